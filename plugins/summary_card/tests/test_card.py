@@ -1,0 +1,171 @@
+"""Level 1: the pure extractor on small HTML fragments."""
+
+import dataclasses
+
+import pytest
+
+from summary_card import BriefCard, CardSettings, KeyPoint, extract_card
+from summary_card.card import normalize_heading
+
+# The seed brief's structure, as Markdown renders it (shortened sentences).
+SEED_LIKE = """
+<h2 id="key-points">Key points</h2>
+<ul>
+<li>The arrest of a dissident highlights a tension.</li>
+<li>Policymakers should avoid a rights-first approach.</li>
+<li>Build a less aspirational policy.</li>
+</ul>
+<h2 id="whats-the-issue">What’s the issue?</h2>
+<p>Some context.</p>
+<h2 id="what-is-the-solution">What is the solution?</h2>
+<p>Three steps:</p>
+<ol>
+<li><p><strong>Resist further sanctions.</strong> In recent years, sanctions became the go-to tool.</p></li>
+<li><p><strong>Adopt a realistic attitude.</strong> Be clear-eyed.</p></li>
+<li><p><strong>Find carrots.</strong> Offer incentives.</p></li>
+</ol>
+<p><a href="/naei/">Explore NAEI</a></p>
+"""
+
+
+def test_seed_structure_gives_three_points_and_three_recommendations():
+    result = extract_card(SEED_LIKE)
+
+    assert result.problems == ()
+    assert [p.text for p in result.card.key_points] == [
+        "The arrest of a dissident highlights a tension.",
+        "Policymakers should avoid a rights-first approach.",
+        "Build a less aspirational policy.",
+    ]
+    recs = result.card.recommendations
+    assert [(r.number, r.title) for r in recs] == [
+        (1, "Resist further sanctions."),
+        (2, "Adopt a realistic attitude."),
+        (3, "Find carrots."),
+    ]
+    assert recs[0].text == "In recent years, sanctions became the go-to tool."
+    assert recs[0].anchor == "recommendation-1"
+
+
+def test_body_below_card_drops_key_points_and_anchors_recommendations():
+    result = extract_card(SEED_LIKE)
+
+    assert "Key points" not in result.body_html
+    assert "The arrest of a dissident" not in result.body_html
+    assert 'id="recommendation-2"' in result.body_html
+    assert "What’s the issue?" in result.body_html
+    assert "Explore NAEI" in result.body_html
+
+
+def test_key_points_section_with_prose_stays_in_body():
+    html = "<h2>Key points</h2><p>An introduction the card does not show.</p><ul><li>One.</li></ul>"
+    result = extract_card(html)
+    assert [p.text for p in result.card.key_points] == ["One."]
+    assert "An introduction the card does not show." in result.body_html
+    assert "<li>One.</li>" in result.body_html
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "<li>\n   <strong>  Resist   further\nsanctions. </strong>\n\n   In   recent years.  </li>",
+        "<li><p>\n<strong>Resist further sanctions.</strong>\n</p><p>In recent years.</p></li>",
+    ],
+)
+def test_extra_whitespace_is_folded(item):
+    html = f"<h2>Key points</h2><ul><li>\n  A   point\n spread  out. </li></ul><h2>What is the solution?</h2><ol>{item}</ol>"
+    result = extract_card(html)
+    assert result.card.key_points[0].text == "A point spread out."
+    rec = result.card.recommendations[0]
+    assert (rec.title, rec.text) == ("Resist further sanctions.", "In recent years.")
+
+
+def test_link_inside_key_point_is_kept_as_safe_html():
+    html = (
+        '<h2>Key points</h2><ul><li>See <a href="/briefs/other/" onclick="x()">the earlier brief</a>'
+        ' and <em>why</em> it <span class="x">matters</span>.</li></ul>'
+    )
+    point = extract_card(html).card.key_points[0]
+    assert point.text == "See the earlier brief and why it matters."
+    assert point.html == 'See <a href="/briefs/other/">the earlier brief</a> and <em>why</em> it matters.'
+
+
+def test_markup_in_key_point_text_is_escaped():
+    html = "<h2>Key points</h2><ul><li>Use &lt;script&gt; tags &amp; more.</li></ul>"
+    point = extract_card(html).card.key_points[0]
+    assert point.text == "Use <script> tags & more."
+    assert point.html == "Use &lt;script&gt; tags &amp; more."
+
+
+def test_recommendation_without_bold_lead_uses_first_sentence():
+    html = "<h2>What is the solution?</h2><ol><li>Talk to Moscow. Keep channels open! Always.</li></ol>"
+    rec = extract_card(html).card.recommendations[0]
+    assert (rec.number, rec.title, rec.text) == (1, "Talk to Moscow.", "Keep channels open! Always.")
+
+
+def test_numbering_follows_the_author():
+    html = '<h2>What is the solution?</h2><ol start="3"><li>Three.</li><li>Four.</li><li value="9">Nine.</li></ol>'
+    recs = extract_card(html).card.recommendations
+    assert [r.number for r in recs] == [3, 4, 9]
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        (
+            "<h2>What is the solution?</h2><ol><li>Do it.</li></ol>",
+            "no key points: looked for a heading 'Key points'",
+        ),
+        (
+            "<h2>Key points</h2><p>No list here.</p><h2>What is the solution?</h2><ol><li>Do it.</li></ol>",
+            "no key points: heading 'Key points' is not followed by a list",
+        ),
+        (
+            "<h2>Key points</h2><ul><li>A.</li></ul>",
+            "no recommendations: looked for a heading 'What is the solution?'",
+        ),
+        (
+            "<h2>Key points</h2><ul><li>A.</li></ul><h2>What is the solution?</h2><p>Nothing numbered.</p>",
+            "no recommendations: heading 'What is the solution?' is not followed by a numbered list",
+        ),
+    ],
+)
+def test_missing_sections_are_reported(fragment, expected):
+    assert expected in extract_card(fragment).problems
+
+
+def test_headings_come_from_settings():
+    settings = CardSettings(key_points_headings=("Summary",), recommendations_headings=("Recommendations",))
+    html = "<h3>Summary:</h3><ul><li>A.</li></ul><h3>RECOMMENDATIONS</h3><ol><li><b>Go.</b> Now.</li></ol>"
+    result = extract_card(html, settings)
+    assert result.problems == ()
+    assert result.card.recommendations[0].title == "Go."
+
+
+def test_section_ends_at_next_heading_of_same_level():
+    html = "<h2>Key points</h2><h2>Other</h2><ul><li>Not a key point.</li></ul>"
+    result = extract_card(html)
+    assert result.card.key_points == ()
+    assert result.problems[0].startswith("no key points")
+
+
+def test_card_is_immutable_and_comparable():
+    card = extract_card(SEED_LIKE).card
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        card.key_points = ()  # type: ignore[misc]
+    assert card == extract_card(SEED_LIKE).card
+    assert isinstance(card.key_points, tuple)
+    assert not BriefCard()
+    assert BriefCard(key_points=(KeyPoint("a", "a"),))
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Key points", "key points"),
+        ("  KEY   Points: ", "key points"),
+        ("What’s the issue?", "what's the issue?"),
+    ],
+)
+def test_normalize_heading(heading, expected):
+    assert normalize_heading(heading) == expected

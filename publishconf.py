@@ -1,0 +1,16 @@
+"""Pelican settings for the live site: everything in pelicanconf.py, plus absolute URLs and feeds."""
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *
+
+SITEURL = os.environ.get("SITEURL", "https://reality-check.example.org").rstrip("/")
+RELATIVE_URLS = False
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+
+DELETE_OUTPUT_DIRECTORY = True

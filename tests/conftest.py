@@ -1,0 +1,72 @@
+"""Shared fixtures: real Pelican builds of the site, and parsed pages of the result."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = FIXTURES / "seed" / "reality-check-4.txt"  # the original text of Reality Check #4, as received
+BRIEF_4_URL = "briefs/focus-on-interests-not-on-human-rights-with-russia/"
+
+
+def build_site(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> Path:
+    """Run a real Pelican build of `content` into `output` with the project's settings."""
+    settings = read_settings(
+        str(ROOT / conf),
+        override={"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False, **overrides},
+    )
+    Pelican(settings).run()
+    return output
+
+
+def copy_content(destination: Path, *extra_briefs: Path) -> Path:
+    """The real content folder, plus synthetic briefs copied into its briefs/ folder."""
+    shutil.copytree(CONTENT, destination)
+    for brief in extra_briefs:
+        shutil.copy(brief, destination / "briefs" / brief.name)
+    return destination
+
+
+class Site:
+    """A built site: parse its pages by URL path."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, url: str) -> Path:
+        target = self.root / url.lstrip("/")
+        return target / "index.html" if url.endswith("/") or url == "" else target
+
+    def page(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.path(url).read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(node) -> str:
+    """Visible text with white space folded, as a reader would copy it."""
+    return " ".join(node.get_text().split())
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The real site, built once per test session with the development settings."""
+    return Site(build_site(CONTENT, tmp_path_factory.mktemp("site") / "output"))
+
+
+@pytest.fixture
+def site_with(tmp_path: Path) -> Callable[..., Site]:
+    """Build the real content plus the given synthetic briefs into a fresh folder."""
+
+    def make(*extra_briefs: Path, **overrides) -> Site:
+        content = copy_content(tmp_path / "content", *extra_briefs)
+        return Site(build_site(content, tmp_path / "output", **overrides))
+
+    return make

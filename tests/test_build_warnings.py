@@ -1,0 +1,71 @@
+"""Level 2: real Pelican runs over small fixture folders, checking what editors are told."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import FIXTURES, ROOT, build_site, copy_content
+
+NO_KEY_POINTS = FIXTURES / "briefs" / "synthetic-no-key-points.md"
+
+
+def test_brief_without_key_points_warns_naming_file_and_heading(tmp_path, caplog):
+    content = tmp_path / "content"
+    (content / "briefs").mkdir(parents=True)
+    shutil.copy(NO_KEY_POINTS, content / "briefs")
+
+    with caplog.at_level(logging.WARNING, logger="summary_card"):
+        build_site(content, tmp_path / "output")
+
+    messages = [r.getMessage() for r in caplog.records if r.name.startswith("summary_card")]
+    assert messages == [
+        "content/briefs/synthetic-no-key-points.md: no key points: looked for a heading 'Key points'"
+    ]
+    # The brief is still published; its card shows what there is (the recommendation) and no empty list.
+    page = BeautifulSoup(
+        (
+            tmp_path / "output" / "briefs" / "synthetic-test-brief-without-key-points" / "index.html"
+        ).read_text(),
+        "html.parser",
+    )
+    card = page.find("section", class_="summary-card")
+    assert card.find("ul", class_="key-points") is None
+    assert [li.strong.get_text() for li in card.select("ol.recommendations > li")] == [
+        "Write a key points section."
+    ]
+
+
+def test_real_content_builds_without_warnings(tmp_path, caplog):
+    with caplog.at_level(logging.WARNING):
+        build_site(ROOT / "content", tmp_path / "output")
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+def run_pelican(content: Path, output: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", "pelicanconf.py", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "300"},  # rich would otherwise wrap the log lines
+    )
+
+
+def test_fatal_warnings_fails_the_build_on_missing_key_points(tmp_path):
+    content = copy_content(tmp_path / "content", NO_KEY_POINTS)
+    result = run_pelican(content, tmp_path / "output", "--fatal", "warnings")
+    assert result.returncode != 0
+    output = " ".join((result.stdout + result.stderr).split())
+    assert "synthetic-no-key-points.md: no key points: looked for a heading 'Key points'" in output
+
+
+def test_fatal_warnings_passes_on_the_real_content(tmp_path):
+    result = run_pelican(ROOT / "content", tmp_path / "output", "--fatal", "warnings")
+    assert result.returncode == 0, result.stdout + result.stderr

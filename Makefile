@@ -32,7 +32,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 venv: $(STAMP) ## Create .venv from the pinned requirements
 
 html: $(STAMP) ## Build the site into output/
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
 
 serve: html ## Build, then serve output/ at http://$(HOST):$(PORT)
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"

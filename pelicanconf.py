@@ -60,7 +60,7 @@ AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = 10
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "summary_card"]
+PLUGINS = ["pelican.plugins.yaml_metadata", "brief_registry", "summary_card"]
 
 # The brief's headings get stable anchors; a heading used twice gets a suffix.
 MARKDOWN = {

@@ -69,3 +69,23 @@ def test_fatal_warnings_fails_the_build_on_missing_key_points(tmp_path):
 def test_fatal_warnings_passes_on_the_real_content(tmp_path):
     result = run_pelican(ROOT / "content", tmp_path / "output", "--fatal", "warnings")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_unknown_names_and_reused_number_are_errors_naming_file_and_line(tmp_path, caplog):
+    content = copy_content(tmp_path / "content", FIXTURES / "briefs" / "synthetic-unknown-author.md")
+    with caplog.at_level(logging.ERROR, logger="brief_registry"):
+        build_site(content, tmp_path / "output")
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [
+        "content/briefs/synthetic-unknown-author.md:7: unknown author 'Jane Placeholder' (not listed in authors.yml)",
+        "content/briefs/synthetic-unknown-author.md:11: unknown region 'Atlantis' (not listed in regions.yml)",
+        "content/briefs/synthetic-unknown-author.md:3: series number 4 is already used by "
+        "content/briefs/reality-check-4.md:3",
+    ]
+
+
+def test_fatal_errors_stops_the_build_on_an_unknown_author(tmp_path):
+    content = copy_content(tmp_path / "content", FIXTURES / "briefs" / "synthetic-unknown-author.md")
+    result = run_pelican(content, tmp_path / "output", "--fatal", "errors")
+    assert result.returncode != 0
+    assert "unknown author 'Jane Placeholder'" in " ".join((result.stdout + result.stderr).split())

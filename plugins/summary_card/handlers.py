@@ -31,16 +31,6 @@ def card_settings(settings: dict) -> CardSettings:
     )
 
 
-def source_name(content, settings: dict) -> str:
-    """The brief's path as an editor knows it: relative to the project, not the machine."""
-    path = content.source_path
-    base = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
-    try:
-        return os.path.relpath(path, base)
-    except ValueError:
-        return path
-
-
 def attach_cards(generators: Iterable) -> None:
     """Give every article ``summary_card`` and ``body_below_card``; warn about what is missing.
 
@@ -51,6 +41,7 @@ def attach_cards(generators: Iterable) -> None:
         if not isinstance(generator, ArticlesGenerator):
             continue
         settings = card_settings(generator.settings)
+        project = os.path.dirname(os.path.abspath(generator.settings["PATH"]))  # paths as editors see them
         for article in [
             *generator.articles,
             *generator.translations,
@@ -59,7 +50,7 @@ def attach_cards(generators: Iterable) -> None:
         ]:
             extraction = extract_card(article.content, settings)
             for problem in extraction.problems:
-                logger.warning("%s: %s", source_name(article, generator.settings), problem)
+                logger.warning("%s: %s", os.path.relpath(article.source_path, project), problem)
             article.summary_card = extraction.card
             article.body_below_card = extraction.body_html
 

@@ -1,0 +1,29 @@
+"""Registries of authors, topics and regions, and the rules briefs must follow against them.
+
+The pure parts (``registry``, ``frontmatter``, ``rules``) are shared with the editors' checker;
+``handlers`` wires them into the Pelican build.
+"""
+
+from .frontmatter import FrontMatter, read_front_matter
+from .handlers import register, validate_articles
+from .problems import FrontMatterError, Problem, RegistryError, display_path
+from .registry import Person, Registry, Term, load_registry
+from .rules import Numbered, check_references, check_series_numbers
+
+__all__ = [
+    "FrontMatter",
+    "FrontMatterError",
+    "Numbered",
+    "Person",
+    "Problem",
+    "Registry",
+    "RegistryError",
+    "Term",
+    "check_references",
+    "check_series_numbers",
+    "display_path",
+    "load_registry",
+    "read_front_matter",
+    "register",
+    "validate_articles",
+]

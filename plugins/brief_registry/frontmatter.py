@@ -1,0 +1,70 @@
+"""Read a brief's YAML front matter keeping the line of every key, for messages that say where to look."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import FrontMatterError, Problem
+
+FENCE = "---"
+END_FENCES = ("---", "...")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The parsed front matter, the 1-based line of each top-level key, and where the body starts."""
+
+    data: dict[str, Any]
+    key_lines: dict[str, int] = field(default_factory=dict)
+    item_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    body_line: int = 1
+    body: str = ""
+
+    def line_of(self, key: str, index: int | None = None) -> int:
+        """The line of `key` (or of its `index`-th list item), or of the opening fence when the key is absent."""
+        items = self.item_lines.get(key, ())
+        if index is not None and index < len(items):
+            return items[index]
+        return self.key_lines.get(key, 1)
+
+
+def read_front_matter(text: str, path: str) -> FrontMatter:
+    """Split `text` into YAML front matter and Markdown body; raise FrontMatterError naming the line."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or lines[start].rstrip() != FENCE:
+        raise FrontMatterError(
+            Problem(path, (start or 0) + 1, "expected front matter starting with a '---' line")
+        )
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].rstrip() in END_FENCES), None)
+    if end is None:
+        raise FrontMatterError(
+            Problem(path, start + 1, "front matter opened with '---' is never closed by a '---' line")
+        )
+    yaml_text = "\n" * (start + 1) + "\n".join(lines[start + 1 : end])
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(yaml_text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else start + 1
+        raise FrontMatterError(Problem(path, line, f"YAML syntax error: {error.problem or error}")) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(
+            Problem(path, start + 2, f"front matter must be 'key: value' lines (got a {type(data).__name__})")
+        )
+    key_lines: dict[str, int] = {}
+    item_lines: dict[str, tuple[int, ...]] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = str(key.value).lower()
+            key_lines[name] = key.start_mark.line + 1
+            if isinstance(value, yaml.SequenceNode):
+                item_lines[name] = tuple(item.start_mark.line + 1 for item in value.value)
+    body = "\n".join(lines[end + 1 :])
+    return FrontMatter({str(k).lower(): v for k, v in data.items()}, key_lines, item_lines, end + 2, body)

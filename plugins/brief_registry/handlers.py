@@ -1,0 +1,57 @@
+"""Pelican wiring for the registries: validate every brief at build time and attach what templates show."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from .frontmatter import read_front_matter
+from .problems import FrontMatterError, RegistryError, display_path
+from .registry import Registry, load_registry
+from .rules import Numbered, as_list, check_references, check_series_numbers
+
+logger = logging.getLogger(__name__)
+
+
+def validate_articles(generator: ArticlesGenerator) -> None:
+    """Log an error for every brief that names an unknown person, topic or region, or reuses a series number.
+
+    Also gives each article ``author_profiles``, ``topic_terms`` and ``region_terms`` from the registry,
+    so templates never look names up themselves.
+    """
+    content = generator.settings["PATH"]
+    try:
+        registry = load_registry(Path(content))
+    except RegistryError as error:
+        for problem in error.problems:
+            logger.error("%s", replace(problem, path=display_path(problem.path, content)))
+        registry = Registry()
+
+    numbered = []
+    articles = [*generator.articles, *generator.translations, *generator.hidden_articles, *generator.drafts]
+    for article in articles:
+        shown = display_path(article.source_path, content)
+        try:
+            front = read_front_matter(Path(article.source_path).read_text(encoding="utf-8"), shown)
+        except (FrontMatterError, OSError, UnicodeDecodeError) as error:
+            logger.error("%s", error)
+            continue
+        for problem in check_references(shown, front, registry):
+            logger.error("%s", problem)
+        numbered.append(Numbered(shown, front.line_of("series_number"), front.data.get("series_number")))
+        article.author_profiles = tuple(
+            filter(None, map(registry.author, as_list(front.data.get("authors"))))
+        )
+        article.topic_terms = tuple(filter(None, map(registry.topic, as_list(front.data.get("topics")))))
+        article.region_terms = tuple(filter(None, map(registry.region, as_list(front.data.get("regions")))))
+    for problem in check_series_numbers(numbered):
+        logger.error("%s", problem)
+
+
+def register() -> None:
+    """Connect the registry checks."""
+    signals.article_generator_finalized.connect(validate_articles)

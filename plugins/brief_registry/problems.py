@@ -1,0 +1,43 @@
+"""The one shape every problem with a brief or a registry takes: ``path:line: message``."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Something an editor must fix, located where they will fix it."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class RegistryError(Exception):
+    """A registry file (authors, topics, regions) cannot be used as it is."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class FrontMatterError(Exception):
+    """A brief's YAML front matter is missing or does not parse."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def display_path(path: str, content_root: str) -> str:
+    """A source path as an editor knows it: relative to the project folder (the content folder's parent)."""
+    base = os.path.dirname(os.path.abspath(content_root))
+    try:
+        return os.path.relpath(os.path.abspath(path), base)
+    except ValueError:  # another drive on Windows
+        return path

@@ -1,0 +1,136 @@
+"""The series' registries: who writes briefs, and the topics and regions briefs are filed under.
+
+They are YAML files beside the content (``authors.yml``, ``topics.yml``, ``regions.yml``), each a list of
+entries. Loading is pure and strict: a malformed entry is a RegistryError naming the file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem, RegistryError
+
+AUTHORS_FILE = "authors.yml"
+TOPICS_FILE = "topics.yml"
+REGIONS_FILE = "regions.yml"
+
+
+@dataclass(frozen=True)
+class Person:
+    """An author as their page and bylines present them."""
+
+    name: str
+    slug: str
+    bio: str
+    title: str = ""
+    affiliation: str = ""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One topic or region."""
+
+    name: str
+    slug: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Everything a brief's front matter may refer to by name."""
+
+    authors: tuple[Person, ...] = ()
+    topics: tuple[Term, ...] = ()
+    regions: tuple[Term, ...] = ()
+
+    def author(self, name: str) -> Person | None:
+        return next((p for p in self.authors if p.name == name), None)
+
+    def topic(self, name: str) -> Term | None:
+        return next((t for t in self.topics if t.name == name), None)
+
+    def region(self, name: str) -> Term | None:
+        return next((t for t in self.regions if t.name == name), None)
+
+
+def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
+    """The file's list entries, each with the line it starts on."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RegistryError([Problem(shown, 1, f"the {label} registry is missing")]) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        raise RegistryError([Problem(shown, line, f"YAML syntax error: {error.problem or error}")]) from None
+    if data is None:
+        return []
+    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
+        raise RegistryError(
+            [Problem(shown, 1, f"expected a list of {label} entries (got a {type(data).__name__})")]
+        )
+    return [(item.start_mark.line + 1, entry) for item, entry in zip(node.value, data, strict=True)]
+
+
+def _build(path: Path, label: str, cls: type, required: tuple[str, ...]) -> tuple:
+    problems: list[Problem] = []
+    built = []
+    seen: dict[tuple[str, str], int] = {}
+    allowed = set(cls.__dataclass_fields__)
+    for line, entry in _entries(path, label):
+        if not isinstance(entry, dict):
+            problems.append(
+                Problem(str(path), line, f"expected an entry with {', '.join(required)} (got {entry!r})")
+            )
+            continue
+        missing = [key for key in required if not str(entry.get(key) or "").strip()]
+        unknown = sorted(set(entry) - allowed)
+        if missing:
+            problems.append(Problem(str(path), line, f"{label} entry is missing {', '.join(missing)}"))
+        if unknown:
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    f"unknown field {', '.join(unknown)} (expected {', '.join(sorted(allowed))})",
+                )
+            )
+        if missing or unknown:
+            continue
+        for key in ("name", "slug"):
+            value = str(entry[key])
+            if (key, value) in seen:
+                problems.append(
+                    Problem(str(path), line, f"{key} '{value}' is already used on line {seen[(key, value)]}")
+                )
+            seen[(key, value)] = line
+        built.append(cls(**{k: " ".join(str(v).split()) for k, v in entry.items()}))
+    if problems:
+        raise RegistryError(problems)
+    return tuple(built)
+
+
+def load_registry(content: Path) -> Registry:
+    """Load the three registries from the content folder; raise RegistryError listing every problem."""
+    problems: list[Problem] = []
+    parts = []
+    for filename, label, cls, required in (
+        (AUTHORS_FILE, "author", Person, ("name", "slug", "bio")),
+        (TOPICS_FILE, "topic", Term, ("name", "slug")),
+        (REGIONS_FILE, "region", Term, ("name", "slug")),
+    ):
+        try:
+            parts.append(_build(Path(content) / filename, label, cls, required))
+        except RegistryError as error:
+            problems.extend(error.problems)
+            parts.append(())
+    if problems:
+        raise RegistryError(problems)
+    return Registry(*parts)

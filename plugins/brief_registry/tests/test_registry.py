@@ -1,0 +1,142 @@
+"""Level 1: front matter, registries and series rules on small inputs."""
+
+from pathlib import Path
+
+import pytest
+
+from brief_registry import (
+    FrontMatterError,
+    Numbered,
+    Person,
+    Registry,
+    RegistryError,
+    Term,
+    check_references,
+    check_series_numbers,
+    load_registry,
+    read_front_matter,
+)
+
+BRIEF = """---
+title: A synthetic brief
+series_number: 7
+authors:
+  - Ada Example
+  - Nobody Known
+topics: [Testing]
+regions: Nowhere
+---
+
+## Key points
+"""
+
+REGISTRY = Registry(
+    authors=(Person("Ada Example", "ada-example", "Writes synthetic briefs."),),
+    topics=(Term("Testing", "testing"),),
+    regions=(Term("Somewhere", "somewhere"),),
+)
+
+
+def test_front_matter_keeps_key_and_item_lines():
+    front = read_front_matter(BRIEF, "x.md")
+    assert front.data["series_number"] == 7
+    assert front.line_of("series_number") == 3
+    assert front.line_of("authors", 1) == 6
+    assert front.line_of("missing") == 1
+    assert front.body_line == 10
+    assert front.body.strip() == "## Key points"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("no fence\n", 1, "expected front matter starting with a '---' line"),
+        ("---\ntitle: x\n", 1, "never closed"),
+        ("---\ntitle: x\nauthors: [a, b\n---\n", 3, "YAML syntax error"),
+        ("---\ntitle: x\n  bad: indent\n---\n", 3, "YAML syntax error"),
+        ("---\n- a list\n---\n", 2, "front matter must be 'key: value' lines"),
+    ],
+)
+def test_front_matter_errors_name_the_line(text, line, message):
+    with pytest.raises(FrontMatterError) as caught:
+        read_front_matter(text, "x.md")
+    assert caught.value.problem.path == "x.md"
+    assert caught.value.problem.line == line
+    assert message in caught.value.problem.message
+
+
+def test_unknown_references_name_the_item_line():
+    problems = [str(p) for p in check_references("x.md", read_front_matter(BRIEF, "x.md"), REGISTRY)]
+    assert problems == [
+        "x.md:6: unknown author 'Nobody Known' (not listed in authors.yml)",
+        "x.md:8: unknown region 'Nowhere' (not listed in regions.yml)",
+    ]
+
+
+def test_series_numbers_must_be_unique_positive_integers():
+    problems = check_series_numbers(
+        [
+            Numbered("a.md", 3, 4),
+            Numbered("b.md", 3, 4),
+            Numbered("c.md", 2, "nine"),
+            Numbered("d.md", 2, 0),
+            Numbered("e.md", 2, True),
+            Numbered("f.md", 1, None),
+        ]
+    )
+    assert [str(p) for p in problems] == [
+        "b.md:3: series number 4 is already used by a.md:3",
+        "c.md:2: series number must be a positive integer (got 'nine')",
+        "d.md:2: series number must be a positive integer (got 0)",
+        "e.md:2: series number must be a positive integer (got True)",
+        "f.md:1: series number must be a positive integer (got None)",
+    ]
+
+
+def write_registry(folder: Path, authors: str, topics: str = "[]", regions: str = "[]") -> Path:
+    (folder / "authors.yml").write_text(authors, encoding="utf-8")
+    (folder / "topics.yml").write_text(topics, encoding="utf-8")
+    (folder / "regions.yml").write_text(regions, encoding="utf-8")
+    return folder
+
+
+def test_registry_loads_people_and_terms(tmp_path):
+    registry = load_registry(
+        write_registry(
+            tmp_path,
+            "- name: Ada Example\n  slug: ada-example\n  bio: >-\n    Writes\n    briefs.\n",
+            "- {name: Testing, slug: testing}\n",
+        )
+    )
+    assert registry.author("Ada Example") == Person("Ada Example", "ada-example", "Writes briefs.")
+    assert registry.topic("Testing") == Term("Testing", "testing")
+    assert registry.region("Testing") is None
+
+
+def test_registry_reports_every_problem_with_its_line(tmp_path):
+    authors = (
+        "- name: Ada Example\n  slug: ada\n  bio: One.\n"
+        "- name: Ada Example\n  slug: other\n  bio: Two.\n"
+        "- name: No Bio\n  slug: no-bio\n"
+        "- name: Extra\n  slug: extra\n  bio: Three.\n  twitter: '@x'\n"
+    )
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write_registry(tmp_path, authors, "- {name: [unclosed\n"))
+    messages = [(Path(p.path).name, p.line, p.message) for p in caught.value.problems]
+    assert messages[:3] == [
+        ("authors.yml", 4, "name 'Ada Example' is already used on line 1"),
+        ("authors.yml", 7, "author entry is missing bio"),
+        ("authors.yml", 9, "unknown field twitter (expected affiliation, bio, name, slug, title)"),
+    ]
+    assert messages[3][0] == "topics.yml"
+    assert "YAML syntax error" in messages[3][2]
+
+
+def test_missing_registry_is_reported(tmp_path):
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path)
+    assert [p.message for p in caught.value.problems] == [
+        "the author registry is missing",
+        "the topic registry is missing",
+        "the region registry is missing",
+    ]

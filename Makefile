@@ -14,10 +14,12 @@ PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PELICANOPTS ?=
+# The plugins' pure modules (registries, rules) are shared with the editors' tools.
+export PYTHONPATH := $(CURDIR)/plugins
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv html serve devserver publish test lint format clean
+.PHONY: help venv check html serve devserver publish test lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -31,7 +33,10 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 venv: $(STAMP) ## Create .venv from the pinned requirements
 
-html: $(STAMP) ## Build the site into output/
+check: $(STAMP) ## Check every brief without building; list every problem as path:line
+	$(BIN)/python -m editor check $(INPUTDIR)
+
+html: check ## Build the site into output/
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
 
 serve: html ## Build, then serve output/ at http://$(HOST):$(PORT)
@@ -41,7 +46,7 @@ serve: html ## Build, then serve output/ at http://$(HOST):$(PORT)
 devserver: $(STAMP) ## Serve and rebuild on every save
 	$(PELICAN) --autoreload --listen --bind $(HOST) --port $(PORT) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
 
-publish: $(STAMP) ## Build the live site with publishconf.py (warnings are fatal)
+publish: check ## Build the live site with publishconf.py (warnings are fatal)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal warnings $(PELICANOPTS)
 
 test: $(STAMP) ## Run the whole test suite

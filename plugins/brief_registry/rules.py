@@ -55,25 +55,24 @@ class Numbered:
 
 
 def check_series_numbers(briefs: Iterable[Numbered]) -> list[Problem]:
-    """Series numbers must be positive integers, each used by one brief only."""
+    """Series numbers must be positive integers, each used by one brief only.
+
+    A number used twice is reported at every brief that uses it, each message naming the others.
+    """
     problems = []
-    first: dict[int, Numbered] = {}
-    for brief in sorted(briefs, key=lambda b: b.path):
+    by_number: dict[int, list[Numbered]] = {}
+    for brief in briefs:
         number = brief.number
         if isinstance(number, bool) or not isinstance(number, int) or number < 1:
             problems.append(
                 Problem(brief.path, brief.line, f"series number must be a positive integer (got {number!r})")
             )
-            continue
-        if number in first:
-            other = first[number]
-            problems.append(
-                Problem(
-                    brief.path,
-                    brief.line,
-                    f"series number {number} is already used by {other.path}:{other.line}",
-                )
-            )
         else:
-            first[number] = brief
-    return problems
+            by_number.setdefault(number, []).append(brief)
+    for number, group in by_number.items():
+        for brief in group if len(group) > 1 else ():
+            others = ", ".join(f"{o.path}:{o.line}" for o in group if o is not brief)
+            problems.append(
+                Problem(brief.path, brief.line, f"series number {number} is also used by {others}")
+            )
+    return sorted(problems)

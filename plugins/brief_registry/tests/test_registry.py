@@ -85,7 +85,8 @@ def test_series_numbers_must_be_unique_positive_integers():
         ]
     )
     assert [str(p) for p in problems] == [
-        "b.md:3: series number 4 is already used by a.md:3",
+        "a.md:3: series number 4 is also used by b.md:3",
+        "b.md:3: series number 4 is also used by a.md:3",
         "c.md:2: series number must be a positive integer (got 'nine')",
         "d.md:2: series number must be a positive integer (got 0)",
         "e.md:2: series number must be a positive integer (got True)",

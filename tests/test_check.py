@@ -1,0 +1,54 @@
+"""The editors' checker, run as editors run it: `python -m editor check` on a content folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+from conftest import CONTENT, ROOT
+
+
+def run_check(content) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "editor", "check", str(content)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+    )
+
+
+def test_real_content_passes():
+    result = run_check(CONTENT)
+    assert result.returncode == 0, result.stdout
+    assert "passed" in result.stdout
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    briefs = content / "briefs"
+    (briefs / "empty.md").write_text("\n", encoding="utf-8")
+    (briefs / "latin1.md").write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
+    (briefs / "broken-yaml.md").write_text("---\ntitle: x\nauthors: [Emma Ashford\n---\n", encoding="utf-8")
+    (briefs / "incomplete.md").write_text(
+        "---\ntitle: Synthetic\nseries_number: 4\nauthors:\n  - Emma Ashford\n  - Jane Placeholder\n---\n",
+        encoding="utf-8",
+    )
+
+    result = run_check(content)
+
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines == [
+        "content/briefs/broken-yaml.md:3: YAML syntax error: expected ',' or ']', but got '<stream end>'",
+        "content/briefs/empty.md:1: the file is empty (expected front matter and the brief's text)",
+        "content/briefs/incomplete.md:1: required field 'date' is missing or empty",
+        "content/briefs/incomplete.md:3: series number 4 is also used by content/briefs/reality-check-4.md:3",
+        "content/briefs/incomplete.md:6: unknown author 'Jane Placeholder' (not listed in authors.yml)",
+        "content/briefs/latin1.md:2: the file is not UTF-8 text (byte 0xe9)",
+        "content/briefs/reality-check-4.md:3: series number 4 is also used by content/briefs/incomplete.md:3",
+    ]

@@ -63,7 +63,10 @@ def test_fatal_warnings_fails_the_build_on_missing_key_points(tmp_path):
     result = run_pelican(content, tmp_path / "output", "--fatal", "warnings")
     assert result.returncode != 0
     output = " ".join((result.stdout + result.stderr).split())
-    assert "synthetic-no-key-points.md: no key points: looked for headings 'Key points', 'Key takeaways', 'Summary'" in output
+    assert (
+        "synthetic-no-key-points.md: no key points: looked for headings 'Key points', 'Key takeaways', 'Summary'"
+        in output
+    )
 
 
 def test_fatal_warnings_passes_on_the_real_content(tmp_path):

@@ -71,7 +71,9 @@ def test_malformed_front_matter_falls_back_to_the_body(tmp_path):
     assert [li.get_text() for li in card.select("ul.key-points > li")] == [
         "The made-up Duchy of Grand Fenwick misfiled its front matter."
     ]
-    assert [li.strong.get_text() for li in card.select("ol.recommendations > li")] == ["Fix the front matter."]
+    assert [li.strong.get_text() for li in card.select("ol.recommendations > li")] == [
+        "Fix the front matter."
+    ]
 
 
 def test_empty_recommendations_section_leaves_no_empty_list(tmp_path):

@@ -116,7 +116,9 @@ class ShareImageGenerator(Generator):
             if drew:
                 drawn += 1
                 logger.info("share_image: drew %s", target)
-        logger.info("share_image: %d of %d share images drawn, the rest reused from %s", drawn, total, cache_dir)
+        logger.info(
+            "share_image: %d of %d share images drawn, the rest reused from %s", drawn, total, cache_dir
+        )
 
 
 def get_generators(pelican) -> type[Generator]:

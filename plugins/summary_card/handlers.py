@@ -8,11 +8,12 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from brief_registry.frontmatter import FrontMatter, read_front_matter
-from brief_registry.problems import FrontMatterError
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
+
+from brief_registry.frontmatter import FrontMatter, read_front_matter
+from brief_registry.problems import FrontMatterError
 
 from .card import CardProblem, CardSettings, GivenCard, card_from_front_matter, extract_card, heading_line
 from .data import cards_document, sort_newest_first

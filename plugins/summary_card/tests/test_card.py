@@ -113,8 +113,8 @@ def test_numbering_follows_the_author():
     assert [r.number for r in recs] == [3, 4, 9]
 
 
-def messages(fragment: str, settings: CardSettings = CardSettings()) -> list[str]:
-    return [str(p) for p in extract_card(fragment, settings).problems]
+def messages(fragment: str, settings: CardSettings | None = None) -> list[str]:
+    return [str(p) for p in extract_card(fragment, settings or CardSettings()).problems]
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,8 @@ def test_each_style_anchors_its_recommendations_in_the_body(fragment, expected_a
     body = BeautifulSoup(result.body_html, "html.parser")
     for rec in result.card.recommendations:
         holder = body.find(id=rec.anchor)
-        assert holder is not None and holder.name == expected_anchor_holder
+        assert holder is not None
+        assert holder.name == expected_anchor_holder
         assert rec.title.rstrip(".") in holder.get_text()
 
 

@@ -274,10 +274,10 @@ def publish(
             run_step("checking the briefs", [sys.executable, "-m", "editor", "check", str(content)], env)
         build = Path(tempfile.mkdtemp(prefix=f"{workspace.prefix}build-", dir=workspace.parent))
         try:
+            pelican = [sys.executable, "-m", "pelican", str(content), "-o", str(build), "-s", str(settings)]
             run_step(
                 f"building {content} with {settings.name} (warnings are fatal)",
-                [sys.executable, "-m", "pelican", str(content), "-o", str(build), "-s", str(settings)]
-                + ["--fatal", "warnings", *pelican_args],
+                [*pelican, "--fatal", "warnings", *pelican_args],
                 env,
             )
             print("publish: adding _headers and compressed copies", flush=True)

@@ -41,6 +41,7 @@ from pelican.settings import read_settings
 logger = logging.getLogger(__name__)
 
 DEPLOY_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = DEPLOY_DIR.parent
 HEADERS_FILE = DEPLOY_DIR / "_headers"
 
 # Text files that get .gz and .br copies: pelican-precompress's list, plus the SVG favicon.
@@ -266,6 +267,8 @@ def publish(
     workspace = Workspace(output.resolve())
     workspace.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, **REPRODUCIBLE_ENV, "SOURCE_DATE_EPOCH": source_date_epoch(root)}
+    # The checker and the settings import the plugins' pure modules, as under make.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_DIR / "plugins"), env.get("PYTHONPATH")]))
 
     with exclusive(workspace):
         restore_interrupted_swap(workspace)

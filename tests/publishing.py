@@ -76,9 +76,8 @@ def parse_headers_file(text: str) -> tuple[HeaderRule, ...]:
             pattern, headers = line.strip(), []
         else:
             name, sep, value = line.strip().partition(":")
-            assert pattern is not None and sep and name.strip() and value.strip(), (
-                f"_headers:{number}: {line!r}"
-            )
+            assert pattern is not None, f"_headers:{number}: a header before any path"
+            assert all((sep, name.strip(), value.strip())), f"_headers:{number}: not 'Name: value' ({line!r})"
             headers.append((name.strip(), value.strip()))
     if pattern is not None:
         rules.append(HeaderRule(pattern, tuple(headers)))

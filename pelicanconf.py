@@ -93,3 +93,7 @@ PLUGINS = [*PLUGINS, "pelican.plugins.webassets"]
 # The hash of each bundle is remembered in memory for one build, not in a cache folder inside the output.
 WEBASSETS_CONFIG = [("cache", MemoryCache(100)), ("manifest", "cache")]
 WEBASSETS_DEBUG = False  # the same file name in every build, whatever the log level
+
+# The page hosts serve for a missing address (404.html at the site's root: nginx, Netlify, Cloudflare Pages).
+if "404" not in DIRECT_TEMPLATES:
+    DIRECT_TEMPLATES = [*DIRECT_TEMPLATES, "404"]

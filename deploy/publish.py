@@ -263,10 +263,9 @@ def publish(
     pelican_args: Sequence[str] = (),
 ) -> None:
     """Build, check and swap in a new site; raise PublishError (old output untouched) on any problem."""
-    root = Path.cwd()
     workspace = Workspace(output.resolve())
     workspace.parent.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, **REPRODUCIBLE_ENV, "SOURCE_DATE_EPOCH": source_date_epoch(root)}
+    env = {**os.environ, **REPRODUCIBLE_ENV, "SOURCE_DATE_EPOCH": source_date_epoch(PROJECT_DIR)}
     # The checker and the settings import the plugins' pure modules, as under make.
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_DIR / "plugins"), env.get("PYTHONPATH")]))
 

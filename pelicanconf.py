@@ -7,6 +7,8 @@ document their defaults in the plugin itself.
 
 from pathlib import Path
 
+from pelican.plugins.webassets.vendor.webassets.cache import MemoryCache
+
 ROOT = Path(__file__).resolve().parent
 
 AUTHOR = "New American Engagement Initiative"
@@ -84,3 +86,14 @@ SUMMARY_CARD_KEY_POINTS_HEADINGS = ["Key points"]
 SUMMARY_CARD_RECOMMENDATIONS_HEADINGS = ["What is the solution?"]
 
 RELATIVE_URLS = False
+
+# Fingerprinted stylesheet: base.html links theme/assets/site.<hash>.css, whose name changes with its
+# content, so hosts can let browsers keep it for a year (deploy/_headers, deploy/nginx.conf).
+PLUGINS = [*PLUGINS, "pelican.plugins.webassets"]
+# The hash of each bundle is remembered in memory for one build, not in a cache folder inside the output.
+WEBASSETS_CONFIG = [("cache", MemoryCache(100)), ("manifest", "cache")]
+WEBASSETS_DEBUG = False  # the same file name in every build, whatever the log level
+
+# The page hosts serve for a missing address (404.html at the site's root: nginx, Netlify, Cloudflare Pages).
+if "404" not in DIRECT_TEMPLATES:
+    DIRECT_TEMPLATES = [*DIRECT_TEMPLATES, "404"]

@@ -70,3 +70,14 @@ def site_with(tmp_path: Path) -> Callable[..., Site]:
         return Site(build_site(content, tmp_path / "output", **overrides))
 
     return make
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site as `make publish` leaves it (built for publishing.SITEURL), published once per session."""
+    from publishing import run_publish
+
+    output = tmp_path_factory.mktemp("published") / "output"
+    result = run_publish(CONTENT, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output

@@ -84,3 +84,46 @@ SUMMARY_CARD_KEY_POINTS_HEADINGS = ["Key points"]
 SUMMARY_CARD_RECOMMENDATIONS_HEADINGS = ["What is the solution?"]
 
 RELATIVE_URLS = False
+
+# --- The publication around the briefs: series, people, topics, search, feeds, sharing, citing. ---
+PLUGINS += [
+    "pelican.plugins.neighbors",  # prev_article / next_article in series order
+    "pelican.plugins.sitemap",  # sitemap.xml
+    "reading_time",
+    "brief_relations",
+    "brief_metadata",
+    "taxonomy_pages",
+    "pagefind_search",
+]
+
+# The series is ordered by its numbers, newest (highest) first, everywhere Pelican lists briefs.
+ARTICLE_ORDER_BY = "reversed-series_number"
+
+# The archive (home page) is paginated as /, /page/2/, /page/3/ ...; so are the author, topic and region pages.
+INDEX_URL = ""
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Pages written from a theme template alone: the search page, the 404 page and robots.txt.
+DIRECT_TEMPLATES = [*DIRECT_TEMPLATES, "search", "404", "robots"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+ROBOTS_SAVE_AS = "robots.txt"
+
+# Author, topic and region pages (plugins/taxonomy_pages); a topic's Atom feed is written when its
+# pattern is set, which publishconf.py does (feeds need the absolute SITEURL).
+TAXONOMY_AUTHOR_URL = "authors/{slug}/"
+TAXONOMY_TOPIC_URL = "topics/{slug}/"
+TAXONOMY_REGION_URL = "regions/{slug}/"
+TAXONOMY_TOPIC_FEED_ATOM = None
+
+# Who publishes the series, for citations and structured data (plugins/brief_metadata).
+BRIEF_METADATA_PUBLISHER = AUTHOR
+
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/"],
+}
+PAGINATED_TEMPLATES = {"index": None, "author": None, "term": None}

@@ -9,8 +9,47 @@ from .record import BriefRecord, split_name
 # Chicago headline style lowercases articles, coordinating conjunctions, prepositions, "to" and "as"
 # (unless first or last, or after a colon).
 MINOR_WORDS = frozenset(
-    """a an the and but for or nor as to at by in of off on per up via with from into onto over than upon
-    about after against among around before between during through toward under until without""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "but",
+        "for",
+        "or",
+        "nor",
+        "as",
+        "to",
+        "at",
+        "by",
+        "in",
+        "of",
+        "off",
+        "on",
+        "per",
+        "up",
+        "via",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "over",
+        "than",
+        "upon",
+        "about",
+        "after",
+        "against",
+        "among",
+        "around",
+        "before",
+        "between",
+        "during",
+        "through",
+        "toward",
+        "under",
+        "until",
+        "without",
+    ]
 )
 BIBTEX_SPECIAL = {
     "\\": r"\textbackslash{}",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
+
 from taxonomy_pages import term_url
 
 from .citation import bibtex, chicago_citation, ris

@@ -6,9 +6,10 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from brief_registry import FrontMatterError, display_path, read_front_matter
 from pelican import signals
 from pelican.generators import ArticlesGenerator
+
+from brief_registry import FrontMatterError, display_path, read_front_matter
 
 from .relations import DEFAULT_LIMIT, BriefFacts, parse_responses, related_briefs
 

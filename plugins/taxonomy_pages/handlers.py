@@ -6,9 +6,10 @@ import logging
 from functools import partial
 from pathlib import Path
 
-from brief_registry import Registry, RegistryError, load_registry
 from pelican import signals
 from pelican.generators import Generator
+
+from brief_registry import Registry, RegistryError, load_registry
 
 from .listings import build_listings
 

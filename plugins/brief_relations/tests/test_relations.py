@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from brief_registry import read_front_matter
 from brief_relations import BriefFacts, parse_responses, related_briefs
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from reading_time import ReadingTime, reading_time
 
 

@@ -187,7 +187,8 @@ def test_javascript_only_on_the_search_page_and_no_inline_style(series_site):
             if script.get("type") == "application/ld+json":
                 continue  # data, never executed
             assert path == series_site.root / "search" / "index.html", (path, script)
-            assert script.has_attr("src") and not script.string, script
+            assert script.has_attr("src"), script
+            assert not script.string, script
 
 
 # --- Feeds, sitemap, robots, 404 ----------------------------------------------------------------------

@@ -86,6 +86,9 @@ SUMMARY_CARD_RECOMMENDATIONS_HEADINGS = ["What is the solution?"]
 RELATIVE_URLS = False
 
 # --- The publication around the briefs: series, people, topics, search, feeds, sharing, citing. ---
+# pelican-seo is deliberately not used: it raises at start-up when SITEURL is empty (this file), rewrites every
+# written page through BeautifulSoup, and its JSON-LD allows one author, no series and a non-ISO date. The
+# templates (macros/head_meta.html), brief_metadata and robots.html do that part instead.
 PLUGINS += [
     "pelican.plugins.neighbors",  # prev_article / next_article in series order
     "pelican.plugins.sitemap",  # sitemap.xml

@@ -64,6 +64,19 @@ def test_every_feed_entry_starts_with_its_card(live):
         assert text_of(fragment).count(first_point) == 1
 
 
+def test_topic_feeds_start_every_entry_with_the_card(live):
+    feeds = sorted(live.path("feeds/topics/x").parent.glob("*.atom.xml"))
+    assert len(feeds) == 5
+    for feed in feeds:
+        entries = ET.parse(feed).getroot().findall(f"{ATOM}entry")
+        assert entries, feed
+        for entry in entries:
+            fragment = BeautifulSoup(entry.find(f"{ATOM}content").text, "html.parser")
+            first = next(node for node in fragment.contents if getattr(node, "name", None))
+            assert "summary-card" in first.get("class", []), (feed.name, entry.find(f"{ATOM}title").text)
+            assert len(fragment.select("section.summary-card")) == 1
+
+
 def test_feed_entry_for_the_seed_brief(live):
     entry = next(
         e for e in feed_entries(live) if e.find(f"{ATOM}link").get("href") == f"{SITEURL}/{BRIEF_4_URL}"

@@ -137,6 +137,80 @@ def test_home_page_shows_a_compact_card_for_every_brief(built):
             assert link["href"].startswith(f"/briefs/{slug}/#recommendation-")
 
 
+# Every listing a reader meets a brief on: the series archive (home page), authors, topics and regions.
+# (slug of each style brief -> the listing pages it must appear on, from its front matter and the registries)
+LISTINGS = {
+    "synthetic-brief-in-the-bold-lead-list-style": [
+        "authors/emma-ashford/",
+        "topics/security-defense/",
+        "regions/europe/",
+    ],
+    "synthetic-brief-in-the-plain-numbered-list-style": [
+        "authors/mathew-burrows/",
+        "topics/economy-business/",
+        "regions/asia/",
+    ],
+    "synthetic-brief-in-the-numbered-sub-headings-style": [
+        "authors/emma-ashford/",
+        "topics/energy-environment/",
+        "regions/americas/",
+    ],
+    "synthetic-brief-in-the-numbered-paragraphs-style": [
+        "authors/mathew-burrows/",
+        "topics/technology-innovation/",
+        "regions/china/",
+    ],
+    "synthetic-brief-whose-key-points-are-in-the-front-matter": [
+        "authors/emma-ashford/",
+        "topics/politics-diplomacy/",
+        "regions/middle-east/",
+    ],
+    "synthetic-brief-whose-recommendations-are-in-the-front-matter": [
+        "authors/mathew-burrows/",
+        "topics/security-defense/",
+        "regions/russia/",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("slug", "listing"),
+    [(slug, url) for slug, urls in LISTINGS.items() for url in urls],
+    ids=lambda value: value.rstrip("/").split("/")[-1][:40],
+)
+def test_author_topic_and_region_pages_show_the_compact_card(built, slug, listing):
+    site, _ = built
+    page = site.page(listing)
+    teaser = next(
+        (t for t in page.select("main .brief-teaser") if t.select_one(f'a[href="/briefs/{slug}/"]')), None
+    )
+    assert teaser is not None, f"{slug} is not listed on {listing}"
+    card = teaser.find("section", class_="summary-card")
+    assert "summary-card--compact" in card["class"]
+    assert card_of(card) == EXPECTED[slug]
+
+
+def test_every_listing_page_gives_every_brief_its_card(built):
+    """No listing prints a brief without its card (whatever listings exist now or are added later)."""
+    site, _ = built
+    listings = [
+        site.root / "index.html",
+        *sorted(
+            p for folder in ("authors", "topics", "regions") for p in (site.root / folder).rglob("index.html")
+        ),
+    ]
+    assert len(listings) >= 1 + 2 + 5 + 6
+    for path in listings:
+        page = site.page(str(path.relative_to(site.root)))
+        teasers = page.select("main .brief-teaser")
+        assert teasers, path
+        for teaser in teasers:
+            card = teaser.find("section", class_="summary-card")
+            assert card is not None, (path, teaser.find("a")["href"])
+            assert card.select("ul.key-points > li"), path
+            assert card.select("ol.recommendations > li > strong"), path
+
+
 def test_home_page_pagination_carries_the_cards(tmp_path):
     content = copy_content(tmp_path / "content", *sorted(STYLE_BRIEFS.glob("*.md")))
     site = Site(

@@ -112,9 +112,29 @@ def test_fatal_warnings_stops_the_build_on_card_problems(tmp_path, fixture, expe
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "COLUMNS": "300"},
+        env={**os.environ, "COLUMNS": "300", "PYTHONPATH": str(ROOT / "plugins")},  # as the Makefile sets it
     )
     assert result.returncode != 0
     output = " ".join((result.stdout + result.stderr).split())
     assert expected in output
     assert not (tmp_path / "output" / "index.html").exists()  # nothing half-written: the build stopped
+
+
+def test_make_check_reports_malformed_card_fields_without_building(tmp_path):
+    from editor.check import check_content
+
+    content = small_site(tmp_path, PROBLEMS / "bad-front-matter.md")
+    assert [str(p) for p in check_content(content)] == [
+        f"{content.name}/briefs/bad-front-matter.md:11: key_points must be a list of sentences (got a string)",
+        f"{content.name}/briefs/bad-front-matter.md:13: recommendations item 1 must be a mapping with 'title' and "
+        "'text' (got string 'Go somewhere.')",
+    ]
+
+
+def test_make_check_accepts_every_writing_style(tmp_path):
+    from editor.check import check_content
+
+    content = copy_content(
+        tmp_path / "content", *sorted((ROOT / "plugins/summary_card/test_data/briefs").glob("*.md"))
+    )
+    assert check_content(content) == []

@@ -62,13 +62,15 @@ AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = 10
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "brief_registry", "summary_card"]
+PLUGINS = ["pelican.plugins.yaml_metadata", "brief_registry", "summary_card", "share_image"]
 
 # The brief's headings get stable anchors; a heading used twice gets a suffix.
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {},
+        # Numbered lists keep the author's first number ("3." starts the list at 3).
+        "markdown.extensions.sane_lists": {},
     },
     "output_format": "html5",
 }
@@ -81,9 +83,9 @@ JINJA_ENVIRONMENT = {
     "extensions": [],
 }
 
-# Summary-card plugin: the headings it reads (case and a trailing colon ignored).
-SUMMARY_CARD_KEY_POINTS_HEADINGS = ["Key points"]
-SUMMARY_CARD_RECOMMENDATIONS_HEADINGS = ["What is the solution?"]
+# Summary-card plugin: the headings it reads (case and a trailing colon ignored) default to those in
+# plugins/summary_card/card.py; set SUMMARY_CARD_KEY_POINTS_HEADINGS or
+# SUMMARY_CARD_RECOMMENDATIONS_HEADINGS here to replace them.
 
 RELATIVE_URLS = False
 

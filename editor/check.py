@@ -16,6 +16,7 @@ from brief_registry import (
     load_registry,
     read_front_matter,
 )
+from summary_card.card import card_from_front_matter
 
 BRIEFS_DIR = "briefs"
 REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
@@ -58,6 +59,8 @@ def check_content(content: Path) -> list[Problem]:
                     Problem(name, front.line_of(field), f"required field '{field}' is missing or empty")
                 )
         problems.extend(check_references(name, front, registry))
+        _given, card_problems = card_from_front_matter(front.data)  # key_points: / recommendations: shape
+        problems.extend(Problem(name, front.line_of(p.field, p.index), p.message) for p in card_problems)
         if front.data.get("series_number") is not None:
             numbered.append(Numbered(name, front.line_of("series_number"), front.data["series_number"]))
     problems.extend(check_series_numbers(numbered))

@@ -25,7 +25,7 @@ def test_brief_without_key_points_warns_naming_file_and_heading(tmp_path, caplog
 
     messages = [r.getMessage() for r in caplog.records if r.name.startswith("summary_card")]
     assert messages == [
-        "content/briefs/synthetic-no-key-points.md: no key points: looked for a heading 'Key points'"
+        "content/briefs/synthetic-no-key-points.md: no key points: looked for headings 'Key points', 'Key takeaways', 'Summary'"
     ]
     # The brief is still published; its card shows what there is (the recommendation) and no empty list.
     page = BeautifulSoup(
@@ -63,7 +63,10 @@ def test_fatal_warnings_fails_the_build_on_missing_key_points(tmp_path):
     result = run_pelican(content, tmp_path / "output", "--fatal", "warnings")
     assert result.returncode != 0
     output = " ".join((result.stdout + result.stderr).split())
-    assert "synthetic-no-key-points.md: no key points: looked for a heading 'Key points'" in output
+    assert (
+        "synthetic-no-key-points.md: no key points: looked for headings 'Key points', 'Key takeaways', 'Summary'"
+        in output
+    )
 
 
 def test_fatal_warnings_passes_on_the_real_content(tmp_path):

@@ -1,15 +1,28 @@
 """Summary-card plugin: each brief's key points and recommendations, extracted for the card."""
 
-from .card import BriefCard, CardSettings, Extraction, KeyPoint, Recommendation, extract_card
+from .card import (
+    BriefCard,
+    CardProblem,
+    CardSettings,
+    Extraction,
+    GivenCard,
+    KeyPoint,
+    Recommendation,
+    card_from_front_matter,
+    extract_card,
+)
 from .handlers import attach_cards, register
 
 __all__ = [
     "BriefCard",
+    "CardProblem",
     "CardSettings",
     "Extraction",
+    "GivenCard",
     "KeyPoint",
     "Recommendation",
     "attach_cards",
+    "card_from_front_matter",
     "extract_card",
     "register",
 ]

@@ -1,7 +1,17 @@
-"""Extract a brief's summary card from its rendered HTML.
+"""Extract a brief's summary card from its rendered HTML (and, where it gives them, its front matter).
 
-Everything here is pure: it takes HTML and settings and returns frozen values, so the
-Pelican handler stays a thin adapter and the tests can feed fragments straight in.
+Everything here is pure: it takes HTML, front-matter data and settings and returns frozen values, so
+the Pelican handler stays a thin adapter and the tests can feed fragments straight in.
+
+Editors write briefs in several ways; each is read into the same card:
+
+* key points: the list (``-``, ``*`` or numbered) under a heading such as "Key points";
+* recommendations, under a heading such as "What is the solution?", as
+  - an ordered list whose items start with a bold lead sentence, or without bold (the lead is the
+    first sentence);
+  - numbered sub-headings (``### 1. Title``), each followed by paragraphs;
+  - paragraphs starting with a number and the lead sentence (``1 Resist further sanctions. In…``);
+* front matter ``key_points:`` / ``recommendations:``, which win over the body, field by field.
 """
 
 from __future__ import annotations
@@ -9,8 +19,9 @@ from __future__ import annotations
 import contextlib
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -29,8 +40,22 @@ INLINE_TAGS = {
 BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "blockquote", *HEADING_TAGS})
 RECOMMENDATION_ANCHOR = "recommendation-{number}"
 
+# The one place the accepted section headings are defined (Pelican settings may replace them).
+DEFAULT_KEY_POINTS_HEADINGS = ("Key points", "Key takeaways", "Summary")
+DEFAULT_RECOMMENDATIONS_HEADINGS = (
+    "What is the solution?",
+    "Recommendations",
+    "What should be done?",
+    "Policy recommendations",
+)
+
 # A lead sentence ends at ., ! or ? followed by white space (the text is already plain).
 _FIRST_SENTENCE = re.compile(r"(?P<lead>.+?[.!?])(?:\s+(?P<rest>.*))?$", re.DOTALL)
+# "1 Lead…", "1. Lead…", "1) Lead…": a recommendation's number as an author types it in running text.
+# One or two digits, so that a paragraph opening with a year ("2021 saw…") is not taken for one.
+_NUMBER_PREFIX = re.compile(r"^\s*(?P<number>\d{1,2})[.)]?(?:\s+|$)")
+_LEAD_END = ".:;,–— "
+_NUMBERED = re.compile(r"^\s*(?P<number>\d{1,2})[.)]?\s+(?P<rest>\S.*)$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -43,7 +68,11 @@ class KeyPoint:
 
 @dataclass(frozen=True)
 class Recommendation:
-    """One numbered recommendation, split into its lead title and the rest of its text."""
+    """One numbered recommendation, split into its lead title and the rest of its text.
+
+    ``anchor`` is the id of its place in the body ("" when the body has no such place, e.g. a
+    recommendation given only in the front matter).
+    """
 
     number: int
     title: str
@@ -67,8 +96,32 @@ class BriefCard:
 class CardSettings:
     """The section headings the extractor looks for (compared case-insensitively, trailing colon ignored)."""
 
-    key_points_headings: tuple[str, ...] = ("Key points",)
-    recommendations_headings: tuple[str, ...] = ("What is the solution?",)
+    key_points_headings: tuple[str, ...] = DEFAULT_KEY_POINTS_HEADINGS
+    recommendations_headings: tuple[str, ...] = DEFAULT_RECOMMENDATIONS_HEADINGS
+
+
+@dataclass(frozen=True)
+class GivenCard:
+    """What the front matter states outright; ``None`` means "not given, read it from the body"."""
+
+    key_points: tuple[KeyPoint, ...] | None = None
+    recommendations: tuple[Recommendation, ...] | None = None
+
+
+@dataclass(frozen=True)
+class CardProblem:
+    """Something an editor should fix, and what it is about, so the message can point at a line.
+
+    ``heading`` is the text of a heading in the body; ``field`` (with ``index``) a front-matter key.
+    """
+
+    message: str
+    heading: str = ""
+    field: str = ""
+    index: int | None = None
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass(frozen=True)
@@ -77,7 +130,7 @@ class Extraction:
 
     card: BriefCard
     body_html: str
-    problems: tuple[str, ...] = ()
+    problems: tuple[CardProblem, ...] = ()
 
 
 def normalize_heading(text: str) -> str:
@@ -94,6 +147,15 @@ def plain_text(node: Tag | NavigableString) -> str:
 def inline_html(node: Tag) -> str:
     """Serialise a node's children keeping only harmless inline markup; all text is escaped."""
     return _squash(_inline_parts(node.children))
+
+
+def inline_html_of(nodes: Iterable) -> str:
+    """Like :func:`inline_html`, for a run of sibling nodes."""
+    return _squash(_inline_parts(nodes))
+
+
+def _text_of(nodes: Iterable) -> str:
+    return _squash(_inline_parts(nodes, markup=False))
 
 
 def _inline_parts(nodes: Iterable, markup: bool = True) -> Iterator[str]:
@@ -124,17 +186,35 @@ def _squash(parts: Iterable[str]) -> str:
     return " ".join("".join(parts).split())
 
 
-def _find_heading(soup: BeautifulSoup, names: tuple[str, ...]) -> list[Tag]:
+def _is_blank(node: object) -> bool:
+    return isinstance(node, NavigableString) and (type(node) is not NavigableString or not str(node).strip())
+
+
+def _quoted(names: Iterable[str]) -> str:
+    return ", ".join(f"'{n}'" for n in names)
+
+
+def _looked_for(names: tuple[str, ...]) -> str:
+    return f"a heading {_quoted(names)}" if len(names) == 1 else f"headings {_quoted(names)}"
+
+
+# --- Sections of the body --------------------------------------------------------------------------
+
+
+def _find_headings(soup: BeautifulSoup, names: tuple[str, ...]) -> list[Tag]:
     wanted = {normalize_heading(n) for n in names}
     return [h for h in soup.find_all(HEADING_TAGS) if normalize_heading(plain_text(h)) in wanted]
 
 
+def _level(heading: Tag) -> int:
+    return int(heading.name[1])
+
+
 def _section(heading: Tag) -> list[Tag | NavigableString]:
     """The siblings after a heading, up to the next heading of the same or a higher level."""
-    level = int(heading.name[1])
     nodes: list[Tag | NavigableString] = []
     for sibling in heading.next_siblings:
-        if isinstance(sibling, Tag) and sibling.name in HEADING_TAGS and int(sibling.name[1]) <= level:
+        if isinstance(sibling, Tag) and sibling.name in HEADING_TAGS and _level(sibling) <= _level(heading):
             break
         nodes.append(sibling)
     return nodes
@@ -151,6 +231,134 @@ def _first_list(nodes: list[Tag | NavigableString], names: tuple[str, ...]) -> T
     return None
 
 
+# --- Key points ------------------------------------------------------------------------------------
+
+
+def _key_points_in(lst: Tag) -> tuple[KeyPoint, ...]:
+    return tuple(
+        KeyPoint(text=plain_text(li), html=inline_html(li))
+        for li in lst.find_all("li", recursive=False)
+        if plain_text(li)
+    )
+
+
+def _duplicates(texts: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    repeated: list[str] = []
+    for text in texts:
+        key = " ".join(text.casefold().split())
+        if key in seen and text not in repeated:
+            repeated.append(text)
+        seen.add(key)
+    return repeated
+
+
+def _read_key_points(
+    soup: BeautifulSoup, settings: CardSettings, given: tuple[KeyPoint, ...] | None
+) -> tuple[tuple[KeyPoint, ...], list[CardProblem]]:
+    """The card's key points and the problems met; removes the section the card replaces from the body."""
+    problems: list[CardProblem] = []
+    headings = _find_headings(soup, settings.key_points_headings)
+    sections = [(h, _section(h)) for h in headings]
+    listed = [(h, nodes, _first_list(nodes, ("ul", "ol"))) for h, nodes in sections]
+
+    if given is not None:
+        for heading, _nodes, _lst in listed:
+            name = plain_text(heading)
+            problems.append(
+                CardProblem(
+                    f"key points appear twice: in the front matter and under the heading '{name}' "
+                    "(the card shows the front matter's; remove one of them)",
+                    heading=name,
+                    field="key_points",
+                )
+            )
+        points = given
+    elif not headings:
+        return (), [CardProblem(f"no key points: looked for {_looked_for(settings.key_points_headings)}")]
+    else:
+        chosen = next(((h, n, lst) for h, n, lst in listed if lst is not None), None)
+        if chosen is None:
+            name = plain_text(headings[0])
+            return (), [
+                CardProblem(
+                    f"no key points: expected a '-', '*' or numbered list under the heading '{name}' "
+                    "(found none)",
+                    heading=name,
+                )
+            ]
+        heading, nodes, lst = chosen
+        name = plain_text(heading)
+        points = _key_points_in(lst)
+        if not points:
+            problems.append(
+                CardProblem(f"no key points: the list under the heading '{name}' has no items", heading=name)
+            )
+        for other, _n, _l in listed:
+            if other is not heading:
+                problems.append(
+                    CardProblem(
+                        f"key points appear twice: under the headings '{name}' and '{plain_text(other)}' "
+                        f"(the card shows those under '{name}')",
+                        heading=plain_text(other),
+                    )
+                )
+        for text in _duplicates(p.text for p in points):
+            problems.append(
+                CardProblem(f"key points appear twice: '{text}' is listed more than once", heading=name)
+            )
+        extra = [n for n in nodes if n is not lst and not _is_blank(n)]
+        if extra:
+            problems.append(
+                CardProblem(
+                    f"key points appear twice: the section under the heading '{name}' holds more than its "
+                    "list, so it stays in the body below the card; move the other text out of that section",
+                    heading=name,
+                )
+            )
+        listed = [(h, n, x) for h, n, x in listed if h is heading]
+
+    # The card shows the key points at the top of the page; a section holding only them goes.
+    for heading, nodes, lst in listed:
+        if lst is not None and all(node is lst or _is_blank(node) for node in nodes):
+            heading.decompose()
+            lst.decompose()
+    return points, problems
+
+
+# --- Recommendations -------------------------------------------------------------------------------
+
+
+def _split_lead(nodes: list) -> tuple[str, str, str]:
+    """Split a recommendation's content into (lead title, plain text of the rest, inline HTML of the rest).
+
+    The lead is the bold text at the very start when there is one, otherwise the first sentence.
+    """
+    nodes = _without_leading_blanks(nodes)
+    container_rest: list = []
+    if nodes and isinstance(nodes[0], Tag) and nodes[0].name == "p":
+        container_rest = nodes[1:]
+        nodes = _without_leading_blanks(list(nodes[0].children))
+    if nodes and isinstance(nodes[0], Tag) and nodes[0].name in LEAD_TAGS:
+        title = plain_text(nodes[0])
+        after = nodes[1:]
+        # "**Lead**. Rest" puts the lead's full stop outside the bold: it belongs to neither part.
+        rest_html = _squash([inline_html_of(after), " ", inline_html_of(container_rest)]).lstrip(_LEAD_END)
+        rest_text = _squash([_text_of(after), " ", _text_of(container_rest)]).lstrip(_LEAD_END)
+        return title, rest_text, rest_html
+    text = _text_of([*nodes, *container_rest])
+    match = _FIRST_SENTENCE.match(text)
+    if match is None:
+        return text, "", ""
+    rest = match.group("rest") or ""
+    return match.group("lead"), rest, html.escape(rest, quote=False)
+
+
+def _without_leading_blanks(nodes: list) -> list:
+    index = next((i for i, n in enumerate(nodes) if not _is_blank(n)), len(nodes))
+    return nodes[index:]
+
+
 def _list_numbers(ol: Tag) -> Iterator[tuple[int, Tag]]:
     """Each item of an ordered list with the number a browser would show for it."""
     try:
@@ -164,95 +372,259 @@ def _list_numbers(ol: Tag) -> Iterator[tuple[int, Tag]]:
         number += 1
 
 
-def _lead_and_rest(item: Tag) -> tuple[str, str, str]:
-    """Split a recommendation into lead title, plain text and inline HTML of the rest.
-
-    The lead is the bold text at the start of the item when there is one, otherwise its first sentence.
-    """
-    container = item
-    first = next((c for c in item.children if not _is_blank(c)), None)
-    if isinstance(first, Tag) and first.name == "p":
-        container = first
-        first = next((c for c in first.children if not _is_blank(c)), None)
-    if isinstance(first, Tag) and first.name in LEAD_TAGS:
-        title = plain_text(first)
-        rest_nodes = [n for n in container.next_siblings] if container is not item else []
-        after = list(first.next_siblings)
-        rest_html = _squash([inline_html_of(after), " ", inline_html_of(rest_nodes)])
-        rest_text = _squash([_text_of(after), " ", _text_of(rest_nodes)])
-        return title, rest_text, rest_html
-    text = plain_text(item)
-    match = _FIRST_SENTENCE.match(text)
-    if match is None:
-        return text, "", ""
-    rest = match.group("rest") or ""
-    return match.group("lead"), rest, html.escape(rest, quote=False)
+def _from_list(ol: Tag) -> list[tuple[int, Tag, tuple[str, str, str]]]:
+    return [(n, li, _split_lead(list(li.children))) for n, li in _list_numbers(ol) if plain_text(li)]
 
 
-def inline_html_of(nodes: list) -> str:
-    return _squash(_inline_parts(nodes))
+def _from_subheadings(section: list, level: int) -> list[tuple[int, Tag, tuple[str, str, str]]]:
+    """``### 1. Title`` sub-headings, each with the paragraphs up to the next heading as its text."""
+    found = []
+    for node in section:
+        if not (isinstance(node, Tag) and node.name in HEADING_TAGS and _level(node) > level):
+            continue
+        match = _NUMBERED.match(plain_text(node))
+        if match is None:
+            continue
+        body: list = []
+        for sibling in node.next_siblings:
+            if isinstance(sibling, Tag) and (
+                (sibling.name in HEADING_TAGS and _level(sibling) <= _level(node)) or sibling.name == "hr"
+            ):
+                break
+            body.append(sibling)
+        found.append((int(match["number"]), node, (match["rest"], _text_of(body), inline_html_of(body))))
+    return found
 
 
-def _text_of(nodes: list) -> str:
-    return _squash(_inline_parts(nodes, markup=False))
+def _from_paragraphs(section: list) -> list[tuple[int, Tag, tuple[str, str, str]]]:
+    """Paragraphs that open with a number: ``1 Resist further sanctions. In recent years…``."""
+    found = []
+    for node in section:
+        if not (isinstance(node, Tag) and node.name == "p"):
+            continue
+        children = [c for c in node.children if not _is_blank(c)]
+        if not children or not isinstance(children[0], NavigableString):
+            continue
+        match = _NUMBER_PREFIX.match(str(children[0]))
+        if match is None:
+            continue
+        rest = str(children[0])[match.end() :]
+        nodes = ([NavigableString(rest)] if rest.strip() else []) + children[1:]
+        if not _text_of(nodes):
+            continue
+        found.append((int(match["number"]), node, _split_lead(nodes)))
+    return found
 
 
-def _is_blank(node: object) -> bool:
-    return isinstance(node, NavigableString) and not str(node).strip()
+def _read_recommendations(
+    soup: BeautifulSoup, settings: CardSettings, given: tuple[Recommendation, ...] | None
+) -> tuple[tuple[Recommendation, ...], list[CardProblem]]:
+    """The card's recommendations; gives each one's place in the body an id the card links to."""
+    problems: list[CardProblem] = []
+    headings = _find_headings(soup, settings.recommendations_headings)
+    if not headings:
+        if given is not None:
+            return given, []
+        looked = _looked_for(settings.recommendations_headings)
+        return (), [CardProblem(f"no recommendations: looked for {looked}")]
+
+    heading = headings[0]
+    name = plain_text(heading)
+    for other in headings[1:]:
+        problems.append(
+            CardProblem(
+                f"recommendations appear twice: under the headings '{name}' and '{plain_text(other)}' "
+                f"(the card shows those under '{name}')",
+                heading=plain_text(other),
+            )
+        )
+    section = _section(heading)
+    items = _from_subheadings(section, _level(heading))
+    if not items:
+        ol = _first_list(section, ("ol",))
+        items = _from_list(ol) if ol is not None else []
+    if not items:
+        items = _from_paragraphs(section)
+
+    found: list[Recommendation] = []
+    seen: set[int] = set()
+    for number, node, (title, text, rest_html) in items:
+        if number in seen:
+            problems.append(
+                CardProblem(
+                    f"recommendation number {number} appears twice under the heading '{name}' "
+                    "(expected each number once)",
+                    heading=name,
+                )
+            )
+            continue
+        seen.add(number)
+        anchor = RECOMMENDATION_ANCHOR.format(number=number)
+        node["id"] = anchor
+        found.append(Recommendation(number, title, text, rest_html, anchor))
+
+    if given is not None:
+        places = {r.number: r.anchor for r in found}
+        return tuple(
+            Recommendation(r.number, r.title, r.text, r.html, places.get(r.number, "")) for r in given
+        ), []
+    if not found:
+        problems.insert(
+            0,
+            CardProblem(
+                f"no recommendations: the section under the heading '{name}' holds no items (expected a "
+                "numbered list, '### 1. Title' sub-headings, or paragraphs starting with a number)",
+                heading=name,
+            ),
+        )
+    return tuple(found), problems
 
 
-def extract_card(fragment: str, settings: CardSettings = CardSettings()) -> Extraction:
+def extract_card(
+    fragment: str, settings: CardSettings = CardSettings(), given: GivenCard = GivenCard()
+) -> Extraction:
     """Read the key points and recommendations out of a brief's rendered HTML.
 
-    Returns the card, the body with the key-points section taken out (the card shows it)
-    and recommendation items given anchors the card links to, and the problems found.
+    Returns the card, the body with the key-points section taken out (the card shows it) and
+    recommendations given anchors the card links to, and the problems found. What ``given``
+    holds (from the front matter) wins over the body, field by field.
     """
     soup = BeautifulSoup(fragment, "html.parser")
-    problems: list[str] = []
+    key_points, problems = _read_key_points(soup, settings, given.key_points)
+    recommendations, more = _read_recommendations(soup, settings, given.recommendations)
+    card = BriefCard(key_points, recommendations)
+    return Extraction(card, str(soup).strip(), (*problems, *more))
 
-    key_points: tuple[KeyPoint, ...] = ()
-    headings = _find_heading(soup, settings.key_points_headings)
-    if not headings:
-        problems.append(f"no key points: looked for a heading {_quoted(settings.key_points_headings)}")
-    else:
-        section = _section(headings[0])
-        found = _first_list(section, ("ul", "ol"))
-        if found is None:
-            problems.append(f"no key points: heading '{plain_text(headings[0])}' is not followed by a list")
-        else:
-            key_points = tuple(
-                KeyPoint(text=plain_text(li), html=inline_html(li))
-                for li in found.find_all("li", recursive=False)
-                if plain_text(li)
-            )
-            if all(node is found or _is_blank(node) for node in section):
-                # The card shows this section at the top of the page; don't print it twice.
-                headings[0].decompose()
-                found.decompose()
 
-    recommendations: tuple[Recommendation, ...] = ()
-    headings = _find_heading(soup, settings.recommendations_headings)
-    if not headings:
-        problems.append(
-            f"no recommendations: looked for a heading {_quoted(settings.recommendations_headings)}"
-        )
-    else:
-        found = _first_list(_section(headings[0]), ("ol",))
-        if found is None:
+# --- Front matter ----------------------------------------------------------------------------------
+
+
+def _type_name(value: object) -> str:
+    return {dict: "mapping", list: "list", str: "string"}.get(type(value), type(value).__name__)
+
+
+def _front_key_points(value: object) -> tuple[tuple[KeyPoint, ...] | None, list[CardProblem]]:
+    if not isinstance(value, list) or not value:
+        got = "an empty list" if value == [] else f"a {_type_name(value)}"
+        return None, [CardProblem(f"key_points must be a list of sentences (got {got})", field="key_points")]
+    points, problems = [], []
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
             problems.append(
-                f"no recommendations: heading '{plain_text(headings[0])}' is not followed by a numbered list"
+                CardProblem(
+                    f"key_points item {index + 1} must be a sentence (got {_type_name(item)} {item!r})",
+                    field="key_points",
+                    index=index,
+                )
             )
-        else:
-            items = []
-            for number, li in _list_numbers(found):
-                title, text, rest_html = _lead_and_rest(li)
-                anchor = RECOMMENDATION_ANCHOR.format(number=number)
-                li["id"] = anchor
-                items.append(Recommendation(number, title, text, rest_html, anchor))
-            recommendations = tuple(items)
-
-    return Extraction(BriefCard(key_points, recommendations), str(soup).strip(), tuple(problems))
+            continue
+        text = " ".join(item.split())
+        points.append(KeyPoint(text=text, html=html.escape(text, quote=False)))
+    for text in _duplicates(p.text for p in points):
+        problems.append(
+            CardProblem(f"key points appear twice: '{text}' is listed more than once", field="key_points")
+        )
+    return (None if problems else tuple(points)), problems
 
 
-def _quoted(names: tuple[str, ...]) -> str:
-    return ", ".join(f"'{n}'" for n in names)
+def _front_recommendations(value: object) -> tuple[tuple[Recommendation, ...] | None, list[CardProblem]]:
+    field = "recommendations"
+    if not isinstance(value, list) or not value:
+        got = "an empty list" if value == [] else f"a {_type_name(value)}"
+        return None, [
+            CardProblem(f"recommendations must be a list of {{title, text}} entries (got {got})", field=field)
+        ]
+    found: list[Recommendation] = []
+    problems: list[CardProblem] = []
+    number = 0
+    for index, item in enumerate(value):
+        where = f"recommendations item {index + 1}"
+        if not isinstance(item, dict):
+            problems.append(
+                CardProblem(
+                    f"{where} must be a mapping with 'title' and 'text' (got {_type_name(item)} {item!r})",
+                    field=field,
+                    index=index,
+                )
+            )
+            continue
+        unknown = sorted(set(map(str, item)) - {"title", "text", "number"})
+        title, text = item.get("title"), item.get("text", "")
+        given_number = item.get("number", number + 1)
+        if unknown:
+            problems.append(
+                CardProblem(
+                    f"{where}: unknown key {_quoted(unknown)} (expected 'title', 'text' and optionally 'number')",
+                    field=field,
+                    index=index,
+                )
+            )
+        if not isinstance(title, str) or not title.strip():
+            problems.append(
+                CardProblem(f"{where}: 'title' must be a sentence (got {title!r})", field=field, index=index)
+            )
+        if not isinstance(text, str):
+            problems.append(
+                CardProblem(f"{where}: 'text' must be a string (got {text!r})", field=field, index=index)
+            )
+        if isinstance(given_number, bool) or not isinstance(given_number, int) or given_number < 1:
+            problems.append(
+                CardProblem(
+                    f"{where}: 'number' must be a positive integer (got {given_number!r})",
+                    field=field,
+                    index=index,
+                )
+            )
+            given_number = number + 1
+        elif any(r.number == given_number for r in found):
+            problems.append(
+                CardProblem(
+                    f"{where}: recommendation number {given_number} appears twice (expected each number once)",
+                    field=field,
+                    index=index,
+                )
+            )
+        number = given_number
+        if isinstance(title, str) and isinstance(text, str):
+            text = " ".join(text.split())
+            found.append(
+                Recommendation(number, " ".join(title.split()), text, html.escape(text, quote=False), "")
+            )
+    return (None if problems else tuple(found)), problems
+
+
+def card_from_front_matter(data: Mapping[str, Any]) -> tuple[GivenCard, tuple[CardProblem, ...]]:
+    """What the front matter gives for the card (``key_points:``, ``recommendations:``), and its mistakes.
+
+    A field with a mistake is ignored as a whole (the body is read instead), and the mistake reported.
+    """
+    key_points = recommendations = None
+    problems: list[CardProblem] = []
+    if data.get("key_points") is not None:
+        key_points, found = _front_key_points(data["key_points"])
+        problems += found
+    if data.get("recommendations") is not None:
+        recommendations, found = _front_recommendations(data["recommendations"])
+        problems += found
+    return GivenCard(key_points, recommendations), tuple(problems)
+
+
+# --- Where a problem is in the Markdown source -----------------------------------------------------
+
+_ATX = re.compile(r"^ {0,3}#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_INLINE_MARKS = re.compile(r"[*_`]")
+
+
+def heading_line(markdown: str, heading: str, first_line: int = 1) -> int | None:
+    """The line of `heading` in Markdown source whose first line is numbered `first_line`, if it is there."""
+    wanted = normalize_heading(heading)
+    lines = markdown.splitlines()
+    for index, line in enumerate(lines):
+        match = _ATX.match(line)
+        text = match["text"] if match else None
+        if text is None and index + 1 < len(lines) and line.strip() and _SETEXT.match(lines[index + 1]):
+            text = line
+        if text is not None and normalize_heading(_INLINE_MARKS.sub("", text)) == wanted:
+            return first_line + index
+    return None

@@ -1,38 +1,76 @@
-"""Pelican wiring for the summary card: a thin adapter around :func:`card.extract_card`."""
+"""Pelican wiring for the summary card: thin adapters around the pure modules of this plugin."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Iterable
+from pathlib import Path
 
+from markupsafe import Markup
 from pelican import signals
-from pelican.generators import ArticlesGenerator
+from pelican.generators import ArticlesGenerator, Generator
 
-from .card import CardSettings, extract_card
+from brief_registry.frontmatter import FrontMatter, read_front_matter
+from brief_registry.problems import FrontMatterError
+
+from .card import CardProblem, CardSettings, GivenCard, card_from_front_matter, extract_card, heading_line
+from .data import cards_document, sort_newest_first
+from .feeds import with_cards
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "SUMMARY_CARD_KEY_POINTS_HEADINGS": ("Key points",),
-    "SUMMARY_CARD_RECOMMENDATIONS_HEADINGS": ("What is the solution?",),
+# Pelican setting -> CardSettings field. The defaults live in CardSettings (card.py), and only there.
+HEADING_SETTINGS = {
+    "SUMMARY_CARD_KEY_POINTS_HEADINGS": "key_points_headings",
+    "SUMMARY_CARD_RECOMMENDATIONS_HEADINGS": "recommendations_headings",
 }
+JSON_SAVE_AS = "SUMMARY_CARD_JSON_SAVE_AS"
+JSON_SAVE_AS_DEFAULT = "cards.json"
+
+# How the card opens a feed entry: the theme's own macro, in its compact form (links point at the brief).
+FEED_CARD_TEMPLATE = (
+    '{% from "macros/summary_card.html" import summary_card with context %}'
+    "{{ summary_card(brief, heading_level=2, compact=true) }}"
+)
 
 
 def card_settings(settings: dict) -> CardSettings:
-    """Build the extractor's settings from Pelican's, falling back to the plugin defaults."""
+    """Build the extractor's settings from Pelican's; a setting left out keeps the plugin default."""
+    values = {}
+    for name, field in HEADING_SETTINGS.items():
+        value = settings.get(name)
+        if value:
+            values[field] = (value,) if isinstance(value, str) else tuple(map(str, value))
+    return CardSettings(**values)
 
-    def get(name: str) -> tuple[str, ...]:
-        return tuple(settings.get(name) or DEFAULTS[name])
 
-    return CardSettings(
-        key_points_headings=get("SUMMARY_CARD_KEY_POINTS_HEADINGS"),
-        recommendations_headings=get("SUMMARY_CARD_RECOMMENDATIONS_HEADINGS"),
-    )
+def _display_path(source_path: str, content: str) -> str:
+    """The path as editors see it: relative to the folder holding the content folder."""
+    return os.path.relpath(source_path, os.path.dirname(os.path.abspath(content)))
+
+
+def _located(shown: str, problem: CardProblem, front: FrontMatter | None, body_line: int) -> str:
+    """``path:line: message`` when the line is known (a front-matter key, a heading), else ``path: message``."""
+    line = None
+    if front is not None and problem.field:
+        line = front.line_of(problem.field, problem.index)
+    elif front is not None and problem.heading:
+        line = heading_line(front.body, problem.heading, body_line)
+    return f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}"
+
+
+def _front_matter(article, shown: str) -> FrontMatter | None:
+    """The brief's front matter with line numbers, or None (the registry plugin reports unreadable ones)."""
+    try:
+        return read_front_matter(Path(article.source_path).read_text(encoding="utf-8"), shown)
+    except (FrontMatterError, OSError, UnicodeDecodeError):
+        return None
 
 
 def attach_cards(generators: Iterable) -> None:
-    """Give every article ``summary_card`` and ``body_below_card``; warn about what is missing.
+    """Give every article ``summary_card``, ``body_below_card`` and ``feed_card_html``; warn about problems.
 
     Runs at ``all_generators_finalized``: every ``{filename}`` link is resolvable by then.
     Setting attributes (never appending) keeps it safe to run again under ``--autoreload``.
@@ -41,20 +79,61 @@ def attach_cards(generators: Iterable) -> None:
         if not isinstance(generator, ArticlesGenerator):
             continue
         settings = card_settings(generator.settings)
-        project = os.path.dirname(os.path.abspath(generator.settings["PATH"]))  # paths as editors see them
+        feed_card = generator.env.from_string(FEED_CARD_TEMPLATE)
         for article in [
             *generator.articles,
             *generator.translations,
             *generator.hidden_articles,
             *generator.drafts,
         ]:
-            extraction = extract_card(article.content, settings)
-            for problem in extraction.problems:
-                logger.warning("%s: %s", os.path.relpath(article.source_path, project), problem)
+            shown = _display_path(article.source_path, generator.settings["PATH"])
+            front = _front_matter(article, shown)
+            given, front_problems = card_from_front_matter(front.data) if front else (GivenCard(), ())
+            extraction = extract_card(article.content, settings, given)
+            for problem in (*front_problems, *extraction.problems):
+                logger.warning("%s", _located(shown, problem, front, front.body_line if front else 1))
             article.summary_card = extraction.card
             article.body_below_card = extraction.body_html
+            article.feed_card_html = Markup(
+                feed_card.render(
+                    brief=article,
+                    SITEURL=generator.settings.get("SITEURL", ""),
+                    SERIES_NAME=generator.settings.get("SERIES_NAME", ""),
+                ).strip()
+            )
+
+
+def add_cards_to_feed(context: dict, feed) -> None:
+    """Open every feed entry with its brief's card (the feed object only; articles are left as they are)."""
+    with_cards(feed, [*context.get("articles", ()), *context.get("hidden_articles", ())])
+
+
+class CardsDataGenerator(Generator):
+    """Writes every published brief's card as JSON (``cards.json``), newest first."""
+
+    def generate_output(self, writer) -> None:
+        save_as = self.settings.get(JSON_SAVE_AS, JSON_SAVE_AS_DEFAULT)
+        if not save_as:
+            return
+        articles = sort_newest_first(self.context.get("articles", ()))
+        document = cards_document(
+            articles,
+            siteurl=self.settings.get("SITEURL", ""),
+            series=self.settings.get("SERIES_NAME", ""),
+        )
+        path = Path(self.output_path) / save_as
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        logger.info("Writing %s", path)
+
+
+def get_generators(pelican) -> type[Generator]:
+    """Hand Pelican the cards.json generator."""
+    return CardsDataGenerator
 
 
 def register() -> None:
     """Connect the summary-card handlers."""
     signals.all_generators_finalized.connect(attach_cards)
+    signals.feed_generated.connect(add_cards_to_feed)
+    signals.get_generators.connect(get_generators)

@@ -57,12 +57,16 @@ def test_body_below_card_drops_key_points_and_anchors_recommendations():
     assert "Explore NAEI" in result.body_html
 
 
-def test_key_points_section_with_prose_stays_in_body():
+def test_key_points_section_with_prose_stays_in_body_and_is_reported():
     html = "<h2>Key points</h2><p>An introduction the card does not show.</p><ul><li>One.</li></ul>"
     result = extract_card(html)
     assert [p.text for p in result.card.key_points] == ["One."]
     assert "An introduction the card does not show." in result.body_html
     assert "<li>One.</li>" in result.body_html
+    assert [str(p) for p in result.problems if "key points" in str(p)] == [
+        "key points appear twice: the section under the heading 'Key points' holds more than its list, "
+        "so it stays in the body below the card; move the other text out of that section"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -109,44 +113,61 @@ def test_numbering_follows_the_author():
     assert [r.number for r in recs] == [3, 4, 9]
 
 
+def messages(fragment: str, settings: CardSettings | None = None) -> list[str]:
+    return [str(p) for p in extract_card(fragment, settings or CardSettings()).problems]
+
+
 @pytest.mark.parametrize(
     ("fragment", "expected"),
     [
         (
             "<h2>What is the solution?</h2><ol><li>Do it.</li></ol>",
-            "no key points: looked for a heading 'Key points'",
+            "no key points: looked for headings 'Key points', 'Key takeaways', 'Summary'",
         ),
         (
             "<h2>Key points</h2><p>No list here.</p><h2>What is the solution?</h2><ol><li>Do it.</li></ol>",
-            "no key points: heading 'Key points' is not followed by a list",
+            "no key points: expected a '-', '*' or numbered list under the heading 'Key points' (found none)",
         ),
         (
             "<h2>Key points</h2><ul><li>A.</li></ul>",
-            "no recommendations: looked for a heading 'What is the solution?'",
+            "no recommendations: looked for headings 'What is the solution?', 'Recommendations', "
+            "'What should be done?', 'Policy recommendations'",
         ),
         (
             "<h2>Key points</h2><ul><li>A.</li></ul><h2>What is the solution?</h2><p>Nothing numbered.</p>",
-            "no recommendations: heading 'What is the solution?' is not followed by a numbered list",
+            "no recommendations: the section under the heading 'What is the solution?' holds no items "
+            "(expected a numbered list, '### 1. Title' sub-headings, or paragraphs starting with a number)",
+        ),
+        (
+            "<h2>Key points</h2><ul><li>A.</li></ul><h2>Recommendations</h2><ol></ol>",
+            "no recommendations: the section under the heading 'Recommendations' holds no items "
+            "(expected a numbered list, '### 1. Title' sub-headings, or paragraphs starting with a number)",
         ),
     ],
 )
 def test_missing_sections_are_reported(fragment, expected):
-    assert expected in extract_card(fragment).problems
+    assert expected in messages(fragment)
+
+
+def test_one_accepted_heading_is_named_as_such():
+    settings = CardSettings(key_points_headings=("Key points",))
+    assert "no key points: looked for a heading 'Key points'" in messages("<p>x</p>", settings)
 
 
 def test_headings_come_from_settings():
-    settings = CardSettings(key_points_headings=("Summary",), recommendations_headings=("Recommendations",))
-    html = "<h3>Summary:</h3><ul><li>A.</li></ul><h3>RECOMMENDATIONS</h3><ol><li><b>Go.</b> Now.</li></ol>"
+    settings = CardSettings(key_points_headings=("Bottom line",), recommendations_headings=("Asks",))
+    html = "<h3>Bottom line:</h3><ul><li>A.</li></ul><h3>ASKS</h3><ol><li><b>Go.</b> Now.</li></ol>"
     result = extract_card(html, settings)
     assert result.problems == ()
     assert result.card.recommendations[0].title == "Go."
+    assert extract_card(html).card == BriefCard()  # the defaults do not know these headings
 
 
 def test_section_ends_at_next_heading_of_same_level():
     html = "<h2>Key points</h2><h2>Other</h2><ul><li>Not a key point.</li></ul>"
     result = extract_card(html)
     assert result.card.key_points == ()
-    assert result.problems[0].startswith("no key points")
+    assert str(result.problems[0]).startswith("no key points")
 
 
 def test_card_is_immutable_and_comparable():

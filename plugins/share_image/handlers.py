@@ -1,0 +1,132 @@
+"""Pelican wiring for share images: name each brief's image early, draw (or reuse) it when writing."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, Generator
+
+from .image import Fonts, ShareImageContent, cache_key, draw_share_image
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    # Where each brief's image is written, relative to the output folder.
+    "SHARE_IMAGE_SAVE_AS": "images/share/{slug}.png",
+    # Where drawn images are kept between builds ("" = a share_image folder inside CACHE_PATH).
+    "SHARE_IMAGE_CACHE_PATH": "",
+    # Font files ("" = DejaVu Sans from Debian's fonts-dejavu-core, else Pillow's built-in font).
+    "SHARE_IMAGE_FONT": "",
+    "SHARE_IMAGE_BOLD_FONT": "",
+}
+
+
+def _setting(settings: dict, name: str) -> str:
+    value = settings.get(name)
+    return DEFAULTS[name] if value is None else str(value)
+
+
+def fonts_for(settings: dict) -> Fonts:
+    """The fonts the settings ask for, falling back to the plugin's defaults."""
+    default = Fonts()
+    return Fonts(
+        regular=_setting(settings, "SHARE_IMAGE_FONT") or default.regular,
+        bold=_setting(settings, "SHARE_IMAGE_BOLD_FONT") or default.bold,
+    )
+
+
+def cache_dir_for(settings: dict) -> Path:
+    """The folder where drawn images wait for the next build."""
+    configured = _setting(settings, "SHARE_IMAGE_CACHE_PATH")
+    return Path(configured or os.path.join(settings.get("CACHE_PATH", "cache"), "share_image"))
+
+
+def content_for(article, settings: dict) -> ShareImageContent:
+    """What a brief's share image shows."""
+    card = getattr(article, "summary_card", None)
+    number = getattr(article, "series_number", None)
+    return ShareImageContent(
+        series=str(settings.get("SERIES_NAME") or settings.get("SITENAME", "")),
+        number=f"#{number}" if number is not None else "",
+        title=" ".join(str(article.title).split()),
+        key_point=card.key_points[0].text if card and card.key_points else "",
+        date=str(getattr(article, "locale_date", "")),
+    )
+
+
+def _briefs(generator: ArticlesGenerator) -> list:
+    return [*generator.articles, *generator.translations, *generator.hidden_articles]
+
+
+def assign_share_images(generators: Iterable) -> None:
+    """Give each published brief ``share_image``: its image's path relative to the site root."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            save_as = _setting(generator.settings, "SHARE_IMAGE_SAVE_AS")
+            for article in _briefs(generator):
+                article.share_image = save_as.format(slug=article.slug) if save_as else ""
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
+        handle.write(data)
+    os.replace(handle.name, path)
+
+
+def cached_image(content: ShareImageContent, fonts: Fonts, cache_dir: Path) -> tuple[Path, bool]:
+    """The cached PNG for `content`, drawing it only when the cache has none; says whether it drew."""
+    path = cache_dir / f"{cache_key(content, fonts)}.png"
+    if path.is_file():
+        return path, False
+    _write_atomically(path, draw_share_image(content, fonts))
+    return path, True
+
+
+class ShareImageGenerator(Generator):
+    """Writes each brief's share image, drawn only when what it shows has changed since the last build."""
+
+    def generate_output(self, writer) -> None:
+        fonts = fonts_for(self.settings)
+        for path in (fonts.regular, fonts.bold):
+            if path and not Path(path).is_file():
+                logger.warning(
+                    "share_image: font %s not found (install Debian's fonts-dejavu-core or set "
+                    "SHARE_IMAGE_FONT / SHARE_IMAGE_BOLD_FONT); using Pillow's built-in font",
+                    path,
+                )
+        cache_dir = cache_dir_for(self.settings)
+        articles = [*self.context.get("articles", ()), *self.context.get("hidden_articles", ())]
+        drawn = total = 0
+        for article in articles:
+            target = getattr(article, "share_image", "")
+            if not target:
+                continue
+            source, drew = cached_image(content_for(article, self.settings), fonts, cache_dir)
+            destination = Path(self.output_path) / target
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, destination)
+            total += 1
+            if drew:
+                drawn += 1
+                logger.info("share_image: drew %s", target)
+        logger.info(
+            "share_image: %d of %d share images drawn, the rest reused from %s", drawn, total, cache_dir
+        )
+
+
+def get_generators(pelican) -> type[Generator]:
+    """Hand Pelican the share-image generator."""
+    return ShareImageGenerator
+
+
+def register() -> None:
+    """Connect the share-image handlers."""
+    signals.all_generators_finalized.connect(assign_share_images)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,86 @@
+"""The cards as data: one JSON-ready record per brief, for ``cards.json``.
+
+Pure apart from reading a few attributes off Pelican's article objects; see ``schemas/cards.schema.json``
+for the format this promises to readers of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .card import BriefCard
+
+SCHEMA_VERSION = 1
+
+
+def card_record(
+    card: BriefCard,
+    *,
+    number: int | None,
+    title: str,
+    url: str,
+    date: str,
+    authors: Iterable[str] = (),
+    topics: Iterable[str] = (),
+    regions: Iterable[str] = (),
+) -> dict[str, Any]:
+    """One brief's card with what identifies the brief, in the key order the file shows."""
+    return {
+        "number": number,
+        "title": title,
+        "url": url,
+        "date": date,
+        "authors": list(authors),
+        "topics": list(topics),
+        "regions": list(regions),
+        "key_points": [point.text for point in card.key_points],
+        "recommendations": [
+            {"number": rec.number, "title": rec.title, "text": rec.text} for rec in card.recommendations
+        ],
+    }
+
+
+def _names(value: object) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list | tuple) else [value]
+    return [str(getattr(item, "name", item)) for item in items]
+
+
+def _number(value: object) -> int | None:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+
+
+def sort_newest_first(articles: Iterable) -> list:
+    """Newest brief first; on the same day the higher series number first."""
+    return sorted(
+        articles,
+        key=lambda a: (a.date, _number(getattr(a, "series_number", None)) or 0),
+        reverse=True,
+    )
+
+
+def cards_document(articles: Iterable, *, siteurl: str, series: str) -> dict[str, Any]:
+    """The whole ``cards.json`` for `articles` (already in the order to show)."""
+    base = siteurl.rstrip("/")
+    return {
+        "version": SCHEMA_VERSION,
+        "series": series,
+        "cards": [
+            card_record(
+                getattr(article, "summary_card", None) or BriefCard(),
+                number=_number(getattr(article, "series_number", None)),
+                title=str(article.title),
+                url=f"{base}/{article.url}",
+                date=article.date.date().isoformat(),
+                authors=_names(getattr(article, "authors", None)),
+                topics=_names(getattr(article, "topics", None)),
+                regions=_names(getattr(article, "regions", None)),
+            )
+            for article in articles
+        ],
+    }

@@ -1,0 +1,353 @@
+"""Level 1: every way editors write a brief gives the same kind of card (pure functions, small inputs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from summary_card import (
+    CardSettings,
+    GivenCard,
+    KeyPoint,
+    Recommendation,
+    card_from_front_matter,
+    extract_card,
+)
+from summary_card.card import heading_line
+
+TEST_DATA = Path(__file__).resolve().parent.parent / "test_data"
+KEY_POINTS = "<h2>Key points</h2><ul><li>Point A.</li><li>Point B.</li></ul>"
+
+
+def recs(fragment: str) -> list[tuple[int, str, str]]:
+    result = extract_card(KEY_POINTS + fragment)
+    assert result.problems == (), result.problems
+    return [(r.number, r.title, r.text) for r in result.card.recommendations]
+
+
+# --- Key points: each accepted heading, each kind of list --------------------------------------------
+
+
+@pytest.mark.parametrize("heading", ["Key points", "Key takeaways", "Summary", "KEY TAKEAWAYS:", "summary :"])
+@pytest.mark.parametrize(
+    "lst",
+    [
+        "<ul><li>Point A.</li><li>Point B.</li></ul>",  # "-" or "*" items render the same
+        "<ol><li>Point A.</li><li>Point B.</li></ol>",
+        '<ol start="4"><li>Point A.</li><li>Point B.</li></ol>',
+    ],
+)
+def test_key_points_under_each_heading_and_list_kind(heading, lst):
+    result = extract_card(f"<h2>{heading}</h2>{lst}<h2>Recommendations</h2><ol><li>Act.</li></ol>")
+    assert result.problems == ()
+    assert [p.text for p in result.card.key_points] == ["Point A.", "Point B."]
+    assert "Point A." not in result.body_html  # the card shows them; the body does not repeat them
+
+
+# --- Recommendations: each accepted heading, each writing style -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading", ["What is the solution?", "Recommendations", "What should be done?", "Policy recommendations:"]
+)
+def test_each_recommendations_heading_is_accepted(heading):
+    assert recs(f"<h2>{heading}</h2><ol><li><strong>Act.</strong> Now.</li></ol>") == [(1, "Act.", "Now.")]
+
+
+STYLES = {
+    "ordered list, bold lead": (
+        "<h2>Recommendations</h2><ol><li><p><strong>Count the boats.</strong> Again.</p></li>"
+        "<li><p><strong>Offer a pond.</strong> Boats sink at sea.</p></li></ol>",
+        [(1, "Count the boats.", "Again."), (2, "Offer a pond.", "Boats sink at sea.")],
+    ),
+    "ordered list, bold lead with the full stop outside": (
+        "<h2>Recommendations</h2><ol><li><strong>Count the boats</strong>. Again.</li></ol>",
+        [(1, "Count the boats", "Again.")],
+    ),
+    "ordered list, no bold": (
+        "<h2>What should be done?</h2><ol><li>Import fewer sheep. A smaller flock helps!</li>"
+        "<li>Tax wine. By the barrel.</li></ol>",
+        [(1, "Import fewer sheep.", "A smaller flock helps!"), (2, "Tax wine.", "By the barrel.")],
+    ),
+    "numbered sub-headings": (
+        "<h2>Policy recommendations</h2><h3>1. Buy the windmills</h3><p>Cheaper.</p><p>Likely.</p>"
+        "<h3>2. Keep one factory</h3><p>For calm days.</p>",
+        [(1, "Buy the windmills", "Cheaper. Likely."), (2, "Keep one factory", "For calm days.")],
+    ),
+    "numbered sub-headings without a full stop": (
+        "<h2>Recommendations</h2><h3>1 Buy</h3><p>Cheaper.</p><h3>2) Keep</h3><p>Spare.</p>",
+        [(1, "Buy", "Cheaper."), (2, "Keep", "Spare.")],
+    ),
+    "numbered paragraphs (the seed's plain text)": (
+        "<h2>What is the solution?</h2><p>Two steps:</p>"
+        "<p>1 Resist further sanctions. In recent years, sanctions became the go-to tool.</p>"
+        "<p>2 Adopt a realistic attitude. Be clear-eyed.</p>",
+        [
+            (1, "Resist further sanctions.", "In recent years, sanctions became the go-to tool."),
+            (2, "Adopt a realistic attitude.", "Be clear-eyed."),
+        ],
+    ),
+    "numbered paragraphs with a bold lead": (
+        "<h2>What is the solution?</h2><p>1 <strong>Breed pigeons.</strong> Start now.</p>"
+        "<p>2) <b>Test kites.</b> In still air.</p>",
+        [(1, "Breed pigeons.", "Start now."), (2, "Test kites.", "In still air.")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("fragment", "expected"), STYLES.values(), ids=STYLES.keys())
+def test_each_recommendation_style(fragment, expected):
+    assert recs(fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected_anchor_holder"),
+    [
+        (STYLES["ordered list, bold lead"][0], "li"),
+        (STYLES["numbered sub-headings"][0], "h3"),
+        (STYLES["numbered paragraphs (the seed's plain text)"][0], "p"),
+    ],
+)
+def test_each_style_anchors_its_recommendations_in_the_body(fragment, expected_anchor_holder):
+    from bs4 import BeautifulSoup
+
+    result = extract_card(KEY_POINTS + fragment)
+    body = BeautifulSoup(result.body_html, "html.parser")
+    for rec in result.card.recommendations:
+        holder = body.find(id=rec.anchor)
+        assert holder is not None
+        assert holder.name == expected_anchor_holder
+        assert rec.title.rstrip(".") in holder.get_text()
+
+
+def test_paragraph_opening_with_a_year_is_not_a_recommendation():
+    fragment = "<h2>Recommendations</h2><p>2021 was hard.</p><p>1 Act now. Soon.</p>"
+    assert recs(fragment) == [(1, "Act now.", "Soon.")]
+
+
+def test_numbered_sub_headings_win_over_a_list_inside_a_recommendation():
+    fragment = (
+        "<h2>Recommendations</h2><h3>1. Buy</h3><p>Two reasons:</p><ol><li>Cheap.</li><li>Quick.</li></ol>"
+        "<h3>2. Keep</h3><p>Spare.</p>"
+    )
+    assert [r[:2] for r in recs(fragment)] == [(1, "Buy"), (2, "Keep")]
+
+
+# --- Numbering as the author wrote it ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fragment", "numbers"),
+    [
+        ('<h2>Recommendations</h2><ol start="3"><li>Three.</li><li>Four.</li></ol>', [3, 4]),
+        ("<h2>Recommendations</h2><h3>3. Three</h3><p>x</p><h3>5. Five</h3><p>y</p>", [3, 5]),
+        ("<h2>Recommendations</h2><p>7 Seven. x</p><p>8 Eight. y</p>", [7, 8]),
+    ],
+)
+def test_numbering_is_kept_as_written(fragment, numbers):
+    assert [n for n, _, _ in recs(fragment)] == numbers
+
+
+def test_duplicate_numbers_are_reported():
+    fragment = "<h2>Recommendations</h2><p>1 One. x</p><p>1 Again one. y</p>"
+    result = extract_card(KEY_POINTS + fragment)
+    assert [r.number for r in result.card.recommendations] == [1]
+    assert [str(p) for p in result.problems] == [
+        "recommendation number 1 appears twice under the heading 'Recommendations' (expected each number once)"
+    ]
+
+
+# --- Key points appearing twice --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        (
+            "<h2>Key points</h2><ul><li>A.</li></ul><h2>Summary</h2><ul><li>B.</li></ul>",
+            "key points appear twice: under the headings 'Key points' and 'Summary' "
+            "(the card shows those under 'Key points')",
+        ),
+        (
+            "<h2>Key points</h2><ul><li>Same point.</li><li>same  POINT.</li></ul>",
+            "key points appear twice: 'same POINT.' is listed more than once",
+        ),
+    ],
+)
+def test_key_points_twice_is_a_problem(fragment, expected):
+    result = extract_card(fragment + "<h2>Recommendations</h2><ol><li>Act.</li></ol>")
+    assert [str(p) for p in result.problems] == [expected]
+
+
+def test_recommendations_twice_is_a_problem():
+    fragment = "<h2>Recommendations</h2><ol><li>A.</li></ol><h2>What should be done?</h2><ol><li>B.</li></ol>"
+    result = extract_card(KEY_POINTS + fragment)
+    assert [r.title for r in result.card.recommendations] == ["A."]
+    assert [p.heading for p in result.problems] == ["What should be done?"]
+
+
+# --- Front matter wins, field by field --------------------------------------------------------------
+
+
+def test_front_matter_key_points_win_and_the_body_section_goes():
+    given, problems = card_from_front_matter({"key_points": ["From front matter.", "Second <b>one</b>."]})
+    assert problems == ()
+    result = extract_card(KEY_POINTS + "<h2>Recommendations</h2><ol><li>Act.</li></ol>", given=given)
+    assert result.card.key_points == (
+        KeyPoint("From front matter.", "From front matter."),
+        KeyPoint("Second <b>one</b>.", "Second &lt;b&gt;one&lt;/b&gt;."),
+    )
+    assert [r.title for r in result.card.recommendations] == ["Act."]  # still read from the body
+    assert "Point A." not in result.body_html
+    assert [p.field for p in result.problems] == ["key_points"]
+    assert "key points appear twice: in the front matter and under the heading 'Key points'" in str(
+        result.problems[0]
+    )
+
+
+def test_front_matter_key_points_without_a_body_section_are_no_problem():
+    given, _ = card_from_front_matter({"key_points": ["Only here."]})
+    result = extract_card("<h2>Recommendations</h2><ol><li>Act.</li></ol>", given=given)
+    assert result.problems == ()
+    assert [p.text for p in result.card.key_points] == ["Only here."]
+
+
+def test_front_matter_recommendations_win_and_link_to_the_body_by_number():
+    given, problems = card_from_front_matter(
+        {
+            "recommendations": [
+                {"title": "Short one.", "text": "Card text."},
+                {"title": "Only in front matter.", "text": ""},
+            ]
+        }
+    )
+    assert problems == ()
+    body = "<h2>Recommendations</h2><ol><li><strong>Long one.</strong> Body text.</li></ol>"
+    result = extract_card(KEY_POINTS + body, given=given)
+    assert result.problems == ()
+    assert result.card.recommendations == (
+        Recommendation(1, "Short one.", "Card text.", "Card text.", "recommendation-1"),
+        Recommendation(2, "Only in front matter.", "", "", ""),
+    )
+    assert [p.text for p in result.card.key_points] == ["Point A.", "Point B."]
+
+
+def test_front_matter_recommendations_keep_their_numbers():
+    given, problems = card_from_front_matter(
+        {"recommendations": [{"title": "Three.", "number": 3}, {"title": "Four."}]}
+    )
+    assert problems == ()
+    assert [r.number for r in given.recommendations] == [3, 4]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            {"key_points": "One sentence."},
+            ("key_points", None, "key_points must be a list of sentences (got a string)"),
+        ),
+        (
+            {"key_points": []},
+            ("key_points", None, "key_points must be a list of sentences (got an empty list)"),
+        ),
+        (
+            {"key_points": ["Fine.", {"a": 1}]},
+            ("key_points", 1, "key_points item 2 must be a sentence (got mapping {'a': 1})"),
+        ),
+        (
+            {"recommendations": ["Go."]},
+            (
+                "recommendations",
+                0,
+                "recommendations item 1 must be a mapping with 'title' and 'text' (got string 'Go.')",
+            ),
+        ),
+        (
+            {"recommendations": [{"text": "No title."}]},
+            ("recommendations", 0, "recommendations item 1: 'title' must be a sentence (got None)"),
+        ),
+        (
+            {"recommendations": [{"title": "A.", "body": "x"}]},
+            (
+                "recommendations",
+                0,
+                "recommendations item 1: unknown key 'body' (expected 'title', 'text' and optionally 'number')",
+            ),
+        ),
+        (
+            {"recommendations": [{"title": "A.", "number": 2}, {"title": "B.", "number": 2}]},
+            (
+                "recommendations",
+                1,
+                "recommendations item 2: recommendation number 2 appears twice (expected each number once)",
+            ),
+        ),
+    ],
+)
+def test_front_matter_mistakes_are_reported_and_the_field_ignored(data, expected):
+    given, problems = card_from_front_matter(data)
+    assert given == GivenCard()
+    assert [(p.field, p.index, p.message) for p in problems] == [expected]
+
+
+# --- Pointing at lines ------------------------------------------------------------------------------
+
+
+def test_heading_line_finds_atx_and_setext_headings():
+    source = (
+        "Intro\n\n## Key points:\n\n- a\n\nRecommendations\n---------------\n\n### **What** should be done?\n"
+    )
+    assert heading_line(source, "Key points", first_line=10) == 12
+    assert heading_line(source, "Recommendations", first_line=1) == 7
+    assert heading_line(source, "What should be done?", first_line=1) == 10
+    assert heading_line(source, "Missing") is None
+
+
+# --- The fixture briefs, rendered by Markdown as the site renders them ---------------------------------
+
+MARKDOWN = {"extensions": ["extra", "toc", "sane_lists"], "output_format": "html5"}
+
+EXPECTED = {
+    "style-bold-list.md": (
+        [
+            "The invented Republic of Zembla has doubled its fleet of paper boats.",
+            "Neighbouring Freedonia sees the boats as a provocation.",
+        ],
+        [(1, "Count the boats again."), (2, "Offer Zembla a pond.")],
+    ),
+    "style-plain-list.md": (
+        [
+            "The fictional Grand Duchy of Fenwick exports only wine and sheep.",
+            "Its sheep outnumber its voters nine to one.",
+        ],
+        [(3, "Import fewer sheep."), (4, "Tax wine by the barrel.")],
+    ),
+    "style-subheadings.md": (
+        [
+            "The imaginary island of Lilliput burns candle wax for all its power.",
+            "Blefuscu has offered to sell it windmills.",
+        ],
+        [(1, "Buy the windmills"), (2, "Keep one candle factory")],
+    ),
+    "style-paragraphs.md": (
+        [
+            "The made-up city of Atlantropa has run out of carrier pigeons.",
+            "Its postal service wants to use kites instead.",
+        ],
+        [(1, "Breed more pigeons."), (2, "Test the kites.")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_fixture_brief_markdown_gives_its_card(name):
+    text = (TEST_DATA / "briefs" / name).read_text(encoding="utf-8")
+    body = text.split("---", 2)[2]
+    result = extract_card(markdown.markdown(body, **MARKDOWN), CardSettings())
+    points, expected_recs = EXPECTED[name]
+    assert result.problems == ()
+    assert [p.text for p in result.card.key_points] == points
+    assert [(r.number, r.title) for r in result.card.recommendations] == expected_recs

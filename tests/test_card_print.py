@@ -1,0 +1,93 @@
+"""Level 3: the brief page printed (Chromium's print media): the card is a boxed summary on page 1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+
+import pytest
+from conftest import BRIEF_4_URL, ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# US Letter at 96 CSS px per inch, less the print stylesheet's @page margins (1.6cm top/bottom, 1.8cm sides).
+PAGE_WIDTH = round(8.5 * 96 - 2 * 1.8 / 2.54 * 96)
+PAGE_HEIGHT = round(11 * 96 - 2 * 1.6 / 2.54 * 96)
+
+
+def _need_chromium() -> None:
+    if not os.path.exists(CHROMIUM):
+        message = (
+            "Chromium not found at /usr/bin/chromium (install Debian's chromium: apt-get install chromium)"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    """The built site over HTTP on a free port of 127.0.0.1."""
+    handler = functools.partial(QuietHandler, directory=str(site.root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_card_prints_as_a_box_at_the_top_of_page_one(served, browser):
+    page = browser.new_page(viewport={"width": PAGE_WIDTH, "height": PAGE_HEIGHT})
+    page.emulate_media(media="print")
+    page.goto(f"{served}/{BRIEF_4_URL}")
+    card = page.locator("main section.summary-card")
+    box = card.bounding_box()
+    assert box["y"] + box["height"] <= PAGE_HEIGHT, "the card does not fit on page 1"
+    assert box["y"] < page.locator(".brief-body").bounding_box()["y"]
+    style = card.evaluate(
+        "el => { const s = getComputedStyle(el); return [s.borderTopStyle, s.borderTopWidth,"
+        " s.borderLeftWidth, s.backgroundColor, s.breakInside]; }"
+    )
+    assert style == ["solid", "2px", "2px", "rgba(0, 0, 0, 0)", "avoid"]
+    for hidden in (".site-nav", ".site-footer", ".skip-link"):
+        assert page.locator(hidden).evaluate("el => getComputedStyle(el).display") == "none", hidden
+    artifacts = ROOT / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    page.screenshot(path=str(artifacts / "print-brief.png"))
+    assert page.pdf(format="Letter").startswith(b"%PDF")
+    page.close()
+
+
+def test_on_screen_the_card_keeps_its_screen_look(served, browser):
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    page.goto(f"{served}/{BRIEF_4_URL}")
+    card = page.locator("main section.summary-card")
+    assert card.evaluate("el => getComputedStyle(el).borderTopStyle") == "none"
+    assert page.locator(".site-nav").evaluate("el => getComputedStyle(el).display") != "none"
+    page.close()

@@ -1,0 +1,140 @@
+"""Level 2: real Pelican runs over small fixture folders; what editors are told about their cards."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import CONTENT, ROOT, Site, build_site, copy_content
+
+PROBLEMS = ROOT / "plugins" / "summary_card" / "test_data" / "problems"
+
+
+def small_site(tmp_path, *briefs):
+    """A content folder holding only the registries and the given briefs."""
+    content = tmp_path / "content"
+    (content / "briefs").mkdir(parents=True)
+    for registry in CONTENT.glob("*.yml"):
+        shutil.copy(registry, content)
+    for brief in briefs:
+        shutil.copy(brief, content / "briefs")
+    return content
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        (
+            "key-points-twice.md",
+            [
+                "content/briefs/key-points-twice.md:19: key points appear twice: under the headings "
+                "'Key points' and 'Summary' (the card shows those under 'Key points')"
+            ],
+        ),
+        (
+            "empty-recommendations.md",
+            [
+                "content/briefs/empty-recommendations.md:19: no recommendations: the section under the heading "
+                "'Recommendations' holds no items (expected a numbered list, '### 1. Title' sub-headings, or "
+                "paragraphs starting with a number)"
+            ],
+        ),
+        (
+            "bad-front-matter.md",
+            [
+                "content/briefs/bad-front-matter.md:11: key_points must be a list of sentences (got a string)",
+                "content/briefs/bad-front-matter.md:13: recommendations item 1 must be a mapping with 'title' "
+                "and 'text' (got string 'Go somewhere.')",
+            ],
+        ),
+    ],
+)
+def test_problem_is_a_warning_naming_file_line_and_what_was_expected(tmp_path, caplog, fixture, expected):
+    content = small_site(tmp_path, PROBLEMS / fixture)
+    with caplog.at_level(logging.WARNING):
+        site = Site(build_site(content, tmp_path / "output", CACHE_PATH=str(tmp_path / "cache")))
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == expected
+    # The brief is still built (a warning, not an error), with what could be read.
+    assert len(site.page("/").select("main section.summary-card")) == 1
+
+
+def test_malformed_front_matter_falls_back_to_the_body(tmp_path):
+    content = small_site(tmp_path, PROBLEMS / "bad-front-matter.md")
+    site = Site(build_site(content, tmp_path / "output", CACHE_PATH=str(tmp_path / "cache")))
+    card = site.page("briefs/synthetic-brief-with-malformed-card-fields-in-its-front-matter/").find(
+        "section", class_="summary-card"
+    )
+    assert [li.get_text() for li in card.select("ul.key-points > li")] == [
+        "The made-up Duchy of Grand Fenwick misfiled its front matter."
+    ]
+    assert [li.strong.get_text() for li in card.select("ol.recommendations > li")] == [
+        "Fix the front matter."
+    ]
+
+
+def test_empty_recommendations_section_leaves_no_empty_list(tmp_path):
+    content = small_site(tmp_path, PROBLEMS / "empty-recommendations.md")
+    site = Site(build_site(content, tmp_path / "output", CACHE_PATH=str(tmp_path / "cache")))
+    card = site.page("/").find("section", class_="summary-card")
+    assert card.find("ol") is None
+    assert card.select("ul.key-points > li")
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        ("key-points-twice.md", "key-points-twice.md:19: key points appear twice"),
+        ("empty-recommendations.md", "empty-recommendations.md:19: no recommendations"),
+    ],
+)
+def test_fatal_warnings_stops_the_build_on_card_problems(tmp_path, fixture, expected):
+    content = copy_content(tmp_path / "content", PROBLEMS / fixture)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-o",
+            str(tmp_path / "output"),
+            "-s",
+            "pelicanconf.py",
+            "--fatal",
+            "warnings",
+            "-e",
+            f'CACHE_PATH="{tmp_path / "cache"}"',
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "300", "PYTHONPATH": str(ROOT / "plugins")},  # as the Makefile sets it
+    )
+    assert result.returncode != 0
+    output = " ".join((result.stdout + result.stderr).split())
+    assert expected in output
+    assert not (tmp_path / "output" / "index.html").exists()  # nothing half-written: the build stopped
+
+
+def test_make_check_reports_malformed_card_fields_without_building(tmp_path):
+    from editor.check import check_content
+
+    content = small_site(tmp_path, PROBLEMS / "bad-front-matter.md")
+    assert [str(p) for p in check_content(content)] == [
+        f"{content.name}/briefs/bad-front-matter.md:11: key_points must be a list of sentences (got a string)",
+        f"{content.name}/briefs/bad-front-matter.md:13: recommendations item 1 must be a mapping with 'title' and "
+        "'text' (got string 'Go somewhere.')",
+    ]
+
+
+def test_make_check_accepts_every_writing_style(tmp_path):
+    from editor.check import check_content
+
+    content = copy_content(
+        tmp_path / "content", *sorted((ROOT / "plugins/summary_card/test_data/briefs").glob("*.md"))
+    )
+    assert check_content(content) == []

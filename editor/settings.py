@@ -26,6 +26,7 @@ class EditorSettings:
     slug_use_unicode: bool = False
     slugify_source: str = "title"
     card: CardSettings = field(default_factory=CardSettings)
+    article_url: str = "{slug}.html"
 
     def slug(self, text: str) -> str:
         """The slug Pelican derives from `text` (a title, or a file's base name)."""
@@ -57,4 +58,5 @@ def load_settings(path: Path | None = None) -> EditorSettings:
         slug_use_unicode=bool(settings.get("SLUGIFY_USE_UNICODE", False)),
         slugify_source=settings.get("SLUGIFY_SOURCE", "title"),
         card=card_settings(settings),
+        article_url=settings.get("ARTICLE_URL", "{slug}.html"),
     )

@@ -168,12 +168,12 @@ def run_import(args: argparse.Namespace, settings: EditorSettings, ask: Ask | No
         registry = offer_authors(content, error.unknown_authors, registry, settings, ask)
         brief = parse_seed(text, str(source), registry, settings)
 
-    target = plan_brief(content, brief.request, registry, settings)
     used = series_number_user(content, brief.number)
     if used:
         raise RefusalError(
             f"{used} already has series number {brief.number}: this brief seems to be imported already"
         )
+    target = plan_brief(content, brief.request, registry, settings)
     write_brief(target, brief.markdown())
     print(f"Imported {source} as {target}: Reality Check #{brief.number}, “{brief.request.title}”.")
     report = check_brief(target, display_path(str(target), str(content)), content, registry, settings)

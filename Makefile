@@ -36,6 +36,20 @@ venv: $(STAMP) ## Create .venv from the pinned requirements
 check: $(STAMP) ## Check every brief without building; list every problem as path:line
 	$(BIN)/python -m editor check $(INPUTDIR)
 
+.PHONY: brief import author
+# The editors' tools read their arguments from the environment ("$$TITLE"), so quotes in a title are safe.
+brief: $(STAMP) ## New brief: make brief TITLE="…" AUTHORS="A, B" [TOPICS=… REGIONS=… DATE=YYYY-MM-DD]
+	@$(BIN)/python -m editor new --content $(INPUTDIR) --title "$$TITLE" --authors "$$AUTHORS" \
+		--topics "$$TOPICS" --regions "$$REGIONS" --date "$$DATE"
+
+import: $(STAMP) ## Convert a plain-text brief: make import SRC=path/to/brief.txt
+	@test -n "$$SRC" || { echo 'error: say which file to import: make import SRC=path/to/brief.txt'; exit 1; }
+	@$(BIN)/python -m editor import --content $(INPUTDIR) "$$SRC"
+
+author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITLE=… AFFILIATION=…]
+	@$(BIN)/python -m editor add-author --content $(INPUTDIR) --name "$$NAME" --bio "$$BIO" \
+		--title "$$AUTHOR_TITLE" --affiliation "$$AFFILIATION"
+
 html: check ## Build the site into output/
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
 
@@ -43,8 +57,9 @@ serve: html ## Build, then serve output/ at http://$(HOST):$(PORT)
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(PELICAN) --listen --bind $(HOST) --port $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
 
-devserver: $(STAMP) ## Serve and rebuild on every save
-	$(PELICAN) --autoreload --listen --bind $(HOST) --port $(PORT) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+devserver: $(STAMP) ## Serve, rebuild and re-check the briefs on every save
+	$(BIN)/python -m editor serve --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+		--bind $(HOST) --port $(PORT) -- $(PELICANOPTS)
 
 publish: check ## Build the live site with publishconf.py (warnings are fatal)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal warnings $(PELICANOPTS)

@@ -16,6 +16,7 @@ from brief_registry.registry import AUTHORS_FILE
 
 from .authors import AuthorError, add_author, entry_yaml, new_person
 from .check import check_brief, check_content
+from .devserver import serve
 from .importer import SeedError, parse_seed
 from .scaffold import (
     BriefRequest,
@@ -53,6 +54,9 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
             return run_import(args, settings, ask)
         if args.command == "add-author":
             return run_add_author(args, settings)
+        if args.command == "serve":
+            extra = [option for option in args.pelican_options if option != "--"]
+            return serve(args.content, args.output, args.settings, args.bind, args.port, extra)
     except (RefusalError, ScaffoldError, AuthorError) as error:
         first, _, rest = str(error).partition("\n")
         print(f"error: {first}", file=sys.stderr)
@@ -99,6 +103,14 @@ def _parser() -> argparse.ArgumentParser:
         "import", parents=[common, content], help="convert a plain-text brief into a Markdown brief"
     )
     imported.add_argument("source", type=Path, help="the plain-text brief")
+
+    serve = commands.add_parser(
+        "serve", parents=[common, content], help="preview server: rebuild and re-check on every save"
+    )
+    serve.add_argument("--output", default="output", type=Path, help="where to build (default: output)")
+    serve.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
+    serve.add_argument("--port", default=8000, type=int, help="port to serve on (default: 8000)")
+    serve.add_argument("pelican_options", nargs=argparse.REMAINDER, help="more options for pelican, after --")
 
     author = commands.add_parser("add-author", parents=[common, content], help="add a person to authors.yml")
     author.add_argument("--name", required=True)

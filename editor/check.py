@@ -127,12 +127,14 @@ def check_required(path: str, front: FrontMatter) -> list[Problem]:
         if front.data.get(field) not in (None, "", []):
             continue
         message = f"required field '{field}' is missing or empty"
+        line = front.line_of(field)
         if field not in front.data:
             strays = [k for k in front.data if k not in known]
             near = difflib.get_close_matches(field, strays, n=1, cutoff=0.75)
             if near:
-                message += f" (line {front.line_of(near[0])} says '{near[0]}': did you mean '{field}'?)"
-        problems.append(Problem(path, front.line_of(field), message))
+                line = front.line_of(near[0])
+                message += f" (this line says '{near[0]}': did you mean '{field}'?)"
+        problems.append(Problem(path, line, message))
     return problems
 
 

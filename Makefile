@@ -37,18 +37,21 @@ check: $(STAMP) ## Check every brief without building; list every problem as pat
 	$(BIN)/python -m editor check $(INPUTDIR)
 
 .PHONY: brief import author
-# The editors' tools read their arguments from the environment ("$$TITLE"), so quotes in a title are safe.
+# The editors' tools get their arguments verbatim through the environment, so quotes and $ in a title are safe.
+EDITOR_ARGS := TITLE AUTHORS TOPICS REGIONS DATE SRC NAME BIO AUTHOR_TITLE AFFILIATION
+$(foreach arg,$(EDITOR_ARGS),$(eval export RAW_$(arg) := $$(value $(arg))))
+
 brief: $(STAMP) ## New brief: make brief TITLE="…" AUTHORS="A, B" [TOPICS=… REGIONS=… DATE=YYYY-MM-DD]
-	@$(BIN)/python -m editor new --content $(INPUTDIR) --title "$$TITLE" --authors "$$AUTHORS" \
-		--topics "$$TOPICS" --regions "$$REGIONS" --date "$$DATE"
+	@$(BIN)/python -m editor new --content $(INPUTDIR) --title "$$RAW_TITLE" --authors "$$RAW_AUTHORS" \
+		--topics "$$RAW_TOPICS" --regions "$$RAW_REGIONS" --date "$$RAW_DATE"
 
 import: $(STAMP) ## Convert a plain-text brief: make import SRC=path/to/brief.txt
-	@test -n "$$SRC" || { echo 'error: say which file to import: make import SRC=path/to/brief.txt'; exit 1; }
-	@$(BIN)/python -m editor import --content $(INPUTDIR) "$$SRC"
+	@test -n "$$RAW_SRC" || { echo 'error: say which file to import: make import SRC=path/to/brief.txt'; exit 1; }
+	@$(BIN)/python -m editor import --content $(INPUTDIR) "$$RAW_SRC"
 
 author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITLE=… AFFILIATION=…]
-	@$(BIN)/python -m editor add-author --content $(INPUTDIR) --name "$$NAME" --bio "$$BIO" \
-		--title "$$AUTHOR_TITLE" --affiliation "$$AFFILIATION"
+	@$(BIN)/python -m editor add-author --content $(INPUTDIR) --name "$$RAW_NAME" --bio "$$RAW_BIO" \
+		--title "$$RAW_AUTHOR_TITLE" --affiliation "$$RAW_AFFILIATION"
 
 html: check ## Build the site into output/
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)

@@ -66,10 +66,11 @@ class SeedBrief:
 
 def escape(text: str) -> str:
     """Plain text as Markdown that renders back to the same text (no accidental emphasis, links or HTML)."""
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
     text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
     text = text.replace("<", "&lt;")
-    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
-    return re.sub(r"^(#|>|[-+*] |\d+[.)] )", r"\\\1", text)
+    text = re.sub(r"^(\d+)([.)] )", r"\1\\\2", text)
+    return re.sub(r"^(#|>|[-+*] )", r"\\\1", text)
 
 
 def _names_in(line: str, registry: Registry) -> tuple[list[str], list[str], list[str]]:

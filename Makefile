@@ -42,6 +42,23 @@ venv: $(STAMP) ## Create .venv from the pinned requirements
 check: $(STAMP) ## Check every brief without building; list every problem as path:line
 	$(BIN)/python -m editor check $(INPUTDIR)
 
+.PHONY: brief import author
+# The editors' tools get their arguments verbatim through the environment, so quotes and $ in a title are safe.
+EDITOR_ARGS := TITLE AUTHORS TOPICS REGIONS DATE SRC NAME BIO AUTHOR_TITLE AFFILIATION
+$(foreach arg,$(EDITOR_ARGS),$(eval export RAW_$(arg) := $$(value $(arg))))
+
+brief: $(STAMP) ## New brief: make brief TITLE="…" AUTHORS="A, B" [TOPICS=… REGIONS=… DATE=YYYY-MM-DD]
+	@$(BIN)/python -m editor new --content $(INPUTDIR) --title "$$RAW_TITLE" --authors "$$RAW_AUTHORS" \
+		--topics "$$RAW_TOPICS" --regions "$$RAW_REGIONS" --date "$$RAW_DATE"
+
+import: $(STAMP) ## Convert a plain-text brief: make import SRC=path/to/brief.txt
+	@test -n "$$RAW_SRC" || { echo 'error: say which file to import: make import SRC=path/to/brief.txt'; exit 1; }
+	@$(BIN)/python -m editor import --content $(INPUTDIR) "$$RAW_SRC"
+
+author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITLE=… AFFILIATION=…]
+	@$(BIN)/python -m editor add-author --content $(INPUTDIR) --name "$$RAW_NAME" --bio "$$RAW_BIO" \
+		--title "$$RAW_AUTHOR_TITLE" --affiliation "$$RAW_AFFILIATION"
+
 html: check ## Build the site into output/
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
 
@@ -49,8 +66,9 @@ serve: html ## Build, then serve output/ at http://$(HOST):$(PORT)
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(PELICAN) --listen --bind $(HOST) --port $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
 
-devserver: $(STAMP) ## Serve and rebuild on every save
-	$(PELICAN) --autoreload --listen --bind $(HOST) --port $(PORT) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+devserver: $(STAMP) ## Serve, rebuild and re-check the briefs on every save
+	$(BIN)/python -m editor serve --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+		--bind $(HOST) --port $(PORT) -- $(PELICANOPTS)
 
 publish: check ## Build the live site into a fresh folder, verify it, swap it in as output/ (SITEURL=https://...)
 	$(BIN)/python -m deploy.publish --skip-check --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) -- $(PELICANOPTS)

@@ -5,11 +5,17 @@ live site. Settings owned by a project plugin carry that plugin's prefix and
 document their defaults in the plugin itself.
 """
 
+import sys
 from pathlib import Path
 
 from pelican.plugins.webassets.vendor.webassets.cache import MemoryCache
 
 ROOT = Path(__file__).resolve().parent
+
+# Project plugins share pure modules (e.g. brief_metadata reads taxonomy_pages' URLs; the editors' tools
+# use brief_registry), so the plugins folder is importable however Pelican is started.
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
 
 AUTHOR = "New American Engagement Initiative"
 SITENAME = "Reality Check"

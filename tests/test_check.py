@@ -49,6 +49,11 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
         "content/briefs/incomplete.md:1: required field 'date' is missing or empty",
         "content/briefs/incomplete.md:3: series number 4 is also used by content/briefs/reality-check-4.md:3",
         "content/briefs/incomplete.md:6: unknown author 'Jane Placeholder' (not listed in authors.yml)",
-        "content/briefs/latin1.md:2: the file is not UTF-8 text (byte 0xe9)",
+        "content/briefs/incomplete.md:8: no key points: add a heading '## Key points' followed by a bulleted "
+        "list ('- …')",
+        "content/briefs/incomplete.md:8: no recommendations: add a heading '## What is the solution?' followed by "
+        "a numbered list such as '1. **Lead sentence.** Details…'",
+        "content/briefs/latin1.md:2: the file is not UTF-8 text (byte 0xe9); save it again choosing the UTF-8 "
+        "encoding",
         "content/briefs/reality-check-4.md:3: series number 4 is also used by content/briefs/incomplete.md:3",
     ]

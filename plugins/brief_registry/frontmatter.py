@@ -52,6 +52,9 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else start + 1
         raise FrontMatterError(Problem(path, line, f"YAML syntax error: {error.problem or error}")) from None
+    except ValueError as error:  # a date-shaped value that is not a real date, such as 2021-02-30
+        line, value = _bad_timestamp(node) or (start + 1, "")
+        raise FrontMatterError(Problem(path, line, f"'{value}' is not a real date ({error})")) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -68,3 +71,22 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
                 item_lines[name] = tuple(item.start_mark.line + 1 for item in value.value)
     body = "\n".join(lines[end + 1 :])
     return FrontMatter({str(k).lower(): v for k, v in data.items()}, key_lines, item_lines, end + 2, body)
+
+
+def _bad_timestamp(node: yaml.Node | None) -> tuple[int, str] | None:
+    """The line and text of the first date-shaped scalar that YAML cannot turn into a date."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.safe_load(node.value)
+            except ValueError:
+                return node.start_mark.line + 1, node.value
+        return None
+    children = node.value if isinstance(node, yaml.SequenceNode) else []
+    if isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    for child in children:
+        found = _bad_timestamp(child)
+        if found:
+            return found
+    return None

@@ -373,7 +373,7 @@ def _list_numbers(ol: Tag) -> Iterator[tuple[int, Tag]]:
 
 
 def _from_list(ol: Tag) -> list[tuple[int, Tag, tuple[str, str, str]]]:
-    return [(n, li, _split_lead(list(li.children))) for n, li in _list_numbers(ol) if plain_text(li)]
+    return [(n, li, _split_lead(list(li.children))) for n, li in _list_numbers(ol)]
 
 
 def _from_subheadings(section: list, level: int) -> list[tuple[int, Tag, tuple[str, str, str]]]:
@@ -449,6 +449,11 @@ def _read_recommendations(
     found: list[Recommendation] = []
     seen: set[int] = set()
     for number, node, (title, text, rest_html) in items:
+        if not (title or text):
+            problems.append(
+                CardProblem(f"recommendation {number} under the heading '{name}' is empty", heading=name)
+            )
+            continue
         if number in seen:
             problems.append(
                 CardProblem(

@@ -1,0 +1,67 @@
+"""Add a person to the authors registry (``content/authors.yml``) without disturbing what is already there."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from brief_registry import Person, Registry, RegistryError, load_registry
+from brief_registry.registry import AUTHORS_FILE
+
+
+class AuthorError(Exception):
+    """The author cannot be added as asked; the registry was left as it was."""
+
+
+def new_person(name: str, bio: str, slug: str, title: str = "", affiliation: str = "") -> Person:
+    """A registry entry from what an editor typed, with white space tidied."""
+    name, bio = " ".join(name.split()), " ".join(bio.split())
+    if not name:
+        raise AuthorError("the author's name is empty")
+    if not bio:
+        raise AuthorError(f"a one-line bio is needed for {name} (it is shown on their page)")
+    return Person(name, slug, bio, " ".join(title.split()), " ".join(affiliation.split()))
+
+
+def entry_yaml(person: Person) -> str:
+    """The YAML block for `person`, in the registry's field order, optional fields only when given."""
+    entry = {"name": person.name, "slug": person.slug}
+    entry.update({k: v for k, v in (("title", person.title), ("affiliation", person.affiliation)) if v})
+    entry["bio"] = person.bio
+    return yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=110)
+
+
+def add_author(content: Path, person: Person, registry: Registry) -> Path:
+    """Append `person` to the authors registry; refuse a name or slug already there.
+
+    The file is replaced in one step and re-read before it is kept, so a failure leaves it as it was.
+    """
+    path = Path(content) / AUTHORS_FILE
+    for existing in registry.authors:
+        if existing.name == person.name:
+            raise AuthorError(f"{person.name} is already listed in {path}")
+        if existing.slug == person.slug:
+            raise AuthorError(
+                f"the slug '{person.slug}' already belongs to {existing.name} in {path}; "
+                "choose another slug for the new author"
+            )
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    separator = "" if not old or old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
+    new = old + separator + entry_yaml(person)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".authors-", suffix=".yml")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(new)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    try:
+        load_registry(Path(content))
+    except RegistryError as error:
+        path.write_text(old, encoding="utf-8")
+        raise AuthorError(f"adding {person.name} would break {path}: {error}") from None
+    return path

@@ -1,0 +1,260 @@
+"""Command line: ``python -m editor check|new|import|add-author``, wrapped by the Makefile.
+
+Every refusal is one clear sentence and leaves every file as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from brief_registry import Registry, RegistryError, display_path, load_registry
+from brief_registry.registry import AUTHORS_FILE
+
+from .authors import AuthorError, add_author, entry_yaml, new_person
+from .check import check_brief, check_content
+from .devserver import serve
+from .importer import SeedError, parse_seed
+from .scaffold import (
+    BriefRequest,
+    ScaffoldError,
+    brief_text,
+    next_series_number,
+    parse_date,
+    plan_brief,
+    series_number_user,
+    split_names,
+    unknown_authors,
+    write_brief,
+)
+from .settings import DEFAULT_SETTINGS_FILE, EditorSettings, load_settings
+
+Ask = Callable[[str], str]
+
+
+class RefusalError(Exception):
+    """The command stops here; its message says why and what to do."""
+
+
+def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
+    """Run one command; `ask` answers questions (None: ask on the terminal when there is one)."""
+    args = _parser().parse_args(argv)
+    if ask is None and sys.stdin.isatty() and sys.stdout.isatty():
+        ask = input
+    try:
+        settings = load_settings(args.settings)
+        if args.command == "check":
+            return run_check(args.content, settings)
+        if args.command == "new":
+            return run_new(args, settings, ask)
+        if args.command == "import":
+            return run_import(args, settings, ask)
+        if args.command == "add-author":
+            return run_add_author(args, settings)
+        if args.command == "serve":
+            extra = [option for option in args.pelican_options if option != "--"]
+            return serve(args.content, args.output, args.settings, args.bind, args.port, extra)
+    except (RefusalError, ScaffoldError, AuthorError) as error:
+        first, _, rest = str(error).partition("\n")
+        print(f"error: {first}", file=sys.stderr)
+        print("Nothing was written.", file=sys.stderr)
+        if rest:
+            print(rest, file=sys.stderr)
+        return 1
+    return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m editor", description="Tools for writing Reality Check briefs."
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--settings",
+        type=Path,
+        default=Path(DEFAULT_SETTINGS_FILE),
+        help="Pelican settings (default: pelicanconf.py)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser(
+        "check", parents=[common], help="validate every brief without building the site"
+    )
+    check.add_argument(
+        "content", nargs="?", default="content", type=Path, help="the content folder (default: content)"
+    )
+
+    content = argparse.ArgumentParser(add_help=False)
+    content.add_argument(
+        "--content", default="content", type=Path, help="the content folder (default: content)"
+    )
+
+    new = commands.add_parser("new", parents=[common, content], help="write a new brief from the template")
+    new.add_argument("--title", required=True)
+    new.add_argument("--authors", required=True, help="comma-separated names, as listed in authors.yml")
+    new.add_argument("--topics", default="", help="comma-separated names from topics.yml")
+    new.add_argument("--regions", default="", help="comma-separated names from regions.yml")
+    new.add_argument("--date", default="", help="YYYY-MM-DD (default: today)")
+
+    imported = commands.add_parser(
+        "import", parents=[common, content], help="convert a plain-text brief into a Markdown brief"
+    )
+    imported.add_argument("source", type=Path, help="the plain-text brief")
+
+    serve = commands.add_parser(
+        "serve", parents=[common, content], help="preview server: rebuild and re-check on every save"
+    )
+    serve.add_argument("--output", default="output", type=Path, help="where to build (default: output)")
+    serve.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
+    serve.add_argument("--port", default=8000, type=int, help="port to serve on (default: 8000)")
+    serve.add_argument("pelican_options", nargs=argparse.REMAINDER, help="more options for pelican, after --")
+
+    author = commands.add_parser("add-author", parents=[common, content], help="add a person to authors.yml")
+    author.add_argument("--name", required=True)
+    author.add_argument("--bio", required=True, help="one line, shown on the author's page")
+    author.add_argument("--title", default="", help="job title (optional)")
+    author.add_argument("--affiliation", default="", help="optional")
+    return parser
+
+
+def run_check(content: Path, settings: EditorSettings) -> int:
+    problems = check_content(content, settings)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found; fix them and run `make check` again.", file=sys.stderr)
+        return 1
+    print(f"All briefs in {content} passed the checks.")
+    return 0
+
+
+def _registry(content: Path) -> Registry:
+    try:
+        return load_registry(content)
+    except RegistryError as error:
+        raise RefusalError(f"the registries must be fixed first:\n{error}") from None
+
+
+def run_new(args: argparse.Namespace, settings: EditorSettings, ask: Ask | None) -> int:
+    content: Path = args.content
+    registry = _registry(content)
+    request = BriefRequest(
+        title=" ".join(args.title.split()),
+        authors=split_names(args.authors),
+        topics=split_names(args.topics),
+        regions=split_names(args.regions),
+        date=parse_date(args.date),
+    )
+    target = plan_brief(content, request, registry, settings)
+    offer_authors(content, unknown_authors(request, registry), registry, settings, ask)
+    number = next_series_number(content)
+    write_brief(target, brief_text(request, number, request.date or datetime.date.today()))
+    print(f"Created {target}: Reality Check #{number}, “{request.title}”.")
+    _print_next_steps(target, settings, fill_in=True)
+    return 0
+
+
+def run_import(args: argparse.Namespace, settings: EditorSettings, ask: Ask | None) -> int:
+    content: Path = args.content
+    source: Path = args.source
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RefusalError(f"{source}: no such file") from None
+    except UnicodeDecodeError as error:
+        line = source.read_bytes()[: error.start].count(b"\n") + 1
+        raise RefusalError(f"{source}:{line}: the file is not UTF-8 text; save it again as UTF-8") from None
+    registry = _registry(content)
+    try:
+        brief = parse_seed(text, str(source), registry, settings)
+    except SeedError as error:
+        only_authors = error.unknown_authors and len(error.problems) == len(error.unknown_authors)
+        if not (only_authors and ask):
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            hint = _author_hint(content, error.unknown_authors, settings) if error.unknown_authors else ""
+            raise RefusalError(f"{source} cannot be imported as it is (see above){hint}") from None
+        registry = offer_authors(content, error.unknown_authors, registry, settings, ask)
+        brief = parse_seed(text, str(source), registry, settings)
+
+    used = series_number_user(content, brief.number)
+    if used:
+        raise RefusalError(
+            f"{used} already has series number {brief.number}: this brief seems to be imported already"
+        )
+    target = plan_brief(content, brief.request, registry, settings)
+    write_brief(target, brief.markdown())
+    print(f"Imported {source} as {target}: Reality Check #{brief.number}, “{brief.request.title}”.")
+    report = check_brief(target, display_path(str(target), str(content)), content, registry, settings)
+    for problem in report.problems:
+        print(problem)
+    if report.problems:
+        print(
+            f"{len(report.problems)} problem(s) to fix in the new brief before it can be published.",
+            file=sys.stderr,
+        )
+    _print_next_steps(target, settings, fill_in=False)
+    return 1 if report.problems else 0
+
+
+def run_add_author(args: argparse.Namespace, settings: EditorSettings) -> int:
+    registry = _registry(args.content)
+    person = new_person(args.name, args.bio, settings.slug(args.name), args.title, args.affiliation)
+    path = add_author(args.content, person, registry)
+    print(f"Added {person.name} to {path}.")
+    return 0
+
+
+def offer_authors(
+    content: Path,
+    names: list[str] | tuple[str, ...],
+    registry: Registry,
+    settings: EditorSettings,
+    ask: Ask | None,
+) -> Registry:
+    """Add unknown authors after asking on the terminal; refuse (saying how to add them) otherwise."""
+    if not names:
+        return registry
+    if ask is None:
+        listed = ", ".join(f"'{n}'" for n in names)
+        raise RefusalError(
+            f"unknown author {listed} (not listed in {content / AUTHORS_FILE}){_author_hint(content, names, settings)}"
+        )
+    for name in names:
+        answer = ask(f"{name} is not listed in {content / AUTHORS_FILE}. Add them now? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            raise RefusalError(f"unknown author '{name}'{_author_hint(content, [name], settings)}")
+        bio = ask(f"One-line bio for {name} (shown on their page): ")
+        title = ask("Job title (optional, press Enter to skip): ")
+        affiliation = ask("Affiliation (optional, press Enter to skip): ")
+        person = new_person(name, bio, settings.slug(name), title, affiliation)
+        add_author(content, person, registry)
+        registry = load_registry(content)
+        print(f"Added {name} to {content / AUTHORS_FILE}.")
+    return registry
+
+
+def _author_hint(content: Path, names, settings: EditorSettings) -> str:
+    lines = ["", "To add an author, run (with their real bio):"]
+    for name in names:
+        lines.append(f'  make author NAME="{name}" BIO="One sentence about {name}."')
+    lines.append(f"or add to {content / AUTHORS_FILE}:")
+    for name in names:
+        block = entry_yaml(new_person(name, f"One sentence about {name}.", settings.slug(name)))
+        lines.extend("  " + line for line in block.splitlines())
+    return "\n".join(lines)
+
+
+def _print_next_steps(target: Path, settings: EditorSettings, fill_in: bool) -> None:
+    url = settings.article_url.format(slug=target.stem)
+    steps = []
+    if fill_in:
+        steps.append(f"Open {target} and replace every [FILL IN: …] with your text.")
+    steps.append("Run `make check` and fix what it lists (each line says file:line: what is wrong).")
+    steps.append(f"Run `make devserver` and open http://127.0.0.1:8000/{url} (it rebuilds on every save).")
+    print("Next:")
+    for number, step in enumerate(steps, start=1):
+        print(f"  {number}. {step}")

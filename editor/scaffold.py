@@ -1,0 +1,204 @@
+"""Write a new brief: complete front matter, the next free series number, and the section skeleton.
+
+Every place the editor still has to write is marked ``[FILL IN: …]``; ``make check`` lists the ones left.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from brief_registry import FrontMatterError, Registry, read_front_matter
+from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
+
+from .check import BRIEFS_DIR, brief_address
+from .settings import EditorSettings
+
+
+class ScaffoldError(Exception):
+    """The brief cannot be written as asked; nothing was written."""
+
+
+@dataclass(frozen=True)
+class BriefRequest:
+    """What the editor asked for on the command line."""
+
+    title: str
+    authors: tuple[str, ...]
+    topics: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    date: datetime.date | None = None
+
+
+SKELETON = """\
+## Key points
+
+- [FILL IN: the first key point, in one or two sentences.]
+- [FILL IN: the second key point.]
+- [FILL IN: the third key point.]
+
+## What’s the issue?
+
+[FILL IN: what happened, and why it matters to US policy now.]
+
+## [FILL IN: the question this section answers, such as “Why is the current approach a problem?”]
+
+[FILL IN: the argument, in as many paragraphs as it needs.]
+
+## What is the solution?
+
+[FILL IN: one paragraph that leads into the recommendations.]
+
+1. **[FILL IN: the first recommendation, as one short sentence.]** [FILL IN: why, and how to do it.]
+
+2. **[FILL IN: the second recommendation.]** [FILL IN: why, and how to do it.]
+
+3. **[FILL IN: the third recommendation.]** [FILL IN: why, and how to do it.]
+"""
+
+
+def split_names(text: str | None) -> tuple[str, ...]:
+    """Names given as one comma- or semicolon-separated string, tidied, in order, without repeats."""
+    names = (" ".join(part.split()) for part in re.split(r"[,;]", text or ""))
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def parse_date(text: str | None) -> datetime.date | None:
+    """A YYYY-MM-DD date, or None when not given."""
+    if not text or not text.strip():
+        return None
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ScaffoldError(
+            f"DATE must be a real date written YYYY-MM-DD, such as 2021-03-05 (got {text!r})"
+        ) from None
+
+
+def existing_briefs(content: Path) -> list[tuple[Path, dict]]:
+    """Every brief's front matter that can be read (unreadable ones are `make check`'s business)."""
+    found = []
+    for path in sorted((Path(content) / BRIEFS_DIR).rglob("*.md")):
+        try:
+            found.append((path, read_front_matter(path.read_text(encoding="utf-8"), str(path))))
+        except (FrontMatterError, UnicodeDecodeError):
+            continue
+    return found
+
+
+def next_series_number(content: Path) -> int:
+    """One more than the highest series number in use (1 for the first brief)."""
+    numbers = [
+        front.data.get("series_number")
+        for _, front in existing_briefs(content)
+        if isinstance(front.data.get("series_number"), int)
+        and not isinstance(front.data.get("series_number"), bool)
+    ]
+    return max(numbers, default=0) + 1
+
+
+def unknown_names(request: BriefRequest, registry: Registry) -> list[str]:
+    """A sentence for each topic or region the registries do not list, naming the ones they do."""
+    problems = []
+    for label, names, lookup, known, filename in (
+        ("topic", request.topics, registry.topic, registry.topics, TOPICS_FILE),
+        ("region", request.regions, registry.region, registry.regions, REGIONS_FILE),
+    ):
+        for name in names:
+            if lookup(name) is None:
+                choices = ", ".join(term.name for term in known) or "none yet"
+                problems.append(
+                    f"unknown {label} '{name}' (not listed in {filename}; choose from: {choices})"
+                )
+    return problems
+
+
+def unknown_authors(request: BriefRequest, registry: Registry) -> list[str]:
+    return [name for name in request.authors if registry.author(name) is None]
+
+
+def _scalar(value: object) -> str:
+    """One YAML scalar on one line, quoted only when YAML needs it."""
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**6)
+    return text.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def _list(key: str, names: tuple[str, ...], note: str) -> str:
+    if not names:
+        return f"{key}: []  # {note}\n"
+    return f"{key}:\n" + "".join(f"  - {_scalar(name)}\n" for name in names)
+
+
+def brief_text(request: BriefRequest, number: int, date: datetime.date) -> str:
+    """The new brief's Markdown: front matter, then the skeleton."""
+    return front_matter(request, number, date) + "\n" + SKELETON
+
+
+def front_matter(request: BriefRequest, number: int, date: datetime.date) -> str:
+    """A brief's complete front matter, between its two '---' lines."""
+    return (
+        "---\n"
+        f"title: {_scalar(request.title)}\n"
+        f"series_number: {number}\n"
+        f"date: {date.isoformat()}\n"
+        + _list("authors", request.authors, f"names from {AUTHORS_FILE}")
+        + _list("topics", request.topics, f"optional: names from {TOPICS_FILE}")
+        + _list("regions", request.regions, f"optional: names from {REGIONS_FILE}")
+        + "---\n"
+    )
+
+
+def plan_brief(content: Path, request: BriefRequest, registry: Registry, settings: EditorSettings) -> Path:
+    """Where the brief will be written; raise ScaffoldError for anything that stops it (authors aside)."""
+    title = " ".join(request.title.split())
+    if not title:
+        raise ScaffoldError(
+            'TITLE is empty: give the brief a title, e.g. TITLE="Talk to Moscow about arms control"'
+        )
+    if not request.authors:
+        raise ScaffoldError(
+            'AUTHORS is empty: name at least one author, e.g. AUTHORS="Emma Ashford, Mathew Burrows"'
+        )
+    problems = unknown_names(request, registry)
+    if problems:
+        raise ScaffoldError("; ".join(problems))
+    slug = settings.slug(title)
+    if not slug:
+        raise ScaffoldError(
+            f"the title {title!r} gives an empty web address: use some letters or digits in it"
+        )
+    target = Path(content) / BRIEFS_DIR / f"{slug}.md"
+    if target.exists():
+        raise ScaffoldError(f"{target} already exists: choose another title, or edit that file instead")
+    for path, front in existing_briefs(content):
+        address = brief_address(str(path), front, path, settings)
+        if address is not None and address.slug == slug:
+            raise ScaffoldError(
+                f"{path}:{address.line} already uses the web address '{slug}': choose another title"
+            )
+    return target
+
+
+def write_brief(target: Path, text: str) -> Path:
+    """Write a new brief; never overwrite a file, even one that appeared since the checks."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with target.open("x", encoding="utf-8") as stream:
+            stream.write(text)
+    except FileExistsError:
+        raise ScaffoldError(
+            f"{target} already exists: choose another title, or edit that file instead"
+        ) from None
+    return target
+
+
+def series_number_user(content: Path, number: int) -> str | None:
+    """``path:line`` of a brief that already has series number `number`, if any."""
+    for path, front in existing_briefs(content):
+        if front.data.get("series_number") == number:
+            return f"{path}:{front.line_of('series_number')}"
+    return None

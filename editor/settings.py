@@ -1,0 +1,62 @@
+"""The project settings the editors' tools need, read from ``pelicanconf.py`` so they match the build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from pelican.settings import DEFAULT_CONFIG, read_settings
+from pelican.utils import slugify
+
+from summary_card import CardSettings
+from summary_card.handlers import card_settings
+
+DEFAULT_SETTINGS_FILE = "pelicanconf.py"
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    """How the build renders Markdown, makes slugs and finds the card's sections."""
+
+    markdown: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_CONFIG["MARKDOWN"]))
+    slug_substitutions: tuple[tuple[str, str], ...] = tuple(DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    slug_preserve_case: bool = False
+    slug_use_unicode: bool = False
+    slugify_source: str = "title"
+    card: CardSettings = field(default_factory=CardSettings)
+    article_url: str = "{slug}.html"
+
+    def slug(self, text: str) -> str:
+        """The slug Pelican derives from `text` (a title, or a file's base name)."""
+        return slugify(
+            text,
+            regex_subs=self.slug_substitutions,
+            preserve_case=self.slug_preserve_case,
+            use_unicode=self.slug_use_unicode,
+        )
+
+    def render(self, markdown_text: str) -> str:
+        """Markdown to HTML exactly as Pelican's Markdown reader configures it."""
+        configs = self.markdown.get("extension_configs", {})
+        options = {k: v for k, v in self.markdown.items() if k != "extension_configs"}
+        options["extensions"] = list(dict.fromkeys([*options.get("extensions", ()), *configs]))
+        return Markdown(extension_configs=configs, **options).convert(markdown_text)
+
+
+def load_settings(path: Path | None = None) -> EditorSettings:
+    """The settings of `path` (default ``pelicanconf.py`` in the current folder, Pelican's defaults if absent)."""
+    path = Path(path or DEFAULT_SETTINGS_FILE)
+    if not path.is_file():
+        return EditorSettings()
+    settings = read_settings(str(path))
+    return EditorSettings(
+        markdown=settings["MARKDOWN"],
+        slug_substitutions=tuple(tuple(pair) for pair in settings["SLUG_REGEX_SUBSTITUTIONS"]),
+        slug_preserve_case=bool(settings.get("SLUGIFY_PRESERVE_CASE", False)),
+        slug_use_unicode=bool(settings.get("SLUGIFY_USE_UNICODE", False)),
+        slugify_source=settings.get("SLUGIFY_SOURCE", "title"),
+        card=card_settings(settings),
+        article_url=settings.get("ARTICLE_URL", "{slug}.html"),
+    )

@@ -1,0 +1,37 @@
+"""Helpers for the editors' tools tests: a content folder with a synthetic author, and the CLI run in-process."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import CONTENT, FIXTURES, ROOT
+
+from editor.cli import main
+
+EDITOR_FIXTURES = FIXTURES / "editor"
+BAD_BRIEFS = EDITOR_FIXTURES / "bad"
+GOOD_BRIEF = EDITOR_FIXTURES / "synthetic-good.md"
+# SYNTHETIC TEST FIXTURE: an invented person, added to a copy of the registry only.
+SYNTHETIC_AUTHOR = (
+    "- name: Quentin Sample\n  slug: quentin-sample\n  bio: An invented author who exists only in tests.\n"
+)
+SETTINGS = str(ROOT / "pelicanconf.py")
+
+
+def content_copy(destination: Path, *briefs: Path) -> Path:
+    """The real content folder plus the synthetic author and the given briefs."""
+    shutil.copytree(CONTENT, destination)
+    with (destination / "authors.yml").open("a", encoding="utf-8") as stream:
+        stream.write("\n" + SYNTHETIC_AUTHOR)
+    for brief in briefs:
+        shutil.copy(brief, destination / "briefs" / brief.name)
+    return destination
+
+
+def run(argv: list[str], capsys, monkeypatch, cwd: Path, ask=None) -> tuple[int, list[str], str]:
+    """Run ``python -m editor`` in-process from `cwd`: exit code, stdout lines, stderr."""
+    monkeypatch.chdir(cwd)
+    code = main([*argv, "--settings", SETTINGS], ask=ask)
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err

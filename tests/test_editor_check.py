@@ -1,0 +1,147 @@
+"""`make check` on one bad synthetic brief at a time: the exact `path:line: message`, and a failing exit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, content_copy, run
+
+REUSED = "focus-on-interests-not-on-human-rights-with-russia"
+CASES = {
+    "bad-date": [
+        "content/briefs/bad-date.md:5: '2030-02-30' is not a real date (day is out of range for month)"
+    ],
+    "not-a-date": [
+        "content/briefs/not-a-date.md:5: date must be a real date written YYYY-MM-DD, such as 2021-03-05 "
+        "(got 'early March')"
+    ],
+    "missing-title": ["content/briefs/missing-title.md:1: required field 'title' is missing or empty"],
+    "empty-authors": ["content/briefs/empty-authors.md:6: required field 'authors' is missing or empty"],
+    "misspelt-field": [
+        "content/briefs/misspelt-field.md:6: required field 'authors' is missing or empty "
+        "(this line says 'author': did you mean 'authors'?)"
+    ],
+    "yaml-error": ["content/briefs/yaml-error.md:9: YAML syntax error: expected ',' or ']', but got ':'"],
+    "series-not-positive": [
+        "content/briefs/series-not-positive.md:4: series number must be a positive integer (got -9)"
+    ],
+    "series-reused": [
+        "content/briefs/reality-check-4.md:3: series number 4 is also used by content/briefs/series-reused.md:4",
+        "content/briefs/series-reused.md:4: series number 4 is also used by content/briefs/reality-check-4.md:3",
+    ],
+    "unknown-author": [
+        "content/briefs/unknown-author.md:8: unknown author 'Nobody Inventedson' (not listed in authors.yml)"
+    ],
+    "unknown-topic": [
+        "content/briefs/unknown-topic.md:9: unknown topic 'Synthetic Studies' (not listed in topics.yml)"
+    ],
+    "unknown-region": [
+        "content/briefs/unknown-region.md:11: unknown region 'Atlantis' (not listed in regions.yml)"
+    ],
+    "no-key-points": [
+        "content/briefs/no-key-points.md:13: no key points: add a heading '## Key points' followed by a "
+        "bulleted list ('- …')"
+    ],
+    "empty-key-points": [
+        "content/briefs/empty-key-points.md:14: no key points: the heading 'Key points' must be followed by a "
+        "bulleted list with at least one point"
+    ],
+    "no-recommendations": [
+        "content/briefs/no-recommendations.md:18: no recommendations: add a heading '## What is the solution?' "
+        "followed by a numbered list such as '1. **Lead sentence.** Details…'"
+    ],
+    "recommendations-not-numbered": [
+        "content/briefs/recommendations-not-numbered.md:22: no recommendations: the heading "
+        "'What is the solution?' must be followed by a numbered list such as '1. **Lead sentence.** Details…'"
+    ],
+    "empty-recommendation": [
+        "content/briefs/empty-recommendation.md:22: recommendation 2 under the heading 'What is the solution?' is empty"
+    ],
+    "duplicate-slug": [
+        f"content/briefs/duplicate-slug.md:3: slug '{REUSED}' is also used by content/briefs/reality-check-4.md:2 "
+        "(give one of them another title or a 'slug:' field)",
+        f"content/briefs/reality-check-4.md:2: slug '{REUSED}' is also used by content/briefs/duplicate-slug.md:3 "
+        "(give one of them another title or a 'slug:' field)",
+    ],
+    "duplicate-slug-field": [
+        f"content/briefs/duplicate-slug-field.md:5: slug '{REUSED}' is also used by "
+        "content/briefs/reality-check-4.md:2 (give one of them another title or a 'slug:' field)",
+        f"content/briefs/reality-check-4.md:2: slug '{REUSED}' is also used by "
+        "content/briefs/duplicate-slug-field.md:5 (give one of them another title or a 'slug:' field)",
+    ],
+    "not-utf8": [
+        "content/briefs/not-utf8.md:3: the file is not UTF-8 text (byte 0xe9); save it again choosing the UTF-8 "
+        "encoding"
+    ],
+    "empty": ["content/briefs/empty.md:1: the file is empty (expected front matter and the brief's text)"],
+    "broken-link": [
+        "content/briefs/broken-link.md:20: link to '{filename}no-such-brief.md' points to no file "
+        "(content/briefs/no-such-brief.md does not exist)"
+    ],
+    "placeholder-left": [
+        "content/briefs/placeholder-left.md:16: text from the template is still to be written "
+        "(replace the '[FILL IN: …]')"
+    ],
+}
+
+
+GENERATED = ("not-utf8",)  # kept out of the repository: tools that read every file would choke on it
+
+
+def bad_brief(name: str, folder: Path) -> Path:
+    """The bad brief called `name`: a fixture file, or one written here."""
+    if name == "not-utf8":
+        text = GOOD_BRIEF.read_text(encoding="utf-8").replace("Synthetic good brief", "Synthetic café brief")
+        path = folder / "not-utf8.md"
+        path.write_bytes(
+            text.replace("series_number: 940", "series_number: 941").encode("latin-1", "replace")
+        )
+        return path
+    return BAD_BRIEFS / f"{name}.md"
+
+
+def test_every_bad_brief_has_a_case():
+    assert sorted(CASES) == sorted([*GENERATED, *(p.stem for p in BAD_BRIEFS.glob("*.md"))])
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_one_bad_brief(name, tmp_path, capsys, monkeypatch):
+    content_copy(tmp_path / "content", GOOD_BRIEF, bad_brief(name, tmp_path))
+
+    code, lines, err = run(["check", "content"], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    assert lines == CASES[name]
+    assert f"{len(CASES[name])} problem(s) found" in err
+
+
+def test_good_briefs_pass(tmp_path, capsys, monkeypatch):
+    content_copy(tmp_path / "content", GOOD_BRIEF)
+
+    code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+
+    assert code == 0
+    assert lines == ["All briefs in content passed the checks."]
+
+
+def test_every_problem_of_every_brief_in_one_run(tmp_path, capsys, monkeypatch):
+    content_copy(tmp_path / "content", GOOD_BRIEF, *(bad_brief(name, tmp_path) for name in CASES))
+
+    code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    located = {line.split(": ")[0] for line in lines}
+    assert located >= {line.split(": ")[0] for case in CASES.values() for line in case}
+    assert lines == sorted(lines, key=lambda line: (line.split(":")[0], int(line.split(":")[1])))
+
+
+def test_a_broken_registry_is_reported_without_blaming_every_brief(tmp_path, capsys, monkeypatch):
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    (content / "topics.yml").write_text("- name: Synthetic\n  slug: [unclosed\n", encoding="utf-8")
+
+    code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    assert len(lines) == 1
+    assert lines[0].startswith("content/topics.yml:")

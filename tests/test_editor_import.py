@@ -1,0 +1,113 @@
+"""`make import`: the seed of Reality Check #4 becomes a brief whose page matches the hand-made one."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import BRIEF_4_URL, SEED, Site, build_site, text_of
+from editor_helpers import EDITOR_FIXTURES, SETTINGS, content_copy, run
+
+from editor.cli import main
+from editor.importer import escape
+from editor.settings import load_settings
+
+IMPORTED = "content/briefs/focus-on-interests-not-on-human-rights-with-russia.md"
+
+
+def snapshot(folder):
+    return {p: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    """The seed imported into a copy of the content without the hand-made #4, then built."""
+    root = tmp_path_factory.mktemp("import")
+    content = content_copy(root / "content")
+    (content / "briefs" / "reality-check-4.md").unlink()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.chdir(root)
+        code = main(["import", "--content", "content", str(SEED), "--settings", SETTINGS])
+    assert code == 0
+    return root, Site(build_site(content, root / "output"))
+
+
+def test_the_markdown_matches_the_hand_made_brief_but_for_its_link(imported):
+    root, _ = imported
+    mine = (root / IMPORTED).read_text(encoding="utf-8").splitlines()
+    hand_made = (
+        (SEED.parents[3] / "content/briefs/reality-check-4.md").read_text(encoding="utf-8").splitlines()
+    )
+    differences = [(a, b) for a, b in zip(mine, hand_made, strict=True) if a != b]
+    assert differences == [("Explore NAEI", "[Explore NAEI]({filename}/pages/naei.md)")]
+
+
+def test_same_card(imported, site):
+    _, built = imported
+    card = built.page(BRIEF_4_URL).select_one("main section.summary-card")
+    assert str(card) == str(site.page(BRIEF_4_URL).select_one("main section.summary-card"))
+
+
+def test_same_text(imported, site):
+    _, built = imported
+    assert text_of(built.page(BRIEF_4_URL).find("main")) == text_of(site.page(BRIEF_4_URL).find("main"))
+
+
+def test_refuses_a_brief_already_imported(tmp_path, capsys, monkeypatch):
+    content = content_copy(tmp_path / "content")
+    before = snapshot(content)
+
+    code, _, err = run(["import", "--content", "content", str(SEED)], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    assert (
+        "error: content/briefs/reality-check-4.md:3 already has series number 4: this brief seems to be imported already"
+    ) in err
+    assert snapshot(content) == before
+
+
+def test_unknown_names_are_reported_not_invented(tmp_path, capsys, monkeypatch):
+    content = content_copy(tmp_path / "content")
+    before = snapshot(content)
+    source = EDITOR_FIXTURES / "synthetic-seed-unknown.txt"
+
+    code, _, err = run(["import", "--content", "content", str(source)], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    assert err.splitlines()[:2] == [
+        f"{source}:1: unknown topic or region 'Synthetic Studies' (not listed in topics.yml or regions.yml)",
+        f"{source}:6: unknown author 'Nobody Inventedson' (not listed in authors.yml)",
+    ]
+    assert 'make author NAME="Nobody Inventedson"' in err
+    assert snapshot(content) == before
+
+
+def test_a_layout_error_names_the_line(tmp_path, capsys, monkeypatch):
+    content = content_copy(tmp_path / "content")
+    source = EDITOR_FIXTURES / "synthetic-seed-no-title.txt"
+
+    code, _, err = run(["import", "--content", "content", str(source)], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"{source}:4: expected 'Reality Check #<number>: <title>' (got 'A synthetic brief whose title line lost "
+        "its series number (SYNTHETIC TEST FIXTURE)')"
+    )
+    assert not list(content.glob("briefs/a-synthetic-*"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain *stars* and _underscores_ stay text",
+        "<script>alert('x')</script> stays text",
+        "1. Not a list",
+        "# Not a heading",
+        "- Not a bullet",
+        "[not](a link) and `not code` and a \\ backslash &amp; an entity",
+    ],
+)
+def test_escape_keeps_plain_text_plain(text):
+    html = load_settings().render(escape(text))
+    soup = BeautifulSoup(html, "html.parser")
+    assert [tag.name for tag in soup.find_all(True)] == ["p"]
+    assert soup.p.get_text() == text

@@ -1,0 +1,233 @@
+"""`make brief`: a new brief from the template, its refusals, and the offer to add an unknown author."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import subprocess
+
+import pytest
+from conftest import ROOT, Site, build_site, text_of
+from editor_helpers import content_copy, run
+
+from brief_registry import load_registry, read_front_matter
+
+TITLE = "Synthetic: talk to “Moscow” about arms control"
+SLUG = "synthetic-talk-to-moscow-about-arms-control"
+
+
+def new(tmp_path, capsys, monkeypatch, *extra, ask=None, title=TITLE, authors="Quentin Sample"):
+    return run(
+        ["new", "--content", "content", "--title", title, "--authors", authors, *extra],
+        capsys,
+        monkeypatch,
+        tmp_path,
+        ask=ask,
+    )
+
+
+def snapshot(folder):
+    return {p: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def content(tmp_path):
+    return content_copy(tmp_path / "content")
+
+
+def test_writes_complete_front_matter_and_skeleton(content, tmp_path, capsys, monkeypatch):
+    code, lines, _ = new(
+        tmp_path,
+        capsys,
+        monkeypatch,
+        "--topics",
+        "Security & Defense",
+        "--regions",
+        "Russia, Europe",
+        "--date",
+        "2030-01-07",
+    )
+
+    assert code == 0
+    path = content / "briefs" / f"{SLUG}.md"
+    assert lines[0] == f"Created content/briefs/{SLUG}.md: Reality Check #5, “{TITLE}”."
+    assert any(f"http://127.0.0.1:8000/briefs/{SLUG}/" in line and "make devserver" in line for line in lines)
+    front = read_front_matter(path.read_text(encoding="utf-8"), str(path))
+    assert front.data == {
+        "title": TITLE,
+        "series_number": 5,
+        "date": datetime.date(2030, 1, 7),
+        "authors": ["Quentin Sample"],
+        "topics": ["Security & Defense"],
+        "regions": ["Russia", "Europe"],
+    }
+    headings = re.findall(r"^## (.+)$", front.body, flags=re.MULTILINE)
+    assert headings[0] == "Key points"
+    assert headings[1] == "What’s the issue?"
+    assert headings[-1] == "What is the solution?"
+    assert re.search(r"^1\. \*\*", front.body, flags=re.MULTILINE)
+
+
+def test_the_scaffold_fails_the_check_until_filled_in_then_builds(content, tmp_path, capsys, monkeypatch):
+    new(tmp_path, capsys, monkeypatch, "--topics", "Security & Defense", "--regions", "Russia")
+    path = content / "briefs" / f"{SLUG}.md"
+
+    code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+    assert code == 1
+    placeholder_lines = [n for n, line in enumerate(path.read_text().splitlines(), 1) if "[FILL IN" in line]
+    assert lines == [
+        f"content/briefs/{SLUG}.md:{n}: text from the template is still to be written (replace the '[FILL IN: …]')"
+        for n in placeholder_lines
+    ]
+
+    filled = re.sub(r"\[FILL IN: ([^\]]*)\]", lambda m: "Synthetic text: " + m.group(1), path.read_text())
+    path.write_text(filled, encoding="utf-8")
+    code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+    assert (code, lines) == (0, ["All briefs in content passed the checks."])
+
+    site = Site(build_site(content, tmp_path / "output"))
+    home = site.page("")
+    assert TITLE in text_of(home.find("main"))
+    page = site.page(f"briefs/{SLUG}/")
+    assert text_of(page.find("h1")) == f"Reality Check #5: {TITLE}"
+    assert len(page.select("section.summary-card ol.recommendations > li")) == 3
+
+
+def test_next_number_follows_the_highest(content, tmp_path, capsys, monkeypatch):
+    new(tmp_path, capsys, monkeypatch, title="Synthetic first")
+    new(tmp_path, capsys, monkeypatch, title="Synthetic second")
+    numbers = [
+        read_front_matter(p.read_text(), str(p)).data["series_number"]
+        for p in sorted(content.glob("briefs/synthetic-*.md"))
+    ]
+    assert numbers == [5, 6]
+
+
+def test_refuses_a_title_whose_file_exists(content, tmp_path, capsys, monkeypatch):
+    new(tmp_path, capsys, monkeypatch)
+    before = snapshot(content)
+
+    code, _, err = new(tmp_path, capsys, monkeypatch)
+
+    assert code == 1
+    assert f"error: content/briefs/{SLUG}.md already exists" in err
+    assert "Nothing was written." in err
+    assert snapshot(content) == before
+
+
+def test_refuses_a_title_that_reuses_another_briefs_address(content, tmp_path, capsys, monkeypatch):
+    before = snapshot(content)
+    code, _, err = new(
+        tmp_path, capsys, monkeypatch, title="Focus on interests, not on human rights with Russia?"
+    )
+    assert code == 1
+    assert (
+        "error: content/briefs/reality-check-4.md:2 already uses the web address "
+        "'focus-on-interests-not-on-human-rights-with-russia': choose another title"
+    ) in err
+    assert snapshot(content) == before
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            ["--topics", "Synthetic Studies"],
+            "unknown topic 'Synthetic Studies' (not listed in topics.yml; choose from:",
+        ),
+        (["--regions", "Atlantis"], "unknown region 'Atlantis' (not listed in regions.yml; choose from:"),
+        (["--date", "2030-02-30"], "DATE must be a real date written YYYY-MM-DD"),
+    ],
+)
+def test_refuses_unknown_names_and_bad_dates(content, tmp_path, capsys, monkeypatch, extra, message):
+    before = snapshot(content)
+    code, _, err = new(tmp_path, capsys, monkeypatch, *extra)
+    assert code == 1
+    assert message in err
+    assert snapshot(content) == before
+
+
+def test_refuses_an_empty_title(content, tmp_path, capsys, monkeypatch):
+    code, _, err = new(tmp_path, capsys, monkeypatch, title="  ")
+    assert code == 1
+    assert "error: TITLE is empty" in err
+
+
+def test_unknown_author_without_a_terminal_prints_how_to_add_them(content, tmp_path, capsys, monkeypatch):
+    before = snapshot(content)
+
+    code, _, err = new(tmp_path, capsys, monkeypatch, authors="Quentin Sample, Nobody Inventedson")
+
+    assert code == 1
+    assert "error: unknown author 'Nobody Inventedson' (not listed in content/authors.yml)" in err
+    assert 'make author NAME="Nobody Inventedson" BIO="One sentence about Nobody Inventedson."' in err
+    assert "  - name: Nobody Inventedson\n    slug: nobody-inventedson\n" in err
+    assert snapshot(content) == before
+
+
+def test_unknown_author_on_a_terminal_is_added_on_yes(content, tmp_path, capsys, monkeypatch):
+    answers = iter(["y", "Writes invented briefs for tests.", "Synthetic Fellow", ""])
+    questions = []
+
+    def ask(question):
+        questions.append(question)
+        return next(answers)
+
+    code, _, _ = new(tmp_path, capsys, monkeypatch, authors="Nobody Inventedson", ask=ask)
+
+    assert code == 0
+    assert questions[0] == "Nobody Inventedson is not listed in content/authors.yml. Add them now? [y/N] "
+    person = load_registry(content).author("Nobody Inventedson")
+    assert (person.slug, person.bio, person.title, person.affiliation) == (
+        "nobody-inventedson",
+        "Writes invented briefs for tests.",
+        "Synthetic Fellow",
+        "",
+    )
+    assert (content / "briefs" / f"{SLUG}.md").exists()
+    assert (content / "authors.yml").read_text().startswith("# The people who write Reality Check.")
+
+
+def test_unknown_author_on_a_terminal_refused_on_no(content, tmp_path, capsys, monkeypatch):
+    before = snapshot(content)
+    code, _, err = new(tmp_path, capsys, monkeypatch, authors="Nobody Inventedson", ask=lambda _: "n")
+    assert code == 1
+    assert "unknown author 'Nobody Inventedson'" in err
+    assert snapshot(content) == before
+
+
+def test_add_author_refuses_a_name_already_listed(content, tmp_path, capsys, monkeypatch):
+    before = snapshot(content)
+    code, _, err = run(
+        ["add-author", "--content", "content", "--name", "Quentin Sample", "--bio", "Again."],
+        capsys,
+        monkeypatch,
+        tmp_path,
+    )
+    assert code == 1
+    assert "Quentin Sample is already listed" in err
+    assert snapshot(content) == before
+
+
+def test_make_brief_passes_quotes_through_safely(content, tmp_path):
+    title = 'Synthetic "quoted" title: it\'s $(not) `run` for $5'
+    result = subprocess.run(
+        [
+            "make",
+            "-s",
+            "--no-print-directory",
+            "brief",
+            f"INPUTDIR={content}",
+            f"TITLE={title}",
+            "AUTHORS=Quentin Sample",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={k: v for k, v in os.environ.items() if k not in ("TOPICS", "REGIONS", "DATE")},
+    )
+    assert result.returncode == 0, result.stderr
+    [path] = content.glob("briefs/synthetic-quoted-*.md")
+    assert read_front_matter(path.read_text(), str(path)).data["title"] == title

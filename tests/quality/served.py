@@ -1,0 +1,62 @@
+"""A built site served over HTTP on 127.0.0.1, the way a static host serves it, for the browser and link gates."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+
+
+class _StaticSiteHandler(SimpleHTTPRequestHandler):
+    """Serve files from the site folder; a missing path gets the site's own 404.html, as the hosting does."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class names it so)
+        """Stay quiet: the tests report what matters."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found_page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not not_found_page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found_page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+class StaticSiteServer:
+    """Serve `root` on a free port of 127.0.0.1 in a background thread; use it as a context manager."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        handler = functools.partial(_StaticSiteHandler, directory=str(root))
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="static-site", daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        """The address of the site's home page, ending in a slash."""
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def url(self, path: str) -> str:
+        """The absolute address of a path on the site (`/briefs/x/` or `briefs/x/`)."""
+        return self.base_url + path.lstrip("/")
+
+    def __enter__(self) -> StaticSiteServer:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(timeout=5)

@@ -19,7 +19,7 @@ export PYTHONPATH := $(CURDIR)/plugins
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv check html serve devserver publish test lint format clean
+.PHONY: help venv check html serve devserver publish test lint format clean node-tools lighthouse
 
 help: ## List the targets
 	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -49,7 +49,7 @@ devserver: $(STAMP) ## Serve and rebuild on every save
 publish: check ## Build the live site with publishconf.py (warnings are fatal)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal warnings $(PELICANOPTS)
 
-test: $(STAMP) ## Run the whole test suite
+test: $(STAMP) node-tools ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## Check code style with ruff
@@ -63,3 +63,20 @@ format: $(STAMP) ## Reformat the code with ruff
 clean: ## Remove the built site and caches
 	rm -rf $(OUTPUTDIR) cache .pytest_cache .ruff_cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+# Quality gates' Node tools (tests/quality/): the Nu HTML Checker for `make test`, Lighthouse for `make lighthouse`.
+# Installed from package-lock.json into node_modules/; install scripts are skipped (vnu-jar's would fetch a Java:
+# the system's `java` runs it). Without npm the gates that need these skip, or fail under CI=true.
+NODE_STAMP := node_modules/.installed
+LIGHTHOUSE_PAGE ?= /briefs/focus-on-interests-not-on-human-rights-with-russia/
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error
+	@touch $@
+
+node-tools: ## Install the Node tools the quality gates use (needs npm)
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); \
+	else echo "note: npm not found, so the HTML validity gate will skip (install it: apt-get install nodejs npm)"; fi
+
+lighthouse: html node-tools ## Lighthouse scores of a brief page (slow; not part of make test)
+	PYTHONPATH=$(CURDIR)/tests:$(PYTHONPATH) $(BIN)/python -m quality.lighthouse_report $(OUTPUTDIR) $(LIGHTHOUSE_PAGE)

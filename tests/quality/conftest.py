@@ -69,7 +69,9 @@ def browse(browser: Browser) -> Iterator[BrowseFactory]:
     """Open a fresh, watched page: `page, log = browse(viewport=PHONE, color_scheme="dark")`."""
     contexts: list[BrowserContext] = []
 
-    def open_watched(viewport: dict[str, int] = DESKTOP, color_scheme: str = "light") -> tuple[Page, BrowserLog]:
+    def open_watched(
+        viewport: dict[str, int] = DESKTOP, color_scheme: str = "light"
+    ) -> tuple[Page, BrowserLog]:
         context = browser.new_context(viewport=viewport, color_scheme=color_scheme, service_workers="block")
         contexts.append(context)
         log = watch(context)

@@ -42,7 +42,9 @@ class HtmlProblem:
         return f"{self.path}:{self.line or '?'}: {self.message}"
 
 
-def validate_html(files: Sequence[Path], *, root: Path | None = None, java: str = "java") -> tuple[HtmlProblem, ...]:
+def validate_html(
+    files: Sequence[Path], *, root: Path | None = None, java: str = "java"
+) -> tuple[HtmlProblem, ...]:
     """Run vnu.jar over `files`; return its errors (warnings and info are not errors), paths relative to `root`."""
     if not files:
         raise ValueError("validate_html needs at least one file (got none)")
@@ -56,13 +58,19 @@ def validate_html(files: Sequence[Path], *, root: Path | None = None, java: str 
     try:
         report = json.loads(result.stdout)
     except json.JSONDecodeError as error:
-        raise RuntimeError(f"the Nu HTML Checker printed no JSON report ({error}); stderr: {result.stderr}") from error
+        raise RuntimeError(
+            f"the Nu HTML Checker printed no JSON report ({error}); stderr: {result.stderr}"
+        ) from error
     problems = []
     for message in report.get("messages", []):
         if message.get("type") == "info":
             continue  # "info" includes warnings (subType "warning"); only errors fail the gate
         path = Path(unquote(urlsplit(message.get("url", "")).path))
-        shown = str(path.relative_to(root.resolve())) if root and path.is_relative_to(root.resolve()) else str(path)
+        shown = (
+            str(path.relative_to(root.resolve()))
+            if root and path.is_relative_to(root.resolve())
+            else str(path)
+        )
         problems.append(HtmlProblem(shown, message.get("lastLine"), message.get("message", "")))
     return tuple(problems)
 

@@ -13,7 +13,7 @@ from types import TracebackType
 class _StaticSiteHandler(SimpleHTTPRequestHandler):
     """Serve files from the site folder; a missing path gets the site's own 404.html, as the hosting does."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class names it so)
+    def log_message(self, format: str, *args: object) -> None:
         """Stay quiet: the tests report what matters."""
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:

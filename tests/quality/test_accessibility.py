@@ -26,7 +26,11 @@ def example_of(page_type: PageType, site: Path) -> str:
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=str)
 def test_page_type_has_no_axe_violations(
-    page_type: PageType, color_scheme: str, quality_site: Path, server: StaticSiteServer, browse: BrowseFactory
+    page_type: PageType,
+    color_scheme: str,
+    quality_site: Path,
+    server: StaticSiteServer,
+    browse: BrowseFactory,
 ) -> None:
     url = example_of(page_type, quality_site)
     for viewport in (PHONE, DESKTOP):

@@ -57,7 +57,11 @@ def missing_java() -> MissingTool | None:
 
 def missing_vnu() -> MissingTool | None:
     if not VNU_JAR.is_file():
-        how = "run `make node-tools`" if shutil.which("npm") else "install Node with `apt-get install nodejs npm`"
+        how = (
+            "run `make node-tools`"
+            if shutil.which("npm")
+            else "install Node with `apt-get install nodejs npm`"
+        )
         return MissingTool(f"the Nu HTML Checker ({VNU_JAR.relative_to(ROOT)})", f"{how}, then `make test`")
     return None
 

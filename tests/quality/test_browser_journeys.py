@@ -164,3 +164,15 @@ def test_the_browser_watch_catches_errors_and_foreign_requests(
     assert (
         len(log.problems) == len(log.page_errors) + len(log.console_errors) + len(log.foreign_requests) >= 3
     )
+
+
+def test_the_browser_watch_catches_content_security_policy_violations(
+    broken_server: StaticSiteServer, browse: BrowseFactory
+) -> None:
+    """The served site's `_headers` reach the browser, so an inline style under a strict CSP is an error."""
+    page, log = browse()
+    response = page.goto(broken_server.url("csp-violation.html"))
+    assert response is not None
+    assert response.headers["content-security-policy"] == "default-src 'self'"
+    assert len(log.console_errors) == 1, log.console_errors
+    assert "Content Security Policy" in log.console_errors[0]

@@ -16,7 +16,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Route
-from playwright.sync_api import Error as PlaywrightError
 
 from .tools import VNU_JAR
 
@@ -220,11 +219,3 @@ def watch(context: BrowserContext) -> BrowserLog:
     context.route("**/*", route)
     context.on("page", on_page)
     return log
-
-
-def open_page(page: Page, url: str) -> None:
-    """Go to `url` and wait until the page and everything it loads have settled."""
-    try:
-        page.goto(url, wait_until="load")
-    except PlaywrightError as error:
-        raise AssertionError(f"Chromium could not open {url}: {error}") from error

@@ -51,9 +51,13 @@ def broken_server() -> Iterator[StaticSiteServer]:
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, headless, shared by the session (each test gets its own context)."""
+    """Debian's Chromium, headless, shared by a test module (each test gets its own context).
+
+    Module scope, not session: Playwright's sync API allows one running instance per thread, and other test
+    modules (the search page's own browser test) start theirs.
+    """
     require(missing_chromium())
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))

@@ -14,15 +14,22 @@ PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PELICANOPTS ?=
+# Deploy targets: where `make rsync_upload` and `make github` send the published site.
+RSYNC_TARGET ?=
+RSYNC_OPTS ?=
+GITHUB_REMOTE ?= origin
+GITHUB_BRANCH ?= gh-pages
 # The plugins' pure modules (registries, rules) are shared with the editors' tools.
 export PYTHONPATH := $(CURDIR)/plugins
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv check html serve devserver publish test lint format clean node-tools lighthouse
+.PHONY: help venv check html serve devserver publish test lint format clean
+.PHONY: rsync_upload require_rsync_target github
+.PHONY: node-tools lighthouse
 
 help: ## List the targets
-	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -46,8 +53,18 @@ serve: html ## Build, then serve output/ at http://$(HOST):$(PORT)
 devserver: $(STAMP) ## Serve and rebuild on every save
 	$(PELICAN) --autoreload --listen --bind $(HOST) --port $(PORT) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
 
-publish: check ## Build the live site with publishconf.py (warnings are fatal)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal warnings $(PELICANOPTS)
+publish: check ## Build the live site into a fresh folder, verify it, swap it in as output/ (SITEURL=https://...)
+	$(BIN)/python -m deploy.publish --skip-check --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) -- $(PELICANOPTS)
+
+rsync_upload: require_rsync_target publish ## Publish, then mirror output/ to RSYNC_TARGET (host:/path or a folder)
+	rsync -rlzc --delete-after --delay-updates --chmod=D755,F644 $(RSYNC_OPTS) $(OUTPUTDIR)/ $(RSYNC_TARGET)
+
+require_rsync_target:
+	@test -n "$(RSYNC_TARGET)" || { echo "error: set RSYNC_TARGET, e.g. make rsync_upload RSYNC_TARGET=deploy@example.org:/srv/reality-check/output"; exit 2; }
+
+github: publish ## Publish, then commit output/ to the $(GITHUB_BRANCH) branch and push it to $(GITHUB_REMOTE)
+	$(BIN)/ghp-import --no-jekyll --push --remote $(GITHUB_REMOTE) --branch $(GITHUB_BRANCH) \
+		--message "Publish the site from $$(git rev-parse --short HEAD 2>/dev/null || echo 'a working copy')" $(OUTPUTDIR)
 
 test: $(STAMP) node-tools ## Run the whole test suite
 	$(BIN)/python -m pytest

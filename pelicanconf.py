@@ -7,6 +7,8 @@ document their defaults in the plugin itself.
 
 from pathlib import Path
 
+from pelican.plugins.webassets.vendor.webassets.cache import MemoryCache
+
 ROOT = Path(__file__).resolve().parent
 
 AUTHOR = "New American Engagement Initiative"
@@ -84,3 +86,57 @@ SUMMARY_CARD_KEY_POINTS_HEADINGS = ["Key points"]
 SUMMARY_CARD_RECOMMENDATIONS_HEADINGS = ["What is the solution?"]
 
 RELATIVE_URLS = False
+
+# --- The publication around the briefs: series, people, topics, search, feeds, sharing, citing. ---
+# pelican-seo is deliberately not used: it raises at start-up when SITEURL is empty (this file), rewrites every
+# written page through BeautifulSoup, and its JSON-LD allows one author, no series and a non-ISO date. The
+# templates (macros/head_meta.html), brief_metadata and robots.html do that part instead.
+PLUGINS += [
+    "pelican.plugins.neighbors",  # prev_article / next_article in series order
+    "pelican.plugins.sitemap",  # sitemap.xml
+    "sitemap_dates",  # listing pages dated by the newest brief, not the clock (reproducible sitemap.xml)
+    "reading_time",
+    "brief_relations",
+    "brief_metadata",
+    "taxonomy_pages",
+    "pagefind_search",
+]
+
+# The series is ordered by its numbers, newest (highest) first, everywhere Pelican lists briefs.
+ARTICLE_ORDER_BY = "reversed-series_number"
+
+# The archive (home page) is paginated as /, /page/2/, /page/3/ ...; so are the author, topic and region pages.
+INDEX_URL = ""
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Pages written from a theme template alone: the search page, the 404 page and robots.txt.
+DIRECT_TEMPLATES = [*DIRECT_TEMPLATES, "search", "404", "robots"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+ROBOTS_SAVE_AS = "robots.txt"
+
+# Author, topic and region pages (plugins/taxonomy_pages); a topic's Atom feed is written when its
+# pattern is set, which publishconf.py does (feeds need the absolute SITEURL).
+TAXONOMY_AUTHOR_URL = "authors/{slug}/"
+TAXONOMY_TOPIC_URL = "topics/{slug}/"
+TAXONOMY_REGION_URL = "regions/{slug}/"
+TAXONOMY_TOPIC_FEED_ATOM = None
+
+# Who publishes the series, for citations and structured data (plugins/brief_metadata).
+BRIEF_METADATA_PUBLISHER = AUTHOR
+
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/"],
+}
+PAGINATED_TEMPLATES = {"index": None, "author": None, "term": None}
+
+# Fingerprinted stylesheet: base.html links theme/assets/site.<hash>.css, whose name changes with its
+# content, so hosts can let browsers keep it for a year (deploy/_headers, deploy/nginx.conf).
+PLUGINS = [*PLUGINS, "pelican.plugins.webassets"]
+# The hash of each bundle is remembered in memory for one build, not in a cache folder inside the output.
+WEBASSETS_CONFIG = [("cache", MemoryCache(100)), ("manifest", "cache")]
+WEBASSETS_DEBUG = False  # the same file name in every build, whatever the log level

@@ -14,3 +14,4 @@ FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
+TAXONOMY_TOPIC_FEED_ATOM = "feeds/topics/{slug}.atom.xml"

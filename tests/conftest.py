@@ -70,3 +70,43 @@ def site_with(tmp_path: Path) -> Callable[..., Site]:
         return Site(build_site(content, tmp_path / "output", **overrides))
 
     return make
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site as `make publish` leaves it (built for publishing.SITEURL), published once per session."""
+    from publishing import run_publish
+
+    output = tmp_path_factory.mktemp("published") / "output"
+    result = run_publish(CONTENT, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+# --- A site of several briefs: the real content plus synthetic series fixtures (issue 4). ---
+SERIES_FIXTURES = FIXTURES / "series"
+SITEURL = "https://reality-check.example.org"
+
+
+def copy_series_content(destination: Path) -> Path:
+    """The real content plus synthetic briefs #3, #5 and #6 and their invented authors."""
+    content = copy_content(destination, *sorted((SERIES_FIXTURES / "briefs").glob("*.md")))
+    with (content / "authors.yml").open("a", encoding="utf-8") as registry:
+        registry.write((SERIES_FIXTURES / "authors.yml").read_text(encoding="utf-8"))
+    return content
+
+
+@pytest.fixture(scope="session")
+def series_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """Four briefs built for publication (absolute URLs, feeds), two briefs per archive page."""
+    root = tmp_path_factory.mktemp("series")
+    content = copy_series_content(root / "content")
+    return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL, DEFAULT_PAGINATION=2))
+
+
+@pytest.fixture(scope="session")
+def series_dev_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The same four briefs with the development settings (root-relative links), for a local browser."""
+    root = tmp_path_factory.mktemp("series-dev")
+    content = copy_series_content(root / "content")
+    return Site(build_site(content, root / "output", DEFAULT_PAGINATION=2))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, build_site
+from conftest import build_site, copy_series_content
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from deploy.publish import add_host_files
 
 from .gates import BrowserLog, watch
 from .served import StaticSiteServer
@@ -20,21 +21,20 @@ PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 800}
 
 
-def quality_content(destination: Path) -> Path:
-    """The real content plus synthetic briefs (and their invented authors), so there is a series to walk."""
-    shutil.copytree(CONTENT, destination)
-    with (destination / "authors.yml").open("a", encoding="utf-8") as registry:
-        registry.write("\n" + (FIXTURES / "authors.yml").read_text(encoding="utf-8"))
-    for brief in sorted((FIXTURES / "briefs").glob("*.md")):
-        shutil.copy(brief, destination / "briefs" / brief.name)
-    return destination
-
-
 @pytest.fixture(scope="session")
 def quality_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once for all gates: real content plus the synthetic series briefs."""
+    """The site built once for all gates: real content plus the synthetic series briefs, development settings.
+
+    Several briefs give the gates previous/next links, author, topic and region pages listing more than one
+    brief, and related briefs to check.
+
+    The hosts' `_headers` file is added as `make publish` adds it, so pages are served under the site's real
+    Content-Security-Policy and a violation shows up as a console error.
+    """
     base = tmp_path_factory.mktemp("quality")
-    return build_site(quality_content(base / "content"), base / "output")
+    site = build_site(copy_series_content(base / "content"), base / "output")
+    add_host_files(site)
+    return site
 
 
 @pytest.fixture(scope="session")

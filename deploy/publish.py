@@ -1,0 +1,337 @@
+"""Publish the live site without ever leaving a half-built one in place.
+
+``python -m deploy.publish`` (what ``make publish`` runs) does, in order:
+
+1. checks every brief with the editors' checker (``make check`` runs it first, and passes ``--skip-check``);
+2. builds the site with ``publishconf.py`` and ``--fatal warnings`` into a fresh folder beside ``output/``;
+3. copies the hosts' header file (``deploy/_headers``) in and writes ``.gz`` and ``.br`` copies of text files;
+4. verifies the result (every page's stylesheet, script and icon exist, every compressed copy matches);
+5. only then swaps the new folder into place as ``output/`` with renames, and removes the old one.
+
+Any failure, or a ``kill -9`` at any moment, leaves the previous ``output/`` exactly as it was. Two runs from
+the same commit give byte-identical folders: dates come from ``SOURCE_DATE_EPOCH`` (default: the last
+commit's time), hashing and the locale are fixed, and the compressed copies carry no timestamp.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import ctypes
+import errno
+import fcntl
+import gzip
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+import brotli
+from bs4 import BeautifulSoup
+from pelican.plugins import precompress
+from pelican.settings import read_settings
+
+logger = logging.getLogger(__name__)
+
+DEPLOY_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = DEPLOY_DIR.parent
+HEADERS_FILE = DEPLOY_DIR / "_headers"
+
+# Text files that get .gz and .br copies: pelican-precompress's list, plus the SVG favicon.
+COMPRESSED_EXTENSIONS = frozenset(precompress.DEFAULT_TEXT_EXTENSIONS | {".svg"})
+COMPRESSED_SUFFIXES = {".gz": gzip.decompress, ".br": brotli.decompress}
+# Below this size a compressed copy can come out larger than the file, and pelican-precompress skips it.
+ALWAYS_COMPRESSED_FROM = 512
+
+# Environment of the Pelican run: what makes two builds of one commit identical.
+REPRODUCIBLE_ENV = {"PYTHONHASHSEED": "0", "LC_ALL": "C.UTF-8", "TZ": "UTC"}
+
+
+class PublishError(Exception):
+    """A step of the publish failed; the previous output was left as it was."""
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Where one publish works: the live folder and the temporary folders beside it."""
+
+    output: Path
+
+    @property
+    def parent(self) -> Path:
+        return self.output.parent
+
+    @property
+    def prefix(self) -> str:
+        """Temporary folders beside the output share this prefix (git-ignored as ``/.publish-*``)."""
+        return f".publish-{self.output.name}-"
+
+    @property
+    def lock(self) -> Path:
+        return self.parent / f"{self.prefix}lock"
+
+    def leftovers(self, kind: str) -> list[Path]:
+        return sorted(p for p in self.parent.glob(f"{self.prefix}{kind}-*") if p.is_dir())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reproducibility
+
+
+def source_date_epoch(root: Path, environ: dict[str, str] | None = None) -> str:
+    """The build's timestamp: SOURCE_DATE_EPOCH if set, else the last commit's time, never the clock."""
+    environ = os.environ if environ is None else environ
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value:
+        if not value.isdigit():
+            raise PublishError(f"SOURCE_DATE_EPOCH must be a whole number of seconds (got {value!r})")
+        return value
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False
+        )
+    except FileNotFoundError:
+        result = None
+    if result is None or result.returncode != 0 or not result.stdout.strip().isdigit():
+        raise PublishError(
+            "cannot date the build: not in a git checkout with a commit; "
+            "set SOURCE_DATE_EPOCH (seconds since 1970) to publish from elsewhere"
+        )
+    return result.stdout.strip()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Post-processing and verification (pure functions of a built folder)
+
+
+def add_host_files(site: Path) -> None:
+    """Copy the files static hosts read from the published folder (``_headers``)."""
+    shutil.copyfile(HEADERS_FILE, site / "_headers")
+
+
+def precompress_site(site: Path) -> None:
+    """Write .gz and .br copies of text files with pelican-precompress (gzip level 9 without a timestamp,
+    brotli quality 11), after Pelican and its plugins (search index included) have written everything."""
+    settings = {
+        "OUTPUT_PATH": str(site),
+        "PRECOMPRESS_GZIP": True,
+        "PRECOMPRESS_BROTLI": True,
+        "PRECOMPRESS_ZOPFLI": False,
+        "PRECOMPRESS_ZSTANDARD": False,
+        "PRECOMPRESS_OVERWRITE": False,
+        "PRECOMPRESS_TEXT_EXTENSIONS": set(COMPRESSED_EXTENSIONS),
+    }
+    precompress.compress_files(SimpleNamespace(settings=settings))
+
+
+def local_references(page: Path, site: Path, siteurl: str) -> Iterator[tuple[str, Path]]:
+    """The stylesheets, scripts and icons a page loads from this site, with the file each one needs."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    base = urlsplit(siteurl)
+    for tag in soup.find_all(["link", "script"]):
+        url = tag.get("src") if tag.name == "script" else tag.get("href")
+        if not url or (tag.name == "link" and not {"stylesheet", "icon"} & set(tag.get("rel") or [])):
+            continue
+        parts = urlsplit(url)
+        if parts.scheme and (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
+            continue  # another site: not ours to check (and the CSP would refuse it anyway)
+        path = parts.path
+        if not parts.scheme and not path.startswith("/"):
+            target = (page.parent / path).resolve()
+        else:
+            prefix = base.path.rstrip("/") if parts.scheme else ""
+            target = site / path[len(prefix) :].lstrip("/")
+        yield url, target
+
+
+def verify_site(site: Path, siteurl: str) -> list[str]:
+    """Everything wrong with a built folder, one message per problem (empty: fit to publish)."""
+    problems: list[str] = []
+    if not (site / "index.html").is_file():
+        problems.append("index.html: missing (the home page was not written)")
+    if not (site / "_headers").is_file():
+        problems.append("_headers: missing (hosts would serve the site without its security headers)")
+    for page in sorted(site.rglob("*.html")):
+        for url, target in local_references(page, site, siteurl):
+            if not target.is_file():
+                problems.append(f"{page.relative_to(site)}: loads {url}, which is not in the site")
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        decompress = COMPRESSED_SUFFIXES.get(path.suffix)
+        if decompress is not None:
+            original = path.with_suffix("")
+            try:
+                same = original.is_file() and decompress(path.read_bytes()) == original.read_bytes()
+            except (OSError, brotli.error):
+                same = False
+            if not same:
+                problems.append(f"{path.relative_to(site)}: does not match {original.name}")
+        elif path.suffix in COMPRESSED_EXTENSIONS and path.stat().st_size >= ALWAYS_COMPRESSED_FROM:
+            for suffix in COMPRESSED_SUFFIXES:
+                if not path.with_name(path.name + suffix).is_file():
+                    problems.append(f"{path.relative_to(site)}: no {suffix} copy")
+    if any(site.rglob(".webassets-cache")):
+        problems.append(".webassets-cache: build cache left in the site")
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Swapping folders
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(a))
+
+
+def swap_into_place(new: Path, workspace: Workspace) -> None:
+    """Make `new` the live output. The old output stays whole until the new one is in place."""
+    output = workspace.output
+    if not output.exists():
+        new.rename(output)
+        return
+    if _exchange(new, output):
+        shutil.rmtree(new)  # `new` now holds the previous site
+        return
+    previous = Path(tempfile.mkdtemp(prefix=f"{workspace.prefix}previous-", dir=workspace.parent))
+    previous.rmdir()
+    output.rename(previous)  # a kill between these two renames is undone by restore_interrupted_swap
+    new.rename(output)
+    shutil.rmtree(previous)
+
+
+def restore_interrupted_swap(workspace: Workspace) -> None:
+    """If an earlier publish died between its two renames, put its previous output back."""
+    previous = workspace.leftovers("previous")
+    if not workspace.output.exists() and previous:
+        newest = max(previous, key=lambda p: p.stat().st_mtime)
+        logger.warning("restoring %s from an interrupted publish", workspace.output)
+        newest.rename(workspace.output)
+
+
+def remove_leftovers(workspace: Workspace) -> None:
+    """Remove temporary folders of earlier publishes that were interrupted."""
+    for leftover in workspace.leftovers("build") + workspace.leftovers("previous"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def exclusive(workspace: Workspace) -> Iterator[None]:
+    """One publish at a time per output folder (the lock goes away with the process, even on kill -9)."""
+    with workspace.lock.open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise PublishError(f"another publish into {workspace.output} is running") from None
+        yield
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The pipeline
+
+
+def run_step(what: str, command: Sequence[str], env: dict[str, str]) -> None:
+    print(f"publish: {what}", flush=True)
+    if subprocess.run(command, env=env, check=False).returncode != 0:
+        raise PublishError(f"{what} failed (see the messages above)")
+
+
+def publish(
+    content: Path,
+    output: Path,
+    settings: Path,
+    *,
+    check: bool = True,
+    pelican_args: Sequence[str] = (),
+) -> None:
+    """Build, check and swap in a new site; raise PublishError (old output untouched) on any problem."""
+    workspace = Workspace(output.resolve())
+    workspace.parent.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, **REPRODUCIBLE_ENV, "SOURCE_DATE_EPOCH": source_date_epoch(PROJECT_DIR)}
+    # The checker and the settings import the plugins' pure modules, as under make.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_DIR / "plugins"), env.get("PYTHONPATH")]))
+
+    with exclusive(workspace):
+        restore_interrupted_swap(workspace)
+        remove_leftovers(workspace)
+        if check:
+            run_step("checking the briefs", [sys.executable, "-m", "editor", "check", str(content)], env)
+        build = Path(tempfile.mkdtemp(prefix=f"{workspace.prefix}build-", dir=workspace.parent))
+        try:
+            pelican = [sys.executable, "-m", "pelican", str(content), "-o", str(build), "-s", str(settings)]
+            run_step(
+                f"building {content} with {settings.name} (warnings are fatal)",
+                [*pelican, "--fatal", "warnings", *pelican_args],
+                env,
+            )
+            print("publish: adding _headers and compressed copies", flush=True)
+            add_host_files(build)
+            precompress_site(build)
+            siteurl = _siteurl_of(settings)
+            problems = verify_site(build, siteurl)
+            if problems:
+                for problem in problems:
+                    print(f"{build.name}/{problem}", file=sys.stderr)
+                raise PublishError(f"the built site has {len(problems)} problem(s)")
+            os.chmod(build, 0o755)  # mkdtemp makes it private; the web server must read it
+            swap_into_place(build, workspace)
+        finally:
+            shutil.rmtree(build, ignore_errors=True)
+    print(f"publish: {output} is live, built for {siteurl}", flush=True)
+
+
+def _siteurl_of(settings: Path) -> str:
+    """SITEURL as the settings file computes it (publishconf.py reads it from the environment)."""
+    return read_settings(str(settings))["SITEURL"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m deploy.publish",
+        description="Build the live site into a fresh folder, verify it, then swap it in as the output folder.",
+    )
+    parser.add_argument("--content", type=Path, default=Path("content"), help="default: content")
+    parser.add_argument("--output", type=Path, default=Path("output"), help="default: output")
+    parser.add_argument(
+        "--settings", type=Path, default=Path("publishconf.py"), help="default: publishconf.py"
+    )
+    parser.add_argument(
+        "--skip-check", action="store_true", help="do not run the editors' checker first (make check ran it)"
+    )
+    parser.add_argument("pelican_args", nargs="*", help="extra Pelican options, after --")
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="publish: %(message)s", level=logging.INFO)
+    try:
+        publish(
+            args.content,
+            args.output,
+            args.settings,
+            check=not args.skip_check,
+            pelican_args=args.pelican_args,
+        )
+    except PublishError as error:
+        print(f"publish: {error}; {args.output} was left as it was.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

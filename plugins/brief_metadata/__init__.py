@@ -1,0 +1,18 @@
+"""What other software reads about a brief: a Chicago citation, BibTeX and RIS files, and JSON-LD."""
+
+from .citation import bibtex, chicago_citation, headline_case, ris
+from .handlers import register
+from .record import BriefRecord, Contributor, split_name
+from .structured_data import json_ld
+
+__all__ = [
+    "BriefRecord",
+    "Contributor",
+    "bibtex",
+    "chicago_citation",
+    "headline_case",
+    "json_ld",
+    "register",
+    "ris",
+    "split_name",
+]

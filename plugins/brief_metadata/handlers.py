@@ -1,0 +1,107 @@
+"""Pelican wiring: attach each brief's citation and JSON-LD, and write its BibTeX and RIS files."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from taxonomy_pages import term_url
+
+from .citation import bibtex, chicago_citation, ris
+from .record import BriefRecord, Contributor
+from .structured_data import json_ld
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CitationFile:
+    """A downloadable citation: its format's name, its address and its text."""
+
+    label: str
+    url: str
+    save_as: str
+    text: str
+
+
+def absolute(siteurl: str, url: str) -> str:
+    return f"{siteurl}/{url}"
+
+
+def brief_record(article, settings: dict) -> BriefRecord:
+    """Gather what citations need from the article and the settings."""
+    siteurl = settings.get("SITEURL", "")
+    card = getattr(article, "summary_card", None)
+    description = card.key_points[0].text if card and card.key_points else ""
+    date = article.date.date() if isinstance(article.date, datetime.datetime) else article.date
+    return BriefRecord(
+        title=str(article.title),
+        number=article.series_number,
+        date=date,
+        authors=tuple(
+            Contributor(
+                p.name, absolute(siteurl, term_url(settings, "author", p.slug)), p.title, p.affiliation
+            )
+            for p in getattr(article, "author_profiles", ())
+        ),
+        url=absolute(siteurl, article.url),
+        series=settings.get("SERIES_NAME") or settings["SITENAME"],
+        series_url=f"{siteurl}/",
+        publisher=settings.get("BRIEF_METADATA_PUBLISHER") or settings.get("AUTHOR") or settings["SITENAME"],
+        description=description,
+        keywords=tuple(
+            t.name for t in (*getattr(article, "topic_terms", ()), *getattr(article, "region_terms", ()))
+        ),
+        language=getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en"),
+    )
+
+
+def citation_files(article, record: BriefRecord) -> tuple[CitationFile, ...]:
+    """The BibTeX and RIS files, saved beside the brief's page as e.g. reality-check-4.bib."""
+    stem = f"{re.sub(r'[^a-z0-9]+', '-', record.series.lower()).strip('-')}-{record.number}"
+    folder_url = article.url if article.url.endswith("/") else posixpath.dirname(article.url) + "/"
+    folder = posixpath.dirname(article.save_as)
+    return tuple(
+        CitationFile(label, f"{folder_url}{stem}.{ext}", posixpath.join(folder, f"{stem}.{ext}"), text)
+        for label, ext, text in (("BibTeX", "bib", bibtex(record)), ("RIS", "ris", ris(record)))
+    )
+
+
+def attach_metadata(generators: Iterable) -> None:
+    """After every generator (the summary card gives the description): set, never append."""
+    for generator in generators:
+        if not isinstance(generator, ArticlesGenerator):
+            continue
+        for article in generator.articles:
+            if not isinstance(getattr(article, "series_number", None), int):
+                continue  # brief_registry has reported it; there is nothing to cite it by
+            record = brief_record(article, generator.settings)
+            article.citation = chicago_citation(record)
+            article.citation_files = citation_files(article, record)
+            article.json_ld = json_ld(record)
+
+
+def write_citation_files(generator: ArticlesGenerator, writer) -> None:
+    """Write every brief's citation files into the output folder once the brief pages are written."""
+    output = Path(generator.output_path)
+    for article in generator.articles:
+        for cite in getattr(article, "citation_files", ()):
+            target = output / cite.save_as
+            os.makedirs(target.parent, exist_ok=True)
+            target.write_bytes(cite.text.encode("utf-8"))
+            logger.debug("Wrote %s", target)
+
+
+def register() -> None:
+    """Connect the metadata handlers."""
+    signals.all_generators_finalized.connect(attach_metadata)
+    signals.article_writer_finalized.connect(write_citation_files)

@@ -1,0 +1,62 @@
+"""Pelican wiring: give each brief ``related_briefs``, ``response_briefs`` and ``in_response_to``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from brief_registry import FrontMatterError, display_path, read_front_matter
+
+from .relations import DEFAULT_LIMIT, BriefFacts, parse_responses, related_briefs
+
+logger = logging.getLogger(__name__)
+
+
+def facts(article) -> BriefFacts:
+    return BriefFacts(
+        key=article.source_path,
+        number=article.series_number if isinstance(getattr(article, "series_number", None), int) else 0,
+        topics=tuple(t.slug for t in getattr(article, "topic_terms", ())),
+        regions=tuple(r.slug for r in getattr(article, "region_terms", ())),
+    )
+
+
+def relate_articles(generators: Iterable) -> None:
+    """Runs after every generator, when brief_registry has attached each brief's topics and regions."""
+    for generator in generators:
+        if not isinstance(generator, ArticlesGenerator):
+            continue
+        content = generator.settings["PATH"]
+        limit = int(generator.settings.get("BRIEF_RELATIONS_LIMIT", DEFAULT_LIMIT))
+        articles = list(generator.articles)
+        by_key = {a.source_path: a for a in articles}
+        by_number = {a.series_number: a.source_path for a in articles if hasattr(a, "series_number")}
+        responses: dict[str, tuple[str, ...]] = {}
+        for article in articles:
+            shown = display_path(article.source_path, content)
+            try:
+                front = read_front_matter(Path(article.source_path).read_text(encoding="utf-8"), shown)
+            except (FrontMatterError, OSError, UnicodeDecodeError):
+                responses[article.source_path] = ()  # brief_registry has already reported it
+                continue
+            keys, problems = parse_responses(shown, front, by_number, getattr(article, "series_number", None))
+            for problem in problems:
+                logger.error("%s", problem)
+            responses[article.source_path] = keys
+        all_facts = [facts(a) for a in articles]
+        for article in articles:
+            own = responses[article.source_path]
+            replies_to = tuple(k for k, listed in responses.items() if article.source_path in listed)
+            article.response_briefs = tuple(by_key[k] for k in own)
+            article.in_response_to = tuple(by_key[k] for k in replies_to)
+            related = related_briefs(facts(article), all_facts, limit, exclude=(*own, *replies_to))
+            article.related_briefs = tuple(by_key[k] for k in related)
+
+
+def register() -> None:
+    """Connect the relations handler."""
+    signals.all_generators_finalized.connect(relate_articles)

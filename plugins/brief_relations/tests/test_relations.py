@@ -1,0 +1,68 @@
+"""Level 1: related briefs and responses on small, hand-made facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief_registry import read_front_matter
+from brief_relations import BriefFacts, parse_responses, related_briefs
+
+FOUR = BriefFacts("four", 4, ("politics",), ("russia",))
+
+
+@pytest.mark.parametrize(
+    ("others", "expected"),
+    [
+        ([], ()),
+        # Nothing shared: nothing related.
+        ([BriefFacts("six", 6, ("economy",), ("china",))], ()),
+        # A topic slug equal to a region slug is not a shared term.
+        ([BriefFacts("odd", 9, ("russia",), ())], ()),
+        # More shared terms first, then the closest number, then the newer brief.
+        (
+            [
+                BriefFacts("three", 3, (), ("russia",)),
+                BriefFacts("five", 5, ("politics",), ()),
+                BriefFacts("nine", 9, ("politics",), ("russia",)),
+                BriefFacts("one", 1, ("politics",), ()),
+            ],
+            ("nine", "five", "three"),
+        ),
+    ],
+)
+def test_related_ranks_by_shared_terms_then_nearness(others, expected):
+    assert related_briefs(FOUR, [FOUR, *others]) == expected
+
+
+def test_related_leaves_out_excluded_and_respects_limit():
+    others = [BriefFacts(str(n), n, ("politics",)) for n in range(5, 10)]
+    assert related_briefs(FOUR, others, limit=2, exclude=("5",)) == ("6", "7")
+
+
+def front(text: str):
+    return read_front_matter(text, "content/briefs/x.md")
+
+
+def test_responses_are_resolved_by_series_number():
+    keys, problems = parse_responses(
+        "content/briefs/x.md",
+        front("---\ntitle: X\nresponses:\n  - 4\n  - 5\n---\n"),
+        {4: "four", 5: "five"},
+        7,
+    )
+    assert (keys, problems) == (("four", "five"), [])
+
+
+def test_bad_responses_name_file_and_line():
+    text = "---\ntitle: X\nseries_number: 7\nresponses:\n  - 99\n  - four\n  - 7\n---\n"
+    keys, problems = parse_responses("content/briefs/x.md", front(text), {4: "four", 7: "seven"}, 7)
+    assert keys == ()
+    assert [str(p) for p in problems] == [
+        "content/briefs/x.md:5: responses: no brief has series number 99",
+        "content/briefs/x.md:6: responses: expected a series number (got 'four')",
+        "content/briefs/x.md:7: responses: a brief cannot respond to itself (got 7)",
+    ]
+
+
+def test_no_responses_field():
+    assert parse_responses("x.md", front("---\ntitle: X\n---\n"), {}) == ((), [])

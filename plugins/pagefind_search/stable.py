@@ -1,0 +1,73 @@
+"""Make a Pagefind bundle byte-for-byte reproducible.
+
+Pagefind (1.5) writes its filter and metadata indexes from hash maps, so two runs over the same site list
+filters and filter values in different orders, which changes those files and their content-hashed names. This
+rewrites just those files in sorted order (the search results are the same: the order carries no meaning) and
+renames them to a hash of their new content, keeping every reference in step.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+import cbor2
+
+SIGNATURE = b"pagefind_dcd"
+ENTRY = "pagefind-entry.json"
+# Positions in the metadata index: [version, pages, index chunks, filters, sorts, meta fields].
+META_FILTERS, META_SORTS, META_FIELDS = 3, 4, 5
+
+
+class UnexpectedBundleError(Exception):
+    """The Pagefind bundle is not laid out as this module expects (another Pagefind version?)."""
+
+
+def _read(path: Path) -> object:
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise UnexpectedBundleError(f"{path}: expected a Pagefind index file starting with {SIGNATURE!r}")
+    return cbor2.loads(raw[len(SIGNATURE) :])
+
+
+def _write(folder: Path, prefix: str, digits: int, suffix: str, value: object) -> str:
+    """Write `value` as a Pagefind index file named by its content; return the name without suffix."""
+    raw = SIGNATURE + cbor2.dumps(value)
+    name = f"{prefix}{hashlib.sha256(raw).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    return name
+
+
+def _hash_digits(name: str) -> tuple[str, int]:
+    prefix, _, digest = name.rpartition("_")
+    return prefix + "_", len(digest)
+
+
+def stabilize_bundle(bundle: Path) -> None:
+    """Sort the filter and metadata indexes of the bundle in `bundle` (the site's pagefind/ folder)."""
+    entry_path = bundle / ENTRY
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read(meta_path)
+        if not isinstance(meta, list) or len(meta) <= META_FIELDS:
+            raise UnexpectedBundleError(f"{meta_path}: unexpected metadata layout")
+        filters = []
+        for filter_name, file_hash in meta[META_FILTERS]:
+            filter_path = bundle / "filter" / f"{file_hash}.pf_filter"
+            name, values = _read(filter_path)
+            filter_path.unlink()
+            prefix, digits = _hash_digits(file_hash)
+            new_hash = _write(bundle / "filter", prefix, digits, ".pf_filter", [name, sorted(values)])
+            filters.append([filter_name, new_hash])
+        meta[META_FILTERS] = sorted(filters)
+        meta[META_SORTS] = sorted(meta[META_SORTS])
+        meta[META_FIELDS] = sorted(meta[META_FIELDS])
+        meta_path.unlink()
+        prefix, digits = _hash_digits(language["hash"])
+        language["hash"] = _write(bundle, f"pagefind.{prefix}", digits, ".pf_meta", meta).removeprefix(
+            "pagefind."
+        )
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

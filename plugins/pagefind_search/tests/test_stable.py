@@ -1,0 +1,56 @@
+"""Level 2: the real Pagefind binary, run repeatedly over one site, gives one byte-identical bundle."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+
+import pytest
+
+from pagefind_search import UnexpectedBundleError, run_pagefind, stabilize_bundle
+
+PAGE = """<!doctype html><html lang="en"><head><title>{n}</title></head><body><main data-pagefind-body>
+<h1>Synthetic brief {n}</h1><p>Invented text about {topic} and {region} for brief {n}.</p>
+<span data-pagefind-filter="topic">{topic}</span><span data-pagefind-filter="region">{region}</span>
+<span data-pagefind-filter="author">Author {n}</span></main></body></html>"""
+
+
+def bundle_digest(site) -> dict[str, str]:
+    folder = site / "pagefind"
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_repeated_indexing_gives_identical_bundles(tmp_path):
+    source = tmp_path / "site"
+    for n, (topic, region) in enumerate(
+        [("Alpha", "North"), ("Beta", "South"), ("Gamma", "East"), ("Alpha", "West")]
+    ):
+        (source / str(n)).mkdir(parents=True)
+        (source / str(n) / "index.html").write_text(
+            PAGE.format(n=n, topic=topic, region=region), encoding="utf-8"
+        )
+    digests = []
+    for run in range(4):  # unsorted hash maps would disagree within a few runs
+        site = tmp_path / f"run{run}"
+        shutil.copytree(source, site)
+        run_pagefind(site)
+        stabilize_bundle(site / "pagefind")
+        digests.append(bundle_digest(site))
+    assert all(d == digests[0] for d in digests)
+    entry = json.loads((tmp_path / "run0" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = entry["languages"]["en"]["hash"]
+    assert f"pagefind.{meta}.pf_meta" in digests[0]
+    assert len([name for name in digests[0] if name.startswith("filter/")]) == 3
+
+
+def test_unexpected_file_is_reported(tmp_path):
+    (tmp_path / "pagefind-entry.json").write_text('{"languages": {"en": {"hash": "en_0"}}}', encoding="utf-8")
+    (tmp_path / "pagefind.en_0.pf_meta").write_bytes(gzip.compress(b"not pagefind"))
+    with pytest.raises(UnexpectedBundleError, match="expected a Pagefind index file"):
+        stabilize_bundle(tmp_path)

@@ -1,0 +1,66 @@
+"""Pelican wiring: a generator that writes the author, topic and region pages and the per-topic feeds."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from brief_registry import Registry, RegistryError, load_registry
+
+from .listings import build_listings
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = {"author": "author", "topic": "term", "region": "term"}
+
+
+class TaxonomyPagesGenerator(Generator):
+    """Lists briefs by author, topic and region. Runs after the articles generator, so briefs are known."""
+
+    def generate_context(self) -> None:
+        try:
+            registry = load_registry(Path(self.settings["PATH"]))
+        except RegistryError:
+            registry = Registry()  # brief_registry has already reported every problem
+        listings = build_listings(self.context.get("articles", ()), registry, self.settings)
+        # Templates find any author's, topic's or region's page by its slug.
+        self.context["author_pages"] = {item.entry.slug: item for item in listings["author"]}
+        self.context["topic_pages"] = {item.entry.slug: item for item in listings["topic"]}
+        self.context["region_pages"] = {item.entry.slug: item for item in listings["region"]}
+
+    def generate_output(self, writer) -> None:
+        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        for key in ("author_pages", "topic_pages", "region_pages"):
+            for listing in self.context[key].values():
+                write(
+                    listing.save_as,
+                    self.get_template(TEMPLATES[listing.kind]),
+                    self.context,
+                    paginated={"articles": list(listing.briefs)},
+                    template_name=TEMPLATES[listing.kind],
+                    url=listing.url,
+                    listing=listing,
+                    page_name=listing.url,
+                )
+                if listing.feed and listing.briefs:
+                    writer.write_feed(
+                        list(listing.briefs),
+                        self.context,
+                        listing.feed,
+                        listing.feed,
+                        feed_type="atom",
+                        feed_title=listing.name,
+                    )
+
+
+def get_generators(pelican) -> type[Generator]:
+    return TaxonomyPagesGenerator
+
+
+def register() -> None:
+    """Connect the generator."""
+    signals.get_generators.connect(get_generators)

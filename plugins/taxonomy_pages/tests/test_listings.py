@@ -1,0 +1,44 @@
+"""Level 1: which briefs each author, topic and region page lists."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from brief_registry import Person, Registry, Term
+from taxonomy_pages import build_listings, term_url
+
+RUSSIA, CHINA = Term("Russia", "russia"), Term("China", "china")
+POLITICS, TECH = Term("Politics & Diplomacy", "politics-diplomacy"), Term("Technology", "technology")
+EMMA, NEW = Person("Emma Ashford", "emma-ashford", "Bio."), Person("New Person", "new-person", "Bio.")
+REGISTRY = Registry((EMMA, NEW), (POLITICS, TECH), (RUSSIA, CHINA))
+
+
+def brief(number, authors=(), topics=(), regions=()):
+    return SimpleNamespace(number=number, author_profiles=authors, topic_terms=topics, region_terms=regions)
+
+
+def test_listings_keep_series_order_and_skip_unused_terms():
+    briefs = [brief(6, (EMMA,), (POLITICS,), (CHINA,)), brief(4, (EMMA,), (POLITICS,), (RUSSIA,))]
+    listings = build_listings(briefs, REGISTRY, {})
+    assert [(item.entry.slug, [b.number for b in item.briefs]) for item in listings["author"]] == [
+        ("emma-ashford", [6, 4]),
+        ("new-person", []),  # every author has a page, even before their first brief
+    ]
+    assert [item.entry.slug for item in listings["topic"]] == ["politics-diplomacy"]
+    assert [(item.entry.slug, [b.number for b in item.briefs]) for item in listings["region"]] == [
+        ("russia", [4]),
+        ("china", [6]),
+    ]
+
+
+def test_urls_save_as_and_topic_feeds_follow_the_settings():
+    settings = {"TAXONOMY_TOPIC_URL": "subjects/{slug}/", "TAXONOMY_TOPIC_FEED_ATOM": "feeds/{slug}.xml"}
+    listings = build_listings([brief(4, (EMMA,), (POLITICS,), (RUSSIA,))], REGISTRY, settings)
+    topic = listings["topic"][0]
+    assert (topic.url, topic.save_as, topic.feed) == (
+        "subjects/politics-diplomacy/",
+        "subjects/politics-diplomacy/index.html",
+        "feeds/politics-diplomacy.xml",
+    )
+    assert listings["region"][0].feed is None
+    assert term_url({}, "author", "emma-ashford") == "authors/emma-ashford/"

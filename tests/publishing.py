@@ -1,0 +1,106 @@
+"""Helpers for the publishing tests: run the publish pipeline, fingerprint folders, read `_headers` files."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SITEURL = "https://briefs.example.test"  # the address the test publishes are built for
+
+
+def publish_env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "SITEURL": SITEURL, "COLUMNS": "300", **extra}
+
+
+def run_publish(content: Path, output: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """`python -m deploy.publish`, as `make publish` runs it, on any content and output folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "deploy.publish", "--content", str(content), "--output", str(output), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=publish_env(**env),
+    )
+
+
+def run_make(*args: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=publish_env(**env),
+    )
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (relative path -> SHA-256 of its bytes), to compare folders exactly."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@dataclass(frozen=True)
+class HeaderRule:
+    """One block of a Netlify / Cloudflare Pages `_headers` file."""
+
+    pattern: str
+    headers: tuple[tuple[str, str], ...]
+
+    def matches(self, url_path: str) -> bool:
+        if self.pattern.endswith("*"):
+            return url_path.startswith(self.pattern[:-1])
+        return url_path == self.pattern
+
+
+def parse_headers_file(text: str) -> tuple[HeaderRule, ...]:
+    """Parse `_headers` the way both hosts document it: a path line, then indented `Name: value` lines."""
+    rules: list[HeaderRule] = []
+    pattern: str | None = None
+    headers: list[tuple[str, str]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            if pattern is not None:
+                rules.append(HeaderRule(pattern, tuple(headers)))
+            assert line.startswith("/"), f"_headers:{number}: a rule must start with a path (got {line!r})"
+            pattern, headers = line.strip(), []
+        else:
+            name, sep, value = line.strip().partition(":")
+            assert pattern is not None, f"_headers:{number}: a header before any path"
+            assert all((sep, name.strip(), value.strip())), f"_headers:{number}: not 'Name: value' ({line!r})"
+            headers.append((name.strip(), value.strip()))
+    if pattern is not None:
+        rules.append(HeaderRule(pattern, tuple(headers)))
+    return tuple(rules)
+
+
+def headers_for(rules: tuple[HeaderRule, ...], url_path: str) -> dict[str, str]:
+    """The headers a host sends for `url_path`; a header set by two matching rules is an error here,
+    since the two hosts combine such values differently."""
+    found: dict[str, str] = {}
+    for rule in rules:
+        if rule.matches(url_path):
+            for name, value in rule.headers:
+                assert name.lower() not in found, f"{name} set by two rules matching {url_path}"
+                found[name.lower()] = value
+    return found
+
+
+def csp_directives(policy: str) -> dict[str, list[str]]:
+    """A Content-Security-Policy as {directive: [sources]}."""
+    directives: dict[str, list[str]] = {}
+    for part in policy.split(";"):
+        if part.strip():
+            name, *sources = part.split()
+            directives[name.lower()] = sources
+    return directives

@@ -1,0 +1,201 @@
+"""`make publish`: atomic swap, failure and kill -9 leave the old site, reproducible, precompressed, fingerprinted."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import brotli
+import pytest
+from bs4 import BeautifulSoup
+from conftest import CONTENT, FIXTURES, ROOT, copy_content
+from publishing import SITEURL, publish_env, run_publish, snapshot
+
+from deploy import publish
+
+# --- Level 1: the pipeline's pure parts -----------------------------------------------------------------
+
+
+def test_source_date_epoch_comes_from_the_environment_then_git_never_the_clock(tmp_path):
+    assert publish.source_date_epoch(ROOT, {"SOURCE_DATE_EPOCH": "1614902400"}) == "1614902400"
+    last_commit = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert publish.source_date_epoch(ROOT, {}) == last_commit
+    with pytest.raises(publish.PublishError, match="whole number"):
+        publish.source_date_epoch(ROOT, {"SOURCE_DATE_EPOCH": "yesterday"})
+    with pytest.raises(publish.PublishError, match="set SOURCE_DATE_EPOCH"):
+        publish.source_date_epoch(tmp_path, {})  # not a git checkout
+
+
+def write_minimal_site(site: Path, stylesheet: str = "/theme/assets/site.0123abcd.css") -> None:
+    (site / "theme" / "assets").mkdir(parents=True)
+    (site / "theme" / "assets" / "site.0123abcd.css").write_text("body { color: black; }\n")
+    (site / "_headers").write_text("/*\n  X-Content-Type-Options: nosniff\n")
+    (site / "index.html").write_text(
+        f'<!doctype html><title>t</title><link rel="stylesheet" href="{SITEURL}{stylesheet}">\n'
+    )
+
+
+def test_verify_accepts_a_complete_site(tmp_path):
+    write_minimal_site(tmp_path)
+    publish.precompress_site(tmp_path)
+    assert publish.verify_site(tmp_path, SITEURL) == []
+
+
+def test_verify_reports_a_missing_stylesheet(tmp_path):
+    write_minimal_site(tmp_path, stylesheet="/theme/assets/site.ffffffff.css")
+    assert publish.verify_site(tmp_path, SITEURL) == [
+        f"index.html: loads {SITEURL}/theme/assets/site.ffffffff.css, which is not in the site"
+    ]
+
+
+def test_verify_reports_a_stale_compressed_copy_and_a_missing_one(tmp_path):
+    write_minimal_site(tmp_path)
+    (tmp_path / "index.html.gz").write_bytes(gzip.compress(b"an older page", mtime=0))
+    (tmp_path / "feed.xml").write_text("<feed>" + "<entry/>" * 200 + "</feed>")
+    assert publish.verify_site(tmp_path, SITEURL) == [
+        "feed.xml: no .gz copy",
+        "feed.xml: no .br copy",
+        "index.html.gz: does not match index.html",
+    ]
+
+
+def test_swap_replaces_the_output_and_removes_the_old_one(tmp_path):
+    workspace = publish.Workspace(tmp_path / "output")
+    (workspace.output).mkdir()
+    (workspace.output / "old.html").write_text("old")
+    new = tmp_path / ".publish-output-build-1"
+    new.mkdir()
+    (new / "new.html").write_text("new")
+    publish.swap_into_place(new, workspace)
+    assert snapshot(workspace.output).keys() == {"new.html"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_an_output_lost_between_two_renames_is_restored(tmp_path):
+    workspace = publish.Workspace(tmp_path / "output")
+    previous = tmp_path / ".publish-output-previous-1"
+    previous.mkdir()
+    (previous / "index.html").write_text("the live site")
+    publish.restore_interrupted_swap(workspace)
+    assert (workspace.output / "index.html").read_text() == "the live site"
+
+
+# --- Level 3: the real pipeline on the real content ------------------------------------------------------
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_publish_builds_for_siteurl_with_headers_and_feed(published):
+    home = BeautifulSoup((published / "index.html").read_text(), "html.parser")
+    stylesheet = home.find("link", rel="stylesheet")["href"]
+    assert stylesheet.startswith(f"{SITEURL}/theme/assets/site.")
+    assert (published / "_headers").read_bytes() == (ROOT / "deploy" / "_headers").read_bytes()
+    assert (published / "feeds" / "all.atom.xml").is_file()
+    assert not list(published.parent.glob(".publish-*build-*")), "the temporary build folder was left behind"
+
+
+def test_the_stylesheet_name_carries_a_hash_of_its_content(published):
+    (css,) = (published / "theme" / "assets").glob("*.css")
+    digest = css.name.removeprefix("site.").removesuffix(".css")
+    assert hashlib.md5(css.read_bytes()).hexdigest().startswith(digest)
+    assert len(digest) == 8
+    assert css.read_bytes() == (ROOT / "theme" / "static" / "css" / "site.css").read_bytes()
+    for page in pages(published):
+        link = BeautifulSoup(page.read_text(), "html.parser").find("link", rel="stylesheet")
+        assert link["href"] == f"{SITEURL}/theme/assets/{css.name}", page
+
+
+def test_text_files_have_gzip_and_brotli_copies_without_timestamps(published):
+    compressible = [
+        p
+        for p in published.rglob("*")
+        if p.suffix in {".html", ".css", ".xml", ".svg", ".js", ".json"} and p.stat().st_size >= 512
+    ]
+    assert {p.suffix for p in compressible} >= {".html", ".css", ".xml"}
+    for path in compressible:
+        gz = path.with_name(path.name + ".gz").read_bytes()
+        assert gzip.decompress(gz) == path.read_bytes()
+        assert gz[4:8] == b"\0\0\0\0", f"{path}: the gzip header carries a modification time"
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == path.read_bytes()
+        assert len(gz) < path.stat().st_size
+
+
+def test_two_publishes_of_one_commit_are_byte_identical(published, tmp_path):
+    """Run at another moment, by another process: nothing may depend on the clock or on hash seeds."""
+    again = tmp_path / "output"
+    result = run_publish(CONTENT, again, "--skip-check")
+    assert result.returncode == 0, result.stderr
+    first, second = snapshot(published), snapshot(again)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+@pytest.fixture
+def live_site(published, tmp_path) -> Path:
+    """A copy of the published site, standing in for the output/ a failed publish must not touch."""
+    output = tmp_path / "site" / "output"
+    shutil.copytree(published, output)
+    return output
+
+
+@pytest.mark.parametrize(
+    ("brief", "options", "caught_by"),
+    [
+        ("synthetic-unknown-author.md", (), "the editors' checker"),
+        ("synthetic-no-key-points.md", ("--skip-check",), "Pelican's --fatal warnings"),
+    ],
+)
+def test_a_broken_brief_fails_the_publish_and_keeps_the_old_site(
+    live_site, tmp_path, brief, options, caught_by
+):
+    content = copy_content(tmp_path / "content", FIXTURES / "briefs" / brief)
+    before = snapshot(live_site)
+
+    result = run_publish(content, live_site, *options)
+
+    assert result.returncode != 0, f"{caught_by} let a broken brief through"
+    assert brief in " ".join((result.stdout + result.stderr).split())
+    assert "was left as it was" in result.stderr
+    assert snapshot(live_site) == before
+    assert sorted(p.name for p in live_site.parent.iterdir() if p.is_dir()) == ["output"]
+
+
+def test_a_publish_killed_mid_build_leaves_the_old_site(live_site, tmp_path):
+    before = snapshot(live_site)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "deploy.publish", "--output", str(live_site)],
+        cwd=ROOT,
+        env=publish_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    try:
+        while not any(p.is_file() for p in live_site.parent.glob(".publish-output-build-*/**/*")):
+            assert process.poll() is None, "the publish ended before it wrote anything"
+            assert time.monotonic() < deadline
+            time.sleep(0.002)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)  # the publish and the Pelican it started
+        process.wait()
+
+    assert process.returncode == -signal.SIGKILL
+    assert list(live_site.parent.glob(".publish-output-build-*")), "killed too late: nothing was mid-build"
+    assert snapshot(live_site) == before
+
+    # The next publish cleans up what the killed one left.
+    result = run_publish(CONTENT, live_site, "--skip-check")
+    assert result.returncode == 0, result.stderr
+    assert not list(live_site.parent.glob(".publish-output-build-*"))

@@ -1,0 +1,129 @@
+"""The search page in a real browser: Debian's Chromium, driven by Playwright, offline, under a strict CSP.
+
+The built site (four briefs, development settings) is served by a small HTTP server on a free port of
+127.0.0.1, started here, with the Content-Security-Policy header the site is meant to be served with.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from conftest import BRIEF_4_URL
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Strict: no inline script or style, nothing from elsewhere. Pagefind compiles its WebAssembly
+# ('wasm-unsafe-eval') and fetches its index from the same origin.
+CSP = (
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+if not CHROMIUM.exists() and os.environ.get("CI") != "true":
+    pytest.skip("Chromium is missing: install it with 'apt-get install chromium'", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is missing: run 'make venv'")
+
+
+class Handler(SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CSP)
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:  # keep test output quiet
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(series_dev_site):
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(series_dev_site.root))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context()
+    # Offline but for the site itself: any other request fails the test.
+    outside = []
+
+    def route(route):
+        if route.request.url.startswith(base_url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    yield page
+    context.close()
+    assert outside == []
+    assert problems == [], problems  # a CSP violation is reported as a console error
+
+
+def test_searching_navalny_finds_reality_check_4(page, base_url):
+    page.goto(f"{base_url}/search/")
+    page.get_by_label("Words to find").fill("Navalny")
+    status = page.get_by_role("status")
+    sync_api.expect(status).to_have_text(re.compile(r"^1 brief found for “Navalny”"))
+    link = page.locator("#search-results li a")
+    sync_api.expect(link).to_have_count(1)
+    sync_api.expect(link).to_have_text(re.compile(r"^Reality Check #4: Focus on interests"))
+    sync_api.expect(page.locator("#search-results mark").first).to_have_text(re.compile("Navalny", re.I))
+    link.click()
+    page.wait_for_url(f"{base_url}/{BRIEF_4_URL}")
+    sync_api.expect(page.locator("h1")).to_have_text(re.compile(r"Reality Check #4:"))
+
+
+def test_filters_narrow_by_topic_and_region_and_the_address_keeps_them(page, base_url):
+    page.goto(f"{base_url}/search/")
+    page.get_by_role("checkbox", name="Russia").check()
+    status = page.get_by_role("status")
+    sync_api.expect(status).to_have_text("2 briefs found.")
+    titles = page.locator("#search-results li a")
+    sync_api.expect(titles).to_have_count(2)
+    page.get_by_role("checkbox", name="Security & Defense").check()
+    sync_api.expect(status).to_have_text("1 brief found.")
+    sync_api.expect(titles).to_have_text([re.compile(r"^Reality Check #3:")])
+    # The query lives in the address: reloading (or sharing it) gives the same results.
+    assert "region=Russia" in page.url
+    assert "topic=Security" in page.url
+    page.reload()
+    sync_api.expect(page.get_by_role("status")).to_have_text("1 brief found.")
+    sync_api.expect(page.get_by_role("checkbox", name="Russia")).to_be_checked()
+
+
+def test_no_match_is_said_plainly(page, base_url):
+    page.goto(f"{base_url}/search/?q=xylophonequark")
+    sync_api.expect(page.get_by_role("status")).to_have_text("No brief matches “xylophonequark”.")
+    sync_api.expect(page.locator("#search-results li")).to_have_count(0)

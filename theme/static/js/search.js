@@ -1,0 +1,130 @@
+// Reality Check search: a small, accessible interface on Pagefind's JavaScript API.
+// Loaded only by the search page, as a module file (no inline script: the site's CSP forbids it).
+// The form works without this file too: it submits ?q=...&topic=...&region=... back to this page,
+// and this file reads those parameters on load, so every search has a shareable address.
+
+const form = document.getElementById("search-form");
+const input = document.getElementById("search-q");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const FILTER_NAMES = ["topic", "region"];
+
+let pagefind = null;
+let latest = 0;
+
+async function loadPagefind() {
+  if (!pagefind) {
+    const bundle = new URL(form.dataset.pagefindBundle, document.baseURI).href;
+    pagefind = await import(`${bundle}pagefind.js`);
+    await pagefind.options({ baseUrl: new URL(form.dataset.siteRoot, document.baseURI).pathname });
+    await pagefind.init();
+  }
+  return pagefind;
+}
+
+function selectedFilters() {
+  const filters = {};
+  for (const name of FILTER_NAMES) {
+    const values = [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((box) => box.value);
+    if (values.length) filters[name] = { any: values };
+  }
+  return filters;
+}
+
+// Pagefind's excerpt is HTML with <mark> around matches. Rebuild it from text nodes and <mark>
+// elements only, so nothing else from an indexed page can become markup here.
+function excerptNodes(html) {
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body.firstChild;
+  const nodes = [];
+  for (const node of parsed.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(node.textContent));
+    }
+  }
+  return nodes;
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  item.className = "search-result";
+  const heading = document.createElement("h3");
+  heading.className = "search-result__title";
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = (data.meta && data.meta.title) || data.url;
+  heading.append(link);
+  const excerpt = document.createElement("p");
+  excerpt.className = "search-result__excerpt";
+  excerpt.append(...excerptNodes(data.excerpt || ""));
+  item.append(heading, excerpt);
+  return item;
+}
+
+function describe(count, term) {
+  const what = count === 1 ? "1 brief" : `${count} briefs`;
+  if (count === 0) return term ? `No brief matches “${term}”.` : "No brief matches these filters.";
+  return term ? `${what} found for “${term}”.` : `${what} found.`;
+}
+
+function rememberQuery(term) {
+  const params = new URLSearchParams();
+  if (term) params.set("q", term);
+  for (const box of form.querySelectorAll("input[type=checkbox]:checked")) params.append(box.name, box.value);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+async function runSearch() {
+  const run = ++latest;
+  const term = input.value.trim();
+  const filters = selectedFilters();
+  rememberQuery(term);
+  if (!term && !Object.keys(filters).length) {
+    list.replaceChildren();
+    status.textContent = "";
+    return;
+  }
+  status.textContent = "Searching…";
+  try {
+    const engine = await loadPagefind();
+    const search = await engine.search(term || null, { filters });
+    const data = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
+    if (run !== latest) return; // a newer search has started; drop this one
+    list.replaceChildren(...data.map(resultItem));
+    status.textContent = describe(search.results.length, term);
+  } catch (error) {
+    if (run !== latest) return;
+    list.replaceChildren();
+    status.textContent = "Search is not available right now. Every brief is listed in the series archive.";
+    console.error(error);
+  }
+}
+
+function restoreQuery() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  for (const box of form.querySelectorAll("input[type=checkbox]")) {
+    box.checked = params.getAll(box.name).includes(box.value);
+  }
+}
+
+let timer = 0;
+input.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(runSearch, 200);
+});
+form.addEventListener("change", (event) => {
+  if (event.target.type === "checkbox") runSearch();
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  runSearch();
+});
+
+restoreQuery();
+runSearch();

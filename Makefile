@@ -26,6 +26,7 @@ export PYTHONPATH := $(CURDIR)/plugins
 
 .PHONY: help venv check html serve devserver publish test lint format clean
 .PHONY: rsync_upload require_rsync_target github
+.PHONY: node-tools lighthouse
 
 help: ## List the targets
 	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -83,7 +84,7 @@ github: publish ## Publish, then commit output/ to the $(GITHUB_BRANCH) branch a
 	$(BIN)/ghp-import --no-jekyll --push --remote $(GITHUB_REMOTE) --branch $(GITHUB_BRANCH) \
 		--message "Publish the site from $$(git rev-parse --short HEAD 2>/dev/null || echo 'a working copy')" $(OUTPUTDIR)
 
-test: $(STAMP) ## Run the whole test suite
+test: $(STAMP) node-tools ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## Check code style with ruff
@@ -97,3 +98,20 @@ format: $(STAMP) ## Reformat the code with ruff
 clean: ## Remove the built site and caches
 	rm -rf $(OUTPUTDIR) cache .pytest_cache .ruff_cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+# Quality gates' Node tools (tests/quality/): the Nu HTML Checker for `make test`, Lighthouse for `make lighthouse`.
+# Installed from package-lock.json into node_modules/; install scripts are skipped (vnu-jar's would fetch a Java:
+# the system's `java` runs it). Without npm the gates that need these skip, or fail under CI=true.
+NODE_STAMP := node_modules/.installed
+LIGHTHOUSE_PAGE ?= /briefs/focus-on-interests-not-on-human-rights-with-russia/
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error
+	@touch $@
+
+node-tools: ## Install the Node tools the quality gates use (needs npm)
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); \
+	else echo "note: npm not found, so the HTML validity gate will skip (install it: apt-get install nodejs npm)"; fi
+
+lighthouse: html node-tools ## Lighthouse scores of a brief page (slow; not part of make test)
+	PYTHONPATH=$(CURDIR)/tests:$(PYTHONPATH) $(BIN)/python -m quality.lighthouse_report $(OUTPUTDIR) $(LIGHTHOUSE_PAGE)

@@ -1,0 +1,93 @@
+"""Fixtures for the quality gates: the site built once, served on 127.0.0.1, and Debian's Chromium to look at it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import build_site, copy_series_content
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from deploy.publish import add_host_files
+
+from .gates import BrowserLog, watch
+from .served import StaticSiteServer
+from .tools import CHROMIUM, CHROMIUM_ARGS, ROOT, missing_chromium, require
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTIFACTS = ROOT / "test-artifacts" / "quality"
+PHONE = {"width": 375, "height": 667}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@pytest.fixture(scope="session")
+def quality_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once for all gates: real content plus the synthetic series briefs, development settings.
+
+    Several briefs give the gates previous/next links, author, topic and region pages listing more than one
+    brief, and related briefs to check.
+
+    The hosts' `_headers` file is added as `make publish` adds it, so pages are served under the site's real
+    Content-Security-Policy and a violation shows up as a console error.
+    """
+    base = tmp_path_factory.mktemp("quality")
+    site = build_site(copy_series_content(base / "content"), base / "output")
+    add_host_files(site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def server(quality_site: Path) -> Iterator[StaticSiteServer]:
+    """The built site over HTTP on a free port of 127.0.0.1, stopped at the end of the session."""
+    with StaticSiteServer(quality_site) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def broken_server() -> Iterator[StaticSiteServer]:
+    """The deliberately broken pages, served the same way, to show that each gate objects to them."""
+    with StaticSiteServer(FIXTURES / "broken") as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, shared by a test module (each test gets its own context).
+
+    Module scope, not session: Playwright's sync API allows one running instance per thread, and other test
+    modules (the search page's own browser test) start theirs.
+    """
+    require(missing_chromium())
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        yield chromium
+        chromium.close()
+
+
+BrowseFactory = Callable[..., tuple[Page, BrowserLog]]
+
+
+@pytest.fixture
+def browse(browser: Browser) -> Iterator[BrowseFactory]:
+    """Open a fresh, watched page: `page, log = browse(viewport=PHONE, color_scheme="dark")`."""
+    contexts: list[BrowserContext] = []
+
+    def open_watched(
+        viewport: dict[str, int] = DESKTOP, color_scheme: str = "light"
+    ) -> tuple[Page, BrowserLog]:
+        context = browser.new_context(viewport=viewport, color_scheme=color_scheme, service_workers="block")
+        contexts.append(context)
+        log = watch(context)
+        return context.new_page(), log
+
+    yield open_watched
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where screenshots go (git-ignored), kept after the run for a person to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

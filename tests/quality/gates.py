@@ -1,0 +1,221 @@
+"""The quality gates as plain functions: each takes a site (files, a URL or a browser page) and returns its problems.
+
+The tests call the same functions on the real site (expecting nothing) and on deliberately broken pages
+(expecting each gate to object), so a gate that stops seeing problems is noticed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Route
+
+from .tools import VNU_JAR
+
+HERE = Path(__file__).resolve().parent
+LINKCHECKER_CONFIG = HERE / "linkcheckerrc"
+# axe-core rule tags for WCAG 2.1 levels A and AA (2.0 rules are tagged wcag2a/wcag2aa and still apply).
+WCAG_21_AA_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+LOCAL_HOSTS = frozenset({"127.0.0.1"})
+
+
+# --- Valid HTML: the Nu HTML Checker -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HtmlProblem:
+    """One error the Nu HTML Checker found, where it found it."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line or '?'}: {self.message}"
+
+
+def validate_html(
+    files: Sequence[Path], *, root: Path | None = None, java: str = "java"
+) -> tuple[HtmlProblem, ...]:
+    """Run vnu.jar over `files` (HTML, and CSS or SVG too); return its errors, paths relative to `root`.
+
+    Warnings and info messages are not errors and do not count. Stylesheets get a run of their own: with
+    `--also-check-css` vnu 26.9 reports HTML errors one line too early.
+    """
+    if not files:
+        raise ValueError("validate_html needs at least one file (got none)")
+    stylesheets = [file for file in files if file.suffix == ".css"]
+    documents = [file for file in files if file.suffix != ".css"]
+    messages = [
+        *(_run_vnu(java, ["--also-check-svg"], documents) if documents else []),
+        *(_run_vnu(java, ["--css"], stylesheets) if stylesheets else []),
+    ]
+    problems = []
+    for message in messages:
+        if message.get("type") == "info":
+            continue  # "info" includes warnings (subType "warning"); only errors fail the gate
+        path = Path(unquote(urlsplit(message.get("url", "")).path))
+        shown = (
+            str(path.relative_to(root.resolve()))
+            if root and path.is_relative_to(root.resolve())
+            else str(path)
+        )
+        problems.append(HtmlProblem(shown, message.get("lastLine"), message.get("message", "")))
+    return tuple(problems)
+
+
+def _run_vnu(java: str, options: list[str], files: Sequence[Path]) -> list[dict]:
+    """vnu.jar's JSON messages for `files`."""
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), *options, "--format", "json", "--stdout", "--exit-zero-always"]
+        + [str(file) for file in files],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    try:
+        return json.loads(result.stdout).get("messages", [])
+    except json.JSONDecodeError as error:
+        raise RuntimeError(
+            f"the Nu HTML Checker printed no JSON report ({error}); stderr: {result.stderr}"
+        ) from error
+
+
+# --- No broken links: LinkChecker ------------------------------------------------------------------------------
+
+
+def _csv_records(output: str) -> list[str]:
+    """LinkChecker's CSV from its header on, without its "# ..." comment lines (a URL "#top" is not a comment)."""
+    lines = output.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.startswith("urlname;")), len(lines))
+    return [line for line in lines[start:] if not line.startswith("# ")]
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    """What LinkChecker did: every URL it checked, and the ones that are broken or point at a missing anchor."""
+
+    checked: frozenset[str]
+    problems: tuple[str, ...]
+
+
+def check_links(start_urls: Iterable[str]) -> LinkReport:
+    """Crawl from `start_urls` with LinkChecker (anchor checking on, external links not fetched)."""
+    command = [
+        sys.executable,
+        "-m",
+        "linkcheck",
+        "--config",
+        str(LINKCHECKER_CONFIG),
+        "--no-status",
+        "--verbose",
+        "--output",
+        "csv",
+        "--recursion-level",
+        "-1",
+        *start_urls,
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    rows = csv.DictReader(_csv_records(result.stdout), delimiter=";")
+    checked, problems = set(), []
+    for row in rows:
+        checked.add(row["url"])
+        if row["valid"] != "True" or row["warningstring"]:
+            where = f"{row['parentname']}:{row['line']}" if row["parentname"] else "(start URL)"
+            detail = "; ".join(filter(None, (row["result"], row["warningstring"])))
+            problems.append(f"{where}: link to {row['urlname']!r}: {detail}")
+    if result.returncode not in (0, 1) or not checked:
+        raise RuntimeError(f"LinkChecker failed (exit {result.returncode}): {result.stderr.strip()}")
+    return LinkReport(frozenset(checked), tuple(problems))
+
+
+# --- Accessibility: axe-core -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AxeViolation:
+    """One axe-core rule a page breaks, with the elements that break it."""
+
+    url: str
+    rule: str
+    impact: str
+    help: str
+    targets: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.url}: {self.rule} ({self.impact}): {self.help} at {', '.join(self.targets)}"
+
+
+def audit_accessibility(page: Page) -> tuple[AxeViolation, ...]:
+    """Run axe-core's WCAG 2.1 A/AA rules on the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe  # imported late: it loads axe.min.js from disk
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": list(WCAG_21_AA_TAGS)}})
+    path = urlsplit(page.url).path
+    return tuple(
+        AxeViolation(
+            path,
+            violation["id"],
+            violation.get("impact") or "?",
+            violation["help"],
+            tuple(" ".join(map(str, node["target"])) for node in violation["nodes"]),
+        )
+        for violation in results.response["violations"]
+    )
+
+
+# --- What the browser saw: console errors and requests ---------------------------------------------------------
+
+
+@dataclass
+class BrowserLog:
+    """Everything a browser context asked for and complained about while a test used it."""
+
+    requests: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        """What a reader could notice or a privacy policy forbids: errors, and requests leaving 127.0.0.1."""
+        return [
+            *(f"console error: {text}" for text in self.console_errors),
+            *(f"uncaught exception: {text}" for text in self.page_errors),
+            *(f"request to a host other than 127.0.0.1 (blocked): {url}" for url in self.foreign_requests),
+        ]
+
+
+def watch(context: BrowserContext) -> BrowserLog:
+    """Record every request and error of `context`; requests to other hosts are recorded and never sent."""
+    log = BrowserLog()
+
+    def route(route: Route) -> None:
+        url = route.request.url
+        log.requests.append(url)
+        if urlsplit(url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            log.foreign_requests.append(url)
+            route.abort("blockedbyclient")
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "")
+            log.console_errors.append(f"{message.text} ({where})" if where else message.text)
+
+    def on_page(page: Page) -> None:
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+
+    context.route("**/*", route)
+    context.on("page", on_page)
+    return log

@@ -1,0 +1,178 @@
+"""What a reader does, in Debian's Chromium against the built site on 127.0.0.1.
+
+Every journey also asserts that the browser logged no console error and asked no host but 127.0.0.1 for anything
+(requests elsewhere are blocked before they leave, and reported).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from .conftest import DESKTOP, PHONE, BrowseFactory
+from .gates import BrowserLog
+from .page_types import BRIEF_4_URL, html_pages
+from .served import StaticSiteServer
+
+BRIEF_4_TITLE = "Reality Check #4: Focus on interests, not on human rights with Russia"
+VIEWPORTS = {"phone-375x667": PHONE, "desktop-1280x800": DESKTOP}
+
+
+def assert_clean(log: BrowserLog) -> None:
+    assert not log.problems, "\n".join(log.problems)
+    assert log.requests, "the browser recorded no request at all: the watch is not working"
+
+
+def assert_above_the_fold(page: Page, element: Locator, what: str) -> None:
+    """The element's top, and its first line of content, are on the first screen without scrolling."""
+    box = element.bounding_box()
+    viewport = page.viewport_size
+    assert box is not None, f"{what} is not displayed"
+    assert page.evaluate("window.scrollY") == 0
+    assert 0 <= box["y"] < viewport["height"], f"{what} starts at y={box['y']:.0f}, below the fold"
+    assert box["x"] >= 0, f"{what} starts off the left edge (x={box['x']:.0f})"
+    assert box["x"] + box["width"] <= viewport["width"] + 0.5, f"{what} is wider than the screen"
+
+
+def brief_heading(page: Page) -> str:
+    return " ".join(page.locator("h1").inner_text().split())
+
+
+def test_home_card_leads_to_the_brief(server: StaticSiteServer, browse: BrowseFactory) -> None:
+    page, log = browse()
+    page.goto(server.base_url)
+    teaser = page.locator("article.brief-teaser").filter(has=page.locator(f'a[href$="{BRIEF_4_URL}"]')).first
+    expect(teaser.locator("section.summary-card")).to_be_visible()
+    teaser.locator(f'h2 a[href$="{BRIEF_4_URL}"]').click()
+    expect(page).to_have_url(server.url(BRIEF_4_URL))
+    assert brief_heading(page) == BRIEF_4_TITLE
+    expect(page.locator("main section.summary-card .key-points li").first).to_be_visible()
+    assert_clean(log)
+
+
+def test_a_recommendation_on_a_card_opens_it_in_the_brief(
+    server: StaticSiteServer, browse: BrowseFactory
+) -> None:
+    page, log = browse(viewport=PHONE)
+    page.goto(server.base_url)
+    card = page.locator(f'section.summary-card:has(a[href*="{BRIEF_4_URL}#"])').first
+    link = card.locator("ol.recommendations a").first
+    href = link.get_attribute("href")
+    link.click()
+    anchor = href.split("#", 1)[1]
+    expect(page).to_have_url(server.url(BRIEF_4_URL) + "#" + anchor)
+    expect(page.locator(f"#{anchor}")).to_be_in_viewport()
+    assert_clean(log)
+
+
+@pytest.mark.parametrize("name", VIEWPORTS)
+def test_the_card_is_above_the_fold(
+    name: str, server: StaticSiteServer, browse: BrowseFactory, artifacts: Path
+) -> None:
+    page, log = browse(viewport=VIEWPORTS[name])
+    page.goto(server.url(BRIEF_4_URL))
+    card = page.locator("main section.summary-card")
+    assert_above_the_fold(page, card, "the summary card")
+    assert_above_the_fold(page, card.locator(".key-points li").first, "the first key point")
+    page.screenshot(path=artifacts / f"brief-{name}.png")
+    page.screenshot(path=artifacts / f"brief-{name}-full.png", full_page=True)
+    assert (artifacts / f"brief-{name}.png").stat().st_size > 0
+
+    page.goto(server.base_url)
+    home_card = page.locator("main article.brief-teaser section.summary-card").first
+    assert_above_the_fold(page, home_card, "the newest brief's card on the home page")
+    page.screenshot(path=artifacts / f"home-{name}.png")
+    assert_clean(log)
+
+
+def test_series_navigation_goes_there_and_back(server: StaticSiteServer, browse: BrowseFactory) -> None:
+    page, log = browse()
+    page.goto(server.url(BRIEF_4_URL))
+    series_links = page.locator('main a[rel="prev"], main a[rel="next"]')
+    if series_links.count() == 0:
+        pytest.skip("brief pages have no previous/next links in this build yet")
+    link = series_links.first
+    rel = link.get_attribute("rel")
+    link.click()
+    assert page.url != server.url(BRIEF_4_URL)
+    assert re.match(r"Reality Check #\d+:", brief_heading(page)), brief_heading(page)
+    page.locator(f'main a[rel="{"next" if rel == "prev" else "prev"}"]').first.click()
+    expect(page).to_have_url(server.url(BRIEF_4_URL))
+    assert_clean(log)
+
+
+@pytest.mark.parametrize(
+    ("kind", "folder"), [("author", "authors"), ("topic", "topics"), ("region", "regions")]
+)
+def test_brief_links_to_its_people_and_subjects(
+    kind: str, folder: str, server: StaticSiteServer, browse: BrowseFactory
+) -> None:
+    page, log = browse()
+    page.goto(server.url(BRIEF_4_URL))
+    links = page.locator(f'main a[href^="/{folder}/"]')
+    if links.count() == 0:
+        pytest.skip(f"the brief page links to no {kind} page in this build yet")
+    links.first.click()
+    expect(page).to_have_url(re.compile(rf"/{folder}/[^/]+/$"))
+    back = page.locator(f'main a[href$="{BRIEF_4_URL}"]').first
+    expect(back).to_be_visible()
+    back.click()
+    assert brief_heading(page) == BRIEF_4_TITLE
+    assert_clean(log)
+
+
+def test_search_finds_navalny_in_brief_4(
+    quality_site: Path, server: StaticSiteServer, browse: BrowseFactory
+) -> None:
+    if not (quality_site / "search" / "index.html").is_file():
+        pytest.skip("no search page in this build yet")
+    page, log = browse(viewport=PHONE)
+    page.goto(server.url("/search/"))
+    page.get_by_role("searchbox").first.fill("Navalny")
+    result = page.locator(f'main a[href*="{BRIEF_4_URL}"]').first
+    expect(result).to_be_visible(timeout=10_000)
+    result.click()
+    expect(page).to_have_url(re.compile(re.escape(server.url(BRIEF_4_URL))))
+    assert brief_heading(page) == BRIEF_4_TITLE
+    assert_clean(log)
+
+
+def test_every_page_loads_cleanly_from_127_0_0_1_only(
+    quality_site: Path, server: StaticSiteServer, browse: BrowseFactory
+) -> None:
+    page, log = browse(viewport=PHONE)
+    urls = html_pages(quality_site)
+    for url in urls:
+        response = page.goto(server.url(url))
+        assert response is not None
+        assert response.ok, f"{url}: HTTP {response.status}"
+    assert_clean(log)
+    assert {server.url(url) for url in urls} <= set(log.requests)
+
+
+def test_the_browser_watch_catches_errors_and_foreign_requests(
+    broken_server: StaticSiteServer, browse: BrowseFactory
+) -> None:
+    page, log = browse()
+    page.goto(broken_server.url("console-error.html"))
+    assert log.page_errors == ["synthetic failure for the quality gates"]
+    assert any("404" in error and "missing.js" in error for error in log.console_errors), log.console_errors
+    assert log.foreign_requests == ["http://tracker.example.invalid/pixel.gif"]
+    assert (
+        len(log.problems) == len(log.page_errors) + len(log.console_errors) + len(log.foreign_requests) >= 3
+    )
+
+
+def test_the_browser_watch_catches_content_security_policy_violations(
+    broken_server: StaticSiteServer, browse: BrowseFactory
+) -> None:
+    """The served site's `_headers` reach the browser, so an inline style under a strict CSP is an error."""
+    page, log = browse()
+    response = page.goto(broken_server.url("csp-violation.html"))
+    assert response is not None
+    assert response.headers["content-security-policy"] == "default-src 'self'"
+    assert len(log.console_errors) == 1, log.console_errors
+    assert "Content Security Policy" in log.console_errors[0]

@@ -113,5 +113,5 @@ node-tools: ## Install the Node tools the quality gates use (needs npm)
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); \
 	else echo "note: npm not found, so the HTML validity gate will skip (install it: apt-get install nodejs npm)"; fi
 
-lighthouse: html node-tools ## Lighthouse scores of a brief page (slow; not part of make test)
-	PYTHONPATH=$(CURDIR)/tests:$(PYTHONPATH) $(BIN)/python -m quality.lighthouse_report $(OUTPUTDIR) $(LIGHTHOUSE_PAGE)
+lighthouse: $(STAMP) node-tools ## Lighthouse scores of a brief page, built as published (slow; not in make test)
+	PYTHONPATH=$(CURDIR)/tests:$(PYTHONPATH) $(BIN)/python -m quality.lighthouse_report $(LIGHTHOUSE_PAGE)

@@ -27,6 +27,7 @@ export PYTHONPATH := $(CURDIR)/plugins
 .PHONY: help venv check html serve devserver publish test lint format clean
 .PHONY: rsync_upload require_rsync_target github
 .PHONY: node-tools lighthouse
+.PHONY: bench
 
 help: ## List the targets
 	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -94,6 +95,9 @@ lint: $(STAMP) ## Check code style with ruff
 format: $(STAMP) ## Reformat the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+bench: $(STAMP) ## Benchmark the build against plain Pelican at N=100 and N=1000 (slow; not part of make test)
+	$(BIN)/python -m bench.run
 
 clean: ## Remove the built site and caches
 	rm -rf $(OUTPUTDIR) cache .pytest_cache .ruff_cache

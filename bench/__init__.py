@@ -1,0 +1,1 @@
+"""Benchmarks of the site build at archive scale (`make bench`)."""

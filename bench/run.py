@@ -1,0 +1,275 @@
+"""`make bench`: build synthetic archives with this project and with plain Pelican, hold the budgets.
+
+For each N it measures, in one run on this machine:
+  1. cold build time of the project (publish settings: every plugin, theme, share images, search index) and of
+     plain Pelican on the same Markdown, alternating, median of RUNS;
+  2. rebuild after editing one brief with Pelican's content cache on, as a ratio to the project's cold build;
+  3. rebuild with nothing changed (and whether it drew any share image);
+  4. peak memory (max RSS) of the project's build process;
+  5. the weight of one brief page: HTML + CSS + fonts + images it loads, raw and gzipped.
+Prints a Markdown table, writes it to bench/results.md, and exits 1 when a budget is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+from .corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results.md"
+
+BUDGET_BUILD_RATIO = 1.5  # project cold build / plain Pelican cold build, at the largest N
+BUDGET_EDIT_RATIO = 0.35  # edit-one-brief rebuild / cold build
+BUDGET_RSS_MB = 400
+BUDGET_PAGE_GZIP_KB = 20
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    max_rss_mb: float
+
+
+@dataclass
+class Measurement:
+    n: int
+    project_cold: list[Run] = field(default_factory=list)
+    plain_cold: list[Run] = field(default_factory=list)
+    edit_one: Run | None = None
+    unchanged: Run | None = None
+    unchanged_drew_images: int | None = None
+    page_raw: int = 0
+    page_gzip: int = 0
+    page_parts: list[str] = field(default_factory=list)
+    blocking_scripts: int = 0
+
+    @property
+    def project_median(self) -> float:
+        return statistics.median(r.seconds for r in self.project_cold)
+
+    @property
+    def plain_median(self) -> float:
+        return statistics.median(r.seconds for r in self.plain_cold)
+
+    @property
+    def ratio(self) -> float:
+        return self.project_median / self.plain_median
+
+    @property
+    def peak_rss(self) -> float:
+        return max(r.max_rss_mb for r in [*self.project_cold, self.edit_one, self.unchanged] if r)
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> Run:
+    """Run a build as a child process; its wall time and its own peak RSS (from wait4)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = proc.stdout.read() if proc.stdout else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.stderr.write(output.decode(errors="replace")[-4000:])
+        raise SystemExit(f"build failed ({proc.returncode}): {' '.join(cmd)}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def pelican(content: Path, output: Path, conf: str, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", conf, *extra]
+
+
+def cache_args(cache: Path) -> list[str]:
+    return ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{cache}"']
+
+
+def share_image_stamps(output: Path) -> dict[str, int]:
+    folder = output / "images" / "share"
+    return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.png")} if folder.exists() else {}
+
+
+def page_weight(output: Path, page: Path, m: Measurement) -> None:
+    """Sum what a browser downloads to show `page`: the HTML and the CSS, fonts and images it references."""
+    html = page.read_bytes()
+    soup = BeautifulSoup(html, "html.parser")
+    files = [("html", html)]
+    for tag, attr in (("link", "href"), ("img", "src"), ("script", "src")):
+        for node in soup.find_all(tag):
+            url = node.get(attr)
+            if not url or (
+                tag == "link" and not {"stylesheet", "icon", "preload"} & set(node.get("rel", []))
+            ):
+                continue
+            path = urlsplit(url).path
+            local = output / path.lstrip("/")
+            if local.is_file():
+                files.append((path, local.read_bytes()))
+            if tag == "script" and not (
+                node.has_attr("defer") or node.has_attr("async") or node.get("type") == "module"
+            ):
+                m.blocking_scripts += 1
+    for name, data in files:
+        m.page_raw += len(data)
+        m.page_gzip += len(gzip.compress(data, 9, mtime=0))
+        m.page_parts.append(name)
+
+
+def measure(n: int, runs: int, workdir: Path) -> Measurement:
+    m = Measurement(n)
+    project, plain = write_corpus(n, workdir / f"corpus-{n}")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "SITEURL": "https://bench.example.org"}
+    project_out, plain_out = workdir / f"project-{n}", workdir / f"plain-{n}"
+    cache = workdir / f"cache-{n}"
+    for i in range(runs):
+        for name in ("project", "plain") if i % 2 == 0 else ("plain", "project"):
+            if name == "project":
+                shutil.rmtree(cache, ignore_errors=True)
+                shutil.rmtree(project_out, ignore_errors=True)
+                cmd = pelican(project, project_out, "publishconf.py", "--fatal", "errors", *cache_args(cache))
+                m.project_cold.append(timed(cmd, env))
+            else:
+                shutil.rmtree(plain_out, ignore_errors=True)
+                m.plain_cold.append(timed(pelican(plain, plain_out, "bench/plainconf.py"), env))
+            print(
+                f"  N={n} {name} cold build {i + 1}: {(m.project_cold if name == 'project' else m.plain_cold)[-1].seconds:.2f} s",
+                flush=True,
+            )
+
+    build = pelican(project, project_out, "publishconf.py", "--fatal", "errors", *cache_args(cache))
+    stamps = share_image_stamps(project_out)
+    m.unchanged = timed(build, env)
+    after = share_image_stamps(project_out)
+    m.unchanged_drew_images = sum(1 for k, v in after.items() if stamps.get(k) != v)
+    print(
+        f"  N={n} unchanged rebuild: {m.unchanged.seconds:.2f} s, share images drawn: {m.unchanged_drew_images}"
+    )
+
+    edited = sorted((project / "briefs").glob("*.md"))[n // 2]
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace(
+            "## What’s the issue?", "## What’s the issue?\n\nAn edited line.", 1
+        ),
+        encoding="utf-8",
+    )
+    m.edit_one = timed(build, env)
+    print(f"  N={n} edit-one rebuild: {m.edit_one.seconds:.2f} s")
+
+    brief_pages = sorted((project_out / "briefs").glob("*/index.html"))
+    page_weight(project_out, brief_pages[0], m)
+    return m
+
+
+def machine() -> str:
+    mem = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB memory"
+    return f"{os.cpu_count()} cores{mem}, {platform.machine()}, Python {platform.python_version()}, {platform.platform()}"
+
+
+def report(results: list[Measurement]) -> tuple[str, list[str]]:
+    largest = max(results, key=lambda m: m.n)
+    missed = []
+    if largest.ratio > BUDGET_BUILD_RATIO:
+        missed.append(
+            f"cold build is {largest.ratio:.2f}x plain Pelican at N={largest.n} (budget {BUDGET_BUILD_RATIO}x)"
+        )
+    for m in results:
+        edit_ratio = m.edit_one.seconds / m.project_median
+        if m.n == largest.n and edit_ratio > BUDGET_EDIT_RATIO:
+            missed.append(
+                f"edit-one rebuild is {edit_ratio:.2f}x the cold build at N={m.n} (budget {BUDGET_EDIT_RATIO}x)"
+            )
+        if m.unchanged_drew_images:
+            missed.append(
+                f"unchanged rebuild drew {m.unchanged_drew_images} share images at N={m.n} (budget 0)"
+            )
+        if m.peak_rss > BUDGET_RSS_MB and m.n == largest.n:
+            missed.append(f"peak memory {m.peak_rss:.0f} MB at N={m.n} (budget {BUDGET_RSS_MB} MB)")
+    if largest.page_gzip > BUDGET_PAGE_GZIP_KB * 1024:
+        missed.append(
+            f"brief page weighs {largest.page_gzip / 1024:.1f} KB gzipped (budget {BUDGET_PAGE_GZIP_KB} KB)"
+        )
+    if largest.blocking_scripts:
+        missed.append(f"brief page loads {largest.blocking_scripts} render-blocking scripts (budget 0)")
+
+    lines = [
+        "| N | project cold (s) | plain Pelican cold (s) | ratio | edit-one rebuild (s) | edit / cold | "
+        "unchanged rebuild (s) | images drawn on unchanged | peak RSS (MB) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for m in results:
+        lines.append(
+            f"| {m.n} | {m.project_median:.2f} | {m.plain_median:.2f} | {m.ratio:.2f}x | {m.edit_one.seconds:.2f} | "
+            f"{m.edit_one.seconds / m.project_median:.2f} | {m.unchanged.seconds:.2f} | {m.unchanged_drew_images} | "
+            f"{m.peak_rss:.0f} |"
+        )
+    lines += [
+        "",
+        f"Brief page weight (N={largest.n}): {largest.page_raw / 1024:.1f} KB raw, "
+        f"{largest.page_gzip / 1024:.1f} KB gzipped ({', '.join(largest.page_parts)}); "
+        f"render-blocking scripts: {largest.blocking_scripts}.",
+        "",
+        "Budgets: " + ("all held." if not missed else "MISSED: " + "; ".join(missed)),
+    ]
+    return "\n".join(lines), missed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Benchmark the build against plain Pelican.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument(
+        "--runs", type=int, default=3, help="cold builds of each kind per size (median taken)"
+    )
+    parser.add_argument("--keep", type=Path, help="keep corpora and outputs in this folder")
+    parser.add_argument(
+        "--no-write", action="store_true", help="print the table without updating bench/results.md"
+    )
+    args = parser.parse_args()
+
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="rc-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        results = [measure(n, args.runs, workdir) for n in args.sizes]
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    table, missed = report(results)
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    block = f"## Latest run ({stamp})\n\nMachine: {machine()}\n\n{table}\n"
+    print(block)
+    if not args.no_write:
+        update_results(block)
+    return 1 if missed else 0
+
+
+def update_results(block: str) -> None:
+    """Replace the 'Latest run' section of bench/results.md, keeping the hand-written analysis around it."""
+    marker_start, marker_end = "<!-- latest-run:start -->", "<!-- latest-run:end -->"
+    text = (
+        RESULTS.read_text(encoding="utf-8")
+        if RESULTS.exists()
+        else f"# Benchmark results\n\n{marker_start}\n{marker_end}\n"
+    )
+    head, _, rest = text.partition(marker_start)
+    _, _, tail = rest.partition(marker_end)
+    RESULTS.write_text(f"{head}{marker_start}\n{block}{marker_end}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

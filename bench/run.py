@@ -97,8 +97,9 @@ def cache_args(cache: Path) -> list[str]:
     return ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{cache}"']
 
 
-def share_image_stamps(output: Path) -> dict[str, int]:
-    folder = output / "images" / "share"
+def share_image_stamps(cache: Path) -> dict[str, int]:
+    """The drawn share images in the build's cache (plugins/share_image), with their modification times."""
+    folder = cache / "share_image"
     return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.png")} if folder.exists() else {}
 
 
@@ -150,9 +151,9 @@ def measure(n: int, runs: int, workdir: Path) -> Measurement:
             )
 
     build = pelican(project, project_out, "publishconf.py", "--fatal", "errors", *cache_args(cache))
-    stamps = share_image_stamps(project_out)
+    stamps = share_image_stamps(cache)
     m.unchanged = timed(build, env)
-    after = share_image_stamps(project_out)
+    after = share_image_stamps(cache)
     m.unchanged_drew_images = sum(1 for k, v in after.items() if stamps.get(k) != v)
     print(
         f"  N={n} unchanged rebuild: {m.unchanged.seconds:.2f} s, share images drawn: {m.unchanged_drew_images}"

@@ -9,6 +9,9 @@ import yaml
 
 from .problems import FrontMatterError, Problem
 
+# libyaml's parser when PyYAML was built with it (it is, in the PyPI wheels): the same results, ten times faster.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 FENCE = "---"
 END_FENCES = ("---", "...")
 
@@ -46,14 +49,17 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         )
     yaml_text = "\n" * (start + 1) + "\n".join(lines[start + 1 : end])
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(yaml_text)
+        try:
+            node, data = _parse(yaml_text, LOADER)
+        except (yaml.YAMLError, ValueError):
+            # Parse again with PyYAML's own parser, whose messages and line numbers read better.
+            node, data = _parse(yaml_text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else start + 1
         raise FrontMatterError(Problem(path, line, f"YAML syntax error: {error.problem or error}")) from None
     except ValueError as error:  # a date-shaped value that is not a real date, such as 2021-02-30
-        line, value = _bad_timestamp(node) or (start + 1, "")
+        line, value = _bad_timestamp(yaml.compose(yaml_text, Loader=LOADER)) or (start + 1, "")
         raise FrontMatterError(Problem(path, line, f"'{value}' is not a real date ({error})")) from None
     if data is None:
         data = {}
@@ -71,6 +77,16 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
                 item_lines[name] = tuple(item.start_mark.line + 1 for item in value.value)
     body = "\n".join(lines[end + 1 :])
     return FrontMatter({str(k).lower(): v for k, v in data.items()}, key_lines, item_lines, end + 2, body)
+
+
+def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:
+    """The YAML node tree (it knows every line) and the data built from it, in one pass over the text."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def _bad_timestamp(node: yaml.Node | None) -> tuple[int, str] | None:

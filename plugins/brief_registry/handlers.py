@@ -21,7 +21,8 @@ def validate_articles(generator: ArticlesGenerator) -> None:
     """Log an error for every brief that names an unknown person, topic or region, or reuses a series number.
 
     Also gives each article ``author_profiles``, ``topic_terms`` and ``region_terms`` from the registry,
-    so templates never look names up themselves.
+    so templates never look names up themselves, and ``front_matter`` (the parsed front matter with the line
+    of every key), so other plugins read each file's front matter once per build, not once each.
     """
     content = generator.settings["PATH"]
     try:
@@ -40,6 +41,7 @@ def validate_articles(generator: ArticlesGenerator) -> None:
         except (FrontMatterError, OSError, UnicodeDecodeError) as error:
             logger.error("%s", error)
             continue
+        article.front_matter = front
         for problem in check_references(shown, front, registry):
             logger.error("%s", problem)
         numbered.append(Numbered(shown, front.line_of("series_number"), front.data.get("series_number")))

@@ -38,11 +38,13 @@ def relate_articles(generators: Iterable) -> None:
         responses: dict[str, tuple[str, ...]] = {}
         for article in articles:
             shown = display_path(article.source_path, content)
-            try:
-                front = read_front_matter(Path(article.source_path).read_text(encoding="utf-8"), shown)
-            except (FrontMatterError, OSError, UnicodeDecodeError):
-                responses[article.source_path] = ()  # brief_registry has already reported it
-                continue
+            front = getattr(article, "front_matter", None)  # read once by brief_registry this build
+            if front is None:
+                try:
+                    front = read_front_matter(Path(article.source_path).read_text(encoding="utf-8"), shown)
+                except (FrontMatterError, OSError, UnicodeDecodeError):
+                    responses[article.source_path] = ()  # brief_registry has already reported it
+                    continue
             keys, problems = parse_responses(shown, front, by_number, getattr(article, "series_number", None))
             for problem in problems:
                 logger.error("%s", problem)

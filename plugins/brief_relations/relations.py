@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from brief_registry import FrontMatter, Problem
 
@@ -19,6 +21,11 @@ class BriefFacts:
     topics: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
 
+    @cached_property
+    def terms(self) -> frozenset:
+        """Topics and regions as one set (a region is tagged, so a topic and a region never collide)."""
+        return frozenset(self.topics) | {("region", r) for r in self.regions}
+
 
 def related_briefs(
     target: BriefFacts,
@@ -32,15 +39,13 @@ def related_briefs(
     Briefs in `exclude` (already linked as responses) and `target` itself are left out.
     """
     skip = {target.key, *exclude}
-    terms = set(target.topics) | {("region", r) for r in target.regions}
+    terms = target.terms
     scored = []
     for other in others:
-        if other.key in skip:
-            continue
-        shared = len(terms & (set(other.topics) | {("region", r) for r in other.regions}))
-        if shared:
+        shared = len(terms & other.terms)
+        if shared and other.key not in skip:
             scored.append((-shared, abs(other.number - target.number), -other.number, other.key))
-    return tuple(key for *_, key in sorted(scored)[: max(limit, 0)])
+    return tuple(key for *_, key in heapq.nsmallest(max(limit, 0), scored))
 
 
 def parse_responses(

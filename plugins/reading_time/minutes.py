@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-
-from bs4 import BeautifulSoup
+from html.parser import HTMLParser
 
 DEFAULT_WORDS_PER_MINUTE = 200
 
@@ -26,5 +25,71 @@ def reading_time(html: str, words_per_minute: int = DEFAULT_WORDS_PER_MINUTE) ->
     """Count the visible words of `html` and round the minutes up, so a reader is never promised too little."""
     if words_per_minute < 1:
         raise ValueError(f"words per minute must be a positive integer (got {words_per_minute!r})")
-    words = len(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
-    return ReadingTime(words, max(1, math.ceil(words / words_per_minute)))
+    counter = _WordCounter()
+    counter.feed(html or "")
+    counter.close()
+    return ReadingTime(counter.words, max(1, math.ceil(counter.words / words_per_minute)))
+
+
+class _WordCounter(HTMLParser):
+    """Counts the words of the text between tags (no tree is built: a brief is read once per build)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.words = 0
+        self._tail = ""
+
+    def handle_data(self, data: str) -> None:
+        # Text split by an inline tag ("pre<em>fix</em>") is still one word: join it to what came before.
+        text = self._tail + data
+        parts = text.split()
+        if not parts:
+            self._tail = ""
+            return
+        ends_inside = not text[-1].isspace()
+        self.words += len(parts) - (1 if ends_inside else 0)
+        self._tail = parts[-1] if ends_inside else ""
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _BREAKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BREAKS:
+            self._flush()
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+    def _flush(self) -> None:
+        if self._tail:
+            self.words += 1
+            self._tail = ""
+
+
+# Tags that end a word even with no space around them.
+_BREAKS = frozenset(
+    {
+        "p",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "th",
+        "tr",
+        "blockquote",
+        "section",
+        "article",
+        "hr",
+        "img",
+    }
+)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from pelican import signals
@@ -25,6 +27,8 @@ DEFAULTS = {
     "SHARE_IMAGE_FONT": "",
     "SHARE_IMAGE_BOLD_FONT": "",
 }
+# Fewer missing images than this are drawn in Pelican's own process: a worker would cost more than it saves.
+MIN_PARALLEL = 8
 
 
 def _setting(settings: dict, name: str) -> str:
@@ -65,12 +69,20 @@ def _briefs(generator: ArticlesGenerator) -> list:
 
 
 def assign_share_images(generators: Iterable) -> None:
-    """Give each published brief ``share_image``: its image's path relative to the site root."""
+    """Give each published brief ``share_image`` (its image's path from the site root); start drawing.
+
+    Runs at ``all_generators_finalized``, after the summary card is attached (this plugin is listed after
+    ``summary_card``), so the images that are not cached yet can be drawn beside Pelican while it writes.
+    """
+    generators = list(generators)
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             save_as = _setting(generator.settings, "SHARE_IMAGE_SAVE_AS")
             for article in _briefs(generator):
                 article.share_image = save_as.format(slug=article.slug) if save_as else ""
+    for generator in generators:
+        if isinstance(generator, ShareImageGenerator):
+            generator.start_drawing()
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -80,17 +92,75 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(handle.name, path)
 
 
+def draw_into_cache(path: Path, content: ShareImageContent, fonts: Fonts) -> Path:
+    """Draw one image into the cache (in a worker process, or in Pelican's own)."""
+    _write_atomically(path, draw_share_image(content, fonts))
+    return path
+
+
 def cached_image(content: ShareImageContent, fonts: Fonts, cache_dir: Path) -> tuple[Path, bool]:
     """The cached PNG for `content`, drawing it only when the cache has none; says whether it drew."""
     path = cache_dir / f"{cache_key(content, fonts)}.png"
     if path.is_file():
         return path, False
-    _write_atomically(path, draw_share_image(content, fonts))
-    return path, True
+    return draw_into_cache(path, content, fonts), True
+
+
+def worker_count(settings: dict) -> int:
+    """Processes that draw beside Pelican: by default every core but the one Pelican itself uses."""
+    configured = settings.get("SHARE_IMAGE_WORKERS")
+    if configured is not None:
+        return max(0, int(configured))
+    return max(1, (os.cpu_count() or 1) - 1)
 
 
 class ShareImageGenerator(Generator):
-    """Writes each brief's share image, drawn only when what it shows has changed since the last build."""
+    """Writes each brief's share image, drawn only when what it shows has changed since the last build.
+
+    Images missing from the cache start drawing in worker processes as soon as the cards are known, so on
+    a machine with a spare core they cost the build almost nothing; ``generate_output`` waits for them and
+    copies every brief's image into the output.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._drawing: list[Future] = []
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start_drawing(self) -> None:
+        fonts = fonts_for(self.settings)
+        cache_dir = cache_dir_for(self.settings)
+        missing: dict[Path, ShareImageContent] = {}
+        for article in self._articles():
+            if getattr(article, "share_image", "") and hasattr(article, "summary_card"):
+                content = content_for(article, self.settings)
+                path = cache_dir / f"{cache_key(content, fonts)}.png"
+                if not path.is_file():
+                    missing[path] = content
+        workers = worker_count(self.settings)
+        if len(missing) < MIN_PARALLEL or workers == 0:
+            return  # few enough to draw in generate_output
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        self._drawing = [
+            self._pool.submit(draw_into_cache, path, content, fonts) for path, content in missing.items()
+        ]
+        logger.info(
+            "share_image: drawing %d share images beside the build (%d workers)", len(missing), workers
+        )
+
+    def _articles(self) -> list:
+        return [*self.context.get("articles", ()), *self.context.get("hidden_articles", ())]
+
+    def _finish_drawing(self) -> int:
+        """Wait for the workers; the number of images they drew. A worker's error is raised here."""
+        try:
+            for future in self._drawing:
+                future.result()
+            return len(self._drawing)
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+            self._pool, self._drawing = None, []
 
     def generate_output(self, writer) -> None:
         fonts = fonts_for(self.settings)
@@ -102,9 +172,9 @@ class ShareImageGenerator(Generator):
                     path,
                 )
         cache_dir = cache_dir_for(self.settings)
-        articles = [*self.context.get("articles", ()), *self.context.get("hidden_articles", ())]
-        drawn = total = 0
-        for article in articles:
+        drawn = self._finish_drawing()
+        total = 0
+        for article in self._articles():
             target = getattr(article, "share_image", "")
             if not target:
                 continue

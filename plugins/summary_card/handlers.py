@@ -63,6 +63,8 @@ def _located(shown: str, problem: CardProblem, front: FrontMatter | None, body_l
 
 def _front_matter(article, shown: str) -> FrontMatter | None:
     """The brief's front matter with line numbers, or None (the registry plugin reports unreadable ones)."""
+    if getattr(article, "front_matter", None) is not None:  # already read by brief_registry this build
+        return article.front_matter
     try:
         return read_front_matter(Path(article.source_path).read_text(encoding="utf-8"), shown)
     except (FrontMatterError, OSError, UnicodeDecodeError):

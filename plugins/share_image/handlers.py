@@ -106,6 +106,18 @@ def cached_image(content: ShareImageContent, fonts: Fonts, cache_dir: Path) -> t
     return draw_into_cache(path, content, fonts), True
 
 
+def _place(source: Path, destination: Path) -> None:
+    """Put a cached image in the output: a hard link where the file system allows it, else a copy.
+
+    Cached images are never modified (a changed image gets a new name), so sharing the file is safe.
+    """
+    destination.unlink(missing_ok=True)
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copyfile(source, destination)
+
+
 def worker_count(settings: dict) -> int:
     """Processes that draw beside Pelican: by default every core but the one Pelican itself uses."""
     configured = settings.get("SHARE_IMAGE_WORKERS")
@@ -181,7 +193,7 @@ class ShareImageGenerator(Generator):
             source, drew = cached_image(content_for(article, self.settings), fonts, cache_dir)
             destination = Path(self.output_path) / target
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
+            _place(source, destination)
             total += 1
             if drew:
                 drawn += 1

@@ -15,6 +15,7 @@ from pelican.generators import ArticlesGenerator, Generator
 from brief_registry.frontmatter import FrontMatter, read_front_matter
 from brief_registry.problems import FrontMatterError
 
+from .cache import ExtractionCache, extraction_key
 from .card import CardProblem, CardSettings, GivenCard, card_from_front_matter, extract_card, heading_line
 from .data import cards_document, sort_newest_first
 from .feeds import with_cards
@@ -81,6 +82,7 @@ def attach_cards(generators: Iterable) -> None:
         if not isinstance(generator, ArticlesGenerator):
             continue
         settings = card_settings(generator.settings)
+        cache = ExtractionCache.for_settings(generator.settings)
         feed_card = generator.env.from_string(FEED_CARD_TEMPLATE)
         for article in [
             *generator.articles,
@@ -91,7 +93,12 @@ def attach_cards(generators: Iterable) -> None:
             shown = _display_path(article.source_path, generator.settings["PATH"])
             front = _front_matter(article, shown)
             given, front_problems = card_from_front_matter(front.data) if front else (GivenCard(), ())
-            extraction = extract_card(article.content, settings, given)
+            html = article.content
+            key = extraction_key(html, settings, given)
+            extraction = cache.get(key)
+            if extraction is None:
+                extraction = extract_card(html, settings, given)
+                cache.put(key, extraction)
             for problem in (*front_problems, *extraction.problems):
                 logger.warning("%s", _located(shown, problem, front, front.body_line if front else 1))
             article.summary_card = extraction.card
@@ -103,6 +110,7 @@ def attach_cards(generators: Iterable) -> None:
                     SERIES_NAME=generator.settings.get("SERIES_NAME", ""),
                 ).strip()
             )
+        cache.save()
 
 
 def add_cards_to_feed(context: dict, feed) -> None:

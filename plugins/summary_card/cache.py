@@ -1,0 +1,72 @@
+"""Remember extractions between builds, keyed by a hash of everything an extraction depends on.
+
+An extraction depends only on the brief's rendered HTML, the heading settings, the card fields given in front
+matter, and the extractor's own code, so a brief that did not change is not parsed again. The cache lives in
+Pelican's CACHE_PATH and follows Pelican's content-cache switches (CACHE_CONTENT to write it,
+LOAD_CONTENT_CACHE to read it). Each build keeps only the entries it used, so the file never grows stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from .card import CardSettings, Extraction, GivenCard
+
+logger = logging.getLogger(__name__)
+
+CACHE_FILE = "summary_card.pickle"
+# The extractor's source is part of every key: change the code and every brief is read afresh.
+_CODE = hashlib.sha256((Path(__file__).parent / "card.py").read_bytes()).hexdigest()
+
+
+def extraction_key(html: str, settings: CardSettings, given: GivenCard) -> str:
+    """A hash of what an extraction depends on (frozen dataclasses have stable reprs)."""
+    material = "\0".join((_CODE, repr(settings), repr(given), html))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+class ExtractionCache:
+    """Extractions from the previous build, and the ones this build used."""
+
+    def __init__(self, path: Path | None, load: bool) -> None:
+        self.path = path
+        self._old: dict[str, Extraction] = {}
+        self._used: dict[str, Extraction] = {}
+        if path is not None and load and path.is_file():
+            try:
+                with path.open("rb") as stream:
+                    loaded = pickle.load(stream)
+                self._old = loaded if isinstance(loaded, dict) else {}
+            except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError) as error:
+                logger.debug("summary_card: ignoring unreadable cache %s (%s)", path, error)
+
+    @classmethod
+    def for_settings(cls, settings: dict) -> ExtractionCache:
+        if not settings.get("CACHE_CONTENT"):
+            return cls(None, load=False)
+        return cls(
+            Path(settings.get("CACHE_PATH", "cache")) / CACHE_FILE, bool(settings.get("LOAD_CONTENT_CACHE"))
+        )
+
+    def get(self, key: str) -> Extraction | None:
+        found = self._used.get(key) or self._old.get(key)
+        if found is not None:
+            self._used[key] = found
+        return found
+
+    def put(self, key: str, extraction: Extraction) -> None:
+        self._used[key] = extraction
+
+    def save(self) -> None:
+        """Write the entries this build used, atomically (a killed build leaves the old file)."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=self.path.parent, prefix=".tmp-", delete=False) as stream:
+            pickle.dump(self._used, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(stream.name, self.path)

@@ -1,0 +1,74 @@
+"""Level 2: real Pelican builds reuse the extractions of unchanged briefs and redo only what changed."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import build_site
+
+import summary_card.handlers as handlers
+from bench.corpus import write_corpus
+from summary_card.cache import ExtractionCache, extraction_key
+from summary_card.card import CardSettings, GivenCard, extract_card
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    calls = []
+
+    def counting(html, settings, given):
+        calls.append(html)
+        return extract_card(html, settings, given)
+
+    monkeypatch.setattr(handlers, "extract_card", counting)
+    return calls
+
+
+def test_unchanged_briefs_are_not_parsed_again(tmp_path, counted):
+
+    project, _ = write_corpus(4, tmp_path / "corpus")
+    options = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache")}
+    first = build_site(project, tmp_path / "one", **options)
+    assert len(counted) == 4
+
+    build_site(project, tmp_path / "two", **options)
+    assert len(counted) == 4  # nothing parsed again
+    page = "briefs/{}/index.html"
+    for brief in (first / "briefs").iterdir():
+        assert (tmp_path / "two" / page.format(brief.name)).read_bytes() == (
+            first / page.format(brief.name)
+        ).read_bytes()
+
+    edited = sorted((project / "briefs").glob("*.md"))[0]
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("## Key points\n\n- ", "## Key points\n\n- Edited. ")
+    )
+    build_site(project, tmp_path / "three", **options)
+    assert len(counted) == 5  # only the edited brief
+    assert "Edited." in counted[-1]
+
+
+def test_cache_is_off_without_pelicans_content_cache(tmp_path):
+    cache = ExtractionCache.for_settings({"CACHE_CONTENT": False, "CACHE_PATH": str(tmp_path)})
+    cache.put("k", extract_card("<h2>Key points</h2><ul><li>A.</li></ul>"))
+    cache.save()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_key_depends_on_html_settings_and_given_card():
+    settings, given = CardSettings(), GivenCard()
+    key = extraction_key("<p>x</p>", settings, given)
+    assert key == extraction_key("<p>x</p>", CardSettings(), GivenCard())
+    assert key != extraction_key("<p>y</p>", settings, given)
+    assert key != extraction_key("<p>x</p>", CardSettings(key_points_headings=("Summary",)), given)
+    assert key != extraction_key("<p>x</p>", settings, GivenCard(key_points=()))
+
+
+def test_unreadable_cache_is_ignored(tmp_path):
+    (tmp_path / "summary_card.pickle").write_bytes(b"not a pickle")
+    cache = ExtractionCache.for_settings(
+        {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path)}
+    )
+    assert cache.get("anything") is None
+    shutil.rmtree(tmp_path)

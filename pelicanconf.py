@@ -95,6 +95,12 @@ JINJA_ENVIRONMENT = {
 
 RELATIVE_URLS = False
 
+# Rebuilds (make html, make devserver) reuse what did not change: Pelican's reader cache, and the card
+# extractions and share images our plugins cache, all in cache/ (git-ignored; `make clean` empties it).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = str(ROOT / "cache")
+
 # --- The publication around the briefs: series, people, topics, search, feeds, sharing, citing. ---
 # pelican-seo is deliberately not used: it raises at start-up when SITEURL is empty (this file), rewrites every
 # written page through BeautifulSoup, and its JSON-LD allows one author, no series and a non-ISO date. The

@@ -4,34 +4,15 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 
 import pytest
 from conftest import BRIEF_4_URL, ROOT
+from quality.tools import CHROMIUM, CHROMIUM_ARGS, missing_chromium, require
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # US Letter at 96 CSS px per inch, less the print stylesheet's @page margins (1.6cm top/bottom, 1.8cm sides).
 PAGE_WIDTH = round(8.5 * 96 - 2 * 1.8 / 2.54 * 96)
 PAGE_HEIGHT = round(11 * 96 - 2 * 1.6 / 2.54 * 96)
-
-
-def _need_chromium() -> None:
-    if not os.path.exists(CHROMIUM):
-        message = (
-            "Chromium not found at /usr/bin/chromium (install Debian's chromium: apt-get install chromium)"
-        )
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +34,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def browser():
-    _need_chromium()
+    require(missing_chromium())
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         yield browser
         browser.close()
 

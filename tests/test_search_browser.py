@@ -7,24 +7,14 @@ The built site (four briefs, development settings) is served by a small HTTP ser
 from __future__ import annotations
 
 import functools
-import os
 import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from conftest import BRIEF_4_URL
+from quality.tools import CHROMIUM, CHROMIUM_ARGS, in_ci, missing_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Strict: no inline script or style, nothing from elsewhere. Pagefind compiles its WebAssembly
 # ('wasm-unsafe-eval') and fetches its index from the same origin.
 CSP = (
@@ -32,8 +22,8 @@ CSP = (
     "connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 
-if not CHROMIUM.exists() and os.environ.get("CI") != "true":
-    pytest.skip("Chromium is missing: install it with 'apt-get install chromium'", allow_module_level=True)
+if missing_chromium() and not in_ci():
+    pytest.skip(str(missing_chromium()), allow_module_level=True)
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is missing: run 'make venv'")
 
@@ -62,7 +52,7 @@ def base_url(series_dev_site):
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         yield browser
         browser.close()
 

@@ -11,7 +11,7 @@ from pelican.generators import ArticlesGenerator
 
 from brief_registry import FrontMatterError, display_path, read_front_matter
 
-from .relations import DEFAULT_LIMIT, BriefFacts, parse_responses, related_briefs
+from .relations import DEFAULT_LIMIT, BriefFacts, RelatedIndex, parse_responses
 
 logger = logging.getLogger(__name__)
 
@@ -49,13 +49,17 @@ def relate_articles(generators: Iterable) -> None:
             for problem in problems:
                 logger.error("%s", problem)
             responses[article.source_path] = keys
-        all_facts = [facts(a) for a in articles]
+        index = RelatedIndex(facts(a) for a in articles)
+        replies: dict[str, list[str]] = {}
+        for key, listed in responses.items():
+            for target in listed:
+                replies.setdefault(target, []).append(key)
         for article in articles:
             own = responses[article.source_path]
-            replies_to = tuple(k for k, listed in responses.items() if article.source_path in listed)
+            replies_to = tuple(replies.get(article.source_path, ()))
             article.response_briefs = tuple(by_key[k] for k in own)
             article.in_response_to = tuple(by_key[k] for k in replies_to)
-            related = related_briefs(facts(article), all_facts, limit, exclude=(*own, *replies_to))
+            related = index.related(facts(article), limit, exclude=(*own, *replies_to))
             article.related_briefs = tuple(by_key[k] for k in related)
 
 

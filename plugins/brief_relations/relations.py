@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,25 +28,62 @@ class BriefFacts:
         return frozenset(self.topics) | {("region", r) for r in self.regions}
 
 
+def _rank(target: BriefFacts, other: BriefFacts, shared: int) -> tuple:
+    """Most shared terms first; among equals the brief closest in the series, then the newer one."""
+    return (-shared, abs(other.number - target.number), -other.number, other.key)
+
+
+class RelatedIndex:
+    """Finds related briefs without comparing every pair, so an archive of thousands stays fast.
+
+    Briefs are grouped by their exact set of topics and regions (an archive has few distinct sets), each
+    group sorted by series number; for a target, each group's shared-term count is computed once and only
+    the group's members nearest the target in the series can make the top of the list.
+    """
+
+    def __init__(self, briefs: Iterable[BriefFacts]) -> None:
+        groups: dict[frozenset, list[BriefFacts]] = {}
+        for brief in briefs:
+            groups.setdefault(brief.terms, []).append(brief)
+        self._groups = [
+            (
+                terms,
+                sorted(members, key=lambda b: b.number),
+                [b.number for b in sorted(members, key=lambda b: b.number)],
+            )
+            for terms, members in groups.items()
+        ]
+
+    def related(
+        self, target: BriefFacts, limit: int = DEFAULT_LIMIT, exclude: Iterable[str] = ()
+    ) -> tuple[str, ...]:
+        """Keys of up to `limit` briefs sharing a topic or region with `target`, best first.
+
+        Briefs in `exclude` (already linked as responses) and `target` itself are left out.
+        """
+        limit = max(limit, 0)
+        skip = {target.key, *exclude}
+        reach = limit + len(skip)  # enough neighbours on each side to survive the skipped ones
+        candidates = []
+        for terms, members, numbers in self._groups:
+            shared = len(target.terms & terms)
+            if not shared:
+                continue
+            at = bisect.bisect_left(numbers, target.number)
+            for other in members[max(0, at - reach) : at + reach + 1]:
+                if other.key not in skip:
+                    candidates.append(_rank(target, other, shared))
+        return tuple(key for *_, key in heapq.nsmallest(limit, candidates))
+
+
 def related_briefs(
     target: BriefFacts,
     others: Iterable[BriefFacts],
     limit: int = DEFAULT_LIMIT,
     exclude: Iterable[str] = (),
 ) -> tuple[str, ...]:
-    """Keys of up to `limit` briefs sharing a topic or region with `target`.
-
-    Most shared terms first; among equals the brief closest in the series, then the newer one.
-    Briefs in `exclude` (already linked as responses) and `target` itself are left out.
-    """
-    skip = {target.key, *exclude}
-    terms = target.terms
-    scored = []
-    for other in others:
-        shared = len(terms & other.terms)
-        if shared and other.key not in skip:
-            scored.append((-shared, abs(other.number - target.number), -other.number, other.key))
-    return tuple(key for *_, key in heapq.nsmallest(max(limit, 0), scored))
+    """Keys of up to `limit` briefs sharing a topic or region with `target` (see RelatedIndex)."""
+    return RelatedIndex(others).related(target, limit, exclude)
 
 
 def parse_responses(

@@ -136,7 +136,7 @@ class ShareImageGenerator(Generator):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._drawing: list[Future] = []
+        self._drawing: list[tuple[Future, tuple[Path, ShareImageContent, Fonts]]] = []
         self._pool: ProcessPoolExecutor | None = None
 
     def start_drawing(self) -> None:
@@ -154,7 +154,8 @@ class ShareImageGenerator(Generator):
             return  # few enough to draw in generate_output
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
         self._drawing = [
-            self._pool.submit(draw_into_cache, path, content, fonts) for path, content in missing.items()
+            (self._pool.submit(draw_into_cache, path, content, fonts), (path, content, fonts))
+            for path, content in missing.items()
         ]
         logger.info(
             "share_image: drawing %d share images beside the build (%d workers)", len(missing), workers
@@ -164,10 +165,18 @@ class ShareImageGenerator(Generator):
         return [*self.context.get("articles", ()), *self.context.get("hidden_articles", ())]
 
     def _finish_drawing(self) -> int:
-        """Wait for the workers; the number of images they drew. A worker's error is raised here."""
+        """Finish the drawing started beside the build; the number of images drawn. Errors are raised here.
+
+        Pelican has written its pages by now, so its own process takes over every image no worker has
+        started yet instead of idling while the workers finish.
+        """
         try:
-            for future in self._drawing:
-                future.result()
+            left = [job for future, job in self._drawing if future.cancel()]
+            for path, content, fonts in left:
+                draw_into_cache(path, content, fonts)
+            for future, _job in self._drawing:
+                if not future.cancelled():
+                    future.result()
             return len(self._drawing)
         finally:
             if self._pool is not None:

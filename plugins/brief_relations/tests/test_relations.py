@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from brief_registry import read_front_matter
-from brief_relations import BriefFacts, parse_responses, related_briefs
+from brief_relations import BriefFacts, RelatedIndex, parse_responses, related_briefs
 
 FOUR = BriefFacts("four", 4, ("politics",), ("russia",))
 
@@ -66,3 +68,34 @@ def test_bad_responses_name_file_and_line():
 
 def test_no_responses_field():
     assert parse_responses("x.md", front("---\ntitle: X\n---\n"), {}) == ((), [])
+
+
+def _brute_force(target, others, limit, exclude):
+    """The definition, pair by pair: what RelatedIndex must agree with."""
+    skip = {target.key, *exclude}
+    scored = []
+    for other in others:
+        shared = len(target.terms & other.terms)
+        if shared and other.key not in skip:
+            scored.append((-shared, abs(other.number - target.number), -other.number, other.key))
+    return tuple(key for *_, key in sorted(scored)[:limit])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_index_agrees_with_comparing_every_pair(seed):
+    rng = random.Random(seed)
+    topics, regions = ("a", "b", "c", "d"), ("x", "y", "z")
+    briefs = [
+        BriefFacts(
+            key=f"k{n}",
+            number=n,
+            topics=tuple(rng.sample(topics, rng.randint(0, 2))),
+            regions=tuple(rng.sample(regions, rng.randint(0, 1))),
+        )
+        for n in rng.sample(range(1, 400), 150)
+    ]
+    index = RelatedIndex(briefs)
+    for target in briefs:
+        exclude = tuple(b.key for b in rng.sample(briefs, 2))
+        for limit in (0, 1, 3):
+            assert index.related(target, limit, exclude) == _brute_force(target, briefs, limit, exclude)

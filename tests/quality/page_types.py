@@ -53,10 +53,14 @@ PAGE_TYPES = (
 )
 
 
+def page_files(root: Path) -> dict[str, Path]:
+    """Every HTML page in a built site: its URL path, as a reader would type it, and its file."""
+    return {
+        "/" + file.relative_to(root).as_posix().removesuffix("index.html"): file
+        for file in sorted(root.rglob("*.html"))
+    }
+
+
 def html_pages(root: Path) -> list[str]:
     """The URL path of every HTML page in a built site, as a reader would type it."""
-    urls = []
-    for file in sorted(root.rglob("*.html")):
-        relative = file.relative_to(root).as_posix()
-        urls.append("/" + relative.removesuffix("index.html"))
-    return urls
+    return list(page_files(root))

@@ -1,7 +1,7 @@
 """Every kind of page the site has, and where to find one example of each in a built site.
 
-The quality gates run on each type. A type whose pages are not built yet (its issue has not landed) is reported
-as a skip naming the type; to add a type, add one line here.
+The quality gates run on each type. The quality site has every type, so a type with no page in it is a broken
+build and fails the gate that looks for it; to add a type, add one line here.
 """
 
 from __future__ import annotations

@@ -54,7 +54,8 @@ def test_every_oembed_answer_has_the_fields_the_spec_requires(series_site, slugs
             assert name in OPTIONAL or name in REQUIRED or name in RICH_REQUIRED, (slug, name)
             assert isinstance(value, {**REQUIRED, **RICH_REQUIRED, **OPTIONAL}[name]), (slug, name)
         assert set(document) >= THUMBNAIL or not THUMBNAIL & set(document), slug
-        assert document["width"] > 0 and document["height"] > 0
+        assert document["width"] > 0
+        assert document["height"] > 0
         frame = BeautifulSoup(document["html"], "html.parser").iframe
         assert frame["src"] == f"{SITEURL}/briefs/{slug}/card/"
         assert (frame["width"], frame["height"]) == (str(document["width"]), str(document["height"]))
@@ -89,9 +90,12 @@ def test_the_card_page_is_the_compact_card_alone_and_opens_links_in_the_top_wind
         assert page.select_one('meta[name="robots"]')["content"] == "noindex"
         assert page.select_one('link[rel="canonical"]')["href"] == f"{SITEURL}/briefs/{slug}/"
         (card,) = page.select("section.summary-card.summary-card--compact")
-        assert card.select("ul.key-points > li") and card.select("ol.recommendations > li > strong")
-        assert page.find("script") is None and page.find(style=True) is None
-        assert page.select_one(".site-header") is None and page.select_one(".site-footer") is None
+        assert card.select("ul.key-points > li")
+        assert card.select("ol.recommendations > li > strong")
+        assert page.find("script") is None
+        assert page.find(style=True) is None
+        assert page.select_one(".site-header") is None
+        assert page.select_one(".site-footer") is None
         for a in card.select("a") + page.select(".embed-card__title a, .embed-card__more a"):
             assert a["target"] == "_top", a
             assert a["href"].startswith(f"{SITEURL}/briefs/{slug}/"), a

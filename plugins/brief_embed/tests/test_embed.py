@@ -55,7 +55,8 @@ def test_oembed_answer_has_the_required_rich_fields():
     )
     assert document["version"] == "1.0"
     assert document["type"] == "rich"
-    assert isinstance(document["width"], int) and isinstance(document["height"], int)
+    assert isinstance(document["width"], int)
+    assert isinstance(document["height"], int)
     assert BeautifulSoup(document["html"], "html.parser").iframe["height"] == str(document["height"])
     assert document["author_name"] == "Ada Lorem, Ben Ipsum, and Cy Dolor"
     assert document["author_url"] == "https://x.test/authors/ada/"

@@ -85,7 +85,7 @@ def existing_briefs(content: Path) -> list[tuple[Path, dict]]:
     for path in sorted((Path(content) / BRIEFS_DIR).rglob("*.md")):
         try:
             found.append((path, read_brief(path, str(path))))
-        except BriefFileError:
+        except (BriefFileError, OSError):  # OSError: an editor's dangling lock link
             continue
     return found
 

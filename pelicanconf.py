@@ -118,6 +118,7 @@ PLUGINS += [
     "brief_metadata",
     "taxonomy_pages",
     "pagefind_search",
+    "brief_embed",  # /briefs/<slug>/card/ (the card alone, for partners' iframes) and /oembed/<slug>.json
 ]
 
 # The series is ordered by its numbers, newest (highest) first, everywhere Pelican lists briefs.
@@ -148,7 +149,7 @@ BRIEF_METADATA_PUBLISHER = AUTHOR
 
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/"],
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"^briefs/[^/]+/card/"],
 }
 PAGINATED_TEMPLATES = {"index": None, "author": None, "term": None}
 

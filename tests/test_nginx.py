@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import shutil
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, ROOT
-from publishing import headers_for, parse_headers_file
+from publishing import csp_directives, headers_for, parse_headers_file
 
 SAMPLE = ROOT / "deploy" / "nginx.conf"
 BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
@@ -201,3 +202,22 @@ def test_a_client_that_accepts_brotli_gets_the_br_copy(nginx):
     response, body = nginx.get(css, Accept_Encoding="br, gzip")
     assert response.getheader("Content-Encoding") == "br"
     assert body == nginx.root.joinpath(css.lstrip("/") + ".br").read_bytes()
+
+
+def test_only_the_embeddable_card_may_be_framed_by_other_sites(nginx):
+    rules = parse_headers_file((nginx.root / "_headers").read_text())
+    card = f"/{BRIEF_4_URL}card/"
+    for path in [card, f"{card}index.html", f"/{BRIEF_4_URL}", "/", "/no-such-page/", "/briefs/x/card/"]:
+        response, _ = nginx.get(path)
+        policy = csp_directives(response.getheader("Content-Security-Policy"))
+        framable = path.startswith(card)
+        assert policy["frame-ancestors"] == (["*"] if framable else ["'none'"]), path
+        assert (
+            response.getheader("Content-Security-Policy")
+            == headers_for(rules, path)["content-security-policy"]
+            or path == "/briefs/x/card/"
+        ), path  # a missing card's address is answered by the 404 page
+    response, body = nginx.get(f"/oembed/{BRIEF_4_URL.split('/')[1]}.json")
+    assert response.status == 200
+    assert response.getheader("Content-Type") == "application/json; charset=utf-8"
+    assert json.loads(body)["type"] == "rich"

@@ -44,6 +44,7 @@ def first_under(folder: str) -> Callable[[Path], str | None]:
 PAGE_TYPES = (
     PageType("home", exact("/", "index.html")),
     PageType("brief", exact(BRIEF_4_URL)),
+    PageType("embedded card", exact(BRIEF_4_URL + "card/")),
     PageType("standalone page", exact("/naei/")),
     PageType("author", first_under("authors")),
     PageType("topic", first_under("topics")),

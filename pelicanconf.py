@@ -71,7 +71,8 @@ AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = 10
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "brief_registry", "summary_card", "share_image"]
+# brief_registry reads the briefs (YAML front matter, with pelican-yaml-metadata's conversion of values).
+PLUGINS = ["brief_registry", "summary_card", "share_image"]
 
 # The brief's headings get stable anchors; a heading used twice gets a suffix.
 MARKDOWN = {

@@ -49,8 +49,9 @@ ARTICLE_ORDER_BY = "reversed-series_number"
 # written page through BeautifulSoup, and its JSON-LD allows one author, no series and a non-ISO date. The
 # templates (macros/head_meta.html), brief_metadata and robots.html do that part instead.
 PLUGINS = [
-    "pelican.plugins.yaml_metadata",  # YAML front matter
-    "brief_registry",  # authors, topics and regions; checks every brief against them
+    # brief_registry reads the briefs (YAML front matter, with pelican-yaml-metadata's conversion of values),
+    # and checks every brief against the authors, topics and regions it lists.
+    "brief_registry",
     "summary_card",  # key points and recommendations of each brief; cards.json
     "share_image",  # a share image per brief (reads the summary card)
     "pelican.plugins.neighbors",  # prev_article / next_article in series order
@@ -61,6 +62,7 @@ PLUGINS = [
     "brief_metadata",  # citations and structured data (reads the summary card)
     "taxonomy_pages",  # author, topic and region pages
     "pagefind_search",  # the search index, written after the site
+    "brief_embed",  # /briefs/<slug>/card/ (the card alone, for partners' iframes) and /oembed/<slug>.json
     "pelican.plugins.webassets",  # the fingerprinted stylesheet
 ]
 
@@ -124,7 +126,7 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/"],
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"^briefs/[^/]+/card/"],
 }
 
 # --- Rebuilds ---

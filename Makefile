@@ -19,8 +19,6 @@ RSYNC_TARGET ?=
 RSYNC_OPTS ?=
 GITHUB_REMOTE ?= origin
 GITHUB_BRANCH ?= gh-pages
-# The plugins' pure modules (registries, rules) are shared with the editors' tools.
-export PYTHONPATH := $(CURDIR)/plugins
 
 .DEFAULT_GOAL := help
 
@@ -32,11 +30,14 @@ export PYTHONPATH := $(CURDIR)/plugins
 help: ## List the targets
 	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt requirements-dev.txt
+# The pinned requirements, then the project itself (plugins/, editor/, deploy/, bench/; see pyproject.toml),
+# editable, so its packages import from any folder and edits take effect without reinstalling.
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "error: Python 3.11 or newer is needed (PY=$(PY) is older); run e.g. 'make PY=python3.11 ...'"; exit 1; }
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	@touch $@
 
 venv: $(STAMP) ## Create .venv from the pinned requirements
@@ -64,12 +65,15 @@ author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITL
 html: check ## Build the site into output/
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
 
-serve: html ## Build, then serve output/ at http://$(HOST):$(PORT)
-	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(PELICAN) --listen --bind $(HOST) --port $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
+# A port in use is refused before the build, with how to pick another (PORT=).
+PREVIEW := $(BIN)/python -m editor preview --output $(OUTPUTDIR) --bind $(HOST) --port $(PORT)
+serve: $(STAMP) ## Build, then serve output/ at http://$(HOST):$(PORT)
+	@$(PREVIEW) --only-check-port
+	@$(MAKE) --no-print-directory html
+	@$(PREVIEW)
 
 devserver: $(STAMP) ## Serve, rebuild and re-check the briefs on every save
-	$(BIN)/python -m editor serve --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+	@$(BIN)/python -m editor serve --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
 		--bind $(HOST) --port $(PORT) -- $(PELICANOPTS)
 
 publish: check ## Build the live site into a fresh folder, verify it, swap it in as output/ (SITEURL=https://...)
@@ -118,4 +122,4 @@ node-tools: ## Install the Node tools the quality gates use (needs npm)
 	else echo "note: npm not found, so the HTML validity gate will skip (install it: apt-get install nodejs npm)"; fi
 
 lighthouse: $(STAMP) node-tools ## Lighthouse scores of a brief page, built as published (slow; not in make test)
-	PYTHONPATH=$(CURDIR)/tests:$(PYTHONPATH) $(BIN)/python -m quality.lighthouse_report $(LIGHTHOUSE_PAGE)
+	cd tests && ../$(BIN)/python -m quality.lighthouse_report $(LIGHTHOUSE_PAGE)

@@ -10,7 +10,7 @@ from typing import Any
 from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
-from fast_markdown import BriefMarkdown
+from brief_registry.rendering import BriefMarkdown
 from summary_card import CardSettings
 from summary_card.handlers import card_settings
 
@@ -39,7 +39,7 @@ class EditorSettings:
         )
 
     def render(self, markdown_text: str) -> str:
-        """Markdown to HTML exactly as the build renders it (plugins/fast_markdown)."""
+        """Markdown to HTML exactly as the build renders it (brief_registry.rendering)."""
         return self._markdown.convert(markdown_text)
 
     @cached_property

@@ -1,7 +1,7 @@
 """Level 3: the site built with the fast Markdown path is byte for byte the site Python-Markdown alone builds.
 
 Two sites, each built twice with the publishing settings (feeds, cards, share-image tags, search index,
-citations): once as the project builds it, once with ``FAST_MARKDOWN = False`` (every document through
+citations): once as the project builds it, once with ``BRIEF_REGISTRY_FAST_MARKDOWN = False`` (every document through
 Python-Markdown, the engine the site was first built with). Every file of the output must match.
 
 - the real content with briefs #3, #5 and #6 of the series fixtures and one brief in each writing style the card
@@ -52,7 +52,7 @@ def test_the_site_is_identical_with_and_without_the_fast_path(tmp_path, caplog, 
             tmp_path / "ref",
             conf="publishconf.py",
             CACHE_PATH=str(tmp_path / "c2"),
-            FAST_MARKDOWN=False,
+            BRIEF_REGISTRY_FAST_MARKDOWN=False,
         )
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
     files = _files(fast)

@@ -1,4 +1,4 @@
-"""Render a brief's Markdown to exactly the HTML Python-Markdown gives, about four times faster.
+"""Render a brief's Markdown to exactly the HTML Python-Markdown gives, about three times faster.
 
 Python-Markdown (with ``extra``, ``toc`` and ``sane_lists``, the project's ``MARKDOWN`` setting) is the reference:
 it defines what readers see. markdown-it-py renders the CommonMark core much faster, and on the Markdown briefs
@@ -8,8 +8,9 @@ byte for byte once markdown-it is told to keep link targets as written and to gi
 interrupts a paragraph, ...), :func:`python_markdown_reasons` finds the construct in the source and the whole
 document goes to Python-Markdown instead. A document is never rendered half by one engine, half by the other.
 
-``tests/test_fast_markdown.py`` holds the proof: every Markdown file of the project, its fixtures and a generated
-corpus of constructs render identically both ways.
+The proof is kept as tests: ``tests/test_rendering.py`` renders constructs one by one, every Markdown file of the
+project and its fixtures, and generated documents both ways; ``tests/test_fast_markdown_site.py`` (top level) builds
+whole sites both ways and requires every output file to be byte-identical.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from pelican.settings import read_settings
 
 from brief_registry.frontmatter import read_front_matter
 from brief_registry.problems import FrontMatterError
-from fast_markdown import BriefMarkdown, python_markdown_reasons
+from brief_registry.rendering import BriefMarkdown, python_markdown_reasons
 
 ROOT = Path(__file__).resolve().parents[3]
 MARKDOWN = {

@@ -7,7 +7,10 @@ sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *
 
-SITEURL = os.environ.get("SITEURL", "https://reality-check.example.org").rstrip("/")
+# Without SITEURL the site is built for this address, for a rehearsal: `make publish` says so, and the deploy
+# targets (rsync_upload, github) refuse to ship it.
+PLACEHOLDER_SITEURL = "https://reality-check.example.org"
+SITEURL = (os.environ.get("SITEURL", "").strip() or PLACEHOLDER_SITEURL).rstrip("/")
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL

@@ -71,7 +71,8 @@ AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = 10
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "brief_registry", "summary_card", "share_image"]
+# brief_registry reads the briefs (YAML front matter, with pelican-yaml-metadata's conversion of values).
+PLUGINS = ["brief_registry", "summary_card", "share_image"]
 
 # The brief's headings get stable anchors; a heading used twice gets a suffix.
 MARKDOWN = {
@@ -117,6 +118,7 @@ PLUGINS += [
     "brief_metadata",
     "taxonomy_pages",
     "pagefind_search",
+    "brief_embed",  # /briefs/<slug>/card/ (the card alone, for partners' iframes) and /oembed/<slug>.json
 ]
 
 # The series is ordered by its numbers, newest (highest) first, everywhere Pelican lists briefs.
@@ -147,7 +149,7 @@ BRIEF_METADATA_PUBLISHER = AUTHOR
 
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/"],
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"^briefs/[^/]+/card/"],
 }
 PAGINATED_TEMPLATES = {"index": None, "author": None, "term": None}
 

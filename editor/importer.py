@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from brief_registry import Problem, Registry
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 from summary_card.card import normalize_heading
+from summary_card.sentences import first_sentence
 
 from .scaffold import BriefRequest, front_matter
 from .settings import EditorSettings
@@ -34,7 +35,6 @@ _BYLINE = re.compile(r"^By\s+(?P<names>.+)$")
 _NAME_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _BULLET = re.compile(r"^[•◦▪‣*–-]\s+(?P<text>.+)$")
 _NUMBERED = re.compile(r"^(?P<number>\d{1,2})[.)]?\s+(?P<text>.+)$")
-_LEAD = re.compile(r"^(?P<lead>.+?[.!?])\s+(?P<rest>.+)$")
 _HEADING_MAX = 100
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")
 
@@ -178,11 +178,8 @@ def body_markdown(lines: list[str], settings: EditorSettings) -> str:
         flush_bullets()
         numbered = _NUMBERED.match(line) if in_recommendations else None
         if numbered:
-            lead = _LEAD.match(numbered.group("text"))
-            if lead:
-                item = f"**{escape(lead.group('lead'))}** {escape(lead.group('rest'))}"
-            else:
-                item = f"**{escape(numbered.group('text'))}**"
+            lead, rest = first_sentence(numbered.group("text"))
+            item = f"**{escape(lead)}** {escape(rest)}" if rest else f"**{escape(lead)}**"
             blocks.append(f"{numbered.group('number')}. {item}")
         elif normalize_heading(line) in known_headings or _looks_like_heading(line, index, lines):
             in_recommendations = normalize_heading(line) in recommendation_names

@@ -25,6 +25,8 @@ from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from .sentences import first_sentence
+
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 LEAD_TAGS = ("strong", "b")
 # Inline markup a card may keep from the brief; everything else is reduced to its text.
@@ -49,8 +51,6 @@ DEFAULT_RECOMMENDATIONS_HEADINGS = (
     "Policy recommendations",
 )
 
-# A lead sentence ends at ., ! or ? followed by white space (the text is already plain).
-_FIRST_SENTENCE = re.compile(r"(?P<lead>.+?[.!?])(?:\s+(?P<rest>.*))?$", re.DOTALL)
 # "1 Lead…", "1. Lead…", "1) Lead…": a recommendation's number as an author types it in running text.
 # One or two digits, so that a paragraph opening with a year ("2021 saw…") is not taken for one.
 _NUMBER_PREFIX = re.compile(r"^\s*(?P<number>\d{1,2})[.)]?(?:\s+|$)")
@@ -346,12 +346,8 @@ def _split_lead(nodes: list) -> tuple[str, str, str]:
         rest_html = _squash([inline_html_of(after), " ", inline_html_of(container_rest)]).lstrip(_LEAD_END)
         rest_text = _squash([_text_of(after), " ", _text_of(container_rest)]).lstrip(_LEAD_END)
         return title, rest_text, rest_html
-    text = _text_of([*nodes, *container_rest])
-    match = _FIRST_SENTENCE.match(text)
-    if match is None:
-        return text, "", ""
-    rest = match.group("rest") or ""
-    return match.group("lead"), rest, html.escape(rest, quote=False)
+    lead, rest = first_sentence(_text_of([*nodes, *container_rest]))
+    return lead, rest, html.escape(rest, quote=False)
 
 
 def _without_leading_blanks(nodes: list) -> list:

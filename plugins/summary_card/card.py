@@ -25,20 +25,11 @@ from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from .sanitise import INLINE_TAGS, clean_inline
 from .sentences import first_sentence
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 LEAD_TAGS = ("strong", "b")
-# Inline markup a card may keep from the brief; everything else is reduced to its text.
-INLINE_TAGS = {
-    "a": ("href", "title"),
-    "em": (),
-    "i": (),
-    "strong": (),
-    "b": (),
-    "code": (),
-    "abbr": ("title",),
-}
 BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "blockquote", *HEADING_TAGS})
 RECOMMENDATION_ANCHOR = "recommendation-{number}"
 
@@ -145,13 +136,13 @@ def plain_text(node: Tag | NavigableString) -> str:
 
 
 def inline_html(node: Tag) -> str:
-    """Serialise a node's children keeping only harmless inline markup; all text is escaped."""
-    return _squash(_inline_parts(node.children))
+    """Serialise a node's children keeping only harmless inline markup (see sanitise); all text is escaped."""
+    return inline_html_of(node.children)
 
 
 def inline_html_of(nodes: Iterable) -> str:
     """Like :func:`inline_html`, for a run of sibling nodes."""
-    return _squash(_inline_parts(nodes))
+    return clean_inline(_squash(_inline_parts(nodes)))
 
 
 def _text_of(nodes: Iterable) -> str:

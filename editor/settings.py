@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from markdown import Markdown
 from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
 from summary_card import CardSettings
 from summary_card.handlers import card_settings
+from summary_card.source import markdown_renderer
 
 DEFAULT_SETTINGS_FILE = "pelicanconf.py"
 
@@ -39,10 +39,7 @@ class EditorSettings:
 
     def render(self, markdown_text: str) -> str:
         """Markdown to HTML exactly as Pelican's Markdown reader configures it."""
-        configs = self.markdown.get("extension_configs", {})
-        options = {k: v for k, v in self.markdown.items() if k != "extension_configs"}
-        options["extensions"] = list(dict.fromkeys([*options.get("extensions", ()), *configs]))
-        return Markdown(extension_configs=configs, **options).convert(markdown_text)
+        return markdown_renderer(self.markdown)(markdown_text)
 
 
 def load_settings(path: Path | None = None) -> EditorSettings:

@@ -599,24 +599,3 @@ def card_from_front_matter(data: Mapping[str, Any]) -> tuple[GivenCard, tuple[Ca
         recommendations, found = _front_recommendations(data["recommendations"])
         problems += found
     return GivenCard(key_points, recommendations), tuple(problems)
-
-
-# --- Where a problem is in the Markdown source -----------------------------------------------------
-
-_ATX = re.compile(r"^ {0,3}#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
-_INLINE_MARKS = re.compile(r"[*_`]")
-
-
-def heading_line(markdown: str, heading: str, first_line: int = 1) -> int | None:
-    """The line of `heading` in Markdown source whose first line is numbered `first_line`, if it is there."""
-    wanted = normalize_heading(heading)
-    lines = markdown.splitlines()
-    for index, line in enumerate(lines):
-        match = _ATX.match(line)
-        text = match["text"] if match else None
-        if text is None and index + 1 < len(lines) and line.strip() and _SETEXT.match(lines[index + 1]):
-            text = line
-        if text is not None and normalize_heading(_INLINE_MARKS.sub("", text)) == wanted:
-            return first_line + index
-    return None

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
+from brief_registry.rendering import BriefMarkdown
 from summary_card import CardSettings
 from summary_card.handlers import card_settings
-from summary_card.source import markdown_renderer
 
 DEFAULT_SETTINGS_FILE = "pelicanconf.py"
 
@@ -38,8 +39,13 @@ class EditorSettings:
         )
 
     def render(self, markdown_text: str) -> str:
-        """Markdown to HTML exactly as Pelican's Markdown reader configures it."""
-        return markdown_renderer(self.markdown)(markdown_text)
+        """Markdown to HTML exactly as the build renders it (brief_registry.rendering)."""
+        return self._markdown.convert(markdown_text)
+
+    @cached_property
+    def _markdown(self) -> BriefMarkdown:
+        """One renderer for every call: setting Python-Markdown up costs more than converting a heading."""
+        return BriefMarkdown(self.markdown)
 
 
 def load_settings(path: Path | None = None) -> EditorSettings:

@@ -14,12 +14,13 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from brief_registry.frontmatter import FrontMatter, read_brief
 from brief_registry.problems import BriefFileError
+from brief_registry.rendering import BriefMarkdown, body_settings
 
 from .cache import ExtractionCache, extraction_key
 from .card import CardProblem, CardSettings, GivenCard, card_from_front_matter, extract_card
 from .data import cards_document, sort_newest_first
 from .feeds import with_cards
-from .source import Render, heading_line, markdown_renderer
+from .source import Render, heading_line
 
 logger = logging.getLogger(__name__)
 
@@ -87,9 +88,8 @@ def attach_cards(generators: Iterable) -> None:
         settings = card_settings(generator.settings)
         cache = ExtractionCache.for_settings(generator.settings)
         feed_card = generator.env.from_string(FEED_CARD_TEMPLATE)
-        render = markdown_renderer(
-            generator.settings["MARKDOWN"]
-        )  # to find a problem's heading in the source
+        # To find a problem's heading in the source: headings' text rendered as the body is.
+        render = BriefMarkdown(body_settings(generator.settings["MARKDOWN"])).convert
         for article in [
             *generator.articles,
             *generator.translations,

@@ -8,12 +8,10 @@ and a heading's text is compared as the rendered page shows it (emphasis, links 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from bs4 import BeautifulSoup
-from markdown import Markdown
 
 from brief_registry.markdown_source import content_lines
 
@@ -32,14 +30,6 @@ class SourceHeading:
     line: int
     level: int
     text: str
-
-
-def markdown_renderer(markdown_settings: Mapping[str, Any]) -> Render:
-    """Markdown to HTML configured as Pelican's ``MARKDOWN`` setting configures its reader."""
-    configs = markdown_settings.get("extension_configs", {})
-    options = {k: v for k, v in markdown_settings.items() if k != "extension_configs"}
-    options["extensions"] = list(dict.fromkeys([*options.get("extensions", ()), *configs]))
-    return lambda text: Markdown(extension_configs=configs, **options).convert(text)
 
 
 def headings(body: str, first_line: int, render: Callable[[str], str]) -> tuple[SourceHeading, ...]:

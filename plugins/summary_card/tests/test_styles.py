@@ -8,6 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from brief_registry.rendering import BriefMarkdown
 from summary_card import (
     CardSettings,
     GivenCard,
@@ -16,7 +17,7 @@ from summary_card import (
     card_from_front_matter,
     extract_card,
 )
-from summary_card.source import heading_line, markdown_renderer
+from summary_card.source import heading_line
 
 TEST_DATA = Path(__file__).resolve().parent.parent / "test_data"
 KEY_POINTS = "<h2>Key points</h2><ul><li>Point A.</li><li>Point B.</li></ul>"
@@ -298,7 +299,7 @@ def test_front_matter_mistakes_are_reported_and_the_field_ignored(data, expected
 
 
 def test_heading_line_finds_atx_and_setext_headings_outside_fenced_code():
-    render = markdown_renderer({"extensions": ["extra"]})
+    render = BriefMarkdown({"extensions": ["extra"]}).convert
     source = (
         "Intro\n\n## Key points:\n\n- a\n\nRecommendations\n---------------\n\n### **What** should be done?\n"
         "\n```\n## Shown as code\n```\n\n## Shown as code\n"

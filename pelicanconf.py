@@ -68,7 +68,7 @@ AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = 10
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "brief_registry", "summary_card", "share_image"]
+PLUGINS = ["pelican.plugins.yaml_metadata", "brief_registry", "summary_card", "share_image", "pdf_edition"]
 
 # The brief's headings get stable anchors; a heading used twice gets a suffix.
 MARKDOWN = {
@@ -88,6 +88,11 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
     "extensions": [],
 }
+
+# PDF edition of every brief (plugins/pdf_edition): off in development builds for speed (`make html PDF=1`
+# draws them), always on in publishconf.py. US Letter; "a4" for A4 paper.
+PDF_EDITION = False
+PDF_EDITION_PAGE_SIZE = "letter"
 
 # Summary-card plugin: the headings it reads (case and a trailing colon ignored) default to those in
 # plugins/summary_card/card.py; set SUMMARY_CARD_KEY_POINTS_HEADINGS or

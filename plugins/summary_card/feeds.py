@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 
-def _article_for(link: str, by_url: dict[str, object]) -> object | None:
+def article_for(link: str, by_url: dict[str, object]) -> object | None:
+    """The article whose URL `link` (a feed entry's absolute link) ends with, if any."""
     path = urlsplit(link).path
     return next((article for url, article in by_url.items() if path.endswith("/" + url)), None)
 
@@ -21,7 +22,7 @@ def with_cards(feed, articles: Iterable) -> None:
     """Put each article's card at the start of its feed entry (Atom ``content``, RSS ``description``)."""
     by_url = {str(a.url): a for a in articles if getattr(a, "feed_card_html", "")}
     for item in feed.items:
-        article = _article_for(item.get("link", ""), by_url)
+        article = article_for(item.get("link", ""), by_url)
         if article is None:
             continue
         body = getattr(article, "body_below_card", None) or article.content

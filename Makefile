@@ -64,12 +64,15 @@ author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITL
 html: check ## Build the site into output/
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
 
-serve: html ## Build, then serve output/ at http://$(HOST):$(PORT)
-	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(PELICAN) --listen --bind $(HOST) --port $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
+# A port in use is refused before the build, with how to pick another (PORT=).
+PREVIEW := $(BIN)/python -m editor preview --output $(OUTPUTDIR) --bind $(HOST) --port $(PORT)
+serve: $(STAMP) ## Build, then serve output/ at http://$(HOST):$(PORT)
+	@$(PREVIEW) --only-check-port
+	@$(MAKE) --no-print-directory html
+	@$(PREVIEW)
 
 devserver: $(STAMP) ## Serve, rebuild and re-check the briefs on every save
-	$(BIN)/python -m editor serve --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+	@$(BIN)/python -m editor serve --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
 		--bind $(HOST) --port $(PORT) -- $(PELICANOPTS)
 
 publish: check ## Build the live site into a fresh folder, verify it, swap it in as output/ (SITEURL=https://...)

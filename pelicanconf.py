@@ -27,6 +27,9 @@ PATH = "content"
 ARTICLE_PATHS = ["briefs"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS: list[str] = []
+# Pelican matches these against a file's name: its default "**/.*" misses a hidden file in the folder it
+# walks, such as Emacs's lock link ".#brief.md" beside the brief being edited.
+IGNORE_FILES = ["**/.*", ".*"]
 
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"

@@ -32,6 +32,7 @@ from summary_card.card import card_from_front_matter
 
 from .settings import EditorSettings, load_settings
 from .source import PLACEHOLDER, SourceHeading, filename_links, find_heading, headings, placeholders
+from .tempfiles import is_editor_temporary
 
 BRIEFS_DIR = "briefs"
 REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
@@ -72,6 +73,7 @@ def check_content(content: Path, settings: EditorSettings | None = None) -> list
     reports = [
         check_brief(path, display_path(str(path), shown), content, registry, settings)
         for path in sorted((content / BRIEFS_DIR).rglob("*.md"))
+        if not is_editor_temporary(path)
     ]
     for report in reports:
         problems.extend(report.problems)

@@ -6,6 +6,7 @@ Every refusal is one clear sentence and leaves every file as it was.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import sys
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from .authors import AuthorError, add_author, entry_yaml, new_person
 from .check import check_brief, check_content
 from .devserver import serve
 from .importer import SeedError, parse_seed
+from .preview_server import PortBusyError, open_server
 from .scaffold import (
     BriefRequest,
     ScaffoldError,
@@ -57,6 +59,11 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
         if args.command == "serve":
             extra = [option for option in args.pelican_options if option != "--"]
             return serve(args.content, args.output, args.settings, args.bind, args.port, extra)
+        if args.command == "preview":
+            return run_preview(args)
+    except PortBusyError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     except (RefusalError, ScaffoldError, AuthorError) as error:
         first, _, rest = str(error).partition("\n")
         print(f"error: {first}", file=sys.stderr)
@@ -112,12 +119,38 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", default=8000, type=int, help="port to serve on (default: 8000)")
     serve.add_argument("pelican_options", nargs=argparse.REMAINDER, help="more options for pelican, after --")
 
+    preview = commands.add_parser(
+        "preview", parents=[common], help="serve the built site (make serve); a busy port is refused at once"
+    )
+    preview.add_argument("--output", default="output", type=Path, help="the built site (default: output)")
+    preview.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
+    preview.add_argument("--port", default=8000, type=int, help="port to serve on (default: 8000)")
+    preview.add_argument(
+        "--only-check-port",
+        action="store_true",
+        help="exit 0 if the port is free, else say how to pick another",
+    )
+
     author = commands.add_parser("add-author", parents=[common, content], help="add a person to authors.yml")
     author.add_argument("--name", required=True)
     author.add_argument("--bio", required=True, help="one line, shown on the author's page")
     author.add_argument("--title", default="", help="job title (optional)")
     author.add_argument("--affiliation", default="", help="optional")
     return parser
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    """`make serve`: serve the built folder until Ctrl-C (or only find out whether the port is free)."""
+    server = open_server(args.output, args.bind, args.port, "serve")
+    try:
+        if args.only_check_port:
+            return 0
+        print(f"Serving the site at http://{args.bind}:{args.port}/ (Ctrl-C to stop)", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()
+    finally:
+        server.server_close()
+    return 0
 
 
 def run_check(content: Path, settings: EditorSettings) -> int:

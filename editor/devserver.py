@@ -1,13 +1,13 @@
 """``make devserver``: serve the preview, and on every save re-check the briefs and rebuild.
 
-Pelican's server (``--listen``) serves the output folder and keeps serving when a brief is broken. Pelican's
-messages can be long (a YAML error comes with a traceback), so every save also prints the result of
-``make check``: one ``path:line: message`` per problem.
+Every save prints the result of ``make check`` (one ``path:line: message`` per problem), then rebuilds with
+Pelican's messages about those same files left out (:mod:`editor.preview_build`), so each problem is said once,
+in the checker's words. Editors' temporary files (swap files, back-ups, locks) neither trigger a rebuild nor
+appear in the "Saved:" line.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import subprocess
@@ -18,19 +18,23 @@ from pathlib import Path
 import watchfiles
 from pelican.settings import read_settings
 
+from brief_registry import Problem, display_path
+
 from .check import check_content
+from .preview_server import open_server
 from .settings import EditorSettings, load_settings
+from .tempfiles import is_editor_temporary
 
 RULE = "-" * 72
 
 
-def report(content: Path, settings: EditorSettings) -> int:
-    """Print what `make check` would say; the number of problems."""
+def report(content: Path, settings: EditorSettings) -> list[Problem]:
+    """Print what `make check` would say; return the problems."""
     try:
         problems = check_content(content, settings)
     except Exception as error:  # a bug in a check must not stop the preview
         print(f"make check could not run: {error!r}", flush=True)
-        return 0
+        return []
     print(RULE)
     if problems:
         print(
@@ -41,28 +45,34 @@ def report(content: Path, settings: EditorSettings) -> int:
     else:
         print("make check: every brief passes.")
     print(RULE, flush=True)
-    return len(problems)
+    return problems
 
 
-def build_command(content: Path, output: Path, settings_file: Path, extra: list[str]) -> list[str]:
+def known_paths(content: Path, problems: list[Problem]) -> list[str]:
+    """The files the check reported, as the check shows them and as absolute paths (Pelican uses both)."""
+    base = Path(content).resolve().parent
+    paths = dict.fromkeys(p.path for p in problems)
+    return [form for path in paths for form in (path, str(base / path))]
+
+
+def build_command(
+    content: Path, output: Path, settings_file: Path, extra: list[str], known: list[str] = ()
+) -> list[str]:
+    """Pelican's build, through the preview build that leaves out what the check has already said."""
+    ours = [arg for path in known for arg in ("--known", path)]
     return [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(content),
-        "-o",
-        str(output),
-        "-s",
-        str(settings_file),
-        *extra,
-    ]
-
-
-def server_command(output: Path, settings_file: Path, host: str, port: int) -> list[str]:
-    return [
-        sys.executable, "-m", "pelican", "--listen", "--bind", host, "--port", str(port),
-        "-o", str(output), "-s", str(settings_file),
+        sys.executable, "-m", "editor.preview_build", *ours, "--",
+        str(content), "-o", str(output), "-s", str(settings_file), *extra,
     ]  # fmt: skip
+
+
+def rebuild(
+    content: Path, output: Path, settings_file: Path, settings: EditorSettings, extra: list[str]
+) -> None:
+    """Check, then build; each problem is printed once."""
+    problems = report(content, settings)
+    command = build_command(content, output, settings_file, extra, known_paths(content, problems))
+    subprocess.run(command, check=False, env={**os.environ, "COLUMNS": os.environ.get("COLUMNS", "200")})
 
 
 def watched_paths(content: Path, settings_file: Path) -> list[Path]:
@@ -71,56 +81,49 @@ def watched_paths(content: Path, settings_file: Path) -> list[Path]:
     return [p for p in (content, theme, settings_file) if p.exists()]
 
 
+class SiteFilter(watchfiles.DefaultFilter):
+    """watchfiles' default filter, plus every editor's temporary files."""
+
+    def __call__(self, change: watchfiles.Change, path: str) -> bool:
+        return super().__call__(change, path) and not is_editor_temporary(path)
+
+
 def serve(content: Path, output: Path, settings_file: Path, host: str, port: int, extra: list[str]) -> int:
     """Serve the preview until Ctrl-C; on every save, re-check the briefs and rebuild.
 
-    Pelican's own ``--autoreload`` starts watching again only after each build, so a file saved while a
-    build runs is missed. Here one watcher runs for the whole session and hands over every change saved
-    meanwhile, so the preview always ends up matching the files. A build that fails leaves the server
-    running with the last good pages.
+    The port is bound first, so a busy one is reported before anything else (PortBusyError). One watcher runs
+    for the whole session and hands over every change saved meanwhile (Pelican's own ``--autoreload`` starts
+    watching again only after each build, and misses a file saved during one), so the preview always ends up
+    matching the files. A build that fails leaves the last good pages served.
     """
     settings = load_settings(settings_file)
-    report(content, settings)
-    build = build_command(content, output, settings_file, extra)
-    subprocess.run(build, check=False)
-    output.mkdir(parents=True, exist_ok=True)
-    server = subprocess.Popen(server_command(output, settings_file, host, port), start_new_session=True)
-    print(f"Preview at http://{host}:{port}/ (Ctrl-C to stop). Save a file and reload the page to see it.")
-    stopped = threading.Event()
-    threading.Thread(target=_wait_then_set, args=(server, stopped), daemon=True).start()
+    server = open_server(output, host, port, "devserver")
     previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    serving: threading.Thread | None = None
     try:
+        rebuild(content, output, settings_file, settings, extra)
+        output.mkdir(parents=True, exist_ok=True)
+        serving = threading.Thread(target=server.serve_forever, daemon=True)
+        serving.start()
+        print(
+            f"Preview at http://{host}:{port}/ (Ctrl-C to stop). Save a file and reload the page to see it."
+        )
         for changes in watchfiles.watch(
-            *watched_paths(content, settings_file), stop_event=stopped, debounce=400, raise_interrupt=False
+            *watched_paths(content, settings_file),
+            watch_filter=SiteFilter(),
+            debounce=400,
+            raise_interrupt=False,
         ):
-            names = ", ".join(sorted(os.path.relpath(path) for _, path in changes))
+            names = ", ".join(sorted({display_path(path, str(content)) for _, path in changes}))
             print(f"-> Saved: {names}. Rebuilding...", flush=True)
-            report(content, settings)
-            subprocess.run(build, check=False)
+            rebuild(content, output, settings_file, settings, extra)
     finally:
         signal.signal(signal.SIGTERM, previous)
-        _stop(server)
-    return server.returncode if server.returncode and server.returncode > 0 else 0
-
-
-def _wait_then_set(process: subprocess.Popen, event: threading.Event) -> None:
-    process.wait()
-    event.set()
+        if serving is not None:
+            server.shutdown()
+        server.server_close()
+    return 0
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:
     raise SystemExit(0)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """Stop Pelican and the processes it started; force them after ten seconds."""
-    if process.poll() is not None:
-        return
-    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, sig)
-        try:
-            process.wait(timeout=wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue

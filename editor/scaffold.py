@@ -85,7 +85,7 @@ def existing_briefs(content: Path) -> list[tuple[Path, dict]]:
     for path in sorted((Path(content) / BRIEFS_DIR).rglob("*.md")):
         try:
             found.append((path, read_front_matter(path.read_text(encoding="utf-8"), str(path))))
-        except (FrontMatterError, UnicodeDecodeError):
+        except (FrontMatterError, UnicodeDecodeError, OSError):  # OSError: an editor's dangling lock link
             continue
     return found
 

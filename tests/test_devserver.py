@@ -1,4 +1,5 @@
-"""`make devserver` for real: serve on a free port, rebuild on save, report a broken brief and keep serving."""
+"""`make devserver` and `make serve` for real: serve on a free port, rebuild on save, report a broken brief
+once and keep serving, refuse a busy port at once."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, ROOT, text_of
 from editor_helpers import SETTINGS, content_copy
+from publishing import run_make
+
+from editor.tempfiles import is_editor_temporary
 
 TIMEOUT = 60
 
@@ -44,9 +48,20 @@ def fetch(url: str) -> str | None:
         return None
 
 
+# SYNTHETIC TEST FIXTURES: a title whose quote is never closed, and a brief by a person not in authors.yml.
+BROKEN_YAML = '---\n# SYNTHETIC TEST FIXTURE\ntitle: "An unclosed quote\nseries_number: 97\n---\n\nText.\n'
+UNKNOWN_AUTHOR = (
+    "---\n# SYNTHETIC TEST FIXTURE\ntitle: A synthetic brief\nseries_number: 98\ndate: 2021-03-01\n"
+    "authors: [Nobody Listed]\n---\n\n## Key points\n\n- One point.\n\n"
+    "## What is the solution?\n\n1. **Do one thing.** Details.\n"
+)
+
+
 @pytest.fixture
-def devserver(tmp_path):
+def devserver(tmp_path, request):
     content = content_copy(tmp_path / "content")
+    for name, text in getattr(request, "param", {}).items():
+        (content / "briefs" / name).write_text(text, encoding="utf-8")
     port = free_port()
     log = tmp_path / "devserver.log"
     with log.open("w") as stream:
@@ -106,3 +121,122 @@ def test_rebuilds_on_save_and_keeps_serving_through_an_error(devserver):
     except AssertionError:
         print(log.read_text()[-6000:])
         raise
+
+
+def section_before(log, marker: str) -> str:
+    """The devserver's output up to `marker` (waiting for it)."""
+    text = wait_for(lambda: marker in log.read_text() and log.read_text(), marker)
+    return text[: text.index(marker)]
+
+
+@pytest.mark.parametrize(
+    "devserver",
+    [{"synthetic-broken.md": BROKEN_YAML, "synthetic-stranger.md": UNKNOWN_AUTHOR}],
+    indirect=True,
+)
+def test_each_problem_is_said_once_without_pelicans_traceback(devserver):
+    _, _, log = devserver
+    first_build = section_before(log, "Preview at")
+    lines = first_build.splitlines()
+    assert (
+        lines.count(
+            "  content/briefs/synthetic-stranger.md:6: unknown author 'Nobody Listed' (not listed in authors.yml)"
+        )
+        == 1
+    )
+    assert sum("Nobody Listed" in line for line in lines) == 1, first_build
+    assert sum("synthetic-broken.md" in line for line in lines) == 1, first_build
+    assert "content/briefs/synthetic-broken.md:" in first_build
+    for noise in ("Traceback", "could not find information", "yaml_metadata", "ScannerError", "Skipping"):
+        assert noise not in first_build, first_build
+    assert lines[-1].startswith("Done: Processed 2 articles")
+
+
+def test_editors_temporary_files_neither_rebuild_nor_show_as_saved(devserver):
+    content, url, log = devserver
+    page = url + BRIEF_4_URL
+    wait_for(lambda: fetch(page), "the first build")
+    briefs = content / "briefs"
+    for name in (".reality-check-4.md.swp", "reality-check-4.md~", "4913", "#reality-check-4.md#",
+                 ".goutputstream-X1Y2Z3", "reality-check-4.md___jb_tmp___", ".~lock.notes.odt#"):  # fmt: skip
+        (briefs / name).write_text("an editor's own file")
+    (briefs / ".#reality-check-4.md").symlink_to(
+        "editor@host.1234:1700000000"
+    )  # Emacs's lock: a dangling link
+    time.sleep(2)  # more than the watcher's debounce: a rebuild for those files would have started
+    brief = briefs / "reality-check-4.md"
+    brief.write_text(brief.read_text().replace("On January 17, just", "On January 17 (saved), just"))
+    wait_for(lambda: "(saved)" in main_text(fetch(page)), "the edit")
+
+    saved = [line for line in log.read_text().splitlines() if line.startswith("-> Saved:")]
+    assert saved == ["-> Saved: content/briefs/reality-check-4.md. Rebuilding..."]
+    after = log.read_text().split(saved[0], 1)[1]
+    assert "make check: every brief passes." in after
+    assert not [line for line in after.splitlines() if line.startswith(("warning:", "error:"))], after
+
+
+@pytest.mark.parametrize(
+    "name",
+    [".brief.md.swp", ".brief.md.swo", "brief.md~", "4913", "5036", ".#brief.md", "#brief.md#",
+     "brief.md.kate-swp", "brief.md___jb_old___", ".goutputstream-ABC123", ".~lock.brief.odt#",
+     "~$brief.docx", "brief.md.tmp", ".DS_Store"],
+)  # fmt: skip
+def test_editors_temporary_files_are_recognized(name):
+    assert is_editor_temporary(f"content/briefs/{name}")
+
+
+@pytest.mark.parametrize("name", ["reality-check-4.md", "rc-2024.md", "authors.yml", "site.css", "404.html"])
+def test_site_files_are_not_taken_for_temporary_ones(name):
+    assert not is_editor_temporary(f"content/briefs/{name}")
+
+
+@pytest.fixture
+def busy_port():
+    """A port really in use: bound and listening, as another preview's would be."""
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        yield other.getsockname()[1]
+
+
+@pytest.mark.parametrize("target", ["devserver", "serve"])
+def test_a_busy_port_fails_at_once_saying_how_to_pick_another(target, busy_port, tmp_path):
+    started = time.monotonic()
+    result = run_make(target, f"PORT={busy_port}", f"OUTPUTDIR={tmp_path / 'output'}")
+    elapsed = time.monotonic() - started
+
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].startswith(
+        f"error: port {busy_port} on 127.0.0.1 is already in use (another preview, or another program, "
+        f"is serving there); stop it, or pick another port with PORT=, e.g. make {target} PORT="
+    )
+    suggested = int(errors[0].rsplit("PORT=", 1)[1])
+    with socket.socket() as probe:  # the suggestion is a port that is free
+        probe.bind(("127.0.0.1", suggested))
+    assert "Preview at" not in result.stdout
+    assert "Serving" not in result.stdout
+    assert not (tmp_path / "output").exists(), "it built the site before finding the port taken"
+    assert elapsed < 15
+
+
+def test_make_serve_serves_the_built_site_and_answers_404_with_the_sites_page(tmp_path):
+    port = free_port()
+    content = content_copy(tmp_path / "content")
+    output = tmp_path / "output"
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "-C", str(ROOT), "serve", f"PORT={port}",
+         f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        page = wait_for(lambda: fetch(f"http://127.0.0.1:{port}/{BRIEF_4_URL}"), "make serve")
+        assert "On January 17, just" in main_text(page)
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/", timeout=5)
+        assert missing.value.code == 404
+        assert BeautifulSoup(missing.value.read(), "html.parser").find("main") is not None
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)

@@ -16,6 +16,7 @@ from pelican.generators import ArticlesGenerator
 from taxonomy_pages import term_url
 
 from .citation import bibtex, chicago_citation, ris
+from .feeds import name_every_author
 from .record import BriefRecord, Contributor, file_stem
 from .structured_data import json_ld
 
@@ -86,6 +87,7 @@ def attach_metadata(generators: Iterable) -> None:
             if not isinstance(getattr(article, "series_number", None), int):
                 continue  # brief_registry has reported it; there is nothing to cite it by
             record = brief_record(article, generator.settings)
+            article.brief_record = record
             article.citation = chicago_citation(record)
             article.citation_files = citation_files(article, record)
             article.json_ld = json_ld(record)
@@ -102,7 +104,17 @@ def write_citation_files(generator: ArticlesGenerator, writer) -> None:
             logger.debug("Wrote %s", target)
 
 
+def name_authors_in_feed(context: dict, feed) -> None:
+    """Every author of every brief in the feed Pelican is about to write (the site's and each topic's)."""
+    articles = [*context.get("articles", ()), *context.get("hidden_articles", ())]
+    name_every_author(
+        feed,
+        ((a, a.brief_record.authors) for a in articles if getattr(a, "brief_record", None) is not None),
+    )
+
+
 def register() -> None:
     """Connect the metadata handlers."""
     signals.all_generators_finalized.connect(attach_metadata)
+    signals.feed_generated.connect(name_authors_in_feed)
     signals.article_writer_finalized.connect(write_citation_files)

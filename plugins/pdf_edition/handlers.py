@@ -28,7 +28,7 @@ from brief_metadata import chicago_citation
 from brief_metadata.handlers import absolute, brief_record
 from brief_metadata.record import file_stem
 from drawn_files import DrawingPool, place, worker_count
-from summary_card.feeds import article_for
+from summary_card.feeds import article_for, index_by_url
 
 from .drawing import draw_into_cache, engine_version, read_pages
 from .edition import DrawingInputs, Person, PrintedBrief, cache_key, page_size, pages_label, size_label
@@ -257,8 +257,7 @@ def attach_pdf_editions(generators: Iterable) -> None:
 def add_pdf_to_feed(context: dict, feed) -> None:
     """Link each feed entry's PDF edition as an Atom enclosure (with its length, as Atom readers show it)."""
     siteurl = str(context.get("SITEURL", ""))
-    articles = [a for a in context.get("articles", ()) if getattr(a, "pdf_edition", None)]
-    by_url = {str(a.url): a for a in articles}
+    by_url = index_by_url(a for a in context.get("articles", ()) if getattr(a, "pdf_edition", None))
     for item in feed.items:
         article = article_for(item.get("link", ""), by_url)
         if article is None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from drawn_files import DrawingPool, place, worker_count
 from feedgenerator import Enclosure
 from jinja2 import meta
 from pelican import signals
@@ -27,7 +28,6 @@ from pelican.generators import ArticlesGenerator, Generator
 from brief_metadata import chicago_citation
 from brief_metadata.handlers import absolute, brief_record
 from brief_metadata.record import file_stem
-from drawn_files import DrawingPool, place, worker_count
 from summary_card.feeds import article_for, index_by_url
 
 from .drawing import draw_into_cache, engine_version, read_pages
@@ -184,7 +184,10 @@ class PdfEditionGenerator(Generator):
     def stylesheets(self) -> tuple[str, ...]:
         """The theme's stylesheets as text, then the page size the settings ask for."""
         static = Path(self.settings["THEME"]) / "static"
-        texts = [(static / name).read_text(encoding="utf-8") for name in setting(self.settings, "PDF_EDITION_STYLESHEETS")]
+        texts = [
+            (static / name).read_text(encoding="utf-8")
+            for name in setting(self.settings, "PDF_EDITION_STYLESHEETS")
+        ]
         size = page_size(setting(self.settings, "PDF_EDITION_PAGE_SIZE"))
         return (*texts, f"@page {{ size: {size}; }}\n")
 

@@ -7,10 +7,9 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from drawn_files import DrawingPool, place, worker_count, write_atomically
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
-
-from drawn_files import DrawingPool, place, worker_count, write_atomically
 
 from .image import Fonts, ShareImageContent, cache_key, draw_share_image
 
@@ -25,6 +24,7 @@ DEFAULTS = {
     "SHARE_IMAGE_FONT": "",
     "SHARE_IMAGE_BOLD_FONT": "",
 }
+
 
 def _setting(settings: dict, name: str) -> str:
     value = settings.get(name)

@@ -10,6 +10,7 @@ import yaml
 
 from brief_registry import Person, Registry, RegistryError, load_registry
 from brief_registry.registry import AUTHORS_FILE
+from brief_registry.textfile import read_text_file
 
 
 class AuthorError(Exception):
@@ -48,7 +49,7 @@ def add_author(content: Path, person: Person, registry: Registry) -> Path:
                 f"the slug '{person.slug}' already belongs to {existing.name} in {path}; "
                 "choose another slug for the new author"
             )
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    old = read_text_file(path) if path.exists() else ""
     separator = "" if not old or old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
     new = old + separator + entry_yaml(person)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".authors-", suffix=".yml")

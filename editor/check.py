@@ -15,8 +15,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from brief_registry import (
+    BriefFileError,
     FrontMatter,
-    FrontMatterError,
     Numbered,
     Problem,
     Registry,
@@ -27,6 +27,8 @@ from brief_registry import (
     load_registry,
     read_front_matter,
 )
+from brief_registry.safety import unsafe_html
+from brief_registry.textfile import decode_text
 from summary_card import extract_card
 from summary_card.card import card_from_front_matter
 
@@ -92,23 +94,17 @@ def check_brief(
             (Problem(shown, 1, "the file is empty (expected front matter and the brief's text)"),)
         )
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        message = (
-            f"the file is not UTF-8 text (byte {raw[error.start]:#04x}); "
-            "save it again choosing the UTF-8 encoding"
-        )
-        return BriefReport((Problem(shown, line, message),))
-    try:
+        text = decode_text(raw, shown)
         front = read_front_matter(text, shown)
-    except FrontMatterError as error:
-        return BriefReport((error.problem,))
+    except BriefFileError as error:
+        return BriefReport(error.problems)
 
     problems = [*check_required(shown, front), *check_date(shown, front)]
     if registry is not None:
         problems.extend(check_references(shown, front, registry))
-    problems.extend(check_card(shown, front, settings))
+    rendered = settings.render(front.body)
+    problems.extend(unsafe_html(rendered, front.body, front.body_line, shown))
+    problems.extend(check_card(shown, front, rendered, settings))
     problems.extend(check_links(shown, front, path, content))
     problems.extend(
         Problem(
@@ -161,10 +157,13 @@ def check_date(path: str, front: FrontMatter) -> list[Problem]:
     ]
 
 
-def check_card(path: str, front: FrontMatter, settings: EditorSettings) -> list[Problem]:
-    """The card needs key points and recommendations: from front matter (well formed) or from the body."""
+def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSettings) -> list[Problem]:
+    """The card needs key points and recommendations: from front matter (well formed) or from the body.
+
+    `rendered` is the body as HTML.
+    """
     given, shape_problems = card_from_front_matter(front.data)  # key_points: / recommendations:
-    extraction = extract_card(settings.render(front.body), settings.card, given)
+    extraction = extract_card(rendered, settings.card, given)
     card = extraction.card
     found = headings(front.body, front.body_line, settings.render)
     problems = [Problem(path, front.line_of(p.field, p.index), p.message) for p in shape_problems]

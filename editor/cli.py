@@ -12,8 +12,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from brief_registry import Registry, RegistryError, display_path, load_registry
+from brief_registry import EncodingError, Registry, RegistryError, display_path, load_registry
 from brief_registry.registry import AUTHORS_FILE
+from brief_registry.textfile import read_text_file
 
 from .authors import AuthorError, add_author, entry_yaml, new_person
 from .check import check_brief, check_content
@@ -194,12 +195,11 @@ def run_import(args: argparse.Namespace, settings: EditorSettings, ask: Ask | No
     content: Path = args.content
     source: Path = args.source
     try:
-        text = source.read_text(encoding="utf-8")
+        text = read_text_file(source)
     except FileNotFoundError:
         raise RefusalError(f"{source}: no such file") from None
-    except UnicodeDecodeError as error:
-        line = source.read_bytes()[: error.start].count(b"\n") + 1
-        raise RefusalError(f"{source}:{line}: the file is not UTF-8 text; save it again as UTF-8") from None
+    except EncodingError as error:
+        raise RefusalError(str(error)) from None
     registry = _registry(content)
     try:
         brief = parse_seed(text, str(source), registry, settings)

@@ -49,10 +49,15 @@ def report(content: Path, settings: EditorSettings) -> list[Problem]:
 
 
 def known_paths(content: Path, problems: list[Problem]) -> list[str]:
-    """The files the check reported, as the check shows them and as absolute paths (Pelican uses both)."""
+    """The files the check reported: as the check shows them, absolute, and relative to the content folder
+    (Pelican uses all three: "Could not process briefs/x.md")."""
     base = Path(content).resolve().parent
     paths = dict.fromkeys(p.path for p in problems)
-    return [form for path in paths for form in (path, str(base / path))]
+    return [
+        form
+        for path in paths
+        for form in (path, str(base / path), os.path.relpath(base / path, Path(content).resolve()))
+    ]
 
 
 def build_command(

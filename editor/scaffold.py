@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from brief_registry import FrontMatterError, Registry, read_front_matter
+from brief_registry import BriefFileError, Registry, read_brief
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 
 from .check import BRIEFS_DIR, brief_address
@@ -84,8 +84,8 @@ def existing_briefs(content: Path) -> list[tuple[Path, dict]]:
     found = []
     for path in sorted((Path(content) / BRIEFS_DIR).rglob("*.md")):
         try:
-            found.append((path, read_front_matter(path.read_text(encoding="utf-8"), str(path))))
-        except (FrontMatterError, UnicodeDecodeError, OSError):  # OSError: an editor's dangling lock link
+            found.append((path, read_brief(path, str(path))))
+        except (BriefFileError, OSError):  # OSError: an editor's dangling lock link
             continue
     return found
 

@@ -7,18 +7,18 @@ to the line of the Markdown they need to edit.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 
+from brief_registry.markdown_source import content_lines
 from summary_card.card import normalize_heading, plain_text
 
 # The marker `make brief` puts wherever the editor still has to write something.
 PLACEHOLDER = "[FILL IN"
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FILENAME_LINK = re.compile(r"[{|]filename[}|](?P<target>[^\s)\"'>]+)")
 
 
@@ -39,26 +39,11 @@ class SourceLink:
     target: str
 
 
-def _content_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """Lines outside fenced code blocks, numbered as in the file."""
-    fence = ""
-    for number, line in enumerate(body.splitlines(), start=first_line):
-        match = _FENCE.match(line)
-        if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if match:
-            fence = match.group(1)
-            continue
-        yield number, line
-
-
 def headings(body: str, first_line: int, render: Callable[[str], str]) -> tuple[SourceHeading, ...]:
     """Every ATX (``## Title``) and setext (underlined) heading of `body`, which starts at `first_line`."""
     found = []
     previous: tuple[int, str] | None = None
-    for number, line in _content_lines(body, first_line):
+    for number, line in content_lines(body, first_line):
         atx = _ATX.match(line)
         if atx:
             found.append(
@@ -86,7 +71,7 @@ def filename_links(body: str, first_line: int) -> tuple[SourceLink, ...]:
     """Every ``{filename}…`` (or ``|filename|…``) link target in `body`, with its line."""
     return tuple(
         SourceLink(number, match.group("target"))
-        for number, line in _content_lines(body, first_line)
+        for number, line in content_lines(body, first_line)
         for match in _FILENAME_LINK.finditer(line)
     )
 

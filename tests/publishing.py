@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -56,9 +57,12 @@ class HeaderRule:
     headers: tuple[tuple[str, str], ...]
 
     def matches(self, url_path: str) -> bool:
-        if self.pattern.endswith("*"):
-            return url_path.startswith(self.pattern[:-1])
-        return url_path == self.pattern
+        """`*` matches anything (at the end), `:name` one path segment, as both hosts document."""
+        parts = re.split(r"(\*|:[A-Za-z_]\w*)", self.pattern)
+        regex = "".join(
+            ".*" if part == "*" else "[^/]+" if part.startswith(":") else re.escape(part) for part in parts
+        )
+        return re.fullmatch(regex, url_path) is not None
 
 
 def parse_headers_file(text: str) -> tuple[HeaderRule, ...]:
@@ -84,14 +88,24 @@ def parse_headers_file(text: str) -> tuple[HeaderRule, ...]:
     return tuple(rules)
 
 
+# The one header a later rule may set again for a path: the embeddable card's policy replaces the site's
+# (Netlify sends the later value; deploy/_headers says what Cloudflare Pages needs instead).
+REPLACEABLE = frozenset({"content-security-policy"})
+
+
 def headers_for(rules: tuple[HeaderRule, ...], url_path: str) -> dict[str, str]:
-    """The headers a host sends for `url_path`; a header set by two matching rules is an error here,
-    since the two hosts combine such values differently."""
+    """The headers a host sends for `url_path`, a later matching rule's value winning (Netlify's way).
+
+    Any other header set by two matching rules is an error here, since the two hosts combine such
+    values differently."""
     found: dict[str, str] = {}
     for rule in rules:
         if rule.matches(url_path):
             for name, value in rule.headers:
-                assert name.lower() not in found, f"{name} set by two rules matching {url_path}"
+                replaceable = name.lower() in REPLACEABLE
+                assert replaceable or name.lower() not in found, (
+                    f"{name} set by two rules matching {url_path}"
+                )
                 found[name.lower()] = value
     return found
 

@@ -22,7 +22,52 @@ CASES = {
         "content/briefs/misspelt-field.md:6: required field 'authors' is missing or empty "
         "(this line says 'author': did you mean 'authors'?)"
     ],
-    "yaml-error": ["content/briefs/yaml-error.md:9: YAML syntax error: expected ',' or ']', but got ':'"],
+    "yaml-error": [
+        "content/briefs/yaml-error.md:8: the '[' opened on line 8 is never closed: end the list with ']' "
+        "(YAML parser: while parsing a flow sequence on line 8; expected ',' or ']', but got ':' on line 9)"
+    ],
+    "unclosed-quote": [
+        'content/briefs/unclosed-quote.md:3: the quote opened on line 3 is never closed: add the closing " at the '
+        "end of the value (YAML parser: while scanning a quoted scalar on line 3; found unexpected end of stream "
+        "on line 11)"
+    ],
+    "missing-colon": [
+        "content/briefs/missing-colon.md:4: line 4 has no ':' after its name: write it as 'name: value' "
+        "(YAML parser: while scanning a simple key on line 4; could not find expected ':' on line 5)"
+    ],
+    "colon-in-title": [
+        "content/briefs/colon-in-title.md:3: line 3 has a second ': ' inside its value: put the whole value in "
+        'quotes, such as title: "Reality Check: a title with a colon" (YAML parser: mapping values are not '
+        "allowed here on line 3)"
+    ],
+    "tab-indent": [
+        "content/briefs/tab-indent.md:7: line 7 holds a tab: YAML needs spaces here, so replace the tab with "
+        "spaces (YAML parser: while scanning for the next token; found character '\\t' that cannot start any "
+        "token on line 7)"
+    ],
+    "javascript-link": [
+        "content/briefs/javascript-link.md:16: link to 'javascript:alert(1)' uses the 'javascript:' scheme, "
+        "which runs code instead of going to a page: use an http://, https:// or mailto: address, or a relative one"
+    ],
+    "script-in-body": [
+        "content/briefs/script-in-body.md:30: <script> would run code in readers' browsers: remove it (to show "
+        "code, put it in a fenced ``` block)"
+    ],
+    "embedded-page": [
+        "content/briefs/embedded-page.md:22: <iframe> would embed another page: remove it and link to that page "
+        "instead",
+        "content/briefs/embedded-page.md:24: <style> would restyle the page: remove it (the site's stylesheet "
+        "styles every brief)",
+    ],
+    "event-attribute": [
+        "content/briefs/event-attribute.md:20: link to 'DATA:text/html;base64,PHNjcmlwdD4=' uses the 'data:' "
+        "scheme, which embeds data instead of going to a page: use an http://, https:// or mailto: address, or a "
+        "relative one",
+        "content/briefs/event-attribute.md:20: link to 'vbscript:msgbox' uses the 'vbscript:' scheme, which runs "
+        "code instead of going to a page: use an http://, https:// or mailto: address, or a relative one",
+        "content/briefs/event-attribute.md:20: the 'onmouseover' attribute of <span> would run code in readers' "
+        "browsers: remove it",
+    ],
     "series-not-positive": [
         "content/briefs/series-not-positive.md:4: series number must be a positive integer (got -9)"
     ],
@@ -71,7 +116,8 @@ CASES = {
         "content/briefs/duplicate-slug-field.md:5 (give one of them another title or a 'slug:' field)",
     ],
     "not-utf8": [
-        "content/briefs/not-utf8.md:3: the file is not UTF-8 text (byte 0xe9); save it again choosing the UTF-8 "
+        "content/briefs/not-utf8.md:3: the file is not UTF-8 text (byte 0xe9 in column 21, 'é' in Windows-1252); "
+        "save it again choosing the UTF-8 "
         "encoding"
     ],
     "empty": ["content/briefs/empty.md:1: the file is empty (expected front matter and the brief's text)"],

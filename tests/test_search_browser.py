@@ -13,7 +13,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from conftest import BRIEF_4_URL
-from quality.tools import CHROMIUM, CHROMIUM_ARGS, in_ci, missing_chromium
+from playwright import sync_api
+from quality.tools import CHROMIUM, CHROMIUM_ARGS, missing_chromium, require
 
 # Strict: no inline script or style, nothing from elsewhere. Pagefind compiles its WebAssembly
 # ('wasm-unsafe-eval') and fetches its index from the same origin.
@@ -21,11 +22,6 @@ CSP = (
     "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-
-if missing_chromium() and not in_ci():
-    pytest.skip(str(missing_chromium()), allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is missing: run 'make venv'")
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -51,6 +47,7 @@ def base_url(series_dev_site):
 
 @pytest.fixture(scope="module")
 def browser():
+    require(missing_chromium())
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         yield browser

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .problems import FrontMatterError, Problem
+from .textfile import BOM, read_text_file
+from .yamlerrors import yaml_problem
 
 # libyaml's parser when PyYAML was built with it (it is, in the PyPI wheels): the same results, ten times faster.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -34,14 +37,17 @@ class FrontMatter:
         return self.key_lines.get(key, 1)
 
 
+def read_brief(path: str | Path, shown: str) -> FrontMatter:
+    """Read a brief file as editors save it (see textfile) and split off its front matter; `shown` names it."""
+    return read_front_matter(read_text_file(path, shown), shown)
+
+
 def read_front_matter(text: str, path: str) -> FrontMatter:
     """Split `text` into YAML front matter and Markdown body; raise FrontMatterError naming the line."""
-    lines = text.splitlines()
+    lines = text.removeprefix(BOM).splitlines()
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None or lines[start].rstrip() != FENCE:
-        raise FrontMatterError(
-            Problem(path, (start or 0) + 1, "expected front matter starting with a '---' line")
-        )
+        raise FrontMatterError(Problem(path, (start or 0) + 1, _no_opening_fence(lines, start)))
     end = next((i for i in range(start + 1, len(lines)) if lines[i].rstrip() in END_FENCES), None)
     if end is None:
         raise FrontMatterError(
@@ -54,10 +60,8 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         except (yaml.YAMLError, ValueError):
             # Parse again with PyYAML's own parser, whose messages and line numbers read better.
             node, data = _parse(yaml_text, yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else start + 1
-        raise FrontMatterError(Problem(path, line, f"YAML syntax error: {error.problem or error}")) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(yaml_problem(error, path, yaml_text, start + 1)) from None
     except ValueError as error:  # a date-shaped value that is not a real date, such as 2021-02-30
         line, value = _bad_timestamp(yaml.compose(yaml_text, Loader=LOADER)) or (start + 1, "")
         raise FrontMatterError(Problem(path, line, f"'{value}' is not a real date ({error})")) from None
@@ -77,6 +81,21 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
                 item_lines[name] = tuple(item.start_mark.line + 1 for item in value.value)
     body = "\n".join(lines[end + 1 :])
     return FrontMatter({str(k).lower(): v for k, v in data.items()}, key_lines, item_lines, end + 2, body)
+
+
+def _no_opening_fence(lines: list[str], start: int | None) -> str:
+    """What to change when the file does not open with a '---' line."""
+    if start is None:
+        return "expected front matter starting with a '---' line (the file is blank)"
+    first = lines[start].strip()
+    if first.strip("-–— ") == "" and first:
+        return (
+            "the front matter must open with a line of exactly three hyphens '---' at the start of the line "
+            f"(got {lines[start]!r})"
+        )
+    if ":" in first:
+        return f"add a line '---' above line {start + 1}: front matter starts with '---' (got {first!r})"
+    return f"expected front matter starting with a '---' line (got {first!r})"
 
 
 def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:

@@ -9,8 +9,9 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from .frontmatter import read_front_matter
-from .problems import FrontMatterError, RegistryError, display_path
+from .frontmatter import read_brief
+from .problems import BriefFileError, RegistryError, display_path
+from .reader import add_reader
 from .registry import Registry, load_registry
 from .rules import Numbered, as_list, check_references, check_series_numbers
 
@@ -37,8 +38,8 @@ def validate_articles(generator: ArticlesGenerator) -> None:
     for article in articles:
         shown = display_path(article.source_path, content)
         try:
-            front = read_front_matter(Path(article.source_path).read_text(encoding="utf-8"), shown)
-        except (FrontMatterError, OSError, UnicodeDecodeError) as error:
+            front = read_brief(article.source_path, shown)
+        except (BriefFileError, OSError) as error:
             logger.error("%s", error)
             continue
         article.front_matter = front
@@ -55,5 +56,6 @@ def validate_articles(generator: ArticlesGenerator) -> None:
 
 
 def register() -> None:
-    """Connect the registry checks."""
+    """Connect the reader of briefs and the registry checks."""
+    signals.readers_init.connect(add_reader)
     signals.article_generator_finalized.connect(validate_articles)

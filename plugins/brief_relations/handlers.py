@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from brief_registry import FrontMatterError, display_path, read_front_matter
+from brief_registry import BriefFileError, display_path, read_brief
 
 from .relations import DEFAULT_LIMIT, BriefFacts, RelatedIndex, parse_responses
 
@@ -41,8 +40,8 @@ def relate_articles(generators: Iterable) -> None:
             front = getattr(article, "front_matter", None)  # read once by brief_registry this build
             if front is None:
                 try:
-                    front = read_front_matter(Path(article.source_path).read_text(encoding="utf-8"), shown)
-                except (FrontMatterError, OSError, UnicodeDecodeError):
+                    front = read_brief(article.source_path, shown)
+                except (BriefFileError, OSError):
                     responses[article.source_path] = ()  # brief_registry has already reported it
                     continue
             keys, problems = parse_responses(shown, front, by_number, getattr(article, "series_number", None))

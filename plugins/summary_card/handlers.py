@@ -12,8 +12,8 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from brief_registry.frontmatter import FrontMatter, read_front_matter
-from brief_registry.problems import FrontMatterError
+from brief_registry.frontmatter import FrontMatter, read_brief
+from brief_registry.problems import BriefFileError
 
 from .cache import ExtractionCache, extraction_key
 from .card import CardProblem, CardSettings, GivenCard, card_from_front_matter, extract_card, heading_line
@@ -67,8 +67,8 @@ def _front_matter(article, shown: str) -> FrontMatter | None:
     if getattr(article, "front_matter", None) is not None:  # already read by brief_registry this build
         return article.front_matter
     try:
-        return read_front_matter(Path(article.source_path).read_text(encoding="utf-8"), shown)
-    except (FrontMatterError, OSError, UnicodeDecodeError):
+        return read_brief(article.source_path, shown)
+    except (BriefFileError, OSError):
         return None
 
 

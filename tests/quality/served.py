@@ -20,7 +20,9 @@ class HeaderRule:
     headers: tuple[tuple[str, str], ...]
 
     def matches(self, path: str) -> bool:
-        return re.fullmatch(".*".join(map(re.escape, self.pattern.split("*"))), path) is not None
+        parts = re.split(r"(\*|:[A-Za-z_]\w*)", self.pattern)  # `:name` matches one path segment
+        regex = "".join(".*" if p == "*" else "[^/]+" if p.startswith(":") else re.escape(p) for p in parts)
+        return re.fullmatch(regex, path) is not None
 
 
 def read_header_rules(text: str) -> tuple[HeaderRule, ...]:

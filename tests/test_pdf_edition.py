@@ -13,6 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import BRIEF_4_URL, FIXTURES, ROOT, SEED, Site, build_site, copy_content, text_of
+
 from pdf_edition.tests import pdftools
 
 SITEURL = "https://reality-check.example.org"
@@ -92,13 +93,17 @@ def pdf_of(site: Site, number: int) -> Path:
 def reading_text(pdf: Path, furniture: tuple[str, ...] = (), page: int | None = None) -> str:
     """The PDF's text as one line, as a reader would copy it: page furniture (running header, page numbers)
     dropped, and lines joined with a space, or without one after a hyphen or dash that ends a word
-    (WeasyPrint breaks lines after "human-" and "interests–", and never adds a hyphen of its own)."""
+    (WeasyPrint breaks lines after "human-" and "interests–", and never adds a hyphen of its own).
+
+    The text comes in the order it is drawn (pdftotext -raw), where WeasyPrint draws a page's list markers
+    ("•", "1.") after its text; lines holding only a marker are dropped too."""
+    furniture_line = "|".join([*map(re.escape, furniture), r"Page \d+ of \d+", "•", r"\d+\."])
     lines = [
         line.strip()
         for line in pdftools.text(pdf, page, page, raw=True).splitlines()
-        if line.strip()
-        and line.strip() not in furniture
-        and not re.fullmatch(r"Page \d+ of \d+", line.strip())
+        if not re.fullmatch(
+            rf"(\s*({furniture_line}))*\s*", line
+        )  # the left and right header may share a line
     ]
     joined = ""
     for line in lines:

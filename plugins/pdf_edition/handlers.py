@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from drawn_files import DrawingPool, place, worker_count
 from feedgenerator import Enclosure
 from jinja2 import meta
 from pelican import signals
@@ -28,6 +27,7 @@ from pelican.generators import ArticlesGenerator, Generator
 from brief_metadata import chicago_citation
 from brief_metadata.handlers import absolute, brief_record
 from brief_metadata.record import file_stem
+from drawn_files import DrawingPool, place, worker_count
 from summary_card.feeds import article_for, index_by_url
 
 from .drawing import draw_into_cache, engine_version, read_pages

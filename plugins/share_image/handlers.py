@@ -7,9 +7,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from drawn_files import DrawingPool, place, worker_count, write_atomically
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
+
+from drawn_files import DrawingPool, place, worker_count, write_atomically
 
 from .image import Fonts, ShareImageContent, cache_key, draw_share_image
 

@@ -25,7 +25,11 @@ COMMANDS = {
 
 def require_pdf_tools() -> None:
     """Skip (a failure under CI) unless every command the PDF tests run is installed."""
-    missing = [f"{command} not found: install it with `apt-get install {package}`" for command, package in COMMANDS.items() if shutil.which(command) is None]
+    missing = [
+        f"{command} not found: install it with `apt-get install {package}`"
+        for command, package in COMMANDS.items()
+        if shutil.which(command) is None
+    ]
     if missing:
         pytest.skip("; ".join(missing))
 

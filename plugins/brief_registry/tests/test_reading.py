@@ -279,3 +279,20 @@ def test_a_number_sign_that_would_cut_a_value_short_is_named(yaml_lines, line, m
 )
 def test_comments_meant_as_comments_are_left_alone(yaml_lines):
     read_front_matter(f"---\n{yaml_lines}\n---\n", "x.md")
+
+
+@pytest.mark.parametrize(
+    ("rendered", "found"),
+    [
+        ('<a href="da\tta:text/html,x">x</a>', "link to 'da ta:text/html,x' uses the 'data:' scheme"),
+        ('<a href="java\nscript:x()">x</a>', "link to 'java script:x()' uses the 'javascript:' scheme"),
+        ('<a href="javascript&colon;x()">x</a>', "link to 'javascript:x()' uses the 'javascript:' scheme"),
+        ('<img src="x.png"/onerror="x()">', "the 'onerror' attribute of <img>"),
+        ("<IFRAME src='https://example.org/'></IFRAME>", "<iframe> would embed another page"),
+        ("<p>Focus on interests; data: none; a script: none</p>", None),
+        ("<p>Plain prose, on and on.</p>", None),
+    ],
+)
+def test_every_disguise_is_found_and_prose_is_not(rendered, found):
+    problems = unsafe_html(rendered, "x", 1, "x.md")
+    assert [p.message.startswith(found) for p in problems] == ([True] if found else [])

@@ -29,8 +29,7 @@ from brief_registry import (
 )
 from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
-from summary_card import extract_card
-from summary_card.card import card_from_front_matter
+from summary_card.card import card_from_front_matter, extract_card
 
 from .settings import EditorSettings, load_settings
 from .source import PLACEHOLDER, SourceHeading, filename_links, find_heading, headings, placeholders

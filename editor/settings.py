@@ -10,8 +10,8 @@ from markdown import Markdown
 from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
-from summary_card import CardSettings
-from summary_card.handlers import card_settings
+from summary_card.card import CardSettings
+from summary_card.settings import card_settings
 
 DEFAULT_SETTINGS_FILE = "pelicanconf.py"
 

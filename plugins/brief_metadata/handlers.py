@@ -14,7 +14,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from taxonomy_pages import term_url
+from summary_card.signals import cards_attached
+from taxonomy_pages.listings import term_url
 
 from .citation import bibtex, chicago_citation, ris
 from .feeds import name_every_author
@@ -78,7 +79,8 @@ def citation_files(article, record: BriefRecord) -> tuple[CitationFile, ...]:
 
 
 def attach_metadata(generators: Iterable) -> None:
-    """After every generator (the summary card gives the description): set, never append."""
+    """Once summary_card has attached the cards (``cards_attached``; the card gives the description): set,
+    never append."""
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
@@ -114,6 +116,6 @@ def name_authors_in_feed(context: dict, feed) -> None:
 
 def register() -> None:
     """Connect the metadata handlers."""
-    signals.all_generators_finalized.connect(attach_metadata)
+    cards_attached.connect(attach_metadata)
     signals.feed_generated.connect(name_authors_in_feed)
     signals.article_writer_finalized.connect(write_citation_files)

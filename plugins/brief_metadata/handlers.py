@@ -7,7 +7,7 @@ import logging
 import os
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pelican import signals
@@ -42,7 +42,6 @@ def brief_record(article, settings: dict) -> BriefRecord:
     """Gather what citations need from the article and the settings."""
     siteurl = settings.get("SITEURL", "")
     card = getattr(article, "summary_card", None)
-    pdf = getattr(article, "pdf_edition", None)
     description = card.key_points[0].text if card and card.key_points else ""
     date = article.date.date() if isinstance(article.date, datetime.datetime) else article.date
     return BriefRecord(
@@ -64,7 +63,6 @@ def brief_record(article, settings: dict) -> BriefRecord:
             t.name for t in (*getattr(article, "topic_terms", ()), *getattr(article, "region_terms", ()))
         ),
         language=getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en"),
-        pdf_url=absolute(siteurl, pdf.url) if pdf else "",
     )
 
 
@@ -92,7 +90,21 @@ def attach_metadata(generators: Iterable) -> None:
             article.brief_record = record
             article.citation = chicago_citation(record)
             article.citation_files = citation_files(article, record)
-            article.json_ld = json_ld(record)
+
+
+def attach_structured_data(generator: ArticlesGenerator, content) -> None:
+    """Give a brief its JSON-LD as its page is about to be written (``article_generator_write_article``).
+
+    That late, every plugin has attached what the JSON-LD describes, whatever the order of PLUGINS: the card
+    (``cards_attached``) and, when the build makes one, the PDF edition (plugins/pdf_edition).
+    """
+    record = getattr(content, "brief_record", None)
+    if record is None:
+        return
+    pdf = getattr(content, "pdf_edition", None)
+    if pdf:
+        record = replace(record, pdf_url=absolute(generator.settings.get("SITEURL", ""), pdf.url))
+    content.json_ld = json_ld(record)
 
 
 def write_citation_files(generator: ArticlesGenerator, writer) -> None:
@@ -118,5 +130,6 @@ def name_authors_in_feed(context: dict, feed) -> None:
 def register() -> None:
     """Connect the metadata handlers."""
     cards_attached.connect(attach_metadata)
+    signals.article_generator_write_article.connect(attach_structured_data)
     signals.feed_generated.connect(name_authors_in_feed)
     signals.article_writer_finalized.connect(write_citation_files)

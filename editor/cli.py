@@ -25,6 +25,7 @@ from .scaffold import (
     BriefRequest,
     ScaffoldError,
     brief_text,
+    misspelt_authors,
     next_series_number,
     parse_date,
     plan_brief,
@@ -254,6 +255,9 @@ def offer_authors(
     """Add unknown authors after asking on the terminal; refuse (saying how to add them) otherwise."""
     if not names:
         return registry
+    misspelt = misspelt_authors(names, registry)
+    if misspelt:  # offering to add 'emma ashford' beside 'Emma Ashford' would only make a second author
+        raise RefusalError("; ".join(misspelt) + " (write the name exactly as the registry lists it)")
     if ask is None:
         listed = ", ".join(f"'{n}'" for n in names)
         raise RefusalError(

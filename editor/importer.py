@@ -28,8 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brief_registry import FrontMatterError, Problem, Registry, read_front_matter
+from brief_registry.nearmiss import did_you_mean
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 from summary_card.card import normalize_heading
+from summary_card.sentences import first_sentence
 
 from .scaffold import BriefRequest, front_matter
 from .settings import EditorSettings
@@ -41,7 +43,6 @@ _NAME_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _BULLET = re.compile(r"^[•◦▪‣*–-]\s+(?P<text>.+)$")
 _NUMBERED = re.compile(r"^(?P<number>\d{1,2})[.)]?\s+(?P<text>.+)$")
 PAGES_DIR = "pages"
-_LEAD = re.compile(r"^(?P<lead>.+?[.!?])\s+(?P<rest>.+)$")
 _CLOSING = re.compile(r"^Explore\s+(?P<name>.+?)[\s.:→›»>]*$", re.IGNORECASE)
 _SERIES_LABEL = "Reality Check"
 _HEADING_MAX = 100
@@ -108,6 +109,11 @@ def _names_in(line: str, registry: Registry) -> tuple[list[str], list[str], list
     return topics, regions, [part.strip(" ,;|·") for part in leftovers]
 
 
+def _unknown(message: str, name: str, known: list[str]) -> str:
+    suggestion = did_you_mean(name, known)
+    return f"{message}: {suggestion}" if suggestion else message
+
+
 def _page_name(text: str) -> str:
     """A page's name as compared with a closing line: case, spacing and a leading 'About (the)' set aside."""
     words = text.casefold().replace("-", " ").split()
@@ -161,14 +167,20 @@ def parse_seed(
         found_topics, found_regions, unknown = _names_in(line, registry)
         topics.extend(found_topics)
         regions.extend(found_regions)
+        terms = [term.name for term in (*registry.topics, *registry.regions)]
         problems.extend(
             Problem(
                 path,
                 number,
-                f"unknown topic or region '{name}' (not listed in {TOPICS_FILE} or {REGIONS_FILE})",
+                _unknown(
+                    f"unknown topic or region '{name}' (not listed in {TOPICS_FILE} or {REGIONS_FILE})",
+                    name,
+                    terms,
+                ),
             )
             for name in unknown
         )
+
     if len(lines) > 1 and lines[0][1] == _SERIES_LABEL and _LABEL.match(f"{_SERIES_LABEL} {lines[1][1]}"):
         lines[:2] = [(lines[0][0], f"{_SERIES_LABEL} {lines[1][1]}")]  # the series label above the date
 
@@ -207,7 +219,15 @@ def parse_seed(
     authors = tuple(n for n in _NAME_SEPARATORS.split(byline.group("names").strip()) if n)
     unknown_authors = tuple(name for name in authors if registry.author(name) is None)
     problems.extend(
-        Problem(path, byline_line, f"unknown author '{name}' (not listed in {AUTHORS_FILE})")
+        Problem(
+            path,
+            byline_line,
+            _unknown(
+                f"unknown author '{name}' (not listed in {AUTHORS_FILE})",
+                name,
+                [p.name for p in registry.authors],
+            ),
+        )
         for name in unknown_authors
     )
     if problems:
@@ -258,11 +278,8 @@ def body_markdown(lines: list[str], settings: EditorSettings) -> str:
         flush_bullets()
         numbered = _NUMBERED.match(line) if in_recommendations else None
         if numbered:
-            lead = _LEAD.match(numbered.group("text"))
-            if lead:
-                item = f"**{escape(lead.group('lead'))}** {escape(lead.group('rest'))}"
-            else:
-                item = f"**{escape(numbered.group('text'))}**"
+            lead, rest = first_sentence(numbered.group("text"))
+            item = f"**{escape(lead)}** {escape(rest)}" if rest else f"**{escape(lead)}**"
             blocks.append(f"{numbered.group('number')}. {item}")
         elif normalize_heading(line) in known_headings or _looks_like_heading(line, index, lines):
             in_recommendations = normalize_heading(line) in recommendation_names

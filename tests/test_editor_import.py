@@ -8,8 +8,8 @@ from conftest import BRIEF_4_URL, CONTENT, SEED, Site, build_site, text_of
 from editor_helpers import EDITOR_FIXTURES, SETTINGS, content_copy, run
 
 from editor.cli import main
-from editor.importer import closing_link, escape, site_pages
-from editor.settings import load_settings
+from editor.importer import body_markdown, closing_link, escape, site_pages
+from editor.settings import EditorSettings, load_settings
 
 IMPORTED = "content/briefs/focus-on-interests-not-on-human-rights-with-russia.md"
 
@@ -169,3 +169,11 @@ def test_escape_keeps_plain_text_plain(text):
     soup = BeautifulSoup(html, "html.parser")
     assert [tag.name for tag in soup.find_all(True)] == ["p"]
     assert soup.p.get_text() == text
+
+
+def test_the_importer_bolds_the_same_first_sentence():
+    markdown = body_markdown(
+        ["What is the solution?", "1 The U.S. should leave Syria. It has no vital interest there."],
+        EditorSettings(),
+    )
+    assert "1. **The U.S. should leave Syria.** It has no vital interest there." in markdown.splitlines()

@@ -65,8 +65,12 @@ author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITL
 	@$(BIN)/python -m editor add-author --content $(INPUTDIR) --name "$$RAW_NAME" --bio "$$RAW_BIO" \
 		--title "$$RAW_AUTHOR_TITLE" --affiliation "$$RAW_AFFILIATION"
 
+# A folder `make publish` made (it alone writes _headers) is emptied first: a preview never mixes with the live
+# site's compressed copies and feeds.
 html: check ## Build the site into output/ (PDF=1: with every brief's PDF edition)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PDF_OPTS) $(PELICANOPTS)
+	$(if $(wildcard $(OUTPUTDIR)/_headers),@echo "note: $(OUTPUTDIR) held the site make publish built; emptying it for the preview")
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PDF_OPTS) $(PELICANOPTS) \
+		$(if $(wildcard $(OUTPUTDIR)/_headers),--delete-output-directory)
 
 # A port in use is refused before the build, with how to pick another (PORT=).
 PREVIEW := $(BIN)/python -m editor preview --output $(OUTPUTDIR) --bind $(HOST) --port $(PORT)

@@ -76,6 +76,9 @@ def rebuild(
 ) -> None:
     """Check, then build; each problem is printed once."""
     problems = report(content, settings)
+    if (output / "_headers").is_file():  # only `make publish` writes it: empty the live site out first
+        print(f"note: {output} held the site make publish built; emptying it for the preview", flush=True)
+        extra = [*extra, "--delete-output-directory"]
     command = build_command(content, output, settings_file, extra, known_paths(content, problems))
     subprocess.run(command, check=False, env={**os.environ, "COLUMNS": os.environ.get("COLUMNS", "200")})
 

@@ -83,3 +83,10 @@ def test_ci_run_packages_are_read_from_its_apt_lines() -> None:
     assert {"chromium", "default-jre-headless", "nginx-light", "rsync", "git", "make", "nodejs", "npm"} <= (
         ci_run_packages()
     )
+
+
+def test_ci_run_installs_the_pdf_editions_commands() -> None:
+    """The PDF edition's tests keep their own list of commands (plugins/pdf_edition/tests/pdftools.py)."""
+    from pdf_edition.tests.pdftools import COMMANDS
+
+    assert set(COMMANDS.values()) <= ci_run_packages()

@@ -14,6 +14,9 @@ PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PELICANOPTS ?=
+# PDF=1: `make html` also draws every brief's PDF edition (`make publish` always does).
+PDF ?=
+PDF_OPTS := $(if $(filter-out 0,$(PDF)),-e PDF_EDITION=true)
 # Deploy targets: where `make rsync_upload` and `make github` send the published site.
 RSYNC_TARGET ?=
 RSYNC_OPTS ?=
@@ -62,8 +65,12 @@ author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITL
 	@$(BIN)/python -m editor add-author --content $(INPUTDIR) --name "$$RAW_NAME" --bio "$$RAW_BIO" \
 		--title "$$RAW_AUTHOR_TITLE" --affiliation "$$RAW_AFFILIATION"
 
-html: check ## Build the site into output/
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
+# A folder `make publish` made (it alone writes _headers) is emptied first: a preview never mixes with the live
+# site's compressed copies and feeds.
+html: check ## Build the site into output/ (PDF=1: with every brief's PDF edition)
+	$(if $(wildcard $(OUTPUTDIR)/_headers),@echo "note: $(OUTPUTDIR) held the site make publish built; emptying it for the preview")
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PDF_OPTS) $(PELICANOPTS) \
+		$(if $(wildcard $(OUTPUTDIR)/_headers),--delete-output-directory)
 
 # A port in use is refused before the build, with how to pick another (PORT=).
 PREVIEW := $(BIN)/python -m editor preview --output $(OUTPUTDIR) --bind $(HOST) --port $(PORT)

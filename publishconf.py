@@ -21,6 +21,9 @@ TAXONOMY_TOPIC_FEED_ATOM = "feeds/topics/{slug}.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
 
+# The published site always has every brief's PDF edition (drawn once, then reused from the cache).
+PDF_EDITION = True
+
 # The live site is always built from the sources alone, never from a cache a previous build left.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

@@ -71,12 +71,21 @@ def pelican_arguments(content: Path, output: Path, settings_file: Path, extra: l
 
 
 def rebuild(
-    content: Path, session: PreviewSession, log: PreviewLog, settings: EditorSettings, reload: LiveReload
+    content: Path,
+    output: Path,
+    session: PreviewSession,
+    log: PreviewLog,
+    settings: EditorSettings,
+    reload: LiveReload,
 ) -> None:
     """Check, then build the whole site; each problem is printed once."""
     problems = report(content, settings)
     log.known = tuple(filter(None, known_paths(content, problems)))
-    if session.build():
+    extra = []
+    if (output / "_headers").is_file():  # only `make publish` writes it: empty the live site out first
+        print(f"note: {output} held the site make publish built; emptying it for the preview", flush=True)
+        extra = ["--delete-output-directory"]
+    if session.build(extra):
         reload.rebuilt()
 
 
@@ -120,7 +129,7 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
     previous = signal.signal(signal.SIGTERM, _exit_on_signal)
     serving: threading.Thread | None = None
     try:
-        rebuild(content, session, log, settings, reload)
+        rebuild(content, output, session, log, settings, reload)
         output.mkdir(parents=True, exist_ok=True)
         serving = threading.Thread(target=server.serve_forever, daemon=True)
         serving.start()
@@ -136,7 +145,7 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
             names = ", ".join(sorted({display_path(path, str(content)) for _, path in changes}))
             print(f"-> Saved: {names}. Rebuilding...", flush=True)
             preview_saved(content, sorted({path for _, path in changes}), session, reload)
-            rebuild(content, session, log, settings, reload)
+            rebuild(content, output, session, log, settings, reload)
     finally:
         signal.signal(signal.SIGTERM, previous)
         if serving is not None:

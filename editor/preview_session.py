@@ -43,9 +43,10 @@ class PreviewSession:
 
     _building = False
 
-    def build(self) -> bool:
-        """Build the whole site, as ``pelican`` with the session's arguments would; whether it finished."""
-        pelican, _ = get_instance(parse_arguments(self.pelican_args))
+    def build(self, extra: Sequence[str] = ()) -> bool:
+        """Build the whole site, as ``pelican`` with the session's arguments (and `extra`) would; whether it
+        finished."""
+        pelican, _ = get_instance(parse_arguments([*self.pelican_args, *extra]))
         self._building, self._latest = True, None
         try:
             pelican.run()

@@ -6,19 +6,19 @@ import datetime
 import logging
 import os
 import posixpath
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from taxonomy_pages import term_url
+from summary_card.signals import cards_attached
+from taxonomy_pages.listings import term_url
 
 from .citation import bibtex, chicago_citation, ris
 from .feeds import name_every_author
-from .record import BriefRecord, Contributor
+from .record import BriefRecord, Contributor, file_stem
 from .structured_data import json_ld
 
 logger = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ def brief_record(article, settings: dict) -> BriefRecord:
 
 def citation_files(article, record: BriefRecord) -> tuple[CitationFile, ...]:
     """The BibTeX and RIS files, saved beside the brief's page as e.g. reality-check-4.bib."""
-    stem = f"{re.sub(r'[^a-z0-9]+', '-', record.series.lower()).strip('-')}-{record.number}"
+    stem = file_stem(record.series, record.number)
     folder_url = article.url if article.url.endswith("/") else posixpath.dirname(article.url) + "/"
     folder = posixpath.dirname(article.save_as)
     return tuple(
@@ -78,7 +78,8 @@ def citation_files(article, record: BriefRecord) -> tuple[CitationFile, ...]:
 
 
 def attach_metadata(generators: Iterable) -> None:
-    """After every generator (the summary card gives the description): set, never append."""
+    """Once summary_card has attached the cards (``cards_attached``; the card gives the description): set,
+    never append."""
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
@@ -89,7 +90,21 @@ def attach_metadata(generators: Iterable) -> None:
             article.brief_record = record
             article.citation = chicago_citation(record)
             article.citation_files = citation_files(article, record)
-            article.json_ld = json_ld(record)
+
+
+def attach_structured_data(generator: ArticlesGenerator, content) -> None:
+    """Give a brief its JSON-LD as its page is about to be written (``article_generator_write_article``).
+
+    That late, every plugin has attached what the JSON-LD describes, whatever the order of PLUGINS: the card
+    (``cards_attached``) and, when the build makes one, the PDF edition (plugins/pdf_edition).
+    """
+    record = getattr(content, "brief_record", None)
+    if record is None:
+        return
+    pdf = getattr(content, "pdf_edition", None)
+    if pdf:
+        record = replace(record, pdf_url=absolute(generator.settings.get("SITEURL", ""), pdf.url))
+    content.json_ld = json_ld(record)
 
 
 def write_citation_files(generator: ArticlesGenerator, writer) -> None:
@@ -114,6 +129,7 @@ def name_authors_in_feed(context: dict, feed) -> None:
 
 def register() -> None:
     """Connect the metadata handlers."""
-    signals.all_generators_finalized.connect(attach_metadata)
+    cards_attached.connect(attach_metadata)
+    signals.article_generator_write_article.connect(attach_structured_data)
     signals.feed_generated.connect(name_authors_in_feed)
     signals.article_writer_finalized.connect(write_citation_files)

@@ -32,8 +32,7 @@ from brief_registry import (
 from brief_registry.nearmiss import closest
 from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
-from summary_card import extract_card
-from summary_card.card import card_from_front_matter
+from summary_card.card import card_from_front_matter, extract_card
 from summary_card.source import SourceHeading, find_heading, headings
 
 from .settings import EditorSettings, load_settings

@@ -17,20 +17,14 @@ from brief_registry.problems import BriefFileError
 from brief_registry.rendering import BriefMarkdown, body_settings
 
 from .cache import ExtractionCache, extraction_key
-from .card import CardProblem, CardSettings, GivenCard, card_from_front_matter, extract_card
+from .card import CardProblem, GivenCard, card_from_front_matter, extract_card
 from .data import cards_document, sort_newest_first
 from .feeds import with_cards
+from .settings import DEFAULTS, card_settings, json_save_as
+from .signals import cards_attached
 from .source import Render, heading_line
 
 logger = logging.getLogger(__name__)
-
-# Pelican setting -> CardSettings field. The defaults live in CardSettings (card.py), and only there.
-HEADING_SETTINGS = {
-    "SUMMARY_CARD_KEY_POINTS_HEADINGS": "key_points_headings",
-    "SUMMARY_CARD_RECOMMENDATIONS_HEADINGS": "recommendations_headings",
-}
-JSON_SAVE_AS = "SUMMARY_CARD_JSON_SAVE_AS"
-JSON_SAVE_AS_DEFAULT = "cards.json"
 
 # How the card opens a feed entry: the theme's own macro, in its compact form (links point at the brief).
 FEED_CARD_TEMPLATE = (
@@ -39,14 +33,10 @@ FEED_CARD_TEMPLATE = (
 )
 
 
-def card_settings(settings: dict) -> CardSettings:
-    """Build the extractor's settings from Pelican's; a setting left out keeps the plugin default."""
-    values = {}
-    for name, field in HEADING_SETTINGS.items():
-        value = settings.get(name)
-        if value:
-            values[field] = (value,) if isinstance(value, str) else tuple(map(str, value))
-    return CardSettings(**values)
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
 
 
 def _display_path(source_path: str, content: str) -> str:
@@ -79,9 +69,11 @@ def _front_matter(article, shown: str) -> FrontMatter | None:
 def attach_cards(generators: Iterable) -> None:
     """Give every article ``summary_card``, ``body_below_card`` and ``feed_card_html``; warn about problems.
 
-    Runs at ``all_generators_finalized``: every ``{filename}`` link is resolvable by then.
-    Setting attributes (never appending) keeps it safe to run again under ``--autoreload``.
+    Runs at ``all_generators_finalized``: every ``{filename}`` link is resolvable by then. Then sends
+    ``cards_attached`` to the plugins that read the cards. Setting attributes (never appending) keeps it safe
+    to run again under ``--autoreload``.
     """
+    generators = list(generators)
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
@@ -117,6 +109,7 @@ def attach_cards(generators: Iterable) -> None:
                 ).strip()
             )
         cache.save()
+    cards_attached.send(generators)
 
 
 def add_cards_to_feed(context: dict, feed) -> None:
@@ -128,7 +121,7 @@ class CardsDataGenerator(Generator):
     """Writes every published brief's card as JSON (``cards.json``), newest first."""
 
     def generate_output(self, writer) -> None:
-        save_as = self.settings.get(JSON_SAVE_AS, JSON_SAVE_AS_DEFAULT)
+        save_as = json_save_as(self.settings)
         if not save_as:
             return
         articles = sort_newest_first(self.context.get("articles", ()))
@@ -150,6 +143,7 @@ def get_generators(pelican) -> type[Generator]:
 
 def register() -> None:
     """Connect the summary-card handlers."""
+    signals.initialized.connect(set_defaults)
     signals.all_generators_finalized.connect(attach_cards)
     signals.feed_generated.connect(add_cards_to_feed)
     signals.get_generators.connect(get_generators)

@@ -11,7 +11,7 @@ from pelican.generators import Generator
 
 from brief_registry import Registry, RegistryError, load_registry
 
-from .listings import build_listings
+from .listings import DEFAULTS, build_listings
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +61,13 @@ def get_generators(pelican) -> type[Generator]:
     return TaxonomyPagesGenerator
 
 
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
 def register() -> None:
     """Connect the generator."""
+    signals.initialized.connect(set_defaults)
     signals.get_generators.connect(get_generators)

@@ -105,6 +105,10 @@ CASES = {
         "content/briefs/fenced-heading.md:24: key points appear twice: the section under the heading 'Key points' "
         "holds more than its list, so it stays in the body below the card; move the other text out of that section"
     ],
+    "hash-in-title": [
+        "content/briefs/hash-in-title.md:3: '#' after a space starts a YAML comment, so this value would end "
+        "before '#978 with a number sign': put the whole value in quotes (\"Synthetic brief #978 with a number sign\")"
+    ],
     "series-not-positive": [
         "content/briefs/series-not-positive.md:4: series number must be a positive integer (got -9)"
     ],

@@ -7,6 +7,7 @@ two briefs at one address). Each message names the line to edit.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import difflib
 import os
@@ -25,15 +26,17 @@ from brief_registry import (
     check_series_numbers,
     display_path,
     load_registry,
+    read_brief,
     read_front_matter,
 )
+from brief_registry.nearmiss import closest
 from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
-from summary_card import extract_card
-from summary_card.card import card_from_front_matter
+from summary_card.card import card_from_front_matter, extract_card
+from summary_card.source import SourceHeading, find_heading, headings
 
 from .settings import EditorSettings, load_settings
-from .source import PLACEHOLDER, SourceHeading, filename_links, find_heading, headings, placeholders
+from .source import PLACEHOLDER, filename_links, placeholders
 from .tempfiles import is_editor_temporary
 
 BRIEFS_DIR = "briefs"
@@ -57,10 +60,30 @@ class BriefReport:
     problems: tuple[Problem, ...] = ()
     number: Numbered | None = None
     address: Address | None = None
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Review:
+    """What `make check` found: problems (the build refuses them) and warnings (worth knowing, not wrong)."""
+
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 def check_content(content: Path, settings: EditorSettings | None = None) -> list[Problem]:
     """Every problem with the registries and the briefs under `content`, in file and line order."""
+    return list(review_content(content, settings).problems)
+
+
+def review_content(
+    content: Path, settings: EditorSettings | None = None, today: datetime.date | None = None
+) -> Review:
+    """Every problem and warning about the registries and the briefs under `content`, in file and line order.
+
+    `today` (default: the computer's date) is what a brief's date is compared with.
+    """
+    today = today or datetime.date.today()
     content = Path(content)
     settings = settings or load_settings()
     shown = str(content)
@@ -73,7 +96,7 @@ def check_content(content: Path, settings: EditorSettings | None = None) -> list
         registry = None  # names cannot be checked against a registry that does not load
 
     reports = [
-        check_brief(path, display_path(str(path), shown), content, registry, settings)
+        check_brief(path, display_path(str(path), shown), content, registry, settings, today)
         for path in sorted((content / BRIEFS_DIR).rglob("*.md"))
         if not is_editor_temporary(path)
     ]
@@ -81,13 +104,19 @@ def check_content(content: Path, settings: EditorSettings | None = None) -> list
         problems.extend(report.problems)
     problems.extend(check_series_numbers(r.number for r in reports if r.number is not None))
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
-    return sorted(problems)
+    return Review(tuple(sorted(problems)), tuple(sorted(w for r in reports for w in r.warnings)))
 
 
 def check_brief(
-    path: Path, shown: str, content: Path, registry: Registry | None, settings: EditorSettings
+    path: Path,
+    shown: str,
+    content: Path,
+    registry: Registry | None,
+    settings: EditorSettings,
+    today: datetime.date | None = None,
 ) -> BriefReport:
-    """Check one brief on its own; `shown` is the path printed in messages."""
+    """Check one brief on its own; `shown` is the path printed in messages, `today` what its date is compared
+    with (default: the computer's date)."""
     raw = path.read_bytes()
     if not raw.strip():
         return BriefReport(
@@ -105,7 +134,7 @@ def check_brief(
     rendered = settings.render(front.body)
     problems.extend(unsafe_html(rendered, front.body, front.body_line, shown))
     problems.extend(check_card(shown, front, rendered, settings))
-    problems.extend(check_links(shown, front, path, content))
+    problems.extend(check_links(shown, front, path, content, settings))
     problems.extend(
         Problem(
             shown, line, f"text from the template is still to be written (replace the '{PLACEHOLDER}: …]')"
@@ -115,7 +144,8 @@ def check_brief(
     number = None
     if front.data.get("series_number") is not None:
         number = Numbered(shown, front.line_of("series_number"), front.data["series_number"])
-    return BriefReport(tuple(problems), number, brief_address(shown, front, path, settings))
+    warnings = future_date(shown, front, today or datetime.date.today())
+    return BriefReport(tuple(problems), number, brief_address(shown, front, path, settings), warnings)
 
 
 def check_required(path: str, front: FrontMatter) -> list[Problem]:
@@ -155,6 +185,27 @@ def check_date(path: str, front: FrontMatter) -> list[Problem]:
             f"date must be a real date written YYYY-MM-DD, such as 2021-03-05 (got {value!r})",
         )
     ]
+
+
+def future_date(path: str, front: FrontMatter, today: datetime.date) -> tuple[Problem, ...]:
+    """A brief dated after `today` is published by the next build all the same: worth a warning, not an error
+    (an embargoed brief is real work, prepared ahead)."""
+    value = front.data.get("date")
+    if isinstance(value, str):
+        try:
+            value = datetime.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return ()  # check_date reports it
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if not isinstance(value, datetime.date) or value <= today:
+        return ()
+    message = (
+        f"warning: dated {value.isoformat()}, in the future; the site does not wait for that date: the next "
+        "`make publish` publishes the brief. If it is under embargo, keep the file out of content/briefs/ "
+        "until the day"
+    )
+    return (Problem(path, front.line_of("date"), message),)
 
 
 def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSettings) -> list[Problem]:
@@ -225,8 +276,13 @@ def _last_line(front: FrontMatter, found: tuple[SourceHeading, ...]) -> int:
     return found[-1].line if found else front.body_line
 
 
-def check_links(path: str, front: FrontMatter, source: Path, content: Path) -> list[Problem]:
-    """Every ``{filename}`` link must point at a file in the content folder, as Pelican resolves it."""
+def check_links(
+    path: str, front: FrontMatter, source: Path, content: Path, settings: EditorSettings | None = None
+) -> list[Problem]:
+    """Every ``{filename}`` link must point at a file in the content folder, as Pelican resolves it.
+
+    A link to no file names the closest files there are; one that gives a brief's web address names its file.
+    """
     problems = []
     for link in filename_links(front.body, front.body_line):
         target = unquote(urlsplit(link.target).path)
@@ -235,14 +291,55 @@ def check_links(path: str, front: FrontMatter, source: Path, content: Path) -> l
         resolved = content / target.lstrip("/") if target.startswith("/") else source.parent / target
         if not resolved.is_file():
             looked = display_path(os.path.normpath(resolved), str(content))
-            problems.append(
-                Problem(
-                    path,
-                    link.line,
-                    f"link to '{{filename}}{link.target}' points to no file ({looked} does not exist)",
-                )
-            )
+            message = f"link to '{{filename}}{link.target}' points to no file ({looked} does not exist)"
+            hint = _link_hint(target, source, content, settings or load_settings())
+            problems.append(Problem(path, link.line, f"{message}: {hint}" if hint else message))
     return problems
+
+
+def _link_hint(target: str, source: Path, content: Path, settings: EditorSettings) -> str:
+    """ "did you mean '{filename}…'?" naming the file(s) a broken link most likely means, written the same way."""
+    files = sorted(
+        f for f in content.rglob("*") if f.is_file() and not f.name.startswith(".") and f != source
+    )
+    name = target.rstrip("/").rsplit("/", 1)[-1]
+    stem = name.removesuffix(".html").removesuffix(".md")
+    addresses = _brief_addresses(files, content, settings)
+    by_file = "A link names the brief's file (such as {example}), not its web address"
+
+    def said(meant: list[Path]) -> str:
+        written = [
+            "{filename}/" + f.relative_to(content).as_posix()
+            if target.startswith("/")
+            else "{filename}" + Path(os.path.relpath(f, source.parent)).as_posix()
+            for f in meant
+        ]
+        return "did you mean " + " or ".join(f"'{w}'" for w in written) + "?"
+
+    if stem in addresses:
+        return f"{said([addresses[stem]])} {by_file.format(example=addresses[stem].name)}"
+    near_names = closest(name, [f.name for f in files], n=3)
+    if near_names:
+        return said([f for f in files if f.name in near_names])
+    near_briefs = [addresses[slug] for slug in closest(stem, list(addresses), n=3)]
+    if near_briefs:
+        return f"{said(near_briefs)} {by_file.format(example=near_briefs[0].name)}"
+    if target.endswith("/") or "." not in name:
+        example = next(iter(addresses.values()), Path("reality-check-4.md")).name
+        return by_file.format(example=example)
+    return ""
+
+
+def _brief_addresses(files: list[Path], content: Path, settings: EditorSettings) -> dict[str, Path]:
+    """Each brief's web address (its slug) and its file: what an editor may have copied from the browser."""
+    found = {}
+    for file in files:
+        if file.suffix == ".md" and file.relative_to(content).parts[0] == BRIEFS_DIR:
+            with contextlib.suppress(BriefFileError, OSError):
+                address = brief_address(str(file), read_brief(file, str(file)), file, settings)
+                if address is not None:
+                    found[address.slug] = file
+    return found
 
 
 def brief_address(path: str, front: FrontMatter, source: Path, settings: EditorSettings) -> Address | None:

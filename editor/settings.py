@@ -11,8 +11,8 @@ from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
 from brief_registry.rendering import BriefMarkdown
-from summary_card import CardSettings
-from summary_card.handlers import card_settings
+from summary_card.card import CardSettings
+from summary_card.settings import card_settings
 
 DEFAULT_SETTINGS_FILE = "pelicanconf.py"
 

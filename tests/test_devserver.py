@@ -60,8 +60,10 @@ UNKNOWN_AUTHOR = (
 @pytest.fixture
 def devserver(tmp_path, request):
     content = content_copy(tmp_path / "content")
-    for name, text in getattr(request, "param", {}).items():
-        (content / "briefs" / name).write_text(text, encoding="utf-8")
+    for name, text in getattr(request, "param", {}).items():  # a brief, or a file already in output/
+        target = tmp_path / name if name.startswith("output/") else content / "briefs" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
     port = free_port()
     log = tmp_path / "devserver.log"
     with log.open("w") as stream:
@@ -243,3 +245,17 @@ def test_make_serve_serves_the_built_site_and_answers_404_with_the_sites_page(tm
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+
+
+@pytest.mark.parametrize(
+    "devserver",
+    [{"output/_headers": "/*\n", "output/index.html.gz": "stale", "output/feeds/all.atom.xml": ""}],
+    indirect=True,
+)
+def test_a_folder_make_publish_built_is_emptied_before_the_preview(devserver):
+    content, url, log = devserver
+    wait_for(lambda: fetch(url + BRIEF_4_URL), "the first build")
+    output = content.parent / "output"
+    assert f"note: {output} held the site make publish built; emptying it for the preview" in log.read_text()
+    for stale in ("_headers", "index.html.gz", "feeds/all.atom.xml"):
+        assert not (output / stale).exists(), stale

@@ -10,21 +10,19 @@ pelican-yaml-metadata 2.2.0, pinned in requirements.txt: the plugin has no publi
 
 from __future__ import annotations
 
-import copy
 import logging
 
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .frontmatter import read_brief
 from .problems import BriefFileError, UnsafeHtmlError, display_path
-from .rendering import BriefMarkdown
+from .rendering import BriefMarkdown, body_settings
 from .safety import unsafe_html
 
 logger = logging.getLogger(__name__)
 
 # False renders every body with Python-Markdown alone, the reference the fast path is tested against.
 FAST_MARKDOWN_SETTING = "BRIEF_REGISTRY_FAST_MARKDOWN"
-META_EXTENSION = "markdown.extensions.meta"
 
 
 class BriefReader(YAMLMetadataReader):
@@ -32,12 +30,9 @@ class BriefReader(YAMLMetadataReader):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Pelican's reader adds the ``meta`` extension to the setting; the front matter is split off before the
-        # body is rendered, so the body is rendered without it, as pelican-yaml-metadata does.
-        settings = copy.deepcopy(self.settings["MARKDOWN"])
-        settings["extensions"] = [e for e in settings.get("extensions", ()) if e != META_EXTENSION]
-        settings.get("extension_configs", {}).pop(META_EXTENSION, None)
-        self._body_markdown = BriefMarkdown(settings, fast=self.settings.get(FAST_MARKDOWN_SETTING, True))
+        self._body_markdown = BriefMarkdown(
+            body_settings(self.settings["MARKDOWN"]), fast=self.settings.get(FAST_MARKDOWN_SETTING, True)
+        )
 
     def read(self, source_path: str) -> tuple[str, dict]:
         shown = display_path(source_path, self.settings["PATH"])

@@ -15,6 +15,7 @@ whole sites both ways and requires every output file to be byte-identical.
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 from collections.abc import Mapping
@@ -30,6 +31,8 @@ SUPPORTED_EXTENSIONS = frozenset(
     {"markdown.extensions.extra", "markdown.extensions.toc", "markdown.extensions.sane_lists"}
 )
 REQUIRED_EXTENSIONS = SUPPORTED_EXTENSIONS
+
+META_EXTENSION = "markdown.extensions.meta"
 
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+\.)[ ]")
 _ORDERED_ITEM = re.compile(r"^\d+\.[ ]")
@@ -248,6 +251,18 @@ def _toc_anchors(state) -> None:
         inner = state.md.renderer.renderInline(inline.children or [], state.md.options, state.env).strip()
         name = strip_tags(inner)
         token.attrSet("id", unique(slugify(html.unescape(name), "-"), used, counters))
+
+
+def body_settings(markdown_settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The MARKDOWN setting for a brief's body: without the ``meta`` extension Pelican's reader adds to it.
+
+    The front matter is split off before the body is rendered (brief_registry.frontmatter), and ``meta`` would
+    take a first line such as "Note: …" for metadata.
+    """
+    settings = copy.deepcopy(dict(markdown_settings))
+    settings["extensions"] = [e for e in settings.get("extensions", ()) if e != META_EXTENSION]
+    settings.get("extension_configs", {}).pop(META_EXTENSION, None)
+    return settings
 
 
 class BriefMarkdown:

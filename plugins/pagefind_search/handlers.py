@@ -17,7 +17,7 @@ DEFAULTS = {"PAGEFIND_ENABLED": True}
 
 def index_site(pelican) -> None:
     """Runs at ``finalized``: every page is on disk. A failure is an error, so ``--fatal errors`` stops."""
-    if not pelican.settings.get("PAGEFIND_ENABLED", DEFAULTS["PAGEFIND_ENABLED"]):
+    if not pelican.settings["PAGEFIND_ENABLED"]:
         return
     site = Path(pelican.settings["OUTPUT_PATH"])
     try:
@@ -34,6 +34,13 @@ def index_site(pelican) -> None:
         )
 
 
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
 def register() -> None:
     """Connect the indexer."""
+    signals.initialized.connect(set_defaults)
     signals.finalized.connect(index_site)

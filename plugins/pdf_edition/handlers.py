@@ -1,7 +1,7 @@
 """Pelican wiring for the PDF edition: name each brief's PDF, draw the missing ones beside the build, place them.
 
-At ``all_generators_finalized`` (after ``summary_card``, before ``brief_metadata``, which puts the PDF in the
-JSON-LD) every published brief gets ``pdf_edition``: its address at once, its size and page count when asked
+Once ``summary_card`` has attached the cards (its ``cards_attached`` signal; ``brief_metadata`` puts the PDF in the
+JSON-LD later, as each page is written) every published brief gets ``pdf_edition``: its address at once, its size and page count when asked
 (asking waits for that one PDF, drawing it in Pelican's own process if no worker has started it). PDFs missing
 from the cache are drawn in worker processes while Pelican writes the site; ``generate_output`` places every
 brief's PDF into the output.
@@ -29,6 +29,7 @@ from brief_metadata.handlers import absolute, brief_record
 from brief_metadata.record import file_stem
 from drawn_files import DrawingPool, place, worker_count
 from summary_card.feeds import article_for, index_by_url
+from summary_card.signals import cards_attached
 
 from .drawing import draw_into_cache, engine_version, read_pages
 from .edition import DrawingInputs, Person, PrintedBrief, cache_key, page_size, pages_label, size_label
@@ -254,8 +255,7 @@ class PdfEditionGenerator(Generator):
 def attach_pdf_editions(generators: Iterable) -> None:
     """Give each published brief ``pdf_edition`` and start drawing, when the settings ask for PDFs.
 
-    Runs at ``all_generators_finalized``, after the summary card is attached (this plugin is listed after
-    ``summary_card`` and before ``brief_metadata``, which links the PDF from the JSON-LD).
+    Runs on summary_card's ``cards_attached`` signal: the PDF prints the card.
     """
     generators = list(generators)
     articles = [a for g in generators if isinstance(g, ArticlesGenerator) for a in g.articles]
@@ -283,6 +283,6 @@ def get_generators(pelican) -> type[Generator]:
 
 def register() -> None:
     """Connect the PDF-edition handlers."""
-    signals.all_generators_finalized.connect(attach_pdf_editions)
+    cards_attached.connect(attach_pdf_editions)
     signals.feed_generated.connect(add_pdf_to_feed)
     signals.get_generators.connect(get_generators)

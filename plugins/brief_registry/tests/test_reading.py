@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from brief_registry import EncodingError, FrontMatterError, read_front_matter
+from brief_registry import EncodingError, FrontMatterError, RegistryError, load_registry, read_front_matter
 from brief_registry.safety import unsafe_html, unsafe_url
 from brief_registry.textfile import decode_text
 
@@ -219,3 +221,78 @@ def test_unsafe_html_is_found_in_the_rendered_body_and_located_in_the_source():
         (19, "<script>"),
         (20, "link to 'javascript:alert(3)'"),
     ]
+
+
+def test_a_registry_saved_with_a_bom_and_crlf_loads_with_the_editors_line_numbers(tmp_path):
+    authors = (
+        "# People\n- name: Ada Example\n  slug: ada-example\n  bio: Writes.\n- name: No Bio\n  slug: no-bio\n"
+    )
+    (tmp_path / "authors.yml").write_bytes(b"\xef\xbb\xbf" + authors.replace("\n", "\r\n").encode())
+    (tmp_path / "topics.yml").write_bytes(b"\xef\xbb\xbf- name: Testing\r\n  slug: testing\r\n")
+    (tmp_path / "regions.yml").write_bytes("- name: Caf\u00e9\n  slug: cafe\n".encode("cp1252"))
+
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path)
+
+    assert [(Path(p.path).name, p.line, p.message) for p in caught.value.problems] == [
+        ("authors.yml", 5, "author entry is missing bio"),
+        (
+            "regions.yml",
+            1,
+            "the file is not UTF-8 text (byte 0xe9 in column 12, '\u00e9' in Windows-1252); "
+            "save it again choosing the UTF-8 encoding",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("yaml_lines", "line", "message"),
+    [
+        (
+            "title: Reality Check #4 on Russia",
+            2,
+            "'#' after a space starts a YAML comment, so this value would end before '#4 on Russia': put the whole "
+            'value in quotes ("Reality Check #4 on Russia")',
+        ),
+        (
+            "authors:\n  - Emma #1",
+            3,
+            "'#' after a space starts a YAML comment, so this value would end before '#1': put the whole value in "
+            'quotes ("Emma #1")',
+        ),
+    ],
+)
+def test_a_number_sign_that_would_cut_a_value_short_is_named(yaml_lines, line, message):
+    with pytest.raises(FrontMatterError) as caught:
+        read_front_matter(f"---\n{yaml_lines}\n---\n", "x.md")
+    assert (caught.value.problem.line, caught.value.problem.message) == (line, message)
+
+
+@pytest.mark.parametrize(
+    "yaml_lines",
+    [
+        "topics: []  # none yet",
+        "title: A title  # a note for editors",
+        'title: "Reality Check #4"',
+        "series_number: 4 #4",
+    ],
+)
+def test_comments_meant_as_comments_are_left_alone(yaml_lines):
+    read_front_matter(f"---\n{yaml_lines}\n---\n", "x.md")
+
+
+@pytest.mark.parametrize(
+    ("rendered", "found"),
+    [
+        ('<a href="da\tta:text/html,x">x</a>', "link to 'da ta:text/html,x' uses the 'data:' scheme"),
+        ('<a href="java\nscript:x()">x</a>', "link to 'java script:x()' uses the 'javascript:' scheme"),
+        ('<a href="javascript&colon;x()">x</a>', "link to 'javascript:x()' uses the 'javascript:' scheme"),
+        ('<img src="x.png"/onerror="x()">', "the 'onerror' attribute of <img>"),
+        ("<IFRAME src='https://example.org/'></IFRAME>", "<iframe> would embed another page"),
+        ("<p>Focus on interests; data: none; a script: none</p>", None),
+        ("<p>Plain prose, on and on.</p>", None),
+    ],
+)
+def test_every_disguise_is_found_and_prose_is_not(rendered, found):
+    problems = unsafe_html(rendered, "x", 1, "x.md")
+    assert [p.message.startswith(found) for p in problems] == ([True] if found else [])

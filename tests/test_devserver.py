@@ -259,3 +259,31 @@ def test_a_folder_make_publish_built_is_emptied_before_the_preview(devserver):
     assert f"note: {output} held the site make publish built; emptying it for the preview" in log.read_text()
     for stale in ("_headers", "index.html.gz", "feeds/all.atom.xml"):
         assert not (output / stale).exists(), stale
+
+
+@pytest.mark.parametrize(
+    "devserver",
+    [
+        {
+            "empty-recommendations.md": (
+                ROOT / "plugins/summary_card/test_data/problems/empty-recommendations.md"
+            ).read_text()
+        }
+    ],
+    indirect=True,
+)
+def test_a_card_problem_is_said_and_the_preview_still_shows_what_the_card_could_read(devserver):
+    """What docs/editing.md promises: make html stops on a card problem, the devserver's preview is built anyway."""
+    _, url, log = devserver
+    first_build = section_before(log, "Preview at")
+    assert "content/briefs/empty-recommendations.md:19: no recommendations:" in first_build
+    page = wait_for(
+        lambda: fetch(url + "briefs/synthetic-brief-whose-recommendations-section-holds-no-items/"),
+        "the brief page",
+    )
+    card = BeautifulSoup(page, "html.parser").select_one("main section.summary-card")
+    assert card is not None
+    assert [text_of(li) for li in card.select(".key-points li")] == [
+        "The imaginary state of Graustark has no recommendations yet."
+    ]
+    assert card.select(".recommendations li") == []

@@ -60,10 +60,30 @@ class BriefReport:
     problems: tuple[Problem, ...] = ()
     number: Numbered | None = None
     address: Address | None = None
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Review:
+    """What `make check` found: problems (the build refuses them) and warnings (worth knowing, not wrong)."""
+
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 def check_content(content: Path, settings: EditorSettings | None = None) -> list[Problem]:
     """Every problem with the registries and the briefs under `content`, in file and line order."""
+    return list(review_content(content, settings).problems)
+
+
+def review_content(
+    content: Path, settings: EditorSettings | None = None, today: datetime.date | None = None
+) -> Review:
+    """Every problem and warning about the registries and the briefs under `content`, in file and line order.
+
+    `today` (default: the computer's date) is what a brief's date is compared with.
+    """
+    today = today or datetime.date.today()
     content = Path(content)
     settings = settings or load_settings()
     shown = str(content)
@@ -76,7 +96,7 @@ def check_content(content: Path, settings: EditorSettings | None = None) -> list
         registry = None  # names cannot be checked against a registry that does not load
 
     reports = [
-        check_brief(path, display_path(str(path), shown), content, registry, settings)
+        check_brief(path, display_path(str(path), shown), content, registry, settings, today)
         for path in sorted((content / BRIEFS_DIR).rglob("*.md"))
         if not is_editor_temporary(path)
     ]
@@ -84,13 +104,19 @@ def check_content(content: Path, settings: EditorSettings | None = None) -> list
         problems.extend(report.problems)
     problems.extend(check_series_numbers(r.number for r in reports if r.number is not None))
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
-    return sorted(problems)
+    return Review(tuple(sorted(problems)), tuple(sorted(w for r in reports for w in r.warnings)))
 
 
 def check_brief(
-    path: Path, shown: str, content: Path, registry: Registry | None, settings: EditorSettings
+    path: Path,
+    shown: str,
+    content: Path,
+    registry: Registry | None,
+    settings: EditorSettings,
+    today: datetime.date | None = None,
 ) -> BriefReport:
-    """Check one brief on its own; `shown` is the path printed in messages."""
+    """Check one brief on its own; `shown` is the path printed in messages, `today` what its date is compared
+    with (default: the computer's date)."""
     raw = path.read_bytes()
     if not raw.strip():
         return BriefReport(
@@ -118,7 +144,8 @@ def check_brief(
     number = None
     if front.data.get("series_number") is not None:
         number = Numbered(shown, front.line_of("series_number"), front.data["series_number"])
-    return BriefReport(tuple(problems), number, brief_address(shown, front, path, settings))
+    warnings = future_date(shown, front, today or datetime.date.today())
+    return BriefReport(tuple(problems), number, brief_address(shown, front, path, settings), warnings)
 
 
 def check_required(path: str, front: FrontMatter) -> list[Problem]:
@@ -158,6 +185,27 @@ def check_date(path: str, front: FrontMatter) -> list[Problem]:
             f"date must be a real date written YYYY-MM-DD, such as 2021-03-05 (got {value!r})",
         )
     ]
+
+
+def future_date(path: str, front: FrontMatter, today: datetime.date) -> tuple[Problem, ...]:
+    """A brief dated after `today` is published by the next build all the same: worth a warning, not an error
+    (an embargoed brief is real work, prepared ahead)."""
+    value = front.data.get("date")
+    if isinstance(value, str):
+        try:
+            value = datetime.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return ()  # check_date reports it
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if not isinstance(value, datetime.date) or value <= today:
+        return ()
+    message = (
+        f"warning: dated {value.isoformat()}, in the future; the site does not wait for that date: the next "
+        "`make publish` publishes the brief. If it is under embargo, keep the file out of content/briefs/ "
+        "until the day"
+    )
+    return (Problem(path, front.line_of("date"), message),)
 
 
 def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSettings) -> list[Problem]:

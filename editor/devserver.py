@@ -20,7 +20,7 @@ from pelican.settings import read_settings
 
 from brief_registry import Problem, display_path
 
-from .check import check_content
+from .check import review_content
 from .preview_server import open_server
 from .settings import EditorSettings, load_settings
 from .tempfiles import is_editor_temporary
@@ -31,19 +31,20 @@ RULE = "-" * 72
 def report(content: Path, settings: EditorSettings) -> list[Problem]:
     """Print what `make check` would say; return the problems."""
     try:
-        problems = check_content(content, settings)
+        review = review_content(content, settings)
     except Exception as error:  # a bug in a check must not stop the preview
         print(f"make check could not run: {error!r}", flush=True)
         return []
+    problems = list(review.problems)
     print(RULE)
     if problems:
         print(
             f"make check: {len(problems)} problem(s); the preview may be missing or out of date until fixed:"
         )
-        for problem in problems:
-            print(f"  {problem}")
     else:
         print("make check: every brief passes.")
+    for finding in sorted((*problems, *review.warnings)):
+        print(f"  {finding}")
     print(RULE, flush=True)
     return problems
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from brief_registry.frontmatter import FrontMatter, read_brief
-from brief_registry.problems import BriefFileError
+from brief_registry.problems import BriefFileError, display_path
 from brief_registry.rendering import BriefMarkdown, body_settings
 
 from .cache import ExtractionCache, extraction_key
@@ -37,11 +36,6 @@ def set_defaults(pelican) -> None:
     """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
-
-
-def _display_path(source_path: str, content: str) -> str:
-    """The path as editors see it: relative to the folder holding the content folder."""
-    return os.path.relpath(source_path, os.path.dirname(os.path.abspath(content)))
 
 
 def _located(
@@ -88,7 +82,7 @@ def attach_cards(generators: Iterable) -> None:
             *generator.hidden_articles,
             *generator.drafts,
         ]:
-            shown = _display_path(article.source_path, generator.settings["PATH"])
+            shown = display_path(article.source_path, generator.settings["PATH"])
             front = _front_matter(article, shown)
             given, front_problems = card_from_front_matter(front.data) if front else (GivenCard(), ())
             html = article.content

@@ -22,10 +22,12 @@ class TaxonomyPagesGenerator(Generator):
     """Lists briefs by author, topic and region. Runs after the articles generator, so briefs are known."""
 
     def generate_context(self) -> None:
-        try:
-            registry = load_registry(Path(self.settings["PATH"]))
-        except RegistryError:
-            registry = Registry()  # brief_registry has already reported every problem
+        registry = self.context.get("registry")  # loaded (and its problems reported) by brief_registry
+        if registry is None:  # brief_registry is not in PLUGINS
+            try:
+                registry = load_registry(Path(self.settings["PATH"]))
+            except RegistryError:
+                registry = Registry()
         listings = build_listings(self.context.get("articles", ()), registry, self.settings)
         # Templates find any author's, topic's or region's page by its slug.
         self.context["author_pages"] = {item.entry.slug: item for item in listings["author"]}

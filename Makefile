@@ -95,7 +95,7 @@ devserver: $(STAMP) ## Serve, rebuild and re-check the briefs on every save
 		--bind $(HOST) --port $(PORT) -- $(PELICANOPTS)
 
 publish: check ## Build the live site into a fresh folder, verify it, swap it in as output/ (SITEURL=https://...)
-	$(BIN)/python -m deploy.publish --skip-check --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
+	@$(BIN)/python -m deploy.publish --skip-check --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
 		$(if $(DEPLOY_TARGET),--deploy-target $(DEPLOY_TARGET)) -- $(PELICANOPTS)
 
 # The deploy targets publish first, and that publish refuses the placeholder address (SITEURL unset).

@@ -41,7 +41,20 @@ from .tempfiles import is_editor_temporary
 
 BRIEFS_DIR = "briefs"
 REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
-OPTIONAL_FIELDS = ("topics", "regions", "slug", "summary", "modified", "status")
+# Every other key a brief may have, and who reads it: topics and regions (brief_registry), Pelican's own slug,
+# summary, modified and status, the card's key_points and recommendations (summary_card) and responses
+# (brief_relations). A key outside both lists that resembles a missing required one is named as a near miss.
+OPTIONAL_FIELDS = (
+    "topics",
+    "regions",
+    "slug",
+    "summary",
+    "modified",
+    "status",
+    "key_points",
+    "recommendations",
+    "responses",
+)
 
 
 @dataclass(frozen=True)

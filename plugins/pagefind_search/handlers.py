@@ -38,7 +38,7 @@ class PagefindIndexing(Generator):
         """At ``article_writer_finalized`` of this build: every brief page is on disk."""
         if generator.context is not self.context or self._run is not None:
             return
-        if not self.settings.get("PAGEFIND_ENABLED", DEFAULTS["PAGEFIND_ENABLED"]):
+        if not self.settings["PAGEFIND_ENABLED"]:
             return
         try:
             self._run = start_pagefind(Path(self.output_path))
@@ -69,6 +69,13 @@ def get_generators(pelican) -> type[Generator]:
     return PagefindIndexing
 
 
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
 def register() -> None:
     """Connect the indexer."""
+    signals.initialized.connect(set_defaults)
     signals.get_generators.connect(get_generators)

@@ -28,6 +28,9 @@ class EditorSettings:
     slugify_source: str = "title"
     card: CardSettings = field(default_factory=CardSettings)
     article_url: str = "{slug}.html"
+    # Where `make check` keeps its reports between runs (editor/check_cache.py): the build's CACHE_PATH when
+    # the build caches (CACHE_CONTENT), else nowhere.
+    cache_path: Path | None = None
 
     def slug(self, text: str) -> str:
         """The slug Pelican derives from `text` (a title, or a file's base name)."""
@@ -62,4 +65,5 @@ def load_settings(path: Path | None = None) -> EditorSettings:
         slugify_source=settings.get("SLUGIFY_SOURCE", "title"),
         card=card_settings(settings),
         article_url=settings.get("ARTICLE_URL", "{slug}.html"),
+        cache_path=Path(settings["CACHE_PATH"]) if settings.get("CACHE_CONTENT") else None,
     )

@@ -9,6 +9,10 @@ For each size N, on the synthetic corpus (bench/corpus.py), with the publish set
      whether it drew any PDF (the cache's files and their modification times), and its time as a ratio to the
      rebuild without PDFs.
 Budget: an unchanged rebuild draws no PDF and takes at most BUDGET_UNCHANGED_RATIO of the one without PDFs.
+
+Where drawing every PDF takes too long on the machine at hand, a size can be measured "primed" (--pdf-primed-sizes):
+the cold build with PDFs is not timed; instead one build fills the cache with the first brief's real PDF standing in
+for every brief's (same size, same files, same places), so the unchanged rebuilds run the real code on a full cache.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ class PdfMeasurement:
     unchanged_with: list[float] = field(default_factory=list)
     unchanged_without: list[float] = field(default_factory=list)
     unchanged_drew: int = 0
+    primed: bool = False  # the cache was filled with a stand-in PDF; the cold build with PDFs was not timed
     pdfs: int = 0
     pdf_kb_median: float = 0.0
 
@@ -70,11 +75,23 @@ def pdf_stamps(cache: Path) -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.pdf")} if folder.exists() else {}
 
 
-def time_drawings(content: Path, output: Path, cache: Path) -> list[float]:
-    """Build `content` in this process with every PDF drawn here, one after another; each drawing's time."""
+def _build_here(content: Path, output: Path, cache: Path) -> None:
+    """A build with PDFs in this process (every PDF drawn here), the content cache on, as a cold build fills it."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
+    override = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(cache),
+        "PDF_EDITION": True,
+    }
+    override |= {"PDF_EDITION_WORKERS": 0, "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    Pelican(read_settings(str(ROOT / "publishconf.py"), override=override)).run()
+
+
+def time_drawings(content: Path, output: Path, cache: Path) -> list[float]:
+    """Build `content` in this process with every PDF drawn here, one after another; each drawing's time."""
     from pdf_edition import drawing
 
     times: list[float] = []
@@ -88,43 +105,47 @@ def time_drawings(content: Path, output: Path, cache: Path) -> list[float]:
             times.append(time.perf_counter() - start)
 
     drawing.draw_pdf = timed_draw  # draw_into_cache looks it up at call time
-    settings = read_settings(
-        str(ROOT / "publishconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "CACHE_PATH": str(cache),
-            "PDF_EDITION": True,
-            "PDF_EDITION_WORKERS": 0,
-        },
-    )
-    Pelican(settings).run()
+    _build_here(content, output, cache)
     return times
 
 
-def measure_pdf(n: int, cold_runs: int, runs: int, workdir: Path) -> PdfMeasurement:
-    m = PdfMeasurement(n)
+def prime_cache(content: Path, output: Path, cache: Path) -> int:
+    """Fill the cache as a cold build with PDFs would, drawing only the first PDF and filing its bytes under every
+    brief's key; the number of PDFs filed."""
+    from pdf_edition import drawing
+
+    draw = drawing.draw_pdf
+    first: list = []
+
+    def draw_once(*args, **kwargs):
+        if not first:
+            first.append(draw(*args, **kwargs))
+        return first[0]
+
+    drawing.draw_pdf = draw_once
+    _build_here(content, output, cache)
+    return len(list((cache / "pdf_edition").glob("*.pdf")))
+
+
+def _run_here(mode: str, content: Path, output: Path, cache: Path, env: dict[str, str]) -> str:
+    """Run this module's `mode` (timing or priming) in a fresh process; the last line it prints."""
+    command = [sys.executable, "-m", "bench.pdf", mode, str(content), str(output), str(cache)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write((result.stdout + result.stderr)[-4000:])
+        raise SystemExit(f"{' '.join(command)} failed")
+    return result.stdout.strip().splitlines()[-1]
+
+
+def measure_pdf(n: int, cold_runs: int, runs: int, workdir: Path, primed: bool = False) -> PdfMeasurement:
+    m = PdfMeasurement(n, primed=primed)
     env = {**os.environ, "SITEURL": "https://bench.example.org"}
 
     sample, _ = write_corpus(min(n, PDF_SAMPLE), workdir / f"pdf-sample-{n}")
-    timing = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench.pdf",
-            str(sample),
-            str(workdir / f"pdf-sample-out-{n}"),
-            str(workdir / f"pdf-sample-cache-{n}"),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+    line = _run_here(
+        "--time", sample, workdir / f"pdf-sample-out-{n}", workdir / f"pdf-sample-cache-{n}", env
     )
-    if timing.returncode != 0:
-        sys.stderr.write((timing.stdout + timing.stderr)[-4000:])
-        raise SystemExit("timing the PDF drawings failed")
-    m.per_pdf = json.loads(timing.stdout.strip().splitlines()[-1])
+    m.per_pdf = json.loads(line)
     print(
         f"  N={n} median time per PDF: {statistics.median(m.per_pdf):.3f} s ({len(m.per_pdf)} drawn)",
         flush=True,
@@ -133,8 +154,13 @@ def measure_pdf(n: int, cold_runs: int, runs: int, workdir: Path) -> PdfMeasurem
     project, _ = write_corpus(n, workdir / f"pdf-corpus-{n}")
     caches = {True: workdir / f"pdf-cache-{n}", False: workdir / f"nopdf-cache-{n}"}
     outputs = {True: workdir / f"pdf-out-{n}", False: workdir / f"nopdf-out-{n}"}
+    if primed:
+        filed = _run_here("--prime", project, outputs[True], caches[True], env)
+        print(f"  N={n} cache primed with {filed} stand-in PDFs (cold build with PDFs not timed)", flush=True)
     for i in range(cold_runs):
         for pdf in (True, False) if i % 2 == 0 else (False, True):
+            if pdf and primed:
+                continue
             shutil.rmtree(caches[pdf], ignore_errors=True)
             shutil.rmtree(outputs[pdf], ignore_errors=True)
             seconds = _build(project, outputs[pdf], caches[pdf], pdf, env)
@@ -170,8 +196,9 @@ def report_pdf(results: list[PdfMeasurement]) -> tuple[list[str], list[str]]:
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for m in results:
+        cold_with = "not timed (cache primed)" if m.primed else f"{statistics.median(m.cold_with):.2f}"
         lines.append(
-            f"| {m.n} | {statistics.median(m.per_pdf):.3f} | {statistics.median(m.cold_with):.2f} | "
+            f"| {m.n} | {statistics.median(m.per_pdf):.3f} | {cold_with} | "
             f"{statistics.median(m.cold_without):.2f} | {m.pdfs} | {m.pdf_kb_median:.0f} | "
             f"{statistics.median(m.unchanged_with):.2f} | {statistics.median(m.unchanged_without):.2f} | "
             f"{m.unchanged_ratio:.2f}x | {m.unchanged_drew} |"
@@ -187,6 +214,12 @@ def report_pdf(results: list[PdfMeasurement]) -> tuple[list[str], list[str]]:
 
 
 if __name__ == "__main__":
-    # python -m bench.pdf CONTENT OUTPUT CACHE: time each PDF drawing of one in-process build (JSON, last line).
-    content, output, cache = map(Path, sys.argv[1:4])
-    print(json.dumps(time_drawings(content, output, cache)))
+    # python -m bench.pdf --time CONTENT OUTPUT CACHE: each PDF drawing's time in one build (JSON, last line);
+    # python -m bench.pdf --prime CONTENT OUTPUT CACHE: fill the cache with a stand-in PDF (the count, last line).
+    mode = sys.argv[1]
+    content, output, cache = map(Path, sys.argv[2:5])
+    print(
+        json.dumps(
+            time_drawings(content, output, cache) if mode == "--time" else prime_cache(content, output, cache)
+        )
+    )

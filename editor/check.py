@@ -40,6 +40,7 @@ from .source import PLACEHOLDER, filename_links, placeholders
 from .tempfiles import is_editor_temporary
 
 BRIEFS_DIR = "briefs"
+PAGES_DIR = "pages"
 REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
 OPTIONAL_FIELDS = ("topics", "regions", "slug", "summary", "modified", "status")
 
@@ -84,7 +85,21 @@ def check_content(content: Path, settings: EditorSettings | None = None) -> list
         problems.extend(report.problems)
     problems.extend(check_series_numbers(r.number for r in reports if r.number is not None))
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
+    for path in sorted((content / PAGES_DIR).rglob("*.md")):
+        if not is_editor_temporary(path):
+            problems.extend(check_page(path, display_path(str(path), shown), settings))
     return sorted(problems)
+
+
+def check_page(path: Path, shown: str, settings: EditorSettings) -> list[Problem]:
+    """A page (``content/pages/``) is read by the same reader as a brief: its front matter and body must pass it."""
+    try:
+        front = read_brief(path, shown)
+    except BriefFileError as error:
+        return list(error.problems)
+    except OSError:
+        return []  # an editor's lock link or a file gone since the folder was listed
+    return list(unsafe_html(settings.render(front.body), front.body, front.body_line, shown))
 
 
 def check_brief(

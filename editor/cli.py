@@ -18,7 +18,7 @@ from brief_registry.registry import AUTHORS_FILE
 from brief_registry.textfile import read_text_file
 
 from .authors import AuthorError, add_author, entry_yaml, new_person
-from .check import check_brief, check_content
+from .check import check_brief, review_content
 from .devserver import serve
 from .importer import SeedError, parse_seed, site_pages
 from .preview_server import PortBusyError, open_server
@@ -157,11 +157,15 @@ def run_preview(args: argparse.Namespace) -> int:
 
 
 def run_check(content: Path, settings: EditorSettings) -> int:
-    problems = check_content(content, settings)
-    for problem in problems:
+    review = review_content(content, settings)
+    for warning in review.warnings:  # on stderr, as compilers do: stdout lists only what must be fixed
+        print(warning, file=sys.stderr)
+    for problem in review.problems:
         print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) found; fix them and run `make check` again.", file=sys.stderr)
+    if review.problems:
+        print(
+            f"{len(review.problems)} problem(s) found; fix them and run `make check` again.", file=sys.stderr
+        )
         return 1
     print(f"All briefs in {content} passed the checks.")
     return 0

@@ -85,16 +85,21 @@ class PdfEditionLink:
     here if no worker has started it), so a template may ask for it while the other PDFs are still drawing.
     """
 
-    def __init__(self, url: str, save_as: str, cached: Path, pool: DrawingPool) -> None:
+    def __init__(
+        self, url: str, save_as: str, cached: Path, pool: DrawingPool, pages: int | None = None
+    ) -> None:
         self.url = url
         self.save_as = save_as
         self.cached = cached
         self._pool = pool
+        self._pages = pages  # known already when the cache had this PDF
 
     @cached_property
     def facts(self) -> PdfFacts:
-        self._pool.wait_for(self.cached)
-        pages = read_pages(self.cached)
+        pages = self._pages
+        if pages is None:
+            self._pool.wait_for(self.cached)
+            pages = read_pages(self.cached)
         if pages is None:
             raise FileNotFoundError(f"pdf_edition: {self.cached} was not drawn")
         return PdfFacts(size=self.cached.stat().st_size, pages=pages)
@@ -214,13 +219,15 @@ class PdfEditionGenerator(Generator):
             brief = printed_brief(article, self.settings)
             key = cache_key(brief, inputs)
             url, save_as = pdf_location(article, brief.series, brief.series_number)
-            link = PdfEditionLink(url, save_as, cache_dir / f"{key}.pdf", self._pool)
+            cached = cache_dir / f"{key}.pdf"
+            pages = read_pages(cached) if cached.is_file() else None
+            link = PdfEditionLink(url, save_as, cached, self._pool, pages)
             article.pdf_edition = link
             self._links.append(link)
-            if link.cached in missing or (link.cached.is_file() and read_pages(link.cached) is not None):
+            if pages is not None or cached in missing:
                 continue
             html = template.render({**self.context, "brief": brief, "DEFAULT_LANG": brief.lang})
-            missing[link.cached] = (draw_into_cache, (html, inputs.stylesheets, key))
+            missing[cached] = (draw_into_cache, (html, inputs.stylesheets, key))
         self._pool.start(missing)
 
     def generate_output(self, writer) -> None:

@@ -25,8 +25,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from brief_metadata import chicago_citation
-from brief_metadata.handlers import absolute, brief_record
-from brief_metadata.record import file_stem
+from brief_metadata.record import absolute, brief_record, file_stem
 from drawn_files import DrawingPool, place, worker_count
 from summary_card.feeds import article_for, index_by_url
 from summary_card.signals import cards_attached

@@ -132,7 +132,17 @@ YAML_MISTAKES = [
         "line 2 has a second ': ' inside its value: put the whole value in quotes",
     ),
     ("title: x\n  y: z", 3, "line 3 is indented, but the line above it does not open a list or a group"),
-    ('title: "x" and y', 2, "line 2 does not fit the lines above it: text after a closing quote"),
+    (
+        'title: "x" and y',
+        2,
+        'text follows the closing " on line 2: a value in quotes must be quoted as a whole',
+    ),
+    (
+        "title: 'It's here'",
+        2,
+        "text follows the closing ' on line 2: a value in quotes must be quoted as a whole; "
+        'for quotation marks inside it, use the other kind around it ("…")',
+    ),
     ("authors:\n  - a\n - b", 4, "line 4 does not fit the lines above it"),
     (
         "title: *x",

@@ -33,15 +33,29 @@ from brief_registry.nearmiss import closest
 from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
 from summary_card.card import card_from_front_matter, extract_card
-from summary_card.source import SourceHeading, find_heading, headings
+from summary_card.source import located_problems
 
 from .settings import EditorSettings, load_settings
 from .source import PLACEHOLDER, filename_links, placeholders
 from .tempfiles import is_editor_temporary
 
 BRIEFS_DIR = "briefs"
+PAGES_DIR = "pages"
 REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
-OPTIONAL_FIELDS = ("topics", "regions", "slug", "summary", "modified", "status")
+# Every other key a brief may have, and who reads it: topics and regions (brief_registry), Pelican's own slug,
+# summary, modified and status, the card's key_points and recommendations (summary_card) and responses
+# (brief_relations). A key outside both lists that resembles a missing required one is named as a near miss.
+OPTIONAL_FIELDS = (
+    "topics",
+    "regions",
+    "slug",
+    "summary",
+    "modified",
+    "status",
+    "key_points",
+    "recommendations",
+    "responses",
+)
 
 
 @dataclass(frozen=True)
@@ -104,7 +118,21 @@ def review_content(
         problems.extend(report.problems)
     problems.extend(check_series_numbers(r.number for r in reports if r.number is not None))
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
+    for path in sorted((content / PAGES_DIR).rglob("*.md")):
+        if not is_editor_temporary(path):
+            problems.extend(check_page(path, display_path(str(path), shown), settings))
     return Review(tuple(sorted(problems)), tuple(sorted(w for r in reports for w in r.warnings)))
+
+
+def check_page(path: Path, shown: str, settings: EditorSettings) -> list[Problem]:
+    """A page (``content/pages/``) is read by the same reader as a brief: its front matter and body must pass it."""
+    try:
+        front = read_brief(path, shown)
+    except BriefFileError as error:
+        return list(error.problems)
+    except OSError:
+        return []  # an editor's lock link or a file gone since the folder was listed
+    return list(unsafe_html(settings.render(front.body), front.body, front.body_line, shown))
 
 
 def check_brief(
@@ -209,81 +237,25 @@ def future_date(path: str, front: FrontMatter, today: datetime.date) -> tuple[Pr
 
 
 def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSettings) -> list[Problem]:
-    """The card needs key points and recommendations: from front matter (well formed) or from the body.
+    """The card's problems, found, worded and placed exactly as the build finds them (summary_card).
 
-    `rendered` is the body as HTML.
+    `rendered` is the body as HTML. The card needs key points and recommendations: from the front matter (well
+    formed) or from the body.
     """
     given, shape_problems = card_from_front_matter(front.data)  # key_points: / recommendations:
     extraction = extract_card(rendered, settings.card, given)
-    card = extraction.card
-    found = headings(front.body, front.body_line, settings.render)
-    problems = [Problem(path, front.line_of(p.field, p.index), p.message) for p in shape_problems]
-
-    key_heading = find_heading(found, settings.card.key_points_headings)
-    key_name = settings.card.key_points_headings[0]
-    if given.key_points:
-        pass  # the front matter gives them
-    elif key_heading is None:
-        problems.append(
-            Problem(
-                path,
-                front.body_line,
-                f"no key points: add a heading '## {key_name}' followed by a bulleted list ('- …')",
-            )
-        )
-    elif not card.key_points:
-        problems.append(
-            Problem(
-                path,
-                key_heading.line,
-                f"no key points: the heading '{key_heading.text}' must be followed by a bulleted list "
-                "with at least one point",
-            )
-        )
-
-    rec_heading = find_heading(found, settings.card.recommendations_headings)
-    rec_name = settings.card.recommendations_headings[0]
-    example = "'1. **Lead sentence.** Details…'"
-    if given.recommendations:
-        pass  # the front matter gives them
-    elif rec_heading is None:
-        problems.append(
-            Problem(
-                path,
-                _last_line(front, found),
-                f"no recommendations: add a heading '## {rec_name}' followed by a numbered list such as {example}",
-            )
-        )
-    elif not card.recommendations:
-        problems.append(
-            Problem(
-                path,
-                rec_heading.line,
-                f"no recommendations: the heading '{rec_heading.text}' must be followed by a numbered list "
-                f"such as {example}",
-            )
-        )
-    # What else the extractor noticed about a section (twice, empty item, number reused), at its heading.
-    for problem in extraction.problems:
-        if problem.heading and not problem.message.startswith("no "):
-            heading = find_heading(found, (problem.heading,))
-            problems.append(Problem(path, heading.line if heading else front.body_line, problem.message))
-    return problems
-
-
-def _last_line(front: FrontMatter, found: tuple[SourceHeading, ...]) -> int:
-    """Where a missing closing section belongs: after the last heading, or where the body starts."""
-    return found[-1].line if found else front.body_line
+    return located_problems(path, front, (*shape_problems, *extraction.problems), settings.render)
 
 
 def check_links(
-    path: str, front: FrontMatter, source: Path, content: Path, settings: EditorSettings | None = None
+    path: str, front: FrontMatter, source: Path, content: Path, settings: EditorSettings
 ) -> list[Problem]:
     """Every ``{filename}`` link must point at a file in the content folder, as Pelican resolves it.
 
     A link to no file names the closest files there are; one that gives a brief's web address names its file.
     """
     problems = []
+    known: ContentFiles | None = None  # read once, at the first broken link
     for link in filename_links(front.body, front.body_line):
         target = unquote(urlsplit(link.target).path)
         if not target:
@@ -292,19 +264,40 @@ def check_links(
         if not resolved.is_file():
             looked = display_path(os.path.normpath(resolved), str(content))
             message = f"link to '{{filename}}{link.target}' points to no file ({looked} does not exist)"
-            hint = _link_hint(target, source, content, settings or load_settings())
+            known = known or content_files(content, source, settings)
+            hint = _link_hint(target, source, content, known)
             problems.append(Problem(path, link.line, f"{message}: {hint}" if hint else message))
     return problems
 
 
-def _link_hint(target: str, source: Path, content: Path, settings: EditorSettings) -> str:
-    """ "did you mean '{filename}…'?" naming the file(s) a broken link most likely means, written the same way."""
-    files = sorted(
-        f for f in content.rglob("*") if f.is_file() and not f.name.startswith(".") and f != source
+@dataclass(frozen=True)
+class ContentFiles:
+    """The files a link may mean, and each brief's web address (its slug) with its file."""
+
+    files: tuple[Path, ...]
+    addresses: dict[str, Path]
+
+
+def content_files(content: Path, source: Path, settings: EditorSettings) -> ContentFiles:
+    """Every file under `content` but `source`, and the briefs' addresses: what an editor may have meant."""
+    files = tuple(
+        sorted(f for f in content.rglob("*") if f.is_file() and not f.name.startswith(".") and f != source)
     )
+    addresses = {}
+    for file in files:
+        if file.suffix == ".md" and file.relative_to(content).parts[0] == BRIEFS_DIR:
+            with contextlib.suppress(BriefFileError, OSError):
+                address = brief_address(str(file), read_brief(file, str(file)), file, settings)
+                if address is not None:
+                    addresses[address.slug] = file
+    return ContentFiles(files, addresses)
+
+
+def _link_hint(target: str, source: Path, content: Path, known: ContentFiles) -> str:
+    """ "did you mean '{filename}…'?" naming the file(s) a broken link most likely means, written the same way."""
+    files, addresses = known.files, known.addresses
     name = target.rstrip("/").rsplit("/", 1)[-1]
     stem = name.removesuffix(".html").removesuffix(".md")
-    addresses = _brief_addresses(files, content, settings)
     by_file = "A link names the brief's file (such as {example}), not its web address"
 
     def said(meant: list[Path]) -> str:
@@ -328,18 +321,6 @@ def _link_hint(target: str, source: Path, content: Path, settings: EditorSetting
         example = next(iter(addresses.values()), Path("reality-check-4.md")).name
         return by_file.format(example=example)
     return ""
-
-
-def _brief_addresses(files: list[Path], content: Path, settings: EditorSettings) -> dict[str, Path]:
-    """Each brief's web address (its slug) and its file: what an editor may have copied from the browser."""
-    found = {}
-    for file in files:
-        if file.suffix == ".md" and file.relative_to(content).parts[0] == BRIEFS_DIR:
-            with contextlib.suppress(BriefFileError, OSError):
-                address = brief_address(str(file), read_brief(file, str(file)), file, settings)
-                if address is not None:
-                    found[address.slug] = file
-    return found
 
 
 def brief_address(path: str, front: FrontMatter, source: Path, settings: EditorSettings) -> Address | None:

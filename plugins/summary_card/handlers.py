@@ -11,17 +11,18 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
+from brief_registry.briefs import every_brief
 from brief_registry.frontmatter import FrontMatter, read_brief
 from brief_registry.problems import BriefFileError, display_path
 from brief_registry.rendering import BriefMarkdown, body_settings
 
 from .cache import ExtractionCache, extraction_key
-from .card import CardProblem, GivenCard, card_from_front_matter, extract_card
+from .card import GivenCard, card_from_front_matter, extract_card
 from .data import cards_document, sort_newest_first
 from .feeds import with_cards
 from .settings import DEFAULTS, card_settings, json_save_as
 from .signals import cards_attached
-from .source import Render, heading_line
+from .source import located_problems
 
 logger = logging.getLogger(__name__)
 
@@ -36,18 +37,6 @@ def set_defaults(pelican) -> None:
     """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
-
-
-def _located(
-    shown: str, problem: CardProblem, front: FrontMatter | None, body_line: int, render: Render
-) -> str:
-    """``path:line: message`` when the line is known (a front-matter key, a heading), else ``path: message``."""
-    line = None
-    if front is not None and problem.field:
-        line = front.line_of(problem.field, problem.index)
-    elif front is not None and problem.heading:
-        line = heading_line(front.body, problem.heading, body_line, render)
-    return f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}"
 
 
 def _front_matter(article, shown: str) -> FrontMatter | None:
@@ -76,12 +65,7 @@ def attach_cards(generators: Iterable) -> None:
         feed_card = generator.env.from_string(FEED_CARD_TEMPLATE)
         # To find a problem's heading in the source: headings' text rendered as the body is.
         render = BriefMarkdown(body_settings(generator.settings["MARKDOWN"])).convert
-        for article in [
-            *generator.articles,
-            *generator.translations,
-            *generator.hidden_articles,
-            *generator.drafts,
-        ]:
+        for article in every_brief(generator):
             shown = display_path(article.source_path, generator.settings["PATH"])
             front = _front_matter(article, shown)
             given, front_problems = card_from_front_matter(front.data) if front else (GivenCard(), ())
@@ -91,8 +75,13 @@ def attach_cards(generators: Iterable) -> None:
             if extraction is None:
                 extraction = extract_card(html, settings, given)
                 cache.put(key, extraction)
-            for problem in (*front_problems, *extraction.problems):
-                logger.warning("%s", _located(shown, problem, front, front.body_line if front else 1, render))
+            problems = (*front_problems, *extraction.problems)
+            if front is None:  # unreadable front matter (brief_registry reports it): no line to name
+                for problem in problems:
+                    logger.warning("%s: %s", shown, problem)
+            else:
+                for located in located_problems(shown, front, problems, render):
+                    logger.warning("%s", located)
             article.summary_card = extraction.card
             article.body_below_card = extraction.body_html
             article.feed_card_html = Markup(

@@ -119,6 +119,7 @@ PLUGINS += [
     "taxonomy_pages",
     "pagefind_search",
     "brief_embed",  # /briefs/<slug>/card/ (the card alone, for partners' iframes) and /oembed/<slug>.json
+    "newsletter_digest",  # output/digest/<date>/: each issue recorded in content/digests/ (make digest)
 ]
 
 # The series is ordered by its numbers, newest (highest) first, everywhere Pelican lists briefs.
@@ -149,7 +150,7 @@ BRIEF_METADATA_PUBLISHER = AUTHOR
 
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"^briefs/[^/]+/card/"],
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"^briefs/[^/]+/card/", r"^digest/"],
 }
 PAGINATED_TEMPLATES = {"index": None, "author": None, "term": None}
 

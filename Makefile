@@ -19,8 +19,6 @@ RSYNC_TARGET ?=
 RSYNC_OPTS ?=
 GITHUB_REMOTE ?= origin
 GITHUB_BRANCH ?= gh-pages
-# The plugins' pure modules (registries, rules) are shared with the editors' tools.
-export PYTHONPATH := $(CURDIR)/plugins
 
 .DEFAULT_GOAL := help
 
@@ -32,11 +30,14 @@ export PYTHONPATH := $(CURDIR)/plugins
 help: ## List the targets
 	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt requirements-dev.txt
+# The pinned requirements, then the project itself (plugins/, editor/, deploy/, bench/; see pyproject.toml),
+# editable, so its packages import from any folder and edits take effect without reinstalling.
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "error: Python 3.11 or newer is needed (PY=$(PY) is older); run e.g. 'make PY=python3.11 ...'"; exit 1; }
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	@touch $@
 
 venv: $(STAMP) ## Create .venv from the pinned requirements
@@ -126,4 +127,4 @@ node-tools: ## Install the Node tools the quality gates use (needs npm)
 	else echo "note: npm not found, so the HTML validity gate will skip (install it: apt-get install nodejs npm)"; fi
 
 lighthouse: $(STAMP) node-tools ## Lighthouse scores of a brief page, built as published (slow; not in make test)
-	PYTHONPATH=$(CURDIR)/tests:$(PYTHONPATH) $(BIN)/python -m quality.lighthouse_report $(LIGHTHOUSE_PAGE)
+	cd tests && ../$(BIN)/python -m quality.lighthouse_report $(LIGHTHOUSE_PAGE)

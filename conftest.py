@@ -1,4 +1,5 @@
-"""Rules for the whole test run (tests/ and plugins/*/tests): under CI=true every skip is a failure.
+"""Rules for the whole test run (tests/ and plugins/*/tests): the project must be installed in the virtualenv, and
+under CI=true every skip is a failure.
 
 A check that skips can never fail. On a laptop a skip stays a skip, listed with its one-line reason at the end of
 the run (pytest -ra); under CI, which installs every tool the suite needs (.ci/run), it fails the run instead.
@@ -7,7 +8,9 @@ xfail is not a skip and keeps its meaning (xfail_strict is on in pyproject.toml)
 
 from __future__ import annotations
 
+import importlib.util
 import os
+from pathlib import Path
 
 import pytest
 
@@ -39,3 +42,19 @@ def pytest_make_collect_report(collector: pytest.Collector) -> pytest.CollectRep
     report = yield
     _fail_if_skipped_in_ci(report)
     return report
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Stop at once, saying how to fix it, when this virtualenv lacks the project's packages (pyproject.toml).
+
+    The Makefile's bootstrap installs them; a .venv made before they were packages, or whose pyproject.toml
+    changed since, would otherwise fail in every Pelican build with "Cannot load plugin".
+    """
+    spec = importlib.util.find_spec("summary_card")
+    here = Path(__file__).resolve().parent / "plugins" / "summary_card"
+    if spec is None or spec.origin is None or Path(spec.origin).resolve().parent != here:
+        pytest.exit(
+            "the project's packages are not installed in this virtualenv (or point at another checkout): "
+            "run `make venv` (it installs pyproject.toml's packages in editable mode), then run the tests again",
+            returncode=4,
+        )

@@ -157,7 +157,7 @@ def edit_one_brief(content: Path, index: int) -> None:
 def measure(n: int, runs: int, workdir: Path) -> Measurement:
     m = Measurement(n)
     project, plain = write_corpus(n, workdir / f"corpus-{n}")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "SITEURL": "https://bench.example.org"}
+    env = {**os.environ, "SITEURL": "https://bench.example.org"}
     project_out, plain_out = workdir / f"project-{n}", workdir / f"plain-{n}"
     cache = workdir / f"cache-{n}"
     for i in range(runs):

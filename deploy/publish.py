@@ -266,8 +266,6 @@ def publish(
     workspace = Workspace(output.resolve())
     workspace.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, **REPRODUCIBLE_ENV, "SOURCE_DATE_EPOCH": source_date_epoch(PROJECT_DIR)}
-    # The checker and the settings import the plugins' pure modules, as under make.
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_DIR / "plugins"), env.get("PYTHONPATH")]))
 
     with exclusive(workspace):
         restore_interrupted_swap(workspace)

@@ -83,7 +83,7 @@ def devserver(tmp_path, request):
             cwd=ROOT,
             stdout=stream,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "COLUMNS": "200"},
+            env={**os.environ, "COLUMNS": "200"},
         )
     try:
         yield content, f"http://127.0.0.1:{port}/", log

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
-from share_image.image import SIZE as SHARE_IMAGE_SIZE
 
+from share_image.image import SIZE as SHARE_IMAGE_SIZE
 from taxonomy_pages import term_url
 
 from .embed import Embed, build_embed, oembed_document

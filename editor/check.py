@@ -38,7 +38,7 @@ from .tempfiles import is_editor_temporary
 
 BRIEFS_DIR = "briefs"
 REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
-OPTIONAL_FIELDS = ("topics", "regions", "slug", "summary", "modified", "status")
+OPTIONAL_FIELDS = ("topics", "regions", "slug", "summary", "modified", "status", "lang")
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,11 @@ def check_content(content: Path, settings: EditorSettings | None = None) -> list
     ]
     for report in reports:
         problems.extend(report.problems)
-    problems.extend(check_series_numbers(r.number for r in reports if r.number is not None))
+    problems.extend(
+        check_series_numbers(
+            (r.number for r in reports if r.number is not None), settings.default_lang, settings.languages
+        )
+    )
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
     return sorted(problems)
 
@@ -114,7 +118,13 @@ def check_brief(
     )
     number = None
     if front.data.get("series_number") is not None:
-        number = Numbered(shown, front.line_of("series_number"), front.data["series_number"])
+        number = Numbered(
+            shown,
+            front.line_of("series_number"),
+            front.data["series_number"],
+            front.data.get("lang"),
+            front.line_of("lang") if "lang" in front.data else 0,
+        )
     return BriefReport(tuple(problems), number, brief_address(shown, front, path, settings))
 
 
@@ -163,13 +173,14 @@ def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSet
     `rendered` is the body as HTML.
     """
     given, shape_problems = card_from_front_matter(front.data)  # key_points: / recommendations:
-    extraction = extract_card(rendered, settings.card, given)
+    card_settings = settings.card_for(front.data.get("lang"))
+    extraction = extract_card(rendered, card_settings, given)
     card = extraction.card
     found = headings(front.body, front.body_line, settings.render)
     problems = [Problem(path, front.line_of(p.field, p.index), p.message) for p in shape_problems]
 
-    key_heading = find_heading(found, settings.card.key_points_headings)
-    key_name = settings.card.key_points_headings[0]
+    key_heading = find_heading(found, card_settings.key_points_headings)
+    key_name = card_settings.key_points_headings[0]
     if given.key_points:
         pass  # the front matter gives them
     elif key_heading is None:
@@ -190,8 +201,8 @@ def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSet
             )
         )
 
-    rec_heading = find_heading(found, settings.card.recommendations_headings)
-    rec_name = settings.card.recommendations_headings[0]
+    rec_heading = find_heading(found, card_settings.recommendations_headings)
+    rec_name = card_settings.recommendations_headings[0]
     example = "'1. **Lead sentence.** Details…'"
     if given.recommendations:
         pass  # the front matter gives them

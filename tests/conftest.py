@@ -129,3 +129,23 @@ def digest_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     )
     assert status == 0
     return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL))
+
+
+# --- Translations (issue 16): the series plus synthetic translations of #3 (uk) and #5 (fr, ru). ---
+TRANSLATION_FIXTURES = FIXTURES / "translations"
+
+
+def copy_translated_content(destination: Path) -> Path:
+    """The four-brief series content plus the synthetic translated briefs."""
+    content = copy_series_content(destination)
+    for brief in sorted((TRANSLATION_FIXTURES / "briefs").glob("*.md")):
+        shutil.copy(brief, content / "briefs" / brief.name)
+    return content
+
+
+@pytest.fixture(scope="session")
+def translated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The series with its translations, built for publication (absolute URLs, feeds)."""
+    root = tmp_path_factory.mktemp("translated")
+    content = copy_translated_content(root / "content")
+    return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL))

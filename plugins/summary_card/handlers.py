@@ -16,9 +16,17 @@ from brief_registry.frontmatter import FrontMatter, read_brief
 from brief_registry.problems import BriefFileError
 
 from .cache import ExtractionCache, extraction_key
-from .card import CardProblem, CardSettings, GivenCard, card_from_front_matter, extract_card, heading_line
+from .card import (
+    DEFAULT_HEADINGS_BY_LANG,
+    CardProblem,
+    CardSettings,
+    GivenCard,
+    card_from_front_matter,
+    extract_card,
+    heading_line,
+)
 from .data import cards_document, sort_newest_first
-from .feeds import with_cards
+from .feeds import feed_articles, with_cards
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +35,7 @@ HEADING_SETTINGS = {
     "SUMMARY_CARD_KEY_POINTS_HEADINGS": "key_points_headings",
     "SUMMARY_CARD_RECOMMENDATIONS_HEADINGS": "recommendations_headings",
 }
+BY_LANG_SETTING = "SUMMARY_CARD_HEADINGS_BY_LANG"
 JSON_SAVE_AS = "SUMMARY_CARD_JSON_SAVE_AS"
 JSON_SAVE_AS_DEFAULT = "cards.json"
 
@@ -37,14 +46,31 @@ FEED_CARD_TEMPLATE = (
 )
 
 
-def card_settings(settings: dict) -> CardSettings:
-    """Build the extractor's settings from Pelican's; a setting left out keeps the plugin default."""
+def card_settings(settings: dict, lang: str | None = None) -> CardSettings:
+    """Build the extractor's settings from Pelican's; a setting left out keeps the plugin default.
+
+    A brief in another language than DEFAULT_LANG (a translation) is read with that language's headings
+    (SUMMARY_CARD_HEADINGS_BY_LANG, defaults in card.py) first, then the site's own.
+    """
     values = {}
     for name, field in HEADING_SETTINGS.items():
         value = settings.get(name)
         if value:
             values[field] = (value,) if isinstance(value, str) else tuple(map(str, value))
-    return CardSettings(**values)
+    site = CardSettings(**values)
+    if not lang or lang == settings.get("DEFAULT_LANG", "en"):
+        return site
+    own = {**DEFAULT_HEADINGS_BY_LANG, **(settings.get(BY_LANG_SETTING) or {})}.get(lang, {})
+
+    def headings(kind: str, fallback: tuple[str, ...]) -> tuple[str, ...]:
+        given = own.get(kind, ())
+        given = (given,) if isinstance(given, str) else tuple(map(str, given))
+        return tuple(dict.fromkeys((*given, *fallback)))
+
+    return CardSettings(
+        key_points_headings=headings("key_points", site.key_points_headings),
+        recommendations_headings=headings("recommendations", site.recommendations_headings),
+    )
 
 
 def _display_path(source_path: str, content: str) -> str:
@@ -81,7 +107,7 @@ def attach_cards(generators: Iterable) -> None:
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
-        settings = card_settings(generator.settings)
+        by_lang: dict[str | None, CardSettings] = {}
         cache = ExtractionCache.for_settings(generator.settings)
         feed_card = generator.env.from_string(FEED_CARD_TEMPLATE)
         for article in [
@@ -93,6 +119,8 @@ def attach_cards(generators: Iterable) -> None:
             shown = _display_path(article.source_path, generator.settings["PATH"])
             front = _front_matter(article, shown)
             given, front_problems = card_from_front_matter(front.data) if front else (GivenCard(), ())
+            lang = getattr(article, "lang", None)
+            settings = by_lang.setdefault(lang, card_settings(generator.settings, lang))
             html = article.content
             key = extraction_key(html, settings, given)
             extraction = cache.get(key)
@@ -115,7 +143,7 @@ def attach_cards(generators: Iterable) -> None:
 
 def add_cards_to_feed(context: dict, feed) -> None:
     """Open every feed entry with its brief's card (the feed object only; articles are left as they are)."""
-    with_cards(feed, [*context.get("articles", ()), *context.get("hidden_articles", ())])
+    with_cards(feed, feed_articles(context))
 
 
 class CardsDataGenerator(Generator):

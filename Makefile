@@ -14,16 +14,19 @@ PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PELICANOPTS ?=
+# PDF=1: `make html` also draws every brief's PDF edition (`make publish` always does).
+PDF ?=
+PDF_OPTS := $(if $(filter-out 0,$(PDF)),-e PDF_EDITION=true)
 # Deploy targets: where `make rsync_upload` and `make github` send the published site.
 RSYNC_TARGET ?=
 RSYNC_OPTS ?=
-GITHUB_REMOTE ?= origin
+GITHUB_REMOTE ?=
 GITHUB_BRANCH ?= gh-pages
 
 .DEFAULT_GOAL := help
 
 .PHONY: help venv check html serve devserver publish test lint format clean
-.PHONY: rsync_upload require_rsync_target github
+.PHONY: rsync_upload require_rsync_target github require_github_remote
 .PHONY: node-tools lighthouse
 .PHONY: bench
 
@@ -62,8 +65,8 @@ author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITL
 	@$(BIN)/python -m editor add-author --content $(INPUTDIR) --name "$$RAW_NAME" --bio "$$RAW_BIO" \
 		--title "$$RAW_AUTHOR_TITLE" --affiliation "$$RAW_AFFILIATION"
 
-html: check ## Build the site into output/
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
+html: check ## Build the site into output/ (PDF=1: with every brief's PDF edition)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PDF_OPTS) $(PELICANOPTS)
 
 # A port in use is refused before the build, with how to pick another (PORT=).
 PREVIEW := $(BIN)/python -m editor preview --output $(OUTPUTDIR) --bind $(HOST) --port $(PORT)
@@ -77,7 +80,12 @@ devserver: $(STAMP) ## Serve, rebuild and re-check the briefs on every save
 		--bind $(HOST) --port $(PORT) -- $(PELICANOPTS)
 
 publish: check ## Build the live site into a fresh folder, verify it, swap it in as output/ (SITEURL=https://...)
-	$(BIN)/python -m deploy.publish --skip-check --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) -- $(PELICANOPTS)
+	$(BIN)/python -m deploy.publish --skip-check --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
+		$(if $(DEPLOY_TARGET),--deploy-target $(DEPLOY_TARGET)) -- $(PELICANOPTS)
+
+# The deploy targets publish first, and that publish refuses the placeholder address (SITEURL unset).
+rsync_upload: DEPLOY_TARGET := rsync_upload
+github: DEPLOY_TARGET := github
 
 .PHONY: digest
 digest: $(STAMP) ## Newsletter digest, then publish: make digest [SINCE=YYYY-MM-DD INTRO="…" DATE=YYYY-MM-DD]
@@ -90,9 +98,14 @@ rsync_upload: require_rsync_target publish ## Publish, then mirror output/ to RS
 require_rsync_target:
 	@test -n "$(RSYNC_TARGET)" || { echo "error: set RSYNC_TARGET, e.g. make rsync_upload RSYNC_TARGET=deploy@example.org:/srv/reality-check/output"; exit 2; }
 
-github: publish ## Publish, then commit output/ to the $(GITHUB_BRANCH) branch and push it to $(GITHUB_REMOTE)
-	$(BIN)/ghp-import --no-jekyll --push --remote $(GITHUB_REMOTE) --branch $(GITHUB_BRANCH) \
-		--message "Publish the site from $$(git rev-parse --short HEAD 2>/dev/null || echo 'a working copy')" $(OUTPUTDIR)
+# make github pushes to GITHUB_REMOTE, or else to the only remote on GitHub; never to a remote it was not told about.
+GITHUB_PUSH := $(BIN)/python -m deploy.github --remote "$(GITHUB_REMOTE)"
+github: require_github_remote publish ## Publish, then commit what GitHub Pages serves to the gh-pages branch and push it
+	@$(GITHUB_PUSH) --branch $(GITHUB_BRANCH) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
+		$(foreach source,$(INPUTDIR) $(CONFFILE) $(PUBLISHCONF) theme plugins,--source $(source))
+
+require_github_remote: $(STAMP)
+	@$(GITHUB_PUSH) --only-check-remote
 
 test: $(STAMP) node-tools ## Run the whole test suite
 	$(BIN)/python -m pytest

@@ -54,6 +54,8 @@ PLUGINS = [
     "brief_registry",
     "summary_card",  # key points and recommendations of each brief; cards.json
     "share_image",  # a share image per brief (reads the summary card)
+    # the PDF edition of each brief (reads the summary card; listed before brief_metadata, whose JSON-LD links it)
+    "pdf_edition",
     "pelican.plugins.neighbors",  # prev_article / next_article in series order
     "pelican.plugins.sitemap",  # sitemap.xml
     "sitemap_dates",  # listing pages dated by the newest brief, not the clock (reproducible sitemap.xml)
@@ -138,6 +140,10 @@ SITEMAP = {
     "format": "xml",
     "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"^briefs/[^/]+/card/", r"^digest/"],
 }
+
+# --- The PDF edition ---
+# plugins/pdf_edition draws every brief's PDF only when PDF_EDITION is true: publishconf.py sets it, `make html
+# PDF=1` asks for it in a development build. Its page size is US Letter; PDF_EDITION_PAGE_SIZE = "a4" for A4.
 
 # --- Rebuilds ---
 # make html and make devserver reuse what did not change: Pelican's reader cache, and the card extractions and

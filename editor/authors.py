@@ -46,8 +46,10 @@ def add_author(content: Path, person: Person, registry: Registry) -> Path:
             raise AuthorError(f"{person.name} is already listed in {path}")
         if existing.slug == person.slug:
             raise AuthorError(
-                f"the slug '{person.slug}' already belongs to {existing.name} in {path}; "
-                "choose another slug for the new author"
+                f"did you mean '{existing.name}'? {existing.name} is already listed in {path}: "
+                f'write AUTHORS="{existing.name}" for a brief; nothing to add. '
+                f"A different person whose name gives the same address '{person.slug}' needs a fuller name "
+                "(a middle initial, say)"
             )
     old = read_text_file(path) if path.exists() else ""
     separator = "" if not old or old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")

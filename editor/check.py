@@ -7,6 +7,7 @@ two briefs at one address). Each message names the line to edit.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import difflib
 import os
@@ -25,15 +26,18 @@ from brief_registry import (
     check_series_numbers,
     display_path,
     load_registry,
+    read_brief,
     read_front_matter,
 )
+from brief_registry.nearmiss import closest
 from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
 from summary_card import extract_card
 from summary_card.card import card_from_front_matter
+from summary_card.source import SourceHeading, find_heading, headings
 
 from .settings import EditorSettings, load_settings
-from .source import PLACEHOLDER, SourceHeading, filename_links, find_heading, headings, placeholders
+from .source import PLACEHOLDER, filename_links, placeholders
 from .tempfiles import is_editor_temporary
 
 BRIEFS_DIR = "briefs"
@@ -109,7 +113,7 @@ def check_brief(
     rendered = settings.render(front.body)
     problems.extend(unsafe_html(rendered, front.body, front.body_line, shown))
     problems.extend(check_card(shown, front, rendered, settings))
-    problems.extend(check_links(shown, front, path, content))
+    problems.extend(check_links(shown, front, path, content, settings))
     problems.extend(
         Problem(
             shown, line, f"text from the template is still to be written (replace the '{PLACEHOLDER}: …]')"
@@ -236,8 +240,13 @@ def _last_line(front: FrontMatter, found: tuple[SourceHeading, ...]) -> int:
     return found[-1].line if found else front.body_line
 
 
-def check_links(path: str, front: FrontMatter, source: Path, content: Path) -> list[Problem]:
-    """Every ``{filename}`` link must point at a file in the content folder, as Pelican resolves it."""
+def check_links(
+    path: str, front: FrontMatter, source: Path, content: Path, settings: EditorSettings | None = None
+) -> list[Problem]:
+    """Every ``{filename}`` link must point at a file in the content folder, as Pelican resolves it.
+
+    A link to no file names the closest files there are; one that gives a brief's web address names its file.
+    """
     problems = []
     for link in filename_links(front.body, front.body_line):
         target = unquote(urlsplit(link.target).path)
@@ -246,14 +255,55 @@ def check_links(path: str, front: FrontMatter, source: Path, content: Path) -> l
         resolved = content / target.lstrip("/") if target.startswith("/") else source.parent / target
         if not resolved.is_file():
             looked = display_path(os.path.normpath(resolved), str(content))
-            problems.append(
-                Problem(
-                    path,
-                    link.line,
-                    f"link to '{{filename}}{link.target}' points to no file ({looked} does not exist)",
-                )
-            )
+            message = f"link to '{{filename}}{link.target}' points to no file ({looked} does not exist)"
+            hint = _link_hint(target, source, content, settings or load_settings())
+            problems.append(Problem(path, link.line, f"{message}: {hint}" if hint else message))
     return problems
+
+
+def _link_hint(target: str, source: Path, content: Path, settings: EditorSettings) -> str:
+    """ "did you mean '{filename}…'?" naming the file(s) a broken link most likely means, written the same way."""
+    files = sorted(
+        f for f in content.rglob("*") if f.is_file() and not f.name.startswith(".") and f != source
+    )
+    name = target.rstrip("/").rsplit("/", 1)[-1]
+    stem = name.removesuffix(".html").removesuffix(".md")
+    addresses = _brief_addresses(files, content, settings)
+    by_file = "A link names the brief's file (such as {example}), not its web address"
+
+    def said(meant: list[Path]) -> str:
+        written = [
+            "{filename}/" + f.relative_to(content).as_posix()
+            if target.startswith("/")
+            else "{filename}" + Path(os.path.relpath(f, source.parent)).as_posix()
+            for f in meant
+        ]
+        return "did you mean " + " or ".join(f"'{w}'" for w in written) + "?"
+
+    if stem in addresses:
+        return f"{said([addresses[stem]])} {by_file.format(example=addresses[stem].name)}"
+    near_names = closest(name, [f.name for f in files], n=3)
+    if near_names:
+        return said([f for f in files if f.name in near_names])
+    near_briefs = [addresses[slug] for slug in closest(stem, list(addresses), n=3)]
+    if near_briefs:
+        return f"{said(near_briefs)} {by_file.format(example=near_briefs[0].name)}"
+    if target.endswith("/") or "." not in name:
+        example = next(iter(addresses.values()), Path("reality-check-4.md")).name
+        return by_file.format(example=example)
+    return ""
+
+
+def _brief_addresses(files: list[Path], content: Path, settings: EditorSettings) -> dict[str, Path]:
+    """Each brief's web address (its slug) and its file: what an editor may have copied from the browser."""
+    found = {}
+    for file in files:
+        if file.suffix == ".md" and file.relative_to(content).parts[0] == BRIEFS_DIR:
+            with contextlib.suppress(BriefFileError, OSError):
+                address = brief_address(str(file), read_brief(file, str(file)), file, settings)
+                if address is not None:
+                    found[address.slug] = file
+    return found
 
 
 def brief_address(path: str, front: FrontMatter, source: Path, settings: EditorSettings) -> Address | None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from brief_registry import EncodingError, Registry, RegistryError, display_path, load_registry
+from brief_registry.nearmiss import closest
 from brief_registry.registry import AUTHORS_FILE
 from brief_registry.textfile import read_text_file
 
@@ -25,6 +26,7 @@ from .scaffold import (
     BriefRequest,
     ScaffoldError,
     brief_text,
+    misspelt_authors,
     next_series_number,
     parse_date,
     plan_brief,
@@ -208,7 +210,9 @@ def run_import(args: argparse.Namespace, settings: EditorSettings, ask: Ask | No
         if not (only_authors and ask):
             for problem in error.problems:
                 print(problem, file=sys.stderr)
-            hint = _author_hint(content, error.unknown_authors, settings) if error.unknown_authors else ""
+            # A near miss ("emma ashford") was told "did you mean …?" above: adding it would make a second author.
+            to_add = [n for n in error.unknown_authors if not closest(n, [p.name for p in registry.authors])]
+            hint = _author_hint(content, to_add, settings) if to_add else ""
             raise RefusalError(f"{source} cannot be imported as it is (see above){hint}") from None
         registry = offer_authors(content, error.unknown_authors, registry, settings, ask)
         brief = parse_seed(text, str(source), registry, settings)
@@ -251,6 +255,9 @@ def offer_authors(
     """Add unknown authors after asking on the terminal; refuse (saying how to add them) otherwise."""
     if not names:
         return registry
+    misspelt = misspelt_authors(names, registry)
+    if misspelt:  # offering to add 'emma ashford' beside 'Emma Ashford' would only make a second author
+        raise RefusalError("; ".join(misspelt) + " (write the name exactly as the registry lists it)")
     if ask is None:
         listed = ", ".join(f"'{n}'" for n in names)
         raise RefusalError(

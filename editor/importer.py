@@ -22,8 +22,10 @@ import re
 from dataclasses import dataclass
 
 from brief_registry import Problem, Registry
+from brief_registry.nearmiss import did_you_mean
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 from summary_card.card import normalize_heading
+from summary_card.sentences import first_sentence
 
 from .scaffold import BriefRequest, front_matter
 from .settings import EditorSettings
@@ -34,7 +36,6 @@ _BYLINE = re.compile(r"^By\s+(?P<names>.+)$")
 _NAME_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _BULLET = re.compile(r"^[•◦▪‣*–-]\s+(?P<text>.+)$")
 _NUMBERED = re.compile(r"^(?P<number>\d{1,2})[.)]?\s+(?P<text>.+)$")
-_LEAD = re.compile(r"^(?P<lead>.+?[.!?])\s+(?P<rest>.+)$")
 _HEADING_MAX = 100
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")
 
@@ -89,6 +90,11 @@ def _names_in(line: str, registry: Registry) -> tuple[list[str], list[str], list
     return topics, regions, [part.strip(" ,;|·") for part in leftovers]
 
 
+def _unknown(message: str, name: str, known: list[str]) -> str:
+    suggestion = did_you_mean(name, known)
+    return f"{message}: {suggestion}" if suggestion else message
+
+
 def parse_seed(text: str, path: str, registry: Registry, settings: EditorSettings) -> SeedBrief:
     """Read a plain-text brief; raise SeedError listing every problem as ``path:line: message``."""
     lines = [(n, " ".join(line.split())) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
@@ -101,11 +107,16 @@ def parse_seed(text: str, path: str, registry: Registry, settings: EditorSetting
     if not lines[0][1].startswith("Reality Check"):
         number, line = lines.pop(0)
         topics, regions, unknown = _names_in(line, registry)
+        terms = [term.name for term in (*registry.topics, *registry.regions)]
         problems.extend(
             Problem(
                 path,
                 number,
-                f"unknown topic or region '{name}' (not listed in {TOPICS_FILE} or {REGIONS_FILE})",
+                _unknown(
+                    f"unknown topic or region '{name}' (not listed in {TOPICS_FILE} or {REGIONS_FILE})",
+                    name,
+                    terms,
+                ),
             )
             for name in unknown
         )
@@ -145,7 +156,15 @@ def parse_seed(text: str, path: str, registry: Registry, settings: EditorSetting
     authors = tuple(n for n in _NAME_SEPARATORS.split(byline.group("names").strip()) if n)
     unknown_authors = tuple(name for name in authors if registry.author(name) is None)
     problems.extend(
-        Problem(path, byline_line, f"unknown author '{name}' (not listed in {AUTHORS_FILE})")
+        Problem(
+            path,
+            byline_line,
+            _unknown(
+                f"unknown author '{name}' (not listed in {AUTHORS_FILE})",
+                name,
+                [p.name for p in registry.authors],
+            ),
+        )
         for name in unknown_authors
     )
     if problems:
@@ -178,11 +197,8 @@ def body_markdown(lines: list[str], settings: EditorSettings) -> str:
         flush_bullets()
         numbered = _NUMBERED.match(line) if in_recommendations else None
         if numbered:
-            lead = _LEAD.match(numbered.group("text"))
-            if lead:
-                item = f"**{escape(lead.group('lead'))}** {escape(lead.group('rest'))}"
-            else:
-                item = f"**{escape(numbered.group('text'))}**"
+            lead, rest = first_sentence(numbered.group("text"))
+            item = f"**{escape(lead)}** {escape(rest)}" if rest else f"**{escape(lead)}**"
             blocks.append(f"{numbered.group('number')}. {item}")
         elif normalize_heading(line) in known_headings or _looks_like_heading(line, index, lines):
             in_recommendations = normalize_heading(line) in recommendation_names

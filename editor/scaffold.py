@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from brief_registry import BriefFileError, Registry, read_brief
+from brief_registry.nearmiss import did_you_mean
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 
 from .check import BRIEFS_DIR, brief_address
@@ -110,15 +111,27 @@ def unknown_names(request: BriefRequest, registry: Registry) -> list[str]:
     ):
         for name in names:
             if lookup(name) is None:
+                suggestion = did_you_mean(name, (term.name for term in known))
                 choices = ", ".join(term.name for term in known) or "none yet"
                 problems.append(
-                    f"unknown {label} '{name}' (not listed in {filename}; choose from: {choices})"
+                    f"unknown {label} '{name}' (not listed in {filename}"
+                    + (f"): {suggestion}" if suggestion else f"; choose from: {choices})")
                 )
     return problems
 
 
 def unknown_authors(request: BriefRequest, registry: Registry) -> list[str]:
     return [name for name in request.authors if registry.author(name) is None]
+
+
+def misspelt_authors(names: list[str] | tuple[str, ...], registry: Registry) -> list[str]:
+    """A sentence for each name that is not listed but is close to one that is ("emma ashford")."""
+    found = []
+    for name in names:
+        suggestion = did_you_mean(name, (person.name for person in registry.authors))
+        if suggestion:
+            found.append(f"unknown author '{name}' (not listed in {AUTHORS_FILE}): {suggestion}")
+    return found
 
 
 def _scalar(value: object) -> str:

@@ -61,7 +61,6 @@ def run_check(content: Path) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "PYTHONPATH": f"{ROOT / 'plugins'}{os.pathsep}{ROOT}"},
     )
 
 
@@ -143,6 +142,18 @@ def test_the_build_refuses_what_the_check_refuses_with_the_same_message(tmp_path
         assert not [
             h for h in hrefs if h.strip().lower().startswith(("javascript:", "vbscript:", "data:"))
         ], page
+
+
+def test_the_build_names_a_sections_heading_where_make_check_does(tmp_path, caplog):
+    """A heading shown in fenced code is no heading: both name the real one (line 24, not 19)."""
+    content = content_copy(tmp_path / "content", bad_brief("fenced-heading", tmp_path))
+
+    with caplog.at_level(logging.WARNING):
+        build_site(content, tmp_path / "output")
+
+    warned = [r.getMessage() for r in caplog.records if "fenced-heading.md" in r.getMessage()]
+    assert warned == CASES["fenced-heading"]
+    assert run_check(content).stdout.splitlines() == CASES["fenced-heading"]
 
 
 def test_a_fatal_build_stops_with_the_message(tmp_path):

@@ -68,6 +68,37 @@ CASES = {
         "content/briefs/event-attribute.md:20: the 'onmouseover' attribute of <span> would run code in readers' "
         "browsers: remove it",
     ],
+    "author-in-lower-case": [
+        "content/briefs/author-in-lower-case.md:8: unknown author 'emma ashford' (not listed in authors.yml): "
+        "did you mean 'Emma Ashford'?"
+    ],
+    "author-misspelt": [
+        "content/briefs/author-misspelt.md:7: unknown author 'Ema Ashford' (not listed in authors.yml): "
+        "did you mean 'Emma Ashford'?"
+    ],
+    "topic-misspelt": [
+        "content/briefs/topic-misspelt.md:9: unknown topic 'Security and Defence' (not listed in topics.yml): "
+        "did you mean 'Security & Defense'?"
+    ],
+    "region-misspelt": [
+        "content/briefs/region-misspelt.md:11: unknown region 'middle east' (not listed in regions.yml): "
+        "did you mean 'Middle East'?"
+    ],
+    "link-by-web-address": [
+        "content/briefs/link-by-web-address.md:20: link to "
+        "'{filename}/briefs/focus-on-interests-not-on-human-rights-with-russia/' points to no file "
+        "(content/briefs/focus-on-interests-not-on-human-rights-with-russia does not exist): did you mean "
+        "'{filename}/briefs/reality-check-4.md'? A link names the brief's file (such as reality-check-4.md), "
+        "not its web address"
+    ],
+    "link-misspelt": [
+        "content/briefs/link-misspelt.md:20: link to '{filename}reality-check4.md' points to no file "
+        "(content/briefs/reality-check4.md does not exist): did you mean '{filename}reality-check-4.md'?"
+    ],
+    "fenced-heading": [
+        "content/briefs/fenced-heading.md:24: key points appear twice: the section under the heading 'Key points' "
+        "holds more than its list, so it stays in the body below the card; move the other text out of that section"
+    ],
     "series-not-positive": [
         "content/briefs/series-not-positive.md:4: series number must be a positive integer (got -9)"
     ],

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, SEED, Site, build_site, text_of
 from editor_helpers import EDITOR_FIXTURES, SETTINGS, content_copy, run
 
 from editor.cli import main
-from editor.importer import escape
-from editor.settings import load_settings
+from editor.importer import body_markdown, escape
+from editor.settings import EditorSettings, load_settings
 
 IMPORTED = "content/briefs/focus-on-interests-not-on-human-rights-with-russia.md"
 
@@ -111,3 +115,86 @@ def test_escape_keeps_plain_text_plain(text):
     soup = BeautifulSoup(html, "html.parser")
     assert [tag.name for tag in soup.find_all(True)] == ["p"]
     assert soup.p.get_text() == text
+
+
+def test_the_importer_bolds_the_same_first_sentence():
+    markdown = body_markdown(
+        ["What is the solution?", "1 The U.S. should leave Syria. It has no vital interest there."],
+        EditorSettings(),
+    )
+    assert "1. **The U.S. should leave Syria.** It has no vital interest there." in markdown.splitlines()
+
+
+def import_command(content: Path, source: Path) -> subprocess.CompletedProcess:
+    """`python -m editor import`, as `make import SRC=…` runs it, from the folder holding `content`."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "editor",
+            "import",
+            "--content",
+            "content",
+            str(source),
+            "--settings",
+            SETTINGS,
+        ],
+        cwd=content.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_a_seed_saved_with_a_bom_and_crlf_imports_as_the_plain_one_does(imported, tmp_path):
+    root, _ = imported
+    content = content_copy(tmp_path / "content")
+    (content / "briefs" / "reality-check-4.md").unlink()
+    source = tmp_path / "seed-windows.txt"
+    source.write_bytes(b"\xef\xbb\xbf" + SEED.read_text(encoding="utf-8").replace("\n", "\r\n").encode())
+
+    result = import_command(content, source)
+
+    assert result.returncode == 0, result.stderr
+    assert (content.parent / IMPORTED).read_bytes() == (root / IMPORTED).read_bytes()
+
+
+def test_a_seed_in_windows_1252_names_the_line_of_the_first_bad_byte(tmp_path):
+    content = content_copy(tmp_path / "content")
+    before = snapshot(content)
+    source = tmp_path / "seed-1252.txt"
+    text = SEED.read_text(encoding="utf-8")
+    source.write_bytes(text.encode("cp1252", errors="replace"))
+    line = next(
+        n for n, row in enumerate(text.splitlines(), 1) if row != row.encode("ascii", "ignore").decode()
+    )
+    column = next(i for i, ch in enumerate(text.splitlines()[line - 1], 1) if not ch.isascii())
+    shown = text.splitlines()[line - 1][column - 1]
+
+    result = import_command(content, source)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"error: {source}:{line}: the file is not UTF-8 text (byte {shown.encode('cp1252')[0]:#04x} in column "
+        f"{column}, '{shown}' in Windows-1252); save it again choosing the UTF-8 encoding"
+    )
+    assert snapshot(content) == before
+
+
+def test_a_seed_naming_a_listed_author_in_other_capitals_says_did_you_mean(tmp_path):
+    content = content_copy(tmp_path / "content")
+    before = snapshot(content)
+    source = tmp_path / "seed-lower-case.txt"
+    source.write_text(
+        SEED.read_text(encoding="utf-8").replace("By Emma Ashford", "By emma ashford"), encoding="utf-8"
+    )
+    byline = next(n for n, row in enumerate(source.read_text().splitlines(), 1) if row.startswith("By "))
+
+    result = import_command(content, source)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{source}:{byline}: unknown author 'emma ashford' (not listed in authors.yml): did you mean 'Emma Ashford'?"
+    )
+    assert "make author" not in result.stderr
+    assert snapshot(content) == before

@@ -199,3 +199,70 @@ def test_a_publish_killed_mid_build_leaves_the_old_site(live_site, tmp_path):
     result = run_publish(CONTENT, live_site, "--skip-check")
     assert result.returncode == 0, result.stderr
     assert not list(live_site.parent.glob(".publish-output-build-*"))
+
+
+# --- What a publish says ----------------------------------------------------------------------------------
+
+
+def test_without_siteurl_a_publish_is_a_quiet_rehearsal_never_called_live(tmp_path):
+    output = tmp_path / "output"
+    result = run_publish(CONTENT, output, SITEURL="")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "publish: checking the briefs",
+        "All briefs in " + str(CONTENT) + " passed the checks.",
+        "publish: building " + str(CONTENT) + " with publishconf.py (warnings are fatal)",
+    ]
+    assert lines[3].startswith("Done: Processed 1 article")
+    assert lines[4:] == [
+        "publish: adding _headers and compressed copies",
+        f"publish: {output} is a rehearsal, built for the placeholder address https://reality-check.example.org: "
+        "not fit to go live (links, feeds and the sitemap point there). To publish, give the site's address: "
+        "make publish SITEURL=https://your-site.example",
+    ]
+    home = BeautifulSoup((output / "index.html").read_text(), "html.parser")
+    assert home.find("link", rel="canonical")["href"] == "https://reality-check.example.org/"
+
+
+def test_a_siteurl_without_a_scheme_gets_one_message_and_no_build(tmp_path):
+    output = tmp_path / "output"
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), "publish", f"OUTPUTDIR={output}"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=publish_env(SITEURL="briefs.example.org"),
+    )
+    assert result.returncode != 0
+    assert result.stderr.splitlines()[0] == (
+        "error: SITEURL must be the site's full address, starting with https:// (got 'briefs.example.org'); "
+        "run: make publish SITEURL=https://briefs.example.org"
+    )
+    assert "which is not in the site" not in result.stdout + result.stderr
+    assert not output.exists()
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "problem"),
+    [
+        ("https://briefs.example.org", None),
+        ("http://127.0.0.1:8000", None),
+        ("https://owner.github.io/site", None),
+        ("briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
+        ("//briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
+        ("ftp://briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
+        ("https://", "run: make publish SITEURL=https://briefs.example.org"),
+    ],
+)
+def test_siteurl_must_be_a_full_web_address(siteurl, problem):
+    found = publish.siteurl_problem(siteurl)
+    if problem is None:
+        assert found is None
+    else:
+        assert found.startswith(
+            f"SITEURL must be the site's full address, starting with https:// (got {siteurl!r})"
+        )
+        assert found.endswith(problem)

@@ -6,7 +6,6 @@ import datetime
 import logging
 import os
 import posixpath
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from taxonomy_pages import term_url
 
 from .citation import bibtex, chicago_citation, ris
 from .feeds import name_every_author
-from .record import BriefRecord, Contributor
+from .record import BriefRecord, Contributor, file_stem
 from .structured_data import json_ld
 
 logger = logging.getLogger(__name__)
@@ -43,6 +42,7 @@ def brief_record(article, settings: dict) -> BriefRecord:
     """Gather what citations need from the article and the settings."""
     siteurl = settings.get("SITEURL", "")
     card = getattr(article, "summary_card", None)
+    pdf = getattr(article, "pdf_edition", None)
     description = card.key_points[0].text if card and card.key_points else ""
     date = article.date.date() if isinstance(article.date, datetime.datetime) else article.date
     return BriefRecord(
@@ -64,12 +64,13 @@ def brief_record(article, settings: dict) -> BriefRecord:
             t.name for t in (*getattr(article, "topic_terms", ()), *getattr(article, "region_terms", ()))
         ),
         language=getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en"),
+        pdf_url=absolute(siteurl, pdf.url) if pdf else "",
     )
 
 
 def citation_files(article, record: BriefRecord) -> tuple[CitationFile, ...]:
     """The BibTeX and RIS files, saved beside the brief's page as e.g. reality-check-4.bib."""
-    stem = f"{re.sub(r'[^a-z0-9]+', '-', record.series.lower()).strip('-')}-{record.number}"
+    stem = file_stem(record.series, record.number)
     folder_url = article.url if article.url.endswith("/") else posixpath.dirname(article.url) + "/"
     folder = posixpath.dirname(article.save_as)
     return tuple(

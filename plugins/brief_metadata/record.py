@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 
@@ -31,6 +32,7 @@ class BriefRecord:
     description: str = ""
     keywords: tuple[str, ...] = ()
     language: str = "en"
+    pdf_url: str = ""  # the brief's PDF edition (plugins/pdf_edition), when the build writes one
 
 
 def split_name(name: str) -> tuple[str, str]:
@@ -39,3 +41,8 @@ def split_name(name: str) -> tuple[str, str]:
     if not parts:
         return "", ""
     return parts[-1], " ".join(parts[:-1])
+
+
+def file_stem(series: str, number: int) -> str:
+    """The name shared by a brief's downloadable files: "reality-check-4" (.bib, .ris, .pdf)."""
+    return f"{re.sub(r'[^a-z0-9]+', '-', series.lower()).strip('-')}-{number}"

@@ -25,18 +25,11 @@ from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from .sanitise import INLINE_TAGS, clean_inline
+from .sentences import first_sentence
+
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 LEAD_TAGS = ("strong", "b")
-# Inline markup a card may keep from the brief; everything else is reduced to its text.
-INLINE_TAGS = {
-    "a": ("href", "title"),
-    "em": (),
-    "i": (),
-    "strong": (),
-    "b": (),
-    "code": (),
-    "abbr": ("title",),
-}
 BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "blockquote", *HEADING_TAGS})
 RECOMMENDATION_ANCHOR = "recommendation-{number}"
 
@@ -69,8 +62,6 @@ DEFAULT_HEADINGS_BY_LANG: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-# A lead sentence ends at ., ! or ? followed by white space (the text is already plain).
-_FIRST_SENTENCE = re.compile(r"(?P<lead>.+?[.!?])(?:\s+(?P<rest>.*))?$", re.DOTALL)
 # "1 Lead…", "1. Lead…", "1) Lead…": a recommendation's number as an author types it in running text.
 # One or two digits, so that a paragraph opening with a year ("2021 saw…") is not taken for one.
 _NUMBER_PREFIX = re.compile(r"^\s*(?P<number>\d{1,2})[.)]?(?:\s+|$)")
@@ -165,13 +156,13 @@ def plain_text(node: Tag | NavigableString) -> str:
 
 
 def inline_html(node: Tag) -> str:
-    """Serialise a node's children keeping only harmless inline markup; all text is escaped."""
-    return _squash(_inline_parts(node.children))
+    """Serialise a node's children keeping only harmless inline markup (see sanitise); all text is escaped."""
+    return inline_html_of(node.children)
 
 
 def inline_html_of(nodes: Iterable) -> str:
     """Like :func:`inline_html`, for a run of sibling nodes."""
-    return _squash(_inline_parts(nodes))
+    return clean_inline(_squash(_inline_parts(nodes)))
 
 
 def _text_of(nodes: Iterable) -> str:
@@ -366,12 +357,8 @@ def _split_lead(nodes: list) -> tuple[str, str, str]:
         rest_html = _squash([inline_html_of(after), " ", inline_html_of(container_rest)]).lstrip(_LEAD_END)
         rest_text = _squash([_text_of(after), " ", _text_of(container_rest)]).lstrip(_LEAD_END)
         return title, rest_text, rest_html
-    text = _text_of([*nodes, *container_rest])
-    match = _FIRST_SENTENCE.match(text)
-    if match is None:
-        return text, "", ""
-    rest = match.group("rest") or ""
-    return match.group("lead"), rest, html.escape(rest, quote=False)
+    lead, rest = first_sentence(_text_of([*nodes, *container_rest]))
+    return lead, rest, html.escape(rest, quote=False)
 
 
 def _without_leading_blanks(nodes: list) -> list:
@@ -632,24 +619,3 @@ def card_from_front_matter(data: Mapping[str, Any]) -> tuple[GivenCard, tuple[Ca
         recommendations, found = _front_recommendations(data["recommendations"])
         problems += found
     return GivenCard(key_points, recommendations), tuple(problems)
-
-
-# --- Where a problem is in the Markdown source -----------------------------------------------------
-
-_ATX = re.compile(r"^ {0,3}#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
-_INLINE_MARKS = re.compile(r"[*_`]")
-
-
-def heading_line(markdown: str, heading: str, first_line: int = 1) -> int | None:
-    """The line of `heading` in Markdown source whose first line is numbered `first_line`, if it is there."""
-    wanted = normalize_heading(heading)
-    lines = markdown.splitlines()
-    for index, line in enumerate(lines):
-        match = _ATX.match(line)
-        text = match["text"] if match else None
-        if text is None and index + 1 < len(lines) and line.strip() and _SETEXT.match(lines[index + 1]):
-            text = line
-        if text is not None and normalize_heading(_INLINE_MARKS.sub("", text)) == wanted:
-            return first_line + index
-    return None

@@ -26,9 +26,13 @@ def card_record(
     regions: Iterable[str] = (),
     lang: str = "en",
     translations: Iterable[dict[str, Any]] = (),
+    pdf: str = "",
 ) -> dict[str, Any]:
-    """One brief's card with what identifies the brief, in the key order the file shows."""
-    return {
+    """One brief's card with what identifies the brief, in the key order the file shows.
+
+    `pdf` is the brief's PDF edition (plugins/pdf_edition), given only by builds that write PDFs.
+    """
+    record = {
         "number": number,
         "title": title,
         "url": url,
@@ -40,6 +44,9 @@ def card_record(
         **card_content(card),
         "translations": list(translations),
     }
+    if pdf:
+        record["pdf"] = pdf
+    return record
 
 
 def card_content(card: BriefCard) -> dict[str, Any]:
@@ -108,6 +115,7 @@ def cards_document(articles: Iterable, *, siteurl: str, series: str) -> dict[str
                     for t in sorted(getattr(article, "translations", ()), key=lambda t: t.lang)
                     if not t.in_default_lang
                 ],
+                pdf=f"{base}/{article.pdf_edition.url}" if getattr(article, "pdf_edition", None) else "",
             )
             for article in articles
         ],

@@ -14,6 +14,7 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from brief_registry.frontmatter import FrontMatter, read_brief
 from brief_registry.problems import BriefFileError
+from brief_registry.rendering import BriefMarkdown, body_settings
 
 from .cache import ExtractionCache, extraction_key
 from .card import (
@@ -23,10 +24,10 @@ from .card import (
     GivenCard,
     card_from_front_matter,
     extract_card,
-    heading_line,
 )
 from .data import cards_document, sort_newest_first
 from .feeds import feed_articles, with_cards
+from .source import Render, heading_line
 
 logger = logging.getLogger(__name__)
 
@@ -78,13 +79,15 @@ def _display_path(source_path: str, content: str) -> str:
     return os.path.relpath(source_path, os.path.dirname(os.path.abspath(content)))
 
 
-def _located(shown: str, problem: CardProblem, front: FrontMatter | None, body_line: int) -> str:
+def _located(
+    shown: str, problem: CardProblem, front: FrontMatter | None, body_line: int, render: Render
+) -> str:
     """``path:line: message`` when the line is known (a front-matter key, a heading), else ``path: message``."""
     line = None
     if front is not None and problem.field:
         line = front.line_of(problem.field, problem.index)
     elif front is not None and problem.heading:
-        line = heading_line(front.body, problem.heading, body_line)
+        line = heading_line(front.body, problem.heading, body_line, render)
     return f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}"
 
 
@@ -110,6 +113,8 @@ def attach_cards(generators: Iterable) -> None:
         by_lang: dict[str | None, CardSettings] = {}
         cache = ExtractionCache.for_settings(generator.settings)
         feed_card = generator.env.from_string(FEED_CARD_TEMPLATE)
+        # To find a problem's heading in the source: headings' text rendered as the body is.
+        render = BriefMarkdown(body_settings(generator.settings["MARKDOWN"])).convert
         for article in [
             *generator.articles,
             *generator.translations,
@@ -128,12 +133,13 @@ def attach_cards(generators: Iterable) -> None:
                 extraction = extract_card(html, settings, given)
                 cache.put(key, extraction)
             for problem in (*front_problems, *extraction.problems):
-                logger.warning("%s", _located(shown, problem, front, front.body_line if front else 1))
+                logger.warning("%s", _located(shown, problem, front, front.body_line if front else 1, render))
             article.summary_card = extraction.card
             article.body_below_card = extraction.body_html
             article.feed_card_html = Markup(
                 feed_card.render(
                     brief=article,
+                    page_lang=getattr(article, "lang", None),  # the theme's strings in the brief's language
                     SITEURL=generator.settings.get("SITEURL", ""),
                     SERIES_NAME=generator.settings.get("SERIES_NAME", ""),
                 ).strip()

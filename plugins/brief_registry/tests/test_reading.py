@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from brief_registry import EncodingError, FrontMatterError, read_front_matter
+from brief_registry import EncodingError, FrontMatterError, RegistryError, load_registry, read_front_matter
 from brief_registry.safety import unsafe_html, unsafe_url
 from brief_registry.textfile import decode_text
 
@@ -218,4 +220,26 @@ def test_unsafe_html_is_found_in_the_rendered_body_and_located_in_the_source():
         (17, "the 'onerror' attribute of <img>"),
         (19, "<script>"),
         (20, "link to 'javascript:alert(3)'"),
+    ]
+
+
+def test_a_registry_saved_with_a_bom_and_crlf_loads_with_the_editors_line_numbers(tmp_path):
+    authors = (
+        "# People\n- name: Ada Example\n  slug: ada-example\n  bio: Writes.\n- name: No Bio\n  slug: no-bio\n"
+    )
+    (tmp_path / "authors.yml").write_bytes(b"\xef\xbb\xbf" + authors.replace("\n", "\r\n").encode())
+    (tmp_path / "topics.yml").write_bytes(b"\xef\xbb\xbf- name: Testing\r\n  slug: testing\r\n")
+    (tmp_path / "regions.yml").write_bytes("- name: Caf\u00e9\n  slug: cafe\n".encode("cp1252"))
+
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path)
+
+    assert [(Path(p.path).name, p.line, p.message) for p in caught.value.problems] == [
+        ("authors.yml", 5, "author entry is missing bio"),
+        (
+            "regions.yml",
+            1,
+            "the file is not UTF-8 text (byte 0xe9 in column 12, '\u00e9' in Windows-1252); "
+            "save it again choosing the UTF-8 encoding",
+        ),
     ]

@@ -1,11 +1,14 @@
 # Reality Check: build, preview, test and publish the site.
-# Every target bootstraps .venv from the pinned requirements on first use.
+# Every target bootstraps .venv on first use: the site's own requirements (requirements.txt) for editing,
+# building, serving and publishing; the tests' and tools' (requirements-dev.txt) only for test, lint, format,
+# bench, lighthouse and venv.
 
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PELICAN := $(BIN)/pelican
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
 INPUTDIR := content
 OUTPUTDIR := output
@@ -30,20 +33,28 @@ GITHUB_BRANCH ?= gh-pages
 .PHONY: node-tools lighthouse
 .PHONY: bench
 
+# The help text shows these variables' values (the address served at, the branch pushed to), not their names.
+HELP_VARIABLES := HOST PORT GITHUB_BRANCH OUTPUTDIR INPUTDIR
 help: ## List the targets
-	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}' | \
+		sed $(foreach v,$(HELP_VARIABLES),-e 's|$$($(v))|$($(v))|g')
 
 # The pinned requirements, then the project itself (plugins/, editor/, deploy/, bench/; see pyproject.toml),
 # editable, so its packages import from any folder and edits take effect without reinstalling.
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "error: Python 3.11 or newer is needed (PY=$(PY) is older); run e.g. 'make PY=python3.11 ...'"; exit 1; }
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	@touch $@
 
-venv: $(STAMP) ## Create .venv from the pinned requirements
+# The tests and tools (pytest, ruff, Playwright, LinkChecker…), on top of the site's requirements.
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+venv: $(DEV_STAMP) ## Create .venv with everything: the site's requirements and the tests' and tools'
 
 check: $(STAMP) ## Check every brief without building; list every problem as path:line
 	$(BIN)/python -m editor check $(INPUTDIR)
@@ -65,8 +76,12 @@ author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITL
 	@$(BIN)/python -m editor add-author --content $(INPUTDIR) --name "$$RAW_NAME" --bio "$$RAW_BIO" \
 		--title "$$RAW_AUTHOR_TITLE" --affiliation "$$RAW_AFFILIATION"
 
+# A folder `make publish` made (it alone writes _headers) is emptied first: a preview never mixes with the live
+# site's compressed copies and feeds.
 html: check ## Build the site into output/ (PDF=1: with every brief's PDF edition)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PDF_OPTS) $(PELICANOPTS)
+	$(if $(wildcard $(OUTPUTDIR)/_headers),@echo "note: $(OUTPUTDIR) held the site make publish built; emptying it for the preview")
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PDF_OPTS) $(PELICANOPTS) \
+		$(if $(wildcard $(OUTPUTDIR)/_headers),--delete-output-directory)
 
 # A port in use is refused before the build, with how to pick another (PORT=).
 PREVIEW := $(BIN)/python -m editor preview --output $(OUTPUTDIR) --bind $(HOST) --port $(PORT)
@@ -80,7 +95,7 @@ devserver: $(STAMP) ## Serve, rebuild and re-check the briefs on every save
 		--bind $(HOST) --port $(PORT) -- $(PELICANOPTS)
 
 publish: check ## Build the live site into a fresh folder, verify it, swap it in as output/ (SITEURL=https://...)
-	$(BIN)/python -m deploy.publish --skip-check --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
+	@$(BIN)/python -m deploy.publish --skip-check --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
 		$(if $(DEPLOY_TARGET),--deploy-target $(DEPLOY_TARGET)) -- $(PELICANOPTS)
 
 # The deploy targets publish first, and that publish refuses the placeholder address (SITEURL unset).
@@ -100,25 +115,25 @@ require_rsync_target:
 
 # make github pushes to GITHUB_REMOTE, or else to the only remote on GitHub; never to a remote it was not told about.
 GITHUB_PUSH := $(BIN)/python -m deploy.github --remote "$(GITHUB_REMOTE)"
-github: require_github_remote publish ## Publish, then commit what GitHub Pages serves to the gh-pages branch and push it
+github: require_github_remote publish ## Publish, then commit what GitHub Pages serves to the $(GITHUB_BRANCH) branch and push it
 	@$(GITHUB_PUSH) --branch $(GITHUB_BRANCH) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
 		$(foreach source,$(INPUTDIR) $(CONFFILE) $(PUBLISHCONF) theme plugins,--source $(source))
 
 require_github_remote: $(STAMP)
 	@$(GITHUB_PUSH) --only-check-remote
 
-test: $(STAMP) node-tools ## Run the whole test suite
+test: $(DEV_STAMP) node-tools ## Run the whole test suite
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## Check code style with ruff
+lint: $(DEV_STAMP) ## Check code style with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP) ## Reformat the code with ruff
+format: $(DEV_STAMP) ## Reformat the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: $(STAMP) ## Benchmark the build against plain Pelican at N=100 and N=1000 (slow; not part of make test)
+bench: $(DEV_STAMP) ## Benchmark the build against plain Pelican at N=100 and N=1000 (slow; not part of make test)
 	$(BIN)/python -m bench.run
 
 clean: ## Remove the built site and caches
@@ -139,5 +154,5 @@ node-tools: ## Install the Node tools the quality gates use (needs npm)
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); \
 	else echo "note: npm not found, so the HTML validity gate will skip (install it: apt-get install nodejs npm)"; fi
 
-lighthouse: $(STAMP) node-tools ## Lighthouse scores of a brief page, built as published (slow; not in make test)
+lighthouse: $(DEV_STAMP) node-tools ## Lighthouse scores of a brief page, built as published (slow; not in make test)
 	cd tests && ../$(BIN)/python -m quality.lighthouse_report $(LIGHTHOUSE_PAGE)

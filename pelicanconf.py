@@ -54,8 +54,7 @@ PLUGINS = [
     "brief_registry",
     "summary_card",  # key points and recommendations of each brief; cards.json
     "share_image",  # a share image per brief (reads the summary card)
-    # the PDF edition of each brief (reads the summary card; listed before brief_metadata, whose JSON-LD links it)
-    "pdf_edition",
+    "pdf_edition",  # the PDF edition of each brief (reads the summary card)
     "pelican.plugins.neighbors",  # prev_article / next_article in series order
     "pelican.plugins.sitemap",  # sitemap.xml
     "sitemap_dates",  # listing pages dated by the newest brief, not the clock (reproducible sitemap.xml)

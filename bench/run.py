@@ -6,7 +6,9 @@ For each N it measures, in one run on this machine:
   2. rebuild after editing one brief with Pelican's content cache on, as a ratio to the project's cold build;
   3. rebuild with nothing changed (and whether it drew any share image);
   4. peak memory (max RSS) of the project's build process;
-  5. the weight of one brief page: HTML + CSS + fonts + images it loads, raw and gzipped.
+  5. the weight of one brief page: HTML + CSS + fonts + images it loads, raw and gzipped;
+  6. the PDF edition (bench/pdf.py): time per PDF, cold and unchanged builds with and without PDFs.
+Builds 1 to 5 leave the PDFs out (PDF_EDITION=false), so they compare with the earlier runs.
 Times are medians of RUNS; rebuilds use Pelican's content cache, as an editor's would.
 Prints a Markdown table, writes it to bench/results.md, and exits 1 when a budget is missed.
 """
@@ -30,6 +32,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from .corpus import write_corpus
+from .pdf import measure_pdf, report_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.md"
@@ -109,7 +112,14 @@ def pelican(content: Path, output: Path, conf: str, *extra: str) -> list[str]:
 
 
 def cache_args(cache: Path) -> list[str]:
-    return ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{cache}"']
+    # One -e (Pelican keeps only the last); the PDF edition is measured on its own (bench/pdf.py).
+    return [
+        "-e",
+        "CACHE_CONTENT=true",
+        "LOAD_CONTENT_CACHE=true",
+        f'CACHE_PATH="{cache}"',
+        "PDF_EDITION=false",
+    ]
 
 
 def share_image_stamps(cache: Path) -> dict[str, int]:
@@ -263,9 +273,22 @@ def report(results: list[Measurement]) -> tuple[str, list[str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Benchmark the build against plain Pelican.")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000])
     parser.add_argument(
         "--runs", type=int, default=3, help="cold builds of each kind per size (median taken)"
+    )
+    parser.add_argument(
+        "--pdf-sizes",
+        type=int,
+        nargs="*",
+        default=[100, 1000],
+        help="sizes for the PDF edition's part (none: skip it)",
+    )
+    parser.add_argument(
+        "--pdf-cold-runs", type=int, default=1, help="cold builds of each kind in the PDF part"
+    )
+    parser.add_argument(
+        "--pdf-runs", type=int, default=3, help="unchanged rebuilds of each kind in the PDF part"
     )
     parser.add_argument("--keep", type=Path, help="keep corpora and outputs in this folder")
     parser.add_argument(
@@ -277,10 +300,15 @@ def main() -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     try:
         results = [measure(n, args.runs, workdir) for n in args.sizes]
+        pdf_results = [measure_pdf(n, args.pdf_cold_runs, args.pdf_runs, workdir) for n in args.pdf_sizes]
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
-    table, missed = report(results)
+    table, missed = report(results) if results else ("", [])
+    if pdf_results:
+        pdf_lines, pdf_missed = report_pdf(pdf_results)
+        table += "\n\nPDF edition (bench/pdf.py, publish settings):\n\n" + "\n".join(pdf_lines)
+        missed += pdf_missed
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     block = f"## Latest run ({stamp})\n\nMachine: {machine()}\n\n{table}\n"
     print(block)

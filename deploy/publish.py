@@ -178,6 +178,8 @@ def precompress_site(site: Path) -> None:
     # pelican-precompress logs every file it leaves alone ("gzip compression caused … to become larger.
     # Skipping.") at INFO: normal behaviour, not news. Its warnings and errors still show.
     logging.getLogger(precompress.__name__).setLevel(logging.WARNING)
+    # pelican-precompress (pinned in requirements.txt) has no API but its `finalized` handler, which reads only
+    # `.settings` of what it is given; called here, after the whole build, its copies cover every file written.
     precompress.compress_files(SimpleNamespace(settings=settings))
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import yaml
 
 from brief_registry import Person, Registry, RegistryError, load_registry
 from brief_registry.registry import AUTHORS_FILE
-from brief_registry.textfile import read_text_file
+from brief_registry.textfile import read_text_file, write_atomically
 
 
 class AuthorError(Exception):
@@ -54,14 +52,7 @@ def add_author(content: Path, person: Person, registry: Registry) -> Path:
     old = read_text_file(path) if path.exists() else ""
     separator = "" if not old or old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
     new = old + separator + entry_yaml(person)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".authors-", suffix=".yml")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(new)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, new.encode("utf-8"))
     try:
         load_registry(Path(content))
     except RegistryError as error:

@@ -32,9 +32,8 @@ from brief_registry import (
 from brief_registry.nearmiss import closest
 from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
-from summary_card import extract_card
-from summary_card.card import card_from_front_matter
-from summary_card.source import SourceHeading, find_heading, headings
+from summary_card.card import card_from_front_matter, extract_card
+from summary_card.source import located_problems
 
 from .settings import EditorSettings, load_settings
 from .source import PLACEHOLDER, filename_links, placeholders
@@ -42,7 +41,21 @@ from .tempfiles import is_editor_temporary
 
 BRIEFS_DIR = "briefs"
 REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
-OPTIONAL_FIELDS = ("topics", "regions", "slug", "summary", "modified", "status", "lang")
+# Every other key a brief may have, and who reads it: topics and regions (brief_registry), Pelican's own slug,
+# summary, modified and status, the card's key_points and recommendations (summary_card) and responses
+# (brief_relations), and lang, which makes the brief a translation (docs/translations.md). A key outside both lists that resembles a missing required one is named as a near miss.
+OPTIONAL_FIELDS = (
+    "topics",
+    "regions",
+    "slug",
+    "summary",
+    "modified",
+    "status",
+    "key_points",
+    "recommendations",
+    "responses",
+    "lang",
+)
 
 
 @dataclass(frozen=True)
@@ -61,10 +74,30 @@ class BriefReport:
     problems: tuple[Problem, ...] = ()
     number: Numbered | None = None
     address: Address | None = None
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Review:
+    """What `make check` found: problems (the build refuses them) and warnings (worth knowing, not wrong)."""
+
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 def check_content(content: Path, settings: EditorSettings | None = None) -> list[Problem]:
     """Every problem with the registries and the briefs under `content`, in file and line order."""
+    return list(review_content(content, settings).problems)
+
+
+def review_content(
+    content: Path, settings: EditorSettings | None = None, today: datetime.date | None = None
+) -> Review:
+    """Every problem and warning about the registries and the briefs under `content`, in file and line order.
+
+    `today` (default: the computer's date) is what a brief's date is compared with.
+    """
+    today = today or datetime.date.today()
     content = Path(content)
     settings = settings or load_settings()
     shown = str(content)
@@ -77,7 +110,7 @@ def check_content(content: Path, settings: EditorSettings | None = None) -> list
         registry = None  # names cannot be checked against a registry that does not load
 
     reports = [
-        check_brief(path, display_path(str(path), shown), content, registry, settings)
+        check_brief(path, display_path(str(path), shown), content, registry, settings, today)
         for path in sorted((content / BRIEFS_DIR).rglob("*.md"))
         if not is_editor_temporary(path)
     ]
@@ -89,13 +122,19 @@ def check_content(content: Path, settings: EditorSettings | None = None) -> list
         )
     )
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
-    return sorted(problems)
+    return Review(tuple(sorted(problems)), tuple(sorted(w for r in reports for w in r.warnings)))
 
 
 def check_brief(
-    path: Path, shown: str, content: Path, registry: Registry | None, settings: EditorSettings
+    path: Path,
+    shown: str,
+    content: Path,
+    registry: Registry | None,
+    settings: EditorSettings,
+    today: datetime.date | None = None,
 ) -> BriefReport:
-    """Check one brief on its own; `shown` is the path printed in messages."""
+    """Check one brief on its own; `shown` is the path printed in messages, `today` what its date is compared
+    with (default: the computer's date)."""
     raw = path.read_bytes()
     if not raw.strip():
         return BriefReport(
@@ -129,7 +168,8 @@ def check_brief(
             front.data.get("lang"),
             front.line_of("lang") if "lang" in front.data else 0,
         )
-    return BriefReport(tuple(problems), number, brief_address(shown, front, path, settings))
+    warnings = future_date(shown, front, today or datetime.date.today())
+    return BriefReport(tuple(problems), number, brief_address(shown, front, path, settings), warnings)
 
 
 def check_required(path: str, front: FrontMatter) -> list[Problem]:
@@ -171,73 +211,36 @@ def check_date(path: str, front: FrontMatter) -> list[Problem]:
     ]
 
 
-def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSettings) -> list[Problem]:
-    """The card needs key points and recommendations: from front matter (well formed) or from the body.
+def future_date(path: str, front: FrontMatter, today: datetime.date) -> tuple[Problem, ...]:
+    """A brief dated after `today` is published by the next build all the same: worth a warning, not an error
+    (an embargoed brief is real work, prepared ahead)."""
+    value = front.data.get("date")
+    if isinstance(value, str):
+        try:
+            value = datetime.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return ()  # check_date reports it
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if not isinstance(value, datetime.date) or value <= today:
+        return ()
+    message = (
+        f"warning: dated {value.isoformat()}, in the future; the site does not wait for that date: the next "
+        "`make publish` publishes the brief. If it is under embargo, keep the file out of content/briefs/ "
+        "until the day"
+    )
+    return (Problem(path, front.line_of("date"), message),)
 
-    `rendered` is the body as HTML.
+
+def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSettings) -> list[Problem]:
+    """The card's problems, found, worded and placed exactly as the build finds them (summary_card).
+
+    `rendered` is the body as HTML. The card needs key points and recommendations: from the front matter (well
+    formed) or from the body.
     """
     given, shape_problems = card_from_front_matter(front.data)  # key_points: / recommendations:
-    card_settings = settings.card_for(front.data.get("lang"))
-    extraction = extract_card(rendered, card_settings, given)
-    card = extraction.card
-    found = headings(front.body, front.body_line, settings.render)
-    problems = [Problem(path, front.line_of(p.field, p.index), p.message) for p in shape_problems]
-
-    key_heading = find_heading(found, card_settings.key_points_headings)
-    key_name = card_settings.key_points_headings[0]
-    if given.key_points:
-        pass  # the front matter gives them
-    elif key_heading is None:
-        problems.append(
-            Problem(
-                path,
-                front.body_line,
-                f"no key points: add a heading '## {key_name}' followed by a bulleted list ('- …')",
-            )
-        )
-    elif not card.key_points:
-        problems.append(
-            Problem(
-                path,
-                key_heading.line,
-                f"no key points: the heading '{key_heading.text}' must be followed by a bulleted list "
-                "with at least one point",
-            )
-        )
-
-    rec_heading = find_heading(found, card_settings.recommendations_headings)
-    rec_name = card_settings.recommendations_headings[0]
-    example = "'1. **Lead sentence.** Details…'"
-    if given.recommendations:
-        pass  # the front matter gives them
-    elif rec_heading is None:
-        problems.append(
-            Problem(
-                path,
-                _last_line(front, found),
-                f"no recommendations: add a heading '## {rec_name}' followed by a numbered list such as {example}",
-            )
-        )
-    elif not card.recommendations:
-        problems.append(
-            Problem(
-                path,
-                rec_heading.line,
-                f"no recommendations: the heading '{rec_heading.text}' must be followed by a numbered list "
-                f"such as {example}",
-            )
-        )
-    # What else the extractor noticed about a section (twice, empty item, number reused), at its heading.
-    for problem in extraction.problems:
-        if problem.heading and not problem.message.startswith("no "):
-            heading = find_heading(found, (problem.heading,))
-            problems.append(Problem(path, heading.line if heading else front.body_line, problem.message))
-    return problems
-
-
-def _last_line(front: FrontMatter, found: tuple[SourceHeading, ...]) -> int:
-    """Where a missing closing section belongs: after the last heading, or where the body starts."""
-    return found[-1].line if found else front.body_line
+    extraction = extract_card(rendered, settings.card_for(front.data.get("lang")), given)
+    return located_problems(path, front, (*shape_problems, *extraction.problems), settings.render)
 
 
 def check_links(

@@ -18,9 +18,9 @@ from brief_registry.registry import AUTHORS_FILE
 from brief_registry.textfile import read_text_file
 
 from .authors import AuthorError, add_author, entry_yaml, new_person
-from .check import check_brief, check_content
+from .check import check_brief, review_content
 from .devserver import serve
-from .importer import SeedError, parse_seed
+from .importer import SeedError, parse_seed, site_pages
 from .preview_server import PortBusyError, open_server
 from .scaffold import (
     BriefRequest,
@@ -157,11 +157,15 @@ def run_preview(args: argparse.Namespace) -> int:
 
 
 def run_check(content: Path, settings: EditorSettings) -> int:
-    problems = check_content(content, settings)
-    for problem in problems:
+    review = review_content(content, settings)
+    for warning in review.warnings:  # on stderr, as compilers do: stdout lists only what must be fixed
+        print(warning, file=sys.stderr)
+    for problem in review.problems:
         print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) found; fix them and run `make check` again.", file=sys.stderr)
+    if review.problems:
+        print(
+            f"{len(review.problems)} problem(s) found; fix them and run `make check` again.", file=sys.stderr
+        )
         return 1
     print(f"All briefs in {content} passed the checks.")
     return 0
@@ -203,8 +207,9 @@ def run_import(args: argparse.Namespace, settings: EditorSettings, ask: Ask | No
     except EncodingError as error:
         raise RefusalError(str(error)) from None
     registry = _registry(content)
+    pages = site_pages(content)
     try:
-        brief = parse_seed(text, str(source), registry, settings)
+        brief = parse_seed(text, str(source), registry, settings, pages)
     except SeedError as error:
         only_authors = error.unknown_authors and len(error.problems) == len(error.unknown_authors)
         if not (only_authors and ask):
@@ -215,7 +220,7 @@ def run_import(args: argparse.Namespace, settings: EditorSettings, ask: Ask | No
             hint = _author_hint(content, to_add, settings) if to_add else ""
             raise RefusalError(f"{source} cannot be imported as it is (see above){hint}") from None
         registry = offer_authors(content, error.unknown_authors, registry, settings, ask)
-        brief = parse_seed(text, str(source), registry, settings)
+        brief = parse_seed(text, str(source), registry, settings, pages)
 
     used = series_number_user(content, brief.number)
     if used:
@@ -225,6 +230,8 @@ def run_import(args: argparse.Namespace, settings: EditorSettings, ask: Ask | No
     target = plan_brief(content, brief.request, registry, settings)
     write_brief(target, brief.markdown())
     print(f"Imported {source} as {target}: Reality Check #{brief.number}, “{brief.request.title}”.")
+    for note in brief.notes:
+        print(f"note: {note}")
     report = check_brief(target, display_path(str(target), str(content)), content, registry, settings)
     for problem in report.problems:
         print(problem)

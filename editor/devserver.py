@@ -1,18 +1,20 @@
 """``make devserver``: serve the preview, and on every save re-check the briefs and rebuild.
 
-Every save prints the result of ``make check`` (one ``path:line: message`` per problem), then rebuilds with
-Pelican's messages about those same files left out (:mod:`editor.preview_build`), so each problem is said once,
-in the checker's words. Editors' temporary files (swap files, back-ups, locks) neither trigger a rebuild nor
-appear in the "Saved:" line.
+A saved brief's page is written first, on its own (:mod:`editor.preview_session`, a fraction of a second at any
+archive size), and the open browser tab reloads itself (:mod:`editor.live_reload`, development only). Then the
+save prints the result of ``make check`` (one ``path:line: message`` per problem) and the whole site is rebuilt
+in this process with Pelican's messages about those same files left out (:class:`editor.preview_build.PreviewLog`),
+so each problem is said once, in the checker's words; the tab reloads again when it is done. Editors' temporary
+files (swap files, back-ups, locks) neither trigger a rebuild nor appear in the "Saved:" line.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
-import subprocess
-import sys
 import threading
+import time
 from pathlib import Path
 
 import watchfiles
@@ -20,8 +22,11 @@ from pelican.settings import read_settings
 
 from brief_registry import Problem, display_path
 
-from .check import check_content
-from .preview_server import open_server
+from .check import review_content
+from .live_reload import LiveReload
+from .preview_build import PreviewLog
+from .preview_server import PreviewHandler, open_server
+from .preview_session import PreviewSession
 from .settings import EditorSettings, load_settings
 from .tempfiles import is_editor_temporary
 
@@ -31,19 +36,20 @@ RULE = "-" * 72
 def report(content: Path, settings: EditorSettings) -> list[Problem]:
     """Print what `make check` would say; return the problems."""
     try:
-        problems = check_content(content, settings)
+        review = review_content(content, settings)
     except Exception as error:  # a bug in a check must not stop the preview
         print(f"make check could not run: {error!r}", flush=True)
         return []
+    problems = list(review.problems)
     print(RULE)
     if problems:
         print(
             f"make check: {len(problems)} problem(s); the preview may be missing or out of date until fixed:"
         )
-        for problem in problems:
-            print(f"  {problem}")
     else:
         print("make check: every brief passes.")
+    for finding in sorted((*problems, *review.warnings)):
+        print(f"  {finding}")
     print(RULE, flush=True)
     return problems
 
@@ -60,24 +66,38 @@ def known_paths(content: Path, problems: list[Problem]) -> list[str]:
     ]
 
 
-def build_command(
-    content: Path, output: Path, settings_file: Path, extra: list[str], known: list[str] = ()
-) -> list[str]:
-    """Pelican's build, through the preview build that leaves out what the check has already said."""
-    ours = [arg for path in known for arg in ("--known", path)]
-    return [
-        sys.executable, "-m", "editor.preview_build", *ours, "--",
-        str(content), "-o", str(output), "-s", str(settings_file), *extra,
-    ]  # fmt: skip
+def pelican_arguments(content: Path, output: Path, settings_file: Path, extra: list[str]) -> list[str]:
+    """The ``pelican`` command line of the preview's builds."""
+    return [str(content), "-o", str(output), "-s", str(settings_file), *extra]
 
 
 def rebuild(
-    content: Path, output: Path, settings_file: Path, settings: EditorSettings, extra: list[str]
+    content: Path,
+    output: Path,
+    session: PreviewSession,
+    log: PreviewLog,
+    settings: EditorSettings,
+    reload: LiveReload,
 ) -> None:
-    """Check, then build; each problem is printed once."""
+    """Check, then build the whole site; each problem is printed once."""
     problems = report(content, settings)
-    command = build_command(content, output, settings_file, extra, known_paths(content, problems))
-    subprocess.run(command, check=False, env={**os.environ, "COLUMNS": os.environ.get("COLUMNS", "200")})
+    log.known = tuple(filter(None, known_paths(content, problems)))
+    extra = []
+    if (output / "_headers").is_file():  # only `make publish` writes it: empty the live site out first
+        print(f"note: {output} held the site make publish built; emptying it for the preview", flush=True)
+        extra = ["--delete-output-directory"]
+    if session.build(extra):
+        reload.rebuilt()
+
+
+def preview_saved(content: Path, paths: list[str], session: PreviewSession, reload: LiveReload) -> None:
+    """Write the saved briefs' pages at once (the rest of the site follows), and reload the open tab."""
+    start = time.perf_counter()
+    written = session.preview(p for p in paths if p.endswith(".md"))
+    if written:
+        reload.rebuilt()
+        shown = ", ".join(written)
+        print(f"-> Updated {shown} ({time.perf_counter() - start:.2f} s); rebuilding the rest...", flush=True)
 
 
 def watched_paths(content: Path, settings_file: Path) -> list[Path]:
@@ -102,16 +122,20 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
     matching the files. A build that fails leaves the last good pages served.
     """
     settings = load_settings(settings_file)
-    server = open_server(output, host, port, "devserver")
+    server = open_server(output, host, port, "devserver", handler=PreviewHandler)
+    reload = LiveReload()
+    reload.install(server)
+    session = PreviewSession(pelican_arguments(content, output, settings_file, extra))
+    log = _take_over_logging()
     previous = signal.signal(signal.SIGTERM, _exit_on_signal)
     serving: threading.Thread | None = None
     try:
-        rebuild(content, output, settings_file, settings, extra)
+        rebuild(content, output, session, log, settings, reload)
         output.mkdir(parents=True, exist_ok=True)
         serving = threading.Thread(target=server.serve_forever, daemon=True)
         serving.start()
         print(
-            f"Preview at http://{host}:{port}/ (Ctrl-C to stop). Save a file and reload the page to see it."
+            f"Preview at http://{host}:{port}/ (Ctrl-C to stop). Save a file: the open page reloads itself."
         )
         for changes in watchfiles.watch(
             *watched_paths(content, settings_file),
@@ -121,13 +145,24 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
         ):
             names = ", ".join(sorted({display_path(path, str(content)) for _, path in changes}))
             print(f"-> Saved: {names}. Rebuilding...", flush=True)
-            rebuild(content, output, settings_file, settings, extra)
+            preview_saved(content, sorted({path for _, path in changes}), session, reload)
+            rebuild(content, output, session, log, settings, reload)
     finally:
         signal.signal(signal.SIGTERM, previous)
         if serving is not None:
             server.shutdown()
         server.server_close()
     return 0
+
+
+def _take_over_logging() -> PreviewLog:
+    """Pelican's warnings, one line each, minus those about files the check reported (set per build)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    log = PreviewLog(())
+    root.addHandler(log)
+    return log
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:

@@ -8,8 +8,11 @@ thing an editor sees, with the way out: ``PORT=`` picks another.
 from __future__ import annotations
 
 import errno
+import io
 import logging
+import os
 import socket
+from collections.abc import Callable
 from pathlib import Path
 
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
@@ -45,7 +48,62 @@ class QuietHandler(ComplexHTTPRequestHandler):
         return found
 
 
-def open_server(output: Path, host: str, port: int, target: str) -> RootedHTTPServer:
+# Development only: what the devserver adds to the pages it serves (never to the files it builds, so the published
+# site keeps its Content-Security-Policy and its script-free brief pages).
+PREVIEW_PREFIX = "/__preview__/"
+PageAddition = Callable[[str], str]  # the URL path of a page -> HTML put just before its </body>
+PreviewRoute = Callable[[], tuple[str, bytes]]  # -> (content type, body) of a file under PREVIEW_PREFIX
+
+
+class PreviewHandler(QuietHandler):
+    """The devserver's handler: serves the site with each page's dev-only additions, and the previews' own files.
+
+    The additions and routes live on the server (``server.page_additions``, ``server.preview_routes``), so the
+    devserver's features register there: the live-reload script (editor/live_reload.py) is one of them.
+    """
+
+    def do_GET(self) -> None:  # noqa: N802 - the standard library names it
+        route = getattr(self.server, "preview_routes", {}).get(self.path.split("?", 1)[0])
+        if route is None:
+            super().do_GET()
+            return
+        content_type, body = route()
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def send_head(self):
+        additions = getattr(self.server, "page_additions", ())
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if not additions or not path.endswith(".html") or not os.path.isfile(path):
+            return super().send_head()
+        url = self.path.split("?", 1)[0]
+        body = with_additions(Path(path).read_bytes(), "".join(add(url) for add in additions))
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def with_additions(page: bytes, html: str) -> bytes:
+    """`page` with `html` inserted before its last ``</body>`` (at the end when it has none)."""
+    if not html:
+        return page
+    at = page.rfind(b"</body>")
+    at = len(page) if at < 0 else at
+    return page[:at] + html.encode("utf-8") + page[at:]
+
+
+def open_server(
+    output: Path, host: str, port: int, target: str, handler: type[QuietHandler] = QuietHandler
+) -> RootedHTTPServer:
     """A server for `output` bound to host:port (not yet serving); PortBusyError says what to do if taken.
 
     `target` is the make target the editor ran, so the message gives the exact command to run instead.
@@ -54,7 +112,9 @@ def open_server(output: Path, host: str, port: int, target: str) -> RootedHTTPSe
     logging.getLogger("pelican.server").setLevel(logging.ERROR)
     RootedHTTPServer.allow_reuse_address = True  # as Pelican does: a port just released may be reused at once
     try:
-        return RootedHTTPServer(str(output), (host, port), QuietHandler)
+        server = RootedHTTPServer(str(output), (host, port), handler)
+        server.page_additions, server.preview_routes = [], {}
+        return server
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise PortBusyError(busy_message(host, port, target)) from None

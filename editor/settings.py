@@ -12,8 +12,8 @@ from pelican.utils import slugify
 
 from brief_registry.rendering import BriefMarkdown
 from brief_registry.rules import DEFAULT_TRANSLATION_LANGUAGES, translation_languages
-from summary_card import CardSettings
-from summary_card.handlers import card_settings
+from summary_card.card import CardSettings
+from summary_card.settings import card_settings
 
 DEFAULT_SETTINGS_FILE = "pelicanconf.py"
 

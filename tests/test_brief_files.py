@@ -36,6 +36,7 @@ REFUSED_BY_THE_BUILD = (
     "unclosed-quote",
     "missing-colon",
     "colon-in-title",
+    "hash-in-title",
     "tab-indent",
     "not-utf8",
     "javascript-link",

@@ -16,21 +16,15 @@ from publishing import (
     run_make,
     snapshot,
 )
+from quality.tools import missing_git, missing_make, missing_rsync, require
 
 from deploy import github
-
-NEEDS = {tool: shutil.which(tool) for tool in ("rsync", "git", "make")}
-
-
-def require(tool: str) -> None:
-    if NEEDS[tool] is None:
-        pytest.skip(f"{tool} is not installed (apt-get install {tool})")
 
 
 @pytest.fixture
 def workdir(tmp_path):
     """A content folder, an output folder and a deploy target of our own, outside the project."""
-    require("make")
+    require(missing_make())
     content = copy_content(tmp_path / "content")
     return content, tmp_path / "site" / "output"
 
@@ -43,7 +37,7 @@ def make_args(content, output, *more: str) -> list[str]:
 
 
 def test_rsync_upload_mirrors_the_published_site_deleting_what_is_gone(workdir, tmp_path):
-    require("rsync")
+    require(missing_rsync())
     content, output = workdir
     target = tmp_path / "server" / "www"
     target.mkdir(parents=True)
@@ -58,7 +52,7 @@ def test_rsync_upload_mirrors_the_published_site_deleting_what_is_gone(workdir, 
 
 
 def test_rsync_upload_sends_nothing_when_the_publish_fails(workdir, tmp_path):
-    require("rsync")
+    require(missing_rsync())
     content, output = workdir
     shutil.copy(FIXTURES / "briefs" / "synthetic-unknown-author.md", content / "briefs")
     target = tmp_path / "server" / "www"
@@ -93,8 +87,8 @@ def repository(tmp_path):
     """A scratch clone holding the content, committed, whose remote `pages` is a local bare repository standing
     in for GitHub. GIT_DIR and GIT_WORK_TREE point git (and so make github) at it: the project's own repository
     is not touched."""
-    require("git")
-    require("make")
+    require(missing_git())
+    require(missing_make())
     remote = tmp_path / "github.git"
     git("init", "--quiet", "--bare", str(remote))
     clone = tmp_path / "clone"
@@ -287,7 +281,7 @@ def test_headers_file_caches_fingerprinted_assets_for_a_year_and_nothing_else(ho
 
 
 def test_rsync_upload_refuses_a_build_for_the_placeholder_address(workdir, tmp_path):
-    require("rsync")
+    require(missing_rsync())
     content, output = workdir
     target = tmp_path / "server" / "www"
     target.mkdir(parents=True)

@@ -18,9 +18,12 @@ GENERATED = ("output/", "cache/", "test-artifacts/", "node_modules/", ".venv/", 
 WRITTEN_BY_THE_BUILD = {"cards.json", "robots.txt"}
 # The file `make brief` writes in the editors' guide's walk-through.
 EXAMPLES = {"content/briefs/talk-to-moscow-about-arms-control.md"}
+# A file (by its extension) or a folder (written with its trailing slash), in lower case: `CACHE_PATH/x` is a
+# setting's value and `application/pdf` a media type, not paths.
 FILE_NAME = re.compile(
-    r"^[\w.\-/]+\.(?:md|py|yml|yaml|toml|txt|json|html|css|js|conf|cfg|rc|sh)$|^[\w.\-]+/[\w.\-/]*$"
+    r"^[a-z0-9_.\-/]+\.(?:md|py|yml|yaml|toml|txt|json|html|css|js|conf|cfg|rc|sh)$|^[a-z0-9_.\-/]+/$"
 )
+MEDIA_TYPES = ("application/", "text/", "image/", "font/")
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 SPAN = re.compile(r"`([^`\n]+)`")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -57,7 +60,11 @@ def named_paths(doc: Path) -> list[str]:
     for code in code_of(doc.read_text(encoding="utf-8")):
         for token in code.split():
             token = token.strip("'\",;:()")
-            if FILE_NAME.match(token) and not token.startswith(("/", "http")) and "//" not in token:
+            if (
+                FILE_NAME.match(token)
+                and not token.startswith(("/", "http", *MEDIA_TYPES))
+                and "//" not in token
+            ):
                 names.append(token)
     return names
 
@@ -74,14 +81,17 @@ def repository_names() -> set[str]:
 
 
 def exists_for(doc: Path, name: str, names: set[str] | None = None) -> bool:
-    """A path with a folder in it is named from the repository root or from the document's folder (a template, as
-    Jinja names it, from the theme's templates); a bare file name (`card.py`, in a sentence about its plugin) must
+    """A path with a folder in it is named from the repository root or from the document's folder (a template or
+    a stylesheet, as the theme names it, from its templates or static folder); a bare file name (`card.py`, in a sentence about its plugin) must
     be the name of something in the repository."""
     if name.startswith(GENERATED) or name in EXAMPLES:
         return True
     if "/" not in name.rstrip("/"):
         return name in WRITTEN_BY_THE_BUILD or name in (names if names is not None else repository_names())
-    return any(base.joinpath(name).exists() for base in (ROOT, doc.parent, ROOT / "theme" / "templates"))
+    return any(
+        base.joinpath(name).exists()
+        for base in (ROOT, doc.parent, ROOT / "theme" / "templates", ROOT / "theme" / "static")
+    )
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=doc_id)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+import subprocess
 from pathlib import Path
 
 import pytest
-from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, content_copy, run
+from conftest import ROOT
+from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, SETTINGS, content_copy, run
+
+from editor.check import review_content
+from editor.settings import load_settings
 
 REUSED = "focus-on-interests-not-on-human-rights-with-russia"
 CASES = {
@@ -98,6 +104,10 @@ CASES = {
     "fenced-heading": [
         "content/briefs/fenced-heading.md:24: key points appear twice: the section under the heading 'Key points' "
         "holds more than its list, so it stays in the body below the card; move the other text out of that section"
+    ],
+    "hash-in-title": [
+        "content/briefs/hash-in-title.md:3: '#' after a space starts a YAML comment, so this value would end "
+        "before '#978 with a number sign': put the whole value in quotes (\"Synthetic brief #978 with a number sign\")"
     ],
     "series-not-positive": [
         "content/briefs/series-not-positive.md:4: series number must be a positive integer (got -9)"
@@ -222,3 +232,36 @@ def test_a_broken_registry_is_reported_without_blaming_every_brief(tmp_path, cap
     assert code == 1
     assert len(lines) == 1
     assert lines[0].startswith("content/topics.yml:")
+
+
+def test_a_brief_dated_in_the_future_is_a_warning_not_an_error(tmp_path):
+    """Embargoed briefs are real: `make check` passes, and says the site will not wait for the date."""
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)  # dated 2030-01-05
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), "check", f"INPUTDIR={content}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == f"All briefs in {content} passed the checks."
+    assert result.stderr.splitlines() == [
+        "content/briefs/synthetic-good.md:5: warning: dated 2030-01-05, in the future; the site does not wait for "
+        "that date: the next `make publish` publishes the brief. If it is under embargo, keep the file out of "
+        "content/briefs/ until the day"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("today", "warned"),
+    [
+        (datetime.date(2030, 1, 4), True),
+        (datetime.date(2030, 1, 5), False),
+        (datetime.date(2031, 1, 1), False),
+    ],
+)
+def test_the_warning_compares_the_date_with_today(today, warned, tmp_path):
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    review = review_content(content, load_settings(SETTINGS), today=today)
+    assert review.problems == ()
+    assert [w.line for w in review.warnings] == ([5] if warned else [])

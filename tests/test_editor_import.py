@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BRIEF_4_URL, SEED, Site, build_site, text_of
+from conftest import BRIEF_4_URL, CONTENT, SEED, Site, build_site, text_of
 from editor_helpers import EDITOR_FIXTURES, SETTINGS, content_copy, run
 
 from editor.cli import main
-from editor.importer import body_markdown, escape
+from editor.importer import body_markdown, closing_link, escape, site_pages
 from editor.settings import EditorSettings, load_settings
 
 IMPORTED = "content/briefs/focus-on-interests-not-on-human-rights-with-russia.md"
@@ -35,14 +35,72 @@ def imported(tmp_path_factory):
     return root, Site(build_site(content, root / "output"))
 
 
-def test_the_markdown_matches_the_hand_made_brief_but_for_its_link(imported):
+def test_the_markdown_is_the_hand_made_brief_closing_link_included(imported):
     root, _ = imported
-    mine = (root / IMPORTED).read_text(encoding="utf-8").splitlines()
-    hand_made = (
-        (SEED.parents[3] / "content/briefs/reality-check-4.md").read_text(encoding="utf-8").splitlines()
+    mine = (root / IMPORTED).read_text(encoding="utf-8")
+    hand_made = (SEED.parents[3] / "content/briefs/reality-check-4.md").read_text(encoding="utf-8")
+    assert mine == hand_made
+    assert mine.splitlines()[-1] == "[Explore NAEI]({filename}/pages/naei.md)"
+
+
+def test_the_closing_line_links_to_the_naei_page(imported, site):
+    _, built = imported
+    closing = built.page(BRIEF_4_URL).find("main").find("a", string="Explore NAEI")
+    assert closing is not None
+    assert closing["href"] == site.page(BRIEF_4_URL).find("main").find("a", string="Explore NAEI")["href"]
+    assert built.path(closing["href"]).is_file()
+
+
+def test_series_furniture_in_a_synthetic_draft(tmp_path, capsys, monkeypatch):
+    content = content_copy(tmp_path / "content")
+    source = EDITOR_FIXTURES / "synthetic-seed-furniture.txt"
+
+    code, out, err = run(["import", "--content", "content", str(source)], capsys, monkeypatch, tmp_path)
+
+    assert code == 0, err
+    (brief,) = content.glob("briefs/a-synthetic-brief-laid-out-*.md")
+    front, body = brief.read_text(encoding="utf-8").split("\n---\n", 1)
+    assert "date: 2030-01-05" in front
+    assert front.count("  - Politics & Diplomacy") == 1
+    assert "regions:\n  - Europe\n  - Russia" in front
+    blocks = body.strip().split("\n\n")
+    assert blocks[0] == "## Key points"
+    assert blocks[-1] == "[Explore the New American Engagement Initiative]({filename}/pages/naei.md)"
+    assert "Reality Check" not in body
+    assert not [line for line in out if line.startswith("note:")]
+
+
+def test_a_closing_line_naming_no_page_is_kept_and_noted(tmp_path, capsys, monkeypatch):
+    content = content_copy(tmp_path / "content")
+    source = EDITOR_FIXTURES / "synthetic-seed-closing-unknown.txt"
+
+    code, out, err = run(["import", "--content", "content", str(source)], capsys, monkeypatch, tmp_path)
+
+    assert code == 0, err
+    assert (
+        f"note: {source}:16: the closing line 'Explore Synthetic Institute' names no page in content/pages "
+        "(there: pages/naei.md); it was kept as a paragraph: name a page, e.g. 'Explore NAEI', or link it by hand"
+        in out
     )
-    differences = [(a, b) for a, b in zip(mine, hand_made, strict=True) if a != b]
-    assert differences == [("Explore NAEI", "[Explore NAEI]({filename}/pages/naei.md)")]
+    (brief,) = content.glob("briefs/a-synthetic-brief-whose-closing-*.md")
+    assert brief.read_text(encoding="utf-8").endswith("\n\nExplore Synthetic Institute\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "link"),
+    [
+        ("Explore NAEI", "[Explore NAEI]({filename}/pages/naei.md)"),
+        ("explore naei →", "[explore naei →]({filename}/pages/naei.md)"),
+        (
+            "Explore the New American Engagement Initiative.",
+            "[Explore the New American Engagement Initiative.]({filename}/pages/naei.md)",
+        ),
+        ("Explore Synthetic Institute", None),
+        ("NAEI", None),
+    ],
+)
+def test_closing_lines(line, link):
+    assert closing_link(line, site_pages(CONTENT)) == link
 
 
 def test_same_card(imported, site):

@@ -16,9 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, ROOT
 from publishing import csp_directives, headers_for, parse_headers_file
+from quality.tools import missing_nginx, missing_nginx_brotli, require
 
 SAMPLE = ROOT / "deploy" / "nginx.conf"
-BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 HTML_CACHE = "public, max-age=0, must-revalidate"
 ASSET_CACHE = "public, max-age=31536000, immutable"
 SECURITY_HEADERS = (
@@ -32,10 +32,8 @@ SECURITY_HEADERS = (
 
 
 def nginx_binary() -> str:
-    found = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
-    if found is None:
-        pytest.skip("nginx is not installed (apt-get install nginx-light libnginx-mod-http-brotli-static)")
-    return found
+    require(missing_nginx())
+    return shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
 
 
 def substitute(config: str, pattern: str, replacement: str) -> str:
@@ -86,7 +84,7 @@ class Server:
 @pytest.fixture(scope="module")
 def nginx(published, tmp_path_factory) -> Server:
     binary = nginx_binary()
-    brotli = Path(BROTLI_MODULE).is_file()
+    brotli = missing_nginx_brotli() is None
     scratch = tmp_path_factory.mktemp("nginx")
     for attempt in range(5):  # another test suite may take the port between probing and binding
         port = free_port()
@@ -188,9 +186,7 @@ def test_a_client_that_accepts_gzip_gets_the_precompressed_copy(nginx):
 
 def test_a_client_that_accepts_brotli_gets_the_br_copy(nginx):
     if not nginx.brotli:
-        pytest.skip(
-            "nginx's brotli module is not installed (apt-get install libnginx-mod-http-brotli-static)"
-        )
+        require(missing_nginx_brotli())
     css = brief_css(nginx.root)
     response, body = nginx.get(css, Accept_Encoding="br, gzip")
     assert response.getheader("Content-Encoding") == "br"

@@ -7,6 +7,7 @@ import json
 import logging
 import re
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -330,3 +331,21 @@ def test_development_builds_leave_pdfs_out_by_default(tmp_path):
     assert site.page(BRIEF_4_URL).select_one(".pdf-download") is None
     cards = json.loads((site.root / "cards.json").read_text(encoding="utf-8"))["cards"]
     assert all("pdf" not in card for card in cards)
+
+
+def test_make_publish_always_writes_the_pdfs(published):
+    """`make publish` (deploy/publish.py, publishconf.py) writes the PDF beside the page, readable by all, and
+    leaves it uncompressed (a PDF's streams are compressed already)."""
+    pdf = published / PDF_4
+    assert pdf.read_bytes().startswith(b"%PDF-1.7")
+    assert pdf.stat().st_mode & 0o444 == 0o444
+    assert not pdf.with_name(pdf.name + ".gz").exists()
+    assert "Download PDF" in text_of(Site(published).page(BRIEF_4_URL).select_one(".pdf-download"))
+
+
+@pytest.mark.parametrize(("pdf", "asks_for_pdfs"), [("", False), ("0", False), ("1", True)])
+def test_make_html_draws_pdfs_when_asked(pdf, asks_for_pdfs):
+    command = ["make", "--no-print-directory", "-n", "-C", str(ROOT), "html", f"PDF={pdf}"]
+    recipe = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60).stdout
+    (pelican_line,) = [line for line in recipe.splitlines() if " -s pelicanconf.py " in line]
+    assert ("-e PDF_EDITION=true" in pelican_line) is asks_for_pdfs

@@ -16,7 +16,7 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 from conftest import CONTENT, FIXTURES, ROOT, copy_content
-from publishing import SITEURL, publish_env, run_publish, snapshot
+from publishing import SITEURL, publish_env, run_make, run_publish, snapshot
 
 from deploy import publish
 
@@ -266,3 +266,23 @@ def test_siteurl_must_be_a_full_web_address(siteurl, problem):
             f"SITEURL must be the site's full address, starting with https:// (got {siteurl!r})"
         )
         assert found.endswith(problem)
+
+
+def test_make_html_after_make_publish_leaves_only_the_preview(tmp_path):
+    """The live site's compressed copies, feeds and _headers must not be served beside preview pages."""
+    content = copy_content(tmp_path / "content")
+    mixed, fresh = tmp_path / "mixed" / "output", tmp_path / "fresh" / "output"
+    published = run_make("publish", f"INPUTDIR={content}", f"OUTPUTDIR={mixed}")
+    assert published.returncode == 0, published.stdout + published.stderr
+    assert (mixed / "_headers").is_file()
+    assert (mixed / "feeds" / "all.atom.xml").is_file()
+
+    preview = run_make("html", f"INPUTDIR={content}", f"OUTPUTDIR={mixed}")
+    assert preview.returncode == 0, preview.stdout + preview.stderr
+    assert f"note: {mixed} held the site make publish built; emptying it for the preview" in preview.stdout
+    assert run_make("html", f"INPUTDIR={content}", f"OUTPUTDIR={fresh}").returncode == 0
+
+    assert sorted(snapshot(mixed)) == sorted(snapshot(fresh))
+    assert not [f for f in snapshot(mixed) if f.endswith((".gz", ".br"))]
+    home = BeautifulSoup((mixed / "index.html").read_text(), "html.parser")
+    assert not home.find("link", rel="stylesheet")["href"].startswith("https://")

@@ -10,9 +10,9 @@ from pelican import signals
 from pelican.generators import Generator
 
 from share_image.image import SIZE as SHARE_IMAGE_SIZE
-from taxonomy_pages import term_url
+from taxonomy_pages.listings import term_url
 
-from .embed import Embed, build_embed, oembed_document
+from .embed import DEFAULTS, Embed, build_embed, oembed_document
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,14 @@ def get_generators(pelican) -> type[Generator]:
     return EmbedCardsGenerator
 
 
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
 def register() -> None:
     """Connect the embed handlers."""
+    signals.initialized.connect(set_defaults)
     signals.article_generator_write_article.connect(attach_embed)
     signals.get_generators.connect(get_generators)

@@ -7,14 +7,15 @@ import logging
 import os
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from summary_card.feeds import feed_articles
-from taxonomy_pages import term_url
+from summary_card.signals import cards_attached
+from taxonomy_pages.listings import term_url
 
 from .citation import bibtex, chicago_citation, ris
 from .feeds import name_every_author
@@ -42,7 +43,6 @@ def brief_record(article, settings: dict) -> BriefRecord:
     """Gather what citations need from the article and the settings."""
     siteurl = settings.get("SITEURL", "")
     card = getattr(article, "summary_card", None)
-    pdf = getattr(article, "pdf_edition", None)
     description = card.key_points[0].text if card and card.key_points else ""
     date = article.date.date() if isinstance(article.date, datetime.datetime) else article.date
     return BriefRecord(
@@ -64,7 +64,6 @@ def brief_record(article, settings: dict) -> BriefRecord:
             t.name for t in (*getattr(article, "topic_terms", ()), *getattr(article, "region_terms", ()))
         ),
         language=getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en"),
-        pdf_url=absolute(siteurl, pdf.url) if pdf else "",
     )
 
 
@@ -80,7 +79,8 @@ def citation_files(article, record: BriefRecord) -> tuple[CitationFile, ...]:
 
 
 def attach_metadata(generators: Iterable) -> None:
-    """After every generator (the summary card gives the description): set, never append."""
+    """Once summary_card has attached the cards (``cards_attached``; the card gives the description): set,
+    never append."""
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
@@ -93,7 +93,21 @@ def attach_metadata(generators: Iterable) -> None:
                 translation.brief_record = brief_record(translation, generator.settings)
             article.citation = chicago_citation(record)
             article.citation_files = citation_files(article, record)
-            article.json_ld = json_ld(record)
+
+
+def attach_structured_data(generator: ArticlesGenerator, content) -> None:
+    """Give a brief its JSON-LD as its page is about to be written (``article_generator_write_article``).
+
+    That late, every plugin has attached what the JSON-LD describes, whatever the order of PLUGINS: the card
+    (``cards_attached``) and, when the build makes one, the PDF edition (plugins/pdf_edition).
+    """
+    record = getattr(content, "brief_record", None)
+    if record is None:
+        return
+    pdf = getattr(content, "pdf_edition", None)
+    if pdf:
+        record = replace(record, pdf_url=absolute(generator.settings.get("SITEURL", ""), pdf.url))
+    content.json_ld = json_ld(record)
 
 
 def write_citation_files(generator: ArticlesGenerator, writer) -> None:
@@ -118,6 +132,7 @@ def name_authors_in_feed(context: dict, feed) -> None:
 
 def register() -> None:
     """Connect the metadata handlers."""
-    signals.all_generators_finalized.connect(attach_metadata)
+    cards_attached.connect(attach_metadata)
+    signals.article_generator_write_article.connect(attach_structured_data)
     signals.feed_generated.connect(name_authors_in_feed)
     signals.article_writer_finalized.connect(write_citation_files)

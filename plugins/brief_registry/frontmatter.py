@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FENCE = "---"
 END_FENCES = ("---", "...")
+_GLUED_COMMENT = re.compile(r"\s+(#\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,9 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         raise FrontMatterError(
             Problem(path, start + 2, f"front matter must be 'key: value' lines (got a {type(data).__name__})")
         )
+    cut = _cut_by_a_comment(node, lines)
+    if cut is not None:
+        raise FrontMatterError(Problem(path, *cut))
     key_lines: dict[str, int] = {}
     item_lines: dict[str, tuple[int, ...]] = {}
     if isinstance(node, yaml.MappingNode):
@@ -81,6 +86,39 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
                 item_lines[name] = tuple(item.start_mark.line + 1 for item in value.value)
     body = "\n".join(lines[end + 1 :])
     return FrontMatter({str(k).lower(): v for k, v in data.items()}, key_lines, item_lines, end + 2, body)
+
+
+def _cut_by_a_comment(node: yaml.Node | None, lines: list[str]) -> tuple[int, str] | None:
+    """The line and message for a text value that a '#' cut short ("title: Reality Check #4" is "Reality Check").
+
+    In YAML, '#' after a space starts a comment; a comment such as "# note" (a space after '#') is left alone, but
+    "#4" or "#MeToo" glued to the '#' is text the editor meant to keep.
+    """
+    for scalar in _scalars(node):
+        if scalar.style not in (None, "") or scalar.tag != "tag:yaml.org,2002:str":
+            continue  # quoted, or not text
+        line = lines[scalar.end_mark.line] if scalar.end_mark.line < len(lines) else ""
+        lost = _GLUED_COMMENT.match(line[scalar.end_mark.column :])
+        if lost:
+            whole = f"{scalar.value} {lost.group(1).rstrip()}"
+            return (
+                scalar.end_mark.line + 1,
+                f"'#' after a space starts a YAML comment, so this value would end before '{lost.group(1).rstrip()}': "
+                f'put the whole value in quotes ("{whole}")',
+            )
+    return None
+
+
+def _scalars(node: yaml.Node | None):
+    """Every value scalar of the front matter (mapping values and list items, not keys)."""
+    if isinstance(node, yaml.MappingNode):
+        for _key, value in node.value:
+            yield from _scalars(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _scalars(item)
+    elif isinstance(node, yaml.ScalarNode):
+        yield node
 
 
 def _no_opening_fence(lines: list[str], start: int | None) -> str:

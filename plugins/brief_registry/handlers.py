@@ -23,7 +23,9 @@ def validate_articles(generator: ArticlesGenerator) -> None:
 
     Also gives each article ``author_profiles``, ``topic_terms`` and ``region_terms`` from the registry,
     so templates never look names up themselves, and ``front_matter`` (the parsed front matter with the line
-    of every key), so other plugins read each file's front matter once per build, not once each.
+    of every key), so other plugins read each file's front matter once per build, not once each. The registry
+    itself goes into the shared context as ``registry`` (loaded once per build; empty when it has problems, which
+    are reported here).
     """
     content = generator.settings["PATH"]
     try:
@@ -32,6 +34,7 @@ def validate_articles(generator: ArticlesGenerator) -> None:
         for problem in error.problems:
             logger.error("%s", replace(problem, path=display_path(problem.path, content)))
         registry = Registry()
+    generator.context["registry"] = registry
 
     numbered = []
     articles = [*generator.articles, *generator.translations, *generator.hidden_articles, *generator.drafts]

@@ -32,6 +32,14 @@ URL_ATTRIBUTES = frozenset(
 FORBIDDEN_SCHEMES = ("javascript:", "vbscript:", "data:")
 # Browsers ignore ASCII tabs, newlines and control characters inside a URL's scheme ("java\tscript:").
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20]+")
+# Cheap tests that every finding passes (a brief without any is safe, and is not parsed): tags, event attributes,
+# and a scheme (with any characters browsers ignore inside it) or an entity that may hide one.
+_SUSPECT_TAG_OR_ATTRIBUTE = re.compile(
+    r"<(?:script|style|i?frame|frameset|object|embed|base)\b|<[a-z][^>]*[\s/\"']on[a-z]", re.I
+)
+_SUSPECT_SCHEME = re.compile(
+    "|".join(r"[\x00-\x20]*".join(word) for word in ("script:", "data:")) + "|&#|&colon", re.I
+)
 # `<script>` in a code span is shown as text: not where a finding in the rendered body comes from.
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
@@ -83,6 +91,8 @@ def unsafe_url(url: str) -> str:
 
 def unsafe_html(rendered: str, body: str, first_line: int, path: str) -> tuple[Problem, ...]:
     """Every unsafe construct in `rendered` (the HTML of `body`, whose first line is `first_line`)."""
+    if not (_SUSPECT_TAG_OR_ATTRIBUTE.search(rendered) or _SUSPECT_SCHEME.search(rendered)):
+        return ()
     finder = _Finder()
     finder.feed(rendered)
     finder.close()

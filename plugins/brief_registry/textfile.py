@@ -1,4 +1,7 @@
-"""Read a brief or registry file as editors' machines save it: the one function every reader of them uses.
+"""Read a brief or registry file as editors' machines save it, and write any file the project keeps atomically.
+
+`read_text_file` is the one function every reader of briefs and registries uses; `write_atomically` the one every
+writer of a file that must never be seen half-written uses (the authors registry, the build's caches).
 
 Windows editors may start a UTF-8 file with a byte order mark and end lines with CR LF (old Mac editors with CR
 alone). Both are accepted, and the text comes back with neither, so line numbers are the ones the editor shows.
@@ -8,6 +11,8 @@ of the first byte that is not UTF-8, since guessing would publish wrong characte
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from .problems import EncodingError, Problem
@@ -42,3 +47,21 @@ def _not_utf8(raw: bytes, start: int, shown: str) -> Problem:
     return Problem(
         shown, line, f"the file is not UTF-8 text (byte {raw[start]:#04x} in column {column}{seen}); {fix}"
     )
+
+
+def write_atomically(path: str | Path, data: bytes) -> None:
+    """Write `path` so that no reader (nor a killed build or a full disk) ever sees half a file.
+
+    The file is readable by all (0644), as the output's and the content's other files are.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
+        try:
+            handle.write(data)
+        except BaseException:
+            handle.close()
+            os.unlink(handle.name)
+            raise
+    os.chmod(handle.name, 0o644)  # a temporary file is created private (0600)
+    os.replace(handle.name, path)

@@ -5,6 +5,10 @@ is drawn once, in worker processes beside Pelican where there is a spare core, w
 hash, and placed into the output as a hard link (or a copy); an unchanged rebuild draws nothing.
 """
 
-from .pool import DrawingPool, place, worker_count, write_atomically
+from brief_registry.textfile import (
+    write_atomically,  # the project's one atomic write, for the drawing plugins
+)
+
+from .pool import DrawingPool, place, worker_count
 
 __all__ = ["DrawingPool", "place", "worker_count", "write_atomically"]

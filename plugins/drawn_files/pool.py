@@ -6,7 +6,6 @@ import logging
 import multiprocessing
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -17,18 +16,6 @@ Job = tuple[Draw, tuple]
 
 # Fewer missing files than this are drawn in Pelican's own process: a worker would cost more than it saves.
 MIN_PARALLEL = 8
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `path` so that no reader (nor a killed build) ever sees half a file.
-
-    The file is readable by all (0644), as the output's other files are: it is hard-linked into the site.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
-        handle.write(data)
-    os.chmod(handle.name, 0o644)  # a temporary file is created private (0600)
-    os.replace(handle.name, path)
 
 
 def place(source: Path, destination: Path) -> None:

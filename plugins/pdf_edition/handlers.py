@@ -1,7 +1,7 @@
 """Pelican wiring for the PDF edition: name each brief's PDF, draw the missing ones beside the build, place them.
 
-At ``all_generators_finalized`` (after ``summary_card``, before ``brief_metadata``, which puts the PDF in the
-JSON-LD) every published brief gets ``pdf_edition``: its address at once, its size and page count when asked
+Once ``summary_card`` has attached the cards (its ``cards_attached`` signal; ``brief_metadata`` puts the PDF in the
+JSON-LD later, as each page is written) every published brief gets ``pdf_edition``: its address at once, its size and page count when asked
 (asking waits for that one PDF, drawing it in Pelican's own process if no worker has started it). PDFs missing
 from the cache are drawn in worker processes while Pelican writes the site; ``generate_output`` places every
 brief's PDF into the output.
@@ -29,6 +29,7 @@ from brief_metadata.handlers import absolute, brief_record
 from brief_metadata.record import file_stem
 from drawn_files import DrawingPool, place, worker_count
 from summary_card.feeds import article_for, index_by_url
+from summary_card.signals import cards_attached
 
 from .drawing import draw_into_cache, engine_version, read_pages
 from .edition import DrawingInputs, Person, PrintedBrief, cache_key, page_size, pages_label, size_label
@@ -84,16 +85,21 @@ class PdfEditionLink:
     here if no worker has started it), so a template may ask for it while the other PDFs are still drawing.
     """
 
-    def __init__(self, url: str, save_as: str, cached: Path, pool: DrawingPool) -> None:
+    def __init__(
+        self, url: str, save_as: str, cached: Path, pool: DrawingPool, pages: int | None = None
+    ) -> None:
         self.url = url
         self.save_as = save_as
         self.cached = cached
         self._pool = pool
+        self._pages = pages  # known already when the cache had this PDF
 
     @cached_property
     def facts(self) -> PdfFacts:
-        self._pool.wait_for(self.cached)
-        pages = read_pages(self.cached)
+        pages = self._pages
+        if pages is None:
+            self._pool.wait_for(self.cached)
+            pages = read_pages(self.cached)
         if pages is None:
             raise FileNotFoundError(f"pdf_edition: {self.cached} was not drawn")
         return PdfFacts(size=self.cached.stat().st_size, pages=pages)
@@ -213,13 +219,15 @@ class PdfEditionGenerator(Generator):
             brief = printed_brief(article, self.settings)
             key = cache_key(brief, inputs)
             url, save_as = pdf_location(article, brief.series, brief.series_number)
-            link = PdfEditionLink(url, save_as, cache_dir / f"{key}.pdf", self._pool)
+            cached = cache_dir / f"{key}.pdf"
+            pages = read_pages(cached) if cached.is_file() else None
+            link = PdfEditionLink(url, save_as, cached, self._pool, pages)
             article.pdf_edition = link
             self._links.append(link)
-            if link.cached in missing or (link.cached.is_file() and read_pages(link.cached) is not None):
+            if pages is not None or cached in missing:
                 continue
             html = template.render({**self.context, "brief": brief, "DEFAULT_LANG": brief.lang})
-            missing[link.cached] = (draw_into_cache, (html, inputs.stylesheets, key))
+            missing[cached] = (draw_into_cache, (html, inputs.stylesheets, key))
         self._pool.start(missing)
 
     def generate_output(self, writer) -> None:
@@ -247,8 +255,7 @@ class PdfEditionGenerator(Generator):
 def attach_pdf_editions(generators: Iterable) -> None:
     """Give each published brief ``pdf_edition`` and start drawing, when the settings ask for PDFs.
 
-    Runs at ``all_generators_finalized``, after the summary card is attached (this plugin is listed after
-    ``summary_card`` and before ``brief_metadata``, which links the PDF from the JSON-LD).
+    Runs on summary_card's ``cards_attached`` signal: the PDF prints the card.
     """
     generators = list(generators)
     articles = [a for g in generators if isinstance(g, ArticlesGenerator) for a in g.articles]
@@ -276,6 +283,6 @@ def get_generators(pelican) -> type[Generator]:
 
 def register() -> None:
     """Connect the PDF-edition handlers."""
-    signals.all_generators_finalized.connect(attach_pdf_editions)
+    cards_attached.connect(attach_pdf_editions)
     signals.feed_generated.connect(add_pdf_to_feed)
     signals.get_generators.connect(get_generators)

@@ -9,6 +9,8 @@ from pelican.generators import ArticlesGenerator
 
 from .minutes import DEFAULT_WORDS_PER_MINUTE, reading_time
 
+DEFAULTS = {"READING_TIME_WORDS_PER_MINUTE": DEFAULT_WORDS_PER_MINUTE}
+
 
 def attach_reading_time(generators: Iterable) -> None:
     """Set (never append) ``article.reading_time``, so a second run under --autoreload changes nothing.
@@ -19,7 +21,7 @@ def attach_reading_time(generators: Iterable) -> None:
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
-        wpm = int(generator.settings.get("READING_TIME_WORDS_PER_MINUTE", DEFAULT_WORDS_PER_MINUTE))
+        wpm = int(generator.settings["READING_TIME_WORDS_PER_MINUTE"])
         for article in [
             *generator.articles,
             *generator.translations,
@@ -29,6 +31,13 @@ def attach_reading_time(generators: Iterable) -> None:
             article.reading_time = reading_time(article.content, wpm)
 
 
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
 def register() -> None:
     """Connect the reading-time handler."""
+    signals.initialized.connect(set_defaults)
     signals.all_generators_finalized.connect(attach_reading_time)

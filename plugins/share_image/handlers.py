@@ -11,6 +11,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from drawn_files import DrawingPool, place, worker_count, write_atomically
+from summary_card.signals import cards_attached
 
 from .image import Fonts, ShareImageContent, cache_key, draw_share_image
 
@@ -24,6 +25,8 @@ DEFAULTS = {
     # Font files ("" = DejaVu Sans from Debian's fonts-dejavu-core, else Pillow's built-in font).
     "SHARE_IMAGE_FONT": "",
     "SHARE_IMAGE_BOLD_FONT": "",
+    # Processes that draw beside Pelican (None = every core but the one Pelican uses; 0 = none).
+    "SHARE_IMAGE_WORKERS": None,
 }
 
 
@@ -67,8 +70,9 @@ def _briefs(generator: ArticlesGenerator) -> list:
 def assign_share_images(generators: Iterable) -> None:
     """Give each published brief ``share_image`` (its image's path from the site root); start drawing.
 
-    Runs at ``all_generators_finalized``, after the summary card is attached (this plugin is listed after
-    ``summary_card``), so the images that are not cached yet can be drawn beside Pelican while it writes.
+    Runs when summary_card has attached the cards (its ``cards_attached`` signal, at
+    ``all_generators_finalized``), so the images that are not cached yet can be drawn beside Pelican while it
+    writes.
     """
     generators = list(generators)
     for generator in generators:
@@ -155,7 +159,14 @@ def get_generators(pelican) -> type[Generator]:
     return ShareImageGenerator
 
 
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
 def register() -> None:
     """Connect the share-image handlers."""
-    signals.all_generators_finalized.connect(assign_share_images)
+    signals.initialized.connect(set_defaults)
+    cards_attached.connect(assign_share_images)
     signals.get_generators.connect(get_generators)

@@ -21,6 +21,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -119,14 +120,38 @@ class GivenCard:
     recommendations: tuple[Recommendation, ...] | None = None
 
 
+class ProblemCode(StrEnum):
+    """Every problem the card can have, by name: what programs (and tests) match on, never the wording."""
+
+    NO_KEY_POINTS = "no-key-points"  # no key-points heading (and none in the front matter)
+    KEY_POINTS_NOT_A_LIST = "key-points-not-a-list"  # the heading is followed by no list
+    KEY_POINTS_EMPTY_LIST = "key-points-empty-list"  # ... by a list without items
+    KEY_POINTS_IN_FRONT_MATTER_AND_BODY = "key-points-in-front-matter-and-body"
+    KEY_POINTS_UNDER_TWO_HEADINGS = "key-points-under-two-headings"
+    KEY_POINT_REPEATED = "key-point-repeated"
+    KEY_POINTS_SECTION_HOLDS_MORE = "key-points-section-holds-more"
+    NO_RECOMMENDATIONS = "no-recommendations"  # no recommendations heading (and none in the front matter)
+    RECOMMENDATIONS_NONE_UNDER_HEADING = "recommendations-none-under-heading"
+    RECOMMENDATIONS_UNDER_TWO_HEADINGS = "recommendations-under-two-headings"
+    RECOMMENDATION_EMPTY = "recommendation-empty"
+    RECOMMENDATION_NUMBER_REPEATED = "recommendation-number-repeated"
+    KEY_POINTS_FIELD_SHAPE = (
+        "key-points-field-shape"  # key_points: in the front matter is not a list of sentences
+    )
+    RECOMMENDATIONS_FIELD_SHAPE = "recommendations-field-shape"  # recommendations: is malformed
+
+
 @dataclass(frozen=True)
 class CardProblem:
     """Something an editor should fix, and what it is about, so the message can point at a line.
 
-    ``heading`` is the text of a heading in the body; ``field`` (with ``index``) a front-matter key.
+    ``code`` says which problem it is, for programs (the same in the build and ``make check``, whose messages
+    are this one's); ``heading`` is the text of a heading in the body; ``field`` (with ``index``) a
+    front-matter key.
     """
 
     message: str
+    code: ProblemCode
     heading: str = ""
     field: str = ""
     index: int | None = None
@@ -205,8 +230,12 @@ def _quoted(names: Iterable[str]) -> str:
     return ", ".join(f"'{n}'" for n in names)
 
 
-def _looked_for(names: tuple[str, ...]) -> str:
-    return f"a heading {_quoted(names)}" if len(names) == 1 else f"headings {_quoted(names)}"
+# How an editor writes a recommendation, as the messages show it.
+RECOMMENDATION_EXAMPLE = "'1. **Lead sentence.** Details…'"
+
+
+def _key_points_missing_under(name: str) -> str:
+    return f"no key points: the heading '{name}' must be followed by a bulleted list with at least one point"
 
 
 # --- Sections of the body --------------------------------------------------------------------------
@@ -280,30 +309,33 @@ def _read_key_points(
                 CardProblem(
                     f"key points appear twice: in the front matter and under the heading '{name}' "
                     "(the card shows the front matter's; remove one of them)",
+                    ProblemCode.KEY_POINTS_IN_FRONT_MATTER_AND_BODY,
                     heading=name,
                     field="key_points",
                 )
             )
         points = given
     elif not headings:
-        return (), [CardProblem(f"no key points: looked for {_looked_for(settings.key_points_headings)}")]
+        return (), [
+            CardProblem(
+                f"no key points: add a heading '## {settings.key_points_headings[0]}' followed by a bulleted "
+                "list ('- …')",
+                ProblemCode.NO_KEY_POINTS,
+            )
+        ]
     else:
         chosen = next(((h, n, lst) for h, n, lst in listed if lst is not None), None)
         if chosen is None:
             name = plain_text(headings[0])
             return (), [
-                CardProblem(
-                    f"no key points: expected a '-', '*' or numbered list under the heading '{name}' "
-                    "(found none)",
-                    heading=name,
-                )
+                CardProblem(_key_points_missing_under(name), ProblemCode.KEY_POINTS_NOT_A_LIST, heading=name)
             ]
         heading, nodes, lst = chosen
         name = plain_text(heading)
         points = _key_points_in(lst)
         if not points:
             problems.append(
-                CardProblem(f"no key points: the list under the heading '{name}' has no items", heading=name)
+                CardProblem(_key_points_missing_under(name), ProblemCode.KEY_POINTS_EMPTY_LIST, heading=name)
             )
         for other, _n, _l in listed:
             if other is not heading:
@@ -311,12 +343,17 @@ def _read_key_points(
                     CardProblem(
                         f"key points appear twice: under the headings '{name}' and '{plain_text(other)}' "
                         f"(the card shows those under '{name}')",
+                        ProblemCode.KEY_POINTS_UNDER_TWO_HEADINGS,
                         heading=plain_text(other),
                     )
                 )
         for text in _duplicates(p.text for p in points):
             problems.append(
-                CardProblem(f"key points appear twice: '{text}' is listed more than once", heading=name)
+                CardProblem(
+                    f"key points appear twice: '{text}' is listed more than once",
+                    ProblemCode.KEY_POINT_REPEATED,
+                    heading=name,
+                )
             )
         extra = [n for n in nodes if n is not lst and not _is_blank(n)]
         if extra:
@@ -324,6 +361,7 @@ def _read_key_points(
                 CardProblem(
                     f"key points appear twice: the section under the heading '{name}' holds more than its "
                     "list, so it stays in the body below the card; move the other text out of that section",
+                    ProblemCode.KEY_POINTS_SECTION_HOLDS_MORE,
                     heading=name,
                 )
             )
@@ -432,8 +470,14 @@ def _read_recommendations(
     if not headings:
         if given is not None:
             return given, []
-        looked = _looked_for(settings.recommendations_headings)
-        return (), [CardProblem(f"no recommendations: looked for {looked}")]
+        first = settings.recommendations_headings[0]
+        return (), [
+            CardProblem(
+                f"no recommendations: add a heading '## {first}' followed by a numbered list such as "
+                f"{RECOMMENDATION_EXAMPLE}",
+                ProblemCode.NO_RECOMMENDATIONS,
+            )
+        ]
 
     heading = headings[0]
     name = plain_text(heading)
@@ -442,6 +486,7 @@ def _read_recommendations(
             CardProblem(
                 f"recommendations appear twice: under the headings '{name}' and '{plain_text(other)}' "
                 f"(the card shows those under '{name}')",
+                ProblemCode.RECOMMENDATIONS_UNDER_TWO_HEADINGS,
                 heading=plain_text(other),
             )
         )
@@ -458,7 +503,11 @@ def _read_recommendations(
     for number, node, (title, text, rest_html) in items:
         if not (title or text):
             problems.append(
-                CardProblem(f"recommendation {number} under the heading '{name}' is empty", heading=name)
+                CardProblem(
+                    f"recommendation {number} under the heading '{name}' is empty",
+                    ProblemCode.RECOMMENDATION_EMPTY,
+                    heading=name,
+                )
             )
             continue
         if number in seen:
@@ -466,6 +515,7 @@ def _read_recommendations(
                 CardProblem(
                     f"recommendation number {number} appears twice under the heading '{name}' "
                     "(expected each number once)",
+                    ProblemCode.RECOMMENDATION_NUMBER_REPEATED,
                     heading=name,
                 )
             )
@@ -484,8 +534,9 @@ def _read_recommendations(
         problems.insert(
             0,
             CardProblem(
-                f"no recommendations: the section under the heading '{name}' holds no items (expected a "
-                "numbered list, '### 1. Title' sub-headings, or paragraphs starting with a number)",
+                f"no recommendations: the heading '{name}' must be followed by a numbered list such as "
+                f"{RECOMMENDATION_EXAMPLE}",
+                ProblemCode.RECOMMENDATIONS_NONE_UNDER_HEADING,
                 heading=name,
             ),
         )
@@ -518,13 +569,20 @@ def _type_name(value: object) -> str:
 def _front_key_points(value: object) -> tuple[tuple[KeyPoint, ...] | None, list[CardProblem]]:
     if not isinstance(value, list) or not value:
         got = "an empty list" if value == [] else f"a {_type_name(value)}"
-        return None, [CardProblem(f"key_points must be a list of sentences (got {got})", field="key_points")]
+        return None, [
+            CardProblem(
+                f"key_points must be a list of sentences (got {got})",
+                ProblemCode.KEY_POINTS_FIELD_SHAPE,
+                field="key_points",
+            )
+        ]
     points, problems = [], []
     for index, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
             problems.append(
                 CardProblem(
                     f"key_points item {index + 1} must be a sentence (got {_type_name(item)} {item!r})",
+                    ProblemCode.KEY_POINTS_FIELD_SHAPE,
                     field="key_points",
                     index=index,
                 )
@@ -534,7 +592,11 @@ def _front_key_points(value: object) -> tuple[tuple[KeyPoint, ...] | None, list[
         points.append(KeyPoint(text=text, html=html.escape(text, quote=False)))
     for text in _duplicates(p.text for p in points):
         problems.append(
-            CardProblem(f"key points appear twice: '{text}' is listed more than once", field="key_points")
+            CardProblem(
+                f"key points appear twice: '{text}' is listed more than once",
+                ProblemCode.KEY_POINT_REPEATED,
+                field="key_points",
+            )
         )
     return (None if problems else tuple(points)), problems
 
@@ -544,7 +606,11 @@ def _front_recommendations(value: object) -> tuple[tuple[Recommendation, ...] | 
     if not isinstance(value, list) or not value:
         got = "an empty list" if value == [] else f"a {_type_name(value)}"
         return None, [
-            CardProblem(f"recommendations must be a list of {{title, text}} entries (got {got})", field=field)
+            CardProblem(
+                f"recommendations must be a list of {{title, text}} entries (got {got})",
+                ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
+                field=field,
+            )
         ]
     found: list[Recommendation] = []
     problems: list[CardProblem] = []
@@ -555,6 +621,7 @@ def _front_recommendations(value: object) -> tuple[tuple[Recommendation, ...] | 
             problems.append(
                 CardProblem(
                     f"{where} must be a mapping with 'title' and 'text' (got {_type_name(item)} {item!r})",
+                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
                     field=field,
                     index=index,
                 )
@@ -567,22 +634,34 @@ def _front_recommendations(value: object) -> tuple[tuple[Recommendation, ...] | 
             problems.append(
                 CardProblem(
                     f"{where}: unknown key {_quoted(unknown)} (expected 'title', 'text' and optionally 'number')",
+                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
                     field=field,
                     index=index,
                 )
             )
         if not isinstance(title, str) or not title.strip():
             problems.append(
-                CardProblem(f"{where}: 'title' must be a sentence (got {title!r})", field=field, index=index)
+                CardProblem(
+                    f"{where}: 'title' must be a sentence (got {title!r})",
+                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
+                    field=field,
+                    index=index,
+                )
             )
         if not isinstance(text, str):
             problems.append(
-                CardProblem(f"{where}: 'text' must be a string (got {text!r})", field=field, index=index)
+                CardProblem(
+                    f"{where}: 'text' must be a string (got {text!r})",
+                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
+                    field=field,
+                    index=index,
+                )
             )
         if isinstance(given_number, bool) or not isinstance(given_number, int) or given_number < 1:
             problems.append(
                 CardProblem(
                     f"{where}: 'number' must be a positive integer (got {given_number!r})",
+                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
                     field=field,
                     index=index,
                 )
@@ -592,6 +671,7 @@ def _front_recommendations(value: object) -> tuple[tuple[Recommendation, ...] | 
             problems.append(
                 CardProblem(
                     f"{where}: recommendation number {given_number} appears twice (expected each number once)",
+                    ProblemCode.RECOMMENDATION_NUMBER_REPEATED,
                     field=field,
                     index=index,
                 )

@@ -1,4 +1,4 @@
-"""Where a heading of a brief's Markdown source is: the one way the build and `make check` name its line.
+"""Where a heading of a brief's Markdown source is: the one way the build and `make check` name a card problem's line.
 
 The card is extracted from rendered HTML, which has no line numbers; a problem about a section is placed at its
 heading in the Markdown source, found here. Fenced code is skipped (a "## Key points" shown as code is no heading),
@@ -8,14 +8,16 @@ and a heading's text is compared as the rendered page shows it (emphasis, links 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 
+from brief_registry.frontmatter import FrontMatter
 from brief_registry.markdown_source import content_lines
+from brief_registry.problems import Problem
 
-from .card import normalize_heading, plain_text
+from .card import CardProblem, ProblemCode, normalize_heading, plain_text
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -64,3 +66,30 @@ def heading_line(body: str, heading: str, first_line: int, render: Render) -> in
     """The line of the heading `heading` in `body` (whose first line is `first_line`), if it is there."""
     found = find_heading(headings(body, first_line, render), (heading,))
     return found.line if found else None
+
+
+def problem_line(problem: CardProblem, front: FrontMatter, found: tuple[SourceHeading, ...]) -> int:
+    """The line a card problem is reported at, by the build and by ``make check`` alike.
+
+    A front-matter key's line when the problem is about one; else its heading's; a missing recommendations
+    section belongs after the last heading; anything else where the body starts.
+    """
+    if problem.field:
+        return front.line_of(problem.field, problem.index)
+    if problem.heading:
+        heading = find_heading(found, (problem.heading,))
+        return heading.line if heading else front.body_line
+    if problem.code == ProblemCode.NO_RECOMMENDATIONS and found:
+        return found[-1].line
+    return front.body_line
+
+
+def located_problems(
+    shown: str, front: FrontMatter, problems: Iterable[CardProblem], render: Render
+) -> list[Problem]:
+    """Card problems as ``path:line: message``, worded and placed the same in the build and in ``make check``."""
+    problems = tuple(problems)
+    if not problems:
+        return []
+    found = headings(front.body, front.body_line, render)
+    return [Problem(shown, problem_line(p, front, found), p.message) for p in problems]

@@ -243,3 +243,56 @@ def test_a_registry_saved_with_a_bom_and_crlf_loads_with_the_editors_line_number
             "save it again choosing the UTF-8 encoding",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("yaml_lines", "line", "message"),
+    [
+        (
+            "title: Reality Check #4 on Russia",
+            2,
+            "'#' after a space starts a YAML comment, so this value would end before '#4 on Russia': put the whole "
+            'value in quotes ("Reality Check #4 on Russia")',
+        ),
+        (
+            "authors:\n  - Emma #1",
+            3,
+            "'#' after a space starts a YAML comment, so this value would end before '#1': put the whole value in "
+            'quotes ("Emma #1")',
+        ),
+    ],
+)
+def test_a_number_sign_that_would_cut_a_value_short_is_named(yaml_lines, line, message):
+    with pytest.raises(FrontMatterError) as caught:
+        read_front_matter(f"---\n{yaml_lines}\n---\n", "x.md")
+    assert (caught.value.problem.line, caught.value.problem.message) == (line, message)
+
+
+@pytest.mark.parametrize(
+    "yaml_lines",
+    [
+        "topics: []  # none yet",
+        "title: A title  # a note for editors",
+        'title: "Reality Check #4"',
+        "series_number: 4 #4",
+    ],
+)
+def test_comments_meant_as_comments_are_left_alone(yaml_lines):
+    read_front_matter(f"---\n{yaml_lines}\n---\n", "x.md")
+
+
+@pytest.mark.parametrize(
+    ("rendered", "found"),
+    [
+        ('<a href="da\tta:text/html,x">x</a>', "link to 'da ta:text/html,x' uses the 'data:' scheme"),
+        ('<a href="java\nscript:x()">x</a>', "link to 'java script:x()' uses the 'javascript:' scheme"),
+        ('<a href="javascript&colon;x()">x</a>', "link to 'javascript:x()' uses the 'javascript:' scheme"),
+        ('<img src="x.png"/onerror="x()">', "the 'onerror' attribute of <img>"),
+        ("<IFRAME src='https://example.org/'></IFRAME>", "<iframe> would embed another page"),
+        ("<p>Focus on interests; data: none; a script: none</p>", None),
+        ("<p>Plain prose, on and on.</p>", None),
+    ],
+)
+def test_every_disguise_is_found_and_prose_is_not(rendered, found):
+    problems = unsafe_html(rendered, "x", 1, "x.md")
+    assert [p.message.startswith(found) for p in problems] == ([True] if found else [])

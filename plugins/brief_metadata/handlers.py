@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
 import posixpath
@@ -15,11 +14,10 @@ from pelican.generators import ArticlesGenerator
 
 from summary_card.feeds import feed_articles
 from summary_card.signals import cards_attached
-from taxonomy_pages.listings import term_url
 
 from .citation import bibtex, chicago_citation, ris
 from .feeds import name_every_author
-from .record import BriefRecord, Contributor, file_stem
+from .record import BriefRecord, absolute, brief_record, file_stem
 from .structured_data import json_ld
 
 logger = logging.getLogger(__name__)
@@ -33,38 +31,6 @@ class CitationFile:
     url: str
     save_as: str
     text: str
-
-
-def absolute(siteurl: str, url: str) -> str:
-    return f"{siteurl}/{url}"
-
-
-def brief_record(article, settings: dict) -> BriefRecord:
-    """Gather what citations need from the article and the settings."""
-    siteurl = settings.get("SITEURL", "")
-    card = getattr(article, "summary_card", None)
-    description = card.key_points[0].text if card and card.key_points else ""
-    date = article.date.date() if isinstance(article.date, datetime.datetime) else article.date
-    return BriefRecord(
-        title=str(article.title),
-        number=article.series_number,
-        date=date,
-        authors=tuple(
-            Contributor(
-                p.name, absolute(siteurl, term_url(settings, "author", p.slug)), p.title, p.affiliation
-            )
-            for p in getattr(article, "author_profiles", ())
-        ),
-        url=absolute(siteurl, article.url),
-        series=settings.get("SERIES_NAME") or settings["SITENAME"],
-        series_url=f"{siteurl}/",
-        publisher=settings.get("BRIEF_METADATA_PUBLISHER") or settings.get("AUTHOR") or settings["SITENAME"],
-        description=description,
-        keywords=tuple(
-            t.name for t in (*getattr(article, "topic_terms", ()), *getattr(article, "region_terms", ()))
-        ),
-        language=getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en"),
-    )
 
 
 def citation_files(article, record: BriefRecord) -> tuple[CitationFile, ...]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from .briefs import every_brief
 from .frontmatter import read_brief
 from .problems import BriefFileError, RegistryError, display_path
 from .reader import add_reader
@@ -37,8 +38,7 @@ def validate_articles(generator: ArticlesGenerator) -> None:
     generator.context["registry"] = registry
 
     numbered = []
-    articles = [*generator.articles, *generator.translations, *generator.hidden_articles, *generator.drafts]
-    for article in articles:
+    for article in every_brief(generator):
         shown = display_path(article.source_path, content)
         try:
             front = read_brief(article.source_path, shown)

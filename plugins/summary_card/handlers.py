@@ -11,6 +11,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
+from brief_registry.briefs import every_brief
 from brief_registry.frontmatter import FrontMatter, read_brief
 from brief_registry.problems import BriefFileError, display_path
 from brief_registry.rendering import BriefMarkdown, body_settings
@@ -64,12 +65,7 @@ def attach_cards(generators: Iterable) -> None:
         feed_card = generator.env.from_string(FEED_CARD_TEMPLATE)
         # To find a problem's heading in the source: headings' text rendered as the body is.
         render = BriefMarkdown(body_settings(generator.settings["MARKDOWN"])).convert
-        for article in [
-            *generator.articles,
-            *generator.translations,
-            *generator.hidden_articles,
-            *generator.drafts,
-        ]:
+        for article in every_brief(generator):
             shown = display_path(article.source_path, generator.settings["PATH"])
             front = _front_matter(article, shown)
             given, front_problems = card_from_front_matter(front.data) if front else (GivenCard(), ())

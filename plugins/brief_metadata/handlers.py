@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
 import posixpath
@@ -13,12 +12,12 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from summary_card.feeds import feed_articles
 from summary_card.signals import cards_attached
-from taxonomy_pages.listings import term_url
 
 from .citation import bibtex, chicago_citation, ris
 from .feeds import name_every_author
-from .record import BriefRecord, Contributor, file_stem
+from .record import BriefRecord, absolute, brief_record, file_stem
 from .structured_data import json_ld
 
 logger = logging.getLogger(__name__)
@@ -32,38 +31,6 @@ class CitationFile:
     url: str
     save_as: str
     text: str
-
-
-def absolute(siteurl: str, url: str) -> str:
-    return f"{siteurl}/{url}"
-
-
-def brief_record(article, settings: dict) -> BriefRecord:
-    """Gather what citations need from the article and the settings."""
-    siteurl = settings.get("SITEURL", "")
-    card = getattr(article, "summary_card", None)
-    description = card.key_points[0].text if card and card.key_points else ""
-    date = article.date.date() if isinstance(article.date, datetime.datetime) else article.date
-    return BriefRecord(
-        title=str(article.title),
-        number=article.series_number,
-        date=date,
-        authors=tuple(
-            Contributor(
-                p.name, absolute(siteurl, term_url(settings, "author", p.slug)), p.title, p.affiliation
-            )
-            for p in getattr(article, "author_profiles", ())
-        ),
-        url=absolute(siteurl, article.url),
-        series=settings.get("SERIES_NAME") or settings["SITENAME"],
-        series_url=f"{siteurl}/",
-        publisher=settings.get("BRIEF_METADATA_PUBLISHER") or settings.get("AUTHOR") or settings["SITENAME"],
-        description=description,
-        keywords=tuple(
-            t.name for t in (*getattr(article, "topic_terms", ()), *getattr(article, "region_terms", ()))
-        ),
-        language=getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en"),
-    )
 
 
 def citation_files(article, record: BriefRecord) -> tuple[CitationFile, ...]:
@@ -88,6 +55,8 @@ def attach_metadata(generators: Iterable) -> None:
                 continue  # brief_registry has reported it; there is nothing to cite it by
             record = brief_record(article, generator.settings)
             article.brief_record = record
+            for translation in getattr(article, "translations", ()):  # their feed entries name every author
+                translation.brief_record = brief_record(translation, generator.settings)
             article.citation = chicago_citation(record)
             article.citation_files = citation_files(article, record)
 
@@ -120,7 +89,7 @@ def write_citation_files(generator: ArticlesGenerator, writer) -> None:
 
 def name_authors_in_feed(context: dict, feed) -> None:
     """Every author of every brief in the feed Pelican is about to write (the site's and each topic's)."""
-    articles = [*context.get("articles", ()), *context.get("hidden_articles", ())]
+    articles = feed_articles(context)
     name_every_author(
         feed,
         ((a, a.brief_record.authors) for a in articles if getattr(a, "brief_record", None) is not None),

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from brief_registry.briefs import every_brief
+
 from .minutes import DEFAULT_WORDS_PER_MINUTE, reading_time
 
 DEFAULTS = {"READING_TIME_WORDS_PER_MINUTE": DEFAULT_WORDS_PER_MINUTE}
@@ -22,12 +24,7 @@ def attach_reading_time(generators: Iterable) -> None:
         if not isinstance(generator, ArticlesGenerator):
             continue
         wpm = int(generator.settings["READING_TIME_WORDS_PER_MINUTE"])
-        for article in [
-            *generator.articles,
-            *generator.translations,
-            *generator.hidden_articles,
-            *generator.drafts,
-        ]:
+        for article in every_brief(generator):
             article.reading_time = reading_time(article.content, wpm)
 
 

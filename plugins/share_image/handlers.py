@@ -10,6 +10,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
+from brief_registry.briefs import briefs_with_pages
 from drawn_files import DrawingPool, place, worker_count, write_atomically
 from summary_card.signals import cards_attached
 
@@ -63,10 +64,6 @@ def content_for(article, settings: dict) -> ShareImageContent:
     )
 
 
-def _briefs(generator: ArticlesGenerator) -> list:
-    return [*generator.articles, *generator.translations, *generator.hidden_articles]
-
-
 def assign_share_images(generators: Iterable) -> None:
     """Give each published brief ``share_image`` (its image's path from the site root); start drawing.
 
@@ -75,14 +72,16 @@ def assign_share_images(generators: Iterable) -> None:
     writes.
     """
     generators = list(generators)
+    briefs = []
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             save_as = _setting(generator.settings, "SHARE_IMAGE_SAVE_AS")
-            for article in _briefs(generator):
+            for article in briefs_with_pages(generator):
                 article.share_image = save_as.format(slug=article.slug) if save_as else ""
+                briefs.append(article)
     for generator in generators:
         if isinstance(generator, ShareImageGenerator):
-            generator.start_drawing()
+            generator.start_drawing(briefs)
 
 
 def draw_into_cache(path: Path, content: ShareImageContent, fonts: Fonts) -> Path:
@@ -110,21 +109,21 @@ class ShareImageGenerator(Generator):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pool = DrawingPool("share_image", worker_count(self.settings.get("SHARE_IMAGE_WORKERS")))
+        self._briefs: list = []  # every brief given a share image, translations included
 
-    def start_drawing(self) -> None:
+    def start_drawing(self, briefs: list) -> None:
+        """Remember the briefs given a share image, and start drawing the ones missing from the cache."""
+        self._briefs = briefs
         fonts = fonts_for(self.settings)
         cache_dir = cache_dir_for(self.settings)
         missing = {}
-        for article in self._articles():
+        for article in self._briefs:
             if getattr(article, "share_image", "") and hasattr(article, "summary_card"):
                 content = content_for(article, self.settings)
                 path = cache_dir / f"{cache_key(content, fonts)}.png"
                 if not path.is_file():
                     missing[path] = (draw_into_cache, (content, fonts))
         self._pool.start(missing)
-
-    def _articles(self) -> list:
-        return [*self.context.get("articles", ()), *self.context.get("hidden_articles", ())]
 
     def generate_output(self, writer) -> None:
         fonts = fonts_for(self.settings)
@@ -138,7 +137,7 @@ class ShareImageGenerator(Generator):
         cache_dir = cache_dir_for(self.settings)
         drawn = self._pool.finish()
         total = 0
-        for article in self._articles():
+        for article in self._briefs:
             target = getattr(article, "share_image", "")
             if not target:
                 continue

@@ -174,3 +174,25 @@ def test_a_fatal_build_stops_with_the_message(tmp_path):
     logged = " ".join((result.stdout + result.stderr).split())
     assert " ".join(CASES["javascript-link"][0].split()) in logged
     assert not (tmp_path / "output" / "briefs" / "synthetic-brief-javascript-link").exists()
+
+
+def test_a_page_is_read_and_checked_like_a_brief(tmp_path, caplog):
+    content = content_copy(tmp_path / "content")
+    page = content / "pages" / "synthetic-page.md"
+    # SYNTHETIC TEST FIXTURE: an invented page, saved by a Windows editor.
+    text = (
+        "---\ntitle: A synthetic page\nslug: synthetic-page\n---\n\nSee <a href='javascript:x()'>this</a>.\n"
+    )
+    page.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    expected = [
+        "content/pages/synthetic-page.md:6: link to 'javascript:x()' uses the 'javascript:' scheme, which runs code "
+        "instead of going to a page: use an http://, https:// or mailto: address, or a relative one"
+    ]
+
+    result = run_check(content)
+    with caplog.at_level(logging.ERROR):
+        output = build_site(content, tmp_path / "output")
+
+    assert (result.returncode, result.stdout.splitlines()) == (1, expected)
+    assert [r.getMessage() for r in caplog.records if r.name == "brief_registry.reader"] == expected
+    assert not (output / "synthetic-page").exists()

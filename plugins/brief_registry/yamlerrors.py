@@ -37,12 +37,12 @@ def yaml_problem(error: yaml.YAMLError, path: str, text: str, fallback_line: int
         line = start_line
         said = f"the quote opened on line {start_line} is never closed: add the closing {quote} at the end of the value"
     elif "flow sequence" in context or "flow mapping" in context:
-        opener = char_at(start) or ("[" if "sequence" in context else "{")
-        closer = _CLOSERS.get(opener, "]")
+        opener = char_at(start)
+        if opener not in _CLOSERS:
+            opener = "[" if "sequence" in context else "{"
+        what = "the list" if opener == "[" else "it"
         line = start_line
-        said = f"the '{opener}' opened on line {start_line} is never closed: end the list with '{closer}'"
-        if opener == "{":
-            said = f"the '{{' opened on line {start_line} is never closed: end it with '}}'"
+        said = f"the '{opener}' opened on line {start_line} is never closed: end {what} with '{_CLOSERS[opener]}'"
     elif "simple key" in context and "':'" in problem:
         line = start_line
         said = f"line {start_line} has no ':' after its name: write it as 'name: value'"
@@ -60,15 +60,32 @@ def yaml_problem(error: yaml.YAMLError, path: str, text: str, fallback_line: int
         )
     elif "found undefined alias" in problem or "cannot start any token" in problem:
         said = f"the value on line {end_line} starts with a character YAML reserves: put the whole value in quotes"
+    elif "found '<scalar>'" in problem and end is not None and _quoted_before(lines[end.line], end.column):
+        quote = _quoted_before(lines[end.line], end.column)
+        said = (
+            f"text follows the closing {quote} on line {end_line}: a value in quotes must be quoted as a whole; "
+            f"for quotation marks inside it, use the other kind around it ({_other(quote)}…{_other(quote)}) "
+            "or curly quotes inside"
+        )
     elif "block mapping" in context or "block collection" in context:
         said = (
-            f"line {end_line} does not fit the lines above it: text after a closing quote, or an indent that "
-            "differs from the other lines of the same list (use the same number of spaces)"
+            f"line {end_line} does not fit the lines above it: indent the items of one list with the same "
+            "number of spaces"
         )
     detail = "; ".join(part for part in (_where(context, start), _where(problem, end)) if part)
     if not said:
         return Problem(path, line, f"YAML syntax error: {detail}")
     return Problem(path, line, f"{said} (YAML parser: {detail})")
+
+
+def _quoted_before(line: str, column: int) -> str:
+    """The quote character that closed a value just before `column` on `line` ("" if none did)."""
+    before = line[:column].rstrip()
+    return before[-1] if before.endswith(("'", '"')) else ""
+
+
+def _other(quote: str) -> str:
+    return "'" if quote == '"' else '"'
 
 
 def _where(words: str, mark: yaml.Mark | None) -> str:

@@ -132,7 +132,17 @@ YAML_MISTAKES = [
         "line 2 has a second ': ' inside its value: put the whole value in quotes",
     ),
     ("title: x\n  y: z", 3, "line 3 is indented, but the line above it does not open a list or a group"),
-    ('title: "x" and y', 2, "line 2 does not fit the lines above it: text after a closing quote"),
+    (
+        'title: "x" and y',
+        2,
+        'text follows the closing " on line 2: a value in quotes must be quoted as a whole',
+    ),
+    (
+        "title: 'It's here'",
+        2,
+        "text follows the closing ' on line 2: a value in quotes must be quoted as a whole; "
+        'for quotation marks inside it, use the other kind around it ("…")',
+    ),
     ("authors:\n  - a\n - b", 4, "line 4 does not fit the lines above it"),
     (
         "title: *x",
@@ -168,6 +178,23 @@ def test_yaml_mistakes_name_the_line_where_they_start(yaml_lines, line, said):
             "(got '\u2014')",
         ),
         ("---\ntitle: x\n", 1, "front matter opened with '---' is never closed by a '---' line"),
+        (
+            "---\ntitle: x\n----\nBody.\n",
+            3,
+            "this line looks like the '---' that closes the front matter, but is not: write exactly three hyphens "
+            "(got '----')",
+        ),
+        (
+            "---\ntitle: x\n\u2014\nBody.\n",
+            3,
+            "this line looks like the '---' that closes the front matter, but is not: write exactly three hyphens "
+            "(got '\u2014')",
+        ),
+        (
+            "---\ntitle: x\nauthors: [a]\nTitle: y\n---\n",
+            4,
+            "'Title' is already given on line 2: keep one of the two",
+        ),
     ],
 )
 def test_what_to_change_when_the_fences_are_wrong(text, line, message):

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, ROOT, build_site, copy_content
+from conftest import FIXTURES, ROOT, build_site, build_site_logged, copy_content
 
 NO_KEY_POINTS = FIXTURES / "briefs" / "synthetic-no-key-points.md"
 
@@ -40,6 +40,17 @@ def test_brief_without_key_points_warns_naming_file_and_heading(tmp_path, caplog
     assert [li.strong.get_text() for li in card.select("ol.recommendations > li")] == [
         "Write a key points section."
     ]
+
+
+def test_a_logged_build_keeps_its_warnings_even_when_an_earlier_build_logged_them(tmp_path):
+    """`site.logged` is not empty by construction: the same helper keeps a build's warnings, repeats included."""
+    content = tmp_path / "content"
+    (content / "briefs").mkdir(parents=True)
+    shutil.copy(NO_KEY_POINTS, content / "briefs")
+    first = build_site_logged(content, tmp_path / "one")
+    again = build_site_logged(content, tmp_path / "two")
+    assert any("synthetic-no-key-points.md:12: no key points" in message for message in first.logged)
+    assert again.logged == first.logged
 
 
 def test_real_content_builds_without_warnings(site):

@@ -44,7 +44,7 @@ PAGES_DIR = "pages"
 REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
 # Every other key a brief may have, and who reads it: topics and regions (brief_registry), Pelican's own slug,
 # summary, modified and status, the card's key_points and recommendations (summary_card) and responses
-# (brief_relations). A key outside both lists that resembles a missing required one is named as a near miss.
+# (brief_relations), and lang, which makes the brief a translation (docs/translations.md). A key outside both lists that resembles a missing required one is named as a near miss.
 OPTIONAL_FIELDS = (
     "topics",
     "regions",
@@ -55,6 +55,7 @@ OPTIONAL_FIELDS = (
     "key_points",
     "recommendations",
     "responses",
+    "lang",
 )
 
 
@@ -116,7 +117,11 @@ def review_content(
     ]
     for report in reports:
         problems.extend(report.problems)
-    problems.extend(check_series_numbers(r.number for r in reports if r.number is not None))
+    problems.extend(
+        check_series_numbers(
+            (r.number for r in reports if r.number is not None), settings.default_lang, settings.languages
+        )
+    )
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
     for path in sorted((content / PAGES_DIR).rglob("*.md")):
         if not is_editor_temporary(path):
@@ -171,7 +176,13 @@ def check_brief(
     )
     number = None
     if front.data.get("series_number") is not None:
-        number = Numbered(shown, front.line_of("series_number"), front.data["series_number"])
+        number = Numbered(
+            shown,
+            front.line_of("series_number"),
+            front.data["series_number"],
+            front.data.get("lang"),
+            front.line_of("lang") if "lang" in front.data else 0,
+        )
     warnings = future_date(shown, front, today or datetime.date.today())
     return BriefReport(tuple(problems), number, brief_address(shown, front, path, settings), warnings)
 
@@ -243,7 +254,7 @@ def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSet
     formed) or from the body.
     """
     given, shape_problems = card_from_front_matter(front.data)  # key_points: / recommendations:
-    extraction = extract_card(rendered, settings.card, given)
+    extraction = extract_card(rendered, settings.card_for(front.data.get("lang")), given)
     return located_problems(path, front, (*shape_problems, *extraction.problems), settings.render)
 
 

@@ -120,3 +120,42 @@ def series_dev_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("series-dev")
     content = copy_series_content(root / "content")
     return Site(build_site(content, root / "output", DEFAULT_PAGINATION=2))
+
+
+# --- The newsletter digest (issue 16): one issue of the four-brief series, built for publication. ---
+DIGEST_DATE = "2021-04-05"
+DIGEST_INTRO = "Three new briefs this month.\n\nA second paragraph, with <b>markup</b> typed as text."
+
+
+@pytest.fixture(scope="session")
+def digest_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The series site with a digest issue recorded by `python -m newsletter_digest` (as `make digest` does)."""
+    from newsletter_digest.__main__ import main as record_digest
+
+    root = tmp_path_factory.mktemp("digest")
+    content = copy_series_content(root / "content")
+    status = record_digest(
+        ["--content", str(content), "--since", "2021-03-01", "--date", DIGEST_DATE, "--intro", DIGEST_INTRO]
+    )
+    assert status == 0
+    return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL))
+
+
+# --- Translations (issue 16): the series plus synthetic translations of #3 (uk) and #5 (fr, ru). ---
+TRANSLATION_FIXTURES = FIXTURES / "translations"
+
+
+def copy_translated_content(destination: Path) -> Path:
+    """The four-brief series content plus the synthetic translated briefs."""
+    content = copy_series_content(destination)
+    for brief in sorted((TRANSLATION_FIXTURES / "briefs").glob("*.md")):
+        shutil.copy(brief, content / "briefs" / brief.name)
+    return content
+
+
+@pytest.fixture(scope="session")
+def translated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The series with its translations, built for publication (absolute URLs, feeds)."""
+    root = tmp_path_factory.mktemp("translated")
+    content = copy_translated_content(root / "content")
+    return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL))

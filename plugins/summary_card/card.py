@@ -42,6 +42,26 @@ DEFAULT_RECOMMENDATIONS_HEADINGS = (
     "What should be done?",
     "Policy recommendations",
 )
+# The same sections in a translated brief's language (its `lang:`), read besides the English headings above.
+# SUMMARY_CARD_HEADINGS_BY_LANG replaces or adds languages: {"it": {"key_points": [...], "recommendations": [...]}}.
+DEFAULT_HEADINGS_BY_LANG: dict[str, dict[str, tuple[str, ...]]] = {
+    "ru": {
+        "key_points": ("Ключевые положения", "Главное", "Основные тезисы", "Коротко"),
+        "recommendations": ("Рекомендации", "Что делать?", "Каково решение?"),
+    },
+    "uk": {
+        "key_points": ("Ключові положення", "Головне", "Основні тези", "Коротко"),
+        "recommendations": ("Рекомендації", "Що робити?", "Яке рішення?"),
+    },
+    "fr": {
+        "key_points": ("Points clés", "À retenir", "Résumé"),
+        "recommendations": ("Recommandations", "Que faire ?", "Quelle solution ?"),
+    },
+    "de": {
+        "key_points": ("Kernpunkte", "Das Wichtigste", "Zusammenfassung"),
+        "recommendations": ("Empfehlungen", "Was ist zu tun?", "Die Lösung"),
+    },
+}
 
 # "1 Lead…", "1. Lead…", "1) Lead…": a recommendation's number as an author types it in running text.
 # One or two digits, so that a paragraph opening with a year ("2021 saw…") is not taken for one.

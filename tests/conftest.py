@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,10 +48,11 @@ def copy_content(destination: Path, *extra_briefs: Path) -> Path:
 
 
 class Site:
-    """A built site: parse its pages by URL path."""
+    """A built site: parse its pages by URL path; `logged` holds the warnings and errors its build logged."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, logged: tuple[str, ...] = ()) -> None:
         self.root = root
+        self.logged = logged
 
     def path(self, url: str) -> Path:
         target = self.root / url.lstrip("/")
@@ -65,21 +67,33 @@ def text_of(node) -> str:
     return " ".join(node.get_text().split())
 
 
+class _Collected(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site_logged(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> Site:
+    """`build_site`, keeping what the build logged at WARNING or above (Pelican's memory of earlier runs'
+    messages cleared first, so none is held back)."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    collected = _Collected()
+    logging.getLogger().addHandler(collected)
+    try:
+        root = build_site(content, output, conf, **overrides)
+    finally:
+        logging.getLogger().removeHandler(collected)
+    return Site(root, tuple(collected.messages))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The real site, built once per test session with the development settings."""
-    return Site(build_site(CONTENT, tmp_path_factory.mktemp("site") / "output"))
-
-
-@pytest.fixture
-def site_with(tmp_path: Path) -> Callable[..., Site]:
-    """Build the real content plus the given synthetic briefs into a fresh folder."""
-
-    def make(*extra_briefs: Path, **overrides) -> Site:
-        content = copy_content(tmp_path / "content", *extra_briefs)
-        return Site(build_site(content, tmp_path / "output", **overrides))
-
-    return make
+    """The real site, built once per test session with the development settings (`site.logged`: what it logged)."""
+    return build_site_logged(CONTENT, tmp_path_factory.mktemp("site") / "output")
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,7 @@ from brief_registry.textfile import decode_text
 from summary_card.card import card_from_front_matter, extract_card
 from summary_card.source import located_problems
 
+from .check_cache import CheckCache, run_fingerprint
 from .settings import EditorSettings, load_settings
 from .source import PLACEHOLDER, filename_links, placeholders
 from .tempfiles import is_editor_temporary
@@ -44,7 +45,7 @@ PAGES_DIR = "pages"
 REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
 # Every other key a brief may have, and who reads it: topics and regions (brief_registry), Pelican's own slug,
 # summary, modified and status, the card's key_points and recommendations (summary_card) and responses
-# (brief_relations). A key outside both lists that resembles a missing required one is named as a near miss.
+# (brief_relations), and lang, which makes the brief a translation (docs/translations.md). A key outside both lists that resembles a missing required one is named as a near miss.
 OPTIONAL_FIELDS = (
     "topics",
     "regions",
@@ -55,6 +56,7 @@ OPTIONAL_FIELDS = (
     "key_points",
     "recommendations",
     "responses",
+    "lang",
 )
 
 
@@ -109,14 +111,23 @@ def review_content(
         problems.extend(Problem(display_path(p.path, shown), p.line, p.message) for p in error.problems)
         registry = None  # names cannot be checked against a registry that does not load
 
+    cache = CheckCache(settings.cache_path, run_fingerprint(content, settings, today))
     reports = [
-        check_brief(path, display_path(str(path), shown), content, registry, settings, today)
+        cache.report(
+            path,
+            lambda p=path: check_brief(p, display_path(str(p), shown), content, registry, settings, today),
+        )
         for path in sorted((content / BRIEFS_DIR).rglob("*.md"))
         if not is_editor_temporary(path)
     ]
+    cache.save()
     for report in reports:
         problems.extend(report.problems)
-    problems.extend(check_series_numbers(r.number for r in reports if r.number is not None))
+    problems.extend(
+        check_series_numbers(
+            (r.number for r in reports if r.number is not None), settings.default_lang, settings.languages
+        )
+    )
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
     for path in sorted((content / PAGES_DIR).rglob("*.md")):
         if not is_editor_temporary(path):
@@ -171,7 +182,13 @@ def check_brief(
     )
     number = None
     if front.data.get("series_number") is not None:
-        number = Numbered(shown, front.line_of("series_number"), front.data["series_number"])
+        number = Numbered(
+            shown,
+            front.line_of("series_number"),
+            front.data["series_number"],
+            front.data.get("lang"),
+            front.line_of("lang") if "lang" in front.data else 0,
+        )
     warnings = future_date(shown, front, today or datetime.date.today())
     return BriefReport(tuple(problems), number, brief_address(shown, front, path, settings), warnings)
 
@@ -243,7 +260,7 @@ def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSet
     formed) or from the body.
     """
     given, shape_problems = card_from_front_matter(front.data)  # key_points: / recommendations:
-    extraction = extract_card(rendered, settings.card, given)
+    extraction = extract_card(rendered, settings.card_for(front.data.get("lang")), given)
     return located_problems(path, front, (*shape_problems, *extraction.problems), settings.render)
 
 

@@ -42,6 +42,84 @@ DEFAULT_RECOMMENDATIONS_HEADINGS = (
     "What should be done?",
     "Policy recommendations",
 )
+# The same sections in a translated brief's language (its `lang:`), read besides the English headings above.
+# SUMMARY_CARD_HEADINGS_BY_LANG replaces or adds languages: {"it": {"key_points": [...], "recommendations": [...]}}.
+DEFAULT_HEADINGS_BY_LANG: dict[str, dict[str, tuple[str, ...]]] = {
+    "ru": {
+        "key_points": (
+            "Ключевые положения",
+            "Ключевые моменты",
+            "Основные моменты",
+            "Ключевые выводы",
+            "Основные тезисы",
+            "Главное",
+            "Резюме",
+            "Коротко",
+            "Кратко",
+        ),
+        "recommendations": (
+            "Рекомендации",
+            "Что делать?",
+            "Что следует сделать?",
+            "Что нужно сделать?",
+            "Каково решение?",
+            "В чём решение?",
+            "Решение",
+            "Предложения",
+        ),
+    },
+    "uk": {
+        "key_points": (
+            "Ключові положення",
+            "Ключові моменти",
+            "Основні моменти",
+            "Ключові висновки",
+            "Основні тези",
+            "Головне",
+            "Резюме",
+            "Коротко",
+        ),
+        "recommendations": (
+            "Рекомендації",
+            "Що робити?",
+            "Що слід зробити?",
+            "Що потрібно зробити?",
+            "Яке рішення?",
+            "У чому рішення?",
+            "Рішення",
+            "Пропозиції",
+        ),
+    },
+    "fr": {
+        "key_points": ("Points clés", "Points essentiels", "À retenir", "L'essentiel", "Résumé", "En bref"),
+        "recommendations": (
+            "Recommandations",
+            "Que faire ?",
+            "Quelle est la solution ?",
+            "Quelle solution ?",
+            "Solutions",
+            "Propositions",
+        ),
+    },
+    "de": {
+        "key_points": (
+            "Kernpunkte",
+            "Kernaussagen",
+            "Das Wichtigste",
+            "Wichtigste Punkte",
+            "Zusammenfassung",
+            "Auf einen Blick",
+        ),
+        "recommendations": (
+            "Empfehlungen",
+            "Handlungsempfehlungen",
+            "Was ist zu tun?",
+            "Was sollte getan werden?",
+            "Was ist die Lösung?",
+            "Lösung",
+        ),
+    },
+}
 
 # "1 Lead…", "1. Lead…", "1) Lead…": a recommendation's number as an author types it in running text.
 # One or two digits, so that a paragraph opening with a year ("2021 saw…") is not taken for one.
@@ -150,8 +228,10 @@ class Extraction:
 
 
 def normalize_heading(text: str) -> str:
-    """Compare headings the way an editor reads them: case, spacing, curly quotes and a final colon don't matter."""
+    """Compare headings the way an editor reads them: case, spacing, curly quotes and a final colon don't matter,
+    nor French typography's space before ? ! : ; ("Que faire ?" is "Que faire?")."""
     text = " ".join(text.replace("\u2019", "'").split()).casefold()
+    text = re.sub(r" ([?!:;])", r"\1", text)
     return text.removesuffix(":").rstrip()
 
 

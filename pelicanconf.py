@@ -16,6 +16,9 @@ ROOT = Path(__file__).resolve().parent
 # use brief_registry), so the plugins folder is importable however Pelican is started.
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
+# The development preview's problem banner and the editor's configuration reuse the editors' tools (editor/).
+if str(ROOT) not in sys.path:
+    sys.path.append(str(ROOT))
 
 AUTHOR = "New American Engagement Initiative"
 SITENAME = "Reality Check"
@@ -144,7 +147,7 @@ BRIEF_METADATA_PUBLISHER = AUTHOR
 
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/"],
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"^admin/"],
 }
 PAGINATED_TEMPLATES = {"index": None, "author": None, "term": None}
 
@@ -154,3 +157,16 @@ PLUGINS = [*PLUGINS, "pelican.plugins.webassets"]
 # The hash of each bundle is remembered in memory for one build, not in a cache folder inside the output.
 WEBASSETS_CONFIG = [("cache", MemoryCache(100)), ("manifest", "cache")]
 WEBASSETS_DEBUG = False  # the same file name in every build, whatever the log level
+
+# --- Editing in the browser (plugins/decap_admin, plugins/preview_problems; docs/cms.md). ---
+# /admin/ (Decap CMS) is written only when DECAP_ADMIN is on: `make cms` turns it on for this machine, with
+# DECAP_LOCAL_BACKEND pointing at decap-server so edits go straight into content/. publishconf.py turns it on for
+# the live site when DECAP_GITHUB_REPO is set (GitHub backend, drafts as pull requests).
+PLUGINS = [*PLUGINS, "decap_admin", "preview_problems"]
+DECAP_ADMIN = False
+DECAP_BACKEND = {"name": "github", "branch": "main"}
+DECAP_PUBLISH_MODE = "editorial_workflow"
+DECAP_LOCAL_BACKEND = ""
+DECAP_DIST = str(ROOT / "node_modules" / "decap-cms" / "dist")
+# The devserver turns this on: each brief's page then lists what `make check` finds in it, at the top.
+PREVIEW_PROBLEMS = False

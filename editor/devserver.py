@@ -8,6 +8,7 @@ messages can be long (a YAML error comes with a traceback), so every save also p
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import subprocess
@@ -44,7 +45,20 @@ def report(content: Path, settings: EditorSettings) -> int:
     return len(problems)
 
 
-def build_command(content: Path, output: Path, settings_file: Path, extra: list[str]) -> list[str]:
+# Settings every preview build gets: each brief's page lists what `make check` finds in it (plugins/preview_problems).
+PREVIEW_SETTINGS: dict[str, object] = {"PREVIEW_PROBLEMS": True}
+
+
+def build_command(
+    content: Path,
+    output: Path,
+    settings_file: Path,
+    extra: list[str],
+    overrides: dict[str, object] | None = None,
+) -> list[str]:
+    pairs = [
+        f"{name}={json.dumps(value)}" for name, value in {**PREVIEW_SETTINGS, **(overrides or {})}.items()
+    ]
     return [
         sys.executable,
         "-m",
@@ -54,6 +68,8 @@ def build_command(content: Path, output: Path, settings_file: Path, extra: list[
         str(output),
         "-s",
         str(settings_file),
+        "-e",
+        *pairs,
         *extra,
     ]
 
@@ -71,7 +87,15 @@ def watched_paths(content: Path, settings_file: Path) -> list[Path]:
     return [p for p in (content, theme, settings_file) if p.exists()]
 
 
-def serve(content: Path, output: Path, settings_file: Path, host: str, port: int, extra: list[str]) -> int:
+def serve(
+    content: Path,
+    output: Path,
+    settings_file: Path,
+    host: str,
+    port: int,
+    extra: list[str],
+    overrides: dict[str, object] | None = None,
+) -> int:
     """Serve the preview until Ctrl-C; on every save, re-check the briefs and rebuild.
 
     Pelican's own ``--autoreload`` starts watching again only after each build, so a file saved while a
@@ -81,7 +105,7 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
     """
     settings = load_settings(settings_file)
     report(content, settings)
-    build = build_command(content, output, settings_file, extra)
+    build = build_command(content, output, settings_file, extra, overrides)
     subprocess.run(build, check=False)
     output.mkdir(parents=True, exist_ok=True)
     server = subprocess.Popen(server_command(output, settings_file, host, port), start_new_session=True)

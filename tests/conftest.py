@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -91,9 +92,21 @@ SITEURL = "https://reality-check.example.org"
 def copy_series_content(destination: Path) -> Path:
     """The real content plus synthetic briefs #3, #5 and #6 and their invented authors."""
     content = copy_content(destination, *sorted((SERIES_FIXTURES / "briefs").glob("*.md")))
-    with (content / "authors.yml").open("a", encoding="utf-8") as registry:
-        registry.write((SERIES_FIXTURES / "authors.yml").read_text(encoding="utf-8"))
+    add_to_registry(content / "authors.yml", (SERIES_FIXTURES / "authors.yml").read_text(encoding="utf-8"))
     return content
+
+
+def add_to_registry(registry: Path, entries: str) -> None:
+    """Append the entries of a YAML list (text) to a registry file, whichever of its two forms it has."""
+    from editor.decap_yaml import front_matter
+
+    key = registry.stem
+    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    existing = data[key] if isinstance(data, dict) else (data or [])
+    combined = [*existing, *yaml.safe_load(entries)]
+    registry.write_text(
+        front_matter({key: combined}).removeprefix("---\n").removesuffix("---\n"), encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="session")

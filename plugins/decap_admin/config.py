@@ -143,7 +143,7 @@ def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
             "label": "Body",
             "name": "body",
             "widget": "markdown",
-            "modes": ["raw", "rich_text"],
+            "modes": ["raw"],
             "default": sources.template,
             "hint": (
                 "Keep the “Key points” list and the numbered list under “What is the solution?”: "
@@ -271,7 +271,7 @@ def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, An
                             "label": "Body",
                             "name": "body",
                             "widget": "markdown",
-                            "modes": ["raw", "rich_text"],
+                            "modes": ["raw"],
                         },
                     ],
                 },

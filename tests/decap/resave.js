@@ -3,7 +3,7 @@
 // yaml's default options and the keys in the collection's field order. Body and trailing newline are kept, as
 // decap-cms-core's frontmatter formatter keeps them.
 //
-// usage: node resave.js KEY1,KEY2,... FILE...   (prints a JSON object: file -> text Decap would write)
+// usage: node resave.js KEY1,KEY2,... FILE...   (.yml files: a registry, written as Decap writes a data file)   (prints a JSON object: file -> text Decap would write)
 'use strict';
 const path = require('path');
 const root = path.resolve(__dirname, '..', '..', 'node_modules', 'decap-cms-core');
@@ -42,6 +42,10 @@ const engine = {
 const out = {};
 for (const file of files) {
   const text = fs.readFileSync(file, 'utf8');
+  if (file.endsWith('.yml')) {  // a file collection's data file: yaml alone, no front-matter delimiters
+    out[file] = engine.stringify(engine.parse(text));
+    continue;
+  }
   const parsed = matter(text, { engines: { yaml: engine }, language: 'yaml', delimiters: '---' });
   const body = parsed.content;
   let written = matter.stringify(body, parsed.data, { engines: { yaml: engine }, language: 'yaml', delimiters: '---' });

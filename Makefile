@@ -1,11 +1,14 @@
 # Reality Check: build, preview, test and publish the site.
-# Every target bootstraps .venv from the pinned requirements on first use.
+# Every target bootstraps .venv on first use: the site's own requirements (requirements.txt) for editing,
+# building, serving and publishing; the tests' and tools' (requirements-dev.txt) only for test, lint, format,
+# bench, lighthouse and venv.
 
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PELICAN := $(BIN)/pelican
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
 INPUTDIR := content
 OUTPUTDIR := output
@@ -14,32 +17,44 @@ PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PELICANOPTS ?=
+# PDF=1: `make html` also draws every brief's PDF edition (`make publish` always does).
+PDF ?=
+PDF_OPTS := $(if $(filter-out 0,$(PDF)),-e PDF_EDITION=true)
 # Deploy targets: where `make rsync_upload` and `make github` send the published site.
 RSYNC_TARGET ?=
 RSYNC_OPTS ?=
-GITHUB_REMOTE ?= origin
+GITHUB_REMOTE ?=
 GITHUB_BRANCH ?= gh-pages
-# The plugins' pure modules (registries, rules) are shared with the editors' tools.
-export PYTHONPATH := $(CURDIR)/plugins
 
 .DEFAULT_GOAL := help
 
 .PHONY: help venv check html serve devserver cms publish test lint format clean
-.PHONY: rsync_upload require_rsync_target github
+.PHONY: rsync_upload require_rsync_target github require_github_remote
 .PHONY: node-tools lighthouse
 .PHONY: bench
 
+# The help text shows these variables' values (the address served at, the branch pushed to), not their names.
+HELP_VARIABLES := HOST PORT GITHUB_BRANCH OUTPUTDIR INPUTDIR
 help: ## List the targets
-	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}' | \
+		sed $(foreach v,$(HELP_VARIABLES),-e 's|$$($(v))|$($(v))|g')
 
-$(STAMP): requirements.txt requirements-dev.txt
+# The pinned requirements, then the project itself (plugins/, editor/, deploy/, bench/; see pyproject.toml),
+# editable, so its packages import from any folder and edits take effect without reinstalling.
+$(STAMP): requirements.txt pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "error: Python 3.11 or newer is needed (PY=$(PY) is older); run e.g. 'make PY=python3.11 ...'"; exit 1; }
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
+	@touch $@
+
+# The tests and tools (pytest, ruff, Playwright, LinkChecker…), on top of the site's requirements.
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-venv: $(STAMP) ## Create .venv from the pinned requirements
+venv: $(DEV_STAMP) ## Create .venv with everything: the site's requirements and the tests' and tools'
 
 check: $(STAMP) ## Check every brief without building; list every problem as path:line
 	$(BIN)/python -m editor check $(INPUTDIR)
@@ -61,24 +76,36 @@ author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITL
 	@$(BIN)/python -m editor add-author --content $(INPUTDIR) --name "$$RAW_NAME" --bio "$$RAW_BIO" \
 		--title "$$RAW_AUTHOR_TITLE" --affiliation "$$RAW_AFFILIATION"
 
-html: check ## Build the site into output/
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PELICANOPTS)
+# A folder `make publish` made (it alone writes _headers) is emptied first: a preview never mixes with the live
+# site's compressed copies and feeds.
+html: check ## Build the site into output/ (PDF=1: with every brief's PDF edition)
+	$(if $(wildcard $(OUTPUTDIR)/_headers),@echo "note: $(OUTPUTDIR) held the site make publish built; emptying it for the preview")
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PDF_OPTS) $(PELICANOPTS) \
+		$(if $(wildcard $(OUTPUTDIR)/_headers),--delete-output-directory)
 
-serve: html ## Build, then serve output/ at http://$(HOST):$(PORT)
-	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(PELICAN) --listen --bind $(HOST) --port $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
+# A port in use is refused before the build, with how to pick another (PORT=).
+PREVIEW := $(BIN)/python -m editor preview --output $(OUTPUTDIR) --bind $(HOST) --port $(PORT)
+serve: $(STAMP) ## Build, then serve output/ at http://$(HOST):$(PORT)
+	@$(PREVIEW) --only-check-port
+	@$(MAKE) --no-print-directory html
+	@$(PREVIEW)
 
 devserver: $(STAMP) ## Serve, rebuild and re-check the briefs on every save
-	$(BIN)/python -m editor serve --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+	@$(BIN)/python -m editor serve --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
 		--bind $(HOST) --port $(PORT) -- $(PELICANOPTS)
 
 CMS_PORT ?= 8081
 cms: $(STAMP) node-tools ## Edit in the browser: decap-server + the preview; open http://$(HOST):$(PORT)/admin/
-	$(BIN)/python -m editor cms --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+	@$(BIN)/python -m editor cms --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
 		--bind $(HOST) --port $(PORT) --cms-port $(CMS_PORT) -- $(PELICANOPTS)
 
 publish: check ## Build the live site into a fresh folder, verify it, swap it in as output/ (SITEURL=https://...)
-	$(BIN)/python -m deploy.publish --skip-check --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) -- $(PELICANOPTS)
+	@$(BIN)/python -m deploy.publish --skip-check --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
+		$(if $(DEPLOY_TARGET),--deploy-target $(DEPLOY_TARGET)) -- $(PELICANOPTS)
+
+# The deploy targets publish first, and that publish refuses the placeholder address (SITEURL unset).
+rsync_upload: DEPLOY_TARGET := rsync_upload
+github: DEPLOY_TARGET := github
 
 rsync_upload: require_rsync_target publish ## Publish, then mirror output/ to RSYNC_TARGET (host:/path or a folder)
 	rsync -rlzc --delete-after --delay-updates --chmod=D755,F644 $(RSYNC_OPTS) $(OUTPUTDIR)/ $(RSYNC_TARGET)
@@ -86,22 +113,27 @@ rsync_upload: require_rsync_target publish ## Publish, then mirror output/ to RS
 require_rsync_target:
 	@test -n "$(RSYNC_TARGET)" || { echo "error: set RSYNC_TARGET, e.g. make rsync_upload RSYNC_TARGET=deploy@example.org:/srv/reality-check/output"; exit 2; }
 
-github: publish ## Publish, then commit output/ to the $(GITHUB_BRANCH) branch and push it to $(GITHUB_REMOTE)
-	$(BIN)/ghp-import --no-jekyll --push --remote $(GITHUB_REMOTE) --branch $(GITHUB_BRANCH) \
-		--message "Publish the site from $$(git rev-parse --short HEAD 2>/dev/null || echo 'a working copy')" $(OUTPUTDIR)
+# make github pushes to GITHUB_REMOTE, or else to the only remote on GitHub; never to a remote it was not told about.
+GITHUB_PUSH := $(BIN)/python -m deploy.github --remote "$(GITHUB_REMOTE)"
+github: require_github_remote publish ## Publish, then commit what GitHub Pages serves to the $(GITHUB_BRANCH) branch and push it
+	@$(GITHUB_PUSH) --branch $(GITHUB_BRANCH) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
+		$(foreach source,$(INPUTDIR) $(CONFFILE) $(PUBLISHCONF) theme plugins,--source $(source))
 
-test: $(STAMP) node-tools ## Run the whole test suite
+require_github_remote: $(STAMP)
+	@$(GITHUB_PUSH) --only-check-remote
+
+test: $(DEV_STAMP) node-tools ## Run the whole test suite
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## Check code style with ruff
+lint: $(DEV_STAMP) ## Check code style with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP) ## Reformat the code with ruff
+format: $(DEV_STAMP) ## Reformat the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: $(STAMP) ## Benchmark the build against plain Pelican at N=100 and N=1000 (slow; not part of make test)
+bench: $(DEV_STAMP) ## Benchmark the build against plain Pelican at N=100 and N=1000 (slow; not part of make test)
 	$(BIN)/python -m bench.run
 
 clean: ## Remove the built site and caches
@@ -122,5 +154,5 @@ node-tools: ## Install the Node tools the quality gates use (needs npm)
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); \
 	else echo "note: npm not found, so the HTML validity gate will skip (install it: apt-get install nodejs npm)"; fi
 
-lighthouse: $(STAMP) node-tools ## Lighthouse scores of a brief page, built as published (slow; not in make test)
-	PYTHONPATH=$(CURDIR)/tests:$(PYTHONPATH) $(BIN)/python -m quality.lighthouse_report $(LIGHTHOUSE_PAGE)
+lighthouse: $(DEV_STAMP) node-tools ## Lighthouse scores of a brief page, built as published (slow; not in make test)
+	cd tests && ../$(BIN)/python -m quality.lighthouse_report $(LIGHTHOUSE_PAGE)

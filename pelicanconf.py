@@ -1,51 +1,95 @@
 """Pelican settings for the Reality Check site (development build).
 
-`publishconf.py` imports everything from here and overrides what differs for the
-live site. Settings owned by a project plugin carry that plugin's prefix and
-document their defaults in the plugin itself.
+`publishconf.py` starts from everything here and overrides what differs for the live site. Each setting is
+assigned once, in the group it serves. A project plugin's own settings carry its prefix; their defaults live in
+the plugin (see plugins/<name>/README.md), so only values that differ from them appear here.
 """
 
-import sys
 from pathlib import Path
 
 from pelican.plugins.webassets.vendor.webassets.cache import MemoryCache
 
 ROOT = Path(__file__).resolve().parent
 
-# Project plugins share pure modules (e.g. brief_metadata reads taxonomy_pages' URLs; the editors' tools
-# use brief_registry), so the plugins folder is importable however Pelican is started.
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
-# The development preview's problem banner and the editor's configuration reuse the editors' tools (editor/).
-if str(ROOT) not in sys.path:
-    sys.path.append(str(ROOT))
-
-AUTHOR = "New American Engagement Initiative"
+# --- The publication ---
+AUTHOR = "New American Engagement Initiative"  # also the publisher in citations and structured data
 SITENAME = "Reality Check"
 SITE_TAGLINE = "Succinct memos on US foreign policy for busy professionals"
 SERIES_NAME = "Reality Check"
 SITEURL = ""
-
-PATH = "content"
-ARTICLE_PATHS = ["briefs"]
-PAGE_PATHS = ["pages"]
-STATIC_PATHS: list[str] = []
-
+RELATIVE_URLS = False
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%B %-d, %Y"
 
-THEME = str(ROOT / "theme")
+# --- Sources and how they are read ---
+PATH = "content"
+ARTICLE_PATHS = ["briefs"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS: list[str] = []
+# Pelican matches these against a file's name: its default "**/.*" misses a hidden file in the folder it
+# walks, such as Emacs's lock link ".#brief.md" beside the brief being edited.
+IGNORE_FILES = ["**/.*", ".*"]
+# The brief's headings get stable anchors (a heading used twice gets a suffix); numbered lists keep the
+# author's first number ("3." starts the list at 3).
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+# The series is ordered by its numbers, newest (highest) first, everywhere Pelican lists briefs.
+ARTICLE_ORDER_BY = "reversed-series_number"
 
+# --- Plugins ---
+# The project's own plugins are packages installed into .venv (pyproject.toml), so Pelican imports them by name.
+# pelican-seo is deliberately not used: it raises at start-up when SITEURL is empty (this file), rewrites every
+# written page through BeautifulSoup, and its JSON-LD allows one author, no series and a non-ISO date. The
+# templates (macros/head_meta.html), brief_metadata and robots.html do that part instead.
+PLUGINS = [
+    # brief_registry reads the briefs (YAML front matter, with pelican-yaml-metadata's conversion of values),
+    # and checks every brief against the authors, topics and regions it lists.
+    "brief_registry",
+    "summary_card",  # key points and recommendations of each brief; cards.json
+    "share_image",  # a share image per brief (reads the summary card)
+    "pdf_edition",  # the PDF edition of each brief (reads the summary card)
+    "pelican.plugins.neighbors",  # prev_article / next_article in series order
+    "pelican.plugins.sitemap",  # sitemap.xml
+    "sitemap_dates",  # listing pages dated by the newest brief, not the clock (reproducible sitemap.xml)
+    "reading_time",
+    "brief_relations",
+    "brief_metadata",  # citations and structured data (reads the summary card)
+    "taxonomy_pages",  # author, topic and region pages
+    "pagefind_search",  # the search index, written after the site
+    "brief_embed",  # /briefs/<slug>/card/ (the card alone, for partners' iframes) and /oembed/<slug>.json
+    "pelican.plugins.webassets",  # the fingerprinted stylesheet
+    "decap_admin",  # /admin/, the browser editor (Decap CMS), when DECAP_ADMIN is on
+]
+
+# --- Theme and pages ---
+THEME = str(ROOT / "theme")
+# Autoescaping on: only HTML that Pelican or our plugins produced is marked safe.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+}
 # Briefs live at /briefs/<slug>/, pages at /<slug>/.
 ARTICLE_URL = "briefs/{slug}/"
 ARTICLE_SAVE_AS = "briefs/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-
-# Listings this theme does not offer (yet) are not written at all, so no page
-# falls back to a template the theme does not provide.
-DIRECT_TEMPLATES = ["index"]
+# Pages written from a theme template alone: the archive (home page), the search page, the 404 page and
+# robots.txt. Author, topic and region pages come from plugins/taxonomy_pages (URLs: its README).
+DIRECT_TEMPLATES = ["index", "search", "404", "robots"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+ROBOTS_SAVE_AS = "robots.txt"
+# Listings this theme does not offer are not written at all, so no page falls back to a template the theme
+# does not provide.
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = ""
@@ -60,113 +104,46 @@ ARTICLE_LANG_SAVE_AS = ""
 PAGE_LANG_SAVE_AS = ""
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+# The archive is paginated as /, /page/2/, /page/3/ ...; so are the author, topic and region pages.
+DEFAULT_PAGINATION = 10
+INDEX_URL = ""
+PAGINATED_TEMPLATES = {"index": None, "author": None, "term": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+# Fingerprinted stylesheet: base.html links theme/assets/site.<hash>.css, whose name changes with its content,
+# so hosts can let browsers keep it for a year (deploy/_headers, deploy/nginx.conf). The hash of each bundle is
+# remembered in memory for one build, not in a cache folder inside the output; pelican-webassets offers no
+# setting for that, hence its vendored cache class.
+WEBASSETS_CONFIG = [("cache", MemoryCache(100)), ("manifest", "cache")]
+WEBASSETS_DEBUG = False  # the same file name in every build, whatever the log level
 
+# --- Feeds and the sitemap ---
 # Feeds are generated by publishconf.py only (they need an absolute SITEURL).
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
-
-DEFAULT_PAGINATION = 10
-
-PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "brief_registry", "summary_card", "share_image"]
-
-# The brief's headings get stable anchors; a heading used twice gets a suffix.
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {},
-        # Numbered lists keep the author's first number ("3." starts the list at 3).
-        "markdown.extensions.sane_lists": {},
-    },
-    "output_format": "html5",
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"^briefs/[^/]+/card/", r"^admin/"],
 }
 
-# Autoescaping on: only HTML that Pelican or our plugins produced is marked safe.
-JINJA_ENVIRONMENT = {
-    "autoescape": True,
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-    "extensions": [],
-}
+# --- Editing in the browser (plugins/decap_admin, docs/cms.md) ---
+# /admin/ (Decap CMS) is written only when DECAP_ADMIN is on: `make cms` turns it on for this machine and points
+# it at decap-server (DECAP_LOCAL_BACKEND), so edits go straight into content/; publishconf.py turns it on for the
+# live site when the build's environment names the GitHub repository (DECAP_GITHUB_REPO).
+DECAP_DIST = str(ROOT / "node_modules" / "decap-cms" / "dist")
 
-# Summary-card plugin: the headings it reads (case and a trailing colon ignored) default to those in
-# plugins/summary_card/card.py; set SUMMARY_CARD_KEY_POINTS_HEADINGS or
-# SUMMARY_CARD_RECOMMENDATIONS_HEADINGS here to replace them.
+# --- The PDF edition ---
+# plugins/pdf_edition draws every brief's PDF only when PDF_EDITION is true: publishconf.py sets it, `make html
+# PDF=1` asks for it in a development build. Its page size is US Letter; PDF_EDITION_PAGE_SIZE = "a4" for A4.
 
-RELATIVE_URLS = False
-
-# Rebuilds (make html, make devserver) reuse what did not change: Pelican's reader cache, and the card
-# extractions and share images our plugins cache, all in cache/ (git-ignored; `make clean` empties it).
+# --- Rebuilds ---
+# make html and make devserver reuse what did not change: Pelican's reader cache, and the card extractions and
+# share images our plugins cache, all in cache/ (git-ignored; `make clean` empties it).
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = str(ROOT / "cache")
-
-# --- The publication around the briefs: series, people, topics, search, feeds, sharing, citing. ---
-# pelican-seo is deliberately not used: it raises at start-up when SITEURL is empty (this file), rewrites every
-# written page through BeautifulSoup, and its JSON-LD allows one author, no series and a non-ISO date. The
-# templates (macros/head_meta.html), brief_metadata and robots.html do that part instead.
-PLUGINS += [
-    "pelican.plugins.neighbors",  # prev_article / next_article in series order
-    "pelican.plugins.sitemap",  # sitemap.xml
-    "sitemap_dates",  # listing pages dated by the newest brief, not the clock (reproducible sitemap.xml)
-    "reading_time",
-    "brief_relations",
-    "brief_metadata",
-    "taxonomy_pages",
-    "pagefind_search",
-]
-
-# The series is ordered by its numbers, newest (highest) first, everywhere Pelican lists briefs.
-ARTICLE_ORDER_BY = "reversed-series_number"
-
-# The archive (home page) is paginated as /, /page/2/, /page/3/ ...; so are the author, topic and region pages.
-INDEX_URL = ""
-PAGINATION_PATTERNS = (
-    (1, "{url}", "{save_as}"),
-    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
-)
-
-# Pages written from a theme template alone: the search page, the 404 page and robots.txt.
-DIRECT_TEMPLATES = [*DIRECT_TEMPLATES, "search", "404", "robots"]
-SEARCH_URL = "search/"
-SEARCH_SAVE_AS = "search/index.html"
-ROBOTS_SAVE_AS = "robots.txt"
-
-# Author, topic and region pages (plugins/taxonomy_pages); a topic's Atom feed is written when its
-# pattern is set, which publishconf.py does (feeds need the absolute SITEURL).
-TAXONOMY_AUTHOR_URL = "authors/{slug}/"
-TAXONOMY_TOPIC_URL = "topics/{slug}/"
-TAXONOMY_REGION_URL = "regions/{slug}/"
-TAXONOMY_TOPIC_FEED_ATOM = None
-
-# Who publishes the series, for citations and structured data (plugins/brief_metadata).
-BRIEF_METADATA_PUBLISHER = AUTHOR
-
-SITEMAP = {
-    "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"^admin/"],
-}
-PAGINATED_TEMPLATES = {"index": None, "author": None, "term": None}
-
-# Fingerprinted stylesheet: base.html links theme/assets/site.<hash>.css, whose name changes with its
-# content, so hosts can let browsers keep it for a year (deploy/_headers, deploy/nginx.conf).
-PLUGINS = [*PLUGINS, "pelican.plugins.webassets"]
-# The hash of each bundle is remembered in memory for one build, not in a cache folder inside the output.
-WEBASSETS_CONFIG = [("cache", MemoryCache(100)), ("manifest", "cache")]
-WEBASSETS_DEBUG = False  # the same file name in every build, whatever the log level
-
-# --- Editing in the browser (plugins/decap_admin, plugins/preview_problems; docs/cms.md). ---
-# /admin/ (Decap CMS) is written only when DECAP_ADMIN is on: `make cms` turns it on for this machine, with
-# DECAP_LOCAL_BACKEND pointing at decap-server so edits go straight into content/. publishconf.py turns it on for
-# the live site when DECAP_GITHUB_REPO is set (GitHub backend, drafts as pull requests).
-PLUGINS = [*PLUGINS, "decap_admin", "preview_problems"]
-DECAP_ADMIN = False
-DECAP_BACKEND = {"name": "github", "branch": "main"}
-DECAP_PUBLISH_MODE = "editorial_workflow"
-DECAP_LOCAL_BACKEND = ""
-DECAP_DIST = str(ROOT / "node_modules" / "decap-cms" / "dist")
-# The devserver turns this on: each brief's page then lists what `make check` finds in it, at the top.
-PREVIEW_PROBLEMS = False

@@ -1,20 +1,28 @@
 """Pelican settings for the live site: everything in pelicanconf.py, plus absolute URLs and feeds."""
 
 import os
-import sys
+from pathlib import Path
 
-sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+from pelican.settings import get_settings_from_file
 
-from pelicanconf import *
+# Pelican loads a settings file by its path, not as an importable module, so this one reads its neighbour the
+# same way rather than `from pelicanconf import *` (which would need the project folder on sys.path).
+globals().update(get_settings_from_file(str(Path(__file__).with_name("pelicanconf.py"))))
 
-SITEURL = os.environ.get("SITEURL", "https://reality-check.example.org").rstrip("/")
+# Without SITEURL the site is built for this address, for a rehearsal: `make publish` says so, and the deploy
+# targets (rsync_upload, github) refuse to ship it.
+PLACEHOLDER_SITEURL = "https://reality-check.example.org"
+SITEURL = (os.environ.get("SITEURL", "").strip() or PLACEHOLDER_SITEURL).rstrip("/")
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
+TAXONOMY_TOPIC_FEED_ATOM = "feeds/topics/{slug}.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
-TAXONOMY_TOPIC_FEED_ATOM = "feeds/topics/{slug}.atom.xml"
+
+# The published site always has every brief's PDF edition (drawn once, then reused from the cache).
+PDF_EDITION = True
 
 # The live site is always built from the sources alone, never from a cache a previous build left.
 CACHE_CONTENT = False

@@ -58,6 +58,10 @@ class PublishError(Exception):
     """A step of the publish failed; the previous output was left as it was."""
 
 
+class AddressError(PublishError):
+    """SITEURL is not an address the site can be published at; nothing was built."""
+
+
 @dataclass(frozen=True)
 class Workspace:
     """Where one publish works: the live folder and the temporary folders beside it."""
@@ -108,7 +112,50 @@ def source_date_epoch(root: Path, environ: dict[str, str] | None = None) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Post-processing and verification (pure functions of a built folder)
+# The address the site is built for
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """SITEURL as the settings compute it, and the placeholder it falls back to when SITEURL is not set."""
+
+    siteurl: str
+    placeholder: str = ""
+
+    @property
+    def is_placeholder(self) -> bool:
+        return bool(self.placeholder) and self.siteurl.rstrip("/") == self.placeholder.rstrip("/")
+
+
+def site_address(settings: Path) -> SiteAddress:
+    """The address `settings` builds for (publishconf.py reads SITEURL from the environment)."""
+    values = read_settings(str(settings))
+    return SiteAddress(values["SITEURL"], values.get("PLACEHOLDER_SITEURL", ""))
+
+
+def siteurl_problem(siteurl: str, command: str = "make publish") -> str | None:
+    """Why `siteurl` cannot be a published site's address (None: it can), and the command that fixes it."""
+    parts = urlsplit(siteurl)
+    if parts.scheme in ("http", "https") and parts.netloc and " " not in siteurl:
+        return None
+    rest = siteurl.split("://", 1)[-1].strip().lstrip("/") or "briefs.example.org"
+    return (
+        f"SITEURL must be the site's full address, starting with https:// (got {siteurl!r}); "
+        f"run: {command} SITEURL=https://{rest}"
+    )
+
+
+def placeholder_refusal(address: SiteAddress, target: str) -> str:
+    """Why a deploy target refuses to ship a build for the placeholder address."""
+    return (
+        f"SITEURL is not set: make {target} would ship a site built for the placeholder address "
+        f"{address.placeholder} (every link, feed and the sitemap would point there); say where the site is "
+        f"served: make {target} SITEURL=https://your-site.example"
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Post-processing
 
 
 def add_host_files(site: Path) -> None:
@@ -128,6 +175,11 @@ def precompress_site(site: Path) -> None:
         "PRECOMPRESS_OVERWRITE": False,
         "PRECOMPRESS_TEXT_EXTENSIONS": set(COMPRESSED_EXTENSIONS),
     }
+    # pelican-precompress logs every file it leaves alone ("gzip compression caused … to become larger.
+    # Skipping.") at INFO: normal behaviour, not news. Its warnings and errors still show.
+    logging.getLogger(precompress.__name__).setLevel(logging.WARNING)
+    # pelican-precompress (pinned in requirements.txt) has no API but its `finalized` handler, which reads only
+    # `.settings` of what it is given; called here, after the whole build, its copies cover every file written.
     precompress.compress_files(SimpleNamespace(settings=settings))
 
 
@@ -261,13 +313,23 @@ def publish(
     *,
     check: bool = True,
     pelican_args: Sequence[str] = (),
-) -> None:
-    """Build, check and swap in a new site; raise PublishError (old output untouched) on any problem."""
+    deploy_target: str = "",
+) -> SiteAddress:
+    """Build, check and swap in a new site; raise PublishError (old output untouched) on any problem.
+
+    `deploy_target` names the make target that will ship the result (rsync_upload, github): a build for the
+    placeholder address is then refused before anything is built.
+    """
+    address = site_address(settings)
+    command = f"make {deploy_target or 'publish'}"
+    problem = siteurl_problem(address.siteurl, command)
+    if problem:
+        raise AddressError(problem)
+    if deploy_target and address.is_placeholder:
+        raise AddressError(placeholder_refusal(address, deploy_target))
     workspace = Workspace(output.resolve())
     workspace.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, **REPRODUCIBLE_ENV, "SOURCE_DATE_EPOCH": source_date_epoch(PROJECT_DIR)}
-    # The checker and the settings import the plugins' pure modules, as under make.
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_DIR / "plugins"), env.get("PYTHONPATH")]))
 
     with exclusive(workspace):
         restore_interrupted_swap(workspace)
@@ -285,8 +347,7 @@ def publish(
             print("publish: adding _headers and compressed copies", flush=True)
             add_host_files(build)
             precompress_site(build)
-            siteurl = _siteurl_of(settings)
-            problems = verify_site(build, siteurl)
+            problems = verify_site(build, address.siteurl)
             if problems:
                 for problem in problems:
                     print(f"{build.name}/{problem}", file=sys.stderr)
@@ -295,12 +356,16 @@ def publish(
             swap_into_place(build, workspace)
         finally:
             shutil.rmtree(build, ignore_errors=True)
-    print(f"publish: {output} is live, built for {siteurl}", flush=True)
-
-
-def _siteurl_of(settings: Path) -> str:
-    """SITEURL as the settings file computes it (publishconf.py reads it from the environment)."""
-    return read_settings(str(settings))["SITEURL"]
+    if address.is_placeholder:
+        print(
+            f"publish: {output} is a rehearsal, built for the placeholder address {address.siteurl}: not fit to "
+            f"go live (links, feeds and the sitemap point there). To publish, give the site's address: "
+            f"make publish SITEURL=https://your-site.example",
+            flush=True,
+        )
+    else:
+        print(f"publish: {output} is ready to go live at {address.siteurl}", flush=True)
+    return address
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -316,6 +381,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--skip-check", action="store_true", help="do not run the editors' checker first (make check ran it)"
     )
+    parser.add_argument(
+        "--deploy-target",
+        default="",
+        help="the make target that ships the result (rsync_upload, github): refuse the placeholder address",
+    )
     parser.add_argument("pelican_args", nargs="*", help="extra Pelican options, after --")
     args = parser.parse_args(argv)
     logging.basicConfig(format="publish: %(message)s", level=logging.INFO)
@@ -326,7 +396,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.settings,
             check=not args.skip_check,
             pelican_args=args.pelican_args,
+            deploy_target=args.deploy_target,
         )
+    except AddressError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     except PublishError as error:
         print(f"publish: {error}; {args.output} was left as it was.", file=sys.stderr)
         return 1

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import yaml
 
 from brief_registry import Person, Registry, RegistryError, load_registry
 from brief_registry.registry import AUTHORS_FILE
+from brief_registry.textfile import read_text_file, write_atomically
 
 from . import decap_yaml
 
@@ -70,19 +69,14 @@ def add_author(content: Path, person: Person, registry: Registry) -> Path:
             raise AuthorError(f"{person.name} is already listed in {path}")
         if existing.slug == person.slug:
             raise AuthorError(
-                f"the slug '{person.slug}' already belongs to {existing.name} in {path}; "
-                "choose another slug for the new author"
+                f"did you mean '{existing.name}'? {existing.name} is already listed in {path}: "
+                f'write AUTHORS="{existing.name}" for a brief; nothing to add. '
+                f"A different person whose name gives the same address '{person.slug}' needs a fuller name "
+                "(a middle initial, say)"
             )
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    old = read_text_file(path) if path.exists() else ""
     new = appended(old, person)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".authors-", suffix=".yml")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(new)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, new.encode("utf-8"))
     try:
         load_registry(Path(content))
     except RegistryError as error:

@@ -7,6 +7,7 @@ two briefs at one address). Each message names the line to edit.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import difflib
 import os
@@ -15,8 +16,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from brief_registry import (
+    BriefFileError,
     FrontMatter,
-    FrontMatterError,
     Numbered,
     Problem,
     Registry,
@@ -25,17 +26,36 @@ from brief_registry import (
     check_series_numbers,
     display_path,
     load_registry,
+    read_brief,
     read_front_matter,
 )
-from summary_card import extract_card
-from summary_card.card import card_from_front_matter
+from brief_registry.nearmiss import closest
+from brief_registry.safety import unsafe_html
+from brief_registry.textfile import decode_text
+from summary_card.card import card_from_front_matter, extract_card
+from summary_card.source import located_problems
 
 from .settings import EditorSettings, load_settings
-from .source import PLACEHOLDER, SourceHeading, filename_links, find_heading, headings, placeholders
+from .source import PLACEHOLDER, filename_links, placeholders
+from .tempfiles import is_editor_temporary
 
 BRIEFS_DIR = "briefs"
+PAGES_DIR = "pages"
 REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
-OPTIONAL_FIELDS = ("topics", "regions", "slug", "summary", "modified", "status")
+# Every other key a brief may have, and who reads it: topics and regions (brief_registry), Pelican's own slug,
+# summary, modified and status, the card's key_points and recommendations (summary_card) and responses
+# (brief_relations). A key outside both lists that resembles a missing required one is named as a near miss.
+OPTIONAL_FIELDS = (
+    "topics",
+    "regions",
+    "slug",
+    "summary",
+    "modified",
+    "status",
+    "key_points",
+    "recommendations",
+    "responses",
+)
 
 
 @dataclass(frozen=True)
@@ -54,10 +74,30 @@ class BriefReport:
     problems: tuple[Problem, ...] = ()
     number: Numbered | None = None
     address: Address | None = None
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Review:
+    """What `make check` found: problems (the build refuses them) and warnings (worth knowing, not wrong)."""
+
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 def check_content(content: Path, settings: EditorSettings | None = None) -> list[Problem]:
     """Every problem with the registries and the briefs under `content`, in file and line order."""
+    return list(review_content(content, settings).problems)
+
+
+def review_content(
+    content: Path, settings: EditorSettings | None = None, today: datetime.date | None = None
+) -> Review:
+    """Every problem and warning about the registries and the briefs under `content`, in file and line order.
+
+    `today` (default: the computer's date) is what a brief's date is compared with.
+    """
+    today = today or datetime.date.today()
     content = Path(content)
     settings = settings or load_settings()
     shown = str(content)
@@ -70,44 +110,59 @@ def check_content(content: Path, settings: EditorSettings | None = None) -> list
         registry = None  # names cannot be checked against a registry that does not load
 
     reports = [
-        check_brief(path, display_path(str(path), shown), content, registry, settings)
+        check_brief(path, display_path(str(path), shown), content, registry, settings, today)
         for path in sorted((content / BRIEFS_DIR).rglob("*.md"))
+        if not is_editor_temporary(path)
     ]
     for report in reports:
         problems.extend(report.problems)
     problems.extend(check_series_numbers(r.number for r in reports if r.number is not None))
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
-    return sorted(problems)
+    for path in sorted((content / PAGES_DIR).rglob("*.md")):
+        if not is_editor_temporary(path):
+            problems.extend(check_page(path, display_path(str(path), shown), settings))
+    return Review(tuple(sorted(problems)), tuple(sorted(w for r in reports for w in r.warnings)))
+
+
+def check_page(path: Path, shown: str, settings: EditorSettings) -> list[Problem]:
+    """A page (``content/pages/``) is read by the same reader as a brief: its front matter and body must pass it."""
+    try:
+        front = read_brief(path, shown)
+    except BriefFileError as error:
+        return list(error.problems)
+    except OSError:
+        return []  # an editor's lock link or a file gone since the folder was listed
+    return list(unsafe_html(settings.render(front.body), front.body, front.body_line, shown))
 
 
 def check_brief(
-    path: Path, shown: str, content: Path, registry: Registry | None, settings: EditorSettings
+    path: Path,
+    shown: str,
+    content: Path,
+    registry: Registry | None,
+    settings: EditorSettings,
+    today: datetime.date | None = None,
 ) -> BriefReport:
-    """Check one brief on its own; `shown` is the path printed in messages."""
+    """Check one brief on its own; `shown` is the path printed in messages, `today` what its date is compared
+    with (default: the computer's date)."""
     raw = path.read_bytes()
     if not raw.strip():
         return BriefReport(
             (Problem(shown, 1, "the file is empty (expected front matter and the brief's text)"),)
         )
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        message = (
-            f"the file is not UTF-8 text (byte {raw[error.start]:#04x}); "
-            "save it again choosing the UTF-8 encoding"
-        )
-        return BriefReport((Problem(shown, line, message),))
-    try:
+        text = decode_text(raw, shown)
         front = read_front_matter(text, shown)
-    except FrontMatterError as error:
-        return BriefReport((error.problem,))
+    except BriefFileError as error:
+        return BriefReport(error.problems)
 
     problems = [*check_required(shown, front), *check_date(shown, front)]
     if registry is not None:
         problems.extend(check_references(shown, front, registry))
-    problems.extend(check_card(shown, front, settings))
-    problems.extend(check_links(shown, front, path, content))
+    rendered = settings.render(front.body)
+    problems.extend(unsafe_html(rendered, front.body, front.body_line, shown))
+    problems.extend(check_card(shown, front, rendered, settings))
+    problems.extend(check_links(shown, front, path, content, settings))
     problems.extend(
         Problem(
             shown, line, f"text from the template is still to be written (replace the '{PLACEHOLDER}: …]')"
@@ -117,7 +172,8 @@ def check_brief(
     number = None
     if front.data.get("series_number") is not None:
         number = Numbered(shown, front.line_of("series_number"), front.data["series_number"])
-    return BriefReport(tuple(problems), number, brief_address(shown, front, path, settings))
+    warnings = future_date(shown, front, today or datetime.date.today())
+    return BriefReport(tuple(problems), number, brief_address(shown, front, path, settings), warnings)
 
 
 def check_required(path: str, front: FrontMatter) -> list[Problem]:
@@ -159,73 +215,45 @@ def check_date(path: str, front: FrontMatter) -> list[Problem]:
     ]
 
 
-def check_card(path: str, front: FrontMatter, settings: EditorSettings) -> list[Problem]:
-    """The card needs key points and recommendations: from front matter (well formed) or from the body."""
+def future_date(path: str, front: FrontMatter, today: datetime.date) -> tuple[Problem, ...]:
+    """A brief dated after `today` is published by the next build all the same: worth a warning, not an error
+    (an embargoed brief is real work, prepared ahead)."""
+    value = front.data.get("date")
+    if isinstance(value, str):
+        try:
+            value = datetime.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return ()  # check_date reports it
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if not isinstance(value, datetime.date) or value <= today:
+        return ()
+    message = (
+        f"warning: dated {value.isoformat()}, in the future; the site does not wait for that date: the next "
+        "`make publish` publishes the brief. If it is under embargo, keep the file out of content/briefs/ "
+        "until the day"
+    )
+    return (Problem(path, front.line_of("date"), message),)
+
+
+def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSettings) -> list[Problem]:
+    """The card's problems, found, worded and placed exactly as the build finds them (summary_card).
+
+    `rendered` is the body as HTML. The card needs key points and recommendations: from the front matter (well
+    formed) or from the body.
+    """
     given, shape_problems = card_from_front_matter(front.data)  # key_points: / recommendations:
-    extraction = extract_card(settings.render(front.body), settings.card, given)
-    card = extraction.card
-    found = headings(front.body, front.body_line, settings.render)
-    problems = [Problem(path, front.line_of(p.field, p.index), p.message) for p in shape_problems]
-
-    key_heading = find_heading(found, settings.card.key_points_headings)
-    key_name = settings.card.key_points_headings[0]
-    if given.key_points:
-        pass  # the front matter gives them
-    elif key_heading is None:
-        problems.append(
-            Problem(
-                path,
-                front.body_line,
-                f"no key points: add a heading '## {key_name}' followed by a bulleted list ('- …')",
-            )
-        )
-    elif not card.key_points:
-        problems.append(
-            Problem(
-                path,
-                key_heading.line,
-                f"no key points: the heading '{key_heading.text}' must be followed by a bulleted list "
-                "with at least one point",
-            )
-        )
-
-    rec_heading = find_heading(found, settings.card.recommendations_headings)
-    rec_name = settings.card.recommendations_headings[0]
-    example = "'1. **Lead sentence.** Details…'"
-    if given.recommendations:
-        pass  # the front matter gives them
-    elif rec_heading is None:
-        problems.append(
-            Problem(
-                path,
-                _last_line(front, found),
-                f"no recommendations: add a heading '## {rec_name}' followed by a numbered list such as {example}",
-            )
-        )
-    elif not card.recommendations:
-        problems.append(
-            Problem(
-                path,
-                rec_heading.line,
-                f"no recommendations: the heading '{rec_heading.text}' must be followed by a numbered list "
-                f"such as {example}",
-            )
-        )
-    # What else the extractor noticed about a section (twice, empty item, number reused), at its heading.
-    for problem in extraction.problems:
-        if problem.heading and not problem.message.startswith("no "):
-            heading = find_heading(found, (problem.heading,))
-            problems.append(Problem(path, heading.line if heading else front.body_line, problem.message))
-    return problems
+    extraction = extract_card(rendered, settings.card, given)
+    return located_problems(path, front, (*shape_problems, *extraction.problems), settings.render)
 
 
-def _last_line(front: FrontMatter, found: tuple[SourceHeading, ...]) -> int:
-    """Where a missing closing section belongs: after the last heading, or where the body starts."""
-    return found[-1].line if found else front.body_line
+def check_links(
+    path: str, front: FrontMatter, source: Path, content: Path, settings: EditorSettings | None = None
+) -> list[Problem]:
+    """Every ``{filename}`` link must point at a file in the content folder, as Pelican resolves it.
 
-
-def check_links(path: str, front: FrontMatter, source: Path, content: Path) -> list[Problem]:
-    """Every ``{filename}`` link must point at a file in the content folder, as Pelican resolves it."""
+    A link to no file names the closest files there are; one that gives a brief's web address names its file.
+    """
     problems = []
     for link in filename_links(front.body, front.body_line):
         target = unquote(urlsplit(link.target).path)
@@ -234,14 +262,55 @@ def check_links(path: str, front: FrontMatter, source: Path, content: Path) -> l
         resolved = content / target.lstrip("/") if target.startswith("/") else source.parent / target
         if not resolved.is_file():
             looked = display_path(os.path.normpath(resolved), str(content))
-            problems.append(
-                Problem(
-                    path,
-                    link.line,
-                    f"link to '{{filename}}{link.target}' points to no file ({looked} does not exist)",
-                )
-            )
+            message = f"link to '{{filename}}{link.target}' points to no file ({looked} does not exist)"
+            hint = _link_hint(target, source, content, settings or load_settings())
+            problems.append(Problem(path, link.line, f"{message}: {hint}" if hint else message))
     return problems
+
+
+def _link_hint(target: str, source: Path, content: Path, settings: EditorSettings) -> str:
+    """ "did you mean '{filename}…'?" naming the file(s) a broken link most likely means, written the same way."""
+    files = sorted(
+        f for f in content.rglob("*") if f.is_file() and not f.name.startswith(".") and f != source
+    )
+    name = target.rstrip("/").rsplit("/", 1)[-1]
+    stem = name.removesuffix(".html").removesuffix(".md")
+    addresses = _brief_addresses(files, content, settings)
+    by_file = "A link names the brief's file (such as {example}), not its web address"
+
+    def said(meant: list[Path]) -> str:
+        written = [
+            "{filename}/" + f.relative_to(content).as_posix()
+            if target.startswith("/")
+            else "{filename}" + Path(os.path.relpath(f, source.parent)).as_posix()
+            for f in meant
+        ]
+        return "did you mean " + " or ".join(f"'{w}'" for w in written) + "?"
+
+    if stem in addresses:
+        return f"{said([addresses[stem]])} {by_file.format(example=addresses[stem].name)}"
+    near_names = closest(name, [f.name for f in files], n=3)
+    if near_names:
+        return said([f for f in files if f.name in near_names])
+    near_briefs = [addresses[slug] for slug in closest(stem, list(addresses), n=3)]
+    if near_briefs:
+        return f"{said(near_briefs)} {by_file.format(example=near_briefs[0].name)}"
+    if target.endswith("/") or "." not in name:
+        example = next(iter(addresses.values()), Path("reality-check-4.md")).name
+        return by_file.format(example=example)
+    return ""
+
+
+def _brief_addresses(files: list[Path], content: Path, settings: EditorSettings) -> dict[str, Path]:
+    """Each brief's web address (its slug) and its file: what an editor may have copied from the browser."""
+    found = {}
+    for file in files:
+        if file.suffix == ".md" and file.relative_to(content).parts[0] == BRIEFS_DIR:
+            with contextlib.suppress(BriefFileError, OSError):
+                address = brief_address(str(file), read_brief(file, str(file)), file, settings)
+                if address is not None:
+                    found[address.slug] = file
+    return found
 
 
 def brief_address(path: str, front: FrontMatter, source: Path, settings: EditorSettings) -> Address | None:

@@ -6,23 +6,28 @@ Every refusal is one clear sentence and leaves every file as it was.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from brief_registry import Registry, RegistryError, display_path, load_registry
+from brief_registry import EncodingError, Registry, RegistryError, display_path, load_registry
+from brief_registry.nearmiss import closest
 from brief_registry.registry import AUTHORS_FILE
+from brief_registry.textfile import read_text_file
 
 from .authors import AuthorError, add_author, entry_yaml, new_person
-from .check import check_brief, check_content
+from .check import check_brief, review_content
 from .cms import CmsError, run_cms
 from .devserver import serve
-from .importer import SeedError, parse_seed
+from .importer import SeedError, parse_seed, site_pages
+from .preview_server import PortBusyError, open_server
 from .scaffold import (
     BriefRequest,
     ScaffoldError,
     brief_text,
+    misspelt_authors,
     next_series_number,
     parse_date,
     plan_brief,
@@ -63,6 +68,11 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
             return run_cms(
                 args.content, args.output, args.settings, args.bind, args.port, args.cms_port, extra
             )
+        if args.command == "preview":
+            return run_preview(args)
+    except PortBusyError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     except (RefusalError, ScaffoldError, AuthorError, CmsError) as error:
         first, _, rest = str(error).partition("\n")
         print(f"error: {first}", file=sys.stderr)
@@ -126,6 +136,18 @@ def _parser() -> argparse.ArgumentParser:
             "pelican_options", nargs=argparse.REMAINDER, help="more options for pelican, after --"
         )
 
+    preview = commands.add_parser(
+        "preview", parents=[common], help="serve the built site (make serve); a busy port is refused at once"
+    )
+    preview.add_argument("--output", default="output", type=Path, help="the built site (default: output)")
+    preview.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
+    preview.add_argument("--port", default=8000, type=int, help="port to serve on (default: 8000)")
+    preview.add_argument(
+        "--only-check-port",
+        action="store_true",
+        help="exit 0 if the port is free, else say how to pick another",
+    )
+
     author = commands.add_parser("add-author", parents=[common, content], help="add a person to authors.yml")
     author.add_argument("--name", required=True)
     author.add_argument("--bio", required=True, help="one line, shown on the author's page")
@@ -134,12 +156,30 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run_preview(args: argparse.Namespace) -> int:
+    """`make serve`: serve the built folder until Ctrl-C (or only find out whether the port is free)."""
+    server = open_server(args.output, args.bind, args.port, "serve")
+    try:
+        if args.only_check_port:
+            return 0
+        print(f"Serving the site at http://{args.bind}:{args.port}/ (Ctrl-C to stop)", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()
+    finally:
+        server.server_close()
+    return 0
+
+
 def run_check(content: Path, settings: EditorSettings) -> int:
-    problems = check_content(content, settings)
-    for problem in problems:
+    review = review_content(content, settings)
+    for warning in review.warnings:  # on stderr, as compilers do: stdout lists only what must be fixed
+        print(warning, file=sys.stderr)
+    for problem in review.problems:
         print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) found; fix them and run `make check` again.", file=sys.stderr)
+    if review.problems:
+        print(
+            f"{len(review.problems)} problem(s) found; fix them and run `make check` again.", file=sys.stderr
+        )
         return 1
     print(f"All briefs in {content} passed the checks.")
     return 0
@@ -175,24 +215,26 @@ def run_import(args: argparse.Namespace, settings: EditorSettings, ask: Ask | No
     content: Path = args.content
     source: Path = args.source
     try:
-        text = source.read_text(encoding="utf-8")
+        text = read_text_file(source)
     except FileNotFoundError:
         raise RefusalError(f"{source}: no such file") from None
-    except UnicodeDecodeError as error:
-        line = source.read_bytes()[: error.start].count(b"\n") + 1
-        raise RefusalError(f"{source}:{line}: the file is not UTF-8 text; save it again as UTF-8") from None
+    except EncodingError as error:
+        raise RefusalError(str(error)) from None
     registry = _registry(content)
+    pages = site_pages(content)
     try:
-        brief = parse_seed(text, str(source), registry, settings)
+        brief = parse_seed(text, str(source), registry, settings, pages)
     except SeedError as error:
         only_authors = error.unknown_authors and len(error.problems) == len(error.unknown_authors)
         if not (only_authors and ask):
             for problem in error.problems:
                 print(problem, file=sys.stderr)
-            hint = _author_hint(content, error.unknown_authors, settings) if error.unknown_authors else ""
+            # A near miss ("emma ashford") was told "did you mean …?" above: adding it would make a second author.
+            to_add = [n for n in error.unknown_authors if not closest(n, [p.name for p in registry.authors])]
+            hint = _author_hint(content, to_add, settings) if to_add else ""
             raise RefusalError(f"{source} cannot be imported as it is (see above){hint}") from None
         registry = offer_authors(content, error.unknown_authors, registry, settings, ask)
-        brief = parse_seed(text, str(source), registry, settings)
+        brief = parse_seed(text, str(source), registry, settings, pages)
 
     used = series_number_user(content, brief.number)
     if used:
@@ -202,6 +244,8 @@ def run_import(args: argparse.Namespace, settings: EditorSettings, ask: Ask | No
     target = plan_brief(content, brief.request, registry, settings)
     write_brief(target, brief.markdown())
     print(f"Imported {source} as {target}: Reality Check #{brief.number}, “{brief.request.title}”.")
+    for note in brief.notes:
+        print(f"note: {note}")
     report = check_brief(target, display_path(str(target), str(content)), content, registry, settings)
     for problem in report.problems:
         print(problem)
@@ -232,6 +276,9 @@ def offer_authors(
     """Add unknown authors after asking on the terminal; refuse (saying how to add them) otherwise."""
     if not names:
         return registry
+    misspelt = misspelt_authors(names, registry)
+    if misspelt:  # offering to add 'emma ashford' beside 'Emma Ashford' would only make a second author
+        raise RefusalError("; ".join(misspelt) + " (write the name exactly as the registry lists it)")
     if ask is None:
         listed = ", ".join(f"'{n}'" for n in names)
         raise RefusalError(

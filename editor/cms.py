@@ -7,9 +7,11 @@ stops both.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -18,7 +20,6 @@ import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
 
-from .devserver import _stop as stop
 from .devserver import serve
 
 DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
@@ -109,6 +110,20 @@ def decap_server_answers(url: str) -> bool:
         return False
 
 
+def stop(process: subprocess.Popen) -> None:
+    """Stop decap-server (started in a session of its own); force it after ten seconds."""
+    if process.poll() is not None:
+        return
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
 def preview_overrides(host: str, port: int, cms_port: int) -> dict[str, object]:
     """The settings the preview is built with while the editor runs: /admin/, pointed at decap-server."""
     return {
@@ -116,6 +131,17 @@ def preview_overrides(host: str, port: int, cms_port: int) -> dict[str, object]:
         "DECAP_LOCAL_BACKEND": api_url(host, cms_port),
         "DECAP_SITE_URL": f"http://{host}:{port}",
     }
+
+
+def with_settings(extra: list[str], overrides: Mapping[str, object]) -> list[str]:
+    """Pelican's options with ``-e NAME=json …`` for `overrides` added: to the editor's own ``-e`` if it has
+    one (Pelican keeps only the last ``-e`` it is given), otherwise as a new one."""
+    pairs = [f"{name}={json.dumps(value)}" for name, value in overrides.items()]
+    flags = [i for i, option in enumerate(extra) if option in ("-e", "--extra-settings")]
+    if not flags:
+        return ["-e", *pairs, *extra]
+    at = flags[-1] + 1
+    return [*extra[:at], *pairs, *extra[at:]]
 
 
 def run_cms(
@@ -129,13 +155,12 @@ def run_cms(
 ) -> int:
     """Run decap-server and the preview until Ctrl-C; stop both."""
     root = Path.cwd()
+    overrides = preview_overrides(host, port, cms_port)
     repository = Path(content).resolve().parent
     server = start_decap_server(root, repository, host, cms_port)
     print(f"decap-server is saving into {repository} (API {api_url(host, cms_port)}).")
     print(f"Editor at http://{host}:{port}/admin/ once the preview is built.", flush=True)
     try:
-        return serve(
-            content, output, settings_file, host, port, extra, preview_overrides(host, port, cms_port)
-        )
+        return serve(content, output, settings_file, host, port, with_settings(extra, overrides))
     finally:
         stop(server)

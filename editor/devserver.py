@@ -1,84 +1,107 @@
 """``make devserver``: serve the preview, and on every save re-check the briefs and rebuild.
 
-Pelican's server (``--listen``) serves the output folder and keeps serving when a brief is broken. Pelican's
-messages can be long (a YAML error comes with a traceback), so every save also prints the result of
-``make check``: one ``path:line: message`` per problem.
+A saved brief's page is written first, on its own (:mod:`editor.preview_session`, a fraction of a second at any
+archive size), and the open browser tab reloads itself (:mod:`editor.live_reload`, development only). Then the
+save prints the result of ``make check`` (one ``path:line: message`` per problem) and the whole site is rebuilt
+in this process with Pelican's messages about those same files left out (:class:`editor.preview_build.PreviewLog`),
+so each problem is said once, in the checker's words; the tab reloads again when it is done. Editors' temporary
+files (swap files, back-ups, locks) neither trigger a rebuild nor appear in the "Saved:" line.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
+import logging
 import os
 import signal
-import subprocess
-import sys
 import threading
+import time
 from pathlib import Path
 
 import watchfiles
 from pelican.settings import read_settings
 
-from .check import check_content
+from brief_registry import Problem, display_path
+
+from .check import review_content
+from .live_reload import LiveReload
+from .preview_build import PreviewLog
+from .preview_problems import ProblemsBanner
+from .preview_server import PreviewHandler, open_server
+from .preview_session import PreviewSession
 from .settings import EditorSettings, load_settings
+from .tempfiles import is_editor_temporary
 
 RULE = "-" * 72
 
 
-def report(content: Path, settings: EditorSettings) -> int:
-    """Print what `make check` would say; the number of problems."""
+def report(content: Path, settings: EditorSettings) -> list[Problem]:
+    """Print what `make check` would say; return the problems."""
     try:
-        problems = check_content(content, settings)
+        review = review_content(content, settings)
     except Exception as error:  # a bug in a check must not stop the preview
         print(f"make check could not run: {error!r}", flush=True)
-        return 0
+        return []
+    problems = list(review.problems)
     print(RULE)
     if problems:
         print(
             f"make check: {len(problems)} problem(s); the preview may be missing or out of date until fixed:"
         )
-        for problem in problems:
-            print(f"  {problem}")
     else:
         print("make check: every brief passes.")
+    for finding in sorted((*problems, *review.warnings)):
+        print(f"  {finding}")
     print(RULE, flush=True)
-    return len(problems)
+    return problems
 
 
-# Settings every preview build gets: each brief's page lists what `make check` finds in it (plugins/preview_problems).
-PREVIEW_SETTINGS: dict[str, object] = {"PREVIEW_PROBLEMS": True}
+def known_paths(content: Path, problems: list[Problem]) -> list[str]:
+    """The files the check reported: as the check shows them, absolute, and relative to the content folder
+    (Pelican uses all three: "Could not process briefs/x.md")."""
+    base = Path(content).resolve().parent
+    paths = dict.fromkeys(p.path for p in problems)
+    return [
+        form
+        for path in paths
+        for form in (path, str(base / path), os.path.relpath(base / path, Path(content).resolve()))
+    ]
 
 
-def build_command(
+def pelican_arguments(content: Path, output: Path, settings_file: Path, extra: list[str]) -> list[str]:
+    """The ``pelican`` command line of the preview's builds."""
+    return [str(content), "-o", str(output), "-s", str(settings_file), *extra]
+
+
+def rebuild(
     content: Path,
     output: Path,
-    settings_file: Path,
-    extra: list[str],
-    overrides: dict[str, object] | None = None,
-) -> list[str]:
-    pairs = [
-        f"{name}={json.dumps(value)}" for name, value in {**PREVIEW_SETTINGS, **(overrides or {})}.items()
-    ]
-    return [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(content),
-        "-o",
-        str(output),
-        "-s",
-        str(settings_file),
-        "-e",
-        *pairs,
-        *extra,
-    ]
+    session: PreviewSession,
+    log: PreviewLog,
+    settings: EditorSettings,
+    reload: LiveReload,
+    banner: ProblemsBanner | None = None,
+) -> None:
+    """Check, then build the whole site; each problem is printed once (and shown on its brief's page)."""
+    problems = report(content, settings)
+    if banner is not None:
+        banner.update(problems)
+    log.known = tuple(filter(None, known_paths(content, problems)))
+    extra = []
+    if (output / "_headers").is_file():  # only `make publish` writes it: empty the live site out first
+        print(f"note: {output} held the site make publish built; emptying it for the preview", flush=True)
+        extra = ["--delete-output-directory"]
+    if session.build(extra):
+        reload.rebuilt()
 
 
-def server_command(output: Path, settings_file: Path, host: str, port: int) -> list[str]:
-    return [
-        sys.executable, "-m", "pelican", "--listen", "--bind", host, "--port", str(port),
-        "-o", str(output), "-s", str(settings_file),
-    ]  # fmt: skip
+def preview_saved(content: Path, paths: list[str], session: PreviewSession, reload: LiveReload) -> None:
+    """Write the saved briefs' pages at once (the rest of the site follows), and reload the open tab."""
+    start = time.perf_counter()
+    written = session.preview(p for p in paths if p.endswith(".md"))
+    if written:
+        reload.rebuilt()
+        shown = ", ".join(written)
+        print(f"-> Updated {shown} ({time.perf_counter() - start:.2f} s); rebuilding the rest...", flush=True)
 
 
 def watched_paths(content: Path, settings_file: Path) -> list[Path]:
@@ -87,64 +110,66 @@ def watched_paths(content: Path, settings_file: Path) -> list[Path]:
     return [p for p in (content, theme, settings_file) if p.exists()]
 
 
-def serve(
-    content: Path,
-    output: Path,
-    settings_file: Path,
-    host: str,
-    port: int,
-    extra: list[str],
-    overrides: dict[str, object] | None = None,
-) -> int:
+class SiteFilter(watchfiles.DefaultFilter):
+    """watchfiles' default filter, plus every editor's temporary files."""
+
+    def __call__(self, change: watchfiles.Change, path: str) -> bool:
+        return super().__call__(change, path) and not is_editor_temporary(path)
+
+
+def serve(content: Path, output: Path, settings_file: Path, host: str, port: int, extra: list[str]) -> int:
     """Serve the preview until Ctrl-C; on every save, re-check the briefs and rebuild.
 
-    Pelican's own ``--autoreload`` starts watching again only after each build, so a file saved while a
-    build runs is missed. Here one watcher runs for the whole session and hands over every change saved
-    meanwhile, so the preview always ends up matching the files. A build that fails leaves the server
-    running with the last good pages.
+    The port is bound first, so a busy one is reported before anything else (PortBusyError). One watcher runs
+    for the whole session and hands over every change saved meanwhile (Pelican's own ``--autoreload`` starts
+    watching again only after each build, and misses a file saved during one), so the preview always ends up
+    matching the files. A build that fails leaves the last good pages served.
     """
     settings = load_settings(settings_file)
-    report(content, settings)
-    build = build_command(content, output, settings_file, extra, overrides)
-    subprocess.run(build, check=False)
-    output.mkdir(parents=True, exist_ok=True)
-    server = subprocess.Popen(server_command(output, settings_file, host, port), start_new_session=True)
-    print(f"Preview at http://{host}:{port}/ (Ctrl-C to stop). Save a file and reload the page to see it.")
-    stopped = threading.Event()
-    threading.Thread(target=_wait_then_set, args=(server, stopped), daemon=True).start()
+    server = open_server(output, host, port, "devserver", handler=PreviewHandler)
+    reload = LiveReload()
+    reload.install(server)
+    banner = ProblemsBanner(content, settings)
+    banner.install(server)
+    session = PreviewSession(pelican_arguments(content, output, settings_file, extra))
+    log = _take_over_logging()
     previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    serving: threading.Thread | None = None
     try:
+        rebuild(content, output, session, log, settings, reload, banner)
+        output.mkdir(parents=True, exist_ok=True)
+        serving = threading.Thread(target=server.serve_forever, daemon=True)
+        serving.start()
+        print(
+            f"Preview at http://{host}:{port}/ (Ctrl-C to stop). Save a file: the open page reloads itself."
+        )
         for changes in watchfiles.watch(
-            *watched_paths(content, settings_file), stop_event=stopped, debounce=400, raise_interrupt=False
+            *watched_paths(content, settings_file),
+            watch_filter=SiteFilter(),
+            debounce=400,
+            raise_interrupt=False,
         ):
-            names = ", ".join(sorted(os.path.relpath(path) for _, path in changes))
+            names = ", ".join(sorted({display_path(path, str(content)) for _, path in changes}))
             print(f"-> Saved: {names}. Rebuilding...", flush=True)
-            report(content, settings)
-            subprocess.run(build, check=False)
+            preview_saved(content, sorted({path for _, path in changes}), session, reload)
+            rebuild(content, output, session, log, settings, reload, banner)
     finally:
         signal.signal(signal.SIGTERM, previous)
-        _stop(server)
-    return server.returncode if server.returncode and server.returncode > 0 else 0
+        if serving is not None:
+            server.shutdown()
+        server.server_close()
+    return 0
 
 
-def _wait_then_set(process: subprocess.Popen, event: threading.Event) -> None:
-    process.wait()
-    event.set()
+def _take_over_logging() -> PreviewLog:
+    """Pelican's warnings, one line each, minus those about files the check reported (set per build)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    log = PreviewLog(())
+    root.addHandler(log)
+    return log
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:
     raise SystemExit(0)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """Stop Pelican and the processes it started; force them after ten seconds."""
-    if process.poll() is not None:
-        return
-    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, sig)
-        try:
-            process.wait(timeout=wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue

@@ -11,19 +11,27 @@ The layout, one item per line, blank lines ignored::
     …paragraphs…
     What is the solution?
     1 Resist further sanctions. In recent years, …   numbered recommendations: lead sentence, then the rest
+    Explore NAEI                                     the series' closing line: a link to that page
 
-Names the registries do not list are reported, never invented.
+The series furniture is read as it appears in #4: the labels above the date (topics and regions, on one line
+or several; "Reality Check" may stand alone above the date) go to the front matter, and the closing
+"Explore …" line becomes the link to the page it names (``content/pages/``, by slug, file, title or menu
+title). Names the registries do not list are reported, never invented.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from brief_registry import Problem, Registry
+from brief_registry import FrontMatterError, Problem, Registry, read_front_matter
+from brief_registry.nearmiss import did_you_mean
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 from summary_card.card import normalize_heading
+from summary_card.sentences import first_sentence
 
 from .scaffold import BriefRequest, front_matter
 from .settings import EditorSettings
@@ -34,7 +42,9 @@ _BYLINE = re.compile(r"^By\s+(?P<names>.+)$")
 _NAME_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _BULLET = re.compile(r"^[•◦▪‣*–-]\s+(?P<text>.+)$")
 _NUMBERED = re.compile(r"^(?P<number>\d{1,2})[.)]?\s+(?P<text>.+)$")
-_LEAD = re.compile(r"^(?P<lead>.+?[.!?])\s+(?P<rest>.+)$")
+PAGES_DIR = "pages"
+_CLOSING = re.compile(r"^Explore\s+(?P<name>.+?)[\s.:→›»>]*$", re.IGNORECASE)
+_SERIES_LABEL = "Reality Check"
 _HEADING_MAX = 100
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")
 
@@ -49,12 +59,22 @@ class SeedError(Exception):
 
 
 @dataclass(frozen=True)
+class PageLink:
+    """A standalone page the closing line can point to, and the names a draft may call it by."""
+
+    target: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SeedBrief:
-    """A brief read from the plain-text layout: its front matter and its body as Markdown."""
+    """A brief read from the plain-text layout: its front matter, its body as Markdown, and notes for the editor
+    about what was kept as plain text though it looked like series furniture."""
 
     request: BriefRequest
     number: int
     body: str
+    notes: tuple[Problem, ...] = ()
 
     def markdown(self) -> str:
         return (
@@ -89,8 +109,52 @@ def _names_in(line: str, registry: Registry) -> tuple[list[str], list[str], list
     return topics, regions, [part.strip(" ,;|·") for part in leftovers]
 
 
-def parse_seed(text: str, path: str, registry: Registry, settings: EditorSettings) -> SeedBrief:
-    """Read a plain-text brief; raise SeedError listing every problem as ``path:line: message``."""
+def _unknown(message: str, name: str, known: list[str]) -> str:
+    suggestion = did_you_mean(name, known)
+    return f"{message}: {suggestion}" if suggestion else message
+
+
+def _page_name(text: str) -> str:
+    """A page's name as compared with a closing line: case, spacing and a leading 'About (the)' set aside."""
+    words = text.casefold().replace("-", " ").split()
+    if words[:1] == ["about"]:
+        words = words[1:]
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+def site_pages(content: Path) -> tuple[PageLink, ...]:
+    """The pages under ``content/pages`` a closing line can link to (those whose front matter reads)."""
+    links = []
+    for path in sorted((Path(content) / PAGES_DIR).rglob("*.md")):
+        try:
+            data = read_front_matter(path.read_text(encoding="utf-8"), str(path)).data
+        except (FrontMatterError, OSError, UnicodeDecodeError):
+            continue
+        names = [path.stem, *(str(data[k]) for k in ("slug", "title", "nav_title") if data.get(k))]
+        target = "{filename}/" + path.relative_to(content).as_posix()
+        links.append(PageLink(target, tuple(dict.fromkeys(_page_name(n) for n in names))))
+    return tuple(links)
+
+
+def closing_link(line: str, pages: Sequence[PageLink]) -> str | None:
+    """The Markdown link a closing line such as 'Explore NAEI' stands for, or None if it names no page."""
+    match = _CLOSING.match(line)
+    if match is None:
+        return None
+    wanted = _page_name(match.group("name"))
+    target = next((page.target for page in pages if wanted in page.names), None)
+    return f"[{escape(line)}]({target})" if target else None
+
+
+def parse_seed(
+    text: str, path: str, registry: Registry, settings: EditorSettings, pages: Sequence[PageLink] = ()
+) -> SeedBrief:
+    """Read a plain-text brief; raise SeedError listing every problem as ``path:line: message``.
+
+    `pages` are the pages the closing "Explore …" line may link to (see :func:`site_pages`).
+    """
     lines = [(n, " ".join(line.split())) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
     problems: list[Problem] = []
     if not lines:
@@ -98,17 +162,27 @@ def parse_seed(text: str, path: str, registry: Registry, settings: EditorSetting
 
     topics: list[str] = []
     regions: list[str] = []
-    if not lines[0][1].startswith("Reality Check"):
+    while lines and not lines[0][1].startswith(_SERIES_LABEL):  # the labels: topics and regions
         number, line = lines.pop(0)
-        topics, regions, unknown = _names_in(line, registry)
+        found_topics, found_regions, unknown = _names_in(line, registry)
+        topics.extend(found_topics)
+        regions.extend(found_regions)
+        terms = [term.name for term in (*registry.topics, *registry.regions)]
         problems.extend(
             Problem(
                 path,
                 number,
-                f"unknown topic or region '{name}' (not listed in {TOPICS_FILE} or {REGIONS_FILE})",
+                _unknown(
+                    f"unknown topic or region '{name}' (not listed in {TOPICS_FILE} or {REGIONS_FILE})",
+                    name,
+                    terms,
+                ),
             )
             for name in unknown
         )
+
+    if len(lines) > 1 and lines[0][1] == _SERIES_LABEL and _LABEL.match(f"{_SERIES_LABEL} {lines[1][1]}"):
+        lines[:2] = [(lines[0][0], f"{_SERIES_LABEL} {lines[1][1]}")]  # the series label above the date
 
     header = lines[:3]
     expected = (
@@ -145,16 +219,42 @@ def parse_seed(text: str, path: str, registry: Registry, settings: EditorSetting
     authors = tuple(n for n in _NAME_SEPARATORS.split(byline.group("names").strip()) if n)
     unknown_authors = tuple(name for name in authors if registry.author(name) is None)
     problems.extend(
-        Problem(path, byline_line, f"unknown author '{name}' (not listed in {AUTHORS_FILE})")
+        Problem(
+            path,
+            byline_line,
+            _unknown(
+                f"unknown author '{name}' (not listed in {AUTHORS_FILE})",
+                name,
+                [p.name for p in registry.authors],
+            ),
+        )
         for name in unknown_authors
     )
     if problems:
         raise SeedError(problems, unknown_authors)
 
-    request = BriefRequest(title.group("title"), authors, tuple(topics), tuple(regions), date)
-    return SeedBrief(
-        request, int(title.group("number")), body_markdown([line for _, line in lines[3:]], settings)
+    request = BriefRequest(
+        title.group("title"), authors, tuple(dict.fromkeys(topics)), tuple(dict.fromkeys(regions)), date
     )
+    body = lines[3:]
+    notes: list[Problem] = []
+    link = closing_link(body[-1][1], pages) if body else None
+    if link:
+        body = body[:-1]
+    elif body and _CLOSING.match(body[-1][1]):
+        known = ", ".join(page.target.removeprefix("{filename}/") for page in pages) or "none"
+        notes.append(
+            Problem(
+                path,
+                body[-1][0],
+                f"the closing line {body[-1][1]!r} names no page in content/{PAGES_DIR} (there: {known}); "
+                "it was kept as a paragraph: name a page, e.g. 'Explore NAEI', or link it by hand",
+            )
+        )
+    markdown = body_markdown([line for _, line in body], settings)
+    if link:
+        markdown += f"\n{link}\n"
+    return SeedBrief(request, int(title.group("number")), markdown, tuple(notes))
 
 
 def body_markdown(lines: list[str], settings: EditorSettings) -> str:
@@ -178,11 +278,8 @@ def body_markdown(lines: list[str], settings: EditorSettings) -> str:
         flush_bullets()
         numbered = _NUMBERED.match(line) if in_recommendations else None
         if numbered:
-            lead = _LEAD.match(numbered.group("text"))
-            if lead:
-                item = f"**{escape(lead.group('lead'))}** {escape(lead.group('rest'))}"
-            else:
-                item = f"**{escape(numbered.group('text'))}**"
+            lead, rest = first_sentence(numbered.group("text"))
+            item = f"**{escape(lead)}** {escape(rest)}" if rest else f"**{escape(lead)}**"
             blocks.append(f"{numbered.group('number')}. {item}")
         elif normalize_heading(line) in known_headings or _looks_like_heading(line, index, lines):
             in_recommendations = normalize_heading(line) in recommendation_names

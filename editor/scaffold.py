@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from brief_registry import FrontMatterError, Registry, read_front_matter
-from brief_registry.registry import REGIONS_FILE, TOPICS_FILE
+from brief_registry import BriefFileError, Registry, read_brief
+from brief_registry.nearmiss import did_you_mean
+from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 
 from . import decap_yaml
 from .check import BRIEFS_DIR, brief_address
@@ -83,8 +84,8 @@ def existing_briefs(content: Path) -> list[tuple[Path, dict]]:
     found = []
     for path in sorted((Path(content) / BRIEFS_DIR).rglob("*.md")):
         try:
-            found.append((path, read_front_matter(path.read_text(encoding="utf-8"), str(path))))
-        except (FrontMatterError, UnicodeDecodeError):
+            found.append((path, read_brief(path, str(path))))
+        except (BriefFileError, OSError):  # OSError: an editor's dangling lock link
             continue
     return found
 
@@ -109,15 +110,27 @@ def unknown_names(request: BriefRequest, registry: Registry) -> list[str]:
     ):
         for name in names:
             if lookup(name) is None:
+                suggestion = did_you_mean(name, (term.name for term in known))
                 choices = ", ".join(term.name for term in known) or "none yet"
                 problems.append(
-                    f"unknown {label} '{name}' (not listed in {filename}; choose from: {choices})"
+                    f"unknown {label} '{name}' (not listed in {filename}"
+                    + (f"): {suggestion}" if suggestion else f"; choose from: {choices})")
                 )
     return problems
 
 
 def unknown_authors(request: BriefRequest, registry: Registry) -> list[str]:
     return [name for name in request.authors if registry.author(name) is None]
+
+
+def misspelt_authors(names: list[str] | tuple[str, ...], registry: Registry) -> list[str]:
+    """A sentence for each name that is not listed but is close to one that is ("emma ashford")."""
+    found = []
+    for name in names:
+        suggestion = did_you_mean(name, (person.name for person in registry.authors))
+        if suggestion:
+            found.append(f"unknown author '{name}' (not listed in {AUTHORS_FILE}): {suggestion}")
+    return found
 
 
 def brief_text(request: BriefRequest, number: int, date: datetime.date) -> str:

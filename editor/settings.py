@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from markdown import Markdown
 from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
-from summary_card import CardSettings
-from summary_card.handlers import card_settings
+from brief_registry.rendering import BriefMarkdown
+from summary_card.card import CardSettings
+from summary_card.settings import card_settings
 
 DEFAULT_SETTINGS_FILE = "pelicanconf.py"
 
@@ -38,11 +39,13 @@ class EditorSettings:
         )
 
     def render(self, markdown_text: str) -> str:
-        """Markdown to HTML exactly as Pelican's Markdown reader configures it."""
-        configs = self.markdown.get("extension_configs", {})
-        options = {k: v for k, v in self.markdown.items() if k != "extension_configs"}
-        options["extensions"] = list(dict.fromkeys([*options.get("extensions", ()), *configs]))
-        return Markdown(extension_configs=configs, **options).convert(markdown_text)
+        """Markdown to HTML exactly as the build renders it (brief_registry.rendering)."""
+        return self._markdown.convert(markdown_text)
+
+    @cached_property
+    def _markdown(self) -> BriefMarkdown:
+        """One renderer for every call: setting Python-Markdown up costs more than converting a heading."""
+        return BriefMarkdown(self.markdown)
 
 
 def load_settings(path: Path | None = None) -> EditorSettings:

@@ -1,34 +1,18 @@
-"""Find things in a brief's Markdown source by line: headings, intra-site links and template placeholders.
+"""Find things in a brief's Markdown source by line: intra-site links and template placeholders.
 
-The summary card is extracted from rendered HTML, which has no line numbers; these helpers point an editor back
-to the line of the Markdown they need to edit.
+Headings are found by summary_card.source, the one implementation the build uses too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
-
-from summary_card.card import normalize_heading, plain_text
+from brief_registry.markdown_source import content_lines
 
 # The marker `make brief` puts wherever the editor still has to write something.
 PLACEHOLDER = "[FILL IN"
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FILENAME_LINK = re.compile(r"[{|]filename[}|](?P<target>[^\s)\"'>]+)")
-
-
-@dataclass(frozen=True)
-class SourceHeading:
-    """A Markdown heading, its text as a reader sees it, and its line in the file."""
-
-    line: int
-    level: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -39,54 +23,11 @@ class SourceLink:
     target: str
 
 
-def _content_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """Lines outside fenced code blocks, numbered as in the file."""
-    fence = ""
-    for number, line in enumerate(body.splitlines(), start=first_line):
-        match = _FENCE.match(line)
-        if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if match:
-            fence = match.group(1)
-            continue
-        yield number, line
-
-
-def headings(body: str, first_line: int, render: Callable[[str], str]) -> tuple[SourceHeading, ...]:
-    """Every ATX (``## Title``) and setext (underlined) heading of `body`, which starts at `first_line`."""
-    found = []
-    previous: tuple[int, str] | None = None
-    for number, line in _content_lines(body, first_line):
-        atx = _ATX.match(line)
-        if atx:
-            found.append(
-                SourceHeading(number, len(atx.group(1)), _inline_text(atx.group("text") or "", render))
-            )
-        elif previous and previous[1].strip() and _SETEXT.match(line) and not _ATX.match(previous[1]):
-            level = 1 if line.strip().startswith("=") else 2
-            found.append(SourceHeading(previous[0], level, _inline_text(previous[1], render)))
-        previous = (number, line)
-    return tuple(found)
-
-
-def _inline_text(markdown_text: str, render: Callable[[str], str]) -> str:
-    """The text of a heading's Markdown as the rendered page shows it (emphasis and links dropped)."""
-    return plain_text(BeautifulSoup(render(markdown_text.strip()), "html.parser"))
-
-
-def find_heading(found: tuple[SourceHeading, ...], names: tuple[str, ...]) -> SourceHeading | None:
-    """The first heading matching one of `names` the way the summary card matches them."""
-    wanted = {normalize_heading(name) for name in names}
-    return next((h for h in found if normalize_heading(h.text) in wanted), None)
-
-
 def filename_links(body: str, first_line: int) -> tuple[SourceLink, ...]:
     """Every ``{filename}…`` (or ``|filename|…``) link target in `body`, with its line."""
     return tuple(
         SourceLink(number, match.group("target"))
-        for number, line in _content_lines(body, first_line)
+        for number, line in content_lines(body, first_line)
         for match in _FILENAME_LINK.finditer(line)
     )
 

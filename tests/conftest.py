@@ -20,10 +20,20 @@ BRIEF_4_URL = "briefs/focus-on-interests-not-on-human-rights-with-russia/"
 
 
 def build_site(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> Path:
-    """Run a real Pelican build of `content` into `output` with the project's settings."""
+    """Run a real Pelican build of `content` into `output` with the project's settings.
+
+    Its caches (share images, cards) go beside `output`, not into the checkout's cache/: a test never finds what an
+    earlier run, or a `make html` of the same checkout, left there.
+    """
     settings = read_settings(
         str(ROOT / conf),
-        override={"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False, **overrides},
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "CACHE_CONTENT": False,
+            "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
+            **overrides,
+        },
     )
     Pelican(settings).run()
     return output

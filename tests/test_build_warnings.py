@@ -25,7 +25,8 @@ def test_brief_without_key_points_warns_naming_file_and_heading(tmp_path, caplog
 
     messages = [r.getMessage() for r in caplog.records if r.name.startswith("summary_card")]
     assert messages == [
-        "content/briefs/synthetic-no-key-points.md: no key points: looked for headings 'Key points', 'Key takeaways', 'Summary'"
+        "content/briefs/synthetic-no-key-points.md:12: no key points: add a heading '## Key points' followed by a "
+        "bulleted list ('- …')"
     ]
     # The brief is still published; its card shows what there is (the recommendation) and no empty list.
     page = BeautifulSoup(
@@ -64,8 +65,8 @@ def test_fatal_warnings_fails_the_build_on_missing_key_points(tmp_path):
     assert result.returncode != 0
     output = " ".join((result.stdout + result.stderr).split())
     assert (
-        "synthetic-no-key-points.md: no key points: looked for headings 'Key points', 'Key takeaways', 'Summary'"
-        in output
+        "synthetic-no-key-points.md:12: no key points: add a heading '## Key points' followed by a bulleted list "
+        "('- …')" in output
     )
 
 

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 from conftest import CONTENT, ROOT, Site, build_site, copy_content
+from publishing import run_make
 
 PROBLEMS = ROOT / "plugins" / "summary_card" / "test_data" / "problems"
 
@@ -25,34 +26,34 @@ def small_site(tmp_path, *briefs):
     return content
 
 
-@pytest.mark.parametrize(
-    ("fixture", "expected"),
-    [
-        (
-            "key-points-twice.md",
-            [
-                "content/briefs/key-points-twice.md:19: key points appear twice: under the headings "
-                "'Key points' and 'Summary' (the card shows those under 'Key points')"
-            ],
-        ),
-        (
-            "empty-recommendations.md",
-            [
-                "content/briefs/empty-recommendations.md:19: no recommendations: the section under the heading "
-                "'Recommendations' holds no items (expected a numbered list, '### 1. Title' sub-headings, or "
-                "paragraphs starting with a number)"
-            ],
-        ),
-        (
-            "bad-front-matter.md",
-            [
-                "content/briefs/bad-front-matter.md:11: key_points must be a list of sentences (got a string)",
-                "content/briefs/bad-front-matter.md:13: recommendations item 1 must be a mapping with 'title' "
-                "and 'text' (got string 'Go somewhere.')",
-            ],
-        ),
-    ],
-)
+# Each problem fixture and the warnings its build logs, file:line first.
+CARD_PROBLEMS = [
+    (
+        "key-points-twice.md",
+        [
+            "content/briefs/key-points-twice.md:19: key points appear twice: under the headings "
+            "'Key points' and 'Summary' (the card shows those under 'Key points')"
+        ],
+    ),
+    (
+        "empty-recommendations.md",
+        [
+            "content/briefs/empty-recommendations.md:19: no recommendations: the heading 'Recommendations' must "
+            "be followed by a numbered list such as '1. **Lead sentence.** Details…'"
+        ],
+    ),
+    (
+        "bad-front-matter.md",
+        [
+            "content/briefs/bad-front-matter.md:11: key_points must be a list of sentences (got a string)",
+            "content/briefs/bad-front-matter.md:13: recommendations item 1 must be a mapping with 'title' "
+            "and 'text' (got string 'Go somewhere.')",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("fixture", "expected"), CARD_PROBLEMS)
 def test_problem_is_a_warning_naming_file_line_and_what_was_expected(tmp_path, caplog, fixture, expected):
     content = small_site(tmp_path, PROBLEMS / fixture)
     with caplog.at_level(logging.WARNING):
@@ -112,23 +113,12 @@ def test_fatal_warnings_stops_the_build_on_card_problems(tmp_path, fixture, expe
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "COLUMNS": "300", "PYTHONPATH": str(ROOT / "plugins")},  # as the Makefile sets it
+        env={**os.environ, "COLUMNS": "300"},
     )
     assert result.returncode != 0
     output = " ".join((result.stdout + result.stderr).split())
     assert expected in output
     assert not (tmp_path / "output" / "index.html").exists()  # nothing half-written: the build stopped
-
-
-def test_make_check_reports_malformed_card_fields_without_building(tmp_path):
-    from editor.check import check_content
-
-    content = small_site(tmp_path, PROBLEMS / "bad-front-matter.md")
-    assert [str(p) for p in check_content(content)] == [
-        f"{content.name}/briefs/bad-front-matter.md:11: key_points must be a list of sentences (got a string)",
-        f"{content.name}/briefs/bad-front-matter.md:13: recommendations item 1 must be a mapping with 'title' and "
-        "'text' (got string 'Go somewhere.')",
-    ]
 
 
 def test_make_check_accepts_every_writing_style(tmp_path):
@@ -138,3 +128,25 @@ def test_make_check_accepts_every_writing_style(tmp_path):
         tmp_path / "content", *sorted((ROOT / "plugins/summary_card/test_data/briefs").glob("*.md"))
     )
     assert check_content(content) == []
+
+
+@pytest.mark.parametrize(("fixture", "expected"), CARD_PROBLEMS)
+def test_make_check_reads_the_body_and_reports_each_card_problem_the_build_warns_about(
+    tmp_path, fixture, expected
+):
+    """Word for word and line for line: the build and `make check` place and word a card problem alike."""
+    from editor.check import check_content
+
+    content = small_site(tmp_path, PROBLEMS / fixture)
+    assert [str(p) for p in check_content(content)] == expected
+
+
+@pytest.mark.parametrize(("fixture", "expected"), CARD_PROBLEMS)
+def test_make_html_stops_on_a_card_problem_before_building(tmp_path, fixture, expected):
+    content = small_site(tmp_path, PROBLEMS / fixture)
+    output = tmp_path / "output"
+    result = run_make("html", f"INPUTDIR={content}", f"OUTPUTDIR={output}")
+    assert result.returncode != 0
+    reported = [line for line in result.stdout.splitlines() if line.startswith("content/briefs/")]
+    assert reported == expected
+    assert not output.exists()  # make check stopped it: Pelican never ran

@@ -262,7 +262,8 @@ def test_headings_setting_replaces_the_defaults(tmp_path, caplog):
             )
         )
     assert [r.getMessage() for r in caplog.records] == [
-        "content/briefs/reality-check-4.md: no key points: looked for a heading 'Bottom line'"
+        "content/briefs/reality-check-4.md:13: no key points: add a heading '## Bottom line' followed by a "
+        "bulleted list ('- …')"
     ]
     card = site.page(BRIEF_4_URL).find("section", class_="summary-card")
     assert card.find("ul", class_="key-points") is None

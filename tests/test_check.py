@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -17,7 +16,6 @@ def run_check(content) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
     )
 
 
@@ -44,7 +42,8 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines == [
-        "content/briefs/broken-yaml.md:3: YAML syntax error: expected ',' or ']', but got '<stream end>'",
+        "content/briefs/broken-yaml.md:3: the '[' opened on line 3 is never closed: end the list with ']' "
+        "(YAML parser: while parsing a flow sequence on line 3; expected ',' or ']', but got '<stream end>' on line 3)",
         "content/briefs/empty.md:1: the file is empty (expected front matter and the brief's text)",
         "content/briefs/incomplete.md:1: required field 'date' is missing or empty",
         "content/briefs/incomplete.md:3: series number 4 is also used by content/briefs/reality-check-4.md:3",
@@ -53,7 +52,8 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
         "list ('- …')",
         "content/briefs/incomplete.md:8: no recommendations: add a heading '## What is the solution?' followed by "
         "a numbered list such as '1. **Lead sentence.** Details…'",
-        "content/briefs/latin1.md:2: the file is not UTF-8 text (byte 0xe9); save it again choosing the UTF-8 "
+        "content/briefs/latin1.md:2: the file is not UTF-8 text (byte 0xe9 in column 11, 'é' in Windows-1252); "
+        "save it again choosing the UTF-8 "
         "encoding",
         "content/briefs/reality-check-4.md:3: series number 4 is also used by content/briefs/incomplete.md:3",
     ]

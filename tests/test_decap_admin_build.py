@@ -1,4 +1,4 @@
-"""Level 3: the site built with and without /admin/, and the development preview's problem banner."""
+"""Level 3: the site built with and without /admin/."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def admin_site(tmp_path_factory) -> Site:
     cannot be read at all (both synthetic)."""
     base = tmp_path_factory.mktemp("admin")
     content = content_copy(base / "content", BAD_BRIEFS / "placeholder-left.md", BAD_BRIEFS / "yaml-error.md")
-    return Site(build_site(content, base / "output", PREVIEW_PROBLEMS=True, **ADMIN_ON))
+    return Site(build_site(content, base / "output", **ADMIN_ON))
 
 
 def test_default_build_has_no_admin(site):
@@ -37,7 +37,8 @@ def test_admin_page_loads_decap_from_the_site_itself(admin_site):
     admin = admin_site.root / "admin"
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000
     chunks = {p.name for p in (ROOT / "node_modules" / "decap-cms" / "dist").glob("*.decap-cms.js")}
-    assert chunks and chunks <= {p.name for p in admin.iterdir()}  # Decap loads them from beside itself
+    assert chunks
+    assert chunks <= {p.name for p in admin.iterdir()}
 
 
 def test_config_is_generated_from_the_content(admin_site):
@@ -60,34 +61,23 @@ def test_view_page_forwards_to_the_brief(admin_site):
     assert page.find("a", string="Open the brief’s page")["href"] == f"/{BRIEF_4_URL}"
 
 
-def test_view_page_of_an_unreadable_brief_lists_its_problems(admin_site):
+def test_view_page_of_an_unreadable_brief_says_it_has_no_page(admin_site):
     page = admin_site.page("/admin/preview/yaml-error/")
     assert page.find("meta", attrs={"http-equiv": "refresh"}) is None
-    problems = [text_of(li) for li in page.select(".preview-problems li")]
-    assert problems and all(p.startswith("content/briefs/yaml-error.md:") for p in problems)
-    assert "YAML syntax error" in problems[0]
+    assert "This brief has no page yet" in text_of(page.find("main"))
 
 
-def test_brief_with_problems_shows_them_at_the_top_of_its_page(admin_site):
-    page = admin_site.page("/briefs/synthetic-brief-placeholder-left/")
-    banner = page.select_one("main > .preview-problems")
-    assert banner is not None and banner.find_previous("article") is None  # above the brief
-    lines = [text_of(li) for li in banner.select("li")]
-    assert any(
-        line.startswith("content/briefs/placeholder-left.md:") and "text from the template is still to be written" in line
-        for line in lines
-    )
-    assert banner["data-pagefind-ignore"] == "all"
-
-
-def test_brief_without_problems_has_no_banner(admin_site):
-    assert admin_site.page(f"/{BRIEF_4_URL}").select(".preview-problems") == []
+def test_built_pages_never_carry_the_problem_banner(admin_site):
+    """The banner is the devserver's page addition (editor/preview_problems.py), never part of the files."""
+    for path in admin_site.root.rglob("*.html"):
+        assert "preview-problems" not in path.read_text(encoding="utf-8"), path
 
 
 def test_admin_is_left_out_of_the_sitemap(admin_site):
     sitemap = ElementTree.parse(admin_site.root / "sitemap.xml")
     locations = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
-    assert locations and not [loc for loc in locations if "/admin/" in loc]
+    assert locations
+    assert not [loc for loc in locations if "/admin/" in loc]
 
 
 def test_admin_is_left_out_of_the_search_index(admin_site):
@@ -97,10 +87,9 @@ def test_admin_is_left_out_of_the_search_index(admin_site):
     assert len(fragments) == len(list(admin_site.root.glob("briefs/*/index.html")))
 
 
-def test_published_site_never_shows_problems_and_carries_admin_only_when_asked(tmp_path):
-    content = content_copy(tmp_path / "content", BAD_BRIEFS / "placeholder-left.md")
+def test_published_site_carries_admin_only_when_asked(tmp_path):
+    content = copy_content(tmp_path / "content")
     site = Site(build_site(content, tmp_path / "output", conf="publishconf.py", SITEURL=""))
-    assert site.page("/briefs/synthetic-brief-placeholder-left/").select(".preview-problems") == []
     assert not (site.root / "admin").exists()
 
 
@@ -108,7 +97,12 @@ def test_published_site_with_admin_uses_the_github_backend(tmp_path):
     backend = {"name": "github", "repo": "example/reality-check", "branch": "main"}
     content = copy_content(tmp_path / "content")
     site = build_site(
-        content, tmp_path / "output", conf="publishconf.py", SITEURL="", DECAP_ADMIN=True, DECAP_BACKEND=backend
+        content,
+        tmp_path / "output",
+        conf="publishconf.py",
+        SITEURL="",
+        DECAP_ADMIN=True,
+        DECAP_BACKEND=backend,
     )
     config = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert config["backend"] == backend

@@ -40,7 +40,11 @@ def resave():
     if node is None or not (ROOT / "node_modules" / "decap-cms-core").is_dir():
         from quality.tools import MissingTool, require
 
-        require(MissingTool("Node.js with node_modules/decap-cms-core", "apt-get install nodejs npm; make node-tools"))
+        require(
+            MissingTool(
+                "Node.js with node_modules/decap-cms-core", "apt-get install nodejs npm; make node-tools"
+            )
+        )
 
     def run(keys: tuple[str, ...], *files: Path) -> dict[Path, str]:
         done = subprocess.run(
@@ -92,7 +96,9 @@ def test_make_import_writes_decap_form_identical_to_the_published_brief(resave, 
 def test_make_author_keeps_the_registry_in_decap_form(resave, tmp_path):
     registry = tmp_path / "authors.yml"
     text = (CONTENT / "authors.yml").read_text(encoding="utf-8")
-    person = new_person("Quentin Sample", "An invented author whose bio is long enough to be folded. " * 3, "q")
+    person = new_person(
+        "Quentin Sample", "An invented author whose bio is long enough to be folded. " * 3, "q"
+    )
     registry.write_text(appended(text, person), encoding="utf-8")
     assert resave((), registry)[registry] == registry.read_text(encoding="utf-8")
     assert yaml.safe_load(registry.read_text(encoding="utf-8"))["authors"][-1]["name"] == "Quentin Sample"

@@ -7,7 +7,7 @@ import subprocess
 import tomllib
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_content
+from conftest import FIXTURES, ROOT, add_to_registry, copy_content
 from publishing import (
     SITEURL,
     csp_directives,
@@ -16,19 +16,15 @@ from publishing import (
     run_make,
     snapshot,
 )
+from quality.tools import missing_git, missing_make, missing_rsync, require
 
-NEEDS = {tool: shutil.which(tool) for tool in ("rsync", "git", "make")}
-
-
-def require(tool: str) -> None:
-    if NEEDS[tool] is None:
-        pytest.skip(f"{tool} is not installed (apt-get install {tool})")
+from deploy import github
 
 
 @pytest.fixture
 def workdir(tmp_path):
     """A content folder, an output folder and a deploy target of our own, outside the project."""
-    require("make")
+    require(missing_make())
     content = copy_content(tmp_path / "content")
     return content, tmp_path / "site" / "output"
 
@@ -41,7 +37,7 @@ def make_args(content, output, *more: str) -> list[str]:
 
 
 def test_rsync_upload_mirrors_the_published_site_deleting_what_is_gone(workdir, tmp_path):
-    require("rsync")
+    require(missing_rsync())
     content, output = workdir
     target = tmp_path / "server" / "www"
     target.mkdir(parents=True)
@@ -56,7 +52,7 @@ def test_rsync_upload_mirrors_the_published_site_deleting_what_is_gone(workdir, 
 
 
 def test_rsync_upload_sends_nothing_when_the_publish_fails(workdir, tmp_path):
-    require("rsync")
+    require(missing_rsync())
     content, output = workdir
     shutil.copy(FIXTURES / "briefs" / "synthetic-unknown-author.md", content / "briefs")
     target = tmp_path / "server" / "www"
@@ -86,34 +82,157 @@ def git(*args: str, **kwargs) -> str:
     return subprocess.run(["git", *args], capture_output=True, text=True, check=True, **kwargs).stdout
 
 
-def test_github_pushes_the_site_to_the_gh_pages_branch_of_the_remote(workdir, tmp_path):
-    """`make github` run from a clone whose `origin` is a local bare repository standing in for GitHub.
-
-    GIT_DIR points git (and so ghp-import) at that scratch clone: the project's own repository is not touched.
-    """
-    require("git")
-    content, output = workdir
+@pytest.fixture
+def repository(tmp_path):
+    """A scratch clone holding the content, committed, whose remote `pages` is a local bare repository standing
+    in for GitHub. GIT_DIR and GIT_WORK_TREE point git (and so make github) at it: the project's own repository
+    is not touched."""
+    require(missing_git())
+    require(missing_make())
     remote = tmp_path / "github.git"
     git("init", "--quiet", "--bare", str(remote))
     clone = tmp_path / "clone"
     git("init", "--quiet", str(clone))
-    git("-C", str(clone), "remote", "add", "origin", str(remote))
-    env = {
-        "GIT_DIR": str(clone / ".git"),
-        "GIT_COMMITTER_NAME": "Synthetic Publisher",
-        "GIT_COMMITTER_EMAIL": "publisher@example.test",
-        "SOURCE_DATE_EPOCH": "1614902400",
-    }
+    copy_content(clone / "content")
+    for key, value in (("user.name", "Synthetic Publisher"), ("user.email", "publisher@example.test")):
+        git("-C", str(clone), "config", key, value)
+    git("-C", str(clone), "add", "content")
+    git("-C", str(clone), "commit", "--quiet", "-m", "Synthetic source")
+    git("-C", str(clone), "remote", "add", "pages", str(remote))
+    env = {"GIT_DIR": str(clone / ".git"), "GIT_WORK_TREE": str(clone), "SOURCE_DATE_EPOCH": "1614902400"}
+    return clone, remote, env
 
-    result = run_make("github", *make_args(content, output), **env)
+
+def make_github(clone, env, *more: str, **extra_env: str):
+    return run_make(
+        "github", *make_args(clone / "content", clone.parent / "site" / "output", *more), **env, **extra_env
+    )
+
+
+def branch_files(remote) -> list[str]:
+    return sorted(git("--git-dir", str(remote), "ls-tree", "-r", "--name-only", "gh-pages").split())
+
+
+def test_github_pushes_what_pages_serves_to_the_named_remote(repository):
+    clone, remote, env = repository
+    output = clone.parent / "site" / "output"
+
+    result = make_github(clone, env, "GITHUB_REMOTE=pages")
 
     assert result.returncode == 0, result.stdout + result.stderr
-    tree = git("--git-dir", str(remote), "ls-tree", "-r", "--name-only", "gh-pages").split()
-    assert sorted(tree) == sorted([*snapshot(output), ".nojekyll"])
+    served = [f for f in snapshot(output) if not f.endswith((".gz", ".br")) and f != "_headers"]
+    assert any(f.endswith(".gz") for f in snapshot(output)), (
+        "the published folder keeps its compressed copies"
+    )
+    assert branch_files(remote) == sorted([*served, ".nojekyll", "CNAME"])
+    assert git("--git-dir", str(remote), "show", "gh-pages:CNAME").strip() == "briefs.example.test"
     page = git("--git-dir", str(remote), "show", "gh-pages:index.html")
     assert page == (output / "index.html").read_text()
     assert SITEURL in page
-    assert git("--git-dir", str(remote), "log", "--format=%s", "gh-pages").startswith("Publish the site from")
+    head = git("-C", str(clone), "rev-parse", "--short", "HEAD").strip()
+    assert git("--git-dir", str(remote), "log", "--format=%B", "gh-pages").strip() == (
+        f"Publish the site from commit {head}"
+    )
+    assert "warning" not in result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        f"github: pushed the site to pages ({remote}), branch gh-pages; the local branch gh-pages holds the same commit"
+    )
+    local = git("-C", str(clone), "rev-parse", "refs/heads/gh-pages").strip()
+    assert local == git("--git-dir", str(remote), "rev-parse", "gh-pages").strip()
+
+
+def test_github_refuses_a_remote_it_was_not_told_about_before_building(repository):
+    clone, remote, env = repository
+    git("-C", str(clone), "remote", "rename", "pages", "origin")  # a clone's origin: where it came from
+
+    result = make_github(clone, env, "GITHUB_REMOTE=")
+
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: no remote of this repository is on GitHub (its remotes: origin ({remote})); say which one to "
+        "push the site to: make github GITHUB_REMOTE=origin (make github never pushes to a remote it was not "
+        "told about)"
+    ]
+    assert git("--git-dir", str(remote), "for-each-ref").strip() == ""
+    assert not (clone.parent / "site" / "output").exists(), "it published before finding nowhere to push"
+
+
+def test_github_refuses_a_build_for_the_placeholder_address(repository):
+    clone, remote, env = repository
+
+    result = make_github(clone, env, "GITHUB_REMOTE=pages", SITEURL="")
+
+    assert result.returncode != 0
+    assert (
+        "error: SITEURL is not set: make github would ship a site built for the placeholder address "
+        "https://reality-check.example.org (every link, feed and the sitemap would point there); say where the "
+        "site is served: make github SITEURL=https://your-site.example"
+    ) in result.stderr.splitlines()
+    assert git("--git-dir", str(remote), "for-each-ref").strip() == ""
+    assert not (clone.parent / "site" / "output").exists()
+
+
+def test_github_says_when_the_site_includes_uncommitted_briefs(repository):
+    clone, remote, env = repository
+    shutil.copy(FIXTURES / "editor" / "synthetic-good.md", clone / "content" / "briefs")
+    add_to_registry(  # the synthetic brief's invented author
+        clone / "content" / "authors.yml",
+        "- name: Quentin Sample\n  slug: quentin-sample\n  bio: An invented author.\n",
+    )
+
+    result = make_github(clone, env, "GITHUB_REMOTE=pages")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    changed = "content/authors.yml, content/briefs/synthetic-good.md"
+    assert (
+        f"warning: the site includes 2 change(s) not committed to git ({changed}); the gh-pages commit says so. "
+        "Commit them so every published version can be traced to a commit."
+    ) in result.stderr.splitlines()
+    head = git("-C", str(clone), "rev-parse", "--short", "HEAD").strip()
+    assert git("--git-dir", str(remote), "log", "--format=%B", "gh-pages").strip() == (
+        f"Publish the site from commit {head}, plus 2 uncommitted change(s)\n\nNot committed to git: {changed}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "on_github"),
+    [
+        ("https://github.com/owner/site.git", True),
+        ("git@github.com:owner/site.git", True),
+        ("ssh://git@ssh.github.com:443/owner/site.git", True),
+        ("/srv/git/site.git", False),
+        ("../site.git", False),
+        ("https://gitlab.com/owner/site.git", False),
+        ("git@example.org:owner/site.git", False),
+    ],
+)
+def test_which_remotes_are_on_github(url, on_github):
+    assert github.is_on_github(url) is on_github
+
+
+def test_without_a_named_remote_the_only_one_on_github_is_chosen():
+    remotes = [github.Remote("origin", "/srv/git/site.git"), github.Remote("gh", "git@github.com:o/site.git")]
+    assert github.choose_remote(remotes, "").name == "gh"
+    assert github.choose_remote(remotes, "origin").name == "origin"
+    with pytest.raises(github.GithubError, match=r"several remotes are on GitHub: a \(.*\), b \("):
+        github.choose_remote(
+            [github.Remote("a", "https://github.com/o/a"), github.Remote("b", "https://github.com/o/b")], ""
+        )
+    with pytest.raises(github.GithubError, match="GITHUB_REMOTE=upstream names no remote"):
+        github.choose_remote(remotes, "upstream")
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "cname"),
+    [
+        ("https://briefs.example.org", "briefs.example.org"),
+        ("https://owner.github.io/site", ""),
+        ("https://owner.github.io", ""),
+    ],
+)
+def test_a_custom_domain_gets_a_cname_file(siteurl, cname):
+    assert github.custom_domain(siteurl) == cname
 
 
 # --- Netlify and Cloudflare Pages ------------------------------------------------------------------------
@@ -122,9 +241,13 @@ def test_github_pushes_the_site_to_the_gh_pages_branch_of_the_remote(workdir, tm
 def test_netlify_toml_publishes_output_with_make_publish_for_each_deploy_context():
     config = tomllib.loads((ROOT / "netlify.toml").read_text())
     assert config["build"]["publish"] == "output"
-    assert config["build"]["command"] == 'SITEURL="$URL" make publish'
+    # with the browser editor on (DECAP_GITHUB_REPO), Decap is installed first (docs/cms.md)
+    assert config["build"]["command"] == 'SITEURL="$URL" make ${DECAP_GITHUB_REPO:+node-tools} publish'
     for context in ("deploy-preview", "branch-deploy"):
-        assert config["context"][context]["command"] == 'SITEURL="$DEPLOY_PRIME_URL" make publish'
+        assert (
+            config["context"][context]["command"]
+            == 'SITEURL="$DEPLOY_PRIME_URL" make ${DECAP_GITHUB_REPO:+node-tools} publish'
+        )
     assert config["build"]["environment"]["PYTHON_VERSION"] == "3.11"
 
 
@@ -161,3 +284,21 @@ def test_headers_file_caches_fingerprinted_assets_for_a_year_and_nothing_else(ho
     for url in ("/", "/briefs/some-brief/", "/theme/css/site.css", "/feeds/all.atom.xml"):
         assert "cache-control" not in headers_for(host_rules, url), url
     assert [p.name for p in (published / "theme" / "assets").iterdir() if p.suffix == ".css"] == [css.name]
+
+
+def test_rsync_upload_refuses_a_build_for_the_placeholder_address(workdir, tmp_path):
+    require(missing_rsync())
+    content, output = workdir
+    target = tmp_path / "server" / "www"
+    target.mkdir(parents=True)
+
+    result = run_make("rsync_upload", *make_args(content, output, f"RSYNC_TARGET={target}"), SITEURL="")
+
+    assert result.returncode != 0
+    assert (
+        "error: SITEURL is not set: make rsync_upload would ship a site built for the placeholder address "
+        "https://reality-check.example.org (every link, feed and the sitemap would point there); say where the "
+        "site is served: make rsync_upload SITEURL=https://your-site.example"
+    ) in result.stderr.splitlines()
+    assert list(target.iterdir()) == []
+    assert not output.exists()

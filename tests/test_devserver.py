@@ -1,8 +1,10 @@
-"""`make devserver` for real: serve on a free port, rebuild on save, report a broken brief and keep serving."""
+"""`make devserver` and `make serve` for real: serve on a free port, rebuild on save, report a broken brief
+once and keep serving, refuse a busy port at once."""
 
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -16,6 +18,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, ROOT, text_of
 from editor_helpers import SETTINGS, content_copy
+from publishing import run_make
+
+from editor.tempfiles import is_editor_temporary
 
 TIMEOUT = 60
 
@@ -44,9 +49,22 @@ def fetch(url: str) -> str | None:
         return None
 
 
+# SYNTHETIC TEST FIXTURES: a title whose quote is never closed, and a brief by a person not in authors.yml.
+BROKEN_YAML = '---\n# SYNTHETIC TEST FIXTURE\ntitle: "An unclosed quote\nseries_number: 97\n---\n\nText.\n'
+UNKNOWN_AUTHOR = (
+    "---\n# SYNTHETIC TEST FIXTURE\ntitle: A synthetic brief\nseries_number: 98\ndate: 2021-03-01\n"
+    "authors: [Nobody Listed]\n---\n\n## Key points\n\n- One point.\n\n"
+    "## What is the solution?\n\n1. **Do one thing.** Details.\n"
+)
+
+
 @pytest.fixture
-def devserver(tmp_path):
+def devserver(tmp_path, request):
     content = content_copy(tmp_path / "content")
+    for name, text in getattr(request, "param", {}).items():  # a brief, or a file already in output/
+        target = tmp_path / name if name.startswith("output/") else content / "briefs" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
     port = free_port()
     log = tmp_path / "devserver.log"
     with log.open("w") as stream:
@@ -68,7 +86,7 @@ def devserver(tmp_path):
             cwd=ROOT,
             stdout=stream,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "COLUMNS": "200"},
+            env={**os.environ, "COLUMNS": "200"},
         )
     try:
         yield content, f"http://127.0.0.1:{port}/", log
@@ -95,7 +113,10 @@ def test_rebuilds_on_save_and_keeps_serving_through_an_error(devserver):
         "---\n# SYNTHETIC TEST FIXTURE\ntitle: [unclosed\n---\n", encoding="utf-8"
     )
     wait_for(
-        lambda: "content/briefs/synthetic-broken.md:3: YAML syntax error" in log.read_text(),
+        lambda: (
+            "content/briefs/synthetic-broken.md:3: the '[' opened on line 3 is never closed"
+            in log.read_text()
+        ),
         "the error in the terminal",
     )
     assert fetch(page) is not None
@@ -106,3 +127,171 @@ def test_rebuilds_on_save_and_keeps_serving_through_an_error(devserver):
     except AssertionError:
         print(log.read_text()[-6000:])
         raise
+
+
+def section_before(log, marker: str) -> str:
+    """The devserver's output up to `marker` (waiting for it)."""
+    text = wait_for(lambda: marker in log.read_text() and log.read_text(), marker)
+    return text[: text.index(marker)]
+
+
+@pytest.mark.parametrize(
+    "devserver",
+    [{"synthetic-broken.md": BROKEN_YAML, "synthetic-stranger.md": UNKNOWN_AUTHOR}],
+    indirect=True,
+)
+def test_each_problem_is_said_once_without_pelicans_traceback(devserver):
+    _, _, log = devserver
+    first_build = section_before(log, "Preview at")
+    lines = first_build.splitlines()
+    assert (
+        lines.count(
+            "  content/briefs/synthetic-stranger.md:6: unknown author 'Nobody Listed' (not listed in authors.yml)"
+        )
+        == 1
+    )
+    assert sum("Nobody Listed" in line for line in lines) == 1, first_build
+    assert sum("synthetic-broken.md" in line for line in lines) == 1, first_build
+    assert "content/briefs/synthetic-broken.md:" in first_build
+    for noise in ("Traceback", "could not find information", "yaml_metadata", "ScannerError", "Skipping"):
+        assert noise not in first_build, first_build
+    assert lines[-1].startswith("Done: Processed 2 articles")
+
+
+def test_editors_temporary_files_neither_rebuild_nor_show_as_saved(devserver):
+    content, url, log = devserver
+    page = url + BRIEF_4_URL
+    wait_for(lambda: fetch(page), "the first build")
+    briefs = content / "briefs"
+    for name in (".reality-check-4.md.swp", "reality-check-4.md~", "4913", "#reality-check-4.md#",
+                 ".goutputstream-X1Y2Z3", "reality-check-4.md___jb_tmp___", ".~lock.notes.odt#"):  # fmt: skip
+        (briefs / name).write_text("an editor's own file")
+    (briefs / ".#reality-check-4.md").symlink_to(
+        "editor@host.1234:1700000000"
+    )  # Emacs's lock: a dangling link
+    time.sleep(2)  # more than the watcher's debounce: a rebuild for those files would have started
+    brief = briefs / "reality-check-4.md"
+    brief.write_text(brief.read_text().replace("On January 17, just", "On January 17 (saved), just"))
+    wait_for(lambda: "(saved)" in main_text(fetch(page)), "the edit")
+
+    saved = [line for line in log.read_text().splitlines() if line.startswith("-> Saved:")]
+    assert saved == ["-> Saved: content/briefs/reality-check-4.md. Rebuilding..."]
+    after = log.read_text().split(saved[0], 1)[1]
+    assert "make check: every brief passes." in after
+    assert not [line for line in after.splitlines() if line.startswith(("warning:", "error:"))], after
+
+
+@pytest.mark.parametrize(
+    "name",
+    [".brief.md.swp", ".brief.md.swo", "brief.md~", "4913", "5036", ".#brief.md", "#brief.md#",
+     "brief.md.kate-swp", "brief.md___jb_old___", ".goutputstream-ABC123", ".~lock.brief.odt#",
+     "~$brief.docx", "brief.md.tmp", ".DS_Store"],
+)  # fmt: skip
+def test_editors_temporary_files_are_recognized(name):
+    assert is_editor_temporary(f"content/briefs/{name}")
+
+
+@pytest.mark.parametrize("name", ["reality-check-4.md", "rc-2024.md", "authors.yml", "site.css", "404.html"])
+def test_site_files_are_not_taken_for_temporary_ones(name):
+    assert not is_editor_temporary(f"content/briefs/{name}")
+
+
+def children_cpu_seconds() -> float:
+    """CPU seconds used so far by this process's finished child processes (and theirs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+@pytest.fixture
+def busy_port():
+    """A port really in use: bound and listening, as another preview's would be."""
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        yield other.getsockname()[1]
+
+
+@pytest.mark.parametrize("target", ["devserver", "serve"])
+def test_a_busy_port_fails_at_once_saying_how_to_pick_another(target, busy_port, tmp_path):
+    # CPU time of make and what it ran, not wall-clock time: on a busy machine waiting for a core is not work.
+    started = children_cpu_seconds()
+    result = run_make(target, f"PORT={busy_port}", f"OUTPUTDIR={tmp_path / 'output'}")
+    elapsed = children_cpu_seconds() - started
+
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].startswith(
+        f"error: port {busy_port} on 127.0.0.1 is already in use (another preview, or another program, "
+        f"is serving there); stop it, or pick another port with PORT=, e.g. make {target} PORT="
+    )
+    suggested = int(errors[0].rsplit("PORT=", 1)[1])
+    with socket.socket() as probe:  # the suggestion is a port that is free
+        probe.bind(("127.0.0.1", suggested))
+    assert "Preview at" not in result.stdout
+    assert "Serving" not in result.stdout
+    assert not (tmp_path / "output").exists(), "it built the site before finding the port taken"
+    assert elapsed < 15
+
+
+def test_make_serve_serves_the_built_site_and_answers_404_with_the_sites_page(tmp_path):
+    port = free_port()
+    content = content_copy(tmp_path / "content")
+    output = tmp_path / "output"
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "-C", str(ROOT), "serve", f"PORT={port}",
+         f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        page = wait_for(lambda: fetch(f"http://127.0.0.1:{port}/{BRIEF_4_URL}"), "make serve")
+        assert "On January 17, just" in main_text(page)
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/", timeout=5)
+        assert missing.value.code == 404
+        assert BeautifulSoup(missing.value.read(), "html.parser").find("main") is not None
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+@pytest.mark.parametrize(
+    "devserver",
+    [{"output/_headers": "/*\n", "output/index.html.gz": "stale", "output/feeds/all.atom.xml": ""}],
+    indirect=True,
+)
+def test_a_folder_make_publish_built_is_emptied_before_the_preview(devserver):
+    content, url, log = devserver
+    wait_for(lambda: fetch(url + BRIEF_4_URL), "the first build")
+    output = content.parent / "output"
+    assert f"note: {output} held the site make publish built; emptying it for the preview" in log.read_text()
+    for stale in ("_headers", "index.html.gz", "feeds/all.atom.xml"):
+        assert not (output / stale).exists(), stale
+
+
+@pytest.mark.parametrize(
+    "devserver",
+    [
+        {
+            "empty-recommendations.md": (
+                ROOT / "plugins/summary_card/test_data/problems/empty-recommendations.md"
+            ).read_text()
+        }
+    ],
+    indirect=True,
+)
+def test_a_card_problem_is_said_and_the_preview_still_shows_what_the_card_could_read(devserver):
+    """What docs/editing.md promises: make html stops on a card problem, the devserver's preview is built anyway."""
+    _, url, log = devserver
+    first_build = section_before(log, "Preview at")
+    assert "content/briefs/empty-recommendations.md:19: no recommendations:" in first_build
+    page = wait_for(
+        lambda: fetch(url + "briefs/synthetic-brief-whose-recommendations-section-holds-no-items/"),
+        "the brief page",
+    )
+    card = BeautifulSoup(page, "html.parser").select_one("main section.summary-card")
+    assert card is not None
+    assert [text_of(li) for li in card.select(".key-points li")] == [
+        "The imaginary state of Graustark has no recommendations yet."
+    ]
+    assert card.select(".recommendations li") == []

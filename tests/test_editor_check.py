@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+import subprocess
 from pathlib import Path
 
 import pytest
-from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, content_copy, run
+from conftest import ROOT
+from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, SETTINGS, content_copy, run
+
+from editor.check import review_content
+from editor.settings import load_settings
 
 REUSED = "focus-on-interests-not-on-human-rights-with-russia"
 CASES = {
@@ -22,7 +28,87 @@ CASES = {
         "content/briefs/misspelt-field.md:6: required field 'authors' is missing or empty "
         "(this line says 'author': did you mean 'authors'?)"
     ],
-    "yaml-error": ["content/briefs/yaml-error.md:9: YAML syntax error: expected ',' or ']', but got ':'"],
+    "yaml-error": [
+        "content/briefs/yaml-error.md:8: the '[' opened on line 8 is never closed: end the list with ']' "
+        "(YAML parser: while parsing a flow sequence on line 8; expected ',' or ']', but got ':' on line 9)"
+    ],
+    "unclosed-quote": [
+        'content/briefs/unclosed-quote.md:3: the quote opened on line 3 is never closed: add the closing " at the '
+        "end of the value (YAML parser: while scanning a quoted scalar on line 3; found unexpected end of stream "
+        "on line 11)"
+    ],
+    "missing-colon": [
+        "content/briefs/missing-colon.md:4: line 4 has no ':' after its name: write it as 'name: value' "
+        "(YAML parser: while scanning a simple key on line 4; could not find expected ':' on line 5)"
+    ],
+    "colon-in-title": [
+        "content/briefs/colon-in-title.md:3: line 3 has a second ': ' inside its value: put the whole value in "
+        'quotes, such as title: "Reality Check: a title with a colon" (YAML parser: mapping values are not '
+        "allowed here on line 3)"
+    ],
+    "tab-indent": [
+        "content/briefs/tab-indent.md:7: line 7 holds a tab: YAML needs spaces here, so replace the tab with "
+        "spaces (YAML parser: while scanning for the next token; found character '\\t' that cannot start any "
+        "token on line 7)"
+    ],
+    "javascript-link": [
+        "content/briefs/javascript-link.md:16: link to 'javascript:alert(1)' uses the 'javascript:' scheme, "
+        "which runs code instead of going to a page: use an http://, https:// or mailto: address, or a relative one"
+    ],
+    "script-in-body": [
+        "content/briefs/script-in-body.md:30: <script> would run code in readers' browsers: remove it (to show "
+        "code, put it in a fenced ``` block)"
+    ],
+    "embedded-page": [
+        "content/briefs/embedded-page.md:22: <iframe> would embed another page: remove it and link to that page "
+        "instead",
+        "content/briefs/embedded-page.md:24: <style> would restyle the page: remove it (the site's stylesheet "
+        "styles every brief)",
+    ],
+    "event-attribute": [
+        "content/briefs/event-attribute.md:20: link to 'DATA:text/html;base64,PHNjcmlwdD4=' uses the 'data:' "
+        "scheme, which embeds data instead of going to a page: use an http://, https:// or mailto: address, or a "
+        "relative one",
+        "content/briefs/event-attribute.md:20: link to 'vbscript:msgbox' uses the 'vbscript:' scheme, which runs "
+        "code instead of going to a page: use an http://, https:// or mailto: address, or a relative one",
+        "content/briefs/event-attribute.md:20: the 'onmouseover' attribute of <span> would run code in readers' "
+        "browsers: remove it",
+    ],
+    "author-in-lower-case": [
+        "content/briefs/author-in-lower-case.md:8: unknown author 'emma ashford' (not listed in authors.yml): "
+        "did you mean 'Emma Ashford'?"
+    ],
+    "author-misspelt": [
+        "content/briefs/author-misspelt.md:7: unknown author 'Ema Ashford' (not listed in authors.yml): "
+        "did you mean 'Emma Ashford'?"
+    ],
+    "topic-misspelt": [
+        "content/briefs/topic-misspelt.md:9: unknown topic 'Security and Defence' (not listed in topics.yml): "
+        "did you mean 'Security & Defense'?"
+    ],
+    "region-misspelt": [
+        "content/briefs/region-misspelt.md:11: unknown region 'middle east' (not listed in regions.yml): "
+        "did you mean 'Middle East'?"
+    ],
+    "link-by-web-address": [
+        "content/briefs/link-by-web-address.md:20: link to "
+        "'{filename}/briefs/focus-on-interests-not-on-human-rights-with-russia/' points to no file "
+        "(content/briefs/focus-on-interests-not-on-human-rights-with-russia does not exist): did you mean "
+        "'{filename}/briefs/reality-check-4.md'? A link names the brief's file (such as reality-check-4.md), "
+        "not its web address"
+    ],
+    "link-misspelt": [
+        "content/briefs/link-misspelt.md:20: link to '{filename}reality-check4.md' points to no file "
+        "(content/briefs/reality-check4.md does not exist): did you mean '{filename}reality-check-4.md'?"
+    ],
+    "fenced-heading": [
+        "content/briefs/fenced-heading.md:24: key points appear twice: the section under the heading 'Key points' "
+        "holds more than its list, so it stays in the body below the card; move the other text out of that section"
+    ],
+    "hash-in-title": [
+        "content/briefs/hash-in-title.md:3: '#' after a space starts a YAML comment, so this value would end "
+        "before '#978 with a number sign': put the whole value in quotes (\"Synthetic brief #978 with a number sign\")"
+    ],
     "series-not-positive": [
         "content/briefs/series-not-positive.md:4: series number must be a positive integer (got -9)"
     ],
@@ -71,7 +157,8 @@ CASES = {
         "content/briefs/duplicate-slug-field.md:5 (give one of them another title or a 'slug:' field)",
     ],
     "not-utf8": [
-        "content/briefs/not-utf8.md:3: the file is not UTF-8 text (byte 0xe9); save it again choosing the UTF-8 "
+        "content/briefs/not-utf8.md:3: the file is not UTF-8 text (byte 0xe9 in column 21, 'é' in Windows-1252); "
+        "save it again choosing the UTF-8 "
         "encoding"
     ],
     "empty": ["content/briefs/empty.md:1: the file is empty (expected front matter and the brief's text)"],
@@ -145,3 +232,36 @@ def test_a_broken_registry_is_reported_without_blaming_every_brief(tmp_path, cap
     assert code == 1
     assert len(lines) == 1
     assert lines[0].startswith("content/topics.yml:")
+
+
+def test_a_brief_dated_in_the_future_is_a_warning_not_an_error(tmp_path):
+    """Embargoed briefs are real: `make check` passes, and says the site will not wait for the date."""
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)  # dated 2030-01-05
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), "check", f"INPUTDIR={content}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == f"All briefs in {content} passed the checks."
+    assert result.stderr.splitlines() == [
+        "content/briefs/synthetic-good.md:5: warning: dated 2030-01-05, in the future; the site does not wait for "
+        "that date: the next `make publish` publishes the brief. If it is under embargo, keep the file out of "
+        "content/briefs/ until the day"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("today", "warned"),
+    [
+        (datetime.date(2030, 1, 4), True),
+        (datetime.date(2030, 1, 5), False),
+        (datetime.date(2031, 1, 1), False),
+    ],
+)
+def test_the_warning_compares_the_date_with_today(today, warned, tmp_path):
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    review = review_content(content, load_settings(SETTINGS), today=today)
+    assert review.problems == ()
+    assert [w.line for w in review.warnings] == ([5] if warned else [])

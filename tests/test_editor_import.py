@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BRIEF_4_URL, SEED, Site, build_site, text_of
+from conftest import BRIEF_4_URL, CONTENT, SEED, Site, build_site, text_of
 from editor_helpers import EDITOR_FIXTURES, SETTINGS, content_copy, run
 
 from editor.cli import main
-from editor.importer import escape
-from editor.settings import load_settings
+from editor.importer import body_markdown, closing_link, escape, site_pages
+from editor.settings import EditorSettings, load_settings
 
 IMPORTED = "content/briefs/focus-on-interests-not-on-human-rights-with-russia.md"
 
@@ -31,14 +35,72 @@ def imported(tmp_path_factory):
     return root, Site(build_site(content, root / "output"))
 
 
-def test_the_markdown_matches_the_hand_made_brief_but_for_its_link(imported):
+def test_the_markdown_is_the_hand_made_brief_closing_link_included(imported):
     root, _ = imported
-    mine = (root / IMPORTED).read_text(encoding="utf-8").splitlines()
-    hand_made = (
-        (SEED.parents[3] / "content/briefs/reality-check-4.md").read_text(encoding="utf-8").splitlines()
+    mine = (root / IMPORTED).read_text(encoding="utf-8")
+    hand_made = (SEED.parents[3] / "content/briefs/reality-check-4.md").read_text(encoding="utf-8")
+    assert mine == hand_made
+    assert mine.splitlines()[-1] == "[Explore NAEI]({filename}/pages/naei.md)"
+
+
+def test_the_closing_line_links_to_the_naei_page(imported, site):
+    _, built = imported
+    closing = built.page(BRIEF_4_URL).find("main").find("a", string="Explore NAEI")
+    assert closing is not None
+    assert closing["href"] == site.page(BRIEF_4_URL).find("main").find("a", string="Explore NAEI")["href"]
+    assert built.path(closing["href"]).is_file()
+
+
+def test_series_furniture_in_a_synthetic_draft(tmp_path, capsys, monkeypatch):
+    content = content_copy(tmp_path / "content")
+    source = EDITOR_FIXTURES / "synthetic-seed-furniture.txt"
+
+    code, out, err = run(["import", "--content", "content", str(source)], capsys, monkeypatch, tmp_path)
+
+    assert code == 0, err
+    (brief,) = content.glob("briefs/a-synthetic-brief-laid-out-*.md")
+    front, body = brief.read_text(encoding="utf-8").split("\n---\n", 1)
+    assert "date: 2030-01-05" in front
+    assert front.count("  - Politics & Diplomacy") == 1
+    assert "regions:\n  - Europe\n  - Russia" in front
+    blocks = body.strip().split("\n\n")
+    assert blocks[0] == "## Key points"
+    assert blocks[-1] == "[Explore the New American Engagement Initiative]({filename}/pages/naei.md)"
+    assert "Reality Check" not in body
+    assert not [line for line in out if line.startswith("note:")]
+
+
+def test_a_closing_line_naming_no_page_is_kept_and_noted(tmp_path, capsys, monkeypatch):
+    content = content_copy(tmp_path / "content")
+    source = EDITOR_FIXTURES / "synthetic-seed-closing-unknown.txt"
+
+    code, out, err = run(["import", "--content", "content", str(source)], capsys, monkeypatch, tmp_path)
+
+    assert code == 0, err
+    assert (
+        f"note: {source}:16: the closing line 'Explore Synthetic Institute' names no page in content/pages "
+        "(there: pages/naei.md); it was kept as a paragraph: name a page, e.g. 'Explore NAEI', or link it by hand"
+        in out
     )
-    differences = [(a, b) for a, b in zip(mine, hand_made, strict=True) if a != b]
-    assert differences == [("Explore NAEI", "[Explore NAEI]({filename}/pages/naei.md)")]
+    (brief,) = content.glob("briefs/a-synthetic-brief-whose-closing-*.md")
+    assert brief.read_text(encoding="utf-8").endswith("\n\nExplore Synthetic Institute\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "link"),
+    [
+        ("Explore NAEI", "[Explore NAEI]({filename}/pages/naei.md)"),
+        ("explore naei →", "[explore naei →]({filename}/pages/naei.md)"),
+        (
+            "Explore the New American Engagement Initiative.",
+            "[Explore the New American Engagement Initiative.]({filename}/pages/naei.md)",
+        ),
+        ("Explore Synthetic Institute", None),
+        ("NAEI", None),
+    ],
+)
+def test_closing_lines(line, link):
+    assert closing_link(line, site_pages(CONTENT)) == link
 
 
 def test_same_card(imported, site):
@@ -111,3 +173,86 @@ def test_escape_keeps_plain_text_plain(text):
     soup = BeautifulSoup(html, "html.parser")
     assert [tag.name for tag in soup.find_all(True)] == ["p"]
     assert soup.p.get_text() == text
+
+
+def test_the_importer_bolds_the_same_first_sentence():
+    markdown = body_markdown(
+        ["What is the solution?", "1 The U.S. should leave Syria. It has no vital interest there."],
+        EditorSettings(),
+    )
+    assert "1. **The U.S. should leave Syria.** It has no vital interest there." in markdown.splitlines()
+
+
+def import_command(content: Path, source: Path) -> subprocess.CompletedProcess:
+    """`python -m editor import`, as `make import SRC=…` runs it, from the folder holding `content`."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "editor",
+            "import",
+            "--content",
+            "content",
+            str(source),
+            "--settings",
+            SETTINGS,
+        ],
+        cwd=content.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_a_seed_saved_with_a_bom_and_crlf_imports_as_the_plain_one_does(imported, tmp_path):
+    root, _ = imported
+    content = content_copy(tmp_path / "content")
+    (content / "briefs" / "reality-check-4.md").unlink()
+    source = tmp_path / "seed-windows.txt"
+    source.write_bytes(b"\xef\xbb\xbf" + SEED.read_text(encoding="utf-8").replace("\n", "\r\n").encode())
+
+    result = import_command(content, source)
+
+    assert result.returncode == 0, result.stderr
+    assert (content.parent / IMPORTED).read_bytes() == (root / IMPORTED).read_bytes()
+
+
+def test_a_seed_in_windows_1252_names_the_line_of_the_first_bad_byte(tmp_path):
+    content = content_copy(tmp_path / "content")
+    before = snapshot(content)
+    source = tmp_path / "seed-1252.txt"
+    text = SEED.read_text(encoding="utf-8")
+    source.write_bytes(text.encode("cp1252", errors="replace"))
+    line = next(
+        n for n, row in enumerate(text.splitlines(), 1) if row != row.encode("ascii", "ignore").decode()
+    )
+    column = next(i for i, ch in enumerate(text.splitlines()[line - 1], 1) if not ch.isascii())
+    shown = text.splitlines()[line - 1][column - 1]
+
+    result = import_command(content, source)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"error: {source}:{line}: the file is not UTF-8 text (byte {shown.encode('cp1252')[0]:#04x} in column "
+        f"{column}, '{shown}' in Windows-1252); save it again choosing the UTF-8 encoding"
+    )
+    assert snapshot(content) == before
+
+
+def test_a_seed_naming_a_listed_author_in_other_capitals_says_did_you_mean(tmp_path):
+    content = content_copy(tmp_path / "content")
+    before = snapshot(content)
+    source = tmp_path / "seed-lower-case.txt"
+    source.write_text(
+        SEED.read_text(encoding="utf-8").replace("By Emma Ashford", "By emma ashford"), encoding="utf-8"
+    )
+    byline = next(n for n, row in enumerate(source.read_text().splitlines(), 1) if row.startswith("By "))
+
+    result = import_command(content, source)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{source}:{byline}: unknown author 'emma ashford' (not listed in authors.yml): did you mean 'Emma Ashford'?"
+    )
+    assert "make author" not in result.stderr
+    assert snapshot(content) == before

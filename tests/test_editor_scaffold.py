@@ -6,6 +6,7 @@ import datetime
 import os
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, Site, build_site, text_of
@@ -236,3 +237,54 @@ def test_make_brief_passes_quotes_through_safely(content, tmp_path):
     assert result.returncode == 0, result.stderr
     [path] = content.glob("briefs/synthetic-quoted-*.md")
     assert read_front_matter(path.read_text(), str(path)).data["title"] == title
+
+
+def make(content: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """A `make` target as an editor runs it, on `content`."""
+    return subprocess.run(
+        ["make", "-s", "--no-print-directory", *arguments, f"INPUTDIR={content}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={k: v for k, v in os.environ.items() if k not in ("TOPICS", "REGIONS", "DATE", "BIO", "NAME")},
+    )
+
+
+@pytest.mark.parametrize("typed", ["emma ashford", "Ema Ashford", "EMMA ASHFORD"])
+def test_make_brief_with_a_near_miss_author_says_did_you_mean(content, typed):
+    before = snapshot(content)
+
+    result = make(content, "brief", "TITLE=Synthetic near miss", f"AUTHORS={typed}")
+
+    assert result.returncode == 2  # make's own code for a failed command
+    assert result.stderr.splitlines()[:2] == [
+        f"error: unknown author '{typed}' (not listed in authors.yml): did you mean 'Emma Ashford'? "
+        "(write the name exactly as the registry lists it)",
+        "Nothing was written.",
+    ]
+    assert "make author" not in result.stderr
+    assert snapshot(content) == before
+
+
+def test_make_brief_with_a_near_miss_topic_or_region_says_did_you_mean(content):
+    result = make(content, "brief", "TITLE=Synthetic near miss", "AUTHORS=Emma Ashford", "REGIONS=russia")
+
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "error: unknown region 'russia' (not listed in regions.yml): did you mean 'Russia'?"
+    )
+
+
+def test_make_author_for_a_listed_author_in_other_capitals_names_them(content):
+    before = snapshot(content)
+
+    result = make(content, "author", "NAME=emma ashford", "BIO=Writes briefs.")
+
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        f"error: did you mean 'Emma Ashford'? Emma Ashford is already listed in {content / 'authors.yml'}: "
+        'write AUTHORS="Emma Ashford" for a brief; nothing to add. A different person whose name gives the same '
+        "address 'emma-ashford' needs a fuller name (a middle initial, say)"
+    )
+    assert snapshot(content) == before

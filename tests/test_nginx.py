@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import http.client
-import os
+import json
 import re
 import shutil
 import socket
 import subprocess
 import time
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, ROOT
-from publishing import headers_for, parse_headers_file
+from publishing import csp_directives, headers_for, parse_headers_file
+from quality.tools import missing_nginx, missing_nginx_brotli, require
 
 SAMPLE = ROOT / "deploy" / "nginx.conf"
-BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 HTML_CACHE = "public, max-age=0, must-revalidate"
 ASSET_CACHE = "public, max-age=31536000, immutable"
 SECURITY_HEADERS = (
@@ -32,12 +33,8 @@ SECURITY_HEADERS = (
 
 
 def nginx_binary() -> str:
-    found = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("nginx is missing on CI (.ci/run installs nginx-light)")
-        pytest.skip("nginx is not installed (apt-get install nginx-light libnginx-mod-http-brotli-static)")
-    return found
+    require(missing_nginx())
+    return shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
 
 
 def substitute(config: str, pattern: str, replacement: str) -> str:
@@ -88,11 +85,7 @@ class Server:
 @pytest.fixture(scope="module")
 def nginx(published, tmp_path_factory) -> Server:
     binary = nginx_binary()
-    brotli = Path(BROTLI_MODULE).is_file()
-    if not brotli and os.environ.get("CI") == "true":
-        pytest.fail(
-            "the nginx brotli module is missing on CI (.ci/run installs libnginx-mod-http-brotli-static)"
-        )
+    brotli = missing_nginx_brotli() is None
     scratch = tmp_path_factory.mktemp("nginx")
     for attempt in range(5):  # another test suite may take the port between probing and binding
         port = free_port()
@@ -194,10 +187,55 @@ def test_a_client_that_accepts_gzip_gets_the_precompressed_copy(nginx):
 
 def test_a_client_that_accepts_brotli_gets_the_br_copy(nginx):
     if not nginx.brotli:
-        pytest.skip(
-            "nginx's brotli module is not installed (apt-get install libnginx-mod-http-brotli-static)"
-        )
+        require(missing_nginx_brotli())
     css = brief_css(nginx.root)
     response, body = nginx.get(css, Accept_Encoding="br, gzip")
     assert response.getheader("Content-Encoding") == "br"
     assert body == nginx.root.joinpath(css.lstrip("/") + ".br").read_bytes()
+
+
+def test_only_the_embeddable_card_may_be_framed_by_other_sites(nginx):
+    rules = parse_headers_file((nginx.root / "_headers").read_text())
+    card = f"/{BRIEF_4_URL}card/"
+    for path in [card, f"{card}index.html", f"/{BRIEF_4_URL}", "/", "/no-such-page/", "/briefs/x/card/"]:
+        response, _ = nginx.get(path)
+        policy = csp_directives(response.getheader("Content-Security-Policy"))
+        framable = path.startswith(card)
+        assert policy["frame-ancestors"] == (["*"] if framable else ["'none'"]), path
+        assert (
+            response.getheader("Content-Security-Policy")
+            == headers_for(rules, path)["content-security-policy"]
+            or path == "/briefs/x/card/"
+        ), path  # a missing card's address is answered by the 404 page
+    response, body = nginx.get(f"/oembed/{BRIEF_4_URL.split('/')[1]}.json")
+    assert response.status == 200
+    assert response.getheader("Content-Type") == "application/json; charset=utf-8"
+    assert json.loads(body)["type"] == "rich"
+
+
+def test_admin_gets_its_own_policy_on_both_hosts_and_the_site_keeps_its_own(nginx):
+    rules = parse_headers_file((nginx.root / "_headers").read_text())
+    # SYNTHETIC TEST FIXTURE: stand-ins for what DECAP_ADMIN writes (the published build here has no editor).
+    for file in ("admin/index.html", "admin/config.yml", "admin/preview/reality-check-4/index.html"):
+        (nginx.root / file).parent.mkdir(parents=True, exist_ok=True)
+        (nginx.root / file).write_text("<!doctype html><title>stand-in</title>\n", encoding="utf-8")
+    for path in ["/admin/", "/admin/config.yml", "/admin/preview/reality-check-4/"]:
+        response, _ = nginx.get(path)
+        assert response.status == 200, path
+        expected = headers_for(rules, path)
+        for name in ("Content-Security-Policy", "Cross-Origin-Opener-Policy", "X-Robots-Tag"):
+            assert response.getheader(name) == expected[name.lower()], (path, name)
+        assert "'unsafe-eval'" in csp_directives(response.getheader("Content-Security-Policy"))["script-src"]
+    response, _ = nginx.get(f"/{BRIEF_4_URL}")
+    assert response.getheader("X-Robots-Tag") is None
+    assert response.getheader("Cross-Origin-Opener-Policy") == "same-origin"
+    assert "'unsafe-eval'" not in response.getheader("Content-Security-Policy")
+
+
+def test_netlify_toml_gives_admin_the_same_headers_as_the_headers_file():
+    rules = parse_headers_file((ROOT / "deploy" / "_headers").read_text(encoding="utf-8"))
+    (admin,) = [rule for rule in rules if rule.pattern == "/admin/*"]
+    netlify = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+    (block,) = [block for block in netlify["headers"] if block["for"] == "/admin/*"]
+    assert block["values"] == dict(admin.headers)
+    assert set(admin.detached) == {"Content-Security-Policy", "Cross-Origin-Opener-Policy"}

@@ -16,7 +16,7 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 from conftest import CONTENT, FIXTURES, ROOT, copy_content
-from publishing import SITEURL, publish_env, run_publish, snapshot
+from publishing import SITEURL, publish_env, run_make, run_publish, snapshot
 
 from deploy import publish
 
@@ -199,3 +199,90 @@ def test_a_publish_killed_mid_build_leaves_the_old_site(live_site, tmp_path):
     result = run_publish(CONTENT, live_site, "--skip-check")
     assert result.returncode == 0, result.stderr
     assert not list(live_site.parent.glob(".publish-output-build-*"))
+
+
+# --- What a publish says ----------------------------------------------------------------------------------
+
+
+def test_without_siteurl_a_publish_is_a_quiet_rehearsal_never_called_live(tmp_path):
+    output = tmp_path / "output"
+    result = run_publish(CONTENT, output, SITEURL="")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "publish: checking the briefs",
+        "All briefs in " + str(CONTENT) + " passed the checks.",
+        "publish: building " + str(CONTENT) + " with publishconf.py (warnings are fatal)",
+    ]
+    assert lines[3].startswith("Done: Processed 1 article")
+    assert lines[4:] == [
+        "publish: adding _headers and compressed copies",
+        f"publish: {output} is a rehearsal, built for the placeholder address https://reality-check.example.org: "
+        "not fit to go live (links, feeds and the sitemap point there). To publish, give the site's address: "
+        "make publish SITEURL=https://your-site.example",
+    ]
+    home = BeautifulSoup((output / "index.html").read_text(), "html.parser")
+    assert home.find("link", rel="canonical")["href"] == "https://reality-check.example.org/"
+
+
+def test_a_siteurl_without_a_scheme_gets_one_message_and_no_build(tmp_path):
+    output = tmp_path / "output"
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), "publish", f"OUTPUTDIR={output}"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=publish_env(SITEURL="briefs.example.org"),
+    )
+    assert result.returncode != 0
+    assert result.stderr.splitlines()[0] == (
+        "error: SITEURL must be the site's full address, starting with https:// (got 'briefs.example.org'); "
+        "run: make publish SITEURL=https://briefs.example.org"
+    )
+    assert "which is not in the site" not in result.stdout + result.stderr
+    assert not output.exists()
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "problem"),
+    [
+        ("https://briefs.example.org", None),
+        ("http://127.0.0.1:8000", None),
+        ("https://owner.github.io/site", None),
+        ("briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
+        ("//briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
+        ("ftp://briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
+        ("https://", "run: make publish SITEURL=https://briefs.example.org"),
+    ],
+)
+def test_siteurl_must_be_a_full_web_address(siteurl, problem):
+    found = publish.siteurl_problem(siteurl)
+    if problem is None:
+        assert found is None
+    else:
+        assert found.startswith(
+            f"SITEURL must be the site's full address, starting with https:// (got {siteurl!r})"
+        )
+        assert found.endswith(problem)
+
+
+def test_make_html_after_make_publish_leaves_only_the_preview(tmp_path):
+    """The live site's compressed copies, feeds and _headers must not be served beside preview pages."""
+    content = copy_content(tmp_path / "content")
+    mixed, fresh = tmp_path / "mixed" / "output", tmp_path / "fresh" / "output"
+    published = run_make("publish", f"INPUTDIR={content}", f"OUTPUTDIR={mixed}")
+    assert published.returncode == 0, published.stdout + published.stderr
+    assert (mixed / "_headers").is_file()
+    assert (mixed / "feeds" / "all.atom.xml").is_file()
+
+    preview = run_make("html", f"INPUTDIR={content}", f"OUTPUTDIR={mixed}")
+    assert preview.returncode == 0, preview.stdout + preview.stderr
+    assert f"note: {mixed} held the site make publish built; emptying it for the preview" in preview.stdout
+    assert run_make("html", f"INPUTDIR={content}", f"OUTPUTDIR={fresh}").returncode == 0
+
+    assert sorted(snapshot(mixed)) == sorted(snapshot(fresh))
+    assert not [f for f in snapshot(mixed) if f.endswith((".gz", ".br"))]
+    home = BeautifulSoup((mixed / "index.html").read_text(), "html.parser")
+    assert not home.find("link", rel="stylesheet")["href"].startswith("https://")

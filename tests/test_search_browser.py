@@ -12,20 +12,17 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from conftest import BRIEF_4_URL
-from quality.tools import CHROMIUM, CHROMIUM_ARGS, in_ci, missing_chromium
+from conftest import BRIEF_4_URL, ROOT
+from playwright import sync_api
+from publishing import headers_for, parse_headers_file
+from quality.tools import CHROMIUM, CHROMIUM_ARGS, missing_chromium, require
 
-# Strict: no inline script or style, nothing from elsewhere. Pagefind compiles its WebAssembly
-# ('wasm-unsafe-eval') and fetches its index from the same origin.
-CSP = (
-    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
-
-if missing_chromium() and not in_ci():
-    pytest.skip(str(missing_chromium()), allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is missing: run 'make venv'")
+# The policy the hosts send for the search page, read from deploy/_headers (its one source): no inline script or
+# style, nothing from elsewhere; Pagefind compiles its WebAssembly ('wasm-unsafe-eval') and fetches its index from
+# the same origin.
+CSP = headers_for(parse_headers_file((ROOT / "deploy" / "_headers").read_text(encoding="utf-8")), "/search/")[
+    "content-security-policy"
+]
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -51,6 +48,7 @@ def base_url(series_dev_site):
 
 @pytest.fixture(scope="module")
 def browser():
+    require(missing_chromium())
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         yield browser

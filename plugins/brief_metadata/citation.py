@@ -67,10 +67,28 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 
 
 def _capitalize(word: str) -> str:
-    """Capitalize each hyphenated part's first letter; leave words that already carry capitals (US, iPhone)."""
+    """Capitalize each hyphenated part's first letter (after an opening quote or bracket); leave words that
+    already carry capitals (US, iPhone)."""
     if any(c.isupper() for c in word):
         return word
-    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    return "-".join(re.sub(r"^([^\w]*)(\w)", lambda m: m[1] + m[2].upper(), part) for part in word.split("-"))
+
+
+def nest_quotes(title: str) -> str:
+    """A title as it reads inside the citation's double quotes: its own double quotes, straight or curly,
+    become single curly ones (Chicago 6.9: a quotation within a quoted title takes single marks)."""
+    out = []
+    for index, char in enumerate(title):
+        if char == "“":
+            out.append("‘")
+        elif char == "”":
+            out.append("’")
+        elif char == '"':
+            before = title[index - 1] if index else " "
+            out.append("‘" if before.isspace() or before in "([{—–-/" else "’")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def headline_case(title: str) -> str:
@@ -100,8 +118,10 @@ def _names(record: BriefRecord) -> str:
 
 def chicago_citation(record: BriefRecord) -> str:
     """The bibliography entry a reader pastes into a paper (Chicago Manual of Style, 17th ed.)."""
-    title = headline_case(record.title)
-    title += "" if title.endswith(("?", "!", ".")) else "."
+    title = headline_case(nest_quotes(record.title))
+    closing = "’" if title.endswith("’") else ""  # the full stop goes inside a closing quote, American style
+    body = title.removesuffix(closing)
+    title = body + ("" if body.endswith(("?", "!", ".")) else ".") + closing
     authors = _names(record)
     lead = f"{authors}. " if authors and not authors.endswith(".") else f"{authors} " if authors else ""
     date = f"{record.date:%B} {record.date.day}, {record.date.year}"

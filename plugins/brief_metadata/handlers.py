@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
 import posixpath
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from taxonomy_pages import term_url
+from summary_card.signals import cards_attached
 
 from .citation import bibtex, chicago_citation, ris
-from .record import BriefRecord, Contributor
+from .feeds import name_every_author
+from .record import BriefRecord, absolute, brief_record, file_stem
 from .structured_data import json_ld
 
 logger = logging.getLogger(__name__)
@@ -33,41 +32,9 @@ class CitationFile:
     text: str
 
 
-def absolute(siteurl: str, url: str) -> str:
-    return f"{siteurl}/{url}"
-
-
-def brief_record(article, settings: dict) -> BriefRecord:
-    """Gather what citations need from the article and the settings."""
-    siteurl = settings.get("SITEURL", "")
-    card = getattr(article, "summary_card", None)
-    description = card.key_points[0].text if card and card.key_points else ""
-    date = article.date.date() if isinstance(article.date, datetime.datetime) else article.date
-    return BriefRecord(
-        title=str(article.title),
-        number=article.series_number,
-        date=date,
-        authors=tuple(
-            Contributor(
-                p.name, absolute(siteurl, term_url(settings, "author", p.slug)), p.title, p.affiliation
-            )
-            for p in getattr(article, "author_profiles", ())
-        ),
-        url=absolute(siteurl, article.url),
-        series=settings.get("SERIES_NAME") or settings["SITENAME"],
-        series_url=f"{siteurl}/",
-        publisher=settings.get("BRIEF_METADATA_PUBLISHER") or settings.get("AUTHOR") or settings["SITENAME"],
-        description=description,
-        keywords=tuple(
-            t.name for t in (*getattr(article, "topic_terms", ()), *getattr(article, "region_terms", ()))
-        ),
-        language=getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en"),
-    )
-
-
 def citation_files(article, record: BriefRecord) -> tuple[CitationFile, ...]:
     """The BibTeX and RIS files, saved beside the brief's page as e.g. reality-check-4.bib."""
-    stem = f"{re.sub(r'[^a-z0-9]+', '-', record.series.lower()).strip('-')}-{record.number}"
+    stem = file_stem(record.series, record.number)
     folder_url = article.url if article.url.endswith("/") else posixpath.dirname(article.url) + "/"
     folder = posixpath.dirname(article.save_as)
     return tuple(
@@ -77,7 +44,8 @@ def citation_files(article, record: BriefRecord) -> tuple[CitationFile, ...]:
 
 
 def attach_metadata(generators: Iterable) -> None:
-    """After every generator (the summary card gives the description): set, never append."""
+    """Once summary_card has attached the cards (``cards_attached``; the card gives the description): set,
+    never append."""
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
@@ -85,9 +53,24 @@ def attach_metadata(generators: Iterable) -> None:
             if not isinstance(getattr(article, "series_number", None), int):
                 continue  # brief_registry has reported it; there is nothing to cite it by
             record = brief_record(article, generator.settings)
+            article.brief_record = record
             article.citation = chicago_citation(record)
             article.citation_files = citation_files(article, record)
-            article.json_ld = json_ld(record)
+
+
+def attach_structured_data(generator: ArticlesGenerator, content) -> None:
+    """Give a brief its JSON-LD as its page is about to be written (``article_generator_write_article``).
+
+    That late, every plugin has attached what the JSON-LD describes, whatever the order of PLUGINS: the card
+    (``cards_attached``) and, when the build makes one, the PDF edition (plugins/pdf_edition).
+    """
+    record = getattr(content, "brief_record", None)
+    if record is None:
+        return
+    pdf = getattr(content, "pdf_edition", None)
+    if pdf:
+        record = replace(record, pdf_url=absolute(generator.settings.get("SITEURL", ""), pdf.url))
+    content.json_ld = json_ld(record)
 
 
 def write_citation_files(generator: ArticlesGenerator, writer) -> None:
@@ -101,7 +84,18 @@ def write_citation_files(generator: ArticlesGenerator, writer) -> None:
             logger.debug("Wrote %s", target)
 
 
+def name_authors_in_feed(context: dict, feed) -> None:
+    """Every author of every brief in the feed Pelican is about to write (the site's and each topic's)."""
+    articles = [*context.get("articles", ()), *context.get("hidden_articles", ())]
+    name_every_author(
+        feed,
+        ((a, a.brief_record.authors) for a in articles if getattr(a, "brief_record", None) is not None),
+    )
+
+
 def register() -> None:
     """Connect the metadata handlers."""
-    signals.all_generators_finalized.connect(attach_metadata)
+    cards_attached.connect(attach_metadata)
+    signals.article_generator_write_article.connect(attach_structured_data)
+    signals.feed_generated.connect(name_authors_in_feed)
     signals.article_writer_finalized.connect(write_citation_files)

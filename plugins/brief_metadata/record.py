@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
+
+from taxonomy_pages.listings import term_url
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class BriefRecord:
     description: str = ""
     keywords: tuple[str, ...] = ()
     language: str = "en"
+    pdf_url: str = ""  # the brief's PDF edition (plugins/pdf_edition), when the build writes one
 
 
 def split_name(name: str) -> tuple[str, str]:
@@ -39,3 +43,40 @@ def split_name(name: str) -> tuple[str, str]:
     if not parts:
         return "", ""
     return parts[-1], " ".join(parts[:-1])
+
+
+def file_stem(series: str, number: int) -> str:
+    """The name shared by a brief's downloadable files: "reality-check-4" (.bib, .ris, .pdf)."""
+    return f"{re.sub(r'[^a-z0-9]+', '-', series.lower()).strip('-')}-{number}"
+
+
+def absolute(siteurl: str, url: str) -> str:
+    return f"{siteurl}/{url}"
+
+
+def brief_record(article, settings: dict) -> BriefRecord:
+    """Gather what citations need from the article (what the other plugins attached to it) and the settings."""
+    siteurl = settings.get("SITEURL", "")
+    card = getattr(article, "summary_card", None)
+    description = card.key_points[0].text if card and card.key_points else ""
+    date = article.date.date() if isinstance(article.date, datetime.datetime) else article.date
+    return BriefRecord(
+        title=str(article.title),
+        number=article.series_number,
+        date=date,
+        authors=tuple(
+            Contributor(
+                p.name, absolute(siteurl, term_url(settings, "author", p.slug)), p.title, p.affiliation
+            )
+            for p in getattr(article, "author_profiles", ())
+        ),
+        url=absolute(siteurl, article.url),
+        series=settings.get("SERIES_NAME") or settings["SITENAME"],
+        series_url=f"{siteurl}/",
+        publisher=settings.get("BRIEF_METADATA_PUBLISHER") or settings.get("AUTHOR") or settings["SITENAME"],
+        description=description,
+        keywords=tuple(
+            t.name for t in (*getattr(article, "topic_terms", ()), *getattr(article, "region_terms", ()))
+        ),
+        language=getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en"),
+    )

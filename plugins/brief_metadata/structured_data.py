@@ -38,6 +38,13 @@ def json_ld_data(record: BriefRecord) -> dict:
         data["description"] = record.description
     if record.keywords:
         data["keywords"] = list(record.keywords)
+    if record.pdf_url:
+        data["encoding"] = {
+            "@type": "MediaObject",
+            "contentUrl": record.pdf_url,
+            "encodingFormat": "application/pdf",
+            "name": f"{record.series} #{record.number} (PDF)",
+        }
     return data
 
 

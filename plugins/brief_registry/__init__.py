@@ -4,13 +4,23 @@ The pure parts (``registry``, ``frontmatter``, ``rules``) are shared with the ed
 ``handlers`` wires them into the Pelican build.
 """
 
-from .frontmatter import FrontMatter, read_front_matter
+from .frontmatter import FrontMatter, read_brief, read_front_matter
 from .handlers import register, validate_articles
-from .problems import FrontMatterError, Problem, RegistryError, display_path
+from .problems import (
+    BriefFileError,
+    EncodingError,
+    FrontMatterError,
+    Problem,
+    RegistryError,
+    UnsafeHtmlError,
+    display_path,
+)
 from .registry import Person, Registry, Term, load_registry
 from .rules import Numbered, check_references, check_series_numbers
 
 __all__ = [
+    "BriefFileError",
+    "EncodingError",
     "FrontMatter",
     "FrontMatterError",
     "Numbered",
@@ -19,10 +29,12 @@ __all__ = [
     "Registry",
     "RegistryError",
     "Term",
+    "UnsafeHtmlError",
     "check_references",
     "check_series_numbers",
     "display_path",
     "load_registry",
+    "read_brief",
     "read_front_matter",
     "register",
     "validate_articles",

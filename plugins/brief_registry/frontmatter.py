@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .problems import FrontMatterError, Problem
+from .textfile import BOM, read_text_file
+from .yamlerrors import yaml_problem
 
 # libyaml's parser when PyYAML was built with it (it is, in the PyPI wheels): the same results, ten times faster.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FENCE = "---"
 END_FENCES = ("---", "...")
+_GLUED_COMMENT = re.compile(r"\s+(#\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -34,14 +39,17 @@ class FrontMatter:
         return self.key_lines.get(key, 1)
 
 
+def read_brief(path: str | Path, shown: str) -> FrontMatter:
+    """Read a brief file as editors save it (see textfile) and split off its front matter; `shown` names it."""
+    return read_front_matter(read_text_file(path, shown), shown)
+
+
 def read_front_matter(text: str, path: str) -> FrontMatter:
     """Split `text` into YAML front matter and Markdown body; raise FrontMatterError naming the line."""
-    lines = text.splitlines()
+    lines = text.removeprefix(BOM).splitlines()
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None or lines[start].rstrip() != FENCE:
-        raise FrontMatterError(
-            Problem(path, (start or 0) + 1, "expected front matter starting with a '---' line")
-        )
+        raise FrontMatterError(Problem(path, (start or 0) + 1, _no_opening_fence(lines, start)))
     end = next((i for i in range(start + 1, len(lines)) if lines[i].rstrip() in END_FENCES), None)
     if end is None:
         raise FrontMatterError(
@@ -54,10 +62,8 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         except (yaml.YAMLError, ValueError):
             # Parse again with PyYAML's own parser, whose messages and line numbers read better.
             node, data = _parse(yaml_text, yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else start + 1
-        raise FrontMatterError(Problem(path, line, f"YAML syntax error: {error.problem or error}")) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(yaml_problem(error, path, yaml_text, start + 1)) from None
     except ValueError as error:  # a date-shaped value that is not a real date, such as 2021-02-30
         line, value = _bad_timestamp(yaml.compose(yaml_text, Loader=LOADER)) or (start + 1, "")
         raise FrontMatterError(Problem(path, line, f"'{value}' is not a real date ({error})")) from None
@@ -67,6 +73,9 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         raise FrontMatterError(
             Problem(path, start + 2, f"front matter must be 'key: value' lines (got a {type(data).__name__})")
         )
+    cut = _cut_by_a_comment(node, lines)
+    if cut is not None:
+        raise FrontMatterError(Problem(path, *cut))
     key_lines: dict[str, int] = {}
     item_lines: dict[str, tuple[int, ...]] = {}
     if isinstance(node, yaml.MappingNode):
@@ -77,6 +86,54 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
                 item_lines[name] = tuple(item.start_mark.line + 1 for item in value.value)
     body = "\n".join(lines[end + 1 :])
     return FrontMatter({str(k).lower(): v for k, v in data.items()}, key_lines, item_lines, end + 2, body)
+
+
+def _cut_by_a_comment(node: yaml.Node | None, lines: list[str]) -> tuple[int, str] | None:
+    """The line and message for a text value that a '#' cut short ("title: Reality Check #4" is "Reality Check").
+
+    In YAML, '#' after a space starts a comment; a comment such as "# note" (a space after '#') is left alone, but
+    "#4" or "#MeToo" glued to the '#' is text the editor meant to keep.
+    """
+    for scalar in _scalars(node):
+        if scalar.style not in (None, "") or scalar.tag != "tag:yaml.org,2002:str":
+            continue  # quoted, or not text
+        line = lines[scalar.end_mark.line] if scalar.end_mark.line < len(lines) else ""
+        lost = _GLUED_COMMENT.match(line[scalar.end_mark.column :])
+        if lost:
+            whole = f"{scalar.value} {lost.group(1).rstrip()}"
+            return (
+                scalar.end_mark.line + 1,
+                f"'#' after a space starts a YAML comment, so this value would end before '{lost.group(1).rstrip()}': "
+                f'put the whole value in quotes ("{whole}")',
+            )
+    return None
+
+
+def _scalars(node: yaml.Node | None):
+    """Every value scalar of the front matter (mapping values and list items, not keys)."""
+    if isinstance(node, yaml.MappingNode):
+        for _key, value in node.value:
+            yield from _scalars(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _scalars(item)
+    elif isinstance(node, yaml.ScalarNode):
+        yield node
+
+
+def _no_opening_fence(lines: list[str], start: int | None) -> str:
+    """What to change when the file does not open with a '---' line."""
+    if start is None:
+        return "expected front matter starting with a '---' line (the file is blank)"
+    first = lines[start].strip()
+    if first.strip("-–— ") == "" and first:
+        return (
+            "the front matter must open with a line of exactly three hyphens '---' at the start of the line "
+            f"(got {lines[start]!r})"
+        )
+    if ":" in first:
+        return f"add a line '---' above line {start + 1}: front matter starts with '---' (got {first!r})"
+    return f"expected front matter starting with a '---' line (got {first!r})"
 
 
 def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:

@@ -9,8 +9,10 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from .frontmatter import read_front_matter
-from .problems import FrontMatterError, RegistryError, display_path
+from .briefs import every_brief
+from .frontmatter import read_brief
+from .problems import BriefFileError, RegistryError, display_path
+from .reader import add_reader
 from .registry import Registry, load_registry
 from .rules import Numbered, as_list, check_references, check_series_numbers
 
@@ -22,7 +24,9 @@ def validate_articles(generator: ArticlesGenerator) -> None:
 
     Also gives each article ``author_profiles``, ``topic_terms`` and ``region_terms`` from the registry,
     so templates never look names up themselves, and ``front_matter`` (the parsed front matter with the line
-    of every key), so other plugins read each file's front matter once per build, not once each.
+    of every key), so other plugins read each file's front matter once per build, not once each. The registry
+    itself goes into the shared context as ``registry`` (loaded once per build; empty when it has problems, which
+    are reported here).
     """
     content = generator.settings["PATH"]
     try:
@@ -31,14 +35,14 @@ def validate_articles(generator: ArticlesGenerator) -> None:
         for problem in error.problems:
             logger.error("%s", replace(problem, path=display_path(problem.path, content)))
         registry = Registry()
+    generator.context["registry"] = registry
 
     numbered = []
-    articles = [*generator.articles, *generator.translations, *generator.hidden_articles, *generator.drafts]
-    for article in articles:
+    for article in every_brief(generator):
         shown = display_path(article.source_path, content)
         try:
-            front = read_front_matter(Path(article.source_path).read_text(encoding="utf-8"), shown)
-        except (FrontMatterError, OSError, UnicodeDecodeError) as error:
+            front = read_brief(article.source_path, shown)
+        except (BriefFileError, OSError) as error:
             logger.error("%s", error)
             continue
         article.front_matter = front
@@ -55,5 +59,6 @@ def validate_articles(generator: ArticlesGenerator) -> None:
 
 
 def register() -> None:
-    """Connect the registry checks."""
+    """Connect the reader of briefs and the registry checks."""
+    signals.readers_init.connect(add_reader)
     signals.article_generator_finalized.connect(validate_articles)

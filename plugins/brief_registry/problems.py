@@ -26,12 +26,29 @@ class RegistryError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-class FrontMatterError(Exception):
+class BriefFileError(Exception):
+    """A brief cannot be built as it is; ``problems`` say where and what to change."""
+
+    def __init__(self, *problems: Problem) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    @property
+    def problem(self) -> Problem:
+        """The first problem (a file that cannot be read or parsed has exactly one)."""
+        return self.problems[0]
+
+
+class EncodingError(BriefFileError):
+    """A brief or registry file is not UTF-8 text."""
+
+
+class FrontMatterError(BriefFileError):
     """A brief's YAML front matter is missing or does not parse."""
 
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(str(problem))
+
+class UnsafeHtmlError(BriefFileError):
+    """A brief's body holds HTML that would run code in a reader's browser."""
 
 
 def display_path(path: str, content_root: str) -> str:

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem, RegistryError
+from .problems import EncodingError, Problem, RegistryError
+from .textfile import read_text_file
+from .yamlerrors import yaml_problem
 
 AUTHORS_FILE = "authors.yml"
 TOPICS_FILE = "topics.yml"
@@ -61,16 +63,16 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
     """The file's list entries, each with the line it starts on."""
     shown = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_file(path, shown)
     except FileNotFoundError:
         raise RegistryError([Problem(shown, 1, f"the {label} registry is missing")]) from None
+    except EncodingError as error:
+        raise RegistryError(list(error.problems)) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        raise RegistryError([Problem(shown, line, f"YAML syntax error: {error.problem or error}")]) from None
+    except yaml.YAMLError as error:
+        raise RegistryError([yaml_problem(error, shown, text)]) from None
     if data is None:
         return []
     key = f"{label}s"

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .frontmatter import FrontMatter
+from .nearmiss import did_you_mean
 from .problems import Problem
 from .registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE, Registry
 
@@ -31,15 +32,16 @@ def as_list(value: object) -> list[str]:
 def check_references(path: str, front: FrontMatter, registry: Registry) -> list[Problem]:
     """Every author, topic and region a brief names must be in its registry."""
     lookups = {"authors": registry.author, "topics": registry.topic, "regions": registry.region}
+    known = {"authors": registry.authors, "topics": registry.topics, "regions": registry.regions}
     problems = []
     for key, label, filename in REFERENCE_FIELDS:
         for index, name in enumerate(as_list(front.data.get(key))):
             if lookups[key](name) is None:
+                message = f"unknown {label} '{name}' (not listed in {filename})"
+                suggestion = did_you_mean(name, (entry.name for entry in known[key]))
                 problems.append(
                     Problem(
-                        path,
-                        front.line_of(key, index),
-                        f"unknown {label} '{name}' (not listed in {filename})",
+                        path, front.line_of(key, index), f"{message}: {suggestion}" if suggestion else message
                     )
                 )
     return problems

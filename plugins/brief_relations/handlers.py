@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from brief_registry import FrontMatterError, display_path, read_front_matter
+from brief_registry import BriefFileError, display_path, read_brief
 
 from .relations import DEFAULT_LIMIT, BriefFacts, RelatedIndex, parse_responses
+
+DEFAULTS = {"BRIEF_RELATIONS_LIMIT": DEFAULT_LIMIT}
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ def relate_articles(generators: Iterable) -> None:
         if not isinstance(generator, ArticlesGenerator):
             continue
         content = generator.settings["PATH"]
-        limit = int(generator.settings.get("BRIEF_RELATIONS_LIMIT", DEFAULT_LIMIT))
+        limit = int(generator.settings["BRIEF_RELATIONS_LIMIT"])
         articles = list(generator.articles)
         by_key = {a.source_path: a for a in articles}
         by_number = {a.series_number: a.source_path for a in articles if hasattr(a, "series_number")}
@@ -41,8 +42,8 @@ def relate_articles(generators: Iterable) -> None:
             front = getattr(article, "front_matter", None)  # read once by brief_registry this build
             if front is None:
                 try:
-                    front = read_front_matter(Path(article.source_path).read_text(encoding="utf-8"), shown)
-                except (FrontMatterError, OSError, UnicodeDecodeError):
+                    front = read_brief(article.source_path, shown)
+                except (BriefFileError, OSError):
                     responses[article.source_path] = ()  # brief_registry has already reported it
                     continue
             keys, problems = parse_responses(shown, front, by_number, getattr(article, "series_number", None))
@@ -63,6 +64,13 @@ def relate_articles(generators: Iterable) -> None:
             article.related_briefs = tuple(by_key[k] for k in related)
 
 
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
 def register() -> None:
     """Connect the relations handler."""
+    signals.initialized.connect(set_defaults)
     signals.all_generators_finalized.connect(relate_articles)

@@ -131,14 +131,12 @@ class DecapAdminGenerator(Generator):
             logger.error("%s", error)
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         write(f"{ADMIN_DIR}/index.html", self.get_template("admin/index"), self.context, page_name=ADMIN_DIR)
-        problems = self.context.get("preview_problems_by_source", {})
         for target in self.previews:
             write(
                 target.save_as,
                 self.get_template("admin/preview"),
                 self.context,
                 preview=target,
-                problems=problems.get(str(Path(target.source).resolve()), ()),
                 page_name=target.save_as.removesuffix("/index.html"),
             )
 

@@ -1,4 +1,10 @@
-"""Pelican wiring: index the output folder with Pagefind once Pelican has written it."""
+"""Pelican wiring: index the brief pages with Pagefind beside the rest of the build.
+
+Only brief pages carry ``data-pagefind-body`` (theme/templates/article.html), and Pelican has written all of them
+when the articles generator finishes (``article_writer_finalized``). Pagefind starts then, in its own process, on
+the core Pelican does not use, while Pelican writes the listings, the author, topic and region pages, the feeds
+and the rest; the build waits for it at the end (``finalized``), as before.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,9 @@ import logging
 from pathlib import Path
 
 from pelican import signals
+from pelican.generators import Generator
 
-from .indexer import PagefindError, run_pagefind
+from .indexer import PagefindError, PagefindRun, start_pagefind
 from .stable import UnexpectedBundleError, stabilize_bundle
 
 logger = logging.getLogger(__name__)
@@ -15,25 +22,60 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {"PAGEFIND_ENABLED": True}
 
 
-def index_site(pelican) -> None:
-    """Runs at ``finalized``: every page is on disk. A failure is an error, so ``--fatal errors`` stops."""
-    if not pelican.settings.get("PAGEFIND_ENABLED", DEFAULTS["PAGEFIND_ENABLED"]):
-        return
-    site = Path(pelican.settings["OUTPUT_PATH"])
-    try:
-        result = run_pagefind(site)
-        stabilize_bundle(site / "pagefind")
-    except (PagefindError, UnexpectedBundleError) as error:
-        logger.error("%s", error)
-        return
-    if result.pages == 0:
-        logger.warning("%s: Pagefind indexed no page (no page carries data-pagefind-body)", site)
-    else:
-        logger.info(
-            "Pagefind indexed %d pages, %d words, %d filters", result.pages, result.words, result.filters
-        )
+class PagefindIndexing(Generator):
+    """One build's Pagefind run: started once the brief pages are written, awaited when the build ends.
+
+    A generator only so that the run belongs to one build (Pelican makes one per build); it writes nothing itself.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._run: PagefindRun | None = None
+        signals.article_writer_finalized.connect(self.start)
+        signals.finalized.connect(self.finish)
+
+    def start(self, generator, writer=None) -> None:
+        """At ``article_writer_finalized`` of this build: every brief page is on disk."""
+        if generator.context is not self.context or self._run is not None:
+            return
+        if not self.settings["PAGEFIND_ENABLED"]:
+            return
+        try:
+            self._run = start_pagefind(Path(self.output_path))
+        except PagefindError as error:
+            logger.error("%s", error)
+
+    def finish(self, pelican) -> None:
+        """At ``finalized`` of this build. A failure is an error, so ``--fatal errors`` stops."""
+        run, self._run = self._run, None
+        if pelican.settings is not self.settings or run is None:
+            return
+        try:
+            result = run.finish()
+            stabilize_bundle(run.site / "pagefind")
+        except (PagefindError, UnexpectedBundleError) as error:
+            logger.error("%s", error)
+            return
+        if result.pages == 0:
+            logger.warning("%s: Pagefind indexed no page (no page carries data-pagefind-body)", run.site)
+        else:
+            logger.info(
+                "Pagefind indexed %d pages, %d words, %d filters", result.pages, result.words, result.filters
+            )
+
+
+def get_generators(pelican) -> type[Generator]:
+    """Hand Pelican this build's indexing."""
+    return PagefindIndexing
+
+
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
 
 
 def register() -> None:
     """Connect the indexer."""
-    signals.finalized.connect(index_site)
+    signals.initialized.connect(set_defaults)
+    signals.get_generators.connect(get_generators)

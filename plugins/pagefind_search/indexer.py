@@ -40,20 +40,40 @@ def parse_summary(output: str) -> PagefindResult:
     return PagefindResult(count("page"), count("word"), count("filter"), output)
 
 
-def run_pagefind(site: Path) -> PagefindResult:
-    """Index the built site; raise PagefindError with Pagefind's own words when it fails."""
+@dataclass(frozen=True)
+class PagefindRun:
+    """Pagefind indexing a site in its own process, started by :func:`start_pagefind`."""
+
+    site: Path
+    process: subprocess.Popen
+
+    def finish(self) -> PagefindResult:
+        """Wait for Pagefind; its summary, or PagefindError with Pagefind's own words."""
+        try:
+            stdout, stderr = self.process.communicate(timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.communicate()
+            raise PagefindError(f"pagefind did not finish within {TIMEOUT_SECONDS} s") from None
+        output = stdout + stderr
+        if self.process.returncode != 0:
+            detail = " ".join(output.split())[-500:] or f"exit status {self.process.returncode}"
+            if "No module named pagefind" in output or "executable" in output.lower():
+                detail += " (install the pinned requirements: pip install -r requirements.txt)"
+            raise PagefindError(f"pagefind failed on {self.site}: {detail}")
+        return parse_summary(output)
+
+
+def start_pagefind(site: Path) -> PagefindRun:
+    """Start indexing `site` in another process (it uses another core while the build goes on)."""
     if not Path(site).is_dir():
         raise PagefindError(f"{site}: no built site to index (the folder does not exist)")
-    try:
-        done = subprocess.run(
-            pagefind_command(site), capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
-        )
-    except subprocess.TimeoutExpired:
-        raise PagefindError(f"pagefind did not finish within {TIMEOUT_SECONDS} s") from None
-    output = done.stdout + done.stderr
-    if done.returncode != 0:
-        detail = " ".join(output.split())[-500:] or f"exit status {done.returncode}"
-        if "No module named pagefind" in output or "executable" in output.lower():
-            detail += " (install the pinned requirements: pip install -r requirements.txt)"
-        raise PagefindError(f"pagefind failed on {site}: {detail}")
-    return parse_summary(output)
+    process = subprocess.Popen(
+        pagefind_command(site), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    return PagefindRun(Path(site), process)
+
+
+def run_pagefind(site: Path) -> PagefindResult:
+    """Index the built site; raise PagefindError with Pagefind's own words when it fails."""
+    return start_pagefind(site).finish()

@@ -7,7 +7,11 @@ from collections.abc import Iterable
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from brief_registry.briefs import every_brief
+
 from .minutes import DEFAULT_WORDS_PER_MINUTE, reading_time
+
+DEFAULTS = {"READING_TIME_WORDS_PER_MINUTE": DEFAULT_WORDS_PER_MINUTE}
 
 
 def attach_reading_time(generators: Iterable) -> None:
@@ -19,16 +23,18 @@ def attach_reading_time(generators: Iterable) -> None:
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
-        wpm = int(generator.settings.get("READING_TIME_WORDS_PER_MINUTE", DEFAULT_WORDS_PER_MINUTE))
-        for article in [
-            *generator.articles,
-            *generator.translations,
-            *generator.hidden_articles,
-            *generator.drafts,
-        ]:
+        wpm = int(generator.settings["READING_TIME_WORDS_PER_MINUTE"])
+        for article in every_brief(generator):
             article.reading_time = reading_time(article.content, wpm)
+
+
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
 
 
 def register() -> None:
     """Connect the reading-time handler."""
+    signals.initialized.connect(set_defaults)
     signals.all_generators_finalized.connect(attach_reading_time)

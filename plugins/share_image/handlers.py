@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
-import shutil
-import tempfile
 from collections.abc import Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
+
+from brief_registry.briefs import briefs_with_pages
+from drawn_files import DrawingPool, place, worker_count, write_atomically
+from summary_card.signals import cards_attached
 
 from .image import Fonts, ShareImageContent, cache_key, draw_share_image
 
@@ -26,9 +26,9 @@ DEFAULTS = {
     # Font files ("" = DejaVu Sans from Debian's fonts-dejavu-core, else Pillow's built-in font).
     "SHARE_IMAGE_FONT": "",
     "SHARE_IMAGE_BOLD_FONT": "",
+    # Processes that draw beside Pelican (None = every core but the one Pelican uses; 0 = none).
+    "SHARE_IMAGE_WORKERS": None,
 }
-# Fewer missing images than this are drawn in Pelican's own process: a worker would cost more than it saves.
-MIN_PARALLEL = 8
 
 
 def _setting(settings: dict, name: str) -> str:
@@ -64,37 +64,29 @@ def content_for(article, settings: dict) -> ShareImageContent:
     )
 
 
-def _briefs(generator: ArticlesGenerator) -> list:
-    return [*generator.articles, *generator.translations, *generator.hidden_articles]
-
-
 def assign_share_images(generators: Iterable) -> None:
     """Give each published brief ``share_image`` (its image's path from the site root); start drawing.
 
-    Runs at ``all_generators_finalized``, after the summary card is attached (this plugin is listed after
-    ``summary_card``), so the images that are not cached yet can be drawn beside Pelican while it writes.
+    Runs when summary_card has attached the cards (its ``cards_attached`` signal, at
+    ``all_generators_finalized``), so the images that are not cached yet can be drawn beside Pelican while it
+    writes.
     """
     generators = list(generators)
+    briefs = []
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             save_as = _setting(generator.settings, "SHARE_IMAGE_SAVE_AS")
-            for article in _briefs(generator):
+            for article in briefs_with_pages(generator):
                 article.share_image = save_as.format(slug=article.slug) if save_as else ""
+                briefs.append(article)
     for generator in generators:
         if isinstance(generator, ShareImageGenerator):
-            generator.start_drawing()
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
-        handle.write(data)
-    os.replace(handle.name, path)
+            generator.start_drawing(briefs)
 
 
 def draw_into_cache(path: Path, content: ShareImageContent, fonts: Fonts) -> Path:
     """Draw one image into the cache (in a worker process, or in Pelican's own)."""
-    _write_atomically(path, draw_share_image(content, fonts))
+    write_atomically(path, draw_share_image(content, fonts))
     return path
 
 
@@ -104,26 +96,6 @@ def cached_image(content: ShareImageContent, fonts: Fonts, cache_dir: Path) -> t
     if path.is_file():
         return path, False
     return draw_into_cache(path, content, fonts), True
-
-
-def _place(source: Path, destination: Path) -> None:
-    """Put a cached image in the output: a hard link where the file system allows it, else a copy.
-
-    Cached images are never modified (a changed image gets a new name), so sharing the file is safe.
-    """
-    destination.unlink(missing_ok=True)
-    try:
-        os.link(source, destination)
-    except OSError:
-        shutil.copyfile(source, destination)
-
-
-def worker_count(settings: dict) -> int:
-    """Processes that draw beside Pelican: by default every core but the one Pelican itself uses."""
-    configured = settings.get("SHARE_IMAGE_WORKERS")
-    if configured is not None:
-        return max(0, int(configured))
-    return max(1, (os.cpu_count() or 1) - 1)
 
 
 class ShareImageGenerator(Generator):
@@ -136,52 +108,22 @@ class ShareImageGenerator(Generator):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._drawing: list[tuple[Future, tuple[Path, ShareImageContent, Fonts]]] = []
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool = DrawingPool("share_image", worker_count(self.settings.get("SHARE_IMAGE_WORKERS")))
+        self._briefs: list = []  # every brief given a share image, translations included
 
-    def start_drawing(self) -> None:
+    def start_drawing(self, briefs: list) -> None:
+        """Remember the briefs given a share image, and start drawing the ones missing from the cache."""
+        self._briefs = briefs
         fonts = fonts_for(self.settings)
         cache_dir = cache_dir_for(self.settings)
-        missing: dict[Path, ShareImageContent] = {}
-        for article in self._articles():
+        missing = {}
+        for article in self._briefs:
             if getattr(article, "share_image", "") and hasattr(article, "summary_card"):
                 content = content_for(article, self.settings)
                 path = cache_dir / f"{cache_key(content, fonts)}.png"
                 if not path.is_file():
-                    missing[path] = content
-        workers = worker_count(self.settings)
-        if len(missing) < MIN_PARALLEL or workers == 0:
-            return  # few enough to draw in generate_output
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
-        self._drawing = [
-            (self._pool.submit(draw_into_cache, path, content, fonts), (path, content, fonts))
-            for path, content in missing.items()
-        ]
-        logger.info(
-            "share_image: drawing %d share images beside the build (%d workers)", len(missing), workers
-        )
-
-    def _articles(self) -> list:
-        return [*self.context.get("articles", ()), *self.context.get("hidden_articles", ())]
-
-    def _finish_drawing(self) -> int:
-        """Finish the drawing started beside the build; the number of images drawn. Errors are raised here.
-
-        Pelican has written its pages by now, so its own process takes over every image no worker has
-        started yet instead of idling while the workers finish.
-        """
-        try:
-            left = [job for future, job in self._drawing if future.cancel()]
-            for path, content, fonts in left:
-                draw_into_cache(path, content, fonts)
-            for future, _job in self._drawing:
-                if not future.cancelled():
-                    future.result()
-            return len(self._drawing)
-        finally:
-            if self._pool is not None:
-                self._pool.shutdown(cancel_futures=True)
-            self._pool, self._drawing = None, []
+                    missing[path] = (draw_into_cache, (content, fonts))
+        self._pool.start(missing)
 
     def generate_output(self, writer) -> None:
         fonts = fonts_for(self.settings)
@@ -193,16 +135,15 @@ class ShareImageGenerator(Generator):
                     path,
                 )
         cache_dir = cache_dir_for(self.settings)
-        drawn = self._finish_drawing()
+        drawn = self._pool.finish()
         total = 0
-        for article in self._articles():
+        for article in self._briefs:
             target = getattr(article, "share_image", "")
             if not target:
                 continue
             source, drew = cached_image(content_for(article, self.settings), fonts, cache_dir)
             destination = Path(self.output_path) / target
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            _place(source, destination)
+            place(source, destination)
             total += 1
             if drew:
                 drawn += 1
@@ -217,7 +158,14 @@ def get_generators(pelican) -> type[Generator]:
     return ShareImageGenerator
 
 
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
 def register() -> None:
     """Connect the share-image handlers."""
-    signals.all_generators_finalized.connect(assign_share_images)
+    signals.initialized.connect(set_defaults)
+    cards_attached.connect(assign_share_images)
     signals.get_generators.connect(get_generators)

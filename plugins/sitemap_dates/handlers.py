@@ -29,6 +29,8 @@ def date_listings(generators: Iterable) -> None:
     articles = [a for g in generators if isinstance(g, ArticlesGenerator) for a in g.articles]
     newest = newest_change(articles)
     if newest is not None:
+        # No public way exists: pelican-sitemap (pinned in requirements.txt) dates such pages by its
+        # module-level generator's `now`, so that is what this sets (tests/test_sitemap.py reads the dates back).
         sitemap.generator.now = newest
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
-import tempfile
 from pathlib import Path
+
+from brief_registry.textfile import write_atomically
 
 from .card import CardSettings, Extraction, GivenCard
 
@@ -66,7 +66,4 @@ class ExtractionCache:
         """Write the entries this build used, atomically (a killed build leaves the old file)."""
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=self.path.parent, prefix=".tmp-", delete=False) as stream:
-            pickle.dump(self._used, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(stream.name, self.path)
+        write_atomically(self.path, pickle.dumps(self._used, protocol=pickle.HIGHEST_PROTOCOL))

@@ -21,22 +21,16 @@ import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from .sanitise import INLINE_TAGS, clean_inline
+from .sentences import first_sentence
+
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 LEAD_TAGS = ("strong", "b")
-# Inline markup a card may keep from the brief; everything else is reduced to its text.
-INLINE_TAGS = {
-    "a": ("href", "title"),
-    "em": (),
-    "i": (),
-    "strong": (),
-    "b": (),
-    "code": (),
-    "abbr": ("title",),
-}
 BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "blockquote", *HEADING_TAGS})
 RECOMMENDATION_ANCHOR = "recommendation-{number}"
 
@@ -49,8 +43,6 @@ DEFAULT_RECOMMENDATIONS_HEADINGS = (
     "Policy recommendations",
 )
 
-# A lead sentence ends at ., ! or ? followed by white space (the text is already plain).
-_FIRST_SENTENCE = re.compile(r"(?P<lead>.+?[.!?])(?:\s+(?P<rest>.*))?$", re.DOTALL)
 # "1 Lead…", "1. Lead…", "1) Lead…": a recommendation's number as an author types it in running text.
 # One or two digits, so that a paragraph opening with a year ("2021 saw…") is not taken for one.
 _NUMBER_PREFIX = re.compile(r"^\s*(?P<number>\d{1,2})[.)]?(?:\s+|$)")
@@ -108,14 +100,38 @@ class GivenCard:
     recommendations: tuple[Recommendation, ...] | None = None
 
 
+class ProblemCode(StrEnum):
+    """Every problem the card can have, by name: what programs (and tests) match on, never the wording."""
+
+    NO_KEY_POINTS = "no-key-points"  # no key-points heading (and none in the front matter)
+    KEY_POINTS_NOT_A_LIST = "key-points-not-a-list"  # the heading is followed by no list
+    KEY_POINTS_EMPTY_LIST = "key-points-empty-list"  # ... by a list without items
+    KEY_POINTS_IN_FRONT_MATTER_AND_BODY = "key-points-in-front-matter-and-body"
+    KEY_POINTS_UNDER_TWO_HEADINGS = "key-points-under-two-headings"
+    KEY_POINT_REPEATED = "key-point-repeated"
+    KEY_POINTS_SECTION_HOLDS_MORE = "key-points-section-holds-more"
+    NO_RECOMMENDATIONS = "no-recommendations"  # no recommendations heading (and none in the front matter)
+    RECOMMENDATIONS_NONE_UNDER_HEADING = "recommendations-none-under-heading"
+    RECOMMENDATIONS_UNDER_TWO_HEADINGS = "recommendations-under-two-headings"
+    RECOMMENDATION_EMPTY = "recommendation-empty"
+    RECOMMENDATION_NUMBER_REPEATED = "recommendation-number-repeated"
+    KEY_POINTS_FIELD_SHAPE = (
+        "key-points-field-shape"  # key_points: in the front matter is not a list of sentences
+    )
+    RECOMMENDATIONS_FIELD_SHAPE = "recommendations-field-shape"  # recommendations: is malformed
+
+
 @dataclass(frozen=True)
 class CardProblem:
     """Something an editor should fix, and what it is about, so the message can point at a line.
 
-    ``heading`` is the text of a heading in the body; ``field`` (with ``index``) a front-matter key.
+    ``code`` says which problem it is, for programs (the same in the build and ``make check``, whose messages
+    are this one's); ``heading`` is the text of a heading in the body; ``field`` (with ``index``) a
+    front-matter key.
     """
 
     message: str
+    code: ProblemCode
     heading: str = ""
     field: str = ""
     index: int | None = None
@@ -145,13 +161,13 @@ def plain_text(node: Tag | NavigableString) -> str:
 
 
 def inline_html(node: Tag) -> str:
-    """Serialise a node's children keeping only harmless inline markup; all text is escaped."""
-    return _squash(_inline_parts(node.children))
+    """Serialise a node's children keeping only harmless inline markup (see sanitise); all text is escaped."""
+    return inline_html_of(node.children)
 
 
 def inline_html_of(nodes: Iterable) -> str:
     """Like :func:`inline_html`, for a run of sibling nodes."""
-    return _squash(_inline_parts(nodes))
+    return clean_inline(_squash(_inline_parts(nodes)))
 
 
 def _text_of(nodes: Iterable) -> str:
@@ -194,8 +210,12 @@ def _quoted(names: Iterable[str]) -> str:
     return ", ".join(f"'{n}'" for n in names)
 
 
-def _looked_for(names: tuple[str, ...]) -> str:
-    return f"a heading {_quoted(names)}" if len(names) == 1 else f"headings {_quoted(names)}"
+# How an editor writes a recommendation, as the messages show it.
+RECOMMENDATION_EXAMPLE = "'1. **Lead sentence.** Details…'"
+
+
+def _key_points_missing_under(name: str) -> str:
+    return f"no key points: the heading '{name}' must be followed by a bulleted list with at least one point"
 
 
 # --- Sections of the body --------------------------------------------------------------------------
@@ -269,30 +289,33 @@ def _read_key_points(
                 CardProblem(
                     f"key points appear twice: in the front matter and under the heading '{name}' "
                     "(the card shows the front matter's; remove one of them)",
+                    ProblemCode.KEY_POINTS_IN_FRONT_MATTER_AND_BODY,
                     heading=name,
                     field="key_points",
                 )
             )
         points = given
     elif not headings:
-        return (), [CardProblem(f"no key points: looked for {_looked_for(settings.key_points_headings)}")]
+        return (), [
+            CardProblem(
+                f"no key points: add a heading '## {settings.key_points_headings[0]}' followed by a bulleted "
+                "list ('- …')",
+                ProblemCode.NO_KEY_POINTS,
+            )
+        ]
     else:
         chosen = next(((h, n, lst) for h, n, lst in listed if lst is not None), None)
         if chosen is None:
             name = plain_text(headings[0])
             return (), [
-                CardProblem(
-                    f"no key points: expected a '-', '*' or numbered list under the heading '{name}' "
-                    "(found none)",
-                    heading=name,
-                )
+                CardProblem(_key_points_missing_under(name), ProblemCode.KEY_POINTS_NOT_A_LIST, heading=name)
             ]
         heading, nodes, lst = chosen
         name = plain_text(heading)
         points = _key_points_in(lst)
         if not points:
             problems.append(
-                CardProblem(f"no key points: the list under the heading '{name}' has no items", heading=name)
+                CardProblem(_key_points_missing_under(name), ProblemCode.KEY_POINTS_EMPTY_LIST, heading=name)
             )
         for other, _n, _l in listed:
             if other is not heading:
@@ -300,12 +323,17 @@ def _read_key_points(
                     CardProblem(
                         f"key points appear twice: under the headings '{name}' and '{plain_text(other)}' "
                         f"(the card shows those under '{name}')",
+                        ProblemCode.KEY_POINTS_UNDER_TWO_HEADINGS,
                         heading=plain_text(other),
                     )
                 )
         for text in _duplicates(p.text for p in points):
             problems.append(
-                CardProblem(f"key points appear twice: '{text}' is listed more than once", heading=name)
+                CardProblem(
+                    f"key points appear twice: '{text}' is listed more than once",
+                    ProblemCode.KEY_POINT_REPEATED,
+                    heading=name,
+                )
             )
         extra = [n for n in nodes if n is not lst and not _is_blank(n)]
         if extra:
@@ -313,6 +341,7 @@ def _read_key_points(
                 CardProblem(
                     f"key points appear twice: the section under the heading '{name}' holds more than its "
                     "list, so it stays in the body below the card; move the other text out of that section",
+                    ProblemCode.KEY_POINTS_SECTION_HOLDS_MORE,
                     heading=name,
                 )
             )
@@ -346,12 +375,8 @@ def _split_lead(nodes: list) -> tuple[str, str, str]:
         rest_html = _squash([inline_html_of(after), " ", inline_html_of(container_rest)]).lstrip(_LEAD_END)
         rest_text = _squash([_text_of(after), " ", _text_of(container_rest)]).lstrip(_LEAD_END)
         return title, rest_text, rest_html
-    text = _text_of([*nodes, *container_rest])
-    match = _FIRST_SENTENCE.match(text)
-    if match is None:
-        return text, "", ""
-    rest = match.group("rest") or ""
-    return match.group("lead"), rest, html.escape(rest, quote=False)
+    lead, rest = first_sentence(_text_of([*nodes, *container_rest]))
+    return lead, rest, html.escape(rest, quote=False)
 
 
 def _without_leading_blanks(nodes: list) -> list:
@@ -425,8 +450,14 @@ def _read_recommendations(
     if not headings:
         if given is not None:
             return given, []
-        looked = _looked_for(settings.recommendations_headings)
-        return (), [CardProblem(f"no recommendations: looked for {looked}")]
+        first = settings.recommendations_headings[0]
+        return (), [
+            CardProblem(
+                f"no recommendations: add a heading '## {first}' followed by a numbered list such as "
+                f"{RECOMMENDATION_EXAMPLE}",
+                ProblemCode.NO_RECOMMENDATIONS,
+            )
+        ]
 
     heading = headings[0]
     name = plain_text(heading)
@@ -435,6 +466,7 @@ def _read_recommendations(
             CardProblem(
                 f"recommendations appear twice: under the headings '{name}' and '{plain_text(other)}' "
                 f"(the card shows those under '{name}')",
+                ProblemCode.RECOMMENDATIONS_UNDER_TWO_HEADINGS,
                 heading=plain_text(other),
             )
         )
@@ -451,7 +483,11 @@ def _read_recommendations(
     for number, node, (title, text, rest_html) in items:
         if not (title or text):
             problems.append(
-                CardProblem(f"recommendation {number} under the heading '{name}' is empty", heading=name)
+                CardProblem(
+                    f"recommendation {number} under the heading '{name}' is empty",
+                    ProblemCode.RECOMMENDATION_EMPTY,
+                    heading=name,
+                )
             )
             continue
         if number in seen:
@@ -459,6 +495,7 @@ def _read_recommendations(
                 CardProblem(
                     f"recommendation number {number} appears twice under the heading '{name}' "
                     "(expected each number once)",
+                    ProblemCode.RECOMMENDATION_NUMBER_REPEATED,
                     heading=name,
                 )
             )
@@ -477,8 +514,9 @@ def _read_recommendations(
         problems.insert(
             0,
             CardProblem(
-                f"no recommendations: the section under the heading '{name}' holds no items (expected a "
-                "numbered list, '### 1. Title' sub-headings, or paragraphs starting with a number)",
+                f"no recommendations: the heading '{name}' must be followed by a numbered list such as "
+                f"{RECOMMENDATION_EXAMPLE}",
+                ProblemCode.RECOMMENDATIONS_NONE_UNDER_HEADING,
                 heading=name,
             ),
         )
@@ -511,13 +549,20 @@ def _type_name(value: object) -> str:
 def _front_key_points(value: object) -> tuple[tuple[KeyPoint, ...] | None, list[CardProblem]]:
     if not isinstance(value, list) or not value:
         got = "an empty list" if value == [] else f"a {_type_name(value)}"
-        return None, [CardProblem(f"key_points must be a list of sentences (got {got})", field="key_points")]
+        return None, [
+            CardProblem(
+                f"key_points must be a list of sentences (got {got})",
+                ProblemCode.KEY_POINTS_FIELD_SHAPE,
+                field="key_points",
+            )
+        ]
     points, problems = [], []
     for index, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
             problems.append(
                 CardProblem(
                     f"key_points item {index + 1} must be a sentence (got {_type_name(item)} {item!r})",
+                    ProblemCode.KEY_POINTS_FIELD_SHAPE,
                     field="key_points",
                     index=index,
                 )
@@ -527,7 +572,11 @@ def _front_key_points(value: object) -> tuple[tuple[KeyPoint, ...] | None, list[
         points.append(KeyPoint(text=text, html=html.escape(text, quote=False)))
     for text in _duplicates(p.text for p in points):
         problems.append(
-            CardProblem(f"key points appear twice: '{text}' is listed more than once", field="key_points")
+            CardProblem(
+                f"key points appear twice: '{text}' is listed more than once",
+                ProblemCode.KEY_POINT_REPEATED,
+                field="key_points",
+            )
         )
     return (None if problems else tuple(points)), problems
 
@@ -537,7 +586,11 @@ def _front_recommendations(value: object) -> tuple[tuple[Recommendation, ...] | 
     if not isinstance(value, list) or not value:
         got = "an empty list" if value == [] else f"a {_type_name(value)}"
         return None, [
-            CardProblem(f"recommendations must be a list of {{title, text}} entries (got {got})", field=field)
+            CardProblem(
+                f"recommendations must be a list of {{title, text}} entries (got {got})",
+                ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
+                field=field,
+            )
         ]
     found: list[Recommendation] = []
     problems: list[CardProblem] = []
@@ -548,6 +601,7 @@ def _front_recommendations(value: object) -> tuple[tuple[Recommendation, ...] | 
             problems.append(
                 CardProblem(
                     f"{where} must be a mapping with 'title' and 'text' (got {_type_name(item)} {item!r})",
+                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
                     field=field,
                     index=index,
                 )
@@ -560,22 +614,34 @@ def _front_recommendations(value: object) -> tuple[tuple[Recommendation, ...] | 
             problems.append(
                 CardProblem(
                     f"{where}: unknown key {_quoted(unknown)} (expected 'title', 'text' and optionally 'number')",
+                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
                     field=field,
                     index=index,
                 )
             )
         if not isinstance(title, str) or not title.strip():
             problems.append(
-                CardProblem(f"{where}: 'title' must be a sentence (got {title!r})", field=field, index=index)
+                CardProblem(
+                    f"{where}: 'title' must be a sentence (got {title!r})",
+                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
+                    field=field,
+                    index=index,
+                )
             )
         if not isinstance(text, str):
             problems.append(
-                CardProblem(f"{where}: 'text' must be a string (got {text!r})", field=field, index=index)
+                CardProblem(
+                    f"{where}: 'text' must be a string (got {text!r})",
+                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
+                    field=field,
+                    index=index,
+                )
             )
         if isinstance(given_number, bool) or not isinstance(given_number, int) or given_number < 1:
             problems.append(
                 CardProblem(
                     f"{where}: 'number' must be a positive integer (got {given_number!r})",
+                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
                     field=field,
                     index=index,
                 )
@@ -585,6 +651,7 @@ def _front_recommendations(value: object) -> tuple[tuple[Recommendation, ...] | 
             problems.append(
                 CardProblem(
                     f"{where}: recommendation number {given_number} appears twice (expected each number once)",
+                    ProblemCode.RECOMMENDATION_NUMBER_REPEATED,
                     field=field,
                     index=index,
                 )
@@ -612,24 +679,3 @@ def card_from_front_matter(data: Mapping[str, Any]) -> tuple[GivenCard, tuple[Ca
         recommendations, found = _front_recommendations(data["recommendations"])
         problems += found
     return GivenCard(key_points, recommendations), tuple(problems)
-
-
-# --- Where a problem is in the Markdown source -----------------------------------------------------
-
-_ATX = re.compile(r"^ {0,3}#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
-_INLINE_MARKS = re.compile(r"[*_`]")
-
-
-def heading_line(markdown: str, heading: str, first_line: int = 1) -> int | None:
-    """The line of `heading` in Markdown source whose first line is numbered `first_line`, if it is there."""
-    wanted = normalize_heading(heading)
-    lines = markdown.splitlines()
-    for index, line in enumerate(lines):
-        match = _ATX.match(line)
-        text = match["text"] if match else None
-        if text is None and index + 1 < len(lines) and line.strip() and _SETEXT.match(lines[index + 1]):
-            text = line
-        if text is not None and normalize_heading(_INLINE_MARKS.sub("", text)) == wanted:
-            return first_line + index
-    return None

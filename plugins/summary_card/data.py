@@ -24,9 +24,13 @@ def card_record(
     authors: Iterable[str] = (),
     topics: Iterable[str] = (),
     regions: Iterable[str] = (),
+    pdf: str = "",
 ) -> dict[str, Any]:
-    """One brief's card with what identifies the brief, in the key order the file shows."""
-    return {
+    """One brief's card with what identifies the brief, in the key order the file shows.
+
+    `pdf` is the brief's PDF edition (plugins/pdf_edition), given only by builds that write PDFs.
+    """
+    record = {
         "number": number,
         "title": title,
         "url": url,
@@ -39,6 +43,9 @@ def card_record(
             {"number": rec.number, "title": rec.title, "text": rec.text} for rec in card.recommendations
         ],
     }
+    if pdf:
+        record["pdf"] = pdf
+    return record
 
 
 def _names(value: object) -> list[str]:
@@ -80,6 +87,7 @@ def cards_document(articles: Iterable, *, siteurl: str, series: str) -> dict[str
                 authors=_names(getattr(article, "authors", None)),
                 topics=_names(getattr(article, "topics", None)),
                 regions=_names(getattr(article, "regions", None)),
+                pdf=f"{base}/{article.pdf_edition.url}" if getattr(article, "pdf_edition", None) else "",
             )
             for article in articles
         ],

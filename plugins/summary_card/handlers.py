@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,23 +11,20 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from brief_registry.frontmatter import FrontMatter, read_front_matter
-from brief_registry.problems import FrontMatterError
+from brief_registry.briefs import every_brief
+from brief_registry.frontmatter import FrontMatter, read_brief
+from brief_registry.problems import BriefFileError, display_path
+from brief_registry.rendering import BriefMarkdown, body_settings
 
 from .cache import ExtractionCache, extraction_key
-from .card import CardProblem, CardSettings, GivenCard, card_from_front_matter, extract_card, heading_line
+from .card import GivenCard, card_from_front_matter, extract_card
 from .data import cards_document, sort_newest_first
 from .feeds import with_cards
+from .settings import DEFAULTS, card_settings, json_save_as
+from .signals import cards_attached
+from .source import located_problems
 
 logger = logging.getLogger(__name__)
-
-# Pelican setting -> CardSettings field. The defaults live in CardSettings (card.py), and only there.
-HEADING_SETTINGS = {
-    "SUMMARY_CARD_KEY_POINTS_HEADINGS": "key_points_headings",
-    "SUMMARY_CARD_RECOMMENDATIONS_HEADINGS": "recommendations_headings",
-}
-JSON_SAVE_AS = "SUMMARY_CARD_JSON_SAVE_AS"
-JSON_SAVE_AS_DEFAULT = "cards.json"
 
 # How the card opens a feed entry: the theme's own macro, in its compact form (links point at the brief).
 FEED_CARD_TEMPLATE = (
@@ -37,29 +33,10 @@ FEED_CARD_TEMPLATE = (
 )
 
 
-def card_settings(settings: dict) -> CardSettings:
-    """Build the extractor's settings from Pelican's; a setting left out keeps the plugin default."""
-    values = {}
-    for name, field in HEADING_SETTINGS.items():
-        value = settings.get(name)
-        if value:
-            values[field] = (value,) if isinstance(value, str) else tuple(map(str, value))
-    return CardSettings(**values)
-
-
-def _display_path(source_path: str, content: str) -> str:
-    """The path as editors see it: relative to the folder holding the content folder."""
-    return os.path.relpath(source_path, os.path.dirname(os.path.abspath(content)))
-
-
-def _located(shown: str, problem: CardProblem, front: FrontMatter | None, body_line: int) -> str:
-    """``path:line: message`` when the line is known (a front-matter key, a heading), else ``path: message``."""
-    line = None
-    if front is not None and problem.field:
-        line = front.line_of(problem.field, problem.index)
-    elif front is not None and problem.heading:
-        line = heading_line(front.body, problem.heading, body_line)
-    return f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}"
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
 
 
 def _front_matter(article, shown: str) -> FrontMatter | None:
@@ -67,30 +44,29 @@ def _front_matter(article, shown: str) -> FrontMatter | None:
     if getattr(article, "front_matter", None) is not None:  # already read by brief_registry this build
         return article.front_matter
     try:
-        return read_front_matter(Path(article.source_path).read_text(encoding="utf-8"), shown)
-    except (FrontMatterError, OSError, UnicodeDecodeError):
+        return read_brief(article.source_path, shown)
+    except (BriefFileError, OSError):
         return None
 
 
 def attach_cards(generators: Iterable) -> None:
     """Give every article ``summary_card``, ``body_below_card`` and ``feed_card_html``; warn about problems.
 
-    Runs at ``all_generators_finalized``: every ``{filename}`` link is resolvable by then.
-    Setting attributes (never appending) keeps it safe to run again under ``--autoreload``.
+    Runs at ``all_generators_finalized``: every ``{filename}`` link is resolvable by then. Then sends
+    ``cards_attached`` to the plugins that read the cards. Setting attributes (never appending) keeps it safe
+    to run again under ``--autoreload``.
     """
+    generators = list(generators)
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
         settings = card_settings(generator.settings)
         cache = ExtractionCache.for_settings(generator.settings)
         feed_card = generator.env.from_string(FEED_CARD_TEMPLATE)
-        for article in [
-            *generator.articles,
-            *generator.translations,
-            *generator.hidden_articles,
-            *generator.drafts,
-        ]:
-            shown = _display_path(article.source_path, generator.settings["PATH"])
+        # To find a problem's heading in the source: headings' text rendered as the body is.
+        render = BriefMarkdown(body_settings(generator.settings["MARKDOWN"])).convert
+        for article in every_brief(generator):
+            shown = display_path(article.source_path, generator.settings["PATH"])
             front = _front_matter(article, shown)
             given, front_problems = card_from_front_matter(front.data) if front else (GivenCard(), ())
             html = article.content
@@ -99,8 +75,13 @@ def attach_cards(generators: Iterable) -> None:
             if extraction is None:
                 extraction = extract_card(html, settings, given)
                 cache.put(key, extraction)
-            for problem in (*front_problems, *extraction.problems):
-                logger.warning("%s", _located(shown, problem, front, front.body_line if front else 1))
+            problems = (*front_problems, *extraction.problems)
+            if front is None:  # unreadable front matter (brief_registry reports it): no line to name
+                for problem in problems:
+                    logger.warning("%s: %s", shown, problem)
+            else:
+                for located in located_problems(shown, front, problems, render):
+                    logger.warning("%s", located)
             article.summary_card = extraction.card
             article.body_below_card = extraction.body_html
             article.feed_card_html = Markup(
@@ -111,6 +92,7 @@ def attach_cards(generators: Iterable) -> None:
                 ).strip()
             )
         cache.save()
+    cards_attached.send(generators)
 
 
 def add_cards_to_feed(context: dict, feed) -> None:
@@ -122,7 +104,7 @@ class CardsDataGenerator(Generator):
     """Writes every published brief's card as JSON (``cards.json``), newest first."""
 
     def generate_output(self, writer) -> None:
-        save_as = self.settings.get(JSON_SAVE_AS, JSON_SAVE_AS_DEFAULT)
+        save_as = json_save_as(self.settings)
         if not save_as:
             return
         articles = sort_newest_first(self.context.get("articles", ()))
@@ -144,6 +126,7 @@ def get_generators(pelican) -> type[Generator]:
 
 def register() -> None:
     """Connect the summary-card handlers."""
+    signals.initialized.connect(set_defaults)
     signals.all_generators_finalized.connect(attach_cards)
     signals.feed_generated.connect(add_cards_to_feed)
     signals.get_generators.connect(get_generators)

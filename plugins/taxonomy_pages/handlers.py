@@ -11,7 +11,7 @@ from pelican.generators import Generator
 
 from brief_registry import Registry, RegistryError, load_registry
 
-from .listings import build_listings
+from .listings import DEFAULTS, build_listings
 
 logger = logging.getLogger(__name__)
 
@@ -22,10 +22,12 @@ class TaxonomyPagesGenerator(Generator):
     """Lists briefs by author, topic and region. Runs after the articles generator, so briefs are known."""
 
     def generate_context(self) -> None:
-        try:
-            registry = load_registry(Path(self.settings["PATH"]))
-        except RegistryError:
-            registry = Registry()  # brief_registry has already reported every problem
+        registry = self.context.get("registry")  # loaded (and its problems reported) by brief_registry
+        if registry is None:  # brief_registry is not in PLUGINS
+            try:
+                registry = load_registry(Path(self.settings["PATH"]))
+            except RegistryError:
+                registry = Registry()
         listings = build_listings(self.context.get("articles", ()), registry, self.settings)
         # Templates find any author's, topic's or region's page by its slug.
         self.context["author_pages"] = {item.entry.slug: item for item in listings["author"]}
@@ -61,6 +63,13 @@ def get_generators(pelican) -> type[Generator]:
     return TaxonomyPagesGenerator
 
 
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
 def register() -> None:
     """Connect the generator."""
+    signals.initialized.connect(set_defaults)
     signals.get_generators.connect(get_generators)

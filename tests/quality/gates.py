@@ -101,14 +101,14 @@ def _csv_records(output: str) -> list[str]:
 
 @dataclass(frozen=True)
 class LinkReport:
-    """What LinkChecker did: every URL it checked, and the ones that are broken or point at a missing anchor."""
+    """What LinkChecker did: every URL it checked, and the ones that are broken (anchors: see anchors.py)."""
 
     checked: frozenset[str]
     problems: tuple[str, ...]
 
 
 def check_links(start_urls: Iterable[str]) -> LinkReport:
-    """Crawl from `start_urls` with LinkChecker (anchor checking on, external links not fetched)."""
+    """Crawl from `start_urls` with LinkChecker (external links not fetched; anchors are anchors.py's job)."""
     command = [
         sys.executable,
         "-m",

@@ -3,42 +3,20 @@
 from __future__ import annotations
 
 import functools
-import re
 import threading
-from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 
-
-@dataclass(frozen=True)
-class HeaderRule:
-    """Headers for the paths matching one pattern of a `_headers` file (`*` matches anything)."""
-
-    pattern: str
-    headers: tuple[tuple[str, str], ...]
-
-    def matches(self, path: str) -> bool:
-        return re.fullmatch(".*".join(map(re.escape, self.pattern.split("*"))), path) is not None
-
-
-def read_header_rules(text: str) -> tuple[HeaderRule, ...]:
-    """Parse a static host's `_headers` file: a path pattern, then its indented `Name: value` lines."""
-    rules: list[HeaderRule] = []
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            rules.append(HeaderRule(line.strip(), ()))
-        elif rules and ":" in line:
-            name, value = (part.strip() for part in line.split(":", 1))
-            rules[-1] = HeaderRule(rules[-1].pattern, (*rules[-1].headers, (name, value)))
-    return tuple(rules)
+from publishing import HeaderRule, parse_headers_file
 
 
 def headers_for(rules: tuple[HeaderRule, ...], path: str) -> dict[str, str]:
-    """The headers every matching rule sets, in file order (a later rule's value for a name wins)."""
+    """The headers every matching rule sets, as written, in file order (a later rule's value for a name wins).
+
+    What the test server sends; tests/publishing.py's `headers_for` is the stricter view of the same rules
+    that the publishing tests compare hosts with."""
     headers: dict[str, str] = {}
     for rule in rules:
         if rule.matches(path):
@@ -88,7 +66,7 @@ class StaticSiteServer:
     def __init__(self, root: Path) -> None:
         self.root = root
         headers_file = root / "_headers"
-        rules = read_header_rules(headers_file.read_text(encoding="utf-8")) if headers_file.is_file() else ()
+        rules = parse_headers_file(headers_file.read_text(encoding="utf-8")) if headers_file.is_file() else ()
         handler = functools.partial(_StaticSiteHandler, directory=str(root), header_rules=rules)
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True

@@ -8,6 +8,7 @@ a fixed time.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 import shutil
@@ -93,7 +94,11 @@ class Cms:
 @pytest.fixture(scope="module")
 def cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cms]:
     if shutil.which("node") is None or not (ROOT / "node_modules" / "decap-server").is_dir():
-        require(MissingTool("Node.js with node_modules/decap-server", "apt-get install nodejs npm; make node-tools"))
+        require(
+            MissingTool(
+                "Node.js with node_modules/decap-server", "apt-get install nodejs npm; make node-tools"
+            )
+        )
     base = tmp_path_factory.mktemp("cms")
     content = content_copy(base / "content")
     port, cms_port = free_port(), free_port()
@@ -101,9 +106,24 @@ def cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cms]:
     with log.open("w") as stream:
         process = subprocess.Popen(
             [
-                sys.executable, "-m", "editor", "cms", "--content", str(content), "--output", str(base / "output"),
-                "--settings", SETTINGS, "--port", str(port), "--cms-port", str(cms_port),
-            ],  # fmt: skip
+                sys.executable,
+                "-m",
+                "editor",
+                "cms",
+                "--content",
+                str(content),
+                "--output",
+                str(base / "output"),
+                "--settings",
+                SETTINGS,
+                "--port",
+                str(port),
+                "--cms-port",
+                str(cms_port),
+                "--",
+                "-e",
+                f"CACHE_PATH={json.dumps(str(base / 'cache'))}",  # its own cache, not the project's cache/
+            ],
             cwd=ROOT,
             stdout=stream,
             stderr=subprocess.STDOUT,
@@ -248,14 +268,18 @@ def test_a_brief_created_in_the_form_passes_the_checks_and_shows_its_card(cms, b
         assert front["title"] == SYNTHETIC_TITLE
         assert (front["series_number"], str(front["date"])) == (5, "2030-01-07")
         assert (front["authors"], front["topics"], front["regions"]) == (
-            ["Emma Ashford"], ["Security & Defense"], ["Europe"]
+            ["Emma Ashford"],
+            ["Security & Defense"],
+            ["Europe"],
         )
         assert text.endswith(SYNTHETIC_BODY)
         assert check_content(cms.content, load_settings(ROOT / "pelicanconf.py")) == []
 
         page.reload()  # Decap offers "View Live" for a saved entry when it is opened again
         view = page.get_by_role("link", name="View Live")
-        expect(view).to_have_attribute("href", f"{cms.url}admin/preview/{SYNTHETIC_SLUG}/", timeout=UI_TIMEOUT)
+        expect(view).to_have_attribute(
+            "href", f"{cms.url}admin/preview/{SYNTHETIC_SLUG}/", timeout=UI_TIMEOUT
+        )
         card_page = f"{cms.url}briefs/{SYNTHETIC_SLUG}/"
         wait_for(lambda: fetch(card_page), "the preview to build the new brief", 60)
         preview, _ = browse()
@@ -279,9 +303,11 @@ def test_a_brief_with_a_problem_shows_it_on_its_preview_page(cms, browse, artifa
         page, log = browse()
         page.goto(f"{cms.url}admin/preview/placeholder-left/")
         page.wait_for_url(page_url)
-        banner = page.locator(".preview-problems")
+        banner = page.locator("main > .preview-problems:first-child")  # at the top of the page's content
         expect(banner).to_contain_text(
-            re.compile(r"content/briefs/placeholder-left\.md:\d+: text from the template is still to be written")
+            re.compile(
+                r"content/briefs/placeholder-left\.md:\d+: text from the template is still to be written"
+            )
         )
         page.screenshot(path=str(artifacts / "cms-problem-banner.png"))
         assert audit_accessibility(page) == ()
@@ -302,7 +328,11 @@ def test_our_admin_additions_have_no_accessibility_violations(cms, browse, artif
     shutil.copy(BAD_BRIEFS / "yaml-error.md", broken)
     try:
         view = f"{cms.url}admin/preview/yaml-error/"
-        wait_for(lambda: "YAML syntax error" in (fetch(view) or ""), "the view page of the broken brief", 60)
+        wait_for(
+            lambda: "content/briefs/yaml-error.md:" in (fetch(view) or ""),
+            "the view page of the broken brief",
+            60,
+        )
         page, _ = browse()
         page.goto(view)
         expect(page.locator(".preview-problems")).to_contain_text("content/briefs/yaml-error.md:")
@@ -332,7 +362,8 @@ def test_published_admin_with_the_github_backend_loads_under_its_own_policy(tmp_
         page, log = browse()
         response = page.goto(server.url("/admin/"))
         policy = response.headers["content-security-policy"]
-        assert "'unsafe-eval'" in policy and "https://api.github.com" in policy
+        assert "'unsafe-eval'" in policy
+        assert "https://api.github.com" in policy
         expect(page.get_by_role("button", name="Login with GitHub")).to_be_visible(timeout=UI_TIMEOUT)
         page.screenshot(path=str(artifacts / "cms-github-login.png"))
         assert log.problems == []

@@ -7,8 +7,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from publishing import parse_headers_file
 
-from .served import StaticSiteServer, headers_for, read_header_rules
+from .served import StaticSiteServer, headers_for
 
 HEADERS_FILE = """\
 # comment
@@ -30,7 +31,7 @@ HEADERS_FILE = """\
     ],
 )
 def test_header_rules_apply_by_pattern_and_later_rules_win(path: str, csp: str) -> None:
-    headers = headers_for(read_header_rules(HEADERS_FILE), path)
+    headers = headers_for(parse_headers_file(HEADERS_FILE), path)
     assert headers == {"X-Frame-Options": "DENY", "Content-Security-Policy": csp}
 
 

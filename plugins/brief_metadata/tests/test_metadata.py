@@ -113,3 +113,21 @@ def test_json_ld_is_a_report_and_cannot_close_its_script_element():
     ]
     assert data["isPartOf"]["@type"] == "CreativeWorkSeries"
     assert data["datePublished"] == "2021-03-05"
+
+
+@pytest.mark.parametrize(
+    ("title", "quoted"),
+    [
+        ('Why "restraint" is not a dirty word', "“Why ‘Restraint’ Is Not a Dirty Word.”"),
+        ("The “America First” doctrine, revisited", "“The ‘America First’ Doctrine, Revisited.”"),
+        ('Beyond "maximum pressure"', "“Beyond ‘Maximum Pressure.’”"),
+        ('Is "strategic patience" enough?', "“Is ‘Strategic Patience’ Enough?”"),
+        ("Russia's neighbours (and ours)", "“Russia's Neighbours (and Ours).”"),
+    ],
+)
+def test_chicago_nests_a_quotation_in_the_title_in_single_quotes(title, quoted):
+    citation = chicago_citation(record("Emma Ashford", title=title))
+    assert citation == (
+        f"Ashford, Emma. {quoted} Reality Check, no. 4. New American Engagement Initiative, March 5, 2021. {URL}."
+    )
+    assert citation.count('"') == 0

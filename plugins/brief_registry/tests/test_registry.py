@@ -52,8 +52,8 @@ def test_front_matter_keeps_key_and_item_lines():
     [
         ("no fence\n", 1, "expected front matter starting with a '---' line"),
         ("---\ntitle: x\n", 1, "never closed"),
-        ("---\ntitle: x\nauthors: [a, b\n---\n", 3, "YAML syntax error"),
-        ("---\ntitle: x\n  bad: indent\n---\n", 3, "YAML syntax error"),
+        ("---\ntitle: x\nauthors: [a, b\n---\n", 3, "the '[' opened on line 3 is never closed"),
+        ("---\ntitle: x\n  bad: indent\n---\n", 3, "line 3 is indented, but the line above it does not open"),
         ("---\n- a list\n---\n", 2, "front matter must be 'key: value' lines"),
     ],
 )
@@ -130,7 +130,11 @@ def test_registry_reports_every_problem_with_its_line(tmp_path):
         ("authors.yml", 9, "unknown field twitter (expected affiliation, bio, name, slug, title)"),
     ]
     assert messages[3][0] == "topics.yml"
-    assert "YAML syntax error" in messages[3][2]
+    assert messages[3][1:] == (
+        1,
+        "the '[' opened on line 1 is never closed: end the list with ']' (YAML parser: while parsing a flow "
+        "sequence on line 1; expected ',' or ']', but got '<stream end>' on line 2)",
+    )
 
 
 def test_missing_registry_is_reported(tmp_path):

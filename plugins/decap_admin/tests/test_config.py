@@ -34,7 +34,11 @@ def test_brief_fields_follow_the_front_matter_order_make_check_expects():
         "title", "series_number", "date", "authors", "topics", "regions",
         "key_points", "recommendations", "responses", "body",
     ]  # fmt: skip
-    assert (briefs["folder"], briefs["extension"], briefs["format"]) == ("content/briefs", "md", "yaml-frontmatter")
+    assert (briefs["folder"], briefs["extension"], briefs["format"]) == (
+        "content/briefs",
+        "md",
+        "yaml-frontmatter",
+    )
 
 
 def test_names_come_from_the_registries():
@@ -42,8 +46,10 @@ def test_names_come_from_the_registries():
     assert found["authors"]["options"] == ["Ada Lorem", "Bo Ipsum"]
     assert found["topics"]["options"] == ["Synthetic Studies"]
     assert found["regions"]["options"] == ["Atlantis", "Lemuria"]
-    assert found["authors"]["min"] == 1 and found["authors"].get("required", True)
-    assert found["topics"]["required"] is False and found["regions"]["required"] is False
+    assert found["authors"]["min"] == 1
+    assert found["authors"].get("required", True)
+    assert found["topics"]["required"] is False
+    assert found["regions"]["required"] is False
 
 
 def test_a_new_brief_starts_from_the_template_with_the_next_free_number():

@@ -66,6 +66,7 @@ def test_a_very_long_title_still_draws():
 
 def test_drawing_one_image_is_quick():
     fresh = dataclasses.replace(CONTENT, title="A title drawn only by this timing test")
-    start = time.perf_counter()
+    # CPU time, not wall-clock time: on a busy machine the wait for a core is not the drawing's cost.
+    start = time.process_time()
     draw_share_image(fresh)
-    assert time.perf_counter() - start < 2.0  # measured ~0.1 s; the budget leaves room for a busy CI
+    assert time.process_time() - start < 2.0  # measured ~0.1 s

@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 from summary_card import BriefCard, CardSettings, KeyPoint, extract_card
-from summary_card.card import normalize_heading
+from summary_card.card import ProblemCode, normalize_heading
 
 # The seed brief's structure, as Markdown renders it (shortened sentences).
 SEED_LIKE = """
@@ -118,40 +118,53 @@ def messages(fragment: str, settings: CardSettings | None = None) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("fragment", "expected"),
+    ("fragment", "code", "expected"),
     [
         (
             "<h2>What is the solution?</h2><ol><li>Do it.</li></ol>",
-            "no key points: looked for headings 'Key points', 'Key takeaways', 'Summary'",
+            ProblemCode.NO_KEY_POINTS,
+            "no key points: add a heading '## Key points' followed by a bulleted list ('- …')",
         ),
         (
             "<h2>Key points</h2><p>No list here.</p><h2>What is the solution?</h2><ol><li>Do it.</li></ol>",
-            "no key points: expected a '-', '*' or numbered list under the heading 'Key points' (found none)",
+            ProblemCode.KEY_POINTS_NOT_A_LIST,
+            "no key points: the heading 'Key points' must be followed by a bulleted list with at least one point",
+        ),
+        (
+            "<h2>Key points</h2><ul></ul><h2>What is the solution?</h2><ol><li>Do it.</li></ol>",
+            ProblemCode.KEY_POINTS_EMPTY_LIST,
+            "no key points: the heading 'Key points' must be followed by a bulleted list with at least one point",
         ),
         (
             "<h2>Key points</h2><ul><li>A.</li></ul>",
-            "no recommendations: looked for headings 'What is the solution?', 'Recommendations', "
-            "'What should be done?', 'Policy recommendations'",
+            ProblemCode.NO_RECOMMENDATIONS,
+            "no recommendations: add a heading '## What is the solution?' followed by a numbered list such as "
+            "'1. **Lead sentence.** Details…'",
         ),
         (
             "<h2>Key points</h2><ul><li>A.</li></ul><h2>What is the solution?</h2><p>Nothing numbered.</p>",
-            "no recommendations: the section under the heading 'What is the solution?' holds no items "
-            "(expected a numbered list, '### 1. Title' sub-headings, or paragraphs starting with a number)",
+            ProblemCode.RECOMMENDATIONS_NONE_UNDER_HEADING,
+            "no recommendations: the heading 'What is the solution?' must be followed by a numbered list such as "
+            "'1. **Lead sentence.** Details…'",
         ),
         (
             "<h2>Key points</h2><ul><li>A.</li></ul><h2>Recommendations</h2><ol></ol>",
-            "no recommendations: the section under the heading 'Recommendations' holds no items "
-            "(expected a numbered list, '### 1. Title' sub-headings, or paragraphs starting with a number)",
+            ProblemCode.RECOMMENDATIONS_NONE_UNDER_HEADING,
+            "no recommendations: the heading 'Recommendations' must be followed by a numbered list such as "
+            "'1. **Lead sentence.** Details…'",
         ),
     ],
 )
-def test_missing_sections_are_reported(fragment, expected):
-    assert expected in messages(fragment)
+def test_missing_sections_are_reported(fragment, code, expected):
+    problems = extract_card(fragment, CardSettings()).problems
+    assert (code, expected) in [(p.code, str(p)) for p in problems]
 
 
 def test_one_accepted_heading_is_named_as_such():
-    settings = CardSettings(key_points_headings=("Key points",))
-    assert "no key points: looked for a heading 'Key points'" in messages("<p>x</p>", settings)
+    settings = CardSettings(key_points_headings=("Bottom line",))
+    assert "no key points: add a heading '## Bottom line' followed by a bulleted list ('- …')" in messages(
+        "<p>x</p>", settings
+    )
 
 
 def test_headings_come_from_settings():

@@ -8,6 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from brief_registry.rendering import BriefMarkdown
 from summary_card import (
     CardSettings,
     GivenCard,
@@ -16,7 +17,7 @@ from summary_card import (
     card_from_front_matter,
     extract_card,
 )
-from summary_card.card import heading_line
+from summary_card.source import heading_line
 
 TEST_DATA = Path(__file__).resolve().parent.parent / "test_data"
 KEY_POINTS = "<h2>Key points</h2><ul><li>Point A.</li><li>Point B.</li></ul>"
@@ -297,14 +298,17 @@ def test_front_matter_mistakes_are_reported_and_the_field_ignored(data, expected
 # --- Pointing at lines ------------------------------------------------------------------------------
 
 
-def test_heading_line_finds_atx_and_setext_headings():
+def test_heading_line_finds_atx_and_setext_headings_outside_fenced_code():
+    render = BriefMarkdown({"extensions": ["extra"]}).convert
     source = (
         "Intro\n\n## Key points:\n\n- a\n\nRecommendations\n---------------\n\n### **What** should be done?\n"
+        "\n```\n## Shown as code\n```\n\n## Shown as code\n"
     )
-    assert heading_line(source, "Key points", first_line=10) == 12
-    assert heading_line(source, "Recommendations", first_line=1) == 7
-    assert heading_line(source, "What should be done?", first_line=1) == 10
-    assert heading_line(source, "Missing") is None
+    assert heading_line(source, "Key points", 10, render) == 12
+    assert heading_line(source, "Recommendations", 1, render) == 7
+    assert heading_line(source, "What should be done?", 1, render) == 10
+    assert heading_line(source, "Shown as code", 1, render) == 16
+    assert heading_line(source, "Missing", 1, render) is None
 
 
 # --- The fixture briefs, rendered by Markdown as the site renders them ---------------------------------

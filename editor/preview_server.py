@@ -1,0 +1,155 @@
+"""The preview's web server (``make serve``, ``make devserver``): Pelican's, bound before anything else runs.
+
+``pelican --listen`` reports a port in use as "Could not listen" and then exits 0, after the build has run and
+"Preview at …" has been printed. Binding the port first, in this process, makes a busy port the first and only
+thing an editor sees, with the way out: ``PORT=`` picks another.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import logging
+import os
+import socket
+from collections.abc import Callable
+from pathlib import Path
+
+from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+
+# How far above a busy port to look for a free one to suggest.
+SUGGESTION_RANGE = 20
+
+
+class PortBusyError(Exception):
+    """The preview's port is already taken by another program."""
+
+
+class QuietHandler(ComplexHTTPRequestHandler):
+    """Pelican's request handler, quiet (the terminal is for the briefs' problems), answering a missing page
+    with the site's 404 page as a host would (Pelican's closes the connection without an answer)."""
+
+    def log_message(self, msg_format: str, *args: object) -> None:
+        pass
+
+    def get_path_that_exists(self, original_path: str) -> str | None:
+        found = super().get_path_that_exists(original_path)
+        if found is None:
+            page = Path(self.base_path) / "404.html"
+            if page.is_file():
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            else:
+                self.send_error(404)
+        return found
+
+
+# Development only: what the devserver adds to the pages it serves (never to the files it builds, so the published
+# site keeps its Content-Security-Policy and its script-free brief pages).
+PREVIEW_PREFIX = "/__preview__/"
+PageAddition = Callable[[str], str]  # the URL path of a page -> HTML put just before its </body>
+PreviewRoute = Callable[[], tuple[str, bytes]]  # -> (content type, body) of a file under PREVIEW_PREFIX
+
+
+class PreviewHandler(QuietHandler):
+    """The devserver's handler: serves the site with each page's dev-only additions, and the previews' own files.
+
+    The additions and routes live on the server (``server.page_additions``, ``server.preview_routes``), so the
+    devserver's features register there: the live-reload script (editor/live_reload.py) is one of them.
+    """
+
+    def do_GET(self) -> None:  # noqa: N802 - the standard library names it
+        route = getattr(self.server, "preview_routes", {}).get(self.path.split("?", 1)[0])
+        if route is None:
+            super().do_GET()
+            return
+        content_type, body = route()
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def send_head(self):
+        additions = getattr(self.server, "page_additions", ())
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if not additions or not path.endswith(".html") or not os.path.isfile(path):
+            return super().send_head()
+        url = self.path.split("?", 1)[0]
+        body = with_additions(Path(path).read_bytes(), "".join(add(url) for add in additions))
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def with_additions(page: bytes, html: str) -> bytes:
+    """`page` with `html` inserted before its last ``</body>`` (at the end when it has none)."""
+    if not html:
+        return page
+    at = page.rfind(b"</body>")
+    at = len(page) if at < 0 else at
+    return page[:at] + html.encode("utf-8") + page[at:]
+
+
+def open_server(
+    output: Path, host: str, port: int, target: str, handler: type[QuietHandler] = QuietHandler
+) -> RootedHTTPServer:
+    """A server for `output` bound to host:port (not yet serving); PortBusyError says what to do if taken.
+
+    `target` is the make target the editor ran, so the message gives the exact command to run instead.
+    """
+    # Pelican's handler logs each missing page as a warning; the 404 answer says it already.
+    logging.getLogger("pelican.server").setLevel(logging.ERROR)
+    RootedHTTPServer.allow_reuse_address = True  # as Pelican does: a port just released may be reused at once
+    try:
+        server = RootedHTTPServer(str(output), (host, port), handler)
+        server.page_additions, server.preview_routes = [], {}
+        return server
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise PortBusyError(busy_message(host, port, target)) from None
+        if error.errno == errno.EACCES:
+            raise PortBusyError(
+                f"port {port} needs administrator rights on this machine; "
+                f"pick one above 1023 with PORT=, e.g. make {target} PORT=8000"
+            ) from None
+        raise PortBusyError(
+            f"cannot serve at {host}:{port} ({error.strerror}); check HOST= and PORT="
+        ) from None
+
+
+def busy_message(host: str, port: int, target: str) -> str:
+    """Why the preview cannot start, and the command that would."""
+    free = next_free_port(host, port)
+    suggestion = free if free is not None else port + 1
+    return (
+        f"port {port} on {host} is already in use (another preview, or another program, is serving there); "
+        f"stop it, or pick another port with PORT=, e.g. make {target} PORT={suggestion}"
+    )
+
+
+def next_free_port(host: str, port: int) -> int | None:
+    """The first port above `port` that can be bound on `host`, or None."""
+    for candidate in range(port + 1, min(port + 1 + SUGGESTION_RANGE, 65536)):
+        with socket.socket(_family(host), socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((host, candidate))
+            except OSError:
+                continue
+            return candidate
+    return None
+
+
+def _family(host: str) -> socket.AddressFamily:
+    return socket.AF_INET6 if ":" in host else socket.AF_INET

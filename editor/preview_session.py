@@ -1,0 +1,126 @@
+"""The devserver's builds, run in its own process: the whole site, and a saved brief's page on its own, at once.
+
+A full build of a large archive takes seconds, most of them spent on pages the save did not change. The session
+runs Pelican in this process (imports, theme and plugins stay loaded between builds) and keeps the generators of
+the last full build. When only briefs were saved, :meth:`PreviewSession.preview` first writes those briefs' pages
+alone: it reads each saved file with the build's own reader, runs the plugins' per-brief work through Pelican's own
+signals on a copy of the articles generator holding just that brief, and writes the page with Pelican's own
+article writer. What depends on other briefs (previous and next in the series, related briefs, replies) is taken
+from the last full build. The full build then follows and rewrites the whole site, the saved page included.
+
+A brief that cannot be read (broken front matter) is left alone: its last good page stays served, and the
+checker's message says what to fix.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from pelican import get_instance, parse_arguments, signals
+from pelican.contents import Article, Content
+from pelican.generators import ArticlesGenerator
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+
+class PreviewSession:
+    """Pelican builds in this process, keeping the last full build's generators for single-brief previews."""
+
+    def __init__(self, pelican_args: Sequence[str]) -> None:
+        self.pelican_args = list(pelican_args)
+        self._articles: ArticlesGenerator | None = None
+        self._latest: ArticlesGenerator | None = None
+        signals.all_generators_finalized.connect(self._keep_generators)
+
+    def _keep_generators(self, generators: Iterable) -> None:
+        if self._building:
+            self._latest = next((g for g in generators if type(g) is ArticlesGenerator), None)
+
+    _building = False
+
+    def build(self, extra: Sequence[str] = ()) -> bool:
+        """Build the whole site, as ``pelican`` with the session's arguments (and `extra`) would; whether it
+        finished."""
+        pelican, _ = get_instance(parse_arguments([*self.pelican_args, *extra]))
+        self._building, self._latest = True, None
+        try:
+            pelican.run()
+        except Exception as error:  # a broken theme or plugin: say it, keep serving the last good pages
+            logger.critical("%s: %s", type(error).__name__, error, exc_info=True)
+            return False
+        finally:
+            self._building = False
+        self._articles = self._latest
+        return True
+
+    def preview(self, paths: Iterable[str | Path]) -> list[str]:
+        """Write the pages of the saved briefs `paths` alone; the pages written (output paths).
+
+        Only briefs the last full build published can be previewed this way; any other path is left to the full
+        build that follows.
+        """
+        generator = self._articles
+        if generator is None:
+            return []
+        known = {os.path.realpath(a.source_path): a for a in generator.articles}
+        written = []
+        for path in paths:
+            previous = known.get(os.path.realpath(path))
+            if previous is None:
+                continue
+            article = self._read(generator, previous.source_path)
+            if article is None or article.status != "published":
+                continue
+            self._write(generator, article, previous)
+            written.append(article.save_as)
+        return written
+
+    @staticmethod
+    def _read(generator: ArticlesGenerator, source_path: str) -> Article | None:
+        """The brief read afresh by the build's reader, or None when it cannot be read (the check says why)."""
+        try:
+            article = generator.readers.read_file(
+                base_path=generator.path,
+                path=os.path.relpath(source_path, generator.path),
+                content_class=Article,
+                context=generator.context,
+                preread_signal=signals.article_generator_preread,
+                preread_sender=generator,
+                context_signal=signals.article_generator_context,
+                context_sender=generator,
+            )
+        except Exception:  # the check, run next, names the problem in the editor's terms
+            return None
+        return article if isinstance(article, Article) and article.is_valid() else None
+
+    @staticmethod
+    def _write(generator: ArticlesGenerator, article: Article, previous: Article) -> None:
+        """Run the per-brief plugins on `article` alone, then write its page with Pelican's article writer."""
+        alone = copy.copy(generator)
+        alone.context = dict(generator.context)
+        alone.articles, alone.translations = [article], []
+        alone.hidden_articles, alone.hidden_translations = [], []
+        alone.drafts, alone.drafts_translations = [], []
+        signals.article_generator_finalized.send(alone)
+        signals.all_generators_finalized.send([alone])
+        alone.refresh_metadata_intersite_links()
+        # What links this brief to others (neighbours, related briefs, replies) comes from the last full build.
+        for name, value in vars(previous).items():
+            if _refers_to_content(value):
+                setattr(article, name, value)
+        writer = Writer(alone.output_path, settings=alone.settings)
+        alone.generate_articles(writer.write_file)
+
+
+def _refers_to_content(value: object) -> bool:
+    """Whether an attribute holds another brief (or briefs): set by plugins that look across the series."""
+    if isinstance(value, Content):
+        return True
+    if isinstance(value, (tuple, list)) and value:
+        return all(isinstance(item, Content) for item in value)
+    return False

@@ -1,0 +1,136 @@
+"""What a partner needs to embed a brief's card: its addresses, the iframe and the oEmbed answer.
+
+Pure: plain values in, frozen values and JSON-ready dicts out (see https://oembed.com, section 2.3).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+DEFAULTS: dict[str, Any] = {
+    "BRIEF_EMBED_CARD_URL": "briefs/{slug}/card/",
+    "BRIEF_EMBED_OEMBED_URL": "oembed/{slug}.json",
+    "BRIEF_EMBED_WIDTH": 600,
+}
+
+# How tall the card page is, estimated from its text (the iframe cannot size itself across origins):
+# the header (series, title, byline) and the "Read the brief" link, the two section headings, and one
+# line of about CHARS_PER_LINE characters for every such share of a key point or recommendation title.
+FRAME_CHROME = 230
+SECTION_HEADING = 44
+LINE = 24
+ITEM_GAP = 10
+CHARS_PER_LINE = 68  # at 600 px wide; a narrower frame gets proportionally more lines
+
+
+def setting(settings: Mapping[str, Any], name: str) -> Any:
+    return settings.get(name, DEFAULTS[name])
+
+
+@dataclass(frozen=True)
+class Embed:
+    """A brief's embeddable card: where it lives, its oEmbed document, and the iframe to paste."""
+
+    card_url: str  # absolute
+    card_save_as: str
+    oembed_url: str  # absolute
+    oembed_save_as: str
+    title: str
+    width: int
+    height: int
+
+    @property
+    def iframe(self) -> Markup:
+        """The HTML a partner pastes: a lazy, borderless iframe no wider than its container."""
+        return Markup(
+            '<iframe src="{src}" width="{w}" height="{h}" title="{title}" loading="lazy" '
+            'style="border:0;max-width:100%"></iframe>'
+        ).format(src=self.card_url, w=self.width, h=self.height, title=self.title)
+
+
+def save_as(url: str) -> str:
+    """Where a page whose address ends in '/' is written."""
+    return url + "index.html" if url.endswith("/") else url
+
+
+def frame_height(key_points: Iterable[str], recommendation_titles: Iterable[str], width: int) -> int:
+    """The iframe height (px) that shows the whole card at `width` without scrolling, estimated."""
+    per_line = max(20, round(CHARS_PER_LINE * width / 600))
+    height = FRAME_CHROME
+    for texts in (list(key_points), list(recommendation_titles)):
+        if texts:
+            height += SECTION_HEADING
+            height += sum(math.ceil(len(text) / per_line) * LINE + ITEM_GAP for text in texts)
+    return height
+
+
+def build_embed(
+    *,
+    slug: str,
+    title: str,
+    siteurl: str,
+    settings: Mapping[str, Any],
+    key_points: Iterable[str] = (),
+    recommendation_titles: Iterable[str] = (),
+) -> Embed:
+    """The embed of one brief; `title` is the numbered title the iframe and oEmbed answer carry."""
+    base = siteurl.rstrip("/")
+    card_url = setting(settings, "BRIEF_EMBED_CARD_URL").format(slug=slug)
+    oembed_url = setting(settings, "BRIEF_EMBED_OEMBED_URL").format(slug=slug)
+    width = int(setting(settings, "BRIEF_EMBED_WIDTH"))
+    return Embed(
+        card_url=f"{base}/{card_url}",
+        card_save_as=save_as(card_url),
+        oembed_url=f"{base}/{oembed_url}",
+        oembed_save_as=oembed_url,
+        title=title,
+        width=width,
+        height=frame_height(key_points, recommendation_titles, width),
+    )
+
+
+def oembed_document(
+    embed: Embed,
+    *,
+    authors: Iterable[tuple[str, str]],
+    provider_name: str,
+    provider_url: str,
+    thumbnail: tuple[str, int, int] | None = None,
+) -> dict[str, Any]:
+    """The oEmbed 1.0 ``rich`` response for the card: the iframe, its size and who made it.
+
+    `authors` are (name, page url) in byline order: oEmbed has one author, so the names are joined
+    and the first author's page is the author_url. `thumbnail` is (url, width, height) or None.
+    """
+    people = list(authors)
+    document: dict[str, Any] = {
+        "version": "1.0",
+        "type": "rich",
+        "title": embed.title,
+        "provider_name": provider_name,
+        "provider_url": provider_url,
+        "html": str(embed.iframe),
+        "width": embed.width,
+        "height": embed.height,
+        "cache_age": 86400,
+    }
+    if people:
+        document["author_name"] = _joined([name for name, _ in people])
+        if people[0][1]:
+            document["author_url"] = people[0][1]
+    if thumbnail is not None:
+        url, width, height = thumbnail
+        document.update(thumbnail_url=url, thumbnail_width=width, thumbnail_height=height)
+    return document
+
+
+def _joined(names: list[str]) -> str:
+    """ "A", "A and B", "A, B, and C", as the byline prints them."""
+    if len(names) < 3:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]

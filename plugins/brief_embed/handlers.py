@@ -1,0 +1,93 @@
+"""Pelican wiring: give each brief its embed, write its card page and its oEmbed document."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from share_image.image import SIZE as SHARE_IMAGE_SIZE
+from taxonomy_pages.listings import term_url
+
+from .embed import DEFAULTS, Embed, build_embed, oembed_document
+
+logger = logging.getLogger(__name__)
+
+CARD_TEMPLATE = "card"
+
+
+def embed_for(article, settings: dict) -> Embed:
+    """The embed of `article`, from its card (attached by summary_card) and the settings."""
+    card = getattr(article, "summary_card", None)
+    return build_embed(
+        slug=article.slug,
+        title=f"{settings.get('SERIES_NAME') or settings['SITENAME']} #{article.series_number}: {article.title}",
+        siteurl=settings.get("SITEURL", ""),
+        settings=settings,
+        key_points=[point.text for point in card.key_points] if card else (),
+        recommendation_titles=[rec.title for rec in card.recommendations] if card else (),
+    )
+
+
+def attach_embed(generator, content) -> None:
+    """Just before a brief's page is written (every card is attached by then): set ``embed``."""
+    if getattr(content, "summary_card", None) is None:
+        return
+    content.embed = embed_for(content, generator.settings)
+
+
+class EmbedCardsGenerator(Generator):
+    """Writes /briefs/<slug>/card/ (the card alone, for an iframe) and /oembed/<slug>.json per brief."""
+
+    def generate_output(self, writer) -> None:
+        siteurl = self.settings.get("SITEURL", "")
+        template = self.get_template(CARD_TEMPLATE)
+        for article in self.context.get("articles", ()):
+            if getattr(article, "summary_card", None) is None:
+                continue
+            embed = getattr(article, "embed", None) or embed_for(article, self.settings)
+            writer.write_file(
+                embed.card_save_as,
+                template,
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                article=article,
+                embed=embed,
+                template_name=CARD_TEMPLATE,
+            )
+            image = getattr(article, "share_image", "")
+            document = oembed_document(
+                embed,
+                authors=[
+                    (person.name, f"{siteurl}/{term_url(self.settings, 'author', person.slug)}")
+                    for person in getattr(article, "author_profiles", ())
+                ],
+                provider_name=self.settings["SITENAME"],
+                provider_url=f"{siteurl}/",
+                thumbnail=(f"{siteurl}/{image}", *SHARE_IMAGE_SIZE) if image else None,
+            )
+            path = Path(self.output_path) / embed.oembed_save_as
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            logger.debug("Wrote %s", path)
+
+
+def get_generators(pelican) -> type[Generator]:
+    """Hand Pelican the card-page and oEmbed generator."""
+    return EmbedCardsGenerator
+
+
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
+def register() -> None:
+    """Connect the embed handlers."""
+    signals.initialized.connect(set_defaults)
+    signals.article_generator_write_article.connect(attach_embed)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,27 @@
+"""The lines of a brief's Markdown body that hold prose, numbered as in the file (fenced code left out).
+
+Messages about the body point at a line of the Markdown source; what sits inside a fenced code block (```` ``` ````
+or ``~~~``) is shown as code, so it is never taken for a heading, a link or HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def content_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """Lines of `body` outside fenced code blocks, each with its number in the file (`body` starts at `first_line`)."""
+    fence = ""
+    for number, line in enumerate(body.splitlines(), start=first_line):
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if match:
+            fence = match.group(1)
+            continue
+        yield number, line

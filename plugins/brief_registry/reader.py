@@ -1,0 +1,61 @@
+"""The Pelican reader for briefs and pages: pelican-yaml-metadata's, reading files the way ``make check`` does.
+
+pelican-yaml-metadata finds front matter with a pattern of its own, so a ``---`` line with a trailing space is not
+front matter to it, and a YAML error becomes a traceback. This reader splits the file with ``read_brief`` (the
+function ``make check`` uses: byte order mark, CR LF, the YAML messages that name the line) and refuses a body with
+HTML that would run code. The body is rendered by ``rendering.BriefMarkdown``: Python-Markdown's HTML, faster.
+The plugin's own conversion of YAML values to Pelican metadata is kept (``_parse_yaml_metadata``,
+pelican-yaml-metadata 2.2.0, pinned in requirements.txt: the plugin has no public interface for it).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+
+from .frontmatter import read_brief
+from .problems import BriefFileError, UnsafeHtmlError, display_path
+from .rendering import BriefMarkdown, body_settings
+from .safety import unsafe_html
+
+logger = logging.getLogger(__name__)
+
+# False renders every body with Python-Markdown alone, the reference the fast path is tested against.
+FAST_MARKDOWN_SETTING = "BRIEF_REGISTRY_FAST_MARKDOWN"
+
+
+class BriefReader(YAMLMetadataReader):
+    """Markdown with YAML front matter, read and checked as ``make check`` reads it."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._body_markdown = BriefMarkdown(
+            body_settings(self.settings["MARKDOWN"]), fast=self.settings.get(FAST_MARKDOWN_SETTING, True)
+        )
+
+    def read(self, source_path: str) -> tuple[str, dict]:
+        shown = display_path(source_path, self.settings["PATH"])
+        try:
+            front = read_brief(source_path, shown)
+            metadata = self._parse_yaml_metadata(front.data, source_path)
+            self._md.Meta = {key: [str(v) for v in _as_list(value)] for key, value in metadata.items()}
+            content = self._body_markdown.convert(front.body)
+            problems = unsafe_html(content, front.body, front.body_line, shown)
+            if problems:
+                raise UnsafeHtmlError(*problems)
+        except BriefFileError as error:
+            # Pelican then logs "Could not process <file>" and leaves the file out: nothing of it is written.
+            logger.error("%s", error)
+            raise
+        return content, metadata
+
+
+def _as_list(value: object) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def add_reader(readers) -> None:
+    """Read ``.md`` files with :class:`BriefReader`."""
+    for extension in BriefReader.file_extensions:
+        readers.reader_classes[extension] = BriefReader

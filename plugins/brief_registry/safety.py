@@ -1,0 +1,125 @@
+"""Find HTML in a brief's body that would run code in a reader's browser, and the line it was written on.
+
+Markdown passes raw HTML through, and a Markdown link may point anywhere, so the check reads the body as it will be
+published (the rendered HTML, where code blocks are already escaped and harmless) and then looks up each finding's
+line in the Markdown source. `make check` reports these and the build refuses to write such a brief.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from .markdown_source import content_lines
+from .problems import Problem
+
+# Elements that run code, embed another document, or restyle the page; none belongs in a brief.
+FORBIDDEN_TAGS = {
+    "script": "would run code in readers' browsers: remove it (to show code, put it in a fenced ``` block)",
+    "style": "would restyle the page: remove it (the site's stylesheet styles every brief)",
+    "iframe": "would embed another page: remove it and link to that page instead",
+    "frame": "would embed another page: remove it and link to that page instead",
+    "frameset": "would embed other pages: remove it and link to them instead",
+    "object": "would embed a plug-in: remove it and link to the file instead",
+    "embed": "would embed a plug-in: remove it and link to the file instead",
+    "base": "would change where every link on the page goes: remove it",
+}
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"}
+)
+FORBIDDEN_SCHEMES = ("javascript:", "vbscript:", "data:")
+# Browsers ignore ASCII tabs, newlines and control characters inside a URL's scheme ("java\tscript:").
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20]+")
+# Cheap tests that every finding passes (a brief without any is safe, and is not parsed): tags, event attributes,
+# and a scheme (with any characters browsers ignore inside it) or an entity that may hide one.
+_SUSPECT_TAG_OR_ATTRIBUTE = re.compile(
+    r"<(?:script|style|i?frame|frameset|object|embed|base)\b|<[a-z][^>]*[\s/\"']on[a-z]", re.I
+)
+_SUSPECT_SCHEME = re.compile(
+    "|".join(r"[\x00-\x20]*".join(word) for word in ("script:", "data:")) + "|&#|&colon", re.I
+)
+# `<script>` in a code span is shown as text: not where a finding in the rendered body comes from.
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One unsafe construct in the rendered body: what it is, and text to find its line in the source by."""
+
+    message: str
+    needles: tuple[str, ...]
+
+
+class _Finder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Finding] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in FORBIDDEN_TAGS:
+            self.found.append(Finding(f"<{tag}> {FORBIDDEN_TAGS[tag]}", (f"<{tag}",)))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(
+                    Finding(
+                        f"the '{name}' attribute of <{tag}> would run code in readers' browsers: remove it",
+                        (name,),
+                    )
+                )
+            elif name in URL_ATTRIBUTES and value and unsafe_url(value):
+                scheme = unsafe_url(value)
+                what = "link" if name == "href" else f"'{name}' of <{tag}>"
+                self.found.append(
+                    Finding(
+                        f"{what} to '{_short(value)}' uses the '{scheme}' scheme, which "
+                        f"{'embeds data' if scheme == 'data:' else 'runs code'} instead of going to a page: "
+                        "use an http://, https:// or mailto: address, or a relative one",
+                        (value.strip(), scheme.rstrip(":")),
+                    )
+                )
+
+    handle_startendtag = handle_starttag
+
+
+def unsafe_url(url: str) -> str:
+    """The forbidden scheme `url` uses ("javascript:", "vbscript:" or "data:"), or ""."""
+    folded = _IGNORED_IN_SCHEME.sub("", url).lower()
+    return next((scheme for scheme in FORBIDDEN_SCHEMES if folded.startswith(scheme)), "")
+
+
+def unsafe_html(rendered: str, body: str, first_line: int, path: str) -> tuple[Problem, ...]:
+    """Every unsafe construct in `rendered` (the HTML of `body`, whose first line is `first_line`)."""
+    if not (_SUSPECT_TAG_OR_ATTRIBUTE.search(rendered) or _SUSPECT_SCHEME.search(rendered)):
+        return ()
+    finder = _Finder()
+    finder.feed(rendered)
+    finder.close()
+    # Searched as the browser reads it: "&#106;avascript:" is "javascript:".
+    lines = [
+        (n, html.unescape(_CODE_SPAN.sub("", text)).lower()) for n, text in content_lines(body, first_line)
+    ]
+    used: dict[tuple[str, ...], int] = {}
+    problems = []
+    for finding in finder.found:
+        line = _line_of(finding, lines, used.get(finding.needles, 0))
+        used[finding.needles] = line
+        problems.append(Problem(path, line or first_line, finding.message))
+    return tuple(problems)
+
+
+def _line_of(finding: Finding, lines: list[tuple[int, str]], after: int) -> int:
+    """The first line after `after` that holds one of the finding's needles (each tried in turn), or 0."""
+    for needle in finding.needles:
+        wanted = needle.lower()
+        for start in (after + 1, 0):
+            line = next((n for n, text in lines if n >= start and wanted in text), 0)
+            if line:
+                return line
+    return 0
+
+
+def _short(url: str, limit: int = 60) -> str:
+    url = " ".join(url.split())
+    return url if len(url) <= limit else url[: limit - 1] + "…"

@@ -1,0 +1,308 @@
+"""Reading files as editors save them, YAML mistakes named where they start, and HTML that must not be published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief_registry import EncodingError, FrontMatterError, RegistryError, load_registry, read_front_matter
+from brief_registry.safety import unsafe_html, unsafe_url
+from brief_registry.textfile import decode_text
+
+FRONT = "---\ntitle: A synthetic title\nseries_number: 7\n---\nBody line.\n"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        FRONT.encode(),
+        b"\xef\xbb\xbf" + FRONT.encode(),
+        FRONT.replace("\n", "\r\n").encode(),
+        b"\xef\xbb\xbf" + FRONT.replace("\n", "\r\n").encode(),
+        FRONT.replace("\n", "\r").encode(),
+    ],
+    ids=["plain", "bom", "crlf", "bom-crlf", "cr"],
+)
+def test_bom_and_line_ends_are_read_away(raw):
+    assert decode_text(raw, "x.md") == FRONT
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "message"),
+    [
+        (
+            "---\ntitle: Caf\u00e9\n".encode("cp1252"),
+            2,
+            "the file is not UTF-8 text (byte 0xe9 in column 11, '\u00e9' in Windows-1252); "
+            "save it again choosing the UTF-8 encoding",
+        ),
+        (
+            "---\ntitle: x\n\nHe said \u201cno\u201d.\n".encode("cp1252"),
+            4,
+            "the file is not UTF-8 text (byte 0x93 in column 9, '\u201c' in Windows-1252); "
+            "save it again choosing the UTF-8 encoding",
+        ),
+        (
+            "---\r\ntitle: caf\u00e9 \u2013 d\u00e9j\u00e0\r\n".encode() + b"\x96\r\n",
+            3,
+            "the file is not UTF-8 text (byte 0x96 in column 1, '\u2013' in Windows-1252); "
+            "save it again choosing the UTF-8 encoding",
+        ),
+        (
+            "---\ntitle: x\n".encode("utf-16"),
+            1,
+            "the file is UTF-16 text, not UTF-8; save it again choosing the UTF-8 encoding",
+        ),
+    ],
+    ids=["latin-letter", "curly-quote", "after-utf8-text", "utf-16"],
+)
+def test_another_encoding_names_the_line_of_the_first_bad_byte(raw, line, message):
+    with pytest.raises(EncodingError) as caught:
+        decode_text(raw, "x.md")
+    assert (caught.value.problem.path, caught.value.problem.line, caught.value.problem.message) == (
+        "x.md",
+        line,
+        message,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "--- \ntitle: A synthetic title\nseries_number: 7\n---  \nBody line.\n",
+        "\n\n---\ntitle: A synthetic title\nseries_number: 7\n---\nBody line.\n",
+        "---\ntitle: A synthetic title\nseries_number: 7\n---\nBody line.",
+        "\ufeff---\ntitle: A synthetic title\nseries_number: 7\n---\nBody line.\n",
+        "---\ntitle:  A synthetic title\nseries_number: 7\n...\nBody line.\n",
+        "---\ntitle:\tA synthetic title\nseries_number:\t7\n---\nBody line.\n",
+    ],
+    ids=[
+        "space-after-fences",
+        "blank-lines-before",
+        "no-final-newline",
+        "bom-in-text",
+        "dots-close",
+        "tab-after-colon",
+    ],
+)
+def test_front_matter_as_editors_type_it(text):
+    front = read_front_matter(text, "x.md")
+    assert front.data == {"title": "A synthetic title", "series_number": 7}
+    lines = text.lstrip("\ufeff").splitlines()
+    assert front.line_of("series_number") == next(
+        i for i, line in enumerate(lines, 1) if "series_number" in line
+    )
+    assert front.body.strip() == "Body line."
+
+
+# (front matter lines between the fences, line named, message before the parser's detail)
+YAML_MISTAKES = [
+    (
+        'title: "Unclosed\nseries_number: 7',
+        2,
+        'the quote opened on line 2 is never closed: add the closing "',
+    ),
+    (
+        "title: 'Unclosed\nseries_number: 7",
+        2,
+        "the quote opened on line 2 is never closed: add the closing '",
+    ),
+    ("series_number: 7\ntitle: 'It''s fine\nauthors: [a]", 3, "the quote opened on line 3 is never closed"),
+    (
+        "title: x\ndate 2030-01-05\nauthors: [a]",
+        3,
+        "line 3 has no ':' after its name: write it as 'name: value'",
+    ),
+    (
+        "title: x\nauthors: [a, b\ntopics: [c]",
+        3,
+        "the '[' opened on line 3 is never closed: end the list with ']'",
+    ),
+    ("title: x\nauthors: [a, b", 3, "the '[' opened on line 3 is never closed"),
+    ("title: x\nauthors: {a: b\ntopics: c", 3, "the '{' opened on line 3 is never closed: end it with '}'"),
+    (
+        "title: x\nauthors:\n\t- a",
+        4,
+        "line 4 holds a tab: YAML needs spaces here, so replace the tab with spaces",
+    ),
+    (
+        "title: Reality Check: x",
+        2,
+        "line 2 has a second ': ' inside its value: put the whole value in quotes",
+    ),
+    ("title: x\n  y: z", 3, "line 3 is indented, but the line above it does not open a list or a group"),
+    (
+        'title: "x" and y',
+        2,
+        'text follows the closing " on line 2: a value in quotes must be quoted as a whole',
+    ),
+    (
+        "title: 'It's here'",
+        2,
+        "text follows the closing ' on line 2: a value in quotes must be quoted as a whole; "
+        'for quotation marks inside it, use the other kind around it ("…")',
+    ),
+    ("authors:\n  - a\n - b", 4, "line 4 does not fit the lines above it"),
+    (
+        "title: *x",
+        2,
+        "the value on line 2 starts with a character YAML reserves: put the whole value in quotes",
+    ),
+    ("title: @x", 2, "the value on line 2 starts with a character YAML reserves"),
+]
+
+
+@pytest.mark.parametrize(("yaml_lines", "line", "said"), YAML_MISTAKES)
+def test_yaml_mistakes_name_the_line_where_they_start(yaml_lines, line, said):
+    with pytest.raises(FrontMatterError) as caught:
+        read_front_matter(f"---\n{yaml_lines}\n---\nBody.\n", "x.md")
+    problem = caught.value.problem
+    assert problem.line == line
+    assert problem.message.startswith(said)
+    assert "(YAML parser: " in problem.message  # the parser's own words come second
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            "title: x\n---\n",
+            1,
+            "add a line '---' above line 1: front matter starts with '---' (got 'title: x')",
+        ),
+        (
+            "\u2014\ntitle: x\n---\n",
+            1,
+            "the front matter must open with a line of exactly three hyphens '---' at the start of the line "
+            "(got '\u2014')",
+        ),
+        ("---\ntitle: x\n", 1, "front matter opened with '---' is never closed by a '---' line"),
+    ],
+)
+def test_what_to_change_when_the_fences_are_wrong(text, line, message):
+    with pytest.raises(FrontMatterError) as caught:
+        read_front_matter(text, "x.md")
+    assert (caught.value.problem.line, caught.value.problem.message) == (line, message)
+
+
+@pytest.mark.parametrize(
+    ("url", "scheme"),
+    [
+        ("javascript:alert(1)", "javascript:"),
+        ("  JavaScript:alert(1)", "javascript:"),
+        ("java\tscript:alert(1)", "javascript:"),
+        ("java\nscript:alert(1)", "javascript:"),
+        ("vbscript:msgbox", "vbscript:"),
+        ("data:text/html;base64,AAAA", "data:"),
+        ("https://example.org/javascript:", ""),
+        ("/briefs/x/", ""),
+        ("#recommendation-1", ""),
+        ("mailto:someone@example.org", ""),
+        ("annex.html", ""),
+    ],
+)
+def test_unsafe_url_schemes(url, scheme):
+    assert unsafe_url(url) == scheme
+
+
+def test_unsafe_html_is_found_in_the_rendered_body_and_located_in_the_source():
+    body = (
+        "Intro.\n"  # line 10
+        "\n"
+        "```html\n"
+        "<script>alert('shown as code')</script>\n"
+        "```\n"
+        "\n"
+        "<p>Safe</p>\n"
+        '<img src="x.png" onerror="alert(1)">\n'  # line 17
+        "`<script>` in a code span is shown, not run\n"
+        "<script>alert(2)</script>\n"  # line 19
+        '<a href="&#106;avascript:alert(3)">encoded</a>\n'  # line 20
+    )
+    rendered = (
+        "<p>Intro.</p><pre><code>&lt;script&gt;</code></pre><p>Safe</p>"
+        '<img src="x.png" onerror="alert(1)"><p><code>&lt;script&gt;</code> in a code span</p>'
+        '<script>alert(2)</script><a href="&#106;avascript:alert(3)">encoded</a>'
+    )
+    problems = unsafe_html(rendered, body, 10, "x.md")
+    assert [(p.line, p.message.split(" would ")[0].split(" uses ")[0]) for p in problems] == [
+        (17, "the 'onerror' attribute of <img>"),
+        (19, "<script>"),
+        (20, "link to 'javascript:alert(3)'"),
+    ]
+
+
+def test_a_registry_saved_with_a_bom_and_crlf_loads_with_the_editors_line_numbers(tmp_path):
+    authors = (
+        "# People\n- name: Ada Example\n  slug: ada-example\n  bio: Writes.\n- name: No Bio\n  slug: no-bio\n"
+    )
+    (tmp_path / "authors.yml").write_bytes(b"\xef\xbb\xbf" + authors.replace("\n", "\r\n").encode())
+    (tmp_path / "topics.yml").write_bytes(b"\xef\xbb\xbf- name: Testing\r\n  slug: testing\r\n")
+    (tmp_path / "regions.yml").write_bytes("- name: Caf\u00e9\n  slug: cafe\n".encode("cp1252"))
+
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path)
+
+    assert [(Path(p.path).name, p.line, p.message) for p in caught.value.problems] == [
+        ("authors.yml", 5, "author entry is missing bio"),
+        (
+            "regions.yml",
+            1,
+            "the file is not UTF-8 text (byte 0xe9 in column 12, '\u00e9' in Windows-1252); "
+            "save it again choosing the UTF-8 encoding",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("yaml_lines", "line", "message"),
+    [
+        (
+            "title: Reality Check #4 on Russia",
+            2,
+            "'#' after a space starts a YAML comment, so this value would end before '#4 on Russia': put the whole "
+            'value in quotes ("Reality Check #4 on Russia")',
+        ),
+        (
+            "authors:\n  - Emma #1",
+            3,
+            "'#' after a space starts a YAML comment, so this value would end before '#1': put the whole value in "
+            'quotes ("Emma #1")',
+        ),
+    ],
+)
+def test_a_number_sign_that_would_cut_a_value_short_is_named(yaml_lines, line, message):
+    with pytest.raises(FrontMatterError) as caught:
+        read_front_matter(f"---\n{yaml_lines}\n---\n", "x.md")
+    assert (caught.value.problem.line, caught.value.problem.message) == (line, message)
+
+
+@pytest.mark.parametrize(
+    "yaml_lines",
+    [
+        "topics: []  # none yet",
+        "title: A title  # a note for editors",
+        'title: "Reality Check #4"',
+        "series_number: 4 #4",
+    ],
+)
+def test_comments_meant_as_comments_are_left_alone(yaml_lines):
+    read_front_matter(f"---\n{yaml_lines}\n---\n", "x.md")
+
+
+@pytest.mark.parametrize(
+    ("rendered", "found"),
+    [
+        ('<a href="da\tta:text/html,x">x</a>', "link to 'da ta:text/html,x' uses the 'data:' scheme"),
+        ('<a href="java\nscript:x()">x</a>', "link to 'java script:x()' uses the 'javascript:' scheme"),
+        ('<a href="javascript&colon;x()">x</a>', "link to 'javascript:x()' uses the 'javascript:' scheme"),
+        ('<img src="x.png"/onerror="x()">', "the 'onerror' attribute of <img>"),
+        ("<IFRAME src='https://example.org/'></IFRAME>", "<iframe> would embed another page"),
+        ("<p>Focus on interests; data: none; a script: none</p>", None),
+        ("<p>Plain prose, on and on.</p>", None),
+    ],
+)
+def test_every_disguise_is_found_and_prose_is_not(rendered, found):
+    problems = unsafe_html(rendered, "x", 1, "x.md")
+    assert [p.message.startswith(found) for p in problems] == ([True] if found else [])

@@ -1,0 +1,67 @@
+"""Read a brief or registry file as editors' machines save it, and write any file the project keeps atomically.
+
+`read_text_file` is the one function every reader of briefs and registries uses; `write_atomically` the one every
+writer of a file that must never be seen half-written uses (the authors registry, the build's caches).
+
+Windows editors may start a UTF-8 file with a byte order mark and end lines with CR LF (old Mac editors with CR
+alone). Both are accepted, and the text comes back with neither, so line numbers are the ones the editor shows.
+A file in another encoding (Windows-1252, what Word and Notepad used to write, or UTF-16) is refused with the line
+of the first byte that is not UTF-8, since guessing would publish wrong characters without a word.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .problems import EncodingError, Problem
+
+BOM = "\ufeff"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_text(raw: bytes, shown: str) -> str:
+    """`raw` as text with "\\n" line ends and no byte order mark; EncodingError naming the line otherwise."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise EncodingError(_not_utf8(raw, error.start, shown)) from None
+    return text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text_file(path: str | Path, shown: str | None = None) -> str:
+    """Read `path` with :func:`decode_text`; messages name it as `shown` (the path as the editor knows it)."""
+    return decode_text(Path(path).read_bytes(), str(path) if shown is None else shown)
+
+
+def _not_utf8(raw: bytes, start: int, shown: str) -> Problem:
+    fix = "save it again choosing the UTF-8 encoding"
+    if raw.startswith(_UTF16_BOMS):
+        return Problem(shown, 1, f"the file is UTF-16 text, not UTF-8; {fix}")
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    line = raw[:start].count(b"\n") + 1
+    column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
+    as_1252 = raw[start : start + 1].decode("cp1252", errors="ignore")
+    seen = f", '{as_1252}' in Windows-1252" if as_1252.isprintable() and as_1252.strip() else ""
+    return Problem(
+        shown, line, f"the file is not UTF-8 text (byte {raw[start]:#04x} in column {column}{seen}); {fix}"
+    )
+
+
+def write_atomically(path: str | Path, data: bytes) -> None:
+    """Write `path` so that no reader (nor a killed build or a full disk) ever sees half a file.
+
+    The file is readable by all (0644), as the output's and the content's other files are.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
+        try:
+            handle.write(data)
+        except BaseException:
+            handle.close()
+            os.unlink(handle.name)
+            raise
+    os.chmod(handle.name, 0o644)  # a temporary file is created private (0600)
+    os.replace(handle.name, path)

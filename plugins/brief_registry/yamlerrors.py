@@ -1,0 +1,94 @@
+"""Turn a YAML syntax error into a Problem an editor can act on: the one place this is done.
+
+PyYAML reports where it gave up (``problem_mark``), which is often lines after the mistake: an unclosed quote is
+found at the end of the front matter. It also knows where the broken construct started (``context_mark``: "while
+scanning a quoted scalar"). The message names that line, in an editor's words, with the parser's own detail second.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from .problems import Problem
+
+_CLOSERS = {"[": "]", "{": "}"}
+
+
+def yaml_problem(error: yaml.YAMLError, path: str, text: str, fallback_line: int = 1) -> Problem:
+    """The Problem for `error`, raised while parsing `text` (numbered as in the file at `path`)."""
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return Problem(path, fallback_line, f"YAML syntax error: {error}")
+    lines = text.split("\n")
+    context = error.context or ""
+    problem = error.problem or ""
+    start = error.context_mark
+    end = error.problem_mark
+    end_line = end.line + 1 if end is not None else fallback_line
+    start_line = start.line + 1 if start is not None else end_line
+
+    def char_at(mark: yaml.Mark | None) -> str:
+        if mark is None or mark.line >= len(lines):
+            return ""
+        return lines[mark.line][mark.column : mark.column + 1]
+
+    line, said = end_line, ""
+    if "quoted scalar" in context:
+        quote = char_at(start) or '"'
+        line = start_line
+        said = f"the quote opened on line {start_line} is never closed: add the closing {quote} at the end of the value"
+    elif "flow sequence" in context or "flow mapping" in context:
+        opener = char_at(start) or ("[" if "sequence" in context else "{")
+        closer = _CLOSERS.get(opener, "]")
+        line = start_line
+        said = f"the '{opener}' opened on line {start_line} is never closed: end the list with '{closer}'"
+        if opener == "{":
+            said = f"the '{{' opened on line {start_line} is never closed: end it with '}}'"
+    elif "simple key" in context and "':'" in problem:
+        line = start_line
+        said = f"line {start_line} has no ':' after its name: write it as 'name: value'"
+    elif "'\\t'" in problem:
+        said = f"line {end_line} holds a tab: YAML needs spaces here, so replace the tab with spaces"
+    elif "mapping values are not allowed" in problem and end is not None and lines[end.line][:1].isspace():
+        said = (
+            f"line {end_line} is indented, but the line above it does not open a list or a group: "
+            "remove the spaces at the start of the line"
+        )
+    elif "mapping values are not allowed" in problem:
+        said = (
+            f"line {end_line} has a second ': ' inside its value: put the whole value in quotes, "
+            'such as title: "Reality Check: a title with a colon"'
+        )
+    elif "found undefined alias" in problem or "cannot start any token" in problem:
+        said = f"the value on line {end_line} starts with a character YAML reserves: put the whole value in quotes"
+    elif "found '<scalar>'" in problem and end is not None and _quoted_before(lines[end.line], end.column):
+        quote = _quoted_before(lines[end.line], end.column)
+        said = (
+            f"text follows the closing {quote} on line {end_line}: a value in quotes must be quoted as a whole; "
+            f"for quotation marks inside it, use the other kind around it ({_other(quote)}…{_other(quote)}) "
+            "or curly quotes inside"
+        )
+    elif "block mapping" in context or "block collection" in context:
+        said = (
+            f"line {end_line} does not fit the lines above it: indent the items of one list with the same "
+            "number of spaces"
+        )
+    detail = "; ".join(part for part in (_where(context, start), _where(problem, end)) if part)
+    if not said:
+        return Problem(path, line, f"YAML syntax error: {detail}")
+    return Problem(path, line, f"{said} (YAML parser: {detail})")
+
+
+def _quoted_before(line: str, column: int) -> str:
+    """The quote character that closed a value just before `column` on `line` ("" if none did)."""
+    before = line[:column].rstrip()
+    return before[-1] if before.endswith(("'", '"')) else ""
+
+
+def _other(quote: str) -> str:
+    return "'" if quote == '"' else '"'
+
+
+def _where(words: str, mark: yaml.Mark | None) -> str:
+    if not words:
+        return ""
+    return f"{words} on line {mark.line + 1}" if mark is not None else words

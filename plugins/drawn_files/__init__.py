@@ -1,0 +1,14 @@
+"""Files drawn from a brief (share images, PDF editions), cached by a hash of what they show.
+
+Not a Pelican plugin: the shared machinery of the plugins that draw such files. A file missing from the cache
+is drawn once, in worker processes beside Pelican where there is a spare core, written atomically under its
+hash, and placed into the output as a hard link (or a copy); an unchanged rebuild draws nothing.
+"""
+
+from brief_registry.textfile import (
+    write_atomically,  # the project's one atomic write, for the drawing plugins
+)
+
+from .pool import DrawingPool, place, worker_count
+
+__all__ = ["DrawingPool", "place", "worker_count", "write_atomically"]

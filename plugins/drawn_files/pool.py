@@ -1,0 +1,99 @@
+"""Draw missing cache files in worker processes beside the build; place cached files into the output."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import shutil
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+# A job draws one file: called as draw(path, *args), it writes `path` (and whatever belongs with it).
+Draw = Callable[..., object]
+Job = tuple[Draw, tuple]
+
+# Fewer missing files than this are drawn in Pelican's own process: a worker would cost more than it saves.
+MIN_PARALLEL = 8
+
+
+def place(source: Path, destination: Path) -> None:
+    """Put a cached file in the output: a hard link where the file system allows it, else a copy.
+
+    Cached files are never modified (a changed file gets a new name), so sharing the file is safe.
+    """
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.unlink(missing_ok=True)
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copyfile(source, destination)
+
+
+def worker_count(configured: object) -> int:
+    """Processes that draw beside Pelican: `configured` if set, else every core but the one Pelican uses."""
+    if configured is not None:
+        return max(0, int(configured))  # type: ignore[call-overload]
+    return max(1, (os.cpu_count() or 1) - 1)
+
+
+class DrawingPool:
+    """The cache files one build still has to draw, and the worker processes drawing them.
+
+    ``start`` hands the jobs to workers (forked, so they share what Pelican has loaded); ``wait_for`` makes sure
+    one file is there, drawing it in Pelican's own process if no worker has started it yet; ``finish`` does the
+    same for every job left, so Pelican's process never idles while the workers finish.
+    """
+
+    def __init__(self, label: str, workers: int, min_parallel: int = MIN_PARALLEL) -> None:
+        self.label = label  # the drawing plugin's name: its logger's, and the start of each message
+        self._log = logging.getLogger(label)
+        self.workers = workers
+        self.min_parallel = min_parallel
+        self._jobs: dict[Path, Job] = {}
+        self._futures: dict[Path, Future] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self.drawn = 0
+
+    def start(self, jobs: Mapping[Path, Job]) -> None:
+        """Start drawing `jobs` (cache path -> job) beside the build, if there are enough to be worth it."""
+        self._jobs = dict(jobs)
+        if len(self._jobs) < self.min_parallel or self.workers == 0:
+            return  # drawn one by one, in Pelican's process, as they are needed
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
+        )
+        self._futures = {path: self._pool.submit(draw, path, *args) for path, (draw, args) in jobs.items()}
+        self._log.info(
+            "%s: drawing %d files beside the build (%d workers)", self.label, len(self._jobs), self.workers
+        )
+
+    def wait_for(self, path: Path) -> bool:
+        """Make sure the job that draws `path` is done; False when this build has no such job."""
+        job = self._jobs.pop(path, None)
+        if job is None:
+            return False
+        future = self._futures.pop(path, None)
+        if future is None or future.cancel():
+            draw, args = job
+            draw(path, *args)
+        else:
+            future.result()
+        self.drawn += 1
+        return True
+
+    def finish(self) -> int:
+        """Finish every job (errors are raised here) and stop the workers; the number of files drawn."""
+        try:
+            for path in list(self._jobs):
+                if path in self._futures and not self._futures[path].cancel():
+                    continue  # a worker has it; collected below
+                self.wait_for(path)
+            for path in list(self._jobs):
+                self.wait_for(path)
+            return self.drawn
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+            self._pool, self._jobs, self._futures = None, {}, {}

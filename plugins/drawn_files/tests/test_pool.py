@@ -1,0 +1,65 @@
+"""Level 1: drawing missing cache files beside the build, and placing cached files into the output."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from drawn_files import DrawingPool, place, worker_count, write_atomically
+
+
+def draw_text(path: Path, text: str) -> Path:
+    """A job: what a drawing plugin's job does, with text instead of a picture."""
+    write_atomically(path, f"{text} (drawn by {os.getpid()})".encode())
+    return path
+
+
+def jobs(folder: Path, count: int) -> dict[Path, tuple]:
+    return {folder / f"{i}.txt": (draw_text, (f"file {i}",)) for i in range(count)}
+
+
+def test_written_files_are_whole_and_readable_by_all(tmp_path):
+    target = tmp_path / "deep" / "file.bin"
+    write_atomically(target, b"data")
+    assert target.read_bytes() == b"data"
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in target.parent.iterdir()] == ["file.bin"]  # no temporary file left
+
+
+def test_workers_draw_every_job_and_pelicans_process_helps(tmp_path):
+    pool = DrawingPool("drawn_files_test", workers=1, min_parallel=2)
+    todo = jobs(tmp_path, 12)
+    pool.start(todo)
+    assert pool.finish() == 12
+    texts = [path.read_text() for path in todo]
+    assert all(text.startswith(f"file {i} ") for i, text in enumerate(texts))
+    assert pool.finish() == 12  # finishing twice draws nothing more
+
+
+def test_few_jobs_are_drawn_in_pelicans_process_when_asked_for(tmp_path):
+    pool = DrawingPool("drawn_files_test", workers=1)  # fewer than MIN_PARALLEL: no worker started
+    todo = jobs(tmp_path, 3)
+    pool.start(todo)
+    first = next(iter(todo))
+    assert not first.exists()
+    assert pool.wait_for(first) is True
+    assert first.read_text().endswith(f"(drawn by {os.getpid()})")
+    assert pool.wait_for(first) is False  # done already: not drawn again
+    assert pool.finish() == 3
+
+
+def test_place_links_the_cached_file_and_replaces_what_was_there(tmp_path):
+    source = tmp_path / "cache" / "abc.pdf"
+    write_atomically(source, b"cached")
+    destination = tmp_path / "output" / "briefs" / "x" / "brief.pdf"
+    destination.parent.mkdir(parents=True)
+    destination.write_bytes(b"old")
+    place(source, destination)
+    assert destination.read_bytes() == b"cached"
+    assert destination.stat().st_ino == source.stat().st_ino
+
+
+def test_worker_count():
+    assert worker_count(0) == 0
+    assert worker_count("3") == 3
+    assert worker_count(None) == max(1, (os.cpu_count() or 1) - 1)

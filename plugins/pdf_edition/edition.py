@@ -1,0 +1,130 @@
+"""What a brief's PDF edition shows, and the name its cached file gets.
+
+Pure: frozen values in, strings out. The print template (theme/templates/pdf_edition.html) renders a
+`PrintedBrief`; the file is cached under `cache_key`, a hash of the brief as printed and of everything that
+draws it (templates, stylesheets, fonts, page size, engine), so a brief that did not change is never drawn again.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from functools import cached_property
+
+# Bump when the drawing code changes what a PDF looks like: every cached PDF is then drawn again.
+DRAWING_VERSION = 1
+
+# The page sizes a PDF edition can have (the PDF_EDITION_PAGE_SIZE setting), as CSS @page sizes.
+PAGE_SIZES = {"letter": "letter", "a4": "A4"}
+SHORT_TITLE_LENGTH = 60
+ELLIPSIS = "…"
+
+
+class PdfEditionSettingError(ValueError):
+    """A PDF_EDITION_* setting has a value the plugin cannot use."""
+
+
+@dataclass(frozen=True)
+class Person:
+    """An author as the byline shows them (the theme's byline macro reads ``name``)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class PrintedBrief:
+    """Everything one brief's PDF shows. Field names match what the theme's macros read off an article."""
+
+    slug: str
+    url: str  # the brief's page (absolute on the published site)
+    title: str
+    series: str
+    series_number: int
+    date: datetime.date
+    locale_date: str
+    authors: tuple[Person, ...]
+    topics: tuple[str, ...]
+    regions: tuple[str, ...]
+    summary_card: object  # summary_card.BriefCard: frozen, compared and hashed by its repr
+    body_html: str
+    citation: str
+    lang: str
+    modified: datetime.date | None = None
+
+    @property
+    def short_title(self) -> str:
+        return short_title(self.title)
+
+    @property
+    def subject(self) -> str:
+        """The PDF's subject: the first key point, as the page's description is."""
+        points = getattr(self.summary_card, "key_points", ())
+        return points[0].text if points else ""
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        return (*self.topics, *self.regions)
+
+
+@dataclass(frozen=True)
+class DrawingInputs:
+    """Everything besides the brief that decides a PDF's bytes; part of every cache key."""
+
+    page_size: str
+    templates: str  # a digest of the print template and every template it uses
+    stylesheets: tuple[str, ...]  # the stylesheets' text, in the order they apply
+    fonts: tuple[tuple[str, int | None], ...]  # (file name, size) of each font file the stylesheets name
+    engine: str  # WeasyPrint's and pydyf's versions
+
+    @cached_property
+    def digest(self) -> str:
+        """A hash of all of it, computed once per build rather than once per brief."""
+        material = json.dumps({**asdict(self), "drawing": DRAWING_VERSION}, sort_keys=True)
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def page_size(setting: object) -> str:
+    """The CSS page size for the PDF_EDITION_PAGE_SIZE setting ("letter" or "a4", any case)."""
+    value = str(setting or "letter").strip().lower()
+    if value not in PAGE_SIZES:
+        raise PdfEditionSettingError(
+            f"PDF_EDITION_PAGE_SIZE must be one of {', '.join(map(repr, PAGE_SIZES))} (got {setting!r})"
+        )
+    return PAGE_SIZES[value]
+
+
+def short_title(title: str, limit: int = SHORT_TITLE_LENGTH) -> str:
+    """The title for the running header: whole words up to `limit` characters, then an ellipsis."""
+    words = title.split()
+    text = " ".join(words)
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for word in words:
+        candidate = f"{kept} {word}".strip()
+        if len(candidate) + len(ELLIPSIS) > limit:
+            break
+        kept = candidate
+    kept = kept or text[: limit - len(ELLIPSIS)]
+    return kept.rstrip(" ,;:–—") + ELLIPSIS
+
+
+def cache_key(brief: PrintedBrief, inputs: DrawingInputs) -> str:
+    """A hash of what the PDF shows (frozen dataclasses all the way down: a stable, complete repr) and of
+    what draws it."""
+    return hashlib.sha256(f"{inputs.digest}\0{brief!r}".encode()).hexdigest()
+
+
+def size_label(size: int) -> str:
+    """A file size as a download link shows it: "840 KB", "1.2 MB" (decimal units, as browsers show them)."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def pages_label(pages: int) -> str:
+    return "1 page" if pages == 1 else f"{pages} pages"

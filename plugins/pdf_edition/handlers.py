@@ -1,0 +1,287 @@
+"""Pelican wiring for the PDF edition: name each brief's PDF, draw the missing ones beside the build, place them.
+
+Once ``summary_card`` has attached the cards (its ``cards_attached`` signal; ``brief_metadata`` puts the PDF in the
+JSON-LD later, as each page is written) every published brief gets ``pdf_edition``: its address at once, its size and page count when asked
+(asking waits for that one PDF, drawing it in Pelican's own process if no worker has started it). PDFs missing
+from the cache are drawn in worker processes while Pelican writes the site; ``generate_output`` places every
+brief's PDF into the output.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+import os
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from feedgenerator import Enclosure
+from jinja2 import meta
+from pelican import signals
+from pelican.generators import ArticlesGenerator, Generator
+
+from brief_metadata import chicago_citation
+from brief_metadata.record import absolute, brief_record, file_stem
+from drawn_files import DrawingPool, place, worker_count
+from summary_card.feeds import article_for, index_by_url
+from summary_card.signals import cards_attached
+
+from .drawing import draw_into_cache, engine_version, read_pages
+from .edition import DrawingInputs, Person, PrintedBrief, cache_key, page_size, pages_label, size_label
+
+logger = logging.getLogger(__name__)
+
+CHARIS = Path("/usr/share/fonts/truetype/charis")
+DEFAULTS = {
+    # Draw each brief's PDF and link it (publishconf.py turns it on; `make html PDF=1` for a development build).
+    "PDF_EDITION": False,
+    # "letter" (US Letter) or "a4".
+    "PDF_EDITION_PAGE_SIZE": "letter",
+    # The print template, and the theme's stylesheets it is drawn with (in order, print media).
+    "PDF_EDITION_TEMPLATE": "pdf_edition",
+    "PDF_EDITION_STYLESHEETS": ("css/site.css", "css/pdf.css"),
+    # The font files css/pdf.css asks for (Debian's fonts-sil-charis); a missing one is warned about.
+    "PDF_EDITION_FONTS": tuple(
+        str(CHARIS / f"CharisSIL-{style}.ttf") for style in ("Regular", "Italic", "Bold", "BoldItalic")
+    ),
+    # Where drawn PDFs are kept between builds ("" = a pdf_edition folder inside CACHE_PATH).
+    "PDF_EDITION_CACHE_PATH": "",
+    # Processes drawing beside Pelican (None = every core but Pelican's own; 0 = draw in Pelican's process).
+    "PDF_EDITION_WORKERS": None,
+}
+MIME_TYPE = "application/pdf"
+
+
+def setting(settings: dict, name: str):
+    value = settings.get(name)
+    return DEFAULTS[name] if value is None else value
+
+
+@dataclass(frozen=True)
+class PdfFacts:
+    """What the download link tells a reader before they click: the file's size and its page count."""
+
+    size: int
+    pages: int
+
+    @property
+    def size_label(self) -> str:
+        return size_label(self.size)
+
+    @property
+    def pages_label(self) -> str:
+        return pages_label(self.pages)
+
+
+class PdfEditionLink:
+    """A brief's PDF edition: its address from the start, its facts once it is drawn.
+
+    ``url`` is relative to the site root, like an article's; ``facts`` waits for this one PDF (and draws it
+    here if no worker has started it), so a template may ask for it while the other PDFs are still drawing.
+    """
+
+    def __init__(
+        self, url: str, save_as: str, cached: Path, pool: DrawingPool, pages: int | None = None
+    ) -> None:
+        self.url = url
+        self.save_as = save_as
+        self.cached = cached
+        self._pool = pool
+        self._pages = pages  # known already when the cache had this PDF
+
+    @cached_property
+    def facts(self) -> PdfFacts:
+        pages = self._pages
+        if pages is None:
+            self._pool.wait_for(self.cached)
+            pages = read_pages(self.cached)
+        if pages is None:
+            raise FileNotFoundError(f"pdf_edition: {self.cached} was not drawn")
+        return PdfFacts(size=self.cached.stat().st_size, pages=pages)
+
+    def __repr__(self) -> str:
+        return f"PdfEditionLink({self.url!r})"
+
+
+def cache_dir_for(settings: dict) -> Path:
+    configured = setting(settings, "PDF_EDITION_CACHE_PATH")
+    return Path(configured or os.path.join(settings.get("CACHE_PATH", "cache"), "pdf_edition"))
+
+
+def _names(value: object) -> tuple[str, ...]:
+    items = value if isinstance(value, list | tuple) else [] if value is None else [value]
+    return tuple(str(getattr(item, "name", item)) for item in items)
+
+
+def _day(value: object) -> datetime.date | None:
+    return value.date() if isinstance(value, datetime.datetime) else None
+
+
+def printed_brief(article, settings: dict) -> PrintedBrief:
+    """What `article`'s PDF shows, read off the article the other plugins have finished."""
+    record = brief_record(article, settings)
+    return PrintedBrief(
+        slug=article.slug,
+        url=record.url,
+        title=" ".join(str(article.title).split()),
+        series=record.series,
+        series_number=record.number,
+        date=record.date,
+        locale_date=str(getattr(article, "locale_date", "")),
+        authors=tuple(Person(name) for name in _names(getattr(article, "authors", None))),
+        topics=_names(getattr(article, "topics", None)),
+        regions=_names(getattr(article, "regions", None)),
+        summary_card=getattr(article, "summary_card", None),
+        body_html=str(getattr(article, "body_below_card", None) or article.content),
+        citation=chicago_citation(record),
+        lang=record.language,
+        modified=_day(getattr(article, "modified", None)),
+    )
+
+
+def pdf_location(article, series: str, number: int) -> tuple[str, str]:
+    """(url, save_as) of a brief's PDF: beside its page, named like its citation files (reality-check-4.pdf)."""
+    name = f"{file_stem(series, number)}.pdf"
+    folder_url = article.url if article.url.endswith("/") else posixpath.dirname(article.url) + "/"
+    return f"{folder_url}{name}", posixpath.join(posixpath.dirname(article.save_as), name)
+
+
+def _template_sources(env, name: str) -> str:
+    """A digest of template `name` and of every template it extends, includes or imports."""
+    digest = hashlib.sha256()
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        source, _, _ = env.loader.get_source(env, current)
+        digest.update(f"{current}\0{source}\0".encode())
+        todo.extend(sorted(t for t in meta.find_referenced_templates(env.parse(source)) if t))
+    return digest.hexdigest()
+
+
+def _font_identity(path: str) -> tuple[str, int | None]:
+    file = Path(path)
+    return file.name, file.stat().st_size if file.is_file() else None
+
+
+class PdfEditionGenerator(Generator):
+    """Writes each brief's PDF edition, drawn only when what it shows (or what draws it) has changed."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pool = DrawingPool("pdf_edition", worker_count(self.settings.get("PDF_EDITION_WORKERS")))
+        self._links: list[PdfEditionLink] = []
+
+    @property
+    def enabled(self) -> bool:
+        return bool(setting(self.settings, "PDF_EDITION"))
+
+    def template_name(self) -> str:
+        return str(setting(self.settings, "PDF_EDITION_TEMPLATE"))
+
+    def stylesheets(self) -> tuple[str, ...]:
+        """The theme's stylesheets as text, then the page size the settings ask for."""
+        static = Path(self.settings["THEME"]) / "static"
+        texts = [
+            (static / name).read_text(encoding="utf-8")
+            for name in setting(self.settings, "PDF_EDITION_STYLESHEETS")
+        ]
+        size = page_size(setting(self.settings, "PDF_EDITION_PAGE_SIZE"))
+        return (*texts, f"@page {{ size: {size}; }}\n")
+
+    def drawing_inputs(self) -> DrawingInputs:
+        return DrawingInputs(
+            page_size=page_size(setting(self.settings, "PDF_EDITION_PAGE_SIZE")),
+            templates=_template_sources(self.env, f"{self.template_name()}.html"),
+            stylesheets=self.stylesheets(),
+            fonts=tuple(_font_identity(p) for p in setting(self.settings, "PDF_EDITION_FONTS")),
+            engine=engine_version(),
+        )
+
+    def prepare(self, articles: Iterable) -> None:
+        """Give every brief its ``pdf_edition``; start drawing the PDFs the cache does not have."""
+        inputs = self.drawing_inputs()
+        cache_dir = cache_dir_for(self.settings)
+        template = self.get_template(self.template_name())
+        missing = {}
+        self._links = []
+        for article in articles:
+            if not isinstance(getattr(article, "series_number", None), int):
+                continue  # brief_registry has reported it; there is no number to print
+            brief = printed_brief(article, self.settings)
+            key = cache_key(brief, inputs)
+            url, save_as = pdf_location(article, brief.series, brief.series_number)
+            cached = cache_dir / f"{key}.pdf"
+            pages = read_pages(cached) if cached.is_file() else None
+            link = PdfEditionLink(url, save_as, cached, self._pool, pages)
+            article.pdf_edition = link
+            self._links.append(link)
+            if pages is not None or cached in missing:
+                continue
+            html = template.render({**self.context, "brief": brief, "DEFAULT_LANG": brief.lang})
+            missing[cached] = (draw_into_cache, (html, inputs.stylesheets, key))
+        self._pool.start(missing)
+
+    def generate_output(self, writer) -> None:
+        if not self.enabled:
+            return
+        for path in setting(self.settings, "PDF_EDITION_FONTS"):
+            if not Path(path).is_file():
+                logger.warning(
+                    "pdf_edition: font %s not found (install Debian's fonts-sil-charis or set "
+                    "PDF_EDITION_FONTS); the PDFs fall back to another font",
+                    path,
+                )
+        drawn = self._pool.finish()
+        output = Path(self.output_path)
+        for link in self._links:
+            place(link.cached, output / link.save_as)
+        logger.info(
+            "pdf_edition: %d of %d PDFs drawn, the rest reused from %s",
+            drawn,
+            len(self._links),
+            cache_dir_for(self.settings),
+        )
+
+
+def attach_pdf_editions(generators: Iterable) -> None:
+    """Give each published brief ``pdf_edition`` and start drawing, when the settings ask for PDFs.
+
+    Runs on summary_card's ``cards_attached`` signal: the PDF prints the card.
+    """
+    generators = list(generators)
+    articles = [a for g in generators if isinstance(g, ArticlesGenerator) for a in g.articles]
+    for generator in generators:
+        if isinstance(generator, PdfEditionGenerator) and generator.enabled:
+            generator.prepare(articles)
+
+
+def add_pdf_to_feed(context: dict, feed) -> None:
+    """Link each feed entry's PDF edition as an Atom enclosure (with its length, as Atom readers show it)."""
+    siteurl = str(context.get("SITEURL", ""))
+    by_url = index_by_url(a for a in context.get("articles", ()) if getattr(a, "pdf_edition", None))
+    for item in feed.items:
+        article = article_for(item.get("link", ""), by_url)
+        if article is None:
+            continue
+        link = article.pdf_edition
+        item["enclosures"] = [Enclosure(absolute(siteurl, link.url), str(link.facts.size), MIME_TYPE)]
+
+
+def get_generators(pelican) -> type[Generator]:
+    """Hand Pelican the PDF-edition generator."""
+    return PdfEditionGenerator
+
+
+def register() -> None:
+    """Connect the PDF-edition handlers."""
+    cards_attached.connect(attach_pdf_editions)
+    signals.feed_generated.connect(add_pdf_to_feed)
+    signals.get_generators.connect(get_generators)

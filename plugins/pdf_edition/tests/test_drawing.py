@@ -1,0 +1,68 @@
+"""Level 2: WeasyPrint draws small pages; what comes out is a valid, tagged, reproducible PDF."""
+
+from __future__ import annotations
+
+import pytest
+
+from pdf_edition import draw_pdf
+from pdf_edition.drawing import draw_into_cache, read_pages
+
+from . import pdftools
+
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Synthetic: paper boats</title>
+<meta name="author" content="Invented Author"><meta name="dcterms.created" content="2030-02-01"></head>
+<body><h1>Synthetic: paper boats</h1><p>Zembla – a made-up country – counts its “boats”.</p>
+<h2 id="more">More</h2><p><a href="#more">Back to more</a> and <a href="https://example.org/">a site</a>.</p>
+<p style="break-before: page">Second page.</p></body></html>"""
+STYLE = ('body { font-family: "Charis SIL", serif }',)
+
+
+@pytest.fixture(autouse=True)
+def _tools():
+    pdftools.require_pdf_tools()
+
+
+def test_same_page_gives_the_same_bytes():
+    first = draw_pdf(PAGE, (*STYLE, "@page { size: letter }"), "a" * 64)
+    again = draw_pdf(PAGE, (*STYLE, "@page { size: letter }"), "a" * 64)
+    assert first.data == again.data
+    assert first.data.startswith(b"%PDF-1.7")
+    assert first.pages == 2
+
+
+@pytest.mark.parametrize(
+    ("size", "points"), [("letter", "612 x 792 pts (letter)"), ("A4", "595.276 x 841.89 pts (A4)")]
+)
+def test_page_size_comes_from_the_page_rule(tmp_path, size, points):
+    path = tmp_path / "page.pdf"
+    path.write_bytes(draw_pdf(PAGE, (*STYLE, f"@page {{ size: {size} }}"), "b" * 64).data)
+    assert pdftools.info(path)["Page size"] == points
+
+
+def test_a_tagged_pdf_ua_with_metadata_from_the_head(tmp_path):
+    path = draw_into_cache(tmp_path / "cache" / "key.pdf", PAGE, STYLE, "c" * 64)
+    assert read_pages(path) == 2
+    assert pdftools.check(path).returncode == 0
+    info = pdftools.info(path)
+    assert info["Tagged"] == "yes"
+    assert info["Title"] == "Synthetic: paper boats"
+    assert info["Author"] == "Invented Author"
+    assert info["CreationDate"] == "2030-02-01T00:00:00Z"
+    assert {"Document", "H1", "H2", "P", "Link"} <= set(pdftools.structure_roles(path))
+    assert pdftools.outline(path) == [(0, "Synthetic: paper boats"), (1, "More")]
+    assert pdftools.link_targets(path) == ["#more", "https://example.org/"]
+    assert "Zembla – a made-up country – counts its “boats”." in pdftools.text(path)
+    assert all(font.embedded for font in pdftools.fonts(path))
+
+
+def test_nothing_is_fetched(tmp_path, caplog):
+    page = PAGE.replace("<h1>", '<img src="https://example.org/tracker.png" alt="A picture"><h1>')
+    drawn = draw_pdf(page, STYLE, "d" * 64)  # refused, not downloaded: the drawing still succeeds
+    assert drawn.pages == 2
+    assert any("tracker.png" in record.getMessage() for record in caplog.records)
+
+
+def test_a_cache_entry_without_its_page_count_is_not_whole(tmp_path):
+    path = draw_into_cache(tmp_path / "key.pdf", PAGE, STYLE, "e" * 64)
+    path.with_suffix(".json").unlink()
+    assert read_pages(path) is None

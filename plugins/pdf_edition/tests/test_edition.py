@@ -1,0 +1,150 @@
+"""Level 1: what a PDF edition shows, how it is named in the cache, and the labels of its download link."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+import pytest
+
+from pdf_edition import DrawingInputs, Person, PrintedBrief, cache_key, page_size, short_title, size_label
+from pdf_edition.edition import PdfEditionSettingError, pages_label
+from summary_card.card import BriefCard, KeyPoint, Recommendation
+
+CARD = BriefCard(
+    key_points=(
+        KeyPoint(
+            "Zembla – a made-up country – builds paper boats.",
+            "Zembla – a made-up country – builds paper boats.",
+        ),
+    ),
+    recommendations=(
+        Recommendation(
+            1,
+            "Count the boats.",
+            "Then count again.",
+            "<strong>Count the boats.</strong>",
+            "recommendation-1",
+        ),
+    ),
+)
+BRIEF = PrintedBrief(
+    slug="synthetic-paper-navy",
+    url="https://example.org/briefs/synthetic-paper-navy/",
+    title="Synthetic brief about Zembla’s paper navy",
+    series="Reality Check",
+    series_number=901,
+    date=datetime.date(2030, 2, 1),
+    locale_date="February 1, 2030",
+    authors=(Person("Invented Author"),),
+    topics=("Defense",),
+    regions=("Zembla",),
+    summary_card=CARD,
+    body_html="<p>Body.</p>",
+    citation="Author, Invented. “Synthetic.” Reality Check, no. 901.",
+    lang="en",
+)
+INPUTS = DrawingInputs(
+    page_size="letter",
+    templates="t" * 64,
+    stylesheets=("body { color: black }",),
+    fonts=(("CharisSIL-Regular.ttf", 1000),),
+    engine="weasyprint 70.0, pydyf 0.13.0",
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Short title", "Short title"),
+        ("  Spaces   folded  ", "Spaces folded"),
+        (
+            "Focus on interests, not on human rights with Russia, and on everything else besides",
+            "Focus on interests, not on human rights with Russia, and on…",
+        ),
+        ("A" * 80, "A" * 59 + "…"),  # one word longer than the header: cut inside it
+        (
+            "One two three four five six seven eight nine ten eleven twelve, thirteen",
+            "One two three four five six seven eight nine ten eleven…",
+        ),
+        (
+            "Words up to a comma, then more words, and more words, and yet more",
+            "Words up to a comma, then more words, and more words, and…",
+        ),
+    ],
+)
+def test_short_title_keeps_whole_words_within_sixty_characters(title, expected):
+    assert short_title(title) == expected
+    assert len(short_title(title)) <= 60
+
+
+@pytest.mark.parametrize(
+    ("size", "label"),
+    [(640, "640 bytes"), (1000, "1 KB"), (41_234, "41 KB"), (999_400, "999 KB"), (1_234_567, "1.2 MB")],
+)
+def test_size_label(size, label):
+    assert size_label(size) == label
+
+
+def test_pages_label():
+    assert (pages_label(1), pages_label(5)) == ("1 page", "5 pages")
+
+
+@pytest.mark.parametrize(
+    ("setting", "css"), [(None, "letter"), ("letter", "letter"), ("A4", "A4"), (" a4 ", "A4")]
+)
+def test_page_size_setting(setting, css):
+    assert page_size(setting) == css
+
+
+def test_unknown_page_size_says_what_is_expected():
+    with pytest.raises(PdfEditionSettingError) as error:
+        page_size("legal")
+    assert str(error.value) == "PDF_EDITION_PAGE_SIZE must be one of 'letter', 'a4' (got 'legal')"
+
+
+def test_subject_is_the_first_key_point_and_keywords_are_topics_then_regions():
+    assert BRIEF.subject == "Zembla – a made-up country – builds paper boats."
+    assert BRIEF.keywords == ("Defense", "Zembla")
+    assert dataclasses.replace(BRIEF, summary_card=BriefCard()).subject == ""
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"title": "Another title"},
+        {"series_number": 902},
+        {"date": datetime.date(2030, 2, 2)},
+        {"authors": (Person("Invented Author"), Person("Second Author"))},
+        {"topics": ("Trade",)},
+        {"regions": ()},
+        {"summary_card": BriefCard(key_points=CARD.key_points)},
+        {"body_html": "<p>Body, edited.</p>"},
+        {"citation": "Another citation."},
+        {"url": "https://example.org/briefs/moved/"},
+        {"lang": "ru"},
+        {"modified": datetime.date(2030, 3, 1)},
+    ],
+    ids=lambda change: next(iter(change)),
+)
+def test_everything_the_pdf_shows_is_in_the_cache_key(change):
+    assert cache_key(dataclasses.replace(BRIEF, **change), INPUTS) != cache_key(BRIEF, INPUTS)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"page_size": "A4"},
+        {"templates": "u" * 64},
+        {"stylesheets": ("body { color: navy }",)},
+        {"fonts": (("CharisSIL-Regular.ttf", 1001),)},
+        {"engine": "weasyprint 71.0, pydyf 0.13.0"},
+    ],
+    ids=lambda change: next(iter(change)),
+)
+def test_everything_that_draws_the_pdf_is_in_the_cache_key(change):
+    assert cache_key(BRIEF, dataclasses.replace(INPUTS, **change)) != cache_key(BRIEF, INPUTS)
+
+
+def test_cache_key_is_stable_for_equal_values():
+    assert cache_key(dataclasses.replace(BRIEF), dataclasses.replace(INPUTS)) == cache_key(BRIEF, INPUTS)

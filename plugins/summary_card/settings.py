@@ -1,0 +1,40 @@
+"""This plugin's Pelican settings: their names, their defaults (set at ``initialized``) and the extractor's view.
+
+Pure, so the editors' checker reads the settings exactly as the build does without importing Pelican wiring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .card import DEFAULT_KEY_POINTS_HEADINGS, DEFAULT_RECOMMENDATIONS_HEADINGS, CardSettings
+
+# Pelican setting -> CardSettings field.
+HEADING_SETTINGS = {
+    "SUMMARY_CARD_KEY_POINTS_HEADINGS": "key_points_headings",
+    "SUMMARY_CARD_RECOMMENDATIONS_HEADINGS": "recommendations_headings",
+}
+JSON_SAVE_AS = "SUMMARY_CARD_JSON_SAVE_AS"
+
+DEFAULTS: dict[str, Any] = {
+    "SUMMARY_CARD_KEY_POINTS_HEADINGS": list(DEFAULT_KEY_POINTS_HEADINGS),
+    "SUMMARY_CARD_RECOMMENDATIONS_HEADINGS": list(DEFAULT_RECOMMENDATIONS_HEADINGS),
+    JSON_SAVE_AS: "cards.json",  # "" writes none
+}
+
+
+def card_settings(settings: Mapping[str, Any]) -> CardSettings:
+    """The extractor's settings from Pelican's; a heading list left out (or empty) keeps the default."""
+    values = {}
+    for name, field in HEADING_SETTINGS.items():
+        value = settings.get(name)
+        if value:
+            values[field] = (value,) if isinstance(value, str) else tuple(map(str, value))
+    return CardSettings(**values)
+
+
+def json_save_as(settings: Mapping[str, Any]) -> str:
+    """Where cards.json is written ("" for nowhere)."""
+    value = settings.get(JSON_SAVE_AS)
+    return DEFAULTS[JSON_SAVE_AS] if value is None else str(value)

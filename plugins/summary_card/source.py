@@ -1,0 +1,95 @@
+"""Where a heading of a brief's Markdown source is: the one way the build and `make check` name a card problem's line.
+
+The card is extracted from rendered HTML, which has no line numbers; a problem about a section is placed at its
+heading in the Markdown source, found here. Fenced code is skipped (a "## Key points" shown as code is no heading),
+and a heading's text is compared as the rendered page shows it (emphasis, links and escapes resolved).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup
+
+from brief_registry.frontmatter import FrontMatter
+from brief_registry.markdown_source import content_lines
+from brief_registry.problems import Problem
+
+from .card import CardProblem, ProblemCode, normalize_heading, plain_text
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+
+Render = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class SourceHeading:
+    """A Markdown heading, its text as a reader sees it, and its line in the file."""
+
+    line: int
+    level: int
+    text: str
+
+
+def headings(body: str, first_line: int, render: Callable[[str], str]) -> tuple[SourceHeading, ...]:
+    """Every ATX (``## Title``) and setext (underlined) heading of `body`, which starts at `first_line`."""
+    found = []
+    previous: tuple[int, str] | None = None
+    for number, line in content_lines(body, first_line):
+        atx = _ATX.match(line)
+        if atx:
+            found.append(
+                SourceHeading(number, len(atx.group(1)), _inline_text(atx.group("text") or "", render))
+            )
+        elif previous and previous[1].strip() and _SETEXT.match(line) and not _ATX.match(previous[1]):
+            level = 1 if line.strip().startswith("=") else 2
+            found.append(SourceHeading(previous[0], level, _inline_text(previous[1], render)))
+        previous = (number, line)
+    return tuple(found)
+
+
+def _inline_text(markdown_text: str, render: Callable[[str], str]) -> str:
+    """The text of a heading's Markdown as the rendered page shows it (emphasis and links dropped)."""
+    return plain_text(BeautifulSoup(render(markdown_text.strip()), "html.parser"))
+
+
+def find_heading(found: tuple[SourceHeading, ...], names: tuple[str, ...]) -> SourceHeading | None:
+    """The first heading matching one of `names` the way the summary card matches them."""
+    wanted = {normalize_heading(name) for name in names}
+    return next((h for h in found if normalize_heading(h.text) in wanted), None)
+
+
+def heading_line(body: str, heading: str, first_line: int, render: Render) -> int | None:
+    """The line of the heading `heading` in `body` (whose first line is `first_line`), if it is there."""
+    found = find_heading(headings(body, first_line, render), (heading,))
+    return found.line if found else None
+
+
+def problem_line(problem: CardProblem, front: FrontMatter, found: tuple[SourceHeading, ...]) -> int:
+    """The line a card problem is reported at, by the build and by ``make check`` alike.
+
+    A front-matter key's line when the problem is about one; else its heading's; a missing recommendations
+    section belongs after the last heading; anything else where the body starts.
+    """
+    if problem.field:
+        return front.line_of(problem.field, problem.index)
+    if problem.heading:
+        heading = find_heading(found, (problem.heading,))
+        return heading.line if heading else front.body_line
+    if problem.code == ProblemCode.NO_RECOMMENDATIONS and found:
+        return found[-1].line
+    return front.body_line
+
+
+def located_problems(
+    shown: str, front: FrontMatter, problems: Iterable[CardProblem], render: Render
+) -> list[Problem]:
+    """Card problems as ``path:line: message``, worded and placed the same in the build and in ``make check``."""
+    problems = tuple(problems)
+    if not problems:
+        return []
+    found = headings(front.body, front.body_line, render)
+    return [Problem(shown, problem_line(p, front, found), p.message) for p in problems]

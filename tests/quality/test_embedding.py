@@ -1,0 +1,107 @@
+"""A partner's page on another origin embeds a brief's card in an iframe, in Debian's Chromium; the same
+page cannot frame the brief page itself. The site is served with the hosts' `_headers` (deploy/_headers).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from markupsafe import escape
+
+from .page_types import BRIEF_4_URL
+from .served import StaticSiteServer
+
+CARD_URL = BRIEF_4_URL + "card/"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """The tests report what matters."""
+
+
+@pytest.fixture(scope="module")
+def partner(server: StaticSiteServer, tmp_path_factory) -> Iterator[str]:
+    """A partner's page on another loopback origin (its own port) framing the card and the brief page."""
+    folder: Path = tmp_path_factory.mktemp("partner")
+    # The card's iframe is the one the oEmbed answer gives; a development build's addresses are
+    # root-relative, so the site's origin is put in front, as SITEURL would be when published.
+    oembed = json.loads((server.root / "oembed" / f"{BRIEF_4_URL.split('/')[2]}.json").read_text())
+    card_iframe = (
+        oembed["html"]
+        .replace(' src="/', f' src="{server.base_url}', 1)
+        .replace("<iframe ", "<iframe id='card' ", 1)
+    )
+    (folder / "index.html").write_text(
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Partner</title></head><body>"
+        "<h1>A partner's article</h1>"
+        f"{card_iframe}"
+        f"<iframe id='brief' src='{escape(server.url(BRIEF_4_URL))}' width='600' height='400' title='Brief'>"
+        "</iframe></body></html>",
+        encoding="utf-8",
+    )
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=5)
+
+
+def _refused_brief(message: str) -> bool:
+    """Chromium's console error for a frame its policy refuses (the brief page's, here)."""
+    return "frame-ancestors 'none'" in message and "blocked" in message
+
+
+def _open(browse, partner: str):
+    page, log = browse()
+    page.goto(partner)
+    page.wait_for_load_state("load")
+    return page, log
+
+
+def test_the_partner_is_another_origin(partner, server):
+    assert partner.split("/")[2] != server.base_url.split("/")[2]
+
+
+def test_the_card_renders_inside_the_partners_iframe(browse, partner, server, artifacts):
+    page, log = _open(browse, partner)
+    frame = page.frame(url=server.url(CARD_URL))
+    assert frame is not None, [f.url for f in page.frames]
+    card = frame.locator("section.summary-card")
+    card.wait_for(state="visible")
+    assert frame.locator("ul.key-points > li").count() == 3
+    assert frame.locator("ol.recommendations > li").count() == 3
+    # Styled by the site's stylesheet (the card's accent bar), which the card's own policy allows.
+    assert card.evaluate("el => getComputedStyle(el).borderLeftWidth") == "6px"
+    # The iframe size the embed code gives shows the whole card: nothing cut off at the bottom.
+    height = int(page.locator("#card").get_attribute("height"))
+    assert frame.evaluate("document.documentElement.scrollHeight") <= height
+    page.locator("#card").screenshot(path=str(artifacts / "embedded-card.png"))
+    assert log.foreign_requests == []
+    assert not [e for e in log.console_errors if not _refused_brief(e)], log.console_errors
+
+
+def test_the_brief_page_refuses_to_be_framed(browse, partner, server):
+    page, log = _open(browse, partner)
+    brief = page.frame(url=lambda url: "chrome-error://" in url or url == server.url(BRIEF_4_URL))
+    assert brief is not None, [f.url for f in page.frames]
+    assert brief.url.startswith("chrome-error://"), brief.url
+    assert any(_refused_brief(e) for e in log.console_errors), log.console_errors
+
+
+def test_a_link_in_the_card_opens_the_brief_in_the_partners_window(browse, partner, server):
+    for link in (".embed-card__more a", ".byline a"):  # explicit target, then <base>
+        page, _ = _open(browse, partner)
+        frame = page.frame(url=server.url(CARD_URL))
+        with page.expect_navigation():
+            frame.locator(link).first.click()
+        assert page.url.startswith(server.base_url), page.url
+        assert page.url != server.url(CARD_URL)
+        assert page.main_frame.locator("main#main").count() == 1  # a whole site page, in the top window

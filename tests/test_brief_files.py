@@ -1,0 +1,198 @@
+"""Briefs as editors' machines save them, through the real commands: `python -m editor check` and a Pelican build.
+
+A byte order mark, CR LF or CR line ends, a trailing space after `---`, blank lines before the front matter and a
+missing final newline all build; what cannot be built (YAML mistakes, another encoding, HTML that runs code) gets
+the same `path:line: message` from the check and from the build, and the build writes nothing of that brief.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, build_site
+from editor_helpers import GOOD_BRIEF, content_copy
+from test_editor_check import CASES, bad_brief
+
+# What an editor's machine may do to a file that is otherwise fine: name -> bytes of the file.
+GOOD_TEXT = GOOD_BRIEF.read_text(encoding="utf-8")
+SAVED_AS = {
+    "bom": lambda text: b"\xef\xbb\xbf" + text.encode(),
+    "crlf": lambda text: text.replace("\n", "\r\n").encode(),
+    "bom-crlf": lambda text: b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode(),
+    "cr": lambda text: text.replace("\n", "\r").encode(),
+    "space-after-fences": lambda text: text.replace("---\n", "--- \n").encode(),
+    "blank-lines-before": lambda text: ("\n\n" + text).encode(),
+    "no-final-newline": lambda text: text.rstrip("\n").encode(),
+}
+# The bad briefs the build itself refuses (the others build, and `make check` alone stops them).
+REFUSED_BY_THE_BUILD = (
+    "yaml-error",
+    "unclosed-quote",
+    "missing-colon",
+    "colon-in-title",
+    "hash-in-title",
+    "tab-indent",
+    "not-utf8",
+    "javascript-link",
+    "script-in-body",
+    "embedded-page",
+    "event-attribute",
+)
+
+
+def saved_as(name: str, folder: Path, number: int) -> Path:
+    """The good brief as a machine that does `name` saves it, with its own title and series number."""
+    text = GOOD_TEXT.replace("Synthetic good brief by an invented author", f"Synthetic brief saved {name}")
+    text = text.replace("series_number: 940", f"series_number: {number}")
+    path = folder / f"saved-{name}.md"
+    path.write_bytes(SAVED_AS[name](text))
+    return path
+
+
+def run_check(content: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "editor", "check", "content", "--settings", str(ROOT / "pelicanconf.py")],
+        cwd=content.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def saved_briefs(tmp_path: Path) -> list[Path]:
+    (tmp_path / "saved").mkdir()
+    return [saved_as(name, tmp_path / "saved", 960 + i) for i, name in enumerate(SAVED_AS)]
+
+
+def test_files_as_editors_save_them_pass_the_check(tmp_path, saved_briefs):
+    content = content_copy(tmp_path / "content", *saved_briefs)
+
+    result = run_check(content)
+
+    assert (result.returncode, result.stdout.splitlines()) == (
+        0,
+        ["All briefs in content passed the checks."],
+    )
+
+
+def test_files_as_editors_save_them_build_with_their_title_and_card(tmp_path, saved_briefs):
+    content = content_copy(tmp_path / "content", *saved_briefs)
+
+    output = build_site(content, tmp_path / "output")
+
+    for number, name in enumerate(SAVED_AS, start=960):
+        page = BeautifulSoup(
+            (output / "briefs" / f"synthetic-brief-saved-{name}" / "index.html").read_text(encoding="utf-8"),
+            "html.parser",
+        )
+        assert (
+            " ".join(page.find("h1").get_text(" ").split())
+            == f"Reality Check #{number}: Synthetic brief saved {name}"
+        )
+        assert "A synthetic key point about an invented policy." in page.get_text()
+        assert "\ufeff" not in page.decode()
+
+
+def test_a_bom_and_crlf_keep_the_line_the_editor_sees(tmp_path):
+    text = GOOD_TEXT.replace("  - Quentin Sample", "  - Nobody Inventedson")
+    (tmp_path / "saved").mkdir()
+    path = tmp_path / "saved" / "bom-crlf-unknown.md"
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    content = content_copy(tmp_path / "content", path)
+
+    result = run_check(content)
+
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "content/briefs/bom-crlf-unknown.md:7: unknown author 'Nobody Inventedson' (not listed in authors.yml)"
+    ]
+
+
+def test_the_build_refuses_what_the_check_refuses_with_the_same_message(tmp_path, caplog):
+    bad = [bad_brief(name, tmp_path) for name in REFUSED_BY_THE_BUILD]
+    content = content_copy(tmp_path / "content", GOOD_BRIEF, *bad)
+
+    with caplog.at_level(logging.ERROR):
+        output = build_site(content, tmp_path / "output")
+
+    logged = [
+        line
+        for record in caplog.records
+        if record.name == "brief_registry.reader"
+        for line in record.getMessage().splitlines()
+    ]
+    assert sorted(logged) == sorted(line for name in REFUSED_BY_THE_BUILD for line in CASES[name])
+    written = sorted(p.name for p in (output / "briefs").iterdir())
+    assert written == [
+        "focus-on-interests-not-on-human-rights-with-russia",
+        "synthetic-good-brief-by-an-invented-author",
+    ]
+    for page in output.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert soup.find("script", src=False) is None or all(
+            s.get("type") == "application/ld+json" for s in soup.find_all("script", src=False)
+        ), page
+        hrefs = [a["href"] for a in soup.find_all(href=True)]
+        assert not [
+            h for h in hrefs if h.strip().lower().startswith(("javascript:", "vbscript:", "data:"))
+        ], page
+
+
+def test_the_build_names_a_sections_heading_where_make_check_does(tmp_path, caplog):
+    """A heading shown in fenced code is no heading: both name the real one (line 24, not 19)."""
+    content = content_copy(tmp_path / "content", bad_brief("fenced-heading", tmp_path))
+
+    with caplog.at_level(logging.WARNING):
+        build_site(content, tmp_path / "output")
+
+    warned = [r.getMessage() for r in caplog.records if "fenced-heading.md" in r.getMessage()]
+    assert warned == CASES["fenced-heading"]
+    assert run_check(content).stdout.splitlines() == CASES["fenced-heading"]
+
+
+def test_a_fatal_build_stops_with_the_message(tmp_path):
+    content = content_copy(tmp_path / "content", bad_brief("javascript-link", tmp_path))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "output"), "-s", "pelicanconf.py",
+         "--fatal", "errors", "-e", f'CACHE_PATH="{tmp_path / "cache"}"'],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "400"},
+    )  # fmt: skip
+
+    assert result.returncode != 0
+    logged = " ".join((result.stdout + result.stderr).split())
+    assert " ".join(CASES["javascript-link"][0].split()) in logged
+    assert not (tmp_path / "output" / "briefs" / "synthetic-brief-javascript-link").exists()
+
+
+def test_a_page_is_read_and_checked_like_a_brief(tmp_path, caplog):
+    content = content_copy(tmp_path / "content")
+    page = content / "pages" / "synthetic-page.md"
+    # SYNTHETIC TEST FIXTURE: an invented page, saved by a Windows editor.
+    text = (
+        "---\ntitle: A synthetic page\nslug: synthetic-page\n---\n\nSee <a href='javascript:x()'>this</a>.\n"
+    )
+    page.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    expected = [
+        "content/pages/synthetic-page.md:6: link to 'javascript:x()' uses the 'javascript:' scheme, which runs code "
+        "instead of going to a page: use an http://, https:// or mailto: address, or a relative one"
+    ]
+
+    result = run_check(content)
+    with caplog.at_level(logging.ERROR):
+        output = build_site(content, tmp_path / "output")
+
+    assert (result.returncode, result.stdout.splitlines()) == (1, expected)
+    assert [r.getMessage() for r in caplog.records if r.name == "brief_registry.reader"] == expected
+    assert not (output / "synthetic-page").exists()

@@ -1,0 +1,59 @@
+"""Level 3: the site built with the fast Markdown path is byte for byte the site Python-Markdown alone builds.
+
+Two sites, each built twice with the publishing settings (feeds, cards, share-image tags, search index,
+citations): once as the project builds it, once with ``BRIEF_REGISTRY_FAST_MARKDOWN = False`` (every document through
+Python-Markdown, the engine the site was first built with). Every file of the output must match.
+
+- the real content with briefs #3, #5 and #6 of the series fixtures and one brief in each writing style the card
+  reads;
+- a generated archive of briefs shaped like #4 (bench/corpus.py), the shape `make bench` measures.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, add_to_registry, build_site, copy_content
+
+from bench.corpus import write_corpus
+
+SERIES = ROOT / "tests" / "fixtures" / "series"
+STYLES = ROOT / "plugins" / "summary_card" / "test_data" / "briefs"
+
+
+def _real_content(tmp: Path) -> Path:
+    content = copy_content(tmp / "content", *SERIES.glob("briefs/*.md"), *STYLES.glob("*.md"))
+    add_to_registry(content / "authors.yml", (SERIES / "authors.yml").read_text(encoding="utf-8"))
+    return content
+
+
+def _generated_content(tmp: Path) -> Path:
+    project, _ = write_corpus(15, tmp / "corpus")
+    return project
+
+
+def _files(root: Path) -> list[Path]:
+    return sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize(
+    "make_content", [_real_content, _generated_content], ids=["real+fixtures", "generated"]
+)
+def test_the_site_is_identical_with_and_without_the_fast_path(tmp_path, caplog, make_content):
+    content = make_content(tmp_path)
+    with caplog.at_level(logging.ERROR):
+        fast = build_site(content, tmp_path / "fast", conf="publishconf.py", CACHE_PATH=str(tmp_path / "c1"))
+        reference = build_site(
+            content,
+            tmp_path / "ref",
+            conf="publishconf.py",
+            CACHE_PATH=str(tmp_path / "c2"),
+            BRIEF_REGISTRY_FAST_MARKDOWN=False,
+        )
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    files = _files(fast)
+    assert files == _files(reference)
+    assert len({f.parts[1] for f in files if f.parts[0] == "briefs"}) >= 10
+    assert [str(f) for f in files if (fast / f).read_bytes() != (reference / f).read_bytes()] == []

@@ -1,0 +1,351 @@
+"""Level 3: the PDF edition of every brief, in a site built as `make publish` builds it, read back with poppler,
+qpdf and pikepdf as an outside checker would; and the links to it (brief page, cards.json, JSON-LD, Atom)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import BRIEF_4_URL, FIXTURES, ROOT, SEED, Site, build_site, copy_content, text_of
+
+from pdf_edition.tests import pdftools
+
+SITEURL = "https://reality-check.example.org"
+PDF_4 = f"{BRIEF_4_URL}reality-check-4.pdf"
+SEED_LINES = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+KEY_POINTS = [line.removeprefix("•").strip() for line in SEED_LINES[5:8]]
+RECOMMENDATION_TITLES = ["Resist further sanctions.", "Adopt a realistic attitude.", "Find carrots."]
+ARTIFACTS = ROOT / "test-artifacts" / "pdf"
+SYNTHETIC = {
+    "script": (FIXTURES / "briefs" / "synthetic-script-title.md", 902),
+    "long-title": (FIXTURES / "pdf" / "synthetic-long-title.md", 911),
+    "cyrillic": (FIXTURES / "pdf" / "synthetic-cyrillic-title.md", 912),
+    "forty-pages": (FIXTURES / "pdf" / "synthetic-forty-pages.md", 913),
+}
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def long_brief(source: Path, destination: Path, sections: int = 55) -> Path:
+    """The forty-page fixture with generated sections of invented text appended to its body."""
+    paragraph = (
+        "Invented paragraph {n}.{k} about the imaginary trade in paper boats between made-up harbours. "
+        "Its sentences exist only to fill pages, so that the edition’s page numbers, running header and "
+        "bookmarks can be tested on a body much longer than any real brief – forty pages and more."
+    )
+    body = "".join(
+        f"\n## Invented section {n}\n\n" + "\n\n".join(paragraph.format(n=n, k=k) for k in range(1, 9)) + "\n"
+        for n in range(1, sections + 1)
+    )
+    destination.write_text(source.read_text(encoding="utf-8") + body, encoding="utf-8")
+    return destination
+
+
+def build_with_pdfs(content: Path, output: Path, cache: Path, **overrides) -> Site:
+    return Site(
+        build_site(
+            content,
+            output,
+            "publishconf.py",
+            SITEURL=SITEURL,
+            CACHE_PATH=str(cache),
+            PDF_EDITION=True,
+            **overrides,
+        )
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Site, Path, Path]:
+    """The real content plus the synthetic briefs, built for publication with PDFs: (site, content, cache)."""
+    pdftools.require_pdf_tools()
+    root = tmp_path_factory.mktemp("pdf-edition")
+    content = copy_content(root / "content")
+    for name, (source, _) in SYNTHETIC.items():
+        target = content / "briefs" / source.name
+        if name == "forty-pages":
+            long_brief(source, target)
+        else:
+            shutil.copy(source, target)
+    return build_with_pdfs(content, root / "output", root / "cache"), content, root / "cache"
+
+
+@pytest.fixture(scope="module")
+def site(built) -> Site:
+    return built[0]
+
+
+@pytest.fixture(scope="module")
+def pdf4(site) -> Path:
+    return site.root / PDF_4
+
+
+def pdf_of(site: Site, number: int) -> Path:
+    (found,) = site.root.glob(f"briefs/*/reality-check-{number}.pdf")
+    return found
+
+
+def reading_text(pdf: Path, furniture: tuple[str, ...] = (), page: int | None = None) -> str:
+    """The PDF's text as one line, as a reader would copy it: page furniture (running header, page numbers)
+    dropped, and lines joined with a space, or without one after a hyphen or dash that ends a word
+    (WeasyPrint breaks lines after "human-" and "interests–", and never adds a hyphen of its own).
+
+    The text comes in the order it is drawn (pdftotext -raw), where WeasyPrint draws a page's list markers
+    ("•", "1.") after its text; lines holding only a marker are dropped too."""
+    furniture_line = "|".join([*map(re.escape, furniture), r"Page \d+ of \d+", "•", r"\d+\."])
+    lines = [
+        line.strip()
+        for line in pdftools.text(pdf, page, page, raw=True).splitlines()
+        if not re.fullmatch(
+            rf"(\s*({furniture_line}))*\s*", line
+        )  # the left and right header may share a line
+    ]
+    joined = ""
+    for line in lines:
+        glue = "" if re.search(r"\S[-–—]$", joined) else " "
+        joined = f"{joined}{glue}{line}" if joined else line
+    return " ".join(joined.split())
+
+
+def sentences(line: str) -> list[str]:
+    line = re.sub(r"^(•|\d+)\s+", "", line)
+    return [s for s in re.split(r"(?<=[.!?”])\s+(?=[A-Z“])", line) if s]
+
+
+def test_every_sentence_of_the_seed_is_in_the_pdf_in_order(pdf4):
+    text = reading_text(pdf4, ("Reality Check #4", "Focus on interests, not on human rights with Russia"))
+    position = 0
+    for line in SEED_LINES[2:]:  # from the title on; the label lines are checked on page one below
+        for sentence in sentences(line):
+            found = text.find(sentence, position)
+            assert found >= 0, f"not found after position {position}: {sentence!r}"
+            position = found + len(sentence)
+
+
+def test_typography_is_kept(pdf4):
+    text = reading_text(pdf4, ())
+    for fragment in ("Navalny – and the Biden administration’s", "a major oil producer—and", "“absolute”"):
+        assert fragment in text
+
+
+def test_page_one_is_the_masthead_and_the_card(pdf4):
+    page_one = reading_text(pdf4, page=1)
+    for expected in (
+        "Reality Check",
+        "No. 4",
+        "Politics & Diplomacy",
+        "Russia",
+        "Reality Check #4: Focus on interests, not on human rights with Russia",
+        "By Emma Ashford and Mathew Burrows",
+        "March 5, 2021",
+        *KEY_POINTS,
+        *RECOMMENDATION_TITLES,
+    ):
+        assert expected in page_one, expected
+    assert page_one.index("Key points") < page_one.index(KEY_POINTS[2]) < page_one.index("Recommendations")
+
+
+def test_page_one_picture_is_saved_for_a_look(pdf4):
+    picture = pdftools.picture(pdf4, ARTIFACTS / "reality-check-4-page-1.png")
+    header = picture.read_bytes()[:24]
+    assert header.startswith(b"\x89PNG")
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    assert (width, height) == (680, 880)  # US Letter at 80 dpi
+
+
+def test_metadata(pdf4):
+    info = pdftools.info(pdf4)
+    assert info["Title"] == "Reality Check #4: Focus on interests, not on human rights with Russia"
+    assert info["Author"] == "Emma Ashford, Mathew Burrows"
+    assert info["Subject"] == KEY_POINTS[0]
+    assert info["Keywords"] == "Politics & Diplomacy, Russia"
+    assert info["CreationDate"] == "2021-03-05T00:00:00Z"  # the brief's date, never the clock
+    assert info["Page size"] == "612 x 792 pts (letter)"
+    assert int(info["Pages"]) >= 4
+
+
+def test_fonts_are_embedded_with_real_italic_and_bold(pdf4):
+    fonts = pdftools.fonts(pdf4)
+    assert fonts
+    assert all(font.embedded and font.unicode for font in fonts)
+    names = {re.sub(r"^[A-Z]{6}\+", "", font.name) for font in fonts}
+    assert {"Charis-SIL", "Charis-SIL-Italic", "Charis-SIL-Bold"} <= names
+
+
+def test_tagged_accessible_pdf(pdf4):
+    assert pdftools.info(pdf4)["Tagged"] == "yes"
+    roles = pdftools.structure_roles(pdf4)
+    assert roles.count("H1") == 1
+    assert {"Document", "H2", "P", "L", "LI", "Link"} <= set(roles)
+    with pdftools.pikepdf.open(pdf4) as document:
+        assert str(document.Root.Lang) == "en"
+        assert bool(document.Root.ViewerPreferences.DisplayDocTitle)
+        assert "pdfuaid:part" in str(document.Root.Metadata.read_bytes())
+
+
+def test_bookmarks_follow_the_headings(pdf4):
+    assert pdftools.outline(pdf4) == [
+        (0, "Reality Check #4: Focus on interests, not on human rights with Russia"),
+        (1, "Key points"),
+        (1, "Recommendations"),
+        (1, "What’s the issue?"),
+        (1, "What’s the issue?"),
+        (1, "Why is a focus on human rights problematic?"),
+        (1, "What is the solution?"),
+        (1, "Cite this brief"),
+    ]
+
+
+def test_card_links_go_to_the_recommendations_inside_the_pdf(pdf4):
+    assert pdftools.link_targets(pdf4, 1) == ["#recommendation-1", "#recommendation-2", "#recommendation-3"]
+    destinations = pdftools.named_destinations(pdf4)
+    for n in (1, 2, 3):
+        assert destinations[f"recommendation-{n}"] > 1
+
+
+def test_running_header_and_page_numbers(pdf4):
+    pages = int(pdftools.info(pdf4)["Pages"])
+    first = pdftools.text(pdf4, 1, 1).splitlines()
+    assert f"Page 1 of {pages}" in first
+    assert "Reality Check #4" not in first  # page one has the masthead instead
+    for page in range(2, pages + 1):
+        lines = [line.strip() for line in pdftools.text(pdf4, page, page).splitlines()]
+        assert "Reality Check #4" in lines
+        assert "Focus on interests, not on human rights with Russia" in lines
+        assert f"Page {page} of {pages}" in lines
+
+
+def test_last_block_is_the_citation_and_the_address(pdf4):
+    url = f"{SITEURL}/{BRIEF_4_URL}"
+    pages = int(pdftools.info(pdf4)["Pages"])
+    last = reading_text(pdf4, ()).rsplit("Cite this brief", 1)[1]
+    assert "Ashford, Emma, and Mathew Burrows. “Focus on Interests, Not on Human Rights with Russia.”" in last
+    assert f"Read this brief online: {url}" in last
+    assert url in pdftools.link_targets(pdf4, pages)
+
+
+@pytest.mark.parametrize("name", SYNTHETIC)
+def test_hard_titles_and_long_bodies_give_valid_pdfs(site, name):
+    source, number = SYNTHETIC[name]
+    pdf = pdf_of(site, number)
+    result = pdftools.check(pdf)
+    assert result.returncode == 0, result.stdout + result.stderr
+    info = pdftools.info(pdf)
+    title = re.search(r'^title: "?(.*?)"?$', source.read_text(encoding="utf-8"), re.M).group(1)
+    assert info["Title"] == f"Reality Check #{number}: {title}"  # markup stays text, never becomes markup
+    assert all(font.embedded for font in pdftools.fonts(pdf))
+    text = reading_text(pdf, ())
+    assert " ".join(title.split()) in text
+    if name == "forty-pages":
+        assert int(info["Pages"]) >= 40
+        assert f"Page 40 of {info['Pages']}" in pdftools.text(pdf, 40, 40)
+    if name == "cyrillic":
+        assert "Выдуманная страна Зембля строит флот из бумаги." in text
+    if name == "long-title":
+        header = pdftools.text(pdf, 2, 2) if int(info["Pages"]) > 1 else ""
+        assert not header or "Synthetic brief whose title goes on and on: an invented…" in header
+
+
+def test_brief_page_offers_the_pdf_with_its_size_and_pages(site, pdf4):
+    link = site.page(BRIEF_4_URL).select_one("main .pdf-download a")
+    assert link["href"] == f"{SITEURL}/{PDF_4}"
+    assert text_of(link).startswith("Download PDF")
+    facts = text_of(site.page(BRIEF_4_URL).select_one(".pdf-download__facts"))
+    size_kb = round(pdf4.stat().st_size / 1000)
+    assert facts == f"({size_kb} KB, {pdftools.info(pdf4)['Pages']} pages)"
+
+
+def test_cards_json_links_each_pdf(site):
+    document = json.loads((site.root / "cards.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "schemas" / "cards.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema)
+    by_number = {card["number"]: card for card in document["cards"]}
+    assert by_number[4]["pdf"] == f"{SITEURL}/{PDF_4}"
+    for number in (4, *(n for _, n in SYNTHETIC.values())):
+        url = by_number[number]["pdf"]
+        assert (site.root / url.removeprefix(f"{SITEURL}/")).is_file()
+
+
+def test_json_ld_names_the_pdf_encoding(site):
+    script = site.page(BRIEF_4_URL).find("script", type="application/ld+json")
+    data = json.loads(script.string)
+    assert data["encoding"] == {
+        "@type": "MediaObject",
+        "contentUrl": f"{SITEURL}/{PDF_4}",
+        "encodingFormat": "application/pdf",
+        "name": "Reality Check #4 (PDF)",
+    }
+
+
+def test_atom_entries_carry_the_pdf_as_an_enclosure(site, pdf4):
+    feed = ET.parse(site.root / "feeds" / "all.atom.xml").getroot()
+    entries = {entry.findtext(f"{ATOM}title"): entry for entry in feed.iter(f"{ATOM}entry")}
+    entry = entries["Focus on interests, not on human rights with Russia"]
+    (enclosure,) = [link for link in entry.iter(f"{ATOM}link") if link.get("rel") == "enclosure"]
+    assert enclosure.attrib == {
+        "rel": "enclosure",
+        "href": f"{SITEURL}/{PDF_4}",
+        "length": str(pdf4.stat().st_size),
+        "type": "application/pdf",
+    }
+
+
+def test_unchanged_rebuild_draws_no_pdf(built, tmp_path, caplog):
+    site, content, cache = built
+    before = {p.name: p.stat().st_mtime_ns for p in cache.joinpath("pdf_edition").iterdir()}
+    with caplog.at_level(logging.INFO, logger="pdf_edition"):
+        again = build_with_pdfs(content, tmp_path / "output", cache)
+    assert "pdf_edition: 0 of 5 PDFs drawn" in [
+        record.getMessage().rsplit(", the rest", 1)[0] for record in caplog.records
+    ]
+    assert {p.name: p.stat().st_mtime_ns for p in cache.joinpath("pdf_edition").iterdir()} == before
+    for pdf in site.root.glob("briefs/*/*.pdf"):
+        assert (again.root / pdf.relative_to(site.root)).read_bytes() == pdf.read_bytes()
+
+
+def test_two_cold_builds_draw_byte_identical_pdfs(tmp_path):
+    pdftools.require_pdf_tools()
+    content = copy_content(tmp_path / "content")
+    first = build_with_pdfs(content, tmp_path / "a", tmp_path / "cache-a", PDF_EDITION_WORKERS=0)
+    second = build_with_pdfs(content, tmp_path / "b", tmp_path / "cache-b", PDF_EDITION_WORKERS=0)
+    assert (first.root / PDF_4).read_bytes() == (second.root / PDF_4).read_bytes()
+
+
+def test_a4_is_a_setting(tmp_path):
+    pdftools.require_pdf_tools()
+    site = build_with_pdfs(
+        copy_content(tmp_path / "content"), tmp_path / "out", tmp_path / "cache", PDF_EDITION_PAGE_SIZE="a4"
+    )
+    assert pdftools.info(site.root / PDF_4)["Page size"] == "595.276 x 841.89 pts (A4)"
+
+
+def test_development_builds_leave_pdfs_out_by_default(tmp_path):
+    site = Site(build_site(copy_content(tmp_path / "content"), tmp_path / "out"))
+    assert not list(site.root.rglob("*.pdf"))
+    assert site.page(BRIEF_4_URL).select_one(".pdf-download") is None
+    cards = json.loads((site.root / "cards.json").read_text(encoding="utf-8"))["cards"]
+    assert all("pdf" not in card for card in cards)
+
+
+def test_make_publish_always_writes_the_pdfs(published):
+    """`make publish` (deploy/publish.py, publishconf.py) writes the PDF beside the page, readable by all, and
+    leaves it uncompressed (a PDF's streams are compressed already)."""
+    pdf = published / PDF_4
+    assert pdf.read_bytes().startswith(b"%PDF-1.7")
+    assert pdf.stat().st_mode & 0o444 == 0o444
+    assert not pdf.with_name(pdf.name + ".gz").exists()
+    assert "Download PDF" in text_of(Site(published).page(BRIEF_4_URL).select_one(".pdf-download"))
+
+
+@pytest.mark.parametrize(("pdf", "asks_for_pdfs"), [("", False), ("0", False), ("1", True)])
+def test_make_html_draws_pdfs_when_asked(pdf, asks_for_pdfs):
+    command = ["make", "--no-print-directory", "-n", "-C", str(ROOT), "html", f"PDF={pdf}"]
+    recipe = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60).stdout
+    (pelican_line,) = [line for line in recipe.splitlines() if " -s pelicanconf.py " in line]
+    assert ("-e PDF_EDITION=true" in pelican_line) is asks_for_pdfs

@@ -1,0 +1,79 @@
+"""Level 3: the devserver's single-brief preview writes exactly the page the full build then writes.
+
+The real content plus briefs #3, #5 and #6 of the series fixtures (so the edited brief has neighbours, related
+briefs and replies), built in-process by the devserver's PreviewSession with the development settings.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import BRIEF_4_URL, FIXTURES, ROOT
+from editor_helpers import SETTINGS, content_copy
+
+from editor.preview_session import PreviewSession
+
+SERIES = FIXTURES / "series"
+
+
+@pytest.fixture
+def session(tmp_path) -> tuple[PreviewSession, Path, Path]:
+    content = content_copy(tmp_path / "content", *sorted((SERIES / "briefs").glob("*.md")))
+    with (content / "authors.yml").open("a", encoding="utf-8") as stream:
+        stream.write("\n" + (SERIES / "authors.yml").read_text(encoding="utf-8"))
+    output = tmp_path / "output"
+    args = [str(content), "-o", str(output), "-s", SETTINGS, "-e", f'CACHE_PATH="{tmp_path / "cache"}"']
+    session = PreviewSession(args)
+    assert session.build()
+    return session, content, output
+
+
+def _page(output: Path, url: str) -> bytes:
+    return (output / url / "index.html").read_bytes()
+
+
+def _links_to_other_briefs(page: bytes) -> list[str]:
+    """Where the series navigation and the related briefs point."""
+    soup = BeautifulSoup(page, "html.parser")
+    return [a["href"] for a in soup.select(".series-nav a[href], .related-briefs a[href]")]
+
+
+def test_an_edited_briefs_preview_is_the_page_the_full_build_writes(session):
+    session, content, output = session
+    links = _links_to_other_briefs(_page(output, BRIEF_4_URL))
+    assert len(links) >= 2  # #3 before it, #5 after it, and related briefs
+    brief = content / "briefs" / "reality-check-4.md"
+    brief.write_text(
+        brief.read_text(encoding="utf-8").replace(
+            "On January 17, just", "On January 17 (synthetic edit), just"
+        ),
+        encoding="utf-8",
+    )
+    written = session.preview([brief])
+    assert written == [BRIEF_4_URL + "index.html"]
+    preview = _page(output, BRIEF_4_URL)
+    assert b"(synthetic edit)" in preview
+    # Neighbours and related briefs come from the last full build: the page links to them as before.
+    assert _links_to_other_briefs(preview) == links
+    assert session.build()
+    assert _page(output, BRIEF_4_URL) == preview
+
+
+def test_a_brief_that_cannot_be_read_keeps_its_last_good_page(session):
+    session, content, output = session
+    before = _page(output, BRIEF_4_URL)
+    brief = content / "briefs" / "reality-check-4.md"
+    brief.write_text("---\n# SYNTHETIC TEST FIXTURE\ntitle: [unclosed\n---\n", encoding="utf-8")
+    assert session.preview([brief]) == []
+    assert _page(output, BRIEF_4_URL) == before
+
+
+def test_a_new_brief_is_left_to_the_full_build(session, tmp_path):
+    session, content, _ = session
+    new = content / "briefs" / "synthetic-new.md"
+    shutil.copy(ROOT / "tests" / "fixtures" / "editor" / "synthetic-good.md", new)
+    assert session.preview([new]) == []
+    assert session.preview([content / "authors.yml"]) == []

@@ -61,7 +61,7 @@ check: $(STAMP) ## Check every brief without building; list every problem as pat
 
 .PHONY: brief import author
 # The editors' tools get their arguments verbatim through the environment, so quotes and $ in a title are safe.
-EDITOR_ARGS := TITLE AUTHORS TOPICS REGIONS DATE SRC NAME BIO AUTHOR_TITLE AFFILIATION
+EDITOR_ARGS := TITLE AUTHORS TOPICS REGIONS DATE SRC NAME BIO AUTHOR_TITLE AFFILIATION SINCE INTRO
 $(foreach arg,$(EDITOR_ARGS),$(eval export RAW_$(arg) := $$(value $(arg))))
 
 brief: $(STAMP) ## New brief: make brief TITLE="…" AUTHORS="A, B" [TOPICS=… REGIONS=… DATE=YYYY-MM-DD]
@@ -106,6 +106,11 @@ publish: check ## Build the live site into a fresh folder, verify it, swap it in
 # The deploy targets publish first, and that publish refuses the placeholder address (SITEURL unset).
 rsync_upload: DEPLOY_TARGET := rsync_upload
 github: DEPLOY_TARGET := github
+
+.PHONY: digest
+digest: $(STAMP) ## Newsletter digest, then publish: make digest [SINCE=YYYY-MM-DD INTRO="…" DATE=YYYY-MM-DD]
+	@$(BIN)/python -m newsletter_digest --content $(INPUTDIR) --since "$$RAW_SINCE" --intro "$$RAW_INTRO" --date "$$RAW_DATE"
+	@$(MAKE) --no-print-directory publish
 
 rsync_upload: require_rsync_target publish ## Publish, then mirror output/ to RSYNC_TARGET (host:/path or a folder)
 	rsync -rlzc --delete-after --delay-updates --chmod=D755,F644 $(RSYNC_OPTS) $(OUTPUTDIR)/ $(RSYNC_TARGET)

@@ -16,8 +16,10 @@ SITEURL = (os.environ.get("SITEURL", "").strip() or PLACEHOLDER_SITEURL).rstrip(
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+# The site feed lists the briefs (in DEFAULT_LANG); each language of translations has its own feed.
+FEED_ATOM = "feeds/all.atom.xml"
 TAXONOMY_TOPIC_FEED_ATOM = "feeds/topics/{slug}.atom.xml"
+BRIEF_TRANSLATIONS_FEED_ATOM = "feeds/{lang}.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
 

@@ -376,6 +376,13 @@ def main() -> int:
         help="sizes for the PDF edition's part (none: skip it)",
     )
     parser.add_argument(
+        "--pdf-primed-sizes",
+        type=int,
+        nargs="*",
+        default=[],
+        help="sizes measured with a primed PDF cache instead of a timed cold build with PDFs (bench/pdf.py)",
+    )
+    parser.add_argument(
         "--pdf-cold-runs", type=int, default=1, help="cold builds of each kind in the PDF part"
     )
     parser.add_argument(
@@ -395,6 +402,10 @@ def main() -> int:
             measure(n, args.runs, workdir, args.preview_edits if n == largest else 0) for n in args.sizes
         ]
         pdf_results = [measure_pdf(n, args.pdf_cold_runs, args.pdf_runs, workdir) for n in args.pdf_sizes]
+        pdf_results += [
+            measure_pdf(n, args.pdf_cold_runs, args.pdf_runs, workdir, primed=True)
+            for n in args.pdf_primed_sizes
+        ]
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

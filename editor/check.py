@@ -35,6 +35,7 @@ from brief_registry.textfile import decode_text
 from summary_card.card import card_from_front_matter, extract_card
 from summary_card.source import located_problems
 
+from .check_cache import CheckCache, run_fingerprint
 from .settings import EditorSettings, load_settings
 from .source import PLACEHOLDER, filename_links, placeholders
 from .tempfiles import is_editor_temporary
@@ -44,7 +45,7 @@ PAGES_DIR = "pages"
 REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
 # Every other key a brief may have, and who reads it: topics and regions (brief_registry), Pelican's own slug,
 # summary, modified and status, the card's key_points and recommendations (summary_card) and responses
-# (brief_relations). A key outside both lists that resembles a missing required one is named as a near miss.
+# (brief_relations), and lang, which makes the brief a translation (docs/translations.md). A key outside both lists that resembles a missing required one is named as a near miss.
 OPTIONAL_FIELDS = (
     "topics",
     "regions",
@@ -55,6 +56,7 @@ OPTIONAL_FIELDS = (
     "key_points",
     "recommendations",
     "responses",
+    "lang",
 )
 
 
@@ -109,14 +111,23 @@ def review_content(
         problems.extend(Problem(display_path(p.path, shown), p.line, p.message) for p in error.problems)
         registry = None  # names cannot be checked against a registry that does not load
 
+    cache = CheckCache(settings.cache_path, run_fingerprint(content, settings, today))
     reports = [
-        check_brief(path, display_path(str(path), shown), content, registry, settings, today)
+        cache.report(
+            path,
+            lambda p=path: check_brief(p, display_path(str(p), shown), content, registry, settings, today),
+        )
         for path in sorted((content / BRIEFS_DIR).rglob("*.md"))
         if not is_editor_temporary(path)
     ]
+    cache.save()
     for report in reports:
         problems.extend(report.problems)
-    problems.extend(check_series_numbers(r.number for r in reports if r.number is not None))
+    problems.extend(
+        check_series_numbers(
+            (r.number for r in reports if r.number is not None), settings.default_lang, settings.languages
+        )
+    )
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
     for path in sorted((content / PAGES_DIR).rglob("*.md")):
         if not is_editor_temporary(path):
@@ -171,7 +182,13 @@ def check_brief(
     )
     number = None
     if front.data.get("series_number") is not None:
-        number = Numbered(shown, front.line_of("series_number"), front.data["series_number"])
+        number = Numbered(
+            shown,
+            front.line_of("series_number"),
+            front.data["series_number"],
+            front.data.get("lang"),
+            front.line_of("lang") if "lang" in front.data else 0,
+        )
     warnings = future_date(shown, front, today or datetime.date.today())
     return BriefReport(tuple(problems), number, brief_address(shown, front, path, settings), warnings)
 
@@ -243,18 +260,19 @@ def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSet
     formed) or from the body.
     """
     given, shape_problems = card_from_front_matter(front.data)  # key_points: / recommendations:
-    extraction = extract_card(rendered, settings.card, given)
+    extraction = extract_card(rendered, settings.card_for(front.data.get("lang")), given)
     return located_problems(path, front, (*shape_problems, *extraction.problems), settings.render)
 
 
 def check_links(
-    path: str, front: FrontMatter, source: Path, content: Path, settings: EditorSettings | None = None
+    path: str, front: FrontMatter, source: Path, content: Path, settings: EditorSettings
 ) -> list[Problem]:
     """Every ``{filename}`` link must point at a file in the content folder, as Pelican resolves it.
 
     A link to no file names the closest files there are; one that gives a brief's web address names its file.
     """
     problems = []
+    known: ContentFiles | None = None  # read once, at the first broken link
     for link in filename_links(front.body, front.body_line):
         target = unquote(urlsplit(link.target).path)
         if not target:
@@ -263,19 +281,40 @@ def check_links(
         if not resolved.is_file():
             looked = display_path(os.path.normpath(resolved), str(content))
             message = f"link to '{{filename}}{link.target}' points to no file ({looked} does not exist)"
-            hint = _link_hint(target, source, content, settings or load_settings())
+            known = known or content_files(content, source, settings)
+            hint = _link_hint(target, source, content, known)
             problems.append(Problem(path, link.line, f"{message}: {hint}" if hint else message))
     return problems
 
 
-def _link_hint(target: str, source: Path, content: Path, settings: EditorSettings) -> str:
-    """ "did you mean '{filename}…'?" naming the file(s) a broken link most likely means, written the same way."""
-    files = sorted(
-        f for f in content.rglob("*") if f.is_file() and not f.name.startswith(".") and f != source
+@dataclass(frozen=True)
+class ContentFiles:
+    """The files a link may mean, and each brief's web address (its slug) with its file."""
+
+    files: tuple[Path, ...]
+    addresses: dict[str, Path]
+
+
+def content_files(content: Path, source: Path, settings: EditorSettings) -> ContentFiles:
+    """Every file under `content` but `source`, and the briefs' addresses: what an editor may have meant."""
+    files = tuple(
+        sorted(f for f in content.rglob("*") if f.is_file() and not f.name.startswith(".") and f != source)
     )
+    addresses = {}
+    for file in files:
+        if file.suffix == ".md" and file.relative_to(content).parts[0] == BRIEFS_DIR:
+            with contextlib.suppress(BriefFileError, OSError):
+                address = brief_address(str(file), read_brief(file, str(file)), file, settings)
+                if address is not None:
+                    addresses[address.slug] = file
+    return ContentFiles(files, addresses)
+
+
+def _link_hint(target: str, source: Path, content: Path, known: ContentFiles) -> str:
+    """ "did you mean '{filename}…'?" naming the file(s) a broken link most likely means, written the same way."""
+    files, addresses = known.files, known.addresses
     name = target.rstrip("/").rsplit("/", 1)[-1]
     stem = name.removesuffix(".html").removesuffix(".md")
-    addresses = _brief_addresses(files, content, settings)
     by_file = "A link names the brief's file (such as {example}), not its web address"
 
     def said(meant: list[Path]) -> str:
@@ -299,18 +338,6 @@ def _link_hint(target: str, source: Path, content: Path, settings: EditorSetting
         example = next(iter(addresses.values()), Path("reality-check-4.md")).name
         return by_file.format(example=example)
     return ""
-
-
-def _brief_addresses(files: list[Path], content: Path, settings: EditorSettings) -> dict[str, Path]:
-    """Each brief's web address (its slug) and its file: what an editor may have copied from the browser."""
-    found = {}
-    for file in files:
-        if file.suffix == ".md" and file.relative_to(content).parts[0] == BRIEFS_DIR:
-            with contextlib.suppress(BriefFileError, OSError):
-                address = brief_address(str(file), read_brief(file, str(file)), file, settings)
-                if address is not None:
-                    found[address.slug] = file
-    return found
 
 
 def brief_address(path: str, front: FrontMatter, source: Path, settings: EditorSettings) -> Address | None:

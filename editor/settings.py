@@ -11,6 +11,7 @@ from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
 from brief_registry.rendering import BriefMarkdown
+from brief_registry.rules import DEFAULT_TRANSLATION_LANGUAGES, translation_languages
 from summary_card.card import CardSettings
 from summary_card.settings import card_settings
 
@@ -28,6 +29,16 @@ class EditorSettings:
     slugify_source: str = "title"
     card: CardSettings = field(default_factory=CardSettings)
     article_url: str = "{slug}.html"
+    # Where `make check` keeps its reports between runs (editor/check_cache.py): the build's CACHE_PATH when
+    # the build caches (CACHE_CONTENT), else nowhere.
+    cache_path: Path | None = None
+    default_lang: str = "en"
+    languages: tuple[str, ...] = DEFAULT_TRANSLATION_LANGUAGES  # a translation's `lang:` must be one of these
+    card_by_lang: tuple[tuple[str, CardSettings], ...] = ()  # the headings a translation's card is read with
+
+    def card_for(self, lang: object) -> CardSettings:
+        """The card settings for a brief in `lang` (None or DEFAULT_LANG: the site's own)."""
+        return dict(self.card_by_lang).get(lang, self.card) if isinstance(lang, str) else self.card
 
     def slug(self, text: str) -> str:
         """The slug Pelican derives from `text` (a title, or a file's base name)."""
@@ -66,4 +77,8 @@ def settings_from(settings: dict[str, Any]) -> EditorSettings:
         slugify_source=settings.get("SLUGIFY_SOURCE", "title"),
         card=card_settings(settings),
         article_url=settings.get("ARTICLE_URL", "{slug}.html"),
+        default_lang=settings["DEFAULT_LANG"],
+        languages=translation_languages(settings),
+        card_by_lang=tuple((lang, card_settings(settings, lang)) for lang in translation_languages(settings)),
+        cache_path=Path(settings["CACHE_PATH"]) if settings.get("CACHE_CONTENT") else None,
     )

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from pelican import Pelican
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,10 +49,11 @@ def copy_content(destination: Path, *extra_briefs: Path) -> Path:
 
 
 class Site:
-    """A built site: parse its pages by URL path."""
+    """A built site: parse its pages by URL path; `logged` holds the warnings and errors its build logged."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, logged: tuple[str, ...] = ()) -> None:
         self.root = root
+        self.logged = logged
 
     def path(self, url: str) -> Path:
         target = self.root / url.lstrip("/")
@@ -66,21 +68,33 @@ def text_of(node) -> str:
     return " ".join(node.get_text().split())
 
 
+class _Collected(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site_logged(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> Site:
+    """`build_site`, keeping what the build logged at WARNING or above (Pelican's memory of earlier runs'
+    messages cleared first, so none is held back)."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    collected = _Collected()
+    logging.getLogger().addHandler(collected)
+    try:
+        root = build_site(content, output, conf, **overrides)
+    finally:
+        logging.getLogger().removeHandler(collected)
+    return Site(root, tuple(collected.messages))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The real site, built once per test session with the development settings."""
-    return Site(build_site(CONTENT, tmp_path_factory.mktemp("site") / "output"))
-
-
-@pytest.fixture
-def site_with(tmp_path: Path) -> Callable[..., Site]:
-    """Build the real content plus the given synthetic briefs into a fresh folder."""
-
-    def make(*extra_briefs: Path, **overrides) -> Site:
-        content = copy_content(tmp_path / "content", *extra_briefs)
-        return Site(build_site(content, tmp_path / "output", **overrides))
-
-    return make
+    """The real site, built once per test session with the development settings (`site.logged`: what it logged)."""
+    return build_site_logged(CONTENT, tmp_path_factory.mktemp("site") / "output")
 
 
 @pytest.fixture(scope="session")
@@ -133,3 +147,42 @@ def series_dev_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("series-dev")
     content = copy_series_content(root / "content")
     return Site(build_site(content, root / "output", DEFAULT_PAGINATION=2))
+
+
+# --- The newsletter digest (issue 16): one issue of the four-brief series, built for publication. ---
+DIGEST_DATE = "2021-04-05"
+DIGEST_INTRO = "Three new briefs this month.\n\nA second paragraph, with <b>markup</b> typed as text."
+
+
+@pytest.fixture(scope="session")
+def digest_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The series site with a digest issue recorded by `python -m newsletter_digest` (as `make digest` does)."""
+    from newsletter_digest.__main__ import main as record_digest
+
+    root = tmp_path_factory.mktemp("digest")
+    content = copy_series_content(root / "content")
+    status = record_digest(
+        ["--content", str(content), "--since", "2021-03-01", "--date", DIGEST_DATE, "--intro", DIGEST_INTRO]
+    )
+    assert status == 0
+    return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL))
+
+
+# --- Translations (issue 16): the series plus synthetic translations of #3 (uk) and #5 (fr, ru). ---
+TRANSLATION_FIXTURES = FIXTURES / "translations"
+
+
+def copy_translated_content(destination: Path) -> Path:
+    """The four-brief series content plus the synthetic translated briefs."""
+    content = copy_series_content(destination)
+    for brief in sorted((TRANSLATION_FIXTURES / "briefs").glob("*.md")):
+        shutil.copy(brief, content / "briefs" / brief.name)
+    return content
+
+
+@pytest.fixture(scope="session")
+def translated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The series with its translations, built for publication (absolute URLs, feeds)."""
+    root = tmp_path_factory.mktemp("translated")
+    content = copy_translated_content(root / "content")
+    return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL))

@@ -349,3 +349,19 @@ def test_make_html_draws_pdfs_when_asked(pdf, asks_for_pdfs):
     recipe = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60).stdout
     (pelican_line,) = [line for line in recipe.splitlines() if " -s pelicanconf.py " in line]
     assert ("-e PDF_EDITION=true" in pelican_line) is asks_for_pdfs
+
+
+def test_an_unknown_page_size_is_a_message_not_a_traceback(tmp_path, caplog):
+    with caplog.at_level(logging.ERROR, logger="pdf_edition"):
+        site = build_with_pdfs(
+            copy_content(tmp_path / "content"),
+            tmp_path / "out",
+            tmp_path / "cache",
+            PDF_EDITION_PAGE_SIZE="legal",
+        )
+    assert (
+        "pdf_edition: PDF_EDITION_PAGE_SIZE must be one of 'letter', 'a4' (got 'legal'); no PDF was drawn or linked"
+        in [record.getMessage() for record in caplog.records]
+    )
+    assert not list(site.root.rglob("*.pdf"))
+    assert site.page(BRIEF_4_URL).select_one(".pdf-download") is None

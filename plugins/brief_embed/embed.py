@@ -12,6 +12,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from brief_registry.names import names_in_prose
+
 DEFAULTS: dict[str, Any] = {
     "BRIEF_EMBED_CARD_URL": "briefs/{slug}/card/",
     "BRIEF_EMBED_OEMBED_URL": "oembed/{slug}.json",
@@ -120,17 +122,10 @@ def oembed_document(
         "cache_age": 86400,
     }
     if people:
-        document["author_name"] = _joined([name for name, _ in people])
+        document["author_name"] = names_in_prose([name for name, _ in people])
         if people[0][1]:
             document["author_url"] = people[0][1]
     if thumbnail is not None:
         url, width, height = thumbnail
         document.update(thumbnail_url=url, thumbnail_width=width, thumbnail_height=height)
     return document
-
-
-def _joined(names: list[str]) -> str:
-    """ "A", "A and B", "A, B, and C", as the byline prints them."""
-    if len(names) < 3:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + ", and " + names[-1]

@@ -34,8 +34,8 @@ def embed_for(article, settings: dict) -> Embed:
 
 def attach_embed(generator, content) -> None:
     """Just before a brief's page is written (every card is attached by then): set ``embed``."""
-    if getattr(content, "summary_card", None) is None:
-        return
+    if getattr(content, "summary_card", None) is None or not content.in_default_lang:
+        return  # only the original has an embeddable card (translations: docs/translations.md)
     content.embed = embed_for(content, generator.settings)
 
 

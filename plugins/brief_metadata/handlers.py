@@ -12,6 +12,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from summary_card.feeds import feed_articles
 from summary_card.signals import cards_attached
 
 from .citation import bibtex, chicago_citation, ris
@@ -54,6 +55,8 @@ def attach_metadata(generators: Iterable) -> None:
                 continue  # brief_registry has reported it; there is nothing to cite it by
             record = brief_record(article, generator.settings)
             article.brief_record = record
+            for translation in getattr(article, "translations", ()):  # their feed entries name every author
+                translation.brief_record = brief_record(translation, generator.settings)
             article.citation = chicago_citation(record)
             article.citation_files = citation_files(article, record)
 
@@ -86,7 +89,7 @@ def write_citation_files(generator: ArticlesGenerator, writer) -> None:
 
 def name_authors_in_feed(context: dict, feed) -> None:
     """Every author of every brief in the feed Pelican is about to write (the site's and each topic's)."""
-    articles = [*context.get("articles", ()), *context.get("hidden_articles", ())]
+    articles = feed_articles(context)
     name_every_author(
         feed,
         ((a, a.brief_record.authors) for a in articles if getattr(a, "brief_record", None) is not None),

@@ -18,6 +18,8 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FENCE = "---"
 END_FENCES = ("---", "...")
+# A closing fence mistyped: dashes a word processor made, four hyphens, spaced hyphens.
+_LOOKS_LIKE_A_FENCE = re.compile(r"^\s*(?:(?:[-\u2013\u2014]\s*){2,}|[\u2013\u2014])\s*$")
 _GLUED_COMMENT = re.compile(r"\s+(#\S.*)$")
 
 
@@ -52,6 +54,16 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         raise FrontMatterError(Problem(path, (start or 0) + 1, _no_opening_fence(lines, start)))
     end = next((i for i in range(start + 1, len(lines)) if lines[i].rstrip() in END_FENCES), None)
     if end is None:
+        near = next((i for i in range(start + 1, len(lines)) if _LOOKS_LIKE_A_FENCE.match(lines[i])), None)
+        if near is not None:
+            raise FrontMatterError(
+                Problem(
+                    path,
+                    near + 1,
+                    "this line looks like the '---' that closes the front matter, but is not: write exactly three "
+                    f"hyphens (got {lines[near]!r})",
+                )
+            )
         raise FrontMatterError(
             Problem(path, start + 1, "front matter opened with '---' is never closed by a '---' line")
         )
@@ -73,6 +85,9 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         raise FrontMatterError(
             Problem(path, start + 2, f"front matter must be 'key: value' lines (got a {type(data).__name__})")
         )
+    twice = _key_given_twice(node)
+    if twice is not None:
+        raise FrontMatterError(Problem(path, *twice))
     cut = _cut_by_a_comment(node, lines)
     if cut is not None:
         raise FrontMatterError(Problem(path, *cut))
@@ -86,6 +101,19 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
                 item_lines[name] = tuple(item.start_mark.line + 1 for item in value.value)
     body = "\n".join(lines[end + 1 :])
     return FrontMatter({str(k).lower(): v for k, v in data.items()}, key_lines, item_lines, end + 2, body)
+
+
+def _key_given_twice(node: yaml.Node | None) -> tuple[int, str] | None:
+    """The second line of a key written twice: YAML would silently keep only the last value."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    seen: dict[str, int] = {}
+    for key, _value in node.value:
+        name, line = str(key.value).lower(), key.start_mark.line + 1
+        if name in seen:
+            return line, f"'{key.value}' is already given on line {seen[name]}: keep one of the two"
+        seen[name] = line
+    return None
 
 
 def _cut_by_a_comment(node: yaml.Node | None, lines: list[str]) -> tuple[int, str] | None:

@@ -14,7 +14,7 @@ from .frontmatter import read_brief
 from .problems import BriefFileError, RegistryError, display_path
 from .reader import add_reader
 from .registry import Registry, load_registry
-from .rules import Numbered, as_list, check_references, check_series_numbers
+from .rules import Numbered, as_list, check_references, check_series_numbers, translation_languages
 
 logger = logging.getLogger(__name__)
 
@@ -48,17 +48,43 @@ def validate_articles(generator: ArticlesGenerator) -> None:
         article.front_matter = front
         for problem in check_references(shown, front, registry):
             logger.error("%s", problem)
-        numbered.append(Numbered(shown, front.line_of("series_number"), front.data.get("series_number")))
+        numbered.append(
+            Numbered(
+                shown,
+                front.line_of("series_number"),
+                front.data.get("series_number"),
+                front.data.get("lang"),
+                front.line_of("lang") if "lang" in front.data else 0,
+            )
+        )
         article.author_profiles = tuple(
             filter(None, map(registry.author, as_list(front.data.get("authors"))))
         )
         article.topic_terms = tuple(filter(None, map(registry.topic, as_list(front.data.get("topics")))))
         article.region_terms = tuple(filter(None, map(registry.region, as_list(front.data.get("regions")))))
-    for problem in check_series_numbers(numbered):
+    settings = generator.settings
+    for problem in check_series_numbers(numbered, settings["DEFAULT_LANG"], translation_languages(settings)):
         logger.error("%s", problem)
+
+
+def translation_group(number: object, source_path: str) -> str:
+    """``brief-000000004`` for series number 4; a group of its own for a file whose number is not a positive
+    integer, so Pelican can still sort and group every brief while the number is reported."""
+    if isinstance(number, int) and not isinstance(number, bool) and number > 0:
+        return f"brief-{number:09d}"
+    return f"file-{source_path}"
+
+
+def set_translation_group(content) -> None:
+    """Pelican groups a brief with its translations by ``translation_group`` (ARTICLE_TRANSLATION_ID in
+    pelicanconf.py): its series number. Set on every content object as it is made, cached reads included."""
+    content.translation_group = translation_group(
+        getattr(content, "series_number", None), content.source_path
+    )
 
 
 def register() -> None:
     """Connect the reader of briefs and the registry checks."""
     signals.readers_init.connect(add_reader)
+    signals.content_object_init.connect(set_translation_group)
     signals.article_generator_finalized.connect(validate_articles)

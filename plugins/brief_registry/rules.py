@@ -13,6 +13,17 @@ from .nearmiss import did_you_mean
 from .problems import Problem
 from .registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE, Registry
 
+# The languages a brief may be translated into (`lang:`), besides DEFAULT_LANG; setting
+# BRIEF_TRANSLATION_LANGUAGES replaces them.
+DEFAULT_TRANSLATION_LANGUAGES = ("ru", "uk", "fr", "de")
+LANGUAGES_SETTING = "BRIEF_TRANSLATION_LANGUAGES"
+
+
+def translation_languages(settings) -> tuple[str, ...]:
+    """The languages translations may be in, from Pelican's (or the editors') settings."""
+    return tuple(settings.get(LANGUAGES_SETTING) or DEFAULT_TRANSLATION_LANGUAGES)
+
+
 REFERENCE_FIELDS = (
     ("authors", "author", AUTHORS_FILE),
     ("topics", "topic", TOPICS_FILE),
@@ -49,32 +60,72 @@ def check_references(path: str, front: FrontMatter, registry: Registry) -> list[
 
 @dataclass(frozen=True)
 class Numbered:
-    """Where a brief states its series number."""
+    """Where a brief states its series number, and its language (`lang:`, None when not given)."""
 
     path: str
     line: int
     number: object
+    lang: object = None
+    lang_line: int = 0
 
 
-def check_series_numbers(briefs: Iterable[Numbered]) -> list[Problem]:
-    """Series numbers must be positive integers, each used by one brief only.
+def check_series_numbers(
+    briefs: Iterable[Numbered], default_lang: str = "en", languages: Iterable[str] | None = None
+) -> list[Problem]:
+    """Series numbers are positive integers, each used by one original brief; a translation shares its own.
 
-    A number used twice is reported at every brief that uses it, each message naming the others.
+    A translation is a brief whose `lang:` is not `default_lang`: its number must be an original's, its
+    language one of `languages` (when given), and a brief has at most one translation per language. A number
+    used twice is reported at every brief that uses it, each message naming the others.
     """
+    known = None if languages is None else {default_lang, *languages}
     problems = []
-    by_number: dict[int, list[Numbered]] = {}
+    originals: dict[int, list[Numbered]] = {}
+    translations: dict[tuple[int, str], list[Numbered]] = {}
     for brief in briefs:
-        number = brief.number
+        number, lang = brief.number, brief.lang or default_lang
+        where = brief.lang_line or brief.line
+        if not isinstance(lang, str):
+            problems.append(
+                Problem(brief.path, where, f"lang must be a language code such as 'ru' (got {lang!r})")
+            )
+            continue
+        if known is not None and lang not in known:
+            problems.append(
+                Problem(brief.path, where, f"lang must be one of {', '.join(sorted(known))} (got {lang!r})")
+            )
         if isinstance(number, bool) or not isinstance(number, int) or number < 1:
             problems.append(
                 Problem(brief.path, brief.line, f"series number must be a positive integer (got {number!r})")
             )
+        elif lang == default_lang:
+            originals.setdefault(number, []).append(brief)
         else:
-            by_number.setdefault(number, []).append(brief)
-    for number, group in by_number.items():
+            translations.setdefault((number, lang), []).append(brief)
+    for number, group in originals.items():
         for brief in group if len(group) > 1 else ():
             others = ", ".join(f"{o.path}:{o.line}" for o in group if o is not brief)
             problems.append(
                 Problem(brief.path, brief.line, f"series number {number} is also used by {others}")
             )
+    for (number, lang), group in translations.items():
+        for brief in group:
+            if number not in originals:
+                problems.append(
+                    Problem(
+                        brief.path,
+                        brief.line,
+                        f"a translation (lang: {lang}) must have the series number of its original, "
+                        f"but no brief in {default_lang} has number {number}",
+                    )
+                )
+            if len(group) > 1:
+                others = ", ".join(f"{o.path}:{o.lang_line or o.line}" for o in group if o is not brief)
+                problems.append(
+                    Problem(
+                        brief.path,
+                        brief.lang_line or brief.line,
+                        f"brief {number} has two translations in '{lang}': this one and {others}",
+                    )
+                )
     return sorted(problems)

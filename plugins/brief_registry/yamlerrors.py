@@ -37,12 +37,12 @@ def yaml_problem(error: yaml.YAMLError, path: str, text: str, fallback_line: int
         line = start_line
         said = f"the quote opened on line {start_line} is never closed: add the closing {quote} at the end of the value"
     elif "flow sequence" in context or "flow mapping" in context:
-        opener = char_at(start) or ("[" if "sequence" in context else "{")
-        closer = _CLOSERS.get(opener, "]")
+        opener = char_at(start)
+        if opener not in _CLOSERS:
+            opener = "[" if "sequence" in context else "{"
+        what = "the list" if opener == "[" else "it"
         line = start_line
-        said = f"the '{opener}' opened on line {start_line} is never closed: end the list with '{closer}'"
-        if opener == "{":
-            said = f"the '{{' opened on line {start_line} is never closed: end it with '}}'"
+        said = f"the '{opener}' opened on line {start_line} is never closed: end {what} with '{_CLOSERS[opener]}'"
     elif "simple key" in context and "':'" in problem:
         line = start_line
         said = f"line {start_line} has no ':' after its name: write it as 'name: value'"

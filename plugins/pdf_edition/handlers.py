@@ -1,10 +1,10 @@
 """Pelican wiring for the PDF edition: name each brief's PDF, draw the missing ones beside the build, place them.
 
-Once ``summary_card`` has attached the cards (its ``cards_attached`` signal; ``brief_metadata`` puts the PDF in the
-JSON-LD later, as each page is written) every published brief gets ``pdf_edition``: its address at once, its size and page count when asked
-(asking waits for that one PDF, drawing it in Pelican's own process if no worker has started it). PDFs missing
-from the cache are drawn in worker processes while Pelican writes the site; ``generate_output`` places every
-brief's PDF into the output.
+Once ``summary_card`` has attached the cards (its ``cards_attached`` signal; ``brief_metadata`` puts the PDF in
+the JSON-LD later, as each page is written) every published brief gets ``pdf_edition``: its address at once, its
+size and page count when asked (asking waits for that one PDF, drawing it in Pelican's own process if no worker
+has started it). PDFs missing from the cache are drawn in worker processes while Pelican writes the site;
+``generate_output`` places every brief's PDF into the output.
 """
 
 from __future__ import annotations
@@ -31,7 +31,16 @@ from summary_card.feeds import article_for, index_by_url
 from summary_card.signals import cards_attached
 
 from .drawing import draw_into_cache, engine_version, read_pages
-from .edition import DrawingInputs, Person, PrintedBrief, cache_key, page_size, pages_label, size_label
+from .edition import (
+    DrawingInputs,
+    PdfEditionSettingError,
+    Person,
+    PrintedBrief,
+    cache_key,
+    page_size,
+    pages_label,
+    size_label,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -260,7 +269,10 @@ def attach_pdf_editions(generators: Iterable) -> None:
     articles = [a for g in generators if isinstance(g, ArticlesGenerator) for a in g.articles]
     for generator in generators:
         if isinstance(generator, PdfEditionGenerator) and generator.enabled:
-            generator.prepare(articles)
+            try:
+                generator.prepare(articles)
+            except PdfEditionSettingError as error:
+                logger.error("pdf_edition: %s; no PDF was drawn or linked", error)
 
 
 def add_pdf_to_feed(context: dict, feed) -> None:

@@ -24,6 +24,8 @@ def card_record(
     authors: Iterable[str] = (),
     topics: Iterable[str] = (),
     regions: Iterable[str] = (),
+    lang: str = "en",
+    translations: Iterable[dict[str, Any]] = (),
     pdf: str = "",
 ) -> dict[str, Any]:
     """One brief's card with what identifies the brief, in the key order the file shows.
@@ -35,17 +37,37 @@ def card_record(
         "title": title,
         "url": url,
         "date": date,
+        "lang": lang,
         "authors": list(authors),
         "topics": list(topics),
         "regions": list(regions),
+        **card_content(card),
+        "translations": list(translations),
+    }
+    if pdf:
+        record["pdf"] = pdf
+    return record
+
+
+def card_content(card: BriefCard) -> dict[str, Any]:
+    """The card's own fields: its key points and recommendations."""
+    return {
         "key_points": [point.text for point in card.key_points],
         "recommendations": [
             {"number": rec.number, "title": rec.title, "text": rec.text} for rec in card.recommendations
         ],
     }
-    if pdf:
-        record["pdf"] = pdf
-    return record
+
+
+def translation_record(article, base: str) -> dict[str, Any]:
+    """A translation of a brief, as its original's card lists it."""
+    return {
+        "lang": str(article.lang),
+        "title": str(article.title),
+        "url": f"{base}/{article.url}",
+        "date": article.date.date().isoformat(),
+        **card_content(getattr(article, "summary_card", None) or BriefCard()),
+    }
 
 
 def _names(value: object) -> list[str]:
@@ -87,6 +109,12 @@ def cards_document(articles: Iterable, *, siteurl: str, series: str) -> dict[str
                 authors=_names(getattr(article, "authors", None)),
                 topics=_names(getattr(article, "topics", None)),
                 regions=_names(getattr(article, "regions", None)),
+                lang=str(article.lang),
+                translations=[
+                    translation_record(t, base)
+                    for t in sorted(getattr(article, "translations", ()), key=lambda t: t.lang)
+                    if not t.in_default_lang
+                ],
                 pdf=f"{base}/{article.pdf_edition.url}" if getattr(article, "pdf_edition", None) else "",
             )
             for article in articles

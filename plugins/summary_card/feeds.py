@@ -32,6 +32,12 @@ def article_for(link: str, by_url: Mapping[str, object]) -> object | None:
     return None
 
 
+def feed_articles(context: Mapping) -> list:
+    """Every article a feed Pelican writes may list: the published briefs, hidden ones, and their translations."""
+    articles = [*context.get("articles", ()), *context.get("hidden_articles", ())]
+    return [*articles, *(t for a in articles for t in getattr(a, "translations", ()))]
+
+
 def with_cards(feed, articles: Iterable) -> None:
     """Put each article's card at the start of its feed entry (Atom ``content``, RSS ``description``)."""
     by_url = index_by_url(a for a in articles if getattr(a, "feed_card_html", ""))

@@ -17,9 +17,9 @@ from brief_registry.problems import BriefFileError, display_path
 from brief_registry.rendering import BriefMarkdown, body_settings
 
 from .cache import ExtractionCache, extraction_key
-from .card import GivenCard, card_from_front_matter, extract_card
+from .card import CardSettings, GivenCard, card_from_front_matter, extract_card
 from .data import cards_document, sort_newest_first
-from .feeds import with_cards
+from .feeds import feed_articles, with_cards
 from .settings import DEFAULTS, card_settings, json_save_as
 from .signals import cards_attached
 from .source import located_problems
@@ -60,7 +60,7 @@ def attach_cards(generators: Iterable) -> None:
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
-        settings = card_settings(generator.settings)
+        by_lang: dict[str | None, CardSettings] = {}
         cache = ExtractionCache.for_settings(generator.settings)
         feed_card = generator.env.from_string(FEED_CARD_TEMPLATE)
         # To find a problem's heading in the source: headings' text rendered as the body is.
@@ -69,6 +69,8 @@ def attach_cards(generators: Iterable) -> None:
             shown = display_path(article.source_path, generator.settings["PATH"])
             front = _front_matter(article, shown)
             given, front_problems = card_from_front_matter(front.data) if front else (GivenCard(), ())
+            lang = getattr(article, "lang", None)
+            settings = by_lang.setdefault(lang, card_settings(generator.settings, lang))
             html = article.content
             key = extraction_key(html, settings, given)
             extraction = cache.get(key)
@@ -87,6 +89,7 @@ def attach_cards(generators: Iterable) -> None:
             article.feed_card_html = Markup(
                 feed_card.render(
                     brief=article,
+                    page_lang=getattr(article, "lang", None),  # the theme's strings in the brief's language
                     SITEURL=generator.settings.get("SITEURL", ""),
                     SERIES_NAME=generator.settings.get("SERIES_NAME", ""),
                 ).strip()
@@ -97,7 +100,7 @@ def attach_cards(generators: Iterable) -> None:
 
 def add_cards_to_feed(context: dict, feed) -> None:
     """Open every feed entry with its brief's card (the feed object only; articles are left as they are)."""
-    with_cards(feed, [*context.get("articles", ()), *context.get("hidden_articles", ())])
+    with_cards(feed, feed_articles(context))
 
 
 class CardsDataGenerator(Generator):

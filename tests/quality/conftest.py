@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import build_site, copy_series_content
+from conftest import build_site, copy_translated_content
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from deploy.publish import add_host_files
@@ -23,7 +23,8 @@ DESKTOP = {"width": 1280, "height": 800}
 
 @pytest.fixture(scope="session")
 def quality_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once for all gates: real content plus the synthetic series briefs, development settings.
+    """The site built once for all gates: real content plus the synthetic series briefs and their synthetic
+    translations, development settings.
 
     Several briefs give the gates previous/next links, author, topic and region pages listing more than one
     brief, and related briefs to check.
@@ -32,7 +33,7 @@ def quality_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Content-Security-Policy and a violation shows up as a console error.
     """
     base = tmp_path_factory.mktemp("quality")
-    site = build_site(copy_series_content(base / "content"), base / "output")
+    site = build_site(copy_translated_content(base / "content"), base / "output")
     add_host_files(site)
     return site
 

@@ -45,6 +45,8 @@ PAGE_TYPES = (
     PageType("home", exact("/", "index.html")),
     PageType("brief", exact(BRIEF_4_URL)),
     PageType("embedded card", exact(BRIEF_4_URL + "card/")),
+    PageType("translated brief", first_under("ru/briefs")),
+    PageType("language listing", exact("/ru/")),
     PageType("standalone page", exact("/naei/")),
     PageType("author", first_under("authors")),
     PageType("topic", first_under("topics")),

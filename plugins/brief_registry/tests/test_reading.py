@@ -178,6 +178,23 @@ def test_yaml_mistakes_name_the_line_where_they_start(yaml_lines, line, said):
             "(got '\u2014')",
         ),
         ("---\ntitle: x\n", 1, "front matter opened with '---' is never closed by a '---' line"),
+        (
+            "---\ntitle: x\n----\nBody.\n",
+            3,
+            "this line looks like the '---' that closes the front matter, but is not: write exactly three hyphens "
+            "(got '----')",
+        ),
+        (
+            "---\ntitle: x\n\u2014\nBody.\n",
+            3,
+            "this line looks like the '---' that closes the front matter, but is not: write exactly three hyphens "
+            "(got '\u2014')",
+        ),
+        (
+            "---\ntitle: x\nauthors: [a]\nTitle: y\n---\n",
+            4,
+            "'Title' is already given on line 2: keep one of the two",
+        ),
     ],
 )
 def test_what_to_change_when_the_fences_are_wrong(text, line, message):

@@ -1,0 +1,153 @@
+"""Pelican wiring: interface strings in each page's language, language versions of each brief, and a listing
+and an Atom feed per language of translations."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from pelican import signals
+from pelican.generators import ArticlesGenerator, Generator
+
+from brief_registry.rules import translation_languages
+
+from .interface import Interface, language_name, load_catalogs, long_date
+from .versions import LanguageListing, LanguageVersion, language_versions, listing_address
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "BRIEF_TRANSLATIONS_LISTING_URL": "{lang}/",  # each language's listing of translated briefs
+    "BRIEF_TRANSLATIONS_FEED_ATOM": None,  # e.g. "feeds/{lang}.atom.xml" (publishconf.py: feeds need SITEURL)
+}
+LISTING_TEMPLATE = "translations"
+
+
+def setting(settings, name: str):
+    return settings.get(name, DEFAULTS[name])
+
+
+def page_language(context: Context) -> str:
+    """The language of the page being rendered: a listing's ``page_lang``, else its brief's, else the site's."""
+    lang = context.get("page_lang")
+    if not lang:
+        article = context.get("article")
+        lang = getattr(article, "lang", None)
+    return str(lang or context.get("DEFAULT_LANG") or "en")
+
+
+def interface_for(settings) -> Interface:
+    """The compiled catalogs of the theme's ``translations/`` folder for the site's languages."""
+    folder = Path(settings["THEME"]) / "translations"
+    return Interface(settings["DEFAULT_LANG"], load_catalogs(folder, translation_languages(settings)))
+
+
+def install_interface(generator: Generator) -> None:
+    """Give the generator's Jinja environment ``_``/``gettext``/``ngettext`` and ``page_language()`` that follow
+    the language of the page being rendered (jinja2.ext.i18n must be in JINJA_ENVIRONMENT's extensions)."""
+    interface = interface_for(generator.settings)
+
+    @pass_context
+    def _gettext(context: Context, message: str) -> str:
+        return interface.gettext(page_language(context), message)
+
+    @pass_context
+    def _ngettext(context: Context, singular: str, plural: str, n: int) -> str:
+        return interface.ngettext(page_language(context), singular, plural, n)
+
+    if hasattr(generator.env, "install_gettext_callables"):
+        generator.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    generator.env.globals["page_language"] = pass_context(page_language)
+    generator.env.globals["language_name"] = language_name
+
+
+def _version(article, siteurl: str) -> LanguageVersion:
+    return LanguageVersion(
+        lang=article.lang,
+        name=language_name(article.lang),
+        url=f"{siteurl}/{article.url}",
+        title=str(article.title),
+        original=not getattr(article, "is_translation", False),
+    )
+
+
+def attach_versions(generators: Iterable) -> None:
+    """Give every brief with translations (and each translation) ``language_versions``; date translations in
+    their own language. Set, never appended: safe to run again under --autoreload."""
+    for generator in generators:
+        if not isinstance(generator, ArticlesGenerator):
+            continue
+        siteurl = generator.settings.get("SITEURL", "")
+        for translation in generator.translations:
+            translation.is_translation = True
+            translation.locale_date = long_date(translation.date, translation.lang)
+        translated = {id(t) for t in generator.translations}
+        for article in generator.articles:
+            article.is_translation = False
+            translations = [t for t in getattr(article, "translations", ()) if id(t) in translated]
+            versions = language_versions(
+                _version(article, siteurl), [_version(t, siteurl) for t in translations]
+            )
+            for item in (article, *translations):
+                item.language_versions = versions if translations else ()
+                item.original = article
+
+
+def language_listings(articles: Iterable, settings) -> tuple[LanguageListing, ...]:
+    """One listing per language that has translations, its briefs highest number first."""
+    by_lang: dict[str, list] = defaultdict(list)
+    for article in articles:
+        for translation in getattr(article, "translations", ()):
+            if getattr(translation, "is_translation", False):
+                by_lang[translation.lang].append(translation)
+    listings = []
+    feed_pattern = setting(settings, "BRIEF_TRANSLATIONS_FEED_ATOM")
+    for lang in sorted(by_lang):
+        url, save_as = listing_address(setting(settings, "BRIEF_TRANSLATIONS_LISTING_URL"), lang)
+        briefs = tuple(sorted(by_lang[lang], key=lambda t: t.series_number, reverse=True))
+        feed = feed_pattern.format(lang=lang) if feed_pattern else None
+        listings.append(LanguageListing(lang, language_name(lang), url, save_as, feed, briefs))
+    return tuple(listings)
+
+
+class TranslationListingsGenerator(Generator):
+    """Writes /<lang>/ (the briefs translated into that language) and, when set, its Atom feed."""
+
+    def generate_output(self, writer) -> None:
+        template = self.get_template(LISTING_TEMPLATE)
+        for listing in language_listings(self.context.get("articles", ()), self.settings):
+            writer.write_file(
+                listing.save_as,
+                template,
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                listing=listing,
+                page_lang=listing.lang,
+                page_name=listing.url,
+                template_name=LISTING_TEMPLATE,
+            )
+            if listing.feed:
+                writer.write_feed(
+                    list(listing.briefs),
+                    {**self.context, "page_lang": listing.lang},
+                    listing.feed,
+                    listing.feed,
+                    feed_type="atom",
+                    feed_title=listing.name,
+                )
+
+
+def get_generators(pelican) -> type[Generator]:
+    """Hand Pelican the per-language listings generator."""
+    return TranslationListingsGenerator
+
+
+def register() -> None:
+    """Connect the translation handlers."""
+    signals.generator_init.connect(install_interface)
+    signals.all_generators_finalized.connect(attach_versions)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,76 @@
+"""The theme's interface in the page's language: message catalogs, language names and dates (Babel).
+
+Catalogs are the theme's ``translations/<lang>/LC_MESSAGES/messages.po`` files, compiled in memory when the
+build starts, so no compiled ``.mo`` file is kept in the repository or forgotten after an edit.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gettext
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+CATALOG = "LC_MESSAGES/messages.po"
+
+
+class CatalogError(Exception):
+    """A theme message catalog cannot be read; the message names the file."""
+
+
+def load_catalogs(folder: Path, languages: Iterable[str]) -> dict[str, gettext.NullTranslations]:
+    """The compiled catalog of each language that has a ``.po`` file under `folder`."""
+    catalogs: dict[str, gettext.NullTranslations] = {}
+    for lang in languages:
+        path = folder / lang / CATALOG
+        if not path.is_file():
+            continue
+        try:
+            with path.open("rb") as source:
+                catalog = read_po(source, locale=lang, abort_invalid=True)
+        except Exception as error:  # Babel raises several kinds; the editor needs the file's name
+            raise CatalogError(f"{path}: not a readable message catalog ({error})") from error
+        compiled = io.BytesIO()
+        write_mo(compiled, catalog)
+        compiled.seek(0)
+        catalogs[lang] = Translations(fp=compiled)
+    return catalogs
+
+
+@dataclass(frozen=True)
+class Interface:
+    """Interface strings and dates for every language the site publishes in."""
+
+    default_lang: str
+    catalogs: Mapping[str, gettext.NullTranslations] = field(default_factory=dict)
+
+    def translations(self, lang: str | None) -> gettext.NullTranslations:
+        return self.catalogs.get(lang or self.default_lang) or gettext.NullTranslations()
+
+    def gettext(self, lang: str | None, message: str) -> str:
+        return self.translations(lang).gettext(message)
+
+    def ngettext(self, lang: str | None, singular: str, plural: str, n: int) -> str:
+        return self.translations(lang).ngettext(singular, plural, n)
+
+
+def language_name(lang: str, in_lang: str | None = None) -> str:
+    """The language's own name, capitalised as a menu item: "Русский", "Français" (or in `in_lang`)."""
+    try:
+        name = Locale.parse(lang).get_display_name(in_lang or lang) or lang
+    except (ValueError, LookupError):
+        return lang
+    return name[:1].upper() + name[1:]
+
+
+def long_date(date: datetime.date, lang: str) -> str:
+    """The date as readers of `lang` write it: "5 марта 2021 г.", "5 mars 2021", "5. März 2021"."""
+    return format_date(date, format="long", locale=lang)

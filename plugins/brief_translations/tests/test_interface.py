@@ -1,0 +1,89 @@
+"""Level 1: the theme's catalogs, language names, dates, and which briefs count as translations."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from brief_registry import Numbered, check_series_numbers
+from brief_translations import Interface, language_name, load_catalogs, long_date
+from brief_translations.interface import CatalogError
+
+CATALOGS = Path(__file__).resolve().parents[3] / "theme" / "translations"
+LANGUAGES = ("ru", "uk", "fr", "de")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_interface_string_is_translated(lang):
+    with (CATALOGS / lang / "LC_MESSAGES" / "messages.po").open("rb") as source:
+        catalog = read_po(source, locale=lang)
+    messages = [m for m in catalog if m.id]
+    assert len(messages) > 20
+    for message in messages:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), f"{lang}: {message.id!r} has no translation"
+        if "%(" in str(message.id):  # the same placeholders, or formatting fails at build time
+            assert all(s.count("%(") == str(message.id).count("%(") for s in strings), message.id
+
+
+def test_the_interface_follows_the_language_and_falls_back_to_english():
+    interface = Interface("en", load_catalogs(CATALOGS, LANGUAGES))
+    assert interface.gettext("ru", "Key points") == "Ключевые положения"
+    assert interface.gettext("de", "Recommendations") == "Empfehlungen"
+    assert interface.gettext("en", "Key points") == "Key points"
+    assert interface.gettext("it", "Key points") == "Key points"  # no catalog: the theme's own words
+    assert [interface.ngettext("ru", "By", "By", n) for n in (1, 2, 5)] == ["Автор:", "Авторы:", "Авторы:"]
+
+
+def test_a_broken_catalog_names_its_file(tmp_path):
+    folder = tmp_path / "ru" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "messages.po").write_bytes(b'msgid "a"\nmsgstr "b"\nnot a keyword\n')
+    with pytest.raises(CatalogError, match=r"ru/LC_MESSAGES/messages\.po"):
+        load_catalogs(tmp_path, ["ru"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "date"),
+    [
+        ("ru", "Русский", "5 марта 2021\u202fг."),  # a narrow no-break space before the abbreviation
+        ("uk", "Українська", "5 березня 2021\u202fр."),
+        ("fr", "Français", "5 mars 2021"),
+        ("de", "Deutsch", "5. März 2021"),
+        ("en", "English", "March 5, 2021"),
+    ],
+)
+def test_languages_are_named_and_dated_in_themselves(lang, name, date):
+    assert language_name(lang) == name
+    assert long_date(datetime.date(2021, 3, 5), lang) == date
+
+
+def test_translations_share_their_originals_number():
+    def brief(path, number, lang=None):
+        return Numbered(path, 3, number, lang, 4 if lang else 0)
+
+    problems = check_series_numbers(
+        [
+            brief("a.md", 4),
+            brief("a-ru.md", 4, "ru"),
+            brief("a-fr.md", 4, "fr"),
+            brief("b-ru.md", 4, "ru"),
+            brief("c-de.md", 9, "de"),
+            brief("d-it.md", 4, "it"),
+            brief("e-en.md", 4, "en"),  # an explicit `lang: en` is an original: the number is taken
+        ],
+        default_lang="en",
+        languages=LANGUAGES,
+    )
+    assert [str(p) for p in problems] == [
+        "a-ru.md:4: brief 4 has two translations in 'ru': this one and b-ru.md:4",
+        "a.md:3: series number 4 is also used by e-en.md:3",
+        "b-ru.md:4: brief 4 has two translations in 'ru': this one and a-ru.md:4",
+        "c-de.md:3: a translation (lang: de) must have the series number of its original, "
+        "but no brief in en has number 9",
+        "d-it.md:4: lang must be one of de, en, fr, ru, uk (got 'it')",
+        "e-en.md:3: series number 4 is also used by a.md:3",
+    ]

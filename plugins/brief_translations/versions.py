@@ -1,0 +1,43 @@
+"""A brief and its translations: the language versions each page links to (switcher, hreflang), and the
+listing of each language's translations. Pure: plain values in, frozen values out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    """One language version of a brief, as a link to it."""
+
+    lang: str
+    name: str  # the language's own name: "Русский"
+    url: str  # absolute (SITEURL/...)
+    title: str
+    original: bool
+
+
+def language_versions(
+    original: LanguageVersion, translations: Iterable[LanguageVersion]
+) -> tuple[LanguageVersion, ...]:
+    """The original first, then its translations by language code."""
+    return (original, *sorted(translations, key=lambda version: version.lang))
+
+
+@dataclass(frozen=True)
+class LanguageListing:
+    """The page listing the briefs translated into one language, and its feed."""
+
+    lang: str
+    name: str
+    url: str
+    save_as: str
+    feed: str | None
+    briefs: tuple  # the translated articles, highest series number first
+
+
+def listing_address(pattern: str, lang: str) -> tuple[str, str]:
+    """(url, save_as) of a language's listing from a pattern such as ``{lang}/``."""
+    url = pattern.format(lang=lang)
+    return url, url + "index.html" if url.endswith("/") or not url else url

@@ -1,0 +1,87 @@
+"""``python -m newsletter_digest``: record a new digest issue (``make digest`` then builds the site).
+
+python -m newsletter_digest --content content [--since YYYY-MM-DD] [--date YYYY-MM-DD] [--intro TEXT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+from brief_registry.frontmatter import read_brief
+from brief_registry.problems import BriefFileError
+
+from .issues import (
+    DigestRecordError,
+    NothingToSendError,
+    PublishedBrief,
+    plan_issue,
+    read_issues,
+    write_issue,
+)
+
+UNPUBLISHED = {"draft", "hidden"}
+
+
+def published_briefs(content: Path, default_lang: str = "en") -> list[PublishedBrief]:
+    """The published originals in content/briefs/ (drafts, hidden briefs and translations left out)."""
+    briefs = []
+    for path in sorted((content / "briefs").glob("*.md")):
+        try:
+            data = read_brief(path, str(path)).data
+        except BriefFileError:
+            continue  # `make check` reports it; the digest only lists briefs that build
+        number, date = data.get("series_number"), data.get("date")
+        if str(data.get("status", "published")).lower() in UNPUBLISHED:
+            continue
+        if str(data.get("lang") or default_lang) != default_lang:
+            continue
+        if isinstance(date, datetime.datetime):
+            date = date.date()
+        if isinstance(number, int) and isinstance(date, datetime.date):
+            briefs.append(PublishedBrief(number, date))
+    return briefs
+
+
+def _date(text: str, name: str) -> datetime.date | None:
+    if not text.strip():
+        return None
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise SystemExit(
+            f"error: {name} must be a date YYYY-MM-DD (got {text!r}). Nothing was written."
+        ) from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsletter_digest", description=__doc__.split("\n")[0])
+    parser.add_argument("--content", type=Path, default=Path("content"))
+    parser.add_argument("--since", default="", help="first day to include (default: after the last issue)")
+    parser.add_argument("--date", default="", help="the issue's date (default: today)")
+    parser.add_argument("--intro", default="", help="a short text from the editor, shown first")
+    parser.add_argument("--lang", default="en", help="the site's language (DEFAULT_LANG)")
+    args = parser.parse_args(argv)
+    on = _date(args.date, "DATE") or datetime.date.today()
+    since = _date(args.since, "SINCE")
+    try:
+        issue = plan_issue(
+            read_issues(args.content),
+            published_briefs(args.content, args.lang),
+            on=on,
+            since=since,
+            intro=args.intro,
+        )
+    except (NothingToSendError, DigestRecordError) as error:
+        print(f"error: {error}. Nothing was written.", file=sys.stderr)
+        return 1
+    path = write_issue(args.content, issue)
+    listed = ", ".join(f"#{n}" for n in issue.briefs)
+    print(f"digest: {path} lists {listed} (published from {issue.since.isoformat()} to {on.isoformat()})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

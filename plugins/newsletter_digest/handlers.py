@@ -1,0 +1,107 @@
+"""Pelican wiring: render every recorded digest issue to output/digest/<date>/ (index.html, digest.txt)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .email import inline_css
+from .issues import DigestIssue, DigestRecordError, read_issues
+from .text import DigestEntry, DigestText, plain_text
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE = "digest"
+DEFAULTS = {"NEWSLETTER_DIGEST_URL": "digest/{date}/"}
+
+
+def entry(article, series: str, siteurl: str) -> DigestEntry:
+    """One brief as the text part shows it (the HTML part renders the same article with the theme's macros)."""
+    card = getattr(article, "summary_card", None)
+    return DigestEntry(
+        label=f"{series} #{article.series_number}",
+        title=str(article.title),
+        url=f"{siteurl}/{article.url}",
+        date=str(article.locale_date),
+        authors=tuple(str(author) for author in getattr(article, "authors", ()) or ()),
+        key_points=tuple(point.text for point in card.key_points) if card else (),
+        recommendations=tuple(f"{rec.number}. {rec.title}" for rec in card.recommendations) if card else (),
+    )
+
+
+class DigestGenerator(Generator):
+    """Writes each issue recorded in content/digests/ as an e-mail (HTML, inlined CSS) and its text part."""
+
+    def generate_output(self, writer) -> None:
+        content = Path(self.settings["PATH"])
+        try:
+            issues = read_issues(content)
+        except DigestRecordError as error:
+            logger.error("%s", error)
+            return
+        if not issues:
+            return
+        by_number = {a.series_number: a for a in self.context.get("articles", ())}
+        siteurl = self.settings.get("SITEURL", "")
+        series = self.settings.get("SERIES_NAME") or self.settings["SITENAME"]
+        template = self.get_template(TEMPLATE)
+        pattern = self.settings.get("NEWSLETTER_DIGEST_URL", DEFAULTS["NEWSLETTER_DIGEST_URL"])
+        for issue in issues:
+            missing = [n for n in issue.briefs if n not in by_number]
+            if missing:
+                logger.error(
+                    "content/digests/%s: lists brief %s, which is not published",
+                    issue.file_name,
+                    ", ".join(f"#{n}" for n in missing),
+                )
+                continue
+            self._write(issue, [by_number[n] for n in issue.briefs], template, pattern, siteurl, series)
+
+    def _write(
+        self, issue: DigestIssue, briefs: list, template, pattern: str, siteurl: str, series: str
+    ) -> None:
+        url = pattern.format(date=issue.date.isoformat())
+        folder = Path(self.output_path) / url
+        folder.mkdir(parents=True, exist_ok=True)
+        issue_date = issue.date.strftime(self.settings.get("DEFAULT_DATE_FORMAT", "%Y-%m-%d"))
+        subject = f"{self.settings['SITENAME']} digest, {issue_date}"
+        titles = "; ".join(f"#{a.series_number} {a.title}" for a in briefs)
+        preheader = issue.intro.split("\n")[0] if issue.intro else f"New briefs: {titles}"
+        footer = (f"{self.settings['SITENAME']} is published by the {self.settings.get('AUTHOR', '')}.",)
+        web_url = f"{siteurl}/{url}"
+        html = template.render(
+            **self.context,
+            issue=issue,
+            briefs=briefs,
+            issue_date=issue_date,
+            subject=subject,
+            preheader=preheader,
+            footer=footer,
+            web_url=web_url,
+        )
+        (folder / "index.html").write_text(inline_css(html), encoding="utf-8")
+        entries = tuple(entry(a, series, siteurl) for a in briefs)
+        text = plain_text(
+            DigestText(
+                heading=f"{subject}: {len(briefs)} new brief{'s' if len(briefs) != 1 else ''}",
+                web_url=web_url,
+                intro=issue.intro,
+                entries=entries,
+                footer=(*footer, f"{self.settings['SITENAME']}: {siteurl}/"),
+            )
+        )
+        (folder / "digest.txt").write_text(text, encoding="utf-8")
+        logger.info("Writing digest %s (%d briefs)", folder, len(briefs))
+
+
+def get_generators(pelican) -> type[Generator]:
+    """Hand Pelican the digest generator."""
+    return DigestGenerator
+
+
+def register() -> None:
+    """Connect the digest generator."""
+    signals.get_generators.connect(get_generators)

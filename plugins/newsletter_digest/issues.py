@@ -1,0 +1,153 @@
+"""Which briefs a digest issue lists, and the record of each issue kept beside the content.
+
+A digest issue is recorded in ``content/digests/<date>.yml`` (its date, the date it starts from, the
+editor's intro and the numbers of the briefs it lists), so every build renders every issue again the
+same way, and the next issue knows where the last one stopped. Pure apart from reading and writing
+those small files.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from brief_registry.yamlerrors import yaml_problem
+
+DIGESTS_FOLDER = "digests"
+DEFAULT_DAYS = 30
+
+
+class DigestRecordError(Exception):
+    """A digest record in content/digests/ cannot be read; the message names the file and line."""
+
+
+class NothingToSendError(Exception):
+    """No brief was published in the period a new digest would cover."""
+
+
+@dataclass(frozen=True)
+class PublishedBrief:
+    """What choosing briefs needs: a published brief's number and date."""
+
+    number: int
+    date: datetime.date
+
+
+@dataclass(frozen=True)
+class DigestIssue:
+    """One issue of the digest: sent on `date`, listing `briefs` (series numbers, newest first)."""
+
+    date: datetime.date
+    since: datetime.date
+    briefs: tuple[int, ...]
+    intro: str = ""
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.date.isoformat()}.yml"
+
+
+def default_since(
+    issues: Iterable[DigestIssue], briefs: Iterable[PublishedBrief], on: datetime.date
+) -> datetime.date:
+    """The day after the newest brief of the last issue before `on`; else `DEFAULT_DAYS` days before `on`."""
+    earlier = [issue for issue in issues if issue.date < on]
+    if earlier:
+        last = max(earlier, key=lambda issue: issue.date)
+        dates = {brief.number: brief.date for brief in briefs}
+        listed = [dates[number] for number in last.briefs if number in dates]
+        if listed:
+            return max(listed) + datetime.timedelta(days=1)
+        return last.date + datetime.timedelta(days=1)
+    return on - datetime.timedelta(days=DEFAULT_DAYS)
+
+
+def briefs_since(
+    briefs: Iterable[PublishedBrief], since: datetime.date, until: datetime.date
+) -> tuple[int, ...]:
+    """The numbers of the briefs dated from `since` to `until` (both included), newest first."""
+    chosen = [brief for brief in briefs if since <= brief.date <= until]
+    return tuple(brief.number for brief in sorted(chosen, key=lambda b: (b.date, b.number), reverse=True))
+
+
+def plan_issue(
+    issues: Iterable[DigestIssue],
+    briefs: Iterable[PublishedBrief],
+    *,
+    on: datetime.date,
+    since: datetime.date | None = None,
+    intro: str = "",
+) -> DigestIssue:
+    """The issue of `on`: from `since` (or where the last issue stopped) to `on`; refuse an empty one."""
+    briefs = list(briefs)
+    start = since or default_since(issues, briefs, on)
+    if start > on:
+        raise NothingToSendError(f"SINCE ({start.isoformat()}) is after the digest's date ({on.isoformat()})")
+    numbers = briefs_since(briefs, start, on)
+    if not numbers:
+        raise NothingToSendError(
+            f"no brief was published from {start.isoformat()} to {on.isoformat()}: there is nothing to send "
+            "(set SINCE=YYYY-MM-DD to go further back)"
+        )
+    return DigestIssue(date=on, since=start, briefs=numbers, intro=intro.strip())
+
+
+def issue_yaml(issue: DigestIssue) -> str:
+    """The record's text, in the order an editor reads it."""
+    data = {
+        "date": issue.date.isoformat(),
+        "since": issue.since.isoformat(),
+        "briefs": list(issue.briefs),
+        "intro": issue.intro,
+    }
+    header = (
+        "# A newsletter digest issue, written by `make digest`; the site renders it at /digest/<date>/.\n"
+    )
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_issue(content: Path, issue: DigestIssue) -> Path:
+    """Save the record (replacing that day's, if any) and return its path."""
+    folder = content / DIGESTS_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / issue.file_name
+    path.write_text(issue_yaml(issue), encoding="utf-8")
+    return path
+
+
+def read_issues(content: Path) -> tuple[DigestIssue, ...]:
+    """Every recorded issue, oldest first; a record that cannot be read raises DigestRecordError."""
+    folder = content / DIGESTS_FOLDER
+    return tuple(sorted((_read(path, content) for path in folder.glob("*.yml")), key=lambda i: i.date))
+
+
+def _read(path: Path, content: Path) -> DigestIssue:
+    shown = path.relative_to(content.parent).as_posix() if content.parent in path.parents else str(path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise DigestRecordError(str(yaml_problem(error, shown, text))) from error
+    if not isinstance(data, dict):
+        raise DigestRecordError(f"{shown}:1: expected a mapping of date, since, briefs, intro (got {data!r})")
+
+    def date(key: str) -> datetime.date:
+        value = data.get(key)
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return datetime.date.fromisoformat(str(value))
+        except ValueError:
+            raise DigestRecordError(f"{shown}: {key} must be a date YYYY-MM-DD (got {value!r})") from None
+
+    numbers = data.get("briefs")
+    if not isinstance(numbers, list) or not all(isinstance(n, int) and n > 0 for n in numbers):
+        raise DigestRecordError(f"{shown}: briefs must be a list of series numbers (got {numbers!r})")
+    intro = data.get("intro") or ""
+    if not isinstance(intro, str):
+        raise DigestRecordError(f"{shown}: intro must be text (got {intro!r})")
+    return DigestIssue(date=date("date"), since=date("since"), briefs=tuple(numbers), intro=intro)

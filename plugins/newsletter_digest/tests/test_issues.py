@@ -1,0 +1,76 @@
+"""Level 1: which briefs an issue lists, where the next one starts, and the issue records."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from newsletter_digest import (
+    DigestIssue,
+    PublishedBrief,
+    briefs_since,
+    default_since,
+    plan_issue,
+    read_issues,
+    write_issue,
+)
+from newsletter_digest.issues import DigestRecordError, NothingToSendError
+
+D = datetime.date
+BRIEFS = [
+    PublishedBrief(3, D(2021, 2, 19)),
+    PublishedBrief(4, D(2021, 3, 5)),
+    PublishedBrief(5, D(2021, 3, 19)),
+]
+
+
+def test_briefs_from_since_to_the_issue_date_newest_first():
+    assert briefs_since(BRIEFS, D(2021, 3, 5), D(2021, 4, 1)) == (5, 4)  # `since` itself is included
+    assert briefs_since(BRIEFS, D(2021, 1, 1), D(2021, 3, 5)) == (4, 3)  # so is the issue's own date
+    same_day = [PublishedBrief(7, D(2021, 5, 1)), PublishedBrief(8, D(2021, 5, 1))]
+    assert briefs_since(same_day, D(2021, 5, 1), D(2021, 5, 1)) == (8, 7)
+
+
+def test_the_next_issue_starts_the_day_after_the_newest_brief_of_the_last_one():
+    last = DigestIssue(date=D(2021, 3, 10), since=D(2021, 2, 1), briefs=(4, 3))
+    assert default_since([last], BRIEFS, D(2021, 4, 1)) == D(2021, 3, 6)
+
+
+def test_without_an_earlier_issue_the_digest_covers_thirty_days():
+    assert default_since([], BRIEFS, D(2021, 4, 1)) == D(2021, 3, 2)
+    # An issue of the same day (being written again) is not "the last one".
+    today = DigestIssue(date=D(2021, 4, 1), since=D(2021, 3, 1), briefs=(5,))
+    assert default_since([today], BRIEFS, D(2021, 4, 1)) == D(2021, 3, 2)
+
+
+def test_an_issue_with_nothing_to_send_is_refused():
+    with pytest.raises(NothingToSendError, match="no brief was published from 2021-03-20 to 2021-04-01"):
+        plan_issue([], BRIEFS, on=D(2021, 4, 1), since=D(2021, 3, 20))
+    with pytest.raises(NothingToSendError, match="after the digest's date"):
+        plan_issue([], BRIEFS, on=D(2021, 4, 1), since=D(2021, 5, 1))
+
+
+def test_a_record_reads_back_as_written(tmp_path):
+    issue = plan_issue([], BRIEFS, on=D(2021, 4, 1), since=D(2021, 2, 1), intro="  Hello: «quotes» & more \n")
+    path = write_issue(tmp_path, issue)
+    assert path == tmp_path / "digests" / "2021-04-01.yml"
+    assert read_issues(tmp_path) == (
+        DigestIssue(D(2021, 4, 1), D(2021, 2, 1), (5, 4, 3), "Hello: «quotes» & more"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("date: [unclosed\n", r"digests/bad\.yml:1: .*\["),
+        ("- a list\n", r"digests/bad\.yml:1: expected a mapping"),
+        ("date: soon\nsince: 2021-01-01\nbriefs: [1]\n", r"date must be a date YYYY-MM-DD \(got 'soon'\)"),
+        ("date: 2021-01-02\nsince: 2021-01-01\nbriefs: [one]\n", r"briefs must be a list of series numbers"),
+    ],
+)
+def test_a_broken_record_names_the_file_and_what_was_expected(tmp_path, text, message):
+    (tmp_path / "content" / "digests").mkdir(parents=True)
+    (tmp_path / "content" / "digests" / "bad.yml").write_text(text)
+    with pytest.raises(DigestRecordError, match=message):
+        read_issues(tmp_path / "content")

@@ -1,0 +1,76 @@
+"""The digest's plain-text part: the same content as the HTML one, for mail clients that show text only."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from brief_registry.names import names_in_prose
+
+WIDTH = 72  # the width plain-text mail is read at; addresses are never broken
+
+
+@dataclass(frozen=True)
+class DigestEntry:
+    """One brief as the digest shows it."""
+
+    label: str  # "Reality Check #6"
+    title: str
+    url: str
+    date: str  # as readers read it: "March 19, 2021"
+    authors: tuple[str, ...]
+    key_points: tuple[str, ...]
+    recommendations: tuple[str, ...]  # "1. Title"
+
+
+@dataclass(frozen=True)
+class DigestText:
+    """Everything the text part says, in order."""
+
+    heading: str
+    web_url: str
+    intro: str
+    entries: tuple[DigestEntry, ...]
+    footer: tuple[str, ...]
+
+
+def byline(authors: tuple[str, ...]) -> str:
+    """ "By A and B", as the site's bylines read; empty without authors."""
+    return f"By {names_in_prose(authors)}" if authors else ""
+
+
+def _fill(text: str, indent: str = "", first: str | None = None) -> str:
+    return textwrap.fill(
+        " ".join(text.split()),
+        WIDTH,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def plain_text(digest: DigestText) -> str:
+    """The text part, wrapped at 72 columns, every key point and recommendation title in it."""
+    rule = "-" * WIDTH
+    parts = [digest.heading, "=" * min(len(digest.heading), WIDTH), ""]
+    if digest.intro:
+        parts += [_fill(paragraph) + "\n" for paragraph in digest.intro.split("\n\n") if paragraph.strip()]
+    parts += [f"View this digest in a browser: {digest.web_url}", ""]
+    for entry in digest.entries:
+        parts += [rule, _fill(f"{entry.label}: {entry.title}"), entry.date]
+        if entry.authors:
+            parts.append(_fill(byline(entry.authors)))
+        parts.append("")
+        if entry.key_points:
+            parts.append("Key points")
+            parts += [_fill(point, "  ", "- ") for point in entry.key_points]
+            parts.append("")
+        if entry.recommendations:
+            parts.append("Recommendations")
+            parts += [_fill(rec, "   ", "") for rec in entry.recommendations]
+            parts.append("")
+        parts += [f"Read the brief: {entry.url}", ""]
+    parts.append(rule)
+    parts += [_fill(line) for line in digest.footer]
+    return "\n".join(parts).rstrip() + "\n"

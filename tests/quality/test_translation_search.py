@@ -1,0 +1,56 @@
+"""Pagefind indexes each language apart: in Chromium, a search from a page in Russian finds the Russian
+translation, and the same search from an English page finds nothing (and the other way round)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from conftest import build_site, copy_translated_content
+
+from deploy.publish import add_host_files
+
+from .served import StaticSiteServer
+
+SEARCH = """async (query) => {
+  const pagefind = await import("/pagefind/pagefind.js");
+  await pagefind.options({ baseUrl: "/" });
+  await pagefind.init();
+  const found = await pagefind.search(query);
+  const pages = await Promise.all(found.results.map((result) => result.data()));
+  return pages.map((page) => page.url);
+}"""
+
+
+@pytest.fixture(scope="module")
+def translated(tmp_path_factory) -> Iterator[StaticSiteServer]:
+    root = tmp_path_factory.mktemp("translated-dev")
+    site = build_site(copy_translated_content(root / "content"), root / "output")
+    add_host_files(site)
+    with StaticSiteServer(site) as running:
+        yield running
+
+
+def search_from(browse, server: StaticSiteServer, page_url: str, query: str) -> list[str]:
+    page, log = browse()
+    page.goto(server.url(page_url))
+    found = page.evaluate(SEARCH, query)
+    assert log.problems == []
+    return found
+
+
+def test_a_search_in_russian_finds_the_russian_translation_only_from_a_russian_page(browse, translated):
+    assert search_from(browse, translated, "/ru/", "кворума") == [
+        "/ru/briefs/sinteticheskii-otvet-o-vymyshlennykh-pravilakh-kvoruma/"
+    ]
+    assert search_from(browse, translated, "/", "кворума") == []
+
+
+def test_a_search_in_english_finds_english_briefs_only(browse, translated):
+    assert search_from(browse, translated, "/", "quorum") == [
+        "/briefs/synthetic-reply-about-invented-quorum-rules/"
+    ]
+    assert search_from(browse, translated, "/fr/", "quorum") == [
+        "/fr/briefs/reponse-synthetique-sur-des-regles-de-quorum-inventees/"
+    ]
+    assert search_from(browse, translated, "/ru/", "quorum") == []

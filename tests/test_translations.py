@@ -1,0 +1,162 @@
+"""Level 3: a series with translated briefs (synthetic #3 in Ukrainian, #5 in French and Russian), published."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+
+import feedparser
+import jsonschema
+import pytest
+from conftest import ROOT, SITEURL, TRANSLATION_FIXTURES, copy_translated_content, text_of
+
+from editor.check import check_content
+
+ORIGINAL_5 = "briefs/synthetic-reply-about-invented-quorum-rules/"
+RU_5 = "ru/briefs/sinteticheskii-otvet-o-vymyshlennykh-pravilakh-kvoruma/"
+FR_5 = "fr/briefs/reponse-synthetique-sur-des-regles-de-quorum-inventees/"
+UK_3 = "uk/briefs/sintetichna-zapiska-pro-logistiku-dirizhabliv-u-vigadanii-baltitsi/"
+ORIGINAL_3 = "briefs/synthetic-brief-on-zeppelin-logistics-in-a-made-up-baltic/"
+PAGES = {"en": ORIGINAL_5, "ru": RU_5, "fr": FR_5, "uk": UK_3}
+CARD_HEADINGS = {
+    "en": ["Key points", "Recommendations"],
+    "ru": ["Ключевые положения", "Рекомендации"],
+    "fr": ["Points clés", "Recommandations"],
+    "uk": ["Ключові положення", "Рекомендації"],
+}
+DATES = {"ru": "26 марта 2021 г.", "fr": "22 mars 2021", "uk": "26 лютого 2021 р.", "en": "March 19, 2021"}
+
+
+@pytest.mark.parametrize("lang", list(PAGES))
+def test_each_version_is_a_page_in_its_language_with_its_own_card(translated_site, lang):
+    page = translated_site.page(PAGES[lang])
+    assert page.html["lang"] == lang
+    card = page.select_one("section.summary-card")
+    assert [text_of(h) for h in card.select(".summary-card__heading")] == CARD_HEADINGS[lang]
+    assert card.select("ul.key-points > li")
+    assert card.select("ol.recommendations > li > strong")
+    assert text_of(page.select_one(".brief-label time")) == DATES.get(lang, text_of(page.select_one("time")))
+    # The card is not repeated in the body: its key points section was taken out.
+    body = text_of(page.select_one(".brief-body"))
+    assert CARD_HEADINGS[lang][0] not in body
+
+
+def test_interface_strings_follow_the_page_language(translated_site):
+    ru = translated_site.page(RU_5)
+    assert text_of(ru.select_one(".skip-link")) == "Перейти к основному содержанию"
+    assert next(text_of(a) for a in ru.select(".site-nav a")) == "Записки"
+    assert text_of(ru.select_one(".byline")).startswith("Автор: ")
+    assert "мин чтения" in text_of(ru.select_one(".reading-time"))
+    uk = translated_site.page(UK_3)
+    assert text_of(uk.select_one(".byline")) == "Автори: Ada Lorem і Ben Ipsum"
+    en = translated_site.page(ORIGINAL_5)
+    assert text_of(en.select_one(".skip-link")) == "Skip to main content"
+    assert text_of(en.select_one(".byline")) == "By Ada Lorem"
+
+
+@pytest.mark.parametrize("lang", list(PAGES))
+def test_hreflang_alternates_link_every_version_both_ways(translated_site, lang):
+    page = translated_site.page(PAGES[lang])
+    links = {link["hreflang"]: link["href"] for link in page.select('head link[rel="alternate"][hreflang]')}
+    expected = {"en": ORIGINAL_3, "uk": UK_3} if lang == "uk" else {"en": ORIGINAL_5, "fr": FR_5, "ru": RU_5}
+    assert links == {
+        **{k: f"{SITEURL}/{v}" for k, v in expected.items()},
+        "x-default": f"{SITEURL}/{expected['en']}",
+    }
+    for hreflang, href in links.items():
+        target = translated_site.page(href.removeprefix(SITEURL + "/"))
+        assert target.html["lang"] == (hreflang if hreflang != "x-default" else "en")
+
+
+def test_a_visible_switcher_names_each_language_in_itself(translated_site):
+    switcher = translated_site.page(RU_5).select_one("nav.language-switcher")
+    assert switcher["aria-label"] == "Языки"
+    links = switcher.select("a")
+    assert [(a["lang"], text_of(a)) for a in links] == [
+        ("en", "English"),
+        ("fr", "Français"),
+        ("ru", "Русский"),
+    ]
+    assert [a.get("aria-current") for a in links] == [None, None, "page"]
+    assert "(оригинал)" in text_of(links[0].parent)
+    english = translated_site.page(ORIGINAL_5).select_one("nav.language-switcher")
+    assert [a.get("aria-current") for a in english.select("a")] == ["page", None, None]
+    assert (
+        translated_site.page("briefs/focus-on-interests-not-on-human-rights-with-russia/").select_one(
+            "nav.language-switcher"
+        )
+        is None
+    )  # no translation, no switcher
+
+
+def test_the_series_counts_each_original_once(translated_site):
+    home = translated_site.page("")
+    numbers = [text_of(n) for n in home.select(".brief-teaser .brief-number")]
+    assert numbers == ["Reality Check #6:", "Reality Check #5:", "Reality Check #4:", "Reality Check #3:"]
+    original = translated_site.page(ORIGINAL_5)
+    assert (
+        original.select_one('a[rel="prev"]')["href"]
+        == f"{SITEURL}/briefs/focus-on-interests-not-on-human-rights-with-russia/"
+    )
+    assert original.select_one('a[rel="next"]')["href"].startswith(
+        f"{SITEURL}/briefs/synthetic-brief-on-the-fictional"
+    )
+    for page_url in (PAGES["en"], "briefs/focus-on-interests-not-on-human-rights-with-russia/"):
+        related = translated_site.page(page_url).select(".related-briefs a")
+        assert all("/briefs/" in a["href"] and not a["href"].startswith(f"{SITEURL}/ru/") for a in related)
+        assert not [a for a in related if any(f"/{lang}/" in a["href"] for lang in ("ru", "fr", "uk"))]
+    document = json.loads(translated_site.path("cards.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, json.loads((ROOT / "schemas" / "cards.schema.json").read_text()))
+    assert [card["number"] for card in document["cards"]] == [6, 5, 4, 3]
+    card_5 = next(card for card in document["cards"] if card["number"] == 5)
+    assert card_5["lang"] == "en"
+    assert [(t["lang"], t["url"]) for t in card_5["translations"]] == [
+        ("fr", f"{SITEURL}/{FR_5}"),
+        ("ru", f"{SITEURL}/{RU_5}"),
+    ]
+    assert card_5["translations"][1]["key_points"] == [
+        "Вымышленный ответ на синтетическую записку о дирижаблях, написанный для проверки переводов."
+    ]
+    sitemap = [e.text for e in ET.parse(translated_site.path("sitemap.xml")).iter() if e.tag.endswith("loc")]
+    assert f"{SITEURL}/{ORIGINAL_5}" in sitemap
+
+
+def test_each_language_has_its_listing_and_feed(translated_site):
+    listing = translated_site.page("ru/")
+    assert listing.html["lang"] == "ru"
+    assert text_of(listing.h1) == "Записки на русском языке"
+    assert [a["href"] for a in listing.select(".brief-teaser__title a")] == [f"{SITEURL}/{RU_5}"]
+    feed_link = listing.select_one('head link[type="application/atom+xml"][href$="feeds/ru.atom.xml"]')
+    assert feed_link is not None
+    for lang, pages in {"ru": [RU_5], "fr": [FR_5], "uk": [UK_3]}.items():
+        parsed = feedparser.parse(translated_site.path(f"feeds/{lang}.atom.xml").read_bytes())
+        assert not parsed.bozo
+        assert [entry.link for entry in parsed.entries] == [f"{SITEURL}/{p}" for p in pages]
+        for entry in parsed.entries:
+            assert "summary-card" in entry.content[0].value  # the entry opens with the translated card
+    uk = feedparser.parse(translated_site.path("feeds/uk.atom.xml").read_bytes()).entries[0]
+    assert [a.get("name") for a in uk.authors] == ["Ada Lorem", "Ben Ipsum"]
+    everything = feedparser.parse(translated_site.path("feeds/all.atom.xml").read_bytes())
+    assert len(everything.entries) == 4  # the site feed lists the originals
+
+
+def test_pagefind_indexes_each_language_apart(translated_site):
+    entry = json.loads(translated_site.path("pagefind/pagefind-entry.json").read_text())
+    counts = {lang: info["page_count"] for lang, info in entry["languages"].items()}
+    assert counts == {"en": 4, "ru": 1, "fr": 1, "uk": 1}
+
+
+def test_make_check_validates_translations(tmp_path):
+    content = copy_translated_content(tmp_path / "content")
+    assert check_content(content) == []
+    for bad in sorted((TRANSLATION_FIXTURES / "bad").glob("*.md")):
+        shutil.copy(bad, content / "briefs" / bad.name)
+    messages = [p.message for p in check_content(content)]
+    assert (
+        "a translation (lang: ru) must have the series number of its original, but no brief in en has number 41"
+        in messages
+    )
+    assert "lang must be one of de, en, fr, ru, uk (got 'it')" in messages
+    assert "series number must be a positive integer (got 6.5)" in messages
+    assert sum("brief 5 has two translations in 'ru'" in m for m in messages) == 2

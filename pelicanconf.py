@@ -138,7 +138,14 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"^briefs/[^/]+/card/", r"^digest/", r"^admin/"],
+    "exclude": [
+        r"^404\.html$",
+        r"^robots\.txt$",
+        r"^search/",
+        r"^briefs/[^/]+/card/",
+        r"^digest/",
+        r"^admin/",
+    ],
 }
 
 # --- Editing in the browser (plugins/decap_admin, docs/cms.md) ---

@@ -137,7 +137,14 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"^briefs/[^/]+/card/", r"^digest/", r"^[a-z]{2,3}/search/"],
+    "exclude": [
+        r"^404\.html$",
+        r"^robots\.txt$",
+        r"^search/",
+        r"^briefs/[^/]+/card/",
+        r"^digest/",
+        r"^[a-z]{2,3}/search/",
+    ],
 }
 
 # --- The PDF edition ---

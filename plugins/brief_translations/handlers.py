@@ -98,7 +98,9 @@ def attach_versions(generators: Iterable) -> None:
         pattern = setting(generator.settings, "BRIEF_TRANSLATIONS_SEARCH_URL")
         if pattern:
             languages = sorted({t.lang for t in generator.translations})
-            generator.context["language_search_urls"] = {lang: pattern.format(lang=lang) for lang in languages}
+            generator.context["language_search_urls"] = {
+                lang: pattern.format(lang=lang) for lang in languages
+            }
         translated = {id(t) for t in generator.translations}
         for article in generator.articles:
             article.is_translation = False

@@ -1,8 +1,8 @@
 """`make bench`, the PDF edition's part: what drawing every brief's PDF costs, cold and unchanged.
 
 For each size N, on the synthetic corpus (bench/corpus.py), with the publish settings:
-  1. the median time WeasyPrint takes to draw one brief's PDF (drawn one after another in one process,
-     on a sample of PDF_SAMPLE briefs, timing only the drawing);
+  1. the median time WeasyPrint takes to draw one brief's PDF, wall and processor time (drawn one after another
+     in one process, on a sample of PDF_SAMPLE briefs, timing only the drawing);
   2. a cold build (no output, no cache) with PDFs and without them (PDF_EDITION=false), alternating (one
      of each by default: drawing every PDF takes minutes);
   3. a rebuild with nothing changed, with PDFs and without them, alternating, on the caches the cold builds left;
@@ -39,7 +39,8 @@ PDF_SAMPLE = 12
 @dataclass
 class PdfMeasurement:
     n: int
-    per_pdf: list[float] = field(default_factory=list)
+    per_pdf: list[float] = field(default_factory=list)  # wall time of each drawing
+    per_pdf_cpu: list[float] = field(default_factory=list)  # processor time of each drawing
     cold_with: list[float] = field(default_factory=list)
     cold_without: list[float] = field(default_factory=list)
     unchanged_with: list[Build] = field(default_factory=list)
@@ -119,19 +120,20 @@ def _build_here(content: Path, output: Path, cache: Path) -> None:
     Pelican(read_settings(str(ROOT / "publishconf.py"), override=override)).run()
 
 
-def time_drawings(content: Path, output: Path, cache: Path) -> list[float]:
-    """Build `content` in this process with every PDF drawn here, one after another; each drawing's time."""
+def time_drawings(content: Path, output: Path, cache: Path) -> list[list[float]]:
+    """Build `content` in this process with every PDF drawn here, one after another; each drawing's wall time
+    and processor time."""
     from pdf_edition import drawing
 
-    times: list[float] = []
+    times: list[list[float]] = []
     draw = drawing.draw_pdf
 
     def timed_draw(*args, **kwargs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         try:
             return draw(*args, **kwargs)
         finally:
-            times.append(time.perf_counter() - start)
+            times.append([time.perf_counter() - start, time.process_time() - start_cpu])
 
     drawing.draw_pdf = timed_draw  # draw_into_cache looks it up at call time
     _build_here(content, output, cache)
@@ -174,9 +176,10 @@ def measure_pdf(n: int, cold_runs: int, runs: int, workdir: Path, primed: bool =
     line = _run_here(
         "--time", sample, workdir / f"pdf-sample-out-{n}", workdir / f"pdf-sample-cache-{n}", env
     )
-    m.per_pdf = json.loads(line)
+    m.per_pdf, m.per_pdf_cpu = (list(column) for column in zip(*json.loads(line), strict=True))
     print(
-        f"  N={n} median time per PDF: {statistics.median(m.per_pdf):.3f} s ({len(m.per_pdf)} drawn)",
+        f"  N={n} median time per PDF: {statistics.median(m.per_pdf):.3f} s, "
+        f"{statistics.median(m.per_pdf_cpu):.3f} s of processor time ({len(m.per_pdf)} drawn)",
         flush=True,
     )
 
@@ -220,7 +223,7 @@ def report_pdf(results: list[PdfMeasurement]) -> tuple[list[str], list[str]]:
     """The PDF table's lines, and the budgets missed."""
     missed = []
     lines = [
-        "| N | median time per PDF (s) | cold build with PDFs (s) | cold build without (s) | PDFs written | "
+        "| N | median time per PDF: wall, processor (s) | cold build with PDFs (s) | cold build without (s) | PDFs written | "
         "median PDF size (KB) | unchanged rebuild with PDFs: wall, processor (s) | unchanged without: wall, "
         "processor (s) | with / without: wall, processor | PDFs drawn on unchanged |",
         "|---|---|---|---|---|---|---|---|---|---|",
@@ -228,7 +231,7 @@ def report_pdf(results: list[PdfMeasurement]) -> tuple[list[str], list[str]]:
     for m in results:
         cold_with = "not timed (cache primed)" if m.primed else f"{statistics.median(m.cold_with):.2f}"
         lines.append(
-            f"| {m.n} | {statistics.median(m.per_pdf):.3f} | {cold_with} | "
+            f"| {m.n} | {statistics.median(m.per_pdf):.3f}, {statistics.median(m.per_pdf_cpu):.3f} | {cold_with} | "
             f"{statistics.median(m.cold_without):.2f} | {m.pdfs} | {m.pdf_kb_median:.0f} | "
             f"{_median_wall(m.unchanged_with):.2f}, {_median_cpu(m.unchanged_with):.2f} | "
             f"{_median_wall(m.unchanged_without):.2f}, {_median_cpu(m.unchanged_without):.2f} | "

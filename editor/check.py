@@ -35,6 +35,7 @@ from brief_registry.textfile import decode_text
 from summary_card.card import card_from_front_matter, extract_card
 from summary_card.source import located_problems
 
+from .check_cache import CheckCache, run_fingerprint
 from .settings import EditorSettings, load_settings
 from .source import PLACEHOLDER, filename_links, placeholders
 from .tempfiles import is_editor_temporary
@@ -110,11 +111,16 @@ def review_content(
         problems.extend(Problem(display_path(p.path, shown), p.line, p.message) for p in error.problems)
         registry = None  # names cannot be checked against a registry that does not load
 
+    cache = CheckCache(settings.cache_path, run_fingerprint(content, settings, today))
     reports = [
-        check_brief(path, display_path(str(path), shown), content, registry, settings, today)
+        cache.report(
+            path,
+            lambda p=path: check_brief(p, display_path(str(p), shown), content, registry, settings, today),
+        )
         for path in sorted((content / BRIEFS_DIR).rglob("*.md"))
         if not is_editor_temporary(path)
     ]
+    cache.save()
     for report in reports:
         problems.extend(report.problems)
     problems.extend(

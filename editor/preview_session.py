@@ -67,10 +67,10 @@ class PreviewSession:
         generator = self._articles
         if generator is None:
             return []
-        known = {os.path.realpath(a.source_path): a for a in generator.articles}
+        known = {a.source_path: a for a in generator.articles}  # absolute, as Pelican makes them
         written = []
         for path in paths:
-            previous = known.get(os.path.realpath(path))
+            previous = known.get(os.path.abspath(path))
             if previous is None:
                 continue
             article = self._read(generator, previous.source_path)
@@ -102,6 +102,9 @@ class PreviewSession:
     def _write(generator: ArticlesGenerator, article: Article, previous: Article) -> None:
         """Run the per-brief plugins on `article` alone, then write its page with Pelican's article writer."""
         alone = copy.copy(generator)
+        # The plugins' caches (card extractions...) belong to full builds: a cache saved by a one-brief run would
+        # keep that brief alone, and the full build that follows would redo every other one.
+        alone.settings = {**generator.settings, "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
         alone.context = dict(generator.context)
         alone.articles, alone.translations = [article], []
         alone.hidden_articles, alone.hidden_translations = [], []

@@ -29,6 +29,9 @@ class EditorSettings:
     slugify_source: str = "title"
     card: CardSettings = field(default_factory=CardSettings)
     article_url: str = "{slug}.html"
+    # Where `make check` keeps its reports between runs (editor/check_cache.py): the build's CACHE_PATH when
+    # the build caches (CACHE_CONTENT), else nowhere.
+    cache_path: Path | None = None
     default_lang: str = "en"
     languages: tuple[str, ...] = DEFAULT_TRANSLATION_LANGUAGES  # a translation's `lang:` must be one of these
     card_by_lang: tuple[tuple[str, CardSettings], ...] = ()  # the headings a translation's card is read with
@@ -73,4 +76,5 @@ def load_settings(path: Path | None = None) -> EditorSettings:
         default_lang=settings["DEFAULT_LANG"],
         languages=translation_languages(settings),
         card_by_lang=tuple((lang, card_settings(settings, lang)) for lang in translation_languages(settings)),
+        cache_path=Path(settings["CACHE_PATH"]) if settings.get("CACHE_CONTENT") else None,
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +23,8 @@ def build_site(content: Path, output: Path, conf: str = "pelicanconf.py", **over
     """Run a real Pelican build of `content` into `output` with the project's settings.
 
     Its caches (share images, cards) go beside `output`, not into the checkout's cache/: a test never finds what an
-    earlier run, or a `make html` of the same checkout, left there.
+    earlier run, or a `make html` of the same checkout, left there. Pagefind indexes the site only where search is
+    under test (`PAGEFIND_ENABLED=True`): the index costs every other build a second and tells it nothing.
     """
     settings = read_settings(
         str(ROOT / conf),
@@ -31,6 +33,7 @@ def build_site(content: Path, output: Path, conf: str = "pelicanconf.py", **over
             "OUTPUT_PATH": str(output),
             "CACHE_CONTENT": False,
             "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
+            "PAGEFIND_ENABLED": False,
             **overrides,
         },
     )
@@ -47,10 +50,11 @@ def copy_content(destination: Path, *extra_briefs: Path) -> Path:
 
 
 class Site:
-    """A built site: parse its pages by URL path."""
+    """A built site: parse its pages by URL path; `logged` holds the warnings and errors its build logged."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, logged: tuple[str, ...] = ()) -> None:
         self.root = root
+        self.logged = logged
 
     def path(self, url: str) -> Path:
         target = self.root / url.lstrip("/")
@@ -65,21 +69,33 @@ def text_of(node) -> str:
     return " ".join(node.get_text().split())
 
 
+class _Collected(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site_logged(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> Site:
+    """`build_site`, keeping what the build logged at WARNING or above (Pelican's memory of earlier runs'
+    messages cleared first, so none is held back)."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    collected = _Collected()
+    logging.getLogger().addHandler(collected)
+    try:
+        root = build_site(content, output, conf, **overrides)
+    finally:
+        logging.getLogger().removeHandler(collected)
+    return Site(root, tuple(collected.messages))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The real site, built once per test session with the development settings."""
-    return Site(build_site(CONTENT, tmp_path_factory.mktemp("site") / "output"))
-
-
-@pytest.fixture
-def site_with(tmp_path: Path) -> Callable[..., Site]:
-    """Build the real content plus the given synthetic briefs into a fresh folder."""
-
-    def make(*extra_briefs: Path, **overrides) -> Site:
-        content = copy_content(tmp_path / "content", *extra_briefs)
-        return Site(build_site(content, tmp_path / "output", **overrides))
-
-    return make
+    """The real site, built once per test session with the development settings (`site.logged`: what it logged)."""
+    return build_site_logged(CONTENT, tmp_path_factory.mktemp("site") / "output")
 
 
 @pytest.fixture(scope="session")
@@ -111,7 +127,16 @@ def series_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """Four briefs built for publication (absolute URLs, feeds), two briefs per archive page."""
     root = tmp_path_factory.mktemp("series")
     content = copy_series_content(root / "content")
-    return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL, DEFAULT_PAGINATION=2))
+    return Site(
+        build_site(
+            content,
+            root / "output",
+            "publishconf.py",
+            SITEURL=SITEURL,
+            DEFAULT_PAGINATION=2,
+            PAGEFIND_ENABLED=True,
+        )
+    )
 
 
 @pytest.fixture(scope="session")
@@ -119,7 +144,7 @@ def series_dev_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The same four briefs with the development settings (root-relative links), for a local browser."""
     root = tmp_path_factory.mktemp("series-dev")
     content = copy_series_content(root / "content")
-    return Site(build_site(content, root / "output", DEFAULT_PAGINATION=2))
+    return Site(build_site(content, root / "output", DEFAULT_PAGINATION=2, PAGEFIND_ENABLED=True))
 
 
 # --- The newsletter digest (issue 16): one issue of the four-brief series, built for publication. ---
@@ -158,4 +183,6 @@ def translated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The series with its translations, built for publication (absolute URLs, feeds)."""
     root = tmp_path_factory.mktemp("translated")
     content = copy_translated_content(root / "content")
-    return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL))
+    return Site(
+        build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL, PAGEFIND_ENABLED=True)
+    )

@@ -13,6 +13,7 @@ def measurement(**values) -> PdfMeasurement:
     base = {
         "n": 100,
         "per_pdf": [1.2, 1.3, 1.4],
+        "per_pdf_cpu": [0.7, 0.8, 0.9],
         "cold_with": [200.0],
         "cold_without": [7.0],
         "unchanged_with": builds(8.4, 8.5, 8.9),
@@ -27,7 +28,7 @@ def test_table_row_and_no_budget_missed():
     lines, missed = report_pdf([measurement()])
     assert (
         lines[2]
-        == "| 100 | 1.300 | 200.00 | 7.00 | 100 | 41 | 12.75, 8.50 | 12.45, 8.30 | 1.02x, 1.02x | 0 |"
+        == "| 100 | 1.300, 0.800 | 200.00 | 7.00 | 100 | 41 | 12.75, 8.50 | 12.45, 8.30 | 1.02x, 1.02x | 0 |"
     )
     assert missed == []
 
@@ -42,4 +43,4 @@ def test_drawing_on_an_unchanged_rebuild_or_a_slow_one_misses_the_budget():
 
 def test_a_primed_size_says_its_cold_build_was_not_timed():
     lines, _ = report_pdf([measurement(n=1000, primed=True, cold_with=[])])
-    assert "| 1000 | 1.300 | not timed (cache primed) | 7.00 |" in lines[2]
+    assert "| 1000 | 1.300, 0.800 | not timed (cache primed) | 7.00 |" in lines[2]

@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import BRIEF_4_URL, FIXTURES, SEED, text_of
+from conftest import BRIEF_4_URL, FIXTURES, SEED, Site, build_site, copy_content, text_of
 
 SEED_LINES = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
 BODY_LINES = SEED_LINES[4:]  # after the topic line, the label, the title and the byline
@@ -134,8 +134,16 @@ def test_no_script_and_no_third_party_request(brief):
             assert not re.match(r"^(https?:)?//", node.get(attr, "")), node
 
 
-def test_home_page_shows_every_card_newest_first(site_with):
-    site = site_with(FIXTURES / "briefs" / "synthetic-script-title.md")
+@pytest.fixture(scope="module")
+def script_title_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The real content plus a synthetic brief whose front matter is full of markup, built once for this module."""
+    root = tmp_path_factory.mktemp("script-title")
+    content = copy_content(root / "content", FIXTURES / "briefs" / "synthetic-script-title.md")
+    return Site(build_site(content, root / "output"))
+
+
+def test_home_page_shows_every_card_newest_first(script_title_site):
+    site = script_title_site
     home = site.page("/")
     teasers = home.select("main .brief-teaser")
     numbers = [text_of(t.find(class_="brief-number")) for t in teasers]
@@ -148,8 +156,8 @@ def test_home_page_shows_every_card_newest_first(site_with):
     assert four.find("h2").find("a")["href"] == "/" + BRIEF_4_URL
 
 
-def test_markup_in_front_matter_is_escaped(site_with):
-    site = site_with(FIXTURES / "briefs" / "synthetic-script-title.md")
+def test_markup_in_front_matter_is_escaped(script_title_site):
+    site = script_title_site
     home = site.page("/")
     brief = site.page(home.select(".brief-teaser h2 a")[0]["href"])
     for page in (brief, home):

@@ -35,6 +35,10 @@ def _page(output: Path, url: str) -> bytes:
     return (output / url / "index.html").read_bytes()
 
 
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def _links_to_other_briefs(page: bytes) -> list[str]:
     """Where the series navigation and the related briefs point."""
     soup = BeautifulSoup(page, "html.parser")
@@ -52,8 +56,10 @@ def test_an_edited_briefs_preview_is_the_page_the_full_build_writes(session):
         ),
         encoding="utf-8",
     )
+    caches = _files(output.parent / "cache")
     written = session.preview([brief])
     assert written == [BRIEF_4_URL + "index.html"]
+    assert _files(output.parent / "cache") == caches  # the full build's caches are neither read nor cut down
     preview = _page(output, BRIEF_4_URL)
     assert b"(synthetic edit)" in preview
     # Neighbours and related briefs come from the last full build: the page links to them as before.

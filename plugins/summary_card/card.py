@@ -353,93 +353,147 @@ def _duplicates(texts: Iterable[str]) -> list[str]:
     return repeated
 
 
+@dataclass(frozen=True)
+class KeyPointsSection:
+    """A heading that names the key points, the nodes after it up to the next heading, and its first list."""
+
+    heading: Tag
+    nodes: tuple[Tag | NavigableString, ...]
+    items: Tag | None  # the first `ul` or `ol` in the section
+
+    @property
+    def name(self) -> str:
+        return plain_text(self.heading)
+
+    @property
+    def holds_only_its_list(self) -> bool:
+        return self.items is not None and all(n is self.items or _is_blank(n) for n in self.nodes)
+
+
+def _find_key_points_sections(soup: BeautifulSoup, settings: CardSettings) -> list[KeyPointsSection]:
+    """Find: every section under a key-points heading, in page order."""
+    sections = []
+    for heading in _find_headings(soup, settings.key_points_headings):
+        nodes = tuple(_section(heading))
+        sections.append(KeyPointsSection(heading, nodes, _first_list(list(nodes), ("ul", "ol"))))
+    return sections
+
+
+def _choose_key_points_section(sections: list[KeyPointsSection]) -> KeyPointsSection | None:
+    """Choose: the card shows the first section that holds a list."""
+    return next((section for section in sections if section.items is not None), None)
+
+
+def _key_points_problems(
+    chosen: KeyPointsSection, sections: list[KeyPointsSection], points: tuple[KeyPoint, ...]
+) -> list[CardProblem]:
+    """Validate: what an editor should fix about the chosen section's points and the sections left over."""
+    name = chosen.name
+    problems = []
+    if not points:
+        problems.append(
+            CardProblem(_key_points_missing_under(name), ProblemCode.KEY_POINTS_EMPTY_LIST, heading=name)
+        )
+    for other in sections:
+        if other is not chosen:
+            problems.append(
+                CardProblem(
+                    f"key points appear twice: under the headings '{name}' and '{other.name}' "
+                    f"(the card shows those under '{name}')",
+                    ProblemCode.KEY_POINTS_UNDER_TWO_HEADINGS,
+                    heading=other.name,
+                )
+            )
+    for text in _duplicates(p.text for p in points):
+        problems.append(
+            CardProblem(
+                f"key points appear twice: '{text}' is listed more than once",
+                ProblemCode.KEY_POINT_REPEATED,
+                heading=name,
+            )
+        )
+    if not chosen.holds_only_its_list:
+        problems.append(
+            CardProblem(
+                f"key points appear twice: the section under the heading '{name}' holds more than its "
+                "list, so it stays in the body below the card; move the other text out of that section",
+                ProblemCode.KEY_POINTS_SECTION_HOLDS_MORE,
+                heading=name,
+            )
+        )
+    return problems
+
+
+def _in_front_matter_and_body(sections: list[KeyPointsSection]) -> list[CardProblem]:
+    """Validate: key points given in the front matter are not also written under a heading."""
+    return [
+        CardProblem(
+            f"key points appear twice: in the front matter and under the heading '{section.name}' "
+            "(the card shows the front matter's; remove one of them)",
+            ProblemCode.KEY_POINTS_IN_FRONT_MATTER_AND_BODY,
+            heading=section.name,
+            field="key_points",
+        )
+        for section in sections
+    ]
+
+
 def _read_key_points(
     soup: BeautifulSoup, settings: CardSettings, given: tuple[KeyPoint, ...] | None
 ) -> tuple[tuple[KeyPoint, ...], list[CardProblem]]:
     """The card's key points and the problems met; removes the section the card replaces from the body."""
-    problems: list[CardProblem] = []
-    headings = _find_headings(soup, settings.key_points_headings)
-    sections = [(h, _section(h)) for h in headings]
-    listed = [(h, nodes, _first_list(nodes, ("ul", "ol"))) for h, nodes in sections]
-
+    sections = _find_key_points_sections(soup, settings)
     if given is not None:
-        for heading, _nodes, _lst in listed:
-            name = plain_text(heading)
-            problems.append(
-                CardProblem(
-                    f"key points appear twice: in the front matter and under the heading '{name}' "
-                    "(the card shows the front matter's; remove one of them)",
-                    ProblemCode.KEY_POINTS_IN_FRONT_MATTER_AND_BODY,
-                    heading=name,
-                    field="key_points",
-                )
-            )
-        points = given
-    elif not headings:
+        points, problems, shown = given, _in_front_matter_and_body(sections), sections
+    elif not sections:
+        first = settings.key_points_headings[0]
         return (), [
             CardProblem(
-                f"no key points: add a heading '## {settings.key_points_headings[0]}' followed by a bulleted "
-                "list ('- …')",
+                f"no key points: add a heading '## {first}' followed by a bulleted list ('- …')",
                 ProblemCode.NO_KEY_POINTS,
             )
         ]
     else:
-        chosen = next(((h, n, lst) for h, n, lst in listed if lst is not None), None)
+        chosen = _choose_key_points_section(sections)
         if chosen is None:
-            name = plain_text(headings[0])
+            name = sections[0].name
             return (), [
                 CardProblem(_key_points_missing_under(name), ProblemCode.KEY_POINTS_NOT_A_LIST, heading=name)
             ]
-        heading, nodes, lst = chosen
-        name = plain_text(heading)
-        points = _key_points_in(lst)
-        if not points:
-            problems.append(
-                CardProblem(_key_points_missing_under(name), ProblemCode.KEY_POINTS_EMPTY_LIST, heading=name)
-            )
-        for other, _n, _l in listed:
-            if other is not heading:
-                problems.append(
-                    CardProblem(
-                        f"key points appear twice: under the headings '{name}' and '{plain_text(other)}' "
-                        f"(the card shows those under '{name}')",
-                        ProblemCode.KEY_POINTS_UNDER_TWO_HEADINGS,
-                        heading=plain_text(other),
-                    )
-                )
-        for text in _duplicates(p.text for p in points):
-            problems.append(
-                CardProblem(
-                    f"key points appear twice: '{text}' is listed more than once",
-                    ProblemCode.KEY_POINT_REPEATED,
-                    heading=name,
-                )
-            )
-        extra = [n for n in nodes if n is not lst and not _is_blank(n)]
-        if extra:
-            problems.append(
-                CardProblem(
-                    f"key points appear twice: the section under the heading '{name}' holds more than its "
-                    "list, so it stays in the body below the card; move the other text out of that section",
-                    ProblemCode.KEY_POINTS_SECTION_HOLDS_MORE,
-                    heading=name,
-                )
-            )
-        listed = [(h, n, x) for h, n, x in listed if h is heading]
-
+        points = _key_points_in(chosen.items)
+        problems, shown = _key_points_problems(chosen, sections, points), [chosen]
     # The card shows the key points at the top of the page; a section holding only them goes.
-    for heading, nodes, lst in listed:
-        if lst is not None and all(node is lst or _is_blank(node) for node in nodes):
-            heading.decompose()
-            lst.decompose()
+    for section in shown:
+        if section.holds_only_its_list:
+            section.heading.decompose()
+            section.items.decompose()
     return points, problems
 
 
 # --- Recommendations -------------------------------------------------------------------------------
 
 
-def _split_lead(nodes: list) -> tuple[str, str, str]:
-    """Split a recommendation's content into (lead title, plain text of the rest, inline HTML of the rest).
+@dataclass(frozen=True)
+class Lead:
+    """A recommendation's words: its lead (the card's title), and the rest as plain text and as inline HTML."""
+
+    title: str
+    text: str
+    html: str
+
+
+@dataclass(frozen=True)
+class RecommendationItem:
+    """One numbered recommendation as written in the body: its number, the element the card's link points at
+    (it gets the anchor), and its words."""
+
+    number: int
+    node: Tag
+    lead: Lead
+
+
+def _split_lead(nodes: list) -> Lead:
+    """Split a recommendation's content into its lead title and the rest (plain text and inline HTML).
 
     The lead is the bold text at the very start when there is one, otherwise the first sentence.
     """
@@ -454,9 +508,9 @@ def _split_lead(nodes: list) -> tuple[str, str, str]:
         # "**Lead**. Rest" puts the lead's full stop outside the bold: it belongs to neither part.
         rest_html = _squash([inline_html_of(after), " ", inline_html_of(container_rest)]).lstrip(_LEAD_END)
         rest_text = _squash([_text_of(after), " ", _text_of(container_rest)]).lstrip(_LEAD_END)
-        return title, rest_text, rest_html
+        return Lead(title, rest_text, rest_html)
     lead, rest = first_sentence(_text_of([*nodes, *container_rest]))
-    return lead, rest, html.escape(rest, quote=False)
+    return Lead(lead, rest, html.escape(rest, quote=False))
 
 
 def _without_leading_blanks(nodes: list) -> list:
@@ -477,11 +531,12 @@ def _list_numbers(ol: Tag) -> Iterator[tuple[int, Tag]]:
         number += 1
 
 
-def _from_list(ol: Tag) -> list[tuple[int, Tag, tuple[str, str, str]]]:
-    return [(n, li, _split_lead(list(li.children))) for n, li in _list_numbers(ol)]
+def _from_list(ol: Tag) -> list[RecommendationItem]:
+    """The items of an ordered list, numbered as a browser numbers them."""
+    return [RecommendationItem(n, li, _split_lead(list(li.children))) for n, li in _list_numbers(ol)]
 
 
-def _from_subheadings(section: list, level: int) -> list[tuple[int, Tag, tuple[str, str, str]]]:
+def _from_subheadings(section: list, level: int) -> list[RecommendationItem]:
     """``### 1. Title`` sub-headings, each with the paragraphs up to the next heading as its text."""
     found = []
     for node in section:
@@ -497,11 +552,12 @@ def _from_subheadings(section: list, level: int) -> list[tuple[int, Tag, tuple[s
             ):
                 break
             body.append(sibling)
-        found.append((int(match["number"]), node, (match["rest"], _text_of(body), inline_html_of(body))))
+        words = Lead(match["rest"], _text_of(body), inline_html_of(body))
+        found.append(RecommendationItem(int(match["number"]), node, words))
     return found
 
 
-def _from_paragraphs(section: list) -> list[tuple[int, Tag, tuple[str, str, str]]]:
+def _from_paragraphs(section: list) -> list[RecommendationItem]:
     """Paragraphs that open with a number: ``1 Resist further sanctions. In recent years…``."""
     found = []
     for node in section:
@@ -517,15 +573,63 @@ def _from_paragraphs(section: list) -> list[tuple[int, Tag, tuple[str, str, str]
         nodes = ([NavigableString(rest)] if rest.strip() else []) + children[1:]
         if not _text_of(nodes):
             continue
-        found.append((int(match["number"]), node, _split_lead(nodes)))
+        found.append(RecommendationItem(int(match["number"]), node, _split_lead(nodes)))
     return found
+
+
+def _find_recommendation_items(heading: Tag) -> list[RecommendationItem]:
+    """Find: the recommendations under `heading`, in the first style that yields any: numbered sub-headings,
+    an ordered list, or paragraphs starting with a number."""
+    section = _section(heading)
+    items = _from_subheadings(section, _level(heading))
+    if not items:
+        ol = _first_list(section, ("ol",))
+        items = _from_list(ol) if ol is not None else []
+    return items or _from_paragraphs(section)
+
+
+def _validate_recommendations(
+    items: list[RecommendationItem], name: str
+) -> tuple[list[RecommendationItem], list[CardProblem]]:
+    """Validate: keep the items with words and a number of their own; say what is wrong with the others."""
+    kept: list[RecommendationItem] = []
+    problems: list[CardProblem] = []
+    seen: set[int] = set()
+    for item in items:
+        if not (item.lead.title or item.lead.text):
+            problems.append(
+                CardProblem(
+                    f"recommendation {item.number} under the heading '{name}' is empty",
+                    ProblemCode.RECOMMENDATION_EMPTY,
+                    heading=name,
+                )
+            )
+        elif item.number in seen:
+            problems.append(
+                CardProblem(
+                    f"recommendation number {item.number} appears twice under the heading '{name}' "
+                    "(expected each number once)",
+                    ProblemCode.RECOMMENDATION_NUMBER_REPEATED,
+                    heading=name,
+                )
+            )
+        else:
+            seen.add(item.number)
+            kept.append(item)
+    return kept, problems
+
+
+def _anchored(item: RecommendationItem) -> Recommendation:
+    """The card's recommendation for `item`; its place in the body gets the id the card links to."""
+    anchor = RECOMMENDATION_ANCHOR.format(number=item.number)
+    item.node["id"] = anchor
+    return Recommendation(item.number, item.lead.title, item.lead.text, item.lead.html, anchor)
 
 
 def _read_recommendations(
     soup: BeautifulSoup, settings: CardSettings, given: tuple[Recommendation, ...] | None
 ) -> tuple[tuple[Recommendation, ...], list[CardProblem]]:
     """The card's recommendations; gives each one's place in the body an id the card links to."""
-    problems: list[CardProblem] = []
     headings = _find_headings(soup, settings.recommendations_headings)
     if not headings:
         if given is not None:
@@ -538,53 +642,19 @@ def _read_recommendations(
                 ProblemCode.NO_RECOMMENDATIONS,
             )
         ]
-
-    heading = headings[0]
-    name = plain_text(heading)
-    for other in headings[1:]:
-        problems.append(
-            CardProblem(
-                f"recommendations appear twice: under the headings '{name}' and '{plain_text(other)}' "
-                f"(the card shows those under '{name}')",
-                ProblemCode.RECOMMENDATIONS_UNDER_TWO_HEADINGS,
-                heading=plain_text(other),
-            )
+    # Choose: the first heading's section; another such heading is a problem.
+    heading, name = headings[0], plain_text(headings[0])
+    problems = [
+        CardProblem(
+            f"recommendations appear twice: under the headings '{name}' and '{plain_text(other)}' "
+            f"(the card shows those under '{name}')",
+            ProblemCode.RECOMMENDATIONS_UNDER_TWO_HEADINGS,
+            heading=plain_text(other),
         )
-    section = _section(heading)
-    items = _from_subheadings(section, _level(heading))
-    if not items:
-        ol = _first_list(section, ("ol",))
-        items = _from_list(ol) if ol is not None else []
-    if not items:
-        items = _from_paragraphs(section)
-
-    found: list[Recommendation] = []
-    seen: set[int] = set()
-    for number, node, (title, text, rest_html) in items:
-        if not (title or text):
-            problems.append(
-                CardProblem(
-                    f"recommendation {number} under the heading '{name}' is empty",
-                    ProblemCode.RECOMMENDATION_EMPTY,
-                    heading=name,
-                )
-            )
-            continue
-        if number in seen:
-            problems.append(
-                CardProblem(
-                    f"recommendation number {number} appears twice under the heading '{name}' "
-                    "(expected each number once)",
-                    ProblemCode.RECOMMENDATION_NUMBER_REPEATED,
-                    heading=name,
-                )
-            )
-            continue
-        seen.add(number)
-        anchor = RECOMMENDATION_ANCHOR.format(number=number)
-        node["id"] = anchor
-        found.append(Recommendation(number, title, text, rest_html, anchor))
-
+        for other in headings[1:]
+    ]
+    kept, invalid = _validate_recommendations(_find_recommendation_items(heading), name)
+    found = [_anchored(item) for item in kept]
     if given is not None:
         places = {r.number: r.anchor for r in found}
         return tuple(
@@ -600,7 +670,7 @@ def _read_recommendations(
                 heading=name,
             ),
         )
-    return tuple(found), problems
+    return tuple(found), [*problems, *invalid]
 
 
 def extract_card(

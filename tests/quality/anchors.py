@@ -17,6 +17,7 @@ from .page_types import page_files
 
 # Any origin stands in for the site's own when resolving root-relative and relative links.
 _LOCAL_ORIGIN = "http://site.invalid"
+_LOCAL = urlsplit(_LOCAL_ORIGIN)
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def check_anchors(pages: Mapping[str, ParsedPage], site_url: str = "") -> Anchor
     """Check every link with a `#fragment` from one of `pages` (keyed by URL path) to a page of the same site.
 
     Links to other hosts are not checked; an absolute link starting with `site_url` counts as the site's own.
-    A fragment link to a page that is not in `pages` is reported too: its anchor cannot exist.
+    A fragment link to an HTML page that is not in `pages` is reported too: its anchor cannot exist. A fragment
+    of another kind of file (`brief.pdf#page=2`) is not checked.
     """
     site = urlsplit(site_url) if site_url else None
     site_prefix = site.path.rstrip("/") if site else ""
@@ -109,7 +111,7 @@ def check_anchors(pages: Mapping[str, ParsedPage], site_url: str = "") -> Anchor
             if "#" not in link.href:
                 continue
             target = urlsplit(urljoin(_LOCAL_ORIGIN + url, link.href.strip()))
-            if (target.scheme, target.netloc) == ("http", "site.invalid"):
+            if (target.scheme, target.netloc) == (_LOCAL.scheme, _LOCAL.netloc):
                 path = target.path
             elif site and (target.scheme, target.netloc) == (site.scheme, site.netloc):
                 if not target.path.startswith(site_prefix + "/"):
@@ -120,6 +122,8 @@ def check_anchors(pages: Mapping[str, ParsedPage], site_url: str = "") -> Anchor
             key = page_key(path)
             if key not in pages and not key.endswith("/") and key + "/" in pages:
                 key += "/"  # a folder without its slash: servers redirect to the slash
+            if key not in pages and not key.endswith(("/", ".html")):
+                continue  # a fragment of another kind of file (`x.pdf#page=2`) is that format's business
             checked.add(f"{key}#{target.fragment}")
             if key not in pages:
                 missing.append(MissingAnchor(url, link.line, link.href, f"no page {key} in the site"))

@@ -67,6 +67,7 @@ def test_a_link_to_an_anchor_on_its_own_page_passes() -> None:
         ),  # ids are case-sensitive
         ("#main", "/ has no element with id 'main'"),
         ("/briefs/c/#main", "no page /briefs/c/ in the site"),
+        ("/404.html#main", "no page /404.html in the site"),
         (
             "https://reality-check.example.org/briefs/b/#nothing",
             "/briefs/b/ has no element with id 'nothing'",
@@ -86,6 +87,7 @@ def test_a_link_to_a_missing_target_is_reported_with_page_line_and_reason(href: 
         "mailto:editor@example.org#x",
         "/briefs/b/",  # no fragment: LinkChecker's business
         "/briefs/c/",
+        "/briefs/b/brief.pdf#page=2",  # a PDF's fragments are the PDF viewer's business
     ],
 )
 def test_links_to_other_hosts_and_links_without_a_fragment_are_not_checked(href: str) -> None:

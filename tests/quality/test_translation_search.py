@@ -26,7 +26,7 @@ SEARCH = """async (query) => {
 @pytest.fixture(scope="module")
 def translated(tmp_path_factory) -> Iterator[StaticSiteServer]:
     root = tmp_path_factory.mktemp("translated-dev")
-    site = build_site(copy_translated_content(root / "content"), root / "output")
+    site = build_site(copy_translated_content(root / "content"), root / "output", PAGEFIND_ENABLED=True)
     add_host_files(site)
     with StaticSiteServer(site) as running:
         yield running

@@ -1,0 +1,77 @@
+"""What `make check` found about each brief last time, reused while nothing it depends on has changed.
+
+Checking a brief renders its Markdown and extracts its card: at a thousand briefs that is seconds, repeated by every
+`make html` and every save in `make devserver` although one brief (or none) changed. A brief's report depends only
+on its own bytes and on what is the same for every brief of a run: the checker's code, the settings, the
+registries, the files a ``{filename}`` link may point to, and today's date (a brief dated later is a warning). The
+cache keys each report by all of them, so a report is reused only when checking again would give the same.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+import pickle
+from collections.abc import Callable
+from importlib.metadata import version
+from pathlib import Path
+
+from brief_registry.textfile import write_atomically
+
+logger = logging.getLogger(__name__)
+
+CACHE_FILE = "check/reports.pickle"
+# The libraries whose output a report holds (rendered Markdown, parsed HTML, parsed YAML).
+LIBRARIES = ("Markdown", "markdown-it-py", "beautifulsoup4", "PyYAML", "pelican")
+# The code a report depends on: the checker, and the plugins' modules it calls (rendering, card, registries).
+CODE = (
+    Path(__file__).parent,
+    *(Path(__file__).parents[1] / "plugins" / p for p in ("brief_registry", "summary_card")),
+)
+
+
+def run_fingerprint(content: Path, settings: object, today: datetime.date) -> str:
+    """A hash of everything every brief's report depends on besides the brief itself."""
+    digest = hashlib.sha256()
+    for folder in CODE:
+        for module in sorted(folder.glob("*.py")):
+            digest.update(module.name.encode() + b"\0" + module.read_bytes())
+    digest.update(" ".join(version(name) for name in LIBRARIES).encode())
+    digest.update(repr(settings).encode() + b"\0" + today.isoformat().encode())
+    for path in sorted(p for p in content.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(content)).encode() + b"\0")  # link targets: which files exist
+        if path.suffix in (".yml", ".yaml"):
+            digest.update(path.read_bytes())  # the registries
+    return digest.hexdigest()
+
+
+class CheckCache:
+    """Brief reports by (run fingerprint, path, bytes); stored under the build's CACHE_PATH."""
+
+    def __init__(self, folder: Path | None, fingerprint: str) -> None:
+        self.path = folder / CACHE_FILE if folder else None
+        self.fingerprint = fingerprint
+        self._old: dict[str, object] = {}
+        self._new: dict[str, object] = {}
+        if self.path is not None and self.path.is_file():
+            try:
+                self._old = pickle.loads(self.path.read_bytes())
+            except Exception:  # an unreadable cache is no cache
+                logger.debug("ignoring the unreadable check cache %s", self.path)
+
+    def report(self, path: Path, check: Callable[[], object]) -> object:
+        """The cached report of the brief at `path`, or `check()`'s, remembered for next time."""
+        if self.path is None:
+            return check()
+        key = hashlib.sha256(f"{self.fingerprint}\0{path}\0".encode() + path.read_bytes()).hexdigest()
+        found = self._old.get(key)
+        if found is None:
+            found = check()
+        self._new[key] = found
+        return found
+
+    def save(self) -> None:
+        """Keep this run's reports (only those: a deleted or changed brief's old report goes)."""
+        if self.path is not None:
+            write_atomically(self.path, pickle.dumps(self._new, protocol=pickle.HIGHEST_PROTOCOL))

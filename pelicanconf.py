@@ -144,6 +144,7 @@ SITEMAP = {
         r"^search/",
         r"^briefs/[^/]+/card/",
         r"^digest/",
+        r"^[a-z]{2,3}/search/",
         r"^admin/",
     ],
 }

@@ -22,7 +22,7 @@ def admin_site(tmp_path_factory) -> Site:
     cannot be read at all (both synthetic)."""
     base = tmp_path_factory.mktemp("admin")
     content = content_copy(base / "content", BAD_BRIEFS / "placeholder-left.md", BAD_BRIEFS / "yaml-error.md")
-    return Site(build_site(content, base / "output", **ADMIN_ON))
+    return Site(build_site(content, base / "output", PAGEFIND_ENABLED=True, **ADMIN_ON))
 
 
 def test_default_build_has_no_admin(site):

@@ -28,7 +28,7 @@ GITHUB_BRANCH ?= gh-pages
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv check html serve devserver publish test lint format clean
+.PHONY: help venv check html serve devserver cms publish test lint format clean
 .PHONY: rsync_upload require_rsync_target github require_github_remote
 .PHONY: node-tools lighthouse
 .PHONY: bench
@@ -93,6 +93,11 @@ serve: $(STAMP) ## Build, then serve output/ at http://$(HOST):$(PORT)
 devserver: $(STAMP) ## Serve, rebuild and re-check the briefs on every save
 	@$(BIN)/python -m editor serve --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
 		--bind $(HOST) --port $(PORT) -- $(PELICANOPTS)
+
+CMS_PORT ?= 8081
+cms: $(STAMP) node-tools ## Edit in the browser: decap-server + the preview; open http://$(HOST):$(PORT)/admin/
+	@$(BIN)/python -m editor cms --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+		--bind $(HOST) --port $(PORT) --cms-port $(CMS_PORT) -- $(PELICANOPTS)
 
 publish: check ## Build the live site into a fresh folder, verify it, swap it in as output/ (SITEURL=https://...)
 	@$(BIN)/python -m deploy.publish --skip-check --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \

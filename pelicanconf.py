@@ -67,6 +67,7 @@ PLUGINS = [
     "newsletter_digest",
     "brief_translations",  # translations: /<lang>/ listings, language switcher, interface strings (Babel)  # output/digest/<date>/: each issue recorded in content/digests/ (make digest)
     "pelican.plugins.webassets",  # the fingerprinted stylesheet
+    "decap_admin",  # /admin/, the browser editor (Decap CMS), when DECAP_ADMIN is on
 ]
 
 # --- Theme and pages ---
@@ -137,8 +138,22 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"^briefs/[^/]+/card/", r"^digest/"],
+    "exclude": [
+        r"^404\.html$",
+        r"^robots\.txt$",
+        r"^search/",
+        r"^briefs/[^/]+/card/",
+        r"^digest/",
+        r"^[a-z]{2,3}/search/",
+        r"^admin/",
+    ],
 }
+
+# --- Editing in the browser (plugins/decap_admin, docs/cms.md) ---
+# /admin/ (Decap CMS) is written only when DECAP_ADMIN is on: `make cms` turns it on for this machine and points
+# it at decap-server (DECAP_LOCAL_BACKEND), so edits go straight into content/; publishconf.py turns it on for the
+# live site when the build's environment names the GitHub repository (DECAP_GITHUB_REPO).
+DECAP_DIST = str(ROOT / "node_modules" / "decap-cms" / "dist")
 
 # --- The PDF edition ---
 # plugins/pdf_edition draws every brief's PDF only when PDF_EDITION is true: publishconf.py sets it, `make html

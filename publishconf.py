@@ -29,3 +29,14 @@ PDF_EDITION = True
 # The live site is always built from the sources alone, never from a cache a previous build left.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+
+# The browser editor on the live site (docs/cms.md, "Going live"): off unless the build's environment names the
+# GitHub repository the editor commits to (DECAP_GITHUB_REPO=owner/name). Drafts become pull requests.
+DECAP_ADMIN = bool(os.environ.get("DECAP_GITHUB_REPO"))
+DECAP_BACKEND = {
+    "name": "github",
+    "repo": os.environ.get("DECAP_GITHUB_REPO", ""),
+    "branch": os.environ.get("DECAP_GITHUB_BRANCH", "main"),
+}
+if os.environ.get("DECAP_AUTH_BASE_URL"):  # an OAuth provider of your own (Cloudflare Pages, own server)
+    DECAP_BACKEND["base_url"] = os.environ["DECAP_AUTH_BASE_URL"]

@@ -10,6 +10,8 @@ from brief_registry import Person, Registry, RegistryError, load_registry
 from brief_registry.registry import AUTHORS_FILE
 from brief_registry.textfile import read_text_file, write_atomically
 
+from . import decap_yaml
+
 
 class AuthorError(Exception):
     """The author cannot be added as asked; the registry was left as it was."""
@@ -25,12 +27,35 @@ def new_person(name: str, bio: str, slug: str, title: str = "", affiliation: str
     return Person(name, slug, bio, " ".join(title.split()), " ".join(affiliation.split()))
 
 
-def entry_yaml(person: Person) -> str:
-    """The YAML block for `person`, in the registry's field order, optional fields only when given."""
+def _entry(person: Person) -> dict[str, str]:
+    """`person` in the registry's field order, optional fields only when given."""
     entry = {"name": person.name, "slug": person.slug}
     entry.update({k: v for k, v in (("title", person.title), ("affiliation", person.affiliation)) if v})
     entry["bio"] = person.bio
-    return yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=110)
+    return entry
+
+
+def entry_yaml(person: Person) -> str:
+    """The YAML block for `person` under `authors:`, written as the browser editor writes it (so its next
+    save of the registry changes nothing)."""
+    return decap_yaml.list_item(_entry(person))
+
+
+def appended(old: str, person: Person) -> str:
+    """The registry's text with `person` added at the end of its list."""
+    try:
+        data = yaml.safe_load(old) if old.strip() else None
+    except yaml.YAMLError:
+        data = None  # load_registry reports the syntax error; add_author restores the file
+    if isinstance(data, list):  # the older form, a bare list: keep it
+        separator = "" if old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
+        return (
+            old + separator + yaml.safe_dump([_entry(person)], sort_keys=False, allow_unicode=True, width=110)
+        )
+    if not old.strip() or data is None or data == {"authors": None}:
+        head = old if "authors:" in old else old + "authors:\n"
+        return head + ("" if head.endswith("\n") else "\n") + entry_yaml(person)
+    return old + ("" if old.endswith("\n") else "\n") + entry_yaml(person)
 
 
 def add_author(content: Path, person: Person, registry: Registry) -> Path:
@@ -50,8 +75,7 @@ def add_author(content: Path, person: Person, registry: Registry) -> Path:
                 "(a middle initial, say)"
             )
     old = read_text_file(path) if path.exists() else ""
-    separator = "" if not old or old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
-    new = old + separator + entry_yaml(person)
+    new = appended(old, person)
     write_atomically(path, new.encode("utf-8"))
     try:
         load_registry(Path(content))

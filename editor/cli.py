@@ -1,4 +1,4 @@
-"""Command line: ``python -m editor check|new|import|add-author``, wrapped by the Makefile.
+"""Command line: ``python -m editor check|new|import|add-author|serve|cms``, wrapped by the Makefile.
 
 Every refusal is one clear sentence and leaves every file as it was.
 """
@@ -19,6 +19,7 @@ from brief_registry.textfile import read_text_file
 
 from .authors import AuthorError, add_author, entry_yaml, new_person
 from .check import check_brief, review_content
+from .cms import CmsError, run_cms
 from .devserver import serve
 from .importer import SeedError, parse_seed, site_pages
 from .preview_server import PortBusyError, open_server
@@ -62,12 +63,17 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
         if args.command == "serve":
             extra = [option for option in args.pelican_options if option != "--"]
             return serve(args.content, args.output, args.settings, args.bind, args.port, extra)
+        if args.command == "cms":
+            extra = [option for option in args.pelican_options if option != "--"]
+            return run_cms(
+                args.content, args.output, args.settings, args.bind, args.port, args.cms_port, extra
+            )
         if args.command == "preview":
             return run_preview(args)
     except PortBusyError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    except (RefusalError, ScaffoldError, AuthorError) as error:
+    except (RefusalError, ScaffoldError, AuthorError, CmsError) as error:
         first, _, rest = str(error).partition("\n")
         print(f"error: {first}", file=sys.stderr)
         print("Nothing was written.", file=sys.stderr)
@@ -114,13 +120,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     imported.add_argument("source", type=Path, help="the plain-text brief")
 
-    serve = commands.add_parser(
-        "serve", parents=[common, content], help="preview server: rebuild and re-check on every save"
-    )
-    serve.add_argument("--output", default="output", type=Path, help="where to build (default: output)")
-    serve.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
-    serve.add_argument("--port", default=8000, type=int, help="port to serve on (default: 8000)")
-    serve.add_argument("pelican_options", nargs=argparse.REMAINDER, help="more options for pelican, after --")
+    for name, description in (
+        ("serve", "preview server: rebuild and re-check on every save"),
+        ("cms", "the browser editor: decap-server and the preview server together"),
+    ):
+        serve = commands.add_parser(name, parents=[common, content], help=description)
+        serve.add_argument("--output", default="output", type=Path, help="where to build (default: output)")
+        serve.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
+        serve.add_argument("--port", default=8000, type=int, help="port to serve on (default: 8000)")
+        if name == "cms":
+            serve.add_argument(
+                "--cms-port", default=8081, type=int, help="decap-server's port (default: 8081)"
+            )
+        serve.add_argument(
+            "pelican_options", nargs=argparse.REMAINDER, help="more options for pelican, after --"
+        )
 
     preview = commands.add_parser(
         "preview", parents=[common], help="serve the built site (make serve); a busy port is refused at once"
@@ -288,10 +302,10 @@ def _author_hint(content: Path, names, settings: EditorSettings) -> str:
     lines = ["", "To add an author, run (with their real bio):"]
     for name in names:
         lines.append(f'  make author NAME="{name}" BIO="One sentence about {name}."')
-    lines.append(f"or add to {content / AUTHORS_FILE}:")
+    lines.append(f"or add at the end of the list in {content / AUTHORS_FILE}:")
     for name in names:
         block = entry_yaml(new_person(name, f"One sentence about {name}.", settings.slug(name)))
-        lines.extend("  " + line for line in block.splitlines())
+        lines.extend(block.splitlines())
     return "\n".join(lines)
 
 

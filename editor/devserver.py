@@ -25,6 +25,7 @@ from brief_registry import Problem, display_path
 from .check import review_content
 from .live_reload import LiveReload
 from .preview_build import PreviewLog
+from .preview_problems import ProblemsBanner
 from .preview_server import PreviewHandler, open_server
 from .preview_session import PreviewSession
 from .settings import EditorSettings, load_settings
@@ -78,9 +79,12 @@ def rebuild(
     log: PreviewLog,
     settings: EditorSettings,
     reload: LiveReload,
+    banner: ProblemsBanner | None = None,
 ) -> None:
-    """Check, then build the whole site; each problem is printed once."""
+    """Check, then build the whole site; each problem is printed once (and shown on its brief's page)."""
     problems = report(content, settings)
+    if banner is not None:
+        banner.update(problems)
     log.known = tuple(filter(None, known_paths(content, problems)))
     extra = []
     if (output / "_headers").is_file():  # only `make publish` writes it: empty the live site out first
@@ -125,12 +129,14 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
     server = open_server(output, host, port, "devserver", handler=PreviewHandler)
     reload = LiveReload()
     reload.install(server)
+    banner = ProblemsBanner(content, settings)
+    banner.install(server)
     session = PreviewSession(pelican_arguments(content, output, settings_file, extra))
     log = _take_over_logging()
     previous = signal.signal(signal.SIGTERM, _exit_on_signal)
     serving: threading.Thread | None = None
     try:
-        rebuild(content, output, session, log, settings, reload)
+        rebuild(content, output, session, log, settings, reload, banner)
         output.mkdir(parents=True, exist_ok=True)
         serving = threading.Thread(target=server.serve_forever, daemon=True)
         serving.start()
@@ -146,7 +152,7 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
             names = ", ".join(sorted({display_path(path, str(content)) for _, path in changes}))
             print(f"-> Saved: {names}. Rebuilding...", flush=True)
             preview_saved(content, sorted({path for _, path in changes}), session, reload)
-            rebuild(content, output, session, log, settings, reload)
+            rebuild(content, output, session, log, settings, reload, banner)
     finally:
         signal.signal(signal.SIGTERM, previous)
         if serving is not None:

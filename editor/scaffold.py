@@ -10,12 +10,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from brief_registry import BriefFileError, Registry, read_brief
 from brief_registry.nearmiss import did_you_mean
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 
+from . import decap_yaml
 from .check import BRIEFS_DIR, brief_address
 from .settings import EditorSettings
 
@@ -134,34 +133,26 @@ def misspelt_authors(names: list[str] | tuple[str, ...], registry: Registry) -> 
     return found
 
 
-def _scalar(value: object) -> str:
-    """One YAML scalar on one line, quoted only when YAML needs it."""
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**6)
-    return text.removesuffix("\n").removesuffix("\n...").strip()
-
-
-def _list(key: str, names: tuple[str, ...], note: str) -> str:
-    if not names:
-        return f"{key}: []  # {note}\n"
-    return f"{key}:\n" + "".join(f"  - {_scalar(name)}\n" for name in names)
-
-
 def brief_text(request: BriefRequest, number: int, date: datetime.date) -> str:
     """The new brief's Markdown: front matter, then the skeleton."""
     return front_matter(request, number, date) + "\n" + SKELETON
 
 
 def front_matter(request: BriefRequest, number: int, date: datetime.date) -> str:
-    """A brief's complete front matter, between its two '---' lines."""
-    return (
-        "---\n"
-        f"title: {_scalar(request.title)}\n"
-        f"series_number: {number}\n"
-        f"date: {date.isoformat()}\n"
-        + _list("authors", request.authors, f"names from {AUTHORS_FILE}")
-        + _list("topics", request.topics, f"optional: names from {TOPICS_FILE}")
-        + _list("regions", request.regions, f"optional: names from {REGIONS_FILE}")
-        + "---\n"
+    """A brief's complete front matter, between its two '---' lines, in the form the browser editor saves.
+
+    Written as Decap CMS writes it (``decap_yaml``), so a brief started here and then saved unchanged in
+    ``make cms`` keeps every byte. Empty topics and regions are written ``[]``: fill them in, or leave them.
+    """
+    return decap_yaml.front_matter(
+        {
+            "title": request.title,
+            "series_number": number,
+            "date": date.isoformat(),
+            "authors": list(request.authors),
+            "topics": list(request.topics),
+            "regions": list(request.regions),
+        }
     )
 
 

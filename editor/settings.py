@@ -64,7 +64,11 @@ def load_settings(path: Path | None = None) -> EditorSettings:
     path = Path(path or DEFAULT_SETTINGS_FILE)
     if not path.is_file():
         return EditorSettings()
-    settings = read_settings(str(path))
+    return settings_from(read_settings(str(path)))
+
+
+def settings_from(settings: dict[str, Any]) -> EditorSettings:
+    """The editor settings of Pelican settings already read (the build's own, in a plugin)."""
     return EditorSettings(
         markdown=settings["MARKDOWN"],
         slug_substitutions=tuple(tuple(pair) for pair in settings["SLUG_REGEX_SUBSTITUTIONS"]),

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.log import LimitFilter
@@ -23,7 +24,8 @@ def build_site(content: Path, output: Path, conf: str = "pelicanconf.py", **over
     """Run a real Pelican build of `content` into `output` with the project's settings.
 
     Its caches (share images, cards) go beside `output`, not into the checkout's cache/: a test never finds what an
-    earlier run, or a `make html` of the same checkout, left there.
+    earlier run, or a `make html` of the same checkout, left there. Pagefind indexes the site only where search is
+    under test (`PAGEFIND_ENABLED=True`): the index costs every other build a second and tells it nothing.
     """
     settings = read_settings(
         str(ROOT / conf),
@@ -32,6 +34,7 @@ def build_site(content: Path, output: Path, conf: str = "pelicanconf.py", **over
             "OUTPUT_PATH": str(output),
             "CACHE_CONTENT": False,
             "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
+            "PAGEFIND_ENABLED": False,
             **overrides,
         },
     )
@@ -115,9 +118,21 @@ SITEURL = "https://reality-check.example.org"
 def copy_series_content(destination: Path) -> Path:
     """The real content plus synthetic briefs #3, #5 and #6 and their invented authors."""
     content = copy_content(destination, *sorted((SERIES_FIXTURES / "briefs").glob("*.md")))
-    with (content / "authors.yml").open("a", encoding="utf-8") as registry:
-        registry.write((SERIES_FIXTURES / "authors.yml").read_text(encoding="utf-8"))
+    add_to_registry(content / "authors.yml", (SERIES_FIXTURES / "authors.yml").read_text(encoding="utf-8"))
     return content
+
+
+def add_to_registry(registry: Path, entries: str) -> None:
+    """Append the entries of a YAML list (text) to a registry file, whichever of its two forms it has."""
+    from editor.decap_yaml import front_matter
+
+    key = registry.stem
+    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    existing = data[key] if isinstance(data, dict) else (data or [])
+    combined = [*existing, *yaml.safe_load(entries)]
+    registry.write_text(
+        front_matter({key: combined}).removeprefix("---\n").removesuffix("---\n"), encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -125,7 +140,16 @@ def series_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """Four briefs built for publication (absolute URLs, feeds), two briefs per archive page."""
     root = tmp_path_factory.mktemp("series")
     content = copy_series_content(root / "content")
-    return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL, DEFAULT_PAGINATION=2))
+    return Site(
+        build_site(
+            content,
+            root / "output",
+            "publishconf.py",
+            SITEURL=SITEURL,
+            DEFAULT_PAGINATION=2,
+            PAGEFIND_ENABLED=True,
+        )
+    )
 
 
 @pytest.fixture(scope="session")
@@ -133,7 +157,7 @@ def series_dev_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The same four briefs with the development settings (root-relative links), for a local browser."""
     root = tmp_path_factory.mktemp("series-dev")
     content = copy_series_content(root / "content")
-    return Site(build_site(content, root / "output", DEFAULT_PAGINATION=2))
+    return Site(build_site(content, root / "output", DEFAULT_PAGINATION=2, PAGEFIND_ENABLED=True))
 
 
 # --- The newsletter digest (issue 16): one issue of the four-brief series, built for publication. ---
@@ -172,4 +196,6 @@ def translated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The series with its translations, built for publication (absolute URLs, feeds)."""
     root = tmp_path_factory.mktemp("translated")
     content = copy_translated_content(root / "content")
-    return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL))
+    return Site(
+        build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL, PAGEFIND_ENABLED=True)
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import CONTENT, FIXTURES, ROOT
+from conftest import CONTENT, FIXTURES, ROOT, add_to_registry
 
 from editor.cli import main
 
@@ -22,8 +22,7 @@ SETTINGS = str(ROOT / "pelicanconf.py")
 def content_copy(destination: Path, *briefs: Path) -> Path:
     """The real content folder plus the synthetic author and the given briefs."""
     shutil.copytree(CONTENT, destination)
-    with (destination / "authors.yml").open("a", encoding="utf-8") as stream:
-        stream.write("\n" + SYNTHETIC_AUTHOR)
+    add_to_registry(destination / "authors.yml", SYNTHETIC_AUTHOR)
     for brief in briefs:
         shutil.copy(brief, destination / "briefs" / brief.name)
     return destination

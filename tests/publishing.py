@@ -55,6 +55,7 @@ class HeaderRule:
 
     pattern: str
     headers: tuple[tuple[str, str], ...]
+    detached: tuple[str, ...] = ()  # `! Name` lines: Cloudflare Pages drops what earlier rules attached
 
     def matches(self, url_path: str) -> bool:
         """`*` matches anything (at the end), `:name` one path segment, as both hosts document."""
@@ -70,21 +71,27 @@ def parse_headers_file(text: str) -> tuple[HeaderRule, ...]:
     rules: list[HeaderRule] = []
     pattern: str | None = None
     headers: list[tuple[str, str]] = []
+    detached: list[str] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if not line[0].isspace():
             if pattern is not None:
-                rules.append(HeaderRule(pattern, tuple(headers)))
+                rules.append(HeaderRule(pattern, tuple(headers), tuple(detached)))
             assert line.startswith("/"), f"_headers:{number}: a rule must start with a path (got {line!r})"
-            pattern, headers = line.strip(), []
+            pattern, headers, detached = line.strip(), [], []
+        elif line.strip().startswith("!"):  # Cloudflare's detach line; Netlify skips a line without a colon
+            name = line.strip().removeprefix("!").strip()
+            assert re.fullmatch(r"[A-Za-z0-9-]+", name), f"_headers:{number}: not '! Name' ({line!r})"
+            assert not headers, f"_headers:{number}: '! {name}' must come before the rule's own headers"
+            detached.append(name)
         else:
             name, sep, value = line.strip().partition(":")
             assert pattern is not None, f"_headers:{number}: a header before any path"
             assert all((sep, name.strip(), value.strip())), f"_headers:{number}: not 'Name: value' ({line!r})"
             headers.append((name.strip(), value.strip()))
     if pattern is not None:
-        rules.append(HeaderRule(pattern, tuple(headers)))
+        rules.append(HeaderRule(pattern, tuple(headers), tuple(detached)))
     return tuple(rules)
 
 
@@ -97,10 +104,13 @@ def headers_for(rules: tuple[HeaderRule, ...], url_path: str) -> dict[str, str]:
     """The headers a host sends for `url_path`, a later matching rule's value winning (Netlify's way).
 
     Any other header set by two matching rules is an error here, since the two hosts combine such
-    values differently."""
+    values differently, unless the later rule first detaches it (`! Name`, which Cloudflare Pages needs to
+    replace a value and Netlify ignores)."""
     found: dict[str, str] = {}
     for rule in rules:
         if rule.matches(url_path):
+            for name in rule.detached:
+                found.pop(name.lower(), None)
             for name, value in rule.headers:
                 replaceable = name.lower() in REPLACEABLE
                 assert replaceable or name.lower() not in found, (

@@ -7,7 +7,7 @@ import subprocess
 import tomllib
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_content
+from conftest import FIXTURES, ROOT, add_to_registry, copy_content
 from publishing import (
     SITEURL,
     csp_directives,
@@ -176,8 +176,10 @@ def test_github_refuses_a_build_for_the_placeholder_address(repository):
 def test_github_says_when_the_site_includes_uncommitted_briefs(repository):
     clone, remote, env = repository
     shutil.copy(FIXTURES / "editor" / "synthetic-good.md", clone / "content" / "briefs")
-    with (clone / "content" / "authors.yml").open("a") as registry:  # the synthetic brief's invented author
-        registry.write("\n- name: Quentin Sample\n  slug: quentin-sample\n  bio: An invented author.\n")
+    add_to_registry(  # the synthetic brief's invented author
+        clone / "content" / "authors.yml",
+        "- name: Quentin Sample\n  slug: quentin-sample\n  bio: An invented author.\n",
+    )
 
     result = make_github(clone, env, "GITHUB_REMOTE=pages")
 
@@ -239,9 +241,13 @@ def test_a_custom_domain_gets_a_cname_file(siteurl, cname):
 def test_netlify_toml_publishes_output_with_make_publish_for_each_deploy_context():
     config = tomllib.loads((ROOT / "netlify.toml").read_text())
     assert config["build"]["publish"] == "output"
-    assert config["build"]["command"] == 'SITEURL="$URL" make publish'
+    # with the browser editor on (DECAP_GITHUB_REPO), Decap is installed first (docs/cms.md)
+    assert config["build"]["command"] == 'SITEURL="$URL" make ${DECAP_GITHUB_REPO:+node-tools} publish'
     for context in ("deploy-preview", "branch-deploy"):
-        assert config["context"][context]["command"] == 'SITEURL="$DEPLOY_PRIME_URL" make publish'
+        assert (
+            config["context"][context]["command"]
+            == 'SITEURL="$DEPLOY_PRIME_URL" make ${DECAP_GITHUB_REPO:+node-tools} publish'
+        )
     assert config["build"]["environment"]["PYTHON_VERSION"] == "3.11"
 
 

@@ -175,6 +175,7 @@ def test_unknown_author_on_a_terminal_is_added_on_yes(content, tmp_path, capsys,
         questions.append(question)
         return next(answers)
 
+    registry_before = (content / "authors.yml").read_text()
     code, _, _ = new(tmp_path, capsys, monkeypatch, authors="Nobody Inventedson", ask=ask)
 
     assert code == 0
@@ -187,7 +188,11 @@ def test_unknown_author_on_a_terminal_is_added_on_yes(content, tmp_path, capsys,
         "",
     )
     assert (content / "briefs" / f"{SLUG}.md").exists()
-    assert (content / "authors.yml").read_text().startswith("# The people who write Reality Check.")
+    # Appended at the end of the list, everything before it untouched, in the form the browser editor writes.
+    assert (content / "authors.yml").read_text() == registry_before + (
+        "  - name: Nobody Inventedson\n    slug: nobody-inventedson\n    title: Synthetic Fellow\n"
+        "    bio: Writes invented briefs for tests.\n"
+    )
 
 
 def test_unknown_author_on_a_terminal_refused_on_no(content, tmp_path, capsys, monkeypatch):

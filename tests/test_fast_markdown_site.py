@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site, copy_content
+from conftest import ROOT, add_to_registry, build_site, copy_content
 
 from bench.corpus import write_corpus
 
@@ -25,9 +25,7 @@ STYLES = ROOT / "plugins" / "summary_card" / "test_data" / "briefs"
 
 def _real_content(tmp: Path) -> Path:
     content = copy_content(tmp / "content", *SERIES.glob("briefs/*.md"), *STYLES.glob("*.md"))
-    authors = content / "authors.yml"
-    extra = (SERIES / "authors.yml").read_text(encoding="utf-8")
-    authors.write_text(authors.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+    add_to_registry(content / "authors.yml", (SERIES / "authors.yml").read_text(encoding="utf-8"))
     return content
 
 

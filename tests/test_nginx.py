@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import time
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -210,3 +211,31 @@ def test_only_the_embeddable_card_may_be_framed_by_other_sites(nginx):
     assert response.status == 200
     assert response.getheader("Content-Type") == "application/json; charset=utf-8"
     assert json.loads(body)["type"] == "rich"
+
+
+def test_admin_gets_its_own_policy_on_both_hosts_and_the_site_keeps_its_own(nginx):
+    rules = parse_headers_file((nginx.root / "_headers").read_text())
+    # SYNTHETIC TEST FIXTURE: stand-ins for what DECAP_ADMIN writes (the published build here has no editor).
+    for file in ("admin/index.html", "admin/config.yml", "admin/preview/reality-check-4/index.html"):
+        (nginx.root / file).parent.mkdir(parents=True, exist_ok=True)
+        (nginx.root / file).write_text("<!doctype html><title>stand-in</title>\n", encoding="utf-8")
+    for path in ["/admin/", "/admin/config.yml", "/admin/preview/reality-check-4/"]:
+        response, _ = nginx.get(path)
+        assert response.status == 200, path
+        expected = headers_for(rules, path)
+        for name in ("Content-Security-Policy", "Cross-Origin-Opener-Policy", "X-Robots-Tag"):
+            assert response.getheader(name) == expected[name.lower()], (path, name)
+        assert "'unsafe-eval'" in csp_directives(response.getheader("Content-Security-Policy"))["script-src"]
+    response, _ = nginx.get(f"/{BRIEF_4_URL}")
+    assert response.getheader("X-Robots-Tag") is None
+    assert response.getheader("Cross-Origin-Opener-Policy") == "same-origin"
+    assert "'unsafe-eval'" not in response.getheader("Content-Security-Policy")
+
+
+def test_netlify_toml_gives_admin_the_same_headers_as_the_headers_file():
+    rules = parse_headers_file((ROOT / "deploy" / "_headers").read_text(encoding="utf-8"))
+    (admin,) = [rule for rule in rules if rule.pattern == "/admin/*"]
+    netlify = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+    (block,) = [block for block in netlify["headers"] if block["for"] == "/admin/*"]
+    assert block["values"] == dict(admin.headers)
+    assert set(admin.detached) == {"Content-Security-Policy", "Cross-Origin-Opener-Policy"}

@@ -20,7 +20,9 @@ def test_pagefind_starts_after_the_brief_pages_and_before_the_listings(tmp_path,
         return start(site)
 
     monkeypatch.setattr(handlers, "start_pagefind", recording_start)
-    output = build_site(CONTENT, tmp_path / "output", CACHE_PATH=str(tmp_path / "cache"))
+    output = build_site(
+        CONTENT, tmp_path / "output", CACHE_PATH=str(tmp_path / "cache"), PAGEFIND_ENABLED=True
+    )
 
     briefs = sorted(str(p.relative_to(output)) for p in (output / "briefs").glob("*/index.html"))
     assert briefs, "the site has brief pages"

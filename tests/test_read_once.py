@@ -18,7 +18,7 @@ def test_one_build_loads_the_registries_once(tmp_path, monkeypatch):
 
     for module in (brief_registry.handlers, taxonomy_pages.handlers):
         monkeypatch.setattr(module, "load_registry", counting_load)
-    site = Site(build_site(CONTENT, tmp_path / "output", PAGEFIND_ENABLED=False, SHARE_IMAGE_WORKERS=0))
+    site = Site(build_site(CONTENT, tmp_path / "output", SHARE_IMAGE_WORKERS=0))
     assert len(loads) == 1
     # ... and the pages made from them are all there: every registered author has a page.
     authors = load_registry(CONTENT).authors

@@ -160,3 +160,14 @@ def test_make_check_validates_translations(tmp_path):
     assert "lang must be one of de, en, fr, ru, uk (got 'it')" in messages
     assert "series number must be a positive integer (got 6.5)" in messages
     assert sum("brief 5 has two translations in 'ru'" in m for m in messages) == 2
+
+
+def test_each_language_has_a_search_page_in_it(translated_site):
+    search = translated_site.page("ru/search/")
+    assert search.html["lang"] == "ru"
+    assert text_of(search.h1) == "Поиск по запискам"
+    assert search.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert search.select_one("form")["action"] == f"{SITEURL}/ru/search/"
+    # Russian pages link the Russian search page; English pages the English one.
+    assert translated_site.page(RU_5).select(".site-nav a")[-1]["href"] == f"{SITEURL}/ru/search/"
+    assert translated_site.page(ORIGINAL_5).select(".site-nav a")[-1]["href"] == f"{SITEURL}/search/"

@@ -1,7 +1,8 @@
 """The series' registries: who writes briefs, and the topics and regions briefs are filed under.
 
 They are YAML files beside the content (``authors.yml``, ``topics.yml``, ``regions.yml``), each a list of
-entries. Loading is pure and strict: a malformed entry is a RegistryError naming the file and line.
+entries under one key named like the file (``authors:``, ``topics:``, ``regions:``; the form the browser editor
+saves), or, as older files have it, a bare list. Loading is pure and strict: a malformed entry is a RegistryError naming the file and line.
 """
 
 from __future__ import annotations
@@ -74,9 +75,21 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
         raise RegistryError([yaml_problem(error, shown, text)]) from None
     if data is None:
         return []
+    key = f"{label}s"
+    if isinstance(data, dict) and isinstance(node, yaml.MappingNode) and list(data) == [key]:
+        data = data[key] or []
+        node = node.value[0][1]
+        if not data:
+            return []
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
         raise RegistryError(
-            [Problem(shown, 1, f"expected a list of {label} entries (got a {type(data).__name__})")]
+            [
+                Problem(
+                    shown,
+                    node.start_mark.line + 1 if node is not None else 1,
+                    f"expected a list of {label} entries under '{key}:' (got a {type(data).__name__})",
+                )
+            ]
         )
     return [(item.start_mark.line + 1, entry) for item, entry in zip(node.value, data, strict=True)]
 

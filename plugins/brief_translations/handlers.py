@@ -23,8 +23,10 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "BRIEF_TRANSLATIONS_LISTING_URL": "{lang}/",  # each language's listing of translated briefs
     "BRIEF_TRANSLATIONS_FEED_ATOM": None,  # e.g. "feeds/{lang}.atom.xml" (publishconf.py: feeds need SITEURL)
+    "BRIEF_TRANSLATIONS_SEARCH_URL": "{lang}/search/",  # the search page in that language (its Pagefind index)
 }
 LISTING_TEMPLATE = "translations"
+SEARCH_TEMPLATE = "search"
 
 
 def setting(settings, name: str):
@@ -63,6 +65,14 @@ def install_interface(generator: Generator) -> None:
         generator.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
     generator.env.globals["page_language"] = pass_context(page_language)
     generator.env.globals["language_name"] = language_name
+    generator.env.globals["language_search_url"] = pass_context(language_search_url)
+
+
+def language_search_url(context: Context) -> str:
+    """The search page in the page's language when the site has one (it searches that language's index),
+    else SEARCH_URL."""
+    urls = context.get("language_search_urls") or {}
+    return urls.get(page_language(context)) or context.get("SEARCH_URL") or "search/"
 
 
 def _version(article, siteurl: str) -> LanguageVersion:
@@ -85,6 +95,12 @@ def attach_versions(generators: Iterable) -> None:
         for translation in generator.translations:
             translation.is_translation = True
             translation.locale_date = long_date(translation.date, translation.lang)
+        pattern = setting(generator.settings, "BRIEF_TRANSLATIONS_SEARCH_URL")
+        if pattern:
+            languages = sorted({t.lang for t in generator.translations})
+            generator.context["language_search_urls"] = {
+                lang: pattern.format(lang=lang) for lang in languages
+            }
         translated = {id(t) for t in generator.translations}
         for article in generator.articles:
             article.is_translation = False
@@ -115,11 +131,25 @@ def language_listings(articles: Iterable, settings) -> tuple[LanguageListing, ..
 
 
 class TranslationListingsGenerator(Generator):
-    """Writes /<lang>/ (the briefs translated into that language) and, when set, its Atom feed."""
+    """Writes /<lang>/ (the briefs translated into that language), its search page and, when set, its feed."""
 
     def generate_output(self, writer) -> None:
         template = self.get_template(LISTING_TEMPLATE)
+        search = self.get_template(SEARCH_TEMPLATE)
+        search_pattern = setting(self.settings, "BRIEF_TRANSLATIONS_SEARCH_URL")
         for listing in language_listings(self.context.get("articles", ()), self.settings):
+            if search_pattern:
+                url, save_as = listing_address(search_pattern, listing.lang)
+                writer.write_file(
+                    save_as,
+                    search,
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    page_lang=listing.lang,
+                    SEARCH_URL=url,
+                    page_name=f"{url}index",
+                    template_name=SEARCH_TEMPLATE,
+                )
             writer.write_file(
                 listing.save_as,
                 template,

@@ -33,7 +33,7 @@ def quality_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Content-Security-Policy and a violation shows up as a console error.
     """
     base = tmp_path_factory.mktemp("quality")
-    site = build_site(copy_translated_content(base / "content"), base / "output")
+    site = build_site(copy_translated_content(base / "content"), base / "output", PAGEFIND_ENABLED=True)
     add_host_files(site)
     return site
 

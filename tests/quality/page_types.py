@@ -47,6 +47,7 @@ PAGE_TYPES = (
     PageType("embedded card", exact(BRIEF_4_URL + "card/")),
     PageType("translated brief", first_under("ru/briefs")),
     PageType("language listing", exact("/ru/")),
+    PageType("language search", exact("/ru/search/")),
     PageType("standalone page", exact("/naei/")),
     PageType("author", first_under("authors")),
     PageType("topic", first_under("topics")),

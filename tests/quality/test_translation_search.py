@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import build_site, copy_translated_content
+from playwright.sync_api import expect
 
 from deploy.publish import add_host_files
 
@@ -25,7 +26,7 @@ SEARCH = """async (query) => {
 @pytest.fixture(scope="module")
 def translated(tmp_path_factory) -> Iterator[StaticSiteServer]:
     root = tmp_path_factory.mktemp("translated-dev")
-    site = build_site(copy_translated_content(root / "content"), root / "output")
+    site = build_site(copy_translated_content(root / "content"), root / "output", PAGEFIND_ENABLED=True)
     add_host_files(site)
     with StaticSiteServer(site) as running:
         yield running
@@ -54,3 +55,19 @@ def test_a_search_in_english_finds_english_briefs_only(browse, translated):
         "/fr/briefs/reponse-synthetique-sur-des-regles-de-quorum-inventees/"
     ]
     assert search_from(browse, translated, "/ru/", "quorum") == []
+
+
+def test_the_russian_search_page_searches_russian_and_speaks_it(browse, translated):
+    page, log = browse()
+    page.goto(translated.url("/ru/search/?q=кворума"))
+    status = page.get_by_role("status")
+    expect(status).to_have_text("По запросу «кворума» найдена 1 записка.")
+    links = page.locator("#search-results a")
+    assert links.count() == 1
+    assert (
+        links.first.get_attribute("href")
+        == "/ru/briefs/sinteticheskii-otvet-o-vymyshlennykh-pravilakh-kvoruma/"
+    )
+    page.fill("#search-q", "xylophonequark")
+    expect(status).to_have_text("По запросу «xylophonequark» ничего не найдено.")
+    assert log.problems == []

@@ -64,10 +64,34 @@ function resultItem(data) {
   return item;
 }
 
+// The page gives its messages in its own language (data-msg-* on the form, written by the theme); English
+// otherwise. {count} and {term} are filled in; the plural form follows the page's language (Intl.PluralRules).
+const ENGLISH = {
+  none: "No brief matches these filters.",
+  noneTerm: "No brief matches “{term}”.",
+  foundOne: "{count} brief found.",
+  foundOther: "{count} briefs found.",
+  foundTermOne: "{count} brief found for “{term}”.",
+  foundTermOther: "{count} briefs found for “{term}”.",
+  searching: "Searching…",
+  unavailable: "Search is not available right now. Every brief is listed in the series archive.",
+};
+const plurals = new Intl.PluralRules(document.documentElement.lang || "en");
+
+const datasetName = (key) => `msg${key[0].toUpperCase()}${key.slice(1)}`;
+const hasMessage = (key) => Boolean(form.dataset[datasetName(key)]) || key in ENGLISH;
+
+function message(key, values = {}) {
+  const text = form.dataset[datasetName(key)] || ENGLISH[key];
+  return text.replace(/\{(count|term)\}/g, (_, name) => String(values[name]));
+}
+
 function describe(count, term) {
-  const what = count === 1 ? "1 brief" : `${count} briefs`;
-  if (count === 0) return term ? `No brief matches “${term}”.` : "No brief matches these filters.";
-  return term ? `${what} found for “${term}”.` : `${what} found.`;
+  if (count === 0) return term ? message("noneTerm", { term }) : message("none");
+  const base = term ? "foundTerm" : "found";
+  const category = plurals.select(count); // "one", "few", "many", "other", as the language has them
+  const wanted = `${base}${category[0].toUpperCase()}${category.slice(1)}`;
+  return message(hasMessage(wanted) ? wanted : `${base}${count === 1 ? "One" : "Other"}`, { count, term });
 }
 
 function rememberQuery(term) {
@@ -88,7 +112,7 @@ async function runSearch() {
     status.textContent = "";
     return;
   }
-  status.textContent = "Searching…";
+  status.textContent = message("searching");
   try {
     const engine = await loadPagefind();
     const search = await engine.search(term || null, { filters });
@@ -99,7 +123,7 @@ async function runSearch() {
   } catch (error) {
     if (run !== latest) return;
     list.replaceChildren();
-    status.textContent = "Search is not available right now. Every brief is listed in the series archive.";
+    status.textContent = message("unavailable");
     console.error(error);
   }
 }

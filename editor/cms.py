@@ -1,0 +1,166 @@
+"""``make cms``: the browser editor on this machine: decap-server and the preview, started and stopped together.
+
+decap-server (Decap CMS's local backend, from ``node_modules``) reads and writes the files under the project
+folder; the preview (``make devserver``) serves the site with ``/admin/`` turned on and pointed at it. Ctrl-C
+stops both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping
+from pathlib import Path
+
+from .devserver import serve
+
+DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
+START_TIMEOUT = 30.0
+
+
+class CmsError(Exception):
+    """The editor cannot be started; the message says what to install or change."""
+
+
+def api_url(host: str, port: int) -> str:
+    """decap-server's API address, as Decap's `local_backend.url` names it."""
+    return f"http://{host}:{port}/api/v1"
+
+
+def decap_server_command(root: Path) -> list[str]:
+    """How to run decap-server from the project's node_modules (needs Node.js)."""
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        raise CmsError("Node.js is needed for the editor (Debian: apt-get install nodejs npm)")
+    script = root / DECAP_SERVER
+    if not script.is_file():
+        raise CmsError(
+            f"{script} is missing: run `make node-tools` to install decap-server from package-lock.json"
+        )
+    return [node, str(script)]
+
+
+def decap_server_env(repository: Path, host: str, port: int, base: Mapping[str, str] | None = None) -> dict:
+    """decap-server's settings: the folder it may write in, where it listens; file-system mode (no git)."""
+    env = dict(os.environ if base is None else base)
+    env.update(
+        {
+            "PORT": str(port),
+            "BIND_HOST": host,
+            "MODE": "fs",
+            "GIT_REPO_DIRECTORY": str(repository.resolve()),
+            "LOG_LEVEL": env.get("LOG_LEVEL", "warn"),
+        }
+    )
+    return env
+
+
+def start_decap_server(root: Path, repository: Path, host: str, port: int) -> subprocess.Popen:
+    """Start decap-server and wait until it answers; raise CmsError if it does not."""
+    ensure_free(host, port)
+    process = subprocess.Popen(
+        decap_server_command(root),
+        cwd=repository,
+        env=decap_server_env(repository, host, port),
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise CmsError(
+                f"decap-server stopped at start (exit status {process.returncode}); "
+                f"is port {port} already in use? Choose another with CMS_PORT=…"
+            )
+        if decap_server_answers(api_url(host, port)):
+            return process
+        time.sleep(0.2)
+    stop(process)
+    raise CmsError(f"decap-server did not answer on {api_url(host, port)} within {START_TIMEOUT:.0f} s")
+
+
+def ensure_free(host: str, port: int) -> None:
+    """Refuse a port something else listens on (another decap-server would answer for the wrong folder)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            raise CmsError(
+                f"port {port} on {host} is already in use (another `make cms`?): stop it, "
+                "or choose another port with CMS_PORT=…"
+            ) from None
+
+
+def decap_server_answers(url: str) -> bool:
+    """Whether decap-server answers Decap's own first question ("info") at `url`."""
+    request = urllib.request.Request(
+        url, data=json.dumps({"action": "info"}).encode(), headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=2) as response:
+            return "publish_modes" in json.load(response)
+    except (OSError, ValueError, urllib.error.URLError):
+        return False
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop decap-server (started in a session of its own); force it after ten seconds."""
+    if process.poll() is not None:
+        return
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def preview_overrides(host: str, port: int, cms_port: int) -> dict[str, object]:
+    """The settings the preview is built with while the editor runs: /admin/, pointed at decap-server."""
+    return {
+        "DECAP_ADMIN": True,
+        "DECAP_LOCAL_BACKEND": api_url(host, cms_port),
+        "DECAP_SITE_URL": f"http://{host}:{port}",
+    }
+
+
+def with_settings(extra: list[str], overrides: Mapping[str, object]) -> list[str]:
+    """Pelican's options with ``-e NAME=json …`` for `overrides` added: to the editor's own ``-e`` if it has
+    one (Pelican keeps only the last ``-e`` it is given), otherwise as a new one."""
+    pairs = [f"{name}={json.dumps(value)}" for name, value in overrides.items()]
+    flags = [i for i, option in enumerate(extra) if option in ("-e", "--extra-settings")]
+    if not flags:
+        return ["-e", *pairs, *extra]
+    at = flags[-1] + 1
+    return [*extra[:at], *pairs, *extra[at:]]
+
+
+def run_cms(
+    content: Path,
+    output: Path,
+    settings_file: Path,
+    host: str,
+    port: int,
+    cms_port: int,
+    extra: list[str],
+) -> int:
+    """Run decap-server and the preview until Ctrl-C; stop both."""
+    root = Path.cwd()
+    overrides = preview_overrides(host, port, cms_port)
+    repository = Path(content).resolve().parent
+    server = start_decap_server(root, repository, host, cms_port)
+    print(f"decap-server is saving into {repository} (API {api_url(host, cms_port)}).")
+    print(f"Editor at http://{host}:{port}/admin/ once the preview is built.", flush=True)
+    try:
+        return serve(content, output, settings_file, host, port, with_settings(extra, overrides))
+    finally:
+        stop(server)

@@ -1,0 +1,129 @@
+"""The preview shows each brief's problems on its own page (``make devserver`` and ``make cms`` only).
+
+After every check the devserver hands the problems here; every page it then serves for a brief with problems
+gets a banner listing them, ``path:line: message``, exactly as ``make check`` prints them. The banner is a
+dev-only page addition (editor/preview_server.py), like the live-reload script: it is added to the page as it is
+served, never written into the built files, so the published site cannot carry it. A small script from the
+preview's own files moves it to the top of the page's main content, where an editor looks first.
+
+A brief is found by its page's address (its slug, as the build makes it) and, for the browser editor's "View Live"
+links, by ``/admin/preview/<file name>/``, which also works for a brief the site could not build at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from brief_registry import BriefFileError, Problem, read_brief
+
+from .check import BRIEFS_DIR, brief_address
+from .preview_server import PREVIEW_PREFIX
+from .settings import EditorSettings
+
+STYLE_URL = PREVIEW_PREFIX + "problems.css"
+SCRIPT_URL = PREVIEW_PREFIX + "problems.js"
+EDITOR_VIEW = "/admin/preview/{stem}/"  # plugins/decap_admin's "View Live" page of a brief file
+
+STYLE = """\
+.preview-problems {
+  margin: 0 0 1.5rem;
+  padding: 1rem 1.25rem;
+  border: 3px solid #b3261e;
+  border-left-width: 10px;
+  background: #fff;
+  color: #1b1f24;
+}
+.preview-problems h2 { margin: 0 0 0.5rem; font-size: 1.1rem; }
+.preview-problems ul { margin: 0 0 0.5rem; padding-left: 1.25rem; }
+.preview-problems code { overflow-wrap: anywhere; white-space: pre-wrap; color: inherit; background: none; }
+.preview-problems p { margin: 0; color: #4a5360; font-size: 0.9rem; }
+"""
+
+SCRIPT = """\
+(function () {
+  "use strict";
+  var banner = document.querySelector(".preview-problems");
+  var main = document.querySelector("main") || document.body;
+  if (banner) { main.insertBefore(banner, main.firstChild); }
+})();
+"""
+
+
+def banner_html(problems: Iterable[Problem]) -> str:
+    """The banner for one brief's problems (escaped: the messages quote the editor's own text)."""
+    found = list(problems)
+    if not found:
+        return ""
+    items = "".join(f"<li><code>{html.escape(str(problem))}</code></li>" for problem in found)
+    count = f"{len(found)} problem{'s' if len(found) != 1 else ''}"
+    return (
+        f'<link rel="stylesheet" href="{STYLE_URL}">'
+        '<section class="preview-problems" role="alert" aria-labelledby="preview-problems-title" '
+        'data-pagefind-ignore="all">'
+        f'<h2 id="preview-problems-title">{count} to fix before this brief can be published</h2>'
+        f"<ul>{items}</ul>"
+        "<p>Shown by the preview only, never on the published site: each line is "
+        "<code>file:line: what is wrong</code>, as <code>make check</code> prints it.</p>"
+        "</section>"
+        f'<script src="{SCRIPT_URL}" defer></script>'
+    )
+
+
+def page_urls(source: Path, shown: str, settings: EditorSettings) -> list[str]:
+    """The addresses the preview serves a brief file at: its page (when its front matter can be read) and its
+    "View Live" page."""
+    urls = [EDITOR_VIEW.format(stem=source.stem)]
+    with contextlib.suppress(BriefFileError, OSError):
+        address = brief_address(shown, read_brief(source, shown), source, settings)
+        if address is not None:
+            urls.append("/" + settings.article_url.format(slug=address.slug))
+    return urls
+
+
+class ProblemsBanner:
+    """The latest check's problems by page address, and the page addition that shows them."""
+
+    def __init__(self, content: Path, settings: EditorSettings) -> None:
+        self.content = Path(content)
+        self.settings = settings
+        self._by_url: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def update(self, problems: Iterable[Problem]) -> None:
+        """Take the problems of a new check (paths as `make check` shows them)."""
+        try:
+            by_url = self._pages(problems)
+        except Exception as error:  # a bug here must not stop the preview; the terminal still lists them
+            print(f"the preview cannot show the problems on the pages: {error!r}", flush=True)
+            by_url = {}
+        with self._lock:
+            self._by_url = by_url
+
+    def _pages(self, problems: Iterable[Problem]) -> dict[str, str]:
+        base = self.content.resolve().parent
+        by_file: dict[str, list[Problem]] = {}
+        for problem in problems:
+            by_file.setdefault(problem.path, []).append(problem)
+        by_url = {}
+        for shown, found in by_file.items():
+            source = (base / shown).resolve()
+            if source.suffix != ".md" or not source.is_relative_to(self.content.resolve() / BRIEFS_DIR):
+                continue
+            for url in page_urls(source, shown, self.settings):
+                by_url[url] = banner_html(found)
+        return by_url
+
+    def addition(self, url: str) -> str:
+        """The banner for the page at `url` (its path), or nothing."""
+        with self._lock:
+            return self._by_url.get(url.removesuffix("index.html"), "")
+
+    def install(self, server) -> None:
+        """Register the page addition and its two files on the devserver's web server."""
+        server.page_additions.append(self.addition)
+        server.preview_routes[STYLE_URL] = lambda: ("text/css; charset=utf-8", STYLE.encode())
+        server.preview_routes[SCRIPT_URL] = lambda: ("text/javascript; charset=utf-8", SCRIPT.encode())

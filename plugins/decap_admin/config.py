@@ -1,0 +1,290 @@
+"""Decap CMS's configuration (``/admin/config.yml``), generated from the project's own sources.
+
+Nothing here is a second copy of anything: the registries' names come from ``content/*.yml``, a new brief's body
+from ``make brief``'s template (``editor/scaffold.py``), the next series number from the briefs themselves, and
+the front-matter fields in the order ``make check`` and ``make brief`` write them. Pure: settings and sources in,
+a mapping out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+import yaml
+
+from brief_registry import Registry
+
+# Where "View" links lead: a page per brief source file that forwards to the brief's real address (the address
+# comes from the title, which Decap cannot slugify the way Pelican does).
+PREVIEW_PATH = "admin/preview/{filename}/"
+DATE_FORMAT = "YYYY-MM-DD"  # Decap's (dayjs) spelling of the YYYY-MM-DD `make check` requires
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+class DecapConfigError(Exception):
+    """The settings cannot make a working Decap configuration."""
+
+
+@dataclass(frozen=True)
+class DecapSettings:
+    """The ``DECAP_*`` settings (defaults in ``DEFAULTS``) the configuration depends on."""
+
+    backend: Mapping[str, Any] = field(default_factory=lambda: {"name": "github", "branch": "main"})
+    publish_mode: str = "editorial_workflow"
+    local_backend: str = ""
+    site_url: str = ""
+    content_folder: str = "content"
+    media_folder: str = "content/images"
+    public_folder: str = "/images"
+
+
+DEFAULTS: dict[str, Any] = {
+    "DECAP_ADMIN": False,  # write /admin/ (the editor, its configuration and Decap's code) into the site
+    "DECAP_BACKEND": {"name": "github", "branch": "main"},  # Decap's `backend:`; going live adds `repo`
+    "DECAP_PUBLISH_MODE": "editorial_workflow",  # drafts as pull requests ("" or "simple": commit directly)
+    "DECAP_LOCAL_BACKEND": "",  # decap-server's API address; `make cms` sets it, so edits go to content/
+    "DECAP_SITE_URL": "",  # where "View" links lead (default: SITEURL)
+    "DECAP_DIST": "",  # Decap's built files (default: node_modules/decap-cms/dist beside pelicanconf.py)
+}
+
+
+@dataclass(frozen=True)
+class BriefSources:
+    """What the Briefs collection is generated from."""
+
+    registry: Registry
+    next_number: int
+    template: str
+
+
+def _names(entries) -> list[str]:
+    return [entry.name for entry in entries]
+
+
+def _choice(name: str, label: str, options: list[str], hint: str, required: bool) -> dict[str, Any]:
+    widget: dict[str, Any] = {"label": label, "name": name, "widget": "select", "multiple": True}
+    widget["options"] = options
+    if required:
+        widget["min"] = 1
+    else:
+        widget["required"] = False
+    widget["hint"] = hint
+    return widget
+
+
+def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
+    """The Briefs form: the front matter in the order briefs are written, then the Markdown body."""
+    registry = sources.registry
+    return [
+        {"label": "Title", "name": "title", "widget": "string"},
+        {
+            "label": "Series number",
+            "name": "series_number",
+            "widget": "number",
+            "value_type": "int",
+            "min": 1,
+            "step": 1,
+            "default": sources.next_number,
+            "hint": f"A number no other brief has; {sources.next_number} is the next free one.",
+        },
+        {
+            "label": "Date",
+            "name": "date",
+            "widget": "datetime",
+            "format": DATE_FORMAT,
+            "date_format": DATE_FORMAT,
+            "time_format": False,
+            "default": "{{now}}",
+            "pattern": [DATE_PATTERN, "Write the date as YYYY-MM-DD, such as 2021-03-05."],
+        },
+        _choice(
+            "authors",
+            "Authors",
+            _names(registry.authors),
+            "As listed under Registries › Authors; add a new author there first.",
+            required=True,
+        ),
+        _choice("topics", "Topics", _names(registry.topics), "Optional.", required=False),
+        _choice("regions", "Regions", _names(registry.regions), "Optional.", required=False),
+        {
+            "label": "Key points",
+            "name": "key_points",
+            "widget": "list",
+            "required": False,
+            "collapsed": True,
+            "field": {"label": "Key point", "name": "key_point", "widget": "text"},
+            "hint": "Leave empty to take them from the body’s “Key points” list (the usual way).",
+        },
+        {
+            "label": "Recommendations",
+            "name": "recommendations",
+            "widget": "list",
+            "required": False,
+            "collapsed": True,
+            "summary": "{{fields.title}}",
+            "fields": [
+                {"label": "Title", "name": "title", "widget": "string"},
+                {"label": "Text", "name": "text", "widget": "text", "required": False},
+            ],
+            "hint": "Leave empty to take them from the body’s “What is the solution?” list (the usual way).",
+        },
+        {
+            "label": "Responses",
+            "name": "responses",
+            "widget": "list",
+            "required": False,
+            "field": {"label": "Series number", "name": "number", "widget": "number", "value_type": "int"},
+            "hint": "Series numbers of later briefs that answer this one.",
+        },
+        {
+            "label": "Body",
+            "name": "body",
+            "widget": "markdown",
+            "modes": ["raw"],
+            "default": sources.template,
+            "hint": (
+                "Keep the “Key points” list and the numbered list under “What is the solution?”: "
+                "the summary card is made from them."
+            ),
+        },
+    ]
+
+
+def _registry_collection(content: str, names: tuple[tuple[str, str, str], ...]) -> dict[str, Any]:
+    files = []
+    for key, label, filename in names:
+        item_fields: list[dict[str, Any]] = [
+            {"label": "Name", "name": "name", "widget": "string"},
+            {"label": "Slug (web address)", "name": "slug", "widget": "string", "pattern": SLUG_PATTERN},
+        ]
+        if key == "authors":
+            item_fields += [
+                {"label": "Job title", "name": "title", "widget": "string", "required": False},
+                {"label": "Affiliation", "name": "affiliation", "widget": "string", "required": False},
+                {"label": "Bio", "name": "bio", "widget": "text"},
+            ]
+        else:
+            item_fields.append({"label": "Description", "name": "description", "widget": "text"})
+        files.append(
+            {
+                "label": label,
+                "name": key,
+                "file": str(PurePosixPath(content) / filename),
+                "fields": [
+                    {
+                        "label": label,
+                        "name": key,
+                        "widget": "list",
+                        "summary": "{{fields.name}}",
+                        "fields": item_fields,
+                    }
+                ],
+            }
+        )
+    return {
+        "name": "registries",
+        "label": "Registries",
+        "delete": False,
+        "editor": {"preview": False},
+        "files": files,
+    }
+
+
+SLUG_PATTERN = [r"^[a-z0-9]+(-[a-z0-9]+)*$", "Lower-case letters, digits and hyphens, such as emma-ashford."]
+REGISTRY_FILES = (
+    ("authors", "Authors", "authors.yml"),
+    ("topics", "Topics", "topics.yml"),
+    ("regions", "Regions", "regions.yml"),
+)
+
+
+def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, Any]:
+    """Decap's configuration as a mapping, ready to be written as YAML."""
+    backend = dict(settings.backend)
+    if not backend.get("name"):
+        raise DecapConfigError("DECAP_BACKEND must name a Decap backend, such as {'name': 'github'}")
+    if backend["name"] == "github" and not backend.get("repo") and not settings.local_backend:
+        raise DecapConfigError(
+            "DECAP_BACKEND has no 'repo': set it to the GitHub repository, such as "
+            f"{{'name': 'github', 'repo': 'owner/reality-check', 'branch': 'main'}} (got {backend!r})"
+        )
+    content = settings.content_folder
+    config: dict[str, Any] = {"backend": backend}
+    if settings.publish_mode:
+        config["publish_mode"] = settings.publish_mode
+    if settings.local_backend:
+        config["local_backend"] = {"url": settings.local_backend}
+    if settings.site_url:
+        config["site_url"] = settings.site_url.rstrip("/")
+        config["display_url"] = settings.site_url.rstrip("/")
+    config.update(
+        {
+            "media_folder": settings.media_folder,
+            "public_folder": settings.public_folder,
+            "editor": {"preview": False},
+            "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+            "collections": [
+                {
+                    "name": "briefs",
+                    "label": "Briefs",
+                    "label_singular": "Brief",
+                    "description": "Reality Check briefs, one Markdown file each in content/briefs/.",
+                    "folder": str(PurePosixPath(content) / "briefs"),
+                    "extension": "md",
+                    "format": "yaml-frontmatter",
+                    "create": True,
+                    "delete": False,
+                    "slug": "{{slug}}",
+                    "identifier_field": "title",
+                    "summary": "#{{series_number}} · {{title}}",
+                    "sortable_fields": ["series_number", "date", "title"],
+                    "preview_path": PREVIEW_PATH.replace("{filename}", "{{filename}}"),
+                    "editor": {"preview": False},
+                    "fields": brief_fields(sources),
+                },
+                _registry_collection(content, REGISTRY_FILES),
+                {
+                    "name": "pages",
+                    "label": "Pages",
+                    "label_singular": "Page",
+                    "folder": str(PurePosixPath(content) / "pages"),
+                    "extension": "md",
+                    "format": "yaml-frontmatter",
+                    "create": True,
+                    "delete": False,
+                    "slug": "{{slug}}",
+                    "editor": {"preview": False},
+                    "fields": [
+                        {"label": "Title", "name": "title", "widget": "string"},
+                        {
+                            "label": "Slug (web address)",
+                            "name": "slug",
+                            "widget": "string",
+                            "pattern": SLUG_PATTERN,
+                        },
+                        {"label": "Menu title", "name": "nav_title", "widget": "string", "required": False},
+                        {"label": "Summary", "name": "summary", "widget": "text", "required": False},
+                        {
+                            "label": "Body",
+                            "name": "body",
+                            "widget": "markdown",
+                            "modes": ["raw"],
+                        },
+                    ],
+                },
+            ],
+        }
+    )
+    return config
+
+
+def render_config(config: Mapping[str, Any]) -> str:
+    """The configuration as YAML, headed by a note that it is generated."""
+    header = (
+        "# Generated by plugins/decap_admin at every build: do not edit. The names come from content/*.yml,\n"
+        "# a new brief's body from editor/scaffold.py, the backend from the DECAP_* settings.\n"
+    )
+    return header + yaml.safe_dump(dict(config), sort_keys=False, allow_unicode=True, width=100)

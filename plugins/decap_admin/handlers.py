@@ -1,0 +1,150 @@
+"""Pelican wiring: a generator that writes /admin/ (page, configuration, Decap's code) and the "View" pages."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from brief_registry import Registry, RegistryError, load_registry
+
+from .config import (
+    DEFAULTS,
+    PREVIEW_PATH,
+    BriefSources,
+    DecapConfigError,
+    DecapSettings,
+    build_config,
+    render_config,
+)
+
+logger = logging.getLogger(__name__)
+
+ADMIN_DIR = "admin"
+# Decap's entry point, the chunks it loads from beside itself, its WebAssembly, and its licence notice.
+DECAP_FILES = ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt")
+
+
+@dataclass(frozen=True)
+class PreviewTarget:
+    """Where a brief's "View" link forwards: its source file's stem, and its page (None: not built)."""
+
+    stem: str
+    source: str
+    url: str | None
+
+    @property
+    def save_as(self) -> str:
+        return PREVIEW_PATH.format(filename=self.stem) + "index.html"
+
+
+def decap_settings(settings: dict) -> DecapSettings:
+    """The DECAP_* settings as the configuration builder takes them (defaults from config.DEFAULTS)."""
+
+    def get(name: str):
+        return settings.get(name, DEFAULTS[name])
+
+    content = Path(settings["PATH"])
+    return DecapSettings(
+        backend=dict(get("DECAP_BACKEND")),
+        publish_mode=get("DECAP_PUBLISH_MODE") or "",
+        local_backend=get("DECAP_LOCAL_BACKEND") or "",
+        site_url=get("DECAP_SITE_URL") or settings.get("SITEURL", ""),
+        content_folder=content.name,
+        media_folder=f"{content.name}/images",
+    )
+
+
+def decap_dist(settings: dict) -> Path:
+    """Where Decap's built files are: DECAP_DIST, or node_modules/decap-cms/dist of the current folder."""
+    configured = settings.get("DECAP_DIST", DEFAULTS["DECAP_DIST"])
+    return Path(configured) if configured else Path.cwd() / "node_modules" / "decap-cms" / "dist"
+
+
+def copy_decap(dist: Path, destination: Path) -> int:
+    """Copy Decap's built files into the site; unchanged files are left alone. The number copied."""
+    if not (dist / "decap-cms.js").is_file():
+        raise DecapConfigError(
+            f"{dist}: Decap CMS is not installed (expected decap-cms.js there); run `make node-tools`"
+        )
+    destination.mkdir(parents=True, exist_ok=True)
+    copied = 0
+    for pattern in DECAP_FILES:
+        for source in sorted(dist.glob(pattern)):
+            target = destination / source.name
+            stat = source.stat()
+            if (
+                target.exists()
+                and target.stat().st_size == stat.st_size
+                and target.stat().st_mtime == stat.st_mtime
+            ):
+                continue
+            shutil.copy2(source, target)
+            copied += 1
+    return copied
+
+
+class DecapAdminGenerator(Generator):
+    """Writes /admin/ when DECAP_ADMIN is on; runs after the articles generator, so briefs are known."""
+
+    def generate_context(self) -> None:
+        self.admin_config = None
+        if not self.settings.get("DECAP_ADMIN", DEFAULTS["DECAP_ADMIN"]):
+            return
+        from editor.scaffold import SKELETON, next_series_number
+
+        content = Path(self.settings["PATH"])
+        try:
+            registry = load_registry(content)
+        except RegistryError:
+            registry = Registry()  # brief_registry has already reported every problem
+        sources = BriefSources(registry, next_series_number(content), SKELETON)
+        try:
+            self.admin_config = render_config(build_config(sources, decap_settings(self.settings)))
+        except DecapConfigError as error:
+            logger.error("%s: %s", "DECAP_BACKEND", error)
+            return
+        built = {
+            Path(article.source_path).resolve(): article.url
+            for article in (*self.context.get("articles", ()), *self.context.get("drafts", ()))
+        }
+        self.previews = tuple(
+            PreviewTarget(path.stem, str(path), built.get(path.resolve()))
+            for path in sorted((content / "briefs").rglob("*.md"))
+        )
+
+    def generate_output(self, writer) -> None:
+        if self.admin_config is None:
+            return
+        output = Path(self.output_path)
+        admin = output / ADMIN_DIR
+        admin.mkdir(parents=True, exist_ok=True)
+        (admin / "config.yml").write_text(self.admin_config, encoding="utf-8")
+        try:
+            copy_decap(decap_dist(self.settings), admin)
+        except DecapConfigError as error:
+            logger.error("%s", error)
+        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        write(f"{ADMIN_DIR}/index.html", self.get_template("admin/index"), self.context, page_name=ADMIN_DIR)
+        for target in self.previews:
+            write(
+                target.save_as,
+                self.get_template("admin/preview"),
+                self.context,
+                preview=target,
+                page_name=target.save_as.removesuffix("/index.html"),
+            )
+
+
+def get_generators(pelican) -> type[Generator]:
+    return DecapAdminGenerator
+
+
+def register() -> None:
+    """Connect the generator."""
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,371 @@
+"""The browser editor for real: `python -m editor cms` (decap-server and the preview) on a copy of the content,
+driven in Debian's Chromium the way an editor uses it: list, open, edit one field, create a brief, see problems.
+
+Decap CMS takes a while to start in headless Chromium: every step waits for what the editor would see, never for
+a fixed time.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import BRIEF_4_URL, build_site, copy_content
+from editor_helpers import BAD_BRIEFS, SETTINGS, content_copy
+from playwright.sync_api import Page, expect
+
+from brief_registry import read_front_matter
+from deploy.publish import add_host_files
+from editor.check import check_content
+from editor.settings import load_settings
+
+from .gates import audit_accessibility
+from .served import StaticSiteServer
+from .tools import ROOT, MissingTool, require
+
+STARTUP = 120.0  # seconds for decap-server and the first build of the preview
+UI_TIMEOUT = 60_000  # milliseconds for Decap's screens in headless Chromium
+BRIEF_4 = Path("briefs") / "reality-check-4.md"
+SYNTHETIC_TITLE = "Synthetic: a brief written in the browser"
+SYNTHETIC_SLUG = "synthetic-a-brief-written-in-the-browser"
+SYNTHETIC_BODY = (
+    "## Key points\n\n"
+    "- A synthetic key point typed into the form.\n"
+    "- A second synthetic key point.\n\n"
+    "## What’s the issue?\n\n"
+    "An invented paragraph for the browser test.\n\n"
+    "## What is the solution?\n\n"
+    "1. **Do the first synthetic thing.** Because the test says so.\n"
+    "2. **Do the second synthetic thing.** Also because the test says so.\n"
+)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(condition: Callable[[], object], what: str, timeout: float = STARTUP):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.25)
+    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+@dataclass(frozen=True)
+class Cms:
+    """`make cms` running on a copy of the content."""
+
+    content: Path
+    url: str
+    log: Path
+
+    def admin(self, route: str = "") -> str:
+        return f"{self.url}admin/#/{route}"
+
+
+@pytest.fixture(scope="module")
+def cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cms]:
+    if shutil.which("node") is None or not (ROOT / "node_modules" / "decap-server").is_dir():
+        require(
+            MissingTool(
+                "Node.js with node_modules/decap-server", "apt-get install nodejs npm; make node-tools"
+            )
+        )
+    base = tmp_path_factory.mktemp("cms")
+    content = content_copy(base / "content")
+    port, cms_port = free_port(), free_port()
+    log = base / "cms.log"
+    with log.open("w") as stream:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "editor",
+                "cms",
+                "--content",
+                str(content),
+                "--output",
+                str(base / "output"),
+                "--settings",
+                SETTINGS,
+                "--port",
+                str(port),
+                "--cms-port",
+                str(cms_port),
+                "--",
+                "-e",
+                f"CACHE_PATH={json.dumps(str(base / 'cache'))}",  # its own cache, not the project's cache/
+            ],
+            cwd=ROOT,
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: fetch(url + "admin/config.yml") or process.poll() is not None, "the editor to start")
+        if process.poll() is not None:
+            pytest.fail(f"`python -m editor cms` stopped:\n{log.read_text()[-3000:]}")
+        yield Cms(content, url, log)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            raise
+        assert fetch(url) is None, "the preview outlived `make cms`"
+        assert fetch(f"http://127.0.0.1:{cms_port}/") is None, "decap-server outlived `make cms`"
+
+
+def open_admin(page: Page, cms: Cms, route: str = "") -> None:
+    """Open the editor at `route`, through Decap's sign-in page (the local backend needs no account)."""
+    page.goto(cms.admin(route))
+    page.get_by_role("button", name="Login").click(timeout=UI_TIMEOUT)
+
+
+def field(page: Page, name: str):
+    """The control of one of the form's fields (Decap names its inputs `<field>-field-<n>`)."""
+    return page.locator(f"[id^='{name}-field-']").first
+
+
+def field_box(page: Page, name: str):
+    """The whole box of a field (label, control, hint), for what a select widget shows."""
+    return page.locator("[aria-label$=' field']").filter(has=page.locator(f"[id^='{name}-field-']")).first
+
+
+def choose(page: Page, name: str, option: str) -> None:
+    field(page, name).click()
+    page.get_by_role("option", name=option, exact=True).click(timeout=UI_TIMEOUT)
+
+
+def clear(page: Page, editor) -> None:
+    """Empty a Markdown field with the keyboard (select all, delete), as often as it takes Decap to listen."""
+
+    def empty() -> bool:
+        editor.click()
+        page.keyboard.press("Control+a")
+        page.keyboard.press("Backspace")
+        return not editor.inner_text().strip("\ufeff\n ")
+
+    wait_for(empty, "the Markdown field to empty", 30)
+
+
+def publish(page: Page) -> None:
+    page.get_by_role("button", name="Publish", exact=True).click()
+    page.get_by_text("Publish now", exact=True).click()
+    expect(page.get_by_text("Changes saved")).to_be_visible(timeout=UI_TIMEOUT)
+
+
+def test_admin_loads_with_no_error_and_lists_brief_4(cms, browse, artifacts):
+    page, log = browse()
+    open_admin(page, cms)
+    expect(page.get_by_text("#4 · Focus on interests, not on human rights with Russia")).to_be_visible(
+        timeout=UI_TIMEOUT
+    )
+    page.screenshot(path=str(artifacts / "cms-briefs.png"))
+    assert log.problems == []
+
+
+def test_brief_4_opens_with_its_front_matter(cms, browse, artifacts):
+    page, log = browse()
+    open_admin(page, cms, "collections/briefs/entries/reality-check-4")
+    expect(field(page, "title")).to_have_value(
+        "Focus on interests, not on human rights with Russia", timeout=UI_TIMEOUT
+    )
+    expect(field(page, "series_number")).to_have_value("4")
+    expect(field(page, "date")).to_have_value("2021-03-05")
+    expect(field_box(page, "authors")).to_contain_text("Emma Ashford")
+    expect(field_box(page, "authors")).to_contain_text("Mathew Burrows")
+    expect(field_box(page, "topics")).to_contain_text("Politics & Diplomacy")
+    expect(field_box(page, "regions")).to_contain_text("Russia")
+    page.screenshot(path=str(artifacts / "cms-brief-4.png"))
+    assert log.problems == []
+
+
+def test_editing_one_field_changes_exactly_that_line(cms, browse):
+    brief = cms.content / BRIEF_4
+    before = brief.read_text(encoding="utf-8")
+    page, log = browse()
+    open_admin(page, cms, "collections/briefs/entries/reality-check-4")
+    title = field(page, "title")
+    expect(title).to_have_value("Focus on interests, not on human rights with Russia", timeout=UI_TIMEOUT)
+    try:
+        title.fill("Focus on interests, not on human rights, with Russia")
+        publish(page)
+        after = wait_for(lambda: (t := brief.read_text(encoding="utf-8")) != before and t, "the save", 30)
+        changed = [
+            line for line in difflib.unified_diff(before.splitlines(True), after.splitlines(True), n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))
+        ]  # fmt: skip
+        assert changed == [
+            "-title: Focus on interests, not on human rights with Russia\n",
+            "+title: Focus on interests, not on human rights, with Russia\n",
+        ]
+        assert after.replace(", with Russia", " with Russia", 1) == before  # every other byte as it was
+        assert log.problems == []
+    finally:
+        brief.write_text(before, encoding="utf-8")
+
+
+def test_a_brief_created_in_the_form_passes_the_checks_and_shows_its_card(cms, browse, artifacts):
+    target = cms.content / "briefs" / f"{SYNTHETIC_SLUG}.md"
+    page, log = browse()
+    open_admin(page, cms, "collections/briefs/new")
+    expect(field(page, "series_number")).to_have_value("5", timeout=UI_TIMEOUT)  # the next free number
+    field(page, "title").fill(SYNTHETIC_TITLE)
+    field(page, "date").fill("2030-01-07")
+    choose(page, "authors", "Emma Ashford")
+    choose(page, "topics", "Security & Defense")
+    choose(page, "regions", "Europe")
+    body = page.locator("[aria-label='markdown field'] [contenteditable='true']").first
+    expect(body).to_contain_text("[FILL IN", timeout=UI_TIMEOUT)  # the template `make brief` writes
+    clear(page, body)
+    body.evaluate(  # paste the text, as an editor would
+        """(editor, text) => {
+            const data = new DataTransfer();
+            data.setData('text/plain', text);
+            editor.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        SYNTHETIC_BODY,
+    )
+    expect(body).to_contain_text("Do the second synthetic thing.")
+    expect(body).not_to_contain_text("[FILL IN")
+    page.screenshot(path=str(artifacts / "cms-new-brief.png"))
+    try:
+        publish(page)
+        text = wait_for(lambda: target.is_file() and target.read_text(encoding="utf-8"), "the new file", 30)
+        front = read_front_matter(text, str(target)).data
+        assert front["title"] == SYNTHETIC_TITLE
+        assert (front["series_number"], str(front["date"])) == (5, "2030-01-07")
+        assert (front["authors"], front["topics"], front["regions"]) == (
+            ["Emma Ashford"],
+            ["Security & Defense"],
+            ["Europe"],
+        )
+        assert text.endswith(SYNTHETIC_BODY)
+        assert check_content(cms.content, load_settings(ROOT / "pelicanconf.py")) == []
+
+        page.reload()  # Decap offers "View Live" for a saved entry when it is opened again
+        view = page.get_by_role("link", name="View Live")
+        expect(view).to_have_attribute(
+            "href", f"{cms.url}admin/preview/{SYNTHETIC_SLUG}/", timeout=UI_TIMEOUT
+        )
+        card_page = f"{cms.url}briefs/{SYNTHETIC_SLUG}/"
+        wait_for(lambda: fetch(card_page), "the preview to build the new brief", 60)
+        preview, _ = browse()
+        preview.goto(view.get_attribute("href"))
+        preview.wait_for_url(card_page)
+        card = preview.locator(".summary-card")
+        expect(card).to_contain_text("A synthetic key point typed into the form.")
+        expect(card).to_contain_text("Do the first synthetic thing.")
+        preview.screenshot(path=str(artifacts / "cms-new-brief-page.png"), full_page=True)
+        assert log.problems == []
+    finally:
+        target.unlink(missing_ok=True)
+
+
+def test_a_brief_with_a_problem_shows_it_on_its_preview_page(cms, browse, artifacts):
+    brief = cms.content / "briefs" / "placeholder-left.md"
+    shutil.copy(BAD_BRIEFS / "placeholder-left.md", brief)
+    try:
+        page_url = f"{cms.url}briefs/synthetic-brief-placeholder-left/"
+        wait_for(lambda: "preview-problems" in (fetch(page_url) or ""), "the preview to show the problem", 60)
+        page, log = browse()
+        page.goto(f"{cms.url}admin/preview/placeholder-left/")
+        page.wait_for_url(page_url)
+        banner = page.locator("main > .preview-problems:first-child")  # at the top of the page's content
+        expect(banner).to_contain_text(
+            re.compile(
+                r"content/briefs/placeholder-left\.md:\d+: text from the template is still to be written"
+            )
+        )
+        page.screenshot(path=str(artifacts / "cms-problem-banner.png"))
+        assert audit_accessibility(page) == ()
+        assert log.problems == []
+    finally:
+        brief.unlink()
+
+
+def test_our_admin_additions_have_no_accessibility_violations(cms, browse, artifacts):
+    """Our markup (the admin page without its script, the view page of a brief that cannot be built) passes
+    axe; what axe finds in Decap's own interface is reported, not failed on."""
+    bare, _ = browse()
+    bare.route("**/admin/decap-cms.js", lambda route: route.abort())  # our page, without Decap's interface
+    bare.goto(f"{cms.url}admin/")
+    assert audit_accessibility(bare) == ()
+
+    broken = cms.content / "briefs" / "yaml-error.md"
+    shutil.copy(BAD_BRIEFS / "yaml-error.md", broken)
+    try:
+        view = f"{cms.url}admin/preview/yaml-error/"
+        wait_for(
+            lambda: "content/briefs/yaml-error.md:" in (fetch(view) or ""),
+            "the view page of the broken brief",
+            60,
+        )
+        page, _ = browse()
+        page.goto(view)
+        expect(page.locator(".preview-problems")).to_contain_text("content/briefs/yaml-error.md:")
+        assert audit_accessibility(page) == ()
+    finally:
+        broken.unlink()
+
+    page, _ = browse()
+    open_admin(page, cms, "collections/briefs/entries/reality-check-4")
+    expect(field(page, "title")).to_be_visible(timeout=UI_TIMEOUT)
+    decaps = audit_accessibility(page)
+    report = "\n".join(str(v) for v in decaps) or "none"
+    (artifacts / "cms-axe-decap.txt").write_text(report + "\n", encoding="utf-8")
+    print(f"axe on Decap's own editor screen ({len(decaps)} rule(s), not ours to fix):\n{report}")
+
+
+def test_published_admin_with_the_github_backend_loads_under_its_own_policy(tmp_path, browse, artifacts):
+    """The live-site setup: Decap's schema accepts the generated GitHub configuration (Decap validates it
+    before showing its sign-in page) and Decap runs under /admin/'s Content-Security-Policy."""
+    backend = {"name": "github", "repo": "example/reality-check", "branch": "main"}
+    site = build_site(
+        copy_content(tmp_path / "content"), tmp_path / "output", conf="publishconf.py",
+        SITEURL="", FEED_DOMAIN="", DECAP_ADMIN=True, DECAP_BACKEND=backend,
+    )  # fmt: skip
+    add_host_files(site)
+    with StaticSiteServer(site) as server:
+        page, log = browse()
+        response = page.goto(server.url("/admin/"))
+        policy = response.headers["content-security-policy"]
+        assert "'unsafe-eval'" in policy
+        assert "https://api.github.com" in policy
+        expect(page.get_by_role("button", name="Login with GitHub")).to_be_visible(timeout=UI_TIMEOUT)
+        page.screenshot(path=str(artifacts / "cms-github-login.png"))
+        assert log.problems == []
+        home = page.goto(server.url(f"/{BRIEF_4_URL}"))
+        assert "'unsafe-eval'" not in home.headers["content-security-policy"]

@@ -1,0 +1,54 @@
+"""The preview's problem banner (editor/preview_problems.py): which page gets which problems, and how."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from conftest import BRIEF_4_URL, ROOT, text_of
+from editor_helpers import BAD_BRIEFS, content_copy
+
+from brief_registry import Problem
+from editor.check import check_content
+from editor.preview_problems import STYLE_URL, ProblemsBanner, banner_html
+from editor.settings import load_settings
+
+SETTINGS = load_settings(ROOT / "pelicanconf.py")
+
+
+def test_banner_lists_each_problem_escaped():
+    html = banner_html([Problem("content/briefs/x.md", 3, "unknown author '<b>Jane</b>'")])
+    page = BeautifulSoup(html, "html.parser")
+    banner = page.select_one("section.preview-problems")
+    assert banner["role"] == "alert"
+    assert banner["data-pagefind-ignore"] == "all"
+    assert [text_of(li) for li in banner.select("li")] == [
+        "content/briefs/x.md:3: unknown author '<b>Jane</b>'"
+    ]
+    assert page.find("b") is None  # the editor's text stays text
+    assert text_of(banner.find("h2")) == "1 problem to fix before this brief can be published"
+    assert page.find("link")["href"] == STYLE_URL
+
+
+def test_no_problems_no_banner():
+    assert banner_html([]) == ""
+
+
+def test_each_brief_page_gets_its_own_problems(tmp_path):
+    content = content_copy(
+        tmp_path / "content", BAD_BRIEFS / "placeholder-left.md", BAD_BRIEFS / "yaml-error.md"
+    )
+    banner = ProblemsBanner(content, SETTINGS)
+    banner.update(check_content(content, SETTINGS))
+
+    page = BeautifulSoup(banner.addition("/briefs/synthetic-brief-placeholder-left/"), "html.parser")
+    lines = [text_of(li) for li in page.select("li")]
+    assert lines
+    assert all(line.startswith("content/briefs/placeholder-left.md:") for line in lines)
+    # the browser editor's "View Live" page of the same file, and of a file the build cannot read
+    assert banner.addition("/admin/preview/placeholder-left/") == banner.addition(
+        "/briefs/synthetic-brief-placeholder-left/index.html"
+    )
+    assert "content/briefs/yaml-error.md:" in banner.addition("/admin/preview/yaml-error/")
+    assert banner.addition(f"/{BRIEF_4_URL}") == ""  # #4 has no problem
+
+    banner.update([])  # fixed: the next check finds nothing
+    assert banner.addition("/admin/preview/yaml-error/") == ""

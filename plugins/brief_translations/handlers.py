@@ -176,8 +176,15 @@ def get_generators(pelican) -> type[Generator]:
     return TranslationListingsGenerator
 
 
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
 def register() -> None:
     """Connect the translation handlers."""
+    signals.initialized.connect(set_defaults)
     signals.generator_init.connect(install_interface)
     signals.all_generators_finalized.connect(attach_versions)
     signals.get_generators.connect(get_generators)

@@ -102,6 +102,13 @@ def get_generators(pelican) -> type[Generator]:
     return DigestGenerator
 
 
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
 def register() -> None:
     """Connect the digest generator."""
+    signals.initialized.connect(set_defaults)
     signals.get_generators.connect(get_generators)

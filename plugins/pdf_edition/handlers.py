@@ -292,8 +292,15 @@ def get_generators(pelican) -> type[Generator]:
     return PdfEditionGenerator
 
 
+def set_defaults(pelican) -> None:
+    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
 def register() -> None:
     """Connect the PDF-edition handlers."""
+    signals.initialized.connect(set_defaults)
     cards_attached.connect(attach_pdf_editions)
     signals.feed_generated.connect(add_pdf_to_feed)
     signals.get_generators.connect(get_generators)

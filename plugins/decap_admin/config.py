@@ -107,8 +107,20 @@ def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
             "As listed under Registries › Authors; add a new author there first.",
             required=True,
         ),
-        _choice("topics", "Topics", _names(registry.topics), "Optional.", required=False),
-        _choice("regions", "Regions", _names(registry.regions), "Optional.", required=False),
+        _choice(
+            "topics",
+            "Topics",
+            _names(registry.topics),
+            "As listed under Registries › Topics.",
+            required=False,
+        ),
+        _choice(
+            "regions",
+            "Regions",
+            _names(registry.regions),
+            "As listed under Registries › Regions.",
+            required=False,
+        ),
         {
             "label": "Key points",
             "name": "key_points",

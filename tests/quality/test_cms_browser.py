@@ -180,6 +180,16 @@ def clear(page: Page, editor) -> None:
     wait_for(empty, "the Markdown field to empty", 30)
 
 
+def without_live_reload(page: Page) -> Page:
+    """Keep a page still while it is audited: the preview's live-reload script (which reloads the tab after
+    each rebuild) is answered with an empty script."""
+    page.route(
+        "**/__preview__/live-reload.js",
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=""),
+    )
+    return page
+
+
 def publish(page: Page) -> None:
     page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("Publish now", exact=True).click()
@@ -241,14 +251,19 @@ def test_a_brief_created_in_the_form_passes_the_checks_and_shows_its_card(cms, b
     target = cms.content / "briefs" / f"{SYNTHETIC_SLUG}.md"
     page, log = browse()
     open_admin(page, cms, "collections/briefs/new")
-    expect(field(page, "series_number")).to_have_value("5", timeout=UI_TIMEOUT)  # the next free number
+    body = page.locator("[aria-label='markdown field'] [contenteditable='true']").first
+    expect(body).to_contain_text(
+        "[FILL IN", timeout=UI_TIMEOUT
+    )  # the template `make brief` writes: draft ready
+    expect(field(page, "series_number")).to_have_value("5")  # the next free number
     field(page, "title").fill(SYNTHETIC_TITLE)
     field(page, "date").fill("2030-01-07")
     choose(page, "authors", "Emma Ashford")
     choose(page, "topics", "Security & Defense")
     choose(page, "regions", "Europe")
-    body = page.locator("[aria-label='markdown field'] [contenteditable='true']").first
-    expect(body).to_contain_text("[FILL IN", timeout=UI_TIMEOUT)  # the template `make brief` writes
+    expect(field(page, "title")).to_have_value(SYNTHETIC_TITLE)
+    expect(field(page, "date")).to_have_value("2030-01-07")
+    expect(field_box(page, "authors")).to_contain_text("Emma Ashford")
     clear(page, body)
     body.evaluate(  # paste the text, as an editor would
         """(editor, text) => {
@@ -282,6 +297,7 @@ def test_a_brief_created_in_the_form_passes_the_checks_and_shows_its_card(cms, b
         )
         card_page = f"{cms.url}briefs/{SYNTHETIC_SLUG}/"
         wait_for(lambda: fetch(card_page), "the preview to build the new brief", 60)
+        wait_for(lambda: fetch(view.get_attribute("href")), "the preview to write the brief's view page", 60)
         preview, _ = browse()
         preview.goto(view.get_attribute("href"))
         preview.wait_for_url(card_page)
@@ -299,9 +315,11 @@ def test_a_brief_with_a_problem_shows_it_on_its_preview_page(cms, browse, artifa
     shutil.copy(BAD_BRIEFS / "placeholder-left.md", brief)
     try:
         page_url = f"{cms.url}briefs/synthetic-brief-placeholder-left/"
+        view = f"{cms.url}admin/preview/placeholder-left/"
         wait_for(lambda: "preview-problems" in (fetch(page_url) or ""), "the preview to show the problem", 60)
+        wait_for(lambda: fetch(view), "the full rebuild to write the view page", 60)
         page, log = browse()
-        page.goto(f"{cms.url}admin/preview/placeholder-left/")
+        without_live_reload(page).goto(view)
         page.wait_for_url(page_url)
         banner = page.locator("main > .preview-problems:first-child")  # at the top of the page's content
         expect(banner).to_contain_text(
@@ -334,7 +352,7 @@ def test_our_admin_additions_have_no_accessibility_violations(cms, browse, artif
             60,
         )
         page, _ = browse()
-        page.goto(view)
+        without_live_reload(page).goto(view)
         expect(page.locator(".preview-problems")).to_contain_text("content/briefs/yaml-error.md:")
         assert audit_accessibility(page) == ()
     finally:

@@ -14,8 +14,22 @@ DOCS = sorted(
     key=lambda p: p.relative_to(ROOT).as_posix(),
 )
 # Places the docs name that a build or a tool creates, not the repository: checked by the tests of what makes them.
-GENERATED = ("output/", "cache/", "test-artifacts/", "node_modules/", ".venv/", ".publish-", "theme/assets/")
-WRITTEN_BY_THE_BUILD = {"cards.json", "robots.txt"}
+GENERATED = (
+    "output/",
+    "cache/",
+    "test-artifacts/",
+    "node_modules/",
+    ".venv/",
+    ".publish-",
+    "theme/assets/",
+    "admin/",
+)
+WRITTEN_BY_THE_BUILD = {
+    "cards.json",
+    "robots.txt",
+    "config.yml",
+    "decap-cms.js",
+}  # the last two: /admin/ (decap_admin)
 # The file `make brief` writes in the editors' guide's walk-through.
 EXAMPLES = {"content/briefs/talk-to-moscow-about-arms-control.md"}
 # A file (by its extension) or a folder (written with its trailing slash), in lower case: `CACHE_PATH/x` is a

@@ -213,12 +213,22 @@ def test_only_the_embeddable_card_may_be_framed_by_other_sites(nginx):
     assert json.loads(body)["type"] == "rich"
 
 
+@pytest.fixture
+def admin_stand_ins(nginx):
+    """SYNTHETIC TEST FIXTURE: stand-ins for what DECAP_ADMIN writes (the published build here has no editor),
+    removed afterwards: the published site is shared by the whole session, and other tests read all of it."""
+    admin = nginx.root / "admin"
+    assert not admin.exists(), "the shared published site already has an /admin/"
+    for file in ("index.html", "config.yml", "preview/reality-check-4/index.html"):
+        (admin / file).parent.mkdir(parents=True, exist_ok=True)
+        (admin / file).write_text("<!doctype html><title>stand-in</title>\n", encoding="utf-8")
+    yield
+    shutil.rmtree(admin)
+
+
+@pytest.mark.usefixtures("admin_stand_ins")
 def test_admin_gets_its_own_policy_on_both_hosts_and_the_site_keeps_its_own(nginx):
     rules = parse_headers_file((nginx.root / "_headers").read_text())
-    # SYNTHETIC TEST FIXTURE: stand-ins for what DECAP_ADMIN writes (the published build here has no editor).
-    for file in ("admin/index.html", "admin/config.yml", "admin/preview/reality-check-4/index.html"):
-        (nginx.root / file).parent.mkdir(parents=True, exist_ok=True)
-        (nginx.root / file).write_text("<!doctype html><title>stand-in</title>\n", encoding="utf-8")
     for path in ["/admin/", "/admin/config.yml", "/admin/preview/reality-check-4/"]:
         response, _ = nginx.get(path)
         assert response.status == 200, path

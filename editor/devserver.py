@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import signal
 import threading
 import time
@@ -117,6 +118,50 @@ class SiteFilter(watchfiles.DefaultFilter):
         return super().__call__(change, path) and not is_editor_temporary(path)
 
 
+class Saves:
+    """The files saved since the last call of `next`, watched from `start` on by one watcher in a thread.
+
+    The watcher is running when `start` returns, so a save made during the first build (or while any build
+    runs) is never missed: it waits in the queue and is handed over when that build is done.
+    """
+
+    def __init__(self, paths: list[Path]) -> None:
+        self._paths = paths
+        self._queue: queue.Queue[set[tuple[watchfiles.Change, str]]] = queue.Queue()
+        self._stop = threading.Event()
+        self._ready = threading.Event()
+
+    def start(self) -> None:
+        threading.Thread(target=self._watch, daemon=True).start()
+        self._ready.wait()
+
+    def _watch(self) -> None:
+        # yield_on_timeout: the first (empty) answer says the watcher is running; later empty ones are skipped.
+        for changes in watchfiles.watch(
+            *self._paths,
+            watch_filter=SiteFilter(),
+            debounce=400,
+            rust_timeout=200,
+            yield_on_timeout=True,
+            stop_event=self._stop,
+            raise_interrupt=False,
+        ):
+            self._ready.set()
+            if changes:
+                self._queue.put(changes)
+        self._ready.set()
+
+    def next(self) -> set[tuple[watchfiles.Change, str]]:
+        """Every change saved since the last call, waiting for one if there is none yet."""
+        changes = set(self._queue.get())
+        while not self._queue.empty():
+            changes |= self._queue.get_nowait()
+        return changes
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
 def serve(content: Path, output: Path, settings_file: Path, host: str, port: int, extra: list[str]) -> int:
     """Serve the preview until Ctrl-C; on every save, re-check the briefs and rebuild.
 
@@ -135,25 +180,28 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
     log = _take_over_logging()
     previous = signal.signal(signal.SIGTERM, _exit_on_signal)
     serving: threading.Thread | None = None
+    saves = Saves(watched_paths(content, settings_file))
     try:
+        saves.start()  # before the first build: a file saved while it runs is rebuilt right after it
         rebuild(content, output, session, log, settings, reload, banner)
         output.mkdir(parents=True, exist_ok=True)
         serving = threading.Thread(target=server.serve_forever, daemon=True)
         serving.start()
         print(
-            f"Preview at http://{host}:{port}/ (Ctrl-C to stop). Save a file: the open page reloads itself."
+            f"Preview at http://{host}:{port}/ (Ctrl-C to stop). Save a file: the open page reloads itself.",
+            flush=True,
         )
-        for changes in watchfiles.watch(
-            *watched_paths(content, settings_file),
-            watch_filter=SiteFilter(),
-            debounce=400,
-            raise_interrupt=False,
-        ):
-            names = ", ".join(sorted({display_path(path, str(content)) for _, path in changes}))
-            print(f"-> Saved: {names}. Rebuilding...", flush=True)
-            preview_saved(content, sorted({path for _, path in changes}), session, reload)
-            rebuild(content, output, session, log, settings, reload, banner)
+        try:
+            while True:
+                changes = saves.next()
+                names = ", ".join(sorted({display_path(path, str(content)) for _, path in changes}))
+                print(f"-> Saved: {names}. Rebuilding...", flush=True)
+                preview_saved(content, sorted({path for _, path in changes}), session, reload)
+                rebuild(content, output, session, log, settings, reload, banner)
+        except KeyboardInterrupt:  # Ctrl-C: stop serving, as Pelican's own server does
+            pass
     finally:
+        saves.stop()
         signal.signal(signal.SIGTERM, previous)
         if serving is not None:
             server.shutdown()

@@ -27,6 +27,7 @@ _TEMPORARY = re.compile(
             r"^~\$",  # Word's owner files
             r"\.(tmp|temp|bak|orig|swp|crswap)$",  # generic temporary names, Chrome's save-as swap
             r"^\.DS_Store$|^\._",  # macOS folder data and AppleDouble files
+            r"^sed[A-Za-z0-9]{6}$",  # GNU sed -i's temporary copy
         )
     )
 )

@@ -10,8 +10,8 @@ from pelican import signals
 from pelican.generators import Generator
 
 from brief_registry.plugin_settings import defaults_setter
+from brief_registry.term_pages import term_url
 from share_image.image import SIZE as SHARE_IMAGE_SIZE
-from taxonomy_pages.listings import term_url
 
 from .embed import DEFAULTS, Embed, build_embed, oembed_document
 

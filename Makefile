@@ -127,8 +127,11 @@ github: require_github_remote publish ## Publish, then commit what GitHub Pages 
 require_github_remote: $(STAMP)
 	@$(GITHUB_PUSH) --only-check-remote
 
-test: $(DEV_STAMP) node-tools ## Run the whole test suite
-	$(BIN)/python -m pytest
+# One pytest worker per core (pytest-xdist); a test file's tests stay on one worker, so its fixtures are made once.
+# TEST_WORKERS=0 runs the suite in this process (a debugger's breakpoint, or `-x` stopping at the first failure).
+TEST_WORKERS ?= auto
+test: $(DEV_STAMP) node-tools ## Run the whole test suite (on every core; TEST_WORKERS=0 for one process)
+	$(BIN)/python -m pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
 
 lint: $(DEV_STAMP) ## Check code style with ruff
 	$(BIN)/ruff check .

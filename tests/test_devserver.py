@@ -12,42 +12,15 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, ROOT, text_of
 from editor_helpers import SETTINGS, content_copy
+from local_servers import fetch, free_port, wait_for
 from publishing import run_make
 
 from editor.tempfiles import is_editor_temporary
-
-TIMEOUT = 60
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(condition: Callable[[], object], what: str, timeout: float = TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.25)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
 
 # SYNTHETIC TEST FIXTURES: a title whose quote is never closed, and a brief by a person not in authors.yml.
 BROKEN_YAML = '---\n# SYNTHETIC TEST FIXTURE\ntitle: "An unclosed quote\nseries_number: 97\n---\n\nText.\n'

@@ -3,6 +3,8 @@ repository path they name exists, and every link between them lands on a file an
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from pathlib import Path
 
@@ -83,18 +85,19 @@ def named_paths(doc: Path) -> list[str]:
     return names
 
 
-def repository_names() -> set[str]:
+@functools.cache
+def repository_names() -> frozenset[str]:
     """The name of every file and folder in the repository (not in what is git-ignored)."""
     ignored = {".git", ".venv", "node_modules", "output", "cache", "test-artifacts", "__pycache__"}
     names = set()
-    for path in ROOT.rglob("*"):
-        parts = path.relative_to(ROOT).parts
-        if not ignored.intersection(parts) and not parts[0].startswith(".publish-"):
-            names.add(path.name + ("/" if path.is_dir() else ""))
-    return names
+    for _folder, subfolders, files in os.walk(ROOT):
+        subfolders[:] = [d for d in subfolders if d not in ignored and not d.startswith(".publish-")]
+        names.update(f"{d}/" for d in subfolders)
+        names.update(files)
+    return frozenset(names)
 
 
-def exists_for(doc: Path, name: str, names: set[str] | None = None) -> bool:
+def exists_for(doc: Path, name: str, names: frozenset[str] | None = None) -> bool:
     """A path with a folder in it is named from the repository root or from the document's folder (a template or
     a stylesheet, as the theme names it, from its templates or static folder); a bare file name (`card.py`, in a sentence about its plugin) must
     be the name of something in the repository."""

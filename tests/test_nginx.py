@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, ROOT
+from local_servers import free_port
 from publishing import csp_directives, headers_for, parse_headers_file
 from quality.tools import missing_nginx, missing_nginx_brotli, require
 
@@ -58,12 +59,6 @@ def nginx_config(sample: str, root: Path, port: int, scratch: Path, brotli: bool
         config = substitute(config, r"^load_module \S+brotli\S+;\n", "")
         config = substitute(config, r"^\s*brotli_static on;\n", "")
     return config
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from brief_registry.plugin_settings import defaults_setter
+from brief_registry.term_pages import term_url
 from share_image.image import SIZE as SHARE_IMAGE_SIZE
-from taxonomy_pages.listings import term_url
 
 from .embed import DEFAULTS, Embed, build_embed, oembed_document
 
@@ -80,10 +81,8 @@ def get_generators(pelican) -> type[Generator]:
     return EmbedCardsGenerator
 
 
-def set_defaults(pelican) -> None:
-    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

@@ -6,7 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from taxonomy_pages.listings import term_url
+from brief_registry.term_pages import term_url
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from brief_registry import BriefFileError, display_path, read_brief
+from brief_registry.plugin_settings import defaults_setter
 from brief_registry.problems import log_extra
 
 from .relations import DEFAULT_LIMIT, BriefFacts, RelatedIndex, parse_responses
@@ -65,10 +66,8 @@ def relate_articles(generators: Iterable) -> None:
             article.related_briefs = tuple(by_key[k] for k in related)
 
 
-def set_defaults(pelican) -> None:
-    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

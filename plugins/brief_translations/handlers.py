@@ -13,6 +13,7 @@ from jinja2.runtime import Context
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
+from brief_registry.plugin_settings import defaults_setter
 from brief_registry.rules import translation_languages
 
 from .interface import Interface, language_name, load_catalogs, long_date
@@ -176,10 +177,8 @@ def get_generators(pelican) -> type[Generator]:
     return TranslationListingsGenerator
 
 
-def set_defaults(pelican) -> None:
-    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from brief_registry.plugin_settings import defaults_setter
+
 from .email import inline_css
 from .issues import DigestIssue, DigestRecordError, read_issues
 from .text import DigestEntry, DigestText, plain_text
@@ -102,10 +104,8 @@ def get_generators(pelican) -> type[Generator]:
     return DigestGenerator
 
 
-def set_defaults(pelican) -> None:
-    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

@@ -14,6 +14,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from brief_registry.plugin_settings import defaults_setter
+
 from .indexer import PagefindError, PagefindRun, start_pagefind
 from .stable import UnexpectedBundleError, stabilize_bundle
 
@@ -69,10 +71,8 @@ def get_generators(pelican) -> type[Generator]:
     return PagefindIndexing
 
 
-def set_defaults(pelican) -> None:
-    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

@@ -26,6 +26,7 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from brief_metadata import chicago_citation
 from brief_metadata.record import absolute, brief_record, file_stem
+from brief_registry.plugin_settings import defaults_setter
 from drawn_files import DrawingPool, place, worker_count
 from summary_card.feeds import article_for, index_by_url
 from summary_card.signals import cards_attached
@@ -292,10 +293,8 @@ def get_generators(pelican) -> type[Generator]:
     return PdfEditionGenerator
 
 
-def set_defaults(pelican) -> None:
-    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

@@ -8,6 +8,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from brief_registry.briefs import every_brief
+from brief_registry.plugin_settings import defaults_setter
 
 from .minutes import DEFAULT_WORDS_PER_MINUTE, reading_time
 
@@ -28,10 +29,8 @@ def attach_reading_time(generators: Iterable) -> None:
             article.reading_time = reading_time(article.content, wpm)
 
 
-def set_defaults(pelican) -> None:
-    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

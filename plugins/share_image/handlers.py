@@ -11,6 +11,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from brief_registry.briefs import briefs_with_pages
+from brief_registry.plugin_settings import defaults_setter
 from drawn_files import DrawingPool, place, worker_count, write_atomically
 from summary_card.signals import cards_attached
 
@@ -158,10 +159,8 @@ def get_generators(pelican) -> type[Generator]:
     return ShareImageGenerator
 
 
-def set_defaults(pelican) -> None:
-    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

@@ -13,6 +13,7 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from brief_registry.briefs import every_brief
 from brief_registry.frontmatter import FrontMatter, read_brief
+from brief_registry.plugin_settings import defaults_setter
 from brief_registry.problems import BriefFileError, display_path, log_extra
 from brief_registry.rendering import BriefMarkdown, body_settings
 
@@ -33,10 +34,8 @@ FEED_CARD_TEMPLATE = (
 )
 
 
-def set_defaults(pelican) -> None:
-    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)
 
 
 def _front_matter(article, shown: str) -> FrontMatter | None:

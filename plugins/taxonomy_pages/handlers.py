@@ -10,6 +10,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from brief_registry import Registry, RegistryError, load_registry
+from brief_registry.plugin_settings import defaults_setter
 
 from .listings import DEFAULTS, build_listings
 
@@ -63,10 +64,8 @@ def get_generators(pelican) -> type[Generator]:
     return TaxonomyPagesGenerator
 
 
-def set_defaults(pelican) -> None:
-    """Runs at ``initialized``: a setting of this plugin the site leaves out gets its default."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

@@ -7,23 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from brief_registry import Person, Registry, Term
+from brief_registry.term_pages import TERM_URL_DEFAULTS, term_url
 
-DEFAULTS: dict[str, Any] = {
-    "TAXONOMY_AUTHOR_URL": "authors/{slug}/",
-    "TAXONOMY_TOPIC_URL": "topics/{slug}/",
-    "TAXONOMY_REGION_URL": "regions/{slug}/",
-    "TAXONOMY_TOPIC_FEED_ATOM": None,
-}
+DEFAULTS: dict[str, Any] = {**TERM_URL_DEFAULTS, "TAXONOMY_TOPIC_FEED_ATOM": None}
 KINDS = {"author": "author_profiles", "topic": "topic_terms", "region": "region_terms"}
 
 
 def setting(settings: Mapping[str, Any], name: str) -> Any:
     return settings.get(name, DEFAULTS[name])
-
-
-def term_url(settings: Mapping[str, Any], kind: str, slug: str) -> str:
-    """The address (relative to SITEURL) of an author's, topic's or region's page."""
-    return setting(settings, f"TAXONOMY_{kind.upper()}_URL").format(slug=slug)
 
 
 def save_as(url: str) -> str:

@@ -15,16 +15,14 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from conftest import BRIEF_4_URL, build_site, copy_content
 from editor_helpers import BAD_BRIEFS, SETTINGS, content_copy
+from local_servers import fetch, free_port, wait_for
 from playwright.sync_api import Page, expect
 
 from brief_registry import read_front_matter
@@ -51,32 +49,6 @@ SYNTHETIC_BODY = (
     "1. **Do the first synthetic thing.** Because the test says so.\n"
     "2. **Do the second synthetic thing.** Also because the test says so.\n"
 )
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(condition: Callable[[], object], what: str, timeout: float = STARTUP):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.25)
-    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
 
 
 @dataclass(frozen=True)
@@ -132,7 +104,11 @@ def cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cms]:
         )
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_for(lambda: fetch(url + "admin/config.yml") or process.poll() is not None, "the editor to start")
+        wait_for(
+            lambda: fetch(url + "admin/config.yml") or process.poll() is not None,
+            "the editor to start",
+            STARTUP,
+        )
         if process.poll() is not None:
             pytest.fail(f"`python -m editor cms` stopped:\n{log.read_text()[-3000:]}")
         yield Cms(content, url, log)

@@ -6,7 +6,6 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PELICAN := $(BIN)/pelican
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
@@ -78,9 +77,12 @@ author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITL
 
 # A folder `make publish` made (it alone writes _headers) is emptied first: a preview never mixes with the live
 # site's compressed copies and feeds.
-html: check ## Build the site into output/ (PDF=1: with every brief's PDF edition)
+# Nothing is built again while output/ is what a build would write (editor/build.py); FORCE=1 builds anyway.
+FORCE ?=
+html: check ## Build the site into output/ (PDF=1: with every brief's PDF edition; FORCE=1: even if up to date)
 	$(if $(wildcard $(OUTPUTDIR)/_headers),@echo "note: $(OUTPUTDIR) held the site make publish built; emptying it for the preview")
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal errors $(PDF_OPTS) $(PELICANOPTS) \
+	$(BIN)/python -m editor.build --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+		$(if $(filter-out 0,$(FORCE)),--force) -- --fatal errors $(PDF_OPTS) $(PELICANOPTS) \
 		$(if $(wildcard $(OUTPUTDIR)/_headers),--delete-output-directory)
 
 # A port in use is refused before the build, with how to pick another (PORT=).

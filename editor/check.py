@@ -1,8 +1,9 @@
 """Validate every brief without building the site, reporting every problem as ``path:line: message``.
 
 The checks are the ones the build relies on (front matter, registries, series numbers, the summary card's two
-sections) plus what only an editor's draft gets wrong (template placeholders, broken ``{filename}`` links,
-two briefs at one address). Each message names the line to edit.
+sections, unsafe HTML, ``responses:``) plus what only an editor's draft gets wrong (required fields, the date's
+form, template placeholders, broken ``{filename}`` links, two briefs at one address: ``CheckCode``). Each message
+names the line to edit; each problem has a code (see docs/development.md).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import contextlib
 import datetime
 import difflib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -32,6 +34,7 @@ from brief_registry import (
 from brief_registry.nearmiss import closest
 from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
+from brief_relations.relations import listed_responses, resolve_responses
 from summary_card.card import card_from_front_matter, extract_card
 from summary_card.source import located_problems
 
@@ -58,6 +61,19 @@ OPTIONAL_FIELDS = (
     "responses",
     "lang",
 )
+# Pelican leaves briefs with these statuses out of the published series: no response can name them.
+UNPUBLISHED_STATUSES = ("draft", "hidden")
+
+
+class CheckCode(StrEnum):
+    """The problems only `make check` finds: Pelican reports these in its own words, or not at all."""
+
+    REQUIRED_FIELD_MISSING = "required-field-missing"
+    DATE_FORMAT = "date-format"  # not written YYYY-MM-DD
+    FUTURE_DATE = "future-date"  # a warning, not a problem: the next build publishes it
+    PLACEHOLDER_LEFT = "placeholder-left"  # "[FILL IN: …]" from the template
+    LINK_TO_NO_FILE = "link-to-no-file"  # a {filename} link to a file that is not there
+    SLUG_REUSED = "slug-reused"  # two briefs at one address
 
 
 @dataclass(frozen=True)
@@ -77,6 +93,9 @@ class BriefReport:
     number: Numbered | None = None
     address: Address | None = None
     warnings: tuple[Problem, ...] = ()
+    path: str = ""
+    responses: tuple[tuple[int, object], ...] = ()  # each `responses:` entry with its line
+    published: bool = True  # neither a draft nor hidden: other briefs may respond to it
 
 
 @dataclass(frozen=True)
@@ -85,6 +104,14 @@ class Review:
 
     problems: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
+
+    def records(self) -> list[dict[str, object]]:
+        """Every problem and warning as data, in file and line order: ``make check``'s machine-readable output."""
+        found = [(p, "error") for p in self.problems] + [(w, "warning") for w in self.warnings]
+        return [
+            {"path": p.path, "line": p.line, "code": str(p.code), "message": p.message, "severity": severity}
+            for p, severity in sorted(found, key=lambda pair: (pair[0].path, pair[0].line))
+        ]
 
 
 def check_content(content: Path, settings: EditorSettings | None = None) -> list[Problem]:
@@ -108,7 +135,7 @@ def review_content(
     try:
         registry = load_registry(content)
     except RegistryError as error:
-        problems.extend(Problem(display_path(p.path, shown), p.line, p.message) for p in error.problems)
+        problems.extend(replace(p, path=display_path(p.path, shown)) for p in error.problems)
         registry = None  # names cannot be checked against a registry that does not load
 
     cache = CheckCache(settings.cache_path, run_fingerprint(content, settings, today))
@@ -129,6 +156,7 @@ def review_content(
         )
     )
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
+    problems.extend(check_responses(reports))
     for path in sorted((content / PAGES_DIR).rglob("*.md")):
         if not is_editor_temporary(path):
             problems.extend(check_page(path, display_path(str(path), shown), settings))
@@ -156,13 +184,8 @@ def check_brief(
 ) -> BriefReport:
     """Check one brief on its own; `shown` is the path printed in messages, `today` what its date is compared
     with (default: the computer's date)."""
-    raw = path.read_bytes()
-    if not raw.strip():
-        return BriefReport(
-            (Problem(shown, 1, "the file is empty (expected front matter and the brief's text)"),)
-        )
     try:
-        text = decode_text(raw, shown)
+        text = decode_text(path.read_bytes(), shown)
         front = read_front_matter(text, shown)
     except BriefFileError as error:
         return BriefReport(error.problems)
@@ -174,12 +197,7 @@ def check_brief(
     problems.extend(unsafe_html(rendered, front.body, front.body_line, shown))
     problems.extend(check_card(shown, front, rendered, settings))
     problems.extend(check_links(shown, front, path, content, settings))
-    problems.extend(
-        Problem(
-            shown, line, f"text from the template is still to be written (replace the '{PLACEHOLDER}: …]')"
-        )
-        for line in placeholders(text)
-    )
+    problems.extend(check_placeholders(shown, text))
     number = None
     if front.data.get("series_number") is not None:
         number = Numbered(
@@ -190,7 +208,42 @@ def check_brief(
             front.line_of("lang") if "lang" in front.data else 0,
         )
     warnings = future_date(shown, front, today or datetime.date.today())
-    return BriefReport(tuple(problems), number, brief_address(shown, front, path, settings), warnings)
+    return BriefReport(
+        tuple(problems),
+        number,
+        brief_address(shown, front, path, settings),
+        warnings,
+        shown,
+        listed_responses(front),
+        front.data.get("status") not in UNPUBLISHED_STATUSES,
+    )
+
+
+def check_placeholders(path: str, text: str) -> list[Problem]:
+    """Text from the brief template (``make brief``) still to be replaced, at each line that holds some."""
+    return [
+        Problem(
+            path,
+            line,
+            f"text from the template is still to be written (replace the '{PLACEHOLDER}: …]')",
+            code=CheckCode.PLACEHOLDER_LEFT,
+        )
+        for line in placeholders(text)
+    ]
+
+
+def check_responses(reports: list[BriefReport]) -> list[Problem]:
+    """Every ``responses:`` entry must name a published brief's series number, as the build resolves them."""
+    by_number = {
+        r.number.number: r.path
+        for r in reports
+        if r.number is not None and r.published and isinstance(r.number.number, int)
+    }
+    problems = []
+    for report in reports:
+        own = report.number.number if report.number is not None else None
+        problems.extend(resolve_responses(report.path, report.responses, by_number, own)[1])
+    return problems
 
 
 def check_required(path: str, front: FrontMatter) -> list[Problem]:
@@ -208,7 +261,7 @@ def check_required(path: str, front: FrontMatter) -> list[Problem]:
             if near:
                 line = front.line_of(near[0])
                 message += f" (this line says '{near[0]}': did you mean '{field}'?)"
-        problems.append(Problem(path, line, message))
+        problems.append(Problem(path, line, message, code=CheckCode.REQUIRED_FIELD_MISSING))
     return problems
 
 
@@ -228,6 +281,7 @@ def check_date(path: str, front: FrontMatter) -> list[Problem]:
             path,
             front.line_of("date"),
             f"date must be a real date written YYYY-MM-DD, such as 2021-03-05 (got {value!r})",
+            code=CheckCode.DATE_FORMAT,
         )
     ]
 
@@ -250,7 +304,7 @@ def future_date(path: str, front: FrontMatter, today: datetime.date) -> tuple[Pr
         "`make publish` publishes the brief. If it is under embargo, keep the file out of content/briefs/ "
         "until the day"
     )
-    return (Problem(path, front.line_of("date"), message),)
+    return (Problem(path, front.line_of("date"), message, code=CheckCode.FUTURE_DATE),)
 
 
 def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSettings) -> list[Problem]:
@@ -283,7 +337,11 @@ def check_links(
             message = f"link to '{{filename}}{link.target}' points to no file ({looked} does not exist)"
             known = known or content_files(content, source, settings)
             hint = _link_hint(target, source, content, known)
-            problems.append(Problem(path, link.line, f"{message}: {hint}" if hint else message))
+            problems.append(
+                Problem(
+                    path, link.line, f"{message}: {hint}" if hint else message, code=CheckCode.LINK_TO_NO_FILE
+                )
+            )
     return problems
 
 
@@ -366,6 +424,7 @@ def check_slugs(addresses) -> list[Problem]:
                     address.path,
                     address.line,
                     f"slug '{slug}' is also used by {others} (give one of them another title or a 'slug:' field)",
+                    code=CheckCode.SLUG_REUSED,
                 )
             )
     return problems

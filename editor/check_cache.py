@@ -27,7 +27,10 @@ LIBRARIES = ("Markdown", "markdown-it-py", "beautifulsoup4", "PyYAML", "pelican"
 # The code a report depends on: the checker, and the plugins' modules it calls (rendering, card, registries).
 CODE = (
     Path(__file__).parent,
-    *(Path(__file__).parents[1] / "plugins" / p for p in ("brief_registry", "summary_card")),
+    *(
+        Path(__file__).parents[1] / "plugins" / p
+        for p in ("brief_registry", "brief_relations", "summary_card")
+    ),
 )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
     try:
         settings = load_settings(args.settings)
         if args.command == "check":
-            return run_check(args.content, settings)
+            return run_check(args.content, settings, args.format)
         if args.command == "new":
             return run_new(args, settings, ask)
         if args.command == "import":
@@ -101,6 +102,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "content", nargs="?", default="content", type=Path, help="the content folder (default: content)"
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one 'path:line: message' a line (default); json: a list of {path, line, code, message, "
+        "severity} on stdout",
     )
 
     content = argparse.ArgumentParser(add_help=False)
@@ -170,8 +178,11 @@ def run_preview(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_check(content: Path, settings: EditorSettings) -> int:
+def run_check(content: Path, settings: EditorSettings, output_format: str = "text") -> int:
     review = review_content(content, settings)
+    if output_format == "json":  # stdout holds the JSON only, for programs; the exit code says the same
+        print(json.dumps(review.records(), ensure_ascii=False, indent=2))
+        return 1 if review.problems else 0
     for warning in review.warnings:  # on stderr, as compilers do: stdout lists only what must be fixed
         print(warning, file=sys.stderr)
     for problem in review.problems:

@@ -25,6 +25,7 @@ import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from brief_registry import FrontMatterError, Problem, Registry, read_front_matter
@@ -47,6 +48,18 @@ _CLOSING = re.compile(r"^Explore\s+(?P<name>.+?)[\s.:→›»>]*$", re.IGNORECAS
 _SERIES_LABEL = "Reality Check"
 _HEADING_MAX = 100
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")
+
+
+class SeedCode(StrEnum):
+    """Every way a plain-text brief can depart from the layout `make import` reads."""
+
+    EMPTY = "seed-empty"
+    UNKNOWN_TERM = "seed-unknown-topic-or-region"  # a label the registries do not list
+    ENDS_EARLY = "seed-ends-early"  # the text stops before the date, title or byline
+    UNEXPECTED_LINE = "seed-unexpected-line"  # a line where the date, title or byline belongs
+    DATE_NOT_REAL = "seed-date-not-real"
+    UNKNOWN_AUTHOR = "seed-unknown-author"
+    CLOSING_NAMES_NO_PAGE = "seed-closing-names-no-page"  # a note: "Explore …" was kept as a paragraph
 
 
 class SeedError(Exception):
@@ -158,7 +171,7 @@ def parse_seed(
     lines = [(n, " ".join(line.split())) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
     problems: list[Problem] = []
     if not lines:
-        raise SeedError([Problem(path, 1, "the file is empty")])
+        raise SeedError([Problem(path, 1, "the file is empty", code=SeedCode.EMPTY)])
 
     topics: list[str] = []
     regions: list[str] = []
@@ -177,6 +190,7 @@ def parse_seed(
                     name,
                     terms,
                 ),
+                code=SeedCode.UNKNOWN_TERM,
             )
             for name in unknown
         )
@@ -196,13 +210,25 @@ def parse_seed(
             raise SeedError(
                 [
                     *problems,
-                    Problem(path, lines[-1][0] if lines else 1, f"the text ends before {description}"),
+                    Problem(
+                        path,
+                        lines[-1][0] if lines else 1,
+                        f"the text ends before {description}",
+                        code=SeedCode.ENDS_EARLY,
+                    ),
                 ]
             )
         number, line = header[index]
         match = pattern.match(line)
         if match is None:
-            raise SeedError([*problems, Problem(path, number, f"expected {description} (got {line!r})")])
+            raise SeedError(
+                [
+                    *problems,
+                    Problem(
+                        path, number, f"expected {description} (got {line!r})", code=SeedCode.UNEXPECTED_LINE
+                    ),
+                ]
+            )
         found.append((number, match))
     (date_line, label), (_, title), (byline_line, byline) = found
 
@@ -214,7 +240,11 @@ def parse_seed(
         except ValueError:
             continue
     if date is None:
-        problems.append(Problem(path, date_line, f"'{label.group('date')}' is not a real date"))
+        problems.append(
+            Problem(
+                path, date_line, f"'{label.group('date')}' is not a real date", code=SeedCode.DATE_NOT_REAL
+            )
+        )
 
     authors = tuple(n for n in _NAME_SEPARATORS.split(byline.group("names").strip()) if n)
     unknown_authors = tuple(name for name in authors if registry.author(name) is None)
@@ -227,6 +257,7 @@ def parse_seed(
                 name,
                 [p.name for p in registry.authors],
             ),
+            code=SeedCode.UNKNOWN_AUTHOR,
         )
         for name in unknown_authors
     )
@@ -249,6 +280,7 @@ def parse_seed(
                 body[-1][0],
                 f"the closing line {body[-1][1]!r} names no page in content/{PAGES_DIR} (there: {known}); "
                 "it was kept as a paragraph: name a page, e.g. 'Explore NAEI', or link it by hand",
+                code=SeedCode.CLOSING_NAMES_NO_PAGE,
             )
         )
     markdown = body_markdown([line for _, line in body], settings)

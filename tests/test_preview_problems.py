@@ -7,6 +7,7 @@ from conftest import BRIEF_4_URL, ROOT, text_of
 from editor_helpers import BAD_BRIEFS, content_copy
 
 from brief_registry import Problem
+from brief_registry.rules import RuleCode
 from editor.check import check_content
 from editor.preview_problems import STYLE_URL, ProblemsBanner, banner_html
 from editor.settings import load_settings
@@ -15,7 +16,9 @@ SETTINGS = load_settings(ROOT / "pelicanconf.py")
 
 
 def test_banner_lists_each_problem_escaped():
-    html = banner_html([Problem("content/briefs/x.md", 3, "unknown author '<b>Jane</b>'")])
+    html = banner_html(
+        [Problem("content/briefs/x.md", 3, "unknown author '<b>Jane</b>'", code=RuleCode.UNKNOWN_AUTHOR)]
+    )
     page = BeautifulSoup(html, "html.parser")
     banner = page.select_one("section.preview-problems")
     assert banner["role"] == "alert"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,19 @@ END_FENCES = ("---", "...")
 # A closing fence mistyped: dashes a word processor made, four hyphens, spaced hyphens.
 _LOOKS_LIKE_A_FENCE = re.compile(r"^\s*(?:(?:[-\u2013\u2014]\s*){2,}|[\u2013\u2014])\s*$")
 _GLUED_COMMENT = re.compile(r"\s+(#\S.*)$")
+
+
+class FrontMatterCode(StrEnum):
+    """Every way a brief's front matter can fail to be read (a YAML syntax error is a ``YamlCode``)."""
+
+    EMPTY_FILE = "empty-file"  # nothing but white space
+    NOT_OPENED = "front-matter-not-opened"  # the file does not start with a '---' line
+    FENCE_MISTYPED = "front-matter-fence-mistyped"  # a line of dashes meant as a fence, not exactly '---'
+    NOT_CLOSED = "front-matter-not-closed"
+    NOT_KEY_VALUE = "front-matter-not-key-value"  # YAML, but not 'key: value' lines
+    DATE_NOT_REAL = "date-not-real"  # date-shaped, but no such day (2021-02-30)
+    KEY_GIVEN_TWICE = "key-given-twice"
+    VALUE_CUT_BY_COMMENT = "value-cut-by-comment"  # an unquoted '#' would end the value
 
 
 @dataclass(frozen=True)
@@ -51,7 +65,8 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
     lines = text.removeprefix(BOM).splitlines()
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None or lines[start].rstrip() != FENCE:
-        raise FrontMatterError(Problem(path, (start or 0) + 1, _no_opening_fence(lines, start)))
+        code, message = _no_opening_fence(lines, start)
+        raise FrontMatterError(Problem(path, (start or 0) + 1, message, code=code))
     end = next((i for i in range(start + 1, len(lines)) if lines[i].rstrip() in END_FENCES), None)
     if end is None:
         near = next((i for i in range(start + 1, len(lines)) if _LOOKS_LIKE_A_FENCE.match(lines[i])), None)
@@ -62,10 +77,16 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
                     near + 1,
                     "this line looks like the '---' that closes the front matter, but is not: write exactly three "
                     f"hyphens (got {lines[near]!r})",
+                    code=FrontMatterCode.FENCE_MISTYPED,
                 )
             )
         raise FrontMatterError(
-            Problem(path, start + 1, "front matter opened with '---' is never closed by a '---' line")
+            Problem(
+                path,
+                start + 1,
+                "front matter opened with '---' is never closed by a '---' line",
+                code=FrontMatterCode.NOT_CLOSED,
+            )
         )
     yaml_text = "\n" * (start + 1) + "\n".join(lines[start + 1 : end])
     try:
@@ -78,19 +99,26 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         raise FrontMatterError(yaml_problem(error, path, yaml_text, start + 1)) from None
     except ValueError as error:  # a date-shaped value that is not a real date, such as 2021-02-30
         line, value = _bad_timestamp(yaml.compose(yaml_text, Loader=LOADER)) or (start + 1, "")
-        raise FrontMatterError(Problem(path, line, f"'{value}' is not a real date ({error})")) from None
+        raise FrontMatterError(
+            Problem(path, line, f"'{value}' is not a real date ({error})", code=FrontMatterCode.DATE_NOT_REAL)
+        ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise FrontMatterError(
-            Problem(path, start + 2, f"front matter must be 'key: value' lines (got a {type(data).__name__})")
+            Problem(
+                path,
+                start + 2,
+                f"front matter must be 'key: value' lines (got a {type(data).__name__})",
+                code=FrontMatterCode.NOT_KEY_VALUE,
+            )
         )
     twice = _key_given_twice(node)
     if twice is not None:
-        raise FrontMatterError(Problem(path, *twice))
+        raise FrontMatterError(Problem(path, *twice, code=FrontMatterCode.KEY_GIVEN_TWICE))
     cut = _cut_by_a_comment(node, lines)
     if cut is not None:
-        raise FrontMatterError(Problem(path, *cut))
+        raise FrontMatterError(Problem(path, *cut, code=FrontMatterCode.VALUE_CUT_BY_COMMENT))
     key_lines: dict[str, int] = {}
     item_lines: dict[str, tuple[int, ...]] = {}
     if isinstance(node, yaml.MappingNode):
@@ -149,19 +177,22 @@ def _scalars(node: yaml.Node | None):
         yield node
 
 
-def _no_opening_fence(lines: list[str], start: int | None) -> str:
-    """What to change when the file does not open with a '---' line."""
+def _no_opening_fence(lines: list[str], start: int | None) -> tuple[FrontMatterCode, str]:
+    """What is wrong, and what to change, when the file does not open with a '---' line."""
     if start is None:
-        return "expected front matter starting with a '---' line (the file is blank)"
+        return FrontMatterCode.EMPTY_FILE, "the file is empty (expected front matter and the brief's text)"
     first = lines[start].strip()
     if first.strip("-–— ") == "" and first:
-        return (
+        return FrontMatterCode.FENCE_MISTYPED, (
             "the front matter must open with a line of exactly three hyphens '---' at the start of the line "
             f"(got {lines[start]!r})"
         )
     if ":" in first:
-        return f"add a line '---' above line {start + 1}: front matter starts with '---' (got {first!r})"
-    return f"expected front matter starting with a '---' line (got {first!r})"
+        return (
+            FrontMatterCode.NOT_OPENED,
+            f"add a line '---' above line {start + 1}: front matter starts with '---' (got {first!r})",
+        )
+    return FrontMatterCode.NOT_OPENED, f"expected front matter starting with a '---' line (got {first!r})"
 
 
 def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:

@@ -11,7 +11,7 @@ from pelican.generators import ArticlesGenerator
 
 from .briefs import every_brief
 from .frontmatter import read_brief
-from .problems import BriefFileError, RegistryError, display_path
+from .problems import BriefFileError, RegistryError, display_path, log_extra
 from .reader import add_reader
 from .registry import Registry, load_registry
 from .rules import Numbered, as_list, check_references, check_series_numbers, translation_languages
@@ -26,15 +26,17 @@ def validate_articles(generator: ArticlesGenerator) -> None:
     so templates never look names up themselves, and ``front_matter`` (the parsed front matter with the line
     of every key), so other plugins read each file's front matter once per build, not once each. The registry
     itself goes into the shared context as ``registry`` (loaded once per build; empty when it has problems, which
-    are reported here).
+    are reported here, and then no brief's names are checked against it, as in ``make check``).
     """
     content = generator.settings["PATH"]
+    loaded = True
     try:
         registry = load_registry(Path(content))
     except RegistryError as error:
         for problem in error.problems:
-            logger.error("%s", replace(problem, path=display_path(problem.path, content)))
-        registry = Registry()
+            shown = replace(problem, path=display_path(problem.path, content))
+            logger.error("%s", shown, extra=log_extra(shown))
+        registry, loaded = Registry(), False  # names are not checked against a registry that does not load
     generator.context["registry"] = registry
 
     numbered = []
@@ -42,12 +44,15 @@ def validate_articles(generator: ArticlesGenerator) -> None:
         shown = display_path(article.source_path, content)
         try:
             front = read_brief(article.source_path, shown)
-        except (BriefFileError, OSError) as error:
+        except BriefFileError as error:
+            logger.error("%s", error, extra=log_extra(*error.problems))
+            continue
+        except OSError as error:
             logger.error("%s", error)
             continue
         article.front_matter = front
-        for problem in check_references(shown, front, registry):
-            logger.error("%s", problem)
+        for problem in check_references(shown, front, registry) if loaded else ():
+            logger.error("%s", problem, extra=log_extra(problem))
         numbered.append(
             Numbered(
                 shown,
@@ -64,7 +69,7 @@ def validate_articles(generator: ArticlesGenerator) -> None:
         article.region_terms = tuple(filter(None, map(registry.region, as_list(front.data.get("regions")))))
     settings = generator.settings
     for problem in check_series_numbers(numbered, settings["DEFAULT_LANG"], translation_languages(settings)):
-        logger.error("%s", problem)
+        logger.error("%s", problem, extra=log_extra(problem))
 
 
 def translation_group(number: object, source_path: str) -> str:

@@ -1,21 +1,35 @@
-"""The one shape every problem with a brief or a registry takes: ``path:line: message``."""
+"""The one shape every problem with a brief or a registry takes: ``path:line: message``, and a code.
+
+Each problem's ``code`` is a member of the enum beside the rule that finds it (docs/development.md lists them
+all): programs and tests match on the code, editors read the message, and the build and ``make check`` give both.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+# The attribute of a build log record that holds the Problems its message words (see `log_extra`).
+LOG_RECORD_ATTRIBUTE = "problems"
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """Something an editor must fix, located where they will fix it."""
+    """Something an editor must fix, located where they will fix it; ``code`` says which problem it is."""
 
     path: str
     line: int
     message: str
+    code: StrEnum = field(kw_only=True)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+
+def log_extra(*problems: Problem) -> dict[str, tuple[Problem, ...]]:
+    """``extra=`` for a build log record wording `problems`, so a program reading the log finds their codes."""
+    return {LOG_RECORD_ATTRIBUTE: problems}
 
 
 class RegistryError(Exception):

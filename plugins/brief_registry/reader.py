@@ -15,7 +15,7 @@ import logging
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .frontmatter import read_brief
-from .problems import BriefFileError, UnsafeHtmlError, display_path
+from .problems import BriefFileError, UnsafeHtmlError, display_path, log_extra
 from .rendering import BriefMarkdown, body_settings
 from .safety import unsafe_html
 
@@ -46,7 +46,7 @@ class BriefReader(YAMLMetadataReader):
                 raise UnsafeHtmlError(*problems)
         except BriefFileError as error:
             # Pelican then logs "Could not process <file>" and leaves the file out: nothing of it is written.
-            logger.error("%s", error)
+            logger.error("%s", error, extra=log_extra(*error.problems))
             raise
         return content, metadata
 

@@ -8,6 +8,7 @@ saves), or, as older files have it, a bare list. Loading is pure and strict: a m
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import yaml
@@ -19,6 +20,18 @@ from .yamlerrors import yaml_problem
 AUTHORS_FILE = "authors.yml"
 TOPICS_FILE = "topics.yml"
 REGIONS_FILE = "regions.yml"
+
+
+class RegistryCode(StrEnum):
+    """Every way a registry file can fail to load (a YAML syntax error is a ``YamlCode``)."""
+
+    MISSING = "registry-missing"
+    NOT_A_LIST = "registry-not-a-list"
+    ENTRY_NOT_A_MAPPING = "registry-entry-not-a-mapping"
+    ENTRY_MISSING_FIELD = "registry-entry-missing-field"
+    ENTRY_UNKNOWN_FIELD = "registry-entry-unknown-field"
+    NAME_REUSED = "registry-name-reused"
+    SLUG_REUSED = "registry-slug-reused"
 
 
 @dataclass(frozen=True)
@@ -65,7 +78,9 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
     try:
         text = read_text_file(path, shown)
     except FileNotFoundError:
-        raise RegistryError([Problem(shown, 1, f"the {label} registry is missing")]) from None
+        raise RegistryError(
+            [Problem(shown, 1, f"the {label} registry is missing", code=RegistryCode.MISSING)]
+        ) from None
     except EncodingError as error:
         raise RegistryError(list(error.problems)) from None
     try:
@@ -88,6 +103,7 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
                     shown,
                     node.start_mark.line + 1 if node is not None else 1,
                     f"expected a list of {label} entries under '{key}:' (got a {type(data).__name__})",
+                    code=RegistryCode.NOT_A_LIST,
                 )
             ]
         )
@@ -102,28 +118,46 @@ def _build(path: Path, label: str, cls: type, required: tuple[str, ...]) -> tupl
     for line, entry in _entries(path, label):
         if not isinstance(entry, dict):
             problems.append(
-                Problem(str(path), line, f"expected an entry with {', '.join(required)} (got {entry!r})")
+                Problem(
+                    str(path),
+                    line,
+                    f"expected an entry with {', '.join(required)} (got {entry!r})",
+                    code=RegistryCode.ENTRY_NOT_A_MAPPING,
+                )
             )
             continue
         missing = [key for key in required if not str(entry.get(key) or "").strip()]
         unknown = sorted(set(entry) - allowed)
         if missing:
-            problems.append(Problem(str(path), line, f"{label} entry is missing {', '.join(missing)}"))
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    f"{label} entry is missing {', '.join(missing)}",
+                    code=RegistryCode.ENTRY_MISSING_FIELD,
+                )
+            )
         if unknown:
             problems.append(
                 Problem(
                     str(path),
                     line,
                     f"unknown field {', '.join(unknown)} (expected {', '.join(sorted(allowed))})",
+                    code=RegistryCode.ENTRY_UNKNOWN_FIELD,
                 )
             )
         if missing or unknown:
             continue
-        for key in ("name", "slug"):
+        for key, reused in (("name", RegistryCode.NAME_REUSED), ("slug", RegistryCode.SLUG_REUSED)):
             value = str(entry[key])
             if (key, value) in seen:
                 problems.append(
-                    Problem(str(path), line, f"{key} '{value}' is already used on line {seen[(key, value)]}")
+                    Problem(
+                        str(path),
+                        line,
+                        f"{key} '{value}' is already used on line {seen[(key, value)]}",
+                        code=reused,
+                    )
                 )
             seen[(key, value)] = line
         built.append(cls(**{k: " ".join(str(v).split()) for k, v in entry.items()}))

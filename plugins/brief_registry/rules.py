@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from .frontmatter import FrontMatter
 from .nearmiss import did_you_mean
@@ -24,10 +25,24 @@ def translation_languages(settings) -> tuple[str, ...]:
     return tuple(settings.get(LANGUAGES_SETTING) or DEFAULT_TRANSLATION_LANGUAGES)
 
 
+class RuleCode(StrEnum):
+    """Every rule a brief's front matter can break against the registries and the rest of the series."""
+
+    UNKNOWN_AUTHOR = "unknown-author"  # not in authors.yml
+    UNKNOWN_TOPIC = "unknown-topic"  # not in topics.yml
+    UNKNOWN_REGION = "unknown-region"  # not in regions.yml
+    LANG_NOT_A_CODE = "lang-not-a-code"  # lang: is not text
+    LANG_NOT_OFFERED = "lang-not-offered"  # lang: is not one of the site's languages
+    SERIES_NUMBER_NOT_POSITIVE = "series-number-not-positive"
+    SERIES_NUMBER_REUSED = "series-number-reused"  # two originals with one number
+    TRANSLATION_WITHOUT_ORIGINAL = "translation-without-original"
+    TRANSLATION_REPEATED = "translation-repeated"  # two translations of a brief into one language
+
+
 REFERENCE_FIELDS = (
-    ("authors", "author", AUTHORS_FILE),
-    ("topics", "topic", TOPICS_FILE),
-    ("regions", "region", REGIONS_FILE),
+    ("authors", "author", AUTHORS_FILE, RuleCode.UNKNOWN_AUTHOR),
+    ("topics", "topic", TOPICS_FILE, RuleCode.UNKNOWN_TOPIC),
+    ("regions", "region", REGIONS_FILE, RuleCode.UNKNOWN_REGION),
 )
 
 
@@ -45,14 +60,17 @@ def check_references(path: str, front: FrontMatter, registry: Registry) -> list[
     lookups = {"authors": registry.author, "topics": registry.topic, "regions": registry.region}
     known = {"authors": registry.authors, "topics": registry.topics, "regions": registry.regions}
     problems = []
-    for key, label, filename in REFERENCE_FIELDS:
+    for key, label, filename, code in REFERENCE_FIELDS:
         for index, name in enumerate(as_list(front.data.get(key))):
             if lookups[key](name) is None:
                 message = f"unknown {label} '{name}' (not listed in {filename})"
                 suggestion = did_you_mean(name, (entry.name for entry in known[key]))
                 problems.append(
                     Problem(
-                        path, front.line_of(key, index), f"{message}: {suggestion}" if suggestion else message
+                        path,
+                        front.line_of(key, index),
+                        f"{message}: {suggestion}" if suggestion else message,
+                        code=code,
                     )
                 )
     return problems
@@ -87,16 +105,31 @@ def check_series_numbers(
         where = brief.lang_line or brief.line
         if not isinstance(lang, str):
             problems.append(
-                Problem(brief.path, where, f"lang must be a language code such as 'ru' (got {lang!r})")
+                Problem(
+                    brief.path,
+                    where,
+                    f"lang must be a language code such as 'ru' (got {lang!r})",
+                    code=RuleCode.LANG_NOT_A_CODE,
+                )
             )
             continue
         if known is not None and lang not in known:
             problems.append(
-                Problem(brief.path, where, f"lang must be one of {', '.join(sorted(known))} (got {lang!r})")
+                Problem(
+                    brief.path,
+                    where,
+                    f"lang must be one of {', '.join(sorted(known))} (got {lang!r})",
+                    code=RuleCode.LANG_NOT_OFFERED,
+                )
             )
         if isinstance(number, bool) or not isinstance(number, int) or number < 1:
             problems.append(
-                Problem(brief.path, brief.line, f"series number must be a positive integer (got {number!r})")
+                Problem(
+                    brief.path,
+                    brief.line,
+                    f"series number must be a positive integer (got {number!r})",
+                    code=RuleCode.SERIES_NUMBER_NOT_POSITIVE,
+                )
             )
         elif lang == default_lang:
             originals.setdefault(number, []).append(brief)
@@ -106,7 +139,12 @@ def check_series_numbers(
         for brief in group if len(group) > 1 else ():
             others = ", ".join(f"{o.path}:{o.line}" for o in group if o is not brief)
             problems.append(
-                Problem(brief.path, brief.line, f"series number {number} is also used by {others}")
+                Problem(
+                    brief.path,
+                    brief.line,
+                    f"series number {number} is also used by {others}",
+                    code=RuleCode.SERIES_NUMBER_REUSED,
+                )
             )
     for (number, lang), group in translations.items():
         for brief in group:
@@ -117,6 +155,7 @@ def check_series_numbers(
                         brief.line,
                         f"a translation (lang: {lang}) must have the series number of its original, "
                         f"but no brief in {default_lang} has number {number}",
+                        code=RuleCode.TRANSLATION_WITHOUT_ORIGINAL,
                     )
                 )
             if len(group) > 1:
@@ -126,6 +165,7 @@ def check_series_numbers(
                         brief.path,
                         brief.lang_line or brief.line,
                         f"brief {number} has two translations in '{lang}': this one and {others}",
+                        code=RuleCode.TRANSLATION_REPEATED,
                     )
                 )
     return sorted(problems)

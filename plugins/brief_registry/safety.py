@@ -10,10 +10,20 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from html.parser import HTMLParser
 
 from .markdown_source import content_lines
 from .problems import Problem
+
+
+class SafetyCode(StrEnum):
+    """Every kind of HTML in a brief's body that the build refuses to publish."""
+
+    UNSAFE_ELEMENT = "unsafe-element"  # <script>, <style>, <iframe>, …
+    EVENT_ATTRIBUTE = "unsafe-event-attribute"  # onclick=, onmouseover=, …
+    UNSAFE_URL = "unsafe-url-scheme"  # a javascript:, vbscript: or data: address
+
 
 # Elements that run code, embed another document, or restyle the page; none belongs in a brief.
 FORBIDDEN_TAGS = {
@@ -50,6 +60,7 @@ class Finding:
 
     message: str
     needles: tuple[str, ...]
+    code: SafetyCode
 
 
 class _Finder(HTMLParser):
@@ -59,13 +70,16 @@ class _Finder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in FORBIDDEN_TAGS:
-            self.found.append(Finding(f"<{tag}> {FORBIDDEN_TAGS[tag]}", (f"<{tag}",)))
+            self.found.append(
+                Finding(f"<{tag}> {FORBIDDEN_TAGS[tag]}", (f"<{tag}",), SafetyCode.UNSAFE_ELEMENT)
+            )
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(
                     Finding(
                         f"the '{name}' attribute of <{tag}> would run code in readers' browsers: remove it",
                         (name,),
+                        SafetyCode.EVENT_ATTRIBUTE,
                     )
                 )
             elif name in URL_ATTRIBUTES and value and unsafe_url(value):
@@ -77,6 +91,7 @@ class _Finder(HTMLParser):
                         f"{'embeds data' if scheme == 'data:' else 'runs code'} instead of going to a page: "
                         "use an http://, https:// or mailto: address, or a relative one",
                         (value.strip(), scheme.rstrip(":")),
+                        SafetyCode.UNSAFE_URL,
                     )
                 )
 
@@ -105,7 +120,7 @@ def unsafe_html(rendered: str, body: str, first_line: int, path: str) -> tuple[P
     for finding in finder.found:
         line = _line_of(finding, lines, used.get(finding.needles, 0))
         used[finding.needles] = line
-        problems.append(Problem(path, line or first_line, finding.message))
+        problems.append(Problem(path, line or first_line, finding.message, code=finding.code))
     return tuple(problems)
 
 

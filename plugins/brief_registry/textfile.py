@@ -13,12 +13,20 @@ from __future__ import annotations
 
 import os
 import tempfile
+from enum import StrEnum
 from pathlib import Path
 
 from .problems import EncodingError, Problem
 
 BOM = "\ufeff"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class EncodingCode(StrEnum):
+    """Why a brief or registry file is not text the project reads."""
+
+    NOT_UTF8 = "file-not-utf8"  # a byte that is not UTF-8 (Windows-1252, Latin-1, …)
+    UTF16 = "file-utf16"  # UTF-16 text (its byte order mark says so)
 
 
 def decode_text(raw: bytes, shown: str) -> str:
@@ -38,14 +46,17 @@ def read_text_file(path: str | Path, shown: str | None = None) -> str:
 def _not_utf8(raw: bytes, start: int, shown: str) -> Problem:
     fix = "save it again choosing the UTF-8 encoding"
     if raw.startswith(_UTF16_BOMS):
-        return Problem(shown, 1, f"the file is UTF-16 text, not UTF-8; {fix}")
+        return Problem(shown, 1, f"the file is UTF-16 text, not UTF-8; {fix}", code=EncodingCode.UTF16)
     line_start = raw.rfind(b"\n", 0, start) + 1
     line = raw[:start].count(b"\n") + 1
     column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
     as_1252 = raw[start : start + 1].decode("cp1252", errors="ignore")
     seen = f", '{as_1252}' in Windows-1252" if as_1252.isprintable() and as_1252.strip() else ""
     return Problem(
-        shown, line, f"the file is not UTF-8 text (byte {raw[start]:#04x} in column {column}{seen}); {fix}"
+        shown,
+        line,
+        f"the file is not UTF-8 text (byte {raw[start]:#04x} in column {column}{seen}); {fix}",
+        code=EncodingCode.NOT_UTF8,
     )
 
 

@@ -10,6 +10,7 @@ from pelican.generators import ArticlesGenerator
 
 from brief_registry import BriefFileError, display_path, read_brief
 from brief_registry.plugin_settings import defaults_setter
+from brief_registry.problems import log_extra
 
 from .relations import DEFAULT_LIMIT, BriefFacts, RelatedIndex, parse_responses
 
@@ -49,7 +50,7 @@ def relate_articles(generators: Iterable) -> None:
                     continue
             keys, problems = parse_responses(shown, front, by_number, getattr(article, "series_number", None))
             for problem in problems:
-                logger.error("%s", problem)
+                logger.error("%s", problem, extra=log_extra(problem))
             responses[article.source_path] = keys
         index = RelatedIndex(facts(a) for a in articles)
         replies: dict[str, list[str]] = {}

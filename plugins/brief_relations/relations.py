@@ -6,11 +6,20 @@ import bisect
 import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 
 from brief_registry import FrontMatter, Problem
 
 DEFAULT_LIMIT = 3
+
+
+class ResponsesCode(StrEnum):
+    """Every way an entry of a brief's ``responses:`` list can fail to name another brief."""
+
+    NOT_A_NUMBER = "response-not-a-number"
+    TO_ITSELF = "response-to-itself"
+    TO_NO_BRIEF = "response-to-no-brief"  # no brief has that series number
 
 
 @dataclass(frozen=True)
@@ -86,24 +95,60 @@ def related_briefs(
     return RelatedIndex(others).related(target, limit, exclude)
 
 
+def listed_responses(front: FrontMatter) -> tuple[tuple[int, object], ...]:
+    """Each entry of the brief's `responses:` with its line: all the series-wide check needs of a brief."""
+    value = front.data.get("responses")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        return ((front.line_of("responses"), value),)
+    return tuple((front.line_of("responses", index), item) for index, item in enumerate(value))
+
+
 def parse_responses(
     path: str, front: FrontMatter, by_number: Mapping[int, str], own_number: object = None
 ) -> tuple[tuple[str, ...], list[Problem]]:
     """The keys of the briefs that `responses:` names by series number, and a Problem for each bad entry."""
-    value = front.data.get("responses")
-    if value is None:
-        return (), []
-    items = value if isinstance(value, list) else [value]
+    return resolve_responses(path, listed_responses(front), by_number, own_number)
+
+
+def resolve_responses(
+    path: str, listed: Iterable[tuple[int, object]], by_number: Mapping[int, str], own_number: object = None
+) -> tuple[tuple[str, ...], list[Problem]]:
+    """The keys of the briefs `listed` (see listed_responses) names, and a Problem for each bad entry.
+
+    The build and `make check` both call this, so they word and place these problems alike.
+    """
     keys: list[str] = []
     problems = []
-    for index, item in enumerate(items):
-        line = front.line_of("responses", index if isinstance(value, list) else None)
+    for line, item in listed:
         if isinstance(item, bool) or not isinstance(item, int):
-            problems.append(Problem(path, line, f"responses: expected a series number (got {item!r})"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"responses: expected a series number (got {item!r})",
+                    code=ResponsesCode.NOT_A_NUMBER,
+                )
+            )
         elif item == own_number:
-            problems.append(Problem(path, line, f"responses: a brief cannot respond to itself (got {item})"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"responses: a brief cannot respond to itself (got {item})",
+                    code=ResponsesCode.TO_ITSELF,
+                )
+            )
         elif item not in by_number:
-            problems.append(Problem(path, line, f"responses: no brief has series number {item}"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"responses: no brief has series number {item}",
+                    code=ResponsesCode.TO_NO_BRIEF,
+                )
+            )
         elif by_number[item] not in keys:
             keys.append(by_number[item])
     return tuple(keys), problems

@@ -14,7 +14,7 @@ from pelican.generators import ArticlesGenerator, Generator
 from brief_registry.briefs import every_brief
 from brief_registry.frontmatter import FrontMatter, read_brief
 from brief_registry.plugin_settings import defaults_setter
-from brief_registry.problems import BriefFileError, display_path
+from brief_registry.problems import BriefFileError, display_path, log_extra
 from brief_registry.rendering import BriefMarkdown, body_settings
 
 from .cache import ExtractionCache, extraction_key
@@ -82,7 +82,7 @@ def attach_cards(generators: Iterable) -> None:
                     logger.warning("%s: %s", shown, problem)
             else:
                 for located in located_problems(shown, front, problems, render):
-                    logger.warning("%s", located)
+                    logger.warning("%s", located, extra=log_extra(located))
             article.summary_card = extraction.card
             article.body_below_card = extraction.body_html
             article.feed_card_html = Markup(

@@ -87,9 +87,10 @@ def problem_line(problem: CardProblem, front: FrontMatter, found: tuple[SourceHe
 def located_problems(
     shown: str, front: FrontMatter, problems: Iterable[CardProblem], render: Render
 ) -> list[Problem]:
-    """Card problems as ``path:line: message``, worded and placed the same in the build and in ``make check``."""
+    """Card problems as ``path:line: message`` with their codes, worded and placed the same in the build and in
+    ``make check``."""
     problems = tuple(problems)
     if not problems:
         return []
     found = headings(front.body, front.body_line, render)
-    return [Problem(shown, problem_line(p, front, found), p.message) for p in problems]
+    return [Problem(shown, problem_line(p, front, found), p.message, code=p.code) for p in problems]

@@ -8,6 +8,7 @@ import pytest
 
 from brief_registry import read_front_matter
 from brief_relations import BriefFacts, RelatedIndex, parse_responses, related_briefs
+from brief_relations.relations import ResponsesCode, listed_responses, resolve_responses
 
 FOUR = BriefFacts("four", 4, ("politics",), ("russia",))
 
@@ -68,6 +69,32 @@ def test_bad_responses_name_file_and_line():
 
 def test_no_responses_field():
     assert parse_responses("x.md", front("---\ntitle: X\n---\n"), {}) == ((), [])
+
+
+RESPONSE_CODES = [
+    (ResponsesCode.NOT_A_NUMBER, "four"),
+    (ResponsesCode.TO_ITSELF, 7),
+    (ResponsesCode.TO_NO_BRIEF, 99),
+]
+
+
+@pytest.mark.parametrize(("code", "item"), RESPONSE_CODES)
+def test_each_bad_response_gives_its_code(code, item):
+    _keys, problems = resolve_responses("x.md", [(5, item)], {4: "four", 7: "seven"}, 7)
+    assert [(p.line, p.code) for p in problems] == [(5, code)]
+
+
+def test_every_response_code_has_a_case():
+    assert {code for code, _ in RESPONSE_CODES} == set(ResponsesCode)
+
+
+def test_listed_responses_keep_each_entry_line():
+    assert listed_responses(front("---\ntitle: X\nresponses:\n  - 4\n  - five\n---\n")) == (
+        (4, 4),
+        (5, "five"),
+    )
+    assert listed_responses(front("---\nresponses: 4\n---\n")) == ((2, 4),)
+    assert listed_responses(front("---\ntitle: X\n---\n")) == ()
 
 
 def _brute_force(target, others, limit, exclude):

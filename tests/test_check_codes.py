@@ -1,0 +1,133 @@
+"""Level 1: the checks only the editors' tools make (`make check`, `make import`) each give their code.
+
+Every member of ``CheckCode`` and ``SeedCode`` has a case here, so neither enum holds a code no rule raises.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from editor_helpers import SETTINGS
+
+from brief_registry import Numbered, Person, Problem, Registry, Term, read_front_matter
+from editor.check import (
+    Address,
+    BriefReport,
+    CheckCode,
+    check_date,
+    check_links,
+    check_placeholders,
+    check_required,
+    check_responses,
+    check_slugs,
+    future_date,
+)
+from editor.importer import SeedCode, SeedError, parse_seed
+from editor.settings import load_settings
+
+EDITOR_SETTINGS = load_settings(SETTINGS)
+# SYNTHETIC registry and briefs: invented names only.
+REGISTRY = Registry(
+    authors=(Person("Ada Example", "ada-example", "Writes synthetic briefs."),),
+    topics=(Term("Testing", "testing"),),
+    regions=(Term("Somewhere", "somewhere"),),
+)
+COMPLETE = "---\ntitle: Synthetic\nseries_number: 3\ndate: 2021-03-05\nauthors: [Ada Example]\n---\n\nBody.\n"
+
+Find = Callable[[Path], list[Problem]]
+
+
+def front(text: str):
+    return read_front_matter(text, "x.md")
+
+
+def broken_link(folder: Path) -> list[Problem]:
+    (folder / "briefs").mkdir()
+    source = folder / "briefs" / "x.md"
+    text = COMPLETE.replace("Body.", "See [the other brief]({filename}no-such-brief.md).")
+    source.write_text(text, encoding="utf-8")
+    return check_links("x.md", front(text), source, folder, EDITOR_SETTINGS)
+
+
+def report(path: str, number: int, responses=(), published: bool = True) -> BriefReport:
+    return BriefReport(number=Numbered(path, 3, number), path=path, responses=responses, published=published)
+
+
+CHECK_CASES: list[tuple[CheckCode, Find]] = [
+    (
+        CheckCode.REQUIRED_FIELD_MISSING,
+        lambda _: check_required("x.md", front(COMPLETE.replace("title", "ttle"))),
+    ),
+    (CheckCode.DATE_FORMAT, lambda _: check_date("x.md", front(COMPLETE.replace("2021-03-05", "5 March")))),
+    (
+        CheckCode.FUTURE_DATE,
+        lambda _: list(future_date("x.md", front(COMPLETE), datetime.date(2021, 3, 4))),
+    ),
+    (CheckCode.PLACEHOLDER_LEFT, lambda _: check_placeholders("x.md", "---\n---\n[FILL IN: a title]\n")),
+    (CheckCode.LINK_TO_NO_FILE, broken_link),
+    (
+        CheckCode.SLUG_REUSED,
+        lambda _: check_slugs([Address("a.md", 2, "same"), Address("b.md", 2, "same")])[:1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "find"), CHECK_CASES, ids=[str(c) for c, _ in CHECK_CASES])
+def test_each_check_gives_its_code(code, find, tmp_path):
+    problems = find(tmp_path)
+    assert problems, "the check found nothing"
+    assert {p.code for p in problems} == {code}, [str(p) for p in problems]
+
+
+def test_every_check_code_has_a_case():
+    assert {code for code, _ in CHECK_CASES} == set(CheckCode)
+
+
+def test_responses_are_checked_across_the_series_as_the_build_does():
+    """A response may name a published brief only; the problem is the build's own (brief_relations')."""
+    reports = [
+        report("a.md", 1, ((4, 2), (5, 3), (6, 9))),
+        report("b.md", 2),
+        report("c.md", 3, published=False),  # a draft: Pelican leaves it out of the series
+    ]
+    assert [(p.path, p.line, p.code, p.message) for p in check_responses(reports)] == [
+        ("a.md", 5, "response-to-no-brief", "responses: no brief has series number 3"),
+        ("a.md", 6, "response-to-no-brief", "responses: no brief has series number 9"),
+    ]
+
+
+SEED = (
+    "Testing Somewhere\nReality Check March 5, 2021\nReality Check #12: A synthetic brief\nBy Ada Example\n"
+)
+SEED_CASES = [
+    (SeedCode.EMPTY, "\n\n"),
+    (SeedCode.UNKNOWN_TERM, SEED.replace("Somewhere", "Somewhere Atlantis")),
+    (SeedCode.ENDS_EARLY, "Testing\nReality Check March 5, 2021\n"),
+    (
+        SeedCode.UNEXPECTED_LINE,
+        SEED.replace("Reality Check #12: A synthetic brief", "A title without its number"),
+    ),
+    (SeedCode.DATE_NOT_REAL, SEED.replace("March 5", "March 32")),
+    (SeedCode.UNKNOWN_AUTHOR, SEED.replace("Ada Example", "Nobody Known")),
+]
+
+
+@pytest.mark.parametrize(("code", "text"), SEED_CASES, ids=[str(c) for c, _ in SEED_CASES])
+def test_each_seed_problem_gives_its_code(code, text):
+    with pytest.raises(SeedError) as caught:
+        parse_seed(text, "seed.txt", REGISTRY, EDITOR_SETTINGS)
+    assert {p.code for p in caught.value.problems} == {code}, [str(p) for p in caught.value.problems]
+
+
+def test_a_closing_line_naming_no_page_is_a_note_with_its_code():
+    brief = parse_seed(
+        SEED + "Key points\n• One point.\nExplore Nowhere\n", "seed.txt", REGISTRY, EDITOR_SETTINGS
+    )
+    assert [note.code for note in brief.notes] == [SeedCode.CLOSING_NAMES_NO_PAGE]
+
+
+def test_every_seed_code_has_a_case():
+    assert {code for code, _ in SEED_CASES} | {SeedCode.CLOSING_NAMES_NO_PAGE} == set(SeedCode)

@@ -1,0 +1,203 @@
+"""Problem codes across the project: one per problem, documented, and the same in the build and `make check`.
+
+Level 1 tests give each rule's code next to the rule (plugins/*/tests, tests/test_check_codes.py); here, a real
+Pelican build of synthetic broken briefs is compared with `make check`'s report of the same folder.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+from enum import StrEnum
+
+import pytest
+from conftest import ROOT, build_site
+from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, SETTINGS, content_copy, run
+from pelican.log import LimitFilter
+
+from brief_registry.frontmatter import FrontMatterCode
+from brief_registry.problems import LOG_RECORD_ATTRIBUTE, Problem
+from brief_registry.registry import RegistryCode
+from brief_registry.rules import RuleCode
+from brief_registry.safety import SafetyCode
+from brief_registry.textfile import EncodingCode
+from brief_registry.yamlerrors import YamlCode
+from brief_relations.relations import ResponsesCode
+from editor.check import CheckCode, review_content
+from editor.importer import SeedCode
+from editor.settings import load_settings
+from summary_card.card import ProblemCode
+
+# Every enum of problem codes, and where docs/development.md says it lives.
+ENUMS = {
+    EncodingCode: "plugins/brief_registry/textfile.py",
+    FrontMatterCode: "plugins/brief_registry/frontmatter.py",
+    YamlCode: "plugins/brief_registry/yamlerrors.py",
+    RegistryCode: "plugins/brief_registry/registry.py",
+    RuleCode: "plugins/brief_registry/rules.py",
+    SafetyCode: "plugins/brief_registry/safety.py",
+    ResponsesCode: "plugins/brief_relations/relations.py",
+    ProblemCode: "plugins/summary_card/card.py",
+    CheckCode: "editor/check.py",
+    SeedCode: "editor/importer.py",
+}
+CARD_PROBLEMS = ROOT / "plugins" / "summary_card" / "test_data" / "problems"
+DOCS = ROOT / "docs" / "development.md"
+
+
+def test_every_code_enum_is_listed_here():
+    """A new enum of codes is found by this module, the docs and the no-dead-code tests only if listed."""
+    defined = {
+        enum
+        for enum in StrEnum.__subclasses__()
+        if enum.__name__.endswith("Code")
+        and enum.__module__.split(".")[0] in ("brief_registry", "brief_relations", "summary_card", "editor")
+    }
+    assert defined == set(ENUMS)
+
+
+def test_codes_are_unique_kebab_case_and_distinct_across_enums():
+    codes = [str(code) for enum in ENUMS for code in enum]
+    assert len(codes) == len(set(codes))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code) for code in codes)
+
+
+def test_the_docs_list_every_code_where_it_lives():
+    docs = DOCS.read_text(encoding="utf-8")
+    for enum, path in ENUMS.items():
+        assert f"`{enum.__name__}` (`{path}`)" in docs, enum.__name__
+        assert (ROOT / path).is_file()
+        assert f"class {enum.__name__}(StrEnum)" in (ROOT / path).read_text(encoding="utf-8")
+    written = set(re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)+|[a-z]+)`", docs))
+    assert {str(code) for enum in ENUMS for code in enum} <= written
+
+
+class _Records(logging.Handler):
+    """Every record the build logs at WARNING or above."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def built_problems(content, output) -> tuple[set[tuple[str, int, str, str]], list[str]]:
+    """The problems a real build of `content` logs (from its records' codes), and any message about a brief
+    or registry file (``content/…: …``) that carries no problem."""
+    LimitFilter._raised_messages.clear()  # Pelican holds back a warning an earlier build in this process logged
+    LimitFilter._group_count.clear()
+    collected = _Records()
+    logging.getLogger().addHandler(collected)
+    try:
+        build_site(content, output)
+    finally:
+        logging.getLogger().removeHandler(collected)
+    found, uncoded = set(), []
+    for record in collected.records:
+        problems: tuple[Problem, ...] = getattr(record, LOG_RECORD_ATTRIBUTE, ())
+        assert (
+            record.getMessage() == "\n".join(map(str, problems)) or not problems
+        )  # the words are the codes'
+        found.update((p.path, p.line, str(p.code), p.message) for p in problems)
+        if not problems and record.getMessage().startswith("content/"):
+            uncoded.append(record.getMessage())
+    return found, uncoded
+
+
+def checked_problems(content) -> set[tuple[str, int, str, str]]:
+    """What `make check` reports, problems and warnings, but for the checks only it makes (``CheckCode``)."""
+    review = review_content(content, load_settings(SETTINGS))
+    return {
+        (p.path, p.line, str(p.code), p.message)
+        for p in (*review.problems, *review.warnings)
+        if not isinstance(p.code, CheckCode)
+    }
+
+
+def broken_series(content) -> None:
+    """Synthetic briefs breaking each rule the build enforces (the editors' bad briefs, the card's, and more)."""
+    for brief in sorted(BAD_BRIEFS.glob("*.md")):
+        if not brief.name.startswith("duplicate-slug"):  # Pelican refuses to write two pages at one address
+            shutil.copy(brief, content / "briefs")
+    for brief in sorted(CARD_PROBLEMS.glob("*.md")):
+        shutil.copy(brief, content / "briefs")
+    good = GOOD_BRIEF.read_text(encoding="utf-8")
+    (content / "briefs" / "synthetic-latin-1.md").write_bytes(
+        good.replace("series_number: 940", "series_number: 941")
+        .replace("Synthetic good brief", "Synthetic café brief")
+        .encode("latin-1", "replace")
+    )
+    (content / "briefs" / "synthetic-responses.md").write_text(
+        good.replace(
+            "series_number: 940", "series_number: 942\nresponses:\n  - 940\n  - 99\n  - four\n  - 942"
+        ).replace("Synthetic good brief", "Synthetic responding brief"),
+        encoding="utf-8",
+    )
+
+
+def broken_registry(content) -> None:
+    """A topic without a slug: the registries do not load, and then no brief's names are checked."""
+    with (content / "topics.yml").open("a", encoding="utf-8") as topics:
+        topics.write("  - name: Synthetic Studies\n")
+    shutil.copy(BAD_BRIEFS / "unknown-author.md", content / "briefs")
+
+
+@pytest.mark.parametrize(
+    ("breaks", "domains"),
+    [
+        (
+            broken_series,
+            {EncodingCode, FrontMatterCode, YamlCode, RuleCode, SafetyCode, ResponsesCode, ProblemCode},
+        ),
+        (broken_registry, {RegistryCode}),
+    ],
+    ids=["briefs", "registry"],
+)
+def test_the_build_and_make_check_give_every_problem_the_same_place_code_and_words(tmp_path, breaks, domains):
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    breaks(content)
+
+    built, uncoded = built_problems(content, tmp_path / "output")
+
+    assert uncoded == []
+    assert built == checked_problems(content)
+    assert {
+        type(code) for enum in domains for code in enum if str(code) in {c for _, _, c, _ in built}
+    } == domains
+
+
+def test_make_check_json_lists_each_problem_with_its_code(tmp_path, capsys, monkeypatch):
+    """Problems and warnings (the synthetic briefs are dated 2030) in file and line order, words as in the text."""
+    content_copy(
+        tmp_path / "content", GOOD_BRIEF, BAD_BRIEFS / "unknown-author.md", BAD_BRIEFS / "script-in-body.md"
+    )
+
+    code, lines, _ = run(["check", "content", "--format", "json"], capsys, monkeypatch, tmp_path)
+    _, text, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    records = json.loads("\n".join(lines))
+    assert [(r["path"], r["line"], r["code"], r["severity"]) for r in records] == [
+        ("content/briefs/script-in-body.md", 5, "future-date", "warning"),
+        ("content/briefs/script-in-body.md", 30, "unsafe-element", "error"),
+        ("content/briefs/synthetic-good.md", 5, "future-date", "warning"),
+        ("content/briefs/unknown-author.md", 5, "future-date", "warning"),
+        ("content/briefs/unknown-author.md", 8, "unknown-author", "error"),
+    ]
+    assert [f"{r['path']}:{r['line']}: {r['message']}" for r in records if r["severity"] == "error"] == text
+    assert records[-1]["message"] == "unknown author 'Nobody Inventedson' (not listed in authors.yml)"
+
+
+def test_make_check_json_is_an_empty_list_when_all_is_well(tmp_path, capsys, monkeypatch):
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    (content / "briefs" / GOOD_BRIEF.name).write_text(
+        GOOD_BRIEF.read_text(encoding="utf-8").replace("2030-01-05", "2021-01-05"), encoding="utf-8"
+    )
+
+    code, lines, _ = run(["check", "content", "--format", "json"], capsys, monkeypatch, tmp_path)
+
+    assert (code, json.loads("\n".join(lines))) == (0, [])

@@ -277,7 +277,9 @@ def test_make_html_after_make_publish_leaves_only_the_preview(live_site, tmp_pat
     content = copy_content(tmp_path / "content")
     mixed, fresh = live_site, tmp_path / "fresh" / "output"
     assert (mixed / "_headers").is_file()
-    assert [p for p in mixed.rglob("*") if p.suffix in {".gz", ".br"}], "the publish left no compressed copies"
+    assert [p for p in mixed.rglob("*") if p.suffix in {".gz", ".br"}], (
+        "the publish left no compressed copies"
+    )
     assert (mixed / "feeds" / "all.atom.xml").is_file()
 
     preview = run_make("html", f"INPUTDIR={content}", f"OUTPUTDIR={mixed}")

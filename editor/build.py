@@ -16,18 +16,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import hashlib
 import json
-import os
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from importlib.metadata import distributions
 from pathlib import Path
 from typing import Any
 
 from brief_registry.textfile import write_atomically
+from incremental_output.fingerprint import input_fingerprint, installed_packages, output_fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 STATE_FILE = "build-state.json"
@@ -41,8 +38,6 @@ PROJECT_SOURCES = (
     "requirements.txt",
     "package-lock.json",
 )
-# Inside those folders, what no build reads.
-NOT_READ = frozenset({"__pycache__", "tests", "test_data"})
 
 
 @dataclass(frozen=True)
@@ -53,78 +48,12 @@ class BuildState:
     output: str
 
 
-def files_under(paths: Iterable[Path]) -> list[Path]:
-    """Every file in ``paths`` (files, or folders walked whole but for what no build reads), in a stable order."""
-    found = []
-    for path in paths:
-        if path.is_file():
-            found.append(path)
-            continue
-        for folder, subfolders, files in os.walk(path):
-            subfolders[:] = sorted(d for d in subfolders if d not in NOT_READ)
-            found.extend(Path(folder) / name for name in sorted(files))
-    return found
-
-
-def stable_text(value: Any) -> str:
-    """A settings value as text that is the same in every run (no memory addresses; sets sorted)."""
-    if isinstance(value, Mapping):
-        return (
-            "{"
-            + ", ".join(f"{stable_text(k)}: {stable_text(v)}" for k, v in sorted(value.items(), key=str))
-            + "}"
-        )
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(stable_text(v) for v in value) + "]"
-    if isinstance(value, (set, frozenset)):
-        return "{" + ", ".join(sorted(stable_text(v) for v in value)) + "}"
-    if value is None or isinstance(value, (str, int, float, bool, Path, datetime.date)):
-        return repr(value)
-    return (
-        f"<{type(value).__module__}.{type(value).__qualname__}>"  # a function or object: its code is hashed
-    )
-
-
-def input_fingerprint(
-    sources: Sequence[Path],
-    settings: Mapping[str, Any],
-    options: Sequence[str],
-    packages: Iterable[str],
-    today: datetime.date,
-) -> str:
-    """A hash of everything a build's output depends on."""
-    digest = hashlib.sha256()
-    for path in files_under(sources):
-        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(stable_text(dict(settings)).encode() + b"\0")
-    digest.update("\0".join(options).encode() + b"\0")
-    digest.update("\0".join(sorted(packages)).encode() + b"\0")
-    digest.update(f"{sys.version}\0{today.isoformat()}".encode())
-    return digest.hexdigest()
-
-
-def output_fingerprint(output: Path) -> str:
-    """A hash of what is in the output folder: every file's path, size and modification time."""
-    digest = hashlib.sha256()
-    if not output.is_dir():
-        return ""
-    for path in files_under([output]):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(output)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
-
-
 def read_state(path: Path) -> BuildState | None:
     """The last successful build's state, or None (none recorded, or unreadable: build)."""
     try:
         return BuildState(**json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         return None
-
-
-def installed_packages() -> list[str]:
-    """``name==version`` of every package in this Python's environment."""
-    return [f"{d.metadata['Name']}=={d.version}" for d in distributions()]
 
 
 def pelican_settings(pelican_argv: list[str]) -> dict[str, Any]:

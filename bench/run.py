@@ -127,16 +127,14 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> Run:
 def make_html(
     content: Path, output: Path, cache: Path, env: dict[str, str], settings: str = "publishconf.py"
 ) -> Run:
-    """What `make html` does: `make check`, then the build, which editor/build.py skips when nothing it is built
-    from changed (times added up). The cold comparison with plain Pelican uses the publishing settings (every
+    """What `make html` does (editor/build.py): `make check`'s checks, then the build, skipped when nothing it is
+    built from changed. The cold comparison with plain Pelican uses the publishing settings (every
     feature on); the rebuilds use the development settings, as `make html` does."""
-    check = timed([sys.executable, "-m", "editor", "check", str(content)], env)
     build = [
         sys.executable, "-m", "editor.build", "--content", str(content), "--output", str(output),
         "--settings", settings, "--", "--fatal", "errors", *cache_args(cache),
     ]  # fmt: skip
-    built = timed(build, env)
-    return Run(check.seconds + built.seconds, max(check.max_rss_mb, built.max_rss_mb))
+    return timed(build, env)
 
 
 def preview_times(content: Path, workdir: Path, edits: int, env: dict[str, str]) -> list[float]:

@@ -1,4 +1,4 @@
-"""``make html``: build the site, unless the output is already what building it again would write.
+"""``make html``: check the briefs, then build the site, unless the output is already what a build would write.
 
 A build is a function of its inputs: the content folder, the theme, the plugins' code, the settings Pelican will
 run with (its options and the environment included, since the settings read both), the installed packages and
@@ -6,6 +6,9 @@ today's date. After a successful build, the hash of those inputs is kept beside 
 the output folder (every file's path, size and modification time). The next ``make html`` builds again only when
 either differs: an edit, a new brief, a changed template or setting, an upgraded package, another day, or an output
 folder someone else changed (``make devserver`` or ``make publish`` writing into it, a deleted file).
+
+It first runs ``make check``'s checks (the same function, the same messages) and stops on a problem, as ``make check``
+does; Pelican then runs in the same process, so the two share one start-up and one import of everything.
 
 The state lives in the build's CACHE_PATH (``cache/build-state.json``); ``make clean`` removes it, and
 ``--force`` builds whatever it says. A build that fails or is interrupted removes it first, so a broken output is
@@ -17,7 +20,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import subprocess
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -65,8 +67,33 @@ def pelican_settings(pelican_argv: list[str]) -> dict[str, Any]:
     return read_settings(args.settings, override=get_config(args))
 
 
-def build(content: Path, output: Path, settings_file: Path, options: list[str], force: bool = False) -> int:
-    """Run Pelican unless the output is up to date; the exit status of the build (0 when none was needed)."""
+def run_pelican(pelican_argv: list[str]) -> int:
+    """Pelican's own command line, in this process (its modules are loaded already); its exit status."""
+    from pelican import main as pelican_main
+
+    try:
+        pelican_main(pelican_argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 1
+    return 0
+
+
+def build(
+    content: Path,
+    output: Path,
+    settings_file: Path,
+    options: list[str],
+    force: bool = False,
+    check: bool = True,
+) -> int:
+    """``make check``, then Pelican unless the output is up to date; the exit status (0 when nothing was needed)."""
+    if check:
+        from editor.cli import run_check
+        from editor.settings import load_settings
+
+        status = run_check(content, load_settings(settings_file))
+        if status:
+            return status
     pelican_argv = [str(content), "-o", str(output), "-s", str(settings_file), *options]
     settings = pelican_settings(pelican_argv)
     state_path = Path(settings["CACHE_PATH"]) / STATE_FILE
@@ -79,7 +106,7 @@ def build(content: Path, output: Path, settings_file: Path, options: list[str], 
         )
         return 0
     state_path.unlink(missing_ok=True)
-    status = subprocess.call([sys.executable, "-m", "pelican", *pelican_argv])
+    status = run_pelican(pelican_argv)
     if status == 0:
         state = BuildState(inputs, output_fingerprint(output))
         write_atomically(state_path, (json.dumps(asdict(state), indent=2) + "\n").encode("utf-8"))
@@ -97,11 +124,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", default="pelicanconf.py", type=Path, help="default: pelicanconf.py")
     parser.add_argument("--force", action="store_true", help="build even when the output is up to date")
     parser.add_argument(
+        "--no-check", dest="check", action="store_false", help="build without running `make check` first"
+    )
+    parser.add_argument(
         "pelican_options", nargs=argparse.REMAINDER, help="more options for pelican, after --"
     )
     args = parser.parse_args(argv)
     options = [option for option in args.pelican_options if option != "--"]
-    return build(args.content, args.output, args.settings, options, args.force)
+    return build(args.content, args.output, args.settings, options, args.force, args.check)
 
 
 if __name__ == "__main__":

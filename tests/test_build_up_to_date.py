@@ -60,7 +60,9 @@ def test_make_html_builds_only_when_something_changed(tmp_path):
 
     brief = content / "briefs" / "reality-check-4.md"
     brief.write_text(
-        brief.read_text(encoding="utf-8").replace("## What", "A SYNTHETIC EDIT.\n\n## What", 1),
+        brief.read_text(encoding="utf-8").replace(
+            "## What’s the issue?\n", "## What’s the issue?\n\nA SYNTHETIC EDIT.\n", 1
+        ),
         encoding="utf-8",
     )
     edited = make_html(content, output, cache)
@@ -75,11 +77,17 @@ def test_make_html_builds_only_when_something_changed(tmp_path):
     forced = make_html(content, output, cache, "--force")
     assert "Done: Processed" in forced.stdout, forced.stdout + forced.stderr
 
-    # A failed build is never taken for an up-to-date one.
+    # A brief or registry that fails the checks stops make html before it builds anything...
     registry = content / "authors.yml"
     good = registry.read_text(encoding="utf-8")
-    registry.write_text("authors: [\n", encoding="utf-8")  # broken YAML: the build stops with an error
-    failed = make_html(content, output, cache)
+    registry.write_text("authors: [\n", encoding="utf-8")  # broken YAML
+    stopped = make_html(content, output, cache)
+    assert stopped.returncode != 0
+    assert "authors.yml:" in stopped.stdout + stopped.stderr
+    assert "Done: Processed" not in stopped.stdout
+
+    # ...and a build that fails (here Pelican's own, the checks skipped) is never taken for an up-to-date one.
+    failed = make_html(content, output, cache, "--no-check")
     assert failed.returncode != 0
     assert not (cache / STATE_FILE).exists()
     registry.write_text(good, encoding="utf-8")  # as it was: the inputs match the last good build's again...

@@ -146,6 +146,11 @@ def test_editors_temporary_files_neither_rebuild_nor_show_as_saved(devserver):
     brief = briefs / "reality-check-4.md"
     brief.write_text(brief.read_text().replace("On January 17, just", "On January 17 (saved), just"))
     wait_for(lambda: "(saved)" in main_text(fetch(page)), "the edit")
+    # The saved brief's page is written first; the check and the rest of the site follow: read the log once the
+    # whole rebuild is done (its "Done:" line), not at the moment the page changed.
+    wait_for(
+        lambda: "\nDone: Processed" in log.read_text().split("-> Saved:", 1)[-1], "the rebuild after the edit"
+    )
 
     saved = [line for line in log.read_text().splitlines() if line.startswith("-> Saved:")]
     assert saved == ["-> Saved: content/briefs/reality-check-4.md. Rebuilding..."]

@@ -11,7 +11,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -40,11 +40,19 @@ class HtmlProblem:
     def __str__(self) -> str:
         return f"{self.path}:{self.line or '?'}: {self.message}"
 
+    def relative_to(self, root: Path) -> HtmlProblem:
+        """The same problem with its path relative to `root` (unchanged when the file is not under `root`)."""
+        path = Path(self.path)
+        return (
+            replace(self, path=str(path.relative_to(root.resolve())))
+            if path.is_relative_to(root.resolve())
+            else self
+        )
 
-def validate_html(
-    files: Sequence[Path], *, root: Path | None = None, java: str = "java"
-) -> tuple[HtmlProblem, ...]:
-    """Run vnu.jar over `files` (HTML, and CSS or SVG too); return its errors, paths relative to `root`.
+
+def validate_html(files: Sequence[Path], *, java: str = "java") -> tuple[HtmlProblem, ...]:
+    """Run vnu.jar over `files` (HTML, and CSS or SVG too); return its errors, each with its file's full path
+    (`problems_in` picks one test's files out of a run and shortens their paths).
 
     Warnings and info messages are not errors and do not count. Stylesheets get a run of their own: with
     `--also-check-css` vnu 26.9 reports HTML errors one line too early.
@@ -61,14 +69,18 @@ def validate_html(
     for message in messages:
         if message.get("type") == "info":
             continue  # "info" includes warnings (subType "warning"); only errors fail the gate
-        path = Path(unquote(urlsplit(message.get("url", "")).path))
-        shown = (
-            str(path.relative_to(root.resolve()))
-            if root and path.is_relative_to(root.resolve())
-            else str(path)
-        )
-        problems.append(HtmlProblem(shown, message.get("lastLine"), message.get("message", "")))
+        path = unquote(urlsplit(message.get("url", "")).path)
+        problems.append(HtmlProblem(path, message.get("lastLine"), message.get("message", "")))
     return tuple(problems)
+
+
+def problems_in(
+    problems: Iterable[HtmlProblem], files: Iterable[Path], root: Path
+) -> tuple[HtmlProblem, ...]:
+    """The problems of one `validate_html` run that are in `files`, each path made relative to `root`: one Java
+    start checks the files of several tests, and each test reads its own share."""
+    wanted = {str(file.resolve()) for file in files}
+    return tuple(problem.relative_to(root) for problem in problems if problem.path in wanted)
 
 
 def _run_vnu(java: str, options: list[str], files: Sequence[Path]) -> list[dict]:
@@ -155,13 +167,19 @@ class AxeViolation:
 
 
 def audit_accessibility(page: Page) -> tuple[AxeViolation, ...]:
-    """Run axe-core's WCAG 2.1 A/AA rules on the page as it is now."""
-    from axe_playwright_python.sync_playwright import Axe  # imported late: it loads axe.min.js from disk
+    """Run axe-core's WCAG 2.1 A/AA rules on the page as it is now (its current viewport and colour scheme).
 
-    results = Axe().run(
-        page,
+    axe is injected once per loaded document: a page audited again (in another viewport or colour scheme) reuses
+    it, which halves the cost of each further audit.
+    """
+    from axe_playwright_python.base import AXE_SCRIPT  # imported late: it loads axe.min.js from disk
+
+    if not page.evaluate("() => typeof window.axe === 'object' && typeof window.axe.run === 'function'"):
+        page.evaluate(AXE_SCRIPT)
+    response = page.evaluate(
+        "options => axe.run(document, options)",
         # Only violations come back in full: passes and the rest would be serialised node by node for nothing.
-        options={"runOnly": {"type": "tag", "values": list(WCAG_21_AA_TAGS)}, "resultTypes": ["violations"]},
+        {"runOnly": {"type": "tag", "values": list(WCAG_21_AA_TAGS)}, "resultTypes": ["violations"]},
     )
     path = urlsplit(page.url).path
     return tuple(
@@ -172,7 +190,7 @@ def audit_accessibility(page: Page) -> tuple[AxeViolation, ...]:
             violation["help"],
             tuple(" ".join(map(str, node["target"])) for node in violation["nodes"]),
         )
-        for violation in results.response["violations"]
+        for violation in response["violations"]
     )
 
 

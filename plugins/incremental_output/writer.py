@@ -179,37 +179,27 @@ class IncrementalWriter(Writer):
         url=None,
         **kwargs,
     ):
-        if not name or override_output:  # an overriding page decides what later ones write: always write it
-            return super().write_file(
+        # An overriding page decides what later ones write, so it is always written (and never recorded).
+        key = None
+        if name and not override_output:
+            key = digest(
+                self.site_key(context),
                 name,
-                template,
-                context,
-                relative_urls,
-                paginated,
-                template_name,
-                override_output,
-                url,
-                **kwargs,
+                getattr(template, "name", "") or "",
+                stable_text([relative_urls, paginated, template_name, url]),
+                stable_text(kwargs),
+                *(self.summary(c) for c in page_contents([paginated, kwargs], self.neighbours)),
+                *bodies(kwargs.values()),
             )
-        given = [paginated, kwargs]
-        key = digest(
-            self.site_key(context),
-            name,
-            getattr(template, "name", "") or "",
-            stable_text([relative_urls, paginated, template_name, url]),
-            stable_text(kwargs),
-            *(self.summary(c) for c in page_contents(given, self.neighbours)),
-            *bodies(kwargs.values()),
-        )
-        last = self.previous.get(name)
-        if last is not None and last.key == key and last.still_on_disk(self.output):
-            self.pages[name] = last
-            self.skipped += 1
-            # What listens for written pages (pelican-sitemap lists them) hears of these as if written again.
-            local = {**context, **kwargs}
-            for file_name, _, _ in last.files:
-                signals.content_written.send(str(self.output / file_name), context=local)
-            return None
+            last = self.previous.get(name)
+            if last is not None and last.key == key and last.still_on_disk(self.output):
+                self.pages[name] = last
+                self.skipped += 1
+                # What listens for written pages (pelican-sitemap lists them) hears of these as if written again.
+                local = {**context, **kwargs}
+                for file_name, _, _ in last.files:
+                    signals.content_written.send(str(self.output / file_name), context=local)
+                return
         self._opened = []
         try:
             super().write_file(
@@ -226,10 +216,9 @@ class IncrementalWriter(Writer):
             written = [Path(path) for path in self._opened]
         finally:
             self._opened = None
-        self.pages[name] = WrittenPage(
-            key, tuple((Path(os.path.relpath(p, self.output)).as_posix(), *file_stamp(p)) for p in written)
-        )
-        return None
+        if key is not None:
+            files = tuple((Path(os.path.relpath(p, self.output)).as_posix(), *file_stamp(p)) for p in written)
+            self.pages[name] = WrittenPage(key, files)
 
     def save(self) -> None:
         """Keep this build's keys for the next one (called once the build has completed)."""

@@ -79,7 +79,8 @@ author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITL
 # site's compressed copies and feeds.
 # Nothing is built again while output/ is what a build would write (editor/build.py); FORCE=1 builds anyway.
 FORCE ?=
-html: check ## Build the site into output/ (PDF=1: with every brief's PDF edition; FORCE=1: even if up to date)
+# It runs `make check`'s checks first, in the same process, and stops on a problem.
+html: $(STAMP) ## Check, then build the site into output/ (PDF=1: with every brief's PDF edition; FORCE=1: even if up to date)
 	$(if $(wildcard $(OUTPUTDIR)/_headers),@echo "note: $(OUTPUTDIR) held the site make publish built; emptying it for the preview")
 	$(BIN)/python -m editor.build --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
 		$(if $(filter-out 0,$(FORCE)),--force) -- --fatal errors $(PDF_OPTS) $(PELICANOPTS) \

@@ -68,6 +68,8 @@ PLUGINS = [
     "brief_translations",  # translations: /<lang>/ listings, language switcher, interface strings (Babel)  # output/digest/<date>/: each issue recorded in content/digests/ (make digest)
     "pelican.plugins.webassets",  # the fingerprinted stylesheet
     "decap_admin",  # /admin/, the browser editor (Decap CMS), when DECAP_ADMIN is on
+    "incremental_output",  # a rebuild writes only the pages whose inputs changed (publishconf.py: off)
+    "fragment_cache",  # each brief's teaser rendered once per build, however many listings show it
 ]
 
 # --- Theme and pages ---

@@ -26,9 +26,11 @@ DELETE_OUTPUT_DIRECTORY = True
 # The published site always has every brief's PDF edition (drawn once, then reused from the cache).
 PDF_EDITION = True
 
-# The live site is always built from the sources alone, never from a cache a previous build left.
+# The live site is always built from the sources alone, never from a cache a previous build left, and every
+# page of it is written (plugins/incremental_output skips none).
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+INCREMENTAL_OUTPUT = False
 
 # The browser editor on the live site (docs/cms.md, "Going live"): off unless the build's environment names the
 # GitHub repository the editor commits to (DECAP_GITHUB_REPO=owner/name). Drafts become pull requests.

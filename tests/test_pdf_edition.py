@@ -347,7 +347,8 @@ def test_make_publish_always_writes_the_pdfs(published):
 def test_make_html_draws_pdfs_when_asked(pdf, asks_for_pdfs):
     command = ["make", "--no-print-directory", "-n", "-C", str(ROOT), "html", f"PDF={pdf}"]
     recipe = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60).stdout
-    (pelican_line,) = [line for line in recipe.splitlines() if " -s pelicanconf.py " in line]
+    recipe = recipe.replace("\\\n", " ")  # one line per command, continuation lines joined
+    (pelican_line,) = [line for line in recipe.splitlines() if " --settings pelicanconf.py " in line]
     assert ("-e PDF_EDITION=true" in pelican_line) is asks_for_pdfs
 
 

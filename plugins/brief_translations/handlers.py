@@ -103,6 +103,10 @@ def attach_versions(generators: Iterable) -> None:
                 lang: pattern.format(lang=lang) for lang in languages
             }
         translated = {id(t) for t in generator.translations}
+        for item in (*generator.articles, *generator.translations):
+            # In language order: Pelican lists them in the order it read the files, which differs between two
+            # checkouts of the same commit (and the sitemap lists them in that order).
+            item.translations = sorted(getattr(item, "translations", ()), key=lambda t: str(t.lang))
         for article in generator.articles:
             article.is_translation = False
             translations = [t for t in getattr(article, "translations", ()) if id(t) in translated]

@@ -99,10 +99,12 @@ class DecapAdminGenerator(Generator):
         from editor.scaffold import SKELETON, next_series_number
 
         content = Path(self.settings["PATH"])
-        try:
-            registry = load_registry(content)
-        except RegistryError:
-            registry = Registry()  # brief_registry has already reported every problem
+        registry = self.context.get("registry")  # loaded (and its problems reported) by brief_registry
+        if registry is None:  # brief_registry is not in PLUGINS
+            try:
+                registry = load_registry(content)
+            except RegistryError:
+                registry = Registry()
         sources = BriefSources(registry, next_series_number(content), SKELETON)
         try:
             self.admin_config = render_config(build_config(sources, decap_settings(self.settings)))

@@ -732,87 +732,73 @@ def _front_key_points(value: object) -> tuple[tuple[KeyPoint, ...] | None, list[
 
 
 def _front_recommendations(value: object) -> tuple[tuple[Recommendation, ...] | None, list[CardProblem]]:
-    field = "recommendations"
+    """``recommendations:`` in the front matter: the recommendations, or None and what is wrong with them."""
     if not isinstance(value, list) or not value:
         got = "an empty list" if value == [] else f"a {_type_name(value)}"
         return None, [
             CardProblem(
                 f"recommendations must be a list of {{title, text}} entries (got {got})",
                 ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
-                field=field,
+                field="recommendations",
             )
         ]
     found: list[Recommendation] = []
     problems: list[CardProblem] = []
     number = 0
     for index, item in enumerate(value):
-        where = f"recommendations item {index + 1}"
-        if not isinstance(item, dict):
-            problems.append(
-                CardProblem(
-                    f"{where} must be a mapping with 'title' and 'text' (got {_type_name(item)} {item!r})",
-                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
-                    field=field,
-                    index=index,
-                )
-            )
-            continue
-        unknown = sorted(set(map(str, item)) - {"title", "text", "number"})
-        title, text = item.get("title"), item.get("text", "")
-        given_number = item.get("number", number + 1)
-        if unknown:
-            problems.append(
-                CardProblem(
-                    f"{where}: unknown key {_quoted(unknown)} (expected 'title', 'text' and optionally 'number')",
-                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
-                    field=field,
-                    index=index,
-                )
-            )
-        if not isinstance(title, str) or not title.strip():
-            problems.append(
-                CardProblem(
-                    f"{where}: 'title' must be a sentence (got {title!r})",
-                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
-                    field=field,
-                    index=index,
-                )
-            )
-        if not isinstance(text, str):
-            problems.append(
-                CardProblem(
-                    f"{where}: 'text' must be a string (got {text!r})",
-                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
-                    field=field,
-                    index=index,
-                )
-            )
-        if isinstance(given_number, bool) or not isinstance(given_number, int) or given_number < 1:
-            problems.append(
-                CardProblem(
-                    f"{where}: 'number' must be a positive integer (got {given_number!r})",
-                    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
-                    field=field,
-                    index=index,
-                )
-            )
-            given_number = number + 1
-        elif any(r.number == given_number for r in found):
-            problems.append(
-                CardProblem(
-                    f"{where}: recommendation number {given_number} appears twice (expected each number once)",
-                    ProblemCode.RECOMMENDATION_NUMBER_REPEATED,
-                    field=field,
-                    index=index,
-                )
-            )
-        number = given_number
-        if isinstance(title, str) and isinstance(text, str):
-            text = " ".join(text.split())
-            found.append(
-                Recommendation(number, " ".join(title.split()), text, html.escape(text, quote=False), "")
-            )
+        recommendation, item_problems, number = _front_recommendation(index, item, number, found)
+        problems.extend(item_problems)
+        if recommendation is not None:
+            found.append(recommendation)
     return (None if problems else tuple(found)), problems
+
+
+def _front_recommendation(
+    index: int, item: object, previous: int, found: list[Recommendation]
+) -> tuple[Recommendation | None, list[CardProblem], int]:
+    """One entry of ``recommendations:`` (after ``found``, the last numbered ``previous``): the recommendation
+    when it can be read, what is wrong with it, and its number."""
+    where = f"recommendations item {index + 1}"
+
+    def problem(message: str, code: ProblemCode = ProblemCode.RECOMMENDATIONS_FIELD_SHAPE) -> CardProblem:
+        return CardProblem(where + message, code, field="recommendations", index=index)
+
+    if not isinstance(item, dict):
+        return (
+            None,
+            [problem(f" must be a mapping with 'title' and 'text' (got {_type_name(item)} {item!r})")],
+            previous,
+        )
+    problems = []
+    unknown = sorted(set(map(str, item)) - {"title", "text", "number"})
+    title, text = item.get("title"), item.get("text", "")
+    number = item.get("number", previous + 1)
+    if unknown:
+        problems.append(
+            problem(f": unknown key {_quoted(unknown)} (expected 'title', 'text' and optionally 'number')")
+        )
+    if not isinstance(title, str) or not title.strip():
+        problems.append(problem(f": 'title' must be a sentence (got {title!r})"))
+    if not isinstance(text, str):
+        problems.append(problem(f": 'text' must be a string (got {text!r})"))
+    if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+        problems.append(problem(f": 'number' must be a positive integer (got {number!r})"))
+        number = previous + 1
+    elif any(r.number == number for r in found):
+        problems.append(
+            problem(
+                f": recommendation number {number} appears twice (expected each number once)",
+                ProblemCode.RECOMMENDATION_NUMBER_REPEATED,
+            )
+        )
+    if not isinstance(title, str) or not isinstance(text, str):
+        return None, problems, number
+    text = " ".join(text.split())
+    return (
+        Recommendation(number, " ".join(title.split()), text, html.escape(text, quote=False), ""),
+        problems,
+        number,
+    )
 
 
 def card_from_front_matter(data: Mapping[str, Any]) -> tuple[GivenCard, tuple[CardProblem, ...]]:

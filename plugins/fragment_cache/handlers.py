@@ -1,0 +1,26 @@
+"""Pelican wiring: every generator's templates can call ``rendered_once``."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from brief_registry.plugin_settings import defaults_setter
+
+from .memo import rendered_every_time, rendered_once
+
+DEFAULTS = {"FRAGMENT_CACHE": True}
+
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)
+
+
+def install(generator) -> None:
+    """Give the generator's Jinja environment the ``rendered_once`` call block (memo off: rendered every time)."""
+    on = generator.settings.get("FRAGMENT_CACHE", DEFAULTS["FRAGMENT_CACHE"])
+    generator.env.globals["rendered_once"] = rendered_once if on else rendered_every_time
+
+
+def register() -> None:
+    """Connect the defaults and the installer."""
+    signals.initialized.connect(set_defaults)
+    signals.generator_init.connect(install)

@@ -1,0 +1,34 @@
+"""A fragment of a page rendered once per build for each brief and each set of inputs, however many pages show it.
+
+A listing shows each brief's teaser (label, title, byline, reading time, compact card) on the archive and on the
+pages of each of its authors, topics and regions: the same HTML, rendered five or six times. The theme wraps such a
+fragment in ``{% call rendered_once(name, brief, *inputs) %}…{% endcall %}``: the first call renders it, later calls
+with the same name, brief and inputs return that HTML. The template passes every input the fragment depends on
+besides the brief (its heading level, the page's language).
+
+The memo lives on the brief's object, which Pelican makes anew for every build, so nothing rendered in one build
+is shown by the next.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Hashable
+
+from markupsafe import Markup
+
+_RENDERED: weakref.WeakKeyDictionary[object, dict[tuple[Hashable, ...], Markup]] = weakref.WeakKeyDictionary()
+
+
+def rendered_once(name: str, brief: object, *inputs: Hashable, caller: Callable[[], str]) -> Markup:
+    """``caller()``'s HTML, rendered the first time this name, brief and inputs are asked for."""
+    fragments = _RENDERED.setdefault(brief, {})
+    key = (name, *inputs)
+    if key not in fragments:
+        fragments[key] = Markup(caller())
+    return fragments[key]
+
+
+def rendered_every_time(name: str, brief: object, *inputs: Hashable, caller: Callable[[], str]) -> Markup:
+    """The same call block without the memo (``FRAGMENT_CACHE = False``): what ``rendered_once`` must equal."""
+    return Markup(caller())

@@ -1,0 +1,37 @@
+"""Pelican wiring: hand Pelican the incremental writer when INCREMENTAL_OUTPUT is on, save its record at the end."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pelican import signals
+
+from brief_registry.plugin_settings import defaults_setter
+
+from .writer import RUNNING, IncrementalWriter
+
+DEFAULTS = {"INCREMENTAL_OUTPUT": True}
+
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)
+
+
+def get_writer(pelican) -> type[IncrementalWriter] | None:
+    """The writer for this build: ours when the settings ask for incremental output, else Pelican's own."""
+    return IncrementalWriter if pelican.settings.get("INCREMENTAL_OUTPUT") else None
+
+
+def save_record(pelican) -> None:
+    """The build completed: keep what each page was written from, for the next build into the same folder."""
+    for writer in list(RUNNING):
+        if writer.output == Path(os.path.abspath(pelican.output_path)):
+            writer.save()
+            RUNNING.discard(writer)
+
+
+def register() -> None:
+    """Connect the writer and the record."""
+    signals.initialized.connect(set_defaults)
+    signals.get_writer.connect(get_writer)
+    signals.finalized.connect(save_record)

@@ -169,18 +169,41 @@ def parse_seed(
     `pages` are the pages the closing "Explore …" line may link to (see :func:`site_pages`).
     """
     lines = [(n, " ".join(line.split())) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
-    problems: list[Problem] = []
     if not lines:
         raise SeedError([Problem(path, 1, "the file is empty", code=SeedCode.EMPTY)])
+    topics, regions, problems = _read_labels(lines, path, registry)
+    (date_line, label), (_, title), (byline_line, byline) = _read_header(lines, path, problems)
+    date = _read_date(label.group("date"), path, date_line, problems)
+    authors = tuple(n for n in _NAME_SEPARATORS.split(byline.group("names").strip()) if n)
+    unknown_authors = tuple(name for name in authors if registry.author(name) is None)
+    problems.extend(_unknown_author(name, path, byline_line, registry) for name in unknown_authors)
+    if problems:
+        raise SeedError(problems, unknown_authors)
 
+    request = BriefRequest(
+        title.group("title"), authors, tuple(dict.fromkeys(topics)), tuple(dict.fromkeys(regions)), date
+    )
+    body, link, notes = _read_closing(lines[3:], path, pages)
+    markdown = body_markdown([line for _, line in body], settings)
+    if link:
+        markdown += f"\n{link}\n"
+    return SeedBrief(request, int(title.group("number")), markdown, notes)
+
+
+Lines = list[tuple[int, str]]  # (line number, text with its spaces collapsed), blank lines left out
+
+
+def _read_labels(lines: Lines, path: str, registry: Registry) -> tuple[list[str], list[str], list[Problem]]:
+    """Take the topic and region labels off the top of ``lines``: the topics, the regions, and names not known."""
     topics: list[str] = []
     regions: list[str] = []
-    while lines and not lines[0][1].startswith(_SERIES_LABEL):  # the labels: topics and regions
+    problems: list[Problem] = []
+    terms = [term.name for term in (*registry.topics, *registry.regions)]
+    while lines and not lines[0][1].startswith(_SERIES_LABEL):
         number, line = lines.pop(0)
         found_topics, found_regions, unknown = _names_in(line, registry)
         topics.extend(found_topics)
         regions.extend(found_regions)
-        terms = [term.name for term in (*registry.topics, *registry.regions)]
         problems.extend(
             Problem(
                 path,
@@ -194,11 +217,14 @@ def parse_seed(
             )
             for name in unknown
         )
-
     if len(lines) > 1 and lines[0][1] == _SERIES_LABEL and _LABEL.match(f"{_SERIES_LABEL} {lines[1][1]}"):
         lines[:2] = [(lines[0][0], f"{_SERIES_LABEL} {lines[1][1]}")]  # the series label above the date
+    return topics, regions, problems
 
-    header = lines[:3]
+
+def _read_header(lines: Lines, path: str, problems: list[Problem]) -> list[tuple[int, re.Match[str]]]:
+    """The series label with the date, the numbered title and the byline, each with its line; the text stops
+    here (SeedError, with the ``problems`` found so far) when one of them is missing."""
     expected = (
         (_LABEL, "'Reality Check <date>', such as 'Reality Check March 5, 2021'"),
         (_TITLE, "'Reality Check #<number>: <title>'"),
@@ -206,87 +232,58 @@ def parse_seed(
     )
     found = []
     for index, (pattern, description) in enumerate(expected):
-        if index >= len(header):
-            raise SeedError(
-                [
-                    *problems,
-                    Problem(
-                        path,
-                        lines[-1][0] if lines else 1,
-                        f"the text ends before {description}",
-                        code=SeedCode.ENDS_EARLY,
-                    ),
-                ]
-            )
-        number, line = header[index]
+        if index >= len(lines[:3]):
+            last = lines[-1][0] if lines else 1
+            ends = Problem(path, last, f"the text ends before {description}", code=SeedCode.ENDS_EARLY)
+            raise SeedError([*problems, ends])
+        number, line = lines[index]
         match = pattern.match(line)
         if match is None:
-            raise SeedError(
-                [
-                    *problems,
-                    Problem(
-                        path, number, f"expected {description} (got {line!r})", code=SeedCode.UNEXPECTED_LINE
-                    ),
-                ]
+            unexpected = Problem(
+                path, number, f"expected {description} (got {line!r})", code=SeedCode.UNEXPECTED_LINE
             )
+            raise SeedError([*problems, unexpected])
         found.append((number, match))
-    (date_line, label), (_, title), (byline_line, byline) = found
+    return found
 
-    date = None
+
+def _read_date(text: str, path: str, line: int, problems: list[Problem]) -> datetime.date | None:
+    """The date of the series label in any of the forms it is written in, or None and a problem."""
     for date_format in _DATE_FORMATS:
         try:
-            date = datetime.datetime.strptime(label.group("date"), date_format).date()
-            break
+            return datetime.datetime.strptime(text, date_format).date()
         except ValueError:
             continue
-    if date is None:
-        problems.append(
-            Problem(
-                path, date_line, f"'{label.group('date')}' is not a real date", code=SeedCode.DATE_NOT_REAL
-            )
-        )
+    problems.append(Problem(path, line, f"'{text}' is not a real date", code=SeedCode.DATE_NOT_REAL))
+    return None
 
-    authors = tuple(n for n in _NAME_SEPARATORS.split(byline.group("names").strip()) if n)
-    unknown_authors = tuple(name for name in authors if registry.author(name) is None)
-    problems.extend(
-        Problem(
-            path,
-            byline_line,
-            _unknown(
-                f"unknown author '{name}' (not listed in {AUTHORS_FILE})",
-                name,
-                [p.name for p in registry.authors],
-            ),
-            code=SeedCode.UNKNOWN_AUTHOR,
-        )
-        for name in unknown_authors
-    )
-    if problems:
-        raise SeedError(problems, unknown_authors)
 
-    request = BriefRequest(
-        title.group("title"), authors, tuple(dict.fromkeys(topics)), tuple(dict.fromkeys(regions)), date
+def _unknown_author(name: str, path: str, line: int, registry: Registry) -> Problem:
+    message = f"unknown author '{name}' (not listed in {AUTHORS_FILE})"
+    return Problem(
+        path, line, _unknown(message, name, [p.name for p in registry.authors]), code=SeedCode.UNKNOWN_AUTHOR
     )
-    body = lines[3:]
-    notes: list[Problem] = []
+
+
+def _read_closing(
+    body: Lines, path: str, pages: Sequence[PageLink]
+) -> tuple[Lines, str | None, tuple[Problem, ...]]:
+    """The body without its closing "Explore …" line, that line as a link to a page, and a note when it names
+    no page (then it stays a paragraph)."""
     link = closing_link(body[-1][1], pages) if body else None
     if link:
-        body = body[:-1]
-    elif body and _CLOSING.match(body[-1][1]):
+        return body[:-1], link, ()
+    if body and _CLOSING.match(body[-1][1]):
         known = ", ".join(page.target.removeprefix("{filename}/") for page in pages) or "none"
-        notes.append(
-            Problem(
-                path,
-                body[-1][0],
-                f"the closing line {body[-1][1]!r} names no page in content/{PAGES_DIR} (there: {known}); "
-                "it was kept as a paragraph: name a page, e.g. 'Explore NAEI', or link it by hand",
-                code=SeedCode.CLOSING_NAMES_NO_PAGE,
-            )
+        note = Problem(
+            path,
+            body[-1][0],
+            f"the closing line {body[-1][1]!r} names no page in content/{PAGES_DIR} (there: {known}); "
+            "it was kept as a paragraph: name a page, e.g. 'Explore NAEI', or link it by hand",
+            code=SeedCode.CLOSING_NAMES_NO_PAGE,
         )
-    markdown = body_markdown([line for _, line in body], settings)
-    if link:
-        markdown += f"\n{link}\n"
-    return SeedBrief(request, int(title.group("number")), markdown, tuple(notes))
+        return body, None, (note,)
+    return body, None, ()
 
 
 def body_markdown(lines: list[str], settings: EditorSettings) -> str:

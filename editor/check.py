@@ -35,7 +35,8 @@ from brief_registry.nearmiss import closest
 from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
 from brief_relations.relations import listed_responses, resolve_responses
-from summary_card.card import card_from_front_matter, extract_card
+from summary_card.cache import extract_card_once
+from summary_card.card import card_from_front_matter
 from summary_card.source import located_problems
 
 from .check_cache import CheckCache, run_fingerprint
@@ -314,7 +315,7 @@ def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSet
     formed) or from the body.
     """
     given, shape_problems = card_from_front_matter(front.data)  # key_points: / recommendations:
-    extraction = extract_card(rendered, settings.card_for(front.data.get("lang")), given)
+    extraction = extract_card_once(rendered, settings.card_for(front.data.get("lang")), given)
     return located_problems(path, front, (*shape_problems, *extraction.problems), settings.render)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import html
 import re
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
@@ -265,18 +266,33 @@ def body_settings(markdown_settings: Mapping[str, Any]) -> dict[str, Any]:
     return settings
 
 
+# Bodies rendered in this process, by settings and text: `make html` checks every brief, then builds the site in the
+# same process, and the build renders each body the checks rendered. Bounded, for a long-running devserver.
+_RENDERED: OrderedDict[tuple[str, str], str] = OrderedDict()
+RENDERED_LIMIT = 20_000
+
+
 class BriefMarkdown:
     """Markdown to HTML as the project's MARKDOWN setting renders it; the fast path where it gives the same."""
 
     def __init__(self, settings: Mapping[str, Any], *, fast: bool = True) -> None:
         self._reference = _python_markdown(settings)
         self._fast = _markdown_it() if fast and fast_path_supported(settings) else None
+        self._memo_key = f"{self._fast is not None}\0{sorted(settings.items())!r}"
 
     def convert(self, text: str) -> str:
-        """The HTML of `text`, identical to Python-Markdown's."""
-        if self._fast is not None and not python_markdown_reasons(text):
-            return self._fast.render(text).rstrip("\n")
-        return self.reference(text)
+        """The HTML of `text`, identical to Python-Markdown's (rendered once per process and settings)."""
+        key = (self._memo_key, text)
+        html = _RENDERED.get(key)
+        if html is None:
+            if self._fast is not None and not python_markdown_reasons(text):
+                html = self._fast.render(text).rstrip("\n")
+            else:
+                html = self.reference(text)
+            _RENDERED[key] = html
+            if len(_RENDERED) > RENDERED_LIMIT:
+                _RENDERED.popitem(last=False)
+        return html
 
     def reference(self, text: str) -> str:
         """Python-Markdown's own rendering (the fallback, and the yardstick in tests)."""

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
+from collections import OrderedDict
 from pathlib import Path
 
 from brief_registry.textfile import write_atomically
 
-from .card import CardSettings, Extraction, GivenCard
+from .card import CardSettings, Extraction, GivenCard, extract_card
 
 logger = logging.getLogger(__name__)
 
@@ -54,16 +55,40 @@ class ExtractionCache:
         )
 
     def get(self, key: str) -> Extraction | None:
-        found = self._used.get(key) or self._old.get(key)
+        found = self._used.get(key) or self._old.get(key) or _EXTRACTED.get(key)
         if found is not None:
             self._used[key] = found
         return found
 
     def put(self, key: str, extraction: Extraction) -> None:
         self._used[key] = extraction
+        remember(key, extraction)
 
     def save(self) -> None:
         """Write the entries this build used, atomically (a killed build leaves the old file)."""
         if self.path is None:
             return
         write_atomically(self.path, pickle.dumps(self._used, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# Extractions made in this process, by key: `make html` checks every brief (make check's checks extract each card),
+# then builds in the same process, and the build finds them here. Bounded, for a long-running devserver.
+_EXTRACTED: OrderedDict[str, Extraction] = OrderedDict()
+EXTRACTED_LIMIT = 20_000
+
+
+def remember(key: str, extraction: Extraction) -> None:
+    """Keep an extraction for the rest of this process (the oldest go past EXTRACTED_LIMIT)."""
+    _EXTRACTED[key] = extraction
+    if len(_EXTRACTED) > EXTRACTED_LIMIT:
+        _EXTRACTED.popitem(last=False)
+
+
+def extract_card_once(html: str, settings: CardSettings, given: GivenCard) -> Extraction:
+    """``extract_card``, or the extraction this process already made from the same HTML, settings and card."""
+    key = extraction_key(html, settings, given)
+    found = _EXTRACTED.get(key)
+    if found is None:
+        found = extract_card(html, settings, given)
+        remember(key, found)
+    return found

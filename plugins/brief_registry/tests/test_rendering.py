@@ -230,3 +230,15 @@ def test_the_benchmark_corpus_renders_identically_on_the_fast_path(engine, tmp_p
         body = read_front_matter(path.read_text(encoding="utf-8"), str(path)).body
         assert python_markdown_reasons(body) == []
         assert engine.convert(body) == engine.reference(body)
+
+
+def test_a_body_is_rendered_once_per_process_and_settings(engine):
+    from brief_registry import rendering
+
+    text = "## A SYNTHETIC heading rendered once\n\nSome text."
+    first = engine.convert(text)
+    again = BriefMarkdown(MARKDOWN)  # `make html`: the checks' engine, then the build's
+    assert again.convert(text) is first
+    reference_only = BriefMarkdown(MARKDOWN, fast=False)  # other settings: rendered on its own
+    assert reference_only.convert(text) == first
+    assert sum(1 for settings, body in rendering._RENDERED if body == text) == 2

@@ -56,6 +56,17 @@ def _pelican_forgets_the_warnings_it_logged() -> None:
     LimitFilter._group_count.clear()
 
 
+@pytest.fixture(autouse=True)
+def _each_test_renders_and_extracts_afresh() -> None:
+    """No test finds a body rendered or a card extracted by an earlier test in the same process (`make html`
+    remembers them between its checks and its build): counts of parsing and rendering do not depend on order."""
+    from brief_registry.rendering import forget_rendered
+    from summary_card.cache import forget_extractions
+
+    forget_rendered()
+    forget_extractions()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Stop at once, saying how to fix it, when this virtualenv lacks the project's packages (pyproject.toml).
 

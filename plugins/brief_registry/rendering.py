@@ -272,6 +272,11 @@ _RENDERED: OrderedDict[tuple[str, str], str] = OrderedDict()
 RENDERED_LIMIT = 20_000
 
 
+def forget_rendered() -> None:
+    """Forget every body rendered in this process (tests that count renderings start from nothing)."""
+    _RENDERED.clear()
+
+
 class BriefMarkdown:
     """Markdown to HTML as the project's MARKDOWN setting renders it; the fast path where it gives the same."""
 

@@ -77,6 +77,11 @@ _EXTRACTED: OrderedDict[str, Extraction] = OrderedDict()
 EXTRACTED_LIMIT = 20_000
 
 
+def forget_extractions() -> None:
+    """Forget every extraction made in this process (tests that count extractions start from nothing)."""
+    _EXTRACTED.clear()
+
+
 def remember(key: str, extraction: Extraction) -> None:
     """Keep an extraction for the rest of this process (the oldest go past EXTRACTED_LIMIT)."""
     _EXTRACTED[key] = extraction

@@ -11,6 +11,7 @@ from pelican.generators import Generator
 
 from brief_registry.plugin_settings import defaults_setter
 from brief_registry.term_pages import term_url
+from brief_registry.textfile import write_if_changed
 from share_image.image import SIZE as SHARE_IMAGE_SIZE
 
 from .embed import DEFAULTS, Embed, build_embed, oembed_document
@@ -71,9 +72,10 @@ class EmbedCardsGenerator(Generator):
                 thumbnail=(f"{siteurl}/{image}", *SHARE_IMAGE_SIZE) if image else None,
             )
             path = Path(self.output_path) / embed.oembed_save_as
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-            logger.debug("Wrote %s", path)
+            if write_if_changed(
+                path, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            ):
+                logger.debug("Wrote %s", path)
 
 
 def get_generators(pelican) -> type[Generator]:

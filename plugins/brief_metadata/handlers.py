@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -12,6 +11,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from brief_registry.textfile import write_if_changed
 from summary_card.feeds import feed_articles
 from summary_card.signals import cards_attached
 
@@ -82,9 +82,8 @@ def write_citation_files(generator: ArticlesGenerator, writer) -> None:
     for article in generator.articles:
         for cite in getattr(article, "citation_files", ()):
             target = output / cite.save_as
-            os.makedirs(target.parent, exist_ok=True)
-            target.write_bytes(cite.text.encode("utf-8"))
-            logger.debug("Wrote %s", target)
+            if write_if_changed(target, cite.text.encode("utf-8")):
+                logger.debug("Wrote %s", target)
 
 
 def name_authors_in_feed(context: dict, feed) -> None:

@@ -76,3 +76,16 @@ def write_atomically(path: str | Path, data: bytes) -> None:
             raise
     os.chmod(handle.name, 0o644)  # a temporary file is created private (0600)
     os.replace(handle.name, path)
+
+
+def write_if_changed(path: str | Path, data: bytes) -> bool:
+    """Write `path` unless it already holds exactly `data`; whether it wrote. A rebuild then leaves the files it
+    would write unchanged as they were (no write, and the same modification time)."""
+    path = Path(path)
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True

@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, add_to_registry, build_site, copy_series_content
 
-from incremental_output.writer import STATE_FILE
+from incremental_output.writer import STATE_FILE, PageByPage
 
 EDITED = "briefs/synthetic-series-5.md"
+LISTINGS = {
+    "DEFAULT_PAGINATION": 1
+}  # one brief per listing page: the archive is four pages, #5 on the second
 
 
 def snapshot(output: Path) -> dict[str, bytes]:
@@ -67,7 +70,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Keys hold absolute paths (a moved project is built whole), so each test works in the same folder."""
     root = tmp_path_factory.mktemp("incremental")
     content = copy_series_content(root / "site" / "content")
-    build_site(content, root / "site" / "output")
+    build_site(content, root / "site" / "output", **LISTINGS)
     assert (root / "site" / "output-cache" / STATE_FILE).is_file()
     shutil.copytree(root / "site", root / "pristine", copy_function=shutil.copy2)  # modification times kept
     return root
@@ -97,11 +100,11 @@ def test_an_incremental_rebuild_writes_what_a_full_build_writes(
 ) -> None:
     content, output = site
     edit(content)
-    build_site(content, output)
+    build_site(content, output, **LISTINGS)
     incremental = snapshot(output)
 
     fresh = tmp_path / "fresh"
-    build_site(content, fresh / "output", INCREMENTAL_OUTPUT=False)
+    build_site(content, fresh / "output", INCREMENTAL_OUTPUT=False, **LISTINGS)
     full = snapshot(fresh / "output")
 
     stale = set(incremental) - set(
@@ -120,7 +123,7 @@ def test_a_sentence_added_rewrites_the_pages_given_that_brief_only(site: tuple[P
     content, output = site
     before = stamps(output)
     edit_body(content)
-    build_site(content, output)
+    build_site(content, output, **LISTINGS)
     after = stamps(output)
     rewritten = {name for name in after if after[name] != before.get(name)}
     assert "briefs/synthetic-reply-about-invented-quorum-rules/index.html" in rewritten
@@ -131,11 +134,16 @@ def test_a_sentence_added_rewrites_the_pages_given_that_brief_only(site: tuple[P
     assert "naei/index.html" not in rewritten
 
 
-def test_nothing_changed_writes_no_page_again(site: tuple[Path, Path]) -> None:
+def test_nothing_changed_renders_no_page_again(site: tuple[Path, Path], monkeypatch) -> None:
     content, output = site
     before = stamps(output)
-    build_site(content, output)
-    assert stamps(output) == before
+    rendered = listing_pages_rendered(monkeypatch)
+    build_site(content, output, **LISTINGS)
+    after = stamps(output)
+    # A listing's pages are written by one call of Pelican's writer: each is written again, from its file.
+    rewritten = {name for name in after if after[name] != before.get(name)}
+    assert rewritten == {name for name in after if is_listing_page(name)}
+    assert rendered == []
 
 
 def test_a_page_changed_on_disk_is_written_again(site: tuple[Path, Path]) -> None:
@@ -143,8 +151,42 @@ def test_a_page_changed_on_disk_is_written_again(site: tuple[Path, Path]) -> Non
     page = output / "404.html"
     written = page.read_bytes()
     page.write_text("<p>changed by hand</p>", encoding="utf-8")
-    build_site(content, output)
+    build_site(content, output, **LISTINGS)
     assert page.read_bytes() == written
+
+
+def is_listing_page(name: str) -> bool:
+    """The archive's and the author, topic and region pages (paginated listings)."""
+    return name == "index.html" or name.startswith(("page/", "authors/", "topics/", "regions/"))
+
+
+def listing_pages_rendered(monkeypatch) -> list[str]:
+    """The listing pages a build renders (rather than taking them from the file the last build wrote)."""
+    rendered: list[str] = []
+    render = PageByPage.render
+
+    def spy(listing: PageByPage, localcontext: dict) -> str:
+        before = listing.writer.skipped
+        text = render(listing, localcontext)
+        if listing.writer.skipped == before:
+            rendered.append(localcontext["output_file"])
+        return text
+
+    monkeypatch.setattr(PageByPage, "render", spy)
+    return rendered
+
+
+def test_a_sentence_added_renders_only_the_listing_pages_that_show_the_brief(
+    site: tuple[Path, Path], monkeypatch
+) -> None:
+    content, output = site
+    rendered = listing_pages_rendered(monkeypatch)
+    edit_body(content)
+    build_site(content, output, **LISTINGS)
+    assert "page/2/index.html" in rendered  # the archive's page with #5 (its reading time changed)
+    assert "index.html" not in rendered  # #6 alone
+    assert "page/3/index.html" not in rendered
+    assert "page/4/index.html" not in rendered
 
 
 def test_the_live_site_is_always_written_whole() -> None:

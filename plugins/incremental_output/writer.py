@@ -180,29 +180,9 @@ class IncrementalWriter(Writer):
         **kwargs,
     ):
         # An overriding page decides what later ones write, so it is always written (and never recorded).
-        key = None
-        if name and not override_output:
-            key = digest(
-                self.site_key(context),
-                name,
-                getattr(template, "name", "") or "",
-                stable_text([relative_urls, paginated, template_name, url]),
-                stable_text(kwargs),
-                *(self.summary(c) for c in page_contents([paginated, kwargs], self.neighbours)),
-                *bodies(kwargs.values()),
-            )
-            last = self.previous.get(name)
-            if last is not None and last.key == key and last.still_on_disk(self.output):
-                self.pages[name] = last
-                self.skipped += 1
-                # What listens for written pages (pelican-sitemap lists them) hears of these as if written again.
-                local = {**context, **kwargs}
-                for file_name, _, _ in last.files:
-                    signals.content_written.send(str(self.output / file_name), context=local)
-                return
-        self._opened = []
-        try:
-            super().write_file(
+        if not name or override_output:
+            return self._write(
+                None,
                 name,
                 template,
                 context,
@@ -213,12 +193,78 @@ class IncrementalWriter(Writer):
                 url,
                 **kwargs,
             )
-            written = [Path(path) for path in self._opened]
+        frame = [
+            self.site_key(context),
+            name,
+            getattr(template, "name", "") or "",
+            stable_text([relative_urls, paginated, template_name, url]),
+            stable_text(kwargs),
+        ]
+        # What Pelican paginates: `paginated`, or else the `articles` and `dates` it is given (as Pelican decides).
+        lists = (
+            paginated
+            if paginated is not None
+            else {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
+        )
+        if lists and template_name in self.settings.get("PAGINATED_TEMPLATES", {}):
+            # A listing in pages: each page is keyed by the briefs it shows (the others are in it by their place
+            # and count only: `frame`), and only a page whose key changed is rendered again.
+            listing = PageByPage(template, self, digest(*frame), [f"{key}_page" for key in lists])
+            return self._write(
+                listing,
+                name,
+                listing,
+                context,
+                relative_urls,
+                paginated,
+                template_name,
+                override_output,
+                url,
+                **kwargs,
+            )
+        key = digest(
+            *frame,
+            *(self.summary(c) for c in page_contents([paginated, kwargs], self.neighbours)),
+            *bodies(kwargs.values()),
+        )
+        last = self.previous.get(name)
+        if last is not None and last.key == key and last.still_on_disk(self.output):
+            self.pages[name] = last
+            self.skipped += 1
+            # What listens for written pages (pelican-sitemap lists them) hears of these as if written again.
+            local = {**context, **kwargs}
+            for file_name, _, _ in last.files:
+                signals.content_written.send(str(self.output / file_name), context=local)
+            return None
+        return self._write(
+            key,
+            name,
+            template,
+            context,
+            relative_urls,
+            paginated,
+            template_name,
+            override_output,
+            url,
+            **kwargs,
+        )
+
+    def _write(self, key: str | PageByPage | None, name, template, *args, **kwargs) -> None:
+        """Pelican's ``write_file``, then the record of what it wrote: under ``name`` with ``key``, or page by page
+        with the keys a ``PageByPage`` gave them (None: no record)."""
+        self._opened = []
+        try:
+            super().write_file(name, template, *args, **kwargs)
+            written = [Path(os.path.relpath(path, self.output)).as_posix() for path in self._opened]
         finally:
             self._opened = None
-        if key is not None:
-            files = tuple((Path(os.path.relpath(p, self.output)).as_posix(), *file_stamp(p)) for p in written)
-            self.pages[name] = WrittenPage(key, files)
+        if isinstance(key, PageByPage):
+            for page in written:
+                self.pages[page] = WrittenPage(key.keys[page], ((page, *file_stamp(self.output / page)),))
+        elif key is not None:
+            self.pages[name] = WrittenPage(
+                key, tuple((page, *file_stamp(self.output / page)) for page in written)
+            )
 
     def save(self) -> None:
         """Keep this build's keys for the next one (called once the build has completed)."""
@@ -231,3 +277,41 @@ class IncrementalWriter(Writer):
         write_atomically(self.record_path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
         if self.skipped:
             logger.info("incremental_output: %d pages unchanged, not written again", self.skipped)
+
+
+class PageByPage:
+    """A paginated listing's template that renders a page only when the page's key changed; otherwise it gives the
+    text of the file the last build wrote (Pelican writes it again, unchanged).
+
+    A page's key is the listing's (``frame``: its place, the identities and order of all its briefs, what else the
+    template is given) and the summaries of the briefs on that page: a listing's template shows in full only the
+    briefs of its page, and of any other brief only what the site's key holds (its title, address, place).
+    """
+
+    def __init__(self, template, writer: IncrementalWriter, frame: str, page_names: list[str]) -> None:
+        self.template = template
+        self.name = getattr(template, "name", None)
+        self.writer = writer
+        self.frame = frame
+        self.page_names = page_names
+        self.keys: dict[str, str] = {}
+
+    def render(self, localcontext: dict[str, Any]) -> str:
+        output_file = localcontext["output_file"]
+        shown = [getattr(localcontext.get(name), "object_list", ()) for name in self.page_names]
+        writer = self.writer
+        key = digest(
+            self.frame, output_file, *(writer.summary(c) for c in page_contents(shown, no_neighbours))
+        )
+        self.keys[output_file] = key
+        last = writer.previous.get(output_file)
+        if last is not None and last.key == key and last.still_on_disk(writer.output):
+            writer.skipped += 1
+            with open(writer.output / output_file, encoding="utf-8", newline="") as written:
+                return written.read()
+        return self.template.render(localcontext)
+
+
+def no_neighbours(content: Content) -> dict[int, Content]:
+    """A listing shows a brief's teaser, which holds nothing of its neighbours but what the site's key does."""
+    return {}

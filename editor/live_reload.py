@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import threading
 
+from decap_admin.config import ADMIN_DIR
+
 from .preview_server import PREVIEW_PREFIX
 
 VERSION_URL = PREVIEW_PREFIX + "version"
@@ -32,6 +34,11 @@ SCRIPT = """\
 """.replace("VERSION_URL", VERSION_URL)
 
 
+# The browser editor (Decap CMS, `make cms`) is never reloaded: it keeps what the editor is typing in the tab, and
+# its own save starts a rebuild. Its "View Live" pages (admin/preview/…) do reload.
+EDITOR_PAGES = frozenset({f"/{ADMIN_DIR}/", f"/{ADMIN_DIR}/index.html"})
+
+
 class LiveReload:
     """The number of the latest rebuild, the script that watches it, and the tag each served page gets."""
 
@@ -49,7 +56,9 @@ class LiveReload:
             self._version += 1
 
     def script_tag(self, url: str) -> str:
-        """The page addition: the script, told which rebuild the page comes from."""
+        """The page addition: the script, told which rebuild the page comes from (none on the browser editor)."""
+        if url.split("?", 1)[0] in EDITOR_PAGES:
+            return ""
         return f'<script src="{SCRIPT_URL}" data-version="{self._version}" defer></script>'
 
     def install(self, server) -> None:

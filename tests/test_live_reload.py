@@ -104,3 +104,12 @@ def _loads(page, url: str) -> bool:
         return page.goto(url).ok and "On January 17, just" in page.inner_text("main")
     except sync_api.Error:
         return False
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/index.html", "/admin/?x=1"])
+def test_the_browser_editor_is_never_reloaded(path):
+    assert LiveReload().script_tag(path) == ""  # it would lose what the editor is typing
+
+
+def test_the_editors_view_pages_do_reload():
+    assert SCRIPT_URL in LiveReload().script_tag("/admin/preview/reality-check-4/")

@@ -19,7 +19,8 @@ from brief_registry import Registry
 
 # Where "View" links lead: a page per brief source file that forwards to the brief's real address (the address
 # comes from the title, which Decap cannot slugify the way Pelican does).
-PREVIEW_PATH = "admin/preview/{filename}/"
+ADMIN_DIR = "admin"  # where the editor is: /admin/
+PREVIEW_PATH = ADMIN_DIR + "/preview/{filename}/"
 DATE_FORMAT = "YYYY-MM-DD"  # Decap's (dayjs) spelling of the YYYY-MM-DD `make check` requires
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 

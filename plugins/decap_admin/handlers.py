@@ -14,6 +14,7 @@ from pelican.generators import Generator
 from brief_registry import Registry, RegistryError, load_registry
 
 from .config import (
+    ADMIN_DIR,
     DEFAULTS,
     PREVIEW_PATH,
     BriefSources,
@@ -25,7 +26,6 @@ from .config import (
 
 logger = logging.getLogger(__name__)
 
-ADMIN_DIR = "admin"
 # Decap's entry point, the chunks it loads from beside itself, its WebAssembly, and its licence notice.
 DECAP_FILES = ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt")
 

@@ -171,8 +171,10 @@ def loaded_code_digest() -> str:
     files = sorted(
         {
             file
-            for module in list(sys.modules.values())
-            if (file := getattr(module, "__file__", None)) and not file.startswith(installed)
+            for name, module in list(sys.modules.items())
+            if name != "__main__"  # the program that started the build (pelican, make html's, a profiler's)
+            and (file := getattr(module, "__file__", None))
+            and not file.startswith(installed)
         }
     )
     return digest(*(f"{file}\0".encode() + Path(file).read_bytes() for file in files if os.path.isfile(file)))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 from pelican import signals
@@ -48,6 +49,24 @@ def _front_matter(article, shown: str) -> FrontMatter | None:
         return None
 
 
+class RenderedWhenUsed:
+    """HTML rendered the first time it is used (``__html__``): the card that opens a brief's feed entry is rendered
+    only by a build that writes feeds (the development settings write none)."""
+
+    def __init__(self, render: Callable[..., str], **values: Any) -> None:
+        self._render = render
+        self._values = values
+        self._html: Markup | None = None
+
+    def __html__(self) -> Markup:
+        if self._html is None:
+            self._html = Markup(self._render(**self._values).strip())
+        return self._html
+
+    def __str__(self) -> str:
+        return str(self.__html__())
+
+
 def attach_cards(generators: Iterable) -> None:
     """Give every article ``summary_card``, ``body_below_card`` and ``feed_card_html``; warn about problems.
 
@@ -85,13 +104,12 @@ def attach_cards(generators: Iterable) -> None:
                     logger.warning("%s", located, extra=log_extra(located))
             article.summary_card = extraction.card
             article.body_below_card = extraction.body_html
-            article.feed_card_html = Markup(
-                feed_card.render(
-                    brief=article,
-                    page_lang=getattr(article, "lang", None),  # the theme's strings in the brief's language
-                    SITEURL=generator.settings.get("SITEURL", ""),
-                    SERIES_NAME=generator.settings.get("SERIES_NAME", ""),
-                ).strip()
+            article.feed_card_html = RenderedWhenUsed(
+                feed_card.render,
+                brief=article,
+                page_lang=getattr(article, "lang", None),  # the theme's strings in the brief's language
+                SITEURL=generator.settings.get("SITEURL", ""),
+                SERIES_NAME=generator.settings.get("SERIES_NAME", ""),
             )
         cache.save()
     cards_attached.send(generators)

@@ -179,20 +179,17 @@ class IncrementalWriter(Writer):
         url=None,
         **kwargs,
     ):
+        pelicans = (
+            context,
+            relative_urls,
+            paginated,
+            template_name,
+            override_output,
+            url,
+        )  # Pelican's arguments
         # An overriding page decides what later ones write, so it is always written (and never recorded).
         if not name or override_output:
-            return self._write(
-                None,
-                name,
-                template,
-                context,
-                relative_urls,
-                paginated,
-                template_name,
-                override_output,
-                url,
-                **kwargs,
-            )
+            return self._write(None, name, template, *pelicans, **kwargs)
         frame = [
             self.site_key(context),
             name,
@@ -210,18 +207,7 @@ class IncrementalWriter(Writer):
             # A listing in pages: each page is keyed by the briefs it shows (the others are in it by their place
             # and count only: `frame`), and only a page whose key changed is rendered again.
             listing = PageByPage(template, self, digest(*frame), [f"{key}_page" for key in lists])
-            return self._write(
-                listing,
-                name,
-                listing,
-                context,
-                relative_urls,
-                paginated,
-                template_name,
-                override_output,
-                url,
-                **kwargs,
-            )
+            return self._write(listing, name, listing, *pelicans, **kwargs)
         key = digest(
             *frame,
             *(self.summary(c) for c in page_contents([paginated, kwargs], self.neighbours)),
@@ -236,18 +222,7 @@ class IncrementalWriter(Writer):
             for file_name, _, _ in last.files:
                 signals.content_written.send(str(self.output / file_name), context=local)
             return None
-        return self._write(
-            key,
-            name,
-            template,
-            context,
-            relative_urls,
-            paginated,
-            template_name,
-            override_output,
-            url,
-            **kwargs,
-        )
+        return self._write(key, name, template, *pelicans, **kwargs)
 
     def _write(self, key: str | PageByPage | None, name, template, *args, **kwargs) -> None:
         """Pelican's ``write_file``, then the record of what it wrote: under ``name`` with ``key``, or page by page

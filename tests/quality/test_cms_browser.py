@@ -266,7 +266,11 @@ def test_a_brief_created_in_the_form_passes_the_checks_and_shows_its_card(cms, b
         assert text.endswith(SYNTHETIC_BODY)
         assert check_content(cms.content, load_settings(ROOT / "pelicanconf.py")) == []
 
-        page.reload()  # Decap offers "View Live" for a saved entry when it is opened again
+        # Decap moves to the saved entry's address once its backend has answered (after the file is written), and
+        # offers "View Live" for a saved entry when it is opened again: reloading before it moved reopened the
+        # form for a new brief.
+        page.wait_for_url(re.compile(rf".*/entries/{re.escape(SYNTHETIC_SLUG)}$"), timeout=UI_TIMEOUT)
+        page.reload()
         view = page.get_by_role("link", name="View Live")
         expect(view).to_have_attribute(
             "href", f"{cms.url}admin/preview/{SYNTHETIC_SLUG}/", timeout=UI_TIMEOUT

@@ -10,7 +10,7 @@ from typing import Any
 from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
-from brief_registry.rendering import BriefMarkdown
+from brief_registry.rendering import BriefMarkdown, body_settings
 from brief_registry.rules import DEFAULT_TRANSLATION_LANGUAGES, translation_languages
 from summary_card.card import CardSettings
 from summary_card.settings import card_settings
@@ -55,8 +55,9 @@ class EditorSettings:
 
     @cached_property
     def _markdown(self) -> BriefMarkdown:
-        """One renderer for every call: setting Python-Markdown up costs more than converting a heading."""
-        return BriefMarkdown(self.markdown)
+        """One renderer for every call: setting Python-Markdown up costs more than converting a heading. The
+        body's settings, as the build's reader has them, so the build finds the bodies the checks rendered."""
+        return BriefMarkdown(body_settings(self.markdown))
 
 
 def load_settings(path: Path | None = None) -> EditorSettings:

@@ -202,12 +202,20 @@ def fast_path_supported(settings: Mapping[str, Any]) -> bool:
     }
 
 
-def _python_markdown(settings: Mapping[str, Any]) -> Markdown:
-    """Python-Markdown configured the way Pelican's Markdown reader does it."""
+def _effective_options(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Python-Markdown's options for a MARKDOWN setting, read the way Pelican's Markdown reader reads it: an
+    extension named only in ``extension_configs`` is loaded too. Pelican's reader adds those names to the
+    setting's own ``extensions`` list, so two readings of one setting can differ in form, never in effect."""
     configs = dict(settings.get("extension_configs", {}))
     options = {k: v for k, v in settings.items() if k != "extension_configs"}
     options["extensions"] = list(dict.fromkeys([*options.get("extensions", ()), *configs]))
-    return Markdown(extension_configs=configs, **options)
+    options["extension_configs"] = configs
+    return options
+
+
+def _python_markdown(settings: Mapping[str, Any]) -> Markdown:
+    """Python-Markdown configured the way Pelican's Markdown reader does it."""
+    return Markdown(**_effective_options(settings))
 
 
 def _markdown_it() -> MarkdownIt:
@@ -283,7 +291,9 @@ class BriefMarkdown:
     def __init__(self, settings: Mapping[str, Any], *, fast: bool = True) -> None:
         self._reference = _python_markdown(settings)
         self._fast = _markdown_it() if fast and fast_path_supported(settings) else None
-        self._memo_key = f"{self._fast is not None}\0{sorted(settings.items())!r}"
+        # Keyed by the options in effect: the checks' copy of the setting and the one Pelican's reader has
+        # amended find each other's bodies.
+        self._memo_key = f"{self._fast is not None}\0{sorted(_effective_options(settings).items())!r}"
 
     def convert(self, text: str) -> str:
         """The HTML of `text`, identical to Python-Markdown's (rendered once per process and settings)."""

@@ -242,3 +242,19 @@ def test_a_body_is_rendered_once_per_process_and_settings(engine):
     reference_only = BriefMarkdown(MARKDOWN, fast=False)  # other settings: rendered on its own
     assert reference_only.convert(text) == first
     assert sum(1 for settings, body in rendering._RENDERED if body == text) == 2
+
+
+def test_the_build_reuses_the_bodies_the_checks_rendered():
+    """`make html` checks, then builds in one process. Pelican's reader adds the names in ``extension_configs``
+    to the setting's ``extensions`` list; the two forms of one setting must still share each body rendered."""
+    from brief_registry import rendering
+    from brief_registry.reader import BriefReader
+    from brief_registry.rendering import body_settings
+
+    text = "## A SYNTHETIC heading the checks rendered\n\nSome text."
+    checks = BriefMarkdown(body_settings(MARKDOWN))
+    first = checks.convert(text)
+    reader = BriefReader(read_settings(str(ROOT / "pelicanconf.py")))
+    assert reader.settings["MARKDOWN"]["extensions"]  # amended by Pelican's reader, unlike the checks' copy
+    assert reader._body_markdown.convert(text) is first
+    assert sum(1 for settings, body in rendering._RENDERED if body == text) == 1

@@ -32,14 +32,16 @@ from brief_registry import (
     read_front_matter,
 )
 from brief_registry.nearmiss import closest
+from brief_registry.rendering import RENDERED
 from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
 from brief_relations.relations import listed_responses, resolve_responses
-from summary_card.cache import extract_card_once
+from summary_card.cache import EXTRACTED, extract_card_once
 from summary_card.card import card_from_front_matter
 from summary_card.source import located_problems
 
 from .check_cache import CheckCache, run_fingerprint
+from .parallel import map_sharing
 from .settings import EditorSettings, load_settings
 from .source import PLACEHOLDER, filename_links, placeholders
 from .tempfiles import is_editor_temporary
@@ -140,14 +142,14 @@ def review_content(
         registry = None  # names cannot be checked against a registry that does not load
 
     cache = CheckCache(settings.cache_path, run_fingerprint(content, settings, today))
-    reports = [
-        cache.report(
-            path,
-            lambda p=path: check_brief(p, display_path(str(p), shown), content, registry, settings, today),
-        )
-        for path in sorted((content / BRIEFS_DIR).rglob("*.md"))
-        if not is_editor_temporary(path)
-    ]
+
+    def check(path: Path) -> BriefReport:
+        return check_brief(path, display_path(str(path), shown), content, registry, settings, today)
+
+    briefs = [p for p in sorted((content / BRIEFS_DIR).rglob("*.md")) if not is_editor_temporary(p)]
+    # The briefs not checked before are checked on every core; the bodies and cards they render and extract are
+    # kept in this process for the build that follows (`make html`).
+    reports = cache.reports(briefs, lambda todo: map_sharing(check, todo, (RENDERED, EXTRACTED)))
     cache.save()
     for report in reports:
         problems.extend(report.problems)

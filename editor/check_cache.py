@@ -13,13 +13,16 @@ import datetime
 import hashlib
 import logging
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any, TypeVar
 
 from brief_registry.textfile import write_atomically
 
 logger = logging.getLogger(__name__)
+
+R = TypeVar("R")
 
 CACHE_FILE = "check/reports.pickle"
 # The libraries whose output a report holds (rendered Markdown, parsed HTML, parsed YAML).
@@ -55,24 +58,28 @@ class CheckCache:
     def __init__(self, folder: Path | None, fingerprint: str) -> None:
         self.path = folder / CACHE_FILE if folder else None
         self.fingerprint = fingerprint
-        self._old: dict[str, object] = {}
-        self._new: dict[str, object] = {}
+        self._old: dict[str, Any] = {}
+        self._new: dict[str, Any] = {}
         if self.path is not None and self.path.is_file():
             try:
                 self._old = pickle.loads(self.path.read_bytes())
             except Exception:  # an unreadable cache is no cache
                 logger.debug("ignoring the unreadable check cache %s", self.path)
 
-    def report(self, path: Path, check: Callable[[], object]) -> object:
-        """The cached report of the brief at `path`, or `check()`'s, remembered for next time."""
+    def reports(self, paths: Sequence[Path], check: Callable[[list[Path]], list[R]]) -> list[R]:
+        """The report of each brief in `paths`, in order: the cached one, or, for the others, what
+        ``check(those paths)`` gives (called once, with every path not cached); all remembered for next time."""
         if self.path is None:
-            return check()
-        key = hashlib.sha256(f"{self.fingerprint}\0{path}\0".encode() + path.read_bytes()).hexdigest()
-        found = self._old.get(key)
-        if found is None:
-            found = check()
-        self._new[key] = found
+            return check(list(paths))
+        keys = [self._key(path) for path in paths]
+        missing = [path for path, key in zip(paths, keys, strict=True) if key not in self._old]
+        fresh = iter(check(missing))
+        found = [self._old[key] if key in self._old else next(fresh) for key in keys]
+        self._new.update(zip(keys, found, strict=True))
         return found
+
+    def _key(self, path: Path) -> str:
+        return hashlib.sha256(f"{self.fingerprint}\0{path}\0".encode() + path.read_bytes()).hexdigest()
 
     def save(self) -> None:
         """Keep this run's reports (only those: a deleted or changed brief's old report goes)."""

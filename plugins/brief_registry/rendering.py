@@ -18,7 +18,6 @@ from __future__ import annotations
 import copy
 import html
 import re
-from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,6 +25,8 @@ from markdown import Markdown
 from markdown.extensions.toc import slugify, strip_tags, unique
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from .memo import ProcessMemo
 
 # The MARKDOWN setting the fast path reproduces. Any other setting renders with Python-Markdown alone.
 SUPPORTED_EXTENSIONS = frozenset(
@@ -275,14 +276,13 @@ def body_settings(markdown_settings: Mapping[str, Any]) -> dict[str, Any]:
 
 
 # Bodies rendered in this process, by settings and text: `make html` checks every brief, then builds the site in the
-# same process, and the build renders each body the checks rendered. Bounded, for a long-running devserver.
-_RENDERED: OrderedDict[tuple[str, str], str] = OrderedDict()
-RENDERED_LIMIT = 20_000
+# same process, and the build renders each body the checks rendered.
+RENDERED: ProcessMemo[tuple[str, str], str] = ProcessMemo()
 
 
 def forget_rendered() -> None:
     """Forget every body rendered in this process (tests that count renderings start from nothing)."""
-    _RENDERED.clear()
+    RENDERED.clear()
 
 
 class BriefMarkdown:
@@ -298,15 +298,13 @@ class BriefMarkdown:
     def convert(self, text: str) -> str:
         """The HTML of `text`, identical to Python-Markdown's (rendered once per process and settings)."""
         key = (self._memo_key, text)
-        html = _RENDERED.get(key)
+        html = RENDERED.get(key)
         if html is None:
             if self._fast is not None and not python_markdown_reasons(text):
                 html = self._fast.render(text).rstrip("\n")
             else:
                 html = self.reference(text)
-            _RENDERED[key] = html
-            if len(_RENDERED) > RENDERED_LIMIT:
-                _RENDERED.popitem(last=False)
+            RENDERED.put(key, html)
         return html
 
     def reference(self, text: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
-from collections import OrderedDict
 from pathlib import Path
 
+from brief_registry.memo import ProcessMemo
 from brief_registry.textfile import write_atomically
 
 from .card import CardSettings, Extraction, GivenCard, extract_card
@@ -55,14 +55,14 @@ class ExtractionCache:
         )
 
     def get(self, key: str) -> Extraction | None:
-        found = self._used.get(key) or self._old.get(key) or _EXTRACTED.get(key)
+        found = self._used.get(key) or self._old.get(key) or EXTRACTED.get(key)
         if found is not None:
             self._used[key] = found
         return found
 
     def put(self, key: str, extraction: Extraction) -> None:
         self._used[key] = extraction
-        remember(key, extraction)
+        EXTRACTED.put(key, extraction)
 
     def save(self) -> None:
         """Write the entries this build used, atomically (a killed build leaves the old file)."""
@@ -72,28 +72,20 @@ class ExtractionCache:
 
 
 # Extractions made in this process, by key: `make html` checks every brief (make check's checks extract each card),
-# then builds in the same process, and the build finds them here. Bounded, for a long-running devserver.
-_EXTRACTED: OrderedDict[str, Extraction] = OrderedDict()
-EXTRACTED_LIMIT = 20_000
+# then builds in the same process, and the build finds them here.
+EXTRACTED: ProcessMemo[str, Extraction] = ProcessMemo()
 
 
 def forget_extractions() -> None:
     """Forget every extraction made in this process (tests that count extractions start from nothing)."""
-    _EXTRACTED.clear()
-
-
-def remember(key: str, extraction: Extraction) -> None:
-    """Keep an extraction for the rest of this process (the oldest go past EXTRACTED_LIMIT)."""
-    _EXTRACTED[key] = extraction
-    if len(_EXTRACTED) > EXTRACTED_LIMIT:
-        _EXTRACTED.popitem(last=False)
+    EXTRACTED.clear()
 
 
 def extract_card_once(html: str, settings: CardSettings, given: GivenCard) -> Extraction:
     """``extract_card``, or the extraction this process already made from the same HTML, settings and card."""
     key = extraction_key(html, settings, given)
-    found = _EXTRACTED.get(key)
+    found = EXTRACTED.get(key)
     if found is None:
         found = extract_card(html, settings, given)
-        remember(key, found)
+        EXTRACTED.put(key, found)
     return found

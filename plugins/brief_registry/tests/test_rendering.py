@@ -241,7 +241,7 @@ def test_a_body_is_rendered_once_per_process_and_settings(engine):
     assert again.convert(text) is first
     reference_only = BriefMarkdown(MARKDOWN, fast=False)  # other settings: rendered on its own
     assert reference_only.convert(text) == first
-    assert sum(1 for settings, body in rendering._RENDERED if body == text) == 2
+    assert sum(1 for settings, body in rendering.RENDERED if body == text) == 2
 
 
 def test_the_build_reuses_the_bodies_the_checks_rendered():
@@ -257,4 +257,4 @@ def test_the_build_reuses_the_bodies_the_checks_rendered():
     reader = BriefReader(read_settings(str(ROOT / "pelicanconf.py")))
     assert reader.settings["MARKDOWN"]["extensions"]  # amended by Pelican's reader, unlike the checks' copy
     assert reader._body_markdown.convert(text) is first
-    assert sum(1 for settings, body in rendering._RENDERED if body == text) == 1
+    assert sum(1 for settings, body in rendering.RENDERED if body == text) == 1

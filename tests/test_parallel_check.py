@@ -45,7 +45,8 @@ def test_workers_return_results_in_order_and_send_back_what_they_remembered(no_o
     assert results == [n * n for n in items]
     assert sorted(memo) == items  # every entry a worker added is in this process's memo
     workers = {memo.get(n) for n in items}
-    assert os.getpid() not in workers and len(workers) == 2
+    assert os.getpid() not in workers
+    assert len(workers) == 2
 
 
 def test_few_items_one_core_or_other_threads_mean_no_workers():
@@ -72,7 +73,8 @@ def test_a_memo_keeps_its_newest_entries_and_records_only_while_asked():
         memo.put("c", 3)
     memo.put("d", 4)
     assert added == {"b": 2, "c": 3}
-    assert list(memo) == ["c", "d"] and memo.get("a") is None
+    assert list(memo) == ["c", "d"]
+    assert memo.get("a") is None
 
 
 def test_checking_on_two_cores_finds_what_one_core_finds_and_keeps_the_bodies_and_cards(
@@ -99,7 +101,8 @@ def test_checking_on_two_cores_finds_what_one_core_finds_and_keeps_the_bodies_an
     assert len(one_core.problems) >= len(bad)  # the bad briefs' problems came back from the workers
     # The workers' renderings and extractions are this process's now: checking again renders nothing new.
     rendered, extracted = len(RENDERED), len(EXTRACTED)
-    assert rendered >= 12 and extracted >= 12
+    assert rendered >= 12
+    assert extracted >= 12
     monkeypatch.setattr(parallel, "available_cores", lambda: 1)
     assert review_content(project, settings, TODAY) == one_core
     assert (len(RENDERED), len(EXTRACTED)) == (rendered, extracted)
@@ -109,9 +112,10 @@ def test_the_build_after_checks_on_two_cores_renders_and_extracts_no_brief_again
     tmp_path, monkeypatch, no_other_threads
 ):
     """`make html`: the checks run on two cores, then Pelican builds in this process from what they worked out."""
-    import summary_card.cache
     from conftest import Site, build_site
     from markdown_it import MarkdownIt
+
+    import summary_card.cache
 
     project, _ = write_corpus(12, tmp_path / "corpus")
     settings = dataclasses.replace(load_settings(ROOT / "pelicanconf.py"), cache_path=None)

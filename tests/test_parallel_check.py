@@ -40,8 +40,8 @@ def test_workers_return_results_in_order_and_send_back_what_they_remembered(tmp_
     assert found["results"] == [n * n for n in range(50)]
     assert sorted(found["keys"]) == list(range(50))  # every entry a worker added is in this process's memo
     workers = set(found["pids"])
-    assert found["own"] not in workers
-    assert len(workers) == 2
+    assert found["own"] not in workers  # worked out in worker processes (one may take every chunk)
+    assert len(workers) in (1, 2)
 
 
 def test_few_items_one_core_or_other_threads_mean_no_workers():

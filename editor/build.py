@@ -87,15 +87,16 @@ def build(
     check: bool = True,
 ) -> int:
     """``make check``, then Pelican unless the output is up to date; the exit status (0 when nothing was needed)."""
-    if check:
-        from editor.cli import run_check
-        from editor.settings import load_settings
-
-        status = run_check(content, load_settings(settings_file))
-        if status:
-            return status
     pelican_argv = [str(content), "-o", str(output), "-s", str(settings_file), *options]
     settings = pelican_settings(pelican_argv)
+    if check:
+        from editor.cli import run_check
+        from editor.settings import settings_from
+
+        # The settings the build will use, options included (-e CACHE_PATH=... moves the checks' cache too).
+        status = run_check(content, settings_from(settings))
+        if status:
+            return status
     state_path = Path(settings["CACHE_PATH"]) / STATE_FILE
     sources = [content.resolve(), *(ROOT / name for name in PROJECT_SOURCES)]
     inputs = input_fingerprint(sources, settings, options, installed_packages(), datetime.date.today())

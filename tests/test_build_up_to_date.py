@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, ROOT, copy_content
 
 from editor.build import STATE_FILE
+from editor.check_cache import CACHE_FILE as CHECK_CACHE_FILE
 
 
 def make_html(content: Path, output: Path, cache: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -50,6 +51,7 @@ def test_make_html_builds_only_when_something_changed(tmp_path):
     assert first.returncode == 0, first.stdout + first.stderr
     assert "Done: Processed" in first.stdout
     assert (cache / STATE_FILE).is_file()
+    assert (cache / CHECK_CACHE_FILE).is_file()  # the checks keep their reports where the build's -e says
     written = {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()}
 
     again = make_html(content, output, cache)

@@ -144,7 +144,7 @@ format: $(DEV_STAMP) ## Reformat the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: $(DEV_STAMP) ## Benchmark the build against plain Pelican at N=100 and N=1000 (slow; not part of make test)
+bench: $(DEV_STAMP) ## Benchmark the build against plain Pelican at N=300 and N=1000 (slow; not part of make test)
 	$(BIN)/python -m bench.run
 
 clean: ## Remove the built site and caches

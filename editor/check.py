@@ -1,7 +1,7 @@
 """Validate every brief without building the site, reporting every problem as ``path:line: message``.
 
 The checks are the ones the build relies on (front matter, registries, series numbers, the summary card's two
-sections, unsafe HTML, ``responses:``) plus what only an editor's draft gets wrong (required fields, the date's
+sections, unsafe HTML, ``responses:``, the newsletter digest's records) plus what only an editor's draft gets wrong (required fields, the date's
 form, template placeholders, broken ``{filename}`` links, two briefs at one address: ``CheckCode``). Each message
 names the line to edit; each problem has a code (see docs/development.md).
 """
@@ -36,6 +36,7 @@ from brief_registry.rendering import RENDERED
 from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
 from brief_relations.relations import listed_responses, resolve_responses
+from newsletter_digest.issues import DigestRecordError, read_issues, unpublished_briefs
 from summary_card.cache import EXTRACTED, extract_card_once
 from summary_card.card import card_from_front_matter
 from summary_card.source import located_problems
@@ -160,6 +161,7 @@ def review_content(
     )
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
     problems.extend(check_responses(reports))
+    problems.extend(check_digests(content, reports))
     for path in sorted((content / PAGES_DIR).rglob("*.md")):
         if not is_editor_temporary(path):
             problems.extend(check_page(path, display_path(str(path), shown), settings))
@@ -247,6 +249,20 @@ def check_responses(reports: list[BriefReport]) -> list[Problem]:
         own = report.number.number if report.number is not None else None
         problems.extend(resolve_responses(report.path, report.responses, by_number, own)[1])
     return problems
+
+
+def check_digests(content: Path, reports: list[BriefReport]) -> list[Problem]:
+    """Every digest record (content/digests/) must read, and list only published briefs, as the build renders them."""
+    try:
+        issues = read_issues(content)
+    except DigestRecordError as error:
+        return list(error.problems)
+    published = {
+        r.number.number
+        for r in reports
+        if r.number is not None and r.published and isinstance(r.number.number, int)
+    }
+    return [problem for issue in issues for problem in unpublished_briefs(issue, published)]
 
 
 def check_required(path: str, front: FrontMatter) -> list[Problem]:

@@ -25,9 +25,11 @@ from brief_registry.safety import SafetyCode
 from brief_registry.textfile import EncodingCode
 from brief_registry.yamlerrors import YamlCode
 from brief_relations.relations import ResponsesCode
+from brief_translations.interface import CatalogCode
 from editor.check import CheckCode, review_content
 from editor.importer import SeedCode
 from editor.settings import load_settings
+from newsletter_digest.issues import DigestCode
 from summary_card.card import ProblemCode
 
 # Every enum of problem codes, and where docs/development.md says it lives.
@@ -42,6 +44,8 @@ ENUMS = {
     ProblemCode: "plugins/summary_card/card.py",
     CheckCode: "editor/check.py",
     SeedCode: "editor/importer.py",
+    DigestCode: "plugins/newsletter_digest/issues.py",
+    CatalogCode: "plugins/brief_translations/interface.py",
 }
 CARD_PROBLEMS = ROOT / "plugins" / "summary_card" / "test_data" / "problems"
 DOCS = ROOT / "docs" / "development.md"
@@ -53,7 +57,15 @@ def test_every_code_enum_is_listed_here():
         enum
         for enum in StrEnum.__subclasses__()
         if enum.__name__.endswith("Code")
-        and enum.__module__.split(".")[0] in ("brief_registry", "brief_relations", "summary_card", "editor")
+        and enum.__module__.split(".")[0]
+        in (
+            "brief_registry",
+            "brief_relations",
+            "brief_translations",
+            "summary_card",
+            "newsletter_digest",
+            "editor",
+        )
     }
     assert defined == set(ENUMS)
 
@@ -146,6 +158,23 @@ def broken_registry(content) -> None:
     shutil.copy(BAD_BRIEFS / "unknown-author.md", content / "briefs")
 
 
+def digest_of_unpublished_briefs(content) -> None:
+    """A digest issue listing the good brief (#940) and two that do not exist."""
+    (content / "digests").mkdir()
+    (content / "digests" / "2030-02-01.yml").write_text(
+        "date: 2030-02-01\nsince: 2030-01-01\nbriefs:\n  - 941\n  - 940\n  - 9999\nintro: ''\n",
+        encoding="utf-8",
+    )
+
+
+def broken_digest(content) -> None:
+    """A digest record whose date is not a date (the build then renders no issue)."""
+    (content / "digests").mkdir()
+    (content / "digests" / "2030-02-01.yml").write_text(
+        "date: 2030-02-01\nsince: last month\nbriefs: [940]\n", encoding="utf-8"
+    )
+
+
 @pytest.mark.parametrize(
     ("breaks", "domains"),
     [
@@ -154,8 +183,10 @@ def broken_registry(content) -> None:
             {EncodingCode, FrontMatterCode, YamlCode, RuleCode, SafetyCode, ResponsesCode, ProblemCode},
         ),
         (broken_registry, {RegistryCode}),
+        (digest_of_unpublished_briefs, {DigestCode}),
+        (broken_digest, {DigestCode}),
     ],
-    ids=["briefs", "registry"],
+    ids=["briefs", "registry", "digest-unpublished", "digest-broken"],
 )
 def test_the_build_and_make_check_give_every_problem_the_same_place_code_and_words(tmp_path, breaks, domains):
     content = content_copy(tmp_path / "content", GOOD_BRIEF)

@@ -89,6 +89,22 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
             )
         )
     yaml_text = "\n" * (start + 1) + "\n".join(lines[start + 1 : end])
+    mapping = _read_mapping(yaml_text, lines, path, start + 1, "front matter")
+    return FrontMatter(
+        mapping.data, mapping.key_lines, mapping.item_lines, end + 2, "\n".join(lines[end + 1 :])
+    )
+
+
+def read_yaml_record(text: str, path: str, what: str) -> FrontMatter:
+    """A YAML file that holds one record of 'key: value' lines (a digest issue), read as front matter is: every
+    key's line kept, a key given twice or a value cut short by '#' refused; `what` names the file in messages."""
+    lines = text.removeprefix(BOM).splitlines()
+    return _read_mapping("\n".join(lines), lines, path, 1, what)
+
+
+def _read_mapping(yaml_text: str, lines: list[str], path: str, first: int, what: str) -> FrontMatter:
+    """Parse `yaml_text` (line N of the file is its line N; the mapping starts at line `first`) as 'key: value'
+    lines; raise FrontMatterError naming the line of the first thing to change."""
     try:
         try:
             node, data = _parse(yaml_text, LOADER)
@@ -96,9 +112,9 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
             # Parse again with PyYAML's own parser, whose messages and line numbers read better.
             node, data = _parse(yaml_text, yaml.SafeLoader)
     except yaml.YAMLError as error:
-        raise FrontMatterError(yaml_problem(error, path, yaml_text, start + 1)) from None
+        raise FrontMatterError(yaml_problem(error, path, yaml_text, first)) from None
     except ValueError as error:  # a date-shaped value that is not a real date, such as 2021-02-30
-        line, value = _bad_timestamp(yaml.compose(yaml_text, Loader=LOADER)) or (start + 1, "")
+        line, value = _bad_timestamp(yaml.compose(yaml_text, Loader=LOADER)) or (first, "")
         raise FrontMatterError(
             Problem(path, line, f"'{value}' is not a real date ({error})", code=FrontMatterCode.DATE_NOT_REAL)
         ) from None
@@ -108,8 +124,8 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         raise FrontMatterError(
             Problem(
                 path,
-                start + 2,
-                f"front matter must be 'key: value' lines (got a {type(data).__name__})",
+                _first_value_line(node, first),
+                f"{what} must be 'key: value' lines (got a {type(data).__name__})",
                 code=FrontMatterCode.NOT_KEY_VALUE,
             )
         )
@@ -127,8 +143,12 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
             key_lines[name] = key.start_mark.line + 1
             if isinstance(value, yaml.SequenceNode):
                 item_lines[name] = tuple(item.start_mark.line + 1 for item in value.value)
-    body = "\n".join(lines[end + 1 :])
-    return FrontMatter({str(k).lower(): v for k, v in data.items()}, key_lines, item_lines, end + 2, body)
+    return FrontMatter({str(k).lower(): v for k, v in data.items()}, key_lines, item_lines)
+
+
+def _first_value_line(node: yaml.Node | None, first: int) -> int:
+    """The line where the YAML's value starts (a list where 'key: value' lines were expected)."""
+    return node.start_mark.line + 1 if node is not None else first
 
 
 def _key_given_twice(node: yaml.Node | None) -> tuple[int, str] | None:

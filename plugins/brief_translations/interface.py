@@ -11,19 +11,28 @@ import gettext
 import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
+
+from brief_registry.problems import BriefFileError, Problem
 
 CATALOG = "LC_MESSAGES/messages.po"
 
 
-class CatalogError(Exception):
-    """A theme message catalog cannot be read; the message names the file."""
+class CatalogCode(StrEnum):
+    """What can be wrong with a theme message catalog (``translations/<lang>/LC_MESSAGES/messages.po``)."""
+
+    UNREADABLE = "catalog-unreadable"  # not a .po file Babel can read
+
+
+class CatalogError(BriefFileError):
+    """A theme message catalog cannot be read; ``problems`` name the file and line."""
 
 
 def load_catalogs(folder: Path, languages: Iterable[str]) -> dict[str, gettext.NullTranslations]:
@@ -36,8 +45,14 @@ def load_catalogs(folder: Path, languages: Iterable[str]) -> dict[str, gettext.N
         try:
             with path.open("rb") as source:
                 catalog = read_po(source, locale=lang, abort_invalid=True)
-        except Exception as error:  # Babel raises several kinds; the editor needs the file's name
-            raise CatalogError(f"{path}: not a readable message catalog ({error})") from error
+        except Exception as error:  # Babel raises several kinds; the translator needs the file and line
+            line = error.lineno if isinstance(error, PoFileError) else 1
+            reason = str(error.args[0] if isinstance(error, PoFileError) and error.args else error)
+            raise CatalogError(
+                Problem(
+                    str(path), line, f"not a readable message catalog ({reason})", code=CatalogCode.UNREADABLE
+                )
+            ) from error
         compiled = io.BytesIO()
         write_mo(compiled, catalog)
         compiled.seek(0)

@@ -9,9 +9,10 @@ from pelican import signals
 from pelican.generators import Generator
 
 from brief_registry.plugin_settings import defaults_setter
+from brief_registry.problems import log_extra
 
 from .email import inline_css
-from .issues import DigestIssue, DigestRecordError, read_issues
+from .issues import DigestIssue, DigestRecordError, read_issues, unpublished_briefs
 from .text import DigestEntry, DigestText, plain_text
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class DigestGenerator(Generator):
         try:
             issues = read_issues(content)
         except DigestRecordError as error:
-            logger.error("%s", error)
+            logger.error("%s", error, extra=log_extra(*error.problems))
             return
         if not issues:
             return
@@ -52,13 +53,10 @@ class DigestGenerator(Generator):
         template = self.get_template(TEMPLATE)
         pattern = self.settings.get("NEWSLETTER_DIGEST_URL", DEFAULTS["NEWSLETTER_DIGEST_URL"])
         for issue in issues:
-            missing = [n for n in issue.briefs if n not in by_number]
+            missing = unpublished_briefs(issue, by_number)
             if missing:
-                logger.error(
-                    "content/digests/%s: lists brief %s, which is not published",
-                    issue.file_name,
-                    ", ".join(f"#{n}" for n in missing),
-                )
+                for problem in missing:
+                    logger.error("%s", problem, extra=log_extra(problem))
                 continue
             self._write(issue, [by_number[n] for n in issue.briefs], template, pattern, siteurl, series)
 

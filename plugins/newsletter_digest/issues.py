@@ -10,19 +10,32 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 import yaml
 
-from brief_registry.yamlerrors import yaml_problem
+from brief_registry.frontmatter import read_yaml_record
+from brief_registry.problems import BriefFileError, Problem
+from brief_registry.textfile import read_text_file
 
 DIGESTS_FOLDER = "digests"
 DEFAULT_DAYS = 30
 
 
-class DigestRecordError(Exception):
-    """A digest record in content/digests/ cannot be read; the message names the file and line."""
+class DigestCode(StrEnum):
+    """Every way a digest record (content/digests/<date>.yml) can be wrong (a YAML or front-matter-shaped problem
+    has its ``YamlCode`` or ``FrontMatterCode``)."""
+
+    DATE_INVALID = "digest-date-invalid"  # date or since is not a date YYYY-MM-DD
+    BRIEFS_NOT_NUMBERS = "digest-briefs-not-numbers"
+    INTRO_NOT_TEXT = "digest-intro-not-text"
+    BRIEF_NOT_PUBLISHED = "digest-brief-not-published"  # lists a series number no published brief has
+
+
+class DigestRecordError(BriefFileError):
+    """A digest record in content/digests/ cannot be read; ``problems`` say where and what to change."""
 
 
 class NothingToSendError(Exception):
@@ -45,6 +58,9 @@ class DigestIssue:
     since: datetime.date
     briefs: tuple[int, ...]
     intro: str = ""
+    # Where the record was read from, as an editor knows it, and the line of each brief it lists (for messages).
+    source: str = field(default="", compare=False)
+    brief_lines: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def file_name(self) -> str:
@@ -125,15 +141,31 @@ def read_issues(content: Path) -> tuple[DigestIssue, ...]:
     return tuple(sorted((_read(path, content) for path in folder.glob("*.yml")), key=lambda i: i.date))
 
 
+def unpublished_briefs(issue: DigestIssue, published: Iterable[int]) -> list[Problem]:
+    """A problem for each brief the issue lists that is not published (the build renders no such issue)."""
+    known = set(published)
+    return [
+        Problem(
+            issue.source,
+            issue.brief_lines[i] if i < len(issue.brief_lines) else 1,
+            f"lists brief #{number}, which is not published (remove it from 'briefs:' or publish #{number})",
+            code=DigestCode.BRIEF_NOT_PUBLISHED,
+        )
+        for i, number in enumerate(issue.briefs)
+        if number not in known
+    ]
+
+
 def _read(path: Path, content: Path) -> DigestIssue:
     shown = path.relative_to(content.parent).as_posix() if content.parent in path.parents else str(path)
-    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise DigestRecordError(str(yaml_problem(error, shown, text))) from error
-    if not isinstance(data, dict):
-        raise DigestRecordError(f"{shown}:1: expected a mapping of date, since, briefs, intro (got {data!r})")
+        record = read_yaml_record(read_text_file(path, shown), shown, "a digest record")
+    except BriefFileError as error:
+        raise DigestRecordError(*error.problems) from None
+    data = record.data
+
+    def wrong(key: str, message: str, code: DigestCode) -> DigestRecordError:
+        return DigestRecordError(Problem(shown, record.line_of(key), message, code=code))
 
     def date(key: str) -> datetime.date:
         value = data.get(key)
@@ -142,12 +174,25 @@ def _read(path: Path, content: Path) -> DigestIssue:
         try:
             return datetime.date.fromisoformat(str(value))
         except ValueError:
-            raise DigestRecordError(f"{shown}: {key} must be a date YYYY-MM-DD (got {value!r})") from None
+            raise wrong(
+                key, f"{key} must be a date YYYY-MM-DD (got {value!r})", DigestCode.DATE_INVALID
+            ) from None
 
     numbers = data.get("briefs")
     if not isinstance(numbers, list) or not all(isinstance(n, int) and n > 0 for n in numbers):
-        raise DigestRecordError(f"{shown}: briefs must be a list of series numbers (got {numbers!r})")
+        raise wrong(
+            "briefs",
+            f"briefs must be a list of series numbers (got {numbers!r})",
+            DigestCode.BRIEFS_NOT_NUMBERS,
+        )
     intro = data.get("intro") or ""
     if not isinstance(intro, str):
-        raise DigestRecordError(f"{shown}: intro must be text (got {intro!r})")
-    return DigestIssue(date=date("date"), since=date("since"), briefs=tuple(numbers), intro=intro)
+        raise wrong("intro", f"intro must be text (got {intro!r})", DigestCode.INTRO_NOT_TEXT)
+    return DigestIssue(
+        date=date("date"),
+        since=date("since"),
+        briefs=tuple(numbers),
+        intro=intro,
+        source=shown,
+        brief_lines=tuple(record.item_lines.get("briefs", ())),
+    )

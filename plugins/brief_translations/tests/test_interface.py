@@ -10,7 +10,7 @@ from babel.messages.pofile import read_po
 
 from brief_registry import Numbered, check_series_numbers
 from brief_translations import Interface, language_name, load_catalogs, long_date
-from brief_translations.interface import CatalogError
+from brief_translations.interface import CatalogCode, CatalogError
 
 CATALOGS = Path(__file__).resolve().parents[3] / "theme" / "translations"
 LANGUAGES = ("ru", "uk", "fr", "de")
@@ -42,8 +42,11 @@ def test_a_broken_catalog_names_its_file(tmp_path):
     folder = tmp_path / "ru" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     (folder / "messages.po").write_bytes(b'msgid "a"\nmsgstr "b"\nnot a keyword\n')
-    with pytest.raises(CatalogError, match=r"ru/LC_MESSAGES/messages\.po"):
+    with pytest.raises(
+        CatalogError, match=r"ru/LC_MESSAGES/messages\.po:3: not a readable message catalog"
+    ) as raised:
         load_catalogs(tmp_path, ["ru"])
+    assert [p.code for p in raised.value.problems] == [CatalogCode.UNREADABLE]
 
 
 @pytest.mark.parametrize(

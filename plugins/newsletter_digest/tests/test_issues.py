@@ -6,6 +6,8 @@ import datetime
 
 import pytest
 
+from brief_registry.frontmatter import FrontMatterCode
+from brief_registry.yamlerrors import YamlCode
 from newsletter_digest import (
     DigestIssue,
     PublishedBrief,
@@ -15,7 +17,7 @@ from newsletter_digest import (
     read_issues,
     write_issue,
 )
-from newsletter_digest.issues import DigestRecordError, NothingToSendError
+from newsletter_digest.issues import DigestCode, DigestRecordError, NothingToSendError, unpublished_briefs
 
 D = datetime.date
 BRIEFS = [
@@ -61,16 +63,65 @@ def test_a_record_reads_back_as_written(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "message", "code"),
     [
-        ("date: [unclosed\n", r"digests/bad\.yml:1: .*\["),
-        ("- a list\n", r"digests/bad\.yml:1: expected a mapping"),
-        ("date: soon\nsince: 2021-01-01\nbriefs: [1]\n", r"date must be a date YYYY-MM-DD \(got 'soon'\)"),
-        ("date: 2021-01-02\nsince: 2021-01-01\nbriefs: [one]\n", r"briefs must be a list of series numbers"),
+        ("date: [unclosed\n", r"digests/bad\.yml:1: .*\[", YamlCode.UNCLOSED_BRACKET),
+        (
+            "- a list\n",
+            r"digests/bad\.yml:1: a digest record must be 'key: value' lines",
+            FrontMatterCode.NOT_KEY_VALUE,
+        ),
+        (
+            "briefs: [1]\nsince: 2021-01-01\ndate: soon\n",
+            r"digests/bad\.yml:3: date must be a date YYYY-MM-DD \(got 'soon'\)",
+            DigestCode.DATE_INVALID,
+        ),
+        (
+            "date: 2021-01-02\nsince: 2021-01-01\nbriefs: [one]\n",
+            r"digests/bad\.yml:3: briefs must be a list of series numbers",
+            DigestCode.BRIEFS_NOT_NUMBERS,
+        ),
+        (
+            "date: 2021-01-02\nsince: 2021-01-01\nbriefs: [1]\nintro:\n  - a list\n",
+            r"digests/bad\.yml:4: intro must be text",
+            DigestCode.INTRO_NOT_TEXT,
+        ),
+        (
+            "date: 2021-01-02\nsince: 2021-01-01\nbriefs: [1]\ndate: 2021-01-03\n",
+            r"digests/bad\.yml:4: 'date' is already given on line 1",
+            FrontMatterCode.KEY_GIVEN_TWICE,
+        ),
     ],
 )
-def test_a_broken_record_names_the_file_and_what_was_expected(tmp_path, text, message):
+def test_a_broken_record_names_the_file_line_and_what_was_expected(tmp_path, text, message, code):
     (tmp_path / "content" / "digests").mkdir(parents=True)
     (tmp_path / "content" / "digests" / "bad.yml").write_text(text)
-    with pytest.raises(DigestRecordError, match=message):
+    with pytest.raises(DigestRecordError, match=message) as raised:
         read_issues(tmp_path / "content")
+    assert [p.code for p in raised.value.problems] == [code]
+
+
+def test_a_record_saved_by_windows_notepad_reads_as_any_other(tmp_path):
+    folder = tmp_path / "content" / "digests"
+    folder.mkdir(parents=True)
+    text = "date: 2021-04-01\r\nsince: 2021-02-01\r\nbriefs:\r\n  - 5\r\n  - 4\r\nintro: Bonjour\r\n"
+    (folder / "2021-04-01.yml").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    (issue,) = read_issues(tmp_path / "content")
+    assert issue == DigestIssue(D(2021, 4, 1), D(2021, 2, 1), (5, 4), "Bonjour")
+    assert issue.source == "content/digests/2021-04-01.yml"
+    assert issue.brief_lines == (4, 5)
+
+
+def test_a_brief_not_published_is_named_at_its_line_in_the_record(tmp_path):
+    folder = tmp_path / "content" / "digests"
+    folder.mkdir(parents=True)
+    (folder / "2021-04-01.yml").write_text("date: 2021-04-01\nsince: 2021-02-01\nbriefs:\n  - 5\n  - 77\n")
+    (issue,) = read_issues(tmp_path / "content")
+    (problem,) = unpublished_briefs(issue, [4, 5])
+    assert (problem.path, problem.line, problem.code) == (
+        "content/digests/2021-04-01.yml",
+        5,
+        DigestCode.BRIEF_NOT_PUBLISHED,
+    )
+    assert "#77" in problem.message
+    assert unpublished_briefs(issue, [5, 77]) == []

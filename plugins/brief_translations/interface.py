@@ -46,8 +46,9 @@ def load_catalogs(folder: Path, languages: Iterable[str]) -> dict[str, gettext.N
             with path.open("rb") as source:
                 catalog = read_po(source, locale=lang, abort_invalid=True)
         except Exception as error:  # Babel raises several kinds; the translator needs the file and line
-            line = error.lineno if isinstance(error, PoFileError) else 1
-            reason = str(error.args[0] if isinstance(error, PoFileError) and error.args else error)
+            line, reason = 1, str(error)
+            if isinstance(error, PoFileError):  # Babel counts lines from 0 and ends its message with the count
+                line, reason = error.lineno + 1, reason.removesuffix(f" on {error.lineno}")
             raise CatalogError(
                 Problem(
                     str(path), line, f"not a readable message catalog ({reason})", code=CatalogCode.UNREADABLE

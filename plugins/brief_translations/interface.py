@@ -47,7 +47,9 @@ def load_catalogs(folder: Path, languages: Iterable[str]) -> dict[str, gettext.N
                 catalog = read_po(source, locale=lang, abort_invalid=True)
         except Exception as error:  # Babel raises several kinds; the translator needs the file and line
             line, reason = 1, str(error)
-            if isinstance(error, PoFileError):  # Babel counts lines from 0 and ends its message with the count
+            if isinstance(
+                error, PoFileError
+            ):  # Babel counts lines from 0 and ends its message with the count
                 line, reason = error.lineno + 1, reason.removesuffix(f" on {error.lineno}")
             raise CatalogError(
                 Problem(

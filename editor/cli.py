@@ -8,10 +8,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
+import gc
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from brief_registry import EncodingError, Registry, RegistryError, display_path, load_registry
 from brief_registry.nearmiss import closest
@@ -44,6 +46,14 @@ Ask = Callable[[str], str]
 
 class RefusalError(Exception):
     """The command stops here; its message says why and what to do."""
+
+
+def exit_with(status: int) -> NoReturn:
+    """End the process with `status`, without Python's last garbage collections: a build leaves hundreds of
+    thousands of objects, and collecting them on the way out took 0.26 s at 1000 briefs (0.04 s frozen), for
+    memory the system takes back anyway. Exit handlers run and files are flushed and closed as usual."""
+    gc.freeze()
+    sys.exit(status)
 
 
 def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:

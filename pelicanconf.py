@@ -64,8 +64,8 @@ PLUGINS = [
     "taxonomy_pages",  # author, topic and region pages
     "pagefind_search",  # the search index, written after the site
     "brief_embed",  # /briefs/<slug>/card/ (the card alone, for partners' iframes) and /oembed/<slug>.json
-    "newsletter_digest",
-    "brief_translations",  # translations: /<lang>/ listings, language switcher, interface strings (Babel)  # output/digest/<date>/: each issue recorded in content/digests/ (make digest)
+    "newsletter_digest",  # output/digest/<date>/: each issue recorded in content/digests/ (make digest)
+    "brief_translations",  # translations: /<lang>/ listings, language switcher, interface strings (Babel)
     "pelican.plugins.webassets",  # the fingerprinted stylesheet
     "decap_admin",  # /admin/, the browser editor (Decap CMS), when DECAP_ADMIN is on
     "incremental_output",  # a rebuild writes only the pages whose inputs changed (publishconf.py: off)

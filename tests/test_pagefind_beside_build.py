@@ -15,9 +15,10 @@ def test_pagefind_starts_after_the_brief_pages_and_before_the_listings(tmp_path,
     seen: dict[str, list[str]] = {}
     start = handlers.start_pagefind
 
-    def recording_start(site: Path):
+    def recording_start(site: Path, glob: str | None = None):
         seen["at_start"] = sorted(str(p.relative_to(site)) for p in site.rglob("index.html"))
-        return start(site)
+        seen["glob"] = [glob]
+        return start(site, glob)
 
     monkeypatch.setattr(handlers, "start_pagefind", recording_start)
     output = build_site(
@@ -32,5 +33,6 @@ def test_pagefind_starts_after_the_brief_pages_and_before_the_listings(tmp_path,
     assert not later & set(
         seen["at_start"]
     )  # the author pages were still to be written: they ran side by side
+    assert seen["glob"] == ["{briefs/*/index.html,*/briefs/*/index.html}"]  # the brief pages, nothing else
     entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == len(briefs)

@@ -16,7 +16,7 @@ from pelican.generators import Generator
 
 from brief_registry.plugin_settings import defaults_setter
 
-from .indexer import PagefindError, PagefindRun, start_pagefind
+from .indexer import PagefindError, PagefindRun, pages_glob, start_pagefind
 from .stable import UnexpectedBundleError, stabilize_bundle
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ class PagefindIndexing(Generator):
         if not self.settings["PAGEFIND_ENABLED"]:
             return
         try:
-            self._run = start_pagefind(Path(self.output_path))
+            self._run = start_pagefind(Path(self.output_path), brief_pages_glob(self.settings))
         except PagefindError as error:
             logger.error("%s", error)
 
@@ -64,6 +64,12 @@ class PagefindIndexing(Generator):
             logger.info(
                 "Pagefind indexed %d pages, %d words, %d filters", result.pages, result.words, result.filters
             )
+
+
+def brief_pages_glob(settings: dict) -> str | None:
+    """The brief pages, originals and translations: the only pages with ``data-pagefind-body``. Pagefind reads
+    no other file, so it neither parses the thousands of listing and card pages nor meets one half-written."""
+    return pages_glob(settings[name] for name in ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS"))
 
 
 def get_generators(pelican) -> type[Generator]:

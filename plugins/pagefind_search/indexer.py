@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,9 +26,22 @@ class PagefindResult:
     output: str
 
 
-def pagefind_command(site: Path) -> list[str]:
-    """The command that indexes `site` in place, writing the bundle to `site`/pagefind/."""
-    return [sys.executable, "-m", "pagefind", "--site", str(site)]
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def pages_glob(save_as_patterns: Iterable[str]) -> str | None:
+    """The glob (Pagefind's ``--glob``) of the pages Pelican saves under `save_as_patterns` (``ARTICLE_SAVE_AS``
+    and the like): each ``{slug}``-style placeholder matches any name. None when no pattern is set (index all)."""
+    globs = list(dict.fromkeys(_PLACEHOLDER.sub("*", p.lstrip("/")) for p in save_as_patterns if p))
+    if not globs:
+        return None
+    return globs[0] if len(globs) == 1 else "{" + ",".join(globs) + "}"
+
+
+def pagefind_command(site: Path, glob: str | None = None) -> list[str]:
+    """The command that indexes `site` in place (only the files `glob` matches, when given), writing the bundle
+    to `site`/pagefind/."""
+    return [sys.executable, "-m", "pagefind", "--site", str(site), *(["--glob", glob] if glob else [])]
 
 
 def parse_summary(output: str) -> PagefindResult:
@@ -64,16 +78,17 @@ class PagefindRun:
         return parse_summary(output)
 
 
-def start_pagefind(site: Path) -> PagefindRun:
-    """Start indexing `site` in another process (it uses another core while the build goes on)."""
+def start_pagefind(site: Path, glob: str | None = None) -> PagefindRun:
+    """Start indexing `site` (the files `glob` matches) in another process (it uses another core while the build
+    goes on)."""
     if not Path(site).is_dir():
         raise PagefindError(f"{site}: no built site to index (the folder does not exist)")
     process = subprocess.Popen(
-        pagefind_command(site), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        pagefind_command(site, glob), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     return PagefindRun(Path(site), process)
 
 
-def run_pagefind(site: Path) -> PagefindResult:
+def run_pagefind(site: Path, glob: str | None = None) -> PagefindResult:
     """Index the built site; raise PagefindError with Pagefind's own words when it fails."""
-    return start_pagefind(site).finish()
+    return start_pagefind(site, glob).finish()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pagefind_search import PagefindError, parse_summary, run_pagefind
+from pagefind_search import PagefindError, pages_glob, parse_summary, run_pagefind
 
 PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <nav>Site navigation</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p>
@@ -38,3 +38,34 @@ def test_run_pagefind_indexes_only_marked_pages(tmp_path):
 def test_missing_site_is_a_clear_error(tmp_path):
     with pytest.raises(PagefindError, match="no built site to index"):
         run_pagefind(tmp_path / "nowhere")
+
+
+def test_the_glob_of_pages_saved_under_pelicans_patterns():
+    assert pages_glob(["briefs/{slug}/index.html"]) == "briefs/*/index.html"
+    assert (
+        pages_glob(["briefs/{slug}/index.html", "{lang}/briefs/{slug}/index.html", ""])
+        == "{briefs/*/index.html,*/briefs/*/index.html}"
+    )
+    assert pages_glob(["{date:%Y}/{slug}.html", "/{date:%Y}/{slug}.html"]) == "*/*.html"
+    assert pages_glob(["", ""]) is None
+
+
+def test_with_a_glob_pagefind_reads_only_the_pages_it_matches(tmp_path):
+    """A card page carries the brief's card but is not a brief page: outside the glob, it is not indexed."""
+    for folder, lang in (
+        ("briefs/a", "en"),
+        ("ru/briefs/b", "ru"),
+        ("briefs/a/card", "en"),
+        ("authors/x", "en"),
+    ):
+        (tmp_path / folder).mkdir(parents=True)
+        html = PAGE.format(title=folder, text="Alexei Navalny returned to Moscow.").replace(
+            'lang="en"', f'lang="{lang}"'
+        )
+        (tmp_path / folder / "index.html").write_text(html, encoding="utf-8")
+    result = run_pagefind(
+        tmp_path, pages_glob(["briefs/{slug}/index.html", "{lang}/briefs/{slug}/index.html"])
+    )
+    assert result.pages == 2
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert {lang: data["page_count"] for lang, data in entry["languages"].items()} == {"en": 1, "ru": 1}

@@ -76,29 +76,31 @@ def main_text(html: str | None) -> str:
 def test_rebuilds_on_save_and_keeps_serving_through_an_error(devserver):
     content, url, log = devserver
     page = url + BRIEF_4_URL
-    wait_for(lambda: "On January 17, just" in main_text(fetch(page)), "the first build")
-
-    brief = content / "briefs" / "reality-check-4.md"
-    brief.write_text(brief.read_text().replace("On January 17, just", "On January 17 (synthetic edit), just"))
-    wait_for(lambda: "(synthetic edit)" in main_text(fetch(page)), "the edit to show on reload")
-
-    (content / "briefs" / "synthetic-broken.md").write_text(
-        "---\n# SYNTHETIC TEST FIXTURE\ntitle: [unclosed\n---\n", encoding="utf-8"
-    )
-    wait_for(
-        lambda: (
-            "content/briefs/synthetic-broken.md:3: the '[' opened on line 3 is never closed"
-            in log.read_text()
-        ),
-        "the error in the terminal",
-    )
-    assert fetch(page) is not None
-
-    brief.write_text(brief.read_text().replace("(synthetic edit)", "(second synthetic edit)"))
     try:
+        wait_for(lambda: "On January 17, just" in main_text(fetch(page)), "the first build")
+
+        brief = content / "briefs" / "reality-check-4.md"
+        brief.write_text(
+            brief.read_text().replace("On January 17, just", "On January 17 (synthetic edit), just")
+        )
+        wait_for(lambda: "(synthetic edit)" in main_text(fetch(page)), "the edit to show on reload")
+
+        (content / "briefs" / "synthetic-broken.md").write_text(
+            "---\n# SYNTHETIC TEST FIXTURE\ntitle: [unclosed\n---\n", encoding="utf-8"
+        )
+        wait_for(
+            lambda: (
+                "content/briefs/synthetic-broken.md:3: the '[' opened on line 3 is never closed"
+                in log.read_text()
+            ),
+            "the error in the terminal",
+        )
+        assert fetch(page) is not None
+
+        brief.write_text(brief.read_text().replace("(synthetic edit)", "(second synthetic edit)"))
         wait_for(lambda: "(second synthetic edit)" in main_text(fetch(page)), "a rebuild after the error")
     except AssertionError:
-        print(log.read_text()[-6000:])
+        print(log.read_text()[-6000:])  # what the devserver said, for the failure's report
         raise
 
 

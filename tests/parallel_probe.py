@@ -15,6 +15,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from editor_helpers import BAD_BRIEFS
+
 import editor.parallel as parallel
 from bench.corpus import write_corpus
 from brief_registry.memo import ProcessMemo
@@ -25,7 +27,6 @@ from summary_card.cache import EXTRACTED, forget_extractions
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = datetime.date(2026, 11, 28)
-BAD_BRIEFS = ROOT / "tests" / "fixtures" / "editor" / "bad"
 
 
 def square_noting_pid(memo: ProcessMemo):

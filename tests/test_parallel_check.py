@@ -13,6 +13,8 @@ import sys
 import threading
 from pathlib import Path
 
+from parallel_probe import square_noting_pid
+
 import editor.parallel as parallel
 from brief_registry.memo import ProcessMemo
 
@@ -27,14 +29,6 @@ def probe(case: str, folder: Path) -> dict:
     return json.loads(done.stdout.splitlines()[-1])
 
 
-def _square_noting_pid(memo: ProcessMemo):
-    def work(n: int) -> int:
-        memo.put(n, os.getpid())
-        return n * n
-
-    return work
-
-
 def test_workers_return_results_in_order_and_send_back_what_they_remembered(tmp_path):
     found = probe("map", tmp_path)
     assert found["results"] == [n * n for n in range(50)]
@@ -46,7 +40,7 @@ def test_workers_return_results_in_order_and_send_back_what_they_remembered(tmp_
 
 def test_few_items_one_core_or_other_threads_mean_no_workers():
     memo: ProcessMemo[int, int] = ProcessMemo()
-    work = _square_noting_pid(memo)
+    work = square_noting_pid(memo)
     assert parallel.map_sharing(work, [1, 2, 3], [memo], workers=2) == [1, 4, 9]  # under MIN_ITEMS
     assert parallel.map_sharing(work, list(range(80)), [memo], workers=1)[-1] == 79 * 79
     stop = threading.Event()

@@ -80,12 +80,13 @@ def write_atomically(path: str | Path, data: bytes) -> None:
 
 def write_if_changed(path: str | Path, data: bytes) -> bool:
     """Write `path` unless it already holds exactly `data`; whether it wrote. A rebuild then leaves the files it
-    would write unchanged as they were (no write, and the same modification time)."""
+    would write unchanged as they were (no write, and the same modification time), and replaces the others whole
+    (:func:`write_atomically`): a preview server never serves half of one."""
     path = Path(path)
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
     except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+        pass
+    write_atomically(path, data)
     return True

@@ -12,6 +12,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from brief_registry import Registry, RegistryError, load_registry
+from brief_registry.textfile import write_if_changed
 
 from .config import (
     ADMIN_DIR,
@@ -126,7 +127,8 @@ class DecapAdminGenerator(Generator):
         output = Path(self.output_path)
         admin = output / ADMIN_DIR
         admin.mkdir(parents=True, exist_ok=True)
-        (admin / "config.yml").write_text(self.admin_config, encoding="utf-8")
+        # Decap reads it on every load of /admin/: rewritten only when it changes, and then whole.
+        write_if_changed(admin / "config.yml", self.admin_config.encode("utf-8"))
         try:
             copy_decap(decap_dist(self.settings), admin)
         except DecapConfigError as error:

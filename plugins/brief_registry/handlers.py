@@ -9,6 +9,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from . import content_cache
 from .briefs import every_brief
 from .frontmatter import read_brief
 from .problems import BriefFileError, RegistryError, display_path, log_extra
@@ -88,8 +89,14 @@ def set_translation_group(content) -> None:
     )
 
 
+def make_content_cache_safe(pelican) -> None:
+    """Pelican's content cache, saved whole and read tolerantly (see :mod:`.content_cache`)."""
+    content_cache.install()
+
+
 def register() -> None:
-    """Connect the reader of briefs and the registry checks."""
+    """Connect the reader of briefs, the registry checks and the safe content cache."""
+    signals.initialized.connect(make_content_cache_safe)
     signals.readers_init.connect(add_reader)
     signals.content_object_init.connect(set_translation_group)
     signals.article_generator_finalized.connect(validate_articles)

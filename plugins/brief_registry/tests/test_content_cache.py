@@ -1,0 +1,71 @@
+"""Pelican's content cache: a cut-off file is an empty cache, and a save replaces the file whole."""
+
+from __future__ import annotations
+
+import gzip
+import pickle
+
+import pytest
+from pelican.cache import FileDataCacher
+
+from brief_registry import content_cache
+
+
+@pytest.fixture(autouse=True)
+def safe_cache():
+    content_cache.install()
+
+
+def cacher(tmp_path, gzipped: bool = False, load: bool = True) -> FileDataCacher:
+    settings = {"CACHE_PATH": str(tmp_path), "GZIP_CACHE": gzipped}
+    return FileDataCacher(settings, "ArticlesGenerator-Readers", True, load)
+
+
+@pytest.mark.parametrize("gzipped", [False, True], ids=["plain", "gzip"])
+@pytest.mark.parametrize("cut", ["empty", "half"])
+def test_a_cut_off_cache_file_is_an_empty_cache(tmp_path, gzipped, cut):
+    whole = cacher(tmp_path, gzipped, load=False)
+    for number in range(200):
+        whole.cache_data(f"briefs/synthetic-{number}.md", {"title": f"A SYNTHETIC brief {number}"})
+    whole.save_cache()
+    saved = tmp_path / "ArticlesGenerator-Readers"
+    data = saved.read_bytes()
+    assert cacher(tmp_path, gzipped).get_cached_data("briefs/synthetic-7.md") == {
+        "title": "A SYNTHETIC brief 7"
+    }
+
+    saved.write_bytes(b"" if cut == "empty" else data[: len(data) // 2])
+    with pytest.raises((EOFError, pickle.UnpicklingError)):  # what Pelican's own loader meets
+        pickle.loads(gzip.decompress(saved.read_bytes()) if gzipped else saved.read_bytes())
+
+    reopened = cacher(tmp_path, gzipped)
+    assert reopened.get_cached_data("briefs/synthetic-7.md", "missing") == "missing"
+    reopened.cache_data("briefs/synthetic-7.md", {"title": "read again"})
+    reopened.save_cache()
+    assert cacher(tmp_path, gzipped).get_cached_data("briefs/synthetic-7.md") == {"title": "read again"}
+
+
+def test_a_save_replaces_the_file_whole(tmp_path):
+    """A build reading the cache while another saves it gets the old file or the new, never a part."""
+    first = cacher(tmp_path, load=False)
+    first.cache_data("briefs/synthetic-old.md", "x" * 100_000)
+    first.save_cache()
+    saved = tmp_path / "ArticlesGenerator-Readers"
+    with saved.open("rb") as reader:  # opened before the second build saves
+        start = reader.read(10)
+        second = cacher(tmp_path, load=False)
+        second.cache_data("briefs/synthetic-new.md", "y")
+        second.save_cache()
+        assert pickle.loads(start + reader.read()) == {"briefs/synthetic-old.md": "x" * 100_000}
+    assert pickle.loads(saved.read_bytes()) == {"briefs/synthetic-new.md": "y"}
+    assert [path.name for path in tmp_path.iterdir()] == [
+        "ArticlesGenerator-Readers"
+    ]  # no temporary file left
+
+
+def test_the_gzipped_cache_is_what_pelican_reads(tmp_path):
+    saved = cacher(tmp_path, gzipped=True, load=False)
+    saved.cache_data("briefs/synthetic.md", "A SYNTHETIC body")
+    saved.save_cache()
+    with gzip.open(tmp_path / "ArticlesGenerator-Readers", "rb") as stream:
+        assert pickle.load(stream) == {"briefs/synthetic.md": "A SYNTHETIC body"}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
@@ -12,6 +14,9 @@ from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -199,3 +204,18 @@ def translated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return Site(
         build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL, PAGEFIND_ENABLED=True)
     )
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, started once per test process and shared by every test module (each test
+    opens its own context or page). One for the session, not one per module: Playwright's sync API runs one
+    instance per thread, and each start costs about a second of processor time."""
+    from playwright.sync_api import sync_playwright
+    from quality.tools import CHROMIUM, CHROMIUM_ARGS, missing_chromium, require
+
+    require(missing_chromium())
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        yield chromium
+        chromium.close()

@@ -8,7 +8,6 @@ import threading
 
 import pytest
 from conftest import BRIEF_4_URL, ROOT
-from quality.tools import CHROMIUM, CHROMIUM_ARGS, missing_chromium, require
 
 # US Letter at 96 CSS px per inch, less the print stylesheet's @page margins (1.6cm top/bottom, 1.8cm sides).
 PAGE_WIDTH = round(8.5 * 96 - 2 * 1.8 / 2.54 * 96)
@@ -30,17 +29,6 @@ def served(site):
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # keep the test output readable
         pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require(missing_chromium())
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
-        yield browser
-        browser.close()
 
 
 def test_card_prints_as_a_box_at_the_top_of_page_one(served, browser):

@@ -14,7 +14,6 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL
 from playwright import sync_api
-from quality.tools import CHROMIUM, CHROMIUM_ARGS, missing_chromium, require
 from test_devserver import devserver, main_text, wait_for  # noqa: F401 - the fixture is used below
 
 from editor.live_reload import SCRIPT_URL, VERSION_URL, LiveReload
@@ -77,16 +76,7 @@ def test_the_version_counts_rebuilds_and_the_script_is_javascript(preview):
     assert b"location.reload" in script
 
 
-@pytest.fixture(scope="module")
-def browser():
-    require(missing_chromium())
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
-        yield browser
-        browser.close()
-
-
-def test_the_open_tab_shows_a_saved_edit_by_itself(devserver, browser):  # noqa: F811
+def test_the_open_tab_shows_a_saved_edit_by_itself(devserver, browser):  # noqa: F811 - devserver is imported
     content, url, _ = devserver
     page = browser.new_page()
     wait_for(lambda: _loads(page, url + BRIEF_4_URL), "the first build")

@@ -15,7 +15,6 @@ import pytest
 from conftest import BRIEF_4_URL, ROOT
 from playwright import sync_api
 from publishing import headers_for, parse_headers_file
-from quality.tools import CHROMIUM, CHROMIUM_ARGS, missing_chromium, require
 
 # The policy the hosts send for the search page, read from deploy/_headers (its one source): no inline script or
 # style, nothing from elsewhere; Pagefind compiles its WebAssembly ('wasm-unsafe-eval') and fetches its index from
@@ -44,15 +43,6 @@ def base_url(series_dev_site):
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require(missing_chromium())
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

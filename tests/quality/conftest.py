@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site, copy_translated_content
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from deploy.publish import add_host_files
 
 from .gates import BrowserLog, watch
 from .served import StaticSiteServer
-from .tools import CHROMIUM, CHROMIUM_ARGS, ROOT, missing_chromium, require
+from .tools import ROOT
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTIFACTS = ROOT / "test-artifacts" / "quality"
@@ -50,20 +50,6 @@ def broken_server() -> Iterator[StaticSiteServer]:
     """The deliberately broken pages, served the same way, to show that each gate objects to them."""
     with StaticSiteServer(FIXTURES / "broken") as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, headless, shared by a test module (each test gets its own context).
-
-    Module scope, not session: Playwright's sync API allows one running instance per thread, and other test
-    modules (the search page's own browser test) start theirs.
-    """
-    require(missing_chromium())
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
-        yield chromium
-        chromium.close()
 
 
 BrowseFactory = Callable[..., tuple[Page, BrowserLog]]

@@ -1,7 +1,8 @@
 """Read a brief or registry file as editors' machines save it, and write any file the project keeps atomically.
 
-`read_text_file` is the one function every reader of briefs and registries uses; `write_atomically` the one every
-writer of a file that must never be seen half-written uses (the authors registry, the build's caches).
+`read_text_file` is the one function every reader of briefs and registries uses; `replaced_whole` the one every
+writer of a file that must never be seen half-written uses (the authors registry, the build's caches, the pages a
+development build writes), directly or through `write_atomically`.
 
 Windows editors may start a UTF-8 file with a byte order mark and end lines with CR LF (old Mac editors with CR
 alone). Both are accepted, and the text comes back with neither, so line numbers are the ones the editor shows.
@@ -13,8 +14,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from typing import IO, Any
 
 from .problems import EncodingError, Problem
 
@@ -60,22 +64,32 @@ def _not_utf8(raw: bytes, start: int, shown: str) -> Problem:
     )
 
 
-def write_atomically(path: str | Path, data: bytes) -> None:
-    """Write `path` so that no reader (nor a killed build or a full disk) ever sees half a file.
+@contextmanager
+def replaced_whole(path: str | Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO[Any]]:
+    """A file to write `path` through: written beside it and moved over it once complete, so that no reader
+    (nor a killed build or a full disk) ever sees half a file. Left by an error, it leaves `path` as it was.
 
     The file is readable by all (0644), as the output's and the content's other files are.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
+    with tempfile.NamedTemporaryFile(
+        mode, dir=path.parent, prefix=".tmp-", delete=False, encoding=encoding
+    ) as handle:
         try:
-            handle.write(data)
+            yield handle
         except BaseException:
             handle.close()
             os.unlink(handle.name)
             raise
     os.chmod(handle.name, 0o644)  # a temporary file is created private (0600)
     os.replace(handle.name, path)
+
+
+def write_atomically(path: str | Path, data: bytes) -> None:
+    """Write `path` whole (:func:`replaced_whole`)."""
+    with replaced_whole(path) as handle:
+        handle.write(data)
 
 
 def write_if_changed(path: str | Path, data: bytes) -> bool:

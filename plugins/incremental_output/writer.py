@@ -32,7 +32,7 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.writers import Writer
 
-from brief_registry.textfile import write_atomically
+from brief_registry.textfile import replaced_whole, write_atomically
 
 from .fingerprint import (
     content_summary,
@@ -139,9 +139,20 @@ class IncrementalWriter(Writer):
         RUNNING.add(self)
 
     def _open_w(self, filename, encoding, override=False):
+        """Pelican's ``_open_w``, except that a page is replaced whole (:func:`replaced_whole`): a preview server
+        serving it during a rebuild gives the last page or the new one, never the start of the new one.
+
+        Pelican 4.12 (pinned) opens the file itself once its checks pass, so a file's first write is recorded here
+        as Pelican records it; a second write (refused, skipped to ``os.devnull`` or overriding) is Pelican's.
+        """
         if self._opened is not None:
             self._opened.append(filename)
-        return super()._open_w(filename, encoding, override)
+        if filename in self._written_files or filename in self._overridden_files:
+            return super()._open_w(filename, encoding, override)
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return replaced_whole(filename, "w", encoding)
 
     def site_key(self, context: dict[str, Any]) -> str:
         """The key of everything site-wide (code, settings, registries, where each brief and page is), made when

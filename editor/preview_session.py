@@ -1,12 +1,13 @@
 """The devserver's builds, run in its own process: the whole site, and a saved brief's page on its own, at once.
 
-A full build of a large archive takes seconds, most of them spent on pages the save did not change. The session
-runs Pelican in this process (imports, theme and plugins stay loaded between builds) and keeps the generators of
-the last full build. When only briefs were saved, :meth:`PreviewSession.preview` first writes those briefs' pages
-alone: it reads each saved file with the build's own reader, runs the plugins' per-brief work through Pelican's own
-signals on a copy of the articles generator holding just that brief, and writes the page with Pelican's own
-article writer. What depends on other briefs (previous and next in the series, related briefs, replies) is taken
-from the last full build. The full build then follows and rewrites the whole site, the saved page included.
+A full build of a large archive takes seconds, most of them spent on pages the save did not change. The session runs
+Pelican in this process (imports, theme and plugins stay loaded between builds) and keeps the generators of the last
+full build. When only briefs were saved, :meth:`PreviewSession.preview` first writes those briefs' pages alone: it
+reads each saved file with the build's own reader, runs the plugins' per-brief work through Pelican's own signals on
+a copy of the articles generator holding just that brief, and writes the page with Pelican's own article writer,
+each file replaced whole (``incremental_output.WholeFileWriter``). What depends on other briefs (previous and next
+in the series, related briefs, replies) is taken from the last full build. The full build then follows and rewrites
+the whole site, the saved page included.
 
 A brief that cannot be read (broken front matter) is left alone: its last good page stays served, and the
 checker's message says what to fix.
@@ -23,7 +24,8 @@ from pathlib import Path
 from pelican import get_instance, parse_arguments, signals
 from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
-from pelican.writers import Writer
+
+from incremental_output import WholeFileWriter
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +118,7 @@ class PreviewSession:
         for name, value in vars(previous).items():
             if _refers_to_content(value):
                 setattr(article, name, value)
-        writer = Writer(alone.output_path, settings=alone.settings)
+        writer = WholeFileWriter(alone.output_path, settings=alone.settings)
         alone.generate_articles(writer.write_file)
 
 

@@ -2,10 +2,11 @@
 
 from .fingerprint import content_summary, input_fingerprint, output_fingerprint, stable_text
 from .handlers import register
-from .writer import IncrementalWriter, WrittenPage
+from .writer import IncrementalWriter, WholeFileWriter, WrittenPage
 
 __all__ = [
     "IncrementalWriter",
+    "WholeFileWriter",
     "WrittenPage",
     "content_summary",
     "input_fingerprint",

@@ -119,7 +119,26 @@ def build_key(settings: dict[str, Any]) -> str:
     )
 
 
-class IncrementalWriter(Writer):
+class WholeFileWriter(Writer):
+    """Pelican's writer, replacing each file whole: the writer of every development build (this plugin's, and the
+    devserver's page of a saved brief)."""
+
+    def _open_w(self, filename, encoding, override=False):
+        """Pelican's ``_open_w``, except that a page is replaced whole (:func:`replaced_whole`): a preview server
+        serving it during a rebuild gives the last page or the new one, never the start of the new one.
+
+        Pelican 4.12 (pinned) opens the file itself once its checks pass, so a file's first write is recorded here
+        as Pelican records it; a second write (refused, skipped to ``os.devnull`` or overriding) is Pelican's.
+        """
+        if filename in self._written_files or filename in self._overridden_files:
+            return super()._open_w(filename, encoding, override)
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return replaced_whole(filename, "w", encoding)
+
+
+class IncrementalWriter(WholeFileWriter):
     """Pelican's writer, skipping each page whose key and file are those of the last build."""
 
     def __init__(self, output_path, settings=None) -> None:
@@ -139,20 +158,9 @@ class IncrementalWriter(Writer):
         RUNNING.add(self)
 
     def _open_w(self, filename, encoding, override=False):
-        """Pelican's ``_open_w``, except that a page is replaced whole (:func:`replaced_whole`): a preview server
-        serving it during a rebuild gives the last page or the new one, never the start of the new one.
-
-        Pelican 4.12 (pinned) opens the file itself once its checks pass, so a file's first write is recorded here
-        as Pelican records it; a second write (refused, skipped to ``os.devnull`` or overriding) is Pelican's.
-        """
         if self._opened is not None:
             self._opened.append(filename)
-        if filename in self._written_files or filename in self._overridden_files:
-            return super()._open_w(filename, encoding, override)
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        return replaced_whole(filename, "w", encoding)
+        return super()._open_w(filename, encoding, override)
 
     def site_key(self, context: dict[str, Any]) -> str:
         """The key of everything site-wide (code, settings, registries, where each brief and page is), made when

@@ -1,4 +1,4 @@
-"""The development writer replaces a page whole, and keeps Pelican's rules about writing a file twice."""
+"""The development writers replace a page whole, and keep Pelican's rules about writing a file twice."""
 
 from __future__ import annotations
 
@@ -6,7 +6,12 @@ import pytest
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import FileOverwriteFailedError
 
-from incremental_output.writer import IncrementalWriter
+from incremental_output.writer import IncrementalWriter, WholeFileWriter
+
+# make html's and the devserver's full builds, and the devserver's page of a saved brief
+WRITERS = pytest.mark.parametrize(
+    "kind", [IncrementalWriter, WholeFileWriter], ids=lambda kind: kind.__name__
+)
 
 
 class Template:
@@ -21,29 +26,33 @@ class Template:
         return self.text
 
 
-def writer(tmp_path) -> IncrementalWriter:
+def writer(tmp_path, kind: type[WholeFileWriter]) -> WholeFileWriter:
     settings = {**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path / "cache"), "PATH": str(tmp_path / "content")}
     (tmp_path / "content").mkdir(exist_ok=True)
-    return IncrementalWriter(str(tmp_path / "output"), settings=settings)
+    return kind(str(tmp_path / "output"), settings=settings)
 
 
-def test_a_page_written_again_is_replaced_whole(tmp_path):
+@WRITERS
+def test_a_page_written_again_is_replaced_whole(tmp_path, kind):
     """A preview server sending the page while a rebuild writes it sends the old page or the new, never a part."""
     old = "<main>A SYNTHETIC page, as the last build wrote it.</main>\n" * 2000
-    writer(tmp_path).write_file("briefs/synthetic/index.html", Template(old), {})
+    writer(tmp_path, kind).write_file("briefs/synthetic/index.html", Template(old), {})
     page = tmp_path / "output" / "briefs" / "synthetic" / "index.html"
 
     with page.open(encoding="utf-8") as served:  # opened before the rebuild writes the page
         start = served.read(10)
-        writer(tmp_path).write_file("briefs/synthetic/index.html", Template("<main>Rebuilt.</main>\n"), {})
+        writer(tmp_path, kind).write_file(
+            "briefs/synthetic/index.html", Template("<main>Rebuilt.</main>\n"), {}
+        )
         assert start + served.read() == old
     assert page.read_text(encoding="utf-8") == "<main>Rebuilt.</main>\n"
     assert page.stat().st_mode & 0o777 == 0o644
     assert [path.name for path in page.parent.iterdir()] == ["index.html"]  # no temporary file left behind
 
 
-def test_pelicans_rules_on_writing_a_file_twice_still_hold(tmp_path):
-    build = writer(tmp_path)
+@WRITERS
+def test_pelicans_rules_on_writing_a_file_twice_still_hold(tmp_path, kind):
+    build = writer(tmp_path, kind)
     build.write_file("index.html", Template("first"), {})
     with pytest.raises(FileOverwriteFailedError):
         build.write_file("index.html", Template("second"), {})

@@ -10,6 +10,7 @@ pelican-yaml-metadata 2.2.0, pinned in requirements.txt: the plugin has no publi
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
@@ -28,9 +29,10 @@ FAST_MARKDOWN_SETTING = "BRIEF_REGISTRY_FAST_MARKDOWN"
 class BriefReader(YAMLMetadataReader):
     """Markdown with YAML front matter, read and checked as ``make check`` reads it."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._body_markdown = BriefMarkdown(
+    @functools.cached_property
+    def _body_markdown(self) -> BriefMarkdown:
+        """Made on the first read: Pelican makes a reader for each of its dozen generators, and most read nothing."""
+        return BriefMarkdown(
             body_settings(self.settings["MARKDOWN"]), fast=self.settings.get(FAST_MARKDOWN_SETTING, True)
         )
 

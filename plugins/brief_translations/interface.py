@@ -20,6 +20,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 
+from brief_registry.memo import ProcessMemo
 from brief_registry.problems import BriefFileError, Problem
 
 CATALOG = "LC_MESSAGES/messages.po"
@@ -35,6 +36,11 @@ class CatalogError(BriefFileError):
     """A theme message catalog cannot be read; ``problems`` name the file and line."""
 
 
+# Each catalog compiled once per process and file state: Pelican makes a dozen generators per build, and a devserver
+# or a test session makes many builds.
+COMPILED: ProcessMemo[tuple[str, str, int, int], gettext.NullTranslations] = ProcessMemo(limit=256)
+
+
 def load_catalogs(folder: Path, languages: Iterable[str]) -> dict[str, gettext.NullTranslations]:
     """The compiled catalog of each language that has a ``.po`` file under `folder`."""
     catalogs: dict[str, gettext.NullTranslations] = {}
@@ -42,25 +48,34 @@ def load_catalogs(folder: Path, languages: Iterable[str]) -> dict[str, gettext.N
         path = folder / lang / CATALOG
         if not path.is_file():
             continue
-        try:
-            with path.open("rb") as source:
-                catalog = read_po(source, locale=lang, abort_invalid=True)
-        except Exception as error:  # Babel raises several kinds; the translator needs the file and line
-            line, reason = 1, str(error)
-            if isinstance(
-                error, PoFileError
-            ):  # Babel counts lines from 0 and ends its message with the count
-                line, reason = error.lineno + 1, reason.removesuffix(f" on {error.lineno}")
-            raise CatalogError(
-                Problem(
-                    str(path), line, f"not a readable message catalog ({reason})", code=CatalogCode.UNREADABLE
-                )
-            ) from error
-        compiled = io.BytesIO()
-        write_mo(compiled, catalog)
-        compiled.seek(0)
-        catalogs[lang] = Translations(fp=compiled)
+        state = path.stat()
+        key = (str(path), lang, state.st_mtime_ns, state.st_size)
+        catalog = COMPILED.get(key)
+        if catalog is None:
+            catalog = compile_catalog(path, lang)
+            COMPILED.put(key, catalog)
+        catalogs[lang] = catalog
     return catalogs
+
+
+def compile_catalog(path: Path, lang: str) -> gettext.NullTranslations:
+    """The `lang` catalog in the ``.po`` file at `path`, compiled; CatalogError names the line Babel stopped at."""
+    try:
+        with path.open("rb") as source:
+            catalog = read_po(source, locale=lang, abort_invalid=True)
+    except Exception as error:  # Babel raises several kinds; the translator needs the file and line
+        line, reason = 1, str(error)
+        if isinstance(error, PoFileError):  # Babel counts lines from 0 and ends its message with the count
+            line, reason = error.lineno + 1, reason.removesuffix(f" on {error.lineno}")
+        raise CatalogError(
+            Problem(
+                str(path), line, f"not a readable message catalog ({reason})", code=CatalogCode.UNREADABLE
+            )
+        ) from error
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(fp=compiled)
 
 
 @dataclass(frozen=True)

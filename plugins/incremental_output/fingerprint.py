@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import hashlib
 import os
 import re
@@ -180,8 +181,10 @@ def loaded_code_digest() -> str:
     return digest(*(f"{file}\0".encode() + Path(file).read_bytes() for file in files if os.path.isfile(file)))
 
 
-def installed_packages() -> list[str]:
-    """``name==version`` of every package installed in this Python."""
+@functools.cache
+def installed_packages() -> tuple[str, ...]:
+    """``name==version`` of every package installed in this Python, as this process started with them (read once:
+    the code a devserver runs stays the version it imported)."""
     from importlib.metadata import distributions
 
-    return [f"{d.metadata['Name']}=={d.version}" for d in distributions()]
+    return tuple(f"{d.metadata['Name']}=={d.version}" for d in distributions())

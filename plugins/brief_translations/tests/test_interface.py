@@ -49,6 +49,17 @@ def test_a_broken_catalog_names_its_file(tmp_path):
     assert [p.code for p in raised.value.problems] == [CatalogCode.UNREADABLE]
 
 
+def test_a_catalog_is_compiled_once_until_its_file_changes(tmp_path):
+    folder = tmp_path / "ru" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    catalog = folder / "messages.po"
+    catalog.write_bytes(b'msgid "Search"\nmsgstr "SYNTHETIC one"\n')
+    first = load_catalogs(tmp_path, ["ru"])["ru"]
+    assert load_catalogs(tmp_path, ["ru"])["ru"] is first  # the next generator's, or the next build's
+    catalog.write_bytes(b'msgid "Search"\nmsgstr "SYNTHETIC two, edited"\n')  # a translator saves the file
+    assert load_catalogs(tmp_path, ["ru"])["ru"].gettext("Search") == "SYNTHETIC two, edited"
+
+
 @pytest.mark.parametrize(
     ("lang", "name", "date"),
     [

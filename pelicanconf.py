@@ -5,6 +5,7 @@ assigned once, in the group it serves. A project plugin's own settings carry its
 the plugin (see plugins/<name>/README.md), so only values that differ from them appear here.
 """
 
+import os
 from pathlib import Path
 
 from pelican.plugins.webassets.vendor.webassets.cache import MemoryCache
@@ -163,10 +164,11 @@ DECAP_DIST = str(ROOT / "node_modules" / "decap-cms" / "dist")
 
 # --- Rebuilds ---
 # make html and make devserver reuse what did not change: Pelican's reader cache, and the card extractions and
-# share images our plugins cache, all in cache/ (git-ignored; `make clean` empties it).
+# share images our plugins cache, all in cache/ (git-ignored; `make clean` empties it). REALITY_CHECK_CACHE names
+# another folder: the test suite gives each of its processes one, so running the tests never touches cache/.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
-CACHE_PATH = str(ROOT / "cache")
+CACHE_PATH = os.environ.get("REALITY_CHECK_CACHE") or str(ROOT / "cache")
 # Pelican rewrites its whole reader cache after every build: gzipping it cost 0.7 s of a 6 s edit-one rebuild at
 # 1000 briefs (bench/results.md), for a file on the editor's own disk.
 GZIP_CACHE = False

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +25,34 @@ CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = FIXTURES / "seed" / "reality-check-4.txt"  # the original text of Reality Check #4, as received
 BRIEF_4_URL = "briefs/focus-on-interests-not-on-human-rights-with-russia/"
+
+
+CACHE_VARIABLE = "REALITY_CHECK_CACHE"  # pelicanconf.py's CACHE_PATH, when set
+_CACHE_BEFORE = pytest.StashKey[str | None]()  # its value when the test run started
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give this test process a cache folder of its own before anything reads the settings (some modules do on
+    import): every build a test runs, in this process or another (`make`, `python -m editor`, `deploy.publish`),
+    keeps its caches there, never in the checkout's cache/, which another test process or the developer's own
+    `make html` may be writing."""
+    config.stash[_CACHE_BEFORE] = os.environ.get(CACHE_VARIABLE)
+    os.environ[CACHE_VARIABLE] = tempfile.mkdtemp(prefix="reality-check-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ[CACHE_VARIABLE], ignore_errors=True)
+    before = config.stash.get(_CACHE_BEFORE, None)
+    if before is None:
+        os.environ.pop(CACHE_VARIABLE, None)
+    else:
+        os.environ[CACHE_VARIABLE] = before
+
+
+@pytest.fixture(scope="session")
+def private_cache() -> Path:
+    """This test process's cache folder (see `pytest_configure`)."""
+    return Path(os.environ[CACHE_VARIABLE])
 
 
 def build_site(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> Path:

@@ -11,6 +11,7 @@ from conftest import ROOT
 from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, SETTINGS, content_copy, run
 
 from editor.check import review_content
+from editor.check_cache import CACHE_FILE as CHECK_CACHE_FILE
 from editor.settings import load_settings
 
 REUSED = "focus-on-interests-not-on-human-rights-with-russia"
@@ -250,6 +251,20 @@ def test_a_brief_dated_in_the_future_is_a_warning_not_an_error(tmp_path):
         "that date: the next `make publish` publishes the brief. If it is under embargo, keep the file out of "
         "content/briefs/ until the day"
     ]
+
+
+def test_the_suites_own_runs_keep_their_caches_out_of_the_checkout(tmp_path, private_cache):
+    """`make check` run by a test keeps its reports in the test process's cache folder (REALITY_CHECK_CACHE, set by
+    tests/conftest.py), not in the checkout's cache/, which another test process or a `make html` may be writing."""
+    content = content_copy(tmp_path / "content")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), "check", f"INPUTDIR={content}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (private_cache / CHECK_CACHE_FILE).is_file()
 
 
 @pytest.mark.parametrize(

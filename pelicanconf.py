@@ -70,7 +70,7 @@ PLUGINS = [
     "pelican.plugins.webassets",  # the fingerprinted stylesheet
     "decap_admin",  # /admin/, the browser editor (Decap CMS), when DECAP_ADMIN is on
     "incremental_output",  # a rebuild writes only the pages whose inputs changed (publishconf.py: off)
-    "fragment_cache",  # each brief's teaser rendered once per build, however many listings show it
+    "fragment_cache",  # each brief's teaser rendered once per build; each template compiled once
 ]
 
 # --- Theme and pages ---

@@ -12,8 +12,8 @@ of the first byte that is not UTF-8, since guessing would publish wrong characte
 
 from __future__ import annotations
 
+import itertools
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -64,26 +64,30 @@ def _not_utf8(raw: bytes, start: int, shown: str) -> Problem:
     )
 
 
+# Numbers the temporary files of this process: with the process id, a name no other writer is using.
+_TEMPORARY_NUMBERS = itertools.count()
+
+
 @contextmanager
 def replaced_whole(path: str | Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO[Any]]:
     """A file to write `path` through: written beside it and moved over it once complete, so that no reader
     (nor a killed build or a full disk) ever sees half a file. Left by an error, it leaves `path` as it was.
 
-    The file is readable by all (0644), as the output's and the content's other files are.
+    The file is readable by all (0644), as the output's and the content's other files are. A development build
+    writes thousands of pages through it, so the temporary file is a plain file with a name of this process's own
+    (a hidden ``.tmp-`` file beside `path`), not a ``tempfile`` one.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(
-        mode, dir=path.parent, prefix=".tmp-", delete=False, encoding=encoding
-    ) as handle:
-        try:
+    temporary = path.parent / f".tmp-{os.getpid()}-{next(_TEMPORARY_NUMBERS)}-{path.name}"
+    try:
+        with open(temporary, mode, encoding=encoding) as handle:
             yield handle
-        except BaseException:
-            handle.close()
-            os.unlink(handle.name)
-            raise
-    os.chmod(handle.name, 0o644)  # a temporary file is created private (0600)
-    os.replace(handle.name, path)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:

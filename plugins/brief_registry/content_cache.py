@@ -21,8 +21,18 @@ from .textfile import write_atomically
 
 logger = logging.getLogger(__name__)
 
-# What unpickling a cut-off or foreign file raises, beyond the OSError and PickleError Pelican already catches.
-UNREADABLE = (EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError)
+# What reading a cut-off, foreign or unreadable cache file raises (Pelican catches OSError, UnicodeDecodeError and
+# PickleError, not EOFError and the rest).
+UNREADABLE = (
+    OSError,
+    pickle.PickleError,
+    EOFError,
+    AttributeError,
+    ImportError,
+    IndexError,
+    TypeError,
+    ValueError,
+)
 
 _pelicans_init = FileDataCacher.__init__
 
@@ -30,13 +40,22 @@ _pelicans_init = FileDataCacher.__init__
 def _load_or_start_empty(
     self: FileDataCacher, settings: Any, cache_name: str, caching_policy: bool, load_policy: bool
 ) -> None:
+    """Pelican's set-up without its loading, then the loading: a file that cannot be read is an empty cache."""
+    _pelicans_init(self, settings, cache_name, caching_policy, False)
+    if not load_policy:
+        return
     try:
-        _pelicans_init(self, settings, cache_name, caching_policy, load_policy)
+        with self._cache_open(self._cache_path, "rb") as stream:
+            self._cache = pickle.load(stream)
+    except FileNotFoundError:
+        logger.debug("No content cache %s yet (normal on a first build)", self._cache_path)
     except UNREADABLE as error:
-        logger.debug(
-            "Cannot read the content cache %s (%s); starting with an empty one", self._cache_path, error
+        logger.warning(
+            "Cannot read the content cache %s (%s: %s); every file is read again",
+            self._cache_path,
+            type(error).__name__,
+            error,
         )
-        self._cache = {}
 
 
 def _save_whole(self: FileDataCacher) -> None:

@@ -74,14 +74,21 @@ def replaced_whole(path: str | Path, mode: str = "wb", encoding: str | None = No
     (nor a killed build or a full disk) ever sees half a file. Left by an error, it leaves `path` as it was.
 
     The file is readable by all (0644), as the output's and the content's other files are. A development build
-    writes thousands of pages through it, so the temporary file is a plain file with a name of this process's own
-    (a hidden ``.tmp-`` file beside `path`), not a ``tempfile`` one.
+    writes thousands of pages through it, so the temporary file is a plain one, created new (never one a killed
+    process left), named by the process and a number: ``.<start of the name>.<pid>.<n>.tmp``, hidden, short enough
+    for any file name, and ending in ``.tmp``, which nothing that reads the content or the output takes for its own.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.parent / f".tmp-{os.getpid()}-{next(_TEMPORARY_NUMBERS)}-{path.name}"
+    while True:
+        temporary = path.parent / f".{path.name[:64]}.{os.getpid()}.{next(_TEMPORARY_NUMBERS)}.tmp"
+        try:
+            handle = open(temporary, mode.replace("w", "x"), encoding=encoding)  # noqa: SIM115 - closed below
+        except FileExistsError:  # left by a killed process that had this one's id
+            continue
+        break
     try:
-        with open(temporary, mode, encoding=encoding) as handle:
+        with handle:
             yield handle
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)

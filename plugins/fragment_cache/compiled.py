@@ -1,35 +1,57 @@
-"""Jinja templates compiled once: kept in memory for the rest of the process, and on disk for the next build.
+"""Jinja templates compiled once per process, however many environments and builds use them.
 
 Pelican gives every generator a Jinja environment of its own, and each compiles every template it uses again: about
 fifty compilations per build, on every build. Jinja's bytecode cache hands an environment the compiled code of a
-template whose source it has compiled before. The code is kept for the process (a devserver's rebuilds, a test
-session's builds) and, where the settings keep a content cache (``CACHE_CONTENT`` and ``LOAD_CONTENT_CACHE``), in
-``CACHE_PATH/templates`` for the next ``make html``.
+template it has compiled before. The code is kept in memory for the rest of the process (a devserver's rebuilds, a
+test worker's builds); nothing is written to disk, so code never outlives the Python code it was compiled against.
 
-Jinja checks each template's source against the code it gets (a checksum), and the code is filed under the
-environment's options too (delimiters, white-space rules, extensions, auto-escaping): an edited template, or an
-environment set up differently, is compiled again.
+Jinja checks each template's source against the code it gets (a checksum). Compiled code also depends on the
+environment: its delimiters, white-space rules, extensions and auto-escaping, and its filters and tests, since Jinja
+works out a filter or test with constant arguments while compiling (``{% if "x" is plugin_enabled %}``) and fixes
+how each is called. So code is filed under all of those too. A filter made inside a function (a closure, whose
+captured values cannot be compared) files the environment's templates under that environment alone.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from pathlib import Path
+from collections.abc import Callable, Mapping
+from typing import Any
 
+import jinja2
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
-from brief_registry.textfile import write_atomically
+from brief_registry.memo import ProcessMemo
 
-FOLDER = "templates"
+# Compiled code by cache key, for every environment of this process (bounded, for a devserver that runs for days).
+_IN_MEMORY: ProcessMemo[str, bytes] = ProcessMemo(limit=2000)
 
-# Compiled code by cache key, for every environment of this process.
-_IN_MEMORY: dict[str, bytes] = {}
+
+def callable_identity(function: Any) -> str:
+    """What a filter, test or hook is, in words that two builds' copies of it share: its module and name, and a
+    partial's arguments. A closure or lambda gets its object's id: its captured values are not visible."""
+    if isinstance(function, functools.partial):
+        keywords = sorted(function.keywords.items())
+        return f"partial({callable_identity(function.func)}, {function.args!r}, {keywords!r})"
+    if not callable(function):
+        return repr(function)
+    name = f"{getattr(function, '__module__', '?')}.{getattr(function, '__qualname__', type(function).__qualname__)}"
+    if "<locals>" in name or "<lambda>" in name:
+        return f"{name}@{id(function)}"
+    return f"{name}:{getattr(function, 'jinja_pass_arg', None)}"
+
+
+def _named(functions: Mapping[str, Callable[..., Any]]) -> list[tuple[str, str]]:
+    return sorted((name, callable_identity(function)) for name, function in functions.items())
 
 
 def environment_options(environment: Environment) -> str:
     """What, besides a template's source, decides the code Jinja compiles it to."""
     options = (
+        jinja2.__version__,
+        type(environment).__qualname__,
         environment.block_start_string,
         environment.block_end_string,
         environment.variable_start_string,
@@ -44,42 +66,38 @@ def environment_options(environment: Environment) -> str:
         environment.keep_trailing_newline,
         environment.optimized,
         environment.is_async,
-        getattr(environment.autoescape, "__qualname__", environment.autoescape),
-        getattr(environment.finalize, "__qualname__", environment.finalize),
+        getattr(environment, "newstyle_gettext", None),
+        callable_identity(environment.autoescape),
+        callable_identity(environment.finalize),
         sorted(environment.extensions),
+        _named(environment.filters),
+        _named(environment.tests),
     )
     return repr(options)
 
 
 class CompiledTemplates(BytecodeCache):
-    """Jinja's bytecode cache for one environment: in memory, and in `folder` when one is given."""
+    """Jinja's bytecode cache for one environment, sharing this process's compiled code with every environment
+    set up the same way. The environment's options are read when its first template loads, after every plugin
+    has added its filters."""
 
-    def __init__(self, environment: Environment, folder: Path | None) -> None:
-        self.options = environment_options(environment)
-        self.folder = folder
+    def __init__(self, environment: Environment) -> None:
+        self.environment = environment
+
+    @functools.cached_property
+    def options(self) -> str:
+        return environment_options(self.environment)
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         return hashlib.sha256(f"{self.options}\0{name}\0{filename}".encode()).hexdigest()
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = _IN_MEMORY.get(bucket.key)
-        if code is None and self.folder is not None:
-            try:
-                code = (self.folder / bucket.key).read_bytes()
-            except OSError:
-                return
-        if code is None:
-            return
-        try:
+        if code is not None:
             bucket.bytecode_from_string(code)  # Jinja drops it if the template's source has changed since
-        except Exception:  # a cut-off file (Jinja lets its unpickling error out): compiled again
-            bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        code = bucket.bytecode_to_string()
-        _IN_MEMORY[bucket.key] = code
-        if self.folder is not None:
-            write_atomically(self.folder / bucket.key, code)
+        _IN_MEMORY.put(bucket.key, bucket.bytecode_to_string())
 
     def clear(self) -> None:
         _IN_MEMORY.clear()

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pelican import signals
 
 from brief_registry.plugin_settings import defaults_setter
 
-from .compiled import FOLDER, CompiledTemplates
+from .compiled import CompiledTemplates
 from .memo import rendered_every_time, rendered_once
 
 DEFAULTS = {"FRAGMENT_CACHE": True}
@@ -19,13 +17,10 @@ set_defaults = defaults_setter(DEFAULTS)
 
 def install(generator) -> None:
     """Give the generator's Jinja environment the ``rendered_once`` call block (memo off: rendered every time),
-    and the compiled templates of earlier builds (kept on disk only where the settings keep a content cache)."""
-    settings = generator.settings
-    on = settings.get("FRAGMENT_CACHE", DEFAULTS["FRAGMENT_CACHE"])
+    and the templates this process has compiled already."""
+    on = generator.settings.get("FRAGMENT_CACHE", DEFAULTS["FRAGMENT_CACHE"])
     generator.env.globals["rendered_once"] = rendered_once if on else rendered_every_time
-    kept = settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")
-    folder = Path(settings["CACHE_PATH"]) / FOLDER if kept else None
-    generator.env.bytecode_cache = CompiledTemplates(generator.env, folder)
+    generator.env.bytecode_cache = CompiledTemplates(generator.env)
 
 
 def register() -> None:

@@ -127,11 +127,14 @@ class WholeFileWriter(Writer):
         """Pelican's ``_open_w``, except that a page is replaced whole (:func:`replaced_whole`): a preview server
         serving it during a rebuild gives the last page or the new one, never the start of the new one.
 
-        Pelican 4.12 (pinned) opens the file itself once its checks pass, so a file's first write is recorded here
-        as Pelican records it; a second write (refused, skipped to ``os.devnull`` or overriding) is Pelican's.
+        Pelican 4.12 (pinned) opens the file itself once its checks pass, so its checks' outcome is recorded here
+        as Pelican records it; a write it refuses, or skips (to ``os.devnull``), is still Pelican's.
         """
-        if filename in self._written_files or filename in self._overridden_files:
+        refused = filename in self._written_files and not override
+        if refused or filename in self._overridden_files:
             return super()._open_w(filename, encoding, override)
+        if filename in self._written_files:
+            logger.info('Overwriting "%s"', filename)
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)

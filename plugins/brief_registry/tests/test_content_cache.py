@@ -21,6 +21,8 @@ def cacher(tmp_path, gzipped: bool = False, load: bool = True) -> FileDataCacher
     return FileDataCacher(settings, "ArticlesGenerator-Readers", True, load)
 
 
+# An empty file (a save stopped right after opening it) and a gzipped one cut anywhere raise EOFError, which
+# Pelican lets out; half a plain file raises UnpicklingError, which Pelican already reads as an empty cache.
 @pytest.mark.parametrize("gzipped", [False, True], ids=["plain", "gzip"])
 @pytest.mark.parametrize("cut", ["empty", "half"])
 def test_a_cut_off_cache_file_is_an_empty_cache(tmp_path, gzipped, cut):

@@ -33,3 +33,13 @@ def test_a_changed_file_is_replaced_whole_never_rewritten_in_place(tmp_path):
     assert target.read_bytes() == b"backend: synthetic-new\n"
     assert target.stat().st_mode & 0o777 == 0o644
     assert [p.name for p in target.parent.iterdir()] == ["config.yml"]  # no temporary file left behind
+
+
+def test_a_file_with_the_longest_name_a_file_system_allows_is_written_whole(tmp_path):
+    """A brief with a very long title has an oEmbed document named after its slug: the temporary file beside it
+    must not need a longer name than the file itself."""
+    target = tmp_path / "oembed" / ("synthetic-" + "very-long-title-" * 15)[:250]
+    target = target.with_name(target.name + ".json")
+    write_if_changed(target, b"{}")
+    assert target.read_bytes() == b"{}"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]

@@ -1,6 +1,8 @@
-"""A template is compiled once per source and environment options, in this process and, given a folder, the next."""
+"""A template is compiled once per process for its source and everything else its compiled code depends on."""
 
 from __future__ import annotations
+
+import functools
 
 import pytest
 from jinja2 import Environment, FileSystemLoader
@@ -23,16 +25,22 @@ class CountingEnvironment(Environment):
 
 @pytest.fixture(autouse=True)
 def fresh_process():
-    """Each test starts as a new process does: nothing compiled in memory yet."""
+    """Each test starts as a new process does: nothing compiled yet."""
     compiled._IN_MEMORY.clear()
     yield
     compiled._IN_MEMORY.clear()
 
 
-def environment(theme, folder=None, **options) -> CountingEnvironment:
-    """An environment as Pelican makes one per generator, with the plugin's cache installed."""
+def enabled(name: str, plugin_list: list[str]) -> bool:
+    """A test made per build from the settings, as Pelican's own ``plugin_enabled`` is."""
+    return name in plugin_list
+
+
+def environment(theme, plugins=("search",), **options) -> CountingEnvironment:
+    """An environment as Pelican makes one per generator (its filters and tests added), with the plugin's cache."""
     made = CountingEnvironment(loader=FileSystemLoader(str(theme)), **options)
-    made.bytecode_cache = CompiledTemplates(made, folder)
+    made.tests["plugin_enabled"] = functools.partial(enabled, plugin_list=list(plugins))
+    made.bytecode_cache = CompiledTemplates(made)
     return made
 
 
@@ -69,24 +77,31 @@ def test_an_environment_with_other_options_compiles_its_own(theme):
     assert (plain.compiled, trimmed.compiled) == (["list.html"], ["list.html"])
 
 
-def test_a_folder_keeps_the_code_for_the_next_process(theme, tmp_path):
-    folder = tmp_path / "cache" / compiled.FOLDER
-    environment(theme, folder).get_template("brief.html")
-    assert len(list(folder.iterdir())) == 1
+def test_a_test_jinja_works_out_while_compiling_is_never_shared_across_settings(theme):
+    """Jinja evaluates `"search" is plugin_enabled` when it compiles the template: a build whose settings lack the
+    plugin must not get the code of one that has it."""
+    (theme / "search.html").write_text(
+        '{% if "search" is plugin_enabled %}ON{% else %}OFF{% endif %}', "utf-8"
+    )
+    with_search = environment(theme, plugins=("search",))
+    again_with_search = environment(theme, plugins=("search",))
+    without = environment(theme, plugins=())
+    assert with_search.get_template("search.html").render() == "ON"
+    assert again_with_search.get_template("search.html").render() == "ON"
+    assert without.get_template("search.html").render() == "OFF"
+    assert (with_search.compiled, again_with_search.compiled, without.compiled) == (
+        ["search.html"],
+        [],
+        ["search.html"],
+    )
 
-    compiled._IN_MEMORY.clear()  # the next `make html`
-    later = environment(theme, folder)
-    assert later.get_template("brief.html").render(title="Kept") == "<h1>Kept</h1>"
-    assert later.compiled == []
 
-    compiled._IN_MEMORY.clear()
-    for kept in folder.iterdir():
-        kept.write_bytes(kept.read_bytes()[:20])  # cut off: compiled again, never an error
-    cut = environment(theme, folder)
-    assert cut.get_template("brief.html").render(title="Again") == "<h1>Again</h1>"
-    assert cut.compiled == ["brief.html"]
-
-
-def test_without_a_folder_nothing_is_written(theme, tmp_path):
-    environment(theme).get_template("brief.html")
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["theme"]
+def test_a_filter_made_in_a_function_keeps_its_environments_templates_to_itself(theme):
+    (theme / "shout.html").write_text('{{ "a"|shout }}', "utf-8")
+    environments = []
+    for mark in ("!", "?"):
+        made = environment(theme)
+        made.filters["shout"] = lambda text, mark=mark: text.upper() + mark
+        environments.append(made)
+    assert [made.get_template("shout.html").render() for made in environments] == ["A!", "A?"]
+    assert [made.compiled for made in environments] == [["shout.html"], ["shout.html"]]

@@ -51,6 +51,19 @@ def test_a_page_written_again_is_replaced_whole(tmp_path, kind):
 
 
 @WRITERS
+def test_an_overriding_write_replaces_the_page_whole_too(tmp_path, kind):
+    build = writer(tmp_path, kind)
+    old = "<main>A SYNTHETIC page, written first in this build.</main>\n" * 2000
+    build.write_file("index.html", Template(old), {})
+    page = tmp_path / "output" / "index.html"
+    with page.open(encoding="utf-8") as served:
+        start = served.read(10)
+        build.write_file("index.html", Template("<main>Overriding.</main>\n"), {}, override_output=True)
+        assert start + served.read() == old
+    assert page.read_text(encoding="utf-8") == "<main>Overriding.</main>\n"
+
+
+@WRITERS
 def test_pelicans_rules_on_writing_a_file_twice_still_hold(tmp_path, kind):
     build = writer(tmp_path, kind)
     build.write_file("index.html", Template("first"), {})

@@ -58,7 +58,7 @@ PLUGINS = [
     "pdf_edition",  # the PDF edition of each brief (reads the summary card)
     "pelican.plugins.neighbors",  # prev_article / next_article in series order
     "pelican.plugins.sitemap",  # sitemap.xml
-    "sitemap_dates",  # listing pages dated by the newest brief, not the clock (reproducible sitemap.xml)
+    "sitemap_dates",  # listing pages dated by the newest brief (reproducible sitemap.xml); each page listed once
     "reading_time",
     "brief_relations",
     "brief_metadata",  # citations and structured data (reads the summary card)

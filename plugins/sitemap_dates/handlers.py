@@ -1,9 +1,11 @@
-"""Pelican wiring: hand pelican-sitemap the series' newest change as the date of its listing pages."""
+"""Pelican wiring: hand pelican-sitemap the series' newest change as the date of its listing pages, and a fresh
+start to each build."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Iterable
 
 from pelican import signals
@@ -34,6 +36,36 @@ def date_listings(generators: Iterable) -> None:
         sitemap.generator.now = newest
 
 
+class OwnPagesOnly(list):
+    """pelican-sitemap's queue of written files, keeping a file written for a brief or page only when it is that
+    brief's or page's own page. pelican-sitemap lists such a file at its brief's address, so the card page
+    (/briefs/<slug>/card/, written with its brief) would list the brief a second time."""
+
+    def append(self, item: tuple[str, object]) -> None:
+        path, content = item
+        own = getattr(content, "save_as", None)
+        if content is None or (own and os.path.normpath(path).endswith(os.sep + os.path.normpath(own))):
+            super().append(item)
+
+
+def start_sitemap_afresh(pelican) -> None:
+    """Runs at ``initialized``: each build starts pelican-sitemap with an empty queue that keeps own pages only.
+
+    pelican-sitemap waits for the first build it saw to reach ``finalized`` (so that i18n_subsites' sub-sites
+    finish first): after a build of this process stopped half-way, no later build (a devserver's, a test worker's)
+    would write sitemap.xml, and its queue would keep every page of every build. This project builds no sub-sites.
+    """
+    try:
+        from pelican.plugins.sitemap import sitemap
+    except ImportError:
+        return
+    # No public way exists (pelican-sitemap is pinned in requirements.txt): these are the two fields it resets
+    # itself at the end of a build (tests/test_sitemap.py builds again after a build that stopped).
+    sitemap.generator._main_pelican = None
+    sitemap.generator.page_queue = OwnPagesOnly()
+
+
 def register() -> None:
-    """Connect the handler."""
+    """Connect the handlers."""
+    signals.initialized.connect(start_sitemap_afresh)
     signals.all_generators_finalized.connect(date_listings)

@@ -1,11 +1,12 @@
 """``make devserver``: serve the preview, and on every save re-check the briefs and rebuild.
 
 A saved brief's page is written first, on its own (:mod:`editor.preview_session`, a fraction of a second at any
-archive size), and the open browser tab reloads itself (:mod:`editor.live_reload`, development only). Then the
-save prints the result of ``make check`` (one ``path:line: message`` per problem) and the whole site is rebuilt
-in this process with Pelican's messages about those same files left out (:class:`editor.preview_build.PreviewLog`),
-so each problem is said once, in the checker's words; the tab reloads again when it is done. Editors' temporary
-files (swap files, back-ups, locks) neither trigger a rebuild nor appear in the "Saved:" line.
+archive size), and an open browser tab showing it reloads itself (:mod:`editor.live_reload`, development only).
+Then the save prints the result of ``make check`` (one ``path:line: message`` per problem) and the whole site is
+rebuilt in this process with Pelican's messages about those same files left out
+(:class:`editor.preview_build.PreviewLog`), so each problem is said once, in the checker's words; a tab reloads
+again only if its page changed. Editors' temporary files (swap files, back-ups, locks) neither trigger a rebuild
+nor appear in the "Saved:" line.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from pelican.settings import read_settings
 
 from brief_registry import Problem, display_path
 
+from . import live_reload
 from .check import review_content
-from .live_reload import LiveReload
 from .preview_build import PreviewLog
 from .preview_problems import ProblemsBanner
 from .preview_server import PreviewHandler, open_server
@@ -79,7 +80,6 @@ def rebuild(
     session: PreviewSession,
     log: PreviewLog,
     settings: EditorSettings,
-    reload: LiveReload,
     banner: ProblemsBanner | None = None,
 ) -> None:
     """Check, then build the whole site; each problem is printed once (and shown on its brief's page)."""
@@ -91,16 +91,14 @@ def rebuild(
     if (output / "_headers").is_file():  # only `make publish` writes it: empty the live site out first
         print(f"note: {output} held the site make publish built; emptying it for the preview", flush=True)
         extra = ["--delete-output-directory"]
-    if session.build(extra):
-        reload.rebuilt()
+    session.build(extra)
 
 
-def preview_saved(content: Path, paths: list[str], session: PreviewSession, reload: LiveReload) -> None:
-    """Write the saved briefs' pages at once (the rest of the site follows), and reload the open tab."""
+def preview_saved(content: Path, paths: list[str], session: PreviewSession) -> None:
+    """Write the saved briefs' pages at once (the rest of the site follows); an open tab showing one reloads."""
     start = time.perf_counter()
     written = session.preview(p for p in paths if p.endswith(".md"))
     if written:
-        reload.rebuilt()
         shown = ", ".join(written)
         print(f"-> Updated {shown} ({time.perf_counter() - start:.2f} s); rebuilding the rest...", flush=True)
 
@@ -172,10 +170,9 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
     """
     settings = load_settings(settings_file)
     server = open_server(output, host, port, "devserver", handler=PreviewHandler)
-    reload = LiveReload()
-    reload.install(server)
     banner = ProblemsBanner(content, settings)
     banner.install(server)
+    live_reload.install(server)  # after the banner: a problem that appears or goes reloads the page too
     session = PreviewSession(pelican_arguments(content, output, settings_file, extra))
     log = _take_over_logging()
     previous = signal.signal(signal.SIGTERM, _exit_on_signal)
@@ -183,7 +180,7 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
     saves = Saves(watched_paths(content, settings_file))
     try:
         saves.start()  # before the first build: a file saved while it runs is rebuilt right after it
-        rebuild(content, output, session, log, settings, reload, banner)
+        rebuild(content, output, session, log, settings, banner)
         output.mkdir(parents=True, exist_ok=True)
         serving = threading.Thread(target=server.serve_forever, daemon=True)
         serving.start()
@@ -196,8 +193,8 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
                 changes = saves.next()
                 names = ", ".join(sorted({display_path(path, str(content)) for _, path in changes}))
                 print(f"-> Saved: {names}. Rebuilding...", flush=True)
-                preview_saved(content, sorted({path for _, path in changes}), session, reload)
-                rebuild(content, output, session, log, settings, reload, banner)
+                preview_saved(content, sorted({path for _, path in changes}), session)
+                rebuild(content, output, session, log, settings, banner)
         except KeyboardInterrupt:  # Ctrl-C: stop serving, as Pelican's own server does
             pass
     finally:

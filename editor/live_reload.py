@@ -1,28 +1,36 @@
-"""The preview tab reloads itself after each rebuild (``make devserver`` only; the built files never change).
+"""The preview tab reloads itself when its page changes (``make devserver`` only; the built files never change).
 
-The devserver adds a small script to every page it serves (a dev-only page addition, editor/preview_server.py).
-The script asks ``/__preview__/version`` four times a second and reloads the page when the number differs from
-the one the page was served with; the devserver raises the number each time it has written pages. A script
-file from the site itself, not inline code, so it runs under the published site's Content-Security-Policy too.
+The devserver adds a small script to every page it serves (a dev-only page addition, editor/preview_server.py),
+telling it the page's file and version: a digest of the page as served (the built file and the additions before
+this one, such as the problems banner). The script asks ``/__preview__/version?page=<file>`` four times a second
+and reloads the page when the answer differs. So a tab reloads when, and only when, what it shows has changed: once
+when a saved brief's page is rewritten, not again when the full rebuild behind it writes the same bytes, and when a
+problem appears on or leaves the page. Nothing else needs telling: a page is compared as it is served, whoever
+wrote it. A script file from the site itself, not inline code, so it runs under the published site's
+Content-Security-Policy too.
 """
 
 from __future__ import annotations
 
-import threading
+import hashlib
+from html import escape
 
 from decap_admin.config import ADMIN_DIR
 
-from .preview_server import PREVIEW_PREFIX
+from .preview_server import PREVIEW_PREFIX, PageAddition, served_page
 
 VERSION_URL = PREVIEW_PREFIX + "version"
 SCRIPT_URL = PREVIEW_PREFIX + "live-reload.js"
+GONE = "gone"  # the version of a page no longer built: the tab reloads, and shows the site's 404 page
 
 SCRIPT = """\
 (function () {
   "use strict";
-  var served = document.currentScript.getAttribute("data-version");
+  var tag = document.currentScript;
+  var served = tag.getAttribute("data-version");
+  var asked = "VERSION_URL?page=" + encodeURIComponent(tag.getAttribute("data-page"));
   function ask() {
-    fetch("VERSION_URL", { cache: "no-store" })
+    fetch(asked, { cache: "no-store" })
       .then(function (answer) { return answer.text(); })
       .then(function (version) {
         if (version !== served) { window.location.reload(); } else { window.setTimeout(ask, 250); }
@@ -39,33 +47,31 @@ SCRIPT = """\
 EDITOR_PAGES = frozenset({f"/{ADMIN_DIR}/", f"/{ADMIN_DIR}/index.html"})
 
 
-class LiveReload:
-    """The number of the latest rebuild, the script that watches it, and the tag each served page gets."""
+def page_version(page: bytes | None) -> str:
+    """The version of a page as served (None: not built)."""
+    return GONE if page is None else hashlib.blake2b(page, digest_size=8).hexdigest()
 
-    def __init__(self) -> None:
-        self._version = 0
-        self._lock = threading.Lock()
 
-    @property
-    def version(self) -> int:
-        return self._version
+def script_tag(url: str, page: bytes) -> str:
+    """The page addition: the script, told the page's file and version (none on the browser editor)."""
+    if url.split("?", 1)[0] in EDITOR_PAGES:
+        return ""
+    return (
+        f'<script src="{SCRIPT_URL}" data-page="{escape(url)}" data-version="{page_version(page)}" defer>'
+        "</script>"
+    )
 
-    def rebuilt(self) -> None:
-        """Pages were written: every open tab reloads."""
-        with self._lock:
-            self._version += 1
 
-    def script_tag(self, url: str) -> str:
-        """The page addition: the script, told which rebuild the page comes from (none on the browser editor)."""
-        if url.split("?", 1)[0] in EDITOR_PAGES:
-            return ""
-        return f'<script src="{SCRIPT_URL}" data-version="{self._version}" defer></script>'
+def install(server) -> None:
+    """Register the page addition, the script and the version on the devserver's web server. Install it after
+    the additions whose changes should reload the tab: its version covers the additions before it."""
+    server.page_additions.append(script_tag)
 
-    def install(self, server) -> None:
-        """Register the page addition and the two files on the devserver's web server."""
-        server.page_additions.append(self.script_tag)
-        server.preview_routes[VERSION_URL] = lambda: (
-            "text/plain; charset=utf-8",
-            str(self._version).encode(),
-        )
-        server.preview_routes[SCRIPT_URL] = lambda: ("text/javascript; charset=utf-8", SCRIPT.encode())
+    def version(query: dict[str, str]) -> tuple[str, bytes]:
+        additions: list[PageAddition] = server.page_additions
+        before = additions[: additions.index(script_tag)]
+        page = served_page(server.root, query.get("page", ""), before)
+        return "text/plain; charset=utf-8", page_version(page).encode()
+
+    server.preview_routes[VERSION_URL] = version
+    server.preview_routes[SCRIPT_URL] = lambda query: ("text/javascript; charset=utf-8", SCRIPT.encode())

@@ -117,13 +117,13 @@ class ProblemsBanner:
                 by_url[url] = banner_html(found)
         return by_url
 
-    def addition(self, url: str) -> str:
-        """The banner for the page at `url` (its path), or nothing."""
+    def addition(self, url: str, _page: bytes = b"") -> str:
+        """The banner for the page at `url` (its path), or nothing (a page addition: the page itself is not read)."""
         with self._lock:
             return self._by_url.get(url.removesuffix("index.html"), "")
 
     def install(self, server) -> None:
         """Register the page addition and its two files on the devserver's web server."""
         server.page_additions.append(self.addition)
-        server.preview_routes[STYLE_URL] = lambda: ("text/css; charset=utf-8", STYLE.encode())
-        server.preview_routes[SCRIPT_URL] = lambda: ("text/javascript; charset=utf-8", SCRIPT.encode())
+        server.preview_routes[STYLE_URL] = lambda query: ("text/css; charset=utf-8", STYLE.encode())
+        server.preview_routes[SCRIPT_URL] = lambda query: ("text/javascript; charset=utf-8", SCRIPT.encode())

@@ -12,8 +12,9 @@ import io
 import logging
 import os
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import parse_qs, unquote
 
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
@@ -51,8 +52,11 @@ class QuietHandler(ComplexHTTPRequestHandler):
 # Development only: what the devserver adds to the pages it serves (never to the files it builds, so the published
 # site keeps its Content-Security-Policy and its script-free brief pages).
 PREVIEW_PREFIX = "/__preview__/"
-PageAddition = Callable[[str], str]  # the URL path of a page -> HTML put just before its </body>
-PreviewRoute = Callable[[], tuple[str, bytes]]  # -> (content type, body) of a file under PREVIEW_PREFIX
+# (the URL path of a page's file, e.g. /briefs/x/index.html; the page with the earlier additions) -> HTML put just
+# before its </body>
+PageAddition = Callable[[str, bytes], str]
+# (the request's query parameters) -> (content type, body) of a file under PREVIEW_PREFIX
+PreviewRoute = Callable[[dict[str, str]], tuple[str, bytes]]
 
 
 class PreviewHandler(QuietHandler):
@@ -63,11 +67,12 @@ class PreviewHandler(QuietHandler):
     """
 
     def do_GET(self) -> None:  # noqa: N802 - the standard library names it
-        route = getattr(self.server, "preview_routes", {}).get(self.path.split("?", 1)[0])
+        path, _, query = self.path.partition("?")
+        route = getattr(self.server, "preview_routes", {}).get(path)
         if route is None:
             super().do_GET()
             return
-        content_type, body = route()
+        content_type, body = route({name: values[0] for name, values in parse_qs(query).items()})
         self.send_response(200)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -82,14 +87,30 @@ class PreviewHandler(QuietHandler):
             path = os.path.join(path, "index.html")
         if not additions or not path.endswith(".html") or not os.path.isfile(path):
             return super().send_head()
-        url = self.path.split("?", 1)[0]
-        body = with_additions(Path(path).read_bytes(), "".join(add(url) for add in additions))
+        body = with_all(Path(path).read_bytes(), self.path.split("?", 1)[0], additions)
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         return io.BytesIO(body)
+
+
+def with_all(page: bytes, url: str, additions: Iterable[PageAddition]) -> bytes:
+    """`page` (served at `url`) with each addition in turn; each is given the page with the ones before it."""
+    for add in additions:
+        page = with_additions(page, add(url, page))
+    return page
+
+
+def served_page(root: Path, url: str, additions: Iterable[PageAddition]) -> bytes | None:
+    """The page whose file is at `url` (a URL path as the handler resolves it, e.g. /briefs/x/index.html) in the
+    folder `root`, as served with `additions`; None if no such page is built (or `url` leads out of `root`)."""
+    root = Path(root).resolve()
+    file = (root / unquote(url).lstrip("/")).resolve()
+    if file.suffix != ".html" or not file.is_relative_to(root) or not file.is_file():
+        return None
+    return with_all(file.read_bytes(), url, additions)
 
 
 def with_additions(page: bytes, html: str) -> bytes:
@@ -112,8 +133,10 @@ def open_server(
     logging.getLogger("pelican.server").setLevel(logging.ERROR)
     RootedHTTPServer.allow_reuse_address = True  # as Pelican does: a port just released may be reused at once
     try:
-        server = RootedHTTPServer(str(output), (host, port), handler)
-        server.page_additions, server.preview_routes = [], {}
+        # Pelican's server puts the folder on the handler class: a class of its own keeps it to this server.
+        own_handler = type(handler.__name__, (handler,), {})
+        server = RootedHTTPServer(str(output), (host, port), own_handler)
+        server.root, server.page_additions, server.preview_routes = Path(output), [], {}
         return server
     except OSError as error:
         if error.errno == errno.EADDRINUSE:

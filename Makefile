@@ -112,7 +112,7 @@ github: DEPLOY_TARGET := github
 
 .PHONY: digest
 digest: $(STAMP) ## Newsletter digest, then publish: make digest [SINCE=YYYY-MM-DD INTRO="…" DATE=YYYY-MM-DD]
-	@$(BIN)/python -m newsletter_digest --content $(INPUTDIR) --since "$$RAW_SINCE" --intro "$$RAW_INTRO" --date "$$RAW_DATE"
+	@$(BIN)/python -m newsletter_digest --content $(INPUTDIR) --settings $(CONFFILE) --since "$$RAW_SINCE" --intro "$$RAW_INTRO" --date "$$RAW_DATE"
 	@$(MAKE) --no-print-directory publish
 
 rsync_upload: require_rsync_target publish ## Publish, then mirror output/ to RSYNC_TARGET (host:/path or a folder)

@@ -13,7 +13,6 @@ globals().update(get_settings_from_file(str(Path(__file__).with_name("pelicancon
 # targets (rsync_upload, github) refuse to ship it.
 PLACEHOLDER_SITEURL = "https://reality-check.example.org"
 SITEURL = (os.environ.get("SITEURL", "").strip() or PLACEHOLDER_SITEURL).rstrip("/")
-RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
 # The site feed lists the briefs (in DEFAULT_LANG); each language of translations has its own feed.

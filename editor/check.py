@@ -33,6 +33,7 @@ from brief_registry import (
 )
 from brief_registry.nearmiss import closest
 from brief_registry.rendering import RENDERED
+from brief_registry.rules import is_published
 from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
 from brief_relations.relations import listed_responses, resolve_responses
@@ -65,8 +66,6 @@ OPTIONAL_FIELDS = (
     "responses",
     "lang",
 )
-# Pelican leaves briefs with these statuses out of the published series: no response can name them.
-UNPUBLISHED_STATUSES = ("draft", "hidden")
 
 
 class CheckCode(StrEnum):
@@ -203,15 +202,7 @@ def check_brief(
     problems.extend(check_card(shown, front, rendered, settings))
     problems.extend(check_links(shown, front, path, content, settings))
     problems.extend(check_placeholders(shown, text))
-    number = None
-    if front.data.get("series_number") is not None:
-        number = Numbered(
-            shown,
-            front.line_of("series_number"),
-            front.data["series_number"],
-            front.data.get("lang"),
-            front.line_of("lang") if "lang" in front.data else 0,
-        )
+    number = Numbered.of(shown, front)
     warnings = future_date(shown, front, today or datetime.date.today())
     return BriefReport(
         tuple(problems),
@@ -220,7 +211,7 @@ def check_brief(
         warnings,
         shown,
         listed_responses(front),
-        front.data.get("status") not in UNPUBLISHED_STATUSES,
+        is_published(front.data),
     )
 
 
@@ -270,8 +261,8 @@ def check_required(path: str, front: FrontMatter) -> list[Problem]:
     problems = []
     known = (*REQUIRED_FIELDS, *OPTIONAL_FIELDS)
     for field in REQUIRED_FIELDS:
-        if front.data.get(field) not in (None, "", []):
-            continue
+        if front.data.get(field) not in (None, "", []) or field == "series_number":
+            continue  # a missing series number is reported with the series' rules, by the build as well
         message = f"required field '{field}' is missing or empty"
         line = front.line_of(field)
         if field not in front.data:

@@ -26,7 +26,7 @@ R = TypeVar("R")
 
 CACHE_FILE = "check/reports.pickle"
 # The libraries whose output a report holds (rendered Markdown, parsed HTML, parsed YAML).
-LIBRARIES = ("Markdown", "markdown-it-py", "beautifulsoup4", "PyYAML", "pelican")
+LIBRARIES = ("Markdown", "markdown-it-py", "beautifulsoup4", "nh3", "PyYAML", "pelican")
 # The code a report depends on: the checker, and the plugins' modules it calls (rendering, card, registries).
 CODE = (
     Path(__file__).parent,

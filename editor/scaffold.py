@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brief_registry import BriefFileError, Registry, read_brief
+from brief_registry.frontmatter import FrontMatter
 from brief_registry.nearmiss import did_you_mean
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 
@@ -79,7 +80,7 @@ def parse_date(text: str | None) -> datetime.date | None:
         ) from None
 
 
-def existing_briefs(content: Path) -> list[tuple[Path, dict]]:
+def existing_briefs(content: Path) -> list[tuple[Path, FrontMatter]]:
     """Every brief's front matter that can be read (unreadable ones are `make check`'s business)."""
     found = []
     for path in sorted((Path(content) / BRIEFS_DIR).rglob("*.md")):

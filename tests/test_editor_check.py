@@ -24,6 +24,9 @@ CASES = {
         "(got 'early March')"
     ],
     "missing-title": ["content/briefs/missing-title.md:1: required field 'title' is missing or empty"],
+    "missing-series-number": [
+        "content/briefs/missing-series-number.md:1: required field 'series_number' is missing or empty"
+    ],
     "empty-authors": ["content/briefs/empty-authors.md:6: required field 'authors' is missing or empty"],
     "misspelt-field": [
         "content/briefs/misspelt-field.md:6: required field 'authors' is missing or empty "

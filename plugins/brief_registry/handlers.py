@@ -54,15 +54,8 @@ def validate_articles(generator: ArticlesGenerator) -> None:
         article.front_matter = front
         for problem in check_references(shown, front, registry) if loaded else ():
             logger.error("%s", problem, extra=log_extra(problem))
-        numbered.append(
-            Numbered(
-                shown,
-                front.line_of("series_number"),
-                front.data.get("series_number"),
-                front.data.get("lang"),
-                front.line_of("lang") if "lang" in front.data else 0,
-            )
-        )
+        numbered.append(Numbered.of(shown, front))
+        article.series_number = getattr(article, "series_number", None)  # reported below when missing
         article.author_profiles = tuple(
             filter(None, map(registry.author, as_list(front.data.get("authors"))))
         )

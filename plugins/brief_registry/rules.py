@@ -5,7 +5,7 @@ Pure functions returning Problems; the build plugin logs them and the editors' c
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -25,6 +25,16 @@ def translation_languages(settings) -> tuple[str, ...]:
     return tuple(settings.get(LANGUAGES_SETTING) or DEFAULT_TRANSLATION_LANGUAGES)
 
 
+# The statuses Pelican keeps out of the published series (it lowercases them; `skip`: not even read). A brief with
+# one is not published: no response or digest issue can name it.
+UNPUBLISHED_STATUSES = ("draft", "hidden", "skip")
+
+
+def is_published(data: Mapping[str, object]) -> bool:
+    """Whether a brief with this front matter is part of the published series (no status: published)."""
+    return str(data.get("status") or "published").strip().lower() not in UNPUBLISHED_STATUSES
+
+
 class RuleCode(StrEnum):
     """Every rule a brief's front matter can break against the registries and the rest of the series."""
 
@@ -33,6 +43,7 @@ class RuleCode(StrEnum):
     UNKNOWN_REGION = "unknown-region"  # not in regions.yml
     LANG_NOT_A_CODE = "lang-not-a-code"  # lang: is not text
     LANG_NOT_OFFERED = "lang-not-offered"  # lang: is not one of the site's languages
+    SERIES_NUMBER_MISSING = "series-number-missing"  # no series_number: (or an empty one)
     SERIES_NUMBER_NOT_POSITIVE = "series-number-not-positive"
     SERIES_NUMBER_REUSED = "series-number-reused"  # two originals with one number
     TRANSLATION_WITHOUT_ORIGINAL = "translation-without-original"
@@ -86,6 +97,17 @@ class Numbered:
     lang: object = None
     lang_line: int = 0
 
+    @classmethod
+    def of(cls, path: str, front: FrontMatter) -> Numbered:
+        """Where the brief read from `path` (shown as `path`) states its number and language."""
+        return cls(
+            path,
+            front.line_of("series_number"),
+            front.data.get("series_number"),
+            front.data.get("lang"),
+            front.line_of("lang") if "lang" in front.data else 0,
+        )
+
 
 def check_series_numbers(
     briefs: Iterable[Numbered], default_lang: str = "en", languages: Iterable[str] | None = None
@@ -122,7 +144,16 @@ def check_series_numbers(
                     code=RuleCode.LANG_NOT_OFFERED,
                 )
             )
-        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+        if number is None or number == "":
+            problems.append(
+                Problem(
+                    brief.path,
+                    brief.line,
+                    "required field 'series_number' is missing or empty",
+                    code=RuleCode.SERIES_NUMBER_MISSING,
+                )
+            )
+        elif isinstance(number, bool) or not isinstance(number, int) or number < 1:
             problems.append(
                 Problem(
                     brief.path,

@@ -48,7 +48,7 @@ DEFAULTS: dict[str, Any] = {
     "DECAP_PUBLISH_MODE": "editorial_workflow",  # drafts as pull requests ("" or "simple": commit directly)
     "DECAP_LOCAL_BACKEND": "",  # decap-server's API address; `make cms` sets it, so edits go to content/
     "DECAP_SITE_URL": "",  # where "View" links lead (default: SITEURL)
-    "DECAP_DIST": "",  # Decap's built files (default: node_modules/decap-cms/dist beside pelicanconf.py)
+    "DECAP_DIST": "",  # Decap's built files (default: node_modules/decap-cms/dist of the folder the build runs in)
 }
 
 

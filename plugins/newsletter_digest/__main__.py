@@ -1,6 +1,7 @@
 """``python -m newsletter_digest``: record a new digest issue (``make digest`` then builds the site).
 
-python -m newsletter_digest --content content [--since YYYY-MM-DD] [--date YYYY-MM-DD] [--intro TEXT]
+python -m newsletter_digest --content content [--settings pelicanconf.py] [--since YYYY-MM-DD] [--date YYYY-MM-DD]
+                           [--intro TEXT]
 """
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ import datetime
 import sys
 from pathlib import Path
 
+from pelican.settings import get_settings_from_file
+
 from brief_registry.frontmatter import read_brief
 from brief_registry.problems import BriefFileError
+from brief_registry.rules import is_published
 
 from .issues import (
     DigestRecordError,
@@ -22,19 +26,17 @@ from .issues import (
     write_issue,
 )
 
-UNPUBLISHED = {"draft", "hidden"}
-
 
 def published_briefs(content: Path, default_lang: str = "en") -> list[PublishedBrief]:
     """The published originals in content/briefs/ (drafts, hidden briefs and translations left out)."""
     briefs = []
-    for path in sorted((content / "briefs").glob("*.md")):
+    for path in sorted((content / "briefs").rglob("*.md")):
         try:
             data = read_brief(path, str(path)).data
         except BriefFileError:
             continue  # `make check` reports it; the digest only lists briefs that build
         number, date = data.get("series_number"), data.get("date")
-        if str(data.get("status", "published")).lower() in UNPUBLISHED:
+        if not is_published(data):
             continue
         if str(data.get("lang") or default_lang) != default_lang:
             continue
@@ -62,14 +64,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--since", default="", help="first day to include (default: after the last issue)")
     parser.add_argument("--date", default="", help="the issue's date (default: today)")
     parser.add_argument("--intro", default="", help="a short text from the editor, shown first")
-    parser.add_argument("--lang", default="en", help="the site's language (DEFAULT_LANG)")
+    parser.add_argument(
+        "--settings", type=Path, default=Path("pelicanconf.py"), help="the site's settings (for DEFAULT_LANG)"
+    )
     args = parser.parse_args(argv)
+    if not args.settings.is_file():
+        print(f"error: no settings file {args.settings}. Nothing was written.", file=sys.stderr)
+        return 1
+    lang = get_settings_from_file(str(args.settings)).get("DEFAULT_LANG", "en")
     on = _date(args.date, "DATE") or datetime.date.today()
     since = _date(args.since, "SINCE")
     try:
         issue = plan_issue(
             read_issues(args.content),
-            published_briefs(args.content, args.lang),
+            published_briefs(args.content, lang),
             on=on,
             since=since,
             intro=args.intro,

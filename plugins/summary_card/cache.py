@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
+from collections.abc import Iterable
+from importlib.metadata import version
 from pathlib import Path
 
 from brief_registry.memo import ProcessMemo
@@ -21,8 +23,24 @@ from .card import CardSettings, Extraction, GivenCard, extract_card
 logger = logging.getLogger(__name__)
 
 CACHE_FILE = "summary_card.pickle"
-# The extractor's source is part of every key: change the code and every brief is read afresh.
-_CODE = hashlib.sha256((Path(__file__).parent / "card.py").read_bytes()).hexdigest()
+# What an extraction depends on besides its inputs: the extractor's code and the libraries that parse and clean
+# the HTML. Both are part of every key: change either and every brief is read afresh.
+EXTRACTOR_MODULES = ("card.py", "sanitise.py", "sentences.py")
+LIBRARIES = ("beautifulsoup4", "nh3")
+
+
+def code_digest(
+    folder: Path, modules: Iterable[str] = EXTRACTOR_MODULES, libraries: Iterable[str] = LIBRARIES
+) -> str:
+    """A hash of the extractor's modules in `folder` and of the installed libraries' versions."""
+    digest = hashlib.sha256()
+    for name in modules:
+        digest.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
+    digest.update(" ".join(f"{name}=={version(name)}" for name in libraries).encode())
+    return digest.hexdigest()
+
+
+_CODE = code_digest(Path(__file__).parent)
 
 
 def extraction_key(html: str, settings: CardSettings, given: GivenCard) -> str:

@@ -99,7 +99,6 @@ def cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cms]:
             cwd=ROOT,
             stdout=stream,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
             start_new_session=True,
         )
     url = f"http://127.0.0.1:{port}/"

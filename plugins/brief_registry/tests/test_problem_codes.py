@@ -129,6 +129,7 @@ CASES = [
     (RuleCode.UNKNOWN_REGION, references("---\nregions: [Nowhere]\n---\n")),
     (RuleCode.LANG_NOT_A_CODE, series(Numbered("a.md", 2, 1, lang=7, lang_line=3))),
     (RuleCode.LANG_NOT_OFFERED, series(Numbered("a.md", 2, 1), Numbered("b.md", 2, 1, "xx", 3))),
+    (RuleCode.SERIES_NUMBER_MISSING, series(Numbered("a.md", 1, None))),
     (RuleCode.SERIES_NUMBER_NOT_POSITIVE, series(Numbered("a.md", 2, 0))),
     (RuleCode.SERIES_NUMBER_REUSED, series(Numbered("a.md", 2, 3), Numbered("b.md", 2, 3))),
     (RuleCode.TRANSLATION_WITHOUT_ORIGINAL, series(Numbered("a.md", 2, 9, "ru", 3))),

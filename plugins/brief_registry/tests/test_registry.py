@@ -90,7 +90,7 @@ def test_series_numbers_must_be_unique_positive_integers():
         "c.md:2: series number must be a positive integer (got 'nine')",
         "d.md:2: series number must be a positive integer (got 0)",
         "e.md:2: series number must be a positive integer (got True)",
-        "f.md:1: series number must be a positive integer (got None)",
+        "f.md:1: required field 'series_number' is missing or empty",
     ]
 
 

@@ -1,5 +1,14 @@
-"""An extraction made once in a process (by make html's checks) is the one the build then uses."""
+"""An extraction made once in a process (by make html's checks) is the one the build then uses; a change to the
+extractor's code or libraries reads every brief afresh."""
 
+import ast
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from summary_card import cache
 from summary_card.cache import ExtractionCache, extract_card_once, extraction_key
 from summary_card.card import CardSettings, GivenCard
 
@@ -24,3 +33,44 @@ def test_other_settings_extract_again():
     other = extract_card_once(HTML, CardSettings(key_points_headings=("Summary",)), GivenCard())
     assert other is not made
     assert other.card.key_points == ()
+
+
+def _imports(module: Path) -> tuple[set[str], set[str]]:
+    """The package's own modules and the third-party packages `module` imports."""
+    own, others = set(), set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            own.add(f"{node.module}.py")
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            others.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Import):
+            others.update(alias.name.split(".")[0] for alias in node.names)
+    return own, others - set(sys.stdlib_module_names) - {"__future__"}
+
+
+def test_the_key_covers_every_module_and_library_the_extractor_runs():
+    package = Path(cache.__file__).parent
+    seen, third_party, todo = set(), set(), ["card.py"]
+    while todo:
+        name = todo.pop()
+        seen.add(name)
+        own, others = _imports(package / name)
+        todo.extend(own - seen)
+        third_party |= others
+    assert seen == set(cache.EXTRACTOR_MODULES)
+    assert {DISTRIBUTIONS.get(name, name) for name in third_party} == set(cache.LIBRARIES)
+
+
+DISTRIBUTIONS = {"bs4": "beautifulsoup4"}  # import name -> the distribution whose version is hashed
+
+
+@pytest.mark.parametrize("module", cache.EXTRACTOR_MODULES)
+def test_a_change_to_any_extractor_module_changes_every_key(tmp_path, module):
+    package = Path(cache.__file__).parent
+    for name in cache.EXTRACTOR_MODULES:
+        shutil.copy(package / name, tmp_path / name)
+    before = cache.code_digest(tmp_path)
+    with (tmp_path / module).open("a", encoding="utf-8") as changed:
+        changed.write("\n# changed\n")
+    assert cache.code_digest(tmp_path) != before
+    assert cache.code_digest(package) == cache._CODE

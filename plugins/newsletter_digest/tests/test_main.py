@@ -1,0 +1,61 @@
+"""`python -m newsletter_digest` offers exactly the briefs the site publishes, wherever they are in briefs/."""
+
+import datetime
+
+from newsletter_digest.__main__ import main, published_briefs
+from newsletter_digest.issues import PublishedBrief, read_issues
+
+BRIEF = """---
+# SYNTHETIC TEST FIXTURE
+title: Synthetic brief {number}
+series_number: {number}
+date: 2030-01-{number:02d}
+{extra}
+---
+
+Synthetic body.
+"""
+
+
+def write_brief(content, name, number, extra=""):
+    path = content / "briefs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(BRIEF.format(number=number, extra=extra), encoding="utf-8")
+
+
+def test_published_briefs_are_found_in_subfolders_and_statuses_read_as_pelican_reads_them(tmp_path):
+    write_brief(tmp_path, "one.md", 1)
+    write_brief(tmp_path, "2030/two.md", 2)  # a brief in a subfolder is published by Pelican all the same
+    write_brief(tmp_path, "three.md", 3, "status: Draft")  # Pelican lowercases a status
+    write_brief(tmp_path, "four.md", 4, "status: hidden")
+    write_brief(tmp_path, "five.md", 5, "status: Published")
+    write_brief(tmp_path, "six.md", 6, "lang: fr")  # a translation of another brief
+    assert sorted(published_briefs(tmp_path, "en"), key=lambda brief: brief.number) == [
+        PublishedBrief(1, datetime.date(2030, 1, 1)),
+        PublishedBrief(2, datetime.date(2030, 1, 2)),
+        PublishedBrief(5, datetime.date(2030, 1, 5)),
+    ]
+    # on a site in French, a brief without lang: is in French too
+    assert sorted(brief.number for brief in published_briefs(tmp_path, "fr")) == [1, 2, 5, 6]
+
+
+def test_the_sites_language_comes_from_its_settings(tmp_path):
+    write_brief(tmp_path, "english.md", 1, "lang: en")  # on a French site, a translation into English
+    write_brief(tmp_path, "french.md", 2)
+    settings = tmp_path / "frenchconf.py"
+    settings.write_text('DEFAULT_LANG = "fr"\n', encoding="utf-8")
+    arguments = ["--content", str(tmp_path), "--since", "2030-01-01", "--date", "2030-02-01"]
+
+    assert main([*arguments, "--settings", str(settings)]) == 0
+
+    [issue] = read_issues(tmp_path)
+    assert issue.briefs == (2,)
+
+
+def test_a_missing_settings_file_is_said_and_nothing_is_written(tmp_path, capsys):
+    write_brief(tmp_path, "one.md", 1)
+    assert main(["--content", str(tmp_path), "--settings", str(tmp_path / "missing.py")]) == 1
+    assert (
+        f"error: no settings file {tmp_path / 'missing.py'}. Nothing was written." in capsys.readouterr().err
+    )
+    assert not (tmp_path / "digests").exists()

@@ -80,6 +80,6 @@ def add_author(content: Path, person: Person, registry: Registry) -> Path:
     try:
         load_registry(Path(content))
     except RegistryError as error:
-        path.write_text(old, encoding="utf-8")
+        write_atomically(path, old.encode("utf-8"))
         raise AuthorError(f"adding {person.name} would break {path}: {error}") from None
     return path

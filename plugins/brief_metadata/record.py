@@ -6,6 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from brief_registry.briefs import series_name
 from brief_registry.term_pages import term_url
 
 
@@ -71,7 +72,7 @@ def brief_record(article, settings: dict) -> BriefRecord:
             for p in getattr(article, "author_profiles", ())
         ),
         url=absolute(siteurl, article.url),
-        series=settings.get("SERIES_NAME") or settings["SITENAME"],
+        series=series_name(settings),
         series_url=f"{siteurl}/",
         publisher=settings.get("BRIEF_METADATA_PUBLISHER") or settings.get("AUTHOR") or settings["SITENAME"],
         description=description,

@@ -1,4 +1,4 @@
-"""Which of Pelican's articles a plugin works on: the one answer every plugin of this project uses.
+"""Which of Pelican's articles a plugin works on, and what the series is called: the one answer every plugin uses.
 
 Pelican keeps a build's articles in six lists (published, hidden and draft, each with its translations). A plugin
 that reads or annotates every brief takes :func:`every_brief`; one that makes something for each brief page takes
@@ -7,7 +7,16 @@ that reads or annotates every brief takes :func:`every_brief`; one that makes so
 
 from __future__ import annotations
 
-from pelican.generators import ArticlesGenerator
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only named in annotations: the module stays free of Pelican for the pure modules using it
+    from pelican.generators import ArticlesGenerator
+
+
+def series_name(settings: Mapping[str, object]) -> str:
+    """What the briefs are called, "Reality Check" in "Reality Check #4": SERIES_NAME, else the site's name."""
+    return str(settings.get("SERIES_NAME") or settings.get("SITENAME") or "")
 
 
 def every_brief(generator: ArticlesGenerator) -> list:

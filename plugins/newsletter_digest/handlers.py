@@ -8,8 +8,10 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from brief_registry.briefs import series_name
 from brief_registry.plugin_settings import defaults_setter
 from brief_registry.problems import log_extra
+from brief_registry.textfile import write_if_changed
 
 from .email import inline_css
 from .issues import DigestIssue, DigestRecordError, read_issues, unpublished_briefs
@@ -49,7 +51,7 @@ class DigestGenerator(Generator):
             return
         by_number = {a.series_number: a for a in self.context.get("articles", ())}
         siteurl = self.settings.get("SITEURL", "")
-        series = self.settings.get("SERIES_NAME") or self.settings["SITENAME"]
+        series = series_name(self.settings)
         template = self.get_template(TEMPLATE)
         pattern = self.settings.get("NEWSLETTER_DIGEST_URL", DEFAULTS["NEWSLETTER_DIGEST_URL"])
         for issue in issues:
@@ -82,7 +84,7 @@ class DigestGenerator(Generator):
             footer=footer,
             web_url=web_url,
         )
-        (folder / "index.html").write_text(inline_css(html), encoding="utf-8")
+        write_if_changed(folder / "index.html", inline_css(html).encode("utf-8"))
         entries = tuple(entry(a, series, siteurl) for a in briefs)
         text = plain_text(
             DigestText(
@@ -93,7 +95,7 @@ class DigestGenerator(Generator):
                 footer=(*footer, f"{self.settings['SITENAME']}: {siteurl}/"),
             )
         )
-        (folder / "digest.txt").write_text(text, encoding="utf-8")
+        write_if_changed(folder / "digest.txt", text.encode("utf-8"))
         logger.info("Writing digest %s (%d briefs)", folder, len(briefs))
 
 

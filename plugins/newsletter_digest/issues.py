@@ -18,7 +18,7 @@ import yaml
 
 from brief_registry.frontmatter import read_yaml_record
 from brief_registry.problems import BriefFileError, Problem
-from brief_registry.textfile import read_text_file
+from brief_registry.textfile import read_text_file, write_atomically
 
 DIGESTS_FOLDER = "digests"
 DEFAULT_DAYS = 30
@@ -131,7 +131,7 @@ def write_issue(content: Path, issue: DigestIssue) -> Path:
     folder = content / DIGESTS_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / issue.file_name
-    path.write_text(issue_yaml(issue), encoding="utf-8")
+    write_atomically(path, issue_yaml(issue).encode("utf-8"))
     return path
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import cbor2
 
+from brief_registry.textfile import write_atomically
+
 SIGNATURE = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"
 # Positions in the metadata index: [version, pages, index chunks, filters, sorts, meta fields].
@@ -36,7 +38,7 @@ def _write(folder: Path, prefix: str, digits: int, suffix: str, value: object) -
     """Write `value` as a Pagefind index file named by its content; return the name without suffix."""
     raw = SIGNATURE + cbor2.dumps(value)
     name = f"{prefix}{hashlib.sha256(raw).hexdigest()[:digits]}"
-    (folder / f"{name}{suffix}").write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    write_atomically(folder / f"{name}{suffix}", gzip.compress(raw, compresslevel=9, mtime=0))
     return name
 
 
@@ -70,4 +72,4 @@ def stabilize_bundle(bundle: Path) -> None:
         language["hash"] = _write(bundle, f"pagefind.{prefix}", digits, ".pf_meta", meta).removeprefix(
             "pagefind."
         )
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_atomically(entry_path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

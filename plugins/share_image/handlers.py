@@ -10,7 +10,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from brief_registry.briefs import briefs_with_pages
+from brief_registry.briefs import briefs_with_pages, series_name
 from brief_registry.plugin_settings import defaults_setter
 from drawn_files import DrawingPool, place, worker_count, write_atomically
 from summary_card.signals import cards_attached
@@ -57,7 +57,7 @@ def content_for(article, settings: dict) -> ShareImageContent:
     card = getattr(article, "summary_card", None)
     number = getattr(article, "series_number", None)
     return ShareImageContent(
-        series=str(settings.get("SERIES_NAME") or settings.get("SITENAME", "")),
+        series=series_name(settings),
         number=f"#{number}" if number is not None else "",
         title=" ".join(str(article.title).split()),
         key_point=card.key_points[0].text if card and card.key_points else "",

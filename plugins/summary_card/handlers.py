@@ -12,11 +12,12 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from brief_registry.briefs import every_brief
+from brief_registry.briefs import every_brief, series_name
 from brief_registry.frontmatter import FrontMatter, read_brief
 from brief_registry.plugin_settings import defaults_setter
 from brief_registry.problems import BriefFileError, display_path, log_extra
 from brief_registry.rendering import BriefMarkdown, body_settings
+from brief_registry.textfile import write_if_changed
 
 from .cache import ExtractionCache, extraction_key
 from .card import CardSettings, GivenCard, card_from_front_matter, extract_card
@@ -109,7 +110,7 @@ def attach_cards(generators: Iterable) -> None:
                 brief=article,
                 page_lang=getattr(article, "lang", None),  # the theme's strings in the brief's language
                 SITEURL=generator.settings.get("SITEURL", ""),
-                SERIES_NAME=generator.settings.get("SERIES_NAME", ""),
+                SERIES_NAME=series_name(generator.settings),
             )
         cache.save()
     cards_attached.send(generators)
@@ -131,11 +132,11 @@ class CardsDataGenerator(Generator):
         document = cards_document(
             articles,
             siteurl=self.settings.get("SITEURL", ""),
-            series=self.settings.get("SERIES_NAME", ""),
+            series=series_name(self.settings),
         )
         path = Path(self.output_path) / save_as
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_if_changed(path, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         logger.info("Writing %s", path)
 
 

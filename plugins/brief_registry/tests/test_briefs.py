@@ -1,8 +1,10 @@
-"""Level 1: which of Pelican's six lists of articles the plugins work on."""
+"""Level 1: which of Pelican's six lists of articles the plugins work on, and what the series is called."""
 
 from types import SimpleNamespace
 
-from brief_registry.briefs import briefs_with_pages, every_brief
+import pytest
+
+from brief_registry.briefs import briefs_with_pages, every_brief, series_name
 
 LISTS = (
     "articles",
@@ -36,3 +38,16 @@ def test_every_brief_adds_the_drafts_and_their_translations():
     assert briefs[:8] == briefs_with_pages(generator())
     assert briefs[8:] == ["drafts-1", "drafts-2", "drafts_translations-1", "drafts_translations-2"]
     assert sorted(briefs) == sorted(f"{name}-{n}" for name in LISTS for n in (1, 2))
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({"SERIES_NAME": "Reality Check", "SITENAME": "A synthetic site"}, "Reality Check"),
+        ({"SERIES_NAME": "", "SITENAME": "A synthetic site"}, "A synthetic site"),  # cards.json said "" here
+        ({"SITENAME": "A synthetic site"}, "A synthetic site"),
+        ({}, ""),
+    ],
+)
+def test_the_series_is_called_by_its_name_else_the_sites(settings, expected):
+    assert series_name(settings) == expected

@@ -31,7 +31,7 @@ from .scaffold import (
     ScaffoldError,
     brief_text,
     misspelt_authors,
-    next_series_number,
+    next_free_number,
     parse_date,
     plan_brief,
     series_number_user,
@@ -225,7 +225,7 @@ def run_new(args: argparse.Namespace, settings: EditorSettings, ask: Ask | None)
     )
     target = plan_brief(content, request, registry, settings)
     offer_authors(content, unknown_authors(request, registry), registry, settings, ask)
-    number = next_series_number(content)
+    number = next_free_number(content)
     write_brief(target, brief_text(request, number, request.date or datetime.date.today()))
     print(f"Created {target}: Reality Check #{number}, “{request.title}”.")
     _print_next_steps(target, settings, fill_in=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from brief_registry import BriefFileError, Registry, read_brief
 from brief_registry.frontmatter import FrontMatter
 from brief_registry.nearmiss import did_you_mean
+from brief_registry.new_brief import SKELETON, next_series_number
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 
 from . import decap_yaml
@@ -33,33 +34,6 @@ class BriefRequest:
     topics: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     date: datetime.date | None = None
-
-
-SKELETON = """\
-## Key points
-
-- [FILL IN: the first key point, in one or two sentences.]
-- [FILL IN: the second key point.]
-- [FILL IN: the third key point.]
-
-## What’s the issue?
-
-[FILL IN: what happened, and why it matters to US policy now.]
-
-## [FILL IN: the question this section answers, such as “Why is the current approach a problem?”]
-
-[FILL IN: the argument, in as many paragraphs as it needs.]
-
-## What is the solution?
-
-[FILL IN: one paragraph that leads into the recommendations.]
-
-1. **[FILL IN: the first recommendation, as one short sentence.]** [FILL IN: why, and how to do it.]
-
-2. **[FILL IN: the second recommendation.]** [FILL IN: why, and how to do it.]
-
-3. **[FILL IN: the third recommendation.]** [FILL IN: why, and how to do it.]
-"""
 
 
 def split_names(text: str | None) -> tuple[str, ...]:
@@ -91,15 +65,9 @@ def existing_briefs(content: Path) -> list[tuple[Path, FrontMatter]]:
     return found
 
 
-def next_series_number(content: Path) -> int:
-    """One more than the highest series number in use (1 for the first brief)."""
-    numbers = [
-        front.data.get("series_number")
-        for _, front in existing_briefs(content)
-        if isinstance(front.data.get("series_number"), int)
-        and not isinstance(front.data.get("series_number"), bool)
-    ]
-    return max(numbers, default=0) + 1
+def next_free_number(content: Path) -> int:
+    """The series number `make brief` gives a new brief in `content`."""
+    return next_series_number(front.data.get("series_number") for _, front in existing_briefs(content))
 
 
 def unknown_names(request: BriefRequest, registry: Registry) -> list[str]:

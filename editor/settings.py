@@ -10,7 +10,7 @@ from typing import Any
 from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
-from brief_registry.rendering import BriefMarkdown, body_settings
+from brief_registry.rendering import BriefMarkdown, brief_markdown, fast_markdown_enabled
 from brief_registry.rules import DEFAULT_TRANSLATION_LANGUAGES, translation_languages
 from summary_card.card import CardSettings
 from summary_card.settings import card_settings
@@ -35,6 +35,7 @@ class EditorSettings:
     default_lang: str = "en"
     languages: tuple[str, ...] = DEFAULT_TRANSLATION_LANGUAGES  # a translation's `lang:` must be one of these
     card_by_lang: tuple[tuple[str, CardSettings], ...] = ()  # the headings a translation's card is read with
+    fast_markdown: bool = True  # BRIEF_REGISTRY_FAST_MARKDOWN: render as the build's reader does
 
     def card_for(self, lang: object) -> CardSettings:
         """The card settings for a brief in `lang` (None or DEFAULT_LANG: the site's own)."""
@@ -57,7 +58,7 @@ class EditorSettings:
     def _markdown(self) -> BriefMarkdown:
         """One renderer for every call: setting Python-Markdown up costs more than converting a heading. The
         body's settings, as the build's reader has them, so the build finds the bodies the checks rendered."""
-        return BriefMarkdown(body_settings(self.markdown))
+        return brief_markdown(self.markdown, fast=self.fast_markdown)
 
 
 def load_settings(path: Path | None = None) -> EditorSettings:
@@ -82,4 +83,5 @@ def settings_from(settings: dict[str, Any]) -> EditorSettings:
         languages=translation_languages(settings),
         card_by_lang=tuple((lang, card_settings(settings, lang)) for lang in translation_languages(settings)),
         cache_path=Path(settings["CACHE_PATH"]) if settings.get("CACHE_CONTENT") else None,
+        fast_markdown=fast_markdown_enabled(settings),
     )

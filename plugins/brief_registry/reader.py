@@ -17,13 +17,10 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .frontmatter import read_brief
 from .problems import BriefFileError, UnsafeHtmlError, display_path, log_extra
-from .rendering import BriefMarkdown, body_settings
+from .rendering import BriefMarkdown, brief_markdown, fast_markdown_enabled
 from .safety import unsafe_html
 
 logger = logging.getLogger(__name__)
-
-# False renders every body with Python-Markdown alone, the reference the fast path is tested against.
-FAST_MARKDOWN_SETTING = "BRIEF_REGISTRY_FAST_MARKDOWN"
 
 
 class BriefReader(YAMLMetadataReader):
@@ -32,9 +29,7 @@ class BriefReader(YAMLMetadataReader):
     @functools.cached_property
     def _body_markdown(self) -> BriefMarkdown:
         """Made on the first read: Pelican makes a reader for each of its dozen generators, and most read nothing."""
-        return BriefMarkdown(
-            body_settings(self.settings["MARKDOWN"]), fast=self.settings.get(FAST_MARKDOWN_SETTING, True)
-        )
+        return brief_markdown(self.settings["MARKDOWN"], fast=fast_markdown_enabled(self.settings))
 
     def read(self, source_path: str) -> tuple[str, dict]:
         shown = display_path(source_path, self.settings["PATH"])

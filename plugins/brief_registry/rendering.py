@@ -310,3 +310,18 @@ class BriefMarkdown:
     def reference(self, text: str) -> str:
         """Python-Markdown's own rendering (the fallback, and the yardstick in tests)."""
         return self._reference.reset().convert(text)
+
+
+# False renders every body with Python-Markdown alone, the reference the fast path is tested against.
+FAST_MARKDOWN_SETTING = "BRIEF_REGISTRY_FAST_MARKDOWN"
+
+
+def fast_markdown_enabled(settings: Mapping[str, Any]) -> bool:
+    """Whether Pelican's settings let the fast path render (BRIEF_REGISTRY_FAST_MARKDOWN, True by default)."""
+    return bool(settings.get(FAST_MARKDOWN_SETTING, True))
+
+
+def brief_markdown(markdown: Mapping[str, Any], fast: bool = True) -> BriefMarkdown:
+    """The renderer of brief bodies for Pelican's MARKDOWN setting, with the fast path unless `fast` is False
+    (:func:`fast_markdown_enabled`): the build's reader, the card's problem lines and `make check` all use it."""
+    return BriefMarkdown(body_settings(markdown), fast=fast)

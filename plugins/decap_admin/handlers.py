@@ -12,6 +12,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from brief_registry import Registry, RegistryError, load_registry
+from brief_registry.new_brief import SKELETON, next_series_number
 from brief_registry.textfile import write_if_changed
 
 from .config import (
@@ -97,8 +98,6 @@ class DecapAdminGenerator(Generator):
         self.admin_config = None
         if not self.settings.get("DECAP_ADMIN", DEFAULTS["DECAP_ADMIN"]):
             return
-        from editor.scaffold import SKELETON, next_series_number
-
         content = Path(self.settings["PATH"])
         registry = self.context.get("registry")  # loaded (and its problems reported) by brief_registry
         if registry is None:  # brief_registry is not in PLUGINS
@@ -106,7 +105,12 @@ class DecapAdminGenerator(Generator):
                 registry = load_registry(content)
             except RegistryError:
                 registry = Registry()
-        sources = BriefSources(registry, next_series_number(content), SKELETON)
+        numbers = (
+            getattr(brief, "series_number", None)
+            for name in ("articles", "hidden_articles", "drafts")
+            for brief in self.context.get(name, ())
+        )  # every brief brief_registry read this build, as `make brief` reads them from content/
+        sources = BriefSources(registry, next_series_number(numbers), SKELETON)
         try:
             self.admin_config = render_config(build_config(sources, decap_settings(self.settings)))
         except DecapConfigError as error:

@@ -16,7 +16,7 @@ from brief_registry.briefs import every_brief, series_name
 from brief_registry.frontmatter import FrontMatter, read_brief
 from brief_registry.plugin_settings import defaults_setter
 from brief_registry.problems import BriefFileError, display_path, log_extra
-from brief_registry.rendering import BriefMarkdown, body_settings
+from brief_registry.rendering import brief_markdown, fast_markdown_enabled
 from brief_registry.textfile import write_if_changed
 
 from .cache import ExtractionCache, extraction_key
@@ -83,7 +83,10 @@ def attach_cards(generators: Iterable) -> None:
         cache = ExtractionCache.for_settings(generator.settings)
         feed_card = generator.env.from_string(FEED_CARD_TEMPLATE)
         # To find a problem's heading in the source: headings' text rendered as the body is.
-        render = BriefMarkdown(body_settings(generator.settings["MARKDOWN"])).convert
+        pelican_settings = generator.settings
+        render = brief_markdown(
+            pelican_settings["MARKDOWN"], fast=fast_markdown_enabled(pelican_settings)
+        ).convert
         for article in every_brief(generator):
             shown = display_path(article.source_path, generator.settings["PATH"])
             front = _front_matter(article, shown)

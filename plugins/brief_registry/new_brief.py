@@ -1,0 +1,39 @@
+"""What a new brief starts from, the same for `make brief` and the browser editor's "New Brief" form: the body
+to fill in, and the next free series number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+SKELETON = """\
+## Key points
+
+- [FILL IN: the first key point, in one or two sentences.]
+- [FILL IN: the second key point.]
+- [FILL IN: the third key point.]
+
+## What’s the issue?
+
+[FILL IN: what happened, and why it matters to US policy now.]
+
+## [FILL IN: the question this section answers, such as “Why is the current approach a problem?”]
+
+[FILL IN: the argument, in as many paragraphs as it needs.]
+
+## What is the solution?
+
+[FILL IN: one paragraph that leads into the recommendations.]
+
+1. **[FILL IN: the first recommendation, as one short sentence.]** [FILL IN: why, and how to do it.]
+
+2. **[FILL IN: the second recommendation.]** [FILL IN: why, and how to do it.]
+
+3. **[FILL IN: the third recommendation.]** [FILL IN: why, and how to do it.]
+"""
+
+
+def next_series_number(numbers: Iterable[object]) -> int:
+    """One more than the highest series number in use (1 for the first brief); values that are not positive
+    integers (a brief's number still to be fixed) are left out."""
+    used = [n for n in numbers if isinstance(n, int) and not isinstance(n, bool) and n > 0]
+    return max(used, default=0) + 1

@@ -1,0 +1,24 @@
+"""Level 1: the next free series number, the same for `make brief` and the browser editor."""
+
+import pytest
+
+from brief_registry.new_brief import SKELETON, next_series_number
+
+
+@pytest.mark.parametrize(
+    ("numbers", "expected"),
+    [
+        ([], 1),  # the first brief
+        ([4, 1, 2], 5),
+        ([4, None, "seven", True, 0, -3, 2.5], 5),  # numbers still to be fixed are not in use
+        ([None], 1),
+    ],
+)
+def test_the_next_number_follows_the_highest_in_use(numbers, expected):
+    assert next_series_number(iter(numbers)) == expected
+
+
+def test_the_skeleton_has_the_sections_the_card_reads():
+    assert "## Key points\n" in SKELETON
+    assert "## What is the solution?\n" in SKELETON
+    assert SKELETON.count("[FILL IN") >= 10

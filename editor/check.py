@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import difflib
 import os
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -267,7 +266,7 @@ def check_required(path: str, front: FrontMatter) -> list[Problem]:
         line = front.line_of(field)
         if field not in front.data:
             strays = [k for k in front.data if k not in known]
-            near = difflib.get_close_matches(field, strays, n=1, cutoff=0.75)
+            near = closest(field, strays)
             if near:
                 line = front.line_of(near[0])
                 message += f" (this line says '{near[0]}': did you mean '{field}'?)"

@@ -29,8 +29,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from brief_registry import FrontMatterError, Problem, Registry, read_front_matter
-from brief_registry.nearmiss import did_you_mean
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
+from brief_registry.rules import unknown_name
 from summary_card.card import normalize_heading
 from summary_card.sentences import first_sentence
 
@@ -122,11 +122,6 @@ def _names_in(line: str, registry: Registry) -> tuple[list[str], list[str], list
     return topics, regions, [part.strip(" ,;|·") for part in leftovers]
 
 
-def _unknown(message: str, name: str, known: list[str]) -> str:
-    suggestion = did_you_mean(name, known)
-    return f"{message}: {suggestion}" if suggestion else message
-
-
 def _page_name(text: str) -> str:
     """A page's name as compared with a closing line: case, spacing and a leading 'About (the)' set aside."""
     words = text.casefold().replace("-", " ").split()
@@ -208,11 +203,7 @@ def _read_labels(lines: Lines, path: str, registry: Registry) -> tuple[list[str]
             Problem(
                 path,
                 number,
-                _unknown(
-                    f"unknown topic or region '{name}' (not listed in {TOPICS_FILE} or {REGIONS_FILE})",
-                    name,
-                    terms,
-                ),
+                unknown_name("topic or region", name, f"{TOPICS_FILE} or {REGIONS_FILE}", terms),
                 code=SeedCode.UNKNOWN_TERM,
             )
             for name in unknown
@@ -259,10 +250,8 @@ def _read_date(text: str, path: str, line: int, problems: list[Problem]) -> date
 
 
 def _unknown_author(name: str, path: str, line: int, registry: Registry) -> Problem:
-    message = f"unknown author '{name}' (not listed in {AUTHORS_FILE})"
-    return Problem(
-        path, line, _unknown(message, name, [p.name for p in registry.authors]), code=SeedCode.UNKNOWN_AUTHOR
-    )
+    message = unknown_name("author", name, AUTHORS_FILE, [p.name for p in registry.authors])
+    return Problem(path, line, message, code=SeedCode.UNKNOWN_AUTHOR)
 
 
 def _read_closing(

@@ -15,6 +15,7 @@ from brief_registry.frontmatter import FrontMatter
 from brief_registry.nearmiss import did_you_mean
 from brief_registry.new_brief import SKELETON, next_series_number
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
+from brief_registry.rules import unknown_name
 
 from . import decap_yaml
 from .check import BRIEFS_DIR, brief_address
@@ -79,12 +80,14 @@ def unknown_names(request: BriefRequest, registry: Registry) -> list[str]:
     ):
         for name in names:
             if lookup(name) is None:
-                suggestion = did_you_mean(name, (term.name for term in known))
-                choices = ", ".join(term.name for term in known) or "none yet"
-                problems.append(
-                    f"unknown {label} '{name}' (not listed in {filename}"
-                    + (f"): {suggestion}" if suggestion else f"; choose from: {choices})")
-                )
+                names = [term.name for term in known]
+                if did_you_mean(name, names):
+                    problems.append(unknown_name(label, name, filename, names))
+                else:  # nothing close: all the choices
+                    choices = ", ".join(names) or "none yet"
+                    problems.append(
+                        f"unknown {label} '{name}' (not listed in {filename}; choose from: {choices})"
+                    )
     return problems
 
 
@@ -95,10 +98,10 @@ def unknown_authors(request: BriefRequest, registry: Registry) -> list[str]:
 def misspelt_authors(names: list[str] | tuple[str, ...], registry: Registry) -> list[str]:
     """A sentence for each name that is not listed but is close to one that is ("emma ashford")."""
     found = []
+    listed = [person.name for person in registry.authors]
     for name in names:
-        suggestion = did_you_mean(name, (person.name for person in registry.authors))
-        if suggestion:
-            found.append(f"unknown author '{name}' (not listed in {AUTHORS_FILE}): {suggestion}")
+        if did_you_mean(name, listed):
+            found.append(unknown_name("author", name, AUTHORS_FILE, listed))
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import CONTENT, Site, build_site
 
 import brief_registry.handlers
-import taxonomy_pages.handlers
+import brief_registry.registry
 from brief_registry import load_registry
 
 
@@ -16,7 +16,10 @@ def test_one_build_loads_the_registries_once(tmp_path, monkeypatch):
         loads.append(content)
         return load_registry(content)
 
-    for module in (brief_registry.handlers, taxonomy_pages.handlers):
+    for module in (
+        brief_registry.handlers,
+        brief_registry.registry,
+    ):  # the build's load, and build_registry's
         monkeypatch.setattr(module, "load_registry", counting_load)
     site = Site(build_site(CONTENT, tmp_path / "output", SHARE_IMAGE_WORKERS=0))
     assert len(loads) == 1

@@ -7,6 +7,7 @@ saves), or, as older files have it, a bare list. Loading is pure and strict: a m
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -183,3 +184,16 @@ def load_registry(content: Path) -> Registry:
     if problems:
         raise RegistryError(problems)
     return Registry(*parts)
+
+
+def build_registry(context: Mapping[str, object], content: Path) -> Registry:
+    """The registries of this build: the ones brief_registry loaded (and reported the problems of), kept in
+    Pelican's context as ``registry``; without brief_registry in PLUGINS, loaded here, and empty if they cannot
+    be (a registry that does not load checks no names)."""
+    registry = context.get("registry")
+    if isinstance(registry, Registry):
+        return registry
+    try:
+        return load_registry(Path(content))
+    except RegistryError:
+        return Registry()

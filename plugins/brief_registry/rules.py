@@ -66,6 +66,14 @@ def as_list(value: object) -> list[str]:
     return [str(value).strip()]
 
 
+def unknown_name(label: str, name: str, listed_in: str, known: Iterable[str]) -> str:
+    """How every tool says a name is not in a registry: ``unknown author 'X' (not listed in authors.yml)``, then
+    ``: did you mean 'Y'?`` when a listed name is close."""
+    message = f"unknown {label} '{name}' (not listed in {listed_in})"
+    suggestion = did_you_mean(name, known)
+    return f"{message}: {suggestion}" if suggestion else message
+
+
 def check_references(path: str, front: FrontMatter, registry: Registry) -> list[Problem]:
     """Every author, topic and region a brief names must be in its registry."""
     lookups = {"authors": registry.author, "topics": registry.topic, "regions": registry.region}
@@ -74,16 +82,8 @@ def check_references(path: str, front: FrontMatter, registry: Registry) -> list[
     for key, label, filename, code in REFERENCE_FIELDS:
         for index, name in enumerate(as_list(front.data.get(key))):
             if lookups[key](name) is None:
-                message = f"unknown {label} '{name}' (not listed in {filename})"
-                suggestion = did_you_mean(name, (entry.name for entry in known[key]))
-                problems.append(
-                    Problem(
-                        path,
-                        front.line_of(key, index),
-                        f"{message}: {suggestion}" if suggestion else message,
-                        code=code,
-                    )
-                )
+                message = unknown_name(label, name, filename, (entry.name for entry in known[key]))
+                problems.append(Problem(path, front.line_of(key, index), message, code=code))
     return problems
 
 

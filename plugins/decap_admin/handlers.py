@@ -11,8 +11,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from brief_registry import Registry, RegistryError, load_registry
 from brief_registry.new_brief import SKELETON, next_series_number
+from brief_registry.registry import build_registry
 from brief_registry.textfile import write_if_changed
 
 from .config import (
@@ -99,12 +99,7 @@ class DecapAdminGenerator(Generator):
         if not self.settings.get("DECAP_ADMIN", DEFAULTS["DECAP_ADMIN"]):
             return
         content = Path(self.settings["PATH"])
-        registry = self.context.get("registry")  # loaded (and its problems reported) by brief_registry
-        if registry is None:  # brief_registry is not in PLUGINS
-            try:
-                registry = load_registry(content)
-            except RegistryError:
-                registry = Registry()
+        registry = build_registry(self.context, content)
         numbers = (
             getattr(brief, "series_number", None)
             for name in ("articles", "hidden_articles", "drafts")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import logging
 from functools import partial
-from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
-from brief_registry import Registry, RegistryError, load_registry
 from brief_registry.plugin_settings import defaults_setter
+from brief_registry.registry import build_registry
 
 from .listings import DEFAULTS, build_listings
 
@@ -23,12 +22,7 @@ class TaxonomyPagesGenerator(Generator):
     """Lists briefs by author, topic and region. Runs after the articles generator, so briefs are known."""
 
     def generate_context(self) -> None:
-        registry = self.context.get("registry")  # loaded (and its problems reported) by brief_registry
-        if registry is None:  # brief_registry is not in PLUGINS
-            try:
-                registry = load_registry(Path(self.settings["PATH"]))
-            except RegistryError:
-                registry = Registry()
+        registry = build_registry(self.context, self.settings["PATH"])
         listings = build_listings(self.context.get("articles", ()), registry, self.settings)
         # Templates find any author's, topic's or region's page by its slug.
         self.context["author_pages"] = {item.entry.slug: item for item in listings["author"]}

@@ -16,6 +16,7 @@ from brief_registry import (
     load_registry,
     read_front_matter,
 )
+from brief_registry.registry import build_registry
 
 BRIEF = """---
 title: A synthetic brief
@@ -145,3 +146,14 @@ def test_missing_registry_is_reported(tmp_path):
         "the topic registry is missing",
         "the region registry is missing",
     ]
+
+
+def test_a_plugin_takes_the_registries_brief_registry_loaded_else_loads_them(tmp_path):
+    loaded = Registry()
+    assert build_registry({"registry": loaded}, tmp_path) is loaded  # not read again, problems not said again
+
+    write_registry(tmp_path, "- name: Synthetic Person\n  slug: synthetic-person\n  bio: Invented.\n")
+    assert [person.name for person in build_registry({}, tmp_path).authors] == ["Synthetic Person"]
+
+    (tmp_path / "topics.yml").write_text("- name: No slug\n", encoding="utf-8")  # does not load
+    assert build_registry({}, tmp_path) == Registry()

@@ -75,16 +75,14 @@ author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITL
 	@$(BIN)/python -m editor add-author --content $(INPUTDIR) --name "$$RAW_NAME" --bio "$$RAW_BIO" \
 		--title "$$RAW_AUTHOR_TITLE" --affiliation "$$RAW_AFFILIATION"
 
-# A folder `make publish` made (it alone writes _headers) is emptied first: a preview never mixes with the live
-# site's compressed copies and feeds.
+# A folder `make publish` made (it alone writes _headers) is emptied first (editor/build.py): a preview never mixes
+# with the live site's compressed copies and feeds.
 # Nothing is built again while output/ is what a build would write (editor/build.py); FORCE=1 builds anyway.
 FORCE ?=
 # It runs `make check`'s checks first, in the same process, and stops on a problem.
 html: $(STAMP) ## Check, then build the site into output/ (PDF=1: with every brief's PDF edition; FORCE=1: even if up to date)
-	$(if $(wildcard $(OUTPUTDIR)/_headers),@echo "note: $(OUTPUTDIR) held the site make publish built; emptying it for the preview")
 	$(BIN)/python -m editor.build --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
-		$(if $(filter-out 0,$(FORCE)),--force) -- --fatal errors $(PDF_OPTS) $(PELICANOPTS) \
-		$(if $(wildcard $(OUTPUTDIR)/_headers),--delete-output-directory)
+		$(if $(filter-out 0,$(FORCE)),--force) -- --fatal errors $(PDF_OPTS) $(PELICANOPTS)
 
 # A port in use is refused before the build, with how to pick another (PORT=).
 PREVIEW := $(BIN)/python -m editor preview --output $(OUTPUTDIR) --bind $(HOST) --port $(PORT)

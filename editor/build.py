@@ -57,6 +57,20 @@ def read_state(path: Path) -> BuildState | None:
         return None
 
 
+def pelican_arguments(content: Path, output: Path, settings_file: Path, options: list[str]) -> list[str]:
+    """Pelican's command line for building `content` into `output` (``make html``, the devserver's builds)."""
+    return [str(content), "-o", str(output), "-s", str(settings_file), *options]
+
+
+def emptied_if_published(output: Path) -> list[str]:
+    """Pelican's option to empty `output` first when ``make publish`` built it (it alone writes ``_headers``), so
+    a preview never mixes with the live site's compressed copies and feeds; the editor is told."""
+    if not (output / "_headers").is_file():
+        return []
+    print(f"note: {output} held the site make publish built; emptying it for the preview", flush=True)
+    return ["--delete-output-directory"]
+
+
 def pelican_settings(pelican_argv: list[str]) -> dict[str, Any]:
     """The settings Pelican will build with, given its command line: read exactly as ``pelican`` reads them."""
     from pelican import get_config, parse_arguments
@@ -86,7 +100,8 @@ def build(
     check: bool = True,
 ) -> int:
     """``make check``, then Pelican unless the output is up to date; the exit status (0 when nothing was needed)."""
-    pelican_argv = [str(content), "-o", str(output), "-s", str(settings_file), *options]
+    options = [*options, *emptied_if_published(output)]
+    pelican_argv = pelican_arguments(content, output, settings_file, options)
     settings = pelican_settings(pelican_argv)
     if check:
         from editor.cli import run_check

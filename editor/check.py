@@ -30,6 +30,7 @@ from brief_registry import (
     read_brief,
     read_front_matter,
 )
+from brief_registry.dates import not_a_date
 from brief_registry.nearmiss import closest
 from brief_registry.rendering import RENDERED
 from brief_registry.rules import is_published
@@ -289,7 +290,7 @@ def check_date(path: str, front: FrontMatter) -> list[Problem]:
         Problem(
             path,
             front.line_of("date"),
-            f"date must be a real date written YYYY-MM-DD, such as 2021-03-05 (got {value!r})",
+            not_a_date("date", value),
             code=CheckCode.DATE_FORMAT,
         )
     ]

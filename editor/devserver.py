@@ -25,6 +25,7 @@ from pelican.settings import read_settings
 from brief_registry import Problem, display_path
 
 from . import live_reload
+from .build import emptied_if_published, pelican_arguments
 from .check import review_content
 from .preview_build import PreviewLog
 from .preview_problems import ProblemsBanner
@@ -69,11 +70,6 @@ def known_paths(content: Path, problems: list[Problem]) -> list[str]:
     ]
 
 
-def pelican_arguments(content: Path, output: Path, settings_file: Path, extra: list[str]) -> list[str]:
-    """The ``pelican`` command line of the preview's builds."""
-    return [str(content), "-o", str(output), "-s", str(settings_file), *extra]
-
-
 def rebuild(
     content: Path,
     output: Path,
@@ -87,11 +83,7 @@ def rebuild(
     if banner is not None:
         banner.update(problems)
     log.known = tuple(filter(None, known_paths(content, problems)))
-    extra = []
-    if (output / "_headers").is_file():  # only `make publish` writes it: empty the live site out first
-        print(f"note: {output} held the site make publish built; emptying it for the preview", flush=True)
-        extra = ["--delete-output-directory"]
-    session.build(extra)
+    session.build(emptied_if_published(output))
 
 
 def preview_saved(content: Path, paths: list[str], session: PreviewSession) -> None:

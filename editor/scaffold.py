@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brief_registry import BriefFileError, Registry, read_brief
+from brief_registry.dates import not_a_date, read_date
 from brief_registry.frontmatter import FrontMatter
 from brief_registry.nearmiss import did_you_mean
 from brief_registry.new_brief import SKELETON, next_series_number
@@ -48,11 +49,9 @@ def parse_date(text: str | None) -> datetime.date | None:
     if not text or not text.strip():
         return None
     try:
-        return datetime.date.fromisoformat(text.strip())
+        return read_date(text)
     except ValueError:
-        raise ScaffoldError(
-            f"DATE must be a real date written YYYY-MM-DD, such as 2021-03-05 (got {text!r})"
-        ) from None
+        raise ScaffoldError(not_a_date("DATE", text)) from None
 
 
 def existing_briefs(content: Path) -> list[tuple[Path, FrontMatter]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pelican.settings import get_settings_from_file
 
+from brief_registry.dates import not_a_date, read_date
 from brief_registry.frontmatter import read_brief
 from brief_registry.problems import BriefFileError
 from brief_registry.rules import is_published
@@ -51,11 +52,9 @@ def _date(text: str, name: str) -> datetime.date | None:
     if not text.strip():
         return None
     try:
-        return datetime.date.fromisoformat(text.strip())
+        return read_date(text)
     except ValueError:
-        raise SystemExit(
-            f"error: {name} must be a date YYYY-MM-DD (got {text!r}). Nothing was written."
-        ) from None
+        raise SystemExit(f"error: {not_a_date(name, text)}. Nothing was written.") from None
 
 
 def main(argv: list[str] | None = None) -> int:

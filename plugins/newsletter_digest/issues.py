@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from brief_registry.dates import not_a_date, read_date
 from brief_registry.frontmatter import read_yaml_record
 from brief_registry.problems import BriefFileError, Problem
 from brief_registry.textfile import read_text_file, write_atomically
@@ -172,11 +173,9 @@ def _read(path: Path, content: Path) -> DigestIssue:
         if isinstance(value, datetime.date):
             return value
         try:
-            return datetime.date.fromisoformat(str(value))
+            return read_date(str(value))
         except ValueError:
-            raise wrong(
-                key, f"{key} must be a date YYYY-MM-DD (got {value!r})", DigestCode.DATE_INVALID
-            ) from None
+            raise wrong(key, not_a_date(key, value), DigestCode.DATE_INVALID) from None
 
     numbers = data.get("briefs")
     if not isinstance(numbers, list) or not all(isinstance(n, int) and n > 0 for n in numbers):

@@ -73,7 +73,7 @@ def test_a_record_reads_back_as_written(tmp_path):
         ),
         (
             "briefs: [1]\nsince: 2021-01-01\ndate: soon\n",
-            r"digests/bad\.yml:3: date must be a date YYYY-MM-DD \(got 'soon'\)",
+            r"digests/bad\.yml:3: date must be a real date written YYYY-MM-DD, such as 2021-03-05 \(got 'soon'\)",
             DigestCode.DATE_INVALID,
         ),
         (

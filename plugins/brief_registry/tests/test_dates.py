@@ -1,0 +1,23 @@
+"""Level 1: a date as editors write it, and the one way a tool says a value is not one."""
+
+import datetime
+
+import pytest
+
+from brief_registry.dates import not_a_date, read_date
+
+
+def test_a_date_is_read_with_spaces_around_it():
+    assert read_date(" 2021-03-05 ") == datetime.date(2021, 3, 5)
+
+
+@pytest.mark.parametrize("text", ["2021-02-30", "early March", "05/03/2021", ""])
+def test_anything_else_is_not_a_date(text):
+    with pytest.raises(ValueError, match=r"out of range|Invalid isoformat"):
+        read_date(text)
+
+
+def test_the_message_names_the_field_the_form_and_what_was_written():
+    assert not_a_date("since", "last month") == (
+        "since must be a real date written YYYY-MM-DD, such as 2021-03-05 (got 'last month')"
+    )

@@ -119,7 +119,7 @@ PAGINATION_PATTERNS = (
 # Fingerprinted stylesheet: base.html links theme/assets/site.<hash>.css, whose name changes with its content,
 # so hosts can let browsers keep it for a year (deploy/_headers, deploy/nginx.conf). The hash of each bundle is
 # remembered in memory for one build, not in a cache folder inside the output; pelican-webassets offers no
-# setting for that, hence its vendored cache class.
+# setting for that, hence its vendored cache class (pelican-webassets 2.1.0, pinned in requirements.txt).
 WEBASSETS_CONFIG = [("cache", MemoryCache(100)), ("manifest", "cache")]
 WEBASSETS_DEBUG = False  # the same file name in every build, whatever the log level
 

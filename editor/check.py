@@ -98,7 +98,7 @@ class BriefReport:
     warnings: tuple[Problem, ...] = ()
     path: str = ""
     responses: tuple[tuple[int, object], ...] = ()  # each `responses:` entry with its line
-    published: bool = True  # neither a draft nor hidden: other briefs may respond to it
+    published: bool = True  # not a draft, hidden or skipped: other briefs may respond to it, a digest list it
 
 
 @dataclass(frozen=True)
@@ -202,16 +202,15 @@ def check_brief(
     problems.extend(check_card(shown, front, rendered, settings))
     problems.extend(check_links(shown, front, path, content, settings))
     problems.extend(check_placeholders(shown, text))
-    number = Numbered.of(shown, front)
     warnings = future_date(shown, front, today or datetime.date.today())
     return BriefReport(
-        tuple(problems),
-        number,
-        brief_address(shown, front, path, settings),
-        warnings,
-        shown,
-        listed_responses(front),
-        is_published(front.data),
+        problems=tuple(problems),
+        number=Numbered.of(shown, front),
+        address=brief_address(shown, front, path, settings),
+        warnings=warnings,
+        path=shown,
+        responses=listed_responses(front),
+        published=is_published(front.data),
     )
 
 

@@ -122,6 +122,13 @@ def with_additions(page: bytes, html: str) -> bytes:
     return page[:at] + html.encode("utf-8") + page[at:]
 
 
+class PreviewServer(RootedHTTPServer):
+    """Pelican's server, reusing a port just released, as ``pelican --listen`` sets on Pelican's own class (this
+    subclass leaves Pelican's class alone)."""
+
+    allow_reuse_address = True
+
+
 def open_server(
     output: Path, host: str, port: int, target: str, handler: type[QuietHandler] = QuietHandler
 ) -> RootedHTTPServer:
@@ -131,11 +138,10 @@ def open_server(
     """
     # Pelican's handler logs each missing page as a warning; the 404 answer says it already.
     logging.getLogger("pelican.server").setLevel(logging.ERROR)
-    RootedHTTPServer.allow_reuse_address = True  # as Pelican does: a port just released may be reused at once
     try:
         # Pelican's server puts the folder on the handler class: a class of its own keeps it to this server.
         own_handler = type(handler.__name__, (handler,), {})
-        server = RootedHTTPServer(str(output), (host, port), own_handler)
+        server = PreviewServer(str(output), (host, port), own_handler)
         server.root, server.page_additions, server.preview_routes = Path(output), [], {}
         return server
     except OSError as error:

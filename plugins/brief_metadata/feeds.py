@@ -61,5 +61,5 @@ def name_every_author(feed, authors_by_article: Iterable[tuple[object, tuple[Con
         item[AUTHORS_KEY] = authors
         item["author_name"] = item["author_email"] = item["author_link"] = None
         changed = True
-    if changed:
+    if changed:  # feedgenerator (2.2.1, pinned) writes one author per item and has no hook for more
         feed.__class__ = all_authors_class(type(feed))

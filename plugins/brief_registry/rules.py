@@ -5,7 +5,7 @@ Pure functions returning Problems; the build plugin logs them and the editors' c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -119,84 +119,84 @@ def check_series_numbers(
     used twice is reported at every brief that uses it, each message naming the others.
     """
     known = None if languages is None else {default_lang, *languages}
-    problems = []
+    problems: list[Problem] = []
     originals: dict[int, list[Numbered]] = {}
     translations: dict[tuple[int, str], list[Numbered]] = {}
     for brief in briefs:
-        number, lang = brief.number, brief.lang or default_lang
-        where = brief.lang_line or brief.line
+        lang = brief.lang or default_lang
+        problems.extend(_language_problems(brief, lang, known))
         if not isinstance(lang, str):
-            problems.append(
-                Problem(
-                    brief.path,
-                    where,
-                    f"lang must be a language code such as 'ru' (got {lang!r})",
-                    code=RuleCode.LANG_NOT_A_CODE,
-                )
-            )
-            continue
-        if known is not None and lang not in known:
-            problems.append(
-                Problem(
-                    brief.path,
-                    where,
-                    f"lang must be one of {', '.join(sorted(known))} (got {lang!r})",
-                    code=RuleCode.LANG_NOT_OFFERED,
-                )
-            )
-        if number is None or number == "":
-            problems.append(
-                Problem(
-                    brief.path,
-                    brief.line,
-                    "required field 'series_number' is missing or empty",
-                    code=RuleCode.SERIES_NUMBER_MISSING,
-                )
-            )
-        elif isinstance(number, bool) or not isinstance(number, int) or number < 1:
-            problems.append(
-                Problem(
-                    brief.path,
-                    brief.line,
-                    f"series number must be a positive integer (got {number!r})",
-                    code=RuleCode.SERIES_NUMBER_NOT_POSITIVE,
-                )
-            )
+            continue  # not a language at all: the brief cannot be placed in the series
+        wrong_number = _number_problem(brief)
+        if wrong_number is not None:
+            problems.append(wrong_number)
         elif lang == default_lang:
-            originals.setdefault(number, []).append(brief)
+            originals.setdefault(brief.number, []).append(brief)
         else:
-            translations.setdefault((number, lang), []).append(brief)
+            translations.setdefault((brief.number, lang), []).append(brief)
+    problems.extend(_reused_numbers(originals))
+    problems.extend(_translation_problems(translations, originals, default_lang))
+    return sorted(problems)
+
+
+def _language_problems(brief: Numbered, lang: object, known: set[str] | None) -> list[Problem]:
+    """`lang:` must be a language code, and one the site offers (when `known`)."""
+    where = brief.lang_line or brief.line
+    if not isinstance(lang, str):
+        message, code = f"lang must be a language code such as 'ru' (got {lang!r})", RuleCode.LANG_NOT_A_CODE
+    elif known is not None and lang not in known:
+        message, code = (
+            f"lang must be one of {', '.join(sorted(known))} (got {lang!r})",
+            RuleCode.LANG_NOT_OFFERED,
+        )
+    else:
+        return []
+    return [Problem(brief.path, where, message, code=code)]
+
+
+def _number_problem(brief: Numbered) -> Problem | None:
+    """The brief's number must be given, and be a positive integer."""
+    number = brief.number
+    if number is None or number == "":
+        message, code = "required field 'series_number' is missing or empty", RuleCode.SERIES_NUMBER_MISSING
+    elif isinstance(number, bool) or not isinstance(number, int) or number < 1:
+        message = f"series number must be a positive integer (got {number!r})"
+        code = RuleCode.SERIES_NUMBER_NOT_POSITIVE
+    else:
+        return None
+    return Problem(brief.path, brief.line, message, code=code)
+
+
+def _reused_numbers(originals: dict[int, list[Numbered]]) -> Iterator[Problem]:
+    """A number used by two originals, at each of them, naming the others."""
     for number, group in originals.items():
         for brief in group if len(group) > 1 else ():
             others = ", ".join(f"{o.path}:{o.line}" for o in group if o is not brief)
-            problems.append(
-                Problem(
-                    brief.path,
-                    brief.line,
-                    f"series number {number} is also used by {others}",
-                    code=RuleCode.SERIES_NUMBER_REUSED,
-                )
-            )
+            message = f"series number {number} is also used by {others}"
+            yield Problem(brief.path, brief.line, message, code=RuleCode.SERIES_NUMBER_REUSED)
+
+
+def _translation_problems(
+    translations: dict[tuple[int, str], list[Numbered]],
+    originals: dict[int, list[Numbered]],
+    default_lang: str,
+) -> Iterator[Problem]:
+    """A translation needs an original with its number, and a brief has one translation per language."""
     for (number, lang), group in translations.items():
         for brief in group:
             if number not in originals:
-                problems.append(
-                    Problem(
-                        brief.path,
-                        brief.line,
-                        f"a translation (lang: {lang}) must have the series number of its original, "
-                        f"but no brief in {default_lang} has number {number}",
-                        code=RuleCode.TRANSLATION_WITHOUT_ORIGINAL,
-                    )
+                yield Problem(
+                    brief.path,
+                    brief.line,
+                    f"a translation (lang: {lang}) must have the series number of its original, "
+                    f"but no brief in {default_lang} has number {number}",
+                    code=RuleCode.TRANSLATION_WITHOUT_ORIGINAL,
                 )
             if len(group) > 1:
                 others = ", ".join(f"{o.path}:{o.lang_line or o.line}" for o in group if o is not brief)
-                problems.append(
-                    Problem(
-                        brief.path,
-                        brief.lang_line or brief.line,
-                        f"brief {number} has two translations in '{lang}': this one and {others}",
-                        code=RuleCode.TRANSLATION_REPEATED,
-                    )
+                yield Problem(
+                    brief.path,
+                    brief.lang_line or brief.line,
+                    f"brief {number} has two translations in '{lang}': this one and {others}",
+                    code=RuleCode.TRANSLATION_REPEATED,
                 )
-    return sorted(problems)

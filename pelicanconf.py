@@ -10,6 +10,8 @@ from pathlib import Path
 
 from pelican.plugins.webassets.vendor.webassets.cache import MemoryCache
 
+from brief_registry.briefs import newest_first
+
 ROOT = Path(__file__).resolve().parent
 
 # --- The publication ---
@@ -41,8 +43,9 @@ MARKDOWN = {
     },
     "output_format": "html5",
 }
-# The series is ordered by its numbers, newest (highest) first, everywhere Pelican lists briefs.
-ARTICLE_ORDER_BY = "reversed-series_number"
+# The series is ordered by its numbers, newest (highest) first, everywhere Pelican lists briefs (a function, so
+# a brief whose number is not a number is reported instead of stopping the sort).
+ARTICLE_ORDER_BY = newest_first
 
 # --- Plugins ---
 # The project's own plugins are packages installed into .venv (pyproject.toml), so Pelican imports them by name.

@@ -30,10 +30,11 @@ from brief_registry import (
     read_brief,
     read_front_matter,
 )
+from brief_registry.briefs import BRIEFS_DIR
 from brief_registry.dates import not_a_date
 from brief_registry.nearmiss import closest
 from brief_registry.rendering import RENDERED
-from brief_registry.rules import is_published
+from brief_registry.rules import REQUIRED_FIELDS, is_published, missing_field
 from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
 from brief_relations.relations import listed_responses, resolve_responses
@@ -48,24 +49,7 @@ from .settings import EditorSettings, load_settings
 from .source import PLACEHOLDER, filename_links, placeholders
 from .tempfiles import is_editor_temporary
 
-BRIEFS_DIR = "briefs"
 PAGES_DIR = "pages"
-REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
-# Every other key a brief may have, and who reads it: topics and regions (brief_registry), Pelican's own slug,
-# summary, modified and status, the card's key_points and recommendations (summary_card) and responses
-# (brief_relations), and lang, which makes the brief a translation (docs/translations.md). A key outside both lists that resembles a missing required one is named as a near miss.
-OPTIONAL_FIELDS = (
-    "topics",
-    "regions",
-    "slug",
-    "summary",
-    "modified",
-    "status",
-    "key_points",
-    "recommendations",
-    "responses",
-    "lang",
-)
 
 
 class CheckCode(StrEnum):
@@ -258,18 +242,10 @@ def check_digests(content: Path, reports: list[BriefReport]) -> list[Problem]:
 def check_required(path: str, front: FrontMatter) -> list[Problem]:
     """Required fields must be present and not empty; a near-miss key (``author:``) is named."""
     problems = []
-    known = (*REQUIRED_FIELDS, *OPTIONAL_FIELDS)
     for field in REQUIRED_FIELDS:
         if front.data.get(field) not in (None, "", []) or field == "series_number":
             continue  # a missing series number is reported with the series' rules, by the build as well
-        message = f"required field '{field}' is missing or empty"
-        line = front.line_of(field)
-        if field not in front.data:
-            strays = [k for k in front.data if k not in known]
-            near = closest(field, strays)
-            if near:
-                line = front.line_of(near[0])
-                message += f" (this line says '{near[0]}': did you mean '{field}'?)"
+        line, message = missing_field(field, front)
         problems.append(Problem(path, line, message, code=CheckCode.REQUIRED_FIELD_MISSING))
     return problems
 

@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from brief_registry import EncodingError, Registry, RegistryError, display_path, load_registry
 from brief_registry.nearmiss import closest
+from brief_registry.new_brief import next_free_number
 from brief_registry.registry import AUTHORS_FILE
 from brief_registry.textfile import read_text_file
 
@@ -31,7 +32,6 @@ from .scaffold import (
     ScaffoldError,
     brief_text,
     misspelt_authors,
-    next_free_number,
     parse_date,
     plan_brief,
     series_number_user,

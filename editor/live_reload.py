@@ -5,9 +5,12 @@ telling it the page's file and version: a digest of the page as served (the buil
 this one, such as the problems banner). The script asks ``/__preview__/version?page=<file>`` four times a second
 and reloads the page when the answer differs. So a tab reloads when, and only when, what it shows has changed: once
 when a saved brief's page is rewritten, not again when the full rebuild behind it writes the same bytes, and when a
-problem appears on or leaves the page. Nothing else needs telling: a page is compared as it is served, whoever
-wrote it. A script file from the site itself, not inline code, so it runs under the published site's
-Content-Security-Policy too.
+problem appears on or leaves the page. A tab showing the site's 404 page for a page not built yet reloads when
+that page is written. Nothing else needs telling: a page is compared as it is served, whoever wrote it.
+
+Files that are not pages reload no tab. The stylesheet's name changes with its content, so the pages using a
+changed one change too; a script such as search.js does not (reload the search page by hand). The script is a
+file from the site itself, not inline code, so it runs under the published site's Content-Security-Policy too.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from html import escape
 
 from decap_admin.config import ADMIN_DIR
 
-from .preview_server import PREVIEW_PREFIX, PageAddition, served_page
+from .preview_server import PREVIEW_PREFIX, PageAddition, page_file, served_page
 
 VERSION_URL = PREVIEW_PREFIX + "version"
 SCRIPT_URL = PREVIEW_PREFIX + "live-reload.js"
@@ -52,26 +55,29 @@ def page_version(page: bytes | None) -> str:
     return GONE if page is None else hashlib.blake2b(page, digest_size=8).hexdigest()
 
 
-def script_tag(url: str, page: bytes) -> str:
-    """The page addition: the script, told the page's file and version (none on the browser editor)."""
+def script_tag(url: str, version: str) -> str:
+    """The script, told the page's file and version (none on the browser editor)."""
     if url.split("?", 1)[0] in EDITOR_PAGES:
         return ""
-    return (
-        f'<script src="{SCRIPT_URL}" data-page="{escape(url)}" data-version="{page_version(page)}" defer>'
-        "</script>"
-    )
+    return f'<script src="{SCRIPT_URL}" data-page="{escape(url)}" data-version="{escape(version)}" defer></script>'
 
 
 def install(server) -> None:
     """Register the page addition, the script and the version on the devserver's web server. Install it after
     the additions whose changes should reload the tab: its version covers the additions before it."""
-    server.page_additions.append(script_tag)
+
+    def addition(url: str, page: bytes) -> str:
+        # The site's 404 page, served for a page not built (yet): the tab waits for that page.
+        built = page_file(server.root, url) is not None
+        return script_tag(url, page_version(page) if built else GONE)
 
     def version(query: dict[str, str]) -> tuple[str, bytes]:
         additions: list[PageAddition] = server.page_additions
-        before = additions[: additions.index(script_tag)]
+        before = additions[: additions.index(addition)]
         page = served_page(server.root, query.get("page", ""), before)
         return "text/plain; charset=utf-8", page_version(page).encode()
+
+    server.page_additions.append(addition)
 
     server.preview_routes[VERSION_URL] = version
     server.preview_routes[SCRIPT_URL] = lambda query: ("text/javascript; charset=utf-8", SCRIPT.encode())

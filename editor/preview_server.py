@@ -38,7 +38,7 @@ class QuietHandler(ComplexHTTPRequestHandler):
         if found is None:
             page = Path(self.base_path) / "404.html"
             if page.is_file():
-                body = page.read_bytes()
+                body = self.missing_page(original_path, page.read_bytes())
                 self.send_response(404)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
@@ -47,6 +47,10 @@ class QuietHandler(ComplexHTTPRequestHandler):
             else:
                 self.send_error(404)
         return found
+
+    def missing_page(self, original_path: str, body: bytes) -> bytes:
+        """What to answer for a page the site does not have: the site's 404 page, as built."""
+        return body
 
 
 # Development only: what the devserver adds to the pages it serves (never to the files it builds, so the published
@@ -80,6 +84,11 @@ class PreviewHandler(QuietHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def missing_page(self, original_path: str, body: bytes) -> bytes:
+        """The site's 404 page with the additions of the page asked for (so a tab on it reloads once that page
+        is built: a new brief, or a page a rebuild is writing again)."""
+        return with_all(body, page_url(original_path), getattr(self.server, "page_additions", ()))
+
     def send_head(self):
         additions = getattr(self.server, "page_additions", ())
         path = self.translate_path(self.path)
@@ -103,14 +112,33 @@ def with_all(page: bytes, url: str, additions: Iterable[PageAddition]) -> bytes:
     return page
 
 
-def served_page(root: Path, url: str, additions: Iterable[PageAddition]) -> bytes | None:
-    """The page whose file is at `url` (a URL path as the handler resolves it, e.g. /briefs/x/index.html) in the
-    folder `root`, as served with `additions`; None if no such page is built (or `url` leads out of `root`)."""
-    root = Path(root).resolve()
-    file = (root / unquote(url).lstrip("/")).resolve()
-    if file.suffix != ".html" or not file.is_relative_to(root) or not file.is_file():
+def page_url(path: str) -> str:
+    """The URL path of the file a page address names, as the server looks for it (/briefs/x/ -> /briefs/x/index.html)."""
+    path = path.split("?", 1)[0]
+    if path.endswith(".html"):
+        return path
+    return path + "index.html" if path.endswith("/") else path + "/index.html"
+
+
+def page_file(root: Path, url: str) -> Path | None:
+    """The built page at `url` (a URL path as the handler resolves it, e.g. /briefs/x/index.html) in the folder
+    `root`, mapped as Pelican's server maps it ("." and ".." dropped, links followed as when serving it); None if
+    there is no such page, or `url` cannot name a file."""
+    try:
+        words = [word for word in unquote(url.split("?", 1)[0]).split("/") if word not in ("", ".", "..")]
+        file = Path(root).joinpath(*words)
+        return file if file.suffix == ".html" and file.is_file() else None
+    except (OSError, ValueError):  # a name too long, or holding a NUL byte
         return None
-    return with_all(file.read_bytes(), url, additions)
+
+
+def served_page(root: Path, url: str, additions: Iterable[PageAddition]) -> bytes | None:
+    """The page at `url` (see :func:`page_file`) as served with `additions`; None if no such page is built."""
+    file = page_file(root, url)
+    try:
+        return None if file is None else with_all(file.read_bytes(), url, additions)
+    except OSError:  # removed since
+        return None
 
 
 def with_additions(page: bytes, html: str) -> bytes:

@@ -10,11 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from brief_registry import BriefFileError, Registry, read_brief
+from brief_registry import Registry
 from brief_registry.dates import not_a_date, read_date
-from brief_registry.frontmatter import FrontMatter
 from brief_registry.nearmiss import did_you_mean
-from brief_registry.new_brief import SKELETON, next_series_number
+from brief_registry.new_brief import SKELETON, existing_briefs
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 from brief_registry.rules import unknown_name
 
@@ -52,22 +51,6 @@ def parse_date(text: str | None) -> datetime.date | None:
         return read_date(text)
     except ValueError:
         raise ScaffoldError(not_a_date("DATE", text)) from None
-
-
-def existing_briefs(content: Path) -> list[tuple[Path, FrontMatter]]:
-    """Every brief's front matter that can be read (unreadable ones are `make check`'s business)."""
-    found = []
-    for path in sorted((Path(content) / BRIEFS_DIR).rglob("*.md")):
-        try:
-            found.append((path, read_brief(path, str(path))))
-        except (BriefFileError, OSError):  # OSError: an editor's dangling lock link
-            continue
-    return found
-
-
-def next_free_number(content: Path) -> int:
-    """The series number `make brief` gives a new brief in `content`."""
-    return next_series_number(front.data.get("series_number") for _, front in existing_briefs(content))
 
 
 def unknown_names(request: BriefRequest, registry: Registry) -> list[str]:

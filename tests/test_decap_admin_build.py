@@ -8,9 +8,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, ROOT, Site, build_site, copy_content, text_of
-from editor_helpers import BAD_BRIEFS, content_copy
+from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, content_copy
 
 from brief_registry import load_registry
+from brief_registry.new_brief import next_free_number
 
 LOCAL_API = "http://127.0.0.1:9/api/v1"  # never contacted: the build only writes the address into the config
 ADMIN_ON = {"DECAP_ADMIN": True, "DECAP_LOCAL_BACKEND": LOCAL_API, "DECAP_SITE_URL": "http://127.0.0.1:8000"}
@@ -109,3 +110,17 @@ def test_published_site_with_admin_uses_the_github_backend(tmp_path):
     assert config["publish_mode"] == "editorial_workflow"
     assert "local_backend" not in config
     assert BeautifulSoup((site / "admin" / "index.html").read_text(encoding="utf-8"), "html.parser").title
+
+
+def test_the_browser_editor_offers_the_number_make_brief_gives(tmp_path):
+    """A brief Pelican skips (`status: skip`) still holds its number for `make check`: the form must not offer it."""
+    content = content_copy(tmp_path / "content")
+    skipped = GOOD_BRIEF.read_text(encoding="utf-8").replace(
+        "series_number: 940", "series_number: 950\nstatus: skip"
+    )
+    (content / "briefs" / "synthetic-skipped.md").write_text(skipped, encoding="utf-8")
+    site = build_site(content, tmp_path / "output", **ADMIN_ON)
+    config = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    briefs = next(c for c in config["collections"] if c["name"] == "briefs")
+    offered = next(f["default"] for f in briefs["fields"] if f["name"] == "series_number")
+    assert offered == next_free_number(content) == 951

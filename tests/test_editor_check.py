@@ -27,6 +27,10 @@ CASES = {
     "missing-series-number": [
         "content/briefs/missing-series-number.md:1: required field 'series_number' is missing or empty"
     ],
+    "misspelt-series-number": [
+        "content/briefs/misspelt-series-number.md:4: required field 'series_number' is missing or empty "
+        "(this line says 'series_numbr': did you mean 'series_number'?)"
+    ],
     "empty-authors": ["content/briefs/empty-authors.md:6: required field 'authors' is missing or empty"],
     "misspelt-field": [
         "content/briefs/misspelt-field.md:6: required field 'authors' is missing or empty "

@@ -7,6 +7,7 @@ where an open tab shows a saved edit without anyone reloading it.
 from __future__ import annotations
 
 import threading
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
@@ -110,12 +111,46 @@ def test_the_version_is_the_pages_as_served_and_changes_only_with_it(preview):
 
 
 @pytest.mark.parametrize(
-    "page", ["", "/style.css", "/briefs/x/", "/../outside.html", "/briefs/../../outside.html"]
+    "page",
+    [
+        "",
+        "/style.css",
+        "/briefs/x/",
+        "/../outside.html",
+        "/briefs/../../outside.html",
+        "/%00.html",  # not a file name at all
+        "/" + "x" * 300 + ".html",  # too long for one
+    ],
 )
 def test_anything_but_a_built_page_inside_the_site_has_no_version(preview, page):
     base, _, root, _ = preview
     (root.parent / "outside.html").write_text("<p>not the site's</p>")
     assert _version(base, page) == GONE
+
+
+def test_a_page_served_through_a_link_has_the_version_it_is_served_with(preview):
+    """The server follows a link out of the folder; the version must too, or the tab would reload forever."""
+    base, _, root, _ = preview
+    elsewhere = root.parent / "elsewhere.html"
+    elsewhere.write_bytes(b"<html><body><main>Linked</main></body></html>")
+    (root / "linked.html").symlink_to(elsewhere)
+    script = _tag(_get(base + "/linked.html")[1])
+    assert script["data-version"] == _version(base, script["data-page"]) != GONE
+
+
+def test_a_tab_on_the_404_page_waits_for_the_page_it_asked_for(preview):
+    base, _, root, _ = preview
+    (root / "404.html").write_bytes(b"<html><body><main>Not here</main></body></html>")
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        _get(base + "/briefs/new/")
+    assert answer.value.code == 404
+    script = _tag(answer.value.read())
+    assert (script["data-page"], script["data-version"]) == ("/briefs/new/index.html", GONE)
+    assert _version(base, "/briefs/new/index.html") == GONE  # the tab stays on the 404 page meanwhile
+
+    (root / "briefs" / "new").mkdir()
+    (root / "briefs" / "new" / "index.html").write_bytes(b"<html><body><main>New</main></body></html>")
+    assert _version(base, "/briefs/new/index.html") not in (GONE, script["data-version"])  # so it reloads
 
 
 def test_the_script_is_javascript_asking_for_its_pages_version(preview):
@@ -163,8 +198,8 @@ def _loads(page, url: str) -> bool:
 
 @pytest.mark.parametrize("path", ["/admin/", "/admin/index.html", "/admin/?x=1"])
 def test_the_browser_editor_is_never_reloaded(path):
-    assert script_tag(path, b"<body></body>") == ""  # it would lose what the editor is typing
+    assert script_tag(path, "v") == ""  # it would lose what the editor is typing
 
 
 def test_the_editors_view_pages_do_reload():
-    assert SCRIPT_URL in script_tag("/admin/preview/reality-check-4/index.html", b"<body></body>")
+    assert SCRIPT_URL in script_tag("/admin/preview/reality-check-4/index.html", "v")

@@ -7,8 +7,10 @@ that reads or annotates every brief takes :func:`every_brief`; one that makes so
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
+
+from .rules import is_series_number
 
 if TYPE_CHECKING:  # only named in annotations: the module stays free of Pelican for the pure modules using it
     from pelican.generators import ArticlesGenerator
@@ -17,6 +19,26 @@ if TYPE_CHECKING:  # only named in annotations: the module stays free of Pelican
 def series_name(settings: Mapping[str, object]) -> str:
     """What the briefs are called, "Reality Check" in "Reality Check #4": SERIES_NAME, else the site's name."""
     return str(settings.get("SERIES_NAME") or settings.get("SITENAME") or "")
+
+
+def newest_first(brief: object) -> tuple[int, str]:
+    """ARTICLE_ORDER_BY: the series from its highest number down. A brief whose number is missing or not a
+    positive integer goes last instead of stopping Pelican's sort (it is reported, and left out of the site)."""
+    number = getattr(brief, "series_number", None)
+    return (-number if is_series_number(number) else 1, str(getattr(brief, "source_path", "")))
+
+
+BRIEFS_DIR = "briefs"  # the briefs' folder in the content folder
+
+# Pelican's six lists of a build's articles.
+ARTICLE_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+)
 
 
 def every_brief(generator: ArticlesGenerator) -> list:
@@ -32,3 +54,11 @@ def briefs_with_pages(generator: ArticlesGenerator) -> list:
         *generator.hidden_articles,
         *generator.hidden_translations,
     ]
+
+
+def leave_out(generator: ArticlesGenerator, briefs: Iterable[object]) -> None:
+    """Take `briefs` out of every one of Pelican's lists of articles, before it lists or writes them."""
+    gone = {id(brief) for brief in briefs}
+    for name in ARTICLE_LISTS:
+        kept = [article for article in getattr(generator, name) if id(article) not in gone]
+        getattr(generator, name)[:] = kept

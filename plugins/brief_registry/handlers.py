@@ -10,18 +10,26 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from . import content_cache
-from .briefs import every_brief
+from .briefs import every_brief, leave_out, series_name
 from .frontmatter import read_brief
 from .problems import BriefFileError, RegistryError, display_path, log_extra
 from .reader import add_reader
 from .registry import Registry, load_registry
-from .rules import Numbered, as_list, check_references, check_series_numbers, translation_languages
+from .rules import (
+    Numbered,
+    as_list,
+    check_references,
+    check_series_numbers,
+    is_series_number,
+    translation_languages,
+)
 
 logger = logging.getLogger(__name__)
 
 
 def validate_articles(generator: ArticlesGenerator) -> None:
-    """Log an error for every brief that names an unknown person, topic or region, or reuses a series number.
+    """Log an error for every brief that names an unknown person, topic or region, or reuses a series number,
+    and leave out any brief without a series number to list it by (before Pelican lists or writes anything).
 
     Also gives each article ``author_profiles``, ``topic_terms`` and ``region_terms`` from the registry,
     so templates never look names up themselves, and ``front_matter`` (the parsed front matter with the line
@@ -64,12 +72,18 @@ def validate_articles(generator: ArticlesGenerator) -> None:
     settings = generator.settings
     for problem in check_series_numbers(numbered, settings["DEFAULT_LANG"], translation_languages(settings)):
         logger.error("%s", problem, extra=log_extra(problem))
+    # A brief with no number to list it by (reported above) is left out, as a brief whose front matter cannot be
+    # read is: nothing of it is written, and a page from an earlier build of it stays as it was.
+    unnumbered = [
+        b for b in every_brief(generator) if not is_series_number(getattr(b, "series_number", None))
+    ]
+    leave_out(generator, unnumbered)
 
 
 def translation_group(number: object, source_path: str) -> str:
     """``brief-000000004`` for series number 4; a group of its own for a file whose number is not a positive
     integer, so Pelican can still sort and group every brief while the number is reported."""
-    if isinstance(number, int) and not isinstance(number, bool) and number > 0:
+    if is_series_number(number):
         return f"brief-{number:09d}"
     return f"file-{source_path}"
 
@@ -82,14 +96,21 @@ def set_translation_group(content) -> None:
     )
 
 
+def name_the_series(pelican) -> None:
+    """SERIES_NAME for the templates, as every plugin reads it (:func:`.briefs.series_name`): the site's name when
+    the settings leave it out."""
+    pelican.settings["SERIES_NAME"] = series_name(pelican.settings)
+
+
 def make_content_cache_safe(pelican) -> None:
     """Pelican's content cache, saved whole and read tolerantly (see :mod:`.content_cache`)."""
     content_cache.install()
 
 
 def register() -> None:
-    """Connect the reader of briefs, the registry checks and the safe content cache."""
+    """Connect the reader of briefs, the registry checks, the series' name and the safe content cache."""
     signals.initialized.connect(make_content_cache_safe)
+    signals.initialized.connect(name_the_series)
     signals.readers_init.connect(add_reader)
     signals.content_object_init.connect(set_translation_group)
-    signals.article_generator_finalized.connect(validate_articles)
+    signals.article_generator_pretaxonomy.connect(validate_articles)  # before Pelican lists and writes them

@@ -4,6 +4,12 @@ to fill in, and the next free series number."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
+
+from .briefs import BRIEFS_DIR
+from .frontmatter import FrontMatter, read_brief
+from .problems import BriefFileError
+from .rules import is_series_number
 
 SKELETON = """\
 ## Key points
@@ -35,5 +41,23 @@ SKELETON = """\
 def next_series_number(numbers: Iterable[object]) -> int:
     """One more than the highest series number in use (1 for the first brief); values that are not positive
     integers (a brief's number still to be fixed) are left out."""
-    used = [n for n in numbers if isinstance(n, int) and not isinstance(n, bool) and n > 0]
+    used = [n for n in numbers if is_series_number(n)]
     return max(used, default=0) + 1
+
+
+def existing_briefs(content: Path) -> list[tuple[Path, FrontMatter]]:
+    """Every brief file in `content` whose front matter can be read, whatever its status (unreadable ones are
+    `make check`'s business)."""
+    found = []
+    for path in sorted((Path(content) / BRIEFS_DIR).rglob("*.md")):
+        try:
+            found.append((path, read_brief(path, str(path))))
+        except (BriefFileError, OSError):  # OSError: an editor's dangling lock link
+            continue
+    return found
+
+
+def next_free_number(content: Path) -> int:
+    """The number a new brief in `content` gets: every file counts, as for `make check`'s rule that no two
+    briefs share one (a draft, or a brief Pelican skips, too)."""
+    return next_series_number(front.data.get("series_number") for _, front in existing_briefs(content))

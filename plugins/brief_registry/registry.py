@@ -186,7 +186,7 @@ def load_registry(content: Path) -> Registry:
     return Registry(*parts)
 
 
-def build_registry(context: Mapping[str, object], content: Path) -> Registry:
+def build_registry(context: Mapping[str, object], content: str | Path) -> Registry:
     """The registries of this build: the ones brief_registry loaded (and reported the problems of), kept in
     Pelican's context as ``registry``; without brief_registry in PLUGINS, loaded here, and empty if they cannot
     be (a registry that does not load checks no names)."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .frontmatter import FrontMatter
-from .nearmiss import did_you_mean
+from .nearmiss import closest, did_you_mean
 from .problems import Problem
 from .registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE, Registry
 
@@ -23,6 +23,42 @@ LANGUAGES_SETTING = "BRIEF_TRANSLATION_LANGUAGES"
 def translation_languages(settings) -> tuple[str, ...]:
     """The languages translations may be in, from Pelican's (or the editors') settings."""
     return tuple(settings.get(LANGUAGES_SETTING) or DEFAULT_TRANSLATION_LANGUAGES)
+
+
+REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
+# Every other key a brief may have, and who reads it: topics and regions (brief_registry), Pelican's own slug,
+# summary, modified and status, the card's key_points and recommendations (summary_card) and responses
+# (brief_relations), and lang, which makes the brief a translation (docs/translations.md). A key outside both
+# lists that resembles a missing required one is named as a near miss.
+OPTIONAL_FIELDS = (
+    "topics",
+    "regions",
+    "slug",
+    "summary",
+    "modified",
+    "status",
+    "key_points",
+    "recommendations",
+    "responses",
+    "lang",
+)
+
+
+def missing_field(field: str, front: FrontMatter) -> tuple[int, str]:
+    """Where and how to say that the required `field` is missing or empty: at a near-miss key's line, naming it
+    (``author:`` for ``authors``), else at the field's own line (the first line when it is absent)."""
+    message = f"required field '{field}' is missing or empty"
+    if field not in front.data:
+        strays = [key for key in front.data if key not in (*REQUIRED_FIELDS, *OPTIONAL_FIELDS)]
+        near = closest(field, strays)
+        if near:
+            return front.line_of(near[0]), f"{message} (this line says '{near[0]}': did you mean '{field}'?)"
+    return front.line_of(field), message
+
+
+def is_series_number(value: object) -> bool:
+    """Whether `value` can number a brief: a positive integer (YAML's true and false are not numbers)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 # The statuses Pelican keeps out of the published series (it lowercases them; `skip`: not even read). A brief with
@@ -96,16 +132,22 @@ class Numbered:
     number: object
     lang: object = None
     lang_line: int = 0
+    missing: str = (
+        ""  # for a brief without a number: what to say, naming a near-miss key (`line` is its line)
+    )
 
     @classmethod
     def of(cls, path: str, front: FrontMatter) -> Numbered:
         """Where the brief read from `path` (shown as `path`) states its number and language."""
+        number = front.data.get("series_number")
+        line, missing = missing_field("series_number", front) if number in (None, "") else (0, "")
         return cls(
             path,
-            front.line_of("series_number"),
-            front.data.get("series_number"),
+            line or front.line_of("series_number"),
+            number,
             front.data.get("lang"),
             front.line_of("lang") if "lang" in front.data else 0,
+            missing,
         )
 
 
@@ -158,8 +200,9 @@ def _number_problem(brief: Numbered) -> Problem | None:
     """The brief's number must be given, and be a positive integer."""
     number = brief.number
     if number is None or number == "":
-        message, code = "required field 'series_number' is missing or empty", RuleCode.SERIES_NUMBER_MISSING
-    elif isinstance(number, bool) or not isinstance(number, int) or number < 1:
+        message = brief.missing or "required field 'series_number' is missing or empty"
+        code = RuleCode.SERIES_NUMBER_MISSING
+    elif not is_series_number(number):
         message = f"series number must be a positive integer (got {number!r})"
         code = RuleCode.SERIES_NUMBER_NOT_POSITIVE
     else:

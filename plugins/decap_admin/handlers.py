@@ -11,7 +11,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from brief_registry.new_brief import SKELETON, next_series_number
+from brief_registry.new_brief import SKELETON, next_free_number
 from brief_registry.registry import build_registry
 from brief_registry.textfile import write_if_changed
 
@@ -100,12 +100,7 @@ class DecapAdminGenerator(Generator):
             return
         content = Path(self.settings["PATH"])
         registry = build_registry(self.context, content)
-        numbers = (
-            getattr(brief, "series_number", None)
-            for name in ("articles", "hidden_articles", "drafts")
-            for brief in self.context.get(name, ())
-        )  # every brief brief_registry read this build, as `make brief` reads them from content/
-        sources = BriefSources(registry, next_series_number(numbers), SKELETON)
+        sources = BriefSources(registry, next_free_number(content), SKELETON)  # as `make brief` numbers one
         try:
             self.admin_config = render_config(build_config(sources, decap_settings(self.settings)))
         except DecapConfigError as error:

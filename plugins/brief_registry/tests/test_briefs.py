@@ -4,7 +4,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from brief_registry.briefs import briefs_with_pages, every_brief, series_name
+from brief_registry.briefs import briefs_with_pages, every_brief, newest_first, series_name
+from brief_registry.handlers import name_the_series
 
 LISTS = (
     "articles",
@@ -51,3 +52,26 @@ def test_every_brief_adds_the_drafts_and_their_translations():
 )
 def test_the_series_is_called_by_its_name_else_the_sites(settings, expected):
     assert series_name(settings) == expected
+
+
+def test_the_series_is_ordered_newest_first_and_a_number_that_is_not_one_goes_last():
+    def brief(name, *number):
+        return SimpleNamespace(source_path=name, **({"series_number": number[0]} if number else {}))
+
+    briefs = [brief("a.md", 3), brief("b.md", "four"), brief("c.md"), brief("d.md", 7), brief("e.md", True)]
+    assert [b.source_path for b in sorted(briefs, key=newest_first)] == [
+        "d.md",
+        "a.md",
+        "b.md",
+        "c.md",
+        "e.md",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"), [("", "A synthetic site"), ("Synthetic Check", "Synthetic Check")]
+)
+def test_the_templates_call_the_series_what_the_plugins_call_it(given, expected):
+    pelican = SimpleNamespace(settings={"SITENAME": "A synthetic site", "SERIES_NAME": given})
+    name_the_series(pelican)  # at `initialized`
+    assert pelican.settings["SERIES_NAME"] == series_name(pelican.settings) == expected

@@ -78,8 +78,8 @@ class PreviewSession:
             article = self._read(generator, previous.source_path)
             if article is None or article.status != "published":
                 continue
-            self._write(generator, article, previous)
-            written.append(article.save_as)
+            if self._write(generator, article, previous):
+                written.append(article.save_as)
         return written
 
     @staticmethod
@@ -101,8 +101,10 @@ class PreviewSession:
         return article if isinstance(article, Article) and article.is_valid() else None
 
     @staticmethod
-    def _write(generator: ArticlesGenerator, article: Article, previous: Article) -> None:
-        """Run the per-brief plugins on `article` alone, then write its page with Pelican's article writer."""
+    def _write(generator: ArticlesGenerator, article: Article, previous: Article) -> bool:
+        """Run the per-brief plugins on `article` alone, as Pelican's signals run them in a full build, then write
+        its page with Pelican's article writer; whether the plugins kept it (a brief left without a usable series
+        number is not written)."""
         alone = copy.copy(generator)
         # The plugins' caches (card extractions...) belong to full builds: a cache saved by a one-brief run would
         # keep that brief alone, and the full build that follows would redo every other one.
@@ -111,6 +113,9 @@ class PreviewSession:
         alone.articles, alone.translations = [article], []
         alone.hidden_articles, alone.hidden_translations = [], []
         alone.drafts, alone.drafts_translations = [], []
+        signals.article_generator_pretaxonomy.send(alone)
+        if article not in alone.articles:
+            return False
         signals.article_generator_finalized.send(alone)
         signals.all_generators_finalized.send([alone])
         alone.refresh_metadata_intersite_links()
@@ -120,6 +125,7 @@ class PreviewSession:
                 setattr(article, name, value)
         writer = WholeFileWriter(alone.output_path, settings=alone.settings)
         alone.generate_articles(writer.write_file)
+        return True
 
 
 def _refers_to_content(value: object) -> bool:

@@ -182,7 +182,7 @@ def test_the_open_tab_shows_a_saved_edit_by_itself_reloading_once(devserver, bro
     tag = page.locator(f'script[src="{SCRIPT_URL}"]')
     served = _version(url.rstrip("/"), tag.get_attribute("data-page"))
     assert tag.get_attribute("data-version") == served
-    assert loads == [url + BRIEF_4_URL]
+    assert loads == [url + BRIEF_4_URL], log.read_text()[-4000:]
     page.close()
 
 

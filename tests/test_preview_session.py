@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BRIEF_4_URL, FIXTURES, ROOT
+from conftest import BRIEF_4_URL, FIXTURES, ROOT, add_to_registry
 from editor_helpers import SETTINGS, content_copy
 
 from editor.preview_session import PreviewSession
@@ -22,8 +22,7 @@ SERIES = FIXTURES / "series"
 @pytest.fixture
 def session(tmp_path) -> tuple[PreviewSession, Path, Path]:
     content = content_copy(tmp_path / "content", *sorted((SERIES / "briefs").glob("*.md")))
-    with (content / "authors.yml").open("a", encoding="utf-8") as stream:
-        stream.write("\n" + (SERIES / "authors.yml").read_text(encoding="utf-8"))
+    add_to_registry(content / "authors.yml", (SERIES / "authors.yml").read_text(encoding="utf-8"))
     output = tmp_path / "output"
     args = [str(content), "-o", str(output), "-s", SETTINGS, "-e", f'CACHE_PATH="{tmp_path / "cache"}"']
     session = PreviewSession(args)
@@ -39,6 +38,15 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _links_to_people_and_subjects(page: bytes) -> list[str]:
+    """The brief's links to its authors', topics' and regions' pages."""
+    soup = BeautifulSoup(page, "html.parser")
+    return [
+        a["href"]
+        for a in soup.select("main a[href^='/authors/'], main a[href^='/topics/'], main a[href^='/regions/']")
+    ]
+
+
 def _links_to_other_briefs(page: bytes) -> list[str]:
     """Where the series navigation and the related briefs point."""
     soup = BeautifulSoup(page, "html.parser")
@@ -49,6 +57,8 @@ def test_an_edited_briefs_preview_is_the_page_the_full_build_writes(session):
     session, content, output = session
     links = _links_to_other_briefs(_page(output, BRIEF_4_URL))
     assert len(links) >= 2  # #3 before it, #5 after it, and related briefs
+    people = _links_to_people_and_subjects(_page(output, BRIEF_4_URL))
+    assert len(people) >= 4  # both authors, a topic, a region: the registries loaded
     brief = content / "briefs" / "reality-check-4.md"
     brief.write_text(
         brief.read_text(encoding="utf-8").replace(
@@ -64,6 +74,7 @@ def test_an_edited_briefs_preview_is_the_page_the_full_build_writes(session):
     assert b"(synthetic edit)" in preview
     # Neighbours and related briefs come from the last full build: the page links to them as before.
     assert _links_to_other_briefs(preview) == links
+    assert _links_to_people_and_subjects(preview) == people  # from the registries, as in a full build
     assert session.build()
     assert _page(output, BRIEF_4_URL) == preview
 

@@ -106,11 +106,7 @@ def _read_mapping(yaml_text: str, lines: list[str], path: str, first: int, what:
     """Parse `yaml_text` (line N of the file is its line N; the mapping starts at line `first`) as 'key: value'
     lines; raise FrontMatterError naming the line of the first thing to change."""
     try:
-        try:
-            node, data = _parse(yaml_text, LOADER)
-        except (yaml.YAMLError, ValueError):
-            # Parse again with PyYAML's own parser, whose messages and line numbers read better.
-            node, data = _parse(yaml_text, yaml.SafeLoader)
+        node, data = parse_yaml(yaml_text)
     except yaml.YAMLError as error:
         raise FrontMatterError(yaml_problem(error, path, yaml_text, first)) from None
     except ValueError as error:  # a date-shaped value that is not a real date, such as 2021-02-30
@@ -129,10 +125,10 @@ def _read_mapping(yaml_text: str, lines: list[str], path: str, first: int, what:
                 code=FrontMatterCode.NOT_KEY_VALUE,
             )
         )
-    twice = _key_given_twice(node)
+    twice = key_given_twice(node)
     if twice is not None:
         raise FrontMatterError(Problem(path, *twice, code=FrontMatterCode.KEY_GIVEN_TWICE))
-    cut = _cut_by_a_comment(node, lines)
+    cut = cut_by_a_comment(node, lines)
     if cut is not None:
         raise FrontMatterError(Problem(path, *cut, code=FrontMatterCode.VALUE_CUT_BY_COMMENT))
     key_lines: dict[str, int] = {}
@@ -151,7 +147,7 @@ def _first_value_line(node: yaml.Node | None, first: int) -> int:
     return node.start_mark.line + 1 if node is not None else first
 
 
-def _key_given_twice(node: yaml.Node | None) -> tuple[int, str] | None:
+def key_given_twice(node: yaml.Node | None) -> tuple[int, str] | None:
     """The second line of a key written twice: YAML would silently keep only the last value."""
     if not isinstance(node, yaml.MappingNode):
         return None
@@ -164,7 +160,7 @@ def _key_given_twice(node: yaml.Node | None) -> tuple[int, str] | None:
     return None
 
 
-def _cut_by_a_comment(node: yaml.Node | None, lines: list[str]) -> tuple[int, str] | None:
+def cut_by_a_comment(node: yaml.Node | None, lines: list[str]) -> tuple[int, str] | None:
     """The line and message for a text value that a '#' cut short ("title: Reality Check #4" is "Reality Check").
 
     In YAML, '#' after a space starts a comment; a comment such as "# note" (a space after '#') is left alone, but
@@ -213,6 +209,15 @@ def _no_opening_fence(lines: list[str], start: int | None) -> tuple[FrontMatterC
             f"add a line '---' above line {start + 1}: front matter starts with '---' (got {first!r})",
         )
     return FrontMatterCode.NOT_OPENED, f"expected front matter starting with a '---' line (got {first!r})"
+
+
+def parse_yaml(text: str) -> tuple[yaml.Node | None, object]:
+    """The YAML node tree of `text` (it knows every line) and the data built from it, in one pass with the fast
+    loader; on an error, parsed again by PyYAML's own parser, whose messages and line numbers read better."""
+    try:
+        return _parse(text, LOADER)
+    except (yaml.YAMLError, ValueError):
+        return _parse(text, yaml.SafeLoader)
 
 
 def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:

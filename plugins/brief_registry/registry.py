@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .frontmatter import FrontMatterCode, cut_by_a_comment, key_given_twice, parse_yaml
 from .problems import EncodingError, Problem, RegistryError
 from .textfile import read_text_file
 from .yamlerrors import yaml_problem
@@ -85,8 +86,7 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
     except EncodingError as error:
         raise RegistryError(list(error.problems)) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = parse_yaml(text)
     except yaml.YAMLError as error:
         raise RegistryError([yaml_problem(error, shown, text)]) from None
     if data is None:
@@ -108,6 +108,13 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
                 )
             ]
         )
+    lines = text.splitlines()
+    for item in node.value:  # each entry is read as strictly as a brief's front matter
+        twice, cut = key_given_twice(item), cut_by_a_comment(item, lines)
+        if twice is not None:
+            raise RegistryError([Problem(shown, *twice, code=FrontMatterCode.KEY_GIVEN_TWICE)])
+        if cut is not None:
+            raise RegistryError([Problem(shown, *cut, code=FrontMatterCode.VALUE_CUT_BY_COMMENT)])
     return [(item.start_mark.line + 1, entry) for item, entry in zip(node.value, data, strict=True)]
 
 

@@ -157,3 +157,25 @@ def test_a_plugin_takes_the_registries_brief_registry_loaded_else_loads_them(tmp
 
     (tmp_path / "topics.yml").write_text("- name: No slug\n", encoding="utf-8")  # does not load
     assert build_registry({}, tmp_path) == Registry()
+
+
+@pytest.mark.parametrize(
+    ("authors", "expected"),
+    [
+        (
+            "- name: Synthetic Person\n  slug: synthetic-person\n  slug: another-slug\n  bio: Invented.\n",
+            "authors.yml:3: 'slug' is already given on line 2: keep one of the two",
+        ),
+        (
+            "- name: Synthetic Person\n  slug: synthetic-person\n  bio: Runs the #Program on invented policy.\n",
+            "authors.yml:3: '#' after a space starts a YAML comment, so this value would end before '#Program on "
+            'invented policy.\': put the whole value in quotes ("Runs the #Program on invented policy.")',
+        ),
+    ],
+    ids=["key-given-twice", "value-cut-by-a-comment"],
+)
+def test_a_registry_entry_is_read_as_strictly_as_front_matter(tmp_path, authors, expected):
+    """YAML keeps the last of two keys and drops text after ' #' without a word: a registry said nothing of it."""
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write_registry(tmp_path, authors))
+    assert [str(problem).removeprefix(f"{tmp_path}/") for problem in caught.value.problems] == [expected]

@@ -12,7 +12,6 @@ other threads running (a devserver's: forking beside threads can copy a lock som
 from __future__ import annotations
 
 import multiprocessing
-import os
 import threading
 from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -20,6 +19,7 @@ from contextlib import ExitStack
 from typing import Any, TypeVar
 
 from brief_registry.memo import ProcessMemo
+from drawn_files.pool import available_cores
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -31,14 +31,6 @@ CHUNKS_PER_WORKER = 4
 # The job a forked worker runs: set just before the workers are forked, so they inherit it instead of having the
 # function and its arguments pickled (settings hold Markdown engines, which do not pickle).
 _job: tuple[Callable[[Any], Any], Sequence[Any], Sequence[ProcessMemo]] | None = None
-
-
-def available_cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def can_fork_workers() -> bool:

@@ -31,11 +31,19 @@ def place(source: Path, destination: Path) -> None:
         shutil.copyfile(source, destination)
 
 
+def available_cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def worker_count(configured: object) -> int:
     """Processes that draw beside Pelican: `configured` if set, else every core but the one Pelican uses."""
     if configured is not None:
         return max(0, int(configured))  # type: ignore[call-overload]
-    return max(1, (os.cpu_count() or 1) - 1)
+    return max(1, available_cores() - 1)
 
 
 class DrawingPool:

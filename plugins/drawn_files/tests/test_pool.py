@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from drawn_files import DrawingPool, place, worker_count, write_atomically
+from drawn_files import DrawingPool, place, pool, worker_count, write_atomically
 
 
 def draw_text(path: Path, text: str) -> Path:
@@ -63,3 +63,11 @@ def test_worker_count():
     assert worker_count(0) == 0
     assert worker_count("3") == 3
     assert worker_count(None) == max(1, (os.cpu_count() or 1) - 1)
+
+
+def test_workers_are_counted_on_the_cores_this_process_may_use(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)  # the machine has more than the process may use
+    assert pool.available_cores() == 3
+    assert pool.worker_count(None) == 2
+    assert pool.worker_count(0) == 0  # the setting wins

@@ -366,3 +366,24 @@ def test_an_unknown_page_size_is_a_message_not_a_traceback(tmp_path, caplog):
     )
     assert not list(site.root.rglob("*.pdf"))
     assert site.page(BRIEF_4_URL).select_one(".pdf-download") is None
+
+
+def test_a_hidden_brief_is_cited_and_printed_like_a_listed_one(tmp_path):
+    """`status: hidden` leaves a brief off the listings, not unfinished: its page had no citation, no JSON-LD
+    and no PDF."""
+    pdftools.require_pdf_tools()
+    content = copy_content(tmp_path / "content")
+    source = SYNTHETIC["long-title"][0].read_text(encoding="utf-8")
+    hidden = source.replace("series_number: 911", "series_number: 915\nstatus: hidden")
+    (content / "briefs" / "synthetic-hidden.md").write_text(hidden, encoding="utf-8")
+    site = build_with_pdfs(content, tmp_path / "out", tmp_path / "cache")
+    (page_file,) = [p for p in site.root.glob("briefs/*/index.html") if "paper-navy" in p.parent.name]
+    url = "/" + page_file.parent.relative_to(site.root).as_posix() + "/"
+    page = site.page(url)
+    assert "Reality Check, no. 915." in text_of(page.select_one(".cite-brief__citation"))
+    assert json.loads(page.select_one('script[type="application/ld+json"]').string)["name"].startswith(
+        "Reality Check #915: "
+    )
+    pdf = page.select_one(".pdf-download a")["href"]
+    assert pdftools.info(site.root / pdf.removeprefix(SITEURL).lstrip("/"))["Pages"]
+    assert url not in {a["href"] for a in site.page("/").select("a[href]")}  # still off the listings

@@ -11,6 +11,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from brief_registry.briefs import originals_with_pages
 from brief_registry.textfile import write_if_changed
 from summary_card.feeds import feed_articles
 from summary_card.signals import cards_attached
@@ -50,7 +51,7 @@ def attach_metadata(generators: Iterable) -> None:
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
-        for article in generator.articles:
+        for article in originals_with_pages(generator):
             if not isinstance(getattr(article, "series_number", None), int):
                 continue  # brief_registry has reported it; there is nothing to cite it by
             record = brief_record(article, generator.settings)
@@ -79,7 +80,7 @@ def attach_structured_data(generator: ArticlesGenerator, content) -> None:
 def write_citation_files(generator: ArticlesGenerator, writer) -> None:
     """Write every brief's citation files into the output folder once the brief pages are written."""
     output = Path(generator.output_path)
-    for article in generator.articles:
+    for article in originals_with_pages(generator):
         for cite in getattr(article, "citation_files", ()):
             target = output / cite.save_as
             if write_if_changed(target, cite.text.encode("utf-8")):

@@ -41,6 +41,12 @@ ARTICLE_LISTS = (
 )
 
 
+def originals_with_pages(generator: ArticlesGenerator) -> list:
+    """The original briefs Pelican writes a page for, published and hidden (a hidden brief is unlisted, not
+    unfinished): what gets a citation and a PDF edition. Their translations are reached through each original."""
+    return [*generator.articles, *generator.hidden_articles]
+
+
 def every_brief(generator: ArticlesGenerator) -> list:
     """Every brief Pelican read this build, whatever its status: checked, given a card and a reading time."""
     return [*briefs_with_pages(generator), *generator.drafts, *generator.drafts_translations]

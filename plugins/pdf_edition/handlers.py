@@ -26,6 +26,7 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from brief_metadata import chicago_citation
 from brief_metadata.record import absolute, brief_record, file_stem
+from brief_registry.briefs import originals_with_pages
 from brief_registry.plugin_settings import defaults_setter
 from drawn_files import DrawingPool, place, worker_count
 from summary_card.feeds import article_for, index_by_url
@@ -267,7 +268,7 @@ def attach_pdf_editions(generators: Iterable) -> None:
     Runs on summary_card's ``cards_attached`` signal: the PDF prints the card.
     """
     generators = list(generators)
-    articles = [a for g in generators if isinstance(g, ArticlesGenerator) for a in g.articles]
+    articles = [a for g in generators if isinstance(g, ArticlesGenerator) for a in originals_with_pages(g)]
     for generator in generators:
         if isinstance(generator, PdfEditionGenerator) and generator.enabled:
             try:

@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from brief_registry.addresses import save_as
 from brief_registry.names import names_in_prose
 
 DEFAULTS: dict[str, Any] = {
@@ -53,11 +54,6 @@ class Embed:
             '<iframe src="{src}" width="{w}" height="{h}" title="{title}" loading="lazy" '
             'style="border:0;max-width:100%"></iframe>'
         ).format(src=self.card_url, w=self.width, h=self.height, title=self.title)
-
-
-def save_as(url: str) -> str:
-    """Where a page whose address ends in '/' is written."""
-    return url + "index.html" if url.endswith("/") else url
 
 
 def frame_height(key_points: Iterable[str], recommendation_titles: Iterable[str], width: int) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from brief_registry.addresses import beside_page
 from brief_registry.briefs import originals_with_pages
 from brief_registry.textfile import write_if_changed
 from summary_card.feeds import feed_articles
@@ -37,10 +37,8 @@ class CitationFile:
 def citation_files(article, record: BriefRecord) -> tuple[CitationFile, ...]:
     """The BibTeX and RIS files, saved beside the brief's page as e.g. reality-check-4.bib."""
     stem = file_stem(record.series, record.number)
-    folder_url = article.url if article.url.endswith("/") else posixpath.dirname(article.url) + "/"
-    folder = posixpath.dirname(article.save_as)
     return tuple(
-        CitationFile(label, f"{folder_url}{stem}.{ext}", posixpath.join(folder, f"{stem}.{ext}"), text)
+        CitationFile(label, *beside_page(article.url, article.save_as, f"{stem}.{ext}"), text)
         for label, ext, text in (("BibTeX", "bib", bibtex(record)), ("RIS", "ris", ris(record)))
     )
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from brief_registry.addresses import save_as
+
 
 @dataclass(frozen=True)
 class LanguageVersion:
@@ -40,4 +42,4 @@ class LanguageListing:
 def listing_address(pattern: str, lang: str) -> tuple[str, str]:
     """(url, save_as) of a language's listing from a pattern such as ``{lang}/``."""
     url = pattern.format(lang=lang)
-    return url, url + "index.html" if url.endswith("/") or not url else url
+    return url, save_as(url)

@@ -13,7 +13,6 @@ import datetime
 import hashlib
 import logging
 import os
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,6 +25,7 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from brief_metadata import chicago_citation
 from brief_metadata.record import absolute, brief_record, file_stem
+from brief_registry.addresses import beside_page
 from brief_registry.briefs import originals_with_pages
 from brief_registry.plugin_settings import defaults_setter
 from drawn_files import DrawingPool, place, worker_count
@@ -156,9 +156,7 @@ def printed_brief(article, settings: dict) -> PrintedBrief:
 
 def pdf_location(article, series: str, number: int) -> tuple[str, str]:
     """(url, save_as) of a brief's PDF: beside its page, named like its citation files (reality-check-4.pdf)."""
-    name = f"{file_stem(series, number)}.pdf"
-    folder_url = article.url if article.url.endswith("/") else posixpath.dirname(article.url) + "/"
-    return f"{folder_url}{name}", posixpath.join(posixpath.dirname(article.save_as), name)
+    return beside_page(article.url, article.save_as, f"{file_stem(series, number)}.pdf")
 
 
 def _template_sources(env, name: str) -> str:

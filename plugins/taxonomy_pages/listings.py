@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from brief_registry import Person, Registry, Term
+from brief_registry.addresses import save_as
 from brief_registry.term_pages import TERM_URL_DEFAULTS, term_url
 
 DEFAULTS: dict[str, Any] = {**TERM_URL_DEFAULTS, "TAXONOMY_TOPIC_FEED_ATOM": None}
@@ -15,11 +16,6 @@ KINDS = {"author": "author_profiles", "topic": "topic_terms", "region": "region_
 
 def setting(settings: Mapping[str, Any], name: str) -> Any:
     return settings.get(name, DEFAULTS[name])
-
-
-def save_as(url: str) -> str:
-    """Where a page whose address ends in '/' is written."""
-    return url + "index.html" if url.endswith("/") or not url else url
 
 
 @dataclass(frozen=True)

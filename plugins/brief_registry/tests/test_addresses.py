@@ -1,0 +1,33 @@
+"""Level 1: where a page is written for its address, and where a file beside a brief's page goes."""
+
+import pytest
+
+from brief_registry.addresses import beside_page, save_as
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("briefs/x/", "briefs/x/index.html"),
+        ("", "index.html"),  # the site's own address
+        ("ru/", "ru/index.html"),
+        ("404.html", "404.html"),
+    ],
+)
+def test_a_folder_address_is_written_as_its_index(url, expected):
+    assert save_as(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "saved", "expected"),
+    [
+        (
+            "briefs/x/",
+            "briefs/x/index.html",
+            ("briefs/x/reality-check-4.pdf", "briefs/x/reality-check-4.pdf"),
+        ),
+        ("briefs/x.html", "briefs/x.html", ("briefs/reality-check-4.pdf", "briefs/reality-check-4.pdf")),
+    ],
+)
+def test_a_file_beside_a_page_is_in_its_folder(url, saved, expected):
+    assert beside_page(url, saved, "reality-check-4.pdf") == expected

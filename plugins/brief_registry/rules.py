@@ -110,6 +110,13 @@ def unknown_name(label: str, name: str, listed_in: str, known: Iterable[str]) ->
     return f"{message}: {suggestion}" if suggestion else message
 
 
+def names_of(value: object) -> tuple[str, ...]:
+    """The names an article's metadata holds: nothing, one or a list, of text or of Pelican's objects with a
+    ``name`` (its Author, Category and Tag)."""
+    items = value if isinstance(value, list | tuple) else [] if value is None else [value]
+    return tuple(str(getattr(item, "name", item)) for item in items)
+
+
 def check_references(path: str, front: FrontMatter, registry: Registry) -> list[Problem]:
     """Every author, topic and region a brief names must be in its registry."""
     lookups = {"authors": registry.author, "topics": registry.topic, "regions": registry.region}

@@ -28,6 +28,7 @@ from brief_metadata.record import absolute, brief_record, file_stem
 from brief_registry.addresses import beside_page
 from brief_registry.briefs import originals_with_pages
 from brief_registry.plugin_settings import defaults_setter
+from brief_registry.rules import names_of
 from drawn_files import DrawingPool, place, worker_count
 from summary_card.feeds import article_for, index_by_url
 from summary_card.signals import cards_attached
@@ -123,11 +124,6 @@ def cache_dir_for(settings: dict) -> Path:
     return Path(configured or os.path.join(settings.get("CACHE_PATH", "cache"), "pdf_edition"))
 
 
-def _names(value: object) -> tuple[str, ...]:
-    items = value if isinstance(value, list | tuple) else [] if value is None else [value]
-    return tuple(str(getattr(item, "name", item)) for item in items)
-
-
 def _day(value: object) -> datetime.date | None:
     return value.date() if isinstance(value, datetime.datetime) else None
 
@@ -143,9 +139,9 @@ def printed_brief(article, settings: dict) -> PrintedBrief:
         series_number=record.number,
         date=record.date,
         locale_date=str(getattr(article, "locale_date", "")),
-        authors=tuple(Person(name) for name in _names(getattr(article, "authors", None))),
-        topics=_names(getattr(article, "topics", None)),
-        regions=_names(getattr(article, "regions", None)),
+        authors=tuple(Person(name) for name in names_of(getattr(article, "authors", None))),
+        topics=names_of(getattr(article, "topics", None)),
+        regions=names_of(getattr(article, "regions", None)),
         summary_card=getattr(article, "summary_card", None),
         body_html=str(getattr(article, "body_below_card", None) or article.content),
         citation=chicago_citation(record),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from brief_registry.rules import names_of
+
 from .card import BriefCard
 
 SCHEMA_VERSION = 1
@@ -70,13 +72,6 @@ def translation_record(article, base: str) -> dict[str, Any]:
     }
 
 
-def _names(value: object) -> list[str]:
-    if value is None:
-        return []
-    items = value if isinstance(value, list | tuple) else [value]
-    return [str(getattr(item, "name", item)) for item in items]
-
-
 def _number(value: object) -> int | None:
     try:
         return int(value)  # type: ignore[call-overload]
@@ -106,9 +101,9 @@ def cards_document(articles: Iterable, *, siteurl: str, series: str) -> dict[str
                 title=str(article.title),
                 url=f"{base}/{article.url}",
                 date=article.date.date().isoformat(),
-                authors=_names(getattr(article, "authors", None)),
-                topics=_names(getattr(article, "topics", None)),
-                regions=_names(getattr(article, "regions", None)),
+                authors=list(names_of(getattr(article, "authors", None))),
+                topics=list(names_of(getattr(article, "topics", None))),
+                regions=list(names_of(getattr(article, "regions", None))),
                 lang=str(article.lang),
                 translations=[
                     translation_record(t, base)

@@ -6,6 +6,7 @@ import pytest
 
 from brief_registry.briefs import briefs_with_pages, every_brief, newest_first, series_name
 from brief_registry.handlers import name_the_series
+from brief_registry.rules import names_of
 
 LISTS = (
     "articles",
@@ -75,3 +76,19 @@ def test_the_templates_call_the_series_what_the_plugins_call_it(given, expected)
     pelican = SimpleNamespace(settings={"SITENAME": "A synthetic site", "SERIES_NAME": given})
     name_the_series(pelican)  # at `initialized`
     assert pelican.settings["SERIES_NAME"] == series_name(pelican.settings) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, ()),
+        ("Europe", ("Europe",)),
+        (["Europe", "Russia"], ("Europe", "Russia")),
+        (
+            (SimpleNamespace(name="Emma Ashford"), SimpleNamespace(name="Mathew Burrows")),
+            ("Emma Ashford", "Mathew Burrows"),
+        ),
+    ],
+)
+def test_the_names_an_articles_metadata_holds(value, expected):
+    assert names_of(value) == expected

@@ -29,19 +29,6 @@ class DecapConfigError(Exception):
     """The settings cannot make a working Decap configuration."""
 
 
-@dataclass(frozen=True)
-class DecapSettings:
-    """The ``DECAP_*`` settings (defaults in ``DEFAULTS``) the configuration depends on."""
-
-    backend: Mapping[str, Any] = field(default_factory=lambda: {"name": "github", "branch": "main"})
-    publish_mode: str = "editorial_workflow"
-    local_backend: str = ""
-    site_url: str = ""
-    content_folder: str = "content"
-    media_folder: str = "content/images"
-    public_folder: str = "/images"
-
-
 DEFAULTS: dict[str, Any] = {
     "DECAP_ADMIN": False,  # write /admin/ (the editor, its configuration and Decap's code) into the site
     "DECAP_BACKEND": {"name": "github", "branch": "main"},  # Decap's `backend:`; going live adds `repo`
@@ -50,6 +37,19 @@ DEFAULTS: dict[str, Any] = {
     "DECAP_SITE_URL": "",  # where "View" links lead (default: SITEURL)
     "DECAP_DIST": "",  # Decap's built files (default: node_modules/decap-cms/dist of the folder the build runs in)
 }
+
+
+@dataclass(frozen=True)
+class DecapSettings:
+    """The ``DECAP_*`` settings the configuration depends on (their defaults: ``DEFAULTS``)."""
+
+    backend: Mapping[str, Any] = field(default_factory=lambda: dict(DEFAULTS["DECAP_BACKEND"]))
+    publish_mode: str = DEFAULTS["DECAP_PUBLISH_MODE"]
+    local_backend: str = DEFAULTS["DECAP_LOCAL_BACKEND"]
+    site_url: str = DEFAULTS["DECAP_SITE_URL"]
+    content_folder: str = "content"  # these three follow the content folder's name (PATH), not a setting
+    media_folder: str = "content/images"
+    public_folder: str = "/images"
 
 
 @dataclass(frozen=True)

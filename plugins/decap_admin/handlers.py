@@ -12,6 +12,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from brief_registry.new_brief import SKELETON, next_free_number
+from brief_registry.plugin_settings import defaults_setter
 from brief_registry.registry import build_registry
 from brief_registry.textfile import write_if_changed
 
@@ -143,6 +144,10 @@ def get_generators(pelican) -> type[Generator]:
     return DecapAdminGenerator
 
 
+set_defaults = defaults_setter(DEFAULTS)
+
+
 def register() -> None:
-    """Connect the generator."""
+    """Set the DECAP_* defaults, and connect the generator."""
+    signals.initialized.connect(set_defaults)
     signals.get_generators.connect(get_generators)

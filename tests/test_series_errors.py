@@ -47,6 +47,57 @@ def test_a_brief_without_a_number_to_list_it_by_is_said_and_left_out_and_the_res
     assert "#None" not in (site / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_draft_is_read_and_checked_and_not_published(tmp_path, caplog):
+    """Pelican reads a draft's category, which a site without categories never gives: one draft stopped the
+    whole build with an AttributeError."""
+    content = copy_content(tmp_path / "content")
+    draft = (BAD / "missing-title.md").read_text(encoding="utf-8")
+    draft = draft.replace("series_number: 912", "title: Synthetic draft\nseries_number: 5\nstatus: draft")
+    (content / "briefs" / "synthetic-draft.md").write_text(draft, encoding="utf-8")
+    with caplog.at_level(logging.ERROR):
+        site = build_site(content, tmp_path / "output")
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [
+        "content/briefs/synthetic-draft.md:8: unknown author 'Quentin Sample' (not listed in authors.yml)"
+    ]  # read and checked like any brief
+    assert sorted(p.parent.name for p in (site / "briefs").glob("*/index.html")) == [
+        "focus-on-interests-not-on-human-rights-with-russia"
+    ]  # and not published
+
+
+def test_a_translation_without_its_original_is_said_and_left_out(tmp_path, caplog):
+    """Pelican listed a translation with no original in the site's language as an original of its own."""
+    content = copy_content(tmp_path / "content")
+    original = content / "briefs" / "reality-check-4.md"
+    orphan = (
+        original.read_text(encoding="utf-8")
+        .replace("series_number: 4", "series_number: 44\nlang: ru", 1)
+        .replace(
+            "title: Focus on interests, not on human rights with Russia",
+            "title: Synthetic orphan translation",
+        )
+    )
+    (content / "briefs" / "synthetic-orphan-ru.md").write_text(orphan, encoding="utf-8")
+    original.write_text(  # and #4 links to it
+        original.read_text(encoding="utf-8")
+        .replace("On January 17, just", "On January 17 ([see](synthetic-orphan-ru.md)), just")
+        .replace("(synthetic-orphan-ru.md)", "({filename}synthetic-orphan-ru.md)"),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.WARNING):
+        site = build_site(content, tmp_path / "output")
+    messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert any(
+        m.startswith("content/briefs/synthetic-orphan-ru.md:")
+        and "must have the series number of its original, but no brief in en has number 44" in m
+        for m in messages
+    ), messages
+    assert any("synthetic-orphan-ru.md" in m and "Unable to find" in m for m in messages), (
+        messages
+    )  # the link
+    assert not list(site.glob("ru/briefs/*/index.html"))
+    assert len(list((site / "briefs").glob("*/index.html"))) == 1
+
+
 def test_a_brief_alone_has_no_neighbours_but_links_to_the_archive(site):
     nav = site.page("briefs/focus-on-interests-not-on-human-rights-with-russia/").find(
         "nav", class_="series-nav"

@@ -63,8 +63,13 @@ def briefs_with_pages(generator: ArticlesGenerator) -> list:
 
 
 def leave_out(generator: ArticlesGenerator, briefs: Iterable[object]) -> None:
-    """Take `briefs` out of every one of Pelican's lists of articles, before it lists or writes them."""
+    """Take `briefs` out of every one of Pelican's lists of articles, before it lists or writes them, and record
+    their files as Pelican records a file it failed to read (a source path standing for no content: Pelican
+    4.12's convention, pinned), so a `{filename}` link to one is reported instead of leading to no page."""
+    briefs = list(briefs)
     gone = {id(brief) for brief in briefs}
     for name in ARTICLE_LISTS:
         kept = [article for article in getattr(generator, name) if id(article) not in gone]
         getattr(generator, name)[:] = kept
+    for brief in briefs:
+        generator.context["generated_content"][brief.get_relative_source_path()] = None

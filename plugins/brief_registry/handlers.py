@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
+from pelican.urlwrappers import Category
 
 from . import content_cache
 from .briefs import every_brief, leave_out, series_name
@@ -72,12 +73,24 @@ def validate_articles(generator: ArticlesGenerator) -> None:
     settings = generator.settings
     for problem in check_series_numbers(numbered, settings["DEFAULT_LANG"], translation_languages(settings)):
         logger.error("%s", problem, extra=log_extra(problem))
-    # A brief with no number to list it by (reported above) is left out, as a brief whose front matter cannot be
-    # read is: nothing of it is written, and a page from an earlier build of it stays as it was.
-    unnumbered = [
-        b for b in every_brief(generator) if not is_series_number(getattr(b, "series_number", None))
+    # A brief with no number to list it by, and a translation without an original (both reported above), are left
+    # out, as a brief whose front matter cannot be read is: nothing of it is written, and a page from an earlier
+    # build of it stays as it was. (Pelican would list such a translation as an original of its own.)
+    default_lang = settings["DEFAULT_LANG"]
+    unplaced = [
+        *(b for b in every_brief(generator) if not is_series_number(getattr(b, "series_number", None))),
+        *(
+            b
+            for b in (*generator.articles, *generator.hidden_articles, *generator.drafts)
+            if getattr(b, "lang", default_lang) != default_lang
+        ),
     ]
-    leave_out(generator, unnumbered)
+    leave_out(generator, unplaced)
+    # Pelican 4.12 (pinned) reads every draft's category, where it reads an article's with getattr; a site without
+    # category pages (CATEGORY_SAVE_AS = "") gives none, and one draft stopped the whole build.
+    for draft in (*generator.drafts, *generator.drafts_translations):
+        if not hasattr(draft, "category"):
+            draft.category = Category(settings["DEFAULT_CATEGORY"], settings)
 
 
 def translation_group(number: object, source_path: str) -> str:

@@ -62,7 +62,7 @@ def test_place_links_the_cached_file_and_replaces_what_was_there(tmp_path):
 def test_worker_count():
     assert worker_count(0) == 0
     assert worker_count("3") == 3
-    assert worker_count(None) == max(1, (os.cpu_count() or 1) - 1)
+    assert worker_count(None) == max(1, pool.available_cores() - 1)
 
 
 def test_workers_are_counted_on_the_cores_this_process_may_use(monkeypatch):

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 from conftest import BRIEF_4_URL, ROOT
+from quality.served import StaticSiteServer
 
 # US Letter at 96 CSS px per inch, less the print stylesheet's @page margins (1.6cm top/bottom, 1.8cm sides).
 PAGE_WIDTH = round(8.5 * 96 - 2 * 1.8 / 2.54 * 96)
@@ -17,18 +14,8 @@ PAGE_HEIGHT = round(11 * 96 - 2 * 1.6 / 2.54 * 96)
 @pytest.fixture(scope="module")
 def served(site):
     """The built site over HTTP on a free port of 127.0.0.1."""
-    handler = functools.partial(QuietHandler, directory=str(site.root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep the test output readable
-        pass
+    with StaticSiteServer(site.root) as server:
+        yield server.base_url.rstrip("/")
 
 
 def test_card_prints_as_a_box_at_the_top_of_page_one(served, browser):

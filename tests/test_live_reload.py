@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL
 from playwright import sync_api
+from quality.served import SHUTDOWN_POLL
 from test_devserver import devserver, main_text, wait_for  # noqa: F401 - the fixture is used below
 
 from editor import live_reload
@@ -50,7 +51,7 @@ def preview(tmp_path):
     notes: dict[str, str] = {}
     server.page_additions.append(lambda url, page: notes.get(url, ""))
     live_reload.install(server)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL}, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}", notes, tmp_path, built
     server.shutdown()
     server.server_close()

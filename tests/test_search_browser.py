@@ -6,67 +6,37 @@ The built site (four briefs, development settings) is served by a small HTTP ser
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from conftest import BRIEF_4_URL, ROOT
 from playwright import sync_api
-from publishing import headers_for, parse_headers_file
+from publishing import parse_headers_file
+from quality.gates import watch
+from quality.served import StaticSiteServer
 
-# The policy the hosts send for the search page, read from deploy/_headers (its one source): no inline script or
-# style, nothing from elsewhere; Pagefind compiles its WebAssembly ('wasm-unsafe-eval') and fetches its index from
-# the same origin.
-CSP = headers_for(parse_headers_file((ROOT / "deploy" / "_headers").read_text(encoding="utf-8")), "/search/")[
-    "content-security-policy"
-]
-
-
-class Handler(SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", CSP)
-        super().end_headers()
-
-    def log_message(self, format: str, *args) -> None:  # keep test output quiet
-        pass
+# The headers the hosts send, read from deploy/_headers (their one source). The search page's policy: no inline
+# script or style, nothing from elsewhere; Pagefind compiles its WebAssembly ('wasm-unsafe-eval') and fetches its
+# index from the same origin.
+HEADER_RULES = parse_headers_file((ROOT / "deploy" / "_headers").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def base_url(series_dev_site):
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(series_dev_site.root))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with StaticSiteServer(series_dev_site.root, header_rules=HEADER_RULES) as server:
+        yield server.base_url.rstrip("/")
 
 
 @pytest.fixture
 def page(browser, base_url):
+    """A tab offline but for the site itself: a request elsewhere, or an error in the console (a CSP violation
+    is one), fails the test."""
     context = browser.new_context()
-    # Offline but for the site itself: any other request fails the test.
-    outside = []
-
-    def route(route):
-        if route.request.url.startswith(base_url):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    problems = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    yield page
+    log = watch(context)
+    yield context.new_page()
     context.close()
-    assert outside == []
-    assert problems == [], problems  # a CSP violation is reported as a console error
+    assert log.problems == []
+    assert log.requests
 
 
 def test_searching_navalny_finds_reality_check_4(page, base_url):

@@ -11,6 +11,10 @@ from types import TracebackType
 
 from publishing import HeaderRule, parse_headers_file
 
+# How often the serving thread looks for a request to stop (socketserver's default, 0.5 s, is what each stop
+# would wait: a server per test adds up).
+SHUTDOWN_POLL = 0.02
+
 
 def headers_for(rules: tuple[HeaderRule, ...], path: str) -> dict[str, str]:
     """The headers every matching rule sets, as written, in file order (a later rule's value for a name wins).
@@ -63,14 +67,21 @@ class _StaticSiteHandler(SimpleHTTPRequestHandler):
 class StaticSiteServer:
     """Serve `root` on a free port of 127.0.0.1 in a background thread; use it as a context manager."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, header_rules: tuple[HeaderRule, ...] | None = None) -> None:
+        """`header_rules`: the headers to send, parsed from a `_headers` file; by default the site's own."""
         self.root = root
         headers_file = root / "_headers"
-        rules = parse_headers_file(headers_file.read_text(encoding="utf-8")) if headers_file.is_file() else ()
-        handler = functools.partial(_StaticSiteHandler, directory=str(root), header_rules=rules)
+        if header_rules is None and headers_file.is_file():
+            header_rules = parse_headers_file(headers_file.read_text(encoding="utf-8"))
+        handler = functools.partial(_StaticSiteHandler, directory=str(root), header_rules=header_rules or ())
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="static-site", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": SHUTDOWN_POLL},
+            name="static-site",
+            daemon=True,
+        )
 
     @property
     def base_url(self) -> str:

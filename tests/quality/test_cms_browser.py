@@ -2,7 +2,9 @@
 driven in Debian's Chromium the way an editor uses it: list, open, edit one field, create a brief, see problems.
 
 Decap CMS takes a while to start in headless Chromium: every step waits for what the editor would see, never for
-a fixed time.
+a fixed time. Decap is loaded and signed in to once per module, in one kept tab (`admin`), and each test moves that
+tab to its screen by changing the address's fragment, as following a link inside Decap does: loading Decap's
+five-megabyte script again for each test was most of the module's processor time.
 """
 
 from __future__ import annotations
@@ -23,14 +25,15 @@ import pytest
 from conftest import BRIEF_4_URL, build_site, copy_content
 from editor_helpers import BAD_BRIEFS, SETTINGS, content_copy
 from local_servers import fetch, free_port, wait_for
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from brief_registry import read_front_matter
 from deploy.publish import add_host_files
 from editor.check import check_content
 from editor.settings import load_settings
 
-from .gates import audit_accessibility
+from .conftest import DESKTOP
+from .gates import BrowserLog, audit_accessibility, watch
 from .served import StaticSiteServer
 from .tools import ROOT, MissingTool, require
 
@@ -122,10 +125,30 @@ def cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cms]:
         assert fetch(f"http://127.0.0.1:{cms_port}/") is None, "decap-server outlived `make cms`"
 
 
-def open_admin(page: Page, cms: Cms, route: str = "") -> None:
-    """Open the editor at `route`, through Decap's sign-in page (the local backend needs no account)."""
-    page.goto(cms.admin(route))
+@dataclass(frozen=True)
+class Admin:
+    """The editor, loaded and signed in to once, in a watched tab kept for the module."""
+
+    page: Page
+    log: BrowserLog  # everything the tab did since Decap was loaded: a problem fails every later test too
+    cms: Cms
+
+    def show(self, route: str = "") -> Page:
+        """Move the tab to Decap's screen at `route` without loading Decap again (only the fragment changes)."""
+        self.page.goto(self.cms.admin(route))
+        return self.page
+
+
+@pytest.fixture(scope="module")
+def admin(cms: Cms, browser: Browser) -> Iterator[Admin]:
+    """Open the editor through Decap's sign-in page (the local backend needs no account)."""
+    context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    log = watch(context)
+    page = context.new_page()
+    page.goto(cms.admin())
     page.get_by_role("button", name="Login").click(timeout=UI_TIMEOUT)
+    yield Admin(page, log, cms)
+    context.close()
 
 
 def field(page: Page, name: str):
@@ -171,9 +194,8 @@ def publish(page: Page) -> None:
     expect(page.get_by_text("Changes saved")).to_be_visible(timeout=UI_TIMEOUT)
 
 
-def test_admin_loads_with_no_error_and_lists_brief_4(cms, browse, artifacts):
-    page, log = browse()
-    open_admin(page, cms)
+def test_admin_loads_with_no_error_and_lists_brief_4(admin, artifacts):
+    page, log = admin.show(), admin.log
     expect(page.get_by_text("#4 · Focus on interests, not on human rights with Russia")).to_be_visible(
         timeout=UI_TIMEOUT
     )
@@ -181,9 +203,8 @@ def test_admin_loads_with_no_error_and_lists_brief_4(cms, browse, artifacts):
     assert log.problems == []
 
 
-def test_brief_4_opens_with_its_front_matter(cms, browse, artifacts):
-    page, log = browse()
-    open_admin(page, cms, "collections/briefs/entries/reality-check-4")
+def test_brief_4_opens_with_its_front_matter(admin, artifacts):
+    page, log = admin.show("collections/briefs/entries/reality-check-4"), admin.log
     expect(field(page, "title")).to_have_value(
         "Focus on interests, not on human rights with Russia", timeout=UI_TIMEOUT
     )
@@ -197,11 +218,10 @@ def test_brief_4_opens_with_its_front_matter(cms, browse, artifacts):
     assert log.problems == []
 
 
-def test_editing_one_field_changes_exactly_that_line(cms, browse):
+def test_editing_one_field_changes_exactly_that_line(cms, admin):
     brief = cms.content / BRIEF_4
     before = brief.read_text(encoding="utf-8")
-    page, log = browse()
-    open_admin(page, cms, "collections/briefs/entries/reality-check-4")
+    page, log = admin.show("collections/briefs/entries/reality-check-4"), admin.log
     title = field(page, "title")
     expect(title).to_have_value("Focus on interests, not on human rights with Russia", timeout=UI_TIMEOUT)
     try:
@@ -222,10 +242,9 @@ def test_editing_one_field_changes_exactly_that_line(cms, browse):
         brief.write_text(before, encoding="utf-8")
 
 
-def test_a_brief_created_in_the_form_passes_the_checks_and_shows_its_card(cms, browse, artifacts):
+def test_a_brief_created_in_the_form_passes_the_checks_and_shows_its_card(cms, admin, browse, artifacts):
     target = cms.content / "briefs" / f"{SYNTHETIC_SLUG}.md"
-    page, log = browse()
-    open_admin(page, cms, "collections/briefs/new")
+    page, log = admin.show("collections/briefs/new"), admin.log
     body = page.locator("[aria-label='markdown field'] [contenteditable='true']").first
     expect(body).to_contain_text(
         "[FILL IN", timeout=UI_TIMEOUT
@@ -313,7 +332,7 @@ def test_a_brief_with_a_problem_shows_it_on_its_preview_page(cms, browse, artifa
         brief.unlink()
 
 
-def test_our_admin_additions_have_no_accessibility_violations(cms, browse, artifacts):
+def test_our_admin_additions_have_no_accessibility_violations(cms, admin, browse, artifacts):
     """Our markup (the admin page without its script, the view page of a brief that cannot be built) passes
     axe; what axe finds in Decap's own interface is reported, not failed on."""
     bare, _ = browse()
@@ -337,8 +356,7 @@ def test_our_admin_additions_have_no_accessibility_violations(cms, browse, artif
     finally:
         broken.unlink()
 
-    page, _ = browse()
-    open_admin(page, cms, "collections/briefs/entries/reality-check-4")
+    page = admin.show("collections/briefs/entries/reality-check-4")
     expect(field(page, "title")).to_be_visible(timeout=UI_TIMEOUT)
     decaps = audit_accessibility(page)
     report = "\n".join(str(v) for v in decaps) or "none"

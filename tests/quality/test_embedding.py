@@ -4,11 +4,8 @@ page cannot frame the brief page itself. The site is served with the hosts' `_he
 
 from __future__ import annotations
 
-import functools
 import json
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,11 +15,6 @@ from .page_types import BRIEF_4_URL
 from .served import StaticSiteServer
 
 CARD_URL = BRIEF_4_URL + "card/"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """The tests report what matters."""
 
 
 @pytest.fixture(scope="module")
@@ -45,13 +37,8 @@ def partner(server: StaticSiteServer, tmp_path_factory) -> Iterator[str]:
         "</iframe></body></html>",
         encoding="utf-8",
     )
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=5)
+    with StaticSiteServer(folder) as partners_site:
+        yield partners_site.base_url
 
 
 def _refused_brief(message: str) -> bool:

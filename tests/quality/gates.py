@@ -10,12 +10,12 @@ import csv
 import json
 import subprocess
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Route
+from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Request, Route
 
 from .tools import VNU_JAR
 
@@ -231,27 +231,38 @@ class BrowserLog:
         ]
 
 
-def watch(context: BrowserContext) -> BrowserLog:
-    """Record every request and error of `context`; requests to other hosts are recorded and never sent."""
+def watch(context: BrowserContext, log_of: Callable[[Page], BrowserLog] | None = None) -> BrowserLog:
+    """Record every request and error of `context`; requests to other hosts are recorded and never sent.
+
+    Everything goes to the log returned, or, given `log_of`, to the log `log_of(page)` names for the page it came
+    from (a context shared by tests gives each test's pages a log of their own)."""
     log = BrowserLog()
+    find = log_of or (lambda page: log)
+
+    def log_of_request(request: Request) -> BrowserLog:
+        try:
+            return find(request.frame.page)
+        except Error:  # a request of no page (a worker's): the context's own log
+            return log
 
     def route(route: Route) -> None:
         url = route.request.url
-        log.requests.append(url)
+        target = log_of_request(route.request)
+        target.requests.append(url)
         if urlsplit(url).hostname in LOCAL_HOSTS:
             route.continue_()
         else:
-            log.foreign_requests.append(url)
+            target.foreign_requests.append(url)
             route.abort("blockedbyclient")
 
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            where = message.location.get("url", "")
-            log.console_errors.append(f"{message.text} ({where})" if where else message.text)
-
     def on_page(page: Page) -> None:
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                where = message.location.get("url", "")
+                find(page).console_errors.append(f"{message.text} ({where})" if where else message.text)
+
         page.on("console", on_console)
-        page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+        page.on("pageerror", lambda error: find(page).page_errors.append(str(error)))
 
     context.route("**/*", route)
     context.on("page", on_page)

@@ -100,8 +100,8 @@ cms: $(STAMP) node-tools ## Edit in the browser: decap-server + the preview; ope
 	@$(BIN)/python -m editor cms --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
 		--bind $(HOST) --port $(PORT) --cms-port $(CMS_PORT) -- $(PELICANOPTS)
 
-publish: check ## Build the live site into a fresh folder, verify it, swap it in as output/ (SITEURL=https://...)
-	@$(BIN)/python -m deploy.publish --skip-check --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
+publish: $(STAMP) ## Check, build the live site into a fresh folder, verify it, swap it in as output/ (SITEURL=https://...)
+	@$(BIN)/python -m deploy.publish --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
 		$(if $(DEPLOY_TARGET),--deploy-target $(DEPLOY_TARGET)) -- $(PELICANOPTS)
 
 # The deploy targets publish first, and that publish refuses the placeholder address (SITEURL unset).

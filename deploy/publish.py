@@ -2,8 +2,9 @@
 
 ``python -m deploy.publish`` (what ``make publish`` runs) does, in order:
 
-1. checks every brief with the editors' checker (``make check`` runs it first, and passes ``--skip-check``);
-2. builds the site with ``publishconf.py`` and ``--fatal warnings`` into a fresh folder beside ``output/``;
+1. checks every brief with the editors' checker, then
+2. builds the site with ``publishconf.py`` and ``--fatal warnings`` into a fresh folder beside ``output/``, in one
+   process (``editor/build.py``, as ``make html`` builds);
 3. copies the hosts' header file (``deploy/_headers``) in and writes ``.gz`` and ``.br`` copies of text files;
 4. verifies the result (every page's stylesheet, script and icon exist, every compressed copy matches);
 5. only then swaps the new folder into place as ``output/`` with renames, and removes the old one.
@@ -306,6 +307,19 @@ def run_step(what: str, command: Sequence[str], env: dict[str, str]) -> None:
         raise PublishError(f"{what} failed (see the messages above)")
 
 
+def build_command(
+    content: Path, build: Path, settings: Path, check: bool, pelican_args: Sequence[str]
+) -> list[str]:
+    """``make html``'s build (editor/build.py) into the fresh folder `build`: the editors' checks, then Pelican
+    with every warning fatal, in one process, so the build uses every body and card the checks worked out."""
+    return [
+        sys.executable, "-m", "editor.build", "--fresh",
+        "--content", str(content), "--output", str(build), "--settings", str(settings),
+        *([] if check else ["--no-check"]),
+        "--", "--fatal", "warnings", *pelican_args,
+    ]  # fmt: skip
+
+
 def publish(
     content: Path,
     output: Path,
@@ -334,14 +348,12 @@ def publish(
     with exclusive(workspace):
         restore_interrupted_swap(workspace)
         remove_leftovers(workspace)
-        if check:
-            run_step("checking the briefs", [sys.executable, "-m", "editor", "check", str(content)], env)
         build = Path(tempfile.mkdtemp(prefix=f"{workspace.prefix}build-", dir=workspace.parent))
         try:
-            pelican = [sys.executable, "-m", "pelican", str(content), "-o", str(build), "-s", str(settings)]
             run_step(
-                f"building {content} with {settings.name} (warnings are fatal)",
-                [*pelican, "--fatal", "warnings", *pelican_args],
+                f"{'checking the briefs, then ' if check else ''}building {content} with {settings.name} "
+                "(warnings are fatal)",
+                build_command(content, build, settings, check, pelican_args),
                 env,
             )
             print("publish: adding _headers and compressed copies", flush=True)
@@ -378,9 +390,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--settings", type=Path, default=Path("publishconf.py"), help="default: publishconf.py"
     )
-    parser.add_argument(
-        "--skip-check", action="store_true", help="do not run the editors' checker first (make check ran it)"
-    )
+    parser.add_argument("--skip-check", action="store_true", help="do not run the editors' checker first")
     parser.add_argument(
         "--deploy-target",
         default="",

@@ -8,7 +8,9 @@ either differs: an edit, a new brief, a changed template or setting, an upgraded
 folder someone else changed (``make devserver`` or ``make publish`` writing into it, a deleted file).
 
 It first runs ``make check``'s checks (the same function, the same messages) and stops on a problem, as ``make check``
-does; Pelican then runs in the same process, so the two share one start-up and one import of everything.
+does; Pelican then runs in the same process, so the two share one start-up and one import of everything, and the
+build uses every body and card the checks worked out. ``make publish`` builds the same way, into a fresh folder
+(``--fresh``).
 
 The state lives in the build's CACHE_PATH (``cache/build-state.json``); ``make clean`` removes it, and
 ``--force`` builds whatever it says. A build that fails or is interrupted removes it first, so a broken output is
@@ -98,9 +100,14 @@ def build(
     options: list[str],
     force: bool = False,
     check: bool = True,
+    fresh: bool = False,
 ) -> int:
-    """``make check``, then Pelican unless the output is up to date; the exit status (0 when nothing was needed)."""
-    options = [*options, *emptied_if_published(output)]
+    """``make check``, then Pelican unless the output is up to date; the exit status (0 when nothing was needed).
+
+    `fresh`: a build into a new folder (``make publish``'s): no state is read or kept, so the up-to-date state of
+    the preview in the same CACHE_PATH stays its own."""
+    if not fresh:
+        options = [*options, *emptied_if_published(output)]
     pelican_argv = pelican_arguments(content, output, settings_file, options)
     settings = pelican_settings(pelican_argv)
     if check:
@@ -111,6 +118,8 @@ def build(
         status = run_check(content, settings_from(settings))
         if status:
             return status
+    if fresh:
+        return run_pelican(pelican_argv)
     state_path = Path(settings["CACHE_PATH"]) / STATE_FILE
     sources = [content.resolve(), *(ROOT / name for name in PROJECT_SOURCES)]
     inputs = input_fingerprint(sources, settings, options, installed_packages(), datetime.date.today())
@@ -144,11 +153,16 @@ def main(argv: list[str] | None = None) -> int:
         "--no-check", dest="check", action="store_false", help="build without running `make check` first"
     )
     parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="build into a new folder, keeping no up-to-date state (what make publish does)",
+    )
+    parser.add_argument(
         "pelican_options", nargs=argparse.REMAINDER, help="more options for pelican, after --"
     )
     args = parser.parse_args(argv)
     options = [option for option in args.pelican_options if option != "--"]
-    return build(args.content, args.output, args.settings, options, args.force, args.check)
+    return build(args.content, args.output, args.settings, options, args.force, args.check, args.fresh)
 
 
 if __name__ == "__main__":

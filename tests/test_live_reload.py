@@ -51,7 +51,9 @@ def preview(tmp_path):
     notes: dict[str, str] = {}
     server.page_additions.append(lambda url, page: notes.get(url, ""))
     live_reload.install(server)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL}, daemon=True).start()
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL}, daemon=True
+    ).start()
     yield f"http://127.0.0.1:{server.server_address[1]}", notes, tmp_path, built
     server.shutdown()
     server.server_close()

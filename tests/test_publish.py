@@ -211,13 +211,14 @@ def test_without_siteurl_a_publish_is_a_quiet_rehearsal_never_called_live(tmp_pa
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
     lines = result.stdout.splitlines()
-    assert lines[:3] == [
-        "publish: checking the briefs",
+    assert lines[:2] == [
+        "publish: checking the briefs, then building "
+        + str(CONTENT)
+        + " with publishconf.py (warnings are fatal)",
         "All briefs in " + str(CONTENT) + " passed the checks.",
-        "publish: building " + str(CONTENT) + " with publishconf.py (warnings are fatal)",
     ]
-    assert lines[3].startswith("Done: Processed 1 article")
-    assert lines[4:] == [
+    assert lines[2].startswith("Done: Processed 1 article")
+    assert lines[3:] == [
         "publish: adding _headers and compressed copies",
         f"publish: {output} is a rehearsal, built for the placeholder address https://reality-check.example.org: "
         "not fit to go live (links, feeds and the sitemap point there). To publish, give the site's address: "

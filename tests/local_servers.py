@@ -20,13 +20,13 @@ def free_port() -> int:
 
 
 def wait_for(condition: Callable[[], T], what: str, timeout: float = 60) -> T:
-    """``condition()``'s first true result, polled every quarter second; fails naming ``what`` after ``timeout``."""
+    """``condition()``'s first true result, polled every 50 ms; fails naming ``what`` after ``timeout``."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         result = condition()
         if result:
             return result
-        time.sleep(0.25)
+        time.sleep(0.05)
     raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
 
 

@@ -148,7 +148,9 @@ def test_editors_temporary_files_neither_rebuild_nor_show_as_saved(devserver):
     (briefs / ".#reality-check-4.md").symlink_to(
         "editor@host.1234:1700000000"
     )  # Emacs's lock: a dangling link
-    time.sleep(2)  # more than the watcher's debounce: a rebuild for those files would have started
+    time.sleep(
+        1
+    )  # more than twice the watcher's debounce (0.4 s): a rebuild for those files would have started
     brief = briefs / "reality-check-4.md"
     brief.write_text(brief.read_text().replace("On January 17, just", "On January 17 (saved), just"))
     wait_for(lambda: "(saved)" in main_text(fetch(page)), "the edit")

@@ -173,15 +173,18 @@ def test_github_refuses_a_build_for_the_placeholder_address(repository):
     assert not (clone.parent / "site" / "output").exists()
 
 
-def test_github_says_when_the_site_includes_uncommitted_briefs(repository):
+def test_github_says_when_the_site_includes_uncommitted_briefs(repository, published):
+    """What is committed is worked out from the content's git state, not from the site: the publish step is taken
+    as done (`make -o publish`, GNU make's "this target is up to date") and a published copy is pushed."""
     clone, remote, env = repository
     shutil.copy(FIXTURES / "editor" / "synthetic-good.md", clone / "content" / "briefs")
     add_to_registry(  # the synthetic brief's invented author
         clone / "content" / "authors.yml",
         "- name: Quentin Sample\n  slug: quentin-sample\n  bio: An invented author.\n",
     )
+    shutil.copytree(published, clone.parent / "site" / "output")
 
-    result = make_github(clone, env, "GITHUB_REMOTE=pages")
+    result = make_github(clone, env, "GITHUB_REMOTE=pages", "-o", "publish")
 
     assert result.returncode == 0, result.stdout + result.stderr
     changed = "content/authors.yml, content/briefs/synthetic-good.md"

@@ -39,6 +39,8 @@ from bs4 import BeautifulSoup
 from pelican.plugins import precompress
 from pelican.settings import read_settings
 
+from editor.arguments import content_folder
+
 logger = logging.getLogger(__name__)
 
 DEPLOY_DIR = Path(__file__).resolve().parent
@@ -385,7 +387,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m deploy.publish",
         description="Build the live site into a fresh folder, verify it, then swap it in as the output folder.",
     )
-    parser.add_argument("--content", type=Path, default=Path("content"), help="default: content")
+    parser.add_argument("--content", type=content_folder, default="content", help="default: content")
     parser.add_argument("--output", type=Path, default=Path("output"), help="default: output")
     parser.add_argument(
         "--settings", type=Path, default=Path("publishconf.py"), help="default: publishconf.py"

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from brief_registry.textfile import write_atomically
+from editor.arguments import content_folder
 from incremental_output.fingerprint import input_fingerprint, installed_packages, output_fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m editor.build", description="Build the site, unless its output is already up to date."
     )
     parser.add_argument(
-        "--content", default="content", type=Path, help="the content folder (default: content)"
+        "--content", default="content", type=content_folder, help="the content folder (default: content)"
     )
     parser.add_argument("--output", default="output", type=Path, help="where to build (default: output)")
     parser.add_argument("--settings", default="pelicanconf.py", type=Path, help="default: pelicanconf.py")

@@ -21,6 +21,7 @@ from brief_registry.new_brief import next_free_number
 from brief_registry.registry import AUTHORS_FILE
 from brief_registry.textfile import read_text_file
 
+from .arguments import content_folder
 from .authors import AuthorError, add_author, entry_yaml, new_person
 from .check import check_brief, review_content
 from .cms import CmsError, run_cms
@@ -111,7 +112,11 @@ def _parser() -> argparse.ArgumentParser:
         "check", parents=[common], help="validate every brief without building the site"
     )
     check.add_argument(
-        "content", nargs="?", default="content", type=Path, help="the content folder (default: content)"
+        "content",
+        nargs="?",
+        default="content",
+        type=content_folder,
+        help="the content folder (default: content)",
     )
     check.add_argument(
         "--format",
@@ -123,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
 
     content = argparse.ArgumentParser(add_help=False)
     content.add_argument(
-        "--content", default="content", type=Path, help="the content folder (default: content)"
+        "--content", default="content", type=content_folder, help="the content folder (default: content)"
     )
 
     new = commands.add_parser("new", parents=[common, content], help="write a new brief from the template")

@@ -108,4 +108,3 @@ def test_make_html_builds_only_when_something_changed(tmp_path):
     rebuilt = make_html(content, output, cache)
     assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
     assert "Done: Processed" in rebuilt.stdout  # ...but the failed build may have written half: build again
-

@@ -1,0 +1,19 @@
+"""Command-line arguments the project's commands share (``python -m editor``, ``editor.build``, ``deploy.publish``)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def content_folder(value: str) -> Path:
+    """An argparse type: the content folder, which must exist.
+
+    Without it a mistyped ``INPUTDIR`` got a traceback from Pelican's settings ("You need to specify a path
+    containing the content") or, from the checks, a report that every registry is missing."""
+    path = Path(value)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(
+            f"there is no folder {value} to read briefs from; give the content folder (make: INPUTDIR=path)"
+        )
+    return path

@@ -1,0 +1,31 @@
+"""A content folder that is not there is named, with the fix, by every command that reads one (editor/arguments.py);
+it was a traceback from Pelican's settings, or a report that every registry was missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from deploy import publish
+from editor import build, cli
+
+
+@pytest.mark.parametrize(
+    ("main", "argv"),
+    [
+        (cli.main, ["check", "{missing}"]),
+        (cli.main, ["new", "--content", "{missing}", "--title", "T", "--authors", "A"]),
+        (build.main, ["--content", "{missing}"]),
+        (publish.main, ["--content", "{missing}"]),
+    ],
+    ids=["make check", "make brief", "make html", "make publish"],
+)
+def test_a_missing_content_folder_is_named_with_the_fix(main, argv, tmp_path, capsys):
+    missing = tmp_path / "contnet"
+    with pytest.raises(SystemExit) as stop:
+        main([arg.format(missing=missing) for arg in argv])
+    assert stop.value.code == 2
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.endswith(
+        f": there is no folder {missing} to read briefs from; give the content folder (make: INPUTDIR=path)"
+    ), last
+    assert not (tmp_path / "output").exists()

@@ -14,8 +14,29 @@ from .problems import FrontMatterError, Problem
 from .textfile import BOM, read_text_file
 from .yamlerrors import yaml_problem
 
+BOOL_TAG = "tag:yaml.org,2002:bool"
+
+
+def with_yaml_1_2_booleans(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """`loader` taking only true and false (in any of YAML's three spellings) for booleans, as YAML 1.2 does.
+
+    PyYAML reads YAML 1.1, where yes, no, on and off are booleans too: a brief titled No, which Decap CMS writes
+    unquoted (its YAML is 1.2), was published as "Reality Check #4: False"."""
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in found if tag != BOOL_TAG]
+        for first, found in loader.yaml_implicit_resolvers.items()
+    }
+    yaml_1_2 = type(f"YAML12{loader.__name__}", (loader,), {"yaml_implicit_resolvers": resolvers})
+    yaml_1_2.add_implicit_resolver(
+        BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return yaml_1_2
+
+
 # libyaml's parser when PyYAML was built with it (it is, in the PyPI wheels): the same results, ten times faster.
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+LOADER = with_yaml_1_2_booleans(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+# PyYAML's own parser, whose messages and line numbers read better, for a text libyaml refused.
+MESSAGE_LOADER = with_yaml_1_2_booleans(yaml.SafeLoader)
 
 FENCE = "---"
 END_FENCES = ("---", "...")
@@ -217,7 +238,7 @@ def parse_yaml(text: str) -> tuple[yaml.Node | None, object]:
     try:
         return _parse(text, LOADER)
     except (yaml.YAMLError, ValueError):
-        return _parse(text, yaml.SafeLoader)
+        return _parse(text, MESSAGE_LOADER)
 
 
 def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:

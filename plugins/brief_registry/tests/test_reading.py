@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from brief_registry import EncodingError, FrontMatterError, RegistryError, load_registry, read_front_matter
+from brief_registry.frontmatter import LOADER, MESSAGE_LOADER
 from brief_registry.safety import unsafe_html, unsafe_url
 from brief_registry.textfile import decode_text
 
@@ -94,6 +96,24 @@ def test_front_matter_as_editors_type_it(text):
         i for i, line in enumerate(lines, 1) if "series_number" in line
     )
     assert front.body.strip() == "Body line."
+
+
+@pytest.mark.parametrize("word", ["No", "no", "NO", "Yes", "yes", "On", "off", "y", "N"])
+def test_a_yes_or_no_word_is_text_as_decap_writes_it(word):
+    """Decap CMS writes YAML 1.2, where only true and false are booleans: a title typed as No is the word No."""
+    front = read_front_matter(f"---\ntitle: {word}\nsummary: [{word}, {word}]\n---\nBody.\n", "x.md")
+    assert front.data == {"title": word, "summary": [word, word]}
+
+
+def test_true_and_false_stay_booleans_and_the_fallback_parser_agrees():
+    front = read_front_matter("---\na: true\nb: False\nc: TRUE\nd: no\n---\n", "x.md")
+    assert front.data == {"a": True, "b": False, "c": True, "d": "no"}
+    # A text libyaml refuses is parsed again by PyYAML's own parser, for its messages: it reads words alike.
+    with pytest.raises(FrontMatterError, match=r"x\.md:3"):
+        read_front_matter("---\ntitle: No\nsummary: [unclosed\n---\n", "x.md")
+    for loader in (LOADER, MESSAGE_LOADER):
+        assert yaml.load("[No, off, true, 1]", Loader=loader) == ["No", "off", True, 1]
+        assert yaml.load("[No, yes]", Loader=yaml.SafeLoader) == [False, True]  # PyYAML's own, untouched
 
 
 # (front matter lines between the fences, line named, message before the parser's detail)

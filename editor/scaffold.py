@@ -55,22 +55,15 @@ def parse_date(text: str | None) -> datetime.date | None:
 
 def unknown_names(request: BriefRequest, registry: Registry) -> list[str]:
     """A sentence for each topic or region the registries do not list, naming the ones they do."""
-    problems = []
-    for label, names, lookup, known, filename in (
-        ("topic", request.topics, registry.topic, registry.topics, TOPICS_FILE),
-        ("region", request.regions, registry.region, registry.regions, REGIONS_FILE),
-    ):
-        for name in names:
-            if lookup(name) is None:
-                names = [term.name for term in known]
-                if did_you_mean(name, names):
-                    problems.append(unknown_name(label, name, filename, names))
-                else:  # nothing close: all the choices
-                    choices = ", ".join(names) or "none yet"
-                    problems.append(
-                        f"unknown {label} '{name}' (not listed in {filename}; choose from: {choices})"
-                    )
-    return problems
+    return [
+        unknown_name(label, name, filename, [term.name for term in known], offer_choices=True)
+        for label, names, lookup, known, filename in (
+            ("topic", request.topics, registry.topic, registry.topics, TOPICS_FILE),
+            ("region", request.regions, registry.region, registry.regions, REGIONS_FILE),
+        )
+        for name in names
+        if lookup(name) is None
+    ]
 
 
 def unknown_authors(request: BriefRequest, registry: Registry) -> list[str]:

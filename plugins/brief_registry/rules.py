@@ -102,12 +102,19 @@ def as_list(value: object) -> list[str]:
     return [str(value).strip()]
 
 
-def unknown_name(label: str, name: str, listed_in: str, known: Iterable[str]) -> str:
+def unknown_name(
+    label: str, name: str, listed_in: str, known: Iterable[str], offer_choices: bool = False
+) -> str:
     """How every tool says a name is not in a registry: ``unknown author 'X' (not listed in authors.yml)``, then
-    ``: did you mean 'Y'?`` when a listed name is close."""
-    message = f"unknown {label} '{name}' (not listed in {listed_in})"
+    ``: did you mean 'Y'?`` when a listed name is close; with `offer_choices`, when none is, every listed name
+    (``make brief``, for a short registry of topics or regions)."""
+    known = list(known)
     suggestion = did_you_mean(name, known)
-    return f"{message}: {suggestion}" if suggestion else message
+    if suggestion:
+        return f"unknown {label} '{name}' (not listed in {listed_in}): {suggestion}"
+    if offer_choices:
+        return f"unknown {label} '{name}' (not listed in {listed_in}; choose from: {', '.join(known) or 'none yet'})"
+    return f"unknown {label} '{name}' (not listed in {listed_in})"
 
 
 def names_of(value: object) -> tuple[str, ...]:

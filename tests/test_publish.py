@@ -195,10 +195,12 @@ def test_a_publish_killed_mid_build_leaves_the_old_site(live_site, tmp_path):
     assert list(live_site.parent.glob(".publish-output-build-*")), "killed too late: nothing was mid-build"
     assert snapshot(live_site) == before
 
-    # The next publish cleans up what the killed one left.
+    # The next publish cleans up what the killed one left. It reuses the live site's compressed copies of the
+    # files it writes again unchanged (all of them here), and gives the site a cold publish gives.
     result = run_publish(CONTENT, live_site, "--skip-check")
     assert result.returncode == 0, result.stderr
     assert not list(live_site.parent.glob(".publish-output-build-*"))
+    assert snapshot(live_site) == before
 
 
 # --- What a publish says ----------------------------------------------------------------------------------
@@ -292,3 +294,28 @@ def test_make_html_after_make_publish_leaves_only_the_preview(live_site, tmp_pat
     assert not [f for f in snapshot(mixed) if f.endswith((".gz", ".br"))]
     home = BeautifulSoup((mixed / "index.html").read_text(), "html.parser")
     assert not home.find("link", rel="stylesheet")["href"].startswith("https://")
+
+
+def test_compressed_copies_of_unchanged_files_are_reused_and_damaged_ones_written_again(tmp_path):
+    live, build = tmp_path / "output", tmp_path / "build"
+    for folder, changed in ((live, "Old text."), (build, "New text.")):
+        (folder / "briefs").mkdir(parents=True)
+        (folder / "same.html").write_text("<p>The same page in both.</p>" * 40)
+        (folder / "briefs" / "changed.html").write_text(f"<p>{changed}</p>" * 40)
+        (folder / "damaged.css").write_text("body { color: black }\n" * 40)
+        (folder / "image.png").write_bytes(b"\x89PNG not text")
+    publish.precompress_site(live)
+    (live / "damaged.css.br").write_bytes(b"not brotli")
+
+    assert publish.reuse_compressed_copies(build, live) == 1
+
+    for suffix in (".gz", ".br"):  # the unchanged page's copies are the live ones, linked
+        assert (build / f"same.html{suffix}").stat().st_ino == (live / f"same.html{suffix}").stat().st_ino
+        assert not (build / "briefs" / f"changed.html{suffix}").exists()
+        assert not (build / f"damaged.css{suffix}").exists()
+    publish.precompress_site(build)  # writes what was not reused
+    for name in ("same.html", "briefs/changed.html", "damaged.css"):
+        text = (build / name).read_bytes()
+        assert gzip.decompress((build / f"{name}.gz").read_bytes()) == text
+        assert brotli.decompress((build / f"{name}.br").read_bytes()) == text
+    assert not (build / "image.png.gz").exists()

@@ -125,6 +125,15 @@ def cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cms]:
         assert fetch(f"http://127.0.0.1:{cms_port}/") is None, "decap-server outlived `make cms`"
 
 
+def wait_for_preview(cms: Cms, condition, what: str, timeout: float = 60):
+    """`wait_for` on what `make cms` builds; a timeout shows what `make cms` said meanwhile."""
+    try:
+        return wait_for(condition, what, timeout)
+    except AssertionError as error:
+        said = cms.log.read_text(encoding="utf-8", errors="replace")[-4000:]
+        raise AssertionError(f"{error}\n--- the end of what make cms said:\n{said}") from None
+
+
 @dataclass(frozen=True)
 class Admin:
     """The editor, loaded and signed in to once, in a watched tab kept for the module."""
@@ -285,17 +294,19 @@ def test_a_brief_created_in_the_form_passes_the_checks_and_shows_its_card(cms, a
         assert check_content(cms.content, load_settings(ROOT / "pelicanconf.py")) == []
 
         # Decap moves to the saved entry's address once its backend has answered (after the file is written), and
-        # offers "View Live" for a saved entry when it is opened again: reloading before it moved reopened the
-        # form for a new brief.
+        # offers "View Live" for a saved entry when it is opened again (from the list, as an editor would):
+        # opening it before Decap moved reopened the form for a new brief.
         page.wait_for_url(re.compile(rf".*/entries/{re.escape(SYNTHETIC_SLUG)}$"), timeout=UI_TIMEOUT)
-        page.reload()
+        admin.show("collections/briefs")
+        expect(page.get_by_text(f"#5 · {SYNTHETIC_TITLE}")).to_be_visible(timeout=UI_TIMEOUT)
+        admin.show(f"collections/briefs/entries/{SYNTHETIC_SLUG}")
         view = page.get_by_role("link", name="View Live")
         expect(view).to_have_attribute(
             "href", f"{cms.url}admin/preview/{SYNTHETIC_SLUG}/", timeout=UI_TIMEOUT
         )
         card_page = f"{cms.url}briefs/{SYNTHETIC_SLUG}/"
-        wait_for(lambda: fetch(card_page), "the preview to build the new brief", 60)
-        wait_for(lambda: fetch(view.get_attribute("href")), "the preview to write the brief's view page", 60)
+        wait_for_preview(cms, lambda: fetch(card_page), "the preview to build the new brief")
+        wait_for_preview(cms, lambda: fetch(view.get_attribute("href")), "the preview to write the view page")
         preview, _ = browse()
         preview.goto(view.get_attribute("href"))
         preview.wait_for_url(card_page)
@@ -314,8 +325,10 @@ def test_a_brief_with_a_problem_shows_it_on_its_preview_page(cms, browse, artifa
     try:
         page_url = f"{cms.url}briefs/synthetic-brief-placeholder-left/"
         view = f"{cms.url}admin/preview/placeholder-left/"
-        wait_for(lambda: "preview-problems" in (fetch(page_url) or ""), "the preview to show the problem", 60)
-        wait_for(lambda: fetch(view), "the full rebuild to write the view page", 60)
+        wait_for_preview(
+            cms, lambda: "preview-problems" in (fetch(page_url) or ""), "the preview to show the problem"
+        )
+        wait_for_preview(cms, lambda: fetch(view), "the full rebuild to write the view page")
         page, log = browse()
         without_live_reload(page).goto(view)
         page.wait_for_url(page_url)
@@ -344,10 +357,10 @@ def test_our_admin_additions_have_no_accessibility_violations(cms, admin, browse
     shutil.copy(BAD_BRIEFS / "yaml-error.md", broken)
     try:
         view = f"{cms.url}admin/preview/yaml-error/"
-        wait_for(
+        wait_for_preview(
+            cms,
             lambda: "content/briefs/yaml-error.md:" in (fetch(view) or ""),
             "the view page of the broken brief",
-            60,
         )
         page, _ = browse()
         without_live_reload(page).goto(view)

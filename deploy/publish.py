@@ -40,7 +40,7 @@ from bs4 import BeautifulSoup
 from pelican.plugins import precompress
 from pelican.settings import read_settings
 
-from editor.arguments import content_folder
+from brief_registry.arguments import content_folder
 
 logger = logging.getLogger(__name__)
 

@@ -26,8 +26,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from brief_registry.arguments import content_folder
 from brief_registry.textfile import write_atomically
-from editor.arguments import content_folder
 from incremental_output.fingerprint import input_fingerprint, installed_packages, output_fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]

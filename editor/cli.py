@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from brief_registry import EncodingError, Registry, RegistryError, display_path, load_registry
+from brief_registry.arguments import content_folder
 from brief_registry.nearmiss import closest
 from brief_registry.new_brief import next_free_number
 from brief_registry.registry import AUTHORS_FILE
 from brief_registry.textfile import read_text_file
 
-from .arguments import content_folder
 from .authors import AuthorError, add_author, entry_yaml, new_person
 from .check import check_brief, review_content
 from .cms import CmsError, run_cms

@@ -1,4 +1,5 @@
-"""A content folder that is not there is named, with the fix, by every command that reads one (editor/arguments.py);
+"""A content folder that is not there is named, with the fix, by every command that reads one
+(brief_registry/arguments.py);
 it was a traceback from Pelican's settings, or a report that every registry was missing."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ import pytest
 
 from deploy import publish
 from editor import build, cli
+from newsletter_digest import __main__ as digest
 
 
 @pytest.mark.parametrize(
@@ -16,8 +18,9 @@ from editor import build, cli
         (cli.main, ["new", "--content", "{missing}", "--title", "T", "--authors", "A"]),
         (build.main, ["--content", "{missing}"]),
         (publish.main, ["--content", "{missing}"]),
+        (digest.main, ["--content", "{missing}", "--since", "2021-01-01"]),
     ],
-    ids=["make check", "make brief", "make html", "make publish"],
+    ids=["make check", "make brief", "make html", "make publish", "make digest"],
 )
 def test_a_missing_content_folder_is_named_with_the_fix(main, argv, tmp_path, capsys):
     missing = tmp_path / "contnet"

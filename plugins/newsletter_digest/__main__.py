@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pelican.settings import get_settings_from_file
 
+from brief_registry.arguments import content_folder
 from brief_registry.dates import not_a_date, read_date
 from brief_registry.frontmatter import read_brief
 from brief_registry.problems import BriefFileError
@@ -59,7 +60,7 @@ def _date(text: str, name: str) -> datetime.date | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsletter_digest", description=__doc__.split("\n")[0])
-    parser.add_argument("--content", type=Path, default=Path("content"))
+    parser.add_argument("--content", type=content_folder, default="content")
     parser.add_argument("--since", default="", help="first day to include (default: after the last issue)")
     parser.add_argument("--date", default="", help="the issue's date (default: today)")
     parser.add_argument("--intro", default="", help="a short text from the editor, shown first")

@@ -1,4 +1,5 @@
-"""Command-line arguments the project's commands share (``python -m editor``, ``editor.build``, ``deploy.publish``)."""
+"""Command-line arguments the project's commands share (``python -m editor``, ``editor.build``, ``deploy.publish``,
+``python -m newsletter_digest``)."""
 
 from __future__ import annotations
 

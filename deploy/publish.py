@@ -22,6 +22,7 @@ import ctypes
 import errno
 import fcntl
 import gzip
+import json
 import logging
 import os
 import shutil
@@ -31,6 +32,7 @@ import tempfile
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urlsplit
@@ -41,6 +43,7 @@ from pelican.plugins import precompress
 from pelican.settings import read_settings
 
 from brief_registry.arguments import content_folder
+from brief_registry.textfile import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +87,11 @@ class Workspace:
     @property
     def lock(self) -> Path:
         return self.parent / f"{self.prefix}lock"
+
+    @property
+    def compressors_record(self) -> Path:
+        """What compressed the live site's .gz and .br copies (`compressors()`), kept beside it by each publish."""
+        return self.parent / f"{self.prefix}compressors.json"
 
     def leftovers(self, kind: str) -> list[Path]:
         return sorted(p for p in self.parent.glob(f"{self.prefix}{kind}-*") if p.is_dir())
@@ -187,6 +195,20 @@ def precompress_site(site: Path) -> None:
     precompress.compress_files(SimpleNamespace(settings=settings))
 
 
+def compressors() -> str:
+    """What makes a compressed copy's bytes: the compressors' versions (zlib is the system's) and the files that
+    get copies. A live site's copies are reused only when this is what made them."""
+    return json.dumps(
+        {
+            "brotli": brotli.__version__,
+            "zlib": zlib.ZLIB_RUNTIME_VERSION,
+            "pelican-precompress": version("pelican-precompress"),
+            "extensions": sorted(COMPRESSED_EXTENSIONS),
+        },
+        sort_keys=True,
+    )
+
+
 def reuse_compressed_copies(build: Path, live: Path) -> int:
     """Link into `build` the compressed copies the live site has of text files that are byte for byte the same
     in both; the number of files whose copies were reused.
@@ -195,29 +217,45 @@ def reuse_compressed_copies(build: Path, live: Path) -> int:
     2,300 text files of 300 briefs), and after an edit most files are what they were. The copies are what
     compressing the same bytes again would write (both compressors are deterministic, pinned by the commit);
     pelican-precompress leaves a copy that exists alone, and `verify_site` decompresses every copy and compares
-    it with its file."""
+    it with its file. The caller reuses them only when `compressors()` made them."""
     reused = 0
     for path in build.rglob("*"):
         if path.suffix not in COMPRESSED_EXTENSIONS or not path.is_file():
             continue
         old = live / path.relative_to(build)
-        copies = [old.with_name(old.name + suffix) for suffix in COMPRESSED_SUFFIXES]
-        if _copies_of(path.read_bytes(), old, copies):
-            for copy in copies:
-                _link_or_copy(copy, path.with_name(copy.name))
-            reused += 1
+        copies = _copies_of(path.read_bytes(), old)
+        for copy in copies:
+            _link_or_copy(copy, path.with_name(copy.name))
+        reused += bool(copies)
     return reused
 
 
-def _copies_of(data: bytes, old: Path, copies: list[Path]) -> bool:
-    """Whether the live file `old` holds `data` and each of its compressed `copies` decompresses to it (a damaged
-    copy is written again, not carried into every later publish)."""
+def _copies_of(data: bytes, old: Path) -> list[Path]:
+    """The compressed copies of the live file `old` that can serve for `data`: none unless `old` holds `data`, and
+    only those that decompress to it (a damaged copy is written again, not carried into every later publish; a
+    copy pelican-precompress left out, larger than its file, is left out again)."""
     try:
-        return old.read_bytes() == data and all(
-            COMPRESSED_SUFFIXES[copy.suffix](copy.read_bytes()) == data for copy in copies
-        )
+        if old.read_bytes() != data:
+            return []
+    except OSError:
+        return []
+    copies = [old.with_name(old.name + suffix) for suffix in COMPRESSED_SUFFIXES]
+    return [copy for copy in copies if copy.is_file() and decompresses_to(copy, data)]
+
+
+def decompresses_to(copy: Path, data: bytes) -> bool:
+    """Whether the compressed copy `copy` (.gz or .br) holds exactly `data`; a damaged one does not."""
+    try:
+        return COMPRESSED_SUFFIXES[copy.suffix](copy.read_bytes()) == data
     except (OSError, ValueError, EOFError, zlib.error, brotli.error):
         return False
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -262,14 +300,9 @@ def verify_site(site: Path, siteurl: str) -> list[str]:
     for path in sorted(site.rglob("*")):
         if not path.is_file():
             continue
-        decompress = COMPRESSED_SUFFIXES.get(path.suffix)
-        if decompress is not None:
+        if path.suffix in COMPRESSED_SUFFIXES:
             original = path.with_suffix("")
-            try:
-                same = original.is_file() and decompress(path.read_bytes()) == original.read_bytes()
-            except (OSError, brotli.error):
-                same = False
-            if not same:
+            if not original.is_file() or not decompresses_to(path, original.read_bytes()):
                 problems.append(f"{path.relative_to(site)}: does not match {original.name}")
         elif path.suffix in COMPRESSED_EXTENSIONS and path.stat().st_size >= ALWAYS_COMPRESSED_FROM:
             for suffix in COMPRESSED_SUFFIXES:
@@ -402,7 +435,9 @@ def publish(
             )
             print("publish: adding _headers and compressed copies", flush=True)
             add_host_files(build)
-            reuse_compressed_copies(build, workspace.output)
+            made_by = compressors()
+            if _read(workspace.compressors_record) == made_by:
+                reuse_compressed_copies(build, workspace.output)
             precompress_site(build)
             problems = verify_site(build, address.siteurl)
             if problems:
@@ -411,6 +446,8 @@ def publish(
                 raise PublishError(f"the built site has {len(problems)} problem(s)")
             os.chmod(build, 0o755)  # mkdtemp makes it private; the web server must read it
             swap_into_place(build, workspace)
+            with contextlib.suppress(OSError):  # without the record, the next publish compresses everything
+                write_atomically(workspace.compressors_record, made_by.encode("utf-8"))
         finally:
             shutil.rmtree(build, ignore_errors=True)
     if address.is_placeholder:

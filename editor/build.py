@@ -107,8 +107,7 @@ def build(
 
     `fresh`: a build into a new folder (``make publish``'s): no state is read or kept, so the up-to-date state of
     the preview in the same CACHE_PATH stays its own."""
-    if not fresh:
-        options = [*options, *emptied_if_published(output)]
+    options = [*options, *emptied_if_published(output)]
     pelican_argv = pelican_arguments(content, output, settings_file, options)
     settings = pelican_settings(pelican_argv)
     if check:

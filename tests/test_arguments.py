@@ -22,7 +22,8 @@ from newsletter_digest import __main__ as digest
     ],
     ids=["make check", "make brief", "make html", "make publish", "make digest"],
 )
-def test_a_missing_content_folder_is_named_with_the_fix(main, argv, tmp_path, capsys):
+def test_a_missing_content_folder_is_named_with_the_fix(main, argv, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # where each command's default output folder would be
     missing = tmp_path / "contnet"
     with pytest.raises(SystemExit) as stop:
         main([arg.format(missing=missing) for arg in argv])

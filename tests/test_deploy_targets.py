@@ -173,7 +173,7 @@ def test_github_refuses_a_build_for_the_placeholder_address(repository):
     assert not (clone.parent / "site" / "output").exists()
 
 
-def test_github_says_when_the_site_includes_uncommitted_briefs(repository, published):
+def test_github_says_when_the_content_has_uncommitted_briefs(repository, published):
     """What is committed is worked out from the content's git state, not from the site: the publish step is taken
     as done (`make -o publish`, GNU make's "this target is up to date") and a published copy is pushed."""
     clone, remote, env = repository

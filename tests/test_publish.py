@@ -196,11 +196,27 @@ def test_a_publish_killed_mid_build_leaves_the_old_site(live_site, tmp_path):
     assert snapshot(live_site) == before
 
     # The next publish cleans up what the killed one left. It reuses the live site's compressed copies of the
-    # files it writes again unchanged (all of them here), and gives the site a cold publish gives.
+    # files it writes again unchanged (all of them here: the same inodes, linked), and gives the site a cold
+    # publish gives.
+    (live_site.parent / ".publish-output-compressors.json").write_text(publish.compressors())
+    copies = {p: p.stat().st_ino for p in live_site.rglob("*") if p.suffix in (".gz", ".br")}
     result = run_publish(CONTENT, live_site, "--skip-check")
     assert result.returncode == 0, result.stderr
     assert not list(live_site.parent.glob(".publish-output-build-*"))
     assert snapshot(live_site) == before
+    assert {p: p.stat().st_ino for p in copies} == copies
+
+
+def test_copies_made_by_other_compressors_are_not_reused(live_site, tmp_path):
+    """Only the versions that made the live site's copies may have them reused (zlib is the system's, brotli and
+    pelican-precompress the commit's): without that record, or with another, every copy is made again."""
+    record = live_site.parent / ".publish-output-compressors.json"
+    record.write_text(publish.compressors().replace('"brotli": "', '"brotli": "0.'))
+    copies = {p: p.stat().st_ino for p in live_site.rglob("*") if p.suffix in (".gz", ".br")}
+    result = run_publish(CONTENT, live_site, "--skip-check")
+    assert result.returncode == 0, result.stderr
+    assert not {p for p in copies if p.stat().st_ino == copies[p]}
+    assert record.read_text() == publish.compressors()  # what made the copies now live
 
 
 # --- What a publish says ----------------------------------------------------------------------------------
@@ -307,12 +323,14 @@ def test_compressed_copies_of_unchanged_files_are_reused_and_damaged_ones_writte
     publish.precompress_site(live)
     (live / "damaged.css.br").write_bytes(b"not brotli")
 
-    assert publish.reuse_compressed_copies(build, live) == 1
+    assert publish.reuse_compressed_copies(build, live) == 2
 
     for suffix in (".gz", ".br"):  # the unchanged page's copies are the live ones, linked
         assert (build / f"same.html{suffix}").stat().st_ino == (live / f"same.html{suffix}").stat().st_ino
         assert not (build / "briefs" / f"changed.html{suffix}").exists()
-        assert not (build / f"damaged.css{suffix}").exists()
+    # The stylesheet's sound copy is reused, its damaged one is not.
+    assert (build / "damaged.css.gz").stat().st_ino == (live / "damaged.css.gz").stat().st_ino
+    assert not (build / "damaged.css.br").exists()
     publish.precompress_site(build)  # writes what was not reused
     for name in ("same.html", "briefs/changed.html", "damaged.css"):
         text = (build / name).read_bytes()

@@ -37,6 +37,7 @@ def page(browser, base_url):
     context.close()
     assert log.problems == []
     assert log.requests
+    assert [url for url in log.requests if not url.startswith(base_url + "/")] == []  # this site only
 
 
 def test_searching_navalny_finds_reality_check_4(page, base_url):

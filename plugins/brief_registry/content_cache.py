@@ -6,16 +6,25 @@ raises ``EOFError``, which it does not catch. A ``make html`` stopped with Ctrl-
 traceback, until ``make clean``. Pelican has no setting or signal for either, so :func:`install` replaces the two
 methods (pinned: ``pelican==4.12.0`` in requirements.txt): the file is replaced whole, and a file that cannot be
 read is an empty cache, as a missing one is.
+
+Pelican also keeps what a reader made of a file for as long as the file is unchanged, whatever the code that read
+it: after an upgrade of the plugins (a brief titled No once read as False), an unchanged brief kept what the old
+code made of it until ``make clean``. Each file's stamp now includes a digest of the plugins' code and of the
+libraries that read Markdown and YAML (:func:`reading_code`).
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
+import hashlib
 import logging
 import pickle
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
 
-from pelican.cache import FileDataCacher
+from pelican.cache import FileDataCacher, FileStampDataCacher
 
 from .textfile import write_atomically
 
@@ -74,7 +83,36 @@ def _save_whole(self: FileDataCacher) -> None:
         logger.warning("Could not save the content cache %s: %s", self._cache_path, error)
 
 
+PLUGINS = Path(__file__).resolve().parents[1]
+# The libraries whose output a reader caches, besides the plugins' own code.
+READING_LIBRARIES = ("markdown", "markdown-it-py", "mdit-py-plugins", "pyyaml", "pelican")
+
+
+@functools.cache
+def reading_code() -> str:
+    """A digest of every plugin's Python code and of the reading libraries' versions, once per process."""
+    digest = hashlib.sha256()
+    for module in sorted(PLUGINS.rglob("*.py")):
+        digest.update(str(module.relative_to(PLUGINS)).encode() + b"\0" + module.read_bytes())
+    for name in READING_LIBRARIES:
+        try:
+            digest.update(f"{name}=={version(name)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name} missing\0".encode())
+    return digest.hexdigest()
+
+
+_pelicans_stamp = FileStampDataCacher._get_file_stamp
+
+
+def _stamp_with_code(self: FileStampDataCacher, filename: str) -> object:
+    """Pelican's stamp of the file (its modification time or hash), with the code that reads it."""
+    return (reading_code(), _pelicans_stamp(self, filename))
+
+
 def install() -> None:
-    """Make every content cache Pelican opens from now on load tolerantly and save atomically (idempotent)."""
+    """Make every content cache Pelican opens from now on load tolerantly, save atomically and hold only what the
+    code now running made (idempotent)."""
     FileDataCacher.__init__ = _load_or_start_empty
     FileDataCacher.save_cache = _save_whole
+    FileStampDataCacher._get_file_stamp = _stamp_with_code

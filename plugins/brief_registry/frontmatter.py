@@ -14,29 +14,42 @@ from .problems import FrontMatterError, Problem
 from .textfile import BOM, read_text_file
 from .yamlerrors import yaml_problem
 
-BOOL_TAG = "tag:yaml.org,2002:bool"
+# YAML 1.2's plain scalars that are not text, where PyYAML reads YAML 1.1's: only true and false are booleans (1.1
+# also took yes, no, on and off), and a number has no underscores and no base-60 form (1.1 read 24:7 as 1447).
+# Octal (010), binary and hexadecimal integers are read as before.
+YAML_1_2_SCALARS = {
+    "tag:yaml.org,2002:bool": (r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    "tag:yaml.org,2002:int": (
+        r"^(?:[-+]?0b[0-1]+|[-+]?0[0-7]+|[-+]?(?:0|[1-9][0-9]*)|[-+]?0x[0-9a-fA-F]+)$",
+        "-+0123456789",
+    ),
+    "tag:yaml.org,2002:float": (
+        r"^(?:[-+]?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?|\.[0-9]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+        r"|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+}
 
 
-def with_yaml_1_2_booleans(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
-    """`loader` taking only true and false (in any of YAML's three spellings) for booleans, as YAML 1.2 does.
+def with_yaml_1_2_scalars(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """`loader` reading booleans and numbers as YAML 1.2 does (`YAML_1_2_SCALARS`); anything else is unchanged.
 
-    PyYAML reads YAML 1.1, where yes, no, on and off are booleans too: a brief titled No, which Decap CMS writes
-    unquoted (its YAML is 1.2), was published as "Reality Check #4: False"."""
+    PyYAML reads YAML 1.1: a brief titled No, which Decap CMS writes unquoted (its YAML is 1.2), was published as
+    "Reality Check #4: False", and one titled 24:7 as "Reality Check #4: 1447"."""
     resolvers = {
-        first: [(tag, regexp) for tag, regexp in found if tag != BOOL_TAG]
+        first: [(tag, regexp) for tag, regexp in found if tag not in YAML_1_2_SCALARS]
         for first, found in loader.yaml_implicit_resolvers.items()
     }
     yaml_1_2 = type(f"YAML12{loader.__name__}", (loader,), {"yaml_implicit_resolvers": resolvers})
-    yaml_1_2.add_implicit_resolver(
-        BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-    )
+    for tag, (pattern, first) in YAML_1_2_SCALARS.items():
+        yaml_1_2.add_implicit_resolver(tag, re.compile(pattern), list(first))
     return yaml_1_2
 
 
 # libyaml's parser when PyYAML was built with it (it is, in the PyPI wheels): the same results, ten times faster.
-LOADER = with_yaml_1_2_booleans(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+LOADER = with_yaml_1_2_scalars(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 # PyYAML's own parser, whose messages and line numbers read better, for a text libyaml refused.
-MESSAGE_LOADER = with_yaml_1_2_booleans(yaml.SafeLoader)
+MESSAGE_LOADER = with_yaml_1_2_scalars(yaml.SafeLoader)
 
 FENCE = "---"
 END_FENCES = ("---", "...")

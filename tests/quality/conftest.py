@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -56,12 +56,14 @@ def broken_server() -> Iterator[StaticSiteServer]:
 BrowseFactory = Callable[..., tuple[Page, BrowserLog]]
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReaderContext:
-    """The browser context `browse` opens its pages in, one per test process, with each page's log."""
+    """The browser context `browse` opens its pages in, one per test process, with each page's log, and the log of
+    what no page can be named for (a service worker's request, a new window's first one)."""
 
     context: BrowserContext
-    logs: dict[Page, BrowserLog]
+    logs: dict[Page, BrowserLog] = field(default_factory=dict)
+    unattributed: BrowserLog = field(default_factory=BrowserLog)
 
     def log_of(self, page: Page) -> BrowserLog:
         """A page's log; a page opened by another (a link to a new window) shares its opener's."""
@@ -74,11 +76,12 @@ class ReaderContext:
 @pytest.fixture(scope="session")
 def reader_context(browser: Browser) -> Iterator[ReaderContext]:
     """One context for every test's pages: making a context costs Chromium about 0.45 s of processor time, a page
-    in one 0.15 s. The site keeps nothing in the browser (no cookie, no storage, no service worker), so a page
-    cannot see what an earlier test's page did; each page has its own log."""
+    in one 0.15 s. The site's pages keep nothing in the browser (no cookie, no storage, no service worker), and
+    each server a test starts is an origin of its own, so a page cannot see what an earlier test's page did; each
+    page has its own log. A window a page opens starts at the context's size and colour scheme."""
     context = browser.new_context(viewport=DESKTOP, service_workers="block")
-    reader = ReaderContext(context, {})
-    watch(context, reader.log_of)
+    reader = ReaderContext(context)
+    reader.unattributed = watch(context, reader.log_of)
     yield reader
     context.close()
 
@@ -99,6 +102,11 @@ def browse(reader_context: ReaderContext) -> Iterator[BrowseFactory]:
     for page in reader_context.context.pages:  # the test's pages and any window they opened
         page.close()
     reader_context.logs.clear()
+    stray = reader_context.unattributed
+    problems = stray.problems
+    for kept in (stray.requests, stray.foreign_requests, stray.console_errors, stray.page_errors):
+        kept.clear()
+    assert not problems, "\n".join(problems)  # no page to name: the test that ran is the one to blame
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,9 @@
 driven in Debian's Chromium the way an editor uses it: list, open, edit one field, create a brief, see problems.
 
 Decap CMS takes a while to start in headless Chromium: every step waits for what the editor would see, never for
-a fixed time. Decap is loaded and signed in to once per module, in one kept tab (`admin`), and each test moves that
-tab to its screen by changing the address's fragment, as following a link inside Decap does: loading Decap's
-five-megabyte script again for each test was most of the module's processor time.
+a fixed time. Decap is loaded and signed in to once per module, in one kept tab (`decap_tab`), and each test moves that
+tab to its screen by changing the address's fragment, as following a link inside Decap does (`Admin.show`):
+loading Decap's five-megabyte script again for each test was most of the module's processor time.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import pytest
 from conftest import BRIEF_4_URL, build_site, copy_content
 from editor_helpers import BAD_BRIEFS, SETTINGS, content_copy
 from local_servers import fetch, free_port, wait_for
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from brief_registry import read_front_matter
 from deploy.publish import add_host_files
@@ -134,30 +134,50 @@ def wait_for_preview(cms: Cms, condition, what: str, timeout: float = 60):
         raise AssertionError(f"{error}\n--- the end of what make cms said:\n{said}") from None
 
 
+class DecapTab:
+    """Decap CMS loaded and signed in to once per module (the local backend needs no account), in a watched tab;
+    `log` is the current test's."""
+
+    def __init__(self, context: BrowserContext, cms: Cms) -> None:
+        self.log = BrowserLog()
+        watch(context, lambda page: self.log)
+        self.page = context.new_page()
+        self.page.goto(cms.admin())
+        self.page.get_by_role("button", name="Login").click(timeout=UI_TIMEOUT)
+
+
 @dataclass(frozen=True)
 class Admin:
-    """The editor, loaded and signed in to once, in a watched tab kept for the module."""
+    """The kept editor tab as one test uses it: its page, and what the tab logged during the test."""
 
     page: Page
-    log: BrowserLog  # everything the tab did since Decap was loaded: a problem fails every later test too
+    log: BrowserLog
     cms: Cms
 
     def show(self, route: str = "") -> Page:
         """Move the tab to Decap's screen at `route` without loading Decap again (only the fragment changes)."""
-        self.page.goto(self.cms.admin(route))
+        target = self.cms.admin(route)
+        if self.page.url == target:  # the same address is no move: Decap would not open the screen again
+            self.page.goto(self.cms.admin())
+        self.page.goto(target)
+        expect(
+            self.page,
+            f"the editor did not move to {target}: a form left with unsaved changes keeps its address",
+        ).to_have_url(re.compile(re.escape(target) + ".*"))
         return self.page
 
 
 @pytest.fixture(scope="module")
-def admin(cms: Cms, browser: Browser) -> Iterator[Admin]:
-    """Open the editor through Decap's sign-in page (the local backend needs no account)."""
+def decap_tab(cms: Cms, browser: Browser) -> Iterator[DecapTab]:
     context = browser.new_context(viewport=DESKTOP, service_workers="block")
-    log = watch(context)
-    page = context.new_page()
-    page.goto(cms.admin())
-    page.get_by_role("button", name="Login").click(timeout=UI_TIMEOUT)
-    yield Admin(page, log, cms)
+    yield DecapTab(context, cms)
     context.close()
+
+
+@pytest.fixture
+def admin(decap_tab: DecapTab, cms: Cms) -> Admin:
+    decap_tab.log = BrowserLog()  # this test's requests and errors
+    return Admin(decap_tab.page, decap_tab.log, cms)
 
 
 def field(page: Page, name: str):

@@ -6,7 +6,7 @@ import gzip
 import pickle
 
 import pytest
-from pelican.cache import FileDataCacher
+from pelican.cache import FileDataCacher, FileStampDataCacher
 
 from brief_registry import content_cache
 
@@ -71,3 +71,19 @@ def test_the_gzipped_cache_is_what_pelican_reads(tmp_path):
     saved.save_cache()
     with gzip.open(tmp_path / "ArticlesGenerator-Readers", "rb") as stream:
         assert pickle.load(stream) == {"briefs/synthetic.md": "A SYNTHETIC body"}
+
+
+def test_what_other_code_read_is_read_again(tmp_path, monkeypatch):
+    """An unchanged brief is taken from the cache only while the code that read it is the code running."""
+    brief = tmp_path / "synthetic.md"
+    brief.write_text("A SYNTHETIC brief")
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "GZIP_CACHE": False, "CHECK_MODIFIED_METHOD": "mtime"}
+    first = FileStampDataCacher(settings, "ArticlesGenerator-Readers", True, False)
+    first.cache_data(str(brief), {"title": "No"})
+    first.save_cache()
+    again = FileStampDataCacher(settings, "ArticlesGenerator-Readers", True, True)
+    assert again.get_cached_data(str(brief), "read again") == {"title": "No"}
+
+    monkeypatch.setattr(content_cache, "reading_code", lambda: "the plugins' code after an upgrade")
+    upgraded = FileStampDataCacher(settings, "ArticlesGenerator-Readers", True, True)
+    assert upgraded.get_cached_data(str(brief), "read again") == "read again"

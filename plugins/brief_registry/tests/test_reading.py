@@ -105,6 +105,22 @@ def test_a_yes_or_no_word_is_text_as_decap_writes_it(word):
     assert front.data == {"title": word, "summary": [word, word]}
 
 
+@pytest.mark.parametrize("text", ["24:7", "1:20.5", "1_000", "3_5.5"])
+def test_a_number_yaml_1_1_would_have_read_is_text(text):
+    """YAML 1.2 has no base-60 numbers and no underscores in numbers: PyYAML's 1.1 read 24:7 as 1447."""
+    assert read_front_matter(f"---\ntitle: {text}\n---\n", "x.md").data == {"title": text}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("4", 4), ("-12", -12), ("010", 8), ("0x1F", 31), ("1.5", 1.5), (".5", 0.5), ("1.0e+3", 1000.0)],
+)
+def test_numbers_read_as_before(text, value):
+    data = read_front_matter(f"---\nseries_number: {text}\n---\n", "x.md").data
+    assert data == {"series_number": value}
+    assert type(data["series_number"]) is type(value)
+
+
 def test_true_and_false_stay_booleans_and_the_fallback_parser_agrees():
     front = read_front_matter("---\na: true\nb: False\nc: TRUE\nd: no\n---\n", "x.md")
     assert front.data == {"a": True, "b": False, "c": True, "d": "no"}
@@ -112,7 +128,7 @@ def test_true_and_false_stay_booleans_and_the_fallback_parser_agrees():
     with pytest.raises(FrontMatterError, match=r"x\.md:3"):
         read_front_matter("---\ntitle: No\nsummary: [unclosed\n---\n", "x.md")
     for loader in (LOADER, MESSAGE_LOADER):
-        assert yaml.load("[No, off, true, 1]", Loader=loader) == ["No", "off", True, 1]
+        assert yaml.load("[No, off, true, 1, 24:7]", Loader=loader) == ["No", "off", True, 1, "24:7"]
         assert yaml.load("[No, yes]", Loader=yaml.SafeLoader) == [False, True]  # PyYAML's own, untouched
 
 

@@ -48,11 +48,16 @@ def test_interface_strings_follow_the_page_language(translated_site):
     assert next(text_of(a) for a in ru.select(".site-nav a")) == "Записки"
     assert text_of(ru.select_one(".byline")).startswith("Автор: ")
     assert "мин чтения" in text_of(ru.select_one(".reading-time"))
+    assert [text_of(label) for label in ru.select(".series-nav__label")] == [
+        "Предыдущая записка",
+        "Следующая записка",
+    ]
     uk = translated_site.page(UK_3)
     assert text_of(uk.select_one(".byline")) == "Автори: Ada Lorem і Ben Ipsum"
     en = translated_site.page(ORIGINAL_5)
     assert text_of(en.select_one(".skip-link")) == "Skip to main content"
     assert text_of(en.select_one(".byline")) == "By Ada Lorem"
+    assert [text_of(label) for label in en.select(".series-nav__label")] == ["Previous brief", "Next brief"]
 
 
 @pytest.mark.parametrize("lang", list(PAGES))

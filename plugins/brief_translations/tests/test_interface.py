@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from jinja2.ext import babel_extract
 
 from brief_registry import Numbered, check_series_numbers
 from brief_translations import Interface, language_name, load_catalogs, long_date
 from brief_translations.interface import CatalogCode, CatalogError
 
 CATALOGS = Path(__file__).resolve().parents[3] / "theme" / "translations"
+TEMPLATES = CATALOGS.parent / "templates"
 LANGUAGES = ("ru", "uk", "fr", "de")
 
 
@@ -28,6 +30,27 @@ def test_every_interface_string_is_translated(lang):
         assert all(strings), f"{lang}: {message.id!r} has no translation"
         if "%(" in str(message.id):  # the same placeholders, or formatting fails at build time
             assert all(s.count("%(") == str(message.id).count("%(") for s in strings), message.id
+
+
+def template_messages() -> set[str]:
+    """Every string the theme's templates hand to `_()`, `gettext` or `ngettext` (its singular)."""
+    found = set()
+    for template in sorted(TEMPLATES.rglob("*.html")):
+        with template.open("rb") as source:
+            for _, _, message, _ in babel_extract(source, ("_", "gettext", "ngettext"), [], {}):
+                found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_string_the_templates_translate_is_in_the_catalog(lang):
+    """A string wrapped in a template but missing from a catalog shows in English on that language's pages."""
+    with (CATALOGS / lang / "LC_MESSAGES" / "messages.po").open("rb") as source:
+        catalog = read_po(source, locale=lang)
+    listed = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+    wrapped = template_messages()
+    assert {"Key points", "Previous brief", "Next brief"} <= wrapped
+    assert sorted(wrapped - listed) == []
 
 
 def test_the_interface_follows_the_language_and_falls_back_to_english():

@@ -110,11 +110,12 @@ def unknown_name(
     (``make brief``, for a short registry of topics or regions)."""
     known = list(known)
     suggestion = did_you_mean(name, known)
+    unknown = f"unknown {label} '{name}' (not listed in {listed_in}"
     if suggestion:
-        return f"unknown {label} '{name}' (not listed in {listed_in}): {suggestion}"
+        return f"{unknown}): {suggestion}"
     if offer_choices:
-        return f"unknown {label} '{name}' (not listed in {listed_in}; choose from: {', '.join(known) or 'none yet'})"
-    return f"unknown {label} '{name}' (not listed in {listed_in})"
+        return f"{unknown}; choose from: {', '.join(known) or 'none yet'})"
+    return f"{unknown})"
 
 
 def names_of(value: object) -> tuple[str, ...]:

@@ -136,14 +136,18 @@ def wait_for_preview(cms: Cms, condition, what: str, timeout: float = 60):
 
 class DecapTab:
     """Decap CMS loaded and signed in to once per module (the local backend needs no account), in a watched tab;
-    `log` is the current test's."""
+    `log` is the current test's. It is first opened at brief #4's own address, as an editor's bookmark of it
+    would be, and must show that brief's form once signed in."""
 
     def __init__(self, context: BrowserContext, cms: Cms) -> None:
         self.log = BrowserLog()
         watch(context, lambda page: self.log)
         self.page = context.new_page()
-        self.page.goto(cms.admin())
+        self.page.goto(cms.admin("collections/briefs/entries/reality-check-4"))
         self.page.get_by_role("button", name="Login").click(timeout=UI_TIMEOUT)
+        expect(field(self.page, "title")).to_have_value(
+            "Focus on interests, not on human rights with Russia", timeout=UI_TIMEOUT
+        )
 
 
 @dataclass(frozen=True)

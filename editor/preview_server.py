@@ -12,6 +12,7 @@ import io
 import logging
 import os
 import socket
+import socketserver
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import parse_qs, unquote
@@ -150,11 +151,18 @@ def with_additions(page: bytes, html: str) -> bytes:
     return page[:at] + html.encode("utf-8") + page[at:]
 
 
-class PreviewServer(RootedHTTPServer):
+class PreviewServer(socketserver.ThreadingMixIn, RootedHTTPServer):
     """Pelican's server, reusing a port just released, as ``pelican --listen`` sets on Pelican's own class (this
-    subclass leaves Pelican's class alone)."""
+    subclass leaves Pelican's class alone), answering each connection in a thread of its own.
+
+    Pelican's server answers one connection at a time, and waits without limit for a connection's request: a
+    browser opens connections ahead of need (Chromium does for the live-reload script's questions and the
+    browser editor), and one such connection left idle stopped every other page, the editor's included, until
+    the browser dropped it.
+    """
 
     allow_reuse_address = True
+    daemon_threads = True  # Ctrl-C does not wait for a browser's idle connection
 
 
 def open_server(

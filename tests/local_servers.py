@@ -37,3 +37,14 @@ def fetch(url: str) -> str | None:
             return response.read().decode("utf-8")
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
+
+
+def answer(url: str) -> str:
+    """What ``url`` answers, on one line, for a failure message: its status and size, or why there was none."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return f"{url}: {response.status}, {len(response.read())} bytes"
+    except urllib.error.HTTPError as error:
+        return f"{url}: {error.code}"
+    except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
+        return f"{url}: no answer ({error})"

@@ -6,8 +6,10 @@ where an open tab shows a saved edit without anyone reloading it.
 
 from __future__ import annotations
 
+import socket
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
@@ -57,6 +59,16 @@ def preview(tmp_path):
     yield f"http://127.0.0.1:{server.server_address[1]}", notes, tmp_path, built
     server.shutdown()
     server.server_close()
+
+
+def test_a_connection_left_idle_does_not_stop_the_preview(preview):
+    """A browser opens connections before it has a request for them: one left idle must not keep the server
+    from answering anyone else (Pelican's own server waited on it, and every page stalled)."""
+    base = preview[0]
+    host, port = urllib.parse.urlsplit(base).hostname, urllib.parse.urlsplit(base).port
+    with socket.create_connection((host, port)), socket.create_connection((host, port)):
+        assert _get(f"{base}/briefs/x/")[1].startswith(b"<!doctype html>")
+        assert _version(base, "/briefs/x/index.html") != GONE
 
 
 def _get(url: str) -> tuple[str, bytes]:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from conftest import BRIEF_4_URL, build_site, copy_content
 from editor_helpers import BAD_BRIEFS, SETTINGS, content_copy
-from local_servers import fetch, free_port, wait_for
+from local_servers import answer, fetch, free_port, wait_for
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from brief_registry import read_front_matter
@@ -125,13 +125,19 @@ def cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cms]:
         assert fetch(f"http://127.0.0.1:{cms_port}/") is None, "decap-server outlived `make cms`"
 
 
-def wait_for_preview(cms: Cms, condition, what: str, timeout: float = 60):
-    """`wait_for` on what `make cms` builds; a timeout shows what `make cms` said meanwhile."""
+def wait_for_preview(cms: Cms, condition, what: str, *urls: str, timeout: float = 60):
+    """`wait_for` on what `make cms` builds; a timeout shows what `make cms` said meanwhile, what `urls` answer
+    then, and the brief pages the preview has built."""
     try:
         return wait_for(condition, what, timeout)
     except AssertionError as error:
         said = cms.log.read_text(encoding="utf-8", errors="replace")[-4000:]
-        raise AssertionError(f"{error}\n--- the end of what make cms said:\n{said}") from None
+        built = sorted(p.parent.name for p in (cms.content.parent / "output" / "briefs").glob("*/index.html"))
+        raise AssertionError(
+            f"{error}\n--- the end of what make cms said:\n{said}\n--- then:\n"
+            + "".join(f"{answer(url)}\n" for url in urls)
+            + f"brief pages built: {built}"
+        ) from None
 
 
 class DecapTab:
@@ -329,10 +335,11 @@ def test_a_brief_created_in_the_form_passes_the_checks_and_shows_its_card(cms, a
             "href", f"{cms.url}admin/preview/{SYNTHETIC_SLUG}/", timeout=UI_TIMEOUT
         )
         card_page = f"{cms.url}briefs/{SYNTHETIC_SLUG}/"
-        wait_for_preview(cms, lambda: fetch(card_page), "the preview to build the new brief")
-        wait_for_preview(cms, lambda: fetch(view.get_attribute("href")), "the preview to write the view page")
+        wait_for_preview(cms, lambda: fetch(card_page), "the preview to build the new brief", card_page)
+        view_page = view.get_attribute("href")
+        wait_for_preview(cms, lambda: fetch(view_page), "the preview to write the view page", view_page)
         preview, _ = browse()
-        preview.goto(view.get_attribute("href"))
+        preview.goto(view_page)
         preview.wait_for_url(card_page)
         card = preview.locator(".summary-card")
         expect(card).to_contain_text("A synthetic key point typed into the form.")
@@ -350,9 +357,13 @@ def test_a_brief_with_a_problem_shows_it_on_its_preview_page(cms, browse, artifa
         page_url = f"{cms.url}briefs/synthetic-brief-placeholder-left/"
         view = f"{cms.url}admin/preview/placeholder-left/"
         wait_for_preview(
-            cms, lambda: "preview-problems" in (fetch(page_url) or ""), "the preview to show the problem"
+            cms,
+            lambda: "preview-problems" in (fetch(page_url) or ""),
+            "the preview to show the problem",
+            page_url,
+            view,
         )
-        wait_for_preview(cms, lambda: fetch(view), "the full rebuild to write the view page")
+        wait_for_preview(cms, lambda: fetch(view), "the full rebuild to write the view page", view)
         page, log = browse()
         without_live_reload(page).goto(view)
         page.wait_for_url(page_url)
@@ -385,6 +396,7 @@ def test_our_admin_additions_have_no_accessibility_violations(cms, admin, browse
             cms,
             lambda: "content/briefs/yaml-error.md:" in (fetch(view) or ""),
             "the view page of the broken brief",
+            view,
         )
         page, _ = browse()
         without_live_reload(page).goto(view)

@@ -60,6 +60,31 @@ def test_interface_strings_follow_the_page_language(translated_site):
     assert [text_of(label) for label in en.select(".series-nav__label")] == ["Previous brief", "Next brief"]
 
 
+def test_the_footer_and_the_sites_description_follow_the_page_language(translated_site):
+    """The site's tagline (the default SITE_TAGLINE) and the publisher line are in each catalog."""
+    footer = {
+        lang: text_of(translated_site.page(url).select_one(".site-footer p")) for lang, url in PAGES.items()
+    }
+    assert footer == {
+        "en": "Reality Check: succinct memos on US foreign policy for busy professionals. "
+        "Published by the New American Engagement Initiative.",
+        "ru": "Reality Check: краткие записки о внешней политике США для занятых профессионалов. "
+        "Издатель: New American Engagement Initiative.",
+        "fr": "Reality Check : notes succinctes sur la politique étrangère des États-Unis pour professionnels "
+        "pressés. Éditeur : New American Engagement Initiative.",
+        "uk": "Reality Check: стислі записки про зовнішню політику США для зайнятих фахівців. "
+        "Видавець: New American Engagement Initiative.",
+    }
+    description = {
+        lang: translated_site.page(url).select_one('meta[name="description"]')["content"]
+        for lang, url in (("en", ""), ("ru", "ru/"))  # the home page and the Russian briefs' listing
+    }
+    assert description == {
+        "en": "Succinct memos on US foreign policy for busy professionals",
+        "ru": "Краткие записки о внешней политике США для занятых профессионалов",
+    }
+
+
 @pytest.mark.parametrize("lang", list(PAGES))
 def test_hreflang_alternates_link_every_version_both_ways(translated_site, lang):
     page = translated_site.page(PAGES[lang])

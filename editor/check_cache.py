@@ -14,10 +14,10 @@ import hashlib
 import logging
 import pickle
 from collections.abc import Callable, Sequence
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any, TypeVar
 
+from brief_registry.code_digest import code_digest
 from brief_registry.textfile import write_atomically
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ CACHE_FILE = "check/reports.pickle"
 # The libraries whose output a report holds (rendered Markdown, parsed HTML, parsed YAML).
 LIBRARIES = ("Markdown", "markdown-it-py", "beautifulsoup4", "nh3", "PyYAML", "pelican")
 # The code a report depends on: the checker, and the plugins' modules it calls (rendering, card, registries).
+PROJECT = Path(__file__).resolve().parents[1]
 CODE = (
     Path(__file__).parent,
     *(
@@ -40,10 +41,8 @@ CODE = (
 def run_fingerprint(content: Path, settings: object, today: datetime.date) -> str:
     """A hash of everything every brief's report depends on besides the brief itself."""
     digest = hashlib.sha256()
-    for folder in CODE:
-        for module in sorted(folder.glob("*.py")):
-            digest.update(module.name.encode() + b"\0" + module.read_bytes())
-    digest.update(" ".join(version(name) for name in LIBRARIES).encode())
+    modules = [module for folder in CODE for module in sorted(folder.glob("*.py"))]
+    digest.update(code_digest(PROJECT, modules, LIBRARIES).encode())
     digest.update(repr(settings).encode() + b"\0" + today.isoformat().encode())
     for path in sorted(p for p in content.rglob("*") if p.is_file()):
         digest.update(str(path.relative_to(content)).encode() + b"\0")  # link targets: which files exist

@@ -1,4 +1,4 @@
-"""Command line: ``python -m editor check|new|import|add-author|serve|cms``, wrapped by the Makefile.
+"""Command line: ``python -m editor check|new|import|add-author|serve|preview|cms``, wrapped by the Makefile.
 
 Every refusal is one clear sentence and leaves every file as it was.
 """
@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from brief_registry import EncodingError, Registry, RegistryError, display_path, load_registry
 from brief_registry.arguments import content_folder
+from brief_registry.briefs import numbered
 from brief_registry.nearmiss import closest
 from brief_registry.new_brief import next_free_number
 from brief_registry.registry import AUTHORS_FILE
@@ -232,7 +233,7 @@ def run_new(args: argparse.Namespace, settings: EditorSettings, ask: Ask | None)
     offer_authors(content, unknown_authors(request, registry), registry, settings, ask)
     number = next_free_number(content)
     write_brief(target, brief_text(request, number, request.date or datetime.date.today()))
-    print(f"Created {target}: Reality Check #{number}, “{request.title}”.")
+    print(f"Created {target}: {numbered(settings.series, number)}, “{request.title}”.")
     _print_next_steps(target, settings, fill_in=True)
     return 0
 
@@ -269,7 +270,9 @@ def run_import(args: argparse.Namespace, settings: EditorSettings, ask: Ask | No
         )
     target = plan_brief(content, brief.request, registry, settings)
     write_brief(target, brief.markdown())
-    print(f"Imported {source} as {target}: Reality Check #{brief.number}, “{brief.request.title}”.")
+    print(
+        f"Imported {source} as {target}: {numbered(settings.series, brief.number)}, “{brief.request.title}”."
+    )
     for note in brief.notes:
         print(f"note: {note}")
     report = check_brief(target, display_path(str(target), str(content)), content, registry, settings)

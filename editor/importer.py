@@ -34,6 +34,7 @@ from brief_registry.rules import unknown_name
 from summary_card.card import normalize_heading
 from summary_card.sentences import first_sentence
 
+from .check import PAGES_DIR
 from .scaffold import BriefRequest, front_matter
 from .settings import EditorSettings
 
@@ -43,7 +44,6 @@ _BYLINE = re.compile(r"^By\s+(?P<names>.+)$")
 _NAME_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _BULLET = re.compile(r"^[•◦▪‣*–-]\s+(?P<text>.+)$")
 _NUMBERED = re.compile(r"^(?P<number>\d{1,2})[.)]?\s+(?P<text>.+)$")
-PAGES_DIR = "pages"
 _CLOSING = re.compile(r"^Explore\s+(?P<name>.+?)[\s.:→›»>]*$", re.IGNORECASE)
 _SERIES_LABEL = "Reality Check"
 _HEADING_MAX = 100

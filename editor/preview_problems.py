@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from brief_registry import BriefFileError, Problem, read_brief
+from decap_admin.config import PREVIEW_PATH
 
 from .check import BRIEFS_DIR, brief_address
 from .preview_server import PREVIEW_PREFIX
@@ -26,7 +27,9 @@ from .settings import EditorSettings
 
 STYLE_URL = PREVIEW_PREFIX + "problems.css"
 SCRIPT_URL = PREVIEW_PREFIX + "problems.js"
-EDITOR_VIEW = "/admin/preview/{stem}/"  # plugins/decap_admin's "View Live" page of a brief file
+EDITOR_VIEW = (
+    "/" + PREVIEW_PATH
+)  # plugins/decap_admin's "View Live" page of a brief file, /admin/preview/<stem>/
 
 STYLE = """\
 .preview-problems {
@@ -76,7 +79,7 @@ def banner_html(problems: Iterable[Problem]) -> str:
 def page_urls(source: Path, shown: str, settings: EditorSettings) -> list[str]:
     """The addresses the preview serves a brief file at: its page (when its front matter can be read) and its
     "View Live" page."""
-    urls = [EDITOR_VIEW.format(stem=source.stem)]
+    urls = [EDITOR_VIEW.format(filename=source.stem)]
     with contextlib.suppress(BriefFileError, OSError):
         address = brief_address(shown, read_brief(source, shown), source, settings)
         if address is not None:

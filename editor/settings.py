@@ -10,6 +10,7 @@ from typing import Any
 from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
+from brief_registry.briefs import series_name
 from brief_registry.rendering import BriefMarkdown, brief_markdown, fast_markdown_enabled
 from brief_registry.rules import DEFAULT_TRANSLATION_LANGUAGES, translation_languages
 from summary_card.card import CardSettings
@@ -36,6 +37,9 @@ class EditorSettings:
     languages: tuple[str, ...] = DEFAULT_TRANSLATION_LANGUAGES  # a translation's `lang:` must be one of these
     card_by_lang: tuple[tuple[str, CardSettings], ...] = ()  # the headings a translation's card is read with
     fast_markdown: bool = True  # BRIEF_REGISTRY_FAST_MARKDOWN: render as the build's reader does
+    series: str = (
+        ""  # what the briefs are called (SERIES_NAME, else SITENAME), "Reality Check" in "Reality Check #4"
+    )
 
     def card_for(self, lang: object) -> CardSettings:
         """The card settings for a brief in `lang` (None or DEFAULT_LANG: the site's own)."""
@@ -84,4 +88,5 @@ def settings_from(settings: dict[str, Any]) -> EditorSettings:
         card_by_lang=tuple((lang, card_settings(settings, lang)) for lang in translation_languages(settings)),
         cache_path=Path(settings["CACHE_PATH"]) if settings.get("CACHE_CONTENT") else None,
         fast_markdown=fast_markdown_enabled(settings),
+        series=series_name(settings),
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from brief_registry.briefs import series_name
+from brief_registry.briefs import numbered, series_name
 from brief_registry.plugin_settings import defaults_setter
 from brief_registry.term_pages import term_url
 from brief_registry.textfile import write_if_changed
@@ -27,7 +27,7 @@ def embed_for(article, settings: dict) -> Embed:
     card = getattr(article, "summary_card", None)
     return build_embed(
         slug=article.slug,
-        title=f"{series_name(settings)} #{article.series_number}: {article.title}",
+        title=numbered(series_name(settings), article.series_number, article.title),
         siteurl=settings.get("SITEURL", ""),
         settings=settings,
         key_points=[point.text for point in card.key_points] if card else (),

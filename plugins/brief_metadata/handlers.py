@@ -12,6 +12,7 @@ from pelican.generators import ArticlesGenerator
 
 from brief_registry.addresses import beside_page
 from brief_registry.briefs import originals_with_pages
+from brief_registry.rules import is_series_number
 from brief_registry.textfile import write_if_changed
 from summary_card.feeds import feed_articles
 from summary_card.signals import cards_attached
@@ -50,7 +51,7 @@ def attach_metadata(generators: Iterable) -> None:
         if not isinstance(generator, ArticlesGenerator):
             continue
         for article in originals_with_pages(generator):
-            if not isinstance(getattr(article, "series_number", None), int):
+            if not is_series_number(getattr(article, "series_number", None)):
                 continue  # brief_registry has reported it; there is nothing to cite it by
             record = brief_record(article, generator.settings)
             article.brief_record = record

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from brief_registry.briefs import numbered
+
 from .record import BriefRecord
 
 
@@ -23,7 +25,7 @@ def json_ld_data(record: BriefRecord) -> dict:
         "@context": "https://schema.org",
         "@type": "Report",
         "headline": record.title,
-        "name": f"{record.series} #{record.number}: {record.title}",
+        "name": numbered(record.series, record.number, record.title),
         "reportNumber": str(record.number),
         "position": record.number,
         "author": authors,
@@ -43,7 +45,7 @@ def json_ld_data(record: BriefRecord) -> dict:
             "@type": "MediaObject",
             "contentUrl": record.pdf_url,
             "encodingFormat": "application/pdf",
-            "name": f"{record.series} #{record.number} (PDF)",
+            "name": f"{numbered(record.series, record.number)} (PDF)",
         }
     return data
 

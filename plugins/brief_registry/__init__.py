@@ -5,7 +5,6 @@ The pure parts (``registry``, ``frontmatter``, ``rules``) are shared with the ed
 """
 
 from .frontmatter import FrontMatter, read_brief, read_front_matter
-from .handlers import register, validate_articles
 from .problems import (
     BriefFileError,
     EncodingError,
@@ -37,5 +36,12 @@ __all__ = [
     "read_brief",
     "read_front_matter",
     "register",
-    "validate_articles",
 ]
+
+
+def register() -> None:
+    """Pelican's entry point: connect the plugin's handlers. The wiring (``handlers``, which imports Pelican) is
+    imported only here, so the pure modules above stay free of Pelican for the editors' tools."""
+    from .handlers import register as connect
+
+    connect()

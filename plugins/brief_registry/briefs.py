@@ -21,6 +21,13 @@ def series_name(settings: Mapping[str, object]) -> str:
     return str(settings.get("SERIES_NAME") or settings.get("SITENAME") or "")
 
 
+def numbered(series: str, number: object, title: str | None = None) -> str:
+    """A brief's name in the series, "Reality Check #4", with its title when given ("Reality Check #4: Focus
+    on…"): as embeds, structured data and the editors' tools name it (the templates spell it the same way)."""
+    name = f"{series} #{number}".strip()
+    return f"{name}: {title}" if title is not None else name
+
+
 def newest_first(brief: object) -> tuple[int, str]:
     """ARTICLE_ORDER_BY: the series from its highest number down. A brief whose number is missing or not a
     positive integer goes last instead of stopping Pelican's sort (it is reported, and left out of the site)."""

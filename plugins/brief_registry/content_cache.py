@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import functools
 import gzip
-import hashlib
 import logging
 import pickle
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from pelican.cache import FileDataCacher, FileStampDataCacher
 
+from .code_digest import code_digest
 from .textfile import write_atomically
 
 logger = logging.getLogger(__name__)
@@ -85,21 +84,13 @@ def _save_whole(self: FileDataCacher) -> None:
 
 PLUGINS = Path(__file__).resolve().parents[1]
 # The libraries whose output a reader caches, besides the plugins' own code.
-READING_LIBRARIES = ("markdown", "markdown-it-py", "mdit-py-plugins", "pyyaml", "pelican")
+READING_LIBRARIES = ("markdown", "markdown-it-py", "pyyaml", "pelican")
 
 
 @functools.cache
 def reading_code() -> str:
     """A digest of every plugin's Python code and of the reading libraries' versions, once per process."""
-    digest = hashlib.sha256()
-    for module in sorted(PLUGINS.rglob("*.py")):
-        digest.update(str(module.relative_to(PLUGINS)).encode() + b"\0" + module.read_bytes())
-    for name in READING_LIBRARIES:
-        try:
-            digest.update(f"{name}=={version(name)}\0".encode())
-        except PackageNotFoundError:
-            digest.update(f"{name} missing\0".encode())
-    return digest.hexdigest()
+    return code_digest(PLUGINS, sorted(PLUGINS.rglob("*.py")), READING_LIBRARIES)
 
 
 _pelicans_stamp = FileStampDataCacher._get_file_stamp

@@ -11,6 +11,7 @@ from pelican.generators import ArticlesGenerator
 from brief_registry import BriefFileError, display_path, read_brief
 from brief_registry.plugin_settings import defaults_setter
 from brief_registry.problems import log_extra
+from brief_registry.rules import is_series_number
 
 from .relations import DEFAULT_LIMIT, BriefFacts, RelatedIndex, parse_responses
 
@@ -22,7 +23,7 @@ logger = logging.getLogger(__name__)
 def facts(article) -> BriefFacts:
     return BriefFacts(
         key=article.source_path,
-        number=article.series_number if isinstance(getattr(article, "series_number", None), int) else 0,
+        number=article.series_number if is_series_number(getattr(article, "series_number", None)) else 0,
         topics=tuple(t.slug for t in getattr(article, "topic_terms", ())),
         regions=tuple(r.slug for r in getattr(article, "region_terms", ())),
     )

@@ -9,6 +9,6 @@ from brief_registry.textfile import (
     write_atomically,  # the project's one atomic write, for the drawing plugins
 )
 
-from .pool import DrawingPool, place, worker_count
+from .pool import DrawingPool, cache_folder, font_identity, place, worker_count
 
-__all__ = ["DrawingPool", "place", "worker_count", "write_atomically"]
+__all__ = ["DrawingPool", "cache_folder", "font_identity", "place", "worker_count", "write_atomically"]

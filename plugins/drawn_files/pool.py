@@ -31,6 +31,21 @@ def place(source: Path, destination: Path) -> None:
         shutil.copyfile(source, destination)
 
 
+def cache_folder(settings: Mapping[str, object], configured: object, name: str) -> Path:
+    """Where a drawing plugin keeps its drawn files between builds: the folder its own setting names
+    (`configured`), else `name` in Pelican's CACHE_PATH."""
+    return Path(str(configured or os.path.join(str(settings.get("CACHE_PATH", "cache")), name)))
+
+
+def font_identity(path: str | None) -> tuple[str, int | None]:
+    """A font file as a drawn file's cache key names it: its name and size (None: not there); no file given is the
+    drawing library's built-in font."""
+    if path is None:
+        return "built-in", None
+    file = Path(path)
+    return file.name, file.stat().st_size if file.is_file() else None
+
+
 def available_cores() -> int:
     """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
     try:

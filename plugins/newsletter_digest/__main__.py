@@ -15,9 +15,8 @@ from pelican.settings import get_settings_from_file
 
 from brief_registry.arguments import content_folder
 from brief_registry.dates import not_a_date, read_date
-from brief_registry.frontmatter import read_brief
-from brief_registry.problems import BriefFileError
-from brief_registry.rules import is_published
+from brief_registry.new_brief import existing_briefs
+from brief_registry.rules import is_published, is_series_number
 
 from .issues import (
     DigestRecordError,
@@ -32,11 +31,8 @@ from .issues import (
 def published_briefs(content: Path, default_lang: str = "en") -> list[PublishedBrief]:
     """The published originals in content/briefs/ (drafts, hidden briefs and translations left out)."""
     briefs = []
-    for path in sorted((content / "briefs").rglob("*.md")):
-        try:
-            data = read_brief(path, str(path)).data
-        except BriefFileError:
-            continue  # `make check` reports it; the digest only lists briefs that build
+    for _, front in existing_briefs(content):  # an unreadable file is `make check`'s to report
+        data = front.data
         number, date = data.get("series_number"), data.get("date")
         if not is_published(data):
             continue
@@ -44,7 +40,7 @@ def published_briefs(content: Path, default_lang: str = "en") -> list[PublishedB
             continue
         if isinstance(date, datetime.datetime):
             date = date.date()
-        if isinstance(number, int) and isinstance(date, datetime.date):
+        if is_series_number(number) and isinstance(date, datetime.date):
             briefs.append(PublishedBrief(number, date))
     return briefs
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from brief_registry.briefs import series_name
+from brief_registry.briefs import numbered, series_name
 from brief_registry.plugin_settings import defaults_setter
 from brief_registry.problems import log_extra
 from brief_registry.textfile import write_if_changed
@@ -27,7 +27,7 @@ def entry(article, series: str, siteurl: str) -> DigestEntry:
     """One brief as the text part shows it (the HTML part renders the same article with the theme's macros)."""
     card = getattr(article, "summary_card", None)
     return DigestEntry(
-        label=f"{series} #{article.series_number}",
+        label=numbered(series, article.series_number),
         title=str(article.title),
         url=f"{siteurl}/{article.url}",
         date=str(article.locale_date),

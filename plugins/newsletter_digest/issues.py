@@ -18,7 +18,7 @@ import yaml
 
 from brief_registry.dates import not_a_date, read_date
 from brief_registry.frontmatter import read_yaml_record
-from brief_registry.problems import BriefFileError, Problem
+from brief_registry.problems import BriefFileError, Problem, display_path
 from brief_registry.textfile import read_text_file, write_atomically
 
 DIGESTS_FOLDER = "digests"
@@ -158,7 +158,7 @@ def unpublished_briefs(issue: DigestIssue, published: Iterable[int]) -> list[Pro
 
 
 def _read(path: Path, content: Path) -> DigestIssue:
-    shown = path.relative_to(content.parent).as_posix() if content.parent in path.parents else str(path)
+    shown = display_path(str(path), str(content))
     try:
         record = read_yaml_record(read_text_file(path, shown), shown, "a digest record")
     except BriefFileError as error:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -28,8 +27,8 @@ from brief_metadata.record import absolute, brief_record, file_stem
 from brief_registry.addresses import beside_page
 from brief_registry.briefs import originals_with_pages
 from brief_registry.plugin_settings import defaults_setter
-from brief_registry.rules import names_of
-from drawn_files import DrawingPool, place, worker_count
+from brief_registry.rules import is_series_number, names_of
+from drawn_files import DrawingPool, cache_folder, font_identity, place, worker_count
 from summary_card.feeds import article_for, index_by_url
 from summary_card.signals import cards_attached
 
@@ -120,8 +119,7 @@ class PdfEditionLink:
 
 
 def cache_dir_for(settings: dict) -> Path:
-    configured = setting(settings, "PDF_EDITION_CACHE_PATH")
-    return Path(configured or os.path.join(settings.get("CACHE_PATH", "cache"), "pdf_edition"))
+    return cache_folder(settings, setting(settings, "PDF_EDITION_CACHE_PATH"), "pdf_edition")
 
 
 def _day(value: object) -> datetime.date | None:
@@ -171,11 +169,6 @@ def _template_sources(env, name: str) -> str:
     return digest.hexdigest()
 
 
-def _font_identity(path: str) -> tuple[str, int | None]:
-    file = Path(path)
-    return file.name, file.stat().st_size if file.is_file() else None
-
-
 class PdfEditionGenerator(Generator):
     """Writes each brief's PDF edition, drawn only when what it shows (or what draws it) has changed."""
 
@@ -206,7 +199,7 @@ class PdfEditionGenerator(Generator):
             page_size=page_size(setting(self.settings, "PDF_EDITION_PAGE_SIZE")),
             templates=_template_sources(self.env, f"{self.template_name()}.html"),
             stylesheets=self.stylesheets(),
-            fonts=tuple(_font_identity(p) for p in setting(self.settings, "PDF_EDITION_FONTS")),
+            fonts=tuple(font_identity(p) for p in setting(self.settings, "PDF_EDITION_FONTS")),
             engine=engine_version(),
         )
 
@@ -218,7 +211,7 @@ class PdfEditionGenerator(Generator):
         missing = {}
         self._links = []
         for article in articles:
-            if not isinstance(getattr(article, "series_number", None), int):
+            if not is_series_number(getattr(article, "series_number", None)):
                 continue  # brief_registry has reported it; there is no number to print
             brief = printed_brief(article, self.settings)
             key = cache_key(brief, inputs)

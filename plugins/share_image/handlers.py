@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from brief_registry.briefs import briefs_with_pages, series_name
 from brief_registry.plugin_settings import defaults_setter
-from drawn_files import DrawingPool, place, worker_count, write_atomically
+from drawn_files import DrawingPool, cache_folder, place, worker_count, write_atomically
 from summary_card.signals import cards_attached
 
 from .image import Fonts, ShareImageContent, cache_key, draw_share_image
@@ -48,8 +47,7 @@ def fonts_for(settings: dict) -> Fonts:
 
 def cache_dir_for(settings: dict) -> Path:
     """The folder where drawn images wait for the next build."""
-    configured = _setting(settings, "SHARE_IMAGE_CACHE_PATH")
-    return Path(configured or os.path.join(settings.get("CACHE_PATH", "cache"), "share_image"))
+    return cache_folder(settings, _setting(settings, "SHARE_IMAGE_CACHE_PATH"), "share_image")
 
 
 def content_for(article, settings: dict) -> ShareImageContent:

@@ -17,6 +17,8 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
+from drawn_files.pool import font_identity
+
 SIZE = (1200, 630)
 # Bump when the drawing code changes what an image looks like: every cached image is then redrawn.
 DRAWING_VERSION = 2
@@ -57,19 +59,12 @@ def cache_key(content: ShareImageContent, fonts: Fonts) -> str:
     """A hash of what the image shows and of what draws it (fonts, drawing code, Pillow)."""
     material = {
         "content": asdict(content),
-        "fonts": [_font_identity(fonts.regular), _font_identity(fonts.bold)],
+        "fonts": [font_identity(fonts.regular), font_identity(fonts.bold)],
         "drawing": DRAWING_VERSION,
         "size": SIZE,
         "pillow": PIL.__version__,
     }
     return hashlib.sha256(json.dumps(material, sort_keys=True).encode("utf-8")).hexdigest()
-
-
-def _font_identity(path: str | None) -> list:
-    if path is None:
-        return ["pillow-default"]
-    file = Path(path)
-    return [file.name, file.stat().st_size if file.exists() else None]
 
 
 @cache

@@ -12,9 +12,9 @@ import hashlib
 import logging
 import pickle
 from collections.abc import Iterable
-from importlib.metadata import version
 from pathlib import Path
 
+from brief_registry.code_digest import code_digest as digest_code
 from brief_registry.memo import ProcessMemo
 from brief_registry.textfile import write_atomically
 
@@ -33,11 +33,7 @@ def code_digest(
     folder: Path, modules: Iterable[str] = EXTRACTOR_MODULES, libraries: Iterable[str] = LIBRARIES
 ) -> str:
     """A hash of the extractor's modules in `folder` and of the installed libraries' versions."""
-    digest = hashlib.sha256()
-    for name in modules:
-        digest.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
-    digest.update(" ".join(f"{name}=={version(name)}" for name in libraries).encode())
-    return digest.hexdigest()
+    return digest_code(folder, (folder / name for name in modules), libraries)
 
 
 _CODE = code_digest(Path(__file__).parent)

@@ -1,0 +1,32 @@
+"""What made a cached result: a digest of the code that computed it and of the libraries it called.
+
+Every cache kept between builds (Pelican's content cache, the card extractions, `make check`'s reports) puts this
+digest in its keys, so changed code or an upgraded library is never answered with a result the old one made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+
+def library_version(name: str) -> str:
+    """``name==version`` of an installed distribution, or ``name missing``."""
+    try:
+        return f"{name}=={version(name)}"
+    except PackageNotFoundError:
+        return f"{name} missing"
+
+
+def code_digest(root: Path, modules: Iterable[Path], libraries: Iterable[str] = ()) -> str:
+    """A hash of each module's path below `root` and bytes (in the order given), and of each library's version."""
+    digest = hashlib.sha256()
+    for module in modules:
+        digest.update(
+            Path(module).relative_to(root).as_posix().encode() + b"\0" + Path(module).read_bytes() + b"\0"
+        )
+    for name in libraries:
+        digest.update(library_version(name).encode() + b"\0")
+    return digest.hexdigest()

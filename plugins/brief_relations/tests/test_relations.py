@@ -126,3 +126,16 @@ def test_index_agrees_with_comparing_every_pair(seed):
         exclude = tuple(b.key for b in rng.sample(briefs, 2))
         for limit in (0, 1, 3):
             assert index.related(target, limit, exclude) == _brute_force(target, briefs, limit, exclude)
+
+
+@pytest.mark.parametrize("number", [True, 0, -3, "4", None])
+def test_a_brief_without_a_usable_series_number_is_numbered_zero(number):
+    """brief_registry reports such a brief; relations must not rank it as #1 (YAML's `true` is an int in Python)."""
+    from types import SimpleNamespace
+
+    from brief_relations.handlers import facts
+
+    article = SimpleNamespace(
+        source_path="briefs/x.md", series_number=number, topic_terms=(), region_terms=()
+    )
+    assert facts(article).number == 0

@@ -39,6 +39,16 @@ def test_published_briefs_are_found_in_subfolders_and_statuses_read_as_pelican_r
     assert sorted(brief.number for brief in published_briefs(tmp_path, "fr")) == [1, 2, 5, 6]
 
 
+def test_a_lock_link_an_editor_left_or_a_number_yaml_reads_as_true_lists_nothing(tmp_path):
+    """What `make check` reports is left out of the digest, never a traceback: an editor's dangling lock link
+    (`.#one.md`, named like a brief), and `series_number: true` (a boolean, not the number 1)."""
+    write_brief(tmp_path, "one.md", 1)
+    (tmp_path / "briefs" / ".#one.md").symlink_to("editor@host.1234:1700000000")  # points at nothing
+    path = tmp_path / "briefs" / "two.md"
+    path.write_text(BRIEF.format(number=2, extra="").replace("series_number: 2", "series_number: true"))
+    assert published_briefs(tmp_path, "en") == [PublishedBrief(1, datetime.date(2030, 1, 1))]
+
+
 def test_the_sites_language_comes_from_its_settings(tmp_path):
     write_brief(tmp_path, "english.md", 1, "lang: en")  # on a French site, a translation into English
     write_brief(tmp_path, "french.md", 2)

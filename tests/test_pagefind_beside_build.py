@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CONTENT, build_site
+from conftest import CONTENT, SERIES_FIXTURES, add_to_registry, build_site, copy_content
 
 import pagefind_search.handlers as handlers
 
@@ -15,10 +15,10 @@ def test_pagefind_starts_after_the_brief_pages_and_before_the_listings(tmp_path,
     seen: dict[str, list[str]] = {}
     start = handlers.start_pagefind
 
-    def recording_start(site: Path, glob: str | None = None):
+    def recording_start(site: Path, pages=None):
         seen["at_start"] = sorted(str(p.relative_to(site)) for p in site.rglob("index.html"))
-        seen["glob"] = [glob]
-        return start(site, glob)
+        seen["pages"] = sorted(pages)
+        return start(site, pages)
 
     monkeypatch.setattr(handlers, "start_pagefind", recording_start)
     output = build_site(
@@ -33,6 +33,26 @@ def test_pagefind_starts_after_the_brief_pages_and_before_the_listings(tmp_path,
     assert not later & set(
         seen["at_start"]
     )  # the author pages were still to be written: they ran side by side
-    assert seen["glob"] == ["{briefs/*/index.html,*/briefs/*/index.html}"]  # the brief pages, nothing else
+    assert seen["pages"] == briefs  # the brief pages, nothing else
     entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == len(briefs)
+
+
+def test_a_brief_deleted_since_the_last_build_into_the_folder_is_not_found_by_search(tmp_path):
+    """A preview built again into the same folder keeps a deleted brief's old page (Pelican removes nothing it
+    did not write this time); search must not offer it."""
+    content = copy_content(tmp_path / "content", SERIES_FIXTURES / "briefs" / "synthetic-series-5.md")
+    add_to_registry(content / "authors.yml", (SERIES_FIXTURES / "authors.yml").read_text(encoding="utf-8"))
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "PAGEFIND_ENABLED": True}
+    output = build_site(content, tmp_path / "output", **settings)
+    assert page_count(output) == 2
+    (content / "briefs" / "synthetic-series-5.md").unlink()
+    build_site(content, output, **settings)
+    assert len(list((output / "briefs").glob("*/index.html"))) == 2, "the deleted brief's page is still there"
+    assert page_count(output) == 1
+    assert not list(tmp_path.glob(".pagefind-pages-*"))
+
+
+def page_count(site: Path) -> int:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())

@@ -2,27 +2,29 @@
 
 from .handlers import register
 from .indexer import (
+    STAGING_PREFIX,
     PagefindError,
     PagefindResult,
     PagefindRun,
     pagefind_command,
-    pages_glob,
     parse_summary,
     run_pagefind,
+    stage_pages,
     start_pagefind,
 )
 from .stable import UnexpectedBundleError, stabilize_bundle
 
 __all__ = [
+    "STAGING_PREFIX",
     "PagefindError",
     "PagefindResult",
     "PagefindRun",
     "UnexpectedBundleError",
     "pagefind_command",
-    "pages_glob",
     "parse_summary",
     "register",
     "run_pagefind",
     "stabilize_bundle",
+    "stage_pages",
     "start_pagefind",
 ]

@@ -14,9 +14,10 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from brief_registry.briefs import briefs_with_pages
 from brief_registry.plugin_settings import defaults_setter
 
-from .indexer import PagefindError, PagefindRun, pages_glob, start_pagefind
+from .indexer import PagefindError, PagefindRun, start_pagefind
 from .stable import UnexpectedBundleError, stabilize_bundle
 
 logger = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ class PagefindIndexing(Generator):
         if not self.settings["PAGEFIND_ENABLED"]:
             return
         try:
-            self._run = start_pagefind(Path(self.output_path), brief_pages_glob(self.settings))
+            self._run = start_pagefind(Path(self.output_path), brief_pages(generator))
         except PagefindError as error:
             logger.error("%s", error)
 
@@ -66,10 +67,11 @@ class PagefindIndexing(Generator):
             )
 
 
-def brief_pages_glob(settings: dict) -> str | None:
-    """The brief pages, originals and translations: the only pages with ``data-pagefind-body``. Pagefind reads
-    no other file, so it neither parses the thousands of listing and card pages nor meets one half-written."""
-    return pages_glob(settings[name] for name in ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS"))
+def brief_pages(generator) -> list[str]:
+    """This build's brief pages, originals and translations: the only pages with ``data-pagefind-body``. Pagefind
+    reads no other file, so it neither parses the thousands of listing and card pages nor meets one
+    half-written, and a page an earlier build left (a brief deleted or renamed since) is not found by search."""
+    return [brief.save_as for brief in briefs_with_pages(generator) if brief.save_as]
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from drawn_files import place
 
 TIMEOUT_SECONDS = 300
 
@@ -26,22 +30,27 @@ class PagefindResult:
     output: str
 
 
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+STAGING_PREFIX = ".pagefind-pages-"  # the folder of the pages to index, beside the site, while Pagefind runs
 
 
-def pages_glob(save_as_patterns: Iterable[str]) -> str | None:
-    """The glob (Pagefind's ``--glob``) of the pages Pelican saves under `save_as_patterns` (``ARTICLE_SAVE_AS``
-    and the like): each ``{slug}``-style placeholder matches any name. None when no pattern is set (index all)."""
-    globs = list(dict.fromkeys(_PLACEHOLDER.sub("*", p.lstrip("/")) for p in save_as_patterns if p))
-    if not globs:
-        return None
-    return globs[0] if len(globs) == 1 else "{" + ",".join(globs) + "}"
+def pagefind_command(site: Path, bundle: Path | None = None) -> list[str]:
+    """The command that indexes the HTML files of `site`, writing the bundle to `bundle` (default:
+    `site`/pagefind/)."""
+    return [
+        sys.executable, "-m", "pagefind", "--site", str(site),
+        *(["--output-path", str(bundle.resolve())] if bundle is not None else []),
+    ]  # fmt: skip
 
 
-def pagefind_command(site: Path, glob: str | None = None) -> list[str]:
-    """The command that indexes `site` in place (only the files `glob` matches, when given), writing the bundle
-    to `site`/pagefind/."""
-    return [sys.executable, "-m", "pagefind", "--site", str(site), *(["--glob", glob] if glob else [])]
+def stage_pages(site: Path, pages: Iterable[str]) -> Path:
+    """A new folder beside `site` holding the files `pages` (paths relative to `site`) at the same paths, each a
+    hard link to the built file (a copy where links cannot be made); a page not built is left out."""
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site.parent))
+    for page in pages:
+        built = site / page
+        if built.is_file():
+            place(built, staging / page)
+    return staging
 
 
 def parse_summary(output: str) -> PagefindResult:
@@ -60,6 +69,7 @@ class PagefindRun:
 
     site: Path
     process: subprocess.Popen
+    staging: Path | None = None  # the folder of the pages given to index, removed when Pagefind is done
 
     def finish(self) -> PagefindResult:
         """Wait for Pagefind; its summary, or PagefindError with Pagefind's own words."""
@@ -69,6 +79,9 @@ class PagefindRun:
             self.process.kill()
             self.process.communicate()
             raise PagefindError(f"pagefind did not finish within {TIMEOUT_SECONDS} s") from None
+        finally:
+            if self.staging is not None:
+                shutil.rmtree(self.staging, ignore_errors=True)
         output = stdout + stderr
         if self.process.returncode != 0:
             detail = " ".join(output.split())[-500:] or f"exit status {self.process.returncode}"
@@ -78,17 +91,29 @@ class PagefindRun:
         return parse_summary(output)
 
 
-def start_pagefind(site: Path, glob: str | None = None) -> PagefindRun:
-    """Start indexing `site` (the files `glob` matches) in another process (it uses another core while the build
-    goes on)."""
-    if not Path(site).is_dir():
+def start_pagefind(site: Path, pages: Iterable[str] | None = None) -> PagefindRun:
+    """Start indexing `site` in another process (it uses another core while the build goes on), writing the
+    bundle to `site`/pagefind/.
+
+    Given `pages` (paths relative to `site`), Pagefind reads exactly those files, linked into a folder of their own
+    (:func:`stage_pages`): no other page of the site, not one being written beside it, and not one an earlier
+    build into the same folder left behind (a brief since deleted, or renamed by a new title).
+    """
+    site = Path(site)
+    if not site.is_dir():
         raise PagefindError(f"{site}: no built site to index (the folder does not exist)")
-    process = subprocess.Popen(
-        pagefind_command(site, glob), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    return PagefindRun(Path(site), process)
+    staging = stage_pages(site, pages) if pages is not None else None
+    command = pagefind_command(staging, site / "pagefind") if staging else pagefind_command(site)
+    try:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    except OSError:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return PagefindRun(site, process, staging)
 
 
-def run_pagefind(site: Path, glob: str | None = None) -> PagefindResult:
-    """Index the built site; raise PagefindError with Pagefind's own words when it fails."""
-    return start_pagefind(site, glob).finish()
+def run_pagefind(site: Path, pages: Iterable[str] | None = None) -> PagefindResult:
+    """Index the built site (only `pages`, when given); raise PagefindError with Pagefind's own words when it
+    fails."""
+    return start_pagefind(site, pages).finish()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pagefind_search import PagefindError, pages_glob, parse_summary, run_pagefind
+from pagefind_search import STAGING_PREFIX, PagefindError, parse_summary, run_pagefind, stage_pages
 
 PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <nav>Site navigation</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p>
@@ -40,23 +40,15 @@ def test_missing_site_is_a_clear_error(tmp_path):
         run_pagefind(tmp_path / "nowhere")
 
 
-def test_the_glob_of_pages_saved_under_pelicans_patterns():
-    assert pages_glob(["briefs/{slug}/index.html"]) == "briefs/*/index.html"
-    assert (
-        pages_glob(["briefs/{slug}/index.html", "{lang}/briefs/{slug}/index.html", ""])
-        == "{briefs/*/index.html,*/briefs/*/index.html}"
-    )
-    assert pages_glob(["{date:%Y}/{slug}.html", "/{date:%Y}/{slug}.html"]) == "*/*.html"
-    assert pages_glob(["", ""]) is None
-
-
-def test_with_a_glob_pagefind_reads_only_the_pages_it_matches(tmp_path):
-    """A card page carries the brief's card but is not a brief page: outside the glob, it is not indexed."""
+def test_given_pages_pagefind_reads_only_those(tmp_path):
+    """A card page carries the brief's card but is not a brief page, and a page left by an earlier build is no page
+    of this one: neither is given, and neither is indexed."""
     for folder, lang in (
         ("briefs/a", "en"),
         ("ru/briefs/b", "ru"),
         ("briefs/a/card", "en"),
         ("authors/x", "en"),
+        ("briefs/deleted-since", "en"),
     ):
         (tmp_path / folder).mkdir(parents=True)
         html = PAGE.format(title=folder, text="Alexei Navalny returned to Moscow.").replace(
@@ -64,8 +56,24 @@ def test_with_a_glob_pagefind_reads_only_the_pages_it_matches(tmp_path):
         )
         (tmp_path / folder / "index.html").write_text(html, encoding="utf-8")
     result = run_pagefind(
-        tmp_path, pages_glob(["briefs/{slug}/index.html", "{lang}/briefs/{slug}/index.html"])
+        tmp_path, ["briefs/a/index.html", "ru/briefs/b/index.html", "briefs/not-built/index.html"]
     )
     assert result.pages == 2
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
     assert {lang: data["page_count"] for lang, data in entry["languages"].items()} == {"en": 1, "ru": 1}
+    assert not list(tmp_path.parent.glob(f"{STAGING_PREFIX}*")), "the pages' folder was left behind"
+
+
+def test_the_pages_given_are_linked_at_their_own_paths(tmp_path):
+    site = tmp_path / "site"
+    (site / "briefs" / "a").mkdir(parents=True)
+    (site / "briefs" / "a" / "index.html").write_text("<p>A</p>", encoding="utf-8")
+    staging = stage_pages(site, ["briefs/a/index.html", "briefs/gone/index.html"])
+    assert staging.parent == tmp_path
+    assert staging.name.startswith(STAGING_PREFIX)
+    assert sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file()) == [
+        "briefs/a/index.html"
+    ]
+    assert (staging / "briefs" / "a" / "index.html").stat().st_ino == (
+        site / "briefs" / "a" / "index.html"
+    ).stat().st_ino

@@ -19,6 +19,7 @@ import argparse
 import gzip
 import os
 import platform
+import re
 import shutil
 import signal
 import socket
@@ -179,7 +180,7 @@ def preview_times(content: Path, workdir: Path, edits: int, env: dict[str, str])
             times.append(time.perf_counter() - start)
             print(f"  devserver: save to served page {i + 1}: {times[-1]:.2f} s", flush=True)
             _wait(
-                lambda n=i: log.read_text(encoding="utf-8").count("Done: Processed") >= n + 2,
+                lambda name=brief.name: rebuilt_since_saved(log.read_text(encoding="utf-8"), name),
                 1800,
                 "the rebuild",
             )
@@ -187,6 +188,13 @@ def preview_times(content: Path, workdir: Path, edits: int, env: dict[str, str])
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=60)
     return times
+
+
+def rebuilt_since_saved(log: str, name: str) -> bool:
+    """Whether the devserver's `log` shows the rebuild after the latest save of the file `name` finished (a save
+    made during a rebuild is rebuilt with any other saved meanwhile: one "Done" for both)."""
+    saves = [m.end() for m in re.finditer(rf"^-> Saved: .*\b{re.escape(name)}\b.*$", log, re.MULTILINE)]
+    return bool(saves) and "Done: Processed" in log[saves[-1] :]
 
 
 def _fetch(url: str) -> str:

@@ -36,3 +36,22 @@ def test_memory_and_time_budgets_follow_the_archive_size():
         "cold make html takes 197.0 s at N=10000 (budget 60 s)",
         "peak memory 2842 MB at N=10000 (budget 1500 MB)",
     ]
+
+
+def test_the_preview_timing_waits_for_the_rebuild_after_its_own_save():
+    from bench.run import rebuilt_since_saved
+
+    log = (
+        "Done: Processed 10 articles\nPreview at http://127.0.0.1:1/\n"
+        "-> Saved: project/briefs/synthetic-00003.md. Rebuilding...\n"
+    )
+    assert not rebuilt_since_saved(log, "synthetic-00003.md")
+    log += "Done: Processed 10 articles\n"
+    assert rebuilt_since_saved(log, "synthetic-00003.md")
+    # Two saves rebuilt together: one "Done" answers both.
+    log += "-> Saved: project/briefs/synthetic-00010.md, project/briefs/synthetic-00017.md. Rebuilding...\n"
+    assert not rebuilt_since_saved(log, "synthetic-00010.md")
+    log += "Done: Processed 10 articles\n"
+    assert rebuilt_since_saved(log, "synthetic-00010.md")
+    assert rebuilt_since_saved(log, "synthetic-00017.md")
+    assert not rebuilt_since_saved(log, "synthetic-00001.md")  # never saved

@@ -1,9 +1,12 @@
 """What other software reads about a brief: a Chicago citation, BibTeX and RIS files, and JSON-LD."""
 
+from brief_registry.plugin_settings import register_from_handlers
+
 from .citation import bibtex, chicago_citation, headline_case, ris
-from .handlers import register
 from .record import BriefRecord, Contributor, split_name
 from .structured_data import json_ld
+
+register = register_from_handlers(__name__)
 
 __all__ = [
     "BriefRecord",

@@ -5,6 +5,7 @@ The pure parts (``registry``, ``frontmatter``, ``rules``) are shared with the ed
 """
 
 from .frontmatter import FrontMatter, read_brief, read_front_matter
+from .plugin_settings import register_from_handlers
 from .problems import (
     BriefFileError,
     EncodingError,
@@ -38,10 +39,4 @@ __all__ = [
     "register",
 ]
 
-
-def register() -> None:
-    """Pelican's entry point: connect the plugin's handlers. The wiring (``handlers``, which imports Pelican) is
-    imported only here, so the pure modules above stay free of Pelican for the editors' tools."""
-    from .handlers import register as connect
-
-    connect()
+register = register_from_handlers(__name__)

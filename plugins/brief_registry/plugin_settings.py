@@ -1,9 +1,27 @@
-"""Each plugin's own settings: the plugin names their defaults, the site's configuration overrides them."""
+"""What every plugin's wiring shares: its entry point, and its own settings (the plugin names their defaults, the
+site's configuration overrides them)."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from typing import Any
+
+
+def register_from_handlers(package: str) -> Callable[[], None]:
+    """A plugin's ``register`` (``register = register_from_handlers(__name__)`` in its ``__init__``): when Pelican
+    loads the plugin, it imports the plugin's ``handlers`` module and calls its ``register()``.
+
+    Importing ``handlers`` only then keeps the plugin's pure modules (``summary_card.card``,
+    ``brief_registry.rules``…) free of Pelican's wiring for whoever imports them: the editors' tools, other
+    plugins' pure code, the tests.
+    """
+
+    def register() -> None:
+        importlib.import_module(f"{package}.handlers").register()
+
+    register.__doc__ = f"Connect {package}'s handlers to Pelican's signals ({package}/handlers.py)."
+    return register
 
 
 def defaults_setter(defaults: Mapping[str, Any]) -> Callable[[Any], None]:

@@ -1,8 +1,11 @@
 """Translated briefs: interface strings and dates in each page's language, language versions, /<lang>/ listings."""
 
-from .handlers import register
+from brief_registry.plugin_settings import register_from_handlers
+
 from .interface import Interface, language_name, load_catalogs, long_date
 from .versions import LanguageListing, LanguageVersion, language_versions
+
+register = register_from_handlers(__name__)
 
 __all__ = [
     "Interface",

@@ -1,12 +1,14 @@
 """The editors' browser CMS at /admin/: Decap CMS, its generated configuration, and "View" pages per brief."""
 
+from brief_registry.plugin_settings import register_from_handlers
+
 from .config import DEFAULTS, BriefSources, DecapConfigError, DecapSettings, build_config, render_config
-from .handlers import DecapAdminGenerator, register
+
+register = register_from_handlers(__name__)
 
 __all__ = [
     "DEFAULTS",
     "BriefSources",
-    "DecapAdminGenerator",
     "DecapConfigError",
     "DecapSettings",
     "build_config",

@@ -1,6 +1,9 @@
 """Render a fragment shown on many pages (a brief's teaser) once per build."""
 
-from .handlers import register
+from brief_registry.plugin_settings import register_from_handlers
+
 from .memo import rendered_once
+
+register = register_from_handlers(__name__)
 
 __all__ = ["register", "rendered_once"]

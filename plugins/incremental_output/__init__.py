@@ -1,8 +1,11 @@
 """Write only the pages a change touches: a page whose inputs are those of the last build is left as it is."""
 
+from brief_registry.plugin_settings import register_from_handlers
+
 from .fingerprint import content_summary, input_fingerprint, output_fingerprint, stable_text
-from .handlers import register
 from .writer import IncrementalWriter, WholeFileWriter, WrittenPage
+
+register = register_from_handlers(__name__)
 
 __all__ = [
     "IncrementalWriter",

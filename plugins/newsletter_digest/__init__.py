@@ -1,6 +1,7 @@
 """The newsletter digest: each issue recorded in content/digests/ rendered as an e-mail and its text part."""
 
-from .handlers import register
+from brief_registry.plugin_settings import register_from_handlers
+
 from .issues import (
     DigestIssue,
     PublishedBrief,
@@ -11,6 +12,8 @@ from .issues import (
     write_issue,
 )
 from .text import DigestEntry, DigestText, plain_text
+
+register = register_from_handlers(__name__)
 
 __all__ = [
     "DigestEntry",

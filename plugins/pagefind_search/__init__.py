@@ -1,6 +1,7 @@
 """Site search: Pagefind indexes the brief pages beside every build (make html, make publish, tests)."""
 
-from .handlers import register
+from brief_registry.plugin_settings import register_from_handlers
+
 from .indexer import (
     STAGING_PREFIX,
     PagefindError,
@@ -13,6 +14,8 @@ from .indexer import (
     start_pagefind,
 )
 from .stable import UnexpectedBundleError, stabilize_bundle
+
+register = register_from_handlers(__name__)
 
 __all__ = [
     "STAGING_PREFIX",

@@ -1,15 +1,15 @@
 """PDF edition: every brief as a tagged, printable PDF drawn with WeasyPrint from the site's own templates."""
 
+from brief_registry.plugin_settings import register_from_handlers
+
 from .drawing import DrawnPdf, draw_pdf
 from .edition import DrawingInputs, Person, PrintedBrief, cache_key, page_size, short_title, size_label
-from .handlers import PdfEditionGenerator, PdfEditionLink, PdfFacts, register
+
+register = register_from_handlers(__name__)
 
 __all__ = [
     "DrawingInputs",
     "DrawnPdf",
-    "PdfEditionGenerator",
-    "PdfEditionLink",
-    "PdfFacts",
     "Person",
     "PrintedBrief",
     "cache_key",

@@ -1,14 +1,15 @@
 """Share-image plugin: a 1200×630 PNG per brief for link previews (og:image, twitter:image)."""
 
-from .handlers import ShareImageGenerator, assign_share_images, register
+from brief_registry.plugin_settings import register_from_handlers
+
 from .image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image
+
+register = register_from_handlers(__name__)
 
 __all__ = [
     "SIZE",
     "Fonts",
     "ShareImageContent",
-    "ShareImageGenerator",
-    "assign_share_images",
     "cache_key",
     "draw_share_image",
     "register",

@@ -6,6 +6,8 @@ changes when a brief is published or modified, so its lastmod is the newest such
 true for readers and crawlers, and the same in every build of the same content.
 """
 
-from .handlers import newest_change, register
+from brief_registry.plugin_settings import register_from_handlers
 
-__all__ = ["newest_change", "register"]
+register = register_from_handlers(__name__)
+
+__all__ = ["register"]

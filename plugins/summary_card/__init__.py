@@ -1,5 +1,7 @@
 """Summary-card plugin: each brief's key points and recommendations, extracted for the card."""
 
+from brief_registry.plugin_settings import register_from_handlers
+
 from .card import (
     BriefCard,
     CardProblem,
@@ -12,7 +14,8 @@ from .card import (
     card_from_front_matter,
     extract_card,
 )
-from .handlers import attach_cards, register
+
+register = register_from_handlers(__name__)
 
 __all__ = [
     "BriefCard",
@@ -23,7 +26,6 @@ __all__ = [
     "KeyPoint",
     "ProblemCode",
     "Recommendation",
-    "attach_cards",
     "card_from_front_matter",
     "extract_card",
     "register",

@@ -1,6 +1,9 @@
 """Pages for the people and the two taxonomies: /authors/<slug>/, /topics/<slug>/, /regions/<slug>/."""
 
-from .handlers import TaxonomyPagesGenerator, register
+from brief_registry.plugin_settings import register_from_handlers
+
 from .listings import DEFAULTS, Listing, build_listings, term_url
 
-__all__ = ["DEFAULTS", "Listing", "TaxonomyPagesGenerator", "build_listings", "register", "term_url"]
+register = register_from_handlers(__name__)
+
+__all__ = ["DEFAULTS", "Listing", "build_listings", "register", "term_url"]

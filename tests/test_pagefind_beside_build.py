@@ -15,10 +15,11 @@ def test_pagefind_starts_after_the_brief_pages_and_before_the_listings(tmp_path,
     seen: dict[str, list[str]] = {}
     start = handlers.start_pagefind
 
-    def recording_start(site: Path, pages=None):
+    def recording_start(site: Path, pages=None, staging_parent=None):
         seen["at_start"] = sorted(str(p.relative_to(site)) for p in site.rglob("index.html"))
         seen["pages"] = sorted(pages)
-        return start(site, pages)
+        seen["staging_parent"] = staging_parent
+        return start(site, pages, staging_parent)
 
     monkeypatch.setattr(handlers, "start_pagefind", recording_start)
     output = build_site(
@@ -34,6 +35,8 @@ def test_pagefind_starts_after_the_brief_pages_and_before_the_listings(tmp_path,
         seen["at_start"]
     )  # the author pages were still to be written: they ran side by side
     assert seen["pages"] == briefs  # the brief pages, nothing else
+    assert seen["staging_parent"] == tmp_path / "cache"
+    assert not list((tmp_path / "cache").glob("pagefind-pages-*")), "the pages' folder was left behind"
     entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == len(briefs)
 
@@ -50,7 +53,7 @@ def test_a_brief_deleted_since_the_last_build_into_the_folder_is_not_found_by_se
     build_site(content, output, **settings)
     assert len(list((output / "briefs").glob("*/index.html"))) == 2, "the deleted brief's page is still there"
     assert page_count(output) == 1
-    assert not list(tmp_path.glob(".pagefind-pages-*"))
+    assert not list(tmp_path.rglob("pagefind-pages-*"))
 
 
 def page_count(site: Path) -> int:

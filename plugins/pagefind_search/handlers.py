@@ -44,7 +44,11 @@ class PagefindIndexing(Generator):
         if not self.settings["PAGEFIND_ENABLED"]:
             return
         try:
-            self._run = start_pagefind(Path(self.output_path), brief_pages(generator))
+            # The pages' folder goes in the cache (a build killed mid-way leaves it there, where make clean
+            # removes it, not beside the site), normally on the output's file system, so its files are links.
+            self._run = start_pagefind(
+                Path(self.output_path), brief_pages(generator), Path(self.settings["CACHE_PATH"])
+            )
         except PagefindError as error:
             logger.error("%s", error)
 

@@ -30,7 +30,7 @@ class PagefindResult:
     output: str
 
 
-STAGING_PREFIX = ".pagefind-pages-"  # the folder of the pages to index, beside the site, while Pagefind runs
+STAGING_PREFIX = "pagefind-pages-"  # the folder of the pages to index, while Pagefind runs
 
 
 def pagefind_command(site: Path, bundle: Path | None = None) -> list[str]:
@@ -42,10 +42,13 @@ def pagefind_command(site: Path, bundle: Path | None = None) -> list[str]:
     ]  # fmt: skip
 
 
-def stage_pages(site: Path, pages: Iterable[str]) -> Path:
-    """A new folder beside `site` holding the files `pages` (paths relative to `site`) at the same paths, each a
-    hard link to the built file (a copy where links cannot be made); a page not built is left out."""
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site.parent))
+def stage_pages(site: Path, pages: Iterable[str], parent: Path | None = None) -> Path:
+    """A new folder in `parent` (default: beside `site`) holding the files `pages` (paths relative to `site`) at the
+    same paths, each a hard link to the built file (a copy where links cannot be made); a page not built is left
+    out."""
+    parent = Path(parent) if parent is not None else site.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))
     for page in pages:
         built = site / page
         if built.is_file():
@@ -91,18 +94,21 @@ class PagefindRun:
         return parse_summary(output)
 
 
-def start_pagefind(site: Path, pages: Iterable[str] | None = None) -> PagefindRun:
+def start_pagefind(
+    site: Path, pages: Iterable[str] | None = None, staging_parent: Path | None = None
+) -> PagefindRun:
     """Start indexing `site` in another process (it uses another core while the build goes on), writing the
     bundle to `site`/pagefind/.
 
     Given `pages` (paths relative to `site`), Pagefind reads exactly those files, linked into a folder of their own
-    (:func:`stage_pages`): no other page of the site, not one being written beside it, and not one an earlier
-    build into the same folder left behind (a brief since deleted, or renamed by a new title).
+    in `staging_parent` (:func:`stage_pages`; removed when Pagefind is done): no other page of the site, not one
+    being written beside it, and not one an earlier build into the same folder left behind (a brief since
+    deleted, or renamed by a new title).
     """
     site = Path(site)
     if not site.is_dir():
         raise PagefindError(f"{site}: no built site to index (the folder does not exist)")
-    staging = stage_pages(site, pages) if pages is not None else None
+    staging = stage_pages(site, pages, staging_parent) if pages is not None else None
     command = pagefind_command(staging, site / "pagefind") if staging else pagefind_command(site)
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

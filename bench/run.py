@@ -44,7 +44,9 @@ RESULTS = ROOT / "bench" / "results.md"
 BUDGET_BUILD_RATIO = 1.0  # project cold `make html` (check + build) / plain Pelican cold build, at every N
 BUDGET_EDIT_RATIO = 0.35  # edit-one-brief rebuild / cold build
 BUDGET_UNCHANGED_RATIO = 0.25  # rebuild with nothing changed / cold build
-BUDGET_PREVIEW_SECONDS = 1.0  # make devserver: save a brief -> its served page shows the change, at N <= 1000
+BUDGET_PREVIEW_SECONDS = (
+    1.0  # make devserver: save a brief -> its served page shows the change, held at N <= 1000
+)
 BUDGET_RSS_MB = 400  # peak memory of any process of a build, at N <= 1000
 LARGE_N = 10_000  # the archive size with budgets of its own
 BUDGET_LARGE_RSS_MB = 1500  # ... at N = 10,000
@@ -351,10 +353,10 @@ def report(results: list[Measurement]) -> tuple[str, list[str]]:
                 f"unchanged rebuild is {unchanged_ratio:.2f}x the cold build at N={m.n} "
                 f"(budget {BUDGET_UNCHANGED_RATIO}x)"
             )
-        if m.preview and m.preview_median > BUDGET_PREVIEW_SECONDS:
+        if m.preview and m.n <= 1000 and m.preview_median > BUDGET_PREVIEW_SECONDS:
             missed.append(
                 f"devserver shows a saved brief after {m.preview_median:.2f} s at N={m.n} "
-                f"(budget {BUDGET_PREVIEW_SECONDS} s{' at N=1000' if m.n > 1000 else ''})"
+                f"(budget {BUDGET_PREVIEW_SECONDS} s)"
             )
         if m.n >= LARGE_N and m.project_median > BUDGET_LARGE_COLD_SECONDS:
             missed.append(
@@ -370,7 +372,7 @@ def report(results: list[Measurement]) -> tuple[str, list[str]]:
             missed.append(
                 f"unchanged rebuilds drew {m.unchanged_drew_images} share images at N={m.n} (budget 0)"
             )
-        if m.peak_rss > rss_budget_mb(m.n) and m.n == largest.n:
+        if m.peak_rss > rss_budget_mb(m.n):
             missed.append(f"peak memory {m.peak_rss:.0f} MB at N={m.n} (budget {rss_budget_mb(m.n)} MB)")
     if largest.page_gzip > BUDGET_PAGE_GZIP_KB * 1024:
         missed.append(

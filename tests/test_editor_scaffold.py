@@ -288,3 +288,32 @@ def test_make_author_for_a_listed_author_in_other_capitals_names_them(content):
         "address 'emma-ashford' needs a fuller name (a middle initial, say)"
     )
     assert snapshot(content) == before
+
+
+def test_the_new_brief_is_named_with_the_sites_series(content, tmp_path, capsys, monkeypatch):
+    """The series' name comes from the settings (SERIES_NAME, else SITENAME), as on the site's pages."""
+    settings = tmp_path / "synthetic_conf.py"
+    settings.write_text(
+        (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+        + f'\nSERIES_NAME = "Synthetic Notes"\nTHEME = {str(ROOT / "theme")!r}\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    from editor.cli import main
+
+    code = main(
+        [
+            "new",
+            "--content",
+            "content",
+            "--title",
+            TITLE,
+            "--authors",
+            "Quentin Sample",
+            "--settings",
+            str(settings),
+        ]
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert lines[0] == f"Created content/briefs/{SLUG}.md: Synthetic Notes #5, “{TITLE}”."

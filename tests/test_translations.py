@@ -201,3 +201,16 @@ def test_each_language_has_a_search_page_in_it(translated_site):
     # Russian pages link the Russian search page; English pages the English one.
     assert translated_site.page(RU_5).select(".site-nav a")[-1]["href"] == f"{SITEURL}/ru/search/"
     assert translated_site.page(ORIGINAL_5).select(".site-nav a")[-1]["href"] == f"{SITEURL}/search/"
+
+
+def test_a_tagline_with_a_percent_sign_is_shown_as_written(tmp_path):
+    """The tagline is the site's own text, not a message with placeholders: a '%' in it is a character."""
+    from conftest import Site, build_site, copy_content
+
+    tagline = "Memos for 100% of busy readers"
+    site = Site(build_site(copy_content(tmp_path / "content"), tmp_path / "output", SITE_TAGLINE=tagline))
+    home = site.page("/")
+    assert text_of(home.select_one(".site-footer p")) == (
+        "Reality Check: memos for 100% of busy readers. Published by the New American Engagement Initiative."
+    )
+    assert home.select_one('meta[name="description"]')["content"] == tagline

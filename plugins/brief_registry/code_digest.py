@@ -1,7 +1,9 @@
 """What made a cached result: a digest of the code that computed it and of the libraries it called.
 
-Every cache kept between builds (Pelican's content cache, the card extractions, `make check`'s reports) puts this
-digest in its keys, so changed code or an upgraded library is never answered with a result the old one made.
+The caches of what was read or worked out from each brief (Pelican's content cache, the card extractions,
+`make check`'s reports) put this digest in their keys, so changed code or an upgraded library is never answered
+with a result the old one made. (The drawn files key by their own DRAWING_VERSION; incremental_output hashes every
+module the build has loaded, `fingerprint.loaded_code_digest`.)
 """
 
 from __future__ import annotations

@@ -64,6 +64,14 @@ def install_interface(generator: Generator) -> None:
 
     if hasattr(generator.env, "install_gettext_callables"):
         generator.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+
+    @pass_context
+    def site_text(context: Context, text: object) -> str:
+        """A text from the settings (SITE_TAGLINE) in the page's language: the catalog's translation of its value,
+        else the value as written. Not `_()`: that fills %-placeholders, and a '%' in a tagline is text."""
+        return interface.gettext(page_language(context), str(text))
+
+    generator.env.globals["site_text"] = site_text
     generator.env.globals["page_language"] = pass_context(page_language)
     generator.env.globals["language_name"] = language_name
     generator.env.globals["language_search_url"] = pass_context(language_search_url)

@@ -24,6 +24,10 @@ logger = logging.getLogger(__name__)
 
 DEFAULTS = {"PAGEFIND_ENABLED": True}
 
+# Runs started and not yet awaited. A build that stops with an error never reaches ``finalized``: the next build in
+# the same process (the devserver's) stops its run before starting its own, so two never write one bundle.
+UNFINISHED: list[PagefindRun] = []
+
 
 class PagefindIndexing(Generator):
     """One build's Pagefind run: started once the brief pages are written, awaited when the build ends.
@@ -43,12 +47,15 @@ class PagefindIndexing(Generator):
             return
         if not self.settings["PAGEFIND_ENABLED"]:
             return
+        while UNFINISHED:
+            UNFINISHED.pop().abandon()
         try:
             # The pages' folder goes in the cache (a build killed mid-way leaves it there, where make clean
             # removes it, not beside the site), normally on the output's file system, so its files are links.
             self._run = start_pagefind(
                 Path(self.output_path), brief_pages(generator), Path(self.settings["CACHE_PATH"])
             )
+            UNFINISHED.append(self._run)
         except PagefindError as error:
             logger.error("%s", error)
 
@@ -57,6 +64,8 @@ class PagefindIndexing(Generator):
         run, self._run = self._run, None
         if pelican.settings is not self.settings or run is None:
             return
+        if run in UNFINISHED:
+            UNFINISHED.remove(run)
         try:
             result = run.finish()
             stabilize_bundle(run.site / "pagefind")

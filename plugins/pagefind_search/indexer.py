@@ -47,12 +47,18 @@ def stage_pages(site: Path, pages: Iterable[str], parent: Path | None = None) ->
     same paths, each a hard link to the built file (a copy where links cannot be made); a page not built is left
     out."""
     parent = Path(parent) if parent is not None else site.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))
-    for page in pages:
-        built = site / page
-        if built.is_file():
-            place(built, staging / page)
+    staging = None
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))
+        for page in pages:
+            built = site / page
+            if built.is_file():
+                place(built, staging / page)
+    except OSError as error:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise PagefindError(f"cannot gather the pages to index in {parent}: {error}") from error
     return staging
 
 
@@ -73,6 +79,14 @@ class PagefindRun:
     site: Path
     process: subprocess.Popen
     staging: Path | None = None  # the folder of the pages given to index, removed when Pagefind is done
+
+    def abandon(self) -> None:
+        """Stop Pagefind and remove the pages' folder: the build it indexed for stopped before waiting for it."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
 
     def finish(self) -> PagefindResult:
         """Wait for Pagefind; its summary, or PagefindError with Pagefind's own words."""
@@ -112,10 +126,10 @@ def start_pagefind(
     command = pagefind_command(staging, site / "pagefind") if staging else pagefind_command(site)
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    except OSError:
+    except OSError as error:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
-        raise
+        raise PagefindError(f"cannot start pagefind: {error}") from error
     return PagefindRun(site, process, staging)
 
 

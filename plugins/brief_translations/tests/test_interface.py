@@ -33,32 +33,36 @@ def test_every_interface_string_is_translated(lang):
             assert all(s.count("%(") == str(message.id).count("%(") for s in strings), message.id
 
 
-# What the templates hand to `_()` that is not written in them: a setting's default value (pelicanconf.py).
+# What the templates translate that is not written in them: a setting's default value (pelicanconf.py), handed to
+# `site_text()` (plugins/brief_translations: `_()` would fill %-placeholders in it).
 SETTINGS_TRANSLATED = {"SITE_TAGLINE": "Succinct memos on US foreign policy for busy professionals"}
 
 
 def template_messages() -> set[str]:
     """Every string the theme's templates hand to `_()`, `gettext` or `ngettext` (its singular), and the default
-    value of each setting they translate (`_(SITE_TAGLINE)`: a site that sets another shows it untranslated)."""
+    value of each setting they translate (`site_text(SITE_TAGLINE)`: a site that sets another shows it as
+    written)."""
     found = set()
     for template in sorted(TEMPLATES.rglob("*.html")):
         with template.open("rb") as source:
-            for _, _, message, _ in babel_extract(source, ("_", "gettext", "ngettext"), [], {}):
-                if message is None:  # `_(SETTING)`: its value is listed in SETTINGS_TRANSLATED
-                    continue
+            for line, _, message, _ in babel_extract(source, ("_", "gettext", "ngettext"), [], {}):
+                assert message is not None, (
+                    f"{template.name}:{line}: `_()` of a variable; a setting goes to site_text()"
+                )
                 found.add(message if isinstance(message, str) else message[0])
     return found | set(SETTINGS_TRANSLATED.values())
 
 
 def test_the_translated_settings_are_the_sites_defaults():
-    """SETTINGS_TRANSLATED holds what pelicanconf.py sets, and names every setting a template hands to `_()`."""
+    """SETTINGS_TRANSLATED holds what pelicanconf.py sets, and names every setting a template hands to
+    `site_text()`."""
     from pelican.settings import read_settings
 
     settings = read_settings(str(CATALOGS.parents[1] / "pelicanconf.py"))
     assert {name: settings[name] for name in SETTINGS_TRANSLATED} == SETTINGS_TRANSLATED
     handed = set()
     for template in TEMPLATES.rglob("*.html"):
-        handed |= set(re.findall(r"\b_\(([A-Z_]+)\)", template.read_text(encoding="utf-8")))
+        handed |= set(re.findall(r"\bsite_text\(([A-Z_]+)\)", template.read_text(encoding="utf-8")))
     assert handed == set(SETTINGS_TRANSLATED)
 
 

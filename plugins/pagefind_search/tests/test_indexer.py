@@ -6,7 +6,14 @@ import json
 
 import pytest
 
-from pagefind_search import STAGING_PREFIX, PagefindError, parse_summary, run_pagefind, stage_pages
+from pagefind_search import (
+    STAGING_PREFIX,
+    PagefindError,
+    parse_summary,
+    run_pagefind,
+    stage_pages,
+    start_pagefind,
+)
 
 PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <nav>Site navigation</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p>
@@ -43,6 +50,7 @@ def test_missing_site_is_a_clear_error(tmp_path):
 def test_given_pages_pagefind_reads_only_those(tmp_path):
     """A card page carries the brief's card but is not a brief page, and a page left by an earlier build is no page
     of this one: neither is given, and neither is indexed."""
+    site = tmp_path / "site"  # the pages' folder is made beside it, in tmp_path
     for folder, lang in (
         ("briefs/a", "en"),
         ("ru/briefs/b", "ru"),
@@ -50,18 +58,18 @@ def test_given_pages_pagefind_reads_only_those(tmp_path):
         ("authors/x", "en"),
         ("briefs/deleted-since", "en"),
     ):
-        (tmp_path / folder).mkdir(parents=True)
+        (site / folder).mkdir(parents=True)
         html = PAGE.format(title=folder, text="Alexei Navalny returned to Moscow.").replace(
             'lang="en"', f'lang="{lang}"'
         )
-        (tmp_path / folder / "index.html").write_text(html, encoding="utf-8")
+        (site / folder / "index.html").write_text(html, encoding="utf-8")
     result = run_pagefind(
-        tmp_path, ["briefs/a/index.html", "ru/briefs/b/index.html", "briefs/not-built/index.html"]
+        site, ["briefs/a/index.html", "ru/briefs/b/index.html", "briefs/not-built/index.html"]
     )
     assert result.pages == 2
-    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
     assert {lang: data["page_count"] for lang, data in entry["languages"].items()} == {"en": 1, "ru": 1}
-    assert not list(tmp_path.parent.glob(f"{STAGING_PREFIX}*")), "the pages' folder was left behind"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"], "the pages' folder was left behind"
 
 
 def test_the_pages_given_are_linked_at_their_own_paths(tmp_path):
@@ -77,3 +85,25 @@ def test_the_pages_given_are_linked_at_their_own_paths(tmp_path):
     assert (staging / "briefs" / "a" / "index.html").stat().st_ino == (
         site / "briefs" / "a" / "index.html"
     ).stat().st_ino
+
+
+def test_a_run_abandoned_by_a_failed_build_is_stopped_and_cleaned_up(tmp_path):
+    site = tmp_path / "site"
+    (site / "briefs" / "a").mkdir(parents=True)
+    (site / "briefs" / "a" / "index.html").write_text(PAGE.format(title="A", text="Text."), encoding="utf-8")
+    run = start_pagefind(site, ["briefs/a/index.html"], tmp_path / "cache")
+    assert run.staging is not None
+    assert run.staging.parent == tmp_path / "cache"
+    run.abandon()
+    assert run.process.returncode is not None
+    assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_pages_that_cannot_be_gathered_are_a_pagefind_error_and_leave_nothing(tmp_path):
+    site = tmp_path / "site"
+    (site / "briefs" / "a").mkdir(parents=True)
+    (site / "briefs" / "a" / "index.html").write_text("<p>A</p>", encoding="utf-8")
+    (tmp_path / "cache").write_text("a file where the cache folder should be")
+    with pytest.raises(PagefindError, match="cannot gather the pages to index in"):
+        start_pagefind(site, ["briefs/a/index.html"], tmp_path / "cache" / "inside")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "site"]

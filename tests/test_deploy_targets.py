@@ -36,14 +36,17 @@ def make_args(content, output, *more: str) -> list[str]:
 # --- rsync ---------------------------------------------------------------------------------------------
 
 
-def test_rsync_upload_mirrors_the_published_site_deleting_what_is_gone(workdir, tmp_path):
+def test_rsync_upload_mirrors_the_published_site_deleting_what_is_gone(workdir, tmp_path, published):
+    """The publish step is taken as done (`make -o publish`) on a copy of the session's publish of the same
+    content: that rsync_upload publishes first, and sends nothing when the publish fails, is the next test's."""
     require(missing_rsync())
     content, output = workdir
+    shutil.copytree(published, output)
     target = tmp_path / "server" / "www"
     target.mkdir(parents=True)
     (target / "removed-brief.html").write_text("a page the site no longer has")
 
-    result = run_make("rsync_upload", *make_args(content, output, f"RSYNC_TARGET={target}"))
+    result = run_make("rsync_upload", "-o", "publish", *make_args(content, output, f"RSYNC_TARGET={target}"))
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert snapshot(target) == snapshot(output)

@@ -13,15 +13,16 @@ import pagefind_search.handlers as handlers
 
 def test_pagefind_starts_after_the_brief_pages_and_before_the_listings(tmp_path, monkeypatch):
     seen: dict[str, list[str]] = {}
-    start = handlers.start_pagefind
+    start = handlers.start_indexing
 
-    def recording_start(site: Path, pages=None, staging_parent=None):
+    def recording_start(site: Path, parts, staging_parent=None):
         seen["at_start"] = sorted(str(p.relative_to(site)) for p in site.rglob("index.html"))
-        seen["pages"] = sorted(pages)
+        seen["bundles"] = [part.bundle for part in parts]
+        seen["pages"] = sorted(page for part in parts for page in part.pages)
         seen["staging_parent"] = staging_parent
-        return start(site, pages, staging_parent)
+        return start(site, parts, staging_parent)
 
-    monkeypatch.setattr(handlers, "start_pagefind", recording_start)
+    monkeypatch.setattr(handlers, "start_indexing", recording_start)
     output = build_site(
         CONTENT, tmp_path / "output", CACHE_PATH=str(tmp_path / "cache"), PAGEFIND_ENABLED=True
     )
@@ -35,6 +36,7 @@ def test_pagefind_starts_after_the_brief_pages_and_before_the_listings(tmp_path,
         seen["at_start"]
     )  # the author pages were still to be written: they ran side by side
     assert seen["pages"] == briefs  # the brief pages, nothing else
+    assert seen["bundles"] == ["pagefind/"]  # a few pages: one index, in Pagefind's own folder
     assert seen["staging_parent"] == tmp_path / "cache"
     assert not list((tmp_path / "cache").glob("pagefind-pages-*")), "the pages' folder was left behind"
     entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))

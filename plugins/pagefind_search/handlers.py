@@ -17,16 +17,21 @@ from pelican.generators import Generator
 from brief_registry.briefs import briefs_with_pages
 from brief_registry.plugin_settings import defaults_setter
 
-from .indexer import PagefindError, PagefindRun, start_pagefind
+from .indexer import IndexingRun, IndexPart, PagefindError, bundles_by_language, plan_parts, start_indexing
 from .stable import UnexpectedBundleError, stabilize_bundle
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {"PAGEFIND_ENABLED": True}
+DEFAULTS = {
+    "PAGEFIND_ENABLED": True,
+    # Pages one Pagefind run indexes at most (about: plus one per language). Its memory grows with them, about
+    # 0.3 MB a brief: a larger archive is indexed in parts, one after another (bench/results.md).
+    "PAGEFIND_PAGES_PER_INDEX": 3000,
+}
 
 # Runs started and not yet awaited. A build that stops with an error never reaches ``finalized``: the next build in
 # the same process (the devserver's) stops its run before starting its own, so two never write one bundle.
-UNFINISHED: list[PagefindRun] = []
+UNFINISHED: list[IndexingRun] = []
 
 
 class PagefindIndexing(Generator):
@@ -37,9 +42,19 @@ class PagefindIndexing(Generator):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._run: PagefindRun | None = None
+        self._run: IndexingRun | None = None
+        self._parts: tuple[IndexPart, ...] = ()
+        signals.article_generator_finalized.connect(self.plan)
         signals.article_writer_finalized.connect(self.start)
         signals.finalized.connect(self.finish)
+
+    def plan(self, generator) -> None:
+        """At ``article_generator_finalized`` of this build, before any page is written: which parts the index has,
+        and for the search pages (``PAGEFIND_BUNDLES``: language -> bundle folders) which of them to load."""
+        if generator.context is not self.context or not self.settings["PAGEFIND_ENABLED"]:
+            return
+        self._parts = plan_parts(brief_pages(generator), self.settings["PAGEFIND_PAGES_PER_INDEX"])
+        self.context["PAGEFIND_BUNDLES"] = bundles_by_language(self._parts)
 
     def start(self, generator, writer=None) -> None:
         """At ``article_writer_finalized`` of this build: every brief page is on disk."""
@@ -52,9 +67,7 @@ class PagefindIndexing(Generator):
         try:
             # The pages' folder goes in the cache (a build killed mid-way leaves it there, where make clean
             # removes it, not beside the site), normally on the output's file system, so its files are links.
-            self._run = start_pagefind(
-                Path(self.output_path), brief_pages(generator), Path(self.settings["CACHE_PATH"])
-            )
+            self._run = start_indexing(Path(self.output_path), self._parts, Path(self.settings["CACHE_PATH"]))
             UNFINISHED.append(self._run)
         except PagefindError as error:
             logger.error("%s", error)
@@ -68,7 +81,8 @@ class PagefindIndexing(Generator):
             UNFINISHED.remove(run)
         try:
             result = run.finish()
-            stabilize_bundle(run.site / "pagefind")
+            for part in run.parts:
+                stabilize_bundle(run.site / part.bundle)
         except (PagefindError, UnexpectedBundleError) as error:
             logger.error("%s", error)
             return
@@ -80,11 +94,16 @@ class PagefindIndexing(Generator):
             )
 
 
-def brief_pages(generator) -> list[str]:
-    """This build's brief pages, originals and translations: the only pages with ``data-pagefind-body``. Pagefind
-    reads no other file, so it neither parses the thousands of listing and card pages nor meets one
-    half-written, and a page an earlier build left (a brief deleted or renamed since) is not found by search."""
-    return [brief.save_as for brief in briefs_with_pages(generator) if brief.save_as]
+def brief_pages(generator) -> list[tuple[str, str]]:
+    """This build's brief pages, originals and translations, with their languages: the only pages with
+    ``data-pagefind-body``. Pagefind reads no other file, so it neither parses the thousands of listing and card
+    pages nor meets one half-written, and a page an earlier build left (a brief deleted or renamed since) is not
+    found by search."""
+    return [
+        (brief.save_as, str(brief.lang or generator.settings["DEFAULT_LANG"]))
+        for brief in briefs_with_pages(generator)
+        if brief.save_as
+    ]
 
 
 def get_generators(pelican) -> type[Generator]:

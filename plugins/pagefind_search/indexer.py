@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
-from dataclasses import dataclass
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from drawn_files import place
@@ -109,10 +111,13 @@ class PagefindRun:
 
 
 def start_pagefind(
-    site: Path, pages: Iterable[str] | None = None, staging_parent: Path | None = None
+    site: Path,
+    pages: Iterable[str] | None = None,
+    staging_parent: Path | None = None,
+    bundle: Path | None = None,
 ) -> PagefindRun:
     """Start indexing `site` in another process (it uses another core while the build goes on), writing the
-    bundle to `site`/pagefind/.
+    bundle to `bundle` (default: `site`/pagefind/).
 
     Given `pages` (paths relative to `site`), Pagefind reads exactly those files, linked into a folder of their own
     in `staging_parent` (:func:`stage_pages`; removed when Pagefind is done): no other page of the site, not one
@@ -123,7 +128,8 @@ def start_pagefind(
     if not site.is_dir():
         raise PagefindError(f"{site}: no built site to index (the folder does not exist)")
     staging = stage_pages(site, pages, staging_parent) if pages is not None else None
-    command = pagefind_command(staging, site / "pagefind") if staging else pagefind_command(site)
+    bundle = bundle if bundle is not None else site / "pagefind"
+    command = pagefind_command(staging or site, bundle)
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     except OSError as error:
@@ -137,3 +143,134 @@ def run_pagefind(site: Path, pages: Iterable[str] | None = None) -> PagefindResu
     """Index the built site (only `pages`, when given); raise PagefindError with Pagefind's own words when it
     fails."""
     return start_pagefind(site, pages).finish()
+
+
+# --- An archive in parts: one Pagefind at a time, each over a share of the pages -----------------------------------
+MAIN_BUNDLE = "pagefind/"
+
+
+@dataclass(frozen=True)
+class IndexPart:
+    """A share of the pages, indexed by one Pagefind run into a bundle of its own."""
+
+    bundle: str  # the bundle's folder, relative to the site: "pagefind/", then "pagefind/part-2/", ...
+    pages: tuple[str, ...]  # paths relative to the site
+    languages: frozenset[str]
+
+
+def part_bundle(number: int) -> str:
+    """The folder of part `number` (from 1): Pagefind's own `pagefind/`, then folders inside it, so the site keeps
+    one search folder (robots.txt and the hosts' headers name it once)."""
+    return MAIN_BUNDLE if number == 1 else f"{MAIN_BUNDLE}part-{number}/"
+
+
+def plan_parts(pages: Sequence[tuple[str, str]], per_part: int) -> tuple[IndexPart, ...]:
+    """Share `pages` ((path, language) pairs, in the build's order) among as few parts as keep each at about
+    `per_part` pages (at most `per_part` plus one per language).
+
+    Pagefind's peak memory grows with the pages one run indexes (about 0.3 MB a brief): parts run one after another
+    bound it. Each language's pages are cut into consecutive runs of the same length, one for each part in turn,
+    so the first part holds a page of every language: a search page loads the first part that has its language and
+    merges the others that have it (a part without the page's language would answer in another).
+    """
+    if per_part < 1:
+        raise ValueError(f"PAGEFIND_PAGES_PER_INDEX must be a whole number of at least 1, not {per_part!r}")
+    count = max(1, math.ceil(len(pages) / per_part))
+    by_language: dict[str, list[str]] = {}
+    for path, language in pages:
+        by_language.setdefault(language, []).append(path)
+    shares: list[list[str]] = [[] for _ in range(count)]
+    languages: list[set[str]] = [set() for _ in range(count)]
+    for language in sorted(by_language):
+        paths = by_language[language]
+        length = math.ceil(len(paths) / count)
+        for number in range(count):
+            share = paths[number * length : (number + 1) * length]
+            shares[number].extend(share)
+            if share:
+                languages[number].add(language)
+    return tuple(
+        IndexPart(part_bundle(number + 1), tuple(share), frozenset(languages[number]))
+        for number, share in enumerate(shares)
+        if share or number == 0
+    )
+
+
+def bundles_by_language(parts: Sequence[IndexPart]) -> dict[str, list[str]]:
+    """For each language, the bundles that hold its pages, the first part's first (the one a search page loads;
+    it merges the others)."""
+    bundles: dict[str, list[str]] = {}
+    for part in parts:
+        for language in sorted(part.languages):
+            bundles.setdefault(language, []).append(part.bundle)
+    return bundles
+
+
+@dataclass
+class IndexingRun:
+    """The parts of one build's index, indexed one after another by Pagefind in its own process (each run's memory
+    is freed before the next starts), from a thread, so the build goes on meanwhile. Started by
+    :func:`start_indexing`."""
+
+    site: Path
+    parts: tuple[IndexPart, ...]
+    staging_parent: Path | None = None
+    results: list[PagefindResult] = field(default_factory=list)
+    error: PagefindError | None = None
+    current: PagefindRun | None = None
+    stopped: bool = False
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _thread: threading.Thread | None = field(default=None, repr=False)
+
+    def _index_each_part(self) -> None:
+        try:
+            for part in self.parts:
+                with self._lock:
+                    if self.stopped:
+                        return
+                    self.current = start_pagefind(
+                        self.site, part.pages, self.staging_parent, self.site / part.bundle
+                    )
+                self.results.append(self.current.finish())
+        except PagefindError as error:
+            self.error = error
+
+    def abandon(self) -> None:
+        """Stop indexing and remove the pages' folders: the build it indexed for stopped before waiting for it."""
+        with self._lock:
+            self.stopped = True
+            if self.current is not None and self.current.process.poll() is None:
+                self.current.process.kill()  # the thread's wait then ends, and removes that part's pages
+        if self._thread is not None:
+            self._thread.join()
+
+    def finish(self) -> PagefindResult:
+        """Wait for every part; the parts' summaries added up, or the first PagefindError."""
+        if self._thread is not None:
+            self._thread.join()
+        if self.stopped:
+            raise PagefindError(f"indexing {self.site} was stopped before it finished")
+        if self.error is not None:
+            raise self.error
+        kept = {self.site / part.bundle for part in self.parts}
+        for earlier in (self.site / MAIN_BUNDLE).glob("part-*"):
+            if earlier not in kept:  # a part an earlier build had (it indexed more pages)
+                shutil.rmtree(earlier, ignore_errors=True)
+        return PagefindResult(
+            sum(result.pages for result in self.results),
+            sum(result.words for result in self.results),
+            max((result.filters for result in self.results), default=0),
+            "\n".join(result.output for result in self.results),
+        )
+
+
+def start_indexing(site: Path, parts: Sequence[IndexPart], staging_parent: Path | None = None) -> IndexingRun:
+    """Index `parts` of `site` (see :func:`plan_parts`) one after another, beside the build: each part's pages are
+    gathered as :func:`start_pagefind` gathers them, and its bundle written to `site`/`part.bundle`."""
+    site = Path(site)
+    if not site.is_dir():
+        raise PagefindError(f"{site}: no built site to index (the folder does not exist)")
+    run = IndexingRun(site, tuple(parts), staging_parent)
+    run._thread = threading.Thread(target=run._index_each_part, name="pagefind", daemon=True)
+    run._thread.start()
+    return run

@@ -8,10 +8,14 @@ import pytest
 
 from pagefind_search import (
     STAGING_PREFIX,
+    IndexPart,
     PagefindError,
+    bundles_by_language,
     parse_summary,
+    plan_parts,
     run_pagefind,
     stage_pages,
+    start_indexing,
     start_pagefind,
 )
 
@@ -107,3 +111,82 @@ def test_pages_that_cannot_be_gathered_are_a_pagefind_error_and_leave_nothing(tm
     with pytest.raises(PagefindError, match="cannot gather the pages to index in"):
         start_pagefind(site, ["briefs/a/index.html"], tmp_path / "cache" / "inside")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "site"]
+
+
+def pages(count: int, language: str = "en") -> list[tuple[str, str]]:
+    return [(f"{language}/briefs/{number:05}/index.html", language) for number in range(count)]
+
+
+def test_an_archive_within_the_limit_is_one_index_in_pagefinds_own_folder():
+    (part,) = plan_parts(pages(3000), 3000)
+    assert part.bundle == "pagefind/"
+    assert len(part.pages) == 3000
+    assert plan_parts([], 3000) == (IndexPart("pagefind/", (), frozenset()),)
+
+
+def test_a_larger_archive_is_cut_into_equal_parts_in_order_each_page_once():
+    archive = pages(10_000)
+    parts = plan_parts(archive, 3000)
+    assert [part.bundle for part in parts] == [
+        "pagefind/",
+        "pagefind/part-2/",
+        "pagefind/part-3/",
+        "pagefind/part-4/",
+    ]
+    assert [len(part.pages) for part in parts] == [2500] * 4
+    assert [page for part in parts for page in part.pages] == [path for path, _ in archive]
+    assert len(plan_parts(pages(3001), 3000)) == 2
+
+
+def test_each_language_is_spread_from_the_first_part_so_a_search_page_can_load_it():
+    archive = pages(9, "en") + pages(2, "ru") + pages(1, "fr")
+    parts = plan_parts(archive, 4)  # 12 pages: three parts
+    assert [sorted(part.languages) for part in parts] == [["en", "fr", "ru"], ["en", "ru"], ["en"]]
+    assert [len(part.pages) for part in parts] == [5, 4, 3]  # at most the limit plus one page a language
+    assert bundles_by_language(parts) == {
+        "en": ["pagefind/", "pagefind/part-2/", "pagefind/part-3/"],
+        "fr": ["pagefind/"],
+        "ru": ["pagefind/", "pagefind/part-2/"],
+    }
+
+
+@pytest.mark.parametrize("limit", [0, -1])
+def test_a_limit_below_one_page_is_refused_naming_the_setting(limit):
+    with pytest.raises(ValueError, match="PAGEFIND_PAGES_PER_INDEX must be a whole number of at least 1"):
+        plan_parts(pages(3), limit)
+
+
+def test_parts_are_indexed_one_after_another_into_their_bundles(tmp_path):
+    site = tmp_path / "site"
+    for name in "abc":
+        (site / "briefs" / name).mkdir(parents=True)
+        (site / "briefs" / name / "index.html").write_text(
+            PAGE.format(title=name, text="Words."), encoding="utf-8"
+        )
+    (site / "pagefind" / "part-9").mkdir(parents=True)  # a part of an earlier, larger build
+    parts = plan_parts([(f"briefs/{name}/index.html", "en") for name in "abc"], 2)
+    run = start_indexing(site, parts, tmp_path / "cache")
+    result = run.finish()
+    assert result.pages == 3
+    counts = [
+        json.loads((site / part.bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"][
+            "en"
+        ]
+        for part in parts
+    ]
+    assert [count["page_count"] for count in counts] == [2, 1]
+    assert not (site / "pagefind" / "part-9").exists()
+    assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_indexing_in_parts_abandoned_stops_and_leaves_no_pages_folder(tmp_path):
+    site = tmp_path / "site"
+    (site / "briefs" / "a").mkdir(parents=True)
+    (site / "briefs" / "a" / "index.html").write_text(PAGE.format(title="A", text="Text."), encoding="utf-8")
+    parts = plan_parts([("briefs/a/index.html", "en")] * 4, 1)
+    run = start_indexing(site, parts, tmp_path / "cache")
+    run.abandon()
+    assert len(run.results) < len(parts)
+    with pytest.raises(PagefindError, match="stopped before it finished"):
+        run.finish()
+    assert list(tmp_path.rglob(f"{STAGING_PREFIX}*")) == []

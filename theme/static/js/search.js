@@ -9,15 +9,28 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const FILTER_NAMES = ["topic", "region"];
 
-let pagefind = null;
+let pagefind = null; // the engine being loaded (a promise), shared by searches made meanwhile
 let latest = 0;
 
-async function loadPagefind() {
+async function startPagefind() {
+  const bundle = new URL(form.dataset.pagefindBundle, document.baseURI).href;
+  const engine = await import(`${bundle}pagefind.js`);
+  const baseUrl = new URL(form.dataset.siteRoot, document.baseURI).pathname;
+  await engine.options({ baseUrl });
+  await engine.init();
+  // A large archive's index comes in parts: search the others with this one.
+  for (const part of (form.dataset.pagefindMerge || "").split(" ").filter(Boolean)) {
+    await engine.mergeIndex(new URL(part, document.baseURI).href, { baseUrl });
+  }
+  return engine;
+}
+
+function loadPagefind() {
   if (!pagefind) {
-    const bundle = new URL(form.dataset.pagefindBundle, document.baseURI).href;
-    pagefind = await import(`${bundle}pagefind.js`);
-    await pagefind.options({ baseUrl: new URL(form.dataset.siteRoot, document.baseURI).pathname });
-    await pagefind.init();
+    pagefind = startPagefind().catch((error) => {
+      pagefind = null; // the next search tries again
+      throw error;
+    });
   }
   return pagefind;
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -87,6 +87,11 @@ class FrontMatter:
         if index is not None and index < len(items):
             return items[index]
         return self.key_lines.get(key, 1)
+
+    def without_body(self) -> FrontMatter:
+        """The same, less the body's text (where the body starts is kept): what a build keeps with each brief once
+        the body is read and rendered (the text is about 25 KB a brief, 0.25 GB at 10,000)."""
+        return replace(self, body="")
 
 
 def read_brief(path: str | Path, shown: str) -> FrontMatter:

@@ -34,7 +34,8 @@ def validate_articles(generator: ArticlesGenerator) -> None:
 
     Also gives each article ``author_profiles``, ``topic_terms`` and ``region_terms`` from the registry,
     so templates never look names up themselves, and ``front_matter`` (the parsed front matter with the line
-    of every key), so other plugins read each file's front matter once per build, not once each. The registry
+    of every key, without the body's text), so other plugins read each file's front matter once per build, not
+    once each. The registry
     itself goes into the shared context as ``registry`` (loaded once per build; empty when it has problems, which
     are reported here, and then no brief's names are checked against it, as in ``make check``).
     """
@@ -60,7 +61,7 @@ def validate_articles(generator: ArticlesGenerator) -> None:
         except OSError as error:
             logger.error("%s", error)
             continue
-        article.front_matter = front
+        article.front_matter = front.without_body()  # Pelican holds the body, rendered
         for problem in check_references(shown, front, registry) if loaded else ():
             logger.error("%s", problem, extra=log_extra(problem))
         numbered.append(Numbered.of(shown, front))

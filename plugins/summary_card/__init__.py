@@ -3,6 +3,7 @@
 from brief_registry.plugin_settings import register_from_handlers
 
 from .card import (
+    BodyEdit,
     BriefCard,
     CardProblem,
     CardSettings,
@@ -18,6 +19,7 @@ from .card import (
 register = register_from_handlers(__name__)
 
 __all__ = [
+    "BodyEdit",
     "BriefCard",
     "CardProblem",
     "CardSettings",

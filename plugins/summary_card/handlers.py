@@ -20,7 +20,7 @@ from brief_registry.rendering import brief_markdown, fast_markdown_enabled
 from brief_registry.textfile import write_if_changed
 
 from .cache import ExtractionCache, extraction_key
-from .card import CardSettings, GivenCard, card_from_front_matter, extract_card
+from .card import BodyEdit, CardSettings, GivenCard, card_from_front_matter, extract_card
 from .data import cards_document, sort_newest_first
 from .feeds import feed_articles, with_cards
 from .settings import DEFAULTS, card_settings, json_save_as
@@ -40,14 +40,18 @@ FEED_CARD_TEMPLATE = (
 set_defaults = defaults_setter(DEFAULTS)
 
 
-def _front_matter(article, shown: str) -> FrontMatter | None:
-    """The brief's front matter with line numbers, or None (the registry plugin reports unreadable ones)."""
-    if getattr(article, "front_matter", None) is not None:  # already read by brief_registry this build
-        return article.front_matter
+def _front_matter(article, shown: str, with_body: bool = False) -> FrontMatter | None:
+    """The brief's front matter with line numbers, or None (the registry plugin reports unreadable ones).
+
+    brief_registry keeps it, read this build, without the body's text; `with_body` (to place a problem at its
+    heading's line, so rarely) reads the file again for it."""
+    kept = getattr(article, "front_matter", None)
+    if kept is not None and not with_body:
+        return kept
     try:
         return read_brief(article.source_path, shown)
     except (BriefFileError, OSError):
-        return None
+        return kept
 
 
 class RenderedWhenUsed:
@@ -66,6 +70,24 @@ class RenderedWhenUsed:
 
     def __str__(self) -> str:
         return str(self.__html__())
+
+
+class BodyBelowCard:
+    """The body below a brief's card, made from the brief's HTML (which Pelican holds) each time a page shows it,
+    and never kept (:class:`card.BodyEdit`)."""
+
+    def __init__(self, html: str, edit: BodyEdit) -> None:
+        self._html = html
+        self._edit = edit
+
+    def __html__(self) -> Markup:
+        return Markup(str(self))
+
+    def __str__(self) -> str:
+        return self._edit.apply(self._html)
+
+    def __bool__(self) -> bool:  # an empty body: the page shows the whole HTML instead
+        return not self._edit.empty
 
 
 def attach_cards(generators: Iterable) -> None:
@@ -103,11 +125,12 @@ def attach_cards(generators: Iterable) -> None:
             if front is None:  # unreadable front matter (brief_registry reports it): no line to name
                 for problem in problems:
                     logger.warning("%s: %s", shown, problem)
-            else:
-                for located in located_problems(shown, front, problems, render):
+            elif problems:
+                with_body = _front_matter(article, shown, with_body=True) or front
+                for located in located_problems(shown, with_body, problems, render):
                     logger.warning("%s", located, extra=log_extra(located))
             article.summary_card = extraction.card
-            article.body_below_card = extraction.body_html
+            article.body_below_card = BodyBelowCard(html, extraction.body)
             article.feed_card_html = RenderedWhenUsed(
                 feed_card.render,
                 brief=article,

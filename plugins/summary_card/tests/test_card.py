@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from summary_card import BriefCard, CardSettings, KeyPoint, extract_card
+from summary_card import BodyEdit, BriefCard, CardSettings, KeyPoint, extract_card
 from summary_card.card import ProblemCode, normalize_heading
 
 # The seed brief's structure, as Markdown renders it (shortened sentences).
@@ -49,20 +49,21 @@ def test_seed_structure_gives_three_points_and_three_recommendations():
 
 def test_body_below_card_drops_key_points_and_anchors_recommendations():
     result = extract_card(SEED_LIKE)
+    body = result.body_html(SEED_LIKE)
 
-    assert "Key points" not in result.body_html
-    assert "The arrest of a dissident" not in result.body_html
-    assert 'id="recommendation-2"' in result.body_html
-    assert "What’s the issue?" in result.body_html
-    assert "Explore NAEI" in result.body_html
+    assert "Key points" not in body
+    assert "The arrest of a dissident" not in body
+    assert 'id="recommendation-2"' in body
+    assert "What’s the issue?" in body
+    assert "Explore NAEI" in body
 
 
 def test_key_points_section_with_prose_stays_in_body_and_is_reported():
     html = "<h2>Key points</h2><p>An introduction the card does not show.</p><ul><li>One.</li></ul>"
     result = extract_card(html)
     assert [p.text for p in result.card.key_points] == ["One."]
-    assert "An introduction the card does not show." in result.body_html
-    assert "<li>One.</li>" in result.body_html
+    assert "An introduction the card does not show." in result.body_html(html)
+    assert "<li>One.</li>" in result.body_html(html)
     assert [str(p) for p in result.problems if "key points" in str(p)] == [
         "key points appear twice: the section under the heading 'Key points' holds more than its list, "
         "so it stays in the body below the card; move the other text out of that section"
@@ -203,3 +204,44 @@ def test_card_is_immutable_and_comparable():
 )
 def test_normalize_heading(heading, expected):
     assert normalize_heading(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "body"),
+    [
+        ("", ""),
+        ("<p>Same.</p>", "<p>Same.</p>"),
+        ("<h2>Key points</h2><ul><li>A.</li></ul><p>Rest.</p>", "<p>Rest.</p>"),  # a section taken out first
+        ("<p>Intro.</p><h2>Key points</h2><ul></ul><p>Rest.</p>", "<p>Intro.</p><p>Rest.</p>"),
+        ("<p>Intro.</p><h2>Key points</h2>", "<p>Intro.</p>"),
+        (
+            "<p>A</p>" * 900
+            + "<ol><li>Act.</li></ol>"
+            + "<p>B—é</p>" * 900,  # past the first blocks compared
+            "<p>A</p>" * 900 + '<ol><li id="recommendation-1">Act.</li></ol>' + "<p>B—é</p>" * 900,
+        ),
+        ("a\na\na\na\n", "a\na\n"),  # repeated lines
+        ("ab", "xy"),
+        (
+            "\n  <p>Kept.</p>\n<h2>Key points</h2>\n",
+            "<p>Kept.</p>",
+        ),  # white space around, as Markdown leaves it
+    ],
+)
+def test_the_body_is_kept_as_an_edit_that_makes_it_again_exactly(html, body):
+    edit = BodyEdit.between(html, body)
+    assert edit.apply(html) == body
+    assert edit.empty == (body == "")
+
+
+def test_a_long_body_is_kept_as_a_small_edit():
+    html = SEED_LIKE + "<p>A paragraph of the body, long after the card's sections.</p>\n" * 300
+    result = extract_card(html)
+    literal = sum(len(piece) for piece in result.body.pieces if isinstance(piece, str))
+    assert literal < len(result.body_html(html)) / 20
+
+
+def test_an_edit_refuses_html_it_was_not_made_from():
+    edit = BodyEdit.between("<p>One.</p>", "<p>One!</p>")
+    with pytest.raises(ValueError, match="an HTML body of 11 characters, not 12"):
+        edit.apply("<p>Ones.</p>")

@@ -42,10 +42,11 @@ def recs(fragment: str) -> list[tuple[int, str, str]]:
     ],
 )
 def test_key_points_under_each_heading_and_list_kind(heading, lst):
-    result = extract_card(f"<h2>{heading}</h2>{lst}<h2>Recommendations</h2><ol><li>Act.</li></ol>")
+    html = f"<h2>{heading}</h2>{lst}<h2>Recommendations</h2><ol><li>Act.</li></ol>"
+    result = extract_card(html)
     assert result.problems == ()
     assert [p.text for p in result.card.key_points] == ["Point A.", "Point B."]
-    assert "Point A." not in result.body_html  # the card shows them; the body does not repeat them
+    assert "Point A." not in result.body_html(html)  # the card shows them; the body does not repeat them
 
 
 # --- Recommendations: each accepted heading, each writing style -----------------------------------------
@@ -116,7 +117,7 @@ def test_each_style_anchors_its_recommendations_in_the_body(fragment, expected_a
     from bs4 import BeautifulSoup
 
     result = extract_card(KEY_POINTS + fragment)
-    body = BeautifulSoup(result.body_html, "html.parser")
+    body = BeautifulSoup(result.body_html(KEY_POINTS + fragment), "html.parser")
     for rec in result.card.recommendations:
         holder = body.find(id=rec.anchor)
         assert holder is not None
@@ -196,13 +197,14 @@ def test_recommendations_twice_is_a_problem():
 def test_front_matter_key_points_win_and_the_body_section_goes():
     given, problems = card_from_front_matter({"key_points": ["From front matter.", "Second <b>one</b>."]})
     assert problems == ()
-    result = extract_card(KEY_POINTS + "<h2>Recommendations</h2><ol><li>Act.</li></ol>", given=given)
+    html = KEY_POINTS + "<h2>Recommendations</h2><ol><li>Act.</li></ol>"
+    result = extract_card(html, given=given)
     assert result.card.key_points == (
         KeyPoint("From front matter.", "From front matter."),
         KeyPoint("Second <b>one</b>.", "Second &lt;b&gt;one&lt;/b&gt;."),
     )
     assert [r.title for r in result.card.recommendations] == ["Act."]  # still read from the body
-    assert "Point A." not in result.body_html
+    assert "Point A." not in result.body_html(html)
     assert [p.field for p in result.problems] == ["key_points"]
     assert "key points appear twice: in the front matter and under the heading 'Key points'" in str(
         result.problems[0]

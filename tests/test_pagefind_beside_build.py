@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CONTENT, SERIES_FIXTURES, add_to_registry, build_site, copy_content
+from conftest import CONTENT, SERIES_FIXTURES, add_to_registry, build_site, build_site_logged, copy_content
 
 import pagefind_search.handlers as handlers
 
@@ -61,3 +61,13 @@ def test_a_brief_deleted_since_the_last_build_into_the_folder_is_not_found_by_se
 def page_count(site: Path) -> int:
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def test_a_pages_per_index_that_is_not_a_whole_number_is_an_error_naming_the_setting(tmp_path):
+    site = build_site_logged(
+        CONTENT, tmp_path / "output", PAGEFIND_ENABLED=True, PAGEFIND_PAGES_PER_INDEX="many"
+    )
+    assert [message for message in site.logged if "PAGEFIND_PAGES_PER_INDEX" in message] == [
+        "PAGEFIND_PAGES_PER_INDEX must be a whole number of at least 1, not 'many'"
+    ]
+    assert not (site.root / "pagefind").exists()  # nothing indexed, nothing half-written

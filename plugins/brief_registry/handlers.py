@@ -35,7 +35,7 @@ def validate_articles(generator: ArticlesGenerator) -> None:
     Also gives each article ``author_profiles``, ``topic_terms`` and ``region_terms`` from the registry,
     so templates never look names up themselves, and ``front_matter`` (the parsed front matter with the line
     of every key, without the body's text), so other plugins read each file's front matter once per build, not
-    once each. The registry
+    once each (summary_card reads a file again only to place a card problem at its heading's line). The registry
     itself goes into the shared context as ``registry`` (loaded once per build; empty when it has problems, which
     are reported here, and then no brief's names are checked against it, as in ``make check``).
     """

@@ -53,7 +53,12 @@ class PagefindIndexing(Generator):
         and for the search pages (``PAGEFIND_BUNDLES``: language -> bundle folders) which of them to load."""
         if generator.context is not self.context or not self.settings["PAGEFIND_ENABLED"]:
             return
-        self._parts = plan_parts(brief_pages(generator), self.settings["PAGEFIND_PAGES_PER_INDEX"])
+        try:
+            self._parts = plan_parts(brief_pages(generator), self.settings["PAGEFIND_PAGES_PER_INDEX"])
+        except ValueError as error:  # the setting: an error, so --fatal errors stops; nothing is indexed
+            logger.error("%s", error)
+            self._parts = ()
+            return
         self.context["PAGEFIND_BUNDLES"] = bundles_by_language(self._parts)
 
     def start(self, generator, writer=None) -> None:
@@ -64,6 +69,8 @@ class PagefindIndexing(Generator):
             return
         while UNFINISHED:
             UNFINISHED.pop().abandon()
+        if not self._parts:
+            return
         try:
             # The pages' folder goes in the cache (a build killed mid-way leaves it there, where make clean
             # removes it, not beside the site), normally on the output's file system, so its files are links.

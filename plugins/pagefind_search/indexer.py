@@ -82,13 +82,10 @@ class PagefindRun:
     process: subprocess.Popen
     staging: Path | None = None  # the folder of the pages given to index, removed when Pagefind is done
 
-    def abandon(self) -> None:
-        """Stop Pagefind and remove the pages' folder: the build it indexed for stopped before waiting for it."""
+    def stop(self) -> None:
+        """Stop Pagefind; :meth:`finish` then reports it failed, and removes the pages' folder."""
         if self.process.poll() is None:
             self.process.kill()
-        self.process.communicate()
-        if self.staging is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
 
     def finish(self) -> PagefindResult:
         """Wait for Pagefind; its summary, or PagefindError with Pagefind's own words."""
@@ -110,6 +107,14 @@ class PagefindRun:
         return parse_summary(output)
 
 
+def built_site(site: Path) -> Path:
+    """`site` as a Path, or PagefindError when there is no such folder."""
+    site = Path(site)
+    if not site.is_dir():
+        raise PagefindError(f"{site}: no built site to index (the folder does not exist)")
+    return site
+
+
 def start_pagefind(
     site: Path,
     pages: Iterable[str] | None = None,
@@ -124,9 +129,7 @@ def start_pagefind(
     being written beside it, and not one an earlier build into the same folder left behind (a brief since
     deleted, or renamed by a new title).
     """
-    site = Path(site)
-    if not site.is_dir():
-        raise PagefindError(f"{site}: no built site to index (the folder does not exist)")
+    site = built_site(site)
     staging = stage_pages(site, pages, staging_parent) if pages is not None else None
     bundle = bundle if bundle is not None else site / "pagefind"
     command = pagefind_command(staging or site, bundle)
@@ -173,7 +176,7 @@ def plan_parts(pages: Sequence[tuple[str, str]], per_part: int) -> tuple[IndexPa
     so the first part holds a page of every language: a search page loads the first part that has its language and
     merges the others that have it (a part without the page's language would answer in another).
     """
-    if per_part < 1:
+    if not isinstance(per_part, int) or isinstance(per_part, bool) or per_part < 1:
         raise ValueError(f"PAGEFIND_PAGES_PER_INDEX must be a whole number of at least 1, not {per_part!r}")
     count = max(1, math.ceil(len(pages) / per_part))
     by_language: dict[str, list[str]] = {}
@@ -234,13 +237,17 @@ class IndexingRun:
                 self.results.append(self.current.finish())
         except PagefindError as error:
             self.error = error
+        except Exception as error:
+            self.error = PagefindError(f"indexing {self.site} failed: {type(error).__name__}: {error}")
+            if self.current is not None and self.current.staging is not None:
+                shutil.rmtree(self.current.staging, ignore_errors=True)
 
     def abandon(self) -> None:
         """Stop indexing and remove the pages' folders: the build it indexed for stopped before waiting for it."""
         with self._lock:
             self.stopped = True
-            if self.current is not None and self.current.process.poll() is None:
-                self.current.process.kill()  # the thread's wait then ends, and removes that part's pages
+            if self.current is not None:
+                self.current.stop()  # the thread's wait then ends, and removes that part's pages
         if self._thread is not None:
             self._thread.join()
 
@@ -252,6 +259,10 @@ class IndexingRun:
             raise PagefindError(f"indexing {self.site} was stopped before it finished")
         if self.error is not None:
             raise self.error
+        if len(self.results) != len(self.parts):
+            raise PagefindError(
+                f"indexing {self.site} ended after {len(self.results)} of {len(self.parts)} parts"
+            )
         kept = {self.site / part.bundle for part in self.parts}
         for earlier in (self.site / MAIN_BUNDLE).glob("part-*"):
             if earlier not in kept:  # a part an earlier build had (it indexed more pages)
@@ -267,10 +278,7 @@ class IndexingRun:
 def start_indexing(site: Path, parts: Sequence[IndexPart], staging_parent: Path | None = None) -> IndexingRun:
     """Index `parts` of `site` (see :func:`plan_parts`) one after another, beside the build: each part's pages are
     gathered as :func:`start_pagefind` gathers them, and its bundle written to `site`/`part.bundle`."""
-    site = Path(site)
-    if not site.is_dir():
-        raise PagefindError(f"{site}: no built site to index (the folder does not exist)")
-    run = IndexingRun(site, tuple(parts), staging_parent)
+    run = IndexingRun(built_site(site), tuple(parts), staging_parent)
     run._thread = threading.Thread(target=run._index_each_part, name="pagefind", daemon=True)
     run._thread.start()
     return run

@@ -20,7 +20,7 @@ from brief_registry.rendering import brief_markdown, fast_markdown_enabled
 from brief_registry.textfile import write_if_changed
 
 from .cache import ExtractionCache, extraction_key
-from .card import BodyEdit, CardSettings, GivenCard, card_from_front_matter, extract_card
+from .card import CardSettings, Extraction, GivenCard, card_from_front_matter, extract_card
 from .data import cards_document, sort_newest_first
 from .feeds import feed_articles, with_cards
 from .settings import DEFAULTS, card_settings, json_save_as
@@ -74,20 +74,20 @@ class RenderedWhenUsed:
 
 class BodyBelowCard:
     """The body below a brief's card, made from the brief's HTML (which Pelican holds) each time a page shows it,
-    and never kept (:class:`card.BodyEdit`)."""
+    and never kept (:class:`card.BodyEdit`). ``str()`` gives the HTML; in a template it is HTML already."""
 
-    def __init__(self, html: str, edit: BodyEdit) -> None:
+    def __init__(self, html: str, extraction: Extraction) -> None:
         self._html = html
-        self._edit = edit
+        self._extraction = extraction
 
     def __html__(self) -> Markup:
         return Markup(str(self))
 
     def __str__(self) -> str:
-        return self._edit.apply(self._html)
+        return self._extraction.body_html(self._html)
 
     def __bool__(self) -> bool:  # an empty body: the page shows the whole HTML instead
-        return not self._edit.empty
+        return not self._extraction.body.empty
 
 
 def attach_cards(generators: Iterable) -> None:
@@ -130,7 +130,7 @@ def attach_cards(generators: Iterable) -> None:
                 for located in located_problems(shown, with_body, problems, render):
                     logger.warning("%s", located, extra=log_extra(located))
             article.summary_card = extraction.card
-            article.body_below_card = BodyBelowCard(html, extraction.body)
+            article.body_below_card = BodyBelowCard(html, extraction)
             article.feed_card_html = RenderedWhenUsed(
                 feed_card.render,
                 brief=article,

@@ -111,3 +111,31 @@ def test_each_language_still_searches_its_own_pages_only(server: StaticSiteServe
     page.goto(server.url("/search/?q=кворума"))
     expect(page.get_by_role("status")).to_have_text("No brief matches “кворума”.")
     assert log.problems == []
+
+
+def test_a_part_that_failed_to_load_is_loaded_again_by_the_next_search_and_searched_once(
+    server: StaticSiteServer, browse
+) -> None:
+    """A part that does not load makes search say it is unavailable; the next search loads every part again,
+    and a part merged before the failure is not searched twice (its results and filter counts would double)."""
+    page, log = browse()
+    failed: list[str] = []
+
+    def fail_once(route) -> None:
+        if failed:
+            route.continue_()
+        else:
+            failed.append(route.request.url)
+            route.abort()
+
+    page.route("**/pagefind/part-3/pagefind-entry.json*", fail_once)
+    page.goto(server.url("/search/?q=synthetic"))
+    status = page.get_by_role("status")
+    expect(status).to_have_text(re.compile(r"^Search is not available right now\."))
+    assert len(failed) == 1
+    page.get_by_label("Words to find").fill("Synthetic")  # the next search
+    expect(status).to_have_text(re.compile(r"^3 briefs found for “Synthetic”"))  # not 4 or 6: no part twice
+    page.get_by_label("Words to find").fill("")
+    page.get_by_role("checkbox", name="Russia").check()
+    expect(status).to_have_text("2 briefs found.")  # as with one index, not counted twice
+    assert [error for error in log.console_errors if "part-3" not in error and "metadata" not in error] == []

@@ -91,14 +91,16 @@ def test_the_pages_given_are_linked_at_their_own_paths(tmp_path):
     ).stat().st_ino
 
 
-def test_a_run_abandoned_by_a_failed_build_is_stopped_and_cleaned_up(tmp_path):
+def test_a_stopped_run_says_so_and_removes_its_pages_folder(tmp_path):
     site = tmp_path / "site"
     (site / "briefs" / "a").mkdir(parents=True)
     (site / "briefs" / "a" / "index.html").write_text(PAGE.format(title="A", text="Text."), encoding="utf-8")
     run = start_pagefind(site, ["briefs/a/index.html"], tmp_path / "cache")
     assert run.staging is not None
     assert run.staging.parent == tmp_path / "cache"
-    run.abandon()
+    run.stop()  # long before Pagefind's interpreter has started
+    with pytest.raises(PagefindError, match=r"pagefind failed on .*: exit status -9"):
+        run.finish()
     assert run.process.returncode is not None
     assert list((tmp_path / "cache").iterdir()) == []
 
@@ -190,3 +192,22 @@ def test_indexing_in_parts_abandoned_stops_and_leaves_no_pages_folder(tmp_path):
     with pytest.raises(PagefindError, match="stopped before it finished"):
         run.finish()
     assert list(tmp_path.rglob(f"{STAGING_PREFIX}*")) == []
+
+
+def test_any_failure_while_indexing_in_parts_is_a_pagefind_error(tmp_path, monkeypatch):
+    import pagefind_search.indexer as indexer
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a synthetic failure")
+
+    (tmp_path / "site").mkdir()
+    monkeypatch.setattr(indexer, "start_pagefind", broken)
+    run = start_indexing(tmp_path / "site", plan_parts([("briefs/a/index.html", "en")], 3000))
+    with pytest.raises(PagefindError, match="failed: RuntimeError: a synthetic failure"):
+        run.finish()
+
+
+@pytest.mark.parametrize("limit", ["3000", 2.5, True])
+def test_a_limit_that_is_not_a_whole_number_is_refused(limit):
+    with pytest.raises(ValueError, match="PAGEFIND_PAGES_PER_INDEX must be a whole number"):
+        plan_parts(pages(3), limit)

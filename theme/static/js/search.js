@@ -16,11 +16,17 @@ async function startPagefind() {
   const bundle = new URL(form.dataset.pagefindBundle, document.baseURI).href;
   const engine = await import(`${bundle}pagefind.js`);
   const baseUrl = new URL(form.dataset.siteRoot, document.baseURI).pathname;
-  await engine.options({ baseUrl });
-  await engine.init();
-  // A large archive's index comes in parts: search the others with this one.
-  for (const part of (form.dataset.pagefindMerge || "").split(" ").filter(Boolean)) {
-    await engine.mergeIndex(new URL(part, document.baseURI).href, { baseUrl });
+  try {
+    await engine.options({ baseUrl });
+    await engine.init();
+    // A large archive's index comes in parts: search the others with this one.
+    for (const part of (form.dataset.pagefindMerge || "").split(" ").filter(Boolean)) {
+      await engine.mergeIndex(new URL(part, document.baseURI).href, { baseUrl });
+    }
+  } catch (error) {
+    // The module keeps the parts it was given: forget them, so the next try does not search one twice.
+    await engine.destroy().catch(() => {});
+    throw error;
   }
   return engine;
 }

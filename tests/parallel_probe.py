@@ -112,9 +112,12 @@ def probe_build(folder: Path) -> dict:
         len(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("ul.key-points > li"))
         for page in sorted(output.glob("briefs/*/index.html"))
     ]
+    from brief_registry.rendering import RENDERED
+
     return {
         "forked": parallel.can_fork_workers(),
         "problems": len(problems),
+        "bodies_held_after_build": len(RENDERED),
         "briefs_rendered_by_build": sum(1 for text in rendered if text.strip() in bodies),
         "extracted_by_build": len(extracted),
         "key_points_per_page": cards,

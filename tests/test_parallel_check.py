@@ -84,6 +84,7 @@ def test_the_build_after_checks_on_two_cores_renders_and_extracts_no_brief_again
     assert found["forked"]
     assert found["problems"] == 0
     assert found["briefs_rendered_by_build"] == 0
+    assert found["bodies_held_after_build"] == 0  # forgotten once read, before the site was written
     assert found["extracted_by_build"] == 0
     assert len(found["key_points_per_page"]) == 12
     assert min(found["key_points_per_page"]) >= 1  # every brief page has its card

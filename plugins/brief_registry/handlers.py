@@ -16,6 +16,7 @@ from .frontmatter import read_brief
 from .problems import BriefFileError, RegistryError, display_path, log_extra
 from .reader import add_reader
 from .registry import Registry, load_registry
+from .rendering import forget_rendered
 from .rules import (
     Numbered,
     as_list,
@@ -121,6 +122,13 @@ def make_content_cache_safe(pelican) -> None:
     content_cache.install()
 
 
+def forget_bodies(generators) -> None:
+    """At ``all_generators_finalized``: every body of this build is read, so the bodies the checks rendered for it
+    (``rendering.RENDERED``; the articles hold their HTML now) are forgotten before the site is written. Until
+    then a body given twice (copies of one brief) is rendered once."""
+    forget_rendered()
+
+
 def register() -> None:
     """Connect the reader of briefs, the registry checks, the series' name and the safe content cache."""
     signals.initialized.connect(make_content_cache_safe)
@@ -128,3 +136,4 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.content_object_init.connect(set_translation_group)
     signals.article_generator_pretaxonomy.connect(validate_articles)  # before Pelican lists and writes them
+    signals.all_generators_finalized.connect(forget_bodies)

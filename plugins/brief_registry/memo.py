@@ -30,11 +30,6 @@ class ProcessMemo(Generic[K, V]):
     def get(self, key: K) -> V | None:
         return self._entries.get(key)
 
-    def take(self, key: K) -> V | None:
-        """The value, which the memo then forgets: for a result wanted once more only (the build's reading of a
-        body the checks rendered), so the process does not hold it twice."""
-        return self._entries.pop(key, None)
-
     def put(self, key: K, value: V) -> None:
         self._entries[key] = value
         for recording in self._recordings:

@@ -37,7 +37,7 @@ class BriefReader(YAMLMetadataReader):
             front = read_brief(source_path, shown)
             metadata = self._parse_yaml_metadata(front.data, source_path)
             self._md.Meta = {key: [str(v) for v in _as_list(value)] for key, value in metadata.items()}
-            content = self._body_markdown.convert(front.body, keep=False)  # read once per build
+            content = self._body_markdown.convert(front.body)
             problems = unsafe_html(content, front.body, front.body_line, shown)
             if problems:
                 raise UnsafeHtmlError(*problems)

@@ -276,7 +276,9 @@ def body_settings(markdown_settings: Mapping[str, Any]) -> dict[str, Any]:
 
 
 # Bodies rendered in this process, by settings and text: `make html` checks every brief, then builds the site in the
-# same process, and the build renders each body the checks rendered.
+# same process, and the build renders each body the checks rendered. Forgotten once a build has read every body
+# (brief_registry.handlers.forget_bodies): held on while the site is written, with each body's Markdown as its key,
+# they cost about 27 KB a brief.
 RENDERED: ProcessMemo[tuple[str, str], str] = ProcessMemo()
 
 
@@ -295,21 +297,15 @@ class BriefMarkdown:
         # amended find each other's bodies.
         self._memo_key = f"{self._fast is not None}\0{sorted(_effective_options(settings).items())!r}"
 
-    def convert(self, text: str, *, keep: bool = True) -> str:
-        """The HTML of `text`, identical to Python-Markdown's (rendered once per process and settings).
-
-        `keep=False` (the build's reader): the body is wanted once, so a rendering the checks left in the memo is
-        taken out of it and none is added; Pelican holds the HTML from then on. Keeping every body (and its
-        Markdown, the key) for the rest of the build cost about 60 KB a brief: 0.6 GB at 10,000 briefs."""
+    def convert(self, text: str) -> str:
+        """The HTML of `text`, identical to Python-Markdown's (rendered once per process and settings)."""
         key = (self._memo_key, text)
-        html = RENDERED.get(key) if keep else RENDERED.take(key)
-        if html is not None:
-            return html
-        if self._fast is not None and not python_markdown_reasons(text):
-            html = self._fast.render(text).rstrip("\n")
-        else:
-            html = self.reference(text)
-        if keep:
+        html = RENDERED.get(key)
+        if html is None:
+            if self._fast is not None and not python_markdown_reasons(text):
+                html = self._fast.render(text).rstrip("\n")
+            else:
+                html = self.reference(text)
             RENDERED.put(key, html)
         return html
 

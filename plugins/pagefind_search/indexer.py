@@ -225,6 +225,12 @@ class IndexingRun:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
 
+    def start(self) -> IndexingRun:
+        """Start indexing the parts, in a thread; this run."""
+        self._thread = threading.Thread(target=self._index_each_part, name="pagefind", daemon=True)
+        self._thread.start()
+        return self
+
     def _index_each_part(self) -> None:
         try:
             for part in self.parts:
@@ -237,7 +243,7 @@ class IndexingRun:
                 self.results.append(self.current.finish())
         except PagefindError as error:
             self.error = error
-        except Exception as error:
+        except Exception as error:  # in the thread, nothing else would see it: finish() reports it
             self.error = PagefindError(f"indexing {self.site} failed: {type(error).__name__}: {error}")
             if self.current is not None and self.current.staging is not None:
                 shutil.rmtree(self.current.staging, ignore_errors=True)
@@ -278,7 +284,4 @@ class IndexingRun:
 def start_indexing(site: Path, parts: Sequence[IndexPart], staging_parent: Path | None = None) -> IndexingRun:
     """Index `parts` of `site` (see :func:`plan_parts`) one after another, beside the build: each part's pages are
     gathered as :func:`start_pagefind` gathers them, and its bundle written to `site`/`part.bundle`."""
-    run = IndexingRun(built_site(site), tuple(parts), staging_parent)
-    run._thread = threading.Thread(target=run._index_each_part, name="pagefind", daemon=True)
-    run._thread.start()
-    return run
+    return IndexingRun(built_site(site), tuple(parts), staging_parent).start()

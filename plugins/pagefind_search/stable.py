@@ -1,9 +1,10 @@
 """Make a Pagefind bundle byte-for-byte reproducible.
 
-Pagefind (1.5) writes its filter and metadata indexes from hash maps, so two runs over the same site list
-filters and filter values in different orders, which changes those files and their content-hashed names. This
-rewrites just those files in sorted order (the search results are the same: the order carries no meaning) and
-renames them to a hash of their new content, keeping every reference in step.
+Pagefind (1.5) writes its filter and metadata indexes, and the languages of its entry file, from hash maps, so
+two runs over the same site list filters, filter values and languages in different orders, which changes those
+files and the content-hashed names of the first two. This rewrites just those files in sorted order (the search
+results are the same: the order carries no meaning) and renames them to a hash of their new content, keeping
+every reference in step.
 """
 
 from __future__ import annotations
@@ -72,4 +73,5 @@ def stabilize_bundle(bundle: Path) -> None:
         language["hash"] = _write(bundle, f"pagefind.{prefix}", digits, ".pf_meta", meta).removeprefix(
             "pagefind."
         )
+    entry["languages"] = dict(sorted(entry["languages"].items()))  # a hash map's order too; read by key
     write_atomically(entry_path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

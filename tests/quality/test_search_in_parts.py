@@ -70,6 +70,28 @@ def test_the_index_is_in_parts_and_every_page_is_in_exactly_one(site: Path) -> N
         assert (site / bundle / "pagefind.js").is_file()
 
 
+def test_a_second_build_gives_an_index_in_parts_identical_byte_for_byte(site: Path, tmp_path: Path) -> None:
+    """Two publishes of one commit are byte-identical (tests/test_publish.py); so is an index in parts."""
+    again = build_site(
+        copy_translated_content(tmp_path / "content"),
+        tmp_path / "output",
+        PAGEFIND_ENABLED=True,
+        PAGEFIND_PAGES_PER_INDEX=2,
+    )
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(root)): p.read_bytes()
+            for p in sorted((root / "pagefind").rglob("*"))
+            if p.is_file()
+        }
+
+    first, second = files(site), files(again)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    assert any(name.startswith("pagefind/part-4/") for name in first)
+
+
 def test_each_search_page_names_the_parts_of_its_language(site: Path) -> None:
     assert search_form(site, "search/index.html") == {
         "data-pagefind-bundle": "/pagefind/",

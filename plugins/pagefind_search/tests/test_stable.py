@@ -11,7 +11,7 @@ import pytest
 
 from pagefind_search import UnexpectedBundleError, run_pagefind, stabilize_bundle
 
-PAGE = """<!doctype html><html lang="en"><head><title>{n}</title></head><body><main data-pagefind-body>
+PAGE = """<!doctype html><html lang="{lang}"><head><title>{n}</title></head><body><main data-pagefind-body>
 <h1>Synthetic brief {n}</h1><p>Invented text about {topic} and {region} for brief {n}.</p>
 <span data-pagefind-filter="topic">{topic}</span><span data-pagefind-filter="region">{region}</span>
 <span data-pagefind-filter="author">Author {n}</span></main></body></html>"""
@@ -28,12 +28,16 @@ def bundle_digest(site) -> dict[str, str]:
 
 def test_repeated_indexing_gives_identical_bundles(tmp_path):
     source = tmp_path / "site"
-    for n, (topic, region) in enumerate(
-        [("Alpha", "North"), ("Beta", "South"), ("Gamma", "East"), ("Alpha", "West")]
-    ):
+    pages = [
+        ("Alpha", "North", "en"),
+        ("Beta", "South", "fr"),
+        ("Gamma", "East", "de"),
+        ("Alpha", "West", "en"),
+    ]
+    for n, (topic, region, lang) in enumerate(pages):  # languages too: Pagefind lists them from a hash map
         (source / str(n)).mkdir(parents=True)
         (source / str(n) / "index.html").write_text(
-            PAGE.format(n=n, topic=topic, region=region), encoding="utf-8"
+            PAGE.format(n=n, topic=topic, region=region, lang=lang), encoding="utf-8"
         )
     digests = []
     for run in range(4):  # unsorted hash maps would disagree within a few runs
@@ -46,7 +50,8 @@ def test_repeated_indexing_gives_identical_bundles(tmp_path):
     entry = json.loads((tmp_path / "run0" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     meta = entry["languages"]["en"]["hash"]
     assert f"pagefind.{meta}.pf_meta" in digests[0]
-    assert len([name for name in digests[0] if name.startswith("filter/")]) == 3
+    assert list(entry["languages"]) == ["de", "en", "fr"]
+    assert len([name for name in digests[0] if name.startswith("filter/")]) == 3 * 3  # per language
 
 
 def test_unexpected_file_is_reported(tmp_path):

@@ -61,12 +61,20 @@ def worker_count(configured: object) -> int:
     return max(1, available_cores() - 1)
 
 
+# Pools whose workers were started and not yet stopped, in this process.
+_STARTED: list[DrawingPool] = []
+
+
 class DrawingPool:
     """The cache files one build still has to draw, and the worker processes drawing them.
 
     ``start`` hands the jobs to workers (forked, so they share what Pelican has loaded); ``wait_for`` makes sure
     one file is there, drawing it in Pelican's own process if no worker has started it yet; ``finish`` does the
     same for every job left, so Pelican's process never idles while the workers finish.
+
+    A build that stops with an error never reaches ``finish``: the next pool of the same label that starts in this
+    process (the devserver's next build) first stops that one's workers, and the files they had not drawn are
+    drawn when a build needs them again.
     """
 
     def __init__(self, label: str, workers: int, min_parallel: int = MIN_PARALLEL) -> None:
@@ -81,6 +89,8 @@ class DrawingPool:
 
     def start(self, jobs: Mapping[Path, Job]) -> None:
         """Start drawing `jobs` (cache path -> job) beside the build, if there are enough to be worth it."""
+        for unfinished in [pool for pool in _STARTED if pool.label == self.label and pool is not self]:
+            unfinished.stop()
         self._jobs = dict(jobs)
         if len(self._jobs) < self.min_parallel or self.workers == 0:
             return  # drawn one by one, in Pelican's process, as they are needed
@@ -88,6 +98,7 @@ class DrawingPool:
             max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
         )
         self._futures = {path: self._pool.submit(draw, path, *args) for path, (draw, args) in jobs.items()}
+        _STARTED.append(self)
         self._log.info(
             "%s: drawing %d files beside the build (%d workers)", self.label, len(self._jobs), self.workers
         )
@@ -117,6 +128,17 @@ class DrawingPool:
                 self.wait_for(path)
             return self.drawn
         finally:
-            if self._pool is not None:
-                self._pool.shutdown(cancel_futures=True)
-            self._pool, self._jobs, self._futures = None, {}, {}
+            self.stop()
+
+    @property
+    def has_workers(self) -> bool:
+        """Whether worker processes were started and not yet stopped."""
+        return self._pool is not None
+
+    def stop(self) -> None:
+        """Stop the workers: a file one of them is drawing is finished, the jobs none has started are dropped."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        if self in _STARTED:
+            _STARTED.remove(self)
+        self._pool, self._jobs, self._futures = None, {}, {}

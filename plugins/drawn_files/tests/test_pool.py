@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from drawn_files import DrawingPool, place, pool, worker_count, write_atomically
@@ -14,8 +15,13 @@ def draw_text(path: Path, text: str) -> Path:
     return path
 
 
-def jobs(folder: Path, count: int) -> dict[Path, tuple]:
-    return {folder / f"{i}.txt": (draw_text, (f"file {i}",)) for i in range(count)}
+def draw_slowly(path: Path, text: str) -> Path:
+    time.sleep(0.2)
+    return draw_text(path, text)
+
+
+def jobs(folder: Path, count: int, draw=draw_text) -> dict[Path, tuple]:
+    return {folder / f"{i}.txt": (draw, (f"file {i}",)) for i in range(count)}
 
 
 def test_written_files_are_whole_and_readable_by_all(tmp_path):
@@ -71,3 +77,25 @@ def test_workers_are_counted_on_the_cores_this_process_may_use(monkeypatch):
     assert pool.available_cores() == 3
     assert pool.worker_count(None) == 2
     assert pool.worker_count(0) == 0  # the setting wins
+
+
+def test_a_pool_left_unfinished_by_a_failed_build_is_stopped_by_the_next_one(tmp_path):
+    """A build that raised between start and finish leaves its workers drawing; the next build's pool of the same
+    plugin stops them first, so two builds never draw side by side and no worker outlives its build."""
+    failed = DrawingPool("drawn_files_test", workers=1, min_parallel=2)
+    failed.start(jobs(tmp_path / "failed", 40, draw_slowly))
+    other = DrawingPool("another_plugin", workers=1, min_parallel=2)
+    other.start(jobs(tmp_path / "other", 3))
+
+    following = DrawingPool("drawn_files_test", workers=1, min_parallel=2)
+    todo = jobs(tmp_path / "next", 4)
+    following.start(todo)
+
+    assert not failed.has_workers
+    drawn = sorted((tmp_path / "failed").glob("*")) if (tmp_path / "failed").exists() else []
+    assert len(drawn) < 40, "the jobs no worker had started were dropped"
+    assert all(path.read_text().startswith("file ") for path in drawn), "whole files only, no temporary file"
+    assert other.has_workers, "another plugin's pool is left alone"
+    assert following.finish() == 4
+    assert all(path.is_file() for path in todo)
+    assert other.finish() == 3

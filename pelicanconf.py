@@ -84,6 +84,9 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.i18n"],  # {{ _("…") }}: interface strings in the page's language
+    # Pelican makes a new environment for each generator of each build, so an edited template is read by the next
+    # build; within one, Jinja need not check every template's file again each time a page uses it.
+    "auto_reload": False,
 }
 # Briefs live at /briefs/<slug>/, pages at /<slug>/.
 ARTICLE_URL = "briefs/{slug}/"

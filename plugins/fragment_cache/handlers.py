@@ -1,4 +1,5 @@
-"""Pelican wiring: every generator's templates can call ``rendered_once``, and are compiled once."""
+"""Pelican wiring: every generator's templates can call ``rendered_once`` and ``rendered_once_for_site``, and are
+compiled once."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pelican import signals
 from brief_registry.plugin_settings import defaults_setter
 
 from .compiled import CompiledTemplates
-from .memo import rendered_every_time, rendered_once
+from .memo import SiteFragments, rendered_every_time, rendered_every_time_for_site, rendered_once
 
 DEFAULTS = {"FRAGMENT_CACHE": True}
 
@@ -16,10 +17,11 @@ set_defaults = defaults_setter(DEFAULTS)
 
 
 def install(generator) -> None:
-    """Give the generator's Jinja environment the ``rendered_once`` call block (memo off: rendered every time),
-    and the templates this process has compiled already."""
+    """Give the generator's Jinja environment the ``rendered_once`` and ``rendered_once_for_site`` call blocks (memo
+    off: rendered every time), and the templates this process has compiled already."""
     on = generator.settings.get("FRAGMENT_CACHE", DEFAULTS["FRAGMENT_CACHE"])
     generator.env.globals["rendered_once"] = rendered_once if on else rendered_every_time
+    generator.env.globals["rendered_once_for_site"] = SiteFragments() if on else rendered_every_time_for_site
     generator.env.bytecode_cache = CompiledTemplates(generator.env)
 
 

@@ -8,6 +8,11 @@ besides the brief (its heading level, the page's language).
 
 The memo lives on the brief's object, which Pelican makes anew for every build, so nothing rendered in one build
 is shown by the next.
+
+A fragment that is the same on every page (the link to the fingerprinted stylesheet, which pelican-webassets works
+out by checking the stylesheet's files on each call) is rendered once per Jinja environment with
+``{% call rendered_once_for_site(name, *inputs) %}``: :class:`SiteFragments` lives on the environment, and Pelican
+makes one for each generator of each build.
 """
 
 from __future__ import annotations
@@ -31,4 +36,23 @@ def rendered_once(name: str, brief: object, *inputs: Hashable, caller: Callable[
 
 def rendered_every_time(name: str, brief: object, *inputs: Hashable, caller: Callable[[], str]) -> Markup:
     """The same call block without the memo (``FRAGMENT_CACHE = False``): what ``rendered_once`` must equal."""
+    return Markup(caller())
+
+
+class SiteFragments:
+    """The ``rendered_once_for_site`` call block of one Jinja environment: ``caller()``'s HTML, rendered the first time
+    this name and inputs are asked for, for fragments that depend on nothing but the site (its settings, its files)."""
+
+    def __init__(self) -> None:
+        self._rendered: dict[tuple[Hashable, ...], Markup] = {}
+
+    def __call__(self, name: str, *inputs: Hashable, caller: Callable[[], str]) -> Markup:
+        key = (name, *inputs)
+        if key not in self._rendered:
+            self._rendered[key] = Markup(caller())
+        return self._rendered[key]
+
+
+def rendered_every_time_for_site(name: str, *inputs: Hashable, caller: Callable[[], str]) -> Markup:
+    """``rendered_once_for_site`` without the memo (``FRAGMENT_CACHE = False``)."""
     return Markup(caller())

@@ -3,6 +3,7 @@
 from jinja2 import Environment
 
 from fragment_cache import rendered_once
+from fragment_cache.memo import SiteFragments, rendered_every_time_for_site
 
 TEMPLATE = '{% call rendered_once("teaser", brief, level) %}<h{{ level }}>{{ brief.title }}</h{{ level }}>{% endcall %}'
 
@@ -30,3 +31,45 @@ def test_other_inputs_or_another_brief_render_again():
     assert render(brief, 2) == "<h2>One</h2>"
     assert render(brief, 3) == "<h3>One</h3>"
     assert render(Brief("Two"), 2) == "<h2>Two</h2>"
+
+
+SITE_TEMPLATE = '{% call rendered_once_for_site("stylesheet", SITEURL) %}<link href="{{ SITEURL }}/{{ name }}">{% endcall %}'
+
+
+def test_a_site_fragment_is_rendered_once_per_environment_and_again_in_the_next():
+    def environment(memo) -> Environment:
+        env = Environment(autoescape=True)
+        env.globals["rendered_once_for_site"] = memo
+        return env
+
+    first = environment(SiteFragments())
+    template = first.from_string(SITE_TEMPLATE)
+    assert (
+        template.render(SITEURL="https://a.example", name="site.1.css")
+        == '<link href="https://a.example/site.1.css">'
+    )
+    # The same environment (one generator of one build) reuses its first rendering...
+    assert (
+        template.render(SITEURL="https://a.example", name="site.2.css")
+        == '<link href="https://a.example/site.1.css">'
+    )
+    # ...renders again for other inputs...
+    assert (
+        template.render(SITEURL="https://b.example", name="site.2.css")
+        == '<link href="https://b.example/site.2.css">'
+    )
+    # ...and the next build's environment starts empty; without the memo, every call renders.
+    again = environment(SiteFragments()).from_string(SITE_TEMPLATE)
+    assert (
+        again.render(SITEURL="https://a.example", name="site.2.css")
+        == '<link href="https://a.example/site.2.css">'
+    )
+    plain = environment(rendered_every_time_for_site).from_string(SITE_TEMPLATE)
+    assert (
+        plain.render(SITEURL="https://a.example", name="site.3.css")
+        == '<link href="https://a.example/site.3.css">'
+    )
+    assert (
+        plain.render(SITEURL="https://a.example", name="site.4.css")
+        == '<link href="https://a.example/site.4.css">'
+    )

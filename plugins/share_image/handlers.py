@@ -1,4 +1,4 @@
-"""Pelican wiring for share images: name each brief's image early, draw (or reuse) it when writing."""
+"""Pelican wiring for share images: name each brief's image early, draw (or reuse) it beside the build."""
 
 from __future__ import annotations
 
@@ -100,15 +100,20 @@ def cached_image(content: ShareImageContent, fonts: Fonts, cache_dir: Path) -> t
 class ShareImageGenerator(Generator):
     """Writes each brief's share image, drawn only when what it shows has changed since the last build.
 
-    Images missing from the cache start drawing in worker processes as soon as the cards are known, so on
-    a machine with a spare core they cost the build almost nothing; ``generate_output`` waits for them and
-    copies every brief's image into the output.
+    Images missing from the cache start drawing in worker processes as soon as the cards are known, and go on
+    drawing while Pelican writes every page: no page needs an image file, only its address. The build waits for
+    them at its end (``finalized``, where Pelican's process draws whatever no worker has started) and copies every
+    brief's image into the output.
+
+    A generator only so that the drawing belongs to one build (Pelican makes one per build); it writes nothing in
+    ``generate_output``.
     """
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pool = DrawingPool("share_image", worker_count(self.settings.get("SHARE_IMAGE_WORKERS")))
         self._briefs: list = []  # every brief given a share image, translations included
+        signals.finalized.connect(self.finish)
 
     def start_drawing(self, briefs: list) -> None:
         """Remember the briefs given a share image, and start drawing the ones missing from the cache."""
@@ -124,7 +129,10 @@ class ShareImageGenerator(Generator):
                     missing[path] = (draw_into_cache, (content, fonts))
         self._pool.start(missing)
 
-    def generate_output(self, writer) -> None:
+    def finish(self, pelican) -> None:
+        """At ``finalized`` of this build: every image drawn, and copied into the output."""
+        if pelican.settings is not self.settings:
+            return
         fonts = fonts_for(self.settings)
         for path in (fonts.regular, fonts.bold):
             if path and not Path(path).is_file():

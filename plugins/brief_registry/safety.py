@@ -47,9 +47,11 @@ _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20]+")
 _SUSPECT_TAG_OR_ATTRIBUTE = re.compile(
     r"<(?:script|style|i?frame|frameset|object|embed|base)\b|<[a-z][^>]*[\s/\"']on[a-z]", re.I
 )
-_SUSPECT_SCHEME = re.compile(
-    "|".join(r"[\x00-\x20]*".join(word) for word in ("script:", "data:")) + "|&#|&colon", re.I
-)
+_SUSPECT_ENTITY = re.compile("&#|&colon", re.I)
+_SCHEME_ENDINGS = (
+    "tpircs",
+    "atad",
+)  # "script:" (javascript:, vbscript:) and "data:", read backwards from the colon
 # `<script>` in a code span is shown as text: not where a finding in the rendered body comes from.
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
@@ -106,7 +108,7 @@ def unsafe_url(url: str) -> str:
 
 def unsafe_html(rendered: str, body: str, first_line: int, path: str) -> tuple[Problem, ...]:
     """Every unsafe construct in `rendered` (the HTML of `body`, whose first line is `first_line`)."""
-    if not (_SUSPECT_TAG_OR_ATTRIBUTE.search(rendered) or _SUSPECT_SCHEME.search(rendered)):
+    if not (_SUSPECT_TAG_OR_ATTRIBUTE.search(rendered) or suspect_scheme(rendered)):
         return ()
     finder = _Finder()
     finder.feed(rendered)
@@ -122,6 +124,30 @@ def unsafe_html(rendered: str, body: str, first_line: int, path: str) -> tuple[P
         used[finding.needles] = line
         problems.append(Problem(path, line or first_line, finding.message, code=finding.code))
     return tuple(problems)
+
+
+def suspect_scheme(text: str) -> bool:
+    """Whether `text` has "script:" or "data:" (in any case, with any characters browsers ignore between the
+    letters, written as characters or as entities such as ``&Tab;``), or a numeric or ``&colon`` entity that may
+    hide one: the cheap test before parsing. Each colon is read backwards, which is some twenty times faster than a
+    pattern tried at every letter of a 13 KB body."""
+    if _SUSPECT_ENTITY.search(text):
+        return True
+    if "&" in text:
+        text = html.unescape(text)  # as the browser reads an attribute: "scr&Tab;ipt:" is "scr\tipt:"
+    colon = text.find(":")
+    while colon != -1:
+        letters = []
+        at = colon - 1
+        while at >= 0 and len(letters) < 6:
+            if text[at] > " ":  # browsers ignore U+0000 to U+0020 inside a scheme
+                letters.append(text[at].lower())
+            at -= 1
+        word = "".join(letters)
+        if word.startswith(_SCHEME_ENDINGS):
+            return True
+        colon = text.find(":", colon + 1)
+    return False
 
 
 def _line_of(finding: Finding, lines: list[tuple[int, str]], after: int) -> int:

@@ -9,7 +9,7 @@ import yaml
 
 from brief_registry import EncodingError, FrontMatterError, RegistryError, load_registry, read_front_matter
 from brief_registry.frontmatter import LOADER, MESSAGE_LOADER
-from brief_registry.safety import unsafe_html, unsafe_url
+from brief_registry.safety import suspect_scheme, unsafe_html, unsafe_url
 from brief_registry.textfile import decode_text
 
 FRONT = "---\ntitle: A synthetic title\nseries_number: 7\n---\nBody line.\n"
@@ -284,6 +284,57 @@ def test_unsafe_html_is_found_in_the_rendered_body_and_located_in_the_source():
         (19, "<script>"),
         (20, "link to 'javascript:alert(3)'"),
     ]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="javascript:alert(1)">',
+        '<a href="JaVaScRiPt:alert(1)">',
+        '<a href="vbscript:msgbox">',
+        '<img src="data:image/png;base64,AAAA">',
+        '<a href="java\tscr\nipt:alert(1)">',
+        '<a href="java&Tab;scr&NewLine;ipt:alert(1)">',  # entities browsers decode inside the attribute
+        '<a href="&#106;avascript:alert(1)">',
+        '<a href="javascript&colon;alert(1)">',
+    ],
+)
+def test_every_spelling_of_a_forbidden_scheme_is_suspect(html):
+    assert suspect_scheme(html)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Note: the script: a word before a colon, and the data: shown as text are suspect too</p>",
+        "<p>A transcript: and metadata: end in the letters, and are read as suspect.</p>",
+    ],
+)
+def test_text_ending_in_script_or_data_before_a_colon_is_suspect_and_parsed(html):
+    """The cheap test only decides whether to parse; parsing then finds nothing in text."""
+    assert suspect_scheme(html)
+    assert unsafe_html(html, html, 1, "x.md") == ()
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Plain prose: with colons, times 10:30 and a link.</p>",
+        '<p><a href="https://example.org/a:b">AT&amp;T&rsquo;s page</a></p>',
+        "<p>No colon at all</p>",
+    ],
+)
+def test_bodies_without_a_forbidden_scheme_are_not_suspect(html):
+    assert not suspect_scheme(html)
+
+
+def test_a_scheme_spelt_with_named_entities_in_raw_html_is_refused():
+    """`javascr&Tab;ipt:` is `javascript:` to a browser; the cheap test before parsing used to miss it, and the
+    brief was published with the link."""
+    body = '<a href="javascr&Tab;ipt:alert(1)">spelt with an entity</a>\n'
+    (problem,) = unsafe_html(body, body, 7, "x.md")
+    assert (problem.line, problem.code) == (7, "unsafe-url-scheme")
+    assert "uses the 'javascript:' scheme" in problem.message
 
 
 def test_a_registry_saved_with_a_bom_and_crlf_loads_with_the_editors_line_numbers(tmp_path):

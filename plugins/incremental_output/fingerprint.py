@@ -48,8 +48,21 @@ def files_under(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+# Types whose ``repr`` is already stable, looked up by exact type before any isinstance test: a brief's summary is
+# some 350 values, most of them strings, and ``stable_text`` runs on every brief of every build.
+_REPR_EXACTLY = frozenset({str, int, float, bool, type(None)})
+
+
 def stable_text(value: Any) -> str:
     """``value`` as text that is the same in every run and differs when the value does."""
+    kind = type(value)
+    if kind in _REPR_EXACTLY:
+        return repr(value)
+    if kind is list or kind is tuple:
+        return "[" + ", ".join([stable_text(v) for v in value]) + "]"
+    if kind is dict:
+        items = sorted([(stable_text(k), stable_text(v)) for k, v in value.items()])
+        return "{" + ", ".join([f"{k}: {v}" for k, v in items]) + "}"
     if isinstance(value, Content):  # another brief or page: its own summary is hashed on its own
         return f"<{type(value).__name__} {value.source_path} {getattr(value, 'lang', '')}>"
     if isinstance(value, URLWrapper):  # an author, category or tag
@@ -91,6 +104,8 @@ def headline(content: Content) -> str:
 def referenced_contents(value: Any, found: dict[int, Content] | None = None) -> dict[int, Content]:
     """The briefs and pages ``value`` holds (in lists, mappings, dataclasses), without looking inside them."""
     found = {} if found is None else found
+    if type(value) in _REPR_EXACTLY:  # most values: nothing inside
+        return found
     if isinstance(value, Content):
         found[id(value)] = value
     elif isinstance(value, Mapping):

@@ -73,6 +73,21 @@ def test_settings_text_is_stable_and_keeps_every_value():
     assert stable_text({"B": {1, 2}}) != stable_text({"B": {1, 3}})
 
 
+def test_values_of_a_subclass_keep_their_own_text():
+    """The exact types a summary is mostly made of are written by a shortcut; their subclasses, which may show
+    differently, are not taken for them: marked-up text is not plain text, and the page shown changes with it."""
+    from markupsafe import Markup
+
+    class Ordered(dict):
+        pass
+
+    assert stable_text("<b>x</b>") == "'<b>x</b>'"
+    assert stable_text(Markup("<b>x</b>")) == "Markup('<b>x</b>')"
+    assert stable_text(True) == "True" != stable_text(1)
+    assert stable_text([1, ("a", None)]) == stable_text((1, ["a", None])) == "[1, ['a', None]]"
+    assert stable_text({"b": 2, "a": [1.5]}) == stable_text(Ordered(a=[1.5], b=2)) == "{'a': [1.5], 'b': 2}"
+
+
 def test_the_output_fingerprint_sees_a_file_changed_added_or_removed(tmp_path):
     output = tmp_path / "output"
     (output / "briefs").mkdir(parents=True)

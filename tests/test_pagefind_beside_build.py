@@ -15,12 +15,13 @@ def test_pagefind_starts_after_the_brief_pages_and_before_the_listings(tmp_path,
     seen: dict[str, list[str]] = {}
     start = handlers.start_indexing
 
-    def recording_start(site: Path, parts, staging_parent=None):
+    def recording_start(site: Path, parts, staging_parent=None, record=None):
         seen["at_start"] = sorted(str(p.relative_to(site)) for p in site.rglob("index.html"))
         seen["bundles"] = [part.bundle for part in parts]
         seen["pages"] = sorted(page for part in parts for page in part.pages)
         seen["staging_parent"] = staging_parent
-        return start(site, parts, staging_parent)
+        seen["record"] = record
+        return start(site, parts, staging_parent, record)
 
     monkeypatch.setattr(handlers, "start_indexing", recording_start)
     output = build_site(
@@ -38,6 +39,8 @@ def test_pagefind_starts_after_the_brief_pages_and_before_the_listings(tmp_path,
     assert seen["pages"] == briefs  # the brief pages, nothing else
     assert seen["bundles"] == ["pagefind/"]  # a few pages: one index, in Pagefind's own folder
     assert seen["staging_parent"] == tmp_path / "cache"
+    # The development settings keep the parts whose pages did not change.
+    assert seen["record"] == tmp_path / "cache" / "pagefind_parts.json"
     assert not list((tmp_path / "cache").glob("pagefind-pages-*")), "the pages' folder was left behind"
     entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == len(briefs)

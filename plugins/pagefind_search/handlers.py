@@ -18,7 +18,6 @@ from brief_registry.briefs import briefs_with_pages
 from brief_registry.plugin_settings import defaults_setter
 
 from .indexer import IndexingRun, IndexPart, PagefindError, bundles_by_language, plan_parts, start_indexing
-from .stable import UnexpectedBundleError, stabilize_bundle
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +26,11 @@ DEFAULTS = {
     # Pages one Pagefind run indexes at most (about: plus one per language). Its memory grows with them, about
     # 0.3 MB a brief: a larger archive is indexed in parts, one after another (bench/results.md).
     "PAGEFIND_PAGES_PER_INDEX": 3000,
+    # Keep a part whose pages are byte for byte those its bundle was made from in the last build into the same
+    # folder (recorded in CACHE_PATH), instead of indexing it again.
+    "PAGEFIND_KEEP_UNCHANGED_PARTS": False,
 }
+RECORD = "pagefind_parts.json"  # in CACHE_PATH: what each part's bundle was made from
 
 # Runs started and not yet awaited. A build that stops with an error never reaches ``finalized``: the next build in
 # the same process (the devserver's) stops its run before starting its own, so two never write one bundle.
@@ -74,7 +77,9 @@ class PagefindIndexing(Generator):
         try:
             # The pages' folder goes in the cache (a build killed mid-way leaves it there, where make clean
             # removes it, not beside the site), normally on the output's file system, so its files are links.
-            self._run = start_indexing(Path(self.output_path), self._parts, Path(self.settings["CACHE_PATH"]))
+            cache = Path(self.settings["CACHE_PATH"])
+            record = cache / RECORD if self.settings["PAGEFIND_KEEP_UNCHANGED_PARTS"] else None
+            self._run = start_indexing(Path(self.output_path), self._parts, cache, record)
             UNFINISHED.append(self._run)
         except PagefindError as error:
             logger.error("%s", error)
@@ -88,9 +93,7 @@ class PagefindIndexing(Generator):
             UNFINISHED.remove(run)
         try:
             result = run.finish()
-            for part in run.parts:
-                stabilize_bundle(run.site / part.bundle)
-        except (PagefindError, UnexpectedBundleError) as error:
+        except PagefindError as error:
             logger.error("%s", error)
             return
         if result.pages == 0:
@@ -98,6 +101,12 @@ class PagefindIndexing(Generator):
         else:
             logger.info(
                 "Pagefind indexed %d pages, %d words, %d filters", result.pages, result.words, result.filters
+            )
+        if run.kept:
+            logger.info(
+                "Pagefind: %d of %d parts kept from the last build (their pages had not changed)",
+                len(run.kept),
+                len(run.parts),
             )
 
 

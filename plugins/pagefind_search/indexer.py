@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+import os
 import re
 import shutil
 import subprocess
@@ -11,9 +14,13 @@ import tempfile
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from brief_registry.textfile import write_atomically
 from drawn_files import place
+
+from .stable import UnexpectedBundleError, stabilize_bundle
 
 TIMEOUT_SECONDS = 300
 
@@ -209,19 +216,98 @@ def bundles_by_language(parts: Sequence[IndexPart]) -> dict[str, list[str]]:
     return bundles
 
 
+# --- Parts an earlier build indexed from the same pages, kept -----------------------------------------------------
+# Bump when the same pages would give another bundle (the command above, or what stable.py rewrites).
+INDEXING_VERSION = "1"
+
+
+def part_inputs(site: Path, part: IndexPart) -> str:
+    """A hash of everything a part's bundle is made from: its folder, its pages' paths and bytes, the Pagefind
+    installed, and this module's way of running it."""
+    hashed = hashlib.sha256(f"{INDEXING_VERSION}\0{pagefind_version()}\0{part.bundle}\0".encode())
+    for page in part.pages:
+        file = site / page
+        data = file.read_bytes() if file.is_file() else None
+        hashed.update(f"{page}\0{-1 if data is None else len(data)}\0".encode() + (data or b""))
+    return hashed.hexdigest()
+
+
+def bundle_stamp(site: Path, part: IndexPart) -> str:
+    """What shows a bundle was changed or removed since it was recorded: each of its files' path, size and
+    modification time (the main bundle's without the parts' folders inside it)."""
+    folder = site / part.bundle
+    if not folder.is_dir():
+        return ""
+    stamps = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not (Path(root) == folder and f.startswith("part-")))
+        for name in sorted(files):
+            stat = (Path(root) / name).stat()
+            stamps.append(
+                f"{Path(root, name).relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}"
+            )
+    return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
+
+
+def pagefind_version() -> str:
+    """The installed Pagefind's version (a new one may write other bundles from the same pages)."""
+    try:
+        return version("pagefind")
+    except PackageNotFoundError:
+        return "not installed"
+
+
+@dataclass(frozen=True)
+class KeptPart:
+    """A part's bundle as a build left it: what it was made from, its stamp then, and Pagefind's counts."""
+
+    inputs: str
+    stamp: str
+    pages: int
+    words: int
+    filters: int
+
+    def result(self) -> PagefindResult:
+        return PagefindResult(self.pages, self.words, self.filters, "(unchanged since the last build: kept)")
+
+
+def read_kept_parts(record: Path, site: Path) -> dict[str, KeptPart]:
+    """The parts the last build of `site` recorded in `record`; none when there is no such record (or another
+    site's, or one that cannot be read: every part is then indexed)."""
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        if data.get("site") != str(site):
+            return {}
+        return {bundle: KeptPart(**fields) for bundle, fields in data["parts"].items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def write_kept_parts(record: Path, site: Path, parts: dict[str, KeptPart]) -> None:
+    data = {"site": str(site), "parts": {bundle: vars(kept) for bundle, kept in sorted(parts.items())}}
+    write_atomically(record, json.dumps(data, indent=1).encode("utf-8"))
+
+
 @dataclass
 class IndexingRun:
     """The parts of one build's index, indexed one after another by Pagefind in its own process (each run's memory
-    is freed before the next starts), from a thread, so the build goes on meanwhile. Started by
-    :func:`start_indexing`."""
+    is freed before the next starts), from a thread, so the build goes on meanwhile; each bundle is made
+    reproducible (stable.py) as soon as it is written. Started by :func:`start_indexing`.
+
+    Given a `record` file, a part whose pages are byte for byte those its bundle was made from in the last build
+    (and whose bundle nobody has changed since) is kept as it is, not indexed again; the record is rewritten when
+    every part is done."""
 
     site: Path
     parts: tuple[IndexPart, ...]
     staging_parent: Path | None = None
+    record: Path | None = None
     results: list[PagefindResult] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # the bundles kept from the last build
     error: PagefindError | None = None
     current: PagefindRun | None = None
     stopped: bool = False
+    _made: dict[str, KeptPart] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
 
@@ -233,16 +319,30 @@ class IndexingRun:
 
     def _index_each_part(self) -> None:
         try:
+            earlier = read_kept_parts(self.record, self.site) if self.record is not None else {}
             for part in self.parts:
+                inputs = part_inputs(self.site, part) if self.record is not None else ""
+                last = earlier.get(part.bundle)
+                if last is not None and last.inputs == inputs and last.stamp == bundle_stamp(self.site, part):
+                    self.results.append(last.result())
+                    self.kept.append(part.bundle)
+                    self._made[part.bundle] = last
+                    continue
                 with self._lock:
                     if self.stopped:
                         return
                     self.current = start_pagefind(
                         self.site, part.pages, self.staging_parent, self.site / part.bundle
                     )
-                self.results.append(self.current.finish())
+                result = self.current.finish()
+                stabilize_bundle(self.site / part.bundle)
+                self.results.append(result)
+                stamp = bundle_stamp(self.site, part)
+                self._made[part.bundle] = KeptPart(inputs, stamp, result.pages, result.words, result.filters)
         except PagefindError as error:
             self.error = error
+        except UnexpectedBundleError as error:
+            self.error = PagefindError(str(error))
         except Exception as error:  # in the thread, nothing else would see it: finish() reports it
             self.error = PagefindError(f"indexing {self.site} failed: {type(error).__name__}: {error}")
             if self.current is not None and self.current.staging is not None:
@@ -273,6 +373,8 @@ class IndexingRun:
         for earlier in (self.site / MAIN_BUNDLE).glob("part-*"):
             if earlier not in kept:  # a part an earlier build had (it indexed more pages)
                 shutil.rmtree(earlier, ignore_errors=True)
+        if self.record is not None:
+            write_kept_parts(self.record, self.site, self._made)
         return PagefindResult(
             sum(result.pages for result in self.results),
             sum(result.words for result in self.results),
@@ -281,7 +383,10 @@ class IndexingRun:
         )
 
 
-def start_indexing(site: Path, parts: Sequence[IndexPart], staging_parent: Path | None = None) -> IndexingRun:
+def start_indexing(
+    site: Path, parts: Sequence[IndexPart], staging_parent: Path | None = None, record: Path | None = None
+) -> IndexingRun:
     """Index `parts` of `site` (see :func:`plan_parts`) one after another, beside the build: each part's pages are
-    gathered as :func:`start_pagefind` gathers them, and its bundle written to `site`/`part.bundle`."""
-    return IndexingRun(built_site(site), tuple(parts), staging_parent).start()
+    gathered as :func:`start_pagefind` gathers them, and its bundle written to `site`/`part.bundle`. With a
+    `record` file, the parts whose pages have not changed since the last build are kept (:class:`IndexingRun`)."""
+    return IndexingRun(built_site(site), tuple(parts), staging_parent, record).start()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import shutil
 
 import pytest
 
@@ -211,3 +213,87 @@ def test_any_failure_while_indexing_in_parts_is_a_pagefind_error(tmp_path, monke
 def test_a_limit_that_is_not_a_whole_number_is_refused(limit):
     with pytest.raises(ValueError, match="PAGEFIND_PAGES_PER_INDEX must be a whole number"):
         plan_parts(pages(3), limit)
+
+
+def write_pages(site, texts: dict[str, str]) -> list[tuple[str, str]]:
+    for name, text in texts.items():
+        (site / "briefs" / name).mkdir(parents=True, exist_ok=True)
+        (site / "briefs" / name / "index.html").write_text(
+            PAGE.format(title=name, text=text), encoding="utf-8"
+        )
+    return [(f"briefs/{name}/index.html", "en") for name in texts]
+
+
+def bundle_files(site, bundle: str) -> dict[str, tuple[bytes, int]]:
+    folder = site / bundle
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.relative_to(folder).as_posix().startswith("part-")
+    }
+
+
+def words_indexed(site, bundle: str) -> set[str]:
+    """Every word of the pages in a bundle, from its fragment files (what a search shows of each page)."""
+    words = set()
+    for fragment in (site / bundle / "fragment").glob("*.pf_fragment"):
+        page = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
+        words.update(page["content"].replace(".", " ").split())
+    return words
+
+
+def test_a_part_whose_pages_did_not_change_is_kept_and_an_edited_one_indexed_again(tmp_path):
+    site, record = tmp_path / "site", tmp_path / "cache" / "pagefind_parts.json"
+    pages = write_pages(site, {"a": "Alpha.", "b": "Bravo.", "c": "Charlie.", "d": "Delta.", "e": "Echo."})
+    parts = plan_parts(pages, 2)  # pagefind/ (a, b), part-2 (c, d), part-3 (e)
+    first = start_indexing(site, parts, tmp_path / "cache", record)
+    first_result = first.finish()
+    first_words = first_result.words
+    assert first_result.pages == 5
+    assert first.kept == []
+    before = {part.bundle: bundle_files(site, part.bundle) for part in parts}
+
+    write_pages(site, {"c": "Charlie edited, with a new word: zeppelin."})
+    again = start_indexing(site, parts, tmp_path / "cache", record)
+    result = again.finish()
+
+    assert again.kept == ["pagefind/", "pagefind/part-3/"]
+    assert result.pages == 5  # the kept parts' counts are the recorded ones
+    assert result.words > first_words
+    for bundle in again.kept:  # not written at all, not even with the same bytes
+        assert bundle_files(site, bundle) == before[bundle]
+    assert bundle_files(site, "pagefind/part-2/") != before["pagefind/part-2/"]
+    assert "zeppelin" in words_indexed(site, "pagefind/part-2/")
+
+    third = start_indexing(site, parts, tmp_path / "cache", record)
+    third.finish()
+    assert third.kept == [part.bundle for part in parts]  # nothing changed since: everything kept
+
+
+def test_a_kept_part_is_indexed_again_when_its_bundle_was_changed_or_the_record_is_for_another_site(tmp_path):
+    site, record = tmp_path / "site", tmp_path / "cache" / "pagefind_parts.json"
+    parts = plan_parts(write_pages(site, {"a": "Alpha.", "b": "Bravo.", "c": "Charlie."}), 2)
+    start_indexing(site, parts, tmp_path / "cache", record).finish()
+
+    shutil.rmtree(site / "pagefind" / "part-2")  # someone removed a part
+    (site / "pagefind" / "pagefind-entry.json").write_text("{}", encoding="utf-8")  # and damaged the first
+    again = start_indexing(site, parts, tmp_path / "cache", record)
+    assert again.finish().pages == 3
+    assert again.kept == []
+    assert json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy)  # the same pages and bundles in another folder: that site has no record
+    elsewhere = start_indexing(copy, parts, tmp_path / "cache", record)
+    elsewhere.finish()
+    assert elsewhere.kept == []
+
+
+def test_without_a_record_every_part_is_indexed_and_nothing_is_recorded(tmp_path):
+    site = tmp_path / "site"
+    parts = plan_parts(write_pages(site, {"a": "Alpha.", "b": "Bravo."}), 1)
+    for _ in range(2):
+        run = start_indexing(site, parts, tmp_path / "cache")
+        run.finish()
+        assert run.kept == []
+    assert list((tmp_path / "cache").iterdir()) == []

@@ -6,7 +6,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import CONTENT, SERIES_FIXTURES, add_to_registry, build_site, build_site_logged, copy_content
+from conftest import (
+    CONTENT,
+    ROOT,
+    SERIES_FIXTURES,
+    add_to_registry,
+    build_site,
+    build_site_logged,
+    copy_content,
+)
 
 import pagefind_search.handlers as handlers
 
@@ -74,3 +82,16 @@ def test_a_pages_per_index_that_is_not_a_whole_number_is_an_error_naming_the_set
         "PAGEFIND_PAGES_PER_INDEX must be a whole number of at least 1, not 'many'"
     ]
     assert not (site.root / "pagefind").exists()  # nothing indexed, nothing half-written
+
+
+def test_only_development_builds_keep_unchanged_parts_of_the_index():
+    """The live site's index is built from the sources alone, as every other part of it (publishconf.py)."""
+    from pelican.settings import read_settings
+
+    development = read_settings(str(ROOT / "pelicanconf.py"))
+    live = read_settings(str(ROOT / "publishconf.py"))
+    assert (development["PAGEFIND_KEEP_UNCHANGED_PARTS"], development["PAGEFIND_PAGES_PER_INDEX"]) == (
+        True,
+        500,
+    )
+    assert (live["PAGEFIND_KEEP_UNCHANGED_PARTS"], live["PAGEFIND_PAGES_PER_INDEX"]) == (False, 3000)

@@ -89,8 +89,8 @@ class DrawingPool:
 
     def start(self, jobs: Mapping[Path, Job]) -> None:
         """Start drawing `jobs` (cache path -> job) beside the build, if there are enough to be worth it."""
-        for unfinished in [pool for pool in _STARTED if pool.label == self.label and pool is not self]:
-            unfinished.stop()
+        for unfinished in [pool for pool in _STARTED if pool.label == self.label]:
+            unfinished.stop()  # this pool's own workers too, if it was started before
         self._jobs = dict(jobs)
         if len(self._jobs) < self.min_parallel or self.workers == 0:
             return  # drawn one by one, in Pelican's process, as they are needed

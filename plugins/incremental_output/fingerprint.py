@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
-import hashlib
 import os
 import re
 import sys
@@ -21,8 +20,8 @@ from typing import Any
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-# Inside the folders a build reads, what no build reads.
-NOT_READ = frozenset({"__pycache__", "tests", "test_data"})
+from brief_registry.digests import digest, file_stamp, files_under
+
 # A brief's attributes that hold its body (shown on its own page and in feeds only), or the whole site's context
 # and settings (hashed once for the whole site).
 NOT_SUMMARY = frozenset({"_content", "body_below_card", "front_matter", "_context", "settings"})
@@ -33,19 +32,6 @@ HEADLINE = (
     "in_default_lang", "authors", "topics", "regions", "translations",
 )  # fmt: skip
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
-
-
-def files_under(paths: Iterable[Path]) -> list[Path]:
-    """Every file in ``paths`` (files, or folders walked whole but for what no build reads), in a stable order."""
-    found = []
-    for path in paths:
-        if path.is_file():
-            found.append(path)
-            continue
-        for folder, subfolders, files in os.walk(path):
-            subfolders[:] = sorted(d for d in subfolders if d not in NOT_READ)
-            found.extend(Path(folder) / name for name in sorted(files))
-    return found
 
 
 # Types whose ``repr`` is already stable, looked up by exact type before any isinstance test: a brief's summary is
@@ -135,15 +121,6 @@ def page_contents(given: Any, neighbours_of=neighbours) -> list[Content]:
     return sorted(found.values(), key=lambda c: (str(c.source_path), str(getattr(c, "lang", ""))))
 
 
-def digest(*parts: str | bytes) -> str:
-    """One hash of several parts (kept apart, so that ``("ab", "c")`` and ``("a", "bc")`` differ)."""
-    hashed = hashlib.sha256()
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        hashed.update(len(data).to_bytes(8, "big") + data)
-    return hashed.hexdigest()
-
-
 def files_digest(paths: Iterable[Path]) -> str:
     """A hash of the files in ``paths``: each one's path and bytes."""
     return digest(*(f"{path}\0".encode() + path.read_bytes() for path in files_under(paths)))
@@ -165,12 +142,6 @@ def input_fingerprint(
         sys.version,
         today.isoformat(),
     )
-
-
-def file_stamp(path: Path) -> tuple[int, int]:
-    """What shows a file was changed since it was written: its size and modification time."""
-    stat = path.stat()
-    return stat.st_size, stat.st_mtime_ns
 
 
 def output_fingerprint(output: Path) -> str:

@@ -98,15 +98,19 @@ class PagefindIndexing(Generator):
             return
         if result.pages == 0:
             logger.warning("%s: Pagefind indexed no page (no page carries data-pagefind-body)", run.site)
+        elif run.kept:
+            logger.info(
+                "Pagefind: %d pages, %d words, %d filters in the index; %d of %d parts kept from the last build "
+                "(none of their pages had changed)",
+                result.pages,
+                result.words,
+                result.filters,
+                len(run.kept),
+                len(run.parts),
+            )
         else:
             logger.info(
                 "Pagefind indexed %d pages, %d words, %d filters", result.pages, result.words, result.filters
-            )
-        if run.kept:
-            logger.info(
-                "Pagefind: %d of %d parts kept from the last build (their pages had not changed)",
-                len(run.kept),
-                len(run.parts),
             )
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-import os
 import re
 import shutil
 import subprocess
@@ -14,9 +12,10 @@ import tempfile
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from brief_registry.code_digest import code_digest
+from brief_registry.digests import digest, file_stamp, files_under
 from brief_registry.textfile import write_atomically
 from drawn_files import place
 
@@ -217,44 +216,35 @@ def bundles_by_language(parts: Sequence[IndexPart]) -> dict[str, list[str]]:
 
 
 # --- Parts an earlier build indexed from the same pages, kept -----------------------------------------------------
-# Bump when the same pages would give another bundle (the command above, or what stable.py rewrites).
-INDEXING_VERSION = "1"
+# What else a bundle is made from besides its pages: this module's way of running Pagefind, stable.py's rewriting,
+# and the versions of Pagefind (its Python wrapper and its binary) and of the CBOR library stable.py uses.
+_INDEXING_CODE = code_digest(
+    Path(__file__).parent,
+    [Path(__file__).parent / "indexer.py", Path(__file__).parent / "stable.py"],
+    ("pagefind", "pagefind_bin", "cbor2"),
+)
 
 
 def part_inputs(site: Path, part: IndexPart) -> str:
-    """A hash of everything a part's bundle is made from: its folder, its pages' paths and bytes, the Pagefind
-    installed, and this module's way of running it."""
-    hashed = hashlib.sha256(f"{INDEXING_VERSION}\0{pagefind_version()}\0{part.bundle}\0".encode())
+    """A hash of everything a part's bundle is made from: its folder, its pages' paths and bytes, and the code that
+    indexes them."""
+    pages = []
     for page in part.pages:
         file = site / page
-        data = file.read_bytes() if file.is_file() else None
-        hashed.update(f"{page}\0{-1 if data is None else len(data)}\0".encode() + (data or b""))
-    return hashed.hexdigest()
+        pages.append(f"{page}\0".encode() + (file.read_bytes() if file.is_file() else b"\0(not built)"))
+    return digest(_INDEXING_CODE, part.bundle, *pages)
 
 
 def bundle_stamp(site: Path, part: IndexPart) -> str:
     """What shows a bundle was changed or removed since it was recorded: each of its files' path, size and
-    modification time (the main bundle's without the parts' folders inside it)."""
+    modification time (the main bundle's without the other parts' folders inside it)."""
     folder = site / part.bundle
     if not folder.is_dir():
         return ""
-    stamps = []
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(f for f in folders if not (Path(root) == folder and f.startswith("part-")))
-        for name in sorted(files):
-            stat = (Path(root) / name).stat()
-            stamps.append(
-                f"{Path(root, name).relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}"
-            )
-    return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
-
-
-def pagefind_version() -> str:
-    """The installed Pagefind's version (a new one may write other bundles from the same pages)."""
-    try:
-        return version("pagefind")
-    except PackageNotFoundError:
-        return "not installed"
+    own = [path for path in sorted(folder.iterdir()) if not path.name.startswith("part-")]
+    return digest(
+        *(f"{path.relative_to(folder).as_posix()}\0{file_stamp(path)}" for path in files_under(own))
+    )
 
 
 @dataclass(frozen=True)

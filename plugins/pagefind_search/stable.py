@@ -49,9 +49,13 @@ def _hash_digits(name: str) -> tuple[str, int]:
 
 
 def stabilize_bundle(bundle: Path) -> None:
-    """Sort the filter and metadata indexes of the bundle in `bundle` (the site's pagefind/ folder)."""
+    """Sort the filter and metadata indexes of the bundle in `bundle` (the site's pagefind/ folder).
+
+    The sorted files are written beside the old ones, then the entry file that names them, and only then are the
+    old ones removed: stopped at any point, the bundle is whole (the old files, or the new ones)."""
     entry_path = bundle / ENTRY
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    replaced: list[Path] = []
     for language in entry["languages"].values():
         meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
         meta = _read(meta_path)
@@ -61,17 +65,20 @@ def stabilize_bundle(bundle: Path) -> None:
         for filter_name, file_hash in meta[META_FILTERS]:
             filter_path = bundle / "filter" / f"{file_hash}.pf_filter"
             name, values = _read(filter_path)
-            filter_path.unlink()
             prefix, digits = _hash_digits(file_hash)
             new_hash = _write(bundle / "filter", prefix, digits, ".pf_filter", [name, sorted(values)])
+            if new_hash != file_hash:
+                replaced.append(filter_path)
             filters.append([filter_name, new_hash])
         meta[META_FILTERS] = sorted(filters)
         meta[META_SORTS] = sorted(meta[META_SORTS])
         meta[META_FIELDS] = sorted(meta[META_FIELDS])
-        meta_path.unlink()
         prefix, digits = _hash_digits(language["hash"])
-        language["hash"] = _write(bundle, f"pagefind.{prefix}", digits, ".pf_meta", meta).removeprefix(
-            "pagefind."
-        )
+        new_hash = _write(bundle, f"pagefind.{prefix}", digits, ".pf_meta", meta).removeprefix("pagefind.")
+        if new_hash != language["hash"]:
+            replaced.append(meta_path)
+        language["hash"] = new_hash
     entry["languages"] = dict(sorted(entry["languages"].items()))  # a hash map's order too; read by key
     write_atomically(entry_path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    for old in replaced:
+        old.unlink(missing_ok=True)

@@ -113,6 +113,7 @@ class ShareImageGenerator(Generator):
         super().__init__(*args, **kwargs)
         self._pool = DrawingPool("share_image", worker_count(self.settings.get("SHARE_IMAGE_WORKERS")))
         self._briefs: list = []  # every brief given a share image, translations included
+        self._finished = False
         signals.finalized.connect(self.finish)
 
     def start_drawing(self, briefs: list) -> None:
@@ -130,9 +131,13 @@ class ShareImageGenerator(Generator):
         self._pool.start(missing)
 
     def finish(self, pelican) -> None:
-        """At ``finalized`` of this build: every image drawn, and copied into the output."""
-        if pelican.settings is not self.settings:
+        """At ``finalized`` of this build (once): every image drawn, and copied into the output.
+
+        A failure is logged as an error (so ``--fatal errors`` stops), not raised: the other plugins' work at
+        ``finalized`` (waiting for the search index) still runs."""
+        if pelican.settings is not self.settings or self._finished:
             return
+        self._finished = True
         fonts = fonts_for(self.settings)
         for path in (fonts.regular, fonts.bold):
             if path and not Path(path).is_file():
@@ -142,6 +147,20 @@ class ShareImageGenerator(Generator):
                     path,
                 )
         cache_dir = cache_dir_for(self.settings)
+        try:
+            drawn, total = self._place_every_image(fonts, cache_dir)
+        except Exception as error:  # a drawing or a copy that failed, in a worker or here
+            logger.error(
+                "share_image: the share images were not all written: %s: %s", type(error).__name__, error
+            )
+            return
+        logger.info(
+            "share_image: %d of %d share images drawn, the rest reused from %s", drawn, total, cache_dir
+        )
+
+    def _place_every_image(self, fonts: Fonts, cache_dir: Path) -> tuple[int, int]:
+        """Wait for the workers, draw what they did not, and copy each brief's image into the output: (drawn,
+        written)."""
         drawn = self._pool.finish()
         total = 0
         for article in self._briefs:
@@ -149,15 +168,12 @@ class ShareImageGenerator(Generator):
             if not target:
                 continue
             source, drew = cached_image(content_for(article, self.settings), fonts, cache_dir)
-            destination = Path(self.output_path) / target
-            place(source, destination)
+            place(source, Path(self.output_path) / target)
             total += 1
             if drew:
                 drawn += 1
                 logger.info("share_image: drew %s", target)
-        logger.info(
-            "share_image: %d of %d share images drawn, the rest reused from %s", drawn, total, cache_dir
-        )
+        return drawn, total
 
 
 def get_generators(pelican) -> type[Generator]:

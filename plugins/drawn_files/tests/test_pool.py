@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from pathlib import Path
@@ -84,6 +85,7 @@ def test_a_pool_left_unfinished_by_a_failed_build_is_stopped_by_the_next_one(tmp
     plugin stops them first, so two builds never draw side by side and no worker outlives its build."""
     failed = DrawingPool("drawn_files_test", workers=1, min_parallel=2)
     failed.start(jobs(tmp_path / "failed", 40, draw_slowly))
+    failed_workers = {process.pid for process in multiprocessing.active_children()}
     other = DrawingPool("another_plugin", workers=1, min_parallel=2)
     other.start(jobs(tmp_path / "other", 3))
 
@@ -92,6 +94,7 @@ def test_a_pool_left_unfinished_by_a_failed_build_is_stopped_by_the_next_one(tmp
     following.start(todo)
 
     assert not failed.has_workers
+    assert not failed_workers & {process.pid for process in multiprocessing.active_children()}, "workers left"
     drawn = sorted((tmp_path / "failed").glob("*")) if (tmp_path / "failed").exists() else []
     assert len(drawn) < 40, "the jobs no worker had started were dropped"
     assert all(path.read_text().startswith("file ") for path in drawn), "whole files only, no temporary file"
@@ -99,3 +102,14 @@ def test_a_pool_left_unfinished_by_a_failed_build_is_stopped_by_the_next_one(tmp
     assert following.finish() == 4
     assert all(path.is_file() for path in todo)
     assert other.finish() == 3
+
+
+def test_a_pool_started_again_stops_its_first_workers(tmp_path):
+    pool = DrawingPool("drawn_files_test", workers=1, min_parallel=2)
+    pool.start(jobs(tmp_path / "first", 40, draw_slowly))
+    first_workers = {process.pid for process in multiprocessing.active_children()}
+    todo = jobs(tmp_path / "second", 3)
+    pool.start(todo)
+    assert not first_workers & {process.pid for process in multiprocessing.active_children()}
+    assert pool.finish() == 3
+    assert all(path.is_file() for path in todo)

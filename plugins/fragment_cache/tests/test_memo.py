@@ -73,3 +73,21 @@ def test_a_site_fragment_is_rendered_once_per_environment_and_again_in_the_next(
         plain.render(SITEURL="https://a.example", name="site.4.css")
         == '<link href="https://a.example/site.4.css">'
     )
+
+
+def test_each_generator_gets_its_own_site_fragments():
+    """Pelican makes a generator, and an environment, per template set and build; a shared memo would show one
+    build's stylesheet link in the next."""
+    from types import SimpleNamespace
+
+    from fragment_cache.handlers import install
+
+    generators = [SimpleNamespace(settings={}, env=Environment()) for _ in range(2)]
+    for generator in generators:
+        install(generator)
+    first, second = (generator.env.globals["rendered_once_for_site"] for generator in generators)
+    assert isinstance(first, SiteFragments)
+    assert first is not second
+    off = SimpleNamespace(settings={"FRAGMENT_CACHE": False}, env=Environment())
+    install(off)
+    assert off.env.globals["rendered_once_for_site"] is rendered_every_time_for_site

@@ -297,3 +297,73 @@ def test_without_a_record_every_part_is_indexed_and_nothing_is_recorded(tmp_path
         run.finish()
         assert run.kept == []
     assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_the_first_part_edited_is_indexed_again_and_the_later_parts_kept(tmp_path):
+    """The newest briefs are in the first part, the one edited most often: it is the main bundle, whose folder
+    holds the other parts' folders, and those stay as they are."""
+    site, record = tmp_path / "site", tmp_path / "cache" / "pagefind_parts.json"
+    parts = plan_parts(write_pages(site, {"a": "Alpha.", "b": "Bravo.", "c": "Charlie.", "d": "Delta."}), 2)
+    start_indexing(site, parts, tmp_path / "cache", record).finish()
+    later = bundle_files(site, "pagefind/part-2/")
+
+    write_pages(site, {"a": "Alpha edited: quokka."})
+    run = start_indexing(site, parts, tmp_path / "cache", record)
+    run.finish()
+    assert run.kept == ["pagefind/part-2/"]
+    assert bundle_files(site, "pagefind/part-2/") == later
+    assert "quokka" in words_indexed(site, "pagefind/")
+
+
+def test_a_run_stopped_or_failed_leaves_the_record_as_it_was(tmp_path, monkeypatch):
+    import pagefind_search.indexer as indexer
+
+    site, record = tmp_path / "site", tmp_path / "cache" / "pagefind_parts.json"
+    parts = plan_parts(write_pages(site, {"a": "Alpha.", "b": "Bravo.", "c": "Charlie."}), 1)
+    start_indexing(site, parts, tmp_path / "cache", record).finish()
+    recorded = record.read_bytes()
+
+    write_pages(site, {"a": "Alpha edited.", "b": "Bravo edited.", "c": "Charlie edited."})
+    stopped = start_indexing(site, parts, tmp_path / "cache", record)
+    stopped.abandon()
+    assert record.read_bytes() == recorded
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a synthetic failure")
+
+    monkeypatch.setattr(indexer, "start_pagefind", broken)
+    failed = start_indexing(site, parts, tmp_path / "cache", record)
+    with pytest.raises(PagefindError):
+        failed.finish()
+    assert record.read_bytes() == recorded
+
+
+def test_other_indexing_code_or_versions_index_every_part_again(tmp_path, monkeypatch):
+    import pagefind_search.indexer as indexer
+
+    site, record = tmp_path / "site", tmp_path / "cache" / "pagefind_parts.json"
+    parts = plan_parts(write_pages(site, {"a": "Alpha.", "b": "Bravo."}), 1)
+    start_indexing(site, parts, tmp_path / "cache", record).finish()
+    monkeypatch.setattr(indexer, "_INDEXING_CODE", "another Pagefind, or stable.py changed")
+    run = start_indexing(site, parts, tmp_path / "cache", record)
+    run.finish()
+    assert run.kept == []
+
+
+def test_a_brief_added_moves_the_parts_boundaries_and_every_moved_part_is_indexed_again(tmp_path):
+    site, record = tmp_path / "site", tmp_path / "cache" / "pagefind_parts.json"
+    texts = {"b": "Bravo.", "c": "Charlie.", "d": "Delta.", "e": "Echo."}
+    start_indexing(site, plan_parts(write_pages(site, texts), 2), tmp_path / "cache", record).finish()
+
+    pages = write_pages(site, {"a": "Alpha, the newest.", **texts})  # newest first, as the build orders them
+    parts = plan_parts(pages, 2)  # (a, b), (c, d), (e): each part holds other pages than before
+    run = start_indexing(site, parts, tmp_path / "cache", record)
+    assert run.finish().pages == 5
+    assert run.kept == []
+    assert [page_count(site, part.bundle) for part in parts] == [2, 2, 1]
+
+
+def page_count(site, bundle: str) -> int:
+    return json.loads((site / bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["en"][
+        "page_count"
+    ]

@@ -59,3 +59,33 @@ def test_unexpected_file_is_reported(tmp_path):
     (tmp_path / "pagefind.en_0.pf_meta").write_bytes(gzip.compress(b"not pagefind"))
     with pytest.raises(UnexpectedBundleError, match="expected a Pagefind index file"):
         stabilize_bundle(tmp_path)
+
+
+def test_a_stable_bundle_is_left_as_it_is_and_no_old_file_is_left_behind(tmp_path):
+    """The sorted files are written before the old ones are removed (a run stopped half-way leaves a whole
+    bundle): a second pass over a stable bundle must not remove the files it would write under the same names."""
+    site = tmp_path / "site"
+    for n, (topic, region) in enumerate([("Alpha", "North"), ("Beta", "South"), ("Alpha", "East")]):
+        (site / str(n)).mkdir(parents=True)
+        (site / str(n) / "index.html").write_text(
+            PAGE.format(n=n, topic=topic, region=region, lang="en"), encoding="utf-8"
+        )
+    run_pagefind(site)
+    unsorted = set(bundle_digest(site))
+    stabilize_bundle(site / "pagefind")
+    stable = bundle_digest(site)
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = _read_meta(site / "pagefind" / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
+    named = {f"filter/{file_hash}.pf_filter" for _, file_hash in meta[3]}
+    assert {name for name in stable if name.startswith("filter/")} == named  # every old filter file removed
+    assert len([name for name in stable if name.endswith(".pf_meta")]) == 1
+    assert set(stable) - unsorted <= named | {f"pagefind.{entry['languages']['en']['hash']}.pf_meta"}
+
+    stabilize_bundle(site / "pagefind")
+    assert bundle_digest(site) == stable
+
+
+def _read_meta(path):
+    import cbor2
+
+    return cbor2.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])

@@ -1,0 +1,43 @@
+"""Hashes the build's caches share: of several parts kept apart, of a file's stamp, of the files in folders.
+
+Used by incremental_output (what a build read and wrote) and pagefind_search (what each part of the index was
+made from).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+# Inside the folders a build reads, what no build reads.
+NOT_READ = frozenset({"__pycache__", "tests", "test_data"})
+
+
+def files_under(paths: Iterable[Path]) -> list[Path]:
+    """Every file in ``paths`` (files, or folders walked whole but for what no build reads), in a stable order."""
+    found = []
+    for path in paths:
+        if path.is_file():
+            found.append(path)
+            continue
+        for folder, subfolders, files in os.walk(path):
+            subfolders[:] = sorted(d for d in subfolders if d not in NOT_READ)
+            found.extend(Path(folder) / name for name in sorted(files))
+    return found
+
+
+def digest(*parts: str | bytes) -> str:
+    """One hash of several parts (kept apart, so that ``("ab", "c")`` and ``("a", "bc")`` differ)."""
+    hashed = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        hashed.update(len(data).to_bytes(8, "big") + data)
+    return hashed.hexdigest()
+
+
+def file_stamp(path: Path) -> tuple[int, int]:
+    """What shows a file was changed since it was written: its size and modification time."""
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns

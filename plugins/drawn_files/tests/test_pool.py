@@ -21,6 +21,11 @@ def draw_slowly(path: Path, text: str) -> Path:
     return draw_text(path, text)
 
 
+def children() -> set[int]:
+    """The worker processes this process has running."""
+    return {process.pid for process in multiprocessing.active_children()}
+
+
 def jobs(folder: Path, count: int, draw=draw_text) -> dict[Path, tuple]:
     return {folder / f"{i}.txt": (draw, (f"file {i}",)) for i in range(count)}
 
@@ -83,9 +88,10 @@ def test_workers_are_counted_on_the_cores_this_process_may_use(monkeypatch):
 def test_a_pool_left_unfinished_by_a_failed_build_is_stopped_by_the_next_one(tmp_path):
     """A build that raised between start and finish leaves its workers drawing; the next build's pool of the same
     plugin stops them first, so two builds never draw side by side and no worker outlives its build."""
+    earlier = children()  # whatever an earlier test in this process left running is not this test's
     failed = DrawingPool("drawn_files_test", workers=1, min_parallel=2)
     failed.start(jobs(tmp_path / "failed", 40, draw_slowly))
-    failed_workers = {process.pid for process in multiprocessing.active_children()}
+    failed_workers = children() - earlier
     other = DrawingPool("another_plugin", workers=1, min_parallel=2)
     other.start(jobs(tmp_path / "other", 3))
 
@@ -94,7 +100,8 @@ def test_a_pool_left_unfinished_by_a_failed_build_is_stopped_by_the_next_one(tmp
     following.start(todo)
 
     assert not failed.has_workers
-    assert not failed_workers & {process.pid for process in multiprocessing.active_children()}, "workers left"
+    assert failed_workers
+    assert not failed_workers & children(), "its workers were left running"
     drawn = sorted((tmp_path / "failed").glob("*")) if (tmp_path / "failed").exists() else []
     assert len(drawn) < 40, "the jobs no worker had started were dropped"
     assert all(path.read_text().startswith("file ") for path in drawn), "whole files only, no temporary file"
@@ -105,11 +112,13 @@ def test_a_pool_left_unfinished_by_a_failed_build_is_stopped_by_the_next_one(tmp
 
 
 def test_a_pool_started_again_stops_its_first_workers(tmp_path):
+    earlier = children()
     pool = DrawingPool("drawn_files_test", workers=1, min_parallel=2)
     pool.start(jobs(tmp_path / "first", 40, draw_slowly))
-    first_workers = {process.pid for process in multiprocessing.active_children()}
+    first_workers = children() - earlier
     todo = jobs(tmp_path / "second", 3)
     pool.start(todo)
-    assert not first_workers & {process.pid for process in multiprocessing.active_children()}
+    assert first_workers
+    assert not first_workers & children()
     assert pool.finish() == 3
     assert all(path.is_file() for path in todo)

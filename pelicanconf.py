@@ -180,9 +180,10 @@ CACHE_PATH = os.environ.get("REALITY_CHECK_CACHE") or str(ROOT / "cache")
 # Pelican rewrites its whole reader cache after every build: gzipping it cost 0.7 s of a 6 s edit-one rebuild at
 # 1000 briefs (bench/results.md), for a file on the editor's own disk.
 GZIP_CACHE = False
-# The search index in parts of 500 brief pages, each kept when none of its pages changed: an edit to a brief
-# reindexes its part, not the archive (bench/results.md; a brief added or removed moves the parts' boundaries, and
-# every part is indexed again). The search page merges the parts; publishconf.py builds the live site's index
-# from scratch, in parts of up to 3000 pages.
-PAGEFIND_PAGES_PER_INDEX = 500
+# The search index in parts of 100 brief pages (at most ten parts: past 1000 briefs they grow), each kept when none
+# of its pages changed: an edit to a brief reindexes its part, not the archive (bench/results.md; a brief added or
+# removed moves the parts' boundaries, and every part is indexed again). The search page merges the parts;
+# publishconf.py builds the live site's index from scratch, in parts of up to 3000 pages.
+PAGEFIND_PAGES_PER_INDEX = 100
+PAGEFIND_MAX_PARTS = 10
 PAGEFIND_KEEP_UNCHANGED_PARTS = True

@@ -32,6 +32,7 @@ LOAD_CONTENT_CACHE = False
 INCREMENTAL_OUTPUT = False
 # Its search index is indexed whole, in as few parts as Pagefind's memory allows (plugins/pagefind_search).
 PAGEFIND_PAGES_PER_INDEX = 3000
+PAGEFIND_MAX_PARTS = None
 PAGEFIND_KEEP_UNCHANGED_PARTS = False
 
 # The browser editor on the live site (docs/cms.md, "Going live"): off unless the build's environment names the

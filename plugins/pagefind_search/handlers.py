@@ -26,6 +26,9 @@ DEFAULTS = {
     # Pages one Pagefind run indexes at most (about: plus one per language). Its memory grows with them, about
     # 0.3 MB a brief: a larger archive is indexed in parts, one after another (bench/results.md).
     "PAGEFIND_PAGES_PER_INDEX": 3000,
+    # The most parts the index is cut into (None: as many as PAGEFIND_PAGES_PER_INDEX asks for). A search page
+    # fetches every part of its language; past this many, the parts grow instead.
+    "PAGEFIND_MAX_PARTS": None,
     # Keep a part whose pages are byte for byte those its bundle was made from in the last build into the same
     # folder (recorded in CACHE_PATH), instead of indexing it again.
     "PAGEFIND_KEEP_UNCHANGED_PARTS": False,
@@ -57,7 +60,11 @@ class PagefindIndexing(Generator):
         if generator.context is not self.context or not self.settings["PAGEFIND_ENABLED"]:
             return
         try:
-            self._parts = plan_parts(brief_pages(generator), self.settings["PAGEFIND_PAGES_PER_INDEX"])
+            self._parts = plan_parts(
+                brief_pages(generator),
+                self.settings["PAGEFIND_PAGES_PER_INDEX"],
+                self.settings["PAGEFIND_MAX_PARTS"],
+            )
         except ValueError as error:  # the setting: an error, so --fatal errors stops; nothing is indexed
             logger.error("%s", error)
             self._parts = ()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Iterable, Sequence
@@ -41,11 +41,24 @@ class PagefindResult:
 STAGING_PREFIX = "pagefind-pages-"  # the folder of the pages to index, while Pagefind runs
 
 
+@functools.cache
+def pagefind_executable() -> str:
+    """Pagefind's binary, found once per process by the pagefind package's own `get_executable` (the binary
+    PAGEFIND_BINARY_PATH names, else the one `pagefind[bin]` installed): started directly, not through
+    `python -m pagefind`, which would start a Python and import asyncio for each run (about 0.1 s)."""
+    from pagefind.service import get_executable  # imported late: it imports asyncio
+
+    found = get_executable()
+    if found is None:
+        raise PagefindError("cannot find the pagefind binary: install the pinned requirements (`make venv`)")
+    return str(found)
+
+
 def pagefind_command(site: Path, bundle: Path | None = None) -> list[str]:
     """The command that indexes the HTML files of `site`, writing the bundle to `bundle` (default:
     `site`/pagefind/)."""
     return [
-        sys.executable, "-m", "pagefind", "--site", str(site),
+        pagefind_executable(), "--site", str(site),
         *(["--output-path", str(bundle.resolve())] if bundle is not None else []),
     ]  # fmt: skip
 
@@ -136,6 +149,7 @@ def start_pagefind(
     deleted, or renamed by a new title).
     """
     site = built_site(site)
+    pagefind_executable()  # a missing binary is said before any page is gathered
     staging = stage_pages(site, pages, staging_parent) if pages is not None else None
     bundle = bundle if bundle is not None else site / "pagefind"
     command = pagefind_command(staging or site, bundle)
@@ -173,18 +187,29 @@ def part_bundle(number: int) -> str:
     return MAIN_BUNDLE if number == 1 else f"{MAIN_BUNDLE}part-{number}/"
 
 
-def plan_parts(pages: Sequence[tuple[str, str]], per_part: int) -> tuple[IndexPart, ...]:
+def _whole_number(value: object, setting: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"{setting} must be a whole number of at least 1, not {value!r}")
+    return value
+
+
+def plan_parts(
+    pages: Sequence[tuple[str, str]], per_part: int, max_parts: int | None = None
+) -> tuple[IndexPart, ...]:
     """Share `pages` ((path, language) pairs, in the build's order) among as few parts as keep each at about
-    `per_part` pages (at most `per_part` plus one per language).
+    `per_part` pages (at most `per_part` plus one per language), and at most `max_parts` parts: with more pages
+    than that holds, the parts grow instead.
 
     Pagefind's peak memory grows with the pages one run indexes (about 0.3 MB a brief): parts run one after another
-    bound it. Each language's pages are cut into consecutive runs of the same length, one for each part in turn,
-    so the first part holds a page of every language: a search page loads the first part that has its language and
-    merges the others that have it (a part without the page's language would answer in another).
+    bound it. Small parts also make an edit cheap, since a kept part is not indexed again, but a search page
+    fetches every part of its language, hence the cap. Each language's pages are cut into consecutive runs of the
+    same length, one for each part in turn, so the first part holds a page of every language: a search page loads
+    the first part that has its language and merges the others that have it (a part without the page's language
+    would answer in another).
     """
-    if not isinstance(per_part, int) or isinstance(per_part, bool) or per_part < 1:
-        raise ValueError(f"PAGEFIND_PAGES_PER_INDEX must be a whole number of at least 1, not {per_part!r}")
-    count = max(1, math.ceil(len(pages) / per_part))
+    count = max(1, math.ceil(len(pages) / _whole_number(per_part, "PAGEFIND_PAGES_PER_INDEX")))
+    if max_parts is not None:
+        count = min(count, _whole_number(max_parts, "PAGEFIND_MAX_PARTS"))
     by_language: dict[str, list[str]] = {}
     for path, language in pages:
         by_language.setdefault(language, []).append(path)

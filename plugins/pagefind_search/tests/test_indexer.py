@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +15,8 @@ from pagefind_search import (
     IndexPart,
     PagefindError,
     bundles_by_language,
+    pagefind_command,
+    pagefind_executable,
     parse_summary,
     plan_parts,
     run_pagefind,
@@ -93,17 +97,59 @@ def test_the_pages_given_are_linked_at_their_own_paths(tmp_path):
     ).stat().st_ino
 
 
-def test_a_stopped_run_says_so_and_removes_its_pages_folder(tmp_path):
+@pytest.fixture
+def pagefind_binary(monkeypatch):
+    """Point the pagefind package at another binary (PAGEFIND_BINARY_PATH) for one test."""
+
+    def use(path: Path) -> None:
+        monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(path))
+        pagefind_executable.cache_clear()
+
+    yield use
+    pagefind_executable.cache_clear()
+
+
+@pytest.fixture
+def slow_pagefind(tmp_path, pagefind_binary):
+    """A stand-in for the binary that never finishes, for the tests that stop a run: the real one indexes a page in
+    a few milliseconds and could finish before the test stops it. Call it to switch over."""
+    slow = tmp_path / "slow-pagefind"
+    slow.write_text("#!/bin/sh\nexec sleep 60\n")
+    slow.chmod(0o755)
+    return lambda: pagefind_binary(slow)
+
+
+def test_a_stopped_run_says_so_and_removes_its_pages_folder(tmp_path, slow_pagefind):
+    slow_pagefind()
     site = tmp_path / "site"
     (site / "briefs" / "a").mkdir(parents=True)
     (site / "briefs" / "a" / "index.html").write_text(PAGE.format(title="A", text="Text."), encoding="utf-8")
     run = start_pagefind(site, ["briefs/a/index.html"], tmp_path / "cache")
     assert run.staging is not None
     assert run.staging.parent == tmp_path / "cache"
-    run.stop()  # long before Pagefind's interpreter has started
+    run.stop()
     with pytest.raises(PagefindError, match=r"pagefind failed on .*: exit status -9"):
         run.finish()
     assert run.process.returncode is not None
+    assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_the_binary_is_the_one_python_m_pagefind_runs():
+    from pagefind.service import get_executable
+
+    command = pagefind_command(Path("site"))
+    assert Path(command[0]) == get_executable()
+    assert os.access(command[0], os.X_OK)
+    assert command[1:] == ["--site", "site"]
+
+
+def test_a_binary_that_cannot_be_started_is_a_pagefind_error_and_leaves_nothing(tmp_path, pagefind_binary):
+    pagefind_binary(tmp_path / "no-such-pagefind")
+    site = tmp_path / "site"
+    (site / "briefs" / "a").mkdir(parents=True)
+    (site / "briefs" / "a" / "index.html").write_text("<p>A</p>", encoding="utf-8")
+    with pytest.raises(PagefindError, match=r"cannot start pagefind: .*no-such-pagefind"):
+        start_pagefind(site, ["briefs/a/index.html"], tmp_path / "cache")
     assert list((tmp_path / "cache").iterdir()) == []
 
 
@@ -183,7 +229,8 @@ def test_parts_are_indexed_one_after_another_into_their_bundles(tmp_path):
     assert list((tmp_path / "cache").iterdir()) == []
 
 
-def test_indexing_in_parts_abandoned_stops_and_leaves_no_pages_folder(tmp_path):
+def test_indexing_in_parts_abandoned_stops_and_leaves_no_pages_folder(tmp_path, slow_pagefind):
+    slow_pagefind()
     site = tmp_path / "site"
     (site / "briefs" / "a").mkdir(parents=True)
     (site / "briefs" / "a" / "index.html").write_text(PAGE.format(title="A", text="Text."), encoding="utf-8")
@@ -213,6 +260,21 @@ def test_any_failure_while_indexing_in_parts_is_a_pagefind_error(tmp_path, monke
 def test_a_limit_that_is_not_a_whole_number_is_refused(limit):
     with pytest.raises(ValueError, match="PAGEFIND_PAGES_PER_INDEX must be a whole number"):
         plan_parts(pages(3), limit)
+
+
+@pytest.mark.parametrize(("count", "sizes"), [(250, [84, 84, 82]), (1000, [100] * 10), (2500, [250] * 10)])
+def test_past_the_most_parts_the_parts_grow_instead(count, sizes):
+    parts = plan_parts(pages(count), 100, max_parts=10)
+    assert [len(part.pages) for part in parts] == sizes
+    assert [page for part in parts for page in part.pages] == [path for path, _ in pages(count)]
+
+
+@pytest.mark.parametrize("most", [0, "10", 2.5, True])
+def test_a_most_parts_that_is_not_a_whole_number_is_refused(most):
+    with pytest.raises(
+        ValueError, match=f"PAGEFIND_MAX_PARTS must be a whole number of at least 1, not {most!r}"
+    ):
+        plan_parts(pages(3), 100, max_parts=most)
 
 
 def write_pages(site, texts: dict[str, str]) -> list[tuple[str, str]]:
@@ -315,7 +377,7 @@ def test_the_first_part_edited_is_indexed_again_and_the_later_parts_kept(tmp_pat
     assert "quokka" in words_indexed(site, "pagefind/")
 
 
-def test_a_run_stopped_or_failed_leaves_the_record_as_it_was(tmp_path, monkeypatch):
+def test_a_run_stopped_or_failed_leaves_the_record_as_it_was(tmp_path, monkeypatch, slow_pagefind):
     import pagefind_search.indexer as indexer
 
     site, record = tmp_path / "site", tmp_path / "cache" / "pagefind_parts.json"
@@ -324,6 +386,7 @@ def test_a_run_stopped_or_failed_leaves_the_record_as_it_was(tmp_path, monkeypat
     recorded = record.read_bytes()
 
     write_pages(site, {"a": "Alpha edited.", "b": "Bravo edited.", "c": "Charlie edited."})
+    slow_pagefind()
     stopped = start_indexing(site, parts, tmp_path / "cache", record)
     stopped.abandon()
     assert record.read_bytes() == recorded

@@ -3,7 +3,9 @@
 Pelican gives every generator a Jinja environment of its own, and each compiles every template it uses again: about
 fifty compilations per build, on every build. Jinja's bytecode cache hands an environment the compiled code of a
 template it has compiled before. The code is kept in memory for the rest of the process (a devserver's rebuilds, a
-test worker's builds); nothing is written to disk, so code never outlives the Python code it was compiled against.
+test worker's builds) and, given a folder, on disk for the next build's process (`make html` after an edit: about
+0.1 s of a rebuild at 300 briefs). Code on disk is filed under the code this process has loaded as well
+(`loaded_code_digest`), so it never outlives the Python code it was compiled against.
 
 Jinja checks each template's source against the code it gets (a checksum). Compiled code also depends on the
 environment: its delimiters, white-space rules, extensions and auto-escaping, and its filters and tests, since Jinja
@@ -17,12 +19,14 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
+from brief_registry.code_digest import loaded_code_digest
 from brief_registry.memo import ProcessMemo
 
 # Compiled code by cache key, for every environment of this process (bounded, for a devserver that runs for days).
@@ -39,8 +43,12 @@ def callable_identity(function: Any) -> str:
         return repr(function)
     name = f"{getattr(function, '__module__', '?')}.{getattr(function, '__qualname__', type(function).__qualname__)}"
     if "<locals>" in name or "<lambda>" in name:
-        return f"{name}@{id(function)}"
+        return f"{name}{_THIS_PROCESS_ONLY}{id(function)}"
     return f"{name}:{getattr(function, 'jinja_pass_arg', None)}"
+
+
+# Marks an identity that holds only in this process (an object's id): code filed under it is never put on disk.
+_THIS_PROCESS_ONLY = "@id:"
 
 
 def _named(functions: Mapping[str, Callable[..., Any]]) -> list[tuple[str, str]]:
@@ -78,26 +86,52 @@ def environment_options(environment: Environment) -> str:
 
 class CompiledTemplates(BytecodeCache):
     """Jinja's bytecode cache for one environment, sharing this process's compiled code with every environment
-    set up the same way. The environment's options are read when its first template loads, after every plugin
-    has added its filters."""
+    set up the same way, and, given `folder`, with later processes. The environment's options are read when its
+    first template loads, after every plugin has added its filters."""
 
-    def __init__(self, environment: Environment) -> None:
+    def __init__(self, environment: Environment, folder: Path | None = None) -> None:
         self.environment = environment
+        self.folder = folder
+
+    @functools.cached_property
+    def on_disk(self) -> FileSystemBytecodeCache | None:
+        """Jinja's own file cache in `folder` (it writes each file whole), unless there is no folder or a filter or
+        test of this environment is known only to this process."""
+        if self.folder is None or _THIS_PROCESS_ONLY in self.options:
+            return None
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return FileSystemBytecodeCache(str(self.folder), "%s.jinja")
 
     @functools.cached_property
     def options(self) -> str:
         return environment_options(self.environment)
 
+    @functools.cached_property
+    def code(self) -> str:
+        """The code compiled templates can depend on besides Jinja's (filters and tests it works out while compiling),
+        for the keys of code kept on disk."""
+        return loaded_code_digest() if self.folder is not None else ""
+
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return hashlib.sha256(f"{self.options}\0{name}\0{filename}".encode()).hexdigest()
+        return hashlib.sha256(f"{self.options}\0{self.code}\0{name}\0{filename}".encode()).hexdigest()
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = _IN_MEMORY.get(bucket.key)
         if code is not None:
             bucket.bytecode_from_string(code)  # Jinja drops it if the template's source has changed since
+        elif self.on_disk is not None:
+            self.on_disk.load_bytecode(
+                bucket
+            )  # the same check; a file unreadable or from another Python is dropped
+            if bucket.code is not None:
+                _IN_MEMORY.put(bucket.key, bucket.bytecode_to_string())
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         _IN_MEMORY.put(bucket.key, bucket.bytecode_to_string())
+        if self.on_disk is not None:
+            self.on_disk.dump_bytecode(bucket)
 
     def clear(self) -> None:
         _IN_MEMORY.clear()
+        if self.on_disk is not None:
+            self.on_disk.clear()

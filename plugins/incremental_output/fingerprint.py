@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
-import os
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -149,22 +148,6 @@ def output_fingerprint(output: Path) -> str:
     if not output.is_dir():
         return ""
     return digest(*(f"{p.relative_to(output)}\0{file_stamp(p)}" for p in files_under([output])))
-
-
-def loaded_code_digest() -> str:
-    """A hash of the code of every module this process has loaded from outside the Python installation and its
-    installed packages (those are named by version instead): the project's plugins and whatever they import."""
-    installed = (sys.base_prefix, sys.prefix, *(p for p in sys.path if p.endswith("site-packages")))
-    files = sorted(
-        {
-            file
-            for name, module in list(sys.modules.items())
-            if name != "__main__"  # the program that started the build (pelican, make html's, a profiler's)
-            and (file := getattr(module, "__file__", None))
-            and not file.startswith(installed)
-        }
-    )
-    return digest(*(f"{file}\0".encode() + Path(file).read_bytes() for file in files if os.path.isfile(file)))
 
 
 @functools.cache

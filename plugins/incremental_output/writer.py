@@ -32,6 +32,7 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.writers import Writer
 
+from brief_registry.code_digest import loaded_code_digest
 from brief_registry.textfile import replaced_whole, write_atomically
 
 from .fingerprint import (
@@ -42,7 +43,6 @@ from .fingerprint import (
     files_under,
     headline,
     installed_packages,
-    loaded_code_digest,
     page_contents,
     stable_text,
 )

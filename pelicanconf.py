@@ -66,7 +66,7 @@ PLUGINS = [
     "brief_relations",
     "brief_metadata",  # citations and structured data (reads the summary card)
     "taxonomy_pages",  # author, topic and region pages
-    "pagefind_search",  # the search index, written after the site
+    "pagefind_search",  # the search index, made beside the build once the brief pages are written
     "brief_embed",  # /briefs/<slug>/card/ (the card alone, for partners' iframes) and /oembed/<slug>.json
     "newsletter_digest",  # output/digest/<date>/: each issue recorded in content/digests/ (make digest)
     "brief_translations",  # translations: /<lang>/ listings, language switcher, interface strings (Babel)
@@ -171,8 +171,8 @@ DECAP_DIST = str(ROOT / "node_modules" / "decap-cms" / "dist")
 # PDF=1` asks for it in a development build. Its page size is US Letter; PDF_EDITION_PAGE_SIZE = "a4" for A4.
 
 # --- Rebuilds ---
-# make html and make devserver reuse what did not change: Pelican's reader cache, and the card extractions and
-# share images our plugins cache, all in cache/ (git-ignored; `make clean` empties it). REALITY_CHECK_CACHE names
+# make html and make devserver reuse what did not change: Pelican's reader cache, and the card extractions, share
+# images and compiled templates our plugins cache, all in cache/ (git-ignored; `make clean` empties it). REALITY_CHECK_CACHE names
 # another folder: the test suite gives each of its processes one, so running the tests never touches cache/.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from brief_registry.addresses import save_as
 from brief_registry.names import names_in_prose
+from brief_registry.plugin_settings import settings_reader
 
 DEFAULTS: dict[str, Any] = {
     "BRIEF_EMBED_CARD_URL": "briefs/{slug}/card/",
@@ -31,8 +32,7 @@ ITEM_GAP = 10
 CHARS_PER_LINE = 68  # at 600 px wide; a narrower frame gets proportionally more lines
 
 
-def setting(settings: Mapping[str, Any], name: str) -> Any:
-    return settings.get(name, DEFAULTS[name])
+setting = settings_reader(DEFAULTS)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,16 @@ def register_from_handlers(package: str) -> Callable[[], None]:
     return register
 
 
+def settings_reader(defaults: Mapping[str, Any]) -> Callable[[Mapping[str, Any], str], Any]:
+    """A plugin's ``setting(settings, name)``: the site's value of one of the plugin's own settings, else its default
+    from ``defaults`` (for code that may run before ``initialized`` gave the defaults, or on settings of its own)."""
+
+    def setting(settings: Mapping[str, Any], name: str) -> Any:
+        return settings.get(name, defaults[name])
+
+    return setting
+
+
 def defaults_setter(defaults: Mapping[str, Any]) -> Callable[[Any], None]:
     """An ``initialized`` handler giving every setting in ``defaults`` the site leaves out its default value.
 

@@ -13,7 +13,7 @@ from jinja2.runtime import Context
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from brief_registry.plugin_settings import defaults_setter
+from brief_registry.plugin_settings import defaults_setter, settings_reader
 from brief_registry.rules import translation_languages
 
 from .interface import Interface, language_name, load_catalogs, long_date
@@ -30,8 +30,7 @@ LISTING_TEMPLATE = "translations"
 SEARCH_TEMPLATE = "search"
 
 
-def setting(settings, name: str):
-    return settings.get(name, DEFAULTS[name])
+setting = settings_reader(DEFAULTS)
 
 
 def page_language(context: Context) -> str:

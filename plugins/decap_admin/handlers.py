@@ -12,7 +12,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from brief_registry.new_brief import SKELETON, next_free_number
-from brief_registry.plugin_settings import defaults_setter
+from brief_registry.plugin_settings import defaults_setter, settings_reader
 from brief_registry.registry import build_registry
 from brief_registry.textfile import write_if_changed
 
@@ -46,18 +46,18 @@ class PreviewTarget:
         return PREVIEW_PATH.format(filename=self.stem) + "index.html"
 
 
+setting = settings_reader(DEFAULTS)
+
+
 def decap_settings(settings: dict) -> DecapSettings:
     """The DECAP_* settings as the configuration builder takes them (defaults from config.DEFAULTS)."""
 
-    def get(name: str):
-        return settings.get(name, DEFAULTS[name])
-
     content = Path(settings["PATH"])
     return DecapSettings(
-        backend=dict(get("DECAP_BACKEND")),
-        publish_mode=get("DECAP_PUBLISH_MODE") or "",
-        local_backend=get("DECAP_LOCAL_BACKEND") or "",
-        site_url=get("DECAP_SITE_URL") or settings.get("SITEURL", ""),
+        backend=dict(setting(settings, "DECAP_BACKEND")),
+        publish_mode=setting(settings, "DECAP_PUBLISH_MODE") or "",
+        local_backend=setting(settings, "DECAP_LOCAL_BACKEND") or "",
+        site_url=setting(settings, "DECAP_SITE_URL") or settings.get("SITEURL", ""),
         content_folder=content.name,
         media_folder=f"{content.name}/images",
     )
@@ -65,7 +65,7 @@ def decap_settings(settings: dict) -> DecapSettings:
 
 def decap_dist(settings: dict) -> Path:
     """Where Decap's built files are: DECAP_DIST, or node_modules/decap-cms/dist of the current folder."""
-    configured = settings.get("DECAP_DIST", DEFAULTS["DECAP_DIST"])
+    configured = setting(settings, "DECAP_DIST")
     return Path(configured) if configured else Path.cwd() / "node_modules" / "decap-cms" / "dist"
 
 
@@ -97,7 +97,7 @@ class DecapAdminGenerator(Generator):
 
     def generate_context(self) -> None:
         self.admin_config = None
-        if not self.settings.get("DECAP_ADMIN", DEFAULTS["DECAP_ADMIN"]):
+        if not setting(self.settings, "DECAP_ADMIN"):
             return
         content = Path(self.settings["PATH"])
         registry = build_registry(self.context, content)

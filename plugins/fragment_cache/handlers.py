@@ -7,12 +7,14 @@ from pathlib import Path
 
 from pelican import signals
 
-from brief_registry.plugin_settings import defaults_setter
+from brief_registry.plugin_settings import defaults_setter, settings_reader
 
 from .compiled import CompiledTemplates
 from .memo import SiteFragments, rendered_every_time, rendered_every_time_for_site, rendered_once
 
 DEFAULTS = {"FRAGMENT_CACHE": True}
+
+setting = settings_reader(DEFAULTS)
 
 # Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
 set_defaults = defaults_setter(DEFAULTS)
@@ -21,7 +23,7 @@ set_defaults = defaults_setter(DEFAULTS)
 def install(generator) -> None:
     """Give the generator's Jinja environment the ``rendered_once`` and ``rendered_once_for_site`` call blocks (memo
     off: rendered every time), and the templates this process, or an earlier build's, has compiled already."""
-    on = generator.settings.get("FRAGMENT_CACHE", DEFAULTS["FRAGMENT_CACHE"])
+    on = setting(generator.settings, "FRAGMENT_CACHE")
     generator.env.globals["rendered_once"] = rendered_once if on else rendered_every_time
     generator.env.globals["rendered_once_for_site"] = SiteFragments() if on else rendered_every_time_for_site
     generator.env.bytecode_cache = CompiledTemplates(

@@ -9,7 +9,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from brief_registry.briefs import numbered, series_name
-from brief_registry.plugin_settings import defaults_setter
+from brief_registry.plugin_settings import defaults_setter, settings_reader
 from brief_registry.problems import log_extra
 from brief_registry.textfile import write_if_changed
 
@@ -21,6 +21,7 @@ logger = logging.getLogger(__name__)
 
 TEMPLATE = "digest"
 DEFAULTS = {"NEWSLETTER_DIGEST_URL": "digest/{date}/"}
+setting = settings_reader(DEFAULTS)
 
 
 def entry(article, series: str, siteurl: str) -> DigestEntry:
@@ -53,7 +54,7 @@ class DigestGenerator(Generator):
         siteurl = self.settings.get("SITEURL", "")
         series = series_name(self.settings)
         template = self.get_template(TEMPLATE)
-        pattern = self.settings.get("NEWSLETTER_DIGEST_URL", DEFAULTS["NEWSLETTER_DIGEST_URL"])
+        pattern = setting(self.settings, "NEWSLETTER_DIGEST_URL")
         for issue in issues:
             missing = unpublished_briefs(issue, by_number)
             if missing:

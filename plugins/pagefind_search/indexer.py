@@ -120,8 +120,6 @@ class PagefindRun:
         output = stdout + stderr
         if self.process.returncode != 0:
             detail = " ".join(output.split())[-500:] or f"exit status {self.process.returncode}"
-            if "No module named pagefind" in output or "executable" in output.lower():
-                detail += " (install the pinned requirements: pip install -r requirements.txt)"
             raise PagefindError(f"pagefind failed on {self.site}: {detail}")
         return parse_summary(output)
 

@@ -2,7 +2,9 @@
 
 from types import SimpleNamespace
 
-from brief_registry.plugin_settings import defaults_setter
+import pytest
+
+from brief_registry.plugin_settings import defaults_setter, settings_reader
 
 
 def test_defaults_fill_only_missing_settings():
@@ -12,3 +14,12 @@ def test_defaults_fill_only_missing_settings():
     set_defaults(pelican)
 
     assert pelican.settings == {"CARD_HEADING": "Key points", "CARD_LIMIT": 3}
+
+
+def test_a_setting_is_the_sites_value_else_the_plugins_default():
+    setting = settings_reader({"SYNTHETIC_PLUGIN_WIDTH": 600, "SYNTHETIC_PLUGIN_TITLE": None})
+    site = {"SYNTHETIC_PLUGIN_TITLE": "Set by the site", "SITENAME": "A synthetic site"}
+    assert setting(site, "SYNTHETIC_PLUGIN_WIDTH") == 600
+    assert setting(site, "SYNTHETIC_PLUGIN_TITLE") == "Set by the site"
+    with pytest.raises(KeyError):  # only the plugin's own settings have defaults here
+        setting(site, "SITENAME")

@@ -149,7 +149,8 @@ clean: ## Remove the built site and caches
 	rm -rf $(OUTPUTDIR) cache .pytest_cache .ruff_cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
-# Quality gates' Node tools (tests/quality/): the Nu HTML Checker for `make test`, Lighthouse for `make lighthouse`.
+# The Node tools: the Nu HTML Checker for `make test` (tests/quality/), Lighthouse for `make lighthouse`, and Decap CMS
+# with decap-server for `make cms` and the live site's /admin/.
 # Installed from package-lock.json into node_modules/; install scripts are skipped (vnu-jar's would fetch a Java:
 # the system's `java` runs it). Without npm the gates that need these skip, or fail under CI=true.
 NODE_STAMP := node_modules/.installed
@@ -161,7 +162,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 node-tools: ## Install the Node tools the quality gates use (needs npm)
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); \
-	else echo "note: npm not found, so the HTML validity gate will skip (install it: apt-get install nodejs npm)"; fi
+	else echo "note: npm not found, so the HTML validity gate will skip and make cms cannot run (install it: apt-get install nodejs npm)"; fi
 
 lighthouse: $(DEV_STAMP) node-tools ## Lighthouse scores of a brief page, built as published (slow; not in make test)
 	cd tests && ../$(BIN)/python -m quality.lighthouse_report $(LIGHTHOUSE_PAGE)

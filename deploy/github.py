@@ -176,7 +176,10 @@ def push_site(site: Path, remote: Remote, branch: str, message: str, cname: str)
         except ghp_import.GhpError as error:
             raise GithubError(f"git could not publish: {error.message}") from None
         except subprocess.CalledProcessError as error:
-            raise GithubError(f"git push to {remote.name} failed (exit status {error.returncode})") from None
+            raise GithubError(
+                f"git push to {remote.name} failed (exit status {error.returncode}): see git's message above, check "
+                f"that this machine can push to {remote.name}, then run make github again"
+            ) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -370,7 +370,10 @@ def exclusive(workspace: Workspace) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise PublishError(f"another publish into {workspace.output} is running") from None
+            raise PublishError(
+                f"another publish into {workspace.output} is running: wait for it to finish (or stop it), then run "
+                "make publish again"
+            ) from None
         yield
 
 

@@ -21,9 +21,12 @@ def new_person(name: str, bio: str, slug: str, title: str = "", affiliation: str
     """A registry entry from what an editor typed, with white space tidied."""
     name, bio = " ".join(name.split()), " ".join(bio.split())
     if not name:
-        raise AuthorError("the author's name is empty")
+        raise AuthorError('the author\'s name is empty: run make author NAME="…" BIO="…"')
     if not bio:
-        raise AuthorError(f"a one-line bio is needed for {name} (it is shown on their page)")
+        raise AuthorError(
+            f"a one-line bio is needed for {name} (it is shown on their page): "
+            f'run make author NAME="{name}" BIO="One sentence about {name}."'
+        )
     return Person(name, slug, bio, " ".join(title.split()), " ".join(affiliation.split()))
 
 

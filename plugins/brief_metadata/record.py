@@ -59,7 +59,7 @@ def brief_record(article, settings: dict) -> BriefRecord:
     """Gather what citations need from the article (what the other plugins attached to it) and the settings."""
     siteurl = settings.get("SITEURL", "")
     card = getattr(article, "summary_card", None)
-    description = card.key_points[0].text if card and card.key_points else ""
+    description = card.first_key_point if card else ""
     date = article.date.date() if isinstance(article.date, datetime.datetime) else article.date
     return BriefRecord(
         title=str(article.title),

@@ -24,12 +24,16 @@ def register_from_handlers(package: str) -> Callable[[], None]:
     return register
 
 
-def settings_reader(defaults: Mapping[str, Any]) -> Callable[[Mapping[str, Any], str], Any]:
+def settings_reader(
+    defaults: Mapping[str, Any], *, none_is_default: bool = False
+) -> Callable[[Mapping[str, Any], str], Any]:
     """A plugin's ``setting(settings, name)``: the site's value of one of the plugin's own settings, else its default
-    from ``defaults`` (for code that may run before ``initialized`` gave the defaults, or on settings of its own)."""
+    from ``defaults`` (for code that may run before ``initialized`` gave the defaults, or on settings of its own).
+    With ``none_is_default``, a setting the site gives as ``None`` gets the default too."""
 
     def setting(settings: Mapping[str, Any], name: str) -> Any:
-        return settings.get(name, defaults[name])
+        value = settings.get(name, defaults[name])
+        return defaults[name] if value is None and none_is_default else value
 
     return setting
 

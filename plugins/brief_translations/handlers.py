@@ -3,7 +3,6 @@ and an Atom feed per language of translations."""
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,8 +17,6 @@ from brief_registry.rules import translation_languages
 
 from .interface import Interface, language_name, load_catalogs, long_date
 from .versions import LanguageListing, LanguageVersion, language_versions, listing_address
-
-logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     "BRIEF_TRANSLATIONS_LISTING_URL": "{lang}/",  # each language's listing of translated briefs

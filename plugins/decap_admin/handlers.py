@@ -105,7 +105,7 @@ class DecapAdminGenerator(Generator):
         try:
             self.admin_config = render_config(build_config(sources, decap_settings(self.settings)))
         except DecapConfigError as error:
-            logger.error("%s: %s", "DECAP_BACKEND", error)
+            logger.error("%s (in publishconf.py, or DECAP_GITHUB_REPO=owner/name for the live site)", error)
             return
         built = {
             Path(article.source_path).resolve(): article.url

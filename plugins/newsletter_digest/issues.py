@@ -103,7 +103,10 @@ def plan_issue(
     briefs = list(briefs)
     start = since or default_since(issues, briefs, on)
     if start > on:
-        raise NothingToSendError(f"SINCE ({start.isoformat()}) is after the digest's date ({on.isoformat()})")
+        raise NothingToSendError(
+            f"SINCE ({start.isoformat()}) is after the digest's date ({on.isoformat()}): give a SINCE=YYYY-MM-DD on "
+            "or before it"
+        )
     numbers = briefs_since(briefs, start, on)
     if not numbers:
         raise NothingToSendError(

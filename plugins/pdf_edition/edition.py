@@ -60,8 +60,7 @@ class PrintedBrief:
     @property
     def subject(self) -> str:
         """The PDF's subject: the first key point, as the page's description is."""
-        points = getattr(self.summary_card, "key_points", ())
-        return points[0].text if points else ""
+        return self.summary_card.first_key_point if self.summary_card else ""
 
     @property
     def keywords(self) -> tuple[str, ...]:

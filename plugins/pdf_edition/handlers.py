@@ -26,7 +26,7 @@ from brief_metadata import chicago_citation
 from brief_metadata.record import absolute, brief_record, file_stem
 from brief_registry.addresses import beside_page
 from brief_registry.briefs import originals_with_pages
-from brief_registry.plugin_settings import defaults_setter
+from brief_registry.plugin_settings import defaults_setter, settings_reader
 from brief_registry.rules import is_series_number, names_of
 from drawn_files import DrawingPool, cache_folder, font_identity, place, worker_count
 from summary_card.feeds import article_for, index_by_url
@@ -67,9 +67,7 @@ DEFAULTS = {
 MIME_TYPE = "application/pdf"
 
 
-def setting(settings: dict, name: str):
-    value = settings.get(name)
-    return DEFAULTS[name] if value is None else value
+setting = settings_reader(DEFAULTS, none_is_default=True)
 
 
 @dataclass(frozen=True)

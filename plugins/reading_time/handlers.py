@@ -10,7 +10,7 @@ from pelican.generators import ArticlesGenerator
 from brief_registry.briefs import every_brief
 from brief_registry.plugin_settings import defaults_setter
 
-from .minutes import DEFAULT_WORDS_PER_MINUTE, reading_time
+from .minutes import DEFAULT_WORDS_PER_MINUTE, reading_time, words_per_minute
 
 DEFAULTS = {"READING_TIME_WORDS_PER_MINUTE": DEFAULT_WORDS_PER_MINUTE}
 
@@ -24,7 +24,7 @@ def attach_reading_time(generators: Iterable) -> None:
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
-        wpm = int(generator.settings["READING_TIME_WORDS_PER_MINUTE"])
+        wpm = words_per_minute(generator.settings["READING_TIME_WORDS_PER_MINUTE"])
         for article in every_brief(generator):
             article.reading_time = reading_time(article.content, wpm)
 

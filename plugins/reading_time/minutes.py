@@ -21,6 +21,20 @@ class ReadingTime:
         return f"{self.minutes} min read"
 
 
+def words_per_minute(value: object) -> int:
+    """The READING_TIME_WORDS_PER_MINUTE setting as a whole number of at least 1; a ValueError naming the setting and
+    where to set it otherwise."""
+    number = value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(value, str) and value.strip().isdigit():
+        number = int(value)
+    if number is None or number < 1:
+        raise ValueError(
+            f"READING_TIME_WORDS_PER_MINUTE must be a whole number of words a minute, at least 1, not {value!r} "
+            f"(set it in pelicanconf.py; the default is {DEFAULT_WORDS_PER_MINUTE})"
+        )
+    return number
+
+
 def reading_time(html: str, words_per_minute: int = DEFAULT_WORDS_PER_MINUTE) -> ReadingTime:
     """Count the visible words of `html` and round the minutes up, so a reader is never promised too little."""
     if words_per_minute < 1:

@@ -10,7 +10,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from brief_registry.briefs import briefs_with_pages, series_name
-from brief_registry.plugin_settings import defaults_setter
+from brief_registry.plugin_settings import defaults_setter, settings_reader
 from drawn_files import DrawingPool, cache_folder, place, worker_count, write_atomically
 from summary_card.signals import cards_attached
 
@@ -31,23 +31,21 @@ DEFAULTS = {
 }
 
 
-def _setting(settings: dict, name: str) -> str:
-    value = settings.get(name)
-    return DEFAULTS[name] if value is None else str(value)
+setting = settings_reader(DEFAULTS, none_is_default=True)
 
 
 def fonts_for(settings: dict) -> Fonts:
     """The fonts the settings ask for, falling back to the plugin's defaults."""
     default = Fonts()
     return Fonts(
-        regular=_setting(settings, "SHARE_IMAGE_FONT") or default.regular,
-        bold=_setting(settings, "SHARE_IMAGE_BOLD_FONT") or default.bold,
+        regular=str(setting(settings, "SHARE_IMAGE_FONT")) or default.regular,
+        bold=str(setting(settings, "SHARE_IMAGE_BOLD_FONT")) or default.bold,
     )
 
 
 def cache_dir_for(settings: dict) -> Path:
     """The folder where drawn images wait for the next build."""
-    return cache_folder(settings, _setting(settings, "SHARE_IMAGE_CACHE_PATH"), "share_image")
+    return cache_folder(settings, str(setting(settings, "SHARE_IMAGE_CACHE_PATH")), "share_image")
 
 
 def content_for(article, settings: dict) -> ShareImageContent:
@@ -58,7 +56,7 @@ def content_for(article, settings: dict) -> ShareImageContent:
         series=series_name(settings),
         number=f"#{number}" if number is not None else "",
         title=" ".join(str(article.title).split()),
-        key_point=card.key_points[0].text if card and card.key_points else "",
+        key_point=card.first_key_point if card else "",
         date=str(getattr(article, "locale_date", "")),
     )
 
@@ -74,7 +72,7 @@ def assign_share_images(generators: Iterable) -> None:
     briefs = []
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
-            save_as = _setting(generator.settings, "SHARE_IMAGE_SAVE_AS")
+            save_as = str(setting(generator.settings, "SHARE_IMAGE_SAVE_AS"))
             for article in briefs_with_pages(generator):
                 article.share_image = save_as.format(slug=article.slug) if save_as else ""
                 briefs.append(article)

@@ -4,14 +4,11 @@ start to each build."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 from collections.abc import Iterable
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
-
-logger = logging.getLogger(__name__)
 
 
 def newest_change(articles: Iterable) -> dt.datetime | None:

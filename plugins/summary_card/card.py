@@ -163,6 +163,11 @@ class BriefCard:
     def __bool__(self) -> bool:
         return bool(self.key_points or self.recommendations)
 
+    @property
+    def first_key_point(self) -> str:
+        """The first key point's text, or "" (the brief's description, its share image's line, its PDF's subject)."""
+        return self.key_points[0].text if self.key_points else ""
+
 
 @dataclass(frozen=True)
 class CardSettings:

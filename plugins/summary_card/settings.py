@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from brief_registry.plugin_settings import settings_reader
+
 from .card import (
     DEFAULT_HEADINGS_BY_LANG,
     DEFAULT_KEY_POINTS_HEADINGS,
@@ -29,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "SUMMARY_CARD_RECOMMENDATIONS_HEADINGS": list(DEFAULT_RECOMMENDATIONS_HEADINGS),
     JSON_SAVE_AS: "cards.json",  # "" writes none
 }
+_setting = settings_reader(DEFAULTS, none_is_default=True)
 
 
 def card_settings(settings: Mapping[str, Any], lang: str | None = None) -> CardSettings:
@@ -59,6 +62,5 @@ def card_settings(settings: Mapping[str, Any], lang: str | None = None) -> CardS
 
 
 def json_save_as(settings: Mapping[str, Any]) -> str:
-    """Where cards.json is written ("" for nowhere)."""
-    value = settings.get(JSON_SAVE_AS)
-    return DEFAULTS[JSON_SAVE_AS] if value is None else str(value)
+    """Where cards.json is written ("" for nowhere; None is the default)."""
+    return str(_setting(settings, JSON_SAVE_AS))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from functools import partial
 
 from pelican import signals
@@ -12,8 +11,6 @@ from brief_registry.plugin_settings import defaults_setter
 from brief_registry.registry import build_registry
 
 from .listings import DEFAULTS, build_listings
-
-logger = logging.getLogger(__name__)
 
 TEMPLATES = {"author": "author", "topic": "term", "region": "term"}
 

@@ -23,3 +23,13 @@ def test_a_setting_is_the_sites_value_else_the_plugins_default():
     assert setting(site, "SYNTHETIC_PLUGIN_TITLE") == "Set by the site"
     with pytest.raises(KeyError):  # only the plugin's own settings have defaults here
         setting(site, "SITENAME")
+
+
+def test_a_setting_given_as_none_keeps_the_default_only_where_the_plugin_says_so():
+    defaults = {"SYNTHETIC_PLUGIN_SAVE_AS": "images/{slug}.png"}
+    site = {"SYNTHETIC_PLUGIN_SAVE_AS": None}
+    assert settings_reader(defaults)(site, "SYNTHETIC_PLUGIN_SAVE_AS") is None
+    assert (
+        settings_reader(defaults, none_is_default=True)(site, "SYNTHETIC_PLUGIN_SAVE_AS")
+        == "images/{slug}.png"
+    )

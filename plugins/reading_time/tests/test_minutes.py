@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reading_time import ReadingTime, reading_time
+from reading_time.minutes import ReadingTime, reading_time, words_per_minute
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,16 @@ def test_label_and_custom_speed():
 def test_speed_must_be_positive():
     with pytest.raises(ValueError, match="positive integer"):
         reading_time("<p>x</p>", words_per_minute=0)
+
+
+@pytest.mark.parametrize(("value", "expected"), [(200, 200), ("250", 250), (1, 1)])
+def test_the_setting_is_a_whole_number_of_words_a_minute(value, expected):
+    assert words_per_minute(value) == expected
+
+
+@pytest.mark.parametrize("value", [0, -5, "fast", 2.5, True, None])
+def test_a_setting_that_is_not_a_speed_names_the_setting_and_where_to_set_it(value):
+    with pytest.raises(
+        ValueError, match=r"READING_TIME_WORDS_PER_MINUTE must be .* not .*set it in pelicanconf\.py"
+    ):
+        words_per_minute(value)

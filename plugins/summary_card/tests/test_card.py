@@ -194,6 +194,14 @@ def test_card_is_immutable_and_comparable():
     assert BriefCard(key_points=(KeyPoint("a", "a"),))
 
 
+def test_the_first_key_point_is_what_a_description_quotes():
+    card = BriefCard(
+        key_points=(KeyPoint("First, in a SYNTHETIC brief.", "First"), KeyPoint("Second.", "Second"))
+    )
+    assert card.first_key_point == "First, in a SYNTHETIC brief."
+    assert BriefCard().first_key_point == ""
+
+
 @pytest.mark.parametrize(
     ("heading", "expected"),
     [

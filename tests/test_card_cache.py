@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import build_site
 
-import summary_card.handlers as handlers
+import summary_card.cache as cache_module
 from bench.corpus import write_corpus
 from summary_card.cache import ExtractionCache, extraction_key
 from summary_card.card import CardSettings, GivenCard, extract_card
@@ -21,7 +21,7 @@ def counted(monkeypatch):
         calls.append(html)
         return extract_card(html, settings, given)
 
-    monkeypatch.setattr(handlers, "extract_card", counting)
+    monkeypatch.setattr(cache_module, "extract_card", counting)
     return calls
 
 

@@ -109,7 +109,10 @@ class PdfEditionLink:
             self._pool.wait_for(self.cached)
             pages = read_pages(self.cached)
         if pages is None:
-            raise FileNotFoundError(f"pdf_edition: {self.cached} was not drawn")
+            raise FileNotFoundError(
+                f"pdf_edition: the PDF edition of {self.url} was not drawn ({self.cached}): see the error logged "
+                "before this one"
+            )
         return PdfFacts(size=self.cached.stat().st_size, pages=pages)
 
     def __repr__(self) -> str:

@@ -149,7 +149,10 @@ class ShareImageGenerator(Generator):
             drawn, total = self._place_every_image(fonts, cache_dir)
         except Exception as error:  # a drawing or a copy that failed, in a worker or here
             logger.error(
-                "share_image: the share images were not all written: %s: %s", type(error).__name__, error
+                "share_image: the share images were not all written: %s: %s (the pages link to them: fix the "
+                "cause and build again; `make clean` empties a damaged cache)",
+                type(error).__name__,
+                error,
             )
             return
         logger.info(

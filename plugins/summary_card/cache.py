@@ -78,6 +78,16 @@ class ExtractionCache:
         self._used[key] = extraction
         EXTRACTED.put(key, extraction)
 
+    def extract(self, html: str, settings: CardSettings, given: GivenCard) -> Extraction:
+        """The extraction of `html`: remembered (from the last build, or made earlier in this process), else made
+        now and remembered."""
+        key = extraction_key(html, settings, given)
+        found = self.get(key)
+        if found is None:
+            found = extract_card(html, settings, given)
+            self.put(key, found)
+        return found
+
     def save(self) -> None:
         """Write the entries this build used, atomically (a killed build leaves the old file)."""
         if self.path is None:
@@ -97,9 +107,4 @@ def forget_extractions() -> None:
 
 def extract_card_once(html: str, settings: CardSettings, given: GivenCard) -> Extraction:
     """``extract_card``, or the extraction this process already made from the same HTML, settings and card."""
-    key = extraction_key(html, settings, given)
-    found = EXTRACTED.get(key)
-    if found is None:
-        found = extract_card(html, settings, given)
-        EXTRACTED.put(key, found)
-    return found
+    return ExtractionCache(None, load=False).extract(html, settings, given)

@@ -19,8 +19,8 @@ from brief_registry.problems import BriefFileError, display_path, log_extra
 from brief_registry.rendering import brief_markdown, fast_markdown_enabled
 from brief_registry.textfile import write_if_changed
 
-from .cache import ExtractionCache, extraction_key
-from .card import CardSettings, Extraction, GivenCard, card_from_front_matter, extract_card
+from .cache import ExtractionCache
+from .card import CardSettings, Extraction, GivenCard, card_from_front_matter
 from .data import cards_document, sort_newest_first
 from .feeds import feed_articles, with_cards
 from .settings import DEFAULTS, card_settings, json_save_as
@@ -116,11 +116,7 @@ def attach_cards(generators: Iterable) -> None:
             lang = getattr(article, "lang", None)
             settings = by_lang.setdefault(lang, card_settings(generator.settings, lang))
             html = article.content
-            key = extraction_key(html, settings, given)
-            extraction = cache.get(key)
-            if extraction is None:
-                extraction = extract_card(html, settings, given)
-                cache.put(key, extraction)
+            extraction = cache.extract(html, settings, given)
             problems = (*front_problems, *extraction.problems)
             if front is None:  # unreadable front matter (brief_registry reports it): no line to name
                 for problem in problems:

@@ -82,12 +82,17 @@ def test_registries_and_pages_are_editable():
     assert collection(config, "pages")["folder"] == "content/pages"
 
 
-def test_local_and_live_configurations_differ_only_in_the_local_backend_and_view_address():
+def test_local_and_live_configurations_differ_only_in_the_backend_and_view_address():
     local = build_config(SOURCES, LOCAL)
     live = build_config(SOURCES, LIVE)
+    differ = {key for key in local.keys() | live.keys() if local.get(key) != live.get(key)}
+    assert differ == {"backend", "local_backend", "site_url", "display_url"}
     assert local["local_backend"] == {"url": "http://127.0.0.1:9999/api/v1"}
     assert "local_backend" not in live
     assert live["backend"] == {"name": "github", "repo": "example/reality-check", "branch": "main"}
+    assert (local["site_url"], local["display_url"]) == ("http://127.0.0.1:8000", "http://127.0.0.1:8000")
+    assert "site_url" not in live
+    assert "display_url" not in live
     assert live["publish_mode"] == local["publish_mode"] == "editorial_workflow"
     assert live["collections"] == local["collections"]
 

@@ -38,7 +38,7 @@ def test_written_files_are_whole_and_readable_by_all(tmp_path):
     assert [p.name for p in target.parent.iterdir()] == ["file.bin"]  # no temporary file left
 
 
-def test_workers_draw_every_job_and_pelicans_process_helps(tmp_path):
+def test_every_job_is_drawn_once(tmp_path):
     pool = DrawingPool("drawn_files_test", workers=1, min_parallel=2)
     todo = jobs(tmp_path, 12)
     pool.start(todo)
@@ -46,6 +46,15 @@ def test_workers_draw_every_job_and_pelicans_process_helps(tmp_path):
     texts = [path.read_text() for path in todo]
     assert all(text.startswith(f"file {i} ") for i, text in enumerate(texts))
     assert pool.finish() == 12  # finishing twice draws nothing more
+
+
+def test_pelicans_process_draws_the_jobs_no_worker_has_started(tmp_path):
+    pool = DrawingPool("drawn_files_test", workers=1, min_parallel=2)
+    todo = jobs(tmp_path, 6, draw_slowly)  # one worker cannot have started them all when finish() is called
+    pool.start(todo)
+    assert pool.finish() == 6
+    drawers = [path.read_text().rsplit("(drawn by ", 1)[1].rstrip(")") for path in todo]
+    assert str(os.getpid()) in drawers
 
 
 def test_few_jobs_are_drawn_in_pelicans_process_when_asked_for(tmp_path):

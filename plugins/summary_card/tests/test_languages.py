@@ -53,3 +53,17 @@ def test_a_setting_adds_a_language_or_replaces_one():
     extraction = extract_card(brief("Punti chiave", "Raccomandazioni"), card_settings(settings, "it"))
     assert len(extraction.card.key_points) == 2
     assert len(extraction.card.recommendations) == 1
+
+
+def test_a_language_given_in_the_setting_replaces_that_languages_defaults():
+    settings = {
+        **SITE,
+        "SUMMARY_CARD_HEADINGS_BY_LANG": {
+            "ru": {"key_points": ["Тезисы"], "recommendations": ["Предложения"]}
+        },
+    }
+    replaced = card_settings(settings, "ru")
+    assert extract_card(brief("Тезисы", "Предложения"), replaced).card.key_points != ()
+    # The default Russian headings are gone; the site's own (English) ones are still tried after.
+    assert extract_card(brief("Ключевые положения", "Рекомендации"), replaced).card.key_points == ()
+    assert extract_card(brief("Key points", "Recommendations"), replaced).card.key_points != ()

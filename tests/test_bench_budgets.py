@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from bench.run import Measurement, Run, report
 
 
@@ -45,6 +47,17 @@ def test_memory_and_time_budgets_follow_the_archive_size():
         ]
     )
     assert missed == ["peak memory 900 MB at N=1000 (budget 400 MB)"]
+
+
+def test_every_size_is_held_to_the_rebuild_budgets_not_only_the_largest():
+    small = measured(300, project=2.0, plain=2.5, peak=120.0, preview=0.1)
+    small = dataclasses.replace(small, edit_one=[Run(0.86, 120.0)], unchanged=[Run(0.6, 120.0)])
+    large = measured(1000, project=7.0, plain=8.0, peak=290.0, preview=0.1)
+    _, missed = report([small, large])
+    assert missed == [
+        "unchanged rebuild is 0.30x the cold build at N=300 (budget 0.25x)",
+        "edit-one rebuild is 0.43x the cold build at N=300 (budget 0.35x)",
+    ]
 
 
 def test_the_preview_timing_waits_for_the_rebuild_after_its_own_save():

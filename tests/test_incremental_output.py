@@ -127,7 +127,7 @@ def test_a_sentence_added_rewrites_the_pages_given_that_brief_only(site: tuple[P
     after = stamps(output)
     rewritten = {name for name in after if after[name] != before.get(name)}
     assert "briefs/synthetic-reply-about-invented-quorum-rules/index.html" in rewritten
-    assert "index.html" in rewritten  # the archive shows its reading time
+    assert "index.html" in rewritten  # a listing page: written again, from its file (see the next test)
     # Every page here is given brief 5 or a brief that refers to it (the four are neighbours), but for the page
     # about the program, which is given none.
     assert "naei/index.html" in after

@@ -41,3 +41,16 @@ def file_stamp(path: Path) -> tuple[int, int]:
     """What shows a file was changed since it was written: its size and modification time."""
     stat = path.stat()
     return stat.st_size, stat.st_mtime_ns
+
+
+def folder_stamp(folder: Path, paths: Iterable[Path] | None = None) -> str:
+    """What shows something in `folder` was changed, added or removed since: each file's path in it, size and
+    modification time, for every file under `paths` (default: the whole folder); "" when there is no folder."""
+    if not folder.is_dir():
+        return ""
+    return digest(
+        *(
+            f"{path.relative_to(folder).as_posix()}\0{file_stamp(path)}"
+            for path in files_under([folder] if paths is None else paths)
+        )
+    )

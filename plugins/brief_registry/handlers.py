@@ -60,7 +60,11 @@ def validate_articles(generator: ArticlesGenerator) -> None:
             logger.error("%s", error, extra=log_extra(*error.problems))
             continue
         except OSError as error:
-            logger.error("%s", error)
+            logger.error(
+                "%s:1: cannot read the brief (%s): check that the file is there and readable",
+                shown,
+                error.strerror or error,
+            )
             continue
         article.front_matter = front.without_body()  # Pelican holds the body, rendered
         for problem in check_references(shown, front, registry) if loaded else ():

@@ -19,7 +19,7 @@ from typing import Any
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-from brief_registry.digests import digest, file_stamp, files_under
+from brief_registry.digests import digest, files_under, folder_stamp
 
 # A brief's attributes that hold its body (shown on its own page and in feeds only), or the whole site's context
 # and settings (hashed once for the whole site).
@@ -145,9 +145,7 @@ def input_fingerprint(
 
 def output_fingerprint(output: Path) -> str:
     """A hash of what is in the output folder: every file's path, size and modification time."""
-    if not output.is_dir():
-        return ""
-    return digest(*(f"{p.relative_to(output)}\0{file_stamp(p)}" for p in files_under([output])))
+    return folder_stamp(output)
 
 
 @functools.cache

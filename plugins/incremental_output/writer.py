@@ -23,6 +23,7 @@ import datetime
 import json
 import logging
 import os
+import sys
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,14 +34,12 @@ from pelican.contents import Content
 from pelican.writers import Writer
 
 from brief_registry.code_digest import loaded_code_digest
+from brief_registry.digests import digest, file_stamp, files_under
 from brief_registry.textfile import replaced_whole, write_atomically
 
 from .fingerprint import (
     content_summary,
-    digest,
-    file_stamp,
     files_digest,
-    files_under,
     headline,
     installed_packages,
     page_contents,
@@ -115,6 +114,7 @@ def build_key(settings: dict[str, Any]) -> str:
         files_digest([Path(settings["THEME"])]),
         loaded_code_digest(),
         "\0".join(sorted(installed_packages())),
+        sys.version,
         datetime.date.today().isoformat(),
     )
 

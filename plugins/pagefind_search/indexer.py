@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brief_registry.code_digest import code_digest
-from brief_registry.digests import digest, file_stamp, files_under
+from brief_registry.digests import digest, folder_stamp
 from brief_registry.textfile import write_atomically
 from drawn_files import place
 
@@ -264,9 +264,8 @@ def bundle_stamp(site: Path, part: IndexPart) -> str:
     folder = site / part.bundle
     if not folder.is_dir():
         return ""
-    own = [path for path in sorted(folder.iterdir()) if not path.name.startswith("part-")]
-    return digest(
-        *(f"{path.relative_to(folder).as_posix()}\0{file_stamp(path)}" for path in files_under(own))
+    return folder_stamp(
+        folder, [path for path in sorted(folder.iterdir()) if not path.name.startswith("part-")]
     )
 
 

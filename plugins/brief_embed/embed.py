@@ -23,14 +23,19 @@ DEFAULTS: dict[str, Any] = {
 }
 
 # How tall the card page is, estimated from its text (the iframe cannot size itself across origins):
-# the header (series, title, byline) and the "Read the brief" link, the two section headings, and one
-# line of about CHARS_PER_LINE characters for every such share of a key point or recommendation title.
-FRAME_CHROME = 230
+# the rest of the header (series and date, the number line, the byline) and the "Read the brief" link,
+# one title line of about TITLE_CHARS_PER_LINE characters for every such share of the title, the two
+# section headings, and one line of about CHARS_PER_LINE characters for every such share of a key point
+# or recommendation title. The characters per line are those of DejaVu Sans, the widest face the card's
+# font stack commonly falls back to (Linux's system-ui): narrower faces leave a little room at the foot
+# rather than cut the last line off.
+FRAME_CHROME = 204
+TITLE_LINE = 26
+TITLE_CHARS_PER_LINE = 42
 SECTION_HEADING = 44
 LINE = 24
 ITEM_GAP = 10
-CHARS_PER_LINE = 68  # at 600 px wide; a narrower frame gets proportionally more lines
-
+CHARS_PER_LINE = 60  # at 600 px wide; a narrower frame gets proportionally more lines
 
 setting = settings_reader(DEFAULTS)
 
@@ -56,14 +61,19 @@ class Embed:
         ).format(src=self.card_url, w=self.width, h=self.height, title=self.title)
 
 
-def frame_height(key_points: Iterable[str], recommendation_titles: Iterable[str], width: int) -> int:
+def frame_height(
+    title: str, key_points: Iterable[str], recommendation_titles: Iterable[str], width: int
+) -> int:
     """The iframe height (px) that shows the whole card at `width` without scrolling, estimated."""
-    per_line = max(20, round(CHARS_PER_LINE * width / 600))
-    height = FRAME_CHROME
+
+    def lines(text: str, chars_per_line: int) -> int:
+        return max(1, math.ceil(len(text) / max(10, round(chars_per_line * width / 600))))
+
+    height = FRAME_CHROME + lines(title, TITLE_CHARS_PER_LINE) * TITLE_LINE
     for texts in (list(key_points), list(recommendation_titles)):
         if texts:
             height += SECTION_HEADING
-            height += sum(math.ceil(len(text) / per_line) * LINE + ITEM_GAP for text in texts)
+            height += sum(lines(text, CHARS_PER_LINE) * LINE + ITEM_GAP for text in texts)
     return height
 
 
@@ -71,12 +81,17 @@ def build_embed(
     *,
     slug: str,
     title: str,
+    heading: str,
     siteurl: str,
     settings: Mapping[str, Any],
     key_points: Iterable[str] = (),
     recommendation_titles: Iterable[str] = (),
 ) -> Embed:
-    """The embed of one brief; `title` is the numbered title the iframe and oEmbed answer carry."""
+    """The embed of one brief.
+
+    `title` is the numbered title the iframe and oEmbed answer carry; `heading` the brief's own title,
+    which the card page shows under its number (its length sets the frame's height).
+    """
     base = siteurl.rstrip("/")
     card_url = setting(settings, "BRIEF_EMBED_CARD_URL").format(slug=slug)
     oembed_url = setting(settings, "BRIEF_EMBED_OEMBED_URL").format(slug=slug)
@@ -88,7 +103,7 @@ def build_embed(
         oembed_save_as=oembed_url,
         title=title,
         width=width,
-        height=frame_height(key_points, recommendation_titles, width),
+        height=frame_height(heading, key_points, recommendation_titles, width),
     )
 
 

@@ -28,6 +28,7 @@ def embed_for(article, settings: dict) -> Embed:
     return build_embed(
         slug=article.slug,
         title=numbered(series_name(settings), article.series_number, article.title),
+        heading=article.title,
         siteurl=settings.get("SITEURL", ""),
         settings=settings,
         key_points=[point.text for point in card.key_points] if card else (),

@@ -15,6 +15,8 @@ from .page_types import BRIEF_4_URL
 from .served import StaticSiteServer
 
 CARD_URL = BRIEF_4_URL + "card/"
+# Faces the card's font stack ends in on Linux (fonts-liberation's Arial, DejaVu for system-ui).
+FALLBACK_FACES = ("Liberation Sans", "DejaVu Sans")
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +69,14 @@ def test_the_card_renders_inside_the_partners_iframe(browse, partner, server, ar
     assert frame.locator("ol.recommendations > li").count() == 3
     # Styled by the site's stylesheet (the card's accent bar), which the card's own policy allows.
     assert card.evaluate("el => getComputedStyle(el).borderLeftWidth") == "6px"
-    # The iframe size the embed code gives shows the whole card: nothing cut off at the bottom.
+    # The iframe size the embed code gives shows the whole card, nothing cut off at the bottom, in the
+    # face this machine gives the font stack and in the narrow and the wide face it falls back to on Linux.
     height = int(page.locator("#card").get_attribute("height"))
     assert frame.evaluate("document.documentElement.scrollHeight") <= height
+    for face in FALLBACK_FACES:
+        frame.evaluate("face => { document.body.style.fontFamily = face; }", face)
+        assert frame.evaluate("document.documentElement.scrollHeight") <= height, face
+    frame.evaluate("() => { document.body.style.fontFamily = ''; }")
     page.locator("#card").screenshot(path=str(artifacts / "embedded-card.png"))
     assert log.foreign_requests == []
     assert not [e for e in log.console_errors if not _refused_brief(e)], log.console_errors

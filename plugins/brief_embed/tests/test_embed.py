@@ -6,12 +6,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from brief_embed import build_embed, frame_height, oembed_document
+from brief_embed.embed import TITLE_LINE
 
 SETTINGS: dict = {}
 
 
 def embed(title="Reality Check #9: A title", **kwargs):
-    return build_embed(slug="a-title", title=title, siteurl="https://x.test/", settings=SETTINGS, **kwargs)
+    return build_embed(
+        slug="a-title", title=title, heading="A title", siteurl="https://x.test/", settings=SETTINGS, **kwargs
+    )
 
 
 def test_addresses_follow_the_settings():
@@ -23,6 +26,7 @@ def test_addresses_follow_the_settings():
     moved = build_embed(
         slug="s",
         title="t",
+        heading="t",
         siteurl="",
         settings={"BRIEF_EMBED_CARD_URL": "cards/{slug}.html", "BRIEF_EMBED_WIDTH": 480},
     )
@@ -39,10 +43,18 @@ def test_the_iframe_escapes_the_title_and_points_at_the_card():
 
 @pytest.mark.parametrize("width", [600, 320])
 def test_more_text_needs_a_taller_frame(width):
-    short = frame_height(["One point."], ["Act."], width)
-    longer = frame_height(["One point." * 30, "Two."], ["Act.", "Then act again."], width)
+    short = frame_height("A title", ["One point."], ["Act."], width)
+    longer = frame_height("A title", ["One point." * 30, "Two."], ["Act.", "Then act again."], width)
     assert short < longer
-    assert frame_height(["x" * 200], [], 320) > frame_height(["x" * 200], [], 600)  # narrower, more lines
+    assert frame_height("A title", ["x" * 200], [], 320) > frame_height("A title", ["x" * 200], [], 600)
+
+
+def test_a_title_that_wraps_needs_a_taller_frame():
+    one_line = frame_height("Short", ["A point."], ["Act."], 600)
+    two_lines = frame_height(
+        "A title long enough to wrap onto a second line here", ["A point."], ["Act."], 600
+    )
+    assert two_lines - one_line == TITLE_LINE
 
 
 def test_oembed_answer_has_the_required_rich_fields():

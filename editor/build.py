@@ -60,9 +60,34 @@ def read_state(path: Path) -> BuildState | None:
         return None
 
 
+EXTRA_SETTINGS = ("-e", "--extra-settings")
+
+
+def one_extra_settings(options: list[str]) -> list[str]:
+    """`options` with every ``-e NAME=value …`` joined into one ``-e`` at the end, in the order given (a later
+    value of a name wins). Pelican keeps only the last ``-e`` it is given, so ``make html PDF=1
+    PELICANOPTS="-e …"`` would otherwise build without the PDFs, and say nothing."""
+    kept: list[str] = []
+    pairs: list[str] = []
+    at = 0
+    while at < len(options):
+        option = options[at]
+        at += 1
+        if option.startswith("--extra-settings="):
+            pairs.append(option.partition("=")[2])
+        elif option in EXTRA_SETTINGS:
+            while at < len(options) and not options[at].startswith("-"):
+                pairs.append(options[at])
+                at += 1
+        else:
+            kept.append(option)
+    return [*kept, "-e", *pairs] if pairs else kept
+
+
 def pelican_arguments(content: Path, output: Path, settings_file: Path, options: list[str]) -> list[str]:
-    """Pelican's command line for building `content` into `output` (``make html``, the devserver's builds)."""
-    return [str(content), "-o", str(output), "-s", str(settings_file), *options]
+    """Pelican's command line for building `content` into `output` (``make html``, the devserver's builds), with
+    every ``-e`` of `options` joined into one (:func:`one_extra_settings`)."""
+    return [str(content), "-o", str(output), "-s", str(settings_file), *one_extra_settings(options)]
 
 
 def emptied_if_published(output: Path) -> list[str]:

@@ -134,14 +134,10 @@ def preview_overrides(host: str, port: int, cms_port: int) -> dict[str, object]:
 
 
 def with_settings(extra: list[str], overrides: Mapping[str, object]) -> list[str]:
-    """Pelican's options with ``-e NAME=json …`` for `overrides` added: to the editor's own ``-e`` if it has
-    one (Pelican keeps only the last ``-e`` it is given), otherwise as a new one."""
-    pairs = [f"{name}={json.dumps(value)}" for name, value in overrides.items()]
-    flags = [i for i, option in enumerate(extra) if option in ("-e", "--extra-settings")]
-    if not flags:
-        return ["-e", *pairs, *extra]
-    at = flags[-1] + 1
-    return [*extra[:at], *pairs, *extra[at:]]
+    """Pelican's options with ``-e NAME=json …`` for `overrides` put before the editor's own: the preview's
+    command line joins every ``-e`` into one (:func:`editor.build.one_extra_settings`), so an editor's own
+    value of one of these settings wins."""
+    return ["-e", *(f"{name}={json.dumps(value)}" for name, value in overrides.items()), *extra]
 
 
 def run_cms(

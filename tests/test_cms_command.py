@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 from pathlib import Path
 
 import pytest
+from pelican import parse_arguments
 
+from editor.build import pelican_arguments
 from editor.cms import CmsError, api_url, decap_server_env, ensure_free, preview_overrides, with_settings
 
 
@@ -30,14 +33,19 @@ def test_the_preview_is_built_with_admin_pointed_at_decap_server():
 @pytest.mark.parametrize(
     ("extra", "expected"),
     [
-        ([], ["-e", "A=true", 'B="x"']),
-        (["-D"], ["-e", "A=true", 'B="x"', "-D"]),
-        # Pelican keeps only its last -e: the editor's own settings and ours go into one
-        (["-e", 'CACHE_PATH="/c"', "-D"], ["-e", "A=true", 'B="x"', 'CACHE_PATH="/c"', "-D"]),
+        ([], {"A": True, "B": "x"}),
+        (["-D"], {"A": True, "B": "x"}),
+        # Pelican keeps only its last -e: the editor's own settings and ours reach it together
+        (["-e", 'CACHE_PATH="/c"', "-D"], {"A": True, "B": "x", "CACHE_PATH": "/c"}),
     ],
 )
 def test_settings_join_the_editors_own_pelican_options(extra, expected):
-    assert with_settings(extra, {"A": True, "B": "x"}) == expected
+    argv = pelican_arguments(
+        Path("content"), Path("out"), Path("pelicanconf.py"), with_settings(extra, {"A": True, "B": "x"})
+    )
+    arguments = parse_arguments(argv)
+    assert arguments.overrides == expected
+    assert (arguments.verbosity == logging.DEBUG) is ("-D" in extra)
 
 
 def test_a_busy_port_is_refused_with_a_way_out():

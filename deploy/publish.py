@@ -10,8 +10,9 @@
 5. only then swaps the new folder into place as ``output/`` with renames, and removes the old one.
 
 Any failure, or a ``kill -9`` at any moment, leaves the previous ``output/`` exactly as it was. Two runs from
-the same commit give byte-identical folders: dates come from ``SOURCE_DATE_EPOCH`` (default: the last
-commit's time), hashing and the locale are fixed, and the compressed copies carry no timestamp.
+the same commit give byte-identical folders: every date in the site is a brief's own (pages, feeds, sitemap, PDFs),
+hashing, the locale and the time zone are fixed (``REPRODUCIBLE_ENV``), and the compressed copies carry no
+timestamp.
 """
 
 from __future__ import annotations
@@ -48,7 +49,6 @@ from brief_registry.textfile import write_atomically
 logger = logging.getLogger(__name__)
 
 DEPLOY_DIR = Path(__file__).resolve().parent
-PROJECT_DIR = DEPLOY_DIR.parent
 HEADERS_FILE = DEPLOY_DIR / "_headers"
 
 # Text files that get .gz and .br copies: pelican-precompress's list, plus the SVG favicon.
@@ -95,32 +95,6 @@ class Workspace:
 
     def leftovers(self, kind: str) -> list[Path]:
         return sorted(p for p in self.parent.glob(f"{self.prefix}{kind}-*") if p.is_dir())
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Reproducibility
-
-
-def source_date_epoch(root: Path, environ: dict[str, str] | None = None) -> str:
-    """The build's timestamp: SOURCE_DATE_EPOCH if set, else the last commit's time, never the clock."""
-    environ = os.environ if environ is None else environ
-    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if value:
-        if not value.isdigit():
-            raise PublishError(f"SOURCE_DATE_EPOCH must be a whole number of seconds (got {value!r})")
-        return value
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False
-        )
-    except FileNotFoundError:
-        result = None
-    if result is None or result.returncode != 0 or not result.stdout.strip().isdigit():
-        raise PublishError(
-            "cannot date the build: not in a git checkout with a commit; "
-            "set SOURCE_DATE_EPOCH (seconds since 1970) to publish from elsewhere"
-        )
-    return result.stdout.strip()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -423,7 +397,7 @@ def publish(
         raise AddressError(placeholder_refusal(address, deploy_target))
     workspace = Workspace(output.resolve())
     workspace.parent.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, **REPRODUCIBLE_ENV, "SOURCE_DATE_EPOCH": source_date_epoch(PROJECT_DIR)}
+    env = {**os.environ, **REPRODUCIBLE_ENV}
 
     with exclusive(workspace):
         restore_interrupted_swap(workspace)

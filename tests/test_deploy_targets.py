@@ -102,7 +102,7 @@ def repository(tmp_path):
     git("-C", str(clone), "add", "content")
     git("-C", str(clone), "commit", "--quiet", "-m", "Synthetic source")
     git("-C", str(clone), "remote", "add", "pages", str(remote))
-    env = {"GIT_DIR": str(clone / ".git"), "GIT_WORK_TREE": str(clone), "SOURCE_DATE_EPOCH": "1614902400"}
+    env = {"GIT_DIR": str(clone / ".git"), "GIT_WORK_TREE": str(clone)}
     return clone, remote, env
 
 

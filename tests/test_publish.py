@@ -23,18 +23,6 @@ from deploy import publish
 # --- Level 1: the pipeline's pure parts -----------------------------------------------------------------
 
 
-def test_source_date_epoch_comes_from_the_environment_then_git_never_the_clock(tmp_path):
-    assert publish.source_date_epoch(ROOT, {"SOURCE_DATE_EPOCH": "1614902400"}) == "1614902400"
-    last_commit = subprocess.run(
-        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert publish.source_date_epoch(ROOT, {}) == last_commit
-    with pytest.raises(publish.PublishError, match="whole number"):
-        publish.source_date_epoch(ROOT, {"SOURCE_DATE_EPOCH": "yesterday"})
-    with pytest.raises(publish.PublishError, match="set SOURCE_DATE_EPOCH"):
-        publish.source_date_epoch(tmp_path, {})  # not a git checkout
-
-
 def write_minimal_site(site: Path, stylesheet: str = "/theme/assets/site.0123abcd.css") -> None:
     (site / "theme" / "assets").mkdir(parents=True)
     (site / "theme" / "assets" / "site.0123abcd.css").write_text("body { color: black; }\n")

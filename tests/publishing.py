@@ -95,26 +95,20 @@ def parse_headers_file(text: str) -> tuple[HeaderRule, ...]:
     return tuple(rules)
 
 
-# The one header a later rule may set again for a path: the embeddable card's policy replaces the site's
-# (Netlify sends the later value; deploy/_headers says what Cloudflare Pages needs instead).
-REPLACEABLE = frozenset({"content-security-policy"})
-
-
 def headers_for(rules: tuple[HeaderRule, ...], url_path: str) -> dict[str, str]:
-    """The headers a host sends for `url_path`, a later matching rule's value winning (Netlify's way).
+    """The headers both hosts send for `url_path`.
 
-    Any other header set by two matching rules is an error here, since the two hosts combine such
-    values differently, unless the later rule first detaches it (`! Name`, which Cloudflare Pages needs to
-    replace a value and Netlify ignores)."""
+    A header set by two matching rules is an error here unless the later rule first detaches it (`! Name`):
+    Netlify sends the later value and ignores that line, Cloudflare Pages joins the two values without it
+    (two policies, both enforced), so only a detached header means the same on both."""
     found: dict[str, str] = {}
     for rule in rules:
         if rule.matches(url_path):
             for name in rule.detached:
                 found.pop(name.lower(), None)
             for name, value in rule.headers:
-                replaceable = name.lower() in REPLACEABLE
-                assert replaceable or name.lower() not in found, (
-                    f"{name} set by two rules matching {url_path}"
+                assert name.lower() not in found, (
+                    f"{name} set by two rules matching {url_path} without '! {name}' in the later one"
                 )
                 found[name.lower()] = value
     return found

@@ -282,6 +282,19 @@ def test_headers_file_sends_the_security_headers_everywhere(host_rules, url):
     assert set(features.values()) == {"()"}
 
 
+def test_a_header_set_again_must_be_detached_first_to_mean_the_same_on_both_hosts():
+    """Cloudflare Pages joins two matching rules' values (two policies, both enforced); `! Name` first drops the
+    earlier one there, and Netlify, which sends the later value, ignores the line."""
+    joined = parse_headers_file("/*\n  Content-Security-Policy: a\n/card/*\n  Content-Security-Policy: b\n")
+    with pytest.raises(AssertionError, match="without '! Content-Security-Policy'"):
+        headers_for(joined, "/card/x")
+    detached = parse_headers_file(
+        "/*\n  Content-Security-Policy: a\n/card/*\n  ! Content-Security-Policy\n  Content-Security-Policy: b\n"
+    )
+    assert headers_for(detached, "/card/x") == {"content-security-policy": "b"}
+    assert headers_for(detached, "/other") == {"content-security-policy": "a"}
+
+
 def test_headers_file_caches_fingerprinted_assets_for_a_year_and_nothing_else(host_rules, published):
     (css,) = (published / "theme" / "assets").glob("*.css")
     assert headers_for(host_rules, f"/theme/assets/{css.name}")["cache-control"] == (

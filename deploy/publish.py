@@ -287,6 +287,17 @@ def verify_site(site: Path, siteurl: str) -> list[str]:
     return problems
 
 
+def unfit_to_publish(problems: list[str]) -> str:
+    """What the deployer is told of a built folder `verify_site` found problems in (the folder is then removed, so
+    each path is the page's address within the site, the one to open in the `make html` preview)."""
+    listed = "".join(f"\n  {problem}" for problem in problems)
+    return (
+        f"the built site has {len(problems)} problem(s), so it was not put in place:{listed}\n"
+        "A page that loads a file the site lacks comes from a template or a plugin: `make html` builds the same "
+        "pages into output/, where the page named above shows which link it is"
+    )
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Swapping folders
 
@@ -418,9 +429,7 @@ def publish(
             precompress_site(build)
             problems = verify_site(build, address.siteurl)
             if problems:
-                for problem in problems:
-                    print(f"{build.name}/{problem}", file=sys.stderr)
-                raise PublishError(f"the built site has {len(problems)} problem(s)")
+                raise PublishError(unfit_to_publish(problems))
             os.chmod(build, 0o755)  # mkdtemp makes it private; the web server must read it
             swap_into_place(build, workspace)
             with contextlib.suppress(OSError):  # without the record, the next publish compresses everything

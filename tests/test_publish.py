@@ -23,6 +23,16 @@ from deploy import publish
 # --- Level 1: the pipeline's pure parts -----------------------------------------------------------------
 
 
+def test_a_site_unfit_to_publish_is_told_page_by_page_with_where_to_look():
+    message = publish.unfit_to_publish(
+        ["index.html: loads /x.css, which is not in the site", "_headers: missing"]
+    )
+    lines = message.splitlines()
+    assert lines[0] == "the built site has 2 problem(s), so it was not put in place:"
+    assert lines[1:3] == ["  index.html: loads /x.css, which is not in the site", "  _headers: missing"]
+    assert "make html" in lines[3]  # what to do: look at the page in the preview
+
+
 def write_minimal_site(site: Path, stylesheet: str = "/theme/assets/site.0123abcd.css") -> None:
     (site / "theme" / "assets").mkdir(parents=True)
     (site / "theme" / "assets" / "site.0123abcd.css").write_text("body { color: black; }\n")

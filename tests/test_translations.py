@@ -42,6 +42,13 @@ def test_each_version_is_a_page_in_its_language_with_its_own_card(translated_sit
     assert CARD_HEADINGS[lang][0] not in body
 
 
+@pytest.mark.parametrize("lang", list(PAGES))
+def test_link_previews_name_the_pages_own_language(translated_site, lang):
+    page = translated_site.page(PAGES[lang])
+    assert page.select_one('meta[property="og:locale"]')["content"] == lang  # was the site's default on every page
+    assert page.html["lang"] == lang
+
+
 def test_interface_strings_follow_the_page_language(translated_site):
     ru = translated_site.page(RU_5)
     assert text_of(ru.select_one(".skip-link")) == "Перейти к основному содержанию"
@@ -201,6 +208,17 @@ def test_each_language_has_a_search_page_in_it(translated_site):
     # Russian pages link the Russian search page; English pages the English one.
     assert translated_site.page(RU_5).select(".site-nav a")[-1]["href"] == f"{SITEURL}/ru/search/"
     assert translated_site.page(ORIGINAL_5).select(".site-nav a")[-1]["href"] == f"{SITEURL}/search/"
+
+
+def test_robots_txt_keeps_crawlers_off_every_languages_search_page(translated_site):
+    disallowed = {
+        line.removeprefix("Disallow: ")
+        for line in (translated_site.root / "robots.txt").read_text().splitlines()
+        if line.startswith("Disallow: ")
+    }
+    searches = {"/search/", *(f"/{lang}/search/" for lang in PAGES if lang != "en")}
+    assert disallowed == {*searches, "/pagefind/"}
+    assert all((translated_site.root / page.lstrip("/") / "index.html").is_file() for page in searches)
 
 
 def test_a_tagline_with_a_percent_sign_is_shown_as_written(tmp_path):

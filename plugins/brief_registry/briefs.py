@@ -23,7 +23,8 @@ def series_name(settings: Mapping[str, object]) -> str:
 
 def numbered(series: str, number: object, title: str | None = None) -> str:
     """A brief's name in the series, "Reality Check #4", with its title when given ("Reality Check #4: Focus
-    on…"): as embeds, structured data and the editors' tools name it (the templates spell it the same way)."""
+    on…"): as embeds, structured data and the editors' tools name it, and the templates through ``brief_name``
+    (handlers.install_brief_name)."""
     name = f"{series} #{number}".strip()
     return f"{name}: {title}" if title is not None else name
 

@@ -11,7 +11,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.urlwrappers import Category
 
 from . import content_cache
-from .briefs import every_brief, leave_out, series_name
+from .briefs import every_brief, leave_out, numbered, series_name
 from .frontmatter import read_brief
 from .problems import BriefFileError, RegistryError, display_path, log_extra
 from .reader import add_reader
@@ -121,6 +121,18 @@ def name_the_series(pelican) -> None:
     pelican.settings["SERIES_NAME"] = series_name(pelican.settings)
 
 
+def install_brief_name(generator) -> None:
+    """At ``generator_init``: the templates' ``brief_name(brief)``, "Reality Check #4: Focus on…", and
+    ``brief_name(brief, title=False)``, "Reality Check #4": a brief named as the embeds, the structured data and
+    the editors' tools name it (:func:`.briefs.numbered`)."""
+    series = series_name(generator.settings)
+
+    def brief_name(brief, title: bool = True) -> str:
+        return numbered(series, brief.series_number, brief.title if title else None)
+
+    generator.env.globals["brief_name"] = brief_name
+
+
 def make_content_cache_safe(pelican) -> None:
     """Pelican's content cache, saved whole and read tolerantly (see :mod:`.content_cache`)."""
     content_cache.install()
@@ -137,6 +149,7 @@ def register() -> None:
     """Connect the reader of briefs, the registry checks, the series' name and the safe content cache."""
     signals.initialized.connect(make_content_cache_safe)
     signals.initialized.connect(name_the_series)
+    signals.generator_init.connect(install_brief_name)
     signals.readers_init.connect(add_reader)
     signals.content_object_init.connect(set_translation_group)
     signals.article_generator_pretaxonomy.connect(validate_articles)  # before Pelican lists and writes them

@@ -50,7 +50,7 @@ def with_cards(feed, articles: Iterable) -> None:
         if item.get("content") is not None:
             item["content"] = str(entry)
             card = article.summary_card
-            if card and card.key_points:
-                item["description"] = card.key_points[0].text
+            if card and card.first_key_point:
+                item["description"] = card.first_key_point
         else:
             item["description"] = str(entry)

@@ -28,9 +28,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .child import ROOT, Run, cache_args, timed
 from .corpus import write_corpus
-
-ROOT = Path(__file__).resolve().parent.parent
 
 BUDGET_UNCHANGED_RATIO = 1.10
 PDF_SAMPLE = 12
@@ -43,8 +42,8 @@ class PdfMeasurement:
     per_pdf_cpu: list[float] = field(default_factory=list)  # processor time of each drawing
     cold_with: list[float] = field(default_factory=list)
     cold_without: list[float] = field(default_factory=list)
-    unchanged_with: list[Build] = field(default_factory=list)
-    unchanged_without: list[Build] = field(default_factory=list)
+    unchanged_with: list[Run] = field(default_factory=list)
+    unchanged_without: list[Run] = field(default_factory=list)
     unchanged_drew: int = 0
     primed: bool = False  # the cache was filled with a stand-in PDF; the cold build with PDFs was not timed
     pdfs: int = 0
@@ -61,42 +60,21 @@ class PdfMeasurement:
         return _median_wall(self.unchanged_with) / _median_wall(self.unchanged_without)
 
 
-def _median_cpu(builds: list[Build]) -> float:
+def _median_cpu(builds: list[Run]) -> float:
     return statistics.median(b.cpu_seconds for b in builds)
 
 
-def _median_wall(builds: list[Build]) -> float:
+def _median_wall(builds: list[Run]) -> float:
     return statistics.median(b.seconds for b in builds)
 
 
-@dataclass(frozen=True)
-class Build:
-    """One build's wall time, and the processor time it used (its own and its children's, from wait4)."""
-
-    seconds: float
-    cpu_seconds: float
-
-
-def _build(content: Path, output: Path, cache: Path, pdf: bool, env: dict[str, str]) -> Build:
+def _build(content: Path, output: Path, cache: Path, pdf: bool, env: dict[str, str]) -> Run:
     """One Pelican build with the publish settings, content cache on, PDFs on or off."""
-    overrides = ["CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{cache}"']
-    overrides.append(f"PDF_EDITION={'true' if pdf else 'false'}")  # one -e: Pelican keeps only the last
-    cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", "publishconf.py"]
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        [*cmd, "--fatal", "errors", "-e", *overrides],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    output_text = proc.stdout.read() if proc.stdout else b""
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.stderr.write(output_text.decode(errors="replace")[-4000:])
-        raise SystemExit(f"build failed: {' '.join(cmd)}")
-    return Build(seconds, usage.ru_utime + usage.ru_stime)
+    return timed(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", "publishconf.py",
+         "--fatal", "errors", *cache_args(cache, pdf=pdf)],
+        env,
+    )  # fmt: skip
 
 
 def pdf_stamps(cache: Path) -> dict[str, int]:

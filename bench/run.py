@@ -35,10 +35,10 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from .child import ROOT, Run, cache_args, timed
 from .corpus import write_corpus
 from .pdf import measure_pdf, report_pdf
 
-ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.md"
 
 BUDGET_BUILD_RATIO = 1.0  # project cold `make html` (check + build) / plain Pelican cold build, at every N
@@ -59,12 +59,6 @@ def rss_budget_mb(n: int) -> int:
 
 
 BUDGET_PAGE_GZIP_KB = 20
-
-
-@dataclass(frozen=True)
-class Run:
-    seconds: float
-    max_rss_mb: float
 
 
 @dataclass
@@ -121,20 +115,6 @@ class Measurement:
         return max(
             r.max_rss_mb for r in [*self.project_cold, *self.dev_cold, *self.edit_one, *self.unchanged]
         )
-
-
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> Run:
-    """Run a build as a child process; its wall time and its own peak RSS (from wait4)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    output = proc.stdout.read() if proc.stdout else b""
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        sys.stderr.write(output.decode(errors="replace")[-4000:])
-        raise SystemExit(f"build failed ({proc.returncode}): {' '.join(cmd)}")
-    return Run(seconds, usage.ru_maxrss / 1024)
 
 
 def make_html(
@@ -217,17 +197,6 @@ def _wait(condition, seconds: float, what: str) -> None:
 
 def pelican(content: Path, output: Path, conf: str, *extra: str) -> list[str]:
     return [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", conf, *extra]
-
-
-def cache_args(cache: Path) -> list[str]:
-    # One -e (Pelican keeps only the last); the PDF edition is measured on its own (bench/pdf.py).
-    return [
-        "-e",
-        "CACHE_CONTENT=true",
-        "LOAD_CONTENT_CACHE=true",
-        f'CACHE_PATH="{cache}"',
-        "PDF_EDITION=false",
-    ]
 
 
 def share_image_stamps(cache: Path) -> dict[str, int]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from bench.pdf import Build, PdfMeasurement, report_pdf
+from bench.child import Run
+from bench.pdf import PdfMeasurement, report_pdf
 
 
-def builds(*cpu: float) -> list[Build]:
-    return [Build(seconds=c * 1.5, cpu_seconds=c) for c in cpu]
+def builds(*cpu: float) -> list[Run]:
+    return [Run(seconds=c * 1.5, max_rss_mb=100.0, cpu_seconds=c) for c in cpu]
 
 
 def measurement(**values) -> PdfMeasurement:

@@ -24,11 +24,14 @@ import datetime
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from brief_registry.arguments import content_folder
 from brief_registry.textfile import write_atomically
 from incremental_output.fingerprint import input_fingerprint, installed_packages, output_fingerprint
+
+if TYPE_CHECKING:  # imported when a check runs: a build that skips them loads less
+    from editor.settings import EditorSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 STATE_FILE = "build-state.json"
@@ -108,6 +111,14 @@ def pelican_settings(pelican_argv: list[str]) -> dict[str, Any]:
     return read_settings(args.settings, override=get_config(args))
 
 
+def checks_settings(pelican_argv: list[str]) -> EditorSettings:
+    """The settings the editors' checks run with before a build: the build's own, its options included (so
+    ``-e CACHE_PATH=…`` moves the checks' cache too, and ``-e`` card headings check the cards the build reads)."""
+    from editor.settings import settings_from
+
+    return settings_from(pelican_settings(pelican_argv))
+
+
 def run_pelican(pelican_argv: list[str]) -> int:
     """Pelican's own command line, in this process (its modules are loaded already); its exit status."""
     from pelican import main as pelican_main
@@ -139,8 +150,7 @@ def build(
         from editor.cli import run_check
         from editor.settings import settings_from
 
-        # The settings the build will use, options included (-e CACHE_PATH=... moves the checks' cache too).
-        status = run_check(content, settings_from(settings))
+        status = run_check(content, settings_from(settings))  # as checks_settings(pelican_argv), read once
         if status:
             return status
     if fresh:

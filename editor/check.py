@@ -34,7 +34,7 @@ from brief_registry.briefs import BRIEFS_DIR
 from brief_registry.dates import not_a_date
 from brief_registry.nearmiss import closest
 from brief_registry.rendering import RENDERED
-from brief_registry.rules import REQUIRED_FIELDS, is_published, missing_field
+from brief_registry.rules import REQUIRED_FIELDS, is_published, is_series_number, missing_field
 from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
 from brief_relations.relations import listed_responses, resolve_responses
@@ -211,13 +211,18 @@ def check_placeholders(path: str, text: str) -> list[Problem]:
     ]
 
 
-def check_responses(reports: list[BriefReport]) -> list[Problem]:
-    """Every ``responses:`` entry must name a published brief's series number, as the build resolves them."""
-    by_number = {
+def published_numbers(reports: list[BriefReport]) -> dict[int, str]:
+    """The series numbers of the published briefs, each with its file: what responses and digests may name."""
+    return {
         r.number.number: r.path
         for r in reports
-        if r.number is not None and r.published and isinstance(r.number.number, int)
+        if r.number is not None and r.published and is_series_number(r.number.number)
     }
+
+
+def check_responses(reports: list[BriefReport]) -> list[Problem]:
+    """Every ``responses:`` entry must name a published brief's series number, as the build resolves them."""
+    by_number = published_numbers(reports)
     problems = []
     for report in reports:
         own = report.number.number if report.number is not None else None
@@ -231,11 +236,7 @@ def check_digests(content: Path, reports: list[BriefReport]) -> list[Problem]:
         issues = read_issues(content)
     except DigestRecordError as error:
         return list(error.problems)
-    published = {
-        r.number.number
-        for r in reports
-        if r.number is not None and r.published and isinstance(r.number.number, int)
-    }
+    published = set(published_numbers(reports))
     return [problem for issue in issues for problem in unpublished_briefs(issue, published)]
 
 

@@ -25,13 +25,13 @@ from pelican.settings import read_settings
 from brief_registry import Problem, display_path
 
 from . import live_reload
-from .build import emptied_if_published, pelican_arguments
+from .build import checks_settings, emptied_if_published, pelican_arguments
 from .check import review_content
 from .preview_build import PreviewLog
 from .preview_problems import ProblemsBanner
 from .preview_server import PreviewHandler, open_server
 from .preview_session import PreviewSession
-from .settings import EditorSettings, load_settings
+from .settings import EditorSettings
 from .tempfiles import is_editor_temporary
 
 RULE = "-" * 72
@@ -160,12 +160,13 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
     watching again only after each build, and misses a file saved during one), so the preview always ends up
     matching the files. A build that fails leaves the last good pages served.
     """
-    settings = load_settings(settings_file)
+    pelican_argv = pelican_arguments(content, output, settings_file, extra)
+    settings = checks_settings(pelican_argv)  # the builds' own settings, PELICANOPTS's -e included
     server = open_server(output, host, port, "devserver", handler=PreviewHandler)
     banner = ProblemsBanner(content, settings)
     banner.install(server)
     live_reload.install(server)  # after the banner: a problem that appears or goes reloads the page too
-    session = PreviewSession(pelican_arguments(content, output, settings_file, extra))
+    session = PreviewSession(pelican_argv)
     log = _take_over_logging()
     previous = signal.signal(signal.SIGTERM, _exit_on_signal)
     serving: threading.Thread | None = None

@@ -163,6 +163,10 @@ class PreviewServer(socketserver.ThreadingMixIn, RootedHTTPServer):
 
     allow_reuse_address = True
     daemon_threads = True  # Ctrl-C does not wait for a browser's idle connection
+    # Set by open_server: the folder served, what each page gets before </body>, the previews' own files.
+    root: Path
+    page_additions: list[PageAddition]
+    preview_routes: dict[str, PreviewRoute]
 
 
 def open_server(

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 from pelican import parse_arguments
 
-from editor.build import one_extra_settings, pelican_arguments
+from editor.build import checks_settings, one_extra_settings, pelican_arguments
 from editor.cms import with_settings
 
 
@@ -88,3 +88,17 @@ def test_make_html_pdf_1_keeps_the_pdfs_beside_pelicanopts():
     (line,) = [line for line in recipe.replace("\\\n", " ").splitlines() if " -m editor.build " in line]
     options = shlex.split(line.partition(" -- ")[2])
     assert overrides_of(options) == {"PDF_EDITION": True, "DEFAULT_PAGINATION": 5}
+
+
+def test_the_checks_run_with_the_builds_own_settings_options_included():
+    """`make devserver PELICANOPTS="-e …"` checked the cards with pelicanconf.py's headings while it built them with
+    the option's: problems the build did not have."""
+    argv = pelican_arguments(
+        ROOT / "content",
+        Path("out"),
+        ROOT / "pelicanconf.py",
+        ["-e", 'SUMMARY_CARD_KEY_POINTS_HEADINGS=["At a glance"]'],
+    )
+    assert checks_settings(argv).card.key_points_headings == ("At a glance",)
+    plain = pelican_arguments(ROOT / "content", Path("out"), ROOT / "pelicanconf.py", [])
+    assert "At a glance" not in checks_settings(plain).card.key_points_headings

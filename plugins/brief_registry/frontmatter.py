@@ -80,13 +80,14 @@ class FrontMatter:
     item_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
     body_line: int = 1
     body: str = ""
+    fence_line: int = 1  # the opening '---' (blank lines may come before it)
 
     def line_of(self, key: str, index: int | None = None) -> int:
         """The line of `key` (or of its `index`-th list item), or of the opening fence when the key is absent."""
         items = self.item_lines.get(key, ())
         if index is not None and index < len(items):
             return items[index]
-        return self.key_lines.get(key, 1)
+        return self.key_lines.get(key, self.fence_line)
 
     def without_body(self) -> FrontMatter:
         """The same, less the body's text (where the body starts is kept): what a build keeps with each brief once
@@ -130,7 +131,7 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
     yaml_text = "\n" * (start + 1) + "\n".join(lines[start + 1 : end])
     mapping = _read_mapping(yaml_text, lines, path, start + 1, "front matter")
     return FrontMatter(
-        mapping.data, mapping.key_lines, mapping.item_lines, end + 2, "\n".join(lines[end + 1 :])
+        mapping.data, mapping.key_lines, mapping.item_lines, end + 2, "\n".join(lines[end + 1 :]), start + 1
     )
 
 

@@ -19,6 +19,7 @@ import yaml
 from brief_registry.dates import not_a_date, read_date
 from brief_registry.frontmatter import read_yaml_record
 from brief_registry.problems import BriefFileError, Problem, display_path
+from brief_registry.rules import is_series_number
 from brief_registry.textfile import read_text_file, write_atomically
 
 DIGESTS_FOLDER = "digests"
@@ -181,7 +182,7 @@ def _read(path: Path, content: Path) -> DigestIssue:
             raise wrong(key, not_a_date(key, value), DigestCode.DATE_INVALID) from None
 
     numbers = data.get("briefs")
-    if not isinstance(numbers, list) or not all(isinstance(n, int) and n > 0 for n in numbers):
+    if not isinstance(numbers, list) or not all(is_series_number(n) for n in numbers):
         raise wrong(
             "briefs",
             f"briefs must be a list of series numbers (got {numbers!r})",

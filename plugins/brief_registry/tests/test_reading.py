@@ -98,6 +98,12 @@ def test_front_matter_as_editors_type_it(text):
     assert front.body.strip() == "Body line."
 
 
+def test_a_missing_key_is_placed_at_the_opening_fence_even_after_blank_lines():
+    front = read_front_matter("\n\n---\ntitle: X\n---\nBody.\n", "x.md")
+    assert front.line_of("authors") == 3  # the '---' line the editor sees, not line 1
+    assert front.line_of("title") == 4
+
+
 @pytest.mark.parametrize("word", ["No", "no", "NO", "Yes", "yes", "On", "off", "y", "N"])
 def test_a_yes_or_no_word_is_text_as_decap_writes_it(word):
     """Decap CMS writes YAML 1.2, where only true and false are booleans: a title typed as No is the word No."""

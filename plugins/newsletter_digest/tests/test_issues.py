@@ -81,6 +81,11 @@ def test_a_record_reads_back_as_written(tmp_path):
             r"digests/bad\.yml:3: briefs must be a list of series numbers",
             DigestCode.BRIEFS_NOT_NUMBERS,
         ),
+        (  # YAML's true is not brief #1 (it equals 1 in Python)
+            "date: 2021-01-02\nsince: 2021-01-01\nbriefs: [true, 4]\n",
+            r"digests/bad\.yml:3: briefs must be a list of series numbers \(got \[True, 4\]\)",
+            DigestCode.BRIEFS_NOT_NUMBERS,
+        ),
         (
             "date: 2021-01-02\nsince: 2021-01-01\nbriefs: [1]\nintro:\n  - a list\n",
             r"digests/bad\.yml:4: intro must be text",

@@ -31,7 +31,7 @@ from brief_registry import (
     read_front_matter,
 )
 from brief_registry.briefs import BRIEFS_DIR
-from brief_registry.dates import not_a_date
+from brief_registry.dates import brief_date, not_a_date
 from brief_registry.nearmiss import closest
 from brief_registry.rendering import RENDERED
 from brief_registry.rules import REQUIRED_FIELDS, is_published, is_series_number, missing_field
@@ -254,14 +254,8 @@ def check_required(path: str, front: FrontMatter) -> list[Problem]:
 def check_date(path: str, front: FrontMatter) -> list[Problem]:
     """The date must be a real calendar date, written YYYY-MM-DD (a time may follow)."""
     value = front.data.get("date")
-    if value in (None, "") or isinstance(value, datetime.date):
-        return []  # missing is reported as a required field; YAML already parsed real dates
-    if isinstance(value, str):
-        try:
-            datetime.datetime.fromisoformat(value.strip())
-            return []
-        except ValueError:
-            pass
+    if value in (None, "") or brief_date(value) is not None:
+        return []  # missing is reported as a required field
     return [
         Problem(
             path,
@@ -275,16 +269,9 @@ def check_date(path: str, front: FrontMatter) -> list[Problem]:
 def future_date(path: str, front: FrontMatter, today: datetime.date) -> tuple[Problem, ...]:
     """A brief dated after `today` is published by the next build all the same: worth a warning, not an error
     (an embargoed brief is real work, prepared ahead)."""
-    value = front.data.get("date")
-    if isinstance(value, str):
-        try:
-            value = datetime.datetime.fromisoformat(value.strip())
-        except ValueError:
-            return ()  # check_date reports it
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if not isinstance(value, datetime.date) or value <= today:
-        return ()
+    value = brief_date(front.data.get("date"))
+    if value is None or value <= today:
+        return ()  # check_date reports a date it cannot read
     message = (
         f"warning: dated {value.isoformat()}, in the future; the site does not wait for that date: the next "
         "`make publish` publishes the brief. If it is under embargo, keep the file out of content/briefs/ "

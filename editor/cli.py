@@ -11,7 +11,7 @@ import datetime
 import gc
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -21,7 +21,7 @@ from brief_registry.briefs import numbered
 from brief_registry.nearmiss import closest
 from brief_registry.new_brief import next_free_number
 from brief_registry.registry import AUTHORS_FILE
-from brief_registry.textfile import read_text_file
+from brief_registry.textfile import read_text_file, write_atomically
 
 from .authors import AuthorError, add_author, entry_yaml, new_person
 from .check import check_brief, review_content
@@ -230,9 +230,10 @@ def run_new(args: argparse.Namespace, settings: EditorSettings, ask: Ask | None)
         date=parse_date(args.date),
     )
     target = plan_brief(content, request, registry, settings)
-    offer_authors(content, unknown_authors(request, registry), registry, settings, ask)
-    number = next_free_number(content)
-    write_brief(target, brief_text(request, number, request.date or datetime.date.today()))
+    with authors_restored_on_refusal(content):
+        offer_authors(content, unknown_authors(request, registry), registry, settings, ask)
+        number = next_free_number(content)
+        write_brief(target, brief_text(request, number, request.date or datetime.date.today()))
     print(f"Created {target}: {numbered(settings.series, number)}, “{request.title}”.")
     _print_next_steps(target, settings, fill_in=True)
     return 0
@@ -247,6 +248,15 @@ def run_import(args: argparse.Namespace, settings: EditorSettings, ask: Ask | No
         raise RefusalError(f"{source}: no such file") from None
     except EncodingError as error:
         raise RefusalError(str(error)) from None
+    except OSError as error:  # a folder, a file this user may not read
+        raise RefusalError(
+            f"{source}: cannot read it ({error.strerror}); give the plain-text brief's file"
+        ) from None
+    with authors_restored_on_refusal(content):
+        return _import_parsed(content, source, text, settings, ask)
+
+
+def _import_parsed(content: Path, source: Path, text: str, settings: EditorSettings, ask: Ask | None) -> int:
     registry = _registry(content)
     pages = site_pages(content)
     try:
@@ -313,6 +323,7 @@ def offer_authors(
         raise RefusalError(
             f"unknown author {listed} (not listed in {content / AUTHORS_FILE}){_author_hint(content, names, settings)}"
         )
+    people = []  # every answer first: declining a later name must not leave an earlier one added
     for name in names:
         answer = ask(f"{name} is not listed in {content / AUTHORS_FILE}. Add them now? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
@@ -320,11 +331,27 @@ def offer_authors(
         bio = ask(f"One-line bio for {name} (shown on their page): ")
         title = ask("Job title (optional, press Enter to skip): ")
         affiliation = ask("Affiliation (optional, press Enter to skip): ")
-        person = new_person(name, bio, settings.slug(name), title, affiliation)
+        people.append(new_person(name, bio, settings.slug(name), title, affiliation))
+    for person in people:
         add_author(content, person, registry)
         registry = load_registry(content)
-        print(f"Added {name} to {content / AUTHORS_FILE}.")
+        print(f"Added {person.name} to {content / AUTHORS_FILE}.")
     return registry
+
+
+@contextlib.contextmanager
+def authors_restored_on_refusal(content: Path) -> Iterator[None]:
+    """Put the authors registry back as it was if the command is refused after adding someone to it (an import
+    found to be a brief already imported), so that a refusal leaves every file as it was."""
+    path = content / AUTHORS_FILE
+    before = path.read_bytes() if path.is_file() else None
+    try:
+        yield
+    except (RefusalError, ScaffoldError, AuthorError):
+        if before is not None and path.read_bytes() != before:
+            write_atomically(path, before)
+            print(f"{path} was put back as it was.", file=sys.stderr)
+        raise
 
 
 def _author_hint(content: Path, names, settings: EditorSettings) -> str:

@@ -165,7 +165,17 @@ def parse_seed(
     """
     lines = [(n, " ".join(line.split())) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
     if not lines:
-        raise SeedError([Problem(path, 1, "the file is empty", code=SeedCode.EMPTY)])
+        raise SeedError(
+            [
+                Problem(
+                    path,
+                    1,
+                    "the file is empty (expected a plain-text brief: its topics, 'Reality Check <date>', "
+                    "'Reality Check #<number>: <title>', 'By <authors>', then the text)",
+                    code=SeedCode.EMPTY,
+                )
+            ]
+        )
     topics, regions, problems = _read_labels(lines, path, registry)
     (date_line, label), (_, title), (byline_line, byline) = _read_header(lines, path, problems)
     date = _read_date(label.group("date"), path, date_line, problems)
@@ -245,7 +255,14 @@ def _read_date(text: str, path: str, line: int, problems: list[Problem]) -> date
             return datetime.datetime.strptime(text, date_format).date()
         except ValueError:
             continue
-    problems.append(Problem(path, line, f"'{text}' is not a real date", code=SeedCode.DATE_NOT_REAL))
+    problems.append(
+        Problem(
+            path,
+            line,
+            f"'{text}' is not a real date: write the day as the series does, such as 'March 5, 2021'",
+            code=SeedCode.DATE_NOT_REAL,
+        )
+    )
     return None
 
 

@@ -127,6 +127,30 @@ def test_refuses_a_brief_already_imported(tmp_path, capsys, monkeypatch):
     assert snapshot(content) == before
 
 
+def test_an_author_added_for_an_import_that_is_then_refused_is_taken_out_again(tmp_path, capsys, monkeypatch):
+    """The seed's authors are offered before its number is looked up: #4 is imported already, so the author
+    added a moment before goes again, and 'Nothing was written.' is true."""
+    content = content_copy(tmp_path / "content")
+    before = snapshot(content)
+    seed = tmp_path / "synthetic-seed.txt"
+    seed.write_text(
+        SEED.read_text(encoding="utf-8").replace("Mathew Burrows", "Zed Newcomer"), encoding="utf-8"
+    )
+    answers = iter(["y", "An invented author for tests.", "", ""])
+    code, out, err = run(
+        ["import", "--content", "content", str(seed)],
+        capsys,
+        monkeypatch,
+        tmp_path,
+        ask=lambda _: next(answers),
+    )
+    assert code == 1
+    assert "already has series number 4: this brief seems to be imported already" in err
+    assert "content/authors.yml was put back as it was." in err
+    assert "Added Zed Newcomer to content/authors.yml." in out
+    assert snapshot(content) == before
+
+
 def test_unknown_names_are_reported_not_invented(tmp_path, capsys, monkeypatch):
     content = content_copy(tmp_path / "content")
     before = snapshot(content)
@@ -256,3 +280,37 @@ def test_a_seed_naming_a_listed_author_in_other_capitals_says_did_you_mean(tmp_p
     )
     assert "make author" not in result.stderr
     assert snapshot(content) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "",
+            "{source}:1: the file is empty (expected a plain-text brief: its topics, 'Reality Check <date>', ",
+        ),
+        (
+            SEED.read_text(encoding="utf-8").replace("March 5, 2021", "February 30, 2021", 1),
+            "{source}:2: 'February 30, 2021' is not a real date: write the day as the series does, such as "
+            "'March 5, 2021'",
+        ),
+    ],
+    ids=["empty", "no such day"],
+)
+def test_a_seed_that_cannot_be_read_says_what_was_expected(text, expected, tmp_path, capsys, monkeypatch):
+    content_copy(tmp_path / "content")
+    source = tmp_path / "synthetic-draft.txt"
+    source.write_text(text, encoding="utf-8")
+    code, _, err = run(["import", "--content", "content", str(source)], capsys, monkeypatch, tmp_path)
+    assert code == 1
+    assert err.splitlines()[0].startswith(expected.format(source=source)), err
+
+
+def test_a_folder_given_as_the_seed_is_refused_without_a_traceback(tmp_path, capsys, monkeypatch):
+    content_copy(tmp_path / "content")
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    code, _, err = run(["import", "--content", "content", str(folder)], capsys, monkeypatch, tmp_path)
+    assert code == 1
+    assert f"error: {folder}: cannot read it (Is a directory); give the plain-text brief's file" in err
+    assert "Traceback" not in err

@@ -203,6 +203,25 @@ def test_unknown_author_on_a_terminal_refused_on_no(content, tmp_path, capsys, m
     assert snapshot(content) == before
 
 
+def test_declining_the_second_new_author_adds_neither(content, tmp_path, capsys, monkeypatch):
+    """Every answer is asked for first: saying yes to one new author and no to the next left the first in
+    authors.yml under 'Nothing was written.'"""
+    before = snapshot(content)
+    answers = iter(["y", "Writes invented briefs for tests.", "", "", "n"])
+    code, out, err = new(
+        tmp_path,
+        capsys,
+        monkeypatch,
+        authors="Nobody Inventedson, Another Inventedson",
+        ask=lambda _: next(answers),
+    )
+    assert code == 1
+    assert "unknown author 'Another Inventedson'" in err
+    assert "Nothing was written." in err
+    assert not [line for line in out if line.startswith("Added ")]
+    assert snapshot(content) == before
+
+
 def test_add_author_refuses_a_name_already_listed(content, tmp_path, capsys, monkeypatch):
     before = snapshot(content)
     code, _, err = run(

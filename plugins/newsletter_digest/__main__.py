@@ -14,7 +14,7 @@ from pathlib import Path
 from pelican.settings import get_settings_from_file
 
 from brief_registry.arguments import content_folder
-from brief_registry.dates import not_a_date, read_date
+from brief_registry.dates import brief_date, not_a_date, read_date
 from brief_registry.new_brief import existing_briefs
 from brief_registry.rules import is_published, is_series_number
 
@@ -33,14 +33,12 @@ def published_briefs(content: Path, default_lang: str = "en") -> list[PublishedB
     briefs = []
     for _, front in existing_briefs(content):  # an unreadable file is `make check`'s to report
         data = front.data
-        number, date = data.get("series_number"), data.get("date")
+        number, date = data.get("series_number"), brief_date(data.get("date"))
         if not is_published(data):
             continue
         if str(data.get("lang") or default_lang) != default_lang:
             continue
-        if isinstance(date, datetime.datetime):
-            date = date.date()
-        if is_series_number(number) and isinstance(date, datetime.date):
+        if is_series_number(number) and date is not None:
             briefs.append(PublishedBrief(number, date))
     return briefs
 

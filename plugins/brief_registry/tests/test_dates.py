@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from brief_registry.dates import not_a_date, read_date
+from brief_registry.dates import brief_date, not_a_date, read_date
 
 
 def test_a_date_is_read_with_spaces_around_it():
@@ -21,3 +21,22 @@ def test_the_message_names_the_field_the_form_and_what_was_written():
     assert not_a_date("since", "last month") == (
         "since must be a real date written YYYY-MM-DD, such as 2021-03-05 (got 'last month')"
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime.date(2021, 3, 5),
+        datetime.datetime(2021, 3, 5, 9, 30),
+        "2021-03-05",  # quoted in the front matter: text, not a date, to YAML
+        " 2021-03-05 09:30 ",
+    ],
+    ids=["date", "date and time", "quoted", "quoted with a time"],
+)
+def test_a_briefs_date_is_the_same_day_however_yaml_gave_it(value):
+    assert brief_date(value) == datetime.date(2021, 3, 5)
+
+
+@pytest.mark.parametrize("value", [None, "", "early March", "2021-02-30", 20210305, True])
+def test_a_briefs_date_that_names_no_day_is_none(value):
+    assert brief_date(value) is None

@@ -69,3 +69,14 @@ def test_a_missing_settings_file_is_said_and_nothing_is_written(tmp_path, capsys
         f"error: no settings file {tmp_path / 'missing.py'}. Nothing was written." in capsys.readouterr().err
     )
     assert not (tmp_path / "digests").exists()
+
+
+def test_a_brief_whose_date_is_quoted_is_offered_as_the_build_publishes_it(tmp_path):
+    """`date: "2030-01-07"` is text to YAML; make check accepts it and the build publishes the brief, so the digest
+    offers it too (it was left out, and `make digest` said there was nothing to send)."""
+    write_brief(tmp_path, "seven.md", 7)
+    path = tmp_path / "briefs" / "seven.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("date: 2030-01-07", 'date: "2030-01-07"'), encoding="utf-8"
+    )
+    assert published_briefs(tmp_path, "en") == [PublishedBrief(7, datetime.date(2030, 1, 7))]

@@ -71,9 +71,9 @@ import: $(STAMP) ## Convert a plain-text brief: make import SRC=path/to/brief.tx
 	@test -n "$$RAW_SRC" || { echo 'error: say which file to import: make import SRC=path/to/brief.txt'; exit 1; }
 	@$(BIN)/python -m editor import --content $(INPUTDIR) "$$RAW_SRC"
 
-author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITLE=… AFFILIATION=…]
+author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITLE=… AFFILIATION=… ANOTHER_PERSON=1]
 	@$(BIN)/python -m editor add-author --content $(INPUTDIR) --name "$$RAW_NAME" --bio "$$RAW_BIO" \
-		--title "$$RAW_AUTHOR_TITLE" --affiliation "$$RAW_AFFILIATION"
+		--title "$$RAW_AUTHOR_TITLE" --affiliation "$$RAW_AFFILIATION" $(if $(filter-out 0,$(ANOTHER_PERSON)),--another-person)
 
 # A folder `make publish` made (it alone writes _headers) is emptied first (editor/build.py): a preview never mixes
 # with the live site's compressed copies and feeds.

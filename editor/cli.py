@@ -177,6 +177,11 @@ def _parser() -> argparse.ArgumentParser:
     author.add_argument("--bio", required=True, help="one line, shown on the author's page")
     author.add_argument("--title", default="", help="job title (optional)")
     author.add_argument("--affiliation", default="", help="optional")
+    author.add_argument(
+        "--another-person",
+        action="store_true",
+        help="add the name even though it is close to a listed author's (make: ANOTHER_PERSON=1)",
+    )
     return parser
 
 
@@ -300,6 +305,16 @@ def _import_parsed(content: Path, source: Path, text: str, settings: EditorSetti
 def run_add_author(args: argparse.Namespace, settings: EditorSettings) -> int:
     registry = _registry(args.content)
     person = new_person(args.name, args.bio, settings.slug(args.name), args.title, args.affiliation)
+    same = any(p.name == person.name or p.slug == person.slug for p in registry.authors)  # add_author says so
+    near = closest(person.name, [p.name for p in registry.authors])
+    if (
+        near and not same and not args.another_person
+    ):  # 'Ema Ashford' for 'Emma Ashford': a second page for one person
+        raise RefusalError(
+            f"did you mean '{near[0]}'? {near[0]} is already listed in {args.content / AUTHORS_FILE}: write "
+            f'AUTHORS="{near[0]}" for a brief; nothing to add. If {person.name} is another person, run the same '
+            "command with ANOTHER_PERSON=1"
+        )
     path = add_author(args.content, person, registry)
     print(f"Added {person.name} to {path}.")
     return 0

@@ -309,6 +309,27 @@ def test_make_author_for_a_listed_author_in_other_capitals_names_them(content):
     assert snapshot(content) == before
 
 
+def test_make_author_for_a_near_spelling_of_a_listed_author_asks_did_you_mean(content):
+    """`Ema Ashford` was added beside Emma Ashford (a second author page for one person), though the editors'
+    guide said make author refuses it."""
+    before = snapshot(content)
+
+    result = make(content, "author", "NAME=Ema Ashford", "BIO=Writes briefs.")
+
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[:2] == [
+        f"error: did you mean 'Emma Ashford'? Emma Ashford is already listed in {content / 'authors.yml'}: "
+        'write AUTHORS="Emma Ashford" for a brief; nothing to add. If Ema Ashford is another person, run the same '
+        "command with ANOTHER_PERSON=1",
+        "Nothing was written.",
+    ]
+    assert snapshot(content) == before
+
+    added = make(content, "author", "NAME=Ema Ashford", "BIO=Writes other briefs.", "ANOTHER_PERSON=1")
+    assert added.returncode == 0, added.stderr
+    assert load_registry(content).author("Ema Ashford").bio == "Writes other briefs."
+
+
 def test_the_new_brief_is_named_with_the_sites_series(content, tmp_path, capsys, monkeypatch):
     """The series' name comes from the settings (SERIES_NAME, else SITENAME), as on the site's pages."""
     settings = tmp_path / "synthetic_conf.py"

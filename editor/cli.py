@@ -381,7 +381,7 @@ def _author_hint(content: Path, names, settings: EditorSettings) -> str:
 
 
 def _print_next_steps(target: Path, settings: EditorSettings, fill_in: bool) -> None:
-    url = settings.article_url.format(slug=target.stem)
+    url = settings.page_url(target.stem)
     steps = []
     if fill_in:
         steps.append(f"Open {target} and replace every [FILL IN: …] with your text.")

@@ -81,9 +81,10 @@ def page_urls(source: Path, shown: str, settings: EditorSettings) -> list[str]:
     "View Live" page."""
     urls = [EDITOR_VIEW.format(filename=source.stem)]
     with contextlib.suppress(BriefFileError, OSError):
-        address = brief_address(shown, read_brief(source, shown), source, settings)
+        front = read_brief(source, shown)
+        address = brief_address(shown, front, source, settings)
         if address is not None:
-            urls.append("/" + settings.article_url.format(slug=address.slug))
+            urls.append("/" + settings.page_url(address.slug, front.data.get("lang")))
     return urls
 
 

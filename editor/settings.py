@@ -30,6 +30,7 @@ class EditorSettings:
     slugify_source: str = "title"
     card: CardSettings = field(default_factory=CardSettings)
     article_url: str = "{slug}.html"
+    article_lang_url: str = "{slug}-{lang}.html"  # a translation's page (ARTICLE_LANG_URL)
     # Where `make check` keeps its reports between runs (editor/check_cache.py): the build's CACHE_PATH when
     # the build caches (CACHE_CONTENT), else nowhere.
     cache_path: Path | None = None
@@ -44,6 +45,12 @@ class EditorSettings:
     def card_for(self, lang: object) -> CardSettings:
         """The card settings for a brief in `lang` (None or DEFAULT_LANG: the site's own)."""
         return dict(self.card_by_lang).get(lang, self.card) if isinstance(lang, str) else self.card
+
+    def page_url(self, slug: str, lang: object = None) -> str:
+        """The address (no leading '/') of a brief's page: ARTICLE_URL, or ARTICLE_LANG_URL for a translation."""
+        if isinstance(lang, str) and lang and lang != self.default_lang:
+            return self.article_lang_url.format(slug=slug, lang=lang)
+        return self.article_url.format(slug=slug)
 
     def slug(self, text: str) -> str:
         """The slug Pelican derives from `text` (a title, or a file's base name)."""
@@ -83,6 +90,7 @@ def settings_from(settings: dict[str, Any]) -> EditorSettings:
         slugify_source=settings.get("SLUGIFY_SOURCE", "title"),
         card=card_settings(settings),
         article_url=settings.get("ARTICLE_URL", "{slug}.html"),
+        article_lang_url=settings.get("ARTICLE_LANG_URL", "{slug}-{lang}.html"),
         default_lang=settings["DEFAULT_LANG"],
         languages=translation_languages(settings),
         card_by_lang=tuple((lang, card_settings(settings, lang)) for lang in translation_languages(settings)),

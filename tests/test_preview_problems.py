@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-from conftest import BRIEF_4_URL, ROOT, text_of
+from conftest import BRIEF_4_URL, ROOT, copy_translated_content, text_of
 from editor_helpers import BAD_BRIEFS, content_copy
 
 from brief_registry import Problem
@@ -13,6 +13,7 @@ from editor.preview_problems import STYLE_URL, ProblemsBanner, banner_html
 from editor.settings import load_settings
 
 SETTINGS = load_settings(ROOT / "pelicanconf.py")
+RU_5 = "ru/briefs/sinteticheskii-otvet-o-vymyshlennykh-pravilakh-kvoruma/"  # a synthetic translation's page
 
 
 def test_banner_lists_each_problem_escaped():
@@ -55,3 +56,22 @@ def test_each_brief_page_gets_its_own_problems(tmp_path):
 
     banner.update([])  # fixed: the next check finds nothing
     assert banner.addition("/admin/preview/yaml-error/") == ""
+
+
+def test_a_translations_page_gets_its_problems_too(tmp_path):
+    """A translation is served at ARTICLE_LANG_URL (/ru/briefs/<slug>/): the banner was looked up at ARTICLE_URL's
+    address, which no page has, so a translation's problems never showed."""
+    content = copy_translated_content(tmp_path / "content")
+    russian = content / "briefs" / "synthetic-series-5-ru.md"
+    russian.write_text(
+        russian.read_text(encoding="utf-8") + "\n[FILL IN: a last paragraph]\n", encoding="utf-8"
+    )
+    banner = ProblemsBanner(content, SETTINGS)
+    banner.update(check_content(content, SETTINGS))
+
+    page = BeautifulSoup(banner.addition(f"/{RU_5}"), "html.parser")
+    lines = [text_of(li) for li in page.select("li")]
+    assert lines
+    assert all(line.startswith("content/briefs/synthetic-series-5-ru.md:") for line in lines)
+    assert SETTINGS.page_url("x", "ru") == "ru/briefs/x/"
+    assert SETTINGS.page_url("x", "en") == SETTINGS.page_url("x") == "briefs/x/"

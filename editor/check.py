@@ -85,6 +85,12 @@ class BriefReport:
     published: bool = True  # not a draft, hidden or skipped: other briefs may respond to it, a digest list it
 
 
+def without_broken_links(report: BriefReport) -> bool:
+    """Whether a brief's report may be kept for the next run: a broken link's hint depends on the other briefs'
+    titles and slugs, which the cache's key does not cover (editor/check_cache.py)."""
+    return not any(problem.code == CheckCode.LINK_TO_NO_FILE for problem in report.problems)
+
+
 @dataclass(frozen=True)
 class Review:
     """What `make check` found: problems (the build refuses them) and warnings (worth knowing, not wrong)."""
@@ -133,7 +139,9 @@ def review_content(
     briefs = [p for p in sorted((content / BRIEFS_DIR).rglob("*.md")) if not is_editor_temporary(p)]
     # The briefs not checked before are checked on every core; the bodies and cards they render and extract are
     # kept in this process for the build that follows (`make html`).
-    reports = cache.reports(briefs, lambda todo: map_sharing(check, todo, (RENDERED, EXTRACTED)))
+    reports = cache.reports(
+        briefs, lambda todo: map_sharing(check, todo, (RENDERED, EXTRACTED)), keep=without_broken_links
+    )
     cache.save()
     for report in reports:
         problems.extend(report.problems)

@@ -4,7 +4,9 @@ Checking a brief renders its Markdown and extracts its card: at a thousand brief
 `make html` and every save in `make devserver` although one brief (or none) changed. A brief's report depends only
 on its own bytes and on what is the same for every brief of a run: the checker's code, the settings, the
 registries, the files a ``{filename}`` link may point to, and today's date (a brief dated later is a warning). The
-cache keys each report by all of them, so a report is reused only when checking again would give the same.
+cache keys each report by all of them, so a report is reused only when checking again would give the same. A report
+with a broken link is not kept: its "did you mean" names the brief a link most likely means, by every brief's title
+and slug, which the key does not cover (and such a report is one an editor is about to fix).
 """
 
 from __future__ import annotations
@@ -65,16 +67,22 @@ class CheckCache:
             except Exception:  # an unreadable cache is no cache
                 logger.debug("ignoring the unreadable check cache %s", self.path)
 
-    def reports(self, paths: Sequence[Path], check: Callable[[list[Path]], list[R]]) -> list[R]:
+    def reports(
+        self,
+        paths: Sequence[Path],
+        check: Callable[[list[Path]], list[R]],
+        keep: Callable[[R], bool] = lambda report: True,
+    ) -> list[R]:
         """The report of each brief in `paths`, in order: the cached one, or, for the others, what
-        ``check(those paths)`` gives (called once, with every path not cached); all remembered for next time."""
+        ``check(those paths)`` gives (called once, with every path not cached); remembered for next time when
+        `keep` says so (a report that depends on more than the fingerprint covers is checked again every run)."""
         if self.path is None:
             return check(list(paths))
         keys = [self._key(path) for path in paths]
         missing = [path for path, key in zip(paths, keys, strict=True) if key not in self._old]
         fresh = iter(check(missing))
         found = [self._old[key] if key in self._old else next(fresh) for key in keys]
-        self._new.update(zip(keys, found, strict=True))
+        self._new.update((key, report) for key, report in zip(keys, found, strict=True) if keep(report))
         return found
 
     def _key(self, path: Path) -> str:

@@ -85,3 +85,37 @@ def test_another_day_checks_again(checked):
     run()
     _, checked_now = run(TODAY + datetime.timedelta(days=1))
     assert checked_now == ["reality-check-4.md", "synthetic-good.md"]
+
+
+def test_a_broken_links_hint_follows_the_other_briefs_titles(checked):
+    """A broken link's "did you mean" names the brief whose address the link wrote; retitling that brief changes
+    the hint, but not the cache's key: such a report is checked again on every run, never reused stale."""
+    content, run = checked
+    linking = content / "briefs" / "synthetic-good.md"
+    linking.write_text(
+        linking.read_text(encoding="utf-8") + "\nSee [the other brief]({filename}/briefs/talk-to-moscow/).\n",
+        encoding="utf-8",
+    )
+    other = content / "briefs" / "reality-check-4.md"
+    original = other.read_text(encoding="utf-8")
+    other.write_text(
+        original.replace("slug:", "old_slug:", 1) if "slug:" in original else original, encoding="utf-8"
+    )
+    title = next(line for line in other.read_text(encoding="utf-8").splitlines() if line.startswith("title:"))
+    other.write_text(
+        other.read_text(encoding="utf-8").replace(title, "title: Talk to Moscow", 1), encoding="utf-8"
+    )
+
+    def hint(review) -> str:
+        (problem,) = [p for p in review.problems if "points to no file" in str(p)]
+        return str(problem)
+
+    first, _ = run()
+    assert "did you mean '{filename}/briefs/reality-check-4.md'?" in hint(first)
+    other.write_text(
+        other.read_text(encoding="utf-8").replace("title: Talk to Moscow", title, 1), encoding="utf-8"
+    )
+    second, checked_now = run()
+    assert "synthetic-good.md" in checked_now  # its report was not kept
+    assert "did you mean" not in hint(second)  # no brief has that address any more
+    assert hint(second) == hint(run()[0])  # and a run with nothing changed says the same

@@ -236,6 +236,28 @@ def translated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     )
 
 
+UNLISTED_FIXTURES = FIXTURES / "unlisted"
+HIDDEN_6 = "briefs/synthetic-brief-on-the-fictional-teacup-tariff/"  # #6, hidden in unlisted_site
+HIDDEN_6_FR = "fr/briefs/note-synthetique-sur-le-tarif-imaginaire-des-theieres/"
+
+
+@pytest.fixture(scope="session")
+def unlisted_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The series with its translations, where #6 is hidden (`status: hidden`, with a hidden French translation)
+    and #7 is a draft: pages Pelican writes but lists nowhere, and a brief it writes no page for. Development
+    settings with the browser editor's pages (DECAP_ADMIN), so each brief's "View Live" page is built too."""
+    root = tmp_path_factory.mktemp("unlisted")
+    content = copy_translated_content(root / "content")
+    six = content / "briefs" / "synthetic-series-6.md"
+    six.write_text(
+        six.read_text(encoding="utf-8").replace("series_number: 6\n", "series_number: 6\nstatus: hidden\n", 1)
+    )
+    for brief in sorted((UNLISTED_FIXTURES / "briefs").glob("*.md")):
+        shutil.copy(brief, content / "briefs" / brief.name)
+    local = "http://127.0.0.1:8081/api/v1"  # decap-server's address: written into the editor's config, never called
+    return Site(build_site(content, root / "output", DECAP_ADMIN=True, DECAP_LOCAL_BACKEND=local))
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless, started once per test process and shared by every test module (each test

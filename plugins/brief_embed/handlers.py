@@ -49,7 +49,8 @@ class EmbedCardsGenerator(Generator):
     def generate_output(self, writer) -> None:
         siteurl = self.settings.get("SITEURL", "")
         template = self.get_template(CARD_TEMPLATE)
-        for article in self.context.get("articles", ()):
+        # Every original with a page, hidden ones too (unlisted, not unfinished): each page offers its embed.
+        for article in (*self.context.get("articles", ()), *self.context.get("hidden_articles", ())):
             if getattr(article, "summary_card", None) is None:
                 continue
             embed = getattr(article, "embed", None) or embed_for(article, self.settings)

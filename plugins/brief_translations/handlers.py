@@ -97,7 +97,10 @@ def attach_versions(generators: Iterable) -> None:
         if not isinstance(generator, ArticlesGenerator):
             continue
         siteurl = generator.settings.get("SITEURL", "")
-        for translation in generator.translations:
+        # Hidden briefs and their translations have pages too (unlisted, not unfinished): versioned the same way.
+        originals = (*generator.articles, *generator.hidden_articles)
+        all_translations = (*generator.translations, *generator.hidden_translations)
+        for translation in all_translations:
             translation.is_translation = True
             translation.locale_date = long_date(translation.date, translation.lang)
         pattern = setting(generator.settings, "BRIEF_TRANSLATIONS_SEARCH_URL")
@@ -106,12 +109,12 @@ def attach_versions(generators: Iterable) -> None:
             generator.context["language_search_urls"] = {
                 lang: pattern.format(lang=lang) for lang in languages
             }
-        translated = {id(t) for t in generator.translations}
-        for item in (*generator.articles, *generator.translations):
+        translated = {id(t) for t in all_translations}
+        for item in (*originals, *all_translations):
             # In language order: Pelican lists them in the order it read the files, which differs between two
             # checkouts of the same commit (and the sitemap lists them in that order).
             item.translations = sorted(getattr(item, "translations", ()), key=lambda t: str(t.lang))
-        for article in generator.articles:
+        for article in originals:
             article.is_translation = False
             translations = [t for t in getattr(article, "translations", ()) if id(t) in translated]
             versions = language_versions(

@@ -35,11 +35,12 @@ DECAP_FILES = ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE
 
 @dataclass(frozen=True)
 class PreviewTarget:
-    """Where a brief's "View" link forwards: its source file's stem, and its page (None: not built)."""
+    """Where a brief's "View" link forwards: its source file's stem, and its page (None: not built); a draft has
+    no page by design (DRAFT_SAVE_AS is empty), which the preview says instead of "could not build"."""
 
     stem: str
-    source: str
     url: str | None
+    is_draft: bool = False
 
     @property
     def save_as(self) -> str:
@@ -107,12 +108,19 @@ class DecapAdminGenerator(Generator):
         except DecapConfigError as error:
             logger.error("%s (in publishconf.py, or DECAP_GITHUB_REPO=owner/name for the live site)", error)
             return
+        originals = (*self.context.get("articles", ()), *self.context.get("hidden_articles", ()))
         built = {
-            Path(article.source_path).resolve(): article.url
-            for article in (*self.context.get("articles", ()), *self.context.get("drafts", ()))
+            Path(brief.source_path).resolve(): brief.url
+            for article in originals
+            for brief in (article, *getattr(article, "translations", ()))
+        }
+        drafts = {
+            Path(draft.source_path).resolve()
+            for article in self.context.get("drafts", ())
+            for draft in (article, *getattr(article, "translations", ()))
         }
         self.previews = tuple(
-            PreviewTarget(path.stem, str(path), built.get(path.resolve()))
+            PreviewTarget(path.stem, built.get(path.resolve()), path.resolve() in drafts)
             for path in sorted((content / "briefs").rglob("*.md"))
         )
 

@@ -25,7 +25,10 @@ def date_listings(generators: Iterable) -> None:
         from pelican.plugins.sitemap import sitemap
     except ImportError:  # pelican-sitemap not installed: nothing to adjust
         return
-    articles = [a for g in generators if isinstance(g, ArticlesGenerator) for a in g.articles]
+    # The listings of every language share one date: the newest brief of any of them, translations included.
+    articles = [
+        a for g in generators if isinstance(g, ArticlesGenerator) for a in (*g.articles, *g.translations)
+    ]
     newest = newest_change(articles)
     if newest is not None:
         # No public way exists: pelican-sitemap (pinned in requirements.txt) dates such pages by its

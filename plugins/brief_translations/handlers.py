@@ -69,7 +69,6 @@ def install_interface(generator: Generator) -> None:
 
     generator.env.globals["site_text"] = site_text
     generator.env.globals["page_language"] = pass_context(page_language)
-    generator.env.globals["language_name"] = language_name
     generator.env.globals["language_search_url"] = pass_context(language_search_url)
 
 
@@ -85,7 +84,6 @@ def _version(article, siteurl: str) -> LanguageVersion:
         lang=article.lang,
         name=language_name(article.lang),
         url=f"{siteurl}/{article.url}",
-        title=str(article.title),
         original=not getattr(article, "is_translation", False),
     )
 
@@ -122,7 +120,6 @@ def attach_versions(generators: Iterable) -> None:
             )
             for item in (article, *translations):
                 item.language_versions = versions if translations else ()
-                item.original = article
 
 
 def language_listings(articles: Iterable, settings) -> tuple[LanguageListing, ...]:

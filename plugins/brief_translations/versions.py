@@ -16,7 +16,6 @@ class LanguageVersion:
     lang: str
     name: str  # the language's own name: "Русский"
     url: str  # absolute (SITEURL/...)
-    title: str
     original: bool
 
 

@@ -16,10 +16,6 @@ class ReadingTime:
     words: int
     minutes: int
 
-    @property
-    def label(self) -> str:
-        return f"{self.minutes} min read"
-
 
 def words_per_minute(value: object) -> int:
     """The READING_TIME_WORDS_PER_MINUTE setting as a whole number of at least 1; a ValueError naming the setting and

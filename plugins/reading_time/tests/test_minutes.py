@@ -24,7 +24,7 @@ def test_counts_visible_words_and_rounds_up(html, expected):
 
 
 def test_label_and_custom_speed():
-    assert reading_time("<p>" + "word " * 500 + "</p>", words_per_minute=250).label == "2 min read"
+    assert reading_time("<p>" + "word " * 500 + "</p>", words_per_minute=250).minutes == 2
 
 
 def test_speed_must_be_positive():

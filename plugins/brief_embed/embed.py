@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from brief_registry.addresses import save_as
 from brief_registry.names import names_in_prose
-from brief_registry.plugin_settings import settings_reader
+from brief_registry.plugin_settings import settings_reader, whole_number
 
 DEFAULTS: dict[str, Any] = {
     "BRIEF_EMBED_CARD_URL": "briefs/{slug}/card/",
@@ -95,7 +95,12 @@ def build_embed(
     base = siteurl.rstrip("/")
     card_url = setting(settings, "BRIEF_EMBED_CARD_URL").format(slug=slug)
     oembed_url = setting(settings, "BRIEF_EMBED_OEMBED_URL").format(slug=slug)
-    width = int(setting(settings, "BRIEF_EMBED_WIDTH"))
+    width = whole_number(
+        "BRIEF_EMBED_WIDTH",
+        setting(settings, "BRIEF_EMBED_WIDTH"),
+        minimum=1,
+        default=DEFAULTS["BRIEF_EMBED_WIDTH"],
+    )
     return Embed(
         card_url=f"{base}/{card_url}",
         card_save_as=save_as(card_url),

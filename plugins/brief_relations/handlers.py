@@ -9,7 +9,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from brief_registry import BriefFileError, display_path, read_brief
-from brief_registry.plugin_settings import defaults_setter
+from brief_registry.plugin_settings import defaults_setter, whole_number
 from brief_registry.problems import log_extra
 from brief_registry.rules import is_series_number
 
@@ -35,7 +35,12 @@ def relate_articles(generators: Iterable) -> None:
         if not isinstance(generator, ArticlesGenerator):
             continue
         content = generator.settings["PATH"]
-        limit = int(generator.settings["BRIEF_RELATIONS_LIMIT"])
+        limit = whole_number(
+            "BRIEF_RELATIONS_LIMIT",
+            generator.settings["BRIEF_RELATIONS_LIMIT"],
+            minimum=0,
+            default=DEFAULTS["BRIEF_RELATIONS_LIMIT"],
+        )
         articles = list(generator.articles)
         by_key = {a.source_path: a for a in articles}
         by_number = {a.series_number: a.source_path for a in articles if hasattr(a, "series_number")}

@@ -10,6 +10,8 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from brief_registry.plugin_settings import whole_number
+
 # A job draws one file: called as draw(path, *args), it writes `path` (and whatever belongs with it).
 Draw = Callable[..., object]
 Job = tuple[Draw, tuple]
@@ -54,10 +56,11 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def worker_count(configured: object) -> int:
-    """Processes that draw beside Pelican: `configured` if set, else every core but the one Pelican uses."""
+def worker_count(configured: object, setting: str = "workers") -> int:
+    """Processes that draw beside Pelican: `configured` (the value of the site's `setting`) if set, else every core
+    but the one Pelican uses."""
     if configured is not None:
-        return max(0, int(configured))  # type: ignore[call-overload]
+        return whole_number(setting, configured, minimum=0, default="None: every core but one")
     return max(1, available_cores() - 1)
 
 

@@ -175,7 +175,9 @@ class PdfEditionGenerator(Generator):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._pool = DrawingPool("pdf_edition", worker_count(self.settings.get("PDF_EDITION_WORKERS")))
+        self._pool = DrawingPool(
+            "pdf_edition", worker_count(self.settings.get("PDF_EDITION_WORKERS"), "PDF_EDITION_WORKERS")
+        )
         self._links: list[PdfEditionLink] = []
 
     @property

@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from brief_registry.plugin_settings import whole_number
+
 DEFAULT_WORDS_PER_MINUTE = 200
 
 
@@ -20,15 +22,7 @@ class ReadingTime:
 def words_per_minute(value: object) -> int:
     """The READING_TIME_WORDS_PER_MINUTE setting as a whole number of at least 1; a ValueError naming the setting and
     where to set it otherwise."""
-    number = value if isinstance(value, int) and not isinstance(value, bool) else None
-    if isinstance(value, str) and value.strip().isdigit():
-        number = int(value)
-    if number is None or number < 1:
-        raise ValueError(
-            f"READING_TIME_WORDS_PER_MINUTE must be a whole number of words a minute, at least 1, not {value!r} "
-            f"(set it in pelicanconf.py; the default is {DEFAULT_WORDS_PER_MINUTE})"
-        )
-    return number
+    return whole_number("READING_TIME_WORDS_PER_MINUTE", value, minimum=1, default=DEFAULT_WORDS_PER_MINUTE)
 
 
 def reading_time(html: str, words_per_minute: int = DEFAULT_WORDS_PER_MINUTE) -> ReadingTime:

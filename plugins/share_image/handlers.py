@@ -109,7 +109,9 @@ class ShareImageGenerator(Generator):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._pool = DrawingPool("share_image", worker_count(self.settings.get("SHARE_IMAGE_WORKERS")))
+        self._pool = DrawingPool(
+            "share_image", worker_count(self.settings.get("SHARE_IMAGE_WORKERS"), "SHARE_IMAGE_WORKERS")
+        )
         self._briefs: list = []  # every brief given a share image, translations included
         self._finished = False
         signals.finalized.connect(self.finish)

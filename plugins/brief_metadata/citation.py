@@ -6,8 +6,10 @@ import re
 
 from .record import BriefRecord, split_name
 
-# Chicago headline style lowercases articles, coordinating conjunctions, prepositions, "to" and "as"
-# (unless first or last, or after a colon).
+# Chicago headline style (CMOS 17, 8.159) lowercases articles, coordinating conjunctions, prepositions of any
+# length, "to" and "as" (unless first or last, or after a colon); in a hyphenated compound, the same words after
+# its first part (8.161: "State-of-the-Art"). Words that are as often something else ("like", "since", "past",
+# "down", "near") are left out: capitalized, they are right whenever they are not prepositions.
 MINOR_WORDS = frozenset(
     [
         "a",
@@ -37,17 +39,33 @@ MINOR_WORDS = frozenset(
         "than",
         "upon",
         "about",
+        "above",
+        "across",
         "after",
         "against",
+        "along",
+        "amid",
         "among",
         "around",
         "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
         "between",
+        "beyond",
+        "despite",
         "during",
+        "inside",
+        "outside",
+        "throughout",
         "through",
         "toward",
+        "towards",
         "under",
+        "underneath",
         "until",
+        "within",
         "without",
     ]
 )
@@ -67,11 +85,19 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 
 
 def _capitalize(word: str) -> str:
-    """Capitalize each hyphenated part's first letter (after an opening quote or bracket); leave words that
-    already carry capitals (US, iPhone)."""
+    """Capitalize the first letter (after an opening quote or bracket) of a word's first hyphenated part and of
+    each later part but a minor word ("Up-to-Date"); leave words that already carry capitals (US, iPhone)."""
     if any(c.isupper() for c in word):
         return word
-    return "-".join(re.sub(r"^([^\w]*)(\w)", lambda m: m[1] + m[2].upper(), part) for part in word.split("-"))
+    parts = word.split("-")
+    return "-".join(
+        part if index and part.strip("“”‘’\"'()[],.;:!?").lower() in MINOR_WORDS else _upper_first(part)
+        for index, part in enumerate(parts)
+    )
+
+
+def _upper_first(part: str) -> str:
+    return re.sub(r"^([^\w]*)(\w)", lambda m: m[1] + m[2].upper(), part)
 
 
 def nest_quotes(title: str) -> str:

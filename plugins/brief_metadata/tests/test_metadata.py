@@ -46,6 +46,14 @@ def record(*names: str, title: str = "Focus on interests, not on human rights wi
         ("the case for a US exit", "The Case for a US Exit"),
         ("what to do: a plan of action", "What to Do: A Plan of Action"),
         ("a post-war order to live with", "A Post-War Order to Live With"),
+        ("a state-of-the-art navy", "A State-of-the-Art Navy"),  # CMOS 8.161
+        ("an up-to-date plan for NATO", "An Up-to-Date Plan for NATO"),
+        (
+            "security beyond the alliance",
+            "Security beyond the Alliance",
+        ),  # a preposition of any length: 8.159
+        ("sanctions within reason", "Sanctions within Reason"),
+        ("what lies within", "What Lies Within"),  # last word
     ],
 )
 def test_headline_case(title, expected):

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BRIEF_4_URL, ROOT, Site, build_site, copy_content, text_of
+from conftest import BRIEF_4_URL, ROOT, Site, build_site, build_site_logged, copy_content, text_of
 from PIL import Image
 
 STYLE_BRIEFS = ROOT / "plugins" / "summary_card" / "test_data" / "briefs"
@@ -177,3 +177,20 @@ def test_a_change_the_image_does_not_show_draws_nothing(tmp_path):
     site = Site(build_site(content, tmp_path / "out2", CACHE_PATH=str(cache)))
     assert "Find more carrots." in text_of(site.page(BRIEF_4_URL))
     assert cache_state(cache) == before
+
+
+def test_a_share_image_font_that_is_not_a_font_is_named_with_its_setting(tmp_path):
+    """It was "share_image: the share images were not all written: OSError: unknown file format", naming neither
+    the file nor the setting."""
+    not_a_font = tmp_path / "notes.ttf"
+    not_a_font.write_text("synthetic: not a font", encoding="utf-8")
+    site = build_site_logged(
+        copy_content(tmp_path / "content"), tmp_path / "output", SHARE_IMAGE_FONT=str(not_a_font)
+    )
+    (said,) = [line for line in site.logged if "share_image:" in line]
+    assert said.startswith(
+        f"share_image: SHARE_IMAGE_FONT is {not_a_font}, which is not a font Pillow can read ("
+    )
+    assert said.endswith(
+        "): set it to a .ttf or .otf file, or leave it out for DejaVu Sans; no share image was written"
+    )

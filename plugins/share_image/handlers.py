@@ -14,7 +14,7 @@ from brief_registry.plugin_settings import defaults_setter, settings_reader
 from drawn_files import DrawingPool, cache_folder, place, worker_count, write_atomically
 from summary_card.signals import cards_attached
 
-from .image import Fonts, ShareImageContent, cache_key, draw_share_image
+from .image import Fonts, ShareImageContent, cache_key, draw_share_image, unreadable_font
 
 logger = logging.getLogger(__name__)
 
@@ -139,13 +139,22 @@ class ShareImageGenerator(Generator):
             return
         self._finished = True
         fonts = fonts_for(self.settings)
-        for path in (fonts.regular, fonts.bold):
+        for name, path in (("SHARE_IMAGE_FONT", fonts.regular), ("SHARE_IMAGE_BOLD_FONT", fonts.bold)):
             if path and not Path(path).is_file():
                 logger.warning(
                     "share_image: font %s not found (install Debian's fonts-dejavu-core or set "
                     "SHARE_IMAGE_FONT / SHARE_IMAGE_BOLD_FONT); using Pillow's built-in font",
                     path,
                 )
+            elif path and (problem := unreadable_font(path)):
+                logger.error(
+                    "share_image: %s is %s, which is not a font Pillow can read (%s): set it to a .ttf or .otf "
+                    "file, or leave it out for DejaVu Sans; no share image was written",
+                    name,
+                    path,
+                    problem,
+                )
+                return
         cache_dir = cache_dir_for(self.settings)
         try:
             drawn, total = self._place_every_image(fonts, cache_dir)

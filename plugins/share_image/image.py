@@ -67,6 +67,15 @@ def cache_key(content: ShareImageContent, fonts: Fonts) -> str:
     return hashlib.sha256(json.dumps(material, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+def unreadable_font(path: str) -> str | None:
+    """Why Pillow cannot draw with the font file at `path` ("unknown file format"), or None when it can."""
+    try:
+        ImageFont.truetype(path, size=12)
+    except OSError as error:
+        return str(error)
+    return None
+
+
 @cache
 def _font(path: str | None, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     if path is None or not Path(path).exists():

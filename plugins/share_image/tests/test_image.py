@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from share_image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image
-from share_image.image import _font, wrap
+from share_image.image import _font, unreadable_font, wrap
 
 CONTENT = ShareImageContent(
     series="Reality Check",
@@ -70,3 +70,10 @@ def test_drawing_one_image_is_quick():
     start = time.process_time()
     draw_share_image(fresh)
     assert time.process_time() - start < 2.0  # measured ~0.1 s
+
+
+def test_a_file_that_is_not_a_font_is_said_to_be_unreadable(tmp_path):
+    not_a_font = tmp_path / "notes.ttf"
+    not_a_font.write_text("synthetic: not a font", encoding="utf-8")
+    assert unreadable_font(str(not_a_font))  # Pillow's reason, such as "broken file" or "unknown file format"
+    assert unreadable_font(Fonts().regular) is None

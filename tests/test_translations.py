@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import feedparser
 import jsonschema
 import pytest
-from conftest import ROOT, SITEURL, TRANSLATION_FIXTURES, copy_translated_content, text_of
+from conftest import ROOT, SITEURL, TRANSLATION_FIXTURES, build_site, copy_translated_content, text_of
 
 from editor.check import check_content
 
@@ -234,3 +234,13 @@ def test_a_tagline_with_a_percent_sign_is_shown_as_written(tmp_path):
         "Reality Check: memos for 100% of busy readers. Published by the New American Engagement Initiative."
     )
     assert home.select_one('meta[name="description"]')["content"] == tagline
+
+
+def test_each_share_image_is_drawn_once_in_its_briefs_language(tmp_path):
+    """A translation's date was set after share_image had started drawing: each translation's image was drawn
+    with the English date, then again with its own ("10 of 7 share images drawn")."""
+    build_site(copy_translated_content(tmp_path / "content"), tmp_path / "output")
+    placed = sorted((tmp_path / "output").rglob("*.png"))
+    drawn = sorted((tmp_path / "output-cache" / "share_image").glob("*.png"))
+    assert len(placed) == 7  # four originals, three translations
+    assert len(drawn) == len(placed), [p.name for p in drawn]

@@ -88,9 +88,18 @@ def _version(article, siteurl: str) -> LanguageVersion:
     )
 
 
+def date_in_its_language(content) -> None:
+    """At ``content_object_init``, as Pelican sets ``locale_date`` (cached reads included): a translation's date as
+    its readers write it ("26 марта 2021 г."), before any plugin reads it (share_image draws it at
+    ``cards_attached``; set later, each translation's image was drawn twice, first with the English date)."""
+    lang = getattr(content, "lang", None)
+    if lang and lang != content.settings.get("DEFAULT_LANG") and getattr(content, "date", None) is not None:
+        content.locale_date = long_date(content.date, lang)
+
+
 def attach_versions(generators: Iterable) -> None:
-    """Give every brief with translations (and each translation) ``language_versions``; date translations in
-    their own language. Set, never appended: safe to run again under --autoreload."""
+    """Give every brief with translations (and each translation) ``language_versions``. Set, never appended: safe
+    to run again under --autoreload."""
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
@@ -100,7 +109,6 @@ def attach_versions(generators: Iterable) -> None:
         all_translations = (*generator.translations, *generator.hidden_translations)
         for translation in all_translations:
             translation.is_translation = True
-            translation.locale_date = long_date(translation.date, translation.lang)
         pattern = setting(generator.settings, "BRIEF_TRANSLATIONS_SEARCH_URL")
         if pattern:
             languages = sorted({t.lang for t in generator.translations})
@@ -193,5 +201,6 @@ def register() -> None:
     """Connect the translation handlers."""
     signals.initialized.connect(set_defaults)
     signals.generator_init.connect(install_interface)
+    signals.content_object_init.connect(date_in_its_language)
     signals.all_generators_finalized.connect(attach_versions)
     signals.get_generators.connect(get_generators)

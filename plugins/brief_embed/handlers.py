@@ -13,7 +13,6 @@ from brief_registry.briefs import numbered, series_name
 from brief_registry.plugin_settings import defaults_setter
 from brief_registry.term_pages import term_url
 from brief_registry.textfile import write_if_changed
-from share_image.image import SIZE as SHARE_IMAGE_SIZE
 
 from .embed import DEFAULTS, Embed, build_embed, oembed_document
 
@@ -72,7 +71,7 @@ class EmbedCardsGenerator(Generator):
                 ],
                 provider_name=self.settings["SITENAME"],
                 provider_url=f"{siteurl}/",
-                thumbnail=(f"{siteurl}/{image}", *SHARE_IMAGE_SIZE) if image else None,
+                thumbnail=(f"{siteurl}/{image}", *article.share_image_size) if image else None,
             )
             path = Path(self.output_path) / embed.oembed_save_as
             if write_if_changed(

@@ -14,7 +14,7 @@ from brief_registry.plugin_settings import defaults_setter, settings_reader
 from drawn_files import DrawingPool, cache_folder, place, worker_count, write_atomically
 from summary_card.signals import cards_attached
 
-from .image import Fonts, ShareImageContent, cache_key, draw_share_image, unreadable_font
+from .image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image, unreadable_font
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,8 @@ def content_for(article, settings: dict) -> ShareImageContent:
 
 
 def assign_share_images(generators: Iterable) -> None:
-    """Give each published brief ``share_image`` (its image's path from the site root); start drawing.
+    """Give each published brief ``share_image`` (its image's path from the site root) and ``share_image_size``
+    (width, height: for the pages' og:image tags and the oEmbed answer's thumbnail); start drawing.
 
     Runs when summary_card has attached the cards (its ``cards_attached`` signal, at
     ``all_generators_finalized``), so the images that are not cached yet can be drawn beside Pelican while it
@@ -75,6 +76,7 @@ def assign_share_images(generators: Iterable) -> None:
             save_as = str(setting(generator.settings, "SHARE_IMAGE_SAVE_AS"))
             for article in briefs_with_pages(generator):
                 article.share_image = save_as.format(slug=article.slug) if save_as else ""
+                article.share_image_size = SIZE
                 briefs.append(article)
     for generator in generators:
         if isinstance(generator, ShareImageGenerator):

@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from brief_registry.addresses import save_as
+from brief_registry.addresses import absolute_url, save_as
 from brief_registry.names import names_in_prose
 from brief_registry.plugin_settings import settings_reader, whole_number
 
@@ -92,7 +92,6 @@ def build_embed(
     `title` is the numbered title the iframe and oEmbed answer carry; `heading` the brief's own title,
     which the card page shows under its number (its length sets the frame's height).
     """
-    base = siteurl.rstrip("/")
     card_url = setting(settings, "BRIEF_EMBED_CARD_URL").format(slug=slug)
     oembed_url = setting(settings, "BRIEF_EMBED_OEMBED_URL").format(slug=slug)
     width = whole_number(
@@ -102,9 +101,9 @@ def build_embed(
         default=DEFAULTS["BRIEF_EMBED_WIDTH"],
     )
     return Embed(
-        card_url=f"{base}/{card_url}",
+        card_url=absolute_url(siteurl, card_url),
         card_save_as=save_as(card_url),
-        oembed_url=f"{base}/{oembed_url}",
+        oembed_url=absolute_url(siteurl, oembed_url),
         oembed_save_as=oembed_url,
         title=title,
         width=width,

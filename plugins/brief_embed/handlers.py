@@ -9,9 +9,10 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from brief_registry.addresses import absolute_url
 from brief_registry.briefs import numbered, series_name
 from brief_registry.plugin_settings import defaults_setter
-from brief_registry.term_pages import term_url
+from brief_registry.term_pages import author_page_url
 from brief_registry.textfile import write_if_changed
 
 from .embed import DEFAULTS, Embed, build_embed, oembed_document
@@ -66,12 +67,12 @@ class EmbedCardsGenerator(Generator):
             document = oembed_document(
                 embed,
                 authors=[
-                    (person.name, f"{siteurl}/{term_url(self.settings, 'author', person.slug)}")
+                    (person.name, author_page_url(self.settings, person.slug))
                     for person in getattr(article, "author_profiles", ())
                 ],
                 provider_name=self.settings["SITENAME"],
-                provider_url=f"{siteurl}/",
-                thumbnail=(f"{siteurl}/{image}", *article.share_image_size) if image else None,
+                provider_url=absolute_url(siteurl, ""),
+                thumbnail=(absolute_url(siteurl, image), *article.share_image_size) if image else None,
             )
             path = Path(self.output_path) / embed.oembed_save_as
             if write_if_changed(

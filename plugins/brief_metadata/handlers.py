@@ -10,7 +10,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from brief_registry.addresses import beside_page
+from brief_registry.addresses import absolute_url, beside_page
 from brief_registry.briefs import originals_with_pages
 from brief_registry.rules import is_series_number
 from brief_registry.textfile import write_if_changed
@@ -19,7 +19,7 @@ from summary_card.signals import cards_attached
 
 from .citation import bibtex, chicago_citation, ris
 from .feeds import name_every_author
-from .record import BriefRecord, absolute, brief_record, file_stem
+from .record import BriefRecord, brief_record, file_stem
 from .structured_data import json_ld
 
 logger = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ def attach_structured_data(generator: ArticlesGenerator, content) -> None:
         return
     pdf = getattr(content, "pdf_edition", None)
     if pdf:
-        record = replace(record, pdf_url=absolute(generator.settings.get("SITEURL", ""), pdf.url))
+        record = replace(record, pdf_url=absolute_url(generator.settings.get("SITEURL", ""), pdf.url))
     content.json_ld = json_ld(record)
 
 

@@ -6,8 +6,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from brief_registry.addresses import absolute_url
 from brief_registry.briefs import series_name
-from brief_registry.term_pages import term_url
+from brief_registry.term_pages import author_page_url
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,6 @@ def file_stem(series: str, number: int) -> str:
     return f"{re.sub(r'[^a-z0-9]+', '-', series.lower()).strip('-')}-{number}"
 
 
-def absolute(siteurl: str, url: str) -> str:
-    return f"{siteurl}/{url}"
-
-
 def brief_record(article, settings: dict) -> BriefRecord:
     """Gather what citations need from the article (what the other plugins attached to it) and the settings."""
     siteurl = settings.get("SITEURL", "")
@@ -66,14 +63,12 @@ def brief_record(article, settings: dict) -> BriefRecord:
         number=article.series_number,
         date=date,
         authors=tuple(
-            Contributor(
-                p.name, absolute(siteurl, term_url(settings, "author", p.slug)), p.title, p.affiliation
-            )
+            Contributor(p.name, author_page_url(settings, p.slug), p.title, p.affiliation)
             for p in getattr(article, "author_profiles", ())
         ),
-        url=absolute(siteurl, article.url),
+        url=absolute_url(siteurl, article.url),
         series=series_name(settings),
-        series_url=f"{siteurl}/",
+        series_url=absolute_url(siteurl, ""),
         publisher=settings.get("BRIEF_METADATA_PUBLISHER") or settings.get("AUTHOR") or settings["SITENAME"],
         description=description,
         keywords=tuple(

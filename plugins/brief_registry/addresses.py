@@ -1,9 +1,15 @@
-"""Where a page is written for its address, and where a file beside a brief's page goes (its PDF, its citation
-files): the one answer for every plugin that writes such files."""
+"""Where a page is written for its address, where a file beside a brief's page goes (its PDF, its citation
+files), and a page's full address: the one answer for every plugin that writes or links such files."""
 
 from __future__ import annotations
 
 import posixpath
+
+
+def absolute_url(siteurl: str, url: str) -> str:
+    """The full address of the page or file at `url` (relative to SITEURL): what feeds, citations, structured
+    data, embeds and e-mails give, where a root-relative link would not do. '' for `url` is the site's own."""
+    return f"{siteurl.rstrip('/')}/{url}"
 
 
 def save_as(url: str) -> str:

@@ -12,6 +12,7 @@ from jinja2.runtime import Context
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
+from brief_registry.addresses import absolute_url
 from brief_registry.plugin_settings import defaults_setter, settings_reader
 from brief_registry.rules import translation_languages
 
@@ -83,7 +84,7 @@ def _version(article, siteurl: str) -> LanguageVersion:
     return LanguageVersion(
         lang=article.lang,
         name=language_name(article.lang),
-        url=f"{siteurl}/{article.url}",
+        url=absolute_url(siteurl, article.url),
         original=not getattr(article, "is_translation", False),
     )
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from brief_registry.addresses import absolute_url
 from brief_registry.briefs import numbered, series_name
 from brief_registry.plugin_settings import defaults_setter, settings_reader
 from brief_registry.problems import log_extra
@@ -30,7 +31,7 @@ def entry(article, series: str, siteurl: str) -> DigestEntry:
     return DigestEntry(
         label=numbered(series, article.series_number),
         title=str(article.title),
-        url=f"{siteurl}/{article.url}",
+        url=absolute_url(siteurl, article.url),
         date=str(article.locale_date),
         authors=tuple(str(author) for author in getattr(article, "authors", ()) or ()),
         key_points=tuple(point.text for point in card.key_points) if card else (),
@@ -74,7 +75,7 @@ class DigestGenerator(Generator):
         titles = "; ".join(f"#{a.series_number} {a.title}" for a in briefs)
         preheader = issue.intro.split("\n")[0] if issue.intro else f"New briefs: {titles}"
         footer = (f"{self.settings['SITENAME']} is published by the {self.settings.get('AUTHOR', '')}.",)
-        web_url = f"{siteurl}/{url}"
+        web_url = absolute_url(siteurl, url)
         html = template.render(
             **self.context,
             issue=issue,

@@ -23,8 +23,8 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from brief_metadata import chicago_citation
-from brief_metadata.record import absolute, brief_record, file_stem
-from brief_registry.addresses import beside_page
+from brief_metadata.record import brief_record, file_stem
+from brief_registry.addresses import absolute_url, beside_page
 from brief_registry.briefs import originals_with_pages
 from brief_registry.plugin_settings import defaults_setter, settings_reader
 from brief_registry.rules import is_series_number, names_of
@@ -276,7 +276,7 @@ def add_pdf_to_feed(context: dict, feed) -> None:
         if article is None:
             continue
         link = article.pdf_edition
-        item["enclosures"] = [Enclosure(absolute(siteurl, link.url), str(link.facts.size), MIME_TYPE)]
+        item["enclosures"] = [Enclosure(absolute_url(siteurl, link.url), str(link.facts.size), MIME_TYPE)]
 
 
 def get_generators(pelican) -> type[Generator]:

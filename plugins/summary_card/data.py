@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from brief_registry.addresses import absolute_url
 from brief_registry.rules import names_of
 
 from .card import BriefCard
@@ -66,7 +67,7 @@ def translation_record(article, base: str) -> dict[str, Any]:
     return {
         "lang": str(article.lang),
         "title": str(article.title),
-        "url": f"{base}/{article.url}",
+        "url": absolute_url(base, article.url),
         "date": article.date.date().isoformat(),
         **card_content(getattr(article, "summary_card", None) or BriefCard()),
     }
@@ -99,7 +100,7 @@ def cards_document(articles: Iterable, *, siteurl: str, series: str) -> dict[str
                 getattr(article, "summary_card", None) or BriefCard(),
                 number=_number(getattr(article, "series_number", None)),
                 title=str(article.title),
-                url=f"{base}/{article.url}",
+                url=absolute_url(base, article.url),
                 date=article.date.date().isoformat(),
                 authors=list(names_of(getattr(article, "authors", None))),
                 topics=list(names_of(getattr(article, "topics", None))),
@@ -110,7 +111,9 @@ def cards_document(articles: Iterable, *, siteurl: str, series: str) -> dict[str
                     for t in sorted(getattr(article, "translations", ()), key=lambda t: t.lang)
                     if not t.in_default_lang
                 ],
-                pdf=f"{base}/{article.pdf_edition.url}" if getattr(article, "pdf_edition", None) else "",
+                pdf=absolute_url(base, article.pdf_edition.url)
+                if getattr(article, "pdf_edition", None)
+                else "",
             )
             for article in articles
         ],

@@ -24,6 +24,9 @@ RELATIVE_URLS = False
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%B %-d, %Y"
+# "March 5, 2021" on any machine: Pelican sets the process's locale from this, and %B names the month in it (a
+# machine set to German wrote "März"). Translations' dates are Babel's, in their own language (brief_translations).
+LOCALE = ("C.UTF-8", "C")
 
 # --- Sources and how they are read ---
 PATH = "content"

@@ -29,6 +29,37 @@ BRIEF_4_URL = "briefs/focus-on-interests-not-on-human-rights-with-russia/"
 
 CACHE_VARIABLE = "REALITY_CHECK_CACHE"  # pelicanconf.py's CACHE_PATH, when set
 _CACHE_BEFORE = pytest.StashKey[str | None]()  # its value when the test run started
+# Read from the environment by publishconf.py (and every DECAP_* name), or by the Makefile (its `?=` variables
+# and the editors' arguments, which a test's `make` would otherwise take from the developer's shell).
+SETTINGS_FROM_ENVIRONMENT = frozenset(
+    {
+        "SITEURL",
+        *("PY", "HOST", "PORT", "PELICANOPTS", "PDF", "FORCE", "CMS_PORT", "TEST_WORKERS", "LIGHTHOUSE_PAGE"),
+        *(
+            "RSYNC_TARGET",
+            "RSYNC_OPTS",
+            "GITHUB_REMOTE",
+            "GITHUB_BRANCH",
+            "INPUTDIR",
+            "OUTPUTDIR",
+            "ANOTHER_PERSON",
+        ),
+        *(
+            "TITLE",
+            "AUTHORS",
+            "TOPICS",
+            "REGIONS",
+            "DATE",
+            "SRC",
+            "NAME",
+            "BIO",
+            "AUTHOR_TITLE",
+            "AFFILIATION",
+        ),
+        *("SINCE", "INTRO"),
+    }
+)
+_ENV_BEFORE = pytest.StashKey[dict[str, str]]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -38,9 +69,18 @@ def pytest_configure(config: pytest.Config) -> None:
     `make html` may be writing."""
     config.stash[_CACHE_BEFORE] = os.environ.get(CACHE_VARIABLE)
     os.environ[CACHE_VARIABLE] = tempfile.mkdtemp(prefix="reality-check-test-cache-")
+    # What a deployer's or a platform's environment may hold that the settings files or the Makefile read
+    # (publishconf.py's SITEURL and DECAP_*, make's PORT or PDF): the suite runs without them, so it tests the
+    # same site on every machine, and gives them back at the end.
+    config.stash[_ENV_BEFORE] = {name: os.environ.pop(name) for name in list(os.environ) if _leaks_in(name)}
+
+
+def _leaks_in(name: str) -> bool:
+    return name in SETTINGS_FROM_ENVIRONMENT or name.startswith("DECAP_")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    os.environ.update(config.stash.get(_ENV_BEFORE, {}))
     shutil.rmtree(os.environ[CACHE_VARIABLE], ignore_errors=True)
     before = config.stash.get(_CACHE_BEFORE, None)
     if before is None:

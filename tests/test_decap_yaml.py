@@ -81,7 +81,7 @@ def test_make_brief_writes_decap_form(resave, tmp_path):
         regions=("Russia",),
     )
     brief = tmp_path / "new.md"
-    brief.write_text(brief_text(request, 12, datetime.date(2030, 1, 7)), encoding="utf-8")
+    brief.write_text(brief_text(request, 12, datetime.date(2099, 1, 7)), encoding="utf-8")
     assert resave(BRIEF_KEYS, brief)[brief] == brief.read_text(encoding="utf-8")
 
 
@@ -132,7 +132,7 @@ def test_tricky_strings_are_written_as_decap_writes_them(resave, tmp_path):
         front = {
             "title": text,
             "series_number": number,
-            "date": "2030-01-07",
+            "date": "2099-01-07",
             "authors": ["Emma Ashford", text],
             "topics": [],
             "key_points": [text, "Short."],
@@ -141,7 +141,7 @@ def test_tricky_strings_are_written_as_decap_writes_them(resave, tmp_path):
         path = tmp_path / f"{number}.md"
         path.write_text(decap_yaml.front_matter(front) + "\nBody.\n", encoding="utf-8")
         read = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
-        assert read == {**front, "date": datetime.date(2030, 1, 7)}  # PyYAML, like Pelican, reads the date
+        assert read == {**front, "date": datetime.date(2099, 1, 7)}  # PyYAML, like Pelican, reads the date
         files.append(path)
     saved = resave(BRIEF_KEYS, *files)
     for path in files:

@@ -17,7 +17,7 @@ from editor.settings import load_settings
 REUSED = "focus-on-interests-not-on-human-rights-with-russia"
 CASES = {
     "bad-date": [
-        "content/briefs/bad-date.md:5: '2030-02-30' is not a real date (day is out of range for month)"
+        "content/briefs/bad-date.md:5: '2099-02-30' is not a real date (day is out of range for month)"
     ],
     "not-a-date": [
         "content/briefs/not-a-date.md:5: date must be a real date written YYYY-MM-DD, such as 2021-03-05 "
@@ -244,7 +244,7 @@ def test_a_broken_registry_is_reported_without_blaming_every_brief(tmp_path, cap
 
 def test_a_brief_dated_in_the_future_is_a_warning_not_an_error(tmp_path):
     """Embargoed briefs are real: `make check` passes, and says the site will not wait for the date."""
-    content = content_copy(tmp_path / "content", GOOD_BRIEF)  # dated 2030-01-05
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)  # dated 2099-01-05
     result = subprocess.run(
         ["make", "--no-print-directory", "-C", str(ROOT), "check", f"INPUTDIR={content}"],
         capture_output=True,
@@ -254,7 +254,7 @@ def test_a_brief_dated_in_the_future_is_a_warning_not_an_error(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == f"All briefs in {content} passed the checks."
     assert result.stderr.splitlines() == [
-        "content/briefs/synthetic-good.md:5: warning: dated 2030-01-05, in the future; the site does not wait for "
+        "content/briefs/synthetic-good.md:5: warning: dated 2099-01-05, in the future; the site does not wait for "
         "that date: the next `make publish` publishes the brief. If it is under embargo, keep the file out of "
         "content/briefs/ until the day"
     ]
@@ -277,9 +277,9 @@ def test_the_suites_own_runs_keep_their_caches_out_of_the_checkout(tmp_path, pri
 @pytest.mark.parametrize(
     ("today", "warned"),
     [
-        (datetime.date(2030, 1, 4), True),
-        (datetime.date(2030, 1, 5), False),
-        (datetime.date(2031, 1, 1), False),
+        (datetime.date(2099, 1, 4), True),
+        (datetime.date(2099, 1, 5), False),
+        (datetime.date(2100, 1, 1), False),
     ],
 )
 def test_the_warning_compares_the_date_with_today(today, warned, tmp_path):

@@ -60,7 +60,7 @@ def test_series_furniture_in_a_synthetic_draft(tmp_path, capsys, monkeypatch):
     assert code == 0, err
     (brief,) = content.glob("briefs/a-synthetic-brief-laid-out-*.md")
     front, body = brief.read_text(encoding="utf-8").split("\n---\n", 1)
-    assert "date: 2030-01-05" in front
+    assert "date: 2099-01-05" in front
     assert front.count("  - Politics & Diplomacy") == 1
     assert "regions:\n  - Europe\n  - Russia" in front
     blocks = body.strip().split("\n\n")

@@ -47,7 +47,7 @@ def test_writes_complete_front_matter_and_skeleton(content, tmp_path, capsys, mo
         "--regions",
         "Russia, Europe",
         "--date",
-        "2030-01-07",
+        "2099-01-07",
     )
 
     assert code == 0
@@ -58,7 +58,7 @@ def test_writes_complete_front_matter_and_skeleton(content, tmp_path, capsys, mo
     assert front.data == {
         "title": TITLE,
         "series_number": 5,
-        "date": datetime.date(2030, 1, 7),
+        "date": datetime.date(2099, 1, 7),
         "authors": ["Quentin Sample"],
         "topics": ["Security & Defense"],
         "regions": ["Russia", "Europe"],
@@ -138,7 +138,7 @@ def test_refuses_a_title_that_reuses_another_briefs_address(content, tmp_path, c
             "unknown topic 'Synthetic Studies' (not listed in topics.yml; choose from:",
         ),
         (["--regions", "Atlantis"], "unknown region 'Atlantis' (not listed in regions.yml; choose from:"),
-        (["--date", "2030-02-30"], "DATE must be a real date written YYYY-MM-DD"),
+        (["--date", "2099-02-30"], "DATE must be a real date written YYYY-MM-DD"),
     ],
 )
 def test_refuses_unknown_names_and_bad_dates(content, tmp_path, capsys, monkeypatch, extra, message):

@@ -161,8 +161,8 @@ def broken_registry(content) -> None:
 def digest_of_unpublished_briefs(content) -> None:
     """A digest issue listing the good brief (#940) and two that do not exist."""
     (content / "digests").mkdir()
-    (content / "digests" / "2030-02-01.yml").write_text(
-        "date: 2030-02-01\nsince: 2030-01-01\nbriefs:\n  - 941\n  - 940\n  - 9999\nintro: ''\n",
+    (content / "digests" / "2099-02-01.yml").write_text(
+        "date: 2099-02-01\nsince: 2099-01-01\nbriefs:\n  - 941\n  - 940\n  - 9999\nintro: ''\n",
         encoding="utf-8",
     )
 
@@ -170,8 +170,8 @@ def digest_of_unpublished_briefs(content) -> None:
 def broken_digest(content) -> None:
     """A digest record whose date is not a date (the build then renders no issue)."""
     (content / "digests").mkdir()
-    (content / "digests" / "2030-02-01.yml").write_text(
-        "date: 2030-02-01\nsince: last month\nbriefs: [940]\n", encoding="utf-8"
+    (content / "digests" / "2099-02-01.yml").write_text(
+        "date: 2099-02-01\nsince: last month\nbriefs: [940]\n", encoding="utf-8"
     )
 
 
@@ -202,7 +202,7 @@ def test_the_build_and_make_check_give_every_problem_the_same_place_code_and_wor
 
 
 def test_make_check_json_lists_each_problem_with_its_code(tmp_path, capsys, monkeypatch):
-    """Problems and warnings (the synthetic briefs are dated 2030) in file and line order, words as in the text."""
+    """Problems and warnings (the synthetic briefs are dated 2099) in file and line order, words as in the text."""
     content_copy(
         tmp_path / "content", GOOD_BRIEF, BAD_BRIEFS / "unknown-author.md", BAD_BRIEFS / "script-in-body.md"
     )
@@ -226,7 +226,7 @@ def test_make_check_json_lists_each_problem_with_its_code(tmp_path, capsys, monk
 def test_make_check_json_is_an_empty_list_when_all_is_well(tmp_path, capsys, monkeypatch):
     content = content_copy(tmp_path / "content", GOOD_BRIEF)
     (content / "briefs" / GOOD_BRIEF.name).write_text(
-        GOOD_BRIEF.read_text(encoding="utf-8").replace("2030-01-05", "2021-01-05"), encoding="utf-8"
+        GOOD_BRIEF.read_text(encoding="utf-8").replace("2099-01-05", "2021-01-05"), encoding="utf-8"
     )
 
     code, lines, _ = run(["check", "content", "--format", "json"], capsys, monkeypatch, tmp_path)

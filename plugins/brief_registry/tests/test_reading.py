@@ -152,7 +152,7 @@ YAML_MISTAKES = [
     ),
     ("series_number: 7\ntitle: 'It''s fine\nauthors: [a]", 3, "the quote opened on line 3 is never closed"),
     (
-        "title: x\ndate 2030-01-05\nauthors: [a]",
+        "title: x\ndate 2099-01-05\nauthors: [a]",
         3,
         "line 3 has no ':' after its name: write it as 'name: value'",
     ),

@@ -9,7 +9,7 @@ BRIEF = """---
 # SYNTHETIC TEST FIXTURE
 title: Synthetic brief {number}
 series_number: {number}
-date: 2030-01-{number:02d}
+date: 2099-01-{number:02d}
 {extra}
 ---
 
@@ -25,15 +25,15 @@ def write_brief(content, name, number, extra=""):
 
 def test_published_briefs_are_found_in_subfolders_and_statuses_read_as_pelican_reads_them(tmp_path):
     write_brief(tmp_path, "one.md", 1)
-    write_brief(tmp_path, "2030/two.md", 2)  # a brief in a subfolder is published by Pelican all the same
+    write_brief(tmp_path, "2099/two.md", 2)  # a brief in a subfolder is published by Pelican all the same
     write_brief(tmp_path, "three.md", 3, "status: Draft")  # Pelican lowercases a status
     write_brief(tmp_path, "four.md", 4, "status: hidden")
     write_brief(tmp_path, "five.md", 5, "status: Published")
     write_brief(tmp_path, "six.md", 6, "lang: fr")  # a translation of another brief
     assert sorted(published_briefs(tmp_path, "en"), key=lambda brief: brief.number) == [
-        PublishedBrief(1, datetime.date(2030, 1, 1)),
-        PublishedBrief(2, datetime.date(2030, 1, 2)),
-        PublishedBrief(5, datetime.date(2030, 1, 5)),
+        PublishedBrief(1, datetime.date(2099, 1, 1)),
+        PublishedBrief(2, datetime.date(2099, 1, 2)),
+        PublishedBrief(5, datetime.date(2099, 1, 5)),
     ]
     # on a site in French, a brief without lang: is in French too
     assert sorted(brief.number for brief in published_briefs(tmp_path, "fr")) == [1, 2, 5, 6]
@@ -46,7 +46,7 @@ def test_a_lock_link_an_editor_left_or_a_number_yaml_reads_as_true_lists_nothing
     (tmp_path / "briefs" / ".#one.md").symlink_to("editor@host.1234:1700000000")  # points at nothing
     path = tmp_path / "briefs" / "two.md"
     path.write_text(BRIEF.format(number=2, extra="").replace("series_number: 2", "series_number: true"))
-    assert published_briefs(tmp_path, "en") == [PublishedBrief(1, datetime.date(2030, 1, 1))]
+    assert published_briefs(tmp_path, "en") == [PublishedBrief(1, datetime.date(2099, 1, 1))]
 
 
 def test_the_sites_language_comes_from_its_settings(tmp_path):
@@ -54,7 +54,7 @@ def test_the_sites_language_comes_from_its_settings(tmp_path):
     write_brief(tmp_path, "french.md", 2)
     settings = tmp_path / "frenchconf.py"
     settings.write_text('DEFAULT_LANG = "fr"\n', encoding="utf-8")
-    arguments = ["--content", str(tmp_path), "--since", "2030-01-01", "--date", "2030-02-01"]
+    arguments = ["--content", str(tmp_path), "--since", "2099-01-01", "--date", "2099-02-01"]
 
     assert main([*arguments, "--settings", str(settings)]) == 0
 
@@ -72,11 +72,11 @@ def test_a_missing_settings_file_is_said_and_nothing_is_written(tmp_path, capsys
 
 
 def test_a_brief_whose_date_is_quoted_is_offered_as_the_build_publishes_it(tmp_path):
-    """`date: "2030-01-07"` is text to YAML; make check accepts it and the build publishes the brief, so the digest
+    """`date: "2099-01-07"` is text to YAML; make check accepts it and the build publishes the brief, so the digest
     offers it too (it was left out, and `make digest` said there was nothing to send)."""
     write_brief(tmp_path, "seven.md", 7)
     path = tmp_path / "briefs" / "seven.md"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("date: 2030-01-07", 'date: "2030-01-07"'), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace("date: 2099-01-07", 'date: "2099-01-07"'), encoding="utf-8"
     )
-    assert published_briefs(tmp_path, "en") == [PublishedBrief(7, datetime.date(2030, 1, 7))]
+    assert published_briefs(tmp_path, "en") == [PublishedBrief(7, datetime.date(2099, 1, 7))]

@@ -10,7 +10,7 @@ from pdf_edition.drawing import draw_into_cache, read_pages
 from . import pdftools
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Synthetic: paper boats</title>
-<meta name="author" content="Invented Author"><meta name="dcterms.created" content="2030-02-01"></head>
+<meta name="author" content="Invented Author"><meta name="dcterms.created" content="2099-02-01"></head>
 <body><h1>Synthetic: paper boats</h1><p>Zembla – a made-up country – counts its “boats”.</p>
 <h2 id="more">More</h2><p><a href="#more">Back to more</a> and <a href="https://example.org/">a site</a>.</p>
 <p style="break-before: page">Second page.</p></body></html>"""
@@ -47,7 +47,7 @@ def test_a_tagged_pdf_ua_with_metadata_from_the_head(tmp_path):
     assert info["Tagged"] == "yes"
     assert info["Title"] == "Synthetic: paper boats"
     assert info["Author"] == "Invented Author"
-    assert info["CreationDate"] == "2030-02-01T00:00:00Z"
+    assert info["CreationDate"] == "2099-02-01T00:00:00Z"
     assert {"Document", "H1", "H2", "P", "Link"} <= set(pdftools.structure_roles(path))
     assert pdftools.outline(path) == [(0, "Synthetic: paper boats"), (1, "More")]
     assert pdftools.link_targets(path) == ["#more", "https://example.org/"]

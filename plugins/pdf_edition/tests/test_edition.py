@@ -34,8 +34,8 @@ BRIEF = PrintedBrief(
     title="Synthetic brief about Zembla’s paper navy",
     series="Reality Check",
     series_number=901,
-    date=datetime.date(2030, 2, 1),
-    locale_date="February 1, 2030",
+    date=datetime.date(2099, 2, 1),
+    locale_date="February 1, 2099",
     authors=(Person("Invented Author"),),
     topics=("Defense",),
     regions=("Zembla",),
@@ -114,7 +114,7 @@ def test_subject_is_the_first_key_point_and_keywords_are_topics_then_regions():
     [
         {"title": "Another title"},
         {"series_number": 902},
-        {"date": datetime.date(2030, 2, 2)},
+        {"date": datetime.date(2099, 2, 2)},
         {"authors": (Person("Invented Author"), Person("Second Author"))},
         {"topics": ("Trade",)},
         {"regions": ()},
@@ -123,7 +123,7 @@ def test_subject_is_the_first_key_point_and_keywords_are_topics_then_regions():
         {"citation": "Another citation."},
         {"url": "https://example.org/briefs/moved/"},
         {"lang": "ru"},
-        {"modified": datetime.date(2030, 3, 1)},
+        {"modified": datetime.date(2099, 3, 1)},
     ],
     ids=lambda change: next(iter(change)),
 )

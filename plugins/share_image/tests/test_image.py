@@ -17,7 +17,7 @@ CONTENT = ShareImageContent(
     number="#901",
     title="Synthetic brief about the invented Republic of Zembla’s paper navy",
     key_point="Zembla – a made-up country – has doubled its fleet of paper boats “for defence”.",
-    date="February 1, 2030",
+    date="February 1, 2099",
 )
 
 

@@ -73,6 +73,11 @@ def pytest_configure(config: pytest.Config) -> None:
     # (publishconf.py's SITEURL and DECAP_*, make's PORT or PDF): the suite runs without them, so it tests the
     # same site on every machine, and gives them back at the end.
     config.stash[_ENV_BEFORE] = {name: os.environ.pop(name) for name in list(os.environ) if _leaks_in(name)}
+    # Git as a fresh machine has it: the developer's own settings (commit.gpgsign, hooks, a default branch) would
+    # change what the deploy tests' commits do; each test repository sets the identity it commits with.
+    for name, value in (("GIT_CONFIG_GLOBAL", os.devnull), ("GIT_CONFIG_NOSYSTEM", "1")):
+        config.stash[_ENV_BEFORE].setdefault(name, os.environ.get(name, ""))
+        os.environ[name] = value
 
 
 def _leaks_in(name: str) -> bool:
@@ -80,7 +85,11 @@ def _leaks_in(name: str) -> bool:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    os.environ.update(config.stash.get(_ENV_BEFORE, {}))
+    for name, value in config.stash.get(_ENV_BEFORE, {}).items():
+        if value:
+            os.environ[name] = value
+        else:
+            os.environ.pop(name, None)
     shutil.rmtree(os.environ[CACHE_VARIABLE], ignore_errors=True)
     before = config.stash.get(_CACHE_BEFORE, None)
     if before is None:
@@ -188,6 +197,19 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # --- A site of several briefs: the real content plus synthetic series fixtures (issue 4). ---
 SERIES_FIXTURES = FIXTURES / "series"
 SITEURL = "https://reality-check.example.org"
+# `make` as the tests run it: in the project folder, taking the .venv as it is (-o: its bootstrap stamps count as
+# up to date), so a test never reinstalls the packages half-way through a run, after a pull made
+# requirements.txt or pyproject.toml newer than the stamps (`make test` refreshes them before the suite starts).
+MAKE = (
+    "make",
+    "--no-print-directory",
+    "-C",
+    str(ROOT),
+    "-o",
+    ".venv/.installed",
+    "-o",
+    ".venv/.installed-dev",
+)
 
 
 def copy_series_content(destination: Path) -> Path:

@@ -10,7 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import MAKE, ROOT
+
 SITEURL = "https://briefs.example.test"  # the address the test publishes are built for
 
 
@@ -32,7 +33,7 @@ def run_publish(content: Path, output: Path, *args: str, **env: str) -> subproce
 
 def run_make(*args: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        ["make", "--no-print-directory", "-C", str(ROOT), *args],
+        [*MAKE, *args],
         capture_output=True,
         text=True,
         timeout=300,

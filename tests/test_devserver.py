@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BRIEF_4_URL, ROOT, text_of
+from conftest import BRIEF_4_URL, MAKE, ROOT, text_of
 from editor_helpers import SETTINGS, content_copy
 from local_servers import fetch, free_port, wait_for
 from publishing import run_make
@@ -252,7 +252,7 @@ def test_make_serve_serves_the_built_site_and_answers_404_with_the_sites_page(tm
     content = content_copy(tmp_path / "content")
     output = tmp_path / "output"
     process = subprocess.Popen(
-        ["make", "--no-print-directory", "-C", str(ROOT), "serve", f"PORT={port}",
+        [*MAKE, "serve", f"PORT={port}",
          f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )  # fmt: skip

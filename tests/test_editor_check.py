@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import MAKE
 from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, SETTINGS, content_copy, run
 
 from editor.check import review_content
@@ -246,7 +246,7 @@ def test_a_brief_dated_in_the_future_is_a_warning_not_an_error(tmp_path):
     """Embargoed briefs are real: `make check` passes, and says the site will not wait for the date."""
     content = content_copy(tmp_path / "content", GOOD_BRIEF)  # dated 2099-01-05
     result = subprocess.run(
-        ["make", "--no-print-directory", "-C", str(ROOT), "check", f"INPUTDIR={content}"],
+        [*MAKE, "check", f"INPUTDIR={content}"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -265,7 +265,7 @@ def test_the_suites_own_runs_keep_their_caches_out_of_the_checkout(tmp_path, pri
     tests/conftest.py), not in the checkout's cache/, which another test process or a `make html` may be writing."""
     content = content_copy(tmp_path / "content")
     result = subprocess.run(
-        ["make", "--no-print-directory", "-C", str(ROOT), "check", f"INPUTDIR={content}"],
+        [*MAKE, "check", f"INPUTDIR={content}"],
         capture_output=True,
         text=True,
         timeout=120,

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Site, build_site, text_of
+from conftest import MAKE, ROOT, Site, build_site, text_of
 from editor_helpers import content_copy, run
 
 from brief_registry import load_registry, read_front_matter
@@ -239,9 +239,8 @@ def test_make_brief_passes_quotes_through_safely(content, tmp_path):
     title = 'Synthetic "quoted" title: it\'s $(not) `run` for $5'
     result = subprocess.run(
         [
-            "make",
+            *MAKE,
             "-s",
-            "--no-print-directory",
             "brief",
             f"INPUTDIR={content}",
             f"TITLE={title}",
@@ -261,7 +260,7 @@ def test_make_brief_passes_quotes_through_safely(content, tmp_path):
 def make(content: Path, *arguments: str) -> subprocess.CompletedProcess:
     """A `make` target as an editor runs it, on `content`."""
     return subprocess.run(
-        ["make", "-s", "--no-print-directory", *arguments, f"INPUTDIR={content}"],
+        [*MAKE, "-s", *arguments, f"INPUTDIR={content}"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -10,16 +10,14 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import MAKE, ROOT
 
 EDITING_TARGETS = ("brief", "import", "author", "check", "html", "serve", "devserver", "publish", "github")
 DEV_TARGETS = ("test", "lint", "format", "venv")
 
 
 def make(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        ["make", "--no-print-directory", "-C", str(ROOT), *args], capture_output=True, text=True, timeout=60
-    )
+    return subprocess.run([*MAKE, *args], capture_output=True, text=True, timeout=60)
 
 
 def test_help_shows_the_address_and_branch_not_variable_names():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import BRIEF_4_URL, FIXTURES, ROOT, SEED, Site, build_site, copy_content, text_of
+from conftest import BRIEF_4_URL, FIXTURES, MAKE, ROOT, SEED, Site, build_site, copy_content, text_of
 
 from pdf_edition.tests import pdftools
 
@@ -345,7 +345,7 @@ def test_make_publish_always_writes_the_pdfs(published):
 
 @pytest.mark.parametrize(("pdf", "asks_for_pdfs"), [("", False), ("0", False), ("1", True)])
 def test_make_html_draws_pdfs_when_asked(pdf, asks_for_pdfs):
-    command = ["make", "--no-print-directory", "-n", "-C", str(ROOT), "html", f"PDF={pdf}"]
+    command = [*MAKE, "-n", "html", f"PDF={pdf}"]
     recipe = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60).stdout
     recipe = recipe.replace("\\\n", " ")  # one line per command, continuation lines joined
     (pelican_line,) = [line for line in recipe.splitlines() if " --settings pelicanconf.py " in line]

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import MAKE, ROOT
 from pelican import parse_arguments
 
 from editor.build import checks_settings, one_extra_settings, pelican_arguments
@@ -75,11 +75,8 @@ def test_the_browser_editors_settings_give_way_to_the_editors_own():
 def test_make_html_pdf_1_keeps_the_pdfs_beside_pelicanopts():
     """`make html PDF=1 PELICANOPTS="-e …"` built without the PDFs, silently, when the two -e reached Pelican."""
     command = [
-        "make",
-        "--no-print-directory",
+        *MAKE,
         "-n",
-        "-C",
-        str(ROOT),
         "html",
         "PDF=1",
         "PELICANOPTS=-e DEFAULT_PAGINATION=5",

@@ -15,7 +15,7 @@ from pathlib import Path
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CONTENT, FIXTURES, ROOT, copy_content
+from conftest import CONTENT, FIXTURES, MAKE, ROOT, copy_content
 from publishing import SITEURL, publish_env, run_make, run_publish, snapshot
 
 from deploy import publish
@@ -247,7 +247,7 @@ def test_without_siteurl_a_publish_is_a_quiet_rehearsal_never_called_live(tmp_pa
 def test_a_siteurl_without_a_scheme_gets_one_message_and_no_build(tmp_path):
     output = tmp_path / "output"
     result = subprocess.run(
-        ["make", "--no-print-directory", "-C", str(ROOT), "publish", f"OUTPUTDIR={output}"],
+        [*MAKE, "publish", f"OUTPUTDIR={output}"],
         capture_output=True,
         text=True,
         timeout=300,

@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
     args = _parser().parse_args(argv)
     if ask is None and sys.stdin.isatty() and sys.stdout.isatty():
         ask = input
+    ask = _stoppable(ask) if ask is not None else None
     try:
         settings = load_settings(args.settings)
         if args.command == "check":
@@ -94,6 +95,20 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
             print(rest, file=sys.stderr)
         return 1
     return 2
+
+
+def _stoppable(ask: Ask) -> Ask:
+    """`ask`, where Ctrl-C or Ctrl-D at a question is a refusal like any other (a message, nothing written), not a
+    traceback."""
+
+    def asked(question: str) -> str:
+        try:
+            return ask(question)
+        except (EOFError, KeyboardInterrupt):
+            print(file=sys.stderr)  # the cursor was still on the question's line
+            raise RefusalError("stopped at a question, before its answer") from None
+
+    return asked
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -137,6 +137,10 @@ CASES = {
         "content/briefs/no-key-points.md:13: no key points: add a heading '## Key points' followed by a "
         "bulleted list ('- …')"
     ],
+    "key-points-misspelt": [  # the heading's own line, not the first line of the body
+        "content/briefs/key-points-misspelt.md:14: no key points: did you mean 'Key points'? The heading "
+        "'Key pionts' is not one the card reads: write it 'Key points', followed by a bulleted list ('- …')"
+    ],
     "empty-key-points": [
         "content/briefs/empty-key-points.md:14: no key points: the heading 'Key points' must be followed by a "
         "bulleted list with at least one point"

@@ -222,6 +222,22 @@ def test_declining_the_second_new_author_adds_neither(content, tmp_path, capsys,
     assert snapshot(content) == before
 
 
+@pytest.mark.parametrize("key", [EOFError, KeyboardInterrupt], ids=["Ctrl-D", "Ctrl-C"])
+def test_stopping_at_a_question_is_a_refusal_not_a_traceback(key, content, tmp_path, capsys, monkeypatch):
+    before = snapshot(content)
+    answers = iter(["y"])
+
+    def ask(question):
+        for answer in answers:
+            return answer
+        raise key
+
+    code, _, err = new(tmp_path, capsys, monkeypatch, authors="Nobody Inventedson", ask=ask)
+    assert code == 1
+    assert "error: stopped at a question, before its answer\nNothing was written." in err
+    assert snapshot(content) == before
+
+
 def test_add_author_refuses_a_name_already_listed(content, tmp_path, capsys, monkeypatch):
     before = snapshot(content)
     code, _, err = run(

@@ -277,6 +277,11 @@ class Extraction:
         return self.body.apply(html)
 
 
+# How alike a heading must be to a card heading to be taken for it misspelt ("Key pionts" 0.9, "Key point"
+# 0.95; "Key issues" 0.6, "Keynote" 0.59).
+NEAR_HEADING = 0.8
+
+
 def normalize_heading(text: str) -> str:
     """Compare headings the way an editor reads them: case, spacing, curly quotes and a final colon don't matter,
     nor French typography's space before ? ! : ; ("Que faire ?" is "Que faire?")."""
@@ -354,6 +359,16 @@ def _key_points_missing_under(name: str) -> str:
 def _find_headings(soup: BeautifulSoup, names: tuple[str, ...]) -> list[Tag]:
     wanted = {normalize_heading(n) for n in names}
     return [h for h in soup.find_all(HEADING_TAGS) if normalize_heading(plain_text(h)) in wanted]
+
+
+def _near_heading(soup: BeautifulSoup, names: tuple[str, ...]) -> str:
+    """The text of the first heading that reads like one of `names` misspelt ("Key pionts"), or ""."""
+    wanted = [normalize_heading(n) for n in names]
+    for heading in soup.find_all(HEADING_TAGS):
+        text = plain_text(heading)
+        if difflib.get_close_matches(normalize_heading(text), wanted, n=1, cutoff=NEAR_HEADING):
+            return text
+    return ""
 
 
 def _level(heading: Tag) -> int:
@@ -497,6 +512,16 @@ def _read_key_points(
         points, problems, shown = given, _in_front_matter_and_body(sections), sections
     elif not sections:
         first = settings.key_points_headings[0]
+        misspelt = _near_heading(soup, settings.key_points_headings)
+        if misspelt:  # '## Key pionts': point at it, rather than ask for a second section
+            return (), [
+                CardProblem(
+                    f"no key points: did you mean '{first}'? The heading '{misspelt}' is not one the card reads: "
+                    f"write it '{first}', followed by a bulleted list ('- …')",
+                    ProblemCode.NO_KEY_POINTS,
+                    heading=misspelt,
+                )
+            ]
         return (), [
             CardProblem(
                 f"no key points: add a heading '## {first}' followed by a bulleted list ('- …')",

@@ -127,6 +127,12 @@ def messages(fragment: str, settings: CardSettings | None = None) -> list[str]:
             "no key points: add a heading '## Key points' followed by a bulleted list ('- …')",
         ),
         (
+            "<h2>Key pionts</h2><ul><li>A.</li></ul><h2>What is the solution?</h2><ol><li>Do it.</li></ol>",
+            ProblemCode.NO_KEY_POINTS,
+            "no key points: did you mean 'Key points'? The heading 'Key pionts' is not one the card reads: write it "
+            "'Key points', followed by a bulleted list ('- …')",
+        ),
+        (
             "<h2>Key points</h2><p>No list here.</p><h2>What is the solution?</h2><ol><li>Do it.</li></ol>",
             ProblemCode.KEY_POINTS_NOT_A_LIST,
             "no key points: the heading 'Key points' must be followed by a bulleted list with at least one point",

@@ -17,6 +17,7 @@ import queue
 import signal
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import watchfiles
@@ -61,8 +62,14 @@ def report(content: Path, settings: EditorSettings) -> list[Problem]:
 def known_paths(content: Path, problems: list[Problem]) -> list[str]:
     """The files the check reported: as the check shows them, absolute, and relative to the content folder
     (Pelican uses all three: "Could not process briefs/x.md")."""
+    return path_forms(content, [p.path for p in problems])
+
+
+def path_forms(content: Path, shown: Iterable[str]) -> list[str]:
+    """Each file as the check shows it (relative to the content folder's parent), absolute, and relative to the
+    content folder."""
     base = Path(content).resolve().parent
-    paths = dict.fromkeys(p.path for p in problems)
+    paths = dict.fromkeys(shown)
     return [
         form
         for path in paths
@@ -86,10 +93,15 @@ def rebuild(
     session.build(emptied_if_published(output))
 
 
-def preview_saved(content: Path, paths: list[str], session: PreviewSession) -> None:
-    """Write the saved briefs' pages at once (the rest of the site follows); an open tab showing one reloads."""
+def preview_saved(content: Path, paths: list[str], session: PreviewSession, log: PreviewLog) -> None:
+    """Write the saved briefs' pages at once (the rest of the site follows); an open tab showing one reloads.
+
+    What the plugins say of a saved brief meanwhile is left to the check that runs next, which says it once, in
+    its own words (the plugins' words came first, several problems on one line)."""
     start = time.perf_counter()
-    written = session.preview(p for p in paths if p.endswith(".md"))
+    saved = [os.path.relpath(p, Path(content).resolve().parent) for p in paths]
+    with log.also_known(path_forms(content, saved)):
+        written = session.preview(p for p in paths if p.endswith(".md"))
     if written:
         shown = ", ".join(written)
         print(f"-> Updated {shown} ({time.perf_counter() - start:.2f} s); rebuilding the rest...", flush=True)
@@ -186,7 +198,7 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
                 changes = saves.next()
                 names = ", ".join(sorted({display_path(path, str(content)) for _, path in changes}))
                 print(f"-> Saved: {names}. Rebuilding...", flush=True)
-                preview_saved(content, sorted({path for _, path in changes}), session)
+                preview_saved(content, sorted({path for _, path in changes}), session, log)
                 rebuild(content, output, session, log, settings, banner)
         except KeyboardInterrupt:  # Ctrl-C: stop serving, as Pelican's own server does
             pass

@@ -10,10 +10,11 @@ keeps its traceback.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 
 class PreviewLog(logging.Handler):
@@ -22,6 +23,16 @@ class PreviewLog(logging.Handler):
     def __init__(self, known: Sequence[str]) -> None:
         super().__init__(logging.WARNING)
         self.known = tuple(filter(None, known))
+
+    @contextlib.contextmanager
+    def also_known(self, paths: Sequence[str]) -> Iterator[None]:
+        """Drop what concerns `paths` too, for the time of the block (a saved brief, which the check sees next)."""
+        before = self.known
+        self.known = (*before, *filter(None, paths))
+        try:
+            yield
+        finally:
+            self.known = before
 
     def emit(self, record: logging.LogRecord) -> None:
         try:

@@ -140,6 +140,29 @@ def test_rebuilds_on_save_and_keeps_serving_through_an_error(devserver):
         raise
 
 
+def test_a_saved_problem_is_said_once_in_the_checks_words(devserver):
+    """The saved brief's page is written at once, before the check runs: what the plugins said of it then was
+    printed too, before the check's lines, two problems joined on one line."""
+    content, url, log = devserver
+    page = url + BRIEF_4_URL
+    wait_for(lambda: "On January 17, just" in main_text(fetch(page)), "the first build")
+    brief = content / "briefs" / "reality-check-4.md"
+    brief.write_text(
+        brief.read_text(encoding="utf-8").replace(
+            "On January 17, just", "On January 17, <script>alert(2)</script> just", 1
+        ),
+        encoding="utf-8",
+    )
+    # The check's line comes after whatever the quick page's plugins said: once it is there, so would a repeat be.
+    said = wait_for(
+        lambda: "  content/briefs/reality-check-4.md:" in log.read_text() and log.read_text(),
+        "the check's line",
+    )
+    lines = [line for line in said.splitlines() if "would run code in readers" in line]
+    assert len(lines) == 1, lines
+    assert lines[0].strip().startswith("content/briefs/reality-check-4.md:"), said[-3000:]
+
+
 def section_before(log, marker: str) -> str:
     """The devserver's output up to `marker` (waiting for it)."""
     text = wait_for(lambda: marker in log.read_text() and log.read_text(), marker)

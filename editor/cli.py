@@ -21,6 +21,7 @@ from brief_registry.briefs import numbered
 from brief_registry.nearmiss import closest
 from brief_registry.new_brief import next_free_number
 from brief_registry.registry import AUTHORS_FILE
+from brief_registry.rules import RuleCode
 from brief_registry.textfile import read_text_file, write_atomically
 
 from .authors import AuthorError, add_author, entry_yaml, new_person
@@ -214,6 +215,14 @@ def run_preview(args: argparse.Namespace) -> int:
     return 0
 
 
+# After `make check`'s problems when one is an unknown author: the command that adds someone new (a misspelt
+# name is corrected instead, as its "did you mean" says).
+NEW_AUTHOR_HINT = (
+    "An unknown author who is new to the series is added with: "
+    'make author NAME="Their Name" BIO="One sentence about them."'
+)
+
+
 def run_check(content: Path, settings: EditorSettings, output_format: str = "text") -> int:
     review = review_content(content, settings)
     if output_format == "json":  # stdout holds the JSON only, for programs; the exit code says the same
@@ -227,6 +236,8 @@ def run_check(content: Path, settings: EditorSettings, output_format: str = "tex
         print(
             f"{len(review.problems)} problem(s) found; fix them and run `make check` again.", file=sys.stderr
         )
+        if any(problem.code == RuleCode.UNKNOWN_AUTHOR for problem in review.problems):
+            print(NEW_AUTHOR_HINT, file=sys.stderr)
         return 1
     print(f"All briefs in {content} passed the checks.")
     return 0

@@ -90,9 +90,9 @@ def test_unknown_names_and_reused_number_are_errors_naming_file_and_line(tmp_pat
         "content/briefs/synthetic-unknown-author.md:7: unknown author 'Jane Placeholder' (not listed in authors.yml)",
         "content/briefs/synthetic-unknown-author.md:11: unknown region 'Atlantis' (not listed in regions.yml)",
         "content/briefs/reality-check-4.md:3: series number 4 is also used by "
-        "content/briefs/synthetic-unknown-author.md:3",
+        "content/briefs/synthetic-unknown-author.md:3 (the next free number is 5)",
         "content/briefs/synthetic-unknown-author.md:3: series number 4 is also used by "
-        "content/briefs/reality-check-4.md:3",
+        "content/briefs/reality-check-4.md:3 (the next free number is 5)",
     ]
 
 

@@ -46,7 +46,7 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
         "(YAML parser: while parsing a flow sequence on line 3; expected ',' or ']', but got '<stream end>' on line 3)",
         "content/briefs/empty.md:1: the file is empty (expected front matter and the brief's text)",
         "content/briefs/incomplete.md:1: required field 'date' is missing or empty",
-        "content/briefs/incomplete.md:3: series number 4 is also used by content/briefs/reality-check-4.md:3",
+        "content/briefs/incomplete.md:3: series number 4 is also used by content/briefs/reality-check-4.md:3 (the next free number is 5)",
         "content/briefs/incomplete.md:6: unknown author 'Jane Placeholder' (not listed in authors.yml)",
         "content/briefs/incomplete.md:8: no key points: add a heading '## Key points' followed by a bulleted "
         "list ('- …')",
@@ -55,5 +55,11 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
         "content/briefs/latin1.md:2: the file is not UTF-8 text (byte 0xe9 in column 11, 'é' in Windows-1252); "
         "save it again choosing the UTF-8 "
         "encoding",
-        "content/briefs/reality-check-4.md:3: series number 4 is also used by content/briefs/incomplete.md:3",
+        "content/briefs/reality-check-4.md:3: series number 4 is also used by content/briefs/incomplete.md:3 (the next free number is 5)",
+    ]
+    # How to add the unknown author, after the count, as the command to run (the build's log only lists problems).
+    assert result.stderr.splitlines()[-2:] == [
+        "9 problem(s) found; fix them and run `make check` again.",
+        'An unknown author who is new to the series is added with: make author NAME="Their Name" BIO="One '
+        'sentence about them."',
     ]

@@ -121,8 +121,8 @@ CASES = {
         "content/briefs/series-not-positive.md:4: series number must be a positive integer (got -9)"
     ],
     "series-reused": [
-        "content/briefs/reality-check-4.md:3: series number 4 is also used by content/briefs/series-reused.md:4",
-        "content/briefs/series-reused.md:4: series number 4 is also used by content/briefs/reality-check-4.md:3",
+        "content/briefs/reality-check-4.md:3: series number 4 is also used by content/briefs/series-reused.md:4 (the next free number is 941)",
+        "content/briefs/series-reused.md:4: series number 4 is also used by content/briefs/reality-check-4.md:3 (the next free number is 941)",
     ],
     "unknown-author": [
         "content/briefs/unknown-author.md:8: unknown author 'Nobody Inventedson' (not listed in authors.yml)"

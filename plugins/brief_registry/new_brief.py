@@ -3,13 +3,12 @@ to fill in, and the next free series number."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 from .briefs import BRIEFS_DIR
 from .frontmatter import FrontMatter, read_brief
 from .problems import BriefFileError
-from .rules import is_series_number
+from .rules import next_series_number
 
 SKELETON = """\
 ## Key points
@@ -36,13 +35,6 @@ SKELETON = """\
 
 3. **[FILL IN: the third recommendation.]** [FILL IN: why, and how to do it.]
 """
-
-
-def next_series_number(numbers: Iterable[object]) -> int:
-    """One more than the highest series number in use (1 for the first brief); values that are not positive
-    integers (a brief's number still to be fixed) are left out."""
-    used = [n for n in numbers if is_series_number(n)]
-    return max(used, default=0) + 1
 
 
 def existing_briefs(content: Path) -> list[tuple[Path, FrontMatter]]:

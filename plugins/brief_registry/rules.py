@@ -61,6 +61,12 @@ def is_series_number(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
+def next_series_number(numbers: Iterable[object]) -> int:
+    """One more than the highest series number in use (1 for the first brief); values that are not positive
+    integers (a brief's number still to be fixed) are left out."""
+    return max((n for n in numbers if is_series_number(n)), default=0) + 1
+
+
 # The statuses Pelican keeps out of the published series (it lowercases them; `skip`: not even read). A brief with
 # one is not published: no response or digest issue can name it.
 UNPUBLISHED_STATUSES = ("draft", "hidden", "skip")
@@ -176,6 +182,7 @@ def check_series_numbers(
     used twice is reported at every brief that uses it, each message naming the others.
     """
     known = None if languages is None else {default_lang, *languages}
+    briefs = list(briefs)
     problems: list[Problem] = []
     originals: dict[int, list[Numbered]] = {}
     translations: dict[tuple[int, str], list[Numbered]] = {}
@@ -191,7 +198,7 @@ def check_series_numbers(
             originals.setdefault(brief.number, []).append(brief)
         else:
             translations.setdefault((brief.number, lang), []).append(brief)
-    problems.extend(_reused_numbers(originals))
+    problems.extend(_reused_numbers(originals, next_series_number(b.number for b in briefs)))
     problems.extend(_translation_problems(translations, originals, default_lang))
     return sorted(problems)
 
@@ -225,12 +232,13 @@ def _number_problem(brief: Numbered) -> Problem | None:
     return Problem(brief.path, brief.line, message, code=code)
 
 
-def _reused_numbers(originals: dict[int, list[Numbered]]) -> Iterator[Problem]:
-    """A number used by two originals, at each of them, naming the others."""
+def _reused_numbers(originals: dict[int, list[Numbered]], free: int) -> Iterator[Problem]:
+    """A number used by two originals, at each of them, naming the others and `free`, the number to give one
+    of them instead (the next free one, which `make brief` would give a new brief)."""
     for number, group in originals.items():
         for brief in group if len(group) > 1 else ():
             others = ", ".join(f"{o.path}:{o.line}" for o in group if o is not brief)
-            message = f"series number {number} is also used by {others}"
+            message = f"series number {number} is also used by {others} (the next free number is {free})"
             yield Problem(brief.path, brief.line, message, code=RuleCode.SERIES_NUMBER_REUSED)
 
 

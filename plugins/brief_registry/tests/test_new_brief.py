@@ -2,7 +2,8 @@
 
 import pytest
 
-from brief_registry.new_brief import SKELETON, next_series_number
+from brief_registry.new_brief import SKELETON
+from brief_registry.rules import next_series_number
 
 
 @pytest.mark.parametrize(

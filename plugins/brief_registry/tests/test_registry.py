@@ -86,12 +86,31 @@ def test_series_numbers_must_be_unique_positive_integers():
         ]
     )
     assert [str(p) for p in problems] == [
-        "a.md:3: series number 4 is also used by b.md:3",
-        "b.md:3: series number 4 is also used by a.md:3",
+        "a.md:3: series number 4 is also used by b.md:3 (the next free number is 5)",
+        "b.md:3: series number 4 is also used by a.md:3 (the next free number is 5)",
         "c.md:2: series number must be a positive integer (got 'nine')",
         "d.md:2: series number must be a positive integer (got 0)",
         "e.md:2: series number must be a positive integer (got True)",
         "f.md:1: required field 'series_number' is missing or empty",
+    ]
+
+
+def test_a_reused_number_names_the_next_free_one_past_every_brief_including_translations():
+    """The number to give instead is past every number in use: a translation's (here #9's, whose original
+    is missing) and a draft's too, or the editor would be sent from one clash to the next."""
+    problems = check_series_numbers(
+        [
+            Numbered("a.md", 3, 2),
+            Numbered("b.md", 3, 2),
+            Numbered("c-ru.md", 3, 9, "ru"),
+            Numbered("d.md", 3, 7),
+        ],
+        languages=["ru"],
+    )
+    reused = [str(p) for p in problems if "also used by" in p.message]
+    assert reused == [
+        "a.md:3: series number 2 is also used by b.md:3 (the next free number is 10)",
+        "b.md:3: series number 2 is also used by a.md:3 (the next free number is 10)",
     ]
 
 

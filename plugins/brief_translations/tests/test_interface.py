@@ -144,10 +144,10 @@ def test_translations_share_their_originals_number():
     )
     assert [str(p) for p in problems] == [
         "a-ru.md:4: brief 4 has two translations in 'ru': this one and b-ru.md:4",
-        "a.md:3: series number 4 is also used by e-en.md:3",
+        "a.md:3: series number 4 is also used by e-en.md:3 (the next free number is 10)",
         "b-ru.md:4: brief 4 has two translations in 'ru': this one and a-ru.md:4",
         "c-de.md:3: a translation (lang: de) must have the series number of its original, "
         "but no brief in en has number 9",
         "d-it.md:4: lang must be one of de, en, fr, ru, uk (got 'it')",
-        "e-en.md:3: series number 4 is also used by a.md:3",
+        "e-en.md:3: series number 4 is also used by a.md:3 (the next free number is 10)",
     ]

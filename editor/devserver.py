@@ -192,7 +192,9 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
         saves.start()  # before the first build: a file saved while it runs is rebuilt right after it
         rebuild(content, output, session, log, settings, banner)
         output.mkdir(parents=True, exist_ok=True)
-        serving = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": STOP_POLL}, daemon=True)
+        serving = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": STOP_POLL}, daemon=True
+        )
         serving.start()
         print(
             f"Preview at http://{host}:{port}/ (Ctrl-C to stop). Save a file: the open page reloads itself.",

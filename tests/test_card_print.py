@@ -18,8 +18,8 @@ def served(site):
         yield server.base_url.rstrip("/")
 
 
-def test_card_prints_as_a_box_at_the_top_of_page_one(served, browser):
-    page = browser.new_page(viewport={"width": PAGE_WIDTH, "height": PAGE_HEIGHT})
+def test_card_prints_as_a_box_at_the_top_of_page_one(served, browse):
+    page, log = browse(viewport={"width": PAGE_WIDTH, "height": PAGE_HEIGHT})
     page.emulate_media(media="print")
     page.goto(f"{served}/{BRIEF_4_URL}")
     card = page.locator("main section.summary-card")
@@ -37,13 +37,13 @@ def test_card_prints_as_a_box_at_the_top_of_page_one(served, browser):
     artifacts.mkdir(exist_ok=True)
     page.screenshot(path=str(artifacts / "print-brief.png"))
     assert page.pdf(format="Letter").startswith(b"%PDF")
-    page.close()
+    assert not log.problems, log.problems
 
 
-def test_on_screen_the_card_keeps_its_screen_look(served, browser):
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
+def test_on_screen_the_card_keeps_its_screen_look(served, browse):
+    page, log = browse(viewport={"width": 1000, "height": 900})
     page.goto(f"{served}/{BRIEF_4_URL}")
     card = page.locator("main section.summary-card")
     assert card.evaluate("el => getComputedStyle(el).borderTopStyle") == "none"
     assert page.locator(".site-nav").evaluate("el => getComputedStyle(el).display") != "none"
-    page.close()
+    assert not log.problems, log.problems

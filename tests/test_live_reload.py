@@ -178,9 +178,9 @@ def test_the_script_is_javascript_asking_for_its_pages_version(preview):
     assert b"location.reload" in script
 
 
-def test_the_open_tab_shows_a_saved_edit_by_itself_reloading_once(devserver, browser):  # noqa: F811 - fixture
+def test_the_open_tab_shows_a_saved_edit_by_itself_reloading_once(devserver, browse):  # noqa: F811 - fixture
     content, url, log = devserver
-    page = browser.new_page()
+    page, _ = browse()
     wait_for(lambda: _loads(page, url + BRIEF_4_URL), "the first build")
     loads: list[str] = []
     page.on("load", lambda loaded: loads.append(loaded.url))
@@ -198,7 +198,6 @@ def test_the_open_tab_shows_a_saved_edit_by_itself_reloading_once(devserver, bro
     served = _version(url.rstrip("/"), tag.get_attribute("data-page"))
     assert tag.get_attribute("data-version") == served
     assert loads == [url + BRIEF_4_URL], log.read_text()[-4000:]
-    page.close()
 
 
 BUILT = "\nDone: Processed"  # the line Pelican ends each whole build with

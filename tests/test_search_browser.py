@@ -12,7 +12,6 @@ import pytest
 from conftest import BRIEF_4_URL, ROOT
 from playwright import sync_api
 from publishing import parse_headers_file
-from quality.gates import watch
 from quality.served import StaticSiteServer
 
 # The headers the hosts send, read from deploy/_headers (their one source). The search page's policy: no inline
@@ -28,13 +27,11 @@ def base_url(series_dev_site):
 
 
 @pytest.fixture
-def page(browser, base_url):
+def page(browse, base_url):
     """A tab offline but for the site itself: a request elsewhere, or an error in the console (a CSP violation
     is one), fails the test."""
-    context = browser.new_context()
-    log = watch(context)
-    yield context.new_page()
-    context.close()
+    page, log = browse()
+    yield page
     assert log.problems == []
     assert log.requests
     assert [url for url in log.requests if not url.startswith(base_url + "/")] == []  # this site only

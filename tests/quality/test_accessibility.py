@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import DESKTOP, PHONE, BrowseFactory
 from playwright.sync_api import Browser, Page
 
-from .conftest import DESKTOP, PHONE, BrowseFactory
 from .gates import AxeViolation, audit_accessibility, watch
 from .page_types import PAGE_TYPES, PageType, html_pages
 from .served import StaticSiteServer

@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import DESKTOP, PHONE, BrowseFactory
 from playwright.sync_api import Locator, Page, expect
 
-from .conftest import DESKTOP, PHONE, BrowseFactory
 from .gates import BrowserLog
 from .page_types import BRIEF_4_URL, html_pages
 from .served import StaticSiteServer

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import BRIEF_4_URL, build_site, copy_content
+from conftest import BRIEF_4_URL, DESKTOP, build_site, copy_content
 from editor_helpers import BAD_BRIEFS, SETTINGS, content_copy
 from local_servers import answer, fetch, free_port, wait_for
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -32,7 +32,6 @@ from deploy.publish import add_host_files
 from editor.check import check_content
 from editor.settings import load_settings
 
-from .conftest import DESKTOP
 from .gates import BrowserLog, audit_accessibility, watch
 from .served import StaticSiteServer
 from .tools import ROOT, MissingTool, require

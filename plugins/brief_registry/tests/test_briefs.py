@@ -92,3 +92,41 @@ def test_the_templates_call_the_series_what_the_plugins_call_it(given, expected)
 )
 def test_the_names_an_articles_metadata_holds(value, expected):
     assert names_of(value) == expected
+
+
+def test_each_briefs_address_is_settled_once_as_pelican_would_format_it():
+    """settle_addresses keeps what Pelican's ``url`` gives each kind of brief (a translation's and a draft's have
+    settings of their own), and the kept address is what every later read gets."""
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from brief_registry.handlers import settle_addresses
+
+    settings = {
+        **DEFAULT_CONFIG,
+        "ARTICLE_URL": "briefs/{slug}/",
+        "ARTICLE_LANG_URL": "{lang}/briefs/{slug}/",
+        "DRAFT_URL": "drafts/{slug}.html",
+    }
+
+    def brief(slug: str, **metadata: str) -> Article:
+        return Article("<p>Text.</p>", {"title": slug, "slug": slug, **metadata}, settings=settings)
+
+    lists = {name: [] for name in LISTS}
+    lists["articles"] = [brief("one")]
+    lists["translations"] = [brief("un", lang="fr")]
+    lists["drafts"] = [brief("draft", status="draft")]
+    found = SimpleNamespace(**lists)
+
+    settle_addresses(found)
+
+    settled = [(b.url, b.override_url) for b in every_brief(found)]
+    assert settled == [
+        ("briefs/one/", "briefs/one/"),
+        ("fr/briefs/un/", "fr/briefs/un/"),
+        ("drafts/draft.html", "drafts/draft.html"),
+    ]
+    # Later reads get the settled address, not a new formatting of the metadata (nothing changes a brief's slug
+    # once the briefs are read).
+    lists["articles"][0].slug = "renamed"
+    assert lists["articles"][0].url == "briefs/one/"

@@ -43,7 +43,7 @@ from bs4 import BeautifulSoup
 from pelican.plugins import precompress
 from pelican.settings import read_settings
 
-from brief_registry.arguments import content_folder
+from brief_registry.arguments import DEFAULT_CONTENT, content_folder
 from brief_registry.textfile import write_atomically
 
 logger = logging.getLogger(__name__)
@@ -453,7 +453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m deploy.publish",
         description="Build the live site into a fresh folder, verify it, then swap it in as the output folder.",
     )
-    parser.add_argument("--content", type=content_folder, default="content", help="default: content")
+    parser.add_argument("--content", type=content_folder, default=DEFAULT_CONTENT, help="default: content")
     parser.add_argument("--output", type=Path, default=Path("output"), help="default: output")
     parser.add_argument(
         "--settings", type=Path, default=Path("publishconf.py"), help="default: publishconf.py"

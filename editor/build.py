@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from brief_registry.arguments import content_folder
+from brief_registry.arguments import DEFAULT_CONTENT, content_folder
 from brief_registry.textfile import write_atomically
 from incremental_output.fingerprint import input_fingerprint, installed_packages, output_fingerprint
 
@@ -179,7 +179,10 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m editor.build", description="Build the site, unless its output is already up to date."
     )
     parser.add_argument(
-        "--content", default="content", type=content_folder, help="the content folder (default: content)"
+        "--content",
+        default=DEFAULT_CONTENT,
+        type=content_folder,
+        help="the content folder (default: content)",
     )
     parser.add_argument("--output", default="output", type=Path, help="where to build (default: output)")
     parser.add_argument("--settings", default="pelicanconf.py", type=Path, help="default: pelicanconf.py")

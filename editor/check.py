@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import os
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -33,6 +34,7 @@ from brief_registry import (
 from brief_registry.briefs import BRIEFS_DIR
 from brief_registry.dates import brief_date, not_a_date
 from brief_registry.nearmiss import closest
+from brief_registry.new_brief import next_free_number
 from brief_registry.rendering import RENDERED
 from brief_registry.rules import REQUIRED_FIELDS, is_published, is_series_number, missing_field
 from brief_registry.safety import unsafe_html
@@ -147,7 +149,10 @@ def review_content(
         problems.extend(report.problems)
     problems.extend(
         check_series_numbers(
-            (r.number for r in reports if r.number is not None), settings.default_lang, settings.languages
+            (r.number for r in reports if r.number is not None),
+            settings.default_lang,
+            settings.languages,
+            functools.partial(next_free_number, content),  # the one make brief picks, as the build says
         )
     )
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from brief_registry import EncodingError, Registry, RegistryError, display_path, load_registry
-from brief_registry.arguments import content_folder
+from brief_registry.arguments import DEFAULT_CONTENT, content_folder
 from brief_registry.briefs import numbered
 from brief_registry.nearmiss import closest
 from brief_registry.new_brief import next_free_number
@@ -131,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "content",
         nargs="?",
-        default="content",
+        default=DEFAULT_CONTENT,
         type=content_folder,
         help="the content folder (default: content)",
     )
@@ -145,7 +145,10 @@ def _parser() -> argparse.ArgumentParser:
 
     content = argparse.ArgumentParser(add_help=False)
     content.add_argument(
-        "--content", default="content", type=content_folder, help="the content folder (default: content)"
+        "--content",
+        default=DEFAULT_CONTENT,
+        type=content_folder,
+        help="the content folder (default: content)",
     )
 
     new = commands.add_parser("new", parents=[common, content], help="write a new brief from the template")
@@ -215,12 +218,10 @@ def run_preview(args: argparse.Namespace) -> int:
     return 0
 
 
-# After `make check`'s problems when one is an unknown author: the command that adds someone new (a misspelt
-# name is corrected instead, as its "did you mean" says).
-NEW_AUTHOR_HINT = (
-    "An unknown author who is new to the series is added with: "
-    'make author NAME="Their Name" BIO="One sentence about them."'
-)
+def make_author_command(content: Path, name: str, bio: str) -> str:
+    """The `make author` command that adds `name` to `content`'s authors (INPUTDIR= when it is not content/)."""
+    folder = "" if Path(content) == Path(DEFAULT_CONTENT) else f" INPUTDIR={content}"
+    return f'make author NAME="{name}" BIO="{bio}"{folder}'
 
 
 def run_check(content: Path, settings: EditorSettings, output_format: str = "text") -> int:
@@ -237,7 +238,9 @@ def run_check(content: Path, settings: EditorSettings, output_format: str = "tex
             f"{len(review.problems)} problem(s) found; fix them and run `make check` again.", file=sys.stderr
         )
         if any(problem.code == RuleCode.UNKNOWN_AUTHOR for problem in review.problems):
-            print(NEW_AUTHOR_HINT, file=sys.stderr)
+            # What adds someone new (a misspelt name is corrected instead, as its "did you mean" says).
+            command = make_author_command(content, "Their Name", "One sentence about them.")
+            print(f"An unknown author who is new to the series is added with: {command}", file=sys.stderr)
         return 1
     print(f"All briefs in {content} passed the checks.")
     return 0
@@ -398,7 +401,7 @@ def authors_restored_on_refusal(content: Path) -> Iterator[None]:
 def _author_hint(content: Path, names, settings: EditorSettings) -> str:
     lines = ["", "To add an author, run (with their real bio):"]
     for name in names:
-        lines.append(f'  make author NAME="{name}" BIO="One sentence about {name}."')
+        lines.append(f"  {make_author_command(content, name, f'One sentence about {name}.')}")
     lines.append(f"or add at the end of the list in {content / AUTHORS_FILE}:")
     for name in names:
         block = entry_yaml(new_person(name, f"One sentence about {name}.", settings.slug(name)))

@@ -57,9 +57,10 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
         "encoding",
         "content/briefs/reality-check-4.md:3: series number 4 is also used by content/briefs/incomplete.md:3 (the next free number is 5)",
     ]
-    # How to add the unknown author, after the count, as the command to run (the build's log only lists problems).
+    # How to add the unknown author, after the count, as the command to run (the build's log only lists problems),
+    # for the content folder that was checked.
     assert result.stderr.splitlines()[-2:] == [
         "9 problem(s) found; fix them and run `make check` again.",
         'An unknown author who is new to the series is added with: make author NAME="Their Name" BIO="One '
-        'sentence about them."',
+        f'sentence about them." INPUTDIR={content}',
     ]

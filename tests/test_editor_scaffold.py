@@ -372,3 +372,15 @@ def test_the_new_brief_is_named_with_the_sites_series(content, tmp_path, capsys,
     lines = capsys.readouterr().out.splitlines()
     assert code == 0
     assert lines[0] == f"Created content/briefs/{SLUG}.md: Synthetic Notes #5, “{TITLE}”."
+
+
+def test_the_make_author_command_names_the_content_folder_only_when_it_is_not_the_default():
+    from editor.cli import make_author_command
+
+    assert (
+        make_author_command(Path("content"), "Jane Doe", "Bio.") == 'make author NAME="Jane Doe" BIO="Bio."'
+    )
+    assert (
+        make_author_command(Path("/srv/briefs"), "Jane Doe", "Bio.")
+        == 'make author NAME="Jane Doe" BIO="Bio." INPUTDIR=/srv/briefs'
+    )

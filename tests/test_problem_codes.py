@@ -144,6 +144,13 @@ def broken_series(content) -> None:
         .replace("Synthetic good brief", "Synthetic café brief")
         .encode("latin-1", "replace")
     )
+    # Not read by Pelican, yet its number is taken: the next free number both name for a reused one is past it.
+    (content / "briefs" / "synthetic-skipped.md").write_text(
+        good.replace("series_number: 940", "series_number: 990\nstatus: skip").replace(
+            "Synthetic good brief", "Synthetic skipped brief"
+        ),
+        encoding="utf-8",
+    )
     (content / "briefs" / "synthetic-responses.md").write_text(
         good.replace(
             "series_number: 940", "series_number: 942\nresponses:\n  - 940\n  - 99\n  - four\n  - 942"
@@ -197,6 +204,10 @@ def test_the_build_and_make_check_give_every_problem_the_same_place_code_and_wor
 
     assert uncoded == []
     assert built == checked_problems(content)
+    if breaks is broken_series:
+        reused = {message for _, _, code, message in built if code == RuleCode.SERIES_NUMBER_REUSED}
+        assert reused
+        assert all(message.endswith("(the next free number is 991)") for message in reused), reused
     assert {
         type(code) for enum in domains for code in enum if str(code) in {c for _, _, c, _ in built}
     } == domains

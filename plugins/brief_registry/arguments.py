@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+DEFAULT_CONTENT = "content"  # the content folder every command takes by default (the Makefile's INPUTDIR)
+
 
 def content_folder(value: str) -> Path:
     """An argparse type: the content folder, which must exist.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +14,7 @@ from pelican.urlwrappers import Category
 from . import content_cache
 from .briefs import every_brief, leave_out, numbered, series_name
 from .frontmatter import read_brief
+from .new_brief import next_free_number
 from .problems import BriefFileError, RegistryError, display_path, log_extra
 from .reader import add_reader
 from .registry import Registry, load_registry
@@ -77,7 +79,11 @@ def validate_articles(generator: ArticlesGenerator) -> None:
         article.topic_terms = tuple(filter(None, map(registry.topic, as_list(front.data.get("topics")))))
         article.region_terms = tuple(filter(None, map(registry.region, as_list(front.data.get("regions")))))
     settings = generator.settings
-    for problem in check_series_numbers(numbered, settings["DEFAULT_LANG"], translation_languages(settings)):
+    languages = translation_languages(settings)
+    free = functools.partial(
+        next_free_number, Path(content)
+    )  # every brief file, as make check and make brief
+    for problem in check_series_numbers(numbered, settings["DEFAULT_LANG"], languages, free):
         logger.error("%s", problem, extra=log_extra(problem))
     # A brief with no number to list it by, and a translation without an original (both reported above), are left
     # out, as a brief whose front matter cannot be read is: nothing of it is written, and a page from an earlier

@@ -5,7 +5,7 @@ Pure functions returning Problems; the build plugin logs them and the editors' c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -173,13 +173,19 @@ class Numbered:
 
 
 def check_series_numbers(
-    briefs: Iterable[Numbered], default_lang: str = "en", languages: Iterable[str] | None = None
+    briefs: Iterable[Numbered],
+    default_lang: str = "en",
+    languages: Iterable[str] | None = None,
+    next_free: Callable[[], int] | None = None,
 ) -> list[Problem]:
     """Series numbers are positive integers, each used by one original brief; a translation shares its own.
 
     A translation is a brief whose `lang:` is not `default_lang`: its number must be an original's, its
     language one of `languages` (when given), and a brief has at most one translation per language. A number
-    used twice is reported at every brief that uses it, each message naming the others.
+    used twice is reported at every brief that uses it, each message naming the others and the next free
+    number: `next_free()`, asked only then (the build and `make check` pass `new_brief.next_free_number` of the
+    content folder, which counts every brief file, so they name the number `make brief` would pick), else one
+    past every number in `briefs`.
     """
     known = None if languages is None else {default_lang, *languages}
     briefs = list(briefs)
@@ -198,7 +204,8 @@ def check_series_numbers(
             originals.setdefault(brief.number, []).append(brief)
         else:
             translations.setdefault((brief.number, lang), []).append(brief)
-    problems.extend(_reused_numbers(originals, next_series_number(b.number for b in briefs)))
+    free = next_free or (lambda: next_series_number(b.number for b in briefs))
+    problems.extend(_reused_numbers(originals, free))
     problems.extend(_translation_problems(translations, originals, default_lang))
     return sorted(problems)
 
@@ -232,11 +239,13 @@ def _number_problem(brief: Numbered) -> Problem | None:
     return Problem(brief.path, brief.line, message, code=code)
 
 
-def _reused_numbers(originals: dict[int, list[Numbered]], free: int) -> Iterator[Problem]:
-    """A number used by two originals, at each of them, naming the others and `free`, the number to give one
-    of them instead (the next free one, which `make brief` would give a new brief)."""
+def _reused_numbers(originals: dict[int, list[Numbered]], next_free: Callable[[], int]) -> Iterator[Problem]:
+    """A number used by two originals, at each of them, naming the others and the number to give one of them
+    instead (`next_free()`, worked out once, when a number is reused)."""
+    free = None
     for number, group in originals.items():
         for brief in group if len(group) > 1 else ():
+            free = free or next_free()
             others = ", ".join(f"{o.path}:{o.line}" for o in group if o is not brief)
             message = f"series number {number} is also used by {others} (the next free number is {free})"
             yield Problem(brief.path, brief.line, message, code=RuleCode.SERIES_NUMBER_REUSED)

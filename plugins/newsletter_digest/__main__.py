@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pelican.settings import get_settings_from_file
 
-from brief_registry.arguments import content_folder
+from brief_registry.arguments import DEFAULT_CONTENT, content_folder
 from brief_registry.dates import brief_date, not_a_date, read_date
 from brief_registry.new_brief import existing_briefs
 from brief_registry.rules import is_published, is_series_number
@@ -54,7 +54,7 @@ def _date(text: str, name: str) -> datetime.date | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsletter_digest", description=__doc__.split("\n")[0])
-    parser.add_argument("--content", type=content_folder, default="content")
+    parser.add_argument("--content", type=content_folder, default=DEFAULT_CONTENT)
     parser.add_argument("--since", default="", help="first day to include (default: after the last issue)")
     parser.add_argument("--date", default="", help="the issue's date (default: today)")
     parser.add_argument("--intro", default="", help="a short text from the editor, shown first")

@@ -98,13 +98,17 @@ def ensure_free(host: str, port: int) -> None:
             ) from None
 
 
+# decap-server listens on this machine: asked directly, never through a proxy the environment names (http_proxy).
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
 def decap_server_answers(url: str) -> bool:
     """Whether decap-server answers Decap's own first question ("info") at `url`."""
     request = urllib.request.Request(
         url, data=json.dumps({"action": "info"}).encode(), headers={"Content-Type": "application/json"}
     )
     try:
-        with urllib.request.urlopen(request, timeout=2) as response:
+        with _DIRECT.open(request, timeout=2) as response:
             return "publish_modes" in json.load(response)
     except (OSError, ValueError, urllib.error.URLError):
         return False

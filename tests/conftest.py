@@ -3,10 +3,12 @@ fresh, watched page for each test that looks at one (`browse`)."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +61,13 @@ SETTINGS_FROM_ENVIRONMENT = frozenset(
         *("SINCE", "INTRO"),
     }
 )
+# Read by the console library Pelican logs through (rich): colour codes in captured output (a CI's FORCE_COLOR) or
+# another line width, where the tests read Pelican's lines as plain text.
+OUTPUT_FROM_ENVIRONMENT = frozenset(
+    {"FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CLICOLOR_FORCE", "COLUMNS", "LINES"}
+)
+# Every request a test makes goes to this machine: never through a proxy the environment names.
+LOOPBACK_HOSTS = "127.0.0.1,localhost"
 _ENV_BEFORE = pytest.StashKey[dict[str, str]]()
 
 
@@ -78,10 +87,16 @@ def pytest_configure(config: pytest.Config) -> None:
     for name, value in (("GIT_CONFIG_GLOBAL", os.devnull), ("GIT_CONFIG_NOSYSTEM", "1")):
         config.stash[_ENV_BEFORE].setdefault(name, os.environ.get(name, ""))
         os.environ[name] = value
+    # A proxy for the package registries (http_proxy) must not carry a test's requests to 127.0.0.1: urllib,
+    # LinkChecker's requests and Node honour no_proxy.
+    for name in ("no_proxy", "NO_PROXY"):
+        before = os.environ.get(name, "")
+        config.stash[_ENV_BEFORE].setdefault(name, before)
+        os.environ[name] = ",".join(filter(None, (before, LOOPBACK_HOSTS)))
 
 
 def _leaks_in(name: str) -> bool:
-    return name in SETTINGS_FROM_ENVIRONMENT or name.startswith("DECAP_")
+    return name in SETTINGS_FROM_ENVIRONMENT or name in OUTPUT_FROM_ENVIRONMENT or name.startswith("DECAP_")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -102,6 +117,18 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 def private_cache() -> Path:
     """This test process's cache folder (see `pytest_configure`)."""
     return Path(os.environ[CACHE_VARIABLE])
+
+
+def clear_of_midnight(margin: float = 120) -> None:
+    """Wait out the last `margin` seconds of the day, for a test whose builds must all fall on one day: a build's
+    up-to-date state (editor.build, incremental_output) includes today's date, since a brief dated later is
+    published on its day, so a midnight between two builds would rightly build or write everything again."""
+    now = datetime.datetime.now()
+    left = (
+        datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time()) - now
+    ).total_seconds()
+    if left < margin:
+        time.sleep(left + 1)
 
 
 def build_site(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,16 @@ SYNTHETIC_AUTHOR = (
     "- name: Quentin Sample\n  slug: quentin-sample\n  bio: An invented author who exists only in tests.\n"
 )
 SETTINGS = str(ROOT / "pelicanconf.py")
+
+
+def save(path: Path, text: str) -> None:
+    """Save `text` to `path` whole, as most editors do: written beside it under a temporary name the devserver
+    ignores, then renamed over it. `Path.write_text` empties the file before writing it, and a disk that stalls
+    between the two shows the devserver an empty brief first: a second "Saved" and a problem the test did not make.
+    """
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def content_copy(destination: Path, *briefs: Path) -> Path:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import BRIEF_4_URL, ROOT, copy_content
+from conftest import BRIEF_4_URL, ROOT, clear_of_midnight, copy_content
 
 from editor.build import STATE_FILE
 from editor.check_cache import CACHE_FILE as CHECK_CACHE_FILE
@@ -44,17 +42,6 @@ def make_html(content: Path, output: Path, cache: Path, *extra: str) -> subproce
 def main_text(output: Path) -> str:
     page = output / BRIEF_4_URL / "index.html"
     return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").main.get_text(" ", strip=True)
-
-
-def clear_of_midnight(margin: float = 120) -> None:
-    """Wait out the last `margin` seconds of the day: a build's up-to-date state includes today's date (a brief
-    dated later is published on its day), so a midnight between two builds would rightly build the second."""
-    now = datetime.datetime.now()
-    left = (
-        datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time()) - now
-    ).total_seconds()
-    if left < margin:
-        time.sleep(left + 1)
 
 
 def test_make_html_builds_only_when_something_changed(tmp_path):

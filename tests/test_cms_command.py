@@ -62,3 +62,41 @@ def test_missing_decap_server_says_how_to_install_it(tmp_path):
 
     with pytest.raises(CmsError, match="make node-tools"):
         decap_server_command(Path(tmp_path))
+
+
+def test_decap_server_is_asked_directly_whatever_proxy_the_environment_names(monkeypatch):
+    """`make cms` waits for decap-server's answer on 127.0.0.1; a proxy for the package registries (http_proxy,
+    here one that refuses every connection) must not stand between them."""
+    import http.server
+    import json
+    import threading
+
+    from editor.cms import decap_server_answers
+
+    class Info(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers["Content-Length"]))
+            body = json.dumps({"repo": "synthetic", "publish_modes": ["simple"], "type": "local_fs"}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    with socket.socket() as closed:  # a port nothing listens on, for the proxy
+        closed.bind(("127.0.0.1", 0))
+        dead_proxy = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    for name in ("http_proxy", "HTTP_PROXY"):
+        monkeypatch.setenv(name, dead_proxy)
+    for name in ("no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Info)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    try:
+        assert decap_server_answers(f"http://127.0.0.1:{server.server_address[1]}/api/v1")
+    finally:
+        server.shutdown()
+        server.server_close()

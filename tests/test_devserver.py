@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, MAKE, ROOT, text_of
-from editor_helpers import SETTINGS, content_copy
+from editor_helpers import SETTINGS, content_copy, save
 from local_servers import fetch, free_port, wait_for
 from publishing import run_make
 
@@ -147,11 +147,11 @@ def test_a_saved_problem_is_said_once_in_the_checks_words(devserver):
     page = url + BRIEF_4_URL
     wait_for(lambda: "On January 17, just" in main_text(fetch(page)), "the first build")
     brief = content / "briefs" / "reality-check-4.md"
-    brief.write_text(
+    save(
+        brief,
         brief.read_text(encoding="utf-8").replace(
             "On January 17, just", "On January 17, <script>alert(2)</script> just", 1
         ),
-        encoding="utf-8",
     )
     # The check's line comes after whatever the quick page's plugins said: once it is there, so would a repeat be.
     said = wait_for(
@@ -202,7 +202,9 @@ def test_editors_temporary_files_neither_rebuild_nor_show_as_saved(devserver):
         1
     )  # more than twice the watcher's debounce (0.4 s): a rebuild for those files would have started
     brief = briefs / "reality-check-4.md"
-    brief.write_text(brief.read_text().replace("On January 17, just", "On January 17 (saved), just"))
+    save(
+        brief, brief.read_text(encoding="utf-8").replace("On January 17, just", "On January 17 (saved), just")
+    )
     wait_for(lambda: "(saved)" in main_text(fetch(page)), "the edit")
     # The saved brief's page is written first; the check and the rest of the site follow: read the log once the
     # whole rebuild is done (its "Done:" line), not at the moment the page changed.

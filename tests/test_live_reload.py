@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL
+from editor_helpers import save
 from playwright import sync_api
 from quality.served import SHUTDOWN_POLL
 from test_devserver import devserver, main_text, wait_for  # noqa: F401 - the fixture is used below
@@ -186,10 +187,12 @@ def test_the_open_tab_shows_a_saved_edit_by_itself_reloading_once(devserver, bro
     page.on("load", lambda loaded: loads.append(loaded.url))
     builds = log.read_text().count(BUILT)
     brief: Path = content / "briefs" / "reality-check-4.md"
-    brief.write_text(brief.read_text().replace("On January 17, just", "On January 17 (live edit), just"))
-    page.wait_for_function(
-        "document.querySelector('main').innerText.includes('(live edit)')", timeout=60_000, polling=200
+    save(
+        brief,
+        brief.read_text(encoding="utf-8").replace("On January 17, just", "On January 17 (live edit), just"),
     )
+    # Waits through a reload whose page has not got its <main> yet (a locator, not a script that would fail on it).
+    sync_api.expect(page.locator("main")).to_contain_text("(live edit)", timeout=60_000)
     wait_for(lambda: log.read_text().count(BUILT) > builds, "the full rebuild after the save")
 
     # The full rebuild wrote the brief's page again with the same bytes: the tab's page is the version served

@@ -180,8 +180,9 @@ def rebuilt_since_saved(log: str, name: str) -> bool:
 
 
 def _fetch(url: str) -> str:
+    """The devserver's page at `url` (on 127.0.0.1: asked directly, whatever proxy the environment names)."""
     try:
-        with urllib.request.urlopen(url, timeout=5) as answer:
+        with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(url, timeout=5) as answer:
             return answer.read().decode("utf-8")
     except OSError:
         return ""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from brief_registry.code_digest import code_digest
-from brief_registry.textfile import write_atomically
+from brief_registry.textfile import read_pickle, write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -61,11 +61,9 @@ class CheckCache:
         self.fingerprint = fingerprint
         self._old: dict[str, Any] = {}
         self._new: dict[str, Any] = {}
-        if self.path is not None and self.path.is_file():
-            try:
-                self._old = pickle.loads(self.path.read_bytes())
-            except Exception:  # an unreadable cache is no cache
-                logger.debug("ignoring the unreadable check cache %s", self.path)
+        if self.path is not None:
+            loaded = read_pickle(self.path)
+            self._old = loaded if isinstance(loaded, dict) else {}  # missing or unreadable: no cache
 
     def reports(
         self,

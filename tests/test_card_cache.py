@@ -65,8 +65,11 @@ def test_key_depends_on_html_settings_and_given_card():
     assert key != extraction_key("<p>x</p>", settings, GivenCard(key_points=()))
 
 
-def test_unreadable_cache_is_ignored(tmp_path):
-    (tmp_path / "summary_card.pickle").write_bytes(b"not a pickle")
+# Each is a file the loader cannot use: not a pickle, cut off, one whose opcode argument is wrong (ValueError: it
+# stopped the build before the cache files shared one reader), a pickle of something else than the cache.
+@pytest.mark.parametrize("held", [b"not a pickle", b"\x80\x05\x95", b"I1x\n.", b"\x80\x05K\x07."])
+def test_unreadable_cache_is_ignored(tmp_path, held):
+    (tmp_path / "summary_card.pickle").write_bytes(held)
     cache = ExtractionCache.for_settings(
         {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path)}
     )

@@ -79,7 +79,8 @@ def test_a_pages_per_index_that_is_not_a_whole_number_is_an_error_naming_the_set
         CONTENT, tmp_path / "output", PAGEFIND_ENABLED=True, PAGEFIND_PAGES_PER_INDEX="many"
     )
     assert [message for message in site.logged if "PAGEFIND_PAGES_PER_INDEX" in message] == [
-        "PAGEFIND_PAGES_PER_INDEX must be a whole number of at least 1, not 'many'"
+        "PAGEFIND_PAGES_PER_INDEX must be a whole number, at least 1, not 'many' "
+        "(set it in pelicanconf.py; the default is 3000)"
     ]
     assert not (site.root / "pagefind").exists()  # nothing indexed, nothing half-written
 

@@ -25,22 +25,9 @@ from typing import Any
 from pelican.cache import FileDataCacher, FileStampDataCacher
 
 from .code_digest import code_digest
-from .textfile import replaced_whole
+from .textfile import UNREADABLE, replaced_whole
 
 logger = logging.getLogger(__name__)
-
-# What reading a cut-off, foreign or unreadable cache file raises (Pelican catches OSError, UnicodeDecodeError and
-# PickleError, not EOFError and the rest).
-UNREADABLE = (
-    OSError,
-    pickle.PickleError,
-    EOFError,
-    AttributeError,
-    ImportError,
-    IndexError,
-    TypeError,
-    ValueError,
-)
 
 _pelicans_init = FileDataCacher.__init__
 

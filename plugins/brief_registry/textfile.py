@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import pickle
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -115,3 +116,26 @@ def write_if_changed(path: str | Path, data: bytes) -> bool:
         pass
     write_atomically(path, data)
     return True
+
+
+# What reading a cut-off, foreign or unreadable pickled cache raises (Pelican's own loader catches OSError,
+# UnicodeDecodeError and PickleError, not EOFError and the rest).
+UNREADABLE = (
+    OSError,
+    pickle.PickleError,
+    EOFError,
+    AttributeError,
+    ImportError,
+    IndexError,
+    TypeError,
+    ValueError,
+)
+
+
+def read_pickle(path: Path) -> Any | None:
+    """What the cache file `path` holds; None when there is none or it cannot be read (cut off by a killed
+    build, written by another version): a cache that cannot be read is no cache."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except UNREADABLE:
+        return None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from brief_registry.dates import not_a_date, read_date
+from brief_registry.dates import brief_date, not_a_date
 from brief_registry.frontmatter import read_yaml_record
 from brief_registry.problems import BriefFileError, Problem, display_path
 from brief_registry.rules import is_series_number
@@ -173,13 +173,10 @@ def _read(path: Path, content: Path) -> DigestIssue:
         return DigestRecordError(Problem(shown, record.line_of(key), message, code=code))
 
     def date(key: str) -> datetime.date:
-        value = data.get(key)
-        if isinstance(value, datetime.date):
-            return value
-        try:
-            return read_date(str(value))
-        except ValueError:
-            raise wrong(key, not_a_date(key, value), DigestCode.DATE_INVALID) from None
+        day = brief_date(data.get(key))  # a date, a date and time, or either in quotes, as a brief's date
+        if day is None:
+            raise wrong(key, not_a_date(key, data.get(key)), DigestCode.DATE_INVALID)
+        return day
 
     numbers = data.get("briefs")
     if not isinstance(numbers, list) or not all(is_series_number(n) for n in numbers):

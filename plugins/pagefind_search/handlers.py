@@ -15,7 +15,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from brief_registry.briefs import briefs_with_pages
-from brief_registry.plugin_settings import defaults_setter
+from brief_registry.plugin_settings import defaults_setter, whole_number
 
 from .indexer import IndexingRun, IndexPart, PagefindError, bundles_by_language, plan_parts, start_indexing
 
@@ -40,6 +40,21 @@ RECORD = "pagefind_parts.json"  # in CACHE_PATH: what each part's bundle was mad
 UNFINISHED: list[IndexingRun] = []
 
 
+def index_limits(settings) -> tuple[int, int | None]:
+    """PAGEFIND_PAGES_PER_INDEX and PAGEFIND_MAX_PARTS (None: no limit), each a whole number of at least 1; a
+    ValueError naming the setting, where to set it and its default otherwise."""
+    per_part = whole_number(
+        "PAGEFIND_PAGES_PER_INDEX",
+        settings["PAGEFIND_PAGES_PER_INDEX"],
+        minimum=1,
+        default=DEFAULTS["PAGEFIND_PAGES_PER_INDEX"],
+    )
+    most = settings["PAGEFIND_MAX_PARTS"]
+    if most is not None:
+        most = whole_number("PAGEFIND_MAX_PARTS", most, minimum=1, default=DEFAULTS["PAGEFIND_MAX_PARTS"])
+    return per_part, most
+
+
 class PagefindIndexing(Generator):
     """One build's Pagefind run: started once the brief pages are written, awaited when the build ends.
 
@@ -60,11 +75,7 @@ class PagefindIndexing(Generator):
         if generator.context is not self.context or not self.settings["PAGEFIND_ENABLED"]:
             return
         try:
-            self._parts = plan_parts(
-                brief_pages(generator),
-                self.settings["PAGEFIND_PAGES_PER_INDEX"],
-                self.settings["PAGEFIND_MAX_PARTS"],
-            )
+            self._parts = plan_parts(brief_pages(generator), *index_limits(self.settings))
         except ValueError as error:  # the setting: an error, so --fatal errors stops; nothing is indexed
             logger.error("%s", error)
             self._parts = ()

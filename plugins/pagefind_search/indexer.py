@@ -185,18 +185,13 @@ def part_bundle(number: int) -> str:
     return MAIN_BUNDLE if number == 1 else f"{MAIN_BUNDLE}part-{number}/"
 
 
-def _whole_number(value: object, setting: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ValueError(f"{setting} must be a whole number of at least 1, not {value!r}")
-    return value
-
-
 def plan_parts(
     pages: Sequence[tuple[str, str]], per_part: int, max_parts: int | None = None
 ) -> tuple[IndexPart, ...]:
     """Share `pages` ((path, language) pairs, in the build's order) among as few parts as keep each at about
     `per_part` pages (at most `per_part` plus one per language), and at most `max_parts` parts: with more pages
-    than that holds, the parts grow instead.
+    than that holds, the parts grow instead. Both are whole numbers of at least 1 (the settings are checked by
+    `handlers.index_limits`).
 
     Pagefind's peak memory grows with the pages one run indexes (about 0.3 MB a brief): parts run one after another
     bound it. Small parts also make an edit cheap, since a kept part is not indexed again, but a search page
@@ -205,9 +200,9 @@ def plan_parts(
     the first part that has its language and merges the others that have it (a part without the page's language
     would answer in another).
     """
-    count = max(1, math.ceil(len(pages) / _whole_number(per_part, "PAGEFIND_PAGES_PER_INDEX")))
+    count = max(1, math.ceil(len(pages) / per_part))
     if max_parts is not None:
-        count = min(count, _whole_number(max_parts, "PAGEFIND_MAX_PARTS"))
+        count = min(count, max_parts)
     by_language: dict[str, list[str]] = {}
     for path, language in pages:
         by_language.setdefault(language, []).append(path)

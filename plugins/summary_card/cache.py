@@ -16,7 +16,7 @@ from pathlib import Path
 
 from brief_registry.code_digest import code_digest as digest_code
 from brief_registry.memo import ProcessMemo
-from brief_registry.textfile import write_atomically
+from brief_registry.textfile import read_pickle, write_atomically
 
 from .card import CardSettings, Extraction, GivenCard, extract_card
 
@@ -52,13 +52,9 @@ class ExtractionCache:
         self.path = path
         self._old: dict[str, Extraction] = {}
         self._used: dict[str, Extraction] = {}
-        if path is not None and load and path.is_file():
-            try:
-                with path.open("rb") as stream:
-                    loaded = pickle.load(stream)
-                self._old = loaded if isinstance(loaded, dict) else {}
-            except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError) as error:
-                logger.debug("summary_card: ignoring unreadable cache %s (%s)", path, error)
+        if path is not None and load:
+            loaded = read_pickle(path)
+            self._old = loaded if isinstance(loaded, dict) else {}  # missing or unreadable: no cache
 
     @classmethod
     def for_settings(cls, settings: dict) -> ExtractionCache:

@@ -106,6 +106,20 @@ def test_a_broken_record_names_the_file_line_and_what_was_expected(tmp_path, tex
     assert [p.code for p in raised.value.problems] == [code]
 
 
+@pytest.mark.parametrize("written", ["2021-04-01 10:00:00", "'2021-04-01'", "2021-04-01T10:00"])
+def test_a_record_dated_with_a_time_or_in_quotes_reads_as_its_day(tmp_path, written):
+    """YAML reads `2021-04-01 10:00:00` as a date and time: the issue is the day's, as a brief's date would be
+    (a date and time once reached `make digest`'s comparisons with dates and stopped it with a TypeError)."""
+    folder = tmp_path / "content" / "digests"
+    folder.mkdir(parents=True)
+    (folder / "2021-04-01.yml").write_text(
+        f"date: {written}\nsince: 2021-02-01\nbriefs: [5]\n", encoding="utf-8"
+    )
+    (issue,) = read_issues(tmp_path / "content")
+    assert (issue.date, issue.since) == (D(2021, 4, 1), D(2021, 2, 1))
+    assert type(issue.date) is datetime.date
+
+
 def test_a_record_saved_by_windows_notepad_reads_as_any_other(tmp_path):
     folder = tmp_path / "content" / "digests"
     folder.mkdir(parents=True)

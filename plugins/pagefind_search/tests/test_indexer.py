@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from pagefind_search import (
     start_indexing,
     start_pagefind,
 )
+from pagefind_search.handlers import index_limits
 
 PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <nav>Site navigation</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p>
@@ -200,10 +202,34 @@ def test_each_language_is_spread_from_the_first_part_so_a_search_page_can_load_i
     }
 
 
-@pytest.mark.parametrize("limit", [0, -1])
-def test_a_limit_below_one_page_is_refused_naming_the_setting(limit):
-    with pytest.raises(ValueError, match="PAGEFIND_PAGES_PER_INDEX must be a whole number of at least 1"):
-        plan_parts(pages(3), limit)
+def limits(per_part: object = 3000, most: object = None) -> tuple[int, int | None]:
+    return index_limits({"PAGEFIND_PAGES_PER_INDEX": per_part, "PAGEFIND_MAX_PARTS": most})
+
+
+@pytest.mark.parametrize("limit", [0, -1, 2.5, True, "many"])
+def test_a_limit_that_is_not_a_whole_number_of_pages_is_refused_naming_the_setting(limit):
+    with pytest.raises(
+        ValueError,
+        match=re.escape(
+            f"PAGEFIND_PAGES_PER_INDEX must be a whole number, at least 1, not {limit!r} "
+            "(set it in pelicanconf.py; the default is 3000)"
+        ),
+    ):
+        limits(per_part=limit)
+
+
+@pytest.mark.parametrize("most", [0, 2.5, True])
+def test_a_most_parts_that_is_not_a_whole_number_is_refused_naming_the_setting(most):
+    with pytest.raises(
+        ValueError, match=re.escape(f"PAGEFIND_MAX_PARTS must be a whole number, at least 1, not {most!r}")
+    ):
+        limits(most=most)
+
+
+def test_the_limits_are_read_as_every_whole_number_setting_is():
+    """Digits given as text (`-e` may give them so) count, as for the project's other settings."""
+    assert limits() == (3000, None)
+    assert limits("500", "10") == (500, 10)
 
 
 def test_parts_are_indexed_one_after_another_into_their_bundles(tmp_path):
@@ -256,25 +282,11 @@ def test_any_failure_while_indexing_in_parts_is_a_pagefind_error(tmp_path, monke
         run.finish()
 
 
-@pytest.mark.parametrize("limit", ["3000", 2.5, True])
-def test_a_limit_that_is_not_a_whole_number_is_refused(limit):
-    with pytest.raises(ValueError, match="PAGEFIND_PAGES_PER_INDEX must be a whole number"):
-        plan_parts(pages(3), limit)
-
-
 @pytest.mark.parametrize(("count", "sizes"), [(250, [84, 84, 82]), (1000, [100] * 10), (2500, [250] * 10)])
 def test_past_the_most_parts_the_parts_grow_instead(count, sizes):
     parts = plan_parts(pages(count), 100, max_parts=10)
     assert [len(part.pages) for part in parts] == sizes
     assert [page for part in parts for page in part.pages] == [path for path, _ in pages(count)]
-
-
-@pytest.mark.parametrize("most", [0, "10", 2.5, True])
-def test_a_most_parts_that_is_not_a_whole_number_is_refused(most):
-    with pytest.raises(
-        ValueError, match=f"PAGEFIND_MAX_PARTS must be a whole number of at least 1, not {most!r}"
-    ):
-        plan_parts(pages(3), 100, max_parts=most)
 
 
 def write_pages(site, texts: dict[str, str]) -> list[tuple[str, str]]:

@@ -17,7 +17,8 @@ from editor.settings import load_settings
 REUSED = "focus-on-interests-not-on-human-rights-with-russia"
 CASES = {
     "bad-date": [
-        "content/briefs/bad-date.md:5: '2099-02-30' is not a real date (day is out of range for month)"
+        "content/briefs/bad-date.md:5: '2099-02-30' is not a real date (day is out of range for month): "
+        "write a day the calendar has, as YYYY-MM-DD"
     ],
     "not-a-date": [
         "content/briefs/not-a-date.md:5: date must be a real date written YYYY-MM-DD, such as 2021-03-05 "

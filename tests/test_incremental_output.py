@@ -68,7 +68,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The series content built once with incremental output on, kept aside as the state every test starts from.
 
     Keys hold absolute paths (a moved project is built whole), so each test works in the same folder."""
-    clear_of_midnight(margin=600)  # the module's builds, this one and each test's, all on one day
+    clear_of_midnight()  # the module's builds (this one and each test's, a few seconds in all) on one day
     root = tmp_path_factory.mktemp("incremental")
     content = copy_series_content(root / "site" / "content")
     build_site(content, root / "site" / "output", **LISTINGS)

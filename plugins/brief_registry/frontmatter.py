@@ -152,7 +152,12 @@ def _read_mapping(yaml_text: str, lines: list[str], path: str, first: int, what:
     except ValueError as error:  # a date-shaped value that is not a real date, such as 2021-02-30
         line, value = _bad_timestamp(yaml.compose(yaml_text, Loader=LOADER)) or (first, "")
         raise FrontMatterError(
-            Problem(path, line, f"'{value}' is not a real date ({error})", code=FrontMatterCode.DATE_NOT_REAL)
+            Problem(
+                path,
+                line,
+                f"'{value}' is not a real date ({error}): write a day the calendar has, as YYYY-MM-DD",
+                code=FrontMatterCode.DATE_NOT_REAL,
+            )
         ) from None
     if data is None:
         data = {}

@@ -83,6 +83,7 @@ def test_series_numbers_must_be_unique_positive_integers():
             Numbered("d.md", 2, 0),
             Numbered("e.md", 2, True),
             Numbered("f.md", 1, None),
+            Numbered("g.md", 2, "7"),
         ]
     )
     assert [str(p) for p in problems] == [
@@ -92,6 +93,7 @@ def test_series_numbers_must_be_unique_positive_integers():
         "d.md:2: series number must be a positive integer (got 0)",
         "e.md:2: series number must be a positive integer (got True)",
         "f.md:1: required field 'series_number' is missing or empty",
+        "g.md:2: series number must be written without quotes: series_number: 7 (got '7')",
     ]
 
 

@@ -90,6 +90,7 @@ class RuleCode(StrEnum):
     SERIES_NUMBER_REUSED = "series-number-reused"  # two originals with one number
     TRANSLATION_WITHOUT_ORIGINAL = "translation-without-original"
     TRANSLATION_REPEATED = "translation-repeated"  # two translations of a brief into one language
+    NAMES_ON_ONE_LINE = "names-on-one-line"  # authors: A, B (each listed): one name, not a list of two
 
 
 REFERENCE_FIELDS = (
@@ -138,9 +139,17 @@ def check_references(path: str, front: FrontMatter, registry: Registry) -> list[
     problems = []
     for key, label, filename, code in REFERENCE_FIELDS:
         for index, name in enumerate(as_list(front.data.get(key))):
-            if lookups[key](name) is None:
-                message = unknown_name(label, name, filename, (entry.name for entry in known[key]))
-                problems.append(Problem(path, front.line_of(key, index), message, code=code))
+            if lookups[key](name) is not None:
+                continue
+            where = front.line_of(key, index)
+            parts = [part.strip() for part in name.split(",")]
+            if len(parts) > 1 and all(lookups[key](part) is not None for part in parts):
+                listed = ", ".join(f"'  - {part}'" for part in parts)
+                message = f"'{name}' is one name, not {len(parts)}: put each on a line of its own ('{key}:', then {listed})"
+                problems.append(Problem(path, where, message, code=RuleCode.NAMES_ON_ONE_LINE))
+                continue
+            message = unknown_name(label, name, filename, (entry.name for entry in known[key]))
+            problems.append(Problem(path, where, message, code=code))
     return problems
 
 

@@ -74,6 +74,18 @@ def test_unknown_references_name_the_item_line():
     ]
 
 
+def test_listed_names_written_on_one_line_are_told_to_go_one_per_line():
+    """`authors: Ada Example, Ada Example` is one name to YAML: not an unknown author to add (make check would
+    offer `make author` for it), but a list written on one line."""
+    text = "---\ntitle: X\nauthors: Ada Example, Ada Example\ntopics: Testing, Nowhere\n---\n"
+    problems = check_references("x.md", read_front_matter(text, "x.md"), REGISTRY)
+    assert [str(p) for p in problems] == [
+        "x.md:3: 'Ada Example, Ada Example' is one name, not 2: put each on a line of its own ('authors:', then "
+        "'  - Ada Example', '  - Ada Example')",
+        "x.md:4: unknown topic 'Testing, Nowhere' (not listed in topics.yml)",  # not every part is listed
+    ]
+
+
 def test_series_numbers_must_be_unique_positive_integers():
     problems = check_series_numbers(
         [

@@ -195,6 +195,11 @@ def open_server(
         raise PortBusyError(
             f"cannot serve at {host}:{port} ({error.strerror}); check HOST= and PORT="
         ) from None
+    except OverflowError:  # a port past 65535: the socket refuses it before any bind
+        raise PortBusyError(
+            f"port {port} does not exist: ports go from 1 to 65535; pick one above 1023 with PORT=, "
+            f"e.g. make {target} PORT=8000"
+        ) from None
 
 
 def busy_message(host: str, port: int, target: str) -> str:

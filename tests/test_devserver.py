@@ -317,3 +317,15 @@ def test_a_card_problem_is_said_and_the_preview_still_shows_what_the_card_could_
         "The imaginary state of Graustark has no recommendations yet."
     ]
     assert card.select(".recommendations li") == []
+
+
+def test_a_port_that_does_not_exist_is_refused_saying_how_to_pick_one(tmp_path):
+    """`make serve PORT=99999` was a traceback (the socket's OverflowError): it is refused as a busy port is."""
+    from editor.preview_server import PortBusyError, open_server
+
+    with pytest.raises(
+        PortBusyError,
+        match=r"^port 99999 does not exist: ports go from 1 to 65535; pick one above 1023 with PORT=, "
+        r"e\.g\. make serve PORT=8000$",
+    ):
+        open_server(tmp_path, "127.0.0.1", 99999, "serve")

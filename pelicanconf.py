@@ -11,6 +11,7 @@ from pathlib import Path
 from pelican.plugins.webassets.vendor.webassets.cache import MemoryCache
 
 from brief_registry.briefs import newest_first
+from brief_registry.images import IMAGES_FOLDER
 
 ROOT = Path(__file__).resolve().parent
 
@@ -32,7 +33,9 @@ LOCALE = ("C.UTF-8", "C")
 PATH = "content"
 ARTICLE_PATHS = ["briefs"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS: list[str] = []
+# Images a brief shows (content/images, where the browser editor saves uploads), published at /images/ as they are;
+# a brief writes ![what it shows](/images/chart.png) (plugins/brief_registry/images.py).
+STATIC_PATHS = [IMAGES_FOLDER]
 # Pelican matches these against a file's name: its default "**/.*" misses a hidden file in the folder it
 # walks, such as Emacs's lock link ".#brief.md" beside the brief being edited.
 IGNORE_FILES = ["**/.*", ".*"]

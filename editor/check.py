@@ -31,13 +31,13 @@ from brief_registry import (
     read_brief,
     read_front_matter,
 )
+from brief_registry.body import body_problems
 from brief_registry.briefs import BRIEFS_DIR
 from brief_registry.dates import brief_date, not_a_date
 from brief_registry.nearmiss import closest
 from brief_registry.new_brief import next_free_number
 from brief_registry.rendering import RENDERED
 from brief_registry.rules import REQUIRED_FIELDS, is_published, is_series_number, missing_field
-from brief_registry.safety import unsafe_html
 from brief_registry.textfile import decode_text
 from brief_relations.relations import listed_responses, resolve_responses
 from newsletter_digest.issues import DigestRecordError, read_issues, unpublished_briefs
@@ -160,11 +160,11 @@ def review_content(
     problems.extend(check_digests(content, reports))
     for path in sorted((content / PAGES_DIR).rglob("*.md")):
         if not is_editor_temporary(path):
-            problems.extend(check_page(path, display_path(str(path), shown), settings))
+            problems.extend(check_page(path, display_path(str(path), shown), content, settings))
     return Review(tuple(sorted(problems)), tuple(sorted(w for r in reports for w in r.warnings)))
 
 
-def check_page(path: Path, shown: str, settings: EditorSettings) -> list[Problem]:
+def check_page(path: Path, shown: str, content: Path, settings: EditorSettings) -> list[Problem]:
     """A page (``content/pages/``) is read by the same reader as a brief: its front matter and body must pass it."""
     try:
         front = read_brief(path, shown)
@@ -172,7 +172,7 @@ def check_page(path: Path, shown: str, settings: EditorSettings) -> list[Problem
         return list(error.problems)
     except OSError:
         return []  # an editor's lock link or a file gone since the folder was listed
-    return list(unsafe_html(settings.render(front.body), front.body, front.body_line, shown))
+    return list(body_problems(settings.render(front.body), front, shown, path, content))
 
 
 def check_brief(
@@ -195,7 +195,7 @@ def check_brief(
     if registry is not None:
         problems.extend(check_references(shown, front, registry))
     rendered = settings.render(front.body)
-    problems.extend(unsafe_html(rendered, front.body, front.body_line, shown))
+    problems.extend(body_problems(rendered, front, shown, path, content))
     problems.extend(check_card(shown, front, rendered, settings))
     problems.extend(check_links(shown, front, path, content, settings))
     problems.extend(check_placeholders(shown, text))

@@ -240,8 +240,10 @@ MAKE = (
 
 
 def copy_series_content(destination: Path) -> Path:
-    """The real content plus synthetic briefs #3, #5 and #6 and their invented authors."""
+    """The real content plus synthetic briefs #3, #5 and #6, their invented authors, and #5's synthetic chart
+    (content/images/synthetic-chart.png)."""
     content = copy_content(destination, *sorted((SERIES_FIXTURES / "briefs").glob("*.md")))
+    shutil.copytree(SERIES_FIXTURES / "images", content / "images", dirs_exist_ok=True)
     add_to_registry(content / "authors.yml", (SERIES_FIXTURES / "authors.yml").read_text(encoding="utf-8"))
     return content
 

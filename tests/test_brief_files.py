@@ -43,6 +43,9 @@ REFUSED_BY_THE_BUILD = (
     "script-in-body",
     "embedded-page",
     "event-attribute",
+    "image-missing",
+    "image-on-another-site",
+    "image-outside-folder",
 )
 
 

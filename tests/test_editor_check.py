@@ -179,6 +179,23 @@ CASES = {
         "content/briefs/broken-link.md:20: link to '{filename}no-such-brief.md' points to no file "
         "(content/briefs/no-such-brief.md does not exist)"
     ],
+    "image-missing": [
+        "content/briefs/image-missing.md:22: image '/images/no-such-chart.png' is missing: there is no "
+        "content/images/no-such-chart.png; add the file there, or correct the name"
+    ],
+    "image-on-another-site": [
+        "content/briefs/image-on-another-site.md:22: image 'https://example.org/synthetic-chart.png' has no "
+        "description: write what it shows between the brackets, as in ![Defence budgets, 2010 to 2020]"
+        "(/images/synthetic-chart.png), for readers who cannot see it (screen readers read it out, and it shows "
+        "where the image does not load)",
+        "content/briefs/image-on-another-site.md:22: image 'https://example.org/synthetic-chart.png' is on "
+        "another site, and the site's pages show only their own images (its security policy): save the file "
+        "into content/images and write ![what it shows](/images/synthetic-chart.png)",
+    ],
+    "image-outside-folder": [
+        "content/briefs/image-outside-folder.md:22: image 'charts/synthetic.png' is not in content/images, the "
+        "folder the site publishes images from: put the file there and write ![what it shows](/images/synthetic.png)"
+    ],
     "placeholder-left": [
         "content/briefs/placeholder-left.md:16: text from the template is still to be written "
         "(replace the '[FILL IN: …]')"

@@ -12,6 +12,7 @@ Python-Markdown, the engine the site was first built with). Every file of the ou
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ STYLES = ROOT / "plugins" / "summary_card" / "test_data" / "briefs"
 
 def _real_content(tmp: Path) -> Path:
     content = copy_content(tmp / "content", *SERIES.glob("briefs/*.md"), *STYLES.glob("*.md"))
+    shutil.copytree(SERIES / "images", content / "images", dirs_exist_ok=True)  # the chart #5 shows
     add_to_registry(content / "authors.yml", (SERIES / "authors.yml").read_text(encoding="utf-8"))
     return content
 

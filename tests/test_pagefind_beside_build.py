@@ -4,6 +4,7 @@ waits for it: the index covers every brief."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from conftest import (
@@ -58,6 +59,7 @@ def test_a_brief_deleted_since_the_last_build_into_the_folder_is_not_found_by_se
     """A preview built again into the same folder keeps a deleted brief's old page (Pelican removes nothing it
     did not write this time); search must not offer it."""
     content = copy_content(tmp_path / "content", SERIES_FIXTURES / "briefs" / "synthetic-series-5.md")
+    shutil.copytree(SERIES_FIXTURES / "images", content / "images", dirs_exist_ok=True)  # the chart #5 shows
     add_to_registry(content / "authors.yml", (SERIES_FIXTURES / "authors.yml").read_text(encoding="utf-8"))
     settings = {"CACHE_PATH": str(tmp_path / "cache"), "PAGEFIND_ENABLED": True}
     output = build_site(content, tmp_path / "output", **settings)

@@ -28,7 +28,9 @@ SYNTHETIC = {
     "long-title": (FIXTURES / "pdf" / "synthetic-long-title.md", 911),
     "cyrillic": (FIXTURES / "pdf" / "synthetic-cyrillic-title.md", 912),
     "forty-pages": (FIXTURES / "pdf" / "synthetic-forty-pages.md", 913),
+    "chart": (FIXTURES / "pdf" / "synthetic-chart.md", 914),
 }
+CHART = FIXTURES / "series" / "images" / "synthetic-chart.png"  # 800 × 400, shown by the "chart" brief
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -67,6 +69,7 @@ def built(tmp_path_factory) -> tuple[Site, Path, Path]:
     pdftools.require_pdf_tools()
     root = tmp_path_factory.mktemp("pdf-edition")
     content = copy_content(root / "content")
+    shutil.copy(CHART, content / "images" / CHART.name)
     for name, (source, _) in SYNTHETIC.items():
         target = content / "briefs" / source.name
         if name == "forty-pages":
@@ -252,6 +255,18 @@ def test_hard_titles_and_long_bodies_give_valid_pdfs(site, name):
         assert not header or "Synthetic brief whose title goes on and on: an invented…" in header
 
 
+def test_an_image_of_the_body_is_drawn_with_its_description(site, pdf4):
+    """The chart in content/images is read from its file (nothing is fetched) and drawn at its own pixels, as a
+    tagged figure whose alternative text is the image's description, for screen readers."""
+    pdf = pdf_of(site, 914)
+    assert pdftools.images(pdf) == [(800, 400)]
+    assert pdftools.figure_descriptions(pdf) == [
+        "Synthetic bar chart of invented paper-boat counts in five imaginary years"
+    ]
+    assert pdftools.check(pdf).returncode == 0
+    assert pdftools.images(pdf4) == []  # #4 has no picture
+
+
 def test_brief_page_offers_the_pdf_with_its_size_and_pages(site, pdf4):
     link = site.page(BRIEF_4_URL).select_one("main .pdf-download a")
     assert link["href"] == f"{SITEURL}/{PDF_4}"
@@ -301,7 +316,7 @@ def test_unchanged_rebuild_draws_no_pdf(built, tmp_path, caplog):
     before = {p.name: p.stat().st_mtime_ns for p in cache.joinpath("pdf_edition").iterdir()}
     with caplog.at_level(logging.INFO, logger="pdf_edition"):
         again = build_with_pdfs(content, tmp_path / "output", cache)
-    assert "pdf_edition: 0 of 5 PDFs drawn" in [
+    assert "pdf_edition: 0 of 6 PDFs drawn" in [
         record.getMessage().rsplit(", the rest", 1)[0] for record in caplog.records
     ]
     assert {p.name: p.stat().st_mtime_ns for p in cache.joinpath("pdf_edition").iterdir()} == before

@@ -18,6 +18,7 @@ from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, SETTINGS, content_copy, run
 from pelican.log import LimitFilter
 
 from brief_registry.frontmatter import FrontMatterCode
+from brief_registry.images import ImageCode
 from brief_registry.problems import LOG_RECORD_ATTRIBUTE, Problem
 from brief_registry.registry import RegistryCode
 from brief_registry.rules import RuleCode
@@ -40,6 +41,7 @@ ENUMS = {
     RegistryCode: "plugins/brief_registry/registry.py",
     RuleCode: "plugins/brief_registry/rules.py",
     SafetyCode: "plugins/brief_registry/safety.py",
+    ImageCode: "plugins/brief_registry/images.py",
     ResponsesCode: "plugins/brief_relations/relations.py",
     ProblemCode: "plugins/summary_card/card.py",
     CheckCode: "editor/check.py",
@@ -188,7 +190,16 @@ def broken_digest(content) -> None:
     [
         (
             broken_series,
-            {EncodingCode, FrontMatterCode, YamlCode, RuleCode, SafetyCode, ResponsesCode, ProblemCode},
+            {
+                EncodingCode,
+                FrontMatterCode,
+                YamlCode,
+                RuleCode,
+                SafetyCode,
+                ImageCode,
+                ResponsesCode,
+                ProblemCode,
+            },
         ),
         (broken_registry, {RegistryCode}),
         (digest_of_unpublished_briefs, {DigestCode}),

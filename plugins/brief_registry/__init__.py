@@ -7,18 +7,19 @@ The pure parts (``registry``, ``frontmatter``, ``rules``) are shared with the ed
 from .frontmatter import FrontMatter, read_brief, read_front_matter
 from .plugin_settings import register_from_handlers
 from .problems import (
+    BodyError,
     BriefFileError,
     EncodingError,
     FrontMatterError,
     Problem,
     RegistryError,
-    UnsafeHtmlError,
     display_path,
 )
 from .registry import Person, Registry, Term, load_registry
 from .rules import Numbered, check_references, check_series_numbers
 
 __all__ = [
+    "BodyError",
     "BriefFileError",
     "EncodingError",
     "FrontMatter",
@@ -29,7 +30,6 @@ __all__ = [
     "Registry",
     "RegistryError",
     "Term",
-    "UnsafeHtmlError",
     "check_references",
     "check_series_numbers",
     "display_path",

@@ -25,3 +25,15 @@ def content_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
             fence = match.group(1)
             continue
         yield number, line
+
+
+def line_holding(needles: tuple[str, ...], lines: list[tuple[int, str]], after: int = 0) -> int:
+    """The number of the first of `lines` after line `after` that holds one of `needles` (tried in turn, each
+    from `after` on and then from the start, matched without regard to case), or 0 when none does."""
+    for needle in needles:
+        wanted = needle.lower()
+        for start in (after + 1, 0):
+            line = next((n for n, text in lines if n >= start and wanted in text.lower()), 0)
+            if line:
+                return line
+    return 0

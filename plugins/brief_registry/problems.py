@@ -61,8 +61,9 @@ class FrontMatterError(BriefFileError):
     """A brief's YAML front matter is missing or does not parse."""
 
 
-class UnsafeHtmlError(BriefFileError):
-    """A brief's body holds HTML that would run code in a reader's browser."""
+class BodyError(BriefFileError):
+    """A brief's body holds what the build will not publish: HTML that would run code in a reader's browser, or
+    an image the site cannot show."""
 
 
 def display_path(path: str, content_root: str) -> str:

@@ -3,7 +3,8 @@
 pelican-yaml-metadata finds front matter with a pattern of its own, so a ``---`` line with a trailing space is not
 front matter to it, and a YAML error becomes a traceback. This reader splits the file with ``read_brief`` (the
 function ``make check`` uses: byte order mark, CR LF, the YAML messages that name the line) and refuses a body with
-HTML that would run code. The body is rendered by ``rendering.BriefMarkdown``: Python-Markdown's HTML, faster.
+HTML that would run code or an image the site cannot show (``images``), writing the site's images as ``{static}``
+links. The body is rendered by ``rendering.BriefMarkdown``: Python-Markdown's HTML, faster.
 The plugin's own conversion of YAML values to Pelican metadata is kept (``_parse_yaml_metadata``,
 pelican-yaml-metadata 2.2.0, pinned in requirements.txt: the plugin has no public interface for it).
 """
@@ -12,13 +13,15 @@ from __future__ import annotations
 
 import functools
 import logging
+from pathlib import Path
 
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
+from .body import body_problems
 from .frontmatter import read_brief
-from .problems import BriefFileError, UnsafeHtmlError, display_path, log_extra
+from .images import link_site_images
+from .problems import BodyError, BriefFileError, display_path, log_extra
 from .rendering import BriefMarkdown, brief_markdown, fast_markdown_enabled
-from .safety import unsafe_html
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +41,10 @@ class BriefReader(YAMLMetadataReader):
             metadata = self._parse_yaml_metadata(front.data, source_path)
             self._md.Meta = {key: [str(v) for v in _as_list(value)] for key, value in metadata.items()}
             content = self._body_markdown.convert(front.body)
-            problems = unsafe_html(content, front.body, front.body_line, shown)
+            problems = body_problems(content, front, shown, Path(source_path), Path(self.settings["PATH"]))
             if problems:
-                raise UnsafeHtmlError(*problems)
+                raise BodyError(*problems)
+            content = link_site_images(content)
         except BriefFileError as error:
             # Pelican then logs "Could not process <file>" and leaves the file out: nothing of it is written.
             logger.error("%s", error, extra=log_extra(*error.problems))

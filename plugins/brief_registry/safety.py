@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from html.parser import HTMLParser
 
-from .markdown_source import content_lines
+from .markdown_source import content_lines, line_holding
 from .problems import Problem
 
 
@@ -120,7 +120,7 @@ def unsafe_html(rendered: str, body: str, first_line: int, path: str) -> tuple[P
     used: dict[tuple[str, ...], int] = {}
     problems = []
     for finding in finder.found:
-        line = _line_of(finding, lines, used.get(finding.needles, 0))
+        line = line_holding(finding.needles, lines, used.get(finding.needles, 0))
         used[finding.needles] = line
         problems.append(Problem(path, line or first_line, finding.message, code=finding.code))
     return tuple(problems)
@@ -148,17 +148,6 @@ def suspect_scheme(text: str) -> bool:
             return True
         colon = text.find(":", colon + 1)
     return False
-
-
-def _line_of(finding: Finding, lines: list[tuple[int, str]], after: int) -> int:
-    """The first line after `after` that holds one of the finding's needles (each tried in turn), or 0."""
-    for needle in finding.needles:
-        wanted = needle.lower()
-        for start in (after + 1, 0):
-            line = next((n for n, text in lines if n >= start and wanted in text), 0)
-            if line:
-                return line
-    return 0
 
 
 def _short(url: str, limit: int = 60) -> str:

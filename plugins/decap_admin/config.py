@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from brief_registry import Registry
+from brief_registry.images import IMAGES_FOLDER, PUBLIC_PREFIX
 
 # Where "View" links lead: a page per brief source file that forwards to the brief's real address (the address
 # comes from the title, which Decap cannot slugify the way Pelican does).
@@ -48,8 +49,10 @@ class DecapSettings:
     local_backend: str = DEFAULTS["DECAP_LOCAL_BACKEND"]
     site_url: str = DEFAULTS["DECAP_SITE_URL"]
     content_folder: str = "content"  # these three follow the content folder's name (PATH), not a setting
-    media_folder: str = "content/images"
-    public_folder: str = "/images"
+    media_folder: str = (
+        f"content/{IMAGES_FOLDER}"  # where uploads are saved, and the address pages show them at
+    )
+    public_folder: str = PUBLIC_PREFIX.rstrip("/")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from brief_registry.images import IMAGES_FOLDER
 from brief_registry.new_brief import SKELETON, next_free_number
 from brief_registry.plugin_settings import defaults_setter, settings_reader
 from brief_registry.registry import build_registry
@@ -60,7 +61,7 @@ def decap_settings(settings: dict) -> DecapSettings:
         local_backend=setting(settings, "DECAP_LOCAL_BACKEND") or "",
         site_url=setting(settings, "DECAP_SITE_URL") or settings.get("SITEURL", ""),
         content_folder=content.name,
-        media_folder=f"{content.name}/images",
+        media_folder=f"{content.name}/{IMAGES_FOLDER}",
     )
 
 

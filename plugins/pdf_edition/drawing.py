@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+import mimetypes
+import re
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from html import escape, unescape
 from importlib.metadata import version
 from pathlib import Path
 
@@ -19,6 +22,8 @@ from drawn_files import write_atomically
 
 # PDF/UA-1: a tagged PDF (structure tree, reading order, language, title shown) for screen readers.
 PDF_VARIANT = "pdf/ua-1"
+# An image's address in the print HTML (the attribute's text, escaped as HTML).
+_IMAGE_SRC = re.compile(r"(<img\b[^>]*?\ssrc\s*=\s*)([\"'])(.*?)\2", re.I | re.S)
 
 
 @dataclass(frozen=True)
@@ -48,16 +53,51 @@ def _css_warnings_silenced() -> Iterator[None]:
         log.setLevel(level)
 
 
-def draw_pdf(html: str, stylesheets: tuple[str, ...], identifier: str) -> DrawnPdf:
+def _local_images(html: str, images: Mapping[str, str]) -> tuple[str, dict[str, str]]:
+    """`html` with each image of `images` (its address in the page: its file) addressed by the file's own URL, and
+    those URLs with their files: the files the drawing may read."""
+    readable: dict[str, str] = {}
+
+    def local(match: re.Match[str]) -> str:
+        path = images.get(unescape(match.group(3)))
+        if path is None:
+            return match.group(0)
+        url = Path(path).resolve().as_uri()
+        readable[url] = path
+        return f"{match.group(1)}{match.group(2)}{escape(url)}{match.group(2)}"
+
+    return (_IMAGE_SRC.sub(local, html) if images else html), readable
+
+
+def _fetcher(readable: Mapping[str, str]):
+    """A WeasyPrint URL fetcher that reads the files in `readable` (by their URL) and ``data:`` URLs, and refuses
+    every other URL, so drawing a PDF never downloads anything nor reads any other file."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class OwnFilesFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            path = readable.get(url)
+            if path is None:
+                return super().fetch(url, headers)  # data: only; anything else is refused there
+            kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body=Path(path).read_bytes(), headers={"Content-Type": kind})
+
+    return OwnFilesFetcher(allowed_protocols=("data",))
+
+
+def draw_pdf(
+    html: str, stylesheets: tuple[str, ...], identifier: str, images: Mapping[str, str] | None = None
+) -> DrawnPdf:
     """Lay out `html` with `stylesheets` (print media) and write it as a tagged PDF.
 
-    Nothing is fetched: the HTML and stylesheets come as text, fonts through fontconfig, and any URL the page
-    would load (an image on another site, say) is refused rather than downloaded.
+    Nothing is fetched: the HTML and stylesheets come as text, fonts through fontconfig, the brief's own images
+    from their files (`images`: each image's address in `html`, and its file), and any other URL the page would
+    load (an image on another site, say) is refused rather than downloaded.
     """
     from weasyprint import CSS, HTML
-    from weasyprint.urls import URLFetcher
 
-    fetcher = URLFetcher(allowed_protocols=("data",))
+    html, readable = _local_images(html, images or {})
+    fetcher = _fetcher(readable)
     with _css_warnings_silenced():
         document = HTML(string=html, url_fetcher=fetcher, media_type="print").render(
             stylesheets=[CSS(string=text, url_fetcher=fetcher) for text in stylesheets],
@@ -72,9 +112,15 @@ def facts_path(pdf: Path) -> Path:
     return pdf.with_suffix(".json")
 
 
-def draw_into_cache(path: Path, html: str, stylesheets: tuple[str, ...], identifier: str) -> Path:
+def draw_into_cache(
+    path: Path,
+    html: str,
+    stylesheets: tuple[str, ...],
+    identifier: str,
+    images: Mapping[str, str] | None = None,
+) -> Path:
     """Draw one PDF into the cache (in a worker process, or in Pelican's own): the PDF, then its facts."""
-    drawn = draw_pdf(html, stylesheets, identifier)
+    drawn = draw_pdf(html, stylesheets, identifier, images)
     write_atomically(path, drawn.data)
     write_atomically(facts_path(path), json.dumps({"pages": drawn.pages}).encode("utf-8"))
     return path

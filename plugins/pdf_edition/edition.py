@@ -12,6 +12,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 from functools import cached_property
+from urllib.parse import unquote
 
 # Bump when the drawing code changes what a PDF looks like: every cached PDF is then drawn again.
 DRAWING_VERSION = 1
@@ -34,6 +35,21 @@ class Person:
 
 
 @dataclass(frozen=True)
+class PrintedImage:
+    """An image the brief's body shows: its address in the body, the file it is drawn from, and a hash of that
+    file's bytes (so a PDF is drawn again when the image changes under the same name)."""
+
+    src: str
+    path: str
+    digest: str
+
+    def __repr__(
+        self,
+    ) -> str:  # the cache key holds what the PDF shows, not where this checkout keeps the file
+        return f"PrintedImage({self.src!r}, {self.digest!r})"
+
+
+@dataclass(frozen=True)
 class PrintedBrief:
     """Everything one brief's PDF shows. Field names match what the theme's macros read off an article."""
 
@@ -52,6 +68,7 @@ class PrintedBrief:
     citation: str
     lang: str
     modified: datetime.date | None = None
+    images: tuple[PrintedImage, ...] = ()
 
     @property
     def short_title(self) -> str:
@@ -108,6 +125,16 @@ def short_title(title: str, limit: int = SHORT_TITLE_LENGTH) -> str:
         kept = candidate
     kept = kept or text[: limit - len(ELLIPSIS)]
     return kept.rstrip(" ,;:–—") + ELLIPSIS
+
+
+def site_path(src: str, siteurl: str) -> str:
+    """The path within the site of an address in a page (``images/chart.png`` for ``/images/chart.png`` or
+    ``<SITEURL>/images/chart.png``), or "" when `src` is on another site."""
+    if siteurl and src.startswith(siteurl.rstrip("/") + "/"):
+        return unquote(src[len(siteurl.rstrip("/")) + 1 :])
+    if src.startswith("/") and not src.startswith("//"):
+        return unquote(src[1:])
+    return ""
 
 
 def cache_key(brief: PrintedBrief, inputs: DrawingInputs) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -26,6 +26,7 @@ from brief_metadata import chicago_citation
 from brief_metadata.record import brief_record, file_stem
 from brief_registry.addresses import absolute_url, beside_page
 from brief_registry.briefs import originals_with_pages
+from brief_registry.images import body_images
 from brief_registry.plugin_settings import defaults_setter, settings_reader
 from brief_registry.rules import is_series_number, names_of
 from drawn_files import DrawingPool, cache_folder, font_identity, place, worker_count
@@ -38,9 +39,11 @@ from .edition import (
     PdfEditionSettingError,
     Person,
     PrintedBrief,
+    PrintedImage,
     cache_key,
     page_size,
     pages_label,
+    site_path,
     size_label,
 )
 
@@ -127,9 +130,28 @@ def _day(value: object) -> datetime.date | None:
     return value.date() if isinstance(value, datetime.datetime) else None
 
 
-def printed_brief(article, settings: dict) -> PrintedBrief:
-    """What `article`'s PDF shows, read off the article the other plugins have finished."""
+def printed_images(body_html: str, siteurl: str, static_files: Mapping[str, str]) -> tuple[PrintedImage, ...]:
+    """The site's own images `body_html` shows, each with the file it is drawn from (`static_files`: the site's
+    static files by their path in the site). Any other image has been refused by brief_registry already."""
+    images = []
+    for image in dict.fromkeys(i.src for i in body_images(body_html)):
+        path = static_files.get(site_path(image, siteurl))
+        if path is not None:
+            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            images.append(PrintedImage(image, str(path), digest))
+    return tuple(images)
+
+
+def static_files_of(context: Mapping) -> dict[str, str]:
+    """The site's static files (Pelican's ``static_content``), by their path in the site."""
+    return {static.url: static.source_path for static in context.get("static_content", {}).values()}
+
+
+def printed_brief(article, settings: dict, static_files: Mapping[str, str] | None = None) -> PrintedBrief:
+    """What `article`'s PDF shows, read off the article the other plugins have finished (`static_files`: the
+    images it may show, by their path in the site)."""
     record = brief_record(article, settings)
+    body_html = str(getattr(article, "body_below_card", None) or article.content)
     return PrintedBrief(
         slug=article.slug,
         url=record.url,
@@ -142,10 +164,11 @@ def printed_brief(article, settings: dict) -> PrintedBrief:
         topics=names_of(getattr(article, "topics", None)),
         regions=names_of(getattr(article, "regions", None)),
         summary_card=getattr(article, "summary_card", None),
-        body_html=str(getattr(article, "body_below_card", None) or article.content),
+        body_html=body_html,
         citation=chicago_citation(record),
         lang=record.language,
         modified=_day(getattr(article, "modified", None)),
+        images=printed_images(body_html, str(settings.get("SITEURL", "")), static_files or {}),
     )
 
 
@@ -213,10 +236,11 @@ class PdfEditionGenerator(Generator):
         template = self.get_template(self.template_name())
         missing = {}
         self._links = []
+        static_files = static_files_of(self.context)
         for article in articles:
             if not is_series_number(getattr(article, "series_number", None)):
                 continue  # brief_registry has reported it; there is no number to print
-            brief = printed_brief(article, self.settings)
+            brief = printed_brief(article, self.settings, static_files)
             key = cache_key(brief, inputs)
             url, save_as = pdf_location(article, brief.series, brief.series_number)
             cached = cache_dir / f"{key}.pdf"
@@ -227,7 +251,8 @@ class PdfEditionGenerator(Generator):
             if pages is not None or cached in missing:
                 continue
             html = template.render({**self.context, "brief": brief, "DEFAULT_LANG": brief.lang})
-            missing[cached] = (draw_into_cache, (html, inputs.stylesheets, key))
+            images = {image.src: image.path for image in brief.images}
+            missing[cached] = (draw_into_cache, (html, inputs.stylesheets, key, images))
         self._pool.start(missing)
 
     def generate_output(self, writer) -> None:

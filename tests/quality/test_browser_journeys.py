@@ -14,7 +14,7 @@ from conftest import DESKTOP, PHONE, BrowseFactory
 from playwright.sync_api import Locator, Page, expect
 
 from .gates import BrowserLog
-from .page_types import BRIEF_4_URL, html_pages
+from .page_types import BRIEF_4_URL, BRIEF_WITH_IMAGE_URL, html_pages
 from .served import StaticSiteServer
 
 BRIEF_4_TITLE = "Reality Check #4: Focus on interests, not on human rights with Russia"
@@ -85,6 +85,25 @@ def test_the_card_is_above_the_fold(
     home_card = page.locator("main article.brief-teaser section.summary-card").first
     assert_above_the_fold(page, home_card, "the newest brief's card on the home page")
     page.screenshot(path=artifacts / f"home-{name}.png")
+    assert_clean(log)
+
+
+def test_a_chart_in_a_brief_shows_and_fits_a_phone(server: StaticSiteServer, browse: BrowseFactory) -> None:
+    """An image from content/images is served by the site itself (allowed by its security policy), loads, and is
+    scaled down to the phone's column with its proportions kept, without a sideways scroll."""
+    page, log = browse(viewport=PHONE)
+    page.goto(server.url(BRIEF_WITH_IMAGE_URL))
+    chart = page.get_by_role("img", name=re.compile("^Synthetic bar chart of invented quorum counts"))
+    expect(chart).to_be_visible()
+    loaded = chart.evaluate("img => [img.complete, img.naturalWidth, img.naturalHeight]")
+    assert loaded == [True, 800, 400]
+    box = chart.bounding_box()
+    assert box is not None
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= PHONE["width"]
+    assert box["height"] == pytest.approx(box["width"] / 2, abs=1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert server.url("/images/synthetic-chart.png") in log.requests
     assert_clean(log)
 
 

@@ -23,6 +23,7 @@ from brief_registry import (
     read_front_matter,
 )
 from brief_registry.frontmatter import FrontMatterCode
+from brief_registry.images import ImageCode, image_problems
 from brief_registry.problems import BriefFileError
 from brief_registry.registry import RegistryCode
 from brief_registry.rules import RuleCode
@@ -32,7 +33,7 @@ from brief_registry.yamlerrors import YamlCode, yaml_problem
 
 from .test_registry import REGISTRY  # a synthetic registry: Ada Example, Testing, Somewhere
 
-ENUMS = (EncodingCode, FrontMatterCode, YamlCode, RegistryCode, RuleCode, SafetyCode)
+ENUMS = (EncodingCode, FrontMatterCode, YamlCode, RegistryCode, RuleCode, SafetyCode, ImageCode)
 
 
 def raised(call: Callable[[], object]) -> list[Problem]:
@@ -94,6 +95,17 @@ def html(rendered: str) -> Find:
     return lambda _folder: list(unsafe_html(rendered, rendered, 5, "x.md"))
 
 
+def image(markup: str) -> Find:
+    """The image problems of a body holding `markup`, in a brief of a content folder whose images/ has chart.png."""
+
+    def find(folder: Path) -> list[Problem]:
+        (folder / "images").mkdir(exist_ok=True)
+        (folder / "images" / "chart.png").write_bytes(b"\x89PNG synthetic")
+        return list(image_problems(markup, markup, 5, "x.md", folder / "briefs" / "x.md", folder))
+
+    return find
+
+
 AUTHOR = "- name: Ada Example\n  slug: ada-example\n  bio: Writes.\n"
 CASES = [
     (EncodingCode.NOT_UTF8, encoded(b"---\ntitle: caf\xe9\n---\n")),
@@ -141,6 +153,10 @@ CASES = [
     (SafetyCode.UNSAFE_ELEMENT, html("<p>Hi</p><script>alert(1)</script>")),
     (SafetyCode.EVENT_ATTRIBUTE, html('<p><span onclick="go()">Hi</span></p>')),
     (SafetyCode.UNSAFE_URL, html('<p><a href="javascript:go()">Hi</a></p>')),
+    (ImageCode.IMAGE_NOT_FOUND, image('<img alt="A chart" src="/images/no-chart.png">')),
+    (ImageCode.IMAGE_OUTSIDE_FOLDER, image('<img alt="A chart" src="chart.png">')),
+    (ImageCode.IMAGE_ON_ANOTHER_SITE, image('<img alt="A chart" src="https://example.org/chart.png">')),
+    (ImageCode.IMAGE_WITHOUT_DESCRIPTION, image('<img alt="" src="/images/chart.png">')),
 ]
 
 

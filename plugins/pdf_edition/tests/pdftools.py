@@ -19,6 +19,7 @@ COMMANDS = {
     "pdfinfo": "poppler-utils",
     "pdffonts": "poppler-utils",
     "pdftoppm": "poppler-utils",
+    "pdfimages": "poppler-utils",
     "qpdf": "qpdf",
 }
 
@@ -77,6 +78,30 @@ def fonts(pdf: Path) -> list[Font]:
         emb, sub, uni = parts[-5:-2]
         found.append(Font(parts[0], " ".join(parts[1:-6]), emb == "yes", sub == "yes", uni == "yes"))
     return found
+
+
+def images(pdf: Path) -> list[tuple[int, int]]:
+    """(width, height) in pixels of every image the PDF draws, in page order (pdfimages -list)."""
+    lines = _run("pdfimages", "-list", str(pdf)).splitlines()[2:]  # after the header and its rule
+    return [(int(line.split()[3]), int(line.split()[4])) for line in lines if line.strip()]
+
+
+def figure_descriptions(pdf: Path) -> list[str]:
+    """The alternative text (/Alt) of every Figure in the tagged PDF's structure tree, depth first."""
+    with pikepdf.open(pdf) as document:
+        found: list[str] = []
+
+        def walk(element) -> None:
+            if str(element.get("/S", "")) == "/Figure":
+                found.append(str(element.get("/Alt", "")))
+            kids = element.get("/K")
+            kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+            for kid in kids:
+                if isinstance(kid, pikepdf.Dictionary):
+                    walk(kid)
+
+        walk(document.Root.StructTreeRoot)
+        return found
 
 
 def check(pdf: Path) -> subprocess.CompletedProcess:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 
 from pdf_edition import draw_pdf
 from pdf_edition.drawing import draw_into_cache, read_pages
@@ -60,6 +61,27 @@ def test_nothing_is_fetched(tmp_path, caplog):
     drawn = draw_pdf(page, STYLE, "d" * 64)  # refused, not downloaded: the drawing still succeeds
     assert drawn.pages == 2
     assert any("tracker.png" in record.getMessage() for record in caplog.records)
+
+
+def test_the_briefs_own_images_are_read_from_their_files_and_nothing_else(tmp_path, caplog):
+    chart = tmp_path / "images" / "chart.png"
+    chart.parent.mkdir()
+    Image.new("RGB", (40, 20), (30, 60, 110)).save(chart)
+    secret = tmp_path / "secret.png"
+    Image.new("RGB", (7, 7)).save(secret)
+    page = PAGE.replace(
+        "<h1>",
+        '<img src="/images/chart.png" alt="A synthetic chart">'
+        f'<img src="{secret.as_uri()}" alt="Not the brief\'s"><img src="/images/other.png" alt="Not given"><h1>',
+    )
+    path = tmp_path / "page.pdf"
+
+    path.write_bytes(draw_pdf(page, STYLE, "f" * 64, {"/images/chart.png": str(chart)}).data)
+
+    assert pdftools.images(path) == [(40, 20)]
+    refused = " ".join(record.getMessage() for record in caplog.records)
+    assert "secret.png" in refused
+    assert "other.png" in refused
 
 
 def test_a_cache_entry_without_its_page_count_is_not_whole(tmp_path):

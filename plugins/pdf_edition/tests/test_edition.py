@@ -8,7 +8,8 @@ import datetime
 import pytest
 
 from pdf_edition import DrawingInputs, Person, PrintedBrief, cache_key, page_size, short_title, size_label
-from pdf_edition.edition import PdfEditionSettingError, pages_label
+from pdf_edition.edition import PdfEditionSettingError, PrintedImage, pages_label, site_path
+from pdf_edition.handlers import printed_images
 from summary_card.card import BriefCard, KeyPoint, Recommendation
 
 CARD = BriefCard(
@@ -124,6 +125,7 @@ def test_subject_is_the_first_key_point_and_keywords_are_topics_then_regions():
         {"url": "https://example.org/briefs/moved/"},
         {"lang": "ru"},
         {"modified": datetime.date(2099, 3, 1)},
+        {"images": (PrintedImage("/images/chart.png", "/content/images/chart.png", "d" * 64),)},
     ],
     ids=lambda change: next(iter(change)),
 )
@@ -148,3 +150,49 @@ def test_everything_that_draws_the_pdf_is_in_the_cache_key(change):
 
 def test_cache_key_is_stable_for_equal_values():
     assert cache_key(dataclasses.replace(BRIEF), dataclasses.replace(INPUTS)) == cache_key(BRIEF, INPUTS)
+
+
+def test_an_image_changed_under_the_same_name_changes_the_key_and_where_it_is_kept_does_not(tmp_path):
+    chart = tmp_path / "a" / "chart.png"
+    chart.parent.mkdir()
+    chart.write_bytes(b"synthetic chart, first drawing")
+    body = '<p><img alt="A chart" src="https://example.org/images/chart.png"></p>'
+    static = {"images/chart.png": str(chart)}
+
+    def key() -> str:
+        images = printed_images(body, "https://example.org", static)
+        return cache_key(dataclasses.replace(BRIEF, body_html=body, images=images), INPUTS)
+
+    first = key()
+    moved = tmp_path / "b" / "chart.png"  # another checkout of the same content
+    moved.parent.mkdir()
+    moved.write_bytes(chart.read_bytes())
+    static["images/chart.png"] = str(moved)
+    assert key() == first
+    moved.write_bytes(b"synthetic chart, redrawn")
+    assert key() != first
+
+
+def test_the_images_printed_are_the_sites_own_each_once():
+    body = (
+        '<img alt="A" src="/images/a.png"><img alt="A again" src="/images/a.png">'
+        '<img alt="B" src="https://elsewhere.example/images/b.png"><img alt="C" src="/images/missing.png">'
+    )
+
+    found = printed_images(body, "", {"images/a.png": __file__, "images/b.png": __file__})
+
+    assert [(image.src, image.path) for image in found] == [("/images/a.png", __file__)]
+
+
+@pytest.mark.parametrize(
+    ("src", "siteurl", "path"),
+    [
+        ("/images/chart.png", "", "images/chart.png"),
+        ("https://example.org/rc/images/a%20chart.png", "https://example.org/rc", "images/a chart.png"),
+        ("https://example.org/rc/images/chart.png", "https://example.org/rc/", "images/chart.png"),
+        ("https://elsewhere.example/images/chart.png", "https://example.org", ""),
+        ("//elsewhere.example/images/chart.png", "", ""),
+    ],
+)
+def test_an_address_in_the_page_is_a_path_in_the_site_or_elsewhere(src, siteurl, path):
+    assert site_path(src, siteurl) == path

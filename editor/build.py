@@ -22,11 +22,14 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import logging
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brief_registry.arguments import DEFAULT_CONTENT, content_folder
+from brief_registry.plugin_settings import SettingError
 from brief_registry.textfile import write_atomically
 from incremental_output.fingerprint import input_fingerprint, installed_packages, output_fingerprint
 
@@ -102,12 +105,24 @@ def emptied_if_published(output: Path) -> list[str]:
     return ["--delete-output-directory"]
 
 
+class PelicanOptionsError(ValueError):
+    """Pelican's options (``PELICANOPTS``) cannot be read: Pelican's own words, and how to write them."""
+
+
 def pelican_settings(pelican_argv: list[str]) -> dict[str, Any]:
-    """The settings Pelican will build with, given its command line: read exactly as ``pelican`` reads them."""
+    """The settings Pelican will build with, given its command line: read exactly as ``pelican`` reads them.
+
+    An ``-e`` Pelican cannot read (``-e BROKEN``, ``-e NAME=text`` without JSON quotes) is a PelicanOptionsError
+    in Pelican's words, instead of the traceback of its argument parser."""
     from pelican import get_config, parse_arguments
     from pelican.settings import read_settings
 
-    args = parse_arguments(pelican_argv)
+    try:
+        args = parse_arguments(pelican_argv)
+    except ValueError as error:
+        raise PelicanOptionsError(
+            f"PELICANOPTS: {error} (each -e is NAME=value, the value in JSON: PELICANOPTS='-e DEFAULT_PAGINATION=5')"
+        ) from None
     return read_settings(args.settings, override=get_config(args))
 
 
@@ -119,14 +134,29 @@ def checks_settings(pelican_argv: list[str]) -> EditorSettings:
     return settings_from(pelican_settings(pelican_argv))
 
 
+class _SettingErrorWithoutTraceback(logging.Filter):
+    """Pelican logs the error that stops it with its traceback; for a setting given a value a plugin cannot use,
+    the message already says what to change, and the traceback would bury it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], SettingError):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 def run_pelican(pelican_argv: list[str]) -> int:
     """Pelican's own command line, in this process (its modules are loaded already); its exit status."""
     from pelican import main as pelican_main
 
+    quiet = _SettingErrorWithoutTraceback()
+    logging.getLogger("pelican").addFilter(quiet)
     try:
         pelican_main(pelican_argv)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 1
+    finally:
+        logging.getLogger("pelican").removeFilter(quiet)
     return 0
 
 
@@ -200,7 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     options = [option for option in args.pelican_options if option != "--"]
-    return build(args.content, args.output, args.settings, options, args.force, args.check, args.fresh)
+    try:
+        return build(args.content, args.output, args.settings, options, args.force, args.check, args.fresh)
+    except PelicanOptionsError as error:
+        print(f"error: {error}; nothing was built", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from brief_registry.rules import RuleCode
 from brief_registry.textfile import read_text_file, write_atomically
 
 from .authors import AuthorError, add_author, entry_yaml, new_person
+from .build import PelicanOptionsError
 from .check import check_brief, review_content
 from .cms import CmsError, run_cms
 from .devserver import serve
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
             )
         if args.command == "preview":
             return run_preview(args)
-    except PortBusyError as error:
+    except (PortBusyError, PelicanOptionsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except (RefusalError, ScaffoldError, AuthorError, CmsError) as error:

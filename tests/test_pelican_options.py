@@ -3,8 +3,10 @@ into one, since Pelican keeps only the last ``-e`` it is given. Read back with P
 
 from __future__ import annotations
 
+import os
 import shlex
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,8 @@ from pelican import parse_arguments
 
 from editor.build import checks_settings, one_extra_settings, pelican_arguments
 from editor.cms import with_settings
+
+BUILD = (sys.executable, "-m", "editor.build", "--content", str(ROOT / "content"))
 
 
 def overrides_of(options: list[str]) -> dict:
@@ -99,3 +103,43 @@ def test_the_checks_run_with_the_builds_own_settings_options_included():
     assert checks_settings(argv).card.key_points_headings == ("At a glance",)
     plain = pelican_arguments(ROOT / "content", Path("out"), ROOT / "pelicanconf.py", [])
     assert "At a glance" not in checks_settings(plain).card.key_points_headings
+
+
+@pytest.mark.parametrize(
+    ("option", "pelicans_words"),
+    [
+        ("BROKEN", "Extra settings must be specified as KEY=VALUE pairs but you specified BROKEN"),
+        ("SHARE_IMAGE_WORKERS=two", "Invalid JSON value: two."),
+    ],
+)
+def test_an_option_pelican_cannot_read_is_one_message_naming_pelicanopts(option, pelicans_words, tmp_path):
+    """It was the traceback of Pelican's argument parser, from `make html`, `make devserver` and `make publish`."""
+    result = subprocess.run(
+        [*BUILD, "--output", str(tmp_path / "out"), "--", "-e", option],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: PELICANOPTS: {pelicans_words}")
+    assert "PELICANOPTS='-e DEFAULT_PAGINATION=5'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_plugin_setting_out_of_range_is_its_message_without_a_traceback(tmp_path):
+    result = subprocess.run(
+        [*BUILD, "--no-check", "--output", str(tmp_path / "out"), "--", "-e", "SHARE_IMAGE_WORKERS=-3"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "300"},
+    )
+    said = result.stdout + result.stderr
+
+    assert result.returncode == 1
+    assert "SHARE_IMAGE_WORKERS must be a whole number, at least 0, not -3 (set it in pelicanconf.py" in said
+    assert "Traceback" not in said

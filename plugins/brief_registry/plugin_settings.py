@@ -52,15 +52,20 @@ def defaults_setter(defaults: Mapping[str, Any]) -> Callable[[Any], None]:
     return set_defaults
 
 
+class SettingError(ValueError):
+    """A setting has a value a plugin cannot use. The message is the whole story (the setting, what it must be,
+    where to set it): ``make html`` shows it without the traceback Pelican logs with an error that stops it."""
+
+
 def whole_number(name: str, value: object, *, minimum: int, default: object) -> int:
     """A setting that counts something (a width, workers, briefs a minute): `value` as a whole number of at least
-    `minimum` (a string of digits too, as ``-e NAME=…`` may give it); otherwise a ValueError naming the setting,
-    what it must be, where to set it and its default (Pelican says it and stops, with no traceback)."""
+    `minimum` (a string of digits too, as ``-e NAME=…`` may give it); otherwise a SettingError naming the setting,
+    what it must be, where to set it and its default."""
     number = value if isinstance(value, int) and not isinstance(value, bool) else None
     if isinstance(value, str) and value.strip().isdigit():
         number = int(value)
     if number is None or number < minimum:
-        raise ValueError(
+        raise SettingError(
             f"{name} must be a whole number, at least {minimum}, not {value!r} "
             f"(set it in pelicanconf.py; the default is {default})"
         )

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass
 from functools import cached_property
 from urllib.parse import unquote
 
+from brief_registry.plugin_settings import SettingError
+
 # Bump when the drawing code changes what a PDF looks like: every cached PDF is then drawn again.
 DRAWING_VERSION = 1
 
@@ -23,7 +25,7 @@ SHORT_TITLE_LENGTH = 60
 ELLIPSIS = "…"
 
 
-class PdfEditionSettingError(ValueError):
+class PdfEditionSettingError(SettingError):
     """A PDF_EDITION_* setting has a value the plugin cannot use."""
 
 

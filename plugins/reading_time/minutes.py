@@ -20,7 +20,7 @@ class ReadingTime:
 
 
 def words_per_minute(value: object) -> int:
-    """The READING_TIME_WORDS_PER_MINUTE setting as a whole number of at least 1; a ValueError naming the setting and
+    """The READING_TIME_WORDS_PER_MINUTE setting as a whole number of at least 1; a SettingError naming the setting and
     where to set it otherwise."""
     return whole_number("READING_TIME_WORDS_PER_MINUTE", value, minimum=1, default=DEFAULT_WORDS_PER_MINUTE)
 

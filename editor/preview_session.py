@@ -25,6 +25,7 @@ from pelican import get_instance, parse_arguments, signals
 from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
 
+from brief_registry.images import STATIC_LINK, site_references
 from incremental_output import WholeFileWriter
 
 logger = logging.getLogger(__name__)
@@ -76,7 +77,11 @@ class PreviewSession:
             if previous is None:
                 continue
             article = self._read(generator, previous.source_path)
-            if article is None or article.status != "published":
+            if (
+                article is None
+                or article.status != "published"
+                or not _shows_known_images(article, generator)
+            ):
                 continue
             if self._write(generator, article, previous):
                 written.append(article.save_as)
@@ -126,6 +131,17 @@ class PreviewSession:
         writer = WholeFileWriter(alone.output_path, settings=alone.settings)
         alone.generate_articles(writer.write_file)
         return True
+
+
+def _shows_known_images(article: Article, generator: ArticlesGenerator) -> bool:
+    """Whether every image the brief shows was among the site's files at the last full build: a picture saved
+    since is copied (and its address resolved) by the full build that follows, not by a one-brief preview."""
+    static = generator.context.get("static_content", {})
+    return all(
+        reference.value.removeprefix(STATIC_LINK).lstrip("/") in static
+        for reference in site_references(article._content)
+        if reference.value.startswith(STATIC_LINK)
+    )
 
 
 def _refers_to_content(value: object) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, add_to_registry, build_site, clear_of_midnight, copy_series_content
+from PIL import Image
 
 from incremental_output.writer import STATE_FILE, PageByPage
 
@@ -55,6 +56,11 @@ def edit_registry(content: Path) -> None:
     )
 
 
+def replace_picture(content: Path) -> None:
+    """#5's chart saved again under the same name, with other pixels."""
+    Image.new("RGB", (800, 400), (200, 90, 40)).save(content / "images" / "synthetic-chart.png")
+
+
 def add_brief(content: Path) -> None:
     text = (content / EDITED).read_text(encoding="utf-8")
     (content / "briefs" / "synthetic-series-7.md").write_text(
@@ -87,12 +93,13 @@ def site(workspace: Path) -> tuple[Path, Path]:
 
 @pytest.mark.parametrize(
     "edit",
-    [edit_body, edit_key_point, edit_title, edit_registry, add_brief],
+    [edit_body, edit_key_point, edit_title, edit_registry, replace_picture, add_brief],
     ids=[
         "a sentence added",
         "a key point reworded",
         "a title changed",
         "a registry entry added",
+        "a picture replaced",
         "a brief added",
     ],
 )
@@ -133,6 +140,21 @@ def test_a_sentence_added_rewrites_the_pages_given_that_brief_only(site: tuple[P
     # about the program, which is given none.
     assert "naei/index.html" in after
     assert "naei/index.html" not in rewritten
+
+
+def test_a_picture_added_renders_no_page_again_and_is_published(site: tuple[Path, Path], monkeypatch) -> None:
+    content, output = site
+    before = stamps(output)
+    rendered = listing_pages_rendered(monkeypatch)
+    Image.new("RGB", (40, 20)).save(content / "images" / "synthetic-unused.png")
+    build_site(content, output, **LISTINGS)
+    after = stamps(output)
+    rewritten = {name for name in after if after[name] != before.get(name)}
+    assert rewritten == {
+        name for name in after if is_listing_page(name)
+    }  # from their files, as when nothing changed
+    assert rendered == []
+    assert (output / "images" / "synthetic-unused.png").is_file()
 
 
 def test_nothing_changed_renders_no_page_again(site: tuple[Path, Path], monkeypatch) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import BRIEF_4_URL, FIXTURES, MAKE, ROOT, SEED, Site, build_site, copy_content, text_of
+from PIL import Image
 
 from pdf_edition.tests import pdftools
 
@@ -31,6 +32,7 @@ SYNTHETIC = {
     "chart": (FIXTURES / "pdf" / "synthetic-chart.md", 914),
 }
 CHART = FIXTURES / "series" / "images" / "synthetic-chart.png"  # 800 × 400, shown by the "chart" brief
+TALL = (600, 2400)  # a picture taller than a page, also shown by the "chart" brief (made by `built`)
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -70,6 +72,7 @@ def built(tmp_path_factory) -> tuple[Site, Path, Path]:
     root = tmp_path_factory.mktemp("pdf-edition")
     content = copy_content(root / "content")
     shutil.copy(CHART, content / "images" / CHART.name)
+    Image.new("RGB", TALL, (40, 80, 140)).save(content / "images" / "synthetic-tall-chart.png")
     for name, (source, _) in SYNTHETIC.items():
         target = content / "briefs" / source.name
         if name == "forty-pages":
@@ -259,11 +262,15 @@ def test_an_image_of_the_body_is_drawn_with_its_description(site, pdf4):
     """The chart in content/images is read from its file (nothing is fetched) and drawn at its own pixels, as a
     tagged figure whose alternative text is the image's description, for screen readers."""
     pdf = pdf_of(site, 914)
-    assert pdftools.images(pdf) == [(800, 400)]
+    drawn = pdftools.images(pdf)
+    assert [image.size for image in drawn] == [(800, 400), TALL]
     assert pdftools.figure_descriptions(pdf) == [
-        "Synthetic bar chart of invented paper-boat counts in five imaginary years"
+        "Synthetic bar chart of invented paper-boat counts in five imaginary years",
+        "Synthetic picture taller than a page",
     ]
     assert pdftools.check(pdf).returncode == 0
+    # The tall one is scaled to fit one page below the running header, not cut at the page's foot.
+    assert drawn[1].drawn_height_inches <= 7.5 + 0.01
     assert pdftools.images(pdf4) == []  # #4 has no picture
 
 

@@ -22,6 +22,7 @@ SERIES = FIXTURES / "series"
 @pytest.fixture
 def session(tmp_path) -> tuple[PreviewSession, Path, Path]:
     content = content_copy(tmp_path / "content", *sorted((SERIES / "briefs").glob("*.md")))
+    shutil.copytree(SERIES / "images", content / "images", dirs_exist_ok=True)  # the chart #5 shows
     add_to_registry(content / "authors.yml", (SERIES / "authors.yml").read_text(encoding="utf-8"))
     output = tmp_path / "output"
     args = [str(content), "-o", str(output), "-s", SETTINGS, "-e", f'CACHE_PATH="{tmp_path / "cache"}"']
@@ -86,6 +87,34 @@ def test_a_brief_that_cannot_be_read_keeps_its_last_good_page(session):
     brief.write_text("---\n# SYNTHETIC TEST FIXTURE\ntitle: [unclosed\n---\n", encoding="utf-8")
     assert session.preview([brief]) == []
     assert _page(output, BRIEF_4_URL) == before
+
+
+def test_a_brief_showing_a_picture_saved_since_the_last_build_is_left_to_the_full_build(session):
+    """The one-brief preview wrote the page with the picture's address unresolved (Pelican: "Unable to find"),
+    broken until the full build; the full build copies the picture and resolves it."""
+    session, content, output = session
+    shutil.copy(SERIES / "images" / "synthetic-chart.png", content / "images" / "synthetic-new-chart.png")
+    brief = content / "briefs" / "reality-check-4.md"
+    text = brief.read_text(encoding="utf-8")
+    brief.write_text(
+        text.replace(
+            "## What’s the issue?\n",
+            "## What’s the issue?\n\n![A synthetic chart](/images/synthetic-new-chart.png)\n\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+
+    assert session.preview([brief]) == []
+    assert session.build()
+    (image,) = BeautifulSoup(_page(output, BRIEF_4_URL), "html.parser").select("main .brief-body img")
+    assert image["src"] == "/images/synthetic-new-chart.png"
+    assert (output / "images" / "synthetic-new-chart.png").is_file()
+    # Once the full build has it, the next save of the brief is previewed alone again.
+    brief.write_text(
+        brief.read_text(encoding="utf-8").replace("A synthetic chart", "A synthetic chart, renamed")
+    )
+    assert session.preview([brief]) == [BRIEF_4_URL.strip("/") + "/index.html"]
 
 
 def test_a_new_brief_is_left_to_the_full_build(session, tmp_path):

@@ -1,17 +1,23 @@
 """Images in a brief's body: which ones the site can show, and the address each is published at.
 
-A brief shows an image kept in the content folder's ``images/`` folder (the browser editor's image button saves
+A brief shows an image kept in the content folder's ``images/`` folder (the browser editor's Media upload saves
 there), written ``![what it shows](/images/chart.png)``. The build publishes that folder as it is (Pelican's
-``STATIC_PATHS``) and turns each such address into Pelican's ``{static}`` link, so the page, the feeds and the
-PDF edition find the image wherever the site is published, a ``SITEURL`` with a path included. Anything else is a
-problem, worded the same by the build and ``make check``: an image that is not there, one outside that folder, one
-on another site (the pages' security policy shows only the site's own images), one without a description.
+``STATIC_PATHS``) and turns each such address (an image's, or a link's to the full-size file) into Pelican's
+``{static}`` link, so the page, the feeds and the PDF edition find the image wherever the site is published, a
+``SITEURL`` with a path included. Anything else is a problem, worded the same by the build and ``make check``: an
+image that is not there, not a picture browsers show, outside that folder, on another site (the pages' security
+policy shows only the site's own images), or without a description.
+
+The body's HTML is read with one parser (:func:`site_references`), which also gives where each address is written,
+so the build's rewriting and the PDF edition's (:func:`rewrite_addresses`) change exactly the addresses it found.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from html.parser import HTMLParser
@@ -26,54 +32,136 @@ from .problems import Problem, display_path
 IMAGES_FOLDER = "images"
 PUBLIC_PREFIX = f"/{IMAGES_FOLDER}/"
 STATIC_LINK = "{static}"
-# An image's address in the rendered body, when it is one of the site's images: turned into a {static} link.
-_SITE_IMAGE_SRC = re.compile(r"(<img\b[^>]*?\ssrc\s*=\s*)([\"'])" + re.escape(PUBLIC_PREFIX), re.I)
+# What browsers show in an <img>, as Pillow names the raster formats; SVG is told by its text.
+PICTURE_FORMATS = frozenset({"PNG", "JPEG", "GIF", "WEBP"})
 _DESCRIBE = "![what it shows]"
+# An attribute's value inside one start tag, quoted or not (HTML's rules for an unquoted value).
+_ATTRIBUTE = r"""(?:^|\s){name}\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
+_SVG_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?<svg[\s>]", re.S | re.I
+)
 
 
 class ImageCode(StrEnum):
     """Every kind of image in a brief's body that the build refuses to publish."""
 
     IMAGE_NOT_FOUND = "image-not-found"  # /images/chart.png, with no content/images/chart.png
-    IMAGE_OUTSIDE_FOLDER = "image-outside-images-folder"  # chart.png, /static/chart.png, ../chart.png
+    IMAGE_NOT_A_PICTURE = "image-not-a-picture"  # a HEIC photo, a damaged upload, a PDF renamed .png
+    IMAGE_OUTSIDE_FOLDER = "image-outside-images-folder"  # chart.png, /static/chart.png, data:…
     IMAGE_ON_ANOTHER_SITE = "image-on-another-site"  # https://example.org/chart.png
     IMAGE_WITHOUT_DESCRIPTION = "image-without-description"  # ![](/images/chart.png)
 
 
 @dataclass(frozen=True)
-class BodyImage:
-    """An ``<img>`` of a rendered body: its address as written, and its description (alt text)."""
+class Reference:
+    """An address in a body's HTML: an ``<img src>``, or an ``<a href>`` into the site's images. ``start`` and
+    ``end`` are where its value is written in the HTML (quotes excluded); ``alt`` is an image's description."""
 
-    src: str
-    alt: str
+    tag: str
+    value: str
+    start: int
+    end: int
+    alt: str = ""
+
+    @property
+    def is_image(self) -> bool:
+        return self.tag == "img"
 
 
-class _ImageFinder(HTMLParser):
-    def __init__(self) -> None:
+class _ReferenceFinder(HTMLParser):
+    def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[BodyImage] = []
+        self.found: list[Reference] = []
+        self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img":
-            values = dict(attrs)
-            self.found.append(BodyImage((values.get("src") or "").strip(), values.get("alt") or ""))
+        if tag not in ("img", "a"):
+            return
+        name = "src" if tag == "img" else "href"
+        raw = self.get_starttag_text() or ""
+        match = re.search(_ATTRIBUTE.format(name=name), raw, re.I)
+        if match is None:
+            return
+        group = next(g for g in ("dq", "sq", "bare") if match.group(g) is not None)
+        value = html.unescape(match.group(group)).strip()
+        if tag == "a" and not _names_site_image(value):
+            return
+        line, column = self.getpos()
+        at = self._line_starts[line - 1] + column
+        alt = dict(attrs).get("alt") or ""
+        self.found.append(Reference(tag, value, at + match.start(group), at + match.end(group), alt))
 
     handle_startendtag = handle_starttag
 
 
-def body_images(rendered: str) -> tuple[BodyImage, ...]:
-    """Every image of `rendered` (a body's HTML), in the order they appear."""
-    if "<img" not in rendered.lower():
+def site_references(rendered: str) -> tuple[Reference, ...]:
+    """Every image of `rendered` (a body's HTML) and every link to one of the site's images, in order."""
+    lowered = rendered.lower()
+    if "<img" not in lowered and PUBLIC_PREFIX not in rendered:
         return ()
-    finder = _ImageFinder()
+    finder = _ReferenceFinder(rendered)
     finder.feed(rendered)
     finder.close()
     return tuple(finder.found)
 
 
+def body_images(rendered: str) -> tuple[Reference, ...]:
+    """Every image of `rendered`, in the order they appear."""
+    return tuple(r for r in site_references(rendered) if r.is_image)
+
+
+def rewrite_addresses(rendered: str, new_address: Callable[[Reference], str | None]) -> str:
+    """`rendered` with the value of each of its references replaced by `new_address(reference)`, where that gives
+    one; the new value is written in double quotes, escaped."""
+    pieces = []
+    at = 0
+    for reference in site_references(rendered):
+        new = new_address(reference)
+        if new is None:
+            continue
+        start, end = reference.start, reference.end
+        quoted = start > 0 and rendered[start - 1] in "\"'" and rendered[end : end + 1] == rendered[start - 1]
+        if quoted:
+            start, end = start - 1, end + 1
+        pieces += [rendered[at:start], '"', html.escape(new), '"']
+        at = end
+    return "".join(pieces) + rendered[at:] if pieces else rendered
+
+
+def link_site_images(rendered: str) -> str:
+    """`rendered` with each ``/images/…`` address (of an image, or of a link to one) written as Pelican's
+    ``{static}/images/…`` link, which Pelican resolves against SITEURL (and copies the file for) when it writes
+    the page and the feeds."""
+    return rewrite_addresses(
+        rendered, lambda r: STATIC_LINK + r.value if r.value.startswith(PUBLIC_PREFIX) else None
+    )
+
+
+def _names_site_image(value: str) -> bool:
+    path = unquote(urlsplit(value).path)
+    return path.startswith(PUBLIC_PREFIX) or path.startswith(STATIC_LINK + PUBLIC_PREFIX)
+
+
+def on_another_site(src: str) -> bool:
+    """Whether `src` is an address on another site (``https://…``, ``//host/…``)."""
+    parts = urlsplit(src)
+    return bool(parts.netloc) or parts.scheme.lower() in ("http", "https")
+
+
 def image_file(src: str, source: Path, content: Path) -> Path | None:
     """The file in `content`'s images folder that `src` names (in the brief `source`), or None when `src` names
-    no place in that folder. The file may not exist."""
+    no place in that folder (a link in the folder to a file elsewhere included). The file may not exist."""
+    target = _named_file(src, source, content)
+    if target is None:
+        return None
+    folder = Path(os.path.normpath(content / IMAGES_FOLDER))
+    if folder not in target.parents:
+        return None
+    return target if folder.resolve() in target.resolve().parents else None
+
+
+def _named_file(src: str, source: Path, content: Path) -> Path | None:
+    """The file `src` names, read as the build reads it (``/images/…`` and ``{static}`` links), or None."""
     if on_another_site(src):
         return None
     path = unquote(urlsplit(src).path)
@@ -84,83 +172,128 @@ def image_file(src: str, source: Path, content: Path) -> Path | None:
         target = content / path.lstrip("/")
     else:
         return None
-    folder = Path(os.path.normpath(content / IMAGES_FOLDER))
-    target = Path(os.path.normpath(target))
-    return target if folder in target.parents else None
+    return Path(os.path.normpath(target))
 
 
-def on_another_site(src: str) -> bool:
-    """Whether `src` is an address on another site (``https://…``, ``//host/…``)."""
-    parts = urlsplit(src)
-    return bool(parts.netloc) or parts.scheme.lower() in ("http", "https")
+def picture_problem(path: Path) -> str:
+    """What keeps the file `path` from being shown as a picture by browsers (and drawn in the PDF), or ""."""
+    if path.suffix.lower() == ".svg":
+        return (
+            "" if _SVG_START.match(path.read_bytes()[:4096]) else "not an SVG drawing (its text is not <svg>)"
+        )
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as picture:
+            kind = picture.format or ""
+            picture.verify()  # reads the whole file: a cut-off upload fails here
+    except UnidentifiedImageError:
+        return f"not a picture browsers show ({_kind_by_name(path)})"
+    except (OSError, SyntaxError, ValueError):
+        return "a damaged or cut-off picture file"
+    if kind not in PICTURE_FORMATS:
+        return f"a {kind} picture, which browsers do not show"
+    return ""
+
+
+def _kind_by_name(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    known = {"heic": "a HEIC photo, as phones save them", "heif": "a HEIF photo", "pdf": "a PDF document"}
+    return known.get(suffix, "its bytes are not PNG, JPEG, GIF or WebP")
 
 
 def image_problems(
     rendered: str, body: str, first_line: int, path: str, source: Path, content: Path
 ) -> tuple[Problem, ...]:
     """Every image of `rendered` (the HTML of `body`, the brief `source` whose first body line is `first_line`,
-    shown as `path`) that the site cannot show as it is, at the line it is written on."""
-    images = body_images(rendered)
-    if not images:
+    shown as `path`) that the site cannot show as it is, and every link to one of the site's images that names
+    no file, at the line each is written on."""
+    references = site_references(rendered)
+    if not references:
         return ()
     folder = content / IMAGES_FOLDER
     shown_folder = display_path(str(folder), str(content))
     lines = [(number, unquote(text)) for number, text in content_lines(body, first_line)]
-    problems = []
+    problems: list[Problem] = []
     line = 0
-    for image in images:
-        if image.src.lower().startswith("data:"):
-            continue  # the safety check words those (unsafe-url-scheme)
-        line = line_holding((unquote(image.src), "<img", "!["), lines, line) or first_line
-        name = Path(unquote(urlsplit(image.src).path)).name or "picture.png"
-        target = image_file(image.src, source, content)
-        address = image.src if target is not None else PUBLIC_PREFIX + name  # as the brief should write it
-        if on_another_site(image.src):
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"image '{image.src}' is on another site, and the site's pages show only their own images "
-                    f"(its security policy): save the file into {shown_folder} and write {_DESCRIBE}({address})",
-                    code=ImageCode.IMAGE_ON_ANOTHER_SITE,
-                )
-            )
-        elif target is None:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"image '{image.src}' is not in {shown_folder}, the folder the site publishes images from: "
-                    f"put the file there and write {_DESCRIBE}({address})",
-                    code=ImageCode.IMAGE_OUTSIDE_FOLDER,
-                )
-            )
-        elif not target.is_file():
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"image '{image.src}' is missing: there is no {display_path(str(target), str(content))}; "
-                    f"add the file there, or correct the name{_near_miss(target, folder)}",
-                    code=ImageCode.IMAGE_NOT_FOUND,
-                )
-            )
-        if not image.alt.strip():
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"image '{image.src}' has no description: write what it shows between the brackets, as in "
-                    f"![Defence budgets, 2010 to 2020]({address}), for readers who cannot see it (screen "
-                    "readers read it out, and it shows where the image does not load)",
-                    code=ImageCode.IMAGE_WITHOUT_DESCRIPTION,
-                )
-            )
+    for reference in references:
+        line = line_holding((unquote(reference.value)[:200], "<img", "!["), lines, line) or first_line
+
+        def problem(message: str, code: ImageCode, at: int = line) -> None:
+            problems.append(Problem(path, at, message, code=code))
+
+        _check_reference(reference, source, content, shown_folder, problem)
     return tuple(problems)
+
+
+def _check_reference(
+    reference: Reference, source: Path, content: Path, shown_folder: str, problem: Callable[..., None]
+) -> None:
+    """Report through `problem` what keeps one reference from being shown."""
+    src = reference.value
+    what = f"image '{_short(src)}'" if reference.is_image else f"link to '{src}'"
+    name = Path(unquote(urlsplit(src).path)).name if not src.lower().startswith("data:") else ""
+    name = name or "picture.png"
+    target = image_file(src, source, content)
+    address = src if target is not None else PUBLIC_PREFIX + name  # as the brief should write it
+    named = _named_file(src, source, content)
+    if src.lower().startswith("data:"):
+        problem(
+            f"{what} is written into the text as data: save the picture as a file in {shown_folder} and write "
+            f"{_DESCRIBE}({address})",
+            ImageCode.IMAGE_OUTSIDE_FOLDER,
+        )
+    elif on_another_site(src):
+        problem(
+            f"{what} is on another site, and the site's pages show only their own images (its security "
+            f"policy): save the file into {shown_folder} and write {_DESCRIBE}({address})",
+            ImageCode.IMAGE_ON_ANOTHER_SITE,
+        )
+    elif (
+        target is None
+        and named is not None
+        and Path(os.path.normpath(content / IMAGES_FOLDER)) in named.parents
+    ):
+        problem(
+            f"{what} is a link to a file outside {shown_folder}: copy the picture itself into the folder",
+            ImageCode.IMAGE_OUTSIDE_FOLDER,
+        )
+    elif target is None and unquote(src).lstrip("/").startswith(f"{content.name}/{IMAGES_FOLDER}/"):
+        problem(
+            f"{what} is written as the file's place in the project; the site shows it at {address}, so "
+            f"write {_DESCRIBE}({address})",
+            ImageCode.IMAGE_OUTSIDE_FOLDER,
+        )
+    elif target is None:
+        problem(
+            f"{what} is not in {shown_folder}, the folder the site publishes images from: put the file "
+            f"there and write {_DESCRIBE}({address})",
+            ImageCode.IMAGE_OUTSIDE_FOLDER,
+        )
+    elif not target.is_file():
+        problem(
+            f"{what} is missing: there is no {display_path(str(target), str(content))}; add the file there, "
+            f"or correct the name{_near_miss(target, content / IMAGES_FOLDER)}",
+            ImageCode.IMAGE_NOT_FOUND,
+        )
+    elif reference.is_image and (wrong := picture_problem(target)):
+        problem(
+            f"{what} is {wrong}: save it again as PNG or JPEG (a chart as PNG or SVG), put it in "
+            f"{shown_folder} and write its new name",
+            ImageCode.IMAGE_NOT_A_PICTURE,
+        )
+    if reference.is_image and not reference.alt.strip():
+        problem(
+            f"{what} has no description: write what it shows between the brackets, as in "
+            f"![Defence budgets, 2010 to 2020]({address}), for readers who cannot see it (screen readers read "
+            "it out, and it shows where the image does not load)",
+            ImageCode.IMAGE_WITHOUT_DESCRIPTION,
+        )
 
 
 def _near_miss(target: Path, folder: Path) -> str:
     """`` (did you mean '/images/Chart.png'?)`` when the images folder has a file named much like `target`."""
+    folder = Path(os.path.normpath(folder))
     if not folder.is_dir():
         return ""
     known = [
@@ -172,9 +305,5 @@ def _near_miss(target: Path, folder: Path) -> str:
     return f" ({hint})" if hint else ""
 
 
-def link_site_images(rendered: str) -> str:
-    """`rendered` with each ``/images/…`` image address written as Pelican's ``{static}/images/…`` link, which
-    Pelican resolves against SITEURL (and copies the file for) when it writes the page."""
-    if PUBLIC_PREFIX not in rendered:
-        return rendered
-    return _SITE_IMAGE_SRC.sub(rf"\1\2{STATIC_LINK}{PUBLIC_PREFIX}", rendered)
+def _short(url: str, limit: int = 80) -> str:
+    return url if len(url) <= limit else url[: limit - 1] + "…"

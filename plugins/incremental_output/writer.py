@@ -30,11 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from pelican import signals
-from pelican.contents import Content
+from pelican.contents import Content, Static
 from pelican.writers import Writer
 
 from brief_registry.code_digest import loaded_code_digest
 from brief_registry.digests import digest, file_stamp, files_under
+from brief_registry.images import IMAGES_FOLDER
 from brief_registry.textfile import replaced_whole, write_atomically
 
 from .fingerprint import (
@@ -95,12 +96,13 @@ def bodies(values: Any) -> list[str]:
 
 
 def site_contents(context: dict[str, Any]) -> list[Content]:
-    """Every brief and page of the build (published, hidden, drafts, and their translations), once each."""
+    """Every brief and page of the build (published, hidden, drafts, and their translations), once each; not the
+    static files Pelican copies (the pictures briefs show), which no page lists."""
     found: dict[int, Content] = {}
     for value in context.values():
         if isinstance(value, list | tuple):
             for item in value:
-                if isinstance(item, Content):
+                if isinstance(item, Content) and not isinstance(item, Static):
                     found[id(item)] = item
                     for translation in getattr(item, "translations", ()):
                         found[id(translation)] = translation
@@ -171,7 +173,14 @@ class IncrementalWriter(WholeFileWriter):
         if not self._site_key:
             contents = site_contents(context)
             sources = {os.path.abspath(c.source_path) for c in contents}
-            other_files = [p for p in files_under([Path(self.settings["PATH"])]) if str(p) not in sources]
+            # The pictures briefs show are copied by Pelican as they are; a page holds a picture's address, which
+            # its brief's own key covers: a picture added or replaced is no reason to render every page again.
+            pictures = Path(self.settings["PATH"]) / IMAGES_FOLDER
+            other_files = [
+                p
+                for p in files_under([Path(self.settings["PATH"])])
+                if str(p) not in sources and pictures not in p.parents
+            ]
             self._site_key = digest(
                 self.build_key, files_digest(other_files), *(headline(c) for c in contents)
             )

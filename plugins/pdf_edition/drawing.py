@@ -10,20 +10,17 @@ from __future__ import annotations
 import json
 import logging
 import mimetypes
-import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from html import escape, unescape
 from importlib.metadata import version
 from pathlib import Path
 
+from brief_registry.images import Reference, rewrite_addresses
 from drawn_files import write_atomically
 
 # PDF/UA-1: a tagged PDF (structure tree, reading order, language, title shown) for screen readers.
 PDF_VARIANT = "pdf/ua-1"
-# An image's address in the print HTML (the attribute's text, escaped as HTML).
-_IMAGE_SRC = re.compile(r"(<img\b[^>]*?\ssrc\s*=\s*)([\"'])(.*?)\2", re.I | re.S)
 
 
 @dataclass(frozen=True)
@@ -58,15 +55,15 @@ def _local_images(html: str, images: Mapping[str, str]) -> tuple[str, dict[str, 
     those URLs with their files: the files the drawing may read."""
     readable: dict[str, str] = {}
 
-    def local(match: re.Match[str]) -> str:
-        path = images.get(unescape(match.group(3)))
+    def local(reference: Reference) -> str | None:
+        path = images.get(reference.value) if reference.is_image else None
         if path is None:
-            return match.group(0)
+            return None
         url = Path(path).resolve().as_uri()
         readable[url] = path
-        return f"{match.group(1)}{match.group(2)}{escape(url)}{match.group(2)}"
+        return url
 
-    return (_IMAGE_SRC.sub(local, html) if images else html), readable
+    return (rewrite_addresses(html, local) if images else html), readable
 
 
 def _fetcher(readable: Mapping[str, str]):

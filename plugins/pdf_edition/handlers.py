@@ -134,7 +134,7 @@ def printed_images(body_html: str, siteurl: str, static_files: Mapping[str, str]
     """The site's own images `body_html` shows, each with the file it is drawn from (`static_files`: the site's
     static files by their path in the site). Any other image has been refused by brief_registry already."""
     images = []
-    for image in dict.fromkeys(i.src for i in body_images(body_html)):
+    for image in dict.fromkeys(i.value for i in body_images(body_html)):
         path = static_files.get(site_path(image, siteurl))
         if path is not None:
             digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -195,6 +195,7 @@ class ProblemCode(StrEnum):
     KEY_POINTS_UNDER_TWO_HEADINGS = "key-points-under-two-headings"
     KEY_POINT_REPEATED = "key-point-repeated"
     KEY_POINTS_SECTION_HOLDS_MORE = "key-points-section-holds-more"
+    KEY_POINT_HOLDS_IMAGE = "key-point-holds-image"  # the card shows words; the section leaves the body
     NO_RECOMMENDATIONS = "no-recommendations"  # no recommendations heading (and none in the front matter)
     RECOMMENDATIONS_NONE_UNDER_HEADING = "recommendations-none-under-heading"
     RECOMMENDATIONS_UNDER_TWO_HEADINGS = "recommendations-under-two-headings"
@@ -477,6 +478,17 @@ def _key_points_problems(
                 heading=name,
             )
         )
+    for number, item in enumerate(chosen.items.find_all("li", recursive=False) if chosen.items else (), 1):
+        if item.find("img") is not None:
+            problems.append(
+                CardProblem(
+                    f"key point {number} under the heading '{name}' holds an image, which the card cannot show "
+                    "(it shows the points' words) and the page would then lose: move the image below the key "
+                    "points, into the body",
+                    ProblemCode.KEY_POINT_HOLDS_IMAGE,
+                    heading=name,
+                )
+            )
     if not chosen.holds_only_its_list:
         problems.append(
             CardProblem(

@@ -5,26 +5,35 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from brief_registry.images import (
-    BodyImage,
     ImageCode,
     body_images,
     image_file,
     image_problems,
     link_site_images,
+    picture_problem,
+    rewrite_addresses,
+    site_references,
 )
 from brief_registry.rendering import brief_markdown
 
 MARKDOWN = {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"}
+SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"></svg>\n'
+
+
+def picture(path: Path, kind: str = "PNG", size: tuple[int, int] = (40, 20)) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, (30, 60, 110)).save(path, kind)
+    return path
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    """A content folder whose images/ holds chart.png and maps/europe.png (synthetic bytes)."""
-    (tmp_path / "images" / "maps").mkdir(parents=True)
-    (tmp_path / "images" / "chart.png").write_bytes(b"\x89PNG synthetic chart")
-    (tmp_path / "images" / "maps" / "europe.png").write_bytes(b"\x89PNG synthetic map")
+    """A content folder whose images/ holds chart.png and maps/europe.png (synthetic pictures)."""
+    picture(tmp_path / "images" / "chart.png")
+    picture(tmp_path / "images" / "maps" / "europe.png")
     (tmp_path / "briefs").mkdir()
     return tmp_path
 
@@ -35,15 +44,26 @@ def problems_of(body: str, content: Path, first_line: int = 10):
     return image_problems(rendered, body, first_line, "x.md", content / "briefs" / "x.md", content)
 
 
-def test_every_image_is_found_with_its_description():
-    rendered = '<p><img alt="A chart" src="/images/chart.png"> and <img src="b.png"/> <IMG SRC=" c.png "></p>'
-
-    assert body_images(rendered) == (
-        BodyImage("/images/chart.png", "A chart"),
-        BodyImage("b.png", ""),
-        BodyImage("c.png", ""),
+def test_every_image_is_found_with_its_description_and_where_its_address_is_written():
+    rendered = (
+        '<p><img alt="A chart" src="/images/chart.png"> and\n<img src="b.png"/> <IMG SRC=" c.png "></p>'
     )
+
+    images = body_images(rendered)
+
+    assert [(image.value, image.alt) for image in images] == [
+        ("/images/chart.png", "A chart"),
+        ("b.png", ""),
+        ("c.png", ""),
+    ]
+    assert [rendered[image.start : image.end].strip() for image in images] == [i.value for i in images]
     assert body_images("<p>No picture, only the word img.</p>") == ()
+
+
+def test_links_count_only_when_they_lead_to_one_of_the_sites_images():
+    rendered = '<a href="/images/chart.png">full size</a> <a href="/briefs/x/">a brief</a> <a>no address</a>'
+
+    assert [(r.tag, r.value) for r in site_references(rendered)] == [("a", "/images/chart.png")]
 
 
 @pytest.mark.parametrize(
@@ -55,6 +75,7 @@ def test_every_image_is_found_with_its_description():
         ("{static}/images/chart.png", "images/chart.png"),
         ("{static}../images/chart.png", "images/chart.png"),  # relative to the brief, as Pelican reads it
         ("/images/../pelicanconf.py", None),  # out of the folder again
+        ("/images/%2e%2e/pelicanconf.py", None),
         ("/images/", None),
         ("{static}/briefs/x.md", None),
         ("chart.png", None),
@@ -68,8 +89,23 @@ def test_an_address_names_a_file_in_the_images_folder_or_none(content, src, expe
     assert found == (None if expected is None else content / expected)
 
 
+def test_a_link_in_the_images_folder_to_a_file_elsewhere_names_none(content, tmp_path_factory):
+    secret = tmp_path_factory.mktemp("elsewhere") / "secret.png"
+    picture(secret)
+    (content / "images" / "leak.png").symlink_to(secret)
+
+    assert image_file("/images/leak.png", content / "briefs" / "x.md", content) is None
+    (problem,) = problems_of("![A leak](/images/leak.png)\n", content)
+    assert problem.code == ImageCode.IMAGE_OUTSIDE_FOLDER
+    assert "is a link to a file outside" in problem.message
+
+
 def test_images_in_the_folder_with_a_description_pass(content):
-    body = "Text.\n\n![A synthetic chart](/images/chart.png)\n\n![A map](/images/maps/europe.png)\n"
+    (content / "images" / "diagram.svg").write_bytes(SVG)
+    body = (
+        "Text.\n\n![A synthetic chart](/images/chart.png)\n\n![A map](/images/maps/europe.png)\n\n"
+        "[![A diagram](/images/diagram.svg)](/images/diagram.svg)\n"
+    )
 
     assert problems_of(body, content) == ()
 
@@ -80,7 +116,8 @@ def test_each_problem_is_placed_on_the_line_of_its_image(content):
         "![A chart](/images/chart.png)\n\n"  # 12: fine
         "![A missing chart](/images/Chart.PNG)\n\n"  # 14
         "Prose, then ![A remote chart](https://example.org/chart.png) inline.\n\n"  # 16
-        '<img src="figures/chart.png" alt="Raw HTML">\n'  # 18
+        '<img src="figures/chart.png" alt="Raw HTML">\n\n'  # 18
+        "See [the full-size map](/images/maps/asia.png).\n"  # 20: a link to no file
     )
 
     found = [(p.line, p.code) for p in problems_of(body, content)]
@@ -89,6 +126,7 @@ def test_each_problem_is_placed_on_the_line_of_its_image(content):
         (14, ImageCode.IMAGE_NOT_FOUND),
         (16, ImageCode.IMAGE_ON_ANOTHER_SITE),
         (18, ImageCode.IMAGE_OUTSIDE_FOLDER),
+        (20, ImageCode.IMAGE_NOT_FOUND),
     ]
 
 
@@ -98,6 +136,16 @@ def test_a_missing_image_names_the_file_and_the_closest_one_there(content):
     assert problem.message == (
         f"image '/images/Chart.PNG' is missing: there is no {content.name}/images/Chart.PNG; add the file "
         "there, or correct the name (did you mean '/images/chart.png'?)"
+    )
+
+
+def test_the_address_the_media_library_copies_is_told_the_address_the_site_uses(content):
+    (problem,) = problems_of(f"![A chart]({content.name}/images/chart.png)\n", content)
+
+    assert problem.code == ImageCode.IMAGE_OUTSIDE_FOLDER
+    assert problem.message == (
+        f"image '{content.name}/images/chart.png' is written as the file's place in the project; the site shows "
+        "it at /images/chart.png, so write ![what it shows](/images/chart.png)"
     )
 
 
@@ -117,21 +165,67 @@ def test_an_image_in_a_code_block_is_code_not_an_image(content):
     assert problems_of(body, content) == ()
 
 
-def test_a_data_address_is_left_to_the_safety_check(content):
-    """`unsafe-url-scheme` words it; reporting it twice would only repeat the fix."""
-    rendered = '<p><img alt="x" src="data:image/png;base64,AAAA"></p>'
+def test_an_image_written_as_data_is_told_to_become_a_file(content):
+    (problem,) = problems_of("![A pasted chart](data:image/png;base64,iVBORw0KGgo=)\n", content)
 
-    assert image_problems(rendered, rendered, 1, "x.md", content / "briefs" / "x.md", content) == ()
+    assert problem.code == ImageCode.IMAGE_OUTSIDE_FOLDER
+    assert problem.message.endswith(
+        f"is written into the text as data: save the picture as a file in {content.name}/images and write "
+        "![what it shows](/images/picture.png)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "says"),
+    [
+        ("photo.heic", lambda p: p.write_bytes(b"\x00\x00\x00\x18ftypheic synthetic"), "a HEIC photo"),
+        ("report.png", lambda p: p.write_bytes(b"%PDF-1.7 synthetic"), "not a picture browsers show"),
+        ("cut.png", lambda p: p.write_bytes(picture(p).read_bytes()[:60]), "a damaged or cut-off picture"),
+        ("scan.tiff", lambda p: picture(p, "TIFF"), "a TIFF picture, which browsers do not show"),
+        ("drawing.svg", lambda p: p.write_text("not svg", encoding="utf-8"), "not an SVG drawing"),
+    ],
+)
+def test_a_file_browsers_cannot_show_is_refused_saying_what_it_is(content, name, make, says):
+    make(content / "images" / name)
+
+    (problem,) = problems_of(f"![A picture](/images/{name})\n", content)
+
+    assert problem.code == ImageCode.IMAGE_NOT_A_PICTURE
+    assert says in problem.message
+    assert problem.message.endswith(
+        "save it again as PNG or JPEG (a chart as PNG or SVG), put it in "
+        f"{content.name}/images and write its new name"
+    )
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG", "GIF", "WEBP"])
+def test_the_formats_browsers_show_pass(tmp_path, kind):
+    assert picture_problem(picture(tmp_path / f"x.{kind.lower()}", kind)) == ""
 
 
 def test_only_the_sites_own_image_addresses_become_static_links():
     rendered = (
         "<p><img alt=\"A\" src=\"/images/chart.png\"> <img alt='B' src='/images/b.png'> "
-        '<a href="/images/chart.png">the chart</a> <img alt="C" src="/imagesx/c.png"></p>'
+        '<img alt=C src=/images/c.png> <a href="/images/chart.png">the chart</a> '
+        '<a href="/briefs/x/">a brief</a> <img alt="D" src="/imagesx/d.png"></p>'
     )
 
     assert link_site_images(rendered) == (
-        "<p><img alt=\"A\" src=\"{static}/images/chart.png\"> <img alt='B' src='{static}/images/b.png'> "
-        '<a href="/images/chart.png">the chart</a> <img alt="C" src="/imagesx/c.png"></p>'
+        '<p><img alt="A" src="{static}/images/chart.png"> <img alt=\'B\' src="{static}/images/b.png"> '
+        '<img alt=C src="{static}/images/c.png"> <a href="{static}/images/chart.png">the chart</a> '
+        '<a href="/briefs/x/">a brief</a> <img alt="D" src="/imagesx/d.png"></p>'
     )
     assert link_site_images("<p>No image.</p>") == "<p>No image.</p>"
+
+
+def test_a_rewritten_address_is_escaped_and_the_rest_kept_byte_for_byte():
+    rendered = '<p>A &amp; B <img alt="x" src="/images/a&amp;b.png"> <img alt="y" src="/images/c.png"></p>'
+
+    rewritten = rewrite_addresses(
+        rendered, lambda r: "file:///t/a&b.png" if r.value.endswith("a&b.png") else None
+    )
+
+    assert (
+        rewritten
+        == '<p>A &amp; B <img alt="x" src="file:///t/a&amp;b.png"> <img alt="y" src="/images/c.png"></p>'
+    )

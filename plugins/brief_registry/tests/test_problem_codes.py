@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from PIL import Image
 
 from brief_registry import (
     FrontMatterError,
@@ -100,7 +101,8 @@ def image(markup: str) -> Find:
 
     def find(folder: Path) -> list[Problem]:
         (folder / "images").mkdir(exist_ok=True)
-        (folder / "images" / "chart.png").write_bytes(b"\x89PNG synthetic")
+        Image.new("RGB", (4, 2)).save(folder / "images" / "chart.png")
+        (folder / "images" / "photo.heic").write_bytes(b"\x00\x00\x00\x18ftypheic synthetic")
         return list(image_problems(markup, markup, 5, "x.md", folder / "briefs" / "x.md", folder))
 
     return find
@@ -154,6 +156,7 @@ CASES = [
     (SafetyCode.EVENT_ATTRIBUTE, html('<p><span onclick="go()">Hi</span></p>')),
     (SafetyCode.UNSAFE_URL, html('<p><a href="javascript:go()">Hi</a></p>')),
     (ImageCode.IMAGE_NOT_FOUND, image('<img alt="A chart" src="/images/no-chart.png">')),
+    (ImageCode.IMAGE_NOT_A_PICTURE, image('<img alt="A photo" src="/images/photo.heic">')),
     (ImageCode.IMAGE_OUTSIDE_FOLDER, image('<img alt="A chart" src="chart.png">')),
     (ImageCode.IMAGE_ON_ANOTHER_SITE, image('<img alt="A chart" src="https://example.org/chart.png">')),
     (ImageCode.IMAGE_WITHOUT_DESCRIPTION, image('<img alt="" src="/images/chart.png">')),

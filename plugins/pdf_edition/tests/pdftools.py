@@ -80,10 +80,37 @@ def fonts(pdf: Path) -> list[Font]:
     return found
 
 
-def images(pdf: Path) -> list[tuple[int, int]]:
-    """(width, height) in pixels of every image the PDF draws, in page order (pdfimages -list)."""
+@dataclass(frozen=True)
+class DrawnImage:
+    """An image as pdfimages lists it: its page, its size in pixels, and how large it is drawn (pixels per inch)."""
+
+    page: int
+    width: int
+    height: int
+    x_ppi: float
+    y_ppi: float
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return (self.width, self.height)
+
+    @property
+    def drawn_height_inches(self) -> float:
+        return self.height / self.y_ppi
+
+
+def images(pdf: Path) -> list[DrawnImage]:
+    """Every image the PDF draws, in page order (pdfimages -list)."""
     lines = _run("pdfimages", "-list", str(pdf)).splitlines()[2:]  # after the header and its rule
-    return [(int(line.split()[3]), int(line.split()[4])) for line in lines if line.strip()]
+    found = []
+    for line in lines:
+        # page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
+        parts = line.split()
+        if parts:
+            found.append(
+                DrawnImage(int(parts[0]), int(parts[3]), int(parts[4]), float(parts[12]), float(parts[13]))
+            )
+    return found
 
 
 def figure_descriptions(pdf: Path) -> list[str]:

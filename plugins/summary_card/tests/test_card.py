@@ -167,6 +167,21 @@ def test_missing_sections_are_reported(fragment, code, expected):
     assert (code, expected) in [(p.code, str(p)) for p in problems]
 
 
+def test_an_image_in_a_key_point_is_a_problem_since_no_page_would_show_it():
+    html = (
+        '<h2>Key points</h2><ul><li>Words.</li><li>A chart <img alt="A chart" src="/images/c.png"> here.</li></ul>'
+        "<h2>What is the solution?</h2><ol><li>Do it.</li></ol>"
+    )
+
+    (problem,) = extract_card(html).problems
+
+    assert (problem.code, problem.heading) == (ProblemCode.KEY_POINT_HOLDS_IMAGE, "Key points")
+    assert str(problem) == (
+        "key point 2 under the heading 'Key points' holds an image, which the card cannot show (it shows the "
+        "points' words) and the page would then lose: move the image below the key points, into the body"
+    )
+
+
 def test_one_accepted_heading_is_named_as_such():
     settings = CardSettings(key_points_headings=("Bottom line",))
     assert "no key points: add a heading '## Bottom line' followed by a bulleted list ('- …')" in messages(

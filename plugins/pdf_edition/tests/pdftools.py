@@ -115,20 +115,7 @@ def images(pdf: Path) -> list[DrawnImage]:
 
 def figure_descriptions(pdf: Path) -> list[str]:
     """The alternative text (/Alt) of every Figure in the tagged PDF's structure tree, depth first."""
-    with pikepdf.open(pdf) as document:
-        found: list[str] = []
-
-        def walk(element) -> None:
-            if str(element.get("/S", "")) == "/Figure":
-                found.append(str(element.get("/Alt", "")))
-            kids = element.get("/K")
-            kids = kids if isinstance(kids, pikepdf.Array) else [kids]
-            for kid in kids:
-                if isinstance(kid, pikepdf.Dictionary):
-                    walk(kid)
-
-        walk(document.Root.StructTreeRoot)
-        return found
+    return [alt for role, alt in _structure(pdf) if role == "Figure"]
 
 
 def check(pdf: Path) -> subprocess.CompletedProcess:
@@ -172,12 +159,17 @@ def outline(pdf: Path) -> list[tuple[int, str]]:
 
 def structure_roles(pdf: Path) -> list[str]:
     """Every structure element's role in the tagged PDF's structure tree, depth first."""
+    return [role for role, _ in _structure(pdf)]
+
+
+def _structure(pdf: Path) -> list[tuple[str, str]]:
+    """(role, alternative text) of every element of the tagged PDF's structure tree, depth first."""
     with pikepdf.open(pdf) as document:
-        roles: list[str] = []
+        found: list[tuple[str, str]] = []
 
         def walk(element) -> None:
             if "/S" in element:
-                roles.append(str(element.S).lstrip("/"))
+                found.append((str(element.S).lstrip("/"), str(element.get("/Alt", ""))))
             kids = element.get("/K")
             kids = kids if isinstance(kids, pikepdf.Array) else [kids]
             for kid in kids:
@@ -185,7 +177,7 @@ def structure_roles(pdf: Path) -> list[str]:
                     walk(kid)
 
         walk(document.Root.StructTreeRoot)
-        return roles
+        return found
 
 
 def link_targets(pdf: Path, page: int = 1) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pelican.plugins.webassets.vendor.webassets.cache import MemoryCache
 
-from brief_registry.briefs import newest_first
+from brief_registry.briefs import BRIEFS_DIR, PAGES_DIR, newest_first
 from brief_registry.images import IMAGES_FOLDER
 
 ROOT = Path(__file__).resolve().parent
@@ -31,8 +31,8 @@ LOCALE = ("C.UTF-8", "C")
 
 # --- Sources and how they are read ---
 PATH = "content"
-ARTICLE_PATHS = ["briefs"]
-PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = [BRIEFS_DIR]
+PAGE_PATHS = [PAGES_DIR]
 # Images a brief shows (content/images, where the browser editor saves uploads), published at /images/ as they are;
 # a brief writes ![what it shows](/images/chart.png) (plugins/brief_registry/images.py).
 STATIC_PATHS = [IMAGES_FOLDER]

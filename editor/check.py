@@ -32,7 +32,7 @@ from brief_registry import (
     read_front_matter,
 )
 from brief_registry.body import body_problems
-from brief_registry.briefs import BRIEFS_DIR
+from brief_registry.briefs import BRIEFS_DIR, PAGES_DIR, markdown_files
 from brief_registry.dates import brief_date, not_a_date
 from brief_registry.nearmiss import closest
 from brief_registry.new_brief import next_free_number
@@ -49,9 +49,6 @@ from .check_cache import CheckCache, run_fingerprint
 from .parallel import map_sharing
 from .settings import EditorSettings, load_settings
 from .source import PLACEHOLDER, filename_links, placeholders
-from .tempfiles import is_editor_temporary
-
-PAGES_DIR = "pages"
 
 
 class CheckCode(StrEnum):
@@ -138,7 +135,7 @@ def review_content(
     def check(path: Path) -> BriefReport:
         return check_brief(path, display_path(str(path), shown), content, registry, settings, today)
 
-    briefs = [p for p in sorted((content / BRIEFS_DIR).rglob("*.md")) if not is_editor_temporary(p)]
+    briefs = markdown_files(content)
     # The briefs not checked before are checked on every core; the bodies and cards they render and extract are
     # kept in this process for the build that follows (`make html`).
     reports = cache.reports(
@@ -158,9 +155,8 @@ def review_content(
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
     problems.extend(check_responses(reports))
     problems.extend(check_digests(content, reports))
-    for path in sorted((content / PAGES_DIR).rglob("*.md")):
-        if not is_editor_temporary(path):
-            problems.extend(check_page(path, display_path(str(path), shown), content, settings))
+    for path in markdown_files(content, PAGES_DIR):
+        problems.extend(check_page(path, display_path(str(path), shown), content, settings))
     return Review(tuple(sorted(problems)), tuple(sorted(w for r in reports for w in r.warnings)))
 
 

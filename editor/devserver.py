@@ -24,6 +24,7 @@ import watchfiles
 from pelican.settings import read_settings
 
 from brief_registry import Problem, display_path
+from brief_registry.tempfiles import is_editor_temporary
 
 from . import live_reload
 from .build import checks_settings, emptied_if_published, pelican_arguments
@@ -33,7 +34,6 @@ from .preview_problems import ProblemsBanner
 from .preview_server import PreviewHandler, open_server
 from .preview_session import PreviewSession
 from .settings import EditorSettings
-from .tempfiles import is_editor_temporary
 
 RULE = "-" * 72
 

@@ -14,7 +14,7 @@ The layout, one item per line, blank lines ignored::
     Explore NAEI                                     the series' closing line: a link to that page
 
 The series furniture is read as it appears in #4: the labels above the date (topics and regions, on one line
-or several; "Reality Check" may stand alone above the date) go to the front matter, and the closing
+or several; the series' name, SERIES_NAME, may stand alone above the date) go to the front matter, and the closing
 "Explore …" line becomes the link to the page it names (``content/pages/``, by slug, file, title or menu
 title). Names the registries do not list are reported, never invented.
 """
@@ -22,6 +22,7 @@ title). Names the registries do not list are reported, never invented.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,25 +30,41 @@ from enum import StrEnum
 from pathlib import Path
 
 from brief_registry import FrontMatterError, Problem, Registry, read_front_matter
+from brief_registry.briefs import PAGES_DIR, markdown_files
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 from brief_registry.rules import unknown_name
 from summary_card.card import normalize_heading
 from summary_card.sentences import first_sentence
 
-from .check import PAGES_DIR
 from .scaffold import BriefRequest, front_matter
 from .settings import EditorSettings
 
-_LABEL = re.compile(r"^Reality Check\s+(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})$")
-_TITLE = re.compile(r"^Reality Check\s*#\s*(?P<number>\d+)\s*[:.–—-]\s*(?P<title>.+)$")
 _BYLINE = re.compile(r"^By\s+(?P<names>.+)$")
 _NAME_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _BULLET = re.compile(r"^[•◦▪‣*–-]\s+(?P<text>.+)$")
 _NUMBERED = re.compile(r"^(?P<number>\d{1,2})[.)]?\s+(?P<text>.+)$")
 _CLOSING = re.compile(r"^Explore\s+(?P<name>.+?)[\s.:→›»>]*$", re.IGNORECASE)
-_SERIES_LABEL = "Reality Check"
 _HEADING_MAX = 100
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")
+
+
+@dataclass(frozen=True)
+class SeriesLines:
+    """How a plain-text brief of the series (SERIES_NAME, "Reality Check") writes its date line and its title."""
+
+    series: str
+
+    @functools.cached_property
+    def label(self) -> re.Pattern[str]:
+        return re.compile(rf"^{re.escape(self.series)}\s+(?P<date>[A-Z][a-z]+\.? \d{{1,2}}, \d{{4}})$")
+
+    @functools.cached_property
+    def title(self) -> re.Pattern[str]:
+        return re.compile(rf"^{re.escape(self.series)}\s*#\s*(?P<number>\d+)\s*[:.–—-]\s*(?P<title>.+)$")
+
+    @property
+    def layout(self) -> str:
+        return f"its topics, '{self.series} <date>', '{self.series} #<number>: <title>', 'By <authors>', then the text"
 
 
 class SeedCode(StrEnum):
@@ -135,7 +152,7 @@ def _page_name(text: str) -> str:
 def site_pages(content: Path) -> tuple[PageLink, ...]:
     """The pages under ``content/pages`` a closing line can link to (those whose front matter reads)."""
     links = []
-    for path in sorted((Path(content) / PAGES_DIR).rglob("*.md")):
+    for path in markdown_files(content, PAGES_DIR):
         try:
             data = read_front_matter(path.read_text(encoding="utf-8"), str(path)).data
         except (FrontMatterError, OSError, UnicodeDecodeError):
@@ -164,20 +181,20 @@ def parse_seed(
     `pages` are the pages the closing "Explore …" line may link to (see :func:`site_pages`).
     """
     lines = [(n, " ".join(line.split())) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    series = SeriesLines(settings.series)
     if not lines:
         raise SeedError(
             [
                 Problem(
                     path,
                     1,
-                    "the file is empty (expected a plain-text brief: its topics, 'Reality Check <date>', "
-                    "'Reality Check #<number>: <title>', 'By <authors>', then the text)",
+                    f"the file is empty (expected a plain-text brief: {series.layout})",
                     code=SeedCode.EMPTY,
                 )
             ]
         )
-    topics, regions, problems = _read_labels(lines, path, registry)
-    (date_line, label), (_, title), (byline_line, byline) = _read_header(lines, path, problems)
+    topics, regions, problems = _read_labels(lines, path, registry, series)
+    (date_line, label), (_, title), (byline_line, byline) = _read_header(lines, path, problems, series)
     date = _read_date(label.group("date"), path, date_line, problems)
     authors = tuple(n for n in _NAME_SEPARATORS.split(byline.group("names").strip()) if n)
     unknown_authors = tuple(name for name in authors if registry.author(name) is None)
@@ -198,13 +215,15 @@ def parse_seed(
 Lines = list[tuple[int, str]]  # (line number, text with its spaces collapsed), blank lines left out
 
 
-def _read_labels(lines: Lines, path: str, registry: Registry) -> tuple[list[str], list[str], list[Problem]]:
+def _read_labels(
+    lines: Lines, path: str, registry: Registry, series: SeriesLines
+) -> tuple[list[str], list[str], list[Problem]]:
     """Take the topic and region labels off the top of ``lines``: the topics, the regions, and names not known."""
     topics: list[str] = []
     regions: list[str] = []
     problems: list[Problem] = []
     terms = [term.name for term in (*registry.topics, *registry.regions)]
-    while lines and not lines[0][1].startswith(_SERIES_LABEL):
+    while lines and not lines[0][1].startswith(series.series):
         number, line = lines.pop(0)
         found_topics, found_regions, unknown = _names_in(line, registry)
         topics.extend(found_topics)
@@ -218,17 +237,21 @@ def _read_labels(lines: Lines, path: str, registry: Registry) -> tuple[list[str]
             )
             for name in unknown
         )
-    if len(lines) > 1 and lines[0][1] == _SERIES_LABEL and _LABEL.match(f"{_SERIES_LABEL} {lines[1][1]}"):
-        lines[:2] = [(lines[0][0], f"{_SERIES_LABEL} {lines[1][1]}")]  # the series label above the date
+    joined = f"{series.series} {lines[1][1]}" if len(lines) > 1 else ""
+    if lines and lines[0][1] == series.series and series.label.match(joined):
+        lines[:2] = [(lines[0][0], joined)]  # the series label above the date
     return topics, regions, problems
 
 
-def _read_header(lines: Lines, path: str, problems: list[Problem]) -> list[tuple[int, re.Match[str]]]:
+def _read_header(
+    lines: Lines, path: str, problems: list[Problem], series: SeriesLines
+) -> list[tuple[int, re.Match[str]]]:
     """The series label with the date, the numbered title and the byline, each with its line; the text stops
     here (SeedError, with the ``problems`` found so far) when one of them is missing."""
+    name = series.series
     expected = (
-        (_LABEL, "'Reality Check <date>', such as 'Reality Check March 5, 2021'"),
-        (_TITLE, "'Reality Check #<number>: <title>'"),
+        (series.label, f"'{name} <date>', such as '{name} March 5, 2021'"),
+        (series.title, f"'{name} #<number>: <title>'"),
         (_BYLINE, "'By <author> and <author>'"),
     )
     found = []

@@ -23,6 +23,9 @@ def admin_site(tmp_path_factory) -> Site:
     cannot be read at all (both synthetic)."""
     base = tmp_path_factory.mktemp("admin")
     content = content_copy(base / "content", BAD_BRIEFS / "placeholder-left.md", BAD_BRIEFS / "yaml-error.md")
+    (content / "briefs" / ".#reality-check-4.md").symlink_to(
+        "editor@host.1234"
+    )  # Emacs's lock, as it leaves one
     return Site(build_site(content, base / "output", PAGEFIND_ENABLED=True, **ADMIN_ON))
 
 
@@ -60,6 +63,11 @@ def test_view_page_forwards_to_the_brief(admin_site):
     refresh = page.find("meta", attrs={"http-equiv": "refresh"})["content"]
     assert refresh == f"0; url=/{BRIEF_4_URL}"
     assert page.find("a", string="Open the brief’s page")["href"] == f"/{BRIEF_4_URL}"
+
+
+def test_an_editors_lock_file_beside_a_brief_gets_no_view_page(admin_site):
+    views = sorted(p.parent.name for p in (admin_site.root / "admin" / "preview").glob("*/index.html"))
+    assert views == ["placeholder-left", "reality-check-4", "yaml-error"]
 
 
 def test_view_page_of_an_unreadable_brief_says_it_has_no_page(admin_site):

@@ -23,7 +23,7 @@ from editor_helpers import SETTINGS, content_copy, save
 from local_servers import fetch, free_port, wait_for
 from publishing import run_make
 
-from editor.tempfiles import is_editor_temporary
+from brief_registry.tempfiles import is_editor_temporary
 
 # SYNTHETIC TEST FIXTURES: a title whose quote is never closed, and a brief by a person not in authors.yml.
 BROKEN_YAML = '---\n# SYNTHETIC TEST FIXTURE\ntitle: "An unclosed quote\nseries_number: 97\n---\n\nText.\n'

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +13,9 @@ from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, CONTENT, SEED, Site, build_site, text_of
 from editor_helpers import EDITOR_FIXTURES, SETTINGS, content_copy, run
 
+from brief_registry import load_registry
 from editor.cli import main
-from editor.importer import body_markdown, closing_link, escape, site_pages
+from editor.importer import SeedError, body_markdown, closing_link, escape, parse_seed, site_pages
 from editor.settings import EditorSettings, load_settings
 
 IMPORTED = "content/briefs/focus-on-interests-not-on-human-rights-with-russia.md"
@@ -314,3 +317,30 @@ def test_a_folder_given_as_the_seed_is_refused_without_a_traceback(tmp_path, cap
     assert code == 1
     assert f"error: {folder}: cannot read it (Is a directory); give the plain-text brief's file" in err
     assert "Traceback" not in err
+
+
+def test_the_series_lines_are_read_with_the_series_own_name():
+    """The date and title lines carry the series' name (SERIES_NAME); another series' seed reads the same way."""
+    settings = dataclasses.replace(load_settings(), series="Synthetic Notes")
+    text = (
+        "Politics & Diplomacy\nRussia\nSynthetic Notes\nJanuary 5, 2099\n\n"
+        "Synthetic Notes #951: A synthetic brief of another series\n\nBy Emma Ashford\n\n"
+        "Key points\n\n• SYNTHETIC TEST FIXTURE: one invented point.\n\nWhat is the solution?\n\n"
+        "1. Do the synthetic thing. An invented recommendation.\n"
+    )
+
+    seed = parse_seed(text, "seed.txt", load_registry(CONTENT), settings)
+
+    assert (seed.number, seed.request.title, seed.request.date) == (
+        951,
+        "A synthetic brief of another series",
+        datetime.date(2099, 1, 5),
+    )
+    with pytest.raises(SeedError) as refused:
+        parse_seed(
+            text.replace("Synthetic Notes #951", "Reality Check #951"),
+            "seed.txt",
+            load_registry(CONTENT),
+            settings,
+        )
+    assert refused.value.problems[0].message.startswith("expected 'Synthetic Notes #<number>: <title>'")

@@ -8,9 +8,11 @@ that reads or annotates every brief takes :func:`every_brief`; one that makes so
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .rules import is_series_number
+from .tempfiles import is_editor_temporary
 
 if TYPE_CHECKING:  # only named in annotations: the module stays free of Pelican for the pure modules using it
     from pelican.generators import ArticlesGenerator
@@ -36,7 +38,20 @@ def newest_first(brief: object) -> tuple[int, str]:
     return (-number if is_series_number(number) else 1, str(getattr(brief, "source_path", "")))
 
 
-BRIEFS_DIR = "briefs"  # the briefs' folder in the content folder
+BRIEFS_DIR = "briefs"  # the briefs' folder in the content folder (Pelican's ARTICLE_PATHS)
+PAGES_DIR = "pages"  # the other pages' folder ("About NAEI"; Pelican's PAGE_PATHS)
+
+
+def markdown_files(content: Path, folder: str = BRIEFS_DIR) -> list[Path]:
+    """The Markdown files of `folder` in the content folder, in name order, as the build reads them: not the hidden
+    ones (Pelican's IGNORE_FILES: an Emacs lock link ``.#brief.md``, say) nor those editors' programs keep beside
+    a file they edit. The one list of brief (or page) files for ``make check``, ``make brief`` and ``/admin/``."""
+    return [
+        path
+        for path in sorted((Path(content) / folder).rglob("*.md"))
+        if not path.name.startswith(".") and not is_editor_temporary(path)
+    ]
+
 
 # Pelican's six lists of a build's articles.
 ARTICLE_LISTS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .briefs import BRIEFS_DIR
+from .briefs import markdown_files
 from .frontmatter import FrontMatter, read_brief
 from .problems import BriefFileError
 from .rules import next_series_number
@@ -41,7 +41,7 @@ def existing_briefs(content: Path) -> list[tuple[Path, FrontMatter]]:
     """Every brief file in `content` whose front matter can be read, whatever its status (unreadable ones are
     `make check`'s business)."""
     found = []
-    for path in sorted((Path(content) / BRIEFS_DIR).rglob("*.md")):
+    for path in markdown_files(content):
         try:
             found.append((path, read_brief(path, str(path))))
         except (BriefFileError, OSError):  # OSError: an editor's dangling lock link

@@ -13,6 +13,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from brief_registry.addresses import absolute_url
+from brief_registry.briefs import originals_with_pages
 from brief_registry.plugin_settings import defaults_setter, settings_reader
 from brief_registry.rules import translation_languages
 
@@ -106,7 +107,7 @@ def attach_versions(generators: Iterable) -> None:
             continue
         siteurl = generator.settings.get("SITEURL", "")
         # Hidden briefs and their translations have pages too (unlisted, not unfinished): versioned the same way.
-        originals = (*generator.articles, *generator.hidden_articles)
+        originals = originals_with_pages(generator)
         all_translations = (*generator.translations, *generator.hidden_translations)
         for translation in all_translations:
             translation.is_translation = True

@@ -16,7 +16,9 @@ from typing import Any
 import yaml
 
 from brief_registry import Registry
+from brief_registry.briefs import BRIEFS_DIR, PAGES_DIR
 from brief_registry.images import IMAGES_FOLDER, PUBLIC_PREFIX
+from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 
 # Where "View" links lead: a page per brief source file that forwards to the brief's real address (the address
 # comes from the title, which Decap cannot slugify the way Pelican does).
@@ -48,6 +50,7 @@ class DecapSettings:
     publish_mode: str = DEFAULTS["DECAP_PUBLISH_MODE"]
     local_backend: str = DEFAULTS["DECAP_LOCAL_BACKEND"]
     site_url: str = DEFAULTS["DECAP_SITE_URL"]
+    series: str = "Reality Check"  # SERIES_NAME (or SITENAME): what the Briefs collection says it holds
     content_folder: str = "content"  # these three follow the content folder's name (PATH), not a setting
     media_folder: str = (
         f"content/{IMAGES_FOLDER}"  # where uploads are saved, and the address pages show them at
@@ -211,9 +214,9 @@ def _registry_collection(content: str, names: tuple[tuple[str, str, str], ...]) 
 
 SLUG_PATTERN = [r"^[a-z0-9]+(-[a-z0-9]+)*$", "Lower-case letters, digits and hyphens, such as emma-ashford."]
 REGISTRY_FILES = (
-    ("authors", "Authors", "authors.yml"),
-    ("topics", "Topics", "topics.yml"),
-    ("regions", "Regions", "regions.yml"),
+    ("authors", "Authors", AUTHORS_FILE),
+    ("topics", "Topics", TOPICS_FILE),
+    ("regions", "Regions", REGIONS_FILE),
 )
 
 
@@ -247,8 +250,8 @@ def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, An
                     "name": "briefs",
                     "label": "Briefs",
                     "label_singular": "Brief",
-                    "description": "Reality Check briefs, one Markdown file each in content/briefs/.",
-                    "folder": str(PurePosixPath(content) / "briefs"),
+                    "description": f"{settings.series} briefs, one Markdown file each in {content}/{BRIEFS_DIR}/.",
+                    "folder": str(PurePosixPath(content) / BRIEFS_DIR),
                     "extension": "md",
                     "format": "yaml-frontmatter",
                     "create": True,
@@ -266,7 +269,7 @@ def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, An
                     "name": "pages",
                     "label": "Pages",
                     "label_singular": "Page",
-                    "folder": str(PurePosixPath(content) / "pages"),
+                    "folder": str(PurePosixPath(content) / PAGES_DIR),
                     "extension": "md",
                     "format": "yaml-frontmatter",
                     "create": True,

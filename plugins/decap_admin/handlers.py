@@ -11,6 +11,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from brief_registry.briefs import markdown_files, series_name
 from brief_registry.images import IMAGES_FOLDER
 from brief_registry.new_brief import SKELETON, next_free_number
 from brief_registry.plugin_settings import defaults_setter, settings_reader
@@ -60,6 +61,7 @@ def decap_settings(settings: dict) -> DecapSettings:
         publish_mode=setting(settings, "DECAP_PUBLISH_MODE") or "",
         local_backend=setting(settings, "DECAP_LOCAL_BACKEND") or "",
         site_url=setting(settings, "DECAP_SITE_URL") or settings.get("SITEURL", ""),
+        series=series_name(settings),
         content_folder=content.name,
         media_folder=f"{content.name}/{IMAGES_FOLDER}",
     )
@@ -122,7 +124,7 @@ class DecapAdminGenerator(Generator):
         }
         self.previews = tuple(
             PreviewTarget(path.stem, built.get(path.resolve()), path.resolve() in drafts)
-            for path in sorted((content / "briefs").rglob("*.md"))
+            for path in markdown_files(content)
         )
 
     def generate_output(self, writer) -> None:

@@ -87,9 +87,9 @@ def default_since(
 def briefs_since(
     briefs: Iterable[PublishedBrief], since: datetime.date, until: datetime.date
 ) -> tuple[int, ...]:
-    """The numbers of the briefs dated from `since` to `until` (both included), newest first."""
-    chosen = [brief for brief in briefs if since <= brief.date <= until]
-    return tuple(brief.number for brief in sorted(chosen, key=lambda b: (b.date, b.number), reverse=True))
+    """The numbers of the briefs dated from `since` to `until` (both included), in series order as the archive
+    lists them: the highest number first."""
+    return tuple(sorted((brief.number for brief in briefs if since <= brief.date <= until), reverse=True))
 
 
 def plan_issue(

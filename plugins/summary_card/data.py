@@ -80,15 +80,6 @@ def _number(value: object) -> int | None:
         return None
 
 
-def sort_newest_first(articles: Iterable) -> list:
-    """Newest brief first; on the same day the higher series number first."""
-    return sorted(
-        articles,
-        key=lambda a: (a.date, _number(getattr(a, "series_number", None)) or 0),
-        reverse=True,
-    )
-
-
 def cards_document(articles: Iterable, *, siteurl: str, series: str) -> dict[str, Any]:
     """The whole ``cards.json`` for `articles` (already in the order to show)."""
     base = siteurl.rstrip("/")

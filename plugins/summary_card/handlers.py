@@ -12,7 +12,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from brief_registry.briefs import every_brief, series_name
+from brief_registry.briefs import every_brief, newest_first, series_name
 from brief_registry.frontmatter import FrontMatter, read_brief
 from brief_registry.plugin_settings import defaults_setter
 from brief_registry.problems import BriefFileError, display_path, log_extra
@@ -21,7 +21,7 @@ from brief_registry.textfile import write_if_changed
 
 from .cache import ExtractionCache
 from .card import CardSettings, Extraction, GivenCard, card_from_front_matter
-from .data import cards_document, sort_newest_first
+from .data import cards_document
 from .feeds import feed_articles, with_cards
 from .settings import DEFAULTS, card_settings, json_save_as
 from .signals import cards_attached
@@ -150,7 +150,7 @@ class CardsDataGenerator(Generator):
         save_as = json_save_as(self.settings)
         if not save_as:
             return
-        articles = sort_newest_first(self.context.get("articles", ()))
+        articles = sorted(self.context.get("articles", ()), key=newest_first)  # as the archive lists them
         document = cards_document(
             articles,
             siteurl=self.settings.get("SITEURL", ""),

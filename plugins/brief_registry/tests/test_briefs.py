@@ -4,7 +4,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from brief_registry.briefs import briefs_with_pages, every_brief, newest_first, series_name
+from brief_registry.briefs import (
+    PAGES_DIR,
+    briefs_with_pages,
+    every_brief,
+    markdown_files,
+    newest_first,
+    series_name,
+)
 from brief_registry.handlers import name_the_series
 from brief_registry.rules import names_of
 
@@ -130,3 +137,23 @@ def test_each_briefs_address_is_settled_once_as_pelican_would_format_it():
     # once the briefs are read).
     lists["articles"][0].slug = "renamed"
     assert lists["articles"][0].url == "briefs/one/"
+
+
+def test_the_brief_files_are_those_the_build_reads_in_name_order(tmp_path):
+    briefs = tmp_path / "briefs"
+    (briefs / "2021").mkdir(parents=True)
+    for name in (
+        "b.md",
+        "a.md",
+        "2021/c.md",
+        ".#a.md",
+        "._b.md",
+        "a.md~",
+        ".a.md.swp",
+        "notes.txt",
+        "~$draft.md",
+    ):
+        (briefs / name).write_text("synthetic", encoding="utf-8")
+
+    assert markdown_files(tmp_path) == [briefs / "2021" / "c.md", briefs / "a.md", briefs / "b.md"]
+    assert markdown_files(tmp_path, PAGES_DIR) == []

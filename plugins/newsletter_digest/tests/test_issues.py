@@ -32,6 +32,9 @@ def test_briefs_from_since_to_the_issue_date_newest_first():
     assert briefs_since(BRIEFS, D(2021, 1, 1), D(2021, 3, 5)) == (4, 3)  # so is the issue's own date
     same_day = [PublishedBrief(7, D(2021, 5, 1)), PublishedBrief(8, D(2021, 5, 1))]
     assert briefs_since(same_day, D(2021, 5, 1), D(2021, 5, 1)) == (8, 7)
+    # In series order, as the archive lists them, even when a higher number carries an earlier date.
+    back_dated = [PublishedBrief(9, D(2021, 5, 1)), PublishedBrief(8, D(2021, 5, 20))]
+    assert briefs_since(back_dated, D(2021, 5, 1), D(2021, 5, 31)) == (9, 8)
 
 
 def test_the_next_issue_starts_the_day_after_the_newest_brief_of_the_last_one():

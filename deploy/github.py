@@ -26,6 +26,8 @@ from urllib.parse import urlsplit
 
 import ghp_import
 
+from brief_registry.arguments import DEFAULT_OUTPUT
+
 from .publish import site_address
 
 # What GitHub Pages would publish but never uses: compressed copies, and the headers file of Netlify/Cloudflare.
@@ -185,7 +187,10 @@ def push_site(site: Path, remote: Remote, branch: str, message: str, cname: str)
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m deploy.github", description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--output", type=Path, default=Path("output"), help="the published site (default: output)"
+        "--output",
+        type=Path,
+        default=Path(DEFAULT_OUTPUT),
+        help=f"the published site (default: {DEFAULT_OUTPUT})",
     )
     parser.add_argument("--remote", default="", help="the git remote (default: the only one on GitHub)")
     parser.add_argument("--branch", default="gh-pages", help="default: gh-pages")

@@ -43,8 +43,8 @@ from bs4 import BeautifulSoup
 from pelican.plugins import precompress
 from pelican.settings import read_settings
 
-from brief_registry.arguments import DEFAULT_CONTENT, content_folder
-from brief_registry.textfile import write_atomically
+from brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_OUTPUT, content_folder
+from brief_registry.textfile import link_or_copy, write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -199,7 +199,9 @@ def reuse_compressed_copies(build: Path, live: Path) -> int:
         old = live / path.relative_to(build)
         copies = _copies_of(path.read_bytes(), old)
         for copy in copies:
-            _link_or_copy(copy, path.with_name(copy.name))
+            link_or_copy(
+                copy, path.with_name(copy.name)
+            )  # the live folder goes after the swap; the file stays
         reused += bool(copies)
     return reused
 
@@ -230,14 +232,6 @@ def _read(path: Path) -> str | None:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A hard link (the live folder is deleted after the swap; the file stays for the new one), else a copy."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def local_references(page: Path, site: Path, siteurl: str) -> Iterator[tuple[str, Path]]:
@@ -454,7 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Build the live site into a fresh folder, verify it, then swap it in as the output folder.",
     )
     parser.add_argument("--content", type=content_folder, default=DEFAULT_CONTENT, help="default: content")
-    parser.add_argument("--output", type=Path, default=Path("output"), help="default: output")
+    parser.add_argument(
+        "--output", type=Path, default=Path(DEFAULT_OUTPUT), help=f"default: {DEFAULT_OUTPUT}"
+    )
     parser.add_argument(
         "--settings", type=Path, default=Path("publishconf.py"), help="default: publishconf.py"
     )

@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from brief_registry.arguments import DEFAULT_CONTENT, content_folder
+from brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_OUTPUT, DEFAULT_SETTINGS, content_folder
 from brief_registry.plugin_settings import SettingError
 from brief_registry.textfile import write_atomically
 from incremental_output.fingerprint import input_fingerprint, installed_packages, output_fingerprint
@@ -214,8 +214,12 @@ def main(argv: list[str] | None = None) -> int:
         type=content_folder,
         help="the content folder (default: content)",
     )
-    parser.add_argument("--output", default="output", type=Path, help="where to build (default: output)")
-    parser.add_argument("--settings", default="pelicanconf.py", type=Path, help="default: pelicanconf.py")
+    parser.add_argument(
+        "--output", default=DEFAULT_OUTPUT, type=Path, help=f"where to build (default: {DEFAULT_OUTPUT})"
+    )
+    parser.add_argument(
+        "--settings", default=DEFAULT_SETTINGS, type=Path, help=f"default: {DEFAULT_SETTINGS}"
+    )
     parser.add_argument("--force", action="store_true", help="build even when the output is up to date")
     parser.add_argument(
         "--no-check", dest="check", action="store_false", help="build without running `make check` first"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from brief_registry import EncodingError, Registry, RegistryError, display_path, load_registry
-from brief_registry.arguments import DEFAULT_CONTENT, content_folder
+from brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_OUTPUT, content_folder
 from brief_registry.briefs import numbered
 from brief_registry.nearmiss import closest
 from brief_registry.new_brief import next_free_number
@@ -30,7 +30,7 @@ from .check import check_brief, review_content
 from .cms import CmsError, run_cms
 from .devserver import serve
 from .importer import SeedError, parse_seed, site_pages
-from .preview_server import PortBusyError, open_server
+from .preview_server import DEFAULT_CMS_PORT, DEFAULT_PORT, PortBusyError, open_server
 from .scaffold import (
     BriefRequest,
     ScaffoldError,
@@ -169,12 +169,19 @@ def _parser() -> argparse.ArgumentParser:
         ("cms", "the browser editor: decap-server and the preview server together"),
     ):
         serve = commands.add_parser(name, parents=[common, content], help=description)
-        serve.add_argument("--output", default="output", type=Path, help="where to build (default: output)")
+        serve.add_argument(
+            "--output", default=DEFAULT_OUTPUT, type=Path, help=f"where to build (default: {DEFAULT_OUTPUT})"
+        )
         serve.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
-        serve.add_argument("--port", default=8000, type=int, help="port to serve on (default: 8000)")
+        serve.add_argument(
+            "--port", default=DEFAULT_PORT, type=int, help=f"port to serve on (default: {DEFAULT_PORT})"
+        )
         if name == "cms":
             serve.add_argument(
-                "--cms-port", default=8081, type=int, help="decap-server's port (default: 8081)"
+                "--cms-port",
+                default=DEFAULT_CMS_PORT,
+                type=int,
+                help=f"decap-server's port (default: {DEFAULT_CMS_PORT})",
             )
         serve.add_argument(
             "pelican_options", nargs=argparse.REMAINDER, help="more options for pelican, after --"
@@ -183,9 +190,13 @@ def _parser() -> argparse.ArgumentParser:
     preview = commands.add_parser(
         "preview", parents=[common], help="serve the built site (make serve); a busy port is refused at once"
     )
-    preview.add_argument("--output", default="output", type=Path, help="the built site (default: output)")
+    preview.add_argument(
+        "--output", default=DEFAULT_OUTPUT, type=Path, help=f"the built site (default: {DEFAULT_OUTPUT})"
+    )
     preview.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
-    preview.add_argument("--port", default=8000, type=int, help="port to serve on (default: 8000)")
+    preview.add_argument(
+        "--port", default=DEFAULT_PORT, type=int, help=f"port to serve on (default: {DEFAULT_PORT})"
+    )
     preview.add_argument(
         "--only-check-port",
         action="store_true",
@@ -416,7 +427,9 @@ def _print_next_steps(target: Path, settings: EditorSettings, fill_in: bool) -> 
     if fill_in:
         steps.append(f"Open {target} and replace every [FILL IN: …] with your text.")
     steps.append("Run `make check` and fix what it lists (each line says file:line: what is wrong).")
-    steps.append(f"Run `make devserver` and open http://127.0.0.1:8000/{url} (it rebuilds on every save).")
+    steps.append(
+        f"Run `make devserver` and open http://127.0.0.1:{DEFAULT_PORT}/{url} (it rebuilds on every save)."
+    )
     print("Next:")
     for number, step in enumerate(steps, start=1):
         print(f"  {number}. {step}")

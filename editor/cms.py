@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -21,6 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .devserver import serve
+from .preview_server import next_free_port, port_is_free
 
 DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
 START_TIMEOUT = 30.0
@@ -88,14 +88,12 @@ def start_decap_server(root: Path, repository: Path, host: str, port: int) -> su
 
 def ensure_free(host: str, port: int) -> None:
     """Refuse a port something else listens on (another decap-server would answer for the wrong folder)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        try:
-            probe.bind((host, port))
-        except OSError:
-            raise CmsError(
-                f"port {port} on {host} is already in use (another `make cms`?): stop it, "
-                "or choose another port with CMS_PORT=…"
-            ) from None
+    if not port_is_free(host, port):
+        free = next_free_port(host, port)
+        raise CmsError(
+            f"port {port} on {host} is already in use (another `make cms`?): stop it, "
+            f"or choose another port with CMS_PORT=, e.g. make cms CMS_PORT={free if free else port + 1}"
+        )
 
 
 # decap-server listens on this machine: asked directly, never through a proxy the environment names (http_proxy).

@@ -24,6 +24,7 @@ import watchfiles
 from pelican.settings import read_settings
 
 from brief_registry import Problem, display_path
+from brief_registry.problems import shown_file
 from brief_registry.tempfiles import is_editor_temporary
 
 from . import live_reload
@@ -68,12 +69,14 @@ def known_paths(content: Path, problems: list[Problem]) -> list[str]:
 def path_forms(content: Path, shown: Iterable[str]) -> list[str]:
     """Each file as the check shows it (relative to the content folder's parent), absolute, and relative to the
     content folder."""
-    base = Path(content).resolve().parent
-    paths = dict.fromkeys(shown)
     return [
         form
-        for path in paths
-        for form in (path, str(base / path), os.path.relpath(base / path, Path(content).resolve()))
+        for path in dict.fromkeys(shown)
+        for form in (
+            path,
+            shown_file(path, content),
+            os.path.relpath(shown_file(path, content), os.path.abspath(content)),
+        )
     ]
 
 
@@ -99,7 +102,7 @@ def preview_saved(content: Path, paths: list[str], session: PreviewSession, log:
     What the plugins say of a saved brief meanwhile is left to the check that runs next, which says it once, in
     its own words (the plugins' words came first, several problems on one line)."""
     start = time.perf_counter()
-    saved = [os.path.relpath(p, Path(content).resolve().parent) for p in paths]
+    saved = [display_path(p, str(content)) for p in paths]
     with log.also_known(path_forms(content, saved)):
         written = session.preview(p for p in paths if p.endswith(".md"))
     if written:

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import html
+import os
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 
 from brief_registry import BriefFileError, Problem, read_brief
+from brief_registry.problems import shown_file
 from decap_admin.config import PREVIEW_PATH
 
 from .check import BRIEFS_DIR, brief_address
@@ -108,14 +110,14 @@ class ProblemsBanner:
             self._by_url = by_url
 
     def _pages(self, problems: Iterable[Problem]) -> dict[str, str]:
-        base = self.content.resolve().parent
+        briefs = Path(os.path.abspath(self.content)) / BRIEFS_DIR
         by_file: dict[str, list[Problem]] = {}
         for problem in problems:
             by_file.setdefault(problem.path, []).append(problem)
         by_url = {}
         for shown, found in by_file.items():
-            source = (base / shown).resolve()
-            if source.suffix != ".md" or not source.is_relative_to(self.content.resolve() / BRIEFS_DIR):
+            source = Path(shown_file(shown, self.content))
+            if source.suffix != ".md" or not source.is_relative_to(briefs):
                 continue
             for url in page_urls(source, shown, self.settings):
                 by_url[url] = banner_html(found)

@@ -20,6 +20,9 @@ from urllib.parse import parse_qs, unquote
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
 # How far above a busy port to look for a free one to suggest.
+# Where `make serve`, `make devserver` and `make cms` serve unless told otherwise (the Makefile's PORT, CMS_PORT).
+DEFAULT_PORT = 8000
+DEFAULT_CMS_PORT = 8081
 SUGGESTION_RANGE = 20
 
 
@@ -190,7 +193,7 @@ def open_server(
         if error.errno == errno.EACCES:
             raise PortBusyError(
                 f"port {port} needs administrator rights on this machine; "
-                f"pick one above 1023 with PORT=, e.g. make {target} PORT=8000"
+                f"pick one above 1023 with PORT=, e.g. make {target} PORT={DEFAULT_PORT}"
             ) from None
         raise PortBusyError(
             f"cannot serve at {host}:{port} ({error.strerror}); check HOST= and PORT="
@@ -198,7 +201,7 @@ def open_server(
     except OverflowError:  # a port past 65535: the socket refuses it before any bind
         raise PortBusyError(
             f"port {port} does not exist: ports go from 1 to 65535; pick one above 1023 with PORT=, "
-            f"e.g. make {target} PORT=8000"
+            f"e.g. make {target} PORT={DEFAULT_PORT}"
         ) from None
 
 
@@ -214,15 +217,20 @@ def busy_message(host: str, port: int, target: str) -> str:
 
 def next_free_port(host: str, port: int) -> int | None:
     """The first port above `port` that can be bound on `host`, or None."""
-    for candidate in range(port + 1, min(port + 1 + SUGGESTION_RANGE, 65536)):
-        with socket.socket(_family(host), socket.SOCK_STREAM) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                probe.bind((host, candidate))
-            except OSError:
-                continue
-            return candidate
-    return None
+    return next(
+        (c for c in range(port + 1, min(port + 1 + SUGGESTION_RANGE, 65536)) if port_is_free(host, c)), None
+    )
+
+
+def port_is_free(host: str, port: int) -> bool:
+    """Whether a server could listen at host:port now (an IPv6 host, such as ``::1``, too)."""
+    with socket.socket(_family(host), socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except (OSError, OverflowError):
+            return False
+    return True
 
 
 def _family(host: str) -> socket.AddressFamily:

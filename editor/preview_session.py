@@ -25,6 +25,7 @@ from pelican import get_instance, parse_arguments, signals
 from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
 
+from brief_registry.briefs import ARTICLE_LISTS
 from brief_registry.images import STATIC_LINK, site_references
 from incremental_output import WholeFileWriter
 
@@ -115,9 +116,8 @@ class PreviewSession:
         # keep that brief alone, and the full build that follows would redo every other one.
         alone.settings = {**generator.settings, "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
         alone.context = dict(generator.context)
-        alone.articles, alone.translations = [article], []
-        alone.hidden_articles, alone.hidden_translations = [], []
-        alone.drafts, alone.drafts_translations = [], []
+        for name in ARTICLE_LISTS:  # Pelican's six lists: the saved brief alone, published
+            setattr(alone, name, [article] if name == "articles" else [])
         signals.article_generator_pretaxonomy.send(alone)
         if article not in alone.articles:
             return False

@@ -10,13 +10,14 @@ from typing import Any
 from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
+from brief_registry.arguments import DEFAULT_SETTINGS
 from brief_registry.briefs import series_name
 from brief_registry.rendering import BriefMarkdown, brief_markdown, fast_markdown_enabled
 from brief_registry.rules import DEFAULT_TRANSLATION_LANGUAGES, translation_languages
 from summary_card.card import CardSettings
 from summary_card.settings import card_settings
 
-DEFAULT_SETTINGS_FILE = "pelicanconf.py"
+DEFAULT_SETTINGS_FILE = DEFAULT_SETTINGS
 
 
 @dataclass(frozen=True)

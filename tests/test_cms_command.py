@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import socket
 from pathlib import Path
 
@@ -48,13 +49,19 @@ def test_settings_join_the_editors_own_pelican_options(extra, expected):
     assert (arguments.verbosity == logging.DEBUG) is ("-D" in extra)
 
 
-def test_a_busy_port_is_refused_with_a_way_out():
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
+@pytest.mark.parametrize(("family", "host"), [(socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1")])
+def test_a_busy_port_is_refused_with_a_way_out(family, host):
+    """On IPv6 too (HOST=::1): the probe was IPv4 only, so decap-server then failed on its own, unexplained."""
+    if not socket.has_ipv6 and family == socket.AF_INET6:
+        pytest.skip("this machine has no IPv6")
+    with socket.socket(family) as taken:
+        taken.bind((host, 0))
         taken.listen()
         port = taken.getsockname()[1]
-        with pytest.raises(CmsError, match=f"port {port} on 127.0.0.1 is already in use.*CMS_PORT="):
-            ensure_free("127.0.0.1", port)
+        with pytest.raises(
+            CmsError, match=rf"port {port} on {re.escape(host)} is already in use.*make cms CMS_PORT=\d+"
+        ):
+            ensure_free(host, port)
 
 
 def test_missing_decap_server_says_how_to_install_it(tmp_path):

@@ -32,6 +32,23 @@ def test_banner_lists_each_problem_escaped():
     assert page.find("link")["href"] == STYLE_URL
 
 
+def test_a_content_folder_that_is_a_link_elsewhere_still_gets_its_banners(tmp_path):
+    """The check names files from the content folder as the project names it; the banner looked them up from
+    where the link leads (another folder's name), found none, and showed nothing."""
+    real = content_copy(tmp_path / "shared-drive" / "briefs-content", BAD_BRIEFS / "placeholder-left.md")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "content").symlink_to(real)
+    banner = ProblemsBanner(project / "content", SETTINGS)
+
+    banner.update(check_content(project / "content", SETTINGS))
+
+    page = BeautifulSoup(banner.addition("/briefs/synthetic-brief-placeholder-left/"), "html.parser")
+    first = page.select_one("li")
+    assert first is not None
+    assert text_of(first).startswith("content/briefs/placeholder-left.md:16:")
+
+
 def test_no_problems_no_banner():
     assert banner_html([]) == ""
 

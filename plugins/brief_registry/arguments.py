@@ -6,7 +6,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-DEFAULT_CONTENT = "content"  # the content folder every command takes by default (the Makefile's INPUTDIR)
+# What every command takes by default, as the Makefile does (its INPUTDIR, OUTPUTDIR and CONFFILE).
+DEFAULT_CONTENT = "content"
+DEFAULT_OUTPUT = "output"
+DEFAULT_SETTINGS = "pelicanconf.py"
 
 
 def content_folder(value: str) -> Path:

@@ -68,8 +68,19 @@ class BodyError(BriefFileError):
 
 def display_path(path: str, content_root: str) -> str:
     """A source path as an editor knows it: relative to the project folder (the content folder's parent)."""
-    base = os.path.dirname(os.path.abspath(content_root))
+    base = project_folder(content_root)
     try:
         return os.path.relpath(os.path.abspath(path), base)
     except ValueError:  # another drive on Windows
         return path
+
+
+def project_folder(content_root: str | os.PathLike[str]) -> str:
+    """The folder editors' paths are relative to: the content folder's parent, as the path names it (a content
+    folder that is a link to a folder elsewhere keeps the project's name for it, as Pelican does)."""
+    return os.path.dirname(os.path.abspath(content_root))
+
+
+def shown_file(shown: str, content_root: str | os.PathLike[str]) -> str:
+    """The absolute path of a file named as :func:`display_path` shows it (its inverse)."""
+    return os.path.normpath(os.path.join(project_folder(content_root), shown))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import os
 import pickle
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -130,6 +131,19 @@ UNREADABLE = (
     TypeError,
     ValueError,
 )
+
+
+def link_or_copy(source: str | Path, destination: str | Path) -> None:
+    """Put `source` at `destination` (replacing what is there): a hard link where the file system allows it, else
+    a copy keeping its modification time, as the link does. For files never modified in place (a cached drawing,
+    a compressed copy a publish keeps): a changed file gets a new name, so sharing one is safe."""
+    destination = Path(destination)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.unlink(missing_ok=True)
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
 
 
 def read_pickle(path: Path) -> Any | None:

@@ -5,10 +5,10 @@ is drawn once, in worker processes beside Pelican where there is a spare core, w
 hash, and placed into the output as a hard link (or a copy); an unchanged rebuild draws nothing.
 """
 
-from brief_registry.textfile import (
-    write_atomically,  # the project's one atomic write, for the drawing plugins
-)
+# The project's one atomic write and one link-or-copy, for the drawing plugins.
+from brief_registry.textfile import link_or_copy as place
+from brief_registry.textfile import write_atomically
 
-from .pool import DrawingPool, cache_folder, font_identity, place, worker_count
+from .pool import DrawingPool, cache_folder, font_identity, worker_count
 
 __all__ = ["DrawingPool", "cache_folder", "font_identity", "place", "worker_count", "write_atomically"]

@@ -1,11 +1,10 @@
-"""Draw missing cache files in worker processes beside the build; place cached files into the output."""
+"""Draw missing cache files in worker processes beside the build."""
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
 import os
-import shutil
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -18,19 +17,6 @@ Job = tuple[Draw, tuple]
 
 # Fewer missing files than this are drawn in Pelican's own process: a worker would cost more than it saves.
 MIN_PARALLEL = 8
-
-
-def place(source: Path, destination: Path) -> None:
-    """Put a cached file in the output: a hard link where the file system allows it, else a copy.
-
-    Cached files are never modified (a changed file gets a new name), so sharing the file is safe.
-    """
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    destination.unlink(missing_ok=True)
-    try:
-        os.link(source, destination)
-    except OSError:
-        shutil.copyfile(source, destination)
 
 
 def cache_folder(settings: Mapping[str, object], configured: object, name: str) -> Path:

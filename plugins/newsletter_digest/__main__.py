@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pelican.settings import get_settings_from_file
 
-from brief_registry.arguments import DEFAULT_CONTENT, content_folder
+from brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_SETTINGS, content_folder
 from brief_registry.dates import brief_date, not_a_date, read_date
 from brief_registry.new_brief import existing_briefs
 from brief_registry.rules import is_published, is_series_number
@@ -59,7 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", default="", help="the issue's date (default: today)")
     parser.add_argument("--intro", default="", help="a short text from the editor, shown first")
     parser.add_argument(
-        "--settings", type=Path, default=Path("pelicanconf.py"), help="the site's settings (for DEFAULT_LANG)"
+        "--settings",
+        type=Path,
+        default=Path(DEFAULT_SETTINGS),
+        help="the site's settings (for DEFAULT_LANG)",
     )
     args = parser.parse_args(argv)
     if not args.settings.is_file():

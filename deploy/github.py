@@ -95,13 +95,15 @@ def choose_remote(remotes: Sequence[Remote], requested: str) -> Remote:
     if len(on_github) == 1:
         return on_github[0]
     if not on_github:
-        reason = f"no remote of this repository is on GitHub (its remotes: {listed})"
-    else:
-        reason = "several remotes are on GitHub: " + ", ".join(f"{r.name} ({r.url})" for r in on_github)
-    example = (on_github or remotes or [Remote("github", "")])[0].name
+        raise GithubError(
+            f"no remote of this repository is on GitHub (its remotes: {listed}); add the GitHub repository the "
+            "site is served from: git remote add github git@github.com:OWNER/REPOSITORY.git, then run "
+            "make github GITHUB_REMOTE=github (or GITHUB_REMOTE=<name> for a remote on a GitHub Enterprise host)"
+        )
+    several = ", ".join(f"{r.name} ({r.url})" for r in on_github)
     raise GithubError(
-        f"{reason}; say which one to push the site to: make github GITHUB_REMOTE={example} "
-        "(make github never pushes to a remote it was not told about)"
+        f"several remotes are on GitHub: {several}; say which one to push the site to: make github "
+        f"GITHUB_REMOTE={on_github[0].name} (make github never pushes to a remote it was not told about)"
     )
 
 

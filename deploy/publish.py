@@ -26,6 +26,7 @@ import gzip
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -119,12 +120,17 @@ def site_address(settings: Path) -> SiteAddress:
     return SiteAddress(values["SITEURL"], values.get("PLACEHOLDER_SITEURL", ""))
 
 
+# What was typed for the scheme, however mistyped ("htps://", "https//", "https:/", "ftp://"): never a host name,
+# which has a dot or a port after it ("www.example.org/rc", "localhost:8000").
+_SCHEME_TYPED = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+-]*(?::/{1,3}|/{2,3})")
+
+
 def siteurl_problem(siteurl: str, command: str = "make publish") -> str | None:
     """Why `siteurl` cannot be a published site's address (None: it can), and the command that fixes it."""
     parts = urlsplit(siteurl)
     if parts.scheme in ("http", "https") and parts.netloc and " " not in siteurl:
         return None
-    rest = siteurl.split("://", 1)[-1].strip().lstrip("/") or "briefs.example.org"
+    rest = "".join(_SCHEME_TYPED.sub("", siteurl).split()).lstrip("/") or "briefs.example.org"
     return (
         f"SITEURL must be the site's full address, starting with https:// (got {siteurl!r}); "
         f"run: {command} SITEURL=https://{rest}"

@@ -153,9 +153,9 @@ def test_github_refuses_a_remote_it_was_not_told_about_before_building(repositor
     assert result.returncode != 0
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == [
-        f"error: no remote of this repository is on GitHub (its remotes: origin ({remote})); say which one to "
-        "push the site to: make github GITHUB_REMOTE=origin (make github never pushes to a remote it was not "
-        "told about)"
+        f"error: no remote of this repository is on GitHub (its remotes: origin ({remote})); add the GitHub "
+        "repository the site is served from: git remote add github git@github.com:OWNER/REPOSITORY.git, then "
+        "run make github GITHUB_REMOTE=github (or GITHUB_REMOTE=<name> for a remote on a GitHub Enterprise host)"
     ]
     assert git("--git-dir", str(remote), "for-each-ref").strip() == ""
     assert not (clone.parent / "site" / "output").exists(), "it published before finding nowhere to push"

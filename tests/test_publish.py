@@ -272,6 +272,13 @@ def test_a_siteurl_without_a_scheme_gets_one_message_and_no_build(tmp_path):
         ("//briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
         ("ftp://briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
         ("https://", "run: make publish SITEURL=https://briefs.example.org"),
+        # Mistyped schemes: the suggestion keeps the address and drops the typo.
+        ("https//briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
+        ("https:/briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
+        ("htps://briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
+        ("https:// briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
+        ("localhost:8000", "run: make publish SITEURL=https://localhost:8000"),
+        ("www.example.org/rc", "run: make publish SITEURL=https://www.example.org/rc"),
     ],
 )
 def test_siteurl_must_be_a_full_web_address(siteurl, problem):

@@ -7,6 +7,7 @@ saves), or, as older files have it, a bare list. Loading is pure and strict: a m
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -163,7 +164,8 @@ def _build(path: Path, label: str, cls: type, required: tuple[str, ...]) -> tupl
                     Problem(
                         str(path),
                         line,
-                        f"{key} '{value}' is already used on line {seen[(key, value)]}",
+                        f"{key} '{value}' is already used on line {seen[(key, value)]}: "
+                        + _reuse_fix(key, value, label, {s for k, s in seen if k == "slug"}),
                         code=reused,
                     )
                 )
@@ -172,6 +174,14 @@ def _build(path: Path, label: str, cls: type, required: tuple[str, ...]) -> tupl
     if problems:
         raise RegistryError(problems)
     return tuple(built)
+
+
+def _reuse_fix(key: str, value: str, label: str, slugs: set[str]) -> str:
+    """What to do about a name or slug an earlier entry of the registry already has."""
+    if key == "name":
+        return f"list each {label} once (delete one of the two entries, keeping what both say)"
+    free = next(f"{value}-{n}" for n in itertools.count(2) if f"{value}-{n}" not in slugs)
+    return f"the slug is the address of the {label}'s page, so give this entry its own, such as '{free}'"
 
 
 def load_registry(content: Path) -> Registry:

@@ -14,10 +14,10 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from brief_registry.addresses import absolute_url
 from brief_registry.briefs import originals_with_pages
-from brief_registry.plugin_settings import defaults_setter, settings_reader
-from brief_registry.rules import translation_languages
+from brief_registry.plugin_settings import SettingError, defaults_setter, settings_reader
+from brief_registry.rules import LANGUAGES_SETTING, translation_languages
 
-from .interface import Interface, language_name, load_catalogs, long_date
+from .interface import Interface, language_name, load_catalogs, long_date, unknown_languages
 from .versions import LanguageListing, LanguageVersion, language_versions, listing_address
 
 DEFAULTS = {
@@ -199,9 +199,26 @@ def get_generators(pelican) -> type[Generator]:
 set_defaults = defaults_setter(DEFAULTS)
 
 
+def check_languages(pelican) -> None:
+    """Refuse, before anything is read, a DEFAULT_LANG or translation language that names no language: every
+    page's language name, dates and interface strings come from it (it stopped the build half-way, with Babel's
+    UnknownLocaleError traceback)."""
+    for name, codes in (
+        ("DEFAULT_LANG", [pelican.settings.get("DEFAULT_LANG", "en")]),
+        (LANGUAGES_SETTING, translation_languages(pelican.settings)),
+    ):
+        unknown = unknown_languages(codes)
+        if unknown:
+            raise SettingError(
+                f"{name} must name languages by their codes, such as 'en', 'fr' or 'pt_BR' "
+                f"({', '.join(map(repr, unknown))} names none); set it in pelicanconf.py"
+            )
+
+
 def register() -> None:
     """Connect the translation handlers."""
     signals.initialized.connect(set_defaults)
+    signals.initialized.connect(check_languages)
     signals.generator_init.connect(install_interface)
     signals.content_object_init.connect(date_in_its_language)
     signals.all_generators_finalized.connect(attach_versions)

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime
 import gettext
 import io
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
@@ -30,6 +31,7 @@ class CatalogCode(StrEnum):
     """What can be wrong with a theme message catalog (``translations/<lang>/LC_MESSAGES/messages.po``)."""
 
     UNREADABLE = "catalog-unreadable"  # not a .po file Babel can read
+    PLACEHOLDERS_CHANGED = "catalog-placeholders-changed"  # "%(minutes)s" renamed or dropped in a translation
 
 
 class CatalogError(BriefFileError):
@@ -72,10 +74,51 @@ def compile_catalog(path: Path, lang: str) -> gettext.NullTranslations:
                 str(path), line, f"not a readable message catalog ({reason})", code=CatalogCode.UNREADABLE
             )
         ) from error
+    mismatched = [
+        Problem(
+            str(path),
+            message.lineno or 1,
+            f"the translation of {_original(message)!r} {wrong}: keep each %(name)s of the original as it is, "
+            "translating only the words around it",
+            code=CatalogCode.PLACEHOLDERS_CHANGED,
+        )
+        for message in catalog
+        if message.id and (wrong := _placeholders_changed(message))
+    ]
+    if mismatched:
+        raise CatalogError(*mismatched)
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)
     return Translations(fp=compiled)
+
+
+_NAMED_PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]")
+
+
+def _original(message) -> str:
+    return message.id[0] if isinstance(message.id, tuple | list) else message.id
+
+
+def _placeholders_changed(message) -> str:
+    """How a translated message's ``%(name)s`` placeholders differ from its original's, or "" (untranslated: fine,
+    the site shows the original)."""
+    originals = message.id if isinstance(message.id, tuple | list) else (message.id,)
+    translations = message.string if isinstance(message.string, tuple | list) else (message.string,)
+    wanted = {name for text in originals for name in _NAMED_PLACEHOLDER.findall(text)}
+    for text in translations:
+        if not text:
+            continue
+        given = set(_NAMED_PLACEHOLDER.findall(text))
+        if given - wanted:
+            return (
+                f"names {', '.join(f'%({n})s' for n in sorted(given - wanted))}, which the site does not give"
+            )
+        if wanted - given and not isinstance(
+            message.id, tuple | list
+        ):  # a plural's "one" form may spell it out
+            return f"leaves out {', '.join(f'%({n})s' for n in sorted(wanted - given))}"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -95,11 +138,22 @@ class Interface:
         return self.translations(lang).ngettext(singular, plural, n)
 
 
+def unknown_languages(codes: Iterable[str]) -> list[str]:
+    """The codes among `codes` that name no language Babel knows (its names and dates are where they come from)."""
+    unknown = []
+    for code in codes:
+        try:
+            Locale.parse(str(code))
+        except (ValueError, LookupError, UnknownLocaleError):
+            unknown.append(str(code))
+    return unknown
+
+
 def language_name(lang: str, in_lang: str | None = None) -> str:
     """The language's own name, capitalised as a menu item: "Русский", "Français" (or in `in_lang`)."""
     try:
         name = Locale.parse(lang).get_display_name(in_lang or lang) or lang
-    except (ValueError, LookupError):
+    except (ValueError, LookupError, UnknownLocaleError):
         return lang
     return name[:1].upper() + name[1:]
 

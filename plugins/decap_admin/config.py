@@ -8,6 +8,7 @@ a mapping out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -220,6 +221,17 @@ REGISTRY_FILES = (
 )
 
 
+# A GitHub repository as Decap's github backend names it: owner/name, nothing around it.
+_GITHUB_REPO = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+")
+
+
+def _owner_and_name(repo: str) -> str:
+    """owner/name from what was given instead (an address to copy from the browser, a clone URL)."""
+    path = re.sub(r"^(?:[a-z+]+://)?(?:[^@/]+@)?(?:www\.)?github\.com[:/]", "", repo.strip(), flags=re.I)
+    parts = [p for p in path.removesuffix("/").removesuffix(".git").split("/") if p][:2]
+    return "/".join(parts) if len(parts) == 2 else "OWNER/NAME"
+
+
 def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, Any]:
     """Decap's configuration as a mapping, ready to be written as YAML."""
     backend = dict(settings.backend)
@@ -229,6 +241,12 @@ def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, An
         raise DecapConfigError(
             "DECAP_BACKEND has no 'repo': set it to the GitHub repository, such as "
             f"{{'name': 'github', 'repo': 'owner/reality-check', 'branch': 'main'}} (got {backend!r})"
+        )
+    repo = str(backend.get("repo") or "")
+    if backend["name"] == "github" and repo and not _GITHUB_REPO.fullmatch(repo):
+        raise DecapConfigError(
+            f"DECAP_BACKEND's 'repo' must name the GitHub repository as owner/name (got {repo!r}); "
+            f"set DECAP_GITHUB_REPO={_owner_and_name(repo)}"
         )
     content = settings.content_folder
     config: dict[str, Any] = {"backend": backend}

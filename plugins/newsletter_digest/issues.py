@@ -101,7 +101,7 @@ def plan_issue(
     intro: str = "",
 ) -> DigestIssue:
     """The issue of `on`: from `since` (or where the last issue stopped) to `on`; refuse an empty one."""
-    briefs = list(briefs)
+    issues, briefs = list(issues), list(briefs)
     start = since or default_since(issues, briefs, on)
     if start > on:
         raise NothingToSendError(
@@ -110,9 +110,17 @@ def plan_issue(
         )
     numbers = briefs_since(briefs, start, on)
     if not numbers:
+        recorded = next((issue for issue in issues if issue.date == on), None)
+        again = (
+            f"; the issue recorded earlier for that day, {DIGESTS_FOLDER}/{recorded.file_name}, lists "
+            f"{', '.join(f'#{n}' for n in recorded.briefs)}: to publish it as it is, run make publish (to record "
+            f"it again, make digest SINCE={recorded.since.isoformat()})"
+            if recorded is not None and recorded.briefs
+            else ""
+        )
         raise NothingToSendError(
             f"no brief was published from {start.isoformat()} to {on.isoformat()}: there is nothing to send "
-            "(set SINCE=YYYY-MM-DD to go further back)"
+            f"(set SINCE=YYYY-MM-DD to go further back){again}"
         )
     return DigestIssue(date=on, since=start, briefs=numbers, intro=intro.strip())
 

@@ -159,7 +159,12 @@ def test_registry_reports_every_problem_with_its_line(tmp_path):
         load_registry(write_registry(tmp_path, authors, "- {name: [unclosed\n"))
     messages = [(Path(p.path).name, p.line, p.message) for p in caught.value.problems]
     assert messages[:3] == [
-        ("authors.yml", 4, "name 'Ada Example' is already used on line 1"),
+        (
+            "authors.yml",
+            4,
+            "name 'Ada Example' is already used on line 1: list each author once (delete one of the two "
+            "entries, keeping what both say)",
+        ),
         ("authors.yml", 7, "author entry is missing bio"),
         ("authors.yml", 9, "unknown field twitter (expected affiliation, bio, name, slug, title)"),
     ]
@@ -168,6 +173,21 @@ def test_registry_reports_every_problem_with_its_line(tmp_path):
         1,
         "the '[' opened on line 1 is never closed: end the list with ']' (YAML parser: while parsing a flow "
         "sequence on line 1; expected ',' or ']', but got '<stream end>' on line 2)",
+    )
+
+
+def test_a_reused_slug_is_told_a_free_one(tmp_path):
+    authors = "".join(
+        f"- name: {name}\n  slug: {slug}\n  bio: Synthetic.\n"
+        for name, slug in (("Ada Example", "ada"), ("Ada Other", "ada-2"), ("Ada Third", "ada"))
+    )
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write_registry(tmp_path, authors, "- name: T\n  slug: t\n"))
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.message) == (
+        7,
+        "slug 'ada' is already used on line 1: the slug is the address of the author's page, so give this "
+        "entry its own, such as 'ada-3'",
     )
 
 

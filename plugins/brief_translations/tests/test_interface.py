@@ -97,6 +97,34 @@ def test_a_broken_catalog_names_its_file(tmp_path):
     assert [p.code for p in raised.value.problems] == [CatalogCode.UNREADABLE]
 
 
+@pytest.mark.parametrize(
+    ("translation", "wrong"),
+    [
+        ("%(minutes)s мин", ""),
+        ("", ""),  # not translated yet: the site shows the original
+        ("мин чтения", "leaves out %(minutes)s"),
+        ("%(minuty)s мин", "names %(minuty)s, which the site does not give"),
+    ],
+)
+def test_a_translation_must_keep_the_originals_placeholders(tmp_path, translation, wrong):
+    """A renamed placeholder stopped the build with a KeyError naming no file; a dropped one lost the number."""
+    folder = tmp_path / "ru" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = f'msgid ""\nmsgstr ""\n\n# SYNTHETIC\nmsgid "%(minutes)s min read"\nmsgstr "{translation}"\n'
+    (folder / "messages.po").write_text(po, encoding="utf-8")
+    if not wrong:
+        assert "ru" in load_catalogs(tmp_path, ["ru"])
+        return
+    with pytest.raises(CatalogError) as raised:
+        load_catalogs(tmp_path, ["ru"])
+    (problem,) = raised.value.problems
+    assert (problem.line, problem.code) == (5, CatalogCode.PLACEHOLDERS_CHANGED)
+    assert problem.message == (
+        f"the translation of '%(minutes)s min read' {wrong}: keep each %(name)s of the original as it is, "
+        "translating only the words around it"
+    )
+
+
 def test_a_catalog_is_compiled_once_until_its_file_changes(tmp_path):
     folder = tmp_path / "ru" / "LC_MESSAGES"
     folder.mkdir(parents=True)

@@ -117,3 +117,23 @@ def test_the_briefs_collection_says_what_the_series_is_called():
     briefs = collection(config, "briefs")
     assert briefs["description"] == "Synthetic Notes briefs, one Markdown file each in content/briefs/."
     assert (briefs["folder"], collection(config, "pages")["folder"]) == ("content/briefs", "content/pages")
+
+
+@pytest.mark.parametrize(
+    ("repo", "told"),
+    [
+        ("https://github.com/example/reality-check", "example/reality-check"),
+        ("git@github.com:example/reality-check.git", "example/reality-check"),
+        ("https://github.com/example/reality-check/tree/main", "example/reality-check"),
+        ("reality-check", "OWNER/NAME"),
+    ],
+)
+def test_a_repository_given_as_an_address_is_refused_naming_owner_and_name(repo, told):
+    """Decap would be handed the address as it is, which names no repository to the GitHub API."""
+    live = DecapSettings(backend={"name": "github", "repo": repo, "branch": "main"})
+    with pytest.raises(DecapConfigError) as refused:
+        build_config(SOURCES, live)
+    assert str(refused.value) == (
+        f"DECAP_BACKEND's 'repo' must name the GitHub repository as owner/name (got {repo!r}); "
+        f"set DECAP_GITHUB_REPO={told}"
+    )

@@ -37,6 +37,20 @@ def test_briefs_from_since_to_the_issue_date_newest_first():
     assert briefs_since(back_dated, D(2021, 5, 1), D(2021, 5, 31)) == (9, 8)
 
 
+def test_nothing_to_send_names_the_issue_already_recorded_that_day():
+    """`make digest` run again after its publish step failed: the day's record is there, and says what to run."""
+    today = DigestIssue(date=D(2021, 5, 1), since=D(2021, 3, 1), briefs=(5, 4))
+
+    with pytest.raises(NothingToSendError) as refused:
+        plan_issue([today], BRIEFS, on=D(2021, 5, 1))
+
+    assert str(refused.value) == (
+        "no brief was published from 2021-04-01 to 2021-05-01: there is nothing to send (set SINCE=YYYY-MM-DD to "
+        "go further back); the issue recorded earlier for that day, digests/2021-05-01.yml, lists #5, #4: to "
+        "publish it as it is, run make publish (to record it again, make digest SINCE=2021-03-01)"
+    )
+
+
 def test_the_next_issue_starts_the_day_after_the_newest_brief_of_the_last_one():
     last = DigestIssue(date=D(2021, 3, 10), since=D(2021, 2, 1), briefs=(4, 3))
     assert default_since([last], BRIEFS, D(2021, 4, 1)) == D(2021, 3, 6)

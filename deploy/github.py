@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import ghp_import
 
-from brief_registry.arguments import DEFAULT_OUTPUT
+from brief_registry.arguments import DEFAULT_OUTPUT, PUBLISH_SETTINGS
 
 from .publish import site_address
 
@@ -199,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--settings",
         type=Path,
-        default=Path("publishconf.py"),
+        default=Path(PUBLISH_SETTINGS),
         help="the settings it was published with (CNAME)",
     )
     parser.add_argument(

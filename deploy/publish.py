@@ -44,7 +44,7 @@ from bs4 import BeautifulSoup
 from pelican.plugins import precompress
 from pelican.settings import read_settings
 
-from brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_OUTPUT, content_folder
+from brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_OUTPUT, PUBLISH_SETTINGS, content_folder
 from brief_registry.textfile import link_or_copy, write_atomically
 
 logger = logging.getLogger(__name__)
@@ -120,9 +120,9 @@ def site_address(settings: Path) -> SiteAddress:
     return SiteAddress(values["SITEURL"], values.get("PLACEHOLDER_SITEURL", ""))
 
 
-# What was typed for the scheme, however mistyped ("htps://", "https//", "https:/", "ftp://"): never a host name,
-# which has a dot or a port after it ("www.example.org/rc", "localhost:8000").
-_SCHEME_TYPED = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+-]*(?::/{1,3}|/{2,3})")
+# What was typed for the scheme, however mistyped ("htps://", "https//", "https:/", "https:", "https;//", "ftp://"):
+# never a host name with its port or path after it ("localhost:8000", "www.example.org/rc").
+_SCHEME_TYPED = re.compile(r"^\s*[A-Za-z][\w+.-]*(?::+(?!\d)/*|;/+|/{2,3})")
 
 
 def siteurl_problem(siteurl: str, command: str = "make publish") -> str | None:
@@ -130,7 +130,8 @@ def siteurl_problem(siteurl: str, command: str = "make publish") -> str | None:
     parts = urlsplit(siteurl)
     if parts.scheme in ("http", "https") and parts.netloc and " " not in siteurl:
         return None
-    rest = "".join(_SCHEME_TYPED.sub("", siteurl).split()).lstrip("/") or "briefs.example.org"
+    host, slash, path = _SCHEME_TYPED.sub("", siteurl).strip().lstrip("/").partition("/")
+    rest = "".join(host.split()) + slash + path.replace(" ", "%20") if host.strip() else "briefs.example.org"
     return (
         f"SITEURL must be the site's full address, starting with https:// (got {siteurl!r}); "
         f"run: {command} SITEURL=https://{rest}"
@@ -453,12 +454,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m deploy.publish",
         description="Build the live site into a fresh folder, verify it, then swap it in as the output folder.",
     )
-    parser.add_argument("--content", type=content_folder, default=DEFAULT_CONTENT, help="default: content")
+    parser.add_argument(
+        "--content", type=content_folder, default=DEFAULT_CONTENT, help=f"default: {DEFAULT_CONTENT}"
+    )
     parser.add_argument(
         "--output", type=Path, default=Path(DEFAULT_OUTPUT), help=f"default: {DEFAULT_OUTPUT}"
     )
     parser.add_argument(
-        "--settings", type=Path, default=Path("publishconf.py"), help="default: publishconf.py"
+        "--settings", type=Path, default=Path(PUBLISH_SETTINGS), help=f"default: {PUBLISH_SETTINGS}"
     )
     parser.add_argument("--skip-check", action="store_true", help="do not run the editors' checker first")
     parser.add_argument(

@@ -28,7 +28,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_OUTPUT, DEFAULT_SETTINGS, content_folder
+from brief_registry.arguments import (
+    DEFAULT_CONTENT,
+    DEFAULT_OUTPUT,
+    DEFAULT_SETTINGS,
+    PUBLISH_SETTINGS,
+    content_folder,
+)
 from brief_registry.plugin_settings import SettingError
 from brief_registry.textfile import write_atomically
 from incremental_output.fingerprint import input_fingerprint, installed_packages, output_fingerprint
@@ -43,8 +49,8 @@ STATE_FILE = "build-state.json"
 PROJECT_SOURCES = (
     "theme",
     "plugins",
-    "pelicanconf.py",
-    "publishconf.py",
+    DEFAULT_SETTINGS,
+    PUBLISH_SETTINGS,
     "requirements.txt",
     "package-lock.json",
 )
@@ -212,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         "--content",
         default=DEFAULT_CONTENT,
         type=content_folder,
-        help="the content folder (default: content)",
+        help=f"the content folder (default: {DEFAULT_CONTENT})",
     )
     parser.add_argument(
         "--output", default=DEFAULT_OUTPUT, type=Path, help=f"where to build (default: {DEFAULT_OUTPUT})"

@@ -134,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="?",
         default=DEFAULT_CONTENT,
         type=content_folder,
-        help="the content folder (default: content)",
+        help=f"the content folder (default: {DEFAULT_CONTENT})",
     )
     check.add_argument(
         "--format",
@@ -149,7 +149,7 @@ def _parser() -> argparse.ArgumentParser:
         "--content",
         default=DEFAULT_CONTENT,
         type=content_folder,
-        help="the content folder (default: content)",
+        help=f"the content folder (default: {DEFAULT_CONTENT})",
     )
 
     new = commands.add_parser("new", parents=[common, content], help="write a new brief from the template")

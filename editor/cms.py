@@ -19,8 +19,10 @@ import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
 
+from brief_registry.problems import project_folder
+
 from .devserver import serve
-from .preview_server import next_free_port, port_is_free
+from .preview_server import http_address, refusal, try_to_bind
 
 DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
 START_TIMEOUT = 30.0
@@ -32,7 +34,7 @@ class CmsError(Exception):
 
 def api_url(host: str, port: int) -> str:
     """decap-server's API address, as Decap's `local_backend.url` names it."""
-    return f"http://{host}:{port}/api/v1"
+    return f"{http_address(host, port)}/api/v1"
 
 
 def decap_server_command(root: Path) -> list[str]:
@@ -56,7 +58,7 @@ def decap_server_env(repository: Path, host: str, port: int, base: Mapping[str, 
             "PORT": str(port),
             "BIND_HOST": host,
             "MODE": "fs",
-            "GIT_REPO_DIRECTORY": str(repository.resolve()),
+            "GIT_REPO_DIRECTORY": str(repository),
             "LOG_LEVEL": env.get("LOG_LEVEL", "warn"),
         }
     )
@@ -88,12 +90,10 @@ def start_decap_server(root: Path, repository: Path, host: str, port: int) -> su
 
 def ensure_free(host: str, port: int) -> None:
     """Refuse a port something else listens on (another decap-server would answer for the wrong folder)."""
-    if not port_is_free(host, port):
-        free = next_free_port(host, port)
-        raise CmsError(
-            f"port {port} on {host} is already in use (another `make cms`?): stop it, "
-            f"or choose another port with CMS_PORT=, e.g. make cms CMS_PORT={free if free else port + 1}"
-        )
+    try:
+        try_to_bind(host, port)
+    except (OSError, OverflowError) as error:
+        raise CmsError(refusal(error, host, port, "cms", "CMS_PORT")) from None
 
 
 # decap-server listens on this machine: asked directly, never through a proxy the environment names (http_proxy).
@@ -131,7 +131,7 @@ def preview_overrides(host: str, port: int, cms_port: int) -> dict[str, object]:
     return {
         "DECAP_ADMIN": True,
         "DECAP_LOCAL_BACKEND": api_url(host, cms_port),
-        "DECAP_SITE_URL": f"http://{host}:{port}",
+        "DECAP_SITE_URL": http_address(host, port),
     }
 
 
@@ -154,10 +154,12 @@ def run_cms(
     """Run decap-server and the preview until Ctrl-C; stop both."""
     root = Path.cwd()
     overrides = preview_overrides(host, port, cms_port)
-    repository = Path(content).resolve().parent
+    repository = Path(
+        project_folder(content)
+    )  # as the check names files: a linked content folder keeps its name
     server = start_decap_server(root, repository, host, cms_port)
     print(f"decap-server is saving into {repository} (API {api_url(host, cms_port)}).")
-    print(f"Editor at http://{host}:{port}/admin/ once the preview is built.", flush=True)
+    print(f"Editor at {http_address(host, port)}/admin/ once the preview is built.", flush=True)
     try:
         return serve(content, output, settings_file, host, port, with_settings(extra, overrides))
     finally:

@@ -32,7 +32,7 @@ from .build import checks_settings, emptied_if_published, pelican_arguments
 from .check import review_content
 from .preview_build import PreviewLog
 from .preview_problems import ProblemsBanner
-from .preview_server import PreviewHandler, open_server
+from .preview_server import PreviewHandler, http_address, open_server
 from .preview_session import PreviewSession
 from .settings import EditorSettings
 
@@ -200,7 +200,7 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
         )
         serving.start()
         print(
-            f"Preview at http://{host}:{port}/ (Ctrl-C to stop). Save a file: the open page reloads itself.",
+            f"Preview at {http_address(host, port)}/ (Ctrl-C to stop). Save a file: the open page reloads itself.",
             flush=True,
         )
         try:

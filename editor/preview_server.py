@@ -187,32 +187,26 @@ def open_server(
         server = PreviewServer(str(output), (host, port), own_handler)
         server.root, server.page_additions, server.preview_routes = Path(output), [], {}
         return server
-    except OSError as error:
-        if error.errno == errno.EADDRINUSE:
-            raise PortBusyError(busy_message(host, port, target)) from None
-        if error.errno == errno.EACCES:
-            raise PortBusyError(
-                f"port {port} needs administrator rights on this machine; "
-                f"pick one above 1023 with PORT=, e.g. make {target} PORT={DEFAULT_PORT}"
-            ) from None
-        raise PortBusyError(
-            f"cannot serve at {host}:{port} ({error.strerror}); check HOST= and PORT="
-        ) from None
-    except OverflowError:  # a port past 65535: the socket refuses it before any bind
-        raise PortBusyError(
-            f"port {port} does not exist: ports go from 1 to 65535; pick one above 1023 with PORT=, "
-            f"e.g. make {target} PORT={DEFAULT_PORT}"
-        ) from None
+    except (OSError, OverflowError) as error:  # OverflowError: a port past 65535, refused before any bind
+        raise PortBusyError(refusal(error, host, port, target)) from None
 
 
-def busy_message(host: str, port: int, target: str) -> str:
-    """Why the preview cannot start, and the command that would."""
-    free = next_free_port(host, port)
-    suggestion = free if free is not None else port + 1
-    return (
-        f"port {port} on {host} is already in use (another preview, or another program, is serving there); "
-        f"stop it, or pick another port with PORT=, e.g. make {target} PORT={suggestion}"
-    )
+def refusal(error: OSError | OverflowError, host: str, port: int, target: str, variable: str = "PORT") -> str:
+    """Why nothing can listen at host:port, and the command that would (`variable`: the make variable that sets
+    the port, PORT or CMS_PORT)."""
+    example = f"make {target} {variable}={DEFAULT_CMS_PORT if variable == 'CMS_PORT' else DEFAULT_PORT}"
+    if isinstance(error, OverflowError):
+        return f"port {port} does not exist: ports go from 1 to 65535; pick one above 1023 with {variable}=, e.g. {example}"
+    if error.errno == errno.EADDRINUSE:
+        free = next_free_port(host, port)
+        return (
+            f"port {port} on {host} is already in use (another preview, or another program, is serving there); "
+            f"stop it, or pick another port with {variable}=, e.g. make {target} {variable}="
+            f"{free if free is not None else port + 1}"
+        )
+    if error.errno == errno.EACCES:
+        return f"port {port} needs administrator rights on this machine; pick one above 1023 with {variable}=, e.g. {example}"
+    return f"cannot serve at {host}:{port} ({error.strerror}); check HOST= and {variable}="
 
 
 def next_free_port(host: str, port: int) -> int | None:
@@ -222,15 +216,25 @@ def next_free_port(host: str, port: int) -> int | None:
     )
 
 
+def http_address(host: str, port: int) -> str:
+    """``http://host:port``, with an IPv6 host in brackets (``http://[::1]:8000``), as browsers and URLs want it."""
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
 def port_is_free(host: str, port: int) -> bool:
     """Whether a server could listen at host:port now (an IPv6 host, such as ``::1``, too)."""
+    try:
+        try_to_bind(host, port)
+    except (OSError, OverflowError):
+        return False
+    return True
+
+
+def try_to_bind(host: str, port: int) -> None:
+    """Bind a socket to host:port and let it go; raise the OSError (or OverflowError) a server would meet."""
     with socket.socket(_family(host), socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except (OSError, OverflowError):
-            return False
-    return True
+        probe.bind((host, port))
 
 
 def _family(host: str) -> socket.AddressFamily:

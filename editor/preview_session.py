@@ -27,6 +27,7 @@ from pelican.generators import ArticlesGenerator
 
 from brief_registry.briefs import ARTICLE_LISTS
 from brief_registry.images import STATIC_LINK, site_references
+from brief_registry.plugin_settings import SettingError
 from incremental_output import WholeFileWriter
 
 logger = logging.getLogger(__name__)
@@ -50,12 +51,19 @@ class PreviewSession:
     def build(self, extra: Sequence[str] = ()) -> bool:
         """Build the whole site, as ``pelican`` with the session's arguments (and `extra`) would; whether it
         finished."""
-        pelican, _ = get_instance(parse_arguments([*self.pelican_args, *extra]))
         self._building, self._latest = True, None
         try:
+            pelican, _ = get_instance(
+                parse_arguments([*self.pelican_args, *extra])
+            )  # plugins check settings here
             pelican.run()
-        except Exception as error:  # a broken theme or plugin: say it, keep serving the last good pages
-            logger.critical("%s: %s", type(error).__name__, error, exc_info=True)
+        except (
+            Exception
+        ) as error:  # a broken theme, plugin or setting: say it, keep serving the last good pages
+            # A setting a plugin refuses says what to change; a traceback would only bury it.
+            logger.critical(
+                "%s: %s", type(error).__name__, error, exc_info=not isinstance(error, SettingError)
+            )
             return False
         finally:
             self._building = False

@@ -107,3 +107,31 @@ def test_decap_server_is_asked_directly_whatever_proxy_the_environment_names(mon
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize(
+    ("host", "port", "says"),
+    [
+        (
+            "127.0.0.1",
+            70000,
+            "port 70000 does not exist: ports go from 1 to 65535; pick one above 1023 with CMS_PORT=",
+        ),
+        (
+            "192.0.2.10",
+            8081,
+            "cannot serve at 192.0.2.10:8081 (",
+        ),  # an address of no interface of this machine
+    ],
+)
+def test_a_port_that_cannot_be_used_is_told_why_not_called_busy(host, port, says):
+    with pytest.raises(CmsError) as refused:
+        ensure_free(host, port)
+    assert str(refused.value).startswith(says)
+    assert "already in use" not in str(refused.value)
+
+
+def test_addresses_of_an_ipv6_host_are_bracketed():
+    assert api_url("::1", 8081) == "http://[::1]:8081/api/v1"
+    assert preview_overrides("::1", 8000, 8081)["DECAP_SITE_URL"] == "http://[::1]:8000"
+    assert api_url("127.0.0.1", 8081) == "http://127.0.0.1:8081/api/v1"

@@ -138,12 +138,12 @@ def test_an_option_pelican_cannot_read_is_one_message_naming_pelicanopts(option,
         ),
         (
             'DEFAULT_LANG="xx"',  # was Babel's UnknownLocaleError, half-way through the build
-            "DEFAULT_LANG must name languages by their codes, such as 'en', 'fr' or 'pt_BR' ('xx' names none)",
+            "DEFAULT_LANG must name languages by their codes, such as 'en', 'fr' or 'pt-BR' ('xx' is not one)",
         ),
         (
             'BRIEF_TRANSLATION_LANGUAGES=["ru", "russian"]',
-            "BRIEF_TRANSLATION_LANGUAGES must name languages by their codes, such as 'en', 'fr' or 'pt_BR' "
-            "('russian' names none)",
+            "BRIEF_TRANSLATION_LANGUAGES must name languages by their codes, such as 'en', 'fr' or 'pt-BR' "
+            "('russian' is not one)",
         ),
     ],
 )
@@ -161,3 +161,17 @@ def test_a_setting_a_plugin_cannot_use_is_its_message_without_a_traceback(tmp_pa
     assert result.returncode == 1
     assert message in said
     assert "Traceback" not in said
+
+
+def test_a_language_code_written_with_a_region_builds(tmp_path):
+    """The check of DEFAULT_LANG first refused 'en-US' (Pelican lower-cases it: 'en-us'), which builds."""
+    result = subprocess.run(
+        [*BUILD, "--no-check", "--output", str(tmp_path / "out"), "--", "-e", 'DEFAULT_LANG="en-US"'],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert '<html lang="en-us"' in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")

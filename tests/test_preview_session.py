@@ -123,3 +123,15 @@ def test_a_new_brief_is_left_to_the_full_build(session, tmp_path):
     shutil.copy(ROOT / "tests" / "fixtures" / "editor" / "synthetic-good.md", new)
     assert session.preview([new]) == []
     assert session.preview([content / "authors.yml"]) == []
+
+
+def test_a_setting_a_plugin_refuses_is_logged_and_the_preview_goes_on(tmp_path, caplog):
+    """The plugins check their settings as Pelican starts: that was outside the build's guard, so a wrong
+    DEFAULT_LANG stopped `make devserver` with a traceback instead of showing the message."""
+    args = [str(ROOT / "content"), "-o", str(tmp_path / "out"), "-s", SETTINGS, "-e", 'DEFAULT_LANG="xx"']
+    session = PreviewSession(args)
+
+    assert session.build() is False
+    (record,) = [r for r in caplog.records if r.levelname == "CRITICAL"]
+    assert record.getMessage().startswith("SettingError: DEFAULT_LANG must name languages by their codes")
+    assert not record.exc_info  # no traceback

@@ -279,6 +279,12 @@ def test_a_siteurl_without_a_scheme_gets_one_message_and_no_build(tmp_path):
         ("https:// briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
         ("localhost:8000", "run: make publish SITEURL=https://localhost:8000"),
         ("www.example.org/rc", "run: make publish SITEURL=https://www.example.org/rc"),
+        ("https:briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
+        ("https:://briefs.example.org", "run: make publish SITEURL=https://briefs.example.org"),
+        (
+            "briefs.example.org/our briefs",
+            "run: make publish SITEURL=https://briefs.example.org/our%20briefs",
+        ),
     ],
 )
 def test_siteurl_must_be_a_full_web_address(siteurl, problem):

@@ -10,6 +10,7 @@ from pathlib import Path
 DEFAULT_CONTENT = "content"
 DEFAULT_OUTPUT = "output"
 DEFAULT_SETTINGS = "pelicanconf.py"
+PUBLISH_SETTINGS = "publishconf.py"  # what make publish and the deploy targets build with
 
 
 def content_folder(value: str) -> Path:

@@ -7,6 +7,7 @@ that reads or annotates every brief takes :func:`every_brief`; one that makes so
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,17 +41,27 @@ def newest_first(brief: object) -> tuple[int, str]:
 
 BRIEFS_DIR = "briefs"  # the briefs' folder in the content folder (Pelican's ARTICLE_PATHS)
 PAGES_DIR = "pages"  # the other pages' folder ("About NAEI"; Pelican's PAGE_PATHS)
+# The extensions of the files the project's reader takes (brief_registry.reader.BriefReader, Pelican's Markdown).
+MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 
 
 def markdown_files(content: Path, folder: str = BRIEFS_DIR) -> list[Path]:
-    """The Markdown files of `folder` in the content folder, in name order, as the build reads them: not the hidden
-    ones (Pelican's IGNORE_FILES: an Emacs lock link ``.#brief.md``, say) nor those editors' programs keep beside
-    a file they edit. The one list of brief (or page) files for ``make check``, ``make brief`` and ``/admin/``."""
-    return [
-        path
-        for path in sorted((Path(content) / folder).rglob("*.md"))
-        if not path.name.startswith(".") and not is_editor_temporary(path)
-    ]
+    """The Markdown files of `folder` in the content folder, in path order, as the build finds them (Pelican's
+    ``get_files``): every Markdown extension the reader takes, in folders reached through links too, but not in
+    hidden folders nor hidden files (IGNORE_FILES: an Emacs lock link ``.#brief.md``), nor those editors' programs
+    keep beside a file they edit. The one list of brief (or page) files for ``make check``, ``make brief``,
+    ``make import`` and ``/admin/``."""
+    found = []
+    for top, folders, files in os.walk(Path(content) / folder, followlinks=True):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        found.extend(
+            Path(top) / name
+            for name in files
+            if name.rpartition(".")[2] in MARKDOWN_EXTENSIONS
+            and not name.startswith(".")
+            and not is_editor_temporary(name)
+        )
+    return sorted(found)
 
 
 # Pelican's six lists of a build's articles.

@@ -124,7 +124,11 @@ def _build(path: Path, label: str, cls: type, required: tuple[str, ...]) -> tupl
     built = []
     seen: dict[tuple[str, str], int] = {}
     allowed = set(cls.__dataclass_fields__)
-    for line, entry in _entries(path, label):
+    entries = _entries(path, label)
+    slugs = {
+        str(entry.get("slug")) for _, entry in entries if isinstance(entry, dict)
+    }  # a fix must not clash
+    for line, entry in entries:
         if not isinstance(entry, dict):
             problems.append(
                 Problem(
@@ -165,7 +169,7 @@ def _build(path: Path, label: str, cls: type, required: tuple[str, ...]) -> tupl
                         str(path),
                         line,
                         f"{key} '{value}' is already used on line {seen[(key, value)]}: "
-                        + _reuse_fix(key, value, label, {s for k, s in seen if k == "slug"}),
+                        + _reuse_fix(key, value, label, slugs),
                         code=reused,
                     )
                 )

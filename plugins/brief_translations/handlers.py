@@ -210,8 +210,8 @@ def check_languages(pelican) -> None:
         unknown = unknown_languages(codes)
         if unknown:
             raise SettingError(
-                f"{name} must name languages by their codes, such as 'en', 'fr' or 'pt_BR' "
-                f"({', '.join(map(repr, unknown))} names none); set it in pelicanconf.py"
+                f"{name} must name languages by their codes, such as 'en', 'fr' or 'pt-BR' "
+                f"({', '.join(map(repr, unknown))} is not one); set it in pelicanconf.py, or in the -e that gives it"
             )
 
 

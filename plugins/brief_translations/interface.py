@@ -93,7 +93,10 @@ def compile_catalog(path: Path, lang: str) -> gettext.NullTranslations:
     return Translations(fp=compiled)
 
 
-_NAMED_PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]")
+# A %(name)s placeholder (any conversion, flags, width and precision), not one escaped as %%(name)s.
+_NAMED_PLACEHOLDER = re.compile(r"(?<!%)(?:%%)*%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
+# What Jinja's ngettext always gives a plural message besides its own names: the count.
+_PLURAL_COUNT = "num"
 
 
 def _original(message) -> str:
@@ -101,23 +104,23 @@ def _original(message) -> str:
 
 
 def _placeholders_changed(message) -> str:
-    """How a translated message's ``%(name)s`` placeholders differ from its original's, or "" (untranslated: fine,
-    the site shows the original)."""
-    originals = message.id if isinstance(message.id, tuple | list) else (message.id,)
+    """How a translated message's ``%(name)s`` placeholders differ from its original's, or "" (untranslated, or
+    marked fuzzy, which gettext leaves out: fine, the site shows the original)."""
+    if message.fuzzy:
+        return ""
+    plural = isinstance(message.id, tuple | list)
+    originals = message.id if plural else (message.id,)
     translations = message.string if isinstance(message.string, tuple | list) else (message.string,)
     wanted = {name for text in originals for name in _NAMED_PLACEHOLDER.findall(text)}
+    given_by_the_site = wanted | ({_PLURAL_COUNT} if plural else set())
     for text in translations:
         if not text:
             continue
         given = set(_NAMED_PLACEHOLDER.findall(text))
-        if given - wanted:
-            return (
-                f"names {', '.join(f'%({n})s' for n in sorted(given - wanted))}, which the site does not give"
-            )
-        if wanted - given and not isinstance(
-            message.id, tuple | list
-        ):  # a plural's "one" form may spell it out
-            return f"leaves out {', '.join(f'%({n})s' for n in sorted(wanted - given))}"
+        if unknown := given - given_by_the_site:
+            return f"names {', '.join(f'%({n})s' for n in sorted(unknown))}, which the site does not give"
+        if (left_out := wanted - given) and not plural:  # a plural's "one" form may spell the number out
+            return f"leaves out {', '.join(f'%({n})s' for n in sorted(left_out))}"
     return ""
 
 
@@ -138,12 +141,17 @@ class Interface:
         return self.translations(lang).ngettext(singular, plural, n)
 
 
+def babel_locale(code: str) -> Locale:
+    """The language `code` names, written as sites write it ("en", "pt-BR", "pt_BR", "zh-Hant", in any case)."""
+    return Locale.parse(str(code).replace("-", "_"))
+
+
 def unknown_languages(codes: Iterable[str]) -> list[str]:
     """The codes among `codes` that name no language Babel knows (its names and dates are where they come from)."""
     unknown = []
     for code in codes:
         try:
-            Locale.parse(str(code))
+            babel_locale(code)
         except (ValueError, LookupError, UnknownLocaleError):
             unknown.append(str(code))
     return unknown
@@ -152,7 +160,7 @@ def unknown_languages(codes: Iterable[str]) -> list[str]:
 def language_name(lang: str, in_lang: str | None = None) -> str:
     """The language's own name, capitalised as a menu item: "Русский", "Français" (or in `in_lang`)."""
     try:
-        name = Locale.parse(lang).get_display_name(in_lang or lang) or lang
+        name = babel_locale(lang).get_display_name(babel_locale(in_lang or lang)) or lang
     except (ValueError, LookupError, UnknownLocaleError):
         return lang
     return name[:1].upper() + name[1:]
@@ -160,4 +168,4 @@ def language_name(lang: str, in_lang: str | None = None) -> str:
 
 def long_date(date: datetime.date, lang: str) -> str:
     """The date as readers of `lang` write it: "5 марта 2021 г.", "5 mars 2021", "5. März 2021"."""
-    return format_date(date, format="long", locale=lang)
+    return format_date(date, format="long", locale=babel_locale(lang))

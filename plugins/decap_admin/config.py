@@ -51,7 +51,7 @@ class DecapSettings:
     publish_mode: str = DEFAULTS["DECAP_PUBLISH_MODE"]
     local_backend: str = DEFAULTS["DECAP_LOCAL_BACKEND"]
     site_url: str = DEFAULTS["DECAP_SITE_URL"]
-    series: str = "Reality Check"  # SERIES_NAME (or SITENAME): what the Briefs collection says it holds
+    series: str = ""  # SERIES_NAME (or SITENAME): what the Briefs collection says it holds
     content_folder: str = "content"  # these three follow the content folder's name (PATH), not a setting
     media_folder: str = (
         f"content/{IMAGES_FOLDER}"  # where uploads are saved, and the address pages show them at
@@ -222,14 +222,17 @@ REGISTRY_FILES = (
 
 
 # A GitHub repository as Decap's github backend names it: owner/name, nothing around it.
-_GITHUB_REPO = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+")
+# (An owner may hold an underscore: GitHub Enterprise's managed users are named owner_shortcode.)
+_GITHUB_REPO = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+")
 
 
 def _owner_and_name(repo: str) -> str:
     """owner/name from what was given instead (an address to copy from the browser, a clone URL)."""
-    path = re.sub(r"^(?:[a-z+]+://)?(?:[^@/]+@)?(?:www\.)?github\.com[:/]", "", repo.strip(), flags=re.I)
+    path, found = re.subn(
+        r"^(?:[a-z+]+://)?(?:[^@/]+@)?(?:www\.)?github\.com[:/]", "", repo.strip(), flags=re.I
+    )
     parts = [p for p in path.removesuffix("/").removesuffix(".git").split("/") if p][:2]
-    return "/".join(parts) if len(parts) == 2 else "OWNER/NAME"
+    return "/".join(parts) if found and len(parts) == 2 else "OWNER/NAME"
 
 
 def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, Any]:
@@ -268,7 +271,7 @@ def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, An
                     "name": "briefs",
                     "label": "Briefs",
                     "label_singular": "Brief",
-                    "description": f"{settings.series} briefs, one Markdown file each in {content}/{BRIEFS_DIR}/.",
+                    "description": f"{settings.series or 'The'} briefs, one Markdown file each in {content}/{BRIEFS_DIR}/.",
                     "folder": str(PurePosixPath(content) / BRIEFS_DIR),
                     "extension": "md",
                     "format": "yaml-frontmatter",

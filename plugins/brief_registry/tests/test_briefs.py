@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from brief_registry.briefs import (
+    MARKDOWN_EXTENSIONS,
     PAGES_DIR,
     briefs_with_pages,
     every_brief,
@@ -142,18 +143,26 @@ def test_each_briefs_address_is_settled_once_as_pelican_would_format_it():
 def test_the_brief_files_are_those_the_build_reads_in_name_order(tmp_path):
     briefs = tmp_path / "briefs"
     (briefs / "2021").mkdir(parents=True)
-    for name in (
-        "b.md",
-        "a.md",
-        "2021/c.md",
-        ".#a.md",
-        "._b.md",
-        "a.md~",
-        ".a.md.swp",
-        "notes.txt",
-        "~$draft.md",
-    ):
+    (briefs / ".trash").mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "d.md").write_text("synthetic", encoding="utf-8")
+    (briefs / "2020").symlink_to(elsewhere)  # a folder reached through a link: Pelican walks it
+    names = ("b.md", "a.md", "e.markdown", "2021/c.md", ".#a.md", "._b.md", "a.md~", ".a.md.swp", "notes.txt")
+    for name in (*names, "~$draft.md", ".trash/old.md"):
         (briefs / name).write_text("synthetic", encoding="utf-8")
 
-    assert markdown_files(tmp_path) == [briefs / "2021" / "c.md", briefs / "a.md", briefs / "b.md"]
+    assert markdown_files(tmp_path) == [
+        briefs / "2020" / "d.md",
+        briefs / "2021" / "c.md",
+        briefs / "a.md",
+        briefs / "b.md",
+        briefs / "e.markdown",
+    ]
     assert markdown_files(tmp_path, PAGES_DIR) == []
+
+
+def test_the_extensions_are_the_readers():
+    from brief_registry.reader import BriefReader
+
+    assert set(MARKDOWN_EXTENSIONS) == set(BriefReader.file_extensions)

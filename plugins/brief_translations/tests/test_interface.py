@@ -13,7 +13,7 @@ from jinja2.ext import babel_extract
 
 from brief_registry import Numbered, check_series_numbers
 from brief_translations import Interface, language_name, load_catalogs, long_date
-from brief_translations.interface import CatalogCode, CatalogError
+from brief_translations.interface import CatalogCode, CatalogError, unknown_languages
 
 CATALOGS = Path(__file__).resolve().parents[3] / "theme" / "translations"
 TEMPLATES = CATALOGS.parent / "templates"
@@ -125,6 +125,26 @@ def test_a_translation_must_keep_the_originals_placeholders(tmp_path, translatio
     )
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [
+        '#, fuzzy\nmsgid "%(minutes)s min read"\nmsgstr "%(mins)s мин"\n',  # gettext leaves fuzzy ones out
+        'msgid "%(count)s brief"\nmsgid_plural "%(count)s briefs"\nmsgstr[0] "%(num)s записка"\n'
+        'msgstr[1] "%(num)s записки"\nmsgstr[2] "%(num)s записок"\n',  # Jinja's ngettext gives num
+        'msgid "%(minutes)d min read"\nmsgstr "%(minutes)2d мин"\n',  # a width
+        'msgid "100%% of %(minutes)s"\nmsgstr "100%% из %(minutes)s"\n',
+        'msgid "%%(minutes)s as text"\nmsgstr "%%(minutes)s текстом"\n',  # escaped: not a placeholder
+    ],
+    ids=["fuzzy", "plural-num", "width", "percent-sign", "escaped"],
+)
+def test_translations_that_work_are_accepted(tmp_path, entry):
+    folder = tmp_path / "ru" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "messages.po").write_text(f'msgid ""\nmsgstr ""\n\n{entry}', encoding="utf-8")
+
+    assert "ru" in load_catalogs(tmp_path, ["ru"])
+
+
 def test_a_catalog_is_compiled_once_until_its_file_changes(tmp_path):
     folder = tmp_path / "ru" / "LC_MESSAGES"
     folder.mkdir(parents=True)
@@ -146,11 +166,21 @@ def test_a_catalog_is_compiled_once_until_its_file_changes(tmp_path):
         ("fr", "Français", "5 mars 2021"),
         ("de", "Deutsch", "5. März 2021"),
         ("en", "English", "March 5, 2021"),
+        # Codes as sites write them (Pelican lower-cases DEFAULT_LANG): the hyphen and the case do not matter.
+        ("en-us", "English (United States)", "March 5, 2021"),
+        ("pt-BR", "Português (Brasil)", "5 de março de 2021"),
     ],
 )
 def test_languages_are_named_and_dated_in_themselves(lang, name, date):
     assert language_name(lang) == name
     assert long_date(datetime.date(2021, 3, 5), lang) == date
+
+
+def test_only_codes_that_name_no_language_are_unknown():
+    assert unknown_languages(["en", "en-US", "en_us", "pt-BR", "zh-Hant", "xx", "russian"]) == [
+        "xx",
+        "russian",
+    ]
 
 
 def test_translations_share_their_originals_number():

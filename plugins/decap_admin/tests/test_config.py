@@ -126,6 +126,7 @@ def test_the_briefs_collection_says_what_the_series_is_called():
         ("git@github.com:example/reality-check.git", "example/reality-check"),
         ("https://github.com/example/reality-check/tree/main", "example/reality-check"),
         ("reality-check", "OWNER/NAME"),
+        ("https://github.example.com/example/reality-check", "OWNER/NAME"),  # not github.com: no guess
     ],
 )
 def test_a_repository_given_as_an_address_is_refused_naming_owner_and_name(repo, told):
@@ -137,3 +138,11 @@ def test_a_repository_given_as_an_address_is_refused_naming_owner_and_name(repo,
         f"DECAP_BACKEND's 'repo' must name the GitHub repository as owner/name (got {repo!r}); "
         f"set DECAP_GITHUB_REPO={told}"
     )
+
+
+@pytest.mark.parametrize(
+    "repo", ["example/reality-check", "octocat_acme/site", "example/site.name", "a/b_c-d"]
+)
+def test_repositories_named_as_github_names_them_are_accepted(repo):
+    live = DecapSettings(backend={"name": "github", "repo": repo, "branch": "main"})
+    assert build_config(SOURCES, live)["backend"]["repo"] == repo

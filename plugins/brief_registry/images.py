@@ -35,6 +35,7 @@ STATIC_LINK = "{static}"
 # What browsers show in an <img>, as Pillow names the raster formats; SVG is told by its text.
 PICTURE_FORMATS = frozenset({"PNG", "JPEG", "GIF", "WEBP"})
 _DESCRIBE = "![what it shows]"
+_IMG_TAG = re.compile(r"<img\b", re.I)
 # An attribute's value inside one start tag, quoted or not (HTML's rules for an unquoted value).
 _ATTRIBUTE = r"""(?:^|\s){name}\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
 _SVG_START = re.compile(
@@ -96,8 +97,9 @@ class _ReferenceFinder(HTMLParser):
 
 def site_references(rendered: str) -> tuple[Reference, ...]:
     """Every image of `rendered` (a body's HTML) and every link to one of the site's images, in order."""
-    lowered = rendered.lower()
-    if "<img" not in lowered and PUBLIC_PREFIX not in rendered:
+    if PUBLIC_PREFIX not in rendered and not _IMG_TAG.search(
+        rendered
+    ):  # most bodies: no image, nothing to parse
         return ()
     finder = _ReferenceFinder(rendered)
     finder.feed(rendered)

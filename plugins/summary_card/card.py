@@ -478,7 +478,8 @@ def _key_points_problems(
                 heading=name,
             )
         )
-    for number, item in enumerate(chosen.items.find_all("li", recursive=False) if chosen.items else (), 1):
+    pictured = chosen.items is not None and chosen.items.find("img") is not None  # one look at the whole list
+    for number, item in enumerate(chosen.items.find_all("li", recursive=False) if pictured else (), 1):
         if item.find("img") is not None:
             problems.append(
                 CardProblem(

@@ -32,7 +32,7 @@ from brief_registry import (
     read_front_matter,
 )
 from brief_registry.body import body_problems
-from brief_registry.briefs import BRIEFS_DIR, PAGES_DIR, markdown_files
+from brief_registry.briefs import PAGES_DIR, markdown_files
 from brief_registry.dates import brief_date, not_a_date
 from brief_registry.nearmiss import closest
 from brief_registry.new_brief import next_free_number
@@ -341,8 +341,8 @@ def content_files(content: Path, source: Path, settings: EditorSettings) -> Cont
         sorted(f for f in content.rglob("*") if f.is_file() and not f.name.startswith(".") and f != source)
     )
     addresses = {}
-    for file in files:
-        if file.suffix == ".md" and file.relative_to(content).parts[0] == BRIEFS_DIR:
+    for file in markdown_files(content):  # the briefs, as the build finds them
+        if file != source:
             with contextlib.suppress(BriefFileError, OSError):
                 address = brief_address(str(file), read_brief(file, str(file)), file, settings)
                 if address is not None:

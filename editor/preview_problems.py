@@ -20,10 +20,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from brief_registry import BriefFileError, Problem, read_brief
+from brief_registry.briefs import BRIEFS_DIR
 from brief_registry.problems import shown_file
 from decap_admin.config import PREVIEW_PATH
 
-from .check import BRIEFS_DIR, brief_address
+from .check import brief_address
 from .preview_server import PREVIEW_PREFIX
 from .settings import EditorSettings
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brief_registry import Registry
+from brief_registry.briefs import BRIEFS_DIR
 from brief_registry.dates import not_a_date, read_date
 from brief_registry.nearmiss import did_you_mean
 from brief_registry.new_brief import SKELETON, existing_briefs
@@ -18,7 +19,7 @@ from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 from brief_registry.rules import unknown_name
 
 from . import decap_yaml
-from .check import BRIEFS_DIR, brief_address
+from .check import brief_address
 from .settings import EditorSettings
 
 

@@ -30,7 +30,7 @@ from .check import check_brief, review_content
 from .cms import CmsError, run_cms
 from .devserver import serve
 from .importer import SeedError, parse_seed, site_pages
-from .preview_server import DEFAULT_CMS_PORT, DEFAULT_PORT, PortBusyError, open_server
+from .preview_server import DEFAULT_CMS_PORT, DEFAULT_PORT, PortBusyError, http_address, open_server
 from .scaffold import (
     BriefRequest,
     ScaffoldError,
@@ -174,7 +174,10 @@ def _parser() -> argparse.ArgumentParser:
         )
         serve.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
         serve.add_argument(
-            "--port", default=DEFAULT_PORT, type=int, help=f"port to serve on (default: {DEFAULT_PORT})"
+            "--port",
+            default=DEFAULT_PORT,
+            type=int,
+            help=f"port to serve on; 0: any free one, named when serving (default: {DEFAULT_PORT})",
         )
         if name == "cms":
             serve.add_argument(
@@ -195,7 +198,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     preview.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
     preview.add_argument(
-        "--port", default=DEFAULT_PORT, type=int, help=f"port to serve on (default: {DEFAULT_PORT})"
+        "--port",
+        default=DEFAULT_PORT,
+        type=int,
+        help=f"port to serve on; 0: any free one, named when serving (default: {DEFAULT_PORT})",
     )
     preview.add_argument(
         "--only-check-port",
@@ -222,7 +228,8 @@ def run_preview(args: argparse.Namespace) -> int:
     try:
         if args.only_check_port:
             return 0
-        print(f"Serving the site at http://{args.bind}:{args.port}/ (Ctrl-C to stop)", flush=True)
+        port = server.server_address[1]  # PORT=0: the free port the system gave
+        print(f"Serving the site at {http_address(args.bind, port)}/ (Ctrl-C to stop)", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
     finally:

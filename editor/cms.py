@@ -22,7 +22,7 @@ from pathlib import Path
 from brief_registry.problems import project_folder
 
 from .devserver import serve
-from .preview_server import http_address, refusal, try_to_bind
+from .preview_server import DEFAULT_CMS_PORT, DEFAULT_PORT, http_address, refusal, try_to_bind
 
 DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
 START_TIMEOUT = 30.0
@@ -152,6 +152,11 @@ def run_cms(
     extra: list[str],
 ) -> int:
     """Run decap-server and the preview until Ctrl-C; stop both."""
+    if 0 in (port, cms_port):
+        raise CmsError(
+            "make cms needs its two ports named (the editor's configuration holds both addresses), not 0: "
+            f"e.g. make cms PORT={DEFAULT_PORT} CMS_PORT={DEFAULT_CMS_PORT}"
+        )
     root = Path.cwd()
     overrides = preview_overrides(host, port, cms_port)
     repository = Path(

@@ -183,6 +183,7 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
     pelican_argv = pelican_arguments(content, output, settings_file, extra)
     settings = checks_settings(pelican_argv)  # the builds' own settings, PELICANOPTS's -e included
     server = open_server(output, host, port, "devserver", handler=PreviewHandler)
+    port = server.server_address[1]  # PORT=0 asks the system for a free one: this is the one it gave
     banner = ProblemsBanner(content, settings)
     banner.install(server)
     live_reload.install(server)  # after the banner: a problem that appears or goes reloads the page too

@@ -135,3 +135,14 @@ def test_addresses_of_an_ipv6_host_are_bracketed():
     assert api_url("::1", 8081) == "http://[::1]:8081/api/v1"
     assert preview_overrides("::1", 8000, 8081)["DECAP_SITE_URL"] == "http://[::1]:8000"
     assert api_url("127.0.0.1", 8081) == "http://127.0.0.1:8081/api/v1"
+
+
+def test_the_editor_needs_its_ports_named_not_any_free_one(tmp_path):
+    """PORT=0 serves `make serve` and `make devserver` on any free port; the editor's configuration must hold
+    both addresses before anything starts, so `make cms` asks for them."""
+    from editor.cms import run_cms
+
+    with pytest.raises(
+        CmsError, match=r"make cms needs its two ports named .* e\.g\. make cms PORT=8000 CMS_PORT=8081"
+    ):
+        run_cms(tmp_path, tmp_path / "out", tmp_path / "pelicanconf.py", "127.0.0.1", 0, 8081, [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import resource
 import signal
 import socket
@@ -20,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, MAKE, ROOT, text_of
 from editor_helpers import SETTINGS, content_copy, save
-from local_servers import fetch, free_port, wait_for
+from local_servers import fetch, wait_for
 from publishing import run_make
 
 from brief_registry.tempfiles import is_editor_temporary
@@ -43,7 +44,6 @@ def running_devserver(root: Path, files: dict[str, str]) -> Iterator[tuple[Path,
         target = root / name if name.startswith("output/") else content / "briefs" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    port = free_port()
     log = root / "devserver.log"
     with log.open("w") as stream:
         process = subprocess.Popen(
@@ -59,19 +59,30 @@ def running_devserver(root: Path, files: dict[str, str]) -> Iterator[tuple[Path,
                 "--settings",
                 SETTINGS,
                 "--port",
-                str(port),
+                "0",  # any free port, named in the log: no other program can take it between probe and bind
             ],
             cwd=ROOT,
             stdout=stream,
             stderr=subprocess.STDOUT,
             env={**os.environ, "COLUMNS": "200"},
         )
+    url = ""
     try:
-        yield content, f"http://127.0.0.1:{port}/", log
+        url = wait_for(
+            lambda: serving_address(log) or (process.poll() is not None and "exited"), "the preview to serve"
+        )
+        assert url != "exited", log.read_text()
+        yield content, url, log
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
-        assert fetch(f"http://127.0.0.1:{port}/") is None, "the server outlived make devserver"
+        assert not url.startswith("http") or fetch(url) is None, "the server outlived make devserver"
+
+
+def serving_address(log: Path) -> str:
+    """The address the devserver says it serves at ("Preview at http://127.0.0.1:PORT/"), once it says it."""
+    found = re.search(r"^Preview at (http://\S+/) ", log.read_text(encoding="utf-8"), re.M)
+    return found.group(1) if found else ""
 
 
 @pytest.fixture
@@ -273,19 +284,24 @@ def test_a_busy_port_fails_at_once_saying_how_to_pick_another(target, busy_port,
 
 
 def test_make_serve_serves_the_built_site_and_answers_404_with_the_sites_page(tmp_path):
-    port = free_port()
+    """On PORT=0, any free port, which it names (and the test reads): nothing can take it between probe and bind."""
     content = content_copy(tmp_path / "content")
     output = tmp_path / "output"
-    process = subprocess.Popen(
-        [*MAKE, "serve", f"PORT={port}",
-         f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-    )  # fmt: skip
+    log = tmp_path / "serve.log"
+    with log.open("w") as stream:
+        process = subprocess.Popen(
+            [*MAKE, "serve", "PORT=0", f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
+            stdout=stream, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        )  # fmt: skip
     try:
-        page = wait_for(lambda: fetch(f"http://127.0.0.1:{port}/{BRIEF_4_URL}"), "make serve")
+        said = wait_for(
+            lambda: re.search(r"^Serving the site at (http://\S+/) ", log.read_text(), re.M), "make serve"
+        )
+        url = said.group(1)
+        page = wait_for(lambda: fetch(f"{url}{BRIEF_4_URL}"), "the brief's page")
         assert "On January 17, just" in main_text(page)
         with pytest.raises(urllib.error.HTTPError) as missing:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/", timeout=5)
+            urllib.request.urlopen(f"{url}no-such-page/", timeout=5)
         assert missing.value.code == 404
         assert BeautifulSoup(missing.value.read(), "html.parser").find("main") is not None
     finally:

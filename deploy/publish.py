@@ -122,7 +122,7 @@ def site_address(settings: Path) -> SiteAddress:
 
 # What was typed for the scheme, however mistyped ("htps://", "https//", "https:/", "https:", "https;//", "ftp://"):
 # never a host name with its port or path after it ("localhost:8000", "www.example.org/rc").
-_SCHEME_TYPED = re.compile(r"^\s*[A-Za-z][\w+.-]*(?::+(?!\d)/*|;/+|/{2,3})")
+_SCHEME_TYPED = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+-]*(?::+(?!\d)/*|;/+|/{2,3})")
 
 
 def siteurl_problem(siteurl: str, command: str = "make publish") -> str | None:

@@ -24,6 +24,7 @@ import watchfiles
 from pelican.settings import read_settings
 
 from brief_registry import Problem, display_path
+from brief_registry.briefs import MARKDOWN_EXTENSIONS
 from brief_registry.problems import shown_file
 from brief_registry.tempfiles import is_editor_temporary
 
@@ -104,7 +105,7 @@ def preview_saved(content: Path, paths: list[str], session: PreviewSession, log:
     start = time.perf_counter()
     saved = [display_path(p, str(content)) for p in paths]
     with log.also_known(path_forms(content, saved)):
-        written = session.preview(p for p in paths if p.endswith(".md"))
+        written = session.preview(p for p in paths if p.rpartition(".")[2] in MARKDOWN_EXTENSIONS)
     if written:
         shown = ", ".join(written)
         print(f"-> Updated {shown} ({time.perf_counter() - start:.2f} s); rebuilding the rest...", flush=True)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from brief_registry import BriefFileError, Problem, read_brief
-from brief_registry.briefs import BRIEFS_DIR
+from brief_registry.briefs import BRIEFS_DIR, MARKDOWN_EXTENSIONS
 from brief_registry.problems import shown_file
 from decap_admin.config import PREVIEW_PATH
 
@@ -118,7 +118,7 @@ class ProblemsBanner:
         by_url = {}
         for shown, found in by_file.items():
             source = Path(shown_file(shown, self.content))
-            if source.suffix != ".md" or not source.is_relative_to(briefs):
+            if source.suffix.lstrip(".") not in MARKDOWN_EXTENSIONS or not source.is_relative_to(briefs):
                 continue
             for url in page_urls(source, shown, self.settings):
                 by_url[url] = banner_html(found)

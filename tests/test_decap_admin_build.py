@@ -23,9 +23,13 @@ def admin_site(tmp_path_factory) -> Site:
     cannot be read at all (both synthetic)."""
     base = tmp_path_factory.mktemp("admin")
     content = content_copy(base / "content", BAD_BRIEFS / "placeholder-left.md", BAD_BRIEFS / "yaml-error.md")
-    (content / "briefs" / ".#reality-check-4.md").symlink_to(
-        "editor@host.1234"
-    )  # Emacs's lock, as it leaves one
+    # Emacs's lock link, as it leaves one beside the brief it edits.
+    (content / "briefs" / ".#reality-check-4.md").symlink_to("editor@host.1234")
+    # A brief in a subfolder with the name of one in briefs/: Decap lists briefs/ alone; two view pages of one name
+    # stopped the build (Pelican refuses to overwrite a file it wrote).
+    (content / "briefs" / "2099").mkdir()
+    nested = GOOD_BRIEF.read_text(encoding="utf-8").replace("series_number: 940", "series_number: 7")
+    (content / "briefs" / "2099" / "reality-check-4.md").write_text(nested, encoding="utf-8")
     return Site(build_site(content, base / "output", PAGEFIND_ENABLED=True, **ADMIN_ON))
 
 

@@ -49,6 +49,21 @@ def test_a_content_folder_that_is_a_link_elsewhere_still_gets_its_banners(tmp_pa
     assert text_of(first).startswith("content/briefs/placeholder-left.md:16:")
 
 
+def test_a_brief_saved_with_another_markdown_extension_gets_its_banner(tmp_path):
+    """The build reads .markdown files as briefs, and the check checks them: the banner showed them nothing."""
+    content = content_copy(tmp_path / "content")
+    (content / "briefs" / "placeholder-left.markdown").write_bytes(
+        (BAD_BRIEFS / "placeholder-left.md").read_bytes()
+    )
+    banner = ProblemsBanner(content, SETTINGS)
+
+    banner.update(check_content(content, SETTINGS))
+
+    assert "content/briefs/placeholder-left.markdown:16:" in banner.addition(
+        "/briefs/synthetic-brief-placeholder-left/"
+    )
+
+
 def test_no_problems_no_banner():
     assert banner_html([]) == ""
 

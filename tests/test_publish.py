@@ -285,6 +285,8 @@ def test_a_siteurl_without_a_scheme_gets_one_message_and_no_build(tmp_path):
             "briefs.example.org/our briefs",
             "run: make publish SITEURL=https://briefs.example.org/our%20briefs",
         ),
+        ("www.example.org//rc", "run: make publish SITEURL=https://www.example.org//rc"),  # the host is kept
+        ("example.org:/rc", "run: make publish SITEURL=https://example.org:/rc"),
     ],
 )
 def test_siteurl_must_be_a_full_web_address(siteurl, problem):

@@ -185,6 +185,7 @@ def _reuse_fix(key: str, value: str, label: str, slugs: set[str]) -> str:
     if key == "name":
         return f"list each {label} once (delete one of the two entries, keeping what both say)"
     free = next(f"{value}-{n}" for n in itertools.count(2) if f"{value}-{n}" not in slugs)
+    slugs.add(free)  # the next clash of the same slug is offered another
     return f"the slug is the address of the {label}'s page, so give this entry its own, such as '{free}'"
 
 

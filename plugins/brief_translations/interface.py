@@ -44,11 +44,12 @@ COMPILED: ProcessMemo[tuple[str, str, int, int], gettext.NullTranslations] = Pro
 
 
 def load_catalogs(folder: Path, languages: Iterable[str]) -> dict[str, gettext.NullTranslations]:
-    """The compiled catalog of each language that has a ``.po`` file under `folder`."""
+    """The compiled catalog of each language that has a ``.po`` file under `folder` (in a folder named as the site
+    writes the code, ``pt-BR``, or as Babel does, ``pt_BR``)."""
     catalogs: dict[str, gettext.NullTranslations] = {}
     for lang in languages:
-        path = folder / lang / CATALOG
-        if not path.is_file():
+        path = _catalog_path(folder, lang)
+        if path is None:
             continue
         state = path.stat()
         key = (str(path), lang, state.st_mtime_ns, state.st_size)
@@ -60,11 +61,37 @@ def load_catalogs(folder: Path, languages: Iterable[str]) -> dict[str, gettext.N
     return catalogs
 
 
+def _catalog_path(folder: Path, lang: str) -> Path | None:
+    """The .po file of `lang` under `folder`: in the folder named `lang`, else in the one naming the same
+    language another way (``pt_BR`` for ``pt-BR`` or ``pt-br``); None when there is none."""
+    direct = folder / lang / CATALOG
+    if direct.is_file():
+        return direct
+    wanted = _language_or_none(lang)
+    if wanted is None or not folder.is_dir():
+        return None
+    return next(
+        (
+            sub / CATALOG
+            for sub in sorted(folder.iterdir())
+            if (sub / CATALOG).is_file() and _language_or_none(sub.name) == wanted
+        ),
+        None,
+    )
+
+
+def _language_or_none(code: str) -> Locale | None:
+    try:
+        return babel_locale(code)
+    except (ValueError, LookupError, UnknownLocaleError):
+        return None
+
+
 def compile_catalog(path: Path, lang: str) -> gettext.NullTranslations:
     """The `lang` catalog in the ``.po`` file at `path`, compiled; CatalogError names the line Babel stopped at."""
     try:
         with path.open("rb") as source:
-            catalog = read_po(source, locale=lang, abort_invalid=True)
+            catalog = read_po(source, locale=babel_locale(lang), abort_invalid=True)
     except Exception as error:  # Babel raises several kinds; the translator needs the file and line
         line, reason = 1, str(error)
         if isinstance(error, PoFileError):  # Babel counts lines from 0 and ends its message with the count
@@ -148,13 +175,7 @@ def babel_locale(code: str) -> Locale:
 
 def unknown_languages(codes: Iterable[str]) -> list[str]:
     """The codes among `codes` that name no language Babel knows (its names and dates are where they come from)."""
-    unknown = []
-    for code in codes:
-        try:
-            babel_locale(code)
-        except (ValueError, LookupError, UnknownLocaleError):
-            unknown.append(str(code))
-    return unknown
+    return [str(code) for code in codes if _language_or_none(code) is None]
 
 
 def language_name(lang: str, in_lang: str | None = None) -> str:

@@ -221,6 +221,8 @@ REGISTRY_FILES = (
 )
 
 
+# The extension of the files Decap lists, opens and writes (one per collection; the build reads others too).
+DECAP_EXTENSION = "md"
 # A GitHub repository as Decap's github backend names it: owner/name, nothing around it.
 # (An owner may hold an underscore: GitHub Enterprise's managed users are named owner_shortcode.)
 _GITHUB_REPO = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+")
@@ -231,8 +233,12 @@ def _owner_and_name(repo: str) -> str:
     path, found = re.subn(
         r"^(?:[a-z+]+://)?(?:[^@/]+@)?(?:www\.)?github\.com[:/]", "", repo.strip(), flags=re.I
     )
-    parts = [p for p in path.removesuffix("/").removesuffix(".git").split("/") if p][:2]
-    return "/".join(parts) if found and len(parts) == 2 else "OWNER/NAME"
+    parts = [p for p in path.removesuffix("/").removesuffix(".git").split("/") if p]
+    if found and len(parts) >= 2:
+        return "/".join(parts[:2])
+    if not found and len(parts) == 2 and not re.search(r"[.:@]", parts[0]):  # "owner/name/", " owner/name\n"
+        return "/".join(parts)
+    return "OWNER/NAME"
 
 
 def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, Any]:
@@ -273,7 +279,7 @@ def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, An
                     "label_singular": "Brief",
                     "description": f"{settings.series or 'The'} briefs, one Markdown file each in {content}/{BRIEFS_DIR}/.",
                     "folder": str(PurePosixPath(content) / BRIEFS_DIR),
-                    "extension": "md",
+                    "extension": DECAP_EXTENSION,
                     "format": "yaml-frontmatter",
                     "create": True,
                     "delete": False,
@@ -291,7 +297,7 @@ def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, An
                     "label": "Pages",
                     "label_singular": "Page",
                     "folder": str(PurePosixPath(content) / PAGES_DIR),
-                    "extension": "md",
+                    "extension": DECAP_EXTENSION,
                     "format": "yaml-frontmatter",
                     "create": True,
                     "delete": False,

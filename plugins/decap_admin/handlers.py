@@ -11,7 +11,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from brief_registry.briefs import markdown_files, series_name
+from brief_registry.briefs import BRIEFS_DIR, markdown_files, series_name
 from brief_registry.images import IMAGES_FOLDER
 from brief_registry.new_brief import SKELETON, next_free_number
 from brief_registry.plugin_settings import defaults_setter, settings_reader
@@ -20,6 +20,7 @@ from brief_registry.textfile import write_if_changed
 
 from .config import (
     ADMIN_DIR,
+    DECAP_EXTENSION,
     DEFAULTS,
     PREVIEW_PATH,
     BriefSources,
@@ -122,9 +123,12 @@ class DecapAdminGenerator(Generator):
             for article in self.context.get("drafts", ())
             for draft in (article, *getattr(article, "translations", ()))
         }
+        # A view page for each file the editor lists: the .md files of briefs/ itself (its collection is one
+        # folder of one extension), so no two share a name; a brief in a subfolder is edited as a file.
         self.previews = tuple(
             PreviewTarget(path.stem, built.get(path.resolve()), path.resolve() in drafts)
             for path in markdown_files(content)
+            if path.parent == content / BRIEFS_DIR and path.suffix == f".{DECAP_EXTENSION}"
         )
 
     def generate_output(self, writer) -> None:

@@ -191,6 +191,16 @@ def test_a_reused_slug_is_told_a_free_one(tmp_path):
     )
 
 
+def test_each_clash_of_one_slug_is_offered_its_own_free_one(tmp_path):
+    authors = "".join(
+        f"- name: {name}\n  slug: {slug}\n  bio: Synthetic.\n"
+        for name, slug in (("Ada A", "ada"), ("Ada B", "ada"), ("Ada C", "ada"), ("Ada D", "ada-2"))
+    )
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write_registry(tmp_path, authors, "- name: T\n  slug: t\n"))
+    assert [p.message.rsplit(" ", 1)[1] for p in caught.value.problems] == ["'ada-3'", "'ada-4'"]
+
+
 def test_missing_registry_is_reported(tmp_path):
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path)

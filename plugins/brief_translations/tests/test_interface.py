@@ -145,6 +145,21 @@ def test_translations_that_work_are_accepted(tmp_path, entry):
     assert "ru" in load_catalogs(tmp_path, ["ru"])
 
 
+@pytest.mark.parametrize(("folder", "lang"), [("pt_BR", "pt-BR"), ("pt_BR", "pt-br"), ("pt-BR", "pt-br")])
+def test_a_catalog_of_a_language_with_a_region_is_found_and_read(tmp_path, folder, lang):
+    """Babel names the folder pt_BR, a site may write pt-BR (Pelican lower-cases it): both are found, and Babel
+    is given a code it reads (it refused 'pt-br' as not a readable catalog)."""
+    messages = tmp_path / folder / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    (messages / "messages.po").write_text(
+        'msgid ""\nmsgstr ""\n\nmsgid "Key points"\nmsgstr "Pontos-chave"\n'
+    )
+
+    interface = Interface("en", load_catalogs(tmp_path, [lang]))
+
+    assert interface.gettext(lang, "Key points") == "Pontos-chave"
+
+
 def test_a_catalog_is_compiled_once_until_its_file_changes(tmp_path):
     folder = tmp_path / "ru" / "LC_MESSAGES"
     folder.mkdir(parents=True)

@@ -127,6 +127,8 @@ def test_the_briefs_collection_says_what_the_series_is_called():
         ("https://github.com/example/reality-check/tree/main", "example/reality-check"),
         ("reality-check", "OWNER/NAME"),
         ("https://github.example.com/example/reality-check", "OWNER/NAME"),  # not github.com: no guess
+        ("example/reality-check/", "example/reality-check"),
+        (" example/reality-check\n", "example/reality-check"),  # a secret pasted with its newline
     ],
 )
 def test_a_repository_given_as_an_address_is_refused_naming_owner_and_name(repo, told):

@@ -34,6 +34,7 @@ from brief_registry import (
 from brief_registry.body import body_problems
 from brief_registry.briefs import PAGES_DIR, markdown_files
 from brief_registry.dates import brief_date, not_a_date
+from brief_registry.images import link_out_of_folder_problem, links_out_of_folder
 from brief_registry.nearmiss import closest
 from brief_registry.new_brief import next_free_number
 from brief_registry.rendering import RENDERED
@@ -155,6 +156,7 @@ def review_content(
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
     problems.extend(check_responses(reports))
     problems.extend(check_digests(content, reports))
+    problems.extend(link_out_of_folder_problem(link, content) for link in links_out_of_folder(content))
     for path in markdown_files(content, PAGES_DIR):
         problems.extend(check_page(path, display_path(str(path), shown), content, settings))
     return Review(tuple(sorted(problems)), tuple(sorted(w for r in reports for w in r.warnings)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pelican.urlwrappers import Category
 from . import content_cache
 from .briefs import every_brief, leave_out, numbered, series_name
 from .frontmatter import read_brief
+from .images import link_out_of_folder_problem, links_out_of_folder
 from .new_brief import next_free_number
 from .problems import BriefFileError, RegistryError, display_path, log_extra
 from .reader import add_reader
@@ -162,6 +164,27 @@ def forget_bodies(generators) -> None:
     forget_rendered()
 
 
+def leave_out_links_out_of_images(generator) -> None:
+    """At ``static_generator_finalized``, before any file is copied: a link in the images folder to a place
+    outside it is reported and left out of the site, with everything under it (Pelican follows links, and
+    would publish whatever one points to)."""
+    content = Path(generator.settings["PATH"])
+    links = links_out_of_folder(content)
+    for link in links:
+        problem = link_out_of_folder_problem(link, content)
+        logger.error("%s", problem, extra=log_extra(problem))
+    if links:
+        left_out = tuple(str(link) for link in links)
+        generator.staticfiles[:] = [
+            static
+            for static in generator.staticfiles
+            if not any(
+                static.source_path == link or static.source_path.startswith(link + os.sep)
+                for link in left_out
+            )
+        ]
+
+
 def register() -> None:
     """Connect the reader of briefs, the registry checks, the series' name and the safe content cache."""
     signals.initialized.connect(make_content_cache_safe)
@@ -171,4 +194,5 @@ def register() -> None:
     signals.content_object_init.connect(set_translation_group)
     signals.article_generator_pretaxonomy.connect(validate_articles)  # before Pelican lists and writes them
     signals.article_generator_finalized.connect(settle_addresses)
+    signals.static_generator_finalized.connect(leave_out_links_out_of_images)
     signals.all_generators_finalized.connect(forget_bodies)

@@ -309,3 +309,33 @@ def _near_miss(target: Path, folder: Path) -> str:
 
 def _short(url: str, limit: int = 80) -> str:
     return url if len(url) <= limit else url[: limit - 1] + "…"
+
+
+def links_out_of_folder(content: Path) -> tuple[Path, ...]:
+    """The files and folders in `content`'s images folder that are links to a place outside it, which Pelican
+    would follow and publish (a link to a private key, to the home folder), in name order. A link to a place
+    inside the folder is kept. A linked folder outside is named once, not file by file."""
+    folder = Path(os.path.normpath(content / IMAGES_FOLDER))
+    if not folder.is_dir():
+        return ()
+    inside = folder.resolve()
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder):  # a linked folder is not walked into: it is named, or inside
+        for name in (*folders, *files):
+            path = Path(root, name)
+            if path.is_symlink() and inside not in path.resolve().parents:
+                found.append(path)
+    return tuple(sorted(found))
+
+
+def link_out_of_folder_problem(link: Path, content: Path) -> Problem:
+    """`make check`'s and the build's words for a link found by :func:`links_out_of_folder`."""
+    shown_folder = display_path(str(content / IMAGES_FOLDER), str(content))
+    return Problem(
+        display_path(str(link), str(content)),
+        1,
+        f"{'this folder' if link.is_dir() else 'this file'} is a link to {link.resolve()}, outside "
+        f"{shown_folder}, and the site would publish what it points to: the build leaves it out; copy the "
+        "picture itself into the folder, or delete the link",
+        code=ImageCode.IMAGE_OUTSIDE_FOLDER,
+    )

@@ -12,7 +12,9 @@ from brief_registry.images import (
     body_images,
     image_file,
     image_problems,
+    link_out_of_folder_problem,
     link_site_images,
+    links_out_of_folder,
     picture_problem,
     rewrite_addresses,
     site_references,
@@ -229,3 +231,39 @@ def test_a_rewritten_address_is_escaped_and_the_rest_kept_byte_for_byte():
         rewritten
         == '<p>A &amp; B <img alt="x" src="file:///t/a&amp;b.png"> <img alt="y" src="/images/c.png"></p>'
     )
+
+
+def test_links_out_of_the_images_folder_are_found_and_links_inside_are_kept(content, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "synthetic-private-key").write_text("not a picture", encoding="utf-8")
+    images = content / "images"
+    (images / "key.png").symlink_to(elsewhere / "synthetic-private-key")
+    (images / "maps" / "all").symlink_to(elsewhere, target_is_directory=True)
+    (images / "gone.png").symlink_to(elsewhere / "deleted.png")  # a link to nothing, outside
+    (images / "same-chart.png").symlink_to(images / "chart.png")  # inside: kept
+    (images / "more-maps").symlink_to(images / "maps", target_is_directory=True)  # inside: kept
+
+    found = links_out_of_folder(content)
+
+    assert found == (images / "gone.png", images / "key.png", images / "maps" / "all")
+
+
+def test_a_link_out_of_the_folder_is_named_with_where_it_points(content, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (content / "images" / "team").symlink_to(elsewhere, target_is_directory=True)
+
+    (problem,) = [link_out_of_folder_problem(link, content) for link in links_out_of_folder(content)]
+
+    assert (problem.path, problem.line, problem.code) == (
+        f"{content.name}/images/team",
+        1,
+        ImageCode.IMAGE_OUTSIDE_FOLDER,
+    )
+    assert problem.message.startswith(
+        f"this folder is a link to {elsewhere.resolve()}, outside {content.name}/images"
+    )
+    assert problem.message.endswith("copy the picture itself into the folder, or delete the link")
+
+
+def test_no_images_folder_has_no_links(tmp_path):
+    assert links_out_of_folder(tmp_path) == ()

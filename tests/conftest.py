@@ -162,11 +162,13 @@ def copy_content(destination: Path, *extra_briefs: Path) -> Path:
 
 
 class Site:
-    """A built site: parse its pages by URL path; `logged` holds the warnings and errors its build logged."""
+    """A built site: parse its pages by URL path; `records` holds the warnings and errors its build logged, and
+    `logged` their messages."""
 
-    def __init__(self, root: Path, logged: tuple[str, ...] = ()) -> None:
+    def __init__(self, root: Path, records: tuple[logging.LogRecord, ...] = ()) -> None:
         self.root = root
-        self.logged = logged
+        self.records = records
+        self.logged = tuple(record.getMessage() for record in records)
 
     def path(self, url: str) -> Path:
         target = self.root / url.lstrip("/")
@@ -184,14 +186,14 @@ def text_of(node) -> str:
 class _Collected(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+        self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        self.records.append(record)
 
 
 def build_site_logged(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> Site:
-    """`build_site`, keeping what the build logged at WARNING or above (Pelican's memory of earlier runs'
+    """`build_site`, keeping the records the build logged at WARNING or above (Pelican's memory of earlier runs'
     messages cleared first, so none is held back)."""
     LimitFilter._raised_messages.clear()  # Pelican 4.12 (pinned) keeps them on the class, with no public reset
     LimitFilter._group_count.clear()
@@ -201,7 +203,7 @@ def build_site_logged(content: Path, output: Path, conf: str = "pelicanconf.py",
         root = build_site(content, output, conf, **overrides)
     finally:
         logging.getLogger().removeHandler(collected)
-    return Site(root, tuple(collected.messages))
+    return Site(root, tuple(collected.records))
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import BRIEF_4_URL, ROOT, Site, build_site, copy_content, text_of
+from conftest import BRIEF_4_URL, ROOT, Site, build_site, build_site_logged, copy_content, text_of
 
 STYLE_BRIEFS = ROOT / "plugins" / "summary_card" / "test_data" / "briefs"
 SCHEMA = json.loads((ROOT / "schemas" / "cards.schema.json").read_text(encoding="utf-8"))
@@ -25,26 +25,11 @@ EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The real content plus one brief per writing style, built once; the build's warnings kept."""
+def built(tmp_path_factory) -> Site:
+    """The real content plus one brief per writing style, built once; `built.records`: its warnings."""
     tmp = tmp_path_factory.mktemp("styles")
     content = copy_content(tmp / "content", *sorted(STYLE_BRIEFS.glob("*.md")))
-    handler = _Collect()
-    logging.getLogger().addHandler(handler)
-    try:
-        output = build_site(content, tmp / "output", CACHE_PATH=str(tmp / "cache"))
-    finally:
-        logging.getLogger().removeHandler(handler)
-    return Site(output), handler.records
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+    return build_site_logged(content, tmp / "output", CACHE_PATH=str(tmp / "cache"))
 
 
 def card_of(section) -> tuple[list[str], list[tuple[int, str]]]:
@@ -56,13 +41,12 @@ def card_of(section) -> tuple[list[str], list[tuple[int, str]]]:
 
 
 def test_every_style_builds_without_a_warning(built):
-    _site, records = built
-    assert [r.getMessage() for r in records] == []
+    assert built.logged == ()
 
 
 @pytest.mark.parametrize("slug", EXPECTED)
 def test_brief_page_has_the_full_card(built, slug):
-    site, _ = built
+    site = built
     page = site.page(f"briefs/{slug}/")
     cards = page.select("main section.summary-card")
     assert len(cards) == 1
@@ -82,14 +66,14 @@ def test_brief_page_has_the_full_card(built, slug):
 
 @pytest.mark.parametrize("slug", EXPECTED)
 def test_key_points_are_not_repeated_in_the_body(built, slug):
-    site, _ = built
+    site = built
     body = site.page(f"briefs/{slug}/").find(class_="brief-body")
     for point in EXPECTED[slug][0]:
         assert point not in text_of(body)
 
 
 def test_home_page_shows_a_compact_card_for_every_brief(built):
-    site, _ = built
+    site = built
     home = site.page("/")
     teasers = {t.find("h2").find("a")["href"]: t for t in home.select("main .brief-teaser")}
     for slug, expected in EXPECTED.items():
@@ -142,7 +126,7 @@ LISTINGS = {
     ids=lambda value: value.rstrip("/").split("/")[-1][:40],
 )
 def test_author_topic_and_region_pages_show_the_compact_card(built, slug, listing):
-    site, _ = built
+    site = built
     page = site.page(listing)
     teaser = next(
         (t for t in page.select("main .brief-teaser") if t.select_one(f'a[href="/briefs/{slug}/"]')), None
@@ -155,7 +139,7 @@ def test_author_topic_and_region_pages_show_the_compact_card(built, slug, listin
 
 def test_every_listing_page_gives_every_brief_its_card(built):
     """No listing prints a brief without its card (whatever listings exist now or are added later)."""
-    site, _ = built
+    site = built
     listings = [
         site.root / "index.html",
         *sorted(
@@ -198,7 +182,7 @@ def test_home_page_pagination_carries_the_cards(tmp_path):
 
 
 def test_cards_json_is_valid_and_in_the_archives_order(built):
-    site, _ = built
+    site = built
     document = json.loads(site.path("cards.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.validate(document, SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
@@ -236,7 +220,7 @@ def test_cards_json_is_valid_and_in_the_archives_order(built):
 )
 def test_schema_rejects_a_broken_file(built, broken):
     """The schema is not a formality: it catches the mistakes a consumer would trip over."""
-    site, _ = built
+    site = built
     document = json.loads(site.path("cards.json").read_text(encoding="utf-8"))
     broken(document)
     with pytest.raises(jsonschema.ValidationError):

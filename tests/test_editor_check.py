@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import MAKE
+from conftest import MAKE, ROOT
 from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, SETTINGS, content_copy, run
 
 from editor.check import review_content
@@ -286,6 +286,9 @@ def test_the_suites_own_runs_keep_their_caches_out_of_the_checkout(tmp_path, pri
     """`make check` run by a test keeps its reports in the test process's cache folder (REALITY_CHECK_CACHE, set by
     tests/conftest.py), not in the checkout's cache/, which another test process or a `make html` may be writing."""
     content = content_copy(tmp_path / "content")
+    (private_cache / CHECK_CACHE_FILE).unlink(missing_ok=True)  # written by earlier checks in this process
+    checkouts = ROOT / "cache" / CHECK_CACHE_FILE
+    before = checkouts.stat().st_mtime_ns if checkouts.exists() else None
     result = subprocess.run(
         [*MAKE, "check", f"INPUTDIR={content}"],
         capture_output=True,
@@ -294,6 +297,7 @@ def test_the_suites_own_runs_keep_their_caches_out_of_the_checkout(tmp_path, pri
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (private_cache / CHECK_CACHE_FILE).is_file()
+    assert (checkouts.stat().st_mtime_ns if checkouts.exists() else None) == before
 
 
 @pytest.mark.parametrize(

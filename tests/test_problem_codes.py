@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import ast
 import json
-import logging
 import re
 import shutil
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site_logged
 from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, SETTINGS, content_copy, run
-from pelican.log import LimitFilter
 
 from brief_registry.frontmatter import FrontMatterCode
 from brief_registry.images import ImageCode
@@ -89,30 +87,12 @@ def test_the_docs_list_every_code_where_it_lives():
     assert {str(code) for enum in ENUMS for code in enum} <= written
 
 
-class _Records(logging.Handler):
-    """Every record the build logs at WARNING or above."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
 def built_problems(content, output) -> tuple[set[tuple[str, int, str, str]], list[str]]:
     """The problems a real build of `content` logs (from its records' codes), and any message about a brief
     or registry file (``content/…: …``) that carries no problem."""
-    LimitFilter._raised_messages.clear()  # Pelican holds back a warning an earlier build in this process logged
-    LimitFilter._group_count.clear()
-    collected = _Records()
-    logging.getLogger().addHandler(collected)
-    try:
-        build_site(content, output)
-    finally:
-        logging.getLogger().removeHandler(collected)
+    records = build_site_logged(content, output).records
     found, uncoded = set(), []
-    for record in collected.records:
+    for record in records:
         problems: tuple[Problem, ...] = getattr(record, LOG_RECORD_ATTRIBUTE, ())
         assert (
             record.getMessage() == "\n".join(map(str, problems)) or not problems

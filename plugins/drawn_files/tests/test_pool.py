@@ -21,6 +21,17 @@ def draw_slowly(path: Path, text: str) -> Path:
     return draw_text(path, text)
 
 
+def draw_after_pelican(path: Path, text: str, gate: Path, pelican: int) -> Path:
+    """A job a worker holds until Pelican's process (`pelican`) has drawn one itself, which opens `gate`."""
+    if os.getpid() == pelican:
+        gate.touch()
+    else:
+        deadline = time.monotonic() + 60
+        while not gate.exists() and time.monotonic() < deadline:
+            time.sleep(0.005)
+    return draw_text(path, text)
+
+
 def children() -> set[int]:
     """The worker processes this process has running."""
     return {process.pid for process in multiprocessing.active_children()}
@@ -50,7 +61,10 @@ def test_every_job_is_drawn_once(tmp_path):
 
 def test_pelicans_process_draws_the_jobs_no_worker_has_started(tmp_path):
     pool = DrawingPool("drawn_files_test", workers=1, min_parallel=2)
-    todo = jobs(tmp_path, 6, draw_slowly)  # one worker cannot have started them all when finish() is called
+    gate = tmp_path / "gate"
+    # The worker holds the first job it takes until Pelican's process draws one: however fast the worker and
+    # however slow this process, jobs are left that only Pelican's process can draw.
+    todo = {tmp_path / f"{i}.txt": (draw_after_pelican, (f"file {i}", gate, os.getpid())) for i in range(6)}
     pool.start(todo)
     assert pool.finish() == 6
     drawers = [path.read_text().rsplit("(drawn by ", 1)[1].rstrip(")") for path in todo]

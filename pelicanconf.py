@@ -17,9 +17,8 @@ ROOT = Path(__file__).resolve().parent
 
 # --- The publication ---
 AUTHOR = "New American Engagement Initiative"  # also the publisher in citations and structured data
-SITENAME = "Reality Check"
+SITENAME = "Reality Check"  # also the series' name (SERIES_NAME, which a site may set apart)
 SITE_TAGLINE = "Succinct memos on US foreign policy for busy professionals"
-SERIES_NAME = "Reality Check"
 SITEURL = ""
 RELATIVE_URLS = False
 TIMEZONE = "America/New_York"

@@ -41,6 +41,7 @@ from brief_registry.rendering import RENDERED
 from brief_registry.rules import REQUIRED_FIELDS, is_published, is_series_number, missing_field
 from brief_registry.textfile import decode_text
 from brief_relations.relations import listed_responses, resolve_responses
+from brief_translations.interface import catalogs_folder, readable_catalogs
 from newsletter_digest.issues import DigestRecordError, read_issues, unpublished_briefs
 from summary_card.cache import EXTRACTED, extract_card_once
 from summary_card.card import card_from_front_matter
@@ -157,9 +158,18 @@ def review_content(
     problems.extend(check_responses(reports))
     problems.extend(check_digests(content, reports))
     problems.extend(link_out_of_folder_problem(link, content) for link in links_out_of_folder(content))
+    problems.extend(check_catalogs(settings, shown))
     for path in markdown_files(content, PAGES_DIR):
         problems.extend(check_page(path, display_path(str(path), shown), content, settings))
     return Review(tuple(sorted(problems)), tuple(sorted(w for r in reports for w in r.warnings)))
+
+
+def check_catalogs(settings: EditorSettings, content: str) -> list[Problem]:
+    """The theme's message catalogs that do not compile, as the build reports them (brief_translations)."""
+    if settings.theme is None:
+        return []
+    _, problems = readable_catalogs(catalogs_folder(settings.theme), settings.languages)
+    return [replace(problem, path=display_path(problem.path, content)) for problem in problems]
 
 
 def check_page(path: Path, shown: str, content: Path, settings: EditorSettings) -> list[Problem]:

@@ -42,6 +42,7 @@ class EditorSettings:
     series: str = (
         ""  # what the briefs are called (SERIES_NAME, else SITENAME), "Reality Check" in "Reality Check #4"
     )
+    theme: Path | None = None  # THEME: its message catalogs are checked too (None: Pelican's own theme, none)
 
     def card_for(self, lang: object) -> CardSettings:
         """The card settings for a brief in `lang` (None or DEFAULT_LANG: the site's own)."""
@@ -98,4 +99,5 @@ def settings_from(settings: dict[str, Any]) -> EditorSettings:
         cache_path=Path(settings["CACHE_PATH"]) if settings.get("CACHE_CONTENT") else None,
         fast_markdown=fast_markdown_enabled(settings),
         series=series_name(settings),
+        theme=Path(settings["THEME"]),
     )

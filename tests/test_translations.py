@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import feedparser
 import jsonschema
 import pytest
-from conftest import ROOT, SITEURL, TRANSLATION_FIXTURES, build_site, copy_translated_content, text_of
+from conftest import ROOT, SITEURL, TRANSLATION_FIXTURES, Site, build_site, copy_translated_content, text_of
 
 from editor.check import check_content
+from editor.settings import load_settings
 
 ORIGINAL_5 = "briefs/synthetic-reply-about-invented-quorum-rules/"
 RU_5 = "ru/briefs/sinteticheskii-otvet-o-vymyshlennykh-pravilakh-kvoruma/"
@@ -244,3 +247,33 @@ def test_each_share_image_is_drawn_once_in_its_briefs_language(tmp_path):
     drawn = sorted((tmp_path / "output-cache" / "share_image").glob("*.png"))
     assert len(placed) == 7  # four originals, three translations
     assert len(drawn) == len(placed), [p.name for p in drawn]
+
+
+def test_a_broken_catalog_is_reported_at_its_line_and_its_pages_built_in_the_sites_language(tmp_path, caplog):
+    """A translator's mistake in a theme catalog: the build and `make check` name the file and line in the same
+    words (the build stopped with a traceback naming no line), and the Russian pages are built with the
+    interface in English, every other language's as it was."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    catalog = theme / "translations" / "ru" / "LC_MESSAGES" / "messages.po"
+    text = catalog.read_text(encoding="utf-8")
+    assert 'msgstr "%(minutes)s мин чтения"' in text, "the Russian catalog changed: update the test"
+    catalog.write_text(text.replace('msgstr "%(minutes)s мин', 'msgstr "%(minuty)s мин'), encoding="utf-8")
+    line = text.splitlines().index('msgid "%(minutes)s min read"') + 1
+    said = [
+        f"theme/translations/ru/LC_MESSAGES/messages.po:{line}: the translation of '%(minutes)s min read' names "
+        "%(minuty)s, which the site does not give: keep each %(name)s of the original as it is, translating only "
+        "the words around it"
+    ]
+    content = copy_translated_content(tmp_path / "content")
+
+    with caplog.at_level(logging.ERROR):
+        site = Site(build_site(content, tmp_path / "output", THEME=str(theme)))
+
+    assert [(r.levelno, r.getMessage()) for r in caplog.records if r.levelno >= logging.ERROR] == [
+        (logging.ERROR, message) for message in said
+    ]
+    assert text_of(site.page(RU_5).select_one(".skip-link")) == "Skip to main content"
+    assert text_of(site.page(UK_3).select_one(".byline")) == "Автори: Ada Lorem і Ben Ipsum"
+    settings = replace(load_settings(ROOT / "pelicanconf.py"), theme=theme)
+    assert [str(problem) for problem in check_content(content, settings)] == said

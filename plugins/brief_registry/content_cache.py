@@ -25,6 +25,7 @@ from typing import Any
 from pelican.cache import FileDataCacher, FileStampDataCacher
 
 from .code_digest import code_digest
+from .digests import files_under
 from .textfile import UNREADABLE, replaced_whole
 
 logger = logging.getLogger(__name__)
@@ -75,10 +76,16 @@ PLUGINS = Path(__file__).resolve().parents[1]
 READING_LIBRARIES = ("markdown", "markdown-it-py", "pyyaml", "pelican")
 
 
+def reading_modules() -> list[Path]:
+    """Every plugin's Python code that a build runs (the plugins' tests left out, as :func:`.digests.files_under`
+    leaves them out)."""
+    return [path for path in files_under([PLUGINS]) if path.suffix == ".py"]
+
+
 @functools.cache
 def reading_code() -> str:
     """A digest of every plugin's Python code and of the reading libraries' versions, once per process."""
-    return code_digest(PLUGINS, sorted(PLUGINS.rglob("*.py")), READING_LIBRARIES)
+    return code_digest(PLUGINS, reading_modules(), READING_LIBRARIES)
 
 
 _pelicans_stamp = FileStampDataCacher._get_file_stamp

@@ -186,7 +186,8 @@ def leave_out_links_out_of_images(generator) -> None:
 
 
 def register() -> None:
-    """Connect the reader of briefs, the registry checks, the series' name and the safe content cache."""
+    """Connect the reader of briefs, the registry checks, the briefs' addresses, the series' name, the safe content
+    cache and the images folder's guard against links out of it."""
     signals.initialized.connect(make_content_cache_safe)
     signals.initialized.connect(name_the_series)
     signals.generator_init.connect(install_brief_name)

@@ -57,6 +57,6 @@ def _as_list(value: object) -> list:
 
 
 def add_reader(readers) -> None:
-    """Read ``.md`` files with :class:`BriefReader`."""
+    """Read Markdown files (every extension of :attr:`BriefReader.file_extensions`) with :class:`BriefReader`."""
     for extension in BriefReader.file_extensions:
         readers.reader_classes[extension] = BriefReader

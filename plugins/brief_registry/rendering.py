@@ -32,7 +32,6 @@ from .memo import ProcessMemo
 SUPPORTED_EXTENSIONS = frozenset(
     {"markdown.extensions.extra", "markdown.extensions.toc", "markdown.extensions.sane_lists"}
 )
-REQUIRED_EXTENSIONS = SUPPORTED_EXTENSIONS
 
 META_EXTENSION = "markdown.extensions.meta"
 
@@ -194,7 +193,7 @@ def fast_path_supported(settings: Mapping[str, Any]) -> bool:
     """Whether the MARKDOWN setting is the one the fast path reproduces (extra, toc, sane_lists; html5)."""
     configs = settings.get("extension_configs", {})
     extensions = {*settings.get("extensions", ()), *configs}
-    if extensions != REQUIRED_EXTENSIONS or any(configs.get(name) for name in extensions):
+    if extensions != SUPPORTED_EXTENSIONS or any(configs.get(name) for name in extensions):
         return False
     return settings.get("output_format", "xhtml") == "html5" and set(settings) <= {
         "extension_configs",

@@ -3,9 +3,10 @@ and an Atom feed per language of translations."""
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from pathlib import Path
+from dataclasses import replace
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -15,9 +16,17 @@ from pelican.generators import ArticlesGenerator, Generator
 from brief_registry.addresses import absolute_url
 from brief_registry.briefs import originals_with_pages
 from brief_registry.plugin_settings import SettingError, defaults_setter, settings_reader
+from brief_registry.problems import display_path, log_extra
 from brief_registry.rules import LANGUAGES_SETTING, translation_languages
 
-from .interface import Interface, language_name, load_catalogs, long_date, unknown_languages
+from .interface import (
+    Interface,
+    catalogs_folder,
+    language_name,
+    long_date,
+    readable_catalogs,
+    unknown_languages,
+)
 from .versions import LanguageListing, LanguageVersion, language_versions, listing_address
 
 DEFAULTS = {
@@ -25,6 +34,8 @@ DEFAULTS = {
     "BRIEF_TRANSLATIONS_FEED_ATOM": None,  # e.g. "feeds/{lang}.atom.xml" (publishconf.py: feeds need SITEURL)
     "BRIEF_TRANSLATIONS_SEARCH_URL": "{lang}/search/",  # the search page in that language (its Pagefind index)
 }
+logger = logging.getLogger(__name__)
+
 LISTING_TEMPLATE = "translations"
 SEARCH_TEMPLATE = "search"
 
@@ -42,9 +53,10 @@ def page_language(context: Context) -> str:
 
 
 def interface_for(settings) -> Interface:
-    """The compiled catalogs of the theme's ``translations/`` folder for the site's languages."""
-    folder = Path(settings["THEME"]) / "translations"
-    return Interface(settings["DEFAULT_LANG"], load_catalogs(folder, translation_languages(settings)))
+    """The compiled catalogs of the theme's ``translations/`` folder for the site's languages (a catalog that does
+    not compile is left out: :func:`check_catalogs` reports it)."""
+    catalogs, _ = readable_catalogs(catalogs_folder(settings["THEME"]), translation_languages(settings))
+    return Interface(settings["DEFAULT_LANG"], catalogs)
 
 
 def install_interface(generator: Generator) -> None:
@@ -215,10 +227,24 @@ def check_languages(pelican) -> None:
             )
 
 
+def check_catalogs(pelican) -> None:
+    """At ``initialized``: report, as errors at their lines, a theme catalog that does not compile (Babel cannot
+    read it, or a translation renamed a placeholder); the pages in its language show the interface in the site's
+    own, and `--fatal errors` (make html, make publish) stops there. Checked once per build, not in each of the
+    generators that install the interface."""
+    _, problems = readable_catalogs(
+        catalogs_folder(pelican.settings["THEME"]), translation_languages(pelican.settings)
+    )
+    for problem in problems:
+        shown = replace(problem, path=display_path(problem.path, pelican.settings["PATH"]))
+        logger.error("%s", shown, extra=log_extra(shown))
+
+
 def register() -> None:
     """Connect the translation handlers."""
     signals.initialized.connect(set_defaults)
     signals.initialized.connect(check_languages)
+    signals.initialized.connect(check_catalogs)
     signals.generator_init.connect(install_interface)
     signals.content_object_init.connect(date_in_its_language)
     signals.all_generators_finalized.connect(attach_versions)

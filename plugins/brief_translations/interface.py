@@ -25,6 +25,7 @@ from brief_registry.memo import ProcessMemo
 from brief_registry.problems import BriefFileError, Problem
 
 CATALOG = "LC_MESSAGES/messages.po"
+TRANSLATIONS_FOLDER = "translations"  # in the theme: translations/<lang>/LC_MESSAGES/messages.po
 
 
 class CatalogCode(StrEnum):
@@ -59,6 +60,26 @@ def load_catalogs(folder: Path, languages: Iterable[str]) -> dict[str, gettext.N
             COMPILED.put(key, catalog)
         catalogs[lang] = catalog
     return catalogs
+
+
+def catalogs_folder(theme: str | Path) -> Path:
+    """Where the theme `theme` keeps its message catalogs."""
+    return Path(theme) / TRANSLATIONS_FOLDER
+
+
+def readable_catalogs(
+    folder: Path, languages: Iterable[str]
+) -> tuple[dict[str, gettext.NullTranslations], tuple[Problem, ...]]:
+    """:func:`load_catalogs`, each language on its own: the catalogs that compile, and every problem of the ones
+    that do not (their pages then show the interface in the site's own language)."""
+    catalogs: dict[str, gettext.NullTranslations] = {}
+    problems: list[Problem] = []
+    for lang in languages:
+        try:
+            catalogs.update(load_catalogs(folder, [lang]))
+        except CatalogError as error:
+            problems.extend(error.problems)
+    return catalogs, tuple(problems)
 
 
 def _catalog_path(folder: Path, lang: str) -> Path | None:

@@ -6,8 +6,9 @@ fragment in ``{% call rendered_once(name, brief, *inputs) %}…{% endcall %}``: 
 with the same name, brief and inputs return that HTML. The template passes every input the fragment depends on
 besides the brief (its heading level, the page's language).
 
-The memo lives on the brief's object, which Pelican makes anew for every build, so nothing rendered in one build
-is shown by the next.
+The memo is held for the brief's object (a dictionary keyed weakly by it: the object's attributes stay Pelican's
+and the pickled content cache's), and Pelican makes that object anew for every build, so nothing rendered in one
+build is shown by the next.
 
 A fragment that is the same on every page (the link to the fingerprinted stylesheet, which pelican-webassets works
 out by checking the stylesheet's files on each call) is rendered once per Jinja environment with

@@ -62,7 +62,7 @@ def content_for(article, settings: dict) -> ShareImageContent:
 
 
 def assign_share_images(generators: Iterable) -> None:
-    """Give each published brief ``share_image`` (its image's path from the site root) and ``share_image_size``
+    """Give each brief with a page (hidden ones and translations included) ``share_image`` (its image's path from the site root) and ``share_image_size``
     (width, height: for the pages' og:image tags and the oEmbed answer's thumbnail); start drawing.
 
     Runs when summary_card has attached the cards (its ``cards_attached`` signal, at

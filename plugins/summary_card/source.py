@@ -22,7 +22,7 @@ from .card import CardProblem, ProblemCode, normalize_heading, plain_text
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
-Render = Callable[[str], str]
+Render = Callable[[str], str]  # Markdown of one line to HTML, as the site renders it
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class SourceHeading:
     text: str
 
 
-def headings(body: str, first_line: int, render: Callable[[str], str]) -> tuple[SourceHeading, ...]:
+def headings(body: str, first_line: int, render: Render) -> tuple[SourceHeading, ...]:
     """Every ATX (``## Title``) and setext (underlined) heading of `body`, which starts at `first_line`."""
     found = []
     previous: tuple[int, str] | None = None
@@ -44,14 +44,20 @@ def headings(body: str, first_line: int, render: Callable[[str], str]) -> tuple[
             found.append(
                 SourceHeading(number, len(atx.group(1)), _inline_text(atx.group("text") or "", render))
             )
-        elif previous and previous[1].strip() and _SETEXT.match(line) and not _ATX.match(previous[1]):
+        elif (
+            previous
+            and previous[0] == number - 1  # the line just above: not one before a fenced block
+            and previous[1].strip()
+            and _SETEXT.match(line)
+            and not _ATX.match(previous[1])
+        ):
             level = 1 if line.strip().startswith("=") else 2
             found.append(SourceHeading(previous[0], level, _inline_text(previous[1], render)))
         previous = (number, line)
     return tuple(found)
 
 
-def _inline_text(markdown_text: str, render: Callable[[str], str]) -> str:
+def _inline_text(markdown_text: str, render: Render) -> str:
     """The text of a heading's Markdown as the rendered page shows it (emphasis and links dropped)."""
     return plain_text(BeautifulSoup(render(markdown_text.strip()), "html.parser"))
 
@@ -60,12 +66,6 @@ def find_heading(found: tuple[SourceHeading, ...], names: tuple[str, ...]) -> So
     """The first heading matching one of `names` the way the summary card matches them."""
     wanted = {normalize_heading(name) for name in names}
     return next((h for h in found if normalize_heading(h.text) in wanted), None)
-
-
-def heading_line(body: str, heading: str, first_line: int, render: Render) -> int | None:
-    """The line of the heading `heading` in `body` (whose first line is `first_line`), if it is there."""
-    found = find_heading(headings(body, first_line, render), (heading,))
-    return found.line if found else None
 
 
 def problem_line(problem: CardProblem, front: FrontMatter, found: tuple[SourceHeading, ...]) -> int:

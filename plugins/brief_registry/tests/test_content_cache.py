@@ -87,3 +87,12 @@ def test_what_other_code_read_is_read_again(tmp_path, monkeypatch):
     monkeypatch.setattr(content_cache, "reading_code", lambda: "the plugins' code after an upgrade")
     upgraded = FileStampDataCacher(settings, "ArticlesGenerator-Readers", True, True)
     assert upgraded.get_cached_data(str(brief), "read again") == "read again"
+
+
+def test_the_code_that_reads_briefs_is_the_plugins_without_their_tests():
+    """Editing a test does not make every brief be read again; editing a plugin's module does."""
+    modules = {path.relative_to(content_cache.PLUGINS).as_posix() for path in content_cache.reading_modules()}
+
+    assert {"summary_card/card.py", "brief_registry/reader.py", "brief_registry/content_cache.py"} <= modules
+    assert not [module for module in modules if "/tests/" in module or "/test_data/" in module]
+    assert all(module.endswith(".py") for module in modules)

@@ -13,7 +13,7 @@ from jinja2.ext import babel_extract
 
 from brief_registry import Numbered, check_series_numbers
 from brief_translations import Interface, language_name, load_catalogs, long_date
-from brief_translations.interface import CatalogCode, CatalogError, unknown_languages
+from brief_translations.interface import CatalogCode, CatalogError, readable_catalogs, unknown_languages
 
 CATALOGS = Path(__file__).resolve().parents[3] / "theme" / "translations"
 TEMPLATES = CATALOGS.parent / "templates"
@@ -223,4 +223,20 @@ def test_translations_share_their_originals_number():
         "but no brief in en has number 9",
         "d-it.md:4: lang must be one of de, en, fr, ru, uk (got 'it')",
         "e-en.md:3: series number 4 is also used by a.md:3 (the next free number is 10)",
+    ]
+
+
+def test_each_catalog_is_read_on_its_own_and_a_broken_one_is_left_out(tmp_path):
+    for lang, translation in (("fr", "Points clés"), ("ru", "%(minuty)s мин")):
+        folder = tmp_path / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        po = f'msgid ""\nmsgstr ""\n\nmsgid "Key points"\nmsgstr "{translation}"\n'
+        (folder / "messages.po").write_text(po.replace("Key points", "%(minutes)s min read", lang == "ru"))
+
+    catalogs, problems = readable_catalogs(tmp_path, ["fr", "ru", "de"])
+
+    assert sorted(catalogs) == ["fr"]
+    assert catalogs["fr"].gettext("Key points") == "Points clés"
+    assert [(p.path, p.line, p.code) for p in problems] == [
+        (str(tmp_path / "ru" / "LC_MESSAGES" / "messages.po"), 4, CatalogCode.PLACEHOLDERS_CHANGED)
     ]

@@ -17,7 +17,7 @@ from summary_card import (
     card_from_front_matter,
     extract_card,
 )
-from summary_card.source import heading_line
+from summary_card.source import find_heading, headings
 
 TEST_DATA = Path(__file__).resolve().parent.parent / "test_data"
 KEY_POINTS = "<h2>Key points</h2><ul><li>Point A.</li><li>Point B.</li></ul>"
@@ -300,17 +300,29 @@ def test_front_matter_mistakes_are_reported_and_the_field_ignored(data, expected
 # --- Pointing at lines ------------------------------------------------------------------------------
 
 
+def heading_line(body: str, heading: str, first_line: int) -> int | None:
+    found = find_heading(
+        headings(body, first_line, BriefMarkdown({"extensions": ["extra"]}).convert), (heading,)
+    )
+    return found.line if found else None
+
+
 def test_heading_line_finds_atx_and_setext_headings_outside_fenced_code():
-    render = BriefMarkdown({"extensions": ["extra"]}).convert
     source = (
         "Intro\n\n## Key points:\n\n- a\n\nRecommendations\n---------------\n\n### **What** should be done?\n"
         "\n```\n## Shown as code\n```\n\n## Shown as code\n"
     )
-    assert heading_line(source, "Key points", 10, render) == 12
-    assert heading_line(source, "Recommendations", 1, render) == 7
-    assert heading_line(source, "What should be done?", 1, render) == 10
-    assert heading_line(source, "Shown as code", 1, render) == 16
-    assert heading_line(source, "Missing", 1, render) is None
+    assert heading_line(source, "Key points", 10) == 12
+    assert heading_line(source, "Recommendations", 1) == 7
+    assert heading_line(source, "What should be done?", 1) == 10
+    assert heading_line(source, "Shown as code", 1) == 16
+    assert heading_line(source, "Missing", 1) is None
+
+
+def test_a_rule_after_fenced_code_underlines_no_heading():
+    """`---` right after a fenced block is a rule: the line above the block is a paragraph, not a heading."""
+    source = "Intro text.\n\nKey points\n```\ncode\n```\n---\n\n## Key points\n\n- a\n"
+    assert heading_line(source, "Key points", 1) == 9
 
 
 # --- The fixture briefs, rendered by Markdown as the site renders them ---------------------------------

@@ -34,12 +34,12 @@ from brief_registry import (
 from brief_registry.body import body_problems
 from brief_registry.briefs import PAGES_DIR, markdown_files
 from brief_registry.dates import brief_date, not_a_date
+from brief_registry.frontmatter import read_brief_text
 from brief_registry.images import link_out_of_folder_problem, links_out_of_folder
 from brief_registry.nearmiss import closest
 from brief_registry.new_brief import next_free_number
 from brief_registry.rendering import RENDERED
 from brief_registry.rules import REQUIRED_FIELDS, is_published, is_series_number, missing_field
-from brief_registry.textfile import decode_text
 from brief_relations.relations import listed_responses, resolve_responses
 from brief_translations.interface import catalogs_folder, readable_catalogs
 from newsletter_digest.issues import DigestRecordError, read_issues, unpublished_briefs
@@ -194,7 +194,7 @@ def check_brief(
     """Check one brief on its own; `shown` is the path printed in messages, `today` what its date is compared
     with (default: the computer's date)."""
     try:
-        text = decode_text(path.read_bytes(), shown)
+        text = read_brief_text(path, shown)
         front = read_front_matter(text, shown)
     except BriefFileError as error:
         return BriefReport(error.problems)

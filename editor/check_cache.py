@@ -80,11 +80,18 @@ class CheckCache:
         missing = [path for path, key in zip(paths, keys, strict=True) if key not in self._old]
         fresh = iter(check(missing))
         found = [self._old[key] if key in self._old else next(fresh) for key in keys]
-        self._new.update((key, report) for key, report in zip(keys, found, strict=True) if keep(report))
+        self._new.update(
+            (key, report) for key, report in zip(keys, found, strict=True) if key is not None and keep(report)
+        )
         return found
 
-    def _key(self, path: Path) -> str:
-        return hashlib.sha256(f"{self.fingerprint}\0{path}\0".encode() + path.read_bytes()).hexdigest()
+    def _key(self, path: Path) -> str | None:
+        """The key of `path`'s report; None for a file that cannot be read (checked every run, and reported)."""
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        return hashlib.sha256(f"{self.fingerprint}\0{path}\0".encode() + data).hexdigest()
 
     def save(self) -> None:
         """Keep this run's reports (only those: a deleted or changed brief's old report goes)."""

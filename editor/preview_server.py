@@ -172,6 +172,12 @@ class PreviewServer(socketserver.ThreadingMixIn, RootedHTTPServer):
     preview_routes: dict[str, PreviewRoute]
 
 
+class PreviewServerIPv6(PreviewServer):
+    """The same server on an IPv6 address (``HOST=::1``): a server's socket has one address family."""
+
+    address_family = socket.AF_INET6
+
+
 def open_server(
     output: Path, host: str, port: int, target: str, handler: type[QuietHandler] = QuietHandler
 ) -> RootedHTTPServer:
@@ -184,7 +190,8 @@ def open_server(
     try:
         # Pelican's server puts the folder on the handler class: a class of its own keeps it to this server.
         own_handler = type(handler.__name__, (handler,), {})
-        server = PreviewServer(str(output), (host, port), own_handler)
+        server_class = PreviewServerIPv6 if _family(host) == socket.AF_INET6 else PreviewServer
+        server = server_class(str(output), (host, port), own_handler)
         server.root, server.page_additions, server.preview_routes = Path(output), [], {}
         return server
     except (OSError, OverflowError) as error:  # OverflowError: a port past 65535, refused before any bind

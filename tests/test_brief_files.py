@@ -172,3 +172,23 @@ def test_a_page_is_read_and_checked_like_a_brief(tmp_path, caplog, capsys, monke
     assert checked == (1, expected)
     assert [r.getMessage() for r in caplog.records if r.name == "brief_registry.reader"] == expected
     assert not (output / "synthetic-page").exists()
+
+
+def test_a_link_to_a_brief_that_is_gone_is_named_by_the_check_and_the_build(
+    tmp_path, caplog, capsys, monkeypatch
+):
+    """A brief file that is a link to nothing (a moved synced folder) stopped `make check` with a traceback."""
+    content = content_copy(tmp_path / "content")
+    (content / "briefs" / "old-brief.md").symlink_to(tmp_path / "moved" / "old-brief.md")
+    said = [
+        "content/briefs/old-brief.md:1: cannot read the file (No such file or directory): check that it is there "
+        "and readable (a link must lead to a file that exists)"
+    ]
+
+    assert run_check(content, capsys, monkeypatch) == (1, said)
+    assert run_check(content, capsys, monkeypatch) == (1, said)  # never taken from the checks' cache
+    with caplog.at_level(logging.ERROR):
+        output = build_site(content, tmp_path / "output")
+
+    assert [r.getMessage() for r in caplog.records if r.name == "brief_registry.reader"] == said
+    assert (output / "briefs" / "focus-on-interests-not-on-human-rights-with-russia" / "index.html").is_file()

@@ -345,3 +345,24 @@ def test_a_port_that_does_not_exist_is_refused_saying_how_to_pick_one(tmp_path):
         r"e\.g\. make serve PORT=8000$",
     ):
         open_server(tmp_path, "127.0.0.1", 99999, "serve")
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "::1"])
+def test_the_preview_serves_on_the_host_asked_for_ipv6_too(tmp_path, host):
+    """`make serve HOST=::1` was refused as if the address were wrong: the port probe spoke IPv6, the server not."""
+    import threading
+
+    from editor.preview_server import http_address, open_server
+
+    if ":" in host and not socket.has_ipv6:
+        pytest.skip("this machine has no IPv6")
+    (tmp_path / "index.html").write_text("<p>SYNTHETIC HOME</p>", encoding="utf-8")
+    server = open_server(tmp_path, host, 0, "serve")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        address = http_address(host, server.server_address[1])
+        assert fetch(address + "/") == "<p>SYNTHETIC HOME</p>"
+    finally:
+        server.shutdown()
+        server.server_close()

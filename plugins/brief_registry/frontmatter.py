@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
-from .problems import FrontMatterError, Problem
-from .textfile import BOM, read_text_file
+from .problems import EncodingError, FrontMatterError, Problem
+from .textfile import BOM, read_text_file, unreadable_file
 from .yamlerrors import yaml_problem
 
 # YAML 1.2's plain scalars that are not text, where PyYAML reads YAML 1.1's: only true and false are booleans (1.1
@@ -97,7 +97,16 @@ class FrontMatter:
 
 def read_brief(path: str | Path, shown: str) -> FrontMatter:
     """Read a brief file as editors save it (see textfile) and split off its front matter; `shown` names it."""
-    return read_front_matter(read_text_file(path, shown), shown)
+    return read_front_matter(read_brief_text(path, shown), shown)
+
+
+def read_brief_text(path: str | Path, shown: str) -> str:
+    """A brief's or page's text as editors save it (see textfile); EncodingError names a file that is not text, or
+    that is listed but cannot be read (a link to a file that is gone)."""
+    try:
+        return read_text_file(path, shown)
+    except OSError as error:
+        raise EncodingError(unreadable_file(shown, error)) from None
 
 
 def read_front_matter(text: str, path: str) -> FrontMatter:

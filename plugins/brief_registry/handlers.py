@@ -60,15 +60,8 @@ def validate_articles(generator: ArticlesGenerator) -> None:
         shown = display_path(article.source_path, content)
         try:
             front = read_brief(article.source_path, shown)
-        except BriefFileError as error:
+        except BriefFileError as error:  # a file gone since Pelican read it included
             logger.error("%s", error, extra=log_extra(*error.problems))
-            continue
-        except OSError as error:
-            logger.error(
-                "%s:1: cannot read the brief (%s): check that the file is there and readable",
-                shown,
-                error.strerror or error,
-            )
             continue
         article.front_matter = front.without_body()  # Pelican holds the body, rendered
         for problem in check_references(shown, front, registry) if loaded else ():

@@ -33,6 +33,7 @@ class EncodingCode(StrEnum):
 
     NOT_UTF8 = "file-not-utf8"  # a byte that is not UTF-8 (Windows-1252, Latin-1, …)
     UTF16 = "file-utf16"  # UTF-16 text (its byte order mark says so)
+    UNREADABLE = "file-unreadable"  # a link to a file that is gone, a file this user may not read
 
 
 def decode_text(raw: bytes, shown: str) -> str:
@@ -47,6 +48,17 @@ def decode_text(raw: bytes, shown: str) -> str:
 def read_text_file(path: str | Path, shown: str | None = None) -> str:
     """Read `path` with :func:`decode_text`; messages name it as `shown` (the path as the editor knows it)."""
     return decode_text(Path(path).read_bytes(), str(path) if shown is None else shown)
+
+
+def unreadable_file(shown: str, error: OSError) -> Problem:
+    """The problem of a file that is listed but cannot be opened (a link to a file that is gone, no permission)."""
+    return Problem(
+        shown,
+        1,
+        f"cannot read the file ({error.strerror or error}): check that it is there and readable (a link must "
+        "lead to a file that exists)",
+        code=EncodingCode.UNREADABLE,
+    )
 
 
 def _not_utf8(raw: bytes, start: int, shown: str) -> Problem:

@@ -21,6 +21,7 @@ from brief_registry import (
     check_references,
     check_series_numbers,
     load_registry,
+    read_brief,
     read_front_matter,
 )
 from brief_registry.frontmatter import FrontMatterCode
@@ -56,6 +57,11 @@ def front(text: str) -> Find:
 
 def encoded(raw: bytes) -> Find:
     return lambda _folder: raised(lambda: decode_text(raw, "x.md"))
+
+
+def linked_to_nothing(folder: Path) -> list[Problem]:
+    (folder / "x.md").symlink_to(folder / "gone.md")
+    return raised(lambda: read_brief(folder / "x.md", "x.md"))
 
 
 def yaml_text(text: str) -> Find:
@@ -112,6 +118,7 @@ AUTHOR = "- name: Ada Example\n  slug: ada-example\n  bio: Writes.\n"
 CASES = [
     (EncodingCode.NOT_UTF8, encoded(b"---\ntitle: caf\xe9\n---\n")),
     (EncodingCode.UTF16, encoded("---\n".encode("utf-16"))),
+    (EncodingCode.UNREADABLE, linked_to_nothing),
     (FrontMatterCode.EMPTY_FILE, front(" \n\n")),
     (FrontMatterCode.NOT_OPENED, front("title: No fence\n---\n")),
     (FrontMatterCode.FENCE_MISTYPED, front("---\ntitle: X\n----\n\nBody.\n")),

@@ -129,7 +129,7 @@ require_rsync_target:
 GITHUB_PUSH := $(BIN)/python -m deploy.github --remote "$(GITHUB_REMOTE)"
 github: require_github_remote publish ## Publish, then commit what GitHub Pages serves to the $(GITHUB_BRANCH) branch and push it
 	@$(GITHUB_PUSH) --branch $(GITHUB_BRANCH) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
-		$(foreach source,$(INPUTDIR) $(CONFFILE) $(PUBLISHCONF) theme plugins,--source $(source))
+		$(foreach source,$(INPUTDIR) $(CONFFILE) $(PUBLISHCONF),--source $(source))
 
 require_github_remote: $(STAMP)
 	@$(GITHUB_PUSH) --only-check-remote

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import ghp_import
 
 from brief_registry.arguments import DEFAULT_OUTPUT, PUBLISH_SETTINGS
+from editor.build import PROJECT_SOURCES
 
 from .publish import site_address
 
@@ -105,6 +106,13 @@ def choose_remote(remotes: Sequence[Remote], requested: str) -> Remote:
         f"several remotes are on GitHub: {several}; say which one to push the site to: make github "
         f"GITHUB_REMOTE={on_github[0].name} (make github never pushes to a remote it was not told about)"
     )
+
+
+def built_from(content_and_settings: Iterable[str]) -> tuple[str, ...]:
+    """Every file and folder a published site is made from: the content folder and settings files named (a make
+    variable may name others), and the project's own sources as the build's up-to-date check lists them (theme,
+    plugins, settings, pinned packages), relative to the project folder ``make`` runs in."""
+    return tuple(dict.fromkeys((*content_and_settings, *PROJECT_SOURCES)))
 
 
 def uncommitted_changes(paths: Iterable[str]) -> tuple[str, ...]:
@@ -203,7 +211,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the settings it was published with (CNAME)",
     )
     parser.add_argument(
-        "--source", action="append", default=[], help="a file or folder the site is built from (repeatable)"
+        "--source",
+        action="append",
+        default=[],
+        help="the content folder or a settings file the site is built from (repeatable; the theme, plugins and "
+        "pinned packages are always looked at)",
     )
     parser.add_argument(
         "--only-check-remote", action="store_true", help="stop after choosing the remote (before publishing)"
@@ -215,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if not (args.output / "index.html").is_file():
             raise GithubError(f"{args.output} holds no published site; run make github (it publishes first)")
-        changes = uncommitted_changes(args.source)
+        changes = uncommitted_changes(built_from(args.source))
         if changes:
             print(
                 f"warning: the site includes {len(changes)} change(s) not committed to git "

@@ -242,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     options = [option for option in args.pelican_options if option != "--"]
     try:
         return build(args.content, args.output, args.settings, options, args.force, args.check, args.fresh)
-    except PelicanOptionsError as error:
+    except (PelicanOptionsError, SettingError) as error:
         print(f"error: {error}; nothing was built", file=sys.stderr)
         return 2
 

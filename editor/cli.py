@@ -20,6 +20,7 @@ from brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_OUTPUT, content_fo
 from brief_registry.briefs import numbered
 from brief_registry.nearmiss import closest
 from brief_registry.new_brief import next_free_number
+from brief_registry.plugin_settings import SettingError
 from brief_registry.registry import AUTHORS_FILE
 from brief_registry.rules import RuleCode
 from brief_registry.textfile import read_text_file, write_atomically
@@ -86,7 +87,7 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
             )
         if args.command == "preview":
             return run_preview(args)
-    except (PortBusyError, PelicanOptionsError) as error:
+    except (PortBusyError, PelicanOptionsError, SettingError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except (RefusalError, ScaffoldError, AuthorError, CmsError) as error:

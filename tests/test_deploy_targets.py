@@ -321,3 +321,12 @@ def test_rsync_upload_refuses_a_build_for_the_placeholder_address(workdir, tmp_p
     ) in result.stderr.splitlines()
     assert list(target.iterdir()) == []
     assert not output.exists()
+
+
+def test_github_looks_for_uncommitted_changes_in_everything_the_site_is_made_from():
+    """The pinned packages included: a lockfile change (the Decap CMS the site serves) was published unremarked."""
+    sources = github.built_from(["content", "pelicanconf.py", "publishconf.py"])
+
+    assert sources[:3] == ("content", "pelicanconf.py", "publishconf.py")
+    assert {"theme", "plugins", "requirements.txt", "package-lock.json"} <= set(sources)
+    assert len(sources) == len(set(sources))

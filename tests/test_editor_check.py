@@ -313,3 +313,22 @@ def test_the_warning_compares_the_date_with_today(today, warned, tmp_path):
     review = review_content(content, load_settings(SETTINGS), today=today)
     assert review.problems == ()
     assert [w.line for w in review.warnings] == ([5] if warned else [])
+
+
+def test_a_mistyped_card_setting_is_one_line_naming_it(tmp_path, capsys, monkeypatch):
+    """Before any brief is read: it was a TypeError traceback from the settings' reader."""
+    from editor.cli import main
+
+    content = content_copy(tmp_path / "content")
+    settings = tmp_path / "pelicanconf.py"
+    settings.write_text("SUMMARY_CARD_KEY_POINTS_HEADINGS = 5\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    status = main(["check", str(content), "--settings", str(settings)])
+
+    out, err = capsys.readouterr()
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [
+        "error: SUMMARY_CARD_KEY_POINTS_HEADINGS must be a list of texts, such as ['Key points', 'Key takeaways'], "
+        "not 5 (set it in pelicanconf.py)"
+    ]

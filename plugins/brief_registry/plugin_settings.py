@@ -70,3 +70,15 @@ def whole_number(name: str, value: object, *, minimum: int, default: object) -> 
             f"(set it in pelicanconf.py; the default is {default})"
         )
     return number
+
+
+def text_list(name: str, value: object, *, example: str) -> tuple[str, ...]:
+    """A setting that lists texts (headings): `value` as a tuple of strings (one string is a list of one); otherwise
+    a SettingError naming the setting, what it must be, an example and where to set it."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    raise SettingError(
+        f"{name} must be a list of texts, such as {example}, not {value!r} (set it in pelicanconf.py)"
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from brief_registry.plugin_settings import settings_reader
+from brief_registry.plugin_settings import SettingError, settings_reader, text_list
 
 from .card import (
     DEFAULT_HEADINGS_BY_LANG,
@@ -44,20 +44,32 @@ def card_settings(settings: Mapping[str, Any], lang: str | None = None) -> CardS
     for name, field in HEADING_SETTINGS.items():
         value = settings.get(name)
         if value:
-            values[field] = (value,) if isinstance(value, str) else tuple(map(str, value))
+            values[field] = text_list(name, value, example=repr(list(DEFAULTS[name][:2])))
     site = CardSettings(**values)
     if not lang or lang == settings.get("DEFAULT_LANG", "en"):
         return site
-    own = {**DEFAULT_HEADINGS_BY_LANG, **(settings.get(BY_LANG_SETTING) or {})}.get(lang, {})
+    own = {**DEFAULT_HEADINGS_BY_LANG, **_headings_by_lang(settings.get(BY_LANG_SETTING) or {})}.get(lang, {})
 
     def headings(kind: str, fallback: tuple[str, ...]) -> tuple[str, ...]:
-        given = own.get(kind, ())
-        given = (given,) if isinstance(given, str) else tuple(map(str, given))
+        given = text_list(
+            f"{BY_LANG_SETTING}[{lang!r}][{kind!r}]", own.get(kind, ()), example="['Points clés']"
+        )
         return tuple(dict.fromkeys((*given, *fallback)))
 
     return CardSettings(
         key_points_headings=headings("key_points", site.key_points_headings),
         recommendations_headings=headings("recommendations", site.recommendations_headings),
+    )
+
+
+def _headings_by_lang(value: object) -> Mapping[str, Mapping[str, Any]]:
+    """SUMMARY_CARD_HEADINGS_BY_LANG as given, once it is a mapping of languages to mappings; else SettingError."""
+    if isinstance(value, Mapping) and all(isinstance(entry, Mapping) for entry in value.values()):
+        return value
+    raise SettingError(
+        f"{BY_LANG_SETTING} must map each language to its headings, such as "
+        "{'fr': {'key_points': ['Points clés'], 'recommendations': ['Que faire ?']}}, "
+        f"not {value!r} (set it in pelicanconf.py)"
     )
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from brief_registry.plugin_settings import SettingError
 from summary_card import extract_card
 from summary_card.settings import card_settings
 
@@ -67,3 +70,35 @@ def test_a_language_given_in_the_setting_replaces_that_languages_defaults():
     # The default Russian headings are gone; the site's own (English) ones are still tried after.
     assert extract_card(brief("Ключевые положения", "Рекомендации"), replaced).card.key_points == ()
     assert extract_card(brief("Key points", "Recommendations"), replaced).card.key_points != ()
+
+
+@pytest.mark.parametrize(
+    ("given", "lang", "says"),
+    [
+        (
+            {"SUMMARY_CARD_KEY_POINTS_HEADINGS": 5},
+            None,
+            "SUMMARY_CARD_KEY_POINTS_HEADINGS must be a list of texts",
+        ),
+        (
+            {"SUMMARY_CARD_RECOMMENDATIONS_HEADINGS": ["Do", 2]},
+            None,
+            "SUMMARY_CARD_RECOMMENDATIONS_HEADINGS must",
+        ),
+        (
+            {"SUMMARY_CARD_HEADINGS_BY_LANG": ["fr"]},
+            "fr",
+            "SUMMARY_CARD_HEADINGS_BY_LANG must map each language",
+        ),
+        (
+            {"SUMMARY_CARD_HEADINGS_BY_LANG": {"fr": {"key_points": 3}}},
+            "fr",
+            "SUMMARY_CARD_HEADINGS_BY_LANG['fr']['key_points'] must be a list of texts",
+        ),
+    ],
+)
+def test_a_mistyped_heading_setting_is_refused_naming_it(given, lang, says):
+    """A number or a list where a mapping goes was a TypeError or AttributeError traceback before any build."""
+    with pytest.raises(SettingError, match=re.escape(says)) as refused:
+        card_settings({**SITE, **given}, lang)
+    assert str(refused.value).endswith("(set it in pelicanconf.py)")

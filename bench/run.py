@@ -3,7 +3,8 @@
 For each N it measures, in one run on this machine:
   1. cold build time of the project (publish settings: every plugin, theme, share images, search index) and of
      plain Pelican on the same Markdown, alternating, median of RUNS;
-  2. rebuild after editing one brief with Pelican's content cache on, as a ratio to the project's cold build;
+  2. rebuild after editing one brief with Pelican's content cache on, as a ratio to a cold `make html` with the
+     development settings (the settings the rebuild uses);
   3. rebuild with nothing changed (and whether it drew any share image);
   4. peak memory (max RSS) of the project's build process;
   5. the weight of one brief page: HTML + CSS + fonts + images it loads, raw and gzipped;
@@ -22,7 +23,6 @@ import platform
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -132,14 +132,11 @@ def make_html(
 
 def preview_times(content: Path, workdir: Path, edits: int, env: dict[str, str]) -> list[float]:
     """`make devserver` on `content`: seconds from saving a brief to its served page showing the change."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     workdir.mkdir(parents=True, exist_ok=True)
     output, log = workdir / "preview-output", workdir / "preview.log"
     command = [
         sys.executable, "-m", "editor", "serve", "--content", str(content), "--output", str(output),
-        "--settings", str(ROOT / "pelicanconf.py"), "--port", str(port),
+        "--settings", str(ROOT / "pelicanconf.py"), "--port", "0",
         "--", "-e", f'CACHE_PATH="{workdir / "preview-cache"}"',
     ]  # fmt: skip
     times = []
@@ -147,6 +144,10 @@ def preview_times(content: Path, workdir: Path, edits: int, env: dict[str, str])
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stream, stderr=subprocess.STDOUT)
     try:
         _wait(lambda: "Preview at" in log.read_text(encoding="utf-8"), 1800, "the devserver's first build")
+        # Any free port (PORT=0), named in the banner: no other program can take it between a probe and the bind.
+        port = int(
+            re.search(r"Preview at http://127\.0\.0\.1:(\d+)/", log.read_text(encoding="utf-8")).group(1)
+        )
         briefs = sorted((content / "briefs").glob("*.md"))
         for i in range(edits):
             brief = briefs[(len(briefs) // 3 + 7 * i) % len(briefs)]

@@ -8,7 +8,7 @@ import yaml
 
 from brief_registry import Person, Registry, RegistryError, load_registry
 from brief_registry.registry import AUTHORS_FILE
-from brief_registry.textfile import read_text_file, write_atomically
+from brief_registry.textfile import decode_text, encoded_like, write_atomically
 
 from . import decap_yaml
 
@@ -64,7 +64,8 @@ def appended(old: str, person: Person) -> str:
 def add_author(content: Path, person: Person, registry: Registry) -> Path:
     """Append `person` to the authors registry; refuse a name or slug already there.
 
-    The file is replaced in one step and re-read before it is kept, so a failure leaves it as it was.
+    The file is replaced in one step, keeping its byte order mark and line ends, and re-read before it is kept,
+    so a failure leaves it byte for byte as it was.
     """
     path = Path(content) / AUTHORS_FILE
     for existing in registry.authors:
@@ -77,12 +78,16 @@ def add_author(content: Path, person: Person, registry: Registry) -> Path:
                 f"A different person whose name gives the same address '{person.slug}' needs a fuller name "
                 "(a middle initial, say)"
             )
-    old = read_text_file(path) if path.exists() else ""
-    new = appended(old, person)
-    write_atomically(path, new.encode("utf-8"))
+    existed = path.exists()
+    raw = path.read_bytes() if existed else b""
+    new = appended(decode_text(raw, str(path)), person)
+    write_atomically(path, encoded_like(new, raw))
     try:
         load_registry(Path(content))
     except RegistryError as error:
-        write_atomically(path, old.encode("utf-8"))
+        if existed:
+            write_atomically(path, raw)
+        else:
+            path.unlink()
         raise AuthorError(f"adding {person.name} would break {path}: {error}") from None
     return path

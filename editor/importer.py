@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from brief_registry import FrontMatterError, Problem, Registry, read_front_matter
+from brief_registry import BriefFileError, Problem, Registry, read_brief
 from brief_registry.briefs import PAGES_DIR, markdown_files
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 from brief_registry.rules import unknown_name
@@ -150,12 +150,13 @@ def _page_name(text: str) -> str:
 
 
 def site_pages(content: Path) -> tuple[PageLink, ...]:
-    """The pages under ``content/pages`` a closing line can link to (those whose front matter reads)."""
+    """The pages under ``content/pages`` a closing line can link to (those the build can read; `make check` names
+    the others)."""
     links = []
     for path in markdown_files(content, PAGES_DIR):
         try:
-            data = read_front_matter(path.read_text(encoding="utf-8"), str(path)).data
-        except (FrontMatterError, OSError, UnicodeDecodeError):
+            data = read_brief(path, str(path)).data
+        except BriefFileError:
             continue
         names = [path.stem, *(str(data[k]) for k in ("slug", "title", "nav_title") if data.get(k))]
         target = "{filename}/" + path.relative_to(content).as_posix()

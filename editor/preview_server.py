@@ -19,10 +19,10 @@ from urllib.parse import parse_qs, unquote
 
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
-# How far above a busy port to look for a free one to suggest.
 # Where `make serve`, `make devserver` and `make cms` serve unless told otherwise (the Makefile's PORT, CMS_PORT).
 DEFAULT_PORT = 8000
 DEFAULT_CMS_PORT = 8081
+# How far above a busy port to look for a free one to suggest.
 SUGGESTION_RANGE = 20
 
 

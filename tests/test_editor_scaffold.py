@@ -384,3 +384,38 @@ def test_the_make_author_command_names_the_content_folder_only_when_it_is_not_th
         make_author_command(Path("/srv/briefs"), "Jane Doe", "Bio.")
         == 'make author NAME="Jane Doe" BIO="Bio." INPUTDIR=/srv/briefs'
     )
+
+
+def test_make_author_keeps_a_windows_saved_registry_as_it_was_saved(content, tmp_path, capsys, monkeypatch):
+    """A registry saved by Notepad (byte order mark, CR LF) gets the new author in the same form, the rest byte
+    for byte: it was written back without the mark and with LF throughout, a whole-file change in git."""
+    registry = content / "authors.yml"
+    saved = b"\xef\xbb\xbf" + registry.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    registry.write_bytes(saved)
+
+    code, _, err = run(
+        ["add-author", "--content", "content", "--name", "Zed Synthetic", "--bio", "An invented analyst."],
+        capsys,
+        monkeypatch,
+        tmp_path,
+    )
+
+    assert code == 0, err
+    written = registry.read_bytes()
+    assert written.startswith(saved)
+    assert written.count(b"\n") == written.count(b"\r\n")
+    assert "Zed Synthetic" in [person.name for person in load_registry(content).authors]
+
+
+def test_a_failed_addition_leaves_the_registry_byte_for_byte(content):
+    from brief_registry import Registry
+    from editor.authors import AuthorError, add_author, new_person
+
+    registry = content / "authors.yml"
+    saved = b"\xef\xbb\xbfauthors:\r\n  - name: [unclosed\r\n"  # broken since the registry was loaded
+    registry.write_bytes(saved)
+
+    with pytest.raises(AuthorError, match="would break"):
+        add_author(content, new_person("Zed Synthetic", "An invented analyst.", "zed-synthetic"), Registry())
+
+    assert registry.read_bytes() == saved

@@ -50,6 +50,15 @@ def read_text_file(path: str | Path, shown: str | None = None) -> str:
     return decode_text(Path(path).read_bytes(), str(path) if shown is None else shown)
 
 
+def encoded_like(text: str, original: bytes) -> bytes:
+    """`text` (read with :func:`decode_text`: "\\n" line ends, no byte order mark) as UTF-8 bytes saved the way
+    `original` was: its byte order mark and its line ends (CR LF, or CR) kept, so a file an editor's machine saved
+    changes only where it was edited."""
+    ending = "\r\n" if b"\r\n" in original else ("\r" if b"\r" in original else "\n")
+    bom = BOM if original.startswith(BOM.encode("utf-8")) else ""
+    return (bom + text.replace("\n", ending)).encode("utf-8")
+
+
 def unreadable_file(shown: str, error: OSError) -> Problem:
     """The problem of a file that is listed but cannot be opened (a link to a file that is gone, no permission)."""
     return Problem(

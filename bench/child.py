@@ -9,7 +9,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from editor import PROJECT_FOLDER
+
+ROOT = PROJECT_FOLDER
 
 
 @dataclass(frozen=True)

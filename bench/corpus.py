@@ -17,7 +17,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from editor import PROJECT_FOLDER
+
+ROOT = PROJECT_FOLDER
 
 # Invented-sounding but readable filler, so Markdown and the search index do realistic work.
 WORDS = [

@@ -5,3 +5,9 @@ Run as ``python -m editor <command>`` (``check``, ``new``, ``import``, ``add-aut
 ``cms``); the Makefile wraps them as ``make check``, ``make brief``, ``make import``, ``make author``,
 ``make devserver``, ``make serve`` and ``make cms``.
 """
+
+from pathlib import Path
+
+# The project's folder (the one holding the Makefile, the theme and the plugins): the build's sources and the
+# checks' code are named from it.
+PROJECT_FOLDER = Path(__file__).resolve().parents[1]

@@ -37,12 +37,13 @@ from brief_registry.arguments import (
 )
 from brief_registry.plugin_settings import SettingError
 from brief_registry.textfile import write_atomically
+from editor import PROJECT_FOLDER
 from incremental_output.fingerprint import input_fingerprint, installed_packages, output_fingerprint
 
 if TYPE_CHECKING:  # imported when a check runs: a build that skips them loads less
     from editor.settings import EditorSettings
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = PROJECT_FOLDER
 STATE_FILE = "build-state.json"
 # What a build reads besides the content: the templates and static files, the plugins' code, the settings files and
 # the pinned packages (Decap CMS and the like come from package-lock.json).

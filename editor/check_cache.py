@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from brief_registry.code_digest import code_digest
 from brief_registry.textfile import read_pickle, write_atomically
+from editor import PROJECT_FOLDER
 
 logger = logging.getLogger(__name__)
 
@@ -30,13 +31,10 @@ CACHE_FILE = "check/reports.pickle"
 # The libraries whose output a report holds (rendered Markdown, parsed HTML, parsed YAML).
 LIBRARIES = ("Markdown", "markdown-it-py", "beautifulsoup4", "nh3", "PyYAML", "pelican")
 # The code a report depends on: the checker, and the plugins' modules it calls (rendering, card, registries).
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = PROJECT_FOLDER
 CODE = (
     Path(__file__).parent,
-    *(
-        Path(__file__).parents[1] / "plugins" / p
-        for p in ("brief_registry", "brief_relations", "summary_card")
-    ),
+    *(PROJECT_FOLDER / "plugins" / p for p in ("brief_registry", "brief_relations", "summary_card")),
 )
 
 

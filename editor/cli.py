@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from brief_registry import EncodingError, Registry, RegistryError, display_path, load_registry
-from brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_OUTPUT, content_folder
+from brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_OUTPUT, DEFAULT_SETTINGS, content_folder
 from brief_registry.briefs import numbered
 from brief_registry.nearmiss import closest
 from brief_registry.new_brief import next_free_number
@@ -31,7 +31,14 @@ from .check import check_brief, review_content
 from .cms import CmsError, run_cms
 from .devserver import serve
 from .importer import SeedError, parse_seed, site_pages
-from .preview_server import DEFAULT_CMS_PORT, DEFAULT_PORT, PortBusyError, http_address, open_server
+from .preview_server import (
+    DEFAULT_CMS_PORT,
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    PortBusyError,
+    http_address,
+    open_server,
+)
 from .scaffold import (
     BriefRequest,
     ScaffoldError,
@@ -44,7 +51,7 @@ from .scaffold import (
     unknown_authors,
     write_brief,
 )
-from .settings import DEFAULT_SETTINGS_FILE, EditorSettings, load_settings
+from .settings import EditorSettings, load_settings
 
 Ask = Callable[[str], str]
 
@@ -122,8 +129,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--settings",
         type=Path,
-        default=Path(DEFAULT_SETTINGS_FILE),
-        help="Pelican settings (default: pelicanconf.py)",
+        default=Path(DEFAULT_SETTINGS),
+        help=f"Pelican settings (default: {DEFAULT_SETTINGS})",
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -173,7 +180,9 @@ def _parser() -> argparse.ArgumentParser:
         serve.add_argument(
             "--output", default=DEFAULT_OUTPUT, type=Path, help=f"where to build (default: {DEFAULT_OUTPUT})"
         )
-        serve.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
+        serve.add_argument(
+            "--bind", default=DEFAULT_HOST, help=f"address to serve on (default: {DEFAULT_HOST})"
+        )
         serve.add_argument(
             "--port",
             default=DEFAULT_PORT,
@@ -197,7 +206,9 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument(
         "--output", default=DEFAULT_OUTPUT, type=Path, help=f"the built site (default: {DEFAULT_OUTPUT})"
     )
-    preview.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
+    preview.add_argument(
+        "--bind", default=DEFAULT_HOST, help=f"address to serve on (default: {DEFAULT_HOST})"
+    )
     preview.add_argument(
         "--port",
         default=DEFAULT_PORT,
@@ -436,7 +447,8 @@ def _print_next_steps(target: Path, settings: EditorSettings, fill_in: bool) -> 
         steps.append(f"Open {target} and replace every [FILL IN: …] with your text.")
     steps.append("Run `make check` and fix what it lists (each line says file:line: what is wrong).")
     steps.append(
-        f"Run `make devserver` and open http://127.0.0.1:{DEFAULT_PORT}/{url} (it rebuilds on every save)."
+        f"Run `make devserver` and open {http_address(DEFAULT_HOST, DEFAULT_PORT)}/{url} (it rebuilds on every "
+        "save)."
     )
     print("Next:")
     for number, step in enumerate(steps, start=1):

@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, unquote
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
 # Where `make serve`, `make devserver` and `make cms` serve unless told otherwise (the Makefile's PORT, CMS_PORT).
+DEFAULT_HOST = "127.0.0.1"  # this computer only (the Makefile's HOST)
 DEFAULT_PORT = 8000
 DEFAULT_CMS_PORT = 8081
 # How far above a busy port to look for a free one to suggest.

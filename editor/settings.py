@@ -17,8 +17,6 @@ from brief_registry.rules import DEFAULT_TRANSLATION_LANGUAGES, translation_lang
 from summary_card.card import CardSettings
 from summary_card.settings import card_settings
 
-DEFAULT_SETTINGS_FILE = DEFAULT_SETTINGS
-
 
 @dataclass(frozen=True)
 class EditorSettings:
@@ -76,7 +74,7 @@ class EditorSettings:
 
 def load_settings(path: Path | None = None) -> EditorSettings:
     """The settings of `path` (default ``pelicanconf.py`` in the current folder, Pelican's defaults if absent)."""
-    path = Path(path or DEFAULT_SETTINGS_FILE)
+    path = Path(path or DEFAULT_SETTINGS)
     if not path.is_file():
         return EditorSettings()
     return settings_from(read_settings(str(path)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
@@ -126,3 +127,13 @@ def test_make_digest_records_the_issue_and_publishes_it(tmp_path):
     assert again.returncode != 0
     assert "no brief was published from 2021-04-03 to 2021-04-20" in again.stderr
     assert sorted(p.name for p in (content / "digests").iterdir()) == ["2021-04-05.yml"]
+
+
+def test_the_digest_is_left_out_of_the_sitemap(digest_site):
+    """A newsletter issue is not a page to find by search: pelican-sitemap never sees it (it is written beside
+    Pelican's writer), so no exclusion in SITEMAP is needed for it."""
+    locations = [e.text for e in ET.parse(digest_site.path("sitemap.xml")).iter() if e.tag.endswith("loc")]
+
+    assert digest_site.path(FOLDER).is_file()
+    assert [loc for loc in locations if "/digest/" in loc] == []
+    assert f"{SITEURL}/" in locations

@@ -277,3 +277,14 @@ def test_a_broken_catalog_is_reported_at_its_line_and_its_pages_built_in_the_sit
     assert text_of(site.page(UK_3).select_one(".byline")) == "Автори: Ada Lorem і Ben Ipsum"
     settings = replace(load_settings(ROOT / "pelicanconf.py"), theme=theme)
     assert [str(problem) for problem in check_content(content, settings)] == said
+
+
+def test_the_sitemap_lists_no_search_page_of_any_language(translated_site):
+    locations = [
+        e.text for e in ET.parse(translated_site.path("sitemap.xml")).iter() if e.tag.endswith("loc")
+    ]
+
+    assert translated_site.path("ru/search/").is_file()
+    assert translated_site.path("uk/search/").is_file()
+    assert [loc for loc in locations if "/search/" in loc or loc.endswith("/card/")] == []
+    assert f"{SITEURL}/ru/" in locations  # the language's listing is a page to find

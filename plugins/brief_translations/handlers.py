@@ -4,6 +4,7 @@ and an Atom feed per language of translations."""
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -240,11 +241,27 @@ def check_catalogs(pelican) -> None:
         logger.error("%s", shown, extra=log_extra(shown))
 
 
+def keep_search_pages_out_of_the_sitemap(pelican) -> None:
+    """At ``initialized``: each language's search page (a tool, marked noindex and kept off by robots.txt) is left
+    out of pelican-sitemap's sitemap.xml, whatever the language's code (``pt-BR`` too) and wherever
+    BRIEF_TRANSLATIONS_SEARCH_URL puts it. The patterns are added to a copy of SITEMAP: the settings file's own
+    value is never changed, so a preview's next build adds them once."""
+    pattern = setting(pelican.settings, "BRIEF_TRANSLATIONS_SEARCH_URL")
+    sitemap = pelican.settings.get("SITEMAP")
+    if not pattern or not isinstance(sitemap, dict):
+        return
+    pages = [
+        f"(?i)^{re.escape(pattern.format(lang=lang))}" for lang in translation_languages(pelican.settings)
+    ]
+    pelican.settings["SITEMAP"] = {**sitemap, "exclude": [*sitemap.get("exclude", ()), *pages]}
+
+
 def register() -> None:
     """Connect the translation handlers."""
     signals.initialized.connect(set_defaults)
     signals.initialized.connect(check_languages)
     signals.initialized.connect(check_catalogs)
+    signals.initialized.connect(keep_search_pages_out_of_the_sitemap)
     signals.generator_init.connect(install_interface)
     signals.content_object_init.connect(date_in_its_language)
     signals.all_generators_finalized.connect(attach_versions)

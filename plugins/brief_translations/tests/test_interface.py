@@ -240,3 +240,24 @@ def test_each_catalog_is_read_on_its_own_and_a_broken_one_is_left_out(tmp_path):
     assert [(p.path, p.line, p.code) for p in problems] == [
         (str(tmp_path / "ru" / "LC_MESSAGES" / "messages.po"), 4, CatalogCode.PLACEHOLDERS_CHANGED)
     ]
+
+
+def test_each_languages_search_page_is_kept_out_of_the_sitemap_a_region_code_too():
+    import re
+    from types import SimpleNamespace
+
+    from brief_translations.handlers import keep_search_pages_out_of_the_sitemap
+
+    given = {"format": "xml", "exclude": [r"^search/"]}
+    pelican = SimpleNamespace(
+        settings={"SITEMAP": given, "BRIEF_TRANSLATIONS_SEARCH_URL": "{lang}/search/",
+                  "BRIEF_TRANSLATION_LANGUAGES": ["ru", "pt-BR"]}
+    )  # fmt: skip
+
+    keep_search_pages_out_of_the_sitemap(pelican)
+
+    excluded = pelican.settings["SITEMAP"]["exclude"]
+    assert given == {"format": "xml", "exclude": [r"^search/"]}  # the settings file's own value is left alone
+    for url, listed in [("ru/search/", False), ("pt-br/search/", False), ("pt-BR/search/", False),
+                        ("authors/search/", True), ("ru/", True)]:  # fmt: skip
+        assert (not any(re.search(pattern, url) for pattern in excluded)) is listed, url

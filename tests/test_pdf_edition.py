@@ -374,18 +374,36 @@ def test_make_html_draws_pdfs_when_asked(pdf, asks_for_pdfs):
     assert ("-e PDF_EDITION=true" in pelican_line) is asks_for_pdfs
 
 
-def test_an_unknown_page_size_is_a_message_not_a_traceback(tmp_path, caplog):
+@pytest.mark.parametrize(
+    ("wrong", "said"),
+    [
+        (
+            {"PDF_EDITION_PAGE_SIZE": "legal"},
+            "PDF_EDITION_PAGE_SIZE must be one of 'letter', 'a4', not 'legal' (set it in pelicanconf.py; the "
+            "default is 'letter')",
+        ),
+        (
+            {"PDF_EDITION_STYLESHEETS": ["css/site.css", "css/print.css"]},
+            f"PDF_EDITION_STYLESHEETS names 'css/print.css', which cannot be read from {ROOT / 'theme' / 'static'} "
+            "(the theme's static folder: No such file or directory); name stylesheets in that folder (set it in "
+            "pelicanconf.py; the default is ['css/site.css', 'css/pdf.css'])",
+        ),
+        (
+            {"PDF_EDITION_TEMPLATE": "print"},
+            "PDF_EDITION_TEMPLATE is 'print', but the theme has no template 'print.html' (set it in pelicanconf.py "
+            "to a template of the theme's templates folder, without .html; the default is 'pdf_edition')",
+        ),
+    ],
+    ids=["page size", "stylesheet", "template"],
+)
+def test_a_setting_the_pdfs_cannot_use_is_a_message_not_a_traceback(tmp_path, caplog, wrong, said):
     with caplog.at_level(logging.ERROR, logger="pdf_edition"):
         site = build_with_pdfs(
-            copy_content(tmp_path / "content"),
-            tmp_path / "out",
-            tmp_path / "cache",
-            PDF_EDITION_PAGE_SIZE="legal",
+            copy_content(tmp_path / "content"), tmp_path / "out", tmp_path / "cache", **wrong
         )
-    assert (
-        "pdf_edition: PDF_EDITION_PAGE_SIZE must be one of 'letter', 'a4' (got 'legal'); no PDF was drawn or linked"
-        in [record.getMessage() for record in caplog.records]
-    )
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [
+        f"pdf_edition: {said}; no PDF was drawn or linked"
+    ]
     assert not list(site.root.rglob("*.pdf"))
     assert site.page(BRIEF_4_URL).select_one(".pdf-download") is None
 

@@ -108,7 +108,8 @@ def page_size(setting: object) -> str:
     value = str(setting or "letter").strip().lower()
     if value not in PAGE_SIZES:
         raise PdfEditionSettingError(
-            f"PDF_EDITION_PAGE_SIZE must be one of {', '.join(map(repr, PAGE_SIZES))} (got {setting!r})"
+            f"PDF_EDITION_PAGE_SIZE must be one of {', '.join(map(repr, PAGE_SIZES))}, not {setting!r} "
+            "(set it in pelicanconf.py; the default is 'letter')"
         )
     return PAGE_SIZES[value]
 

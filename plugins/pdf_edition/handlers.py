@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from feedgenerator import Enclosure
-from jinja2 import meta
+from jinja2 import TemplateNotFound, meta
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
@@ -213,17 +213,32 @@ class PdfEditionGenerator(Generator):
     def stylesheets(self) -> tuple[str, ...]:
         """The theme's stylesheets as text, then the page size the settings ask for."""
         static = Path(self.settings["THEME"]) / "static"
-        texts = [
-            (static / name).read_text(encoding="utf-8")
-            for name in setting(self.settings, "PDF_EDITION_STYLESHEETS")
-        ]
+        texts = []
+        for name in setting(self.settings, "PDF_EDITION_STYLESHEETS"):
+            try:
+                texts.append((static / name).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as error:
+                raise PdfEditionSettingError(
+                    f"PDF_EDITION_STYLESHEETS names {name!r}, which cannot be read from {static} (the theme's "
+                    f"static folder: {getattr(error, 'strerror', None) or error}); name stylesheets in that folder "
+                    f"(set it in pelicanconf.py; the default is {list(DEFAULTS['PDF_EDITION_STYLESHEETS'])})"
+                ) from None
         size = page_size(setting(self.settings, "PDF_EDITION_PAGE_SIZE"))
         return (*texts, f"@page {{ size: {size}; }}\n")
 
     def drawing_inputs(self) -> DrawingInputs:
+        name = self.template_name()
+        try:
+            templates = _template_sources(self.env, f"{name}.html")
+        except TemplateNotFound as error:
+            raise PdfEditionSettingError(
+                f"PDF_EDITION_TEMPLATE is {name!r}, but the theme has no template {error.name!r} "
+                f"(set it in pelicanconf.py to a template of the theme's templates folder, without .html; the "
+                f"default is {DEFAULTS['PDF_EDITION_TEMPLATE']!r})"
+            ) from None
         return DrawingInputs(
             page_size=page_size(setting(self.settings, "PDF_EDITION_PAGE_SIZE")),
-            templates=_template_sources(self.env, f"{self.template_name()}.html"),
+            templates=templates,
             stylesheets=self.stylesheets(),
             fonts=tuple(font_identity(p) for p in setting(self.settings, "PDF_EDITION_FONTS")),
             engine=engine_version(),

@@ -101,7 +101,10 @@ def test_page_size_setting(setting, css):
 def test_unknown_page_size_says_what_is_expected():
     with pytest.raises(PdfEditionSettingError) as error:
         page_size("legal")
-    assert str(error.value) == "PDF_EDITION_PAGE_SIZE must be one of 'letter', 'a4' (got 'legal')"
+    assert str(error.value) == (
+        "PDF_EDITION_PAGE_SIZE must be one of 'letter', 'a4', not 'legal' (set it in pelicanconf.py; the default "
+        "is 'letter')"
+    )
 
 
 def test_subject_is_the_first_key_point_and_keywords_are_topics_then_regions():

@@ -136,3 +136,19 @@ def test_the_browser_editor_offers_the_number_make_brief_gives(tmp_path):
     briefs = next(c for c in config["collections"] if c["name"] == "briefs")
     offered = next(f["default"] for f in briefs["fields"] if f["name"] == "series_number")
     assert offered == next_free_number(content) == 951
+
+
+def test_the_editors_hints_follow_the_sites_card_headings(tmp_path):
+    output = build_site(
+        copy_content(tmp_path / "content"),
+        tmp_path / "output",
+        SUMMARY_CARD_KEY_POINTS_HEADINGS=["At a glance", "Key points"],
+        **ADMIN_ON,
+    )
+    config = yaml.safe_load((output / "admin" / "config.yml").read_text(encoding="utf-8"))
+    briefs = next(c for c in config["collections"] if c["name"] == "briefs")
+    hints = {field["name"]: field.get("hint", "") for field in briefs["fields"]}
+
+    assert "“At a glance”" in hints["key_points"]
+    assert "“At a glance”" in hints["body"]
+    assert "“What is the solution?”" in hints["recommendations"]

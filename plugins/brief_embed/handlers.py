@@ -10,7 +10,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from brief_registry.addresses import absolute_url
-from brief_registry.briefs import numbered, series_name
+from brief_registry.briefs import numbered, originals_with_pages_in, series_name
 from brief_registry.plugin_settings import defaults_setter
 from brief_registry.term_pages import author_page_url
 from brief_registry.textfile import write_if_changed
@@ -50,7 +50,7 @@ class EmbedCardsGenerator(Generator):
         siteurl = self.settings.get("SITEURL", "")
         template = self.get_template(CARD_TEMPLATE)
         # Every original with a page, hidden ones too (unlisted, not unfinished): each page offers its embed.
-        for article in (*self.context.get("articles", ()), *self.context.get("hidden_articles", ())):
+        for article in originals_with_pages_in(self.context):
             if getattr(article, "summary_card", None) is None:
                 continue
             embed = getattr(article, "embed", None) or embed_for(article, self.settings)

@@ -81,6 +81,17 @@ def originals_with_pages(generator: ArticlesGenerator) -> list:
     return [*generator.articles, *generator.hidden_articles]
 
 
+def originals_with_pages_in(context: Mapping[str, object]) -> list:
+    """:func:`originals_with_pages`, from the context Pelican shares with every generator (once the articles
+    generator has filled it): for the plugins' own generators, and the feeds' handlers."""
+    return [*context.get("articles", ()), *context.get("hidden_articles", ())]
+
+
+def with_translations(originals: Iterable[object]) -> list:
+    """Each of `originals`, then its translations (the versions Pelican writes a page for)."""
+    return [brief for original in originals for brief in (original, *getattr(original, "translations", ()))]
+
+
 def every_brief(generator: ArticlesGenerator) -> list:
     """Every brief Pelican read this build, whatever its status: checked, given a card and a reading time."""
     return [*briefs_with_pages(generator), *generator.drafts, *generator.drafts_translations]

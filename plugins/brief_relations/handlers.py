@@ -41,6 +41,8 @@ def relate_articles(generators: Iterable) -> None:
             minimum=0,
             default=DEFAULTS["BRIEF_RELATIONS_LIMIT"],
         )
+        # Published briefs only, deliberately: a hidden brief (unlisted) is suggested on no page, and its own page
+        # suggests none (brief_registry.briefs names every other list of briefs).
         articles = list(generator.articles)
         by_key = {a.source_path: a for a in articles}
         by_number = {a.series_number: a.source_path for a in articles if hasattr(a, "series_number")}

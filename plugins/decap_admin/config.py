@@ -2,8 +2,8 @@
 
 Nothing here is a second copy of anything: the registries' names come from ``content/*.yml``, a new brief's body
 from ``make brief``'s template (``brief_registry/new_brief.py``), the next series number from the briefs themselves, and
-the front-matter fields in the order ``make check`` and ``make brief`` write them. Pure: settings and sources in,
-a mapping out.
+the front-matter fields in the order ``make check`` and ``make brief`` write them, the card's section headings from
+summary_card's settings. Pure: settings and sources in, a mapping out.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from brief_registry import Registry
 from brief_registry.briefs import BRIEFS_DIR, PAGES_DIR
 from brief_registry.images import IMAGES_FOLDER, PUBLIC_PREFIX
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
+from summary_card.card import DEFAULT_KEY_POINTS_HEADINGS, DEFAULT_RECOMMENDATIONS_HEADINGS
 
 # Where "View" links lead: a page per brief source file that forwards to the brief's real address (the address
 # comes from the title, which Decap cannot slugify the way Pelican does).
@@ -61,11 +62,14 @@ class DecapSettings:
 
 @dataclass(frozen=True)
 class BriefSources:
-    """What the Briefs collection is generated from."""
+    """What the Briefs collection is generated from; the headings are the site's first choices for the card's
+    sections (summary_card's settings), named in the editor's hints."""
 
     registry: Registry
     next_number: int
     template: str
+    key_points_heading: str = DEFAULT_KEY_POINTS_HEADINGS[0]
+    recommendations_heading: str = DEFAULT_RECOMMENDATIONS_HEADINGS[0]
 
 
 def _names(entries) -> list[str]:
@@ -136,7 +140,7 @@ def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
             "required": False,
             "collapsed": True,
             "field": {"label": "Key point", "name": "key_point", "widget": "text"},
-            "hint": "Leave empty to take them from the body’s “Key points” list (the usual way).",
+            "hint": f"Leave empty to take them from the body’s “{sources.key_points_heading}” list (the usual way).",
         },
         {
             "label": "Recommendations",
@@ -149,7 +153,9 @@ def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
                 {"label": "Title", "name": "title", "widget": "string"},
                 {"label": "Text", "name": "text", "widget": "text", "required": False},
             ],
-            "hint": "Leave empty to take them from the body’s “What is the solution?” list (the usual way).",
+            "hint": (
+                f"Leave empty to take them from the body’s “{sources.recommendations_heading}” list (the usual way)."
+            ),
         },
         {
             "label": "Responses",
@@ -166,8 +172,8 @@ def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
             "modes": ["raw"],
             "default": sources.template,
             "hint": (
-                "Keep the “Key points” list and the numbered list under “What is the solution?”: "
-                "the summary card is made from them."
+                f"Keep the “{sources.key_points_heading}” list and the numbered list under "
+                f"“{sources.recommendations_heading}”: the summary card is made from them."
             ),
         },
     ]

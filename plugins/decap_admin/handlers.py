@@ -11,12 +11,19 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from brief_registry.briefs import BRIEFS_DIR, markdown_files, series_name
+from brief_registry.briefs import (
+    BRIEFS_DIR,
+    markdown_files,
+    originals_with_pages_in,
+    series_name,
+    with_translations,
+)
 from brief_registry.images import IMAGES_FOLDER
 from brief_registry.new_brief import SKELETON, next_free_number
 from brief_registry.plugin_settings import defaults_setter, settings_reader
 from brief_registry.registry import build_registry
 from brief_registry.textfile import write_if_changed
+from summary_card.settings import card_settings
 
 from .config import (
     ADMIN_DIR,
@@ -106,22 +113,25 @@ class DecapAdminGenerator(Generator):
             return
         content = Path(self.settings["PATH"])
         registry = build_registry(self.context, content)
-        sources = BriefSources(registry, next_free_number(content), SKELETON)  # as `make brief` numbers one
+        card = card_settings(self.settings)
+        sources = BriefSources(
+            registry,
+            next_free_number(content),  # as `make brief` numbers one
+            SKELETON,
+            key_points_heading=card.key_points_headings[0],
+            recommendations_heading=card.recommendations_headings[0],
+        )
         try:
             self.admin_config = render_config(build_config(sources, decap_settings(self.settings)))
         except DecapConfigError as error:
             logger.error("%s (in publishconf.py, or DECAP_GITHUB_REPO=owner/name for the live site)", error)
             return
-        originals = (*self.context.get("articles", ()), *self.context.get("hidden_articles", ()))
         built = {
             Path(brief.source_path).resolve(): brief.url
-            for article in originals
-            for brief in (article, *getattr(article, "translations", ()))
+            for brief in with_translations(originals_with_pages_in(self.context))
         }
         drafts = {
-            Path(draft.source_path).resolve()
-            for article in self.context.get("drafts", ())
-            for draft in (article, *getattr(article, "translations", ()))
+            Path(draft.source_path).resolve() for draft in with_translations(self.context.get("drafts", ()))
         }
         # A view page for each file the editor lists: the .md files of briefs/ itself (its collection is one
         # folder of one extension), so no two share a name; a brief in a subfolder is edited as a file.

@@ -51,6 +51,7 @@ class DigestGenerator(Generator):
             return
         if not issues:
             return
+        # Published briefs only, deliberately: an issue lists what a reader finds on the site.
         by_number = {a.series_number: a for a in self.context.get("articles", ())}
         siteurl = self.settings.get("SITEURL", "")
         series = series_name(self.settings)

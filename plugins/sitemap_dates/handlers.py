@@ -25,7 +25,8 @@ def date_listings(generators: Iterable) -> None:
         from pelican.plugins.sitemap import sitemap
     except ImportError:  # pelican-sitemap not installed: nothing to adjust
         return
-    # The listings of every language share one date: the newest brief of any of them, translations included.
+    # The listings of every language share one date: the newest brief of any of them, translations included
+    # (published ones only, deliberately: a hidden brief is on no listing).
     articles = [
         a for g in generators if isinstance(g, ArticlesGenerator) for a in (*g.articles, *g.translations)
     ]

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from brief_registry.briefs import originals_with_pages_in, with_translations
+
 
 def index_by_url(articles: Iterable) -> dict[str, object]:
     """The articles by their site-relative ``url`` (``briefs/<slug>/``), built once per feed."""
@@ -34,8 +36,7 @@ def article_for(link: str, by_url: Mapping[str, object]) -> object | None:
 
 def feed_articles(context: Mapping) -> list:
     """Every article a feed Pelican writes may list: the published briefs, hidden ones, and their translations."""
-    articles = [*context.get("articles", ()), *context.get("hidden_articles", ())]
-    return [*articles, *(t for a in articles for t in getattr(a, "translations", ()))]
+    return with_translations(originals_with_pages_in(context))
 
 
 def with_cards(feed, articles: Iterable) -> None:

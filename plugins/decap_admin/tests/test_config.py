@@ -148,3 +148,23 @@ def test_a_repository_given_as_an_address_is_refused_naming_owner_and_name(repo,
 def test_repositories_named_as_github_names_them_are_accepted(repo):
     live = DecapSettings(backend={"name": "github", "repo": repo, "branch": "main"})
     assert build_config(SOURCES, live)["backend"]["repo"] == repo
+
+
+def test_the_hints_name_the_sections_as_the_site_heads_them():
+    """A site that heads its sections otherwise (summary_card's settings) is told so in the editor's hints."""
+    default = fields(build_config(SOURCES, LOCAL))
+    assert "“Key points”" in default["key_points"]["hint"]
+    assert "“What is the solution?”" in default["recommendations"]["hint"]
+
+    own = BriefSources(
+        REGISTRY, 17, TEMPLATE, key_points_heading="At a glance", recommendations_heading="Do this"
+    )
+    found = fields(build_config(own, LOCAL))
+
+    assert "“At a glance”" in found["key_points"]["hint"]
+    assert "“Do this”" in found["recommendations"]["hint"]
+    assert "“At a glance”" in found["body"]["hint"]
+    assert "“Do this”" in found["body"]["hint"]
+    assert not [
+        f for f in found.values() if "Key points" in f.get("hint", "") or "solution" in f.get("hint", "")
+    ]

@@ -22,7 +22,14 @@ from pathlib import Path
 from brief_registry.problems import project_folder
 
 from .devserver import serve
-from .preview_server import DEFAULT_CMS_PORT, DEFAULT_PORT, http_address, refusal, try_to_bind
+from .preview_server import (
+    DEFAULT_CMS_PORT,
+    DEFAULT_PORT,
+    PortBusyError,
+    http_address,
+    refusal,
+    try_to_bind,
+)
 
 DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
 START_TIMEOUT = 30.0
@@ -157,6 +164,10 @@ def run_cms(
             "make cms needs its two ports named (the editor's configuration holds both addresses), not 0: "
             f"e.g. make cms PORT={DEFAULT_PORT} CMS_PORT={DEFAULT_CMS_PORT}"
         )
+    try:  # the preview's port first: a busy one is said at once, before decap-server is started and waited for
+        try_to_bind(host, port)
+    except (OSError, OverflowError) as error:
+        raise PortBusyError(refusal(error, host, port, "cms")) from None
     root = Path.cwd()
     overrides = preview_overrides(host, port, cms_port)
     repository = Path(

@@ -260,11 +260,14 @@ def busy_port():
         yield other.getsockname()[1]
 
 
-@pytest.mark.parametrize("target", ["devserver", "serve"])
+@pytest.mark.parametrize("target", ["devserver", "serve", "cms"])
 def test_a_busy_port_fails_at_once_saying_how_to_pick_another(target, busy_port, tmp_path):
     # CPU time of make and what it ran, not wall-clock time: on a busy machine waiting for a core is not work.
     started = children_cpu_seconds()
-    result = run_make(target, f"PORT={busy_port}", f"OUTPUTDIR={tmp_path / 'output'}")
+    with socket.socket() as probe:  # make cms: its editor's port free, so the preview's is the one refused
+        probe.bind(("127.0.0.1", 0))
+        cms_port = probe.getsockname()[1]
+    result = run_make(target, f"PORT={busy_port}", f"CMS_PORT={cms_port}", f"OUTPUTDIR={tmp_path / 'output'}")
     elapsed = children_cpu_seconds() - started
 
     assert result.returncode != 0
@@ -279,6 +282,9 @@ def test_a_busy_port_fails_at_once_saying_how_to_pick_another(target, busy_port,
         probe.bind(("127.0.0.1", suggested))
     assert "Preview at" not in result.stdout
     assert "Serving" not in result.stdout
+    assert "decap-server" not in result.stdout, (
+        "make cms started the editor's server before finding the port taken"
+    )
     assert not (tmp_path / "output").exists(), "it built the site before finding the port taken"
     assert elapsed < 15
 

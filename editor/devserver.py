@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import watchfiles
-from pelican.settings import read_settings
 
 from brief_registry import Problem, display_path
 from brief_registry.briefs import MARKDOWN_EXTENSIONS
@@ -111,10 +110,10 @@ def preview_saved(content: Path, paths: list[str], session: PreviewSession, log:
         print(f"-> Updated {shown} ({time.perf_counter() - start:.2f} s); rebuilding the rest...", flush=True)
 
 
-def watched_paths(content: Path, settings_file: Path) -> list[Path]:
-    """Where a save should rebuild the preview: the content, the theme and the settings file."""
-    theme = Path(read_settings(str(settings_file))["THEME"])
-    return [p for p in (content, theme, settings_file) if p.exists()]
+def watched_paths(content: Path, settings_file: Path, theme: Path | None) -> list[Path]:
+    """Where a save should rebuild the preview: the content, the theme the builds use (PELICANOPTS's -e THEME
+    included) and the settings file."""
+    return [p for p in (content, theme, settings_file) if p is not None and p.exists()]
 
 
 class SiteFilter(watchfiles.DefaultFilter):
@@ -192,7 +191,7 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
     log = _take_over_logging()
     previous = signal.signal(signal.SIGTERM, _exit_on_signal)
     serving: threading.Thread | None = None
-    saves = Saves(watched_paths(content, settings_file))
+    saves = Saves(watched_paths(content, settings_file, settings.theme))
     try:
         saves.start()  # before the first build: a file saved while it runs is rebuilt right after it
         rebuild(content, output, session, log, settings, banner)

@@ -7,6 +7,7 @@ import contextlib
 import os
 import re
 import resource
+import shutil
 import signal
 import socket
 import subprocess
@@ -372,3 +373,16 @@ def test_the_preview_serves_on_the_host_asked_for_ipv6_too(tmp_path, host):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_devserver_watches_the_theme_the_builds_use(tmp_path):
+    """`make devserver PELICANOPTS='-e THEME="…"'` watched the settings file's theme, not the one it built with."""
+    from editor.build import checks_settings, pelican_arguments
+    from editor.devserver import watched_paths
+
+    theme = tmp_path / "my-theme"
+    shutil.copytree(ROOT / "theme", theme)
+    content = content_copy(tmp_path / "content")
+    argv = pelican_arguments(content, tmp_path / "output", Path(SETTINGS), ["-e", f'THEME="{theme}"'])
+
+    assert watched_paths(content, Path(SETTINGS), checks_settings(argv).theme) == [content, theme, Path(SETTINGS)]

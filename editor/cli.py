@@ -75,15 +75,6 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
         ask = input
     ask = _stoppable(ask) if ask is not None else None
     try:
-        settings = load_settings(args.settings)
-        if args.command == "check":
-            return run_check(args.content, settings, args.format)
-        if args.command == "new":
-            return run_new(args, settings, ask)
-        if args.command == "import":
-            return run_import(args, settings, ask)
-        if args.command == "add-author":
-            return run_add_author(args, settings)
         if args.command == "serve":
             extra = [option for option in args.pelican_options if option != "--"]
             return serve(args.content, args.output, args.settings, args.bind, args.port, extra)
@@ -94,6 +85,16 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
             )
         if args.command == "preview":
             return run_preview(args)
+        # The commands that read briefs; the previews above read the builds' own settings, PELICANOPTS included.
+        settings = load_settings(args.settings)
+        if args.command == "check":
+            return run_check(args.content, settings, args.format)
+        if args.command == "new":
+            return run_new(args, settings, ask)
+        if args.command == "import":
+            return run_import(args, settings, ask)
+        if args.command == "add-author":
+            return run_add_author(args, settings)
     except (PortBusyError, PelicanOptionsError, SettingError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

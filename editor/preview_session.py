@@ -5,7 +5,7 @@ Pelican in this process (imports, theme and plugins stay loaded between builds) 
 full build. When only briefs were saved, :meth:`PreviewSession.preview` first writes those briefs' pages alone: it
 reads each saved file with the build's own reader, runs the plugins' per-brief work through Pelican's own signals on
 a copy of the articles generator holding just that brief, and writes the page with Pelican's own article writer,
-each file replaced whole (``incremental_output.WholeFileWriter``). What depends on other briefs (previous and next
+each file replaced whole (``incremental_output.writer.WholeFileWriter``). What depends on other briefs (previous and next
 in the series, related briefs, replies) is taken from the last full build. The full build then follows and rewrites
 the whole site, the saved page included.
 
@@ -28,7 +28,7 @@ from pelican.generators import ArticlesGenerator
 from brief_registry.briefs import ARTICLE_LISTS
 from brief_registry.images import STATIC_LINK, site_references
 from brief_registry.plugin_settings import SettingError
-from incremental_output import WholeFileWriter
+from incremental_output.writer import WholeFileWriter
 
 logger = logging.getLogger(__name__)
 

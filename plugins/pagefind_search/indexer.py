@@ -191,7 +191,7 @@ def plan_parts(
     """Share `pages` ((path, language) pairs, in the build's order) among as few parts as keep each at about
     `per_part` pages (at most `per_part` plus one per language), and at most `max_parts` parts: with more pages
     than that holds, the parts grow instead. Both are whole numbers of at least 1 (the settings are checked by
-    `handlers.index_limits`).
+    `settings.index_limits`).
 
     Pagefind's peak memory grows with the pages one run indexes (about 0.3 MB a brief): parts run one after another
     bound it. Small parts also make an edit cheap, since a kept part is not indexed again, but a search page

@@ -1,7 +1,7 @@
 """What a brief's PDF edition shows, and the name its cached file gets.
 
-Pure: frozen values in, strings out. The print template (theme/templates/pdf_edition.html) renders a
-`PrintedBrief`; the file is cached under `cache_key`, a hash of the brief as printed and of everything that
+Pure: frozen values in, strings out. `printed_brief` reads a `PrintedBrief` off a brief the other plugins have
+finished (its card, citation, images); the print template (theme/templates/pdf_edition.html) renders it; the file is cached under `cache_key`, a hash of the brief as printed and of everything that
 draws it (templates, stylesheets, fonts, page size, engine), so a brief that did not change is never drawn again.
 """
 
@@ -10,11 +10,18 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from functools import cached_property
+from pathlib import Path
 from urllib.parse import unquote
 
+from brief_metadata import chicago_citation
+from brief_metadata.record import brief_record, file_stem
+from brief_registry.addresses import beside_page
+from brief_registry.images import body_images
 from brief_registry.plugin_settings import SettingError
+from brief_registry.rules import names_of
 
 # Bump when the drawing code changes what a PDF looks like: every cached PDF is then drawn again.
 DRAWING_VERSION = 1
@@ -157,3 +164,57 @@ def size_label(size: int) -> str:
 
 def pages_label(pages: int) -> str:
     return "1 page" if pages == 1 else f"{pages} pages"
+
+
+# --- What a brief's PDF shows, read off the article the other plugins have finished ---------------------------
+
+
+def _day(value: object) -> datetime.date | None:
+    return value.date() if isinstance(value, datetime.datetime) else None
+
+
+def printed_images(body_html: str, siteurl: str, static_files: Mapping[str, str]) -> tuple[PrintedImage, ...]:
+    """The site's own images `body_html` shows, each with the file it is drawn from (`static_files`: the site's
+    static files by their path in the site). Any other image has been refused by brief_registry already."""
+    images = []
+    for image in dict.fromkeys(i.value for i in body_images(body_html)):
+        path = static_files.get(site_path(image, siteurl))
+        if path is not None:
+            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            images.append(PrintedImage(image, str(path), digest))
+    return tuple(images)
+
+
+def static_files_of(context: Mapping) -> dict[str, str]:
+    """The site's static files (Pelican's ``static_content``), by their path in the site."""
+    return {static.url: static.source_path for static in context.get("static_content", {}).values()}
+
+
+def printed_brief(article, settings: dict, static_files: Mapping[str, str] | None = None) -> PrintedBrief:
+    """What `article`'s PDF shows, read off the article the other plugins have finished (`static_files`: the
+    images it may show, by their path in the site)."""
+    record = brief_record(article, settings)
+    body_html = str(getattr(article, "body_below_card", None) or article.content)
+    return PrintedBrief(
+        slug=article.slug,
+        url=record.url,
+        title=" ".join(str(article.title).split()),
+        series=record.series,
+        series_number=record.number,
+        date=record.date,
+        locale_date=str(getattr(article, "locale_date", "")),
+        authors=tuple(Person(name) for name in names_of(getattr(article, "authors", None))),
+        topics=names_of(getattr(article, "topics", None)),
+        regions=names_of(getattr(article, "regions", None)),
+        summary_card=getattr(article, "summary_card", None),
+        body_html=body_html,
+        citation=chicago_citation(record),
+        lang=record.language,
+        modified=_day(getattr(article, "modified", None)),
+        images=printed_images(body_html, str(settings.get("SITEURL", "")), static_files or {}),
+    )
+
+
+def pdf_location(article, series: str, number: int) -> tuple[str, str]:
+    """(url, save_as) of a brief's PDF: beside its page, named like its citation files (reality-check-4.pdf)."""
+    return beside_page(article.url, article.save_as, f"{file_stem(series, number)}.pdf")

@@ -9,10 +9,9 @@ has started it). PDFs missing from the cache are drawn in worker processes while
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -22,13 +21,10 @@ from jinja2 import TemplateNotFound, meta
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from brief_metadata import chicago_citation
-from brief_metadata.record import brief_record, file_stem
-from brief_registry.addresses import absolute_url, beside_page
+from brief_registry.addresses import absolute_url
 from brief_registry.briefs import originals_with_pages
-from brief_registry.images import body_images
 from brief_registry.plugin_settings import defaults_setter, settings_reader
-from brief_registry.rules import is_series_number, names_of
+from brief_registry.rules import is_series_number
 from drawn_files import DrawingPool, cache_folder, font_identity, place, worker_count
 from summary_card.feeds import article_for, index_by_url
 from summary_card.signals import cards_attached
@@ -37,14 +33,13 @@ from .drawing import draw_into_cache, engine_version, read_pages
 from .edition import (
     DrawingInputs,
     PdfEditionSettingError,
-    Person,
-    PrintedBrief,
-    PrintedImage,
     cache_key,
     page_size,
     pages_label,
-    site_path,
+    pdf_location,
+    printed_brief,
     size_label,
+    static_files_of,
 )
 
 logger = logging.getLogger(__name__)
@@ -124,57 +119,6 @@ class PdfEditionLink:
 
 def cache_dir_for(settings: dict) -> Path:
     return cache_folder(settings, setting(settings, "PDF_EDITION_CACHE_PATH"), "pdf_edition")
-
-
-def _day(value: object) -> datetime.date | None:
-    return value.date() if isinstance(value, datetime.datetime) else None
-
-
-def printed_images(body_html: str, siteurl: str, static_files: Mapping[str, str]) -> tuple[PrintedImage, ...]:
-    """The site's own images `body_html` shows, each with the file it is drawn from (`static_files`: the site's
-    static files by their path in the site). Any other image has been refused by brief_registry already."""
-    images = []
-    for image in dict.fromkeys(i.value for i in body_images(body_html)):
-        path = static_files.get(site_path(image, siteurl))
-        if path is not None:
-            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-            images.append(PrintedImage(image, str(path), digest))
-    return tuple(images)
-
-
-def static_files_of(context: Mapping) -> dict[str, str]:
-    """The site's static files (Pelican's ``static_content``), by their path in the site."""
-    return {static.url: static.source_path for static in context.get("static_content", {}).values()}
-
-
-def printed_brief(article, settings: dict, static_files: Mapping[str, str] | None = None) -> PrintedBrief:
-    """What `article`'s PDF shows, read off the article the other plugins have finished (`static_files`: the
-    images it may show, by their path in the site)."""
-    record = brief_record(article, settings)
-    body_html = str(getattr(article, "body_below_card", None) or article.content)
-    return PrintedBrief(
-        slug=article.slug,
-        url=record.url,
-        title=" ".join(str(article.title).split()),
-        series=record.series,
-        series_number=record.number,
-        date=record.date,
-        locale_date=str(getattr(article, "locale_date", "")),
-        authors=tuple(Person(name) for name in names_of(getattr(article, "authors", None))),
-        topics=names_of(getattr(article, "topics", None)),
-        regions=names_of(getattr(article, "regions", None)),
-        summary_card=getattr(article, "summary_card", None),
-        body_html=body_html,
-        citation=chicago_citation(record),
-        lang=record.language,
-        modified=_day(getattr(article, "modified", None)),
-        images=printed_images(body_html, str(settings.get("SITEURL", "")), static_files or {}),
-    )
-
-
-def pdf_location(article, series: str, number: int) -> tuple[str, str]:
-    """(url, save_as) of a brief's PDF: beside its page, named like its citation files (reality-check-4.pdf)."""
-    return beside_page(article.url, article.save_as, f"{file_stem(series, number)}.pdf")
 
 
 def _template_sources(env, name: str) -> str:

@@ -3,20 +3,13 @@ start to each build."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterable
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-
-def newest_change(articles: Iterable) -> dt.datetime | None:
-    """The latest publication or modification date among `articles` (None when there is none)."""
-    dates = [
-        d for a in articles for d in (getattr(a, "modified", None), getattr(a, "date", None)) if d is not None
-    ]
-    return max(dates, default=None)
+from .dates import newest_change
 
 
 def date_listings(generators: Iterable) -> None:

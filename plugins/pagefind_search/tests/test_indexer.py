@@ -25,7 +25,7 @@ from pagefind_search import (
     start_indexing,
     start_pagefind,
 )
-from pagefind_search.handlers import index_limits
+from pagefind_search.settings import index_limits
 
 PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <nav>Site navigation</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p>

@@ -8,8 +8,7 @@ import datetime
 import pytest
 
 from pdf_edition import DrawingInputs, Person, PrintedBrief, cache_key, page_size, short_title, size_label
-from pdf_edition.edition import PdfEditionSettingError, PrintedImage, pages_label, site_path
-from pdf_edition.handlers import printed_images
+from pdf_edition.edition import PdfEditionSettingError, PrintedImage, pages_label, printed_images, site_path
 from summary_card.card import BriefCard, KeyPoint, Recommendation
 
 CARD = BriefCard(

@@ -385,4 +385,8 @@ def test_the_devserver_watches_the_theme_the_builds_use(tmp_path):
     content = content_copy(tmp_path / "content")
     argv = pelican_arguments(content, tmp_path / "output", Path(SETTINGS), ["-e", f'THEME="{theme}"'])
 
-    assert watched_paths(content, Path(SETTINGS), checks_settings(argv).theme) == [content, theme, Path(SETTINGS)]
+    assert watched_paths(content, Path(SETTINGS), checks_settings(argv).theme) == [
+        content,
+        theme,
+        Path(SETTINGS),
+    ]

@@ -16,7 +16,7 @@ from brief_registry.images import IMAGES_FOLDER
 ROOT = Path(__file__).resolve().parent
 
 # --- The publication ---
-AUTHOR = "New American Engagement Initiative"  # also the publisher in citations and structured data
+AUTHOR = "New American Engagement Initiative"  # the publisher, wherever one is named (brief_metadata)
 SITENAME = "Reality Check"  # also the series' name (SERIES_NAME, which a site may set apart)
 SITE_TAGLINE = "Succinct memos on US foreign policy for busy professionals"
 SITEURL = ""

@@ -171,3 +171,20 @@ def test_markup_in_front_matter_is_escaped(script_title_site):
     assert '<script>alert("author")</script>' in text_of(brief.find(class_="byline"))
     assert '<script>alert("topic")</script>' in text_of(brief.find(class_="brief-tags"))
     assert "<script>" in brief.find("title").string
+
+
+def test_the_publisher_is_named_alike_in_the_footer_and_the_citations(tmp_path):
+    """BRIEF_METADATA_PUBLISHER changed the citations and the structured data, while the footer (and the PDF's
+    last lines, from the same macro) went on naming AUTHOR."""
+    site = Site(
+        build_site(
+            copy_content(tmp_path / "content"),
+            tmp_path / "output",
+            BRIEF_METADATA_PUBLISHER="Synthetic Press",
+        )
+    )
+    page = site.page(BRIEF_4_URL)
+
+    assert text_of(page.select_one(".site-footer p")).endswith("Published by the Synthetic Press.")
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["publisher"]["name"] == "Synthetic Press"

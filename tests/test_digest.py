@@ -142,3 +142,10 @@ def test_the_digest_is_left_out_of_the_sitemap(digest_site):
     assert digest_site.path(FOLDER).is_file()
     assert [loc for loc in locations if "/digest/" in loc] == []
     assert f"{SITEURL}/" in locations
+
+
+def test_the_issue_names_its_publisher_as_the_site_does(html, text):
+    """The footer's publisher is the citations' (brief_metadata's publisher_name), in the email and its text."""
+    said = "Reality Check is published by the New American Engagement Initiative."
+    assert said in [text_of(p) for p in html.select("td.footer p")]
+    assert said in " ".join(text.split())

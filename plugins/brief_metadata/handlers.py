@@ -19,7 +19,7 @@ from summary_card.signals import cards_attached
 
 from .citation import bibtex, chicago_citation, ris
 from .feeds import name_every_author
-from .record import BriefRecord, brief_record, file_stem
+from .record import BriefRecord, brief_record, file_stem, publisher_name
 from .structured_data import json_ld
 
 logger = logging.getLogger(__name__)
@@ -95,8 +95,15 @@ def name_authors_in_feed(context: dict, feed) -> None:
     )
 
 
+def install_publisher(generator) -> None:
+    """At ``generator_init``: the templates' ``publisher_name()``, the publisher as the citations name it (the page
+    footer and the PDF edition's last lines print it)."""
+    generator.env.globals["publisher_name"] = lambda: publisher_name(generator.settings)
+
+
 def register() -> None:
     """Connect the metadata handlers."""
+    signals.generator_init.connect(install_publisher)
     cards_attached.connect(attach_metadata)
     signals.article_generator_write_article.connect(attach_structured_data)
     signals.feed_generated.connect(name_authors_in_feed)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from brief_registry.addresses import absolute_url
 from brief_registry.briefs import series_name
@@ -52,6 +54,12 @@ def file_stem(series: str, number: int) -> str:
     return f"{re.sub(r'[^a-z0-9]+', '-', series.lower()).strip('-')}-{number}"
 
 
+def publisher_name(settings: Mapping[str, Any]) -> str:
+    """Who publishes the series, as every page, citation, PDF and digest names it: BRIEF_METADATA_PUBLISHER, else
+    AUTHOR, else the site's name."""
+    return str(settings.get("BRIEF_METADATA_PUBLISHER") or settings.get("AUTHOR") or settings["SITENAME"])
+
+
 def brief_record(article, settings: dict) -> BriefRecord:
     """Gather what citations need from the article (what the other plugins attached to it) and the settings."""
     siteurl = settings.get("SITEURL", "")
@@ -69,7 +77,7 @@ def brief_record(article, settings: dict) -> BriefRecord:
         url=absolute_url(siteurl, article.url),
         series=series_name(settings),
         series_url=absolute_url(siteurl, ""),
-        publisher=settings.get("BRIEF_METADATA_PUBLISHER") or settings.get("AUTHOR") or settings["SITENAME"],
+        publisher=publisher_name(settings),
         description=description,
         keywords=tuple(
             t.name for t in (*getattr(article, "topic_terms", ()), *getattr(article, "region_terms", ()))

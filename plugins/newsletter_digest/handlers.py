@@ -8,6 +8,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from brief_metadata.record import publisher_name
 from brief_registry.addresses import absolute_url
 from brief_registry.briefs import numbered, series_name
 from brief_registry.plugin_settings import defaults_setter, settings_reader
@@ -75,7 +76,7 @@ class DigestGenerator(Generator):
         subject = f"{self.settings['SITENAME']} digest, {issue_date}"
         titles = "; ".join(f"#{a.series_number} {a.title}" for a in briefs)
         preheader = issue.intro.split("\n")[0] if issue.intro else f"New briefs: {titles}"
-        footer = (f"{self.settings['SITENAME']} is published by the {self.settings.get('AUTHOR', '')}.",)
+        footer = (f"{self.settings['SITENAME']} is published by the {publisher_name(self.settings)}.",)
         web_url = absolute_url(siteurl, url)
         html = template.render(
             **self.context,

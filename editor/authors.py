@@ -64,8 +64,8 @@ def appended(old: str, person: Person) -> str:
 def add_author(content: Path, person: Person, registry: Registry) -> Path:
     """Append `person` to the authors registry; refuse a name or slug already there.
 
-    The file is replaced in one step, keeping its byte order mark and line ends, and re-read before it is kept,
-    so a failure leaves it byte for byte as it was.
+    The file is replaced in one step, its bytes kept and the entry added with the file's own line end
+    (:func:`encoded_like`), and re-read before it is kept, so a failure leaves it byte for byte as it was.
     """
     path = Path(content) / AUTHORS_FILE
     for existing in registry.authors:

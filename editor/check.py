@@ -176,10 +176,8 @@ def check_page(path: Path, shown: str, content: Path, settings: EditorSettings) 
     """A page (``content/pages/``) is read by the same reader as a brief: its front matter and body must pass it."""
     try:
         front = read_brief(path, shown)
-    except BriefFileError as error:
+    except BriefFileError as error:  # a page that cannot be read (a link to nothing) is named too
         return list(error.problems)
-    except OSError:
-        return []  # an editor's lock link or a file gone since the folder was listed
     return list(body_problems(settings.render(front.body), front, shown, path, content))
 
 

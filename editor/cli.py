@@ -299,7 +299,7 @@ def run_new(args: argparse.Namespace, settings: EditorSettings, ask: Ask | None)
     with authors_restored_on_refusal(content):
         offer_authors(content, unknown_authors(request, registry), registry, settings, ask)
         number = next_free_number(content)
-        write_brief(target, brief_text(request, number, request.date or datetime.date.today()))
+        write_brief(target, brief_text(request, number, request.date or datetime.date.today(), settings.card))
     print(f"Created {target}: {numbered(settings.series, number)}, “{request.title}”.")
     _print_next_steps(target, settings, fill_in=True)
     return 0

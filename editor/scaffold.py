@@ -14,9 +14,10 @@ from brief_registry import Registry
 from brief_registry.briefs import BRIEFS_DIR
 from brief_registry.dates import not_a_date, read_date
 from brief_registry.nearmiss import did_you_mean
-from brief_registry.new_brief import SKELETON, existing_briefs
+from brief_registry.new_brief import existing_briefs, skeleton
 from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 from brief_registry.rules import unknown_name
+from summary_card.card import CardSettings
 
 from . import decap_yaml
 from .check import brief_address
@@ -81,9 +82,14 @@ def misspelt_authors(names: list[str] | tuple[str, ...], registry: Registry) -> 
     return found
 
 
-def brief_text(request: BriefRequest, number: int, date: datetime.date) -> str:
-    """The new brief's Markdown: front matter, then the skeleton."""
-    return front_matter(request, number, date) + "\n" + SKELETON
+def brief_text(request: BriefRequest, number: int, date: datetime.date, card: CardSettings) -> str:
+    """The new brief's Markdown: front matter, then the skeleton, its card's sections headed as the site's `card`
+    settings head them."""
+    return (
+        front_matter(request, number, date)
+        + "\n"
+        + skeleton(card.key_points_heading, card.recommendations_heading)
+    )
 
 
 def front_matter(request: BriefRequest, number: int, date: datetime.date) -> str:

@@ -48,3 +48,14 @@ def answer(url: str) -> str:
         return f"{url}: {error.code}"
     except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
         return f"{url}: no answer ({error})"
+
+
+def has_ipv6_loopback() -> bool:
+    """Whether this machine can listen on ::1 (``socket.has_ipv6`` says only that Python was built with IPv6; a
+    container may have it switched off)."""
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True

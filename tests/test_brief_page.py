@@ -173,18 +173,30 @@ def test_markup_in_front_matter_is_escaped(script_title_site):
     assert "<script>" in brief.find("title").string
 
 
-def test_the_publisher_is_named_alike_in_the_footer_and_the_citations(tmp_path):
+@pytest.mark.parametrize(
+    ("given", "publisher", "footer_ends"),
+    [
+        (
+            {"BRIEF_METADATA_PUBLISHER": "Synthetic Press"},
+            "Synthetic Press",
+            "Published by the Synthetic Press.",
+        ),
+        (
+            {"AUTHOR": ""},
+            "Reality Check",
+            "for busy professionals.",
+        ),  # the site publishes itself: no "by the …"
+    ],
+    ids=["publisher set", "no author"],
+)
+def test_the_publisher_is_named_alike_in_the_footer_and_the_citations(
+    tmp_path, given, publisher, footer_ends
+):
     """BRIEF_METADATA_PUBLISHER changed the citations and the structured data, while the footer (and the PDF's
-    last lines, from the same macro) went on naming AUTHOR."""
-    site = Site(
-        build_site(
-            copy_content(tmp_path / "content"),
-            tmp_path / "output",
-            BRIEF_METADATA_PUBLISHER="Synthetic Press",
-        )
-    )
+    last lines, from the same macro) went on naming AUTHOR; with no AUTHOR the footer named "the ." """
+    site = Site(build_site(copy_content(tmp_path / "content"), tmp_path / "output", **given))
     page = site.page(BRIEF_4_URL)
 
-    assert text_of(page.select_one(".site-footer p")).endswith("Published by the Synthetic Press.")
+    assert text_of(page.select_one(".site-footer p")).endswith(footer_ends)
     data = json.loads(page.find("script", type="application/ld+json").string)
-    assert data["publisher"]["name"] == "Synthetic Press"
+    assert data["publisher"]["name"] == publisher

@@ -64,7 +64,8 @@ def test_unknown_names_and_reused_number_are_errors_naming_file_and_line(tmp_pat
     content = copy_content(tmp_path / "content", FIXTURES / "briefs" / "synthetic-unknown-author.md")
     with caplog.at_level(logging.ERROR, logger="brief_registry"):
         build_site(content, tmp_path / "output")
-    # Errors: `--fatal errors` (make html's Pelican options) stops on each, as tests/test_publish.py shows.
+    # Errors: `--fatal errors` (make html's Pelican options) stops on each, as tests/test_build_up_to_date.py shows
+    # through the real command (a registry error, the checks skipped).
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert errors == [
         "content/briefs/synthetic-unknown-author.md:7: unknown author 'Jane Placeholder' (not listed in authors.yml)",

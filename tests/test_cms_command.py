@@ -8,6 +8,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from local_servers import has_ipv6_loopback
 from pelican import parse_arguments
 
 from editor.build import pelican_arguments
@@ -52,7 +53,7 @@ def test_settings_join_the_editors_own_pelican_options(extra, expected):
 @pytest.mark.parametrize(("family", "host"), [(socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1")])
 def test_a_busy_port_is_refused_with_a_way_out(family, host):
     """On IPv6 too (HOST=::1): the probe was IPv4 only, so decap-server then failed on its own, unexplained."""
-    if not socket.has_ipv6 and family == socket.AF_INET6:
+    if not has_ipv6_loopback() and family == socket.AF_INET6:
         pytest.skip("this machine has no IPv6")
     with socket.socket(family) as taken:
         taken.bind((host, 0))

@@ -152,3 +152,6 @@ def test_the_editors_hints_follow_the_sites_card_headings(tmp_path):
     assert "“At a glance”" in hints["key_points"]
     assert "“At a glance”" in hints["body"]
     assert "“What is the solution?”" in hints["recommendations"]
+    body = next(field for field in briefs["fields"] if field["name"] == "body")["default"]
+    assert "\n## At a glance\n" in f"\n{body}"  # the new brief's body has the list the hints name
+    assert "## Key points" not in body

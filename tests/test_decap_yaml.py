@@ -25,6 +25,7 @@ from editor.authors import appended, new_person
 from editor.importer import parse_seed
 from editor.scaffold import BriefRequest, brief_text
 from editor.settings import load_settings
+from summary_card.card import CardSettings
 
 RESAVE = ROOT / "tests" / "decap" / "resave.js"
 BRIEF_KEYS = (
@@ -81,7 +82,7 @@ def test_make_brief_writes_decap_form(resave, tmp_path):
         regions=("Russia",),
     )
     brief = tmp_path / "new.md"
-    brief.write_text(brief_text(request, 12, datetime.date(2099, 1, 7)), encoding="utf-8")
+    brief.write_text(brief_text(request, 12, datetime.date(2099, 1, 7), CardSettings()), encoding="utf-8")
     assert resave(BRIEF_KEYS, brief)[brief] == brief.read_text(encoding="utf-8")
 
 

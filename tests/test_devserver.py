@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, MAKE, ROOT, text_of
 from editor_helpers import SETTINGS, content_copy, save
-from local_servers import fetch, wait_for
+from local_servers import fetch, has_ipv6_loopback, wait_for
 from publishing import run_make
 
 from brief_registry.tempfiles import is_editor_temporary
@@ -361,7 +361,7 @@ def test_the_preview_serves_on_the_host_asked_for_ipv6_too(tmp_path, host):
 
     from editor.preview_server import http_address, open_server
 
-    if ":" in host and not socket.has_ipv6:
+    if ":" in host and not has_ipv6_loopback():
         pytest.skip("this machine has no IPv6")
     (tmp_path / "index.html").write_text("<p>SYNTHETIC HOME</p>", encoding="utf-8")
     server = open_server(tmp_path, host, 0, "serve")

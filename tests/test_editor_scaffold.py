@@ -419,3 +419,22 @@ def test_a_failed_addition_leaves_the_registry_byte_for_byte(content):
         add_author(content, new_person("Zed Synthetic", "An invented analyst.", "zed-synthetic"), Registry())
 
     assert registry.read_bytes() == saved
+
+
+def test_a_new_brief_heads_its_card_sections_as_the_site_reads_them(content, tmp_path, capsys, monkeypatch):
+    """A site that heads its key points otherwise (summary_card's settings) gets briefs that start that way."""
+    from editor.cli import main
+
+    settings = tmp_path / "synthetic-settings.py"
+    settings.write_text(
+        'SUMMARY_CARD_KEY_POINTS_HEADINGS = ["At a glance", "Key points"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+
+    code = main(["new", "--content", "content", "--title", TITLE, "--authors", "Quentin Sample",
+                 "--settings", str(settings)])  # fmt: skip
+
+    assert code == 0, capsys.readouterr()
+    body = read_front_matter((content / "briefs" / f"{SLUG}.md").read_text(encoding="utf-8"), "new.md").body
+    assert next(line for line in body.splitlines() if line.startswith("## ")) == "## At a glance"
+    assert "## Key points" not in body

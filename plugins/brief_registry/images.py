@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 from .markdown_source import content_lines, line_holding
 from .nearmiss import did_you_mean
 from .problems import Problem, display_path
+from .tempfiles import is_editor_temporary
 
 # The folder of the content folder that holds briefs' images, and the address the site publishes it at.
 IMAGES_FOLDER = "images"
@@ -313,29 +314,60 @@ def _short(url: str, limit: int = 80) -> str:
 
 def links_out_of_folder(content: Path) -> tuple[Path, ...]:
     """The files and folders in `content`'s images folder that are links to a place outside it, which Pelican
-    would follow and publish (a link to a private key, to the home folder), in name order. A link to a place
-    inside the folder is kept. A linked folder outside is named once, not file by file."""
+    would follow and publish (a link to a private key, to the home folder), in name order; a link that leads
+    nowhere it can reach (a loop of links) too. A link to a place inside the folder is kept, and what Pelican
+    leaves out is not looked at (hidden names, IGNORE_FILES; editors' temporary files). A linked folder outside is
+    named once, not file by file."""
     folder = Path(os.path.normpath(content / IMAGES_FOLDER))
     if not folder.is_dir():
         return ()
     inside = folder.resolve()
     found: list[Path] = []
     for root, folders, files in os.walk(folder):  # a linked folder is not walked into: it is named, or inside
+        folders[:] = [name for name in folders if not _left_out(name)]
         for name in (*folders, *files):
             path = Path(root, name)
-            if path.is_symlink() and inside not in path.resolve().parents:
+            if path.is_symlink() and not _left_out(name) and not _within(path, inside):
                 found.append(path)
     return tuple(sorted(found))
+
+
+def _left_out(name: str) -> bool:
+    """Whether Pelican leaves out a file or folder of this name (the project's IGNORE_FILES: hidden names, and
+    those editors' programs keep beside a file), as :func:`.briefs.markdown_files` does."""
+    return name.startswith(".") or is_editor_temporary(name)
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether the link `path` leads to `folder` itself or into it (False for a loop of links)."""
+    try:
+        target = path.resolve(strict=False)
+    except (RuntimeError, OSError):  # a loop of links: Python 3.11 raises RuntimeError
+        return False
+    return target == folder or folder in target.parents
+
+
+def _target(link: Path) -> Path | None:
+    """Where `link` leads; None for a loop of links."""
+    try:
+        return link.resolve(strict=False)
+    except (RuntimeError, OSError):
+        return None
 
 
 def link_out_of_folder_problem(link: Path, content: Path) -> Problem:
     """`make check`'s and the build's words for a link found by :func:`links_out_of_folder`."""
     shown_folder = display_path(str(content / IMAGES_FOLDER), str(content))
+    kind = "this folder" if link.is_dir() else "this file"
+    target = _target(link)
+    where = (
+        f"is a link to {target}, outside {shown_folder}, and the site would publish what it points to"
+        if target is not None
+        else "is a link in a loop of links, which leads to no file"
+    )
     return Problem(
         display_path(str(link), str(content)),
         1,
-        f"{'this folder' if link.is_dir() else 'this file'} is a link to {link.resolve()}, outside "
-        f"{shown_folder}, and the site would publish what it points to: the build leaves it out; copy the "
-        "picture itself into the folder, or delete the link",
+        f"{kind} {where}: the build leaves it out; copy the picture itself into the folder, or delete the link",
         code=ImageCode.IMAGE_OUTSIDE_FOLDER,
     )

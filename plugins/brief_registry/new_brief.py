@@ -10,8 +10,8 @@ from .frontmatter import FrontMatter, read_brief
 from .problems import BriefFileError
 from .rules import next_series_number
 
-SKELETON = """\
-## Key points
+_SKELETON = """\
+## {key_points}
 
 - [FILL IN: the first key point, in one or two sentences.]
 - [FILL IN: the second key point.]
@@ -25,7 +25,7 @@ SKELETON = """\
 
 [FILL IN: the argument, in as many paragraphs as it needs.]
 
-## What is the solution?
+## {recommendations}
 
 [FILL IN: one paragraph that leads into the recommendations.]
 
@@ -37,6 +37,13 @@ SKELETON = """\
 """
 
 
+def skeleton(key_points_heading: str, recommendations_heading: str) -> str:
+    """The body a new brief starts from, its card's two sections headed as the site heads them (the first of
+    summary_card's headings for each: ``card_settings(settings)``), so the brief passes the card's reading once
+    filled in, on any site."""
+    return _SKELETON.format(key_points=key_points_heading, recommendations=recommendations_heading)
+
+
 def existing_briefs(content: Path) -> list[tuple[Path, FrontMatter]]:
     """Every brief file in `content` whose front matter can be read, whatever its status (unreadable ones are
     `make check`'s business)."""
@@ -44,7 +51,7 @@ def existing_briefs(content: Path) -> list[tuple[Path, FrontMatter]]:
     for path in markdown_files(content):
         try:
             found.append((path, read_brief(path, str(path))))
-        except (BriefFileError, OSError):  # OSError: an editor's dangling lock link
+        except BriefFileError:  # a file that cannot be read (a dangling link too) is make check's to report
             continue
     return found
 

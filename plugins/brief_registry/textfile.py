@@ -51,12 +51,24 @@ def read_text_file(path: str | Path, shown: str | None = None) -> str:
 
 
 def encoded_like(text: str, original: bytes) -> bytes:
-    """`text` (read with :func:`decode_text`: "\\n" line ends, no byte order mark) as UTF-8 bytes saved the way
-    `original` was: its byte order mark and its line ends (CR LF, or CR) kept, so a file an editor's machine saved
-    changes only where it was edited."""
-    ending = "\r\n" if b"\r\n" in original else ("\r" if b"\r" in original else "\n")
+    """`text`, read from `original` with :func:`decode_text` and changed, as UTF-8 bytes saved the way `original`
+    was, so a file an editor's machine saved changes only where it was edited: when `text` only adds to what was
+    read, `original`'s bytes are kept as they are and the addition follows with the file's own line end (its most
+    common: CR LF, CR or LF); otherwise the whole text is written with that line end, and the byte order mark
+    kept."""
+    read = decode_text(original, "") if original else ""
+    ending = _line_end(original)
+    if original and text.startswith(read):
+        return original + text[len(read) :].replace("\n", ending).encode("utf-8")
     bom = BOM if original.startswith(BOM.encode("utf-8")) else ""
     return (bom + text.replace("\n", ending)).encode("utf-8")
+
+
+def _line_end(raw: bytes) -> str:
+    """The line end most of `raw`'s lines have ("\\n" for a file with none, or a tie)."""
+    crlf = raw.count(b"\r\n")
+    counts = {"\n": raw.count(b"\n") - crlf, "\r\n": crlf, "\r": raw.count(b"\r") - crlf}
+    return max(counts, key=lambda ending: (counts[ending], ending == "\n"))
 
 
 def unreadable_file(shown: str, error: OSError) -> Problem:

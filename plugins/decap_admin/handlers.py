@@ -19,7 +19,7 @@ from brief_registry.briefs import (
     with_translations,
 )
 from brief_registry.images import IMAGES_FOLDER
-from brief_registry.new_brief import SKELETON, next_free_number
+from brief_registry.new_brief import next_free_number, skeleton
 from brief_registry.plugin_settings import defaults_setter, settings_reader
 from brief_registry.registry import build_registry
 from brief_registry.textfile import write_if_changed
@@ -117,9 +117,9 @@ class DecapAdminGenerator(Generator):
         sources = BriefSources(
             registry,
             next_free_number(content),  # as `make brief` numbers one
-            SKELETON,
-            key_points_heading=card.key_points_headings[0],
-            recommendations_heading=card.recommendations_headings[0],
+            skeleton(card.key_points_heading, card.recommendations_heading),  # as `make brief` writes one
+            key_points_heading=card.key_points_heading,
+            recommendations_heading=card.recommendations_heading,
         )
         try:
             self.admin_config = render_config(build_config(sources, decap_settings(self.settings)))

@@ -17,7 +17,7 @@ from brief_registry.textfile import write_if_changed
 
 from .email import inline_css
 from .issues import DigestIssue, DigestRecordError, read_issues, unpublished_briefs
-from .text import DigestEntry, DigestText, plain_text
+from .text import DigestEntry, DigestText, plain_text, publisher_line
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class DigestGenerator(Generator):
         subject = f"{self.settings['SITENAME']} digest, {issue_date}"
         titles = "; ".join(f"#{a.series_number} {a.title}" for a in briefs)
         preheader = issue.intro.split("\n")[0] if issue.intro else f"New briefs: {titles}"
-        footer = (f"{self.settings['SITENAME']} is published by the {publisher_name(self.settings)}.",)
+        footer = publisher_line(self.settings["SITENAME"], publisher_name(self.settings))
         web_url = absolute_url(siteurl, url)
         html = template.render(
             **self.context,

@@ -34,6 +34,11 @@ class DigestText:
     footer: tuple[str, ...]
 
 
+def publisher_line(site: str, publisher: str) -> tuple[str, ...]:
+    """The issue's colophon: who publishes the site, unless that is the site itself (a site without AUTHOR)."""
+    return (f"{site} is published by the {publisher}.",) if publisher and publisher != site else ()
+
+
 def byline(authors: tuple[str, ...]) -> str:
     """ "By A and B", as the site's bylines read; empty without authors."""
     return f"By {names_in_prose(authors)}" if authors else ""

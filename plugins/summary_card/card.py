@@ -176,6 +176,16 @@ class CardSettings:
     key_points_headings: tuple[str, ...] = DEFAULT_KEY_POINTS_HEADINGS
     recommendations_headings: tuple[str, ...] = DEFAULT_RECOMMENDATIONS_HEADINGS
 
+    @property
+    def key_points_heading(self) -> str:
+        """The heading a new brief's key points get (the first accepted), as `make brief` and /admin/ write it."""
+        return self.key_points_headings[0]
+
+    @property
+    def recommendations_heading(self) -> str:
+        """The heading a new brief's recommendations get (the first accepted)."""
+        return self.recommendations_headings[0]
+
 
 @dataclass(frozen=True)
 class GivenCard:

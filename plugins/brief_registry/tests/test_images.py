@@ -267,3 +267,30 @@ def test_a_link_out_of_the_folder_is_named_with_where_it_points(content, tmp_pat
 
 def test_no_images_folder_has_no_links(tmp_path):
     assert links_out_of_folder(tmp_path) == ()
+
+
+def test_links_pelican_leaves_out_or_that_lead_back_inside_are_not_reported(content, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    images = content / "images"
+    (images / ".hidden-link").symlink_to(elsewhere)  # hidden: IGNORE_FILES leaves it out
+    (images / "~$chart.png").symlink_to(elsewhere)  # an editor's lock file
+    (images / "here").symlink_to(images, target_is_directory=True)  # the folder itself
+
+    assert links_out_of_folder(content) == ()
+
+
+def test_a_loop_of_links_is_named_as_one_that_leads_to_no_file(content):
+    images = content / "images"
+    (images / "a.png").symlink_to(images / "b.png")
+    (images / "b.png").symlink_to(images / "a.png")
+
+    problems = [link_out_of_folder_problem(link, content) for link in links_out_of_folder(content)]
+
+    assert [(p.path, p.message) for p in problems] == [
+        (
+            f"{content.name}/images/{name}",
+            "this file is a link in a loop of links, which leads to no file: the build leaves it out; copy the "
+            "picture itself into the folder, or delete the link",
+        )
+        for name in ("a.png", "b.png")
+    ]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from brief_registry.new_brief import SKELETON
+from brief_registry.new_brief import skeleton
 from brief_registry.rules import next_series_number
 
 
@@ -19,7 +19,12 @@ def test_the_next_number_follows_the_highest_in_use(numbers, expected):
     assert next_series_number(iter(numbers)) == expected
 
 
-def test_the_skeleton_has_the_sections_the_card_reads():
-    assert "## Key points\n" in SKELETON
-    assert "## What is the solution?\n" in SKELETON
-    assert SKELETON.count("[FILL IN") >= 10
+def test_the_skeleton_has_the_sections_the_card_reads_headed_as_asked():
+    body = skeleton("Key points", "What is the solution?")
+    assert "## Key points\n" in body
+    assert "## What is the solution?\n" in body
+    assert body.count("[FILL IN") >= 10
+    own = skeleton("At a glance", "Do this")
+    assert own == body.replace("## Key points\n", "## At a glance\n").replace(
+        "## What is the solution?\n", "## Do this\n"
+    )

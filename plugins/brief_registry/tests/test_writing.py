@@ -1,10 +1,13 @@
-"""Files a build writes itself: unchanged content is not written again."""
+"""Files the project writes: a build's unchanged content is not written again, and a file an editor saved keeps its
+form when a command adds to it."""
 
 from __future__ import annotations
 
 import os
 
-from brief_registry.textfile import write_if_changed
+import pytest
+
+from brief_registry.textfile import decode_text, encoded_like, write_if_changed
 
 
 def test_a_file_is_written_only_when_its_content_changes(tmp_path):
@@ -43,3 +46,25 @@ def test_a_file_with_the_longest_name_a_file_system_allows_is_written_whole(tmp_
     write_if_changed(target, b"{}")
     assert target.read_bytes() == b"{}"
     assert [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize(
+    ("saved", "added"),
+    [
+        (b"\xef\xbb\xbfa: 1\r\nb: 2\r\n", b"c: 3\r\n"),  # Notepad: a byte order mark, CR LF
+        (b"a: 1\nb: 2\r\nc: 9\n", b"c: 3\n"),  # mixed: mostly LF, one line CR LF (kept as it is)
+        (b"a: 1\rb: 2\r", b"c: 3\r"),  # old Mac line ends
+    ],
+    ids=["bom-crlf", "mixed", "cr"],
+)
+def test_an_addition_keeps_every_byte_of_the_file_and_its_own_line_end(saved, added):
+    text = decode_text(saved, "x.yml") + "c: 3\n"
+
+    assert encoded_like(text, saved) == saved + added
+
+
+def test_a_rewritten_file_keeps_its_byte_order_mark_and_line_end():
+    assert (
+        encoded_like("other: 1\nmore: 2\n", b"\xef\xbb\xbfa: 1\r\n") == b"\xef\xbb\xbfother: 1\r\nmore: 2\r\n"
+    )
+    assert encoded_like("new: 1\n", b"") == b"new: 1\n"

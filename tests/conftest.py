@@ -178,6 +178,14 @@ class Site:
         return BeautifulSoup(self.path(url).read_text(encoding="utf-8"), "html.parser")
 
 
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by its path relative to it, with its bytes: two folders compared exactly, or one
+    before and after a command that must leave it as it was."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
 def text_of(node) -> str:
     """Visible text with white space folded, as a reader would copy it."""
     return " ".join(node.get_text().split())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BRIEF_4_URL, CONTENT, SEED, Site, build_site, text_of
+from conftest import BRIEF_4_URL, CONTENT, SEED, Site, build_site, folder_bytes, text_of
 from editor_helpers import EDITOR_FIXTURES, SETTINGS, content_copy, run
 
 from brief_registry import load_registry
@@ -19,10 +19,6 @@ from editor.importer import SeedError, body_markdown, closing_link, escape, pars
 from editor.settings import EditorSettings, load_settings
 
 IMPORTED = "content/briefs/focus-on-interests-not-on-human-rights-with-russia.md"
-
-
-def snapshot(folder):
-    return {p: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +115,7 @@ def test_same_text(imported, site):
 
 def test_refuses_a_brief_already_imported(tmp_path, capsys, monkeypatch):
     content = content_copy(tmp_path / "content")
-    before = snapshot(content)
+    before = folder_bytes(content)
 
     code, _, err = run(["import", "--content", "content", str(SEED)], capsys, monkeypatch, tmp_path)
 
@@ -127,14 +123,14 @@ def test_refuses_a_brief_already_imported(tmp_path, capsys, monkeypatch):
     assert (
         "error: content/briefs/reality-check-4.md:3 already has series number 4: this brief seems to be imported already"
     ) in err
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 def test_an_author_added_for_an_import_that_is_then_refused_is_taken_out_again(tmp_path, capsys, monkeypatch):
     """The seed's authors are offered before its number is looked up: #4 is imported already, so the author
     added a moment before goes again, and 'Nothing was written.' is true."""
     content = content_copy(tmp_path / "content")
-    before = snapshot(content)
+    before = folder_bytes(content)
     seed = tmp_path / "synthetic-seed.txt"
     seed.write_text(
         SEED.read_text(encoding="utf-8").replace("Mathew Burrows", "Zed Newcomer"), encoding="utf-8"
@@ -151,12 +147,12 @@ def test_an_author_added_for_an_import_that_is_then_refused_is_taken_out_again(t
     assert "already has series number 4: this brief seems to be imported already" in err
     assert "content/authors.yml was put back as it was." in err
     assert "Added Zed Newcomer to content/authors.yml." in out
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 def test_unknown_names_are_reported_not_invented(tmp_path, capsys, monkeypatch):
     content = content_copy(tmp_path / "content")
-    before = snapshot(content)
+    before = folder_bytes(content)
     source = EDITOR_FIXTURES / "synthetic-seed-unknown.txt"
 
     code, _, err = run(["import", "--content", "content", str(source)], capsys, monkeypatch, tmp_path)
@@ -167,7 +163,7 @@ def test_unknown_names_are_reported_not_invented(tmp_path, capsys, monkeypatch):
         f"{source}:6: unknown author 'Nobody Inventedson' (not listed in authors.yml)",
     ]
     assert 'make author NAME="Nobody Inventedson"' in err
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 def test_a_layout_error_names_the_line(tmp_path, capsys, monkeypatch):
@@ -246,7 +242,7 @@ def test_a_seed_saved_with_a_bom_and_crlf_imports_as_the_plain_one_does(imported
 
 def test_a_seed_in_windows_1252_names_the_line_of_the_first_bad_byte(tmp_path):
     content = content_copy(tmp_path / "content")
-    before = snapshot(content)
+    before = folder_bytes(content)
     source = tmp_path / "seed-1252.txt"
     text = SEED.read_text(encoding="utf-8")
     source.write_bytes(text.encode("cp1252", errors="replace"))
@@ -263,12 +259,12 @@ def test_a_seed_in_windows_1252_names_the_line_of_the_first_bad_byte(tmp_path):
         f"error: {source}:{line}: the file is not UTF-8 text (byte {shown.encode('cp1252')[0]:#04x} in column "
         f"{column}, '{shown}' in Windows-1252); save it again choosing the UTF-8 encoding"
     )
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 def test_a_seed_naming_a_listed_author_in_other_capitals_says_did_you_mean(tmp_path):
     content = content_copy(tmp_path / "content")
-    before = snapshot(content)
+    before = folder_bytes(content)
     source = tmp_path / "seed-lower-case.txt"
     source.write_text(
         SEED.read_text(encoding="utf-8").replace("By Emma Ashford", "By emma ashford"), encoding="utf-8"
@@ -282,7 +278,7 @@ def test_a_seed_naming_a_listed_author_in_other_capitals_says_did_you_mean(tmp_p
         f"{source}:{byline}: unknown author 'emma ashford' (not listed in authors.yml): did you mean 'Emma Ashford'?"
     )
     assert "make author" not in result.stderr
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 @pytest.mark.parametrize(

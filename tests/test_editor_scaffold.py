@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import MAKE, ROOT, Site, build_site, text_of
+from conftest import MAKE, ROOT, Site, build_site, folder_bytes, text_of
 from editor_helpers import content_copy, run
 
 from brief_registry import load_registry, read_front_matter
@@ -26,10 +26,6 @@ def new(tmp_path, capsys, monkeypatch, *extra, ask=None, title=TITLE, authors="Q
         tmp_path,
         ask=ask,
     )
-
-
-def snapshot(folder):
-    return {p: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -107,18 +103,18 @@ def test_next_number_follows_the_highest(content, tmp_path, capsys, monkeypatch)
 
 def test_refuses_a_title_whose_file_exists(content, tmp_path, capsys, monkeypatch):
     new(tmp_path, capsys, monkeypatch)
-    before = snapshot(content)
+    before = folder_bytes(content)
 
     code, _, err = new(tmp_path, capsys, monkeypatch)
 
     assert code == 1
     assert f"error: content/briefs/{SLUG}.md already exists" in err
     assert "Nothing was written." in err
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 def test_refuses_a_title_that_reuses_another_briefs_address(content, tmp_path, capsys, monkeypatch):
-    before = snapshot(content)
+    before = folder_bytes(content)
     code, _, err = new(
         tmp_path, capsys, monkeypatch, title="Focus on interests, not on human rights with Russia?"
     )
@@ -127,7 +123,7 @@ def test_refuses_a_title_that_reuses_another_briefs_address(content, tmp_path, c
         "error: content/briefs/reality-check-4.md:2 already uses the web address "
         "'focus-on-interests-not-on-human-rights-with-russia': choose another title"
     ) in err
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 @pytest.mark.parametrize(
@@ -142,11 +138,11 @@ def test_refuses_a_title_that_reuses_another_briefs_address(content, tmp_path, c
     ],
 )
 def test_refuses_unknown_names_and_bad_dates(content, tmp_path, capsys, monkeypatch, extra, message):
-    before = snapshot(content)
+    before = folder_bytes(content)
     code, _, err = new(tmp_path, capsys, monkeypatch, *extra)
     assert code == 1
     assert message in err
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 def test_refuses_an_empty_title(content, tmp_path, capsys, monkeypatch):
@@ -156,7 +152,7 @@ def test_refuses_an_empty_title(content, tmp_path, capsys, monkeypatch):
 
 
 def test_unknown_author_without_a_terminal_prints_how_to_add_them(content, tmp_path, capsys, monkeypatch):
-    before = snapshot(content)
+    before = folder_bytes(content)
 
     code, _, err = new(tmp_path, capsys, monkeypatch, authors="Quentin Sample, Nobody Inventedson")
 
@@ -164,7 +160,7 @@ def test_unknown_author_without_a_terminal_prints_how_to_add_them(content, tmp_p
     assert "error: unknown author 'Nobody Inventedson' (not listed in content/authors.yml)" in err
     assert 'make author NAME="Nobody Inventedson" BIO="One sentence about Nobody Inventedson."' in err
     assert "  - name: Nobody Inventedson\n    slug: nobody-inventedson\n" in err
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 def test_unknown_author_on_a_terminal_is_added_on_yes(content, tmp_path, capsys, monkeypatch):
@@ -196,17 +192,17 @@ def test_unknown_author_on_a_terminal_is_added_on_yes(content, tmp_path, capsys,
 
 
 def test_unknown_author_on_a_terminal_refused_on_no(content, tmp_path, capsys, monkeypatch):
-    before = snapshot(content)
+    before = folder_bytes(content)
     code, _, err = new(tmp_path, capsys, monkeypatch, authors="Nobody Inventedson", ask=lambda _: "n")
     assert code == 1
     assert "unknown author 'Nobody Inventedson'" in err
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 def test_declining_the_second_new_author_adds_neither(content, tmp_path, capsys, monkeypatch):
     """Every answer is asked for first: saying yes to one new author and no to the next left the first in
     authors.yml under 'Nothing was written.'"""
-    before = snapshot(content)
+    before = folder_bytes(content)
     answers = iter(["y", "Writes invented briefs for tests.", "", "", "n"])
     code, out, err = new(
         tmp_path,
@@ -219,12 +215,12 @@ def test_declining_the_second_new_author_adds_neither(content, tmp_path, capsys,
     assert "unknown author 'Another Inventedson'" in err
     assert "Nothing was written." in err
     assert not [line for line in out if line.startswith("Added ")]
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 @pytest.mark.parametrize("key", [EOFError, KeyboardInterrupt], ids=["Ctrl-D", "Ctrl-C"])
 def test_stopping_at_a_question_is_a_refusal_not_a_traceback(key, content, tmp_path, capsys, monkeypatch):
-    before = snapshot(content)
+    before = folder_bytes(content)
     answers = iter(["y"])
 
     def ask(question):
@@ -235,11 +231,11 @@ def test_stopping_at_a_question_is_a_refusal_not_a_traceback(key, content, tmp_p
     code, _, err = new(tmp_path, capsys, monkeypatch, authors="Nobody Inventedson", ask=ask)
     assert code == 1
     assert "error: stopped at a question, before its answer\nNothing was written." in err
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 def test_add_author_refuses_a_name_already_listed(content, tmp_path, capsys, monkeypatch):
-    before = snapshot(content)
+    before = folder_bytes(content)
     code, _, err = run(
         ["add-author", "--content", "content", "--name", "Quentin Sample", "--bio", "Again."],
         capsys,
@@ -248,7 +244,7 @@ def test_add_author_refuses_a_name_already_listed(content, tmp_path, capsys, mon
     )
     assert code == 1
     assert "Quentin Sample is already listed" in err
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 def test_make_brief_passes_quotes_through_safely(content, tmp_path):
@@ -287,7 +283,7 @@ def make(content: Path, *arguments: str) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("typed", ["emma ashford", "Ema Ashford", "EMMA ASHFORD"])
 def test_make_brief_with_a_near_miss_author_says_did_you_mean(content, typed):
-    before = snapshot(content)
+    before = folder_bytes(content)
 
     result = make(content, "brief", "TITLE=Synthetic near miss", f"AUTHORS={typed}")
 
@@ -298,7 +294,7 @@ def test_make_brief_with_a_near_miss_author_says_did_you_mean(content, typed):
         "Nothing was written.",
     ]
     assert "make author" not in result.stderr
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 def test_make_brief_with_a_near_miss_topic_or_region_says_did_you_mean(content):
@@ -311,7 +307,7 @@ def test_make_brief_with_a_near_miss_topic_or_region_says_did_you_mean(content):
 
 
 def test_make_author_for_a_listed_author_in_other_capitals_names_them(content):
-    before = snapshot(content)
+    before = folder_bytes(content)
 
     result = make(content, "author", "NAME=emma ashford", "BIO=Writes briefs.")
 
@@ -321,13 +317,13 @@ def test_make_author_for_a_listed_author_in_other_capitals_names_them(content):
         'write AUTHORS="Emma Ashford" for a brief; nothing to add. A different person whose name gives the same '
         "address 'emma-ashford' needs a fuller name (a middle initial, say)"
     )
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
 
 def test_make_author_for_a_near_spelling_of_a_listed_author_asks_did_you_mean(content):
     """`Ema Ashford` was added beside Emma Ashford (a second author page for one person), though the editors'
     guide said make author refuses it."""
-    before = snapshot(content)
+    before = folder_bytes(content)
 
     result = make(content, "author", "NAME=Ema Ashford", "BIO=Writes briefs.")
 
@@ -338,7 +334,7 @@ def test_make_author_for_a_near_spelling_of_a_listed_author_asks_did_you_mean(co
         "command with ANOTHER_PERSON=1",
         "Nothing was written.",
     ]
-    assert snapshot(content) == before
+    assert folder_bytes(content) == before
 
     added = make(content, "author", "NAME=Ema Ashford", "BIO=Writes other briefs.", "ANOTHER_PERSON=1")
     assert added.returncode == 0, added.stderr

@@ -8,19 +8,13 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import BRIEF_4_URL, CONTENT, ROOT, Site, build_site, copy_translated_content
-
-
-def files(output: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()
-    }
+from conftest import BRIEF_4_URL, CONTENT, ROOT, Site, build_site, copy_translated_content, folder_bytes
 
 
 def test_the_site_is_the_same_with_and_without_the_memo(tmp_path: Path) -> None:
     content = copy_translated_content(tmp_path / "content")
-    with_memo = files(build_site(content, tmp_path / "memo" / "output"))
-    without = files(build_site(content, tmp_path / "plain" / "output", FRAGMENT_CACHE=False))
+    with_memo = folder_bytes(build_site(content, tmp_path / "memo" / "output"))
+    without = folder_bytes(build_site(content, tmp_path / "plain" / "output", FRAGMENT_CACHE=False))
 
     assert sorted(with_memo) == sorted(without)
     differing = [name for name in without if with_memo[name] != without[name]]

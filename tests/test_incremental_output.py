@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, add_to_registry, build_site, clear_of_midnight, copy_series_content
+from conftest import ROOT, add_to_registry, build_site, clear_of_midnight, copy_series_content, folder_bytes
 from PIL import Image
 
 from incremental_output.writer import STATE_FILE, PageByPage
@@ -17,12 +17,6 @@ EDITED = "briefs/synthetic-series-5.md"
 LISTINGS = {
     "DEFAULT_PAGINATION": 1
 }  # one brief per listing page: the archive is four pages, #5 on the second
-
-
-def snapshot(output: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()
-    }
 
 
 def stamps(output: Path) -> dict[str, int]:
@@ -109,11 +103,11 @@ def test_an_incremental_rebuild_writes_what_a_full_build_writes(
     content, output = site
     edit(content)
     build_site(content, output, **LISTINGS)
-    incremental = snapshot(output)
+    incremental = folder_bytes(output)
 
     fresh = tmp_path / "fresh"
     build_site(content, fresh / "output", INCREMENTAL_OUTPUT=False, **LISTINGS)
-    full = snapshot(fresh / "output")
+    full = folder_bytes(fresh / "output")
 
     stale = set(incremental) - set(
         full

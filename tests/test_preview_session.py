@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BRIEF_4_URL, FIXTURES, ROOT, add_to_registry
+from conftest import BRIEF_4_URL, FIXTURES, ROOT, add_to_registry, folder_bytes
 from editor_helpers import SETTINGS, content_copy
 
 from editor.preview_session import PreviewSession
@@ -33,10 +33,6 @@ def session(tmp_path) -> tuple[PreviewSession, Path, Path]:
 
 def _page(output: Path, url: str) -> bytes:
     return (output / url / "index.html").read_bytes()
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _links_to_people_and_subjects(page: bytes) -> list[str]:
@@ -67,10 +63,12 @@ def test_an_edited_briefs_preview_is_the_page_the_full_build_writes(session):
         ),
         encoding="utf-8",
     )
-    caches = _files(output.parent / "cache")
+    caches = folder_bytes(output.parent / "cache")
     written = session.preview([brief])
     assert written == [BRIEF_4_URL + "index.html"]
-    assert _files(output.parent / "cache") == caches  # the full build's caches are neither read nor cut down
+    assert (
+        folder_bytes(output.parent / "cache") == caches
+    )  # the full build's caches are neither read nor cut down
     preview = _page(output, BRIEF_4_URL)
     assert b"(synthetic edit)" in preview
     # Neighbours and related briefs come from the last full build: the page links to them as before.

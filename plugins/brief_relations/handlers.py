@@ -9,13 +9,14 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from brief_registry import BriefFileError, display_path, read_brief
-from brief_registry.plugin_settings import defaults_setter, whole_number
+from brief_registry.plugin_settings import defaults_setter, settings_reader, whole_number
 from brief_registry.problems import log_extra
 from brief_registry.rules import is_series_number
 
 from .relations import DEFAULT_LIMIT, BriefFacts, RelatedIndex, parse_responses
 
 DEFAULTS = {"BRIEF_RELATIONS_LIMIT": DEFAULT_LIMIT}
+setting = settings_reader(DEFAULTS)
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ def relate_articles(generators: Iterable) -> None:
         content = generator.settings["PATH"]
         limit = whole_number(
             "BRIEF_RELATIONS_LIMIT",
-            generator.settings["BRIEF_RELATIONS_LIMIT"],
+            setting(generator.settings, "BRIEF_RELATIONS_LIMIT"),
             minimum=0,
             default=DEFAULTS["BRIEF_RELATIONS_LIMIT"],
         )

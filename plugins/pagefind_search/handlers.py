@@ -18,7 +18,7 @@ from brief_registry.briefs import briefs_with_pages
 from brief_registry.plugin_settings import defaults_setter
 
 from .indexer import IndexingRun, IndexPart, PagefindError, bundles_by_language, plan_parts, start_indexing
-from .settings import DEFAULTS, index_limits
+from .settings import DEFAULTS, index_limits, setting
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class PagefindIndexing(Generator):
     def plan(self, generator) -> None:
         """At ``article_generator_finalized`` of this build, before any page is written: which parts the index has,
         and for the search pages (``PAGEFIND_BUNDLES``: language -> bundle folders) which of them to load."""
-        if generator.context is not self.context or not self.settings["PAGEFIND_ENABLED"]:
+        if generator.context is not self.context or not setting(self.settings, "PAGEFIND_ENABLED"):
             return
         try:
             self._parts = plan_parts(brief_pages(generator), *index_limits(self.settings))
@@ -60,7 +60,7 @@ class PagefindIndexing(Generator):
         """At ``article_writer_finalized`` of this build: every brief page is on disk."""
         if generator.context is not self.context or self._run is not None:
             return
-        if not self.settings["PAGEFIND_ENABLED"]:
+        if not setting(self.settings, "PAGEFIND_ENABLED"):
             return
         while UNFINISHED:
             UNFINISHED.pop().abandon()
@@ -70,7 +70,7 @@ class PagefindIndexing(Generator):
             # The pages' folder goes in the cache (a build killed mid-way leaves it there, where make clean
             # removes it, not beside the site), normally on the output's file system, so its files are links.
             cache = Path(self.settings["CACHE_PATH"])
-            record = cache / RECORD if self.settings["PAGEFIND_KEEP_UNCHANGED_PARTS"] else None
+            record = cache / RECORD if setting(self.settings, "PAGEFIND_KEEP_UNCHANGED_PARTS") else None
             self._run = start_indexing(Path(self.output_path), self._parts, cache, record)
             UNFINISHED.append(self._run)
         except PagefindError as error:

@@ -5,7 +5,7 @@ Pure, so the limits are tested without Pelican's wiring.
 
 from __future__ import annotations
 
-from brief_registry.plugin_settings import whole_number
+from brief_registry.plugin_settings import settings_reader, whole_number
 
 DEFAULTS = {
     "PAGEFIND_ENABLED": True,
@@ -19,6 +19,7 @@ DEFAULTS = {
     # folder (recorded in CACHE_PATH), instead of indexing it again.
     "PAGEFIND_KEEP_UNCHANGED_PARTS": False,
 }
+setting = settings_reader(DEFAULTS)
 
 
 def index_limits(settings) -> tuple[int, int | None]:
@@ -26,11 +27,11 @@ def index_limits(settings) -> tuple[int, int | None]:
     ValueError naming the setting, where to set it and its default otherwise."""
     per_part = whole_number(
         "PAGEFIND_PAGES_PER_INDEX",
-        settings["PAGEFIND_PAGES_PER_INDEX"],
+        setting(settings, "PAGEFIND_PAGES_PER_INDEX"),
         minimum=1,
         default=DEFAULTS["PAGEFIND_PAGES_PER_INDEX"],
     )
-    most = settings["PAGEFIND_MAX_PARTS"]
+    most = setting(settings, "PAGEFIND_MAX_PARTS")
     if most is not None:
         most = whole_number("PAGEFIND_MAX_PARTS", most, minimum=1, default=DEFAULTS["PAGEFIND_MAX_PARTS"])
     return per_part, most

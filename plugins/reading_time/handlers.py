@@ -8,11 +8,12 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from brief_registry.briefs import every_brief
-from brief_registry.plugin_settings import defaults_setter
+from brief_registry.plugin_settings import defaults_setter, settings_reader
 
 from .minutes import DEFAULT_WORDS_PER_MINUTE, reading_time, words_per_minute
 
 DEFAULTS = {"READING_TIME_WORDS_PER_MINUTE": DEFAULT_WORDS_PER_MINUTE}
+setting = settings_reader(DEFAULTS)
 
 
 def attach_reading_time(generators: Iterable) -> None:
@@ -24,7 +25,7 @@ def attach_reading_time(generators: Iterable) -> None:
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
-        wpm = words_per_minute(generator.settings["READING_TIME_WORDS_PER_MINUTE"])
+        wpm = words_per_minute(setting(generator.settings, "READING_TIME_WORDS_PER_MINUTE"))
         for article in every_brief(generator):
             article.reading_time = reading_time(article.content, wpm)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -55,7 +56,12 @@ def appended(old: str, person: Person) -> str:
         return (
             old + separator + yaml.safe_dump([_entry(person)], sort_keys=False, allow_unicode=True, width=110)
         )
-    if not old.strip() or data is None or data == {"authors": None}:
+    if isinstance(data, dict) and data.get("authors") in (None, []) and "authors:" in old:
+        # `authors:`, `authors: []` or `authors: null` (the browser editor writes an emptied list as []): the list
+        # starts on the key's own line
+        head = re.sub(r"(?m)^authors:.*$", "authors:", old, count=1)
+        return head + ("" if head.endswith("\n") else "\n") + entry_yaml(person)
+    if not old.strip() or data is None:
         head = old if "authors:" in old else old + "authors:\n"
         return head + ("" if head.endswith("\n") else "\n") + entry_yaml(person)
     return old + ("" if old.endswith("\n") else "\n") + entry_yaml(person)

@@ -157,7 +157,10 @@ def review_content(
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
     problems.extend(check_responses(reports))
     problems.extend(check_digests(content, reports))
-    problems.extend(link_out_of_folder_problem(link, content) for link in links_out_of_folder(content))
+    problems.extend(
+        link_out_of_folder_problem(link, content)
+        for link in links_out_of_folder(content, settings.ignore_files)
+    )
     problems.extend(check_catalogs(settings, shown))
     for path in markdown_files(content, PAGES_DIR):
         problems.extend(check_page(path, display_path(str(path), shown), content, settings))

@@ -41,6 +41,9 @@ class EditorSettings:
         ""  # what the briefs are called (SERIES_NAME, else SITENAME), "Reality Check" in "Reality Check #4"
     )
     theme: Path | None = None  # THEME: its message catalogs are checked too (None: Pelican's own theme, none)
+    ignore_files: tuple[str, ...] = tuple(
+        DEFAULT_CONFIG["IGNORE_FILES"]
+    )  # what Pelican leaves out of the content
 
     def card_for(self, lang: object) -> CardSettings:
         """The card settings for a brief in `lang` (None or DEFAULT_LANG: the site's own)."""
@@ -98,4 +101,5 @@ def settings_from(settings: dict[str, Any]) -> EditorSettings:
         fast_markdown=fast_markdown_enabled(settings),
         series=series_name(settings),
         theme=Path(settings["THEME"]),
+        ignore_files=tuple(settings["IGNORE_FILES"]),
     )

@@ -434,3 +434,22 @@ def test_a_new_brief_heads_its_card_sections_as_the_site_reads_them(content, tmp
     body = read_front_matter((content / "briefs" / f"{SLUG}.md").read_text(encoding="utf-8"), "new.md").body
     assert next(line for line in body.splitlines() if line.startswith("## ")) == "## At a glance"
     assert "## Key points" not in body
+
+
+@pytest.mark.parametrize("emptied", ["authors: []\n", "authors: null\n", "authors:\n"])
+def test_make_author_adds_to_a_registry_emptied_by_the_browser_editor(
+    content, tmp_path, capsys, monkeypatch, emptied
+):
+    """The browser editor writes an emptied list as `authors: []`: the first author was refused, the list's items
+    indented under a value."""
+    (content / "authors.yml").write_text(emptied, encoding="utf-8")
+
+    code, _, err = run(
+        ["add-author", "--content", "content", "--name", "Zed Synthetic", "--bio", "An invented analyst."],
+        capsys,
+        monkeypatch,
+        tmp_path,
+    )
+
+    assert code == 0, err
+    assert [person.name for person in load_registry(content).authors] == ["Zed Synthetic"]

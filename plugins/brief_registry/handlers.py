@@ -162,7 +162,7 @@ def leave_out_links_out_of_images(generator) -> None:
     outside it is reported and left out of the site, with everything under it (Pelican follows links, and
     would publish whatever one points to)."""
     content = Path(generator.settings["PATH"])
-    links = links_out_of_folder(content)
+    links = links_out_of_folder(content, generator.settings["IGNORE_FILES"])
     for link in links:
         problem = link_out_of_folder_problem(link, content)
         logger.error("%s", problem, extra=log_extra(problem))

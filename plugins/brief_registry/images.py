@@ -14,10 +14,11 @@ so the build's rewriting and the PDF edition's (:func:`rewrite_addresses`) chang
 
 from __future__ import annotations
 
+import fnmatch
 import html
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from html.parser import HTMLParser
@@ -27,7 +28,6 @@ from urllib.parse import unquote, urlsplit
 from .markdown_source import content_lines, line_holding
 from .nearmiss import did_you_mean
 from .problems import Problem, display_path
-from .tempfiles import is_editor_temporary
 
 # The folder of the content folder that holds briefs' images, and the address the site publishes it at.
 IMAGES_FOLDER = "images"
@@ -312,46 +312,53 @@ def _short(url: str, limit: int = 80) -> str:
     return url if len(url) <= limit else url[: limit - 1] + "…"
 
 
-def links_out_of_folder(content: Path) -> tuple[Path, ...]:
-    """The files and folders in `content`'s images folder that are links to a place outside it, which Pelican
-    would follow and publish (a link to a private key, to the home folder), in name order; a link that leads
-    nowhere it can reach (a loop of links) too. A link to a place inside the folder is kept, and what Pelican
-    leaves out is not looked at (hidden names, IGNORE_FILES; editors' temporary files). A linked folder outside is
-    named once, not file by file."""
+def links_out_of_folder(content: Path, ignored: Iterable[str]) -> tuple[Path, ...]:
+    """The files and folders in `content`'s images folder that are links Pelican would follow to publish what it
+    should not, in name order: a link to a place outside the folder (a private key, the home folder), a link in a
+    loop of links, and a folder link to a folder that holds it (Pelican would copy it into itself, level after
+    level). A link to a place inside the folder is kept, and what Pelican leaves out is not looked at: names
+    matching `ignored` (the site's IGNORE_FILES, matched as Pelican matches them). A linked folder is named once,
+    not file by file."""
     folder = Path(os.path.normpath(content / IMAGES_FOLDER))
     if not folder.is_dir():
         return ()
     inside = folder.resolve()
+    patterns = tuple(ignored)
     found: list[Path] = []
     for root, folders, files in os.walk(folder):  # a linked folder is not walked into: it is named, or inside
-        folders[:] = [name for name in folders if not _left_out(name)]
+        folders[:] = [name for name in folders if not _ignored(name, patterns)]
         for name in (*folders, *files):
             path = Path(root, name)
-            if path.is_symlink() and not _left_out(name) and not _within(path, inside):
+            if path.is_symlink() and not _ignored(name, patterns) and _link_trouble(path, inside):
                 found.append(path)
     return tuple(sorted(found))
 
 
-def _left_out(name: str) -> bool:
-    """Whether Pelican leaves out a file or folder of this name (the project's IGNORE_FILES: hidden names, and
-    those editors' programs keep beside a file), as :func:`.briefs.markdown_files` does."""
-    return name.startswith(".") or is_editor_temporary(name)
+def _ignored(name: str, patterns: tuple[str, ...]) -> bool:
+    """Whether Pelican leaves out a file or folder of this name (IGNORE_FILES, each pattern matched against the
+    name alone, as Pelican's ``get_files`` does)."""
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
-def _within(path: Path, folder: Path) -> bool:
-    """Whether the link `path` leads to `folder` itself or into it (False for a loop of links)."""
-    try:
-        target = path.resolve(strict=False)
-    except (RuntimeError, OSError):  # a loop of links: Python 3.11 raises RuntimeError
-        return False
-    return target == folder or folder in target.parents
+def _link_trouble(link: Path, folder: Path) -> str:
+    """What is wrong with following `link` in the images `folder`: "outside", "loop" (a loop of links, or a folder
+    link to a folder holding the link), or "" for a link Pelican can follow."""
+    target = _target(link)
+    if target is None:
+        return "loop"
+    if target != folder and folder not in target.parents:
+        return "outside"
+    parent = link.parent.resolve()
+    if link.is_dir() and (target == parent or target in parent.parents):
+        return "loop"
+    return ""
 
 
 def _target(link: Path) -> Path | None:
     """Where `link` leads; None for a loop of links."""
     try:
         return link.resolve(strict=False)
-    except (RuntimeError, OSError):
+    except (RuntimeError, OSError):  # a loop of links: Python 3.11 raises RuntimeError
         return None
 
 
@@ -360,11 +367,13 @@ def link_out_of_folder_problem(link: Path, content: Path) -> Problem:
     shown_folder = display_path(str(content / IMAGES_FOLDER), str(content))
     kind = "this folder" if link.is_dir() else "this file"
     target = _target(link)
-    where = (
-        f"is a link to {target}, outside {shown_folder}, and the site would publish what it points to"
-        if target is not None
-        else "is a link in a loop of links, which leads to no file"
-    )
+    trouble = _link_trouble(link, Path(os.path.normpath(content / IMAGES_FOLDER)).resolve())
+    if target is None:
+        where = "is a link in a loop of links, which leads to no file"
+    elif trouble == "loop":
+        where = f"is a link to {target}, a folder that holds it, which the site would copy into itself without end"
+    else:
+        where = f"is a link to {target}, outside {shown_folder}, and the site would publish what it points to"
     return Problem(
         display_path(str(link), str(content)),
         1,

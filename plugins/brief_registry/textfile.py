@@ -59,7 +59,12 @@ def encoded_like(text: str, original: bytes) -> bytes:
     read = decode_text(original, "") if original else ""
     ending = _line_end(original)
     if original and text.startswith(read):
-        return original + text[len(read) :].replace("\n", ending).encode("utf-8")
+        added = text[len(read) :].replace("\n", ending)
+        if original.endswith(b"\r") and added.startswith(
+            "\n"
+        ):  # not to be read as one CR LF with the last line's
+            added = "\r" + added[1:]
+        return original + added.encode("utf-8")
     bom = BOM if original.startswith(BOM.encode("utf-8")) else ""
     return (bom + text.replace("\n", ending)).encode("utf-8")
 

@@ -22,6 +22,7 @@ from brief_registry.images import (
 from brief_registry.rendering import brief_markdown
 
 MARKDOWN = {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"}
+IGNORED = ("**/.*", ".*", "~$*")  # the project's IGNORE_FILES (pelicanconf.py)
 SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"></svg>\n'
 
 
@@ -243,7 +244,7 @@ def test_links_out_of_the_images_folder_are_found_and_links_inside_are_kept(cont
     (images / "same-chart.png").symlink_to(images / "chart.png")  # inside: kept
     (images / "more-maps").symlink_to(images / "maps", target_is_directory=True)  # inside: kept
 
-    found = links_out_of_folder(content)
+    found = links_out_of_folder(content, IGNORED)
 
     assert found == (images / "gone.png", images / "key.png", images / "maps" / "all")
 
@@ -252,7 +253,7 @@ def test_a_link_out_of_the_folder_is_named_with_where_it_points(content, tmp_pat
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     (content / "images" / "team").symlink_to(elsewhere, target_is_directory=True)
 
-    (problem,) = [link_out_of_folder_problem(link, content) for link in links_out_of_folder(content)]
+    (problem,) = [link_out_of_folder_problem(link, content) for link in links_out_of_folder(content, IGNORED)]
 
     assert (problem.path, problem.line, problem.code) == (
         f"{content.name}/images/team",
@@ -266,17 +267,42 @@ def test_a_link_out_of_the_folder_is_named_with_where_it_points(content, tmp_pat
 
 
 def test_no_images_folder_has_no_links(tmp_path):
-    assert links_out_of_folder(tmp_path) == ()
+    assert links_out_of_folder(tmp_path, IGNORED) == ()
 
 
-def test_links_pelican_leaves_out_or_that_lead_back_inside_are_not_reported(content, tmp_path_factory):
+def test_links_pelican_leaves_out_are_not_reported_and_every_other_is(content, tmp_path_factory):
+    """Left out as Pelican leaves them out (IGNORE_FILES on the name alone), nothing more: a year folder, a
+    backup's name or a name ending in ~ is published, so a link there to a private file is reported."""
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     images = content / "images"
     (images / ".hidden-link").symlink_to(elsewhere)  # hidden: IGNORE_FILES leaves it out
-    (images / "~$chart.png").symlink_to(elsewhere)  # an editor's lock file
-    (images / "here").symlink_to(images, target_is_directory=True)  # the folder itself
+    (images / "~$chart.png").symlink_to(elsewhere)  # Office's lock file: left out too
+    (images / "2024").mkdir()
+    (images / "2024" / "private").symlink_to(elsewhere, target_is_directory=True)
+    (images / "chart.png.bak").symlink_to(elsewhere / "key")
+    (images / "old~").symlink_to(elsewhere, target_is_directory=True)
 
-    assert links_out_of_folder(content) == ()
+    assert links_out_of_folder(content, IGNORED) == (
+        images / "2024" / "private",
+        images / "chart.png.bak",
+        images / "old~",
+    )
+
+
+def test_a_folder_link_to_a_folder_that_holds_it_is_named(content):
+    """Pelican follows links: a folder linked to itself or above would be copied into itself, level after level."""
+    images = content / "images"
+    (images / "here").symlink_to(images, target_is_directory=True)
+    (images / "maps" / "up").symlink_to(images, target_is_directory=True)
+    (images / "same-maps").symlink_to(images / "maps", target_is_directory=True)  # a sibling: fine
+
+    found = links_out_of_folder(content, IGNORED)
+
+    assert found == (images / "here", images / "maps" / "up")
+    assert link_out_of_folder_problem(found[0], content).message == (
+        f"this folder is a link to {images.resolve()}, a folder that holds it, which the site would copy into "
+        "itself without end: the build leaves it out; copy the picture itself into the folder, or delete the link"
+    )
 
 
 def test_a_loop_of_links_is_named_as_one_that_leads_to_no_file(content):
@@ -284,7 +310,7 @@ def test_a_loop_of_links_is_named_as_one_that_leads_to_no_file(content):
     (images / "a.png").symlink_to(images / "b.png")
     (images / "b.png").symlink_to(images / "a.png")
 
-    problems = [link_out_of_folder_problem(link, content) for link in links_out_of_folder(content)]
+    problems = [link_out_of_folder_problem(link, content) for link in links_out_of_folder(content, IGNORED)]
 
     assert [(p.path, p.message) for p in problems] == [
         (

@@ -68,3 +68,14 @@ def test_a_rewritten_file_keeps_its_byte_order_mark_and_line_end():
         encoded_like("other: 1\nmore: 2\n", b"\xef\xbb\xbfa: 1\r\n") == b"\xef\xbb\xbfother: 1\r\nmore: 2\r\n"
     )
     assert encoded_like("new: 1\n", b"") == b"new: 1\n"
+
+
+def test_an_addition_after_a_last_line_ending_in_cr_keeps_its_blank_line():
+    """A lone CR then LF would read as one CR LF line end: the blank line the addition starts with was lost."""
+    saved = b"a: 1\nb: 2\r"
+    text = decode_text(saved, "x.yml") + "\nc: 3\n"
+
+    written = encoded_like(text, saved)
+
+    assert written.startswith(saved)
+    assert decode_text(written, "x.yml") == text

@@ -28,6 +28,16 @@ def new(tmp_path, capsys, monkeypatch, *extra, ask=None, title=TITLE, authors="Q
     )
 
 
+def add_zed(tmp_path, capsys, monkeypatch):
+    """`make author` for an invented analyst, in this process: exit code, stdout lines, stderr."""
+    return run(
+        ["add-author", "--content", "content", "--name", "Zed Synthetic", "--bio", "An invented analyst."],
+        capsys,
+        monkeypatch,
+        tmp_path,
+    )
+
+
 @pytest.fixture
 def content(tmp_path):
     return content_copy(tmp_path / "content")
@@ -389,12 +399,7 @@ def test_make_author_keeps_a_windows_saved_registry_as_it_was_saved(content, tmp
     saved = b"\xef\xbb\xbf" + registry.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
     registry.write_bytes(saved)
 
-    code, _, err = run(
-        ["add-author", "--content", "content", "--name", "Zed Synthetic", "--bio", "An invented analyst."],
-        capsys,
-        monkeypatch,
-        tmp_path,
-    )
+    code, _, err = add_zed(tmp_path, capsys, monkeypatch)
 
     assert code == 0, err
     written = registry.read_bytes()
@@ -444,12 +449,7 @@ def test_make_author_adds_to_a_registry_emptied_by_the_browser_editor(
     indented under a value."""
     (content / "authors.yml").write_text(emptied, encoding="utf-8")
 
-    code, _, err = run(
-        ["add-author", "--content", "content", "--name", "Zed Synthetic", "--bio", "An invented analyst."],
-        capsys,
-        monkeypatch,
-        tmp_path,
-    )
+    code, _, err = add_zed(tmp_path, capsys, monkeypatch)
 
     assert code == 0, err
     assert [person.name for person in load_registry(content).authors] == ["Zed Synthetic"]

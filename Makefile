@@ -62,7 +62,7 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 venv: $(DEV_STAMP) ## Create .venv with everything: the site's requirements and the tests' and tools'
 
 check: $(STAMP) ## Check every brief without building; list every problem as path:line
-	$(BIN)/python -m editor check $(INPUTDIR)
+	$(BIN)/python -m reality_check.editor check $(INPUTDIR)
 
 .PHONY: brief import author
 # The editors' tools get their arguments verbatim through the environment, so quotes and $ in a title are safe.
@@ -70,15 +70,15 @@ EDITOR_ARGS := TITLE AUTHORS TOPICS REGIONS DATE SRC NAME BIO AUTHOR_TITLE AFFIL
 $(foreach arg,$(EDITOR_ARGS),$(eval export RAW_$(arg) := $$(value $(arg))))
 
 brief: $(STAMP) ## New brief: make brief TITLE="…" AUTHORS="A, B" [TOPICS=… REGIONS=… DATE=YYYY-MM-DD]
-	@$(BIN)/python -m editor new --content $(INPUTDIR) --title "$$RAW_TITLE" --authors "$$RAW_AUTHORS" \
+	@$(BIN)/python -m reality_check.editor new --content $(INPUTDIR) --title "$$RAW_TITLE" --authors "$$RAW_AUTHORS" \
 		--topics "$$RAW_TOPICS" --regions "$$RAW_REGIONS" --date "$$RAW_DATE"
 
 import: $(STAMP) ## Convert a plain-text brief: make import SRC=path/to/brief.txt
 	@test -n "$$RAW_SRC" || { echo 'error: say which file to import: make import SRC=path/to/brief.txt'; exit 1; }
-	@$(BIN)/python -m editor import --content $(INPUTDIR) "$$RAW_SRC"
+	@$(BIN)/python -m reality_check.editor import --content $(INPUTDIR) "$$RAW_SRC"
 
 author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITLE=… AFFILIATION=… ANOTHER_PERSON=1]
-	@$(BIN)/python -m editor add-author --content $(INPUTDIR) --name "$$RAW_NAME" --bio "$$RAW_BIO" \
+	@$(BIN)/python -m reality_check.editor add-author --content $(INPUTDIR) --name "$$RAW_NAME" --bio "$$RAW_BIO" \
 		--title "$$RAW_AUTHOR_TITLE" --affiliation "$$RAW_AFFILIATION" $(if $(filter-out 0,$(ANOTHER_PERSON)),--another-person)
 
 # A folder `make publish` made (it alone writes _headers) is emptied first (editor/build.py): a preview never mixes
@@ -87,27 +87,27 @@ author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITL
 FORCE ?=
 # It runs `make check`'s checks first, in the same process, and stops on a problem.
 html: $(STAMP) ## Check, then build the site into output/ (PDF=1: with every brief's PDF edition; FORCE=1: even if up to date)
-	$(BIN)/python -m editor.build --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+	$(BIN)/python -m reality_check.editor.build --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
 		$(if $(filter-out 0,$(FORCE)),--force) -- --fatal errors $(PDF_OPTS) $(PELICANOPTS)
 
 # A port in use is refused before the build, with how to pick another (PORT=).
-PREVIEW := $(BIN)/python -m editor preview --output $(OUTPUTDIR) --bind $(HOST) --port $(PORT)
+PREVIEW := $(BIN)/python -m reality_check.editor preview --output $(OUTPUTDIR) --bind $(HOST) --port $(PORT)
 serve: $(STAMP) ## Build, then serve output/ at http://$(HOST):$(PORT)
 	@$(PREVIEW) --only-check-port
 	@$(MAKE) --no-print-directory html
 	@$(PREVIEW)
 
 devserver: $(STAMP) ## Serve, rebuild and re-check the briefs on every save
-	@$(BIN)/python -m editor serve --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+	@$(BIN)/python -m reality_check.editor serve --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
 		--bind $(HOST) --port $(PORT) -- $(PELICANOPTS)
 
 CMS_PORT ?= 8081
 cms: $(STAMP) node-tools ## Edit in the browser: decap-server + the preview; open http://$(HOST):$(PORT)/admin/
-	@$(BIN)/python -m editor cms --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+	@$(BIN)/python -m reality_check.editor cms --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
 		--bind $(HOST) --port $(PORT) --cms-port $(CMS_PORT) -- $(PELICANOPTS)
 
 publish: $(STAMP) ## Check, build the live site into a fresh folder, verify it, swap it in as output/ (SITEURL=https://...)
-	@$(BIN)/python -m deploy.publish --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
+	@$(BIN)/python -m reality_check.deploy.publish --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
 		$(if $(DEPLOY_TARGET),--deploy-target $(DEPLOY_TARGET)) -- $(PELICANOPTS)
 
 # The deploy targets publish first, and that publish refuses the placeholder address (SITEURL unset).
@@ -116,7 +116,7 @@ github: DEPLOY_TARGET := github
 
 .PHONY: digest
 digest: $(STAMP) ## Newsletter digest, then publish: make digest [SINCE=YYYY-MM-DD INTRO="…" DATE=YYYY-MM-DD]
-	@$(BIN)/python -m newsletter_digest --content $(INPUTDIR) --settings $(CONFFILE) --since "$$RAW_SINCE" --intro "$$RAW_INTRO" --date "$$RAW_DATE"
+	@$(BIN)/python -m reality_check.plugins.newsletter_digest --content $(INPUTDIR) --settings $(CONFFILE) --since "$$RAW_SINCE" --intro "$$RAW_INTRO" --date "$$RAW_DATE"
 	@$(MAKE) --no-print-directory publish
 
 rsync_upload: require_rsync_target publish ## Publish, then mirror output/ to RSYNC_TARGET (host:/path or a folder)
@@ -126,7 +126,7 @@ require_rsync_target:
 	@test -n "$(RSYNC_TARGET)" || { echo "error: set RSYNC_TARGET, e.g. make rsync_upload RSYNC_TARGET=deploy@example.org:/srv/reality-check/output"; exit 2; }
 
 # make github pushes to GITHUB_REMOTE, or else to the only remote on GitHub; never to a remote it was not told about.
-GITHUB_PUSH := $(BIN)/python -m deploy.github --remote "$(GITHUB_REMOTE)"
+GITHUB_PUSH := $(BIN)/python -m reality_check.deploy.github --remote "$(GITHUB_REMOTE)"
 github: require_github_remote publish ## Publish, then commit what GitHub Pages serves to the $(GITHUB_BRANCH) branch and push it
 	@$(GITHUB_PUSH) --branch $(GITHUB_BRANCH) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
 		$(foreach source,$(INPUTDIR) $(CONFFILE) $(PUBLISHCONF),--source $(source))
@@ -149,7 +149,7 @@ format: $(DEV_STAMP) ## Reformat the code with ruff
 	$(BIN)/ruff format .
 
 bench: $(DEV_STAMP) ## Benchmark the build against plain Pelican at N=300 and N=1000 (slow; not part of make test)
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m reality_check.bench.run
 
 clean: ## Remove the built site and caches
 	rm -rf $(OUTPUTDIR) cache .pytest_cache .ruff_cache

@@ -60,8 +60,8 @@ def _pelican_forgets_the_warnings_it_logged() -> None:
 def _each_test_renders_and_extracts_afresh() -> None:
     """No test finds a body rendered or a card extracted by an earlier test in the same process (`make html`
     remembers them between its checks and its build): counts of parsing and rendering do not depend on order."""
-    from brief_registry.rendering import forget_rendered
-    from summary_card.cache import forget_extractions
+    from reality_check.plugins.brief_registry.rendering import forget_rendered
+    from reality_check.plugins.summary_card.cache import forget_extractions
 
     forget_rendered()
     forget_extractions()
@@ -76,7 +76,7 @@ def pytest_configure(config: pytest.Config) -> None:
     here = Path(__file__).resolve().parent / "plugins" / "summary_card"
     if not here.is_dir():
         return  # this file copied into another suite (tests/test_ci_policy.py): nothing of ours to find
-    spec = importlib.util.find_spec("summary_card")
+    spec = importlib.util.find_spec("reality_check.plugins.summary_card")
     if spec is None or spec.origin is None or Path(spec.origin).resolve().parent != here:
         pytest.exit(
             "the project's packages are not installed in this virtualenv (or point at another checkout): "

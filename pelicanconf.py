@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pelican.plugins.webassets.vendor.webassets.cache import MemoryCache
 
-from brief_registry.briefs import BRIEFS_DIR, PAGES_DIR, newest_first
-from brief_registry.images import IMAGES_FOLDER
+from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, PAGES_DIR, newest_first
+from reality_check.plugins.brief_registry.images import IMAGES_FOLDER
 
 ROOT = Path(__file__).resolve().parent
 
@@ -61,25 +61,25 @@ ARTICLE_ORDER_BY = newest_first
 PLUGINS = [
     # brief_registry reads the briefs (YAML front matter, with pelican-yaml-metadata's conversion of values),
     # and checks every brief against the authors, topics and regions it lists.
-    "brief_registry",
-    "summary_card",  # key points and recommendations of each brief; cards.json
-    "share_image",  # a share image per brief (reads the summary card)
-    "pdf_edition",  # the PDF edition of each brief (reads the summary card)
+    "reality_check.plugins.brief_registry",
+    "reality_check.plugins.summary_card",  # key points and recommendations of each brief; cards.json
+    "reality_check.plugins.share_image",  # a share image per brief (reads the summary card)
+    "reality_check.plugins.pdf_edition",  # the PDF edition of each brief (reads the summary card)
     "pelican.plugins.neighbors",  # prev_article / next_article in series order
     "pelican.plugins.sitemap",  # sitemap.xml
-    "sitemap_dates",  # listing pages dated by the newest brief (reproducible sitemap.xml); each page listed once
-    "reading_time",
-    "brief_relations",
-    "brief_metadata",  # citations and structured data (reads the summary card)
-    "taxonomy_pages",  # author, topic and region pages
-    "pagefind_search",  # the search index, made beside the build once the brief pages are written
-    "brief_embed",  # /briefs/<slug>/card/ (the card alone, for partners' iframes) and /oembed/<slug>.json
-    "newsletter_digest",  # output/digest/<date>/: each issue recorded in content/digests/ (make digest)
-    "brief_translations",  # translations: /<lang>/ listings, language switcher, interface strings (Babel)
+    "reality_check.plugins.sitemap_dates",  # listing pages dated by the newest brief (reproducible sitemap.xml); each page listed once
+    "reality_check.plugins.reading_time",
+    "reality_check.plugins.brief_relations",
+    "reality_check.plugins.brief_metadata",  # citations and structured data (reads the summary card)
+    "reality_check.plugins.taxonomy_pages",  # author, topic and region pages
+    "reality_check.plugins.pagefind_search",  # the search index, made beside the build once the brief pages are written
+    "reality_check.plugins.brief_embed",  # /briefs/<slug>/card/ (the card alone, for partners' iframes) and /oembed/<slug>.json
+    "reality_check.plugins.newsletter_digest",  # output/digest/<date>/: each issue recorded in content/digests/ (make digest)
+    "reality_check.plugins.brief_translations",  # translations: /<lang>/ listings, language switcher, interface strings (Babel)
     "pelican.plugins.webassets",  # the fingerprinted stylesheet
-    "decap_admin",  # /admin/, the browser editor (Decap CMS), when DECAP_ADMIN is on
-    "incremental_output",  # a rebuild writes only the pages whose inputs changed (publishconf.py: off)
-    "fragment_cache",  # each brief's teaser rendered once per build; each template compiled once
+    "reality_check.plugins.decap_admin",  # /admin/, the browser editor (Decap CMS), when DECAP_ADMIN is on
+    "reality_check.plugins.incremental_output",  # a rebuild writes only the pages whose inputs changed (publishconf.py: off)
+    "reality_check.plugins.fragment_cache",  # each brief's teaser rendered once per build; each template compiled once
 ]
 
 # --- Theme and pages ---

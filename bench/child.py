@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor import PROJECT_FOLDER
+from reality_check.editor import PROJECT_FOLDER
 
 ROOT = PROJECT_FOLDER
 

@@ -17,7 +17,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor import PROJECT_FOLDER
+from reality_check.editor import PROJECT_FOLDER
 
 ROOT = PROJECT_FOLDER
 

@@ -101,7 +101,7 @@ def _build_here(content: Path, output: Path, cache: Path) -> None:
 def time_drawings(content: Path, output: Path, cache: Path) -> list[list[float]]:
     """Build `content` in this process with every PDF drawn here, one after another; each drawing's wall time
     and processor time."""
-    from pdf_edition import drawing
+    from reality_check.plugins.pdf_edition import drawing
 
     times: list[list[float]] = []
     draw = drawing.draw_pdf
@@ -121,7 +121,7 @@ def time_drawings(content: Path, output: Path, cache: Path) -> list[list[float]]
 def prime_cache(content: Path, output: Path, cache: Path) -> int:
     """Fill the cache as a cold build with PDFs would, drawing only the first PDF and filing its bytes under every
     brief's key; the number of PDFs filed."""
-    from pdf_edition import drawing
+    from reality_check.plugins.pdf_edition import drawing
 
     draw = drawing.draw_pdf
     first: list = []
@@ -138,7 +138,7 @@ def prime_cache(content: Path, output: Path, cache: Path) -> int:
 
 def _run_here(mode: str, content: Path, output: Path, cache: Path, env: dict[str, str]) -> str:
     """Run this module's `mode` (timing or priming) in a fresh process; the last line it prints."""
-    command = [sys.executable, "-m", "bench.pdf", mode, str(content), str(output), str(cache)]
+    command = [sys.executable, "-m", "reality_check.bench.pdf", mode, str(content), str(output), str(cache)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.stderr.write((result.stdout + result.stderr)[-4000:])

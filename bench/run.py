@@ -124,7 +124,7 @@ def make_html(
     built from changed. The cold comparison with plain Pelican uses the publishing settings (every
     feature on); the rebuilds use the development settings, as `make html` does."""
     build = [
-        sys.executable, "-m", "editor.build", "--content", str(content), "--output", str(output),
+        sys.executable, "-m", "reality_check.editor.build", "--content", str(content), "--output", str(output),
         "--settings", settings, "--", "--fatal", "errors", *cache_args(cache),
     ]  # fmt: skip
     return timed(build, env)
@@ -135,7 +135,7 @@ def preview_times(content: Path, workdir: Path, edits: int, env: dict[str, str])
     workdir.mkdir(parents=True, exist_ok=True)
     output, log = workdir / "preview-output", workdir / "preview.log"
     command = [
-        sys.executable, "-m", "editor", "serve", "--content", str(content), "--output", str(output),
+        sys.executable, "-m", "reality_check.editor", "serve", "--content", str(content), "--output", str(output),
         "--settings", str(ROOT / "pelicanconf.py"), "--port", "0",
         "--", "-e", f'CACHE_PATH="{workdir / "preview-cache"}"',
     ]  # fmt: skip

@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 
 import ghp_import
 
-from brief_registry.arguments import DEFAULT_OUTPUT, PUBLISH_SETTINGS
-from editor.build import PROJECT_SOURCES
+from reality_check.editor.build import PROJECT_SOURCES
+from reality_check.plugins.brief_registry.arguments import DEFAULT_OUTPUT, PUBLISH_SETTINGS
 
 from .publish import site_address
 
@@ -195,7 +195,9 @@ def push_site(site: Path, remote: Remote, branch: str, message: str, cname: str)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m deploy.github", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m reality_check.deploy.github", description=__doc__.splitlines()[0]
+    )
     parser.add_argument(
         "--output",
         type=Path,

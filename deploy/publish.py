@@ -44,8 +44,13 @@ from bs4 import BeautifulSoup
 from pelican.plugins import precompress
 from pelican.settings import read_settings
 
-from brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_OUTPUT, PUBLISH_SETTINGS, content_folder
-from brief_registry.textfile import link_or_copy, write_atomically
+from reality_check.plugins.brief_registry.arguments import (
+    DEFAULT_CONTENT,
+    DEFAULT_OUTPUT,
+    PUBLISH_SETTINGS,
+    content_folder,
+)
+from reality_check.plugins.brief_registry.textfile import link_or_copy, write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -379,7 +384,7 @@ def build_command(
     """``make html``'s build (editor/build.py) into the fresh folder `build`: the editors' checks, then Pelican
     with every warning fatal, in one process, so the build uses every body and card the checks worked out."""
     return [
-        sys.executable, "-m", "editor.build", "--fresh",
+        sys.executable, "-m", "reality_check.editor.build", "--fresh",
         "--content", str(content), "--output", str(build), "--settings", str(settings),
         *([] if check else ["--no-check"]),
         "--", "--fatal", "warnings", *pelican_args,
@@ -451,7 +456,7 @@ def publish(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m deploy.publish",
+        prog="python -m reality_check.deploy.publish",
         description="Build the live site into a fresh folder, verify it, then swap it in as the output folder.",
     )
     parser.add_argument(

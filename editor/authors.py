@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from brief_registry import Person, Registry, RegistryError, load_registry
-from brief_registry.registry import AUTHORS_FILE
-from brief_registry.textfile import decode_text, encoded_like, write_atomically
+from reality_check.plugins.brief_registry import Person, Registry, RegistryError, load_registry
+from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
+from reality_check.plugins.brief_registry.textfile import decode_text, encoded_like, write_atomically
 
 from . import decap_yaml
 

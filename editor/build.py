@@ -28,20 +28,24 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from brief_registry.arguments import (
+from reality_check.editor import PROJECT_FOLDER
+from reality_check.plugins.brief_registry.arguments import (
     DEFAULT_CONTENT,
     DEFAULT_OUTPUT,
     DEFAULT_SETTINGS,
     PUBLISH_SETTINGS,
     content_folder,
 )
-from brief_registry.plugin_settings import SettingError
-from brief_registry.textfile import write_atomically
-from editor import PROJECT_FOLDER
-from incremental_output.fingerprint import input_fingerprint, installed_packages, output_fingerprint
+from reality_check.plugins.brief_registry.plugin_settings import SettingError
+from reality_check.plugins.brief_registry.textfile import write_atomically
+from reality_check.plugins.incremental_output.fingerprint import (
+    input_fingerprint,
+    installed_packages,
+    output_fingerprint,
+)
 
 if TYPE_CHECKING:  # imported when a check runs: a build that skips them loads less
-    from editor.settings import EditorSettings
+    from reality_check.editor.settings import EditorSettings
 
 ROOT = PROJECT_FOLDER
 STATE_FILE = "build-state.json"
@@ -136,7 +140,7 @@ def pelican_settings(pelican_argv: list[str]) -> dict[str, Any]:
 def checks_settings(pelican_argv: list[str]) -> EditorSettings:
     """The settings the editors' checks run with before a build: the build's own, its options included (so
     ``-e CACHE_PATH=…`` moves the checks' cache too, and ``-e`` card headings check the cards the build reads)."""
-    from editor.settings import settings_from
+    from reality_check.editor.settings import settings_from
 
     return settings_from(pelican_settings(pelican_argv))
 
@@ -184,8 +188,8 @@ def build(
     pelican_argv = pelican_arguments(content, output, settings_file, options)
     settings = pelican_settings(pelican_argv)
     if check:
-        from editor.cli import run_check
-        from editor.settings import settings_from
+        from reality_check.editor.cli import run_check
+        from reality_check.editor.settings import settings_from
 
         status = run_check(content, settings_from(settings))  # as checks_settings(pelican_argv), read once
         if status:
@@ -213,7 +217,8 @@ def build(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m editor.build", description="Build the site, unless its output is already up to date."
+        prog="python -m reality_check.editor.build",
+        description="Build the site, unless its output is already up to date.",
     )
     parser.add_argument(
         "--content",
@@ -249,6 +254,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    from editor.cli import exit_with
+    from reality_check.editor.cli import exit_with
 
     exit_with(main())

@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from brief_registry import (
+from reality_check.plugins.brief_registry import (
     BriefFileError,
     FrontMatter,
     Numbered,
@@ -31,21 +31,26 @@ from brief_registry import (
     read_brief,
     read_front_matter,
 )
-from brief_registry.body import body_problems
-from brief_registry.briefs import PAGES_DIR, markdown_files
-from brief_registry.dates import brief_date, not_a_date
-from brief_registry.frontmatter import read_brief_text
-from brief_registry.images import link_out_of_folder_problem, links_out_of_folder
-from brief_registry.nearmiss import closest
-from brief_registry.new_brief import next_free_number
-from brief_registry.rendering import RENDERED
-from brief_registry.rules import REQUIRED_FIELDS, is_published, is_series_number, missing_field
-from brief_relations.relations import listed_responses, resolve_responses
-from brief_translations.interface import catalogs_folder, readable_catalogs
-from newsletter_digest.issues import DigestRecordError, read_issues, unpublished_briefs
-from summary_card.cache import EXTRACTED, extract_card_once
-from summary_card.card import card_from_front_matter
-from summary_card.source import located_problems
+from reality_check.plugins.brief_registry.body import body_problems
+from reality_check.plugins.brief_registry.briefs import PAGES_DIR, markdown_files
+from reality_check.plugins.brief_registry.dates import brief_date, not_a_date
+from reality_check.plugins.brief_registry.frontmatter import read_brief_text
+from reality_check.plugins.brief_registry.images import link_out_of_folder_problem, links_out_of_folder
+from reality_check.plugins.brief_registry.nearmiss import closest
+from reality_check.plugins.brief_registry.new_brief import next_free_number
+from reality_check.plugins.brief_registry.rendering import RENDERED
+from reality_check.plugins.brief_registry.rules import (
+    REQUIRED_FIELDS,
+    is_published,
+    is_series_number,
+    missing_field,
+)
+from reality_check.plugins.brief_relations.relations import listed_responses, resolve_responses
+from reality_check.plugins.brief_translations.interface import catalogs_folder, readable_catalogs
+from reality_check.plugins.newsletter_digest.issues import DigestRecordError, read_issues, unpublished_briefs
+from reality_check.plugins.summary_card.cache import EXTRACTED, extract_card_once
+from reality_check.plugins.summary_card.card import card_from_front_matter
+from reality_check.plugins.summary_card.source import located_problems
 
 from .check_cache import CheckCache, run_fingerprint
 from .parallel import map_sharing

@@ -19,9 +19,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from brief_registry.code_digest import code_digest
-from brief_registry.textfile import read_pickle, write_atomically
-from editor import PROJECT_FOLDER
+from reality_check.editor import PROJECT_FOLDER
+from reality_check.plugins.brief_registry.code_digest import code_digest
+from reality_check.plugins.brief_registry.textfile import read_pickle, write_atomically
 
 logger = logging.getLogger(__name__)
 

@@ -15,15 +15,26 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NoReturn
 
-from brief_registry import EncodingError, Registry, RegistryError, display_path, load_registry
-from brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_OUTPUT, DEFAULT_SETTINGS, content_folder
-from brief_registry.briefs import numbered
-from brief_registry.nearmiss import closest
-from brief_registry.new_brief import next_free_number
-from brief_registry.plugin_settings import SettingError
-from brief_registry.registry import AUTHORS_FILE
-from brief_registry.rules import RuleCode
-from brief_registry.textfile import read_text_file, write_atomically
+from reality_check.plugins.brief_registry import (
+    EncodingError,
+    Registry,
+    RegistryError,
+    display_path,
+    load_registry,
+)
+from reality_check.plugins.brief_registry.arguments import (
+    DEFAULT_CONTENT,
+    DEFAULT_OUTPUT,
+    DEFAULT_SETTINGS,
+    content_folder,
+)
+from reality_check.plugins.brief_registry.briefs import numbered
+from reality_check.plugins.brief_registry.nearmiss import closest
+from reality_check.plugins.brief_registry.new_brief import next_free_number
+from reality_check.plugins.brief_registry.plugin_settings import SettingError
+from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
+from reality_check.plugins.brief_registry.rules import RuleCode
+from reality_check.plugins.brief_registry.textfile import read_text_file, write_atomically
 
 from .authors import AuthorError, add_author, entry_yaml, new_person
 from .build import PelicanOptionsError
@@ -124,7 +135,7 @@ def _stoppable(ask: Ask) -> Ask:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m editor", description="Tools for writing Reality Check briefs."
+        prog="python -m reality_check.editor", description="Tools for writing Reality Check briefs."
     )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(

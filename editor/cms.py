@@ -19,7 +19,7 @@ import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
 
-from brief_registry.problems import project_folder
+from reality_check.plugins.brief_registry.problems import project_folder
 
 from .devserver import serve
 from .preview_server import (

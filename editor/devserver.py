@@ -22,10 +22,10 @@ from pathlib import Path
 
 import watchfiles
 
-from brief_registry import Problem, display_path
-from brief_registry.briefs import MARKDOWN_EXTENSIONS
-from brief_registry.problems import shown_file
-from brief_registry.tempfiles import is_editor_temporary
+from reality_check.plugins.brief_registry import Problem, display_path
+from reality_check.plugins.brief_registry.briefs import MARKDOWN_EXTENSIONS
+from reality_check.plugins.brief_registry.problems import shown_file
+from reality_check.plugins.brief_registry.tempfiles import is_editor_temporary
 
 from . import live_reload
 from .build import checks_settings, emptied_if_published, pelican_arguments

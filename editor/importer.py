@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from brief_registry import BriefFileError, Problem, Registry, read_brief
-from brief_registry.briefs import PAGES_DIR, markdown_files
-from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
-from brief_registry.rules import unknown_name
-from summary_card.card import normalize_heading
-from summary_card.sentences import first_sentence
+from reality_check.plugins.brief_registry import BriefFileError, Problem, Registry, read_brief
+from reality_check.plugins.brief_registry.briefs import PAGES_DIR, markdown_files
+from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
+from reality_check.plugins.brief_registry.rules import unknown_name
+from reality_check.plugins.summary_card.card import normalize_heading
+from reality_check.plugins.summary_card.sentences import first_sentence
 
 from .scaffold import BriefRequest, front_matter
 from .settings import EditorSettings

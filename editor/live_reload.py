@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from html import escape
 
-from decap_admin.config import ADMIN_DIR
+from reality_check.plugins.decap_admin.config import ADMIN_DIR
 
 from .preview_server import PREVIEW_PREFIX, PageAddition, page_file, served_page
 

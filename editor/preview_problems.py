@@ -19,10 +19,10 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from brief_registry import BriefFileError, Problem, read_brief
-from brief_registry.briefs import BRIEFS_DIR, MARKDOWN_EXTENSIONS
-from brief_registry.problems import shown_file
-from decap_admin.config import PREVIEW_PATH
+from reality_check.plugins.brief_registry import BriefFileError, Problem, read_brief
+from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, MARKDOWN_EXTENSIONS
+from reality_check.plugins.brief_registry.problems import shown_file
+from reality_check.plugins.decap_admin.config import PREVIEW_PATH
 
 from .check import brief_address
 from .preview_server import PREVIEW_PREFIX

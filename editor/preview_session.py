@@ -25,10 +25,10 @@ from pelican import get_instance, parse_arguments, signals
 from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
 
-from brief_registry.briefs import ARTICLE_LISTS
-from brief_registry.images import STATIC_LINK, site_references
-from brief_registry.plugin_settings import SettingError
-from incremental_output.writer import WholeFileWriter
+from reality_check.plugins.brief_registry.briefs import ARTICLE_LISTS
+from reality_check.plugins.brief_registry.images import STATIC_LINK, site_references
+from reality_check.plugins.brief_registry.plugin_settings import SettingError
+from reality_check.plugins.incremental_output.writer import WholeFileWriter
 
 logger = logging.getLogger(__name__)
 

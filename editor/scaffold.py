@@ -10,14 +10,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from brief_registry import Registry
-from brief_registry.briefs import BRIEFS_DIR
-from brief_registry.dates import not_a_date, read_date
-from brief_registry.nearmiss import did_you_mean
-from brief_registry.new_brief import existing_briefs, skeleton
-from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
-from brief_registry.rules import unknown_name
-from summary_card.card import CardSettings
+from reality_check.plugins.brief_registry import Registry
+from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR
+from reality_check.plugins.brief_registry.dates import not_a_date, read_date
+from reality_check.plugins.brief_registry.nearmiss import did_you_mean
+from reality_check.plugins.brief_registry.new_brief import existing_briefs, skeleton
+from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
+from reality_check.plugins.brief_registry.rules import unknown_name
+from reality_check.plugins.summary_card.card import CardSettings
 
 from . import decap_yaml
 from .check import brief_address

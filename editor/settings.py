@@ -10,12 +10,16 @@ from typing import Any
 from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
-from brief_registry.arguments import DEFAULT_SETTINGS
-from brief_registry.briefs import series_name
-from brief_registry.rendering import BriefMarkdown, brief_markdown, fast_markdown_enabled
-from brief_registry.rules import DEFAULT_TRANSLATION_LANGUAGES, translation_languages
-from summary_card.card import CardSettings
-from summary_card.settings import card_settings
+from reality_check.plugins.brief_registry.arguments import DEFAULT_SETTINGS
+from reality_check.plugins.brief_registry.briefs import series_name
+from reality_check.plugins.brief_registry.rendering import (
+    BriefMarkdown,
+    brief_markdown,
+    fast_markdown_enabled,
+)
+from reality_check.plugins.brief_registry.rules import DEFAULT_TRANSLATION_LANGUAGES, translation_languages
+from reality_check.plugins.summary_card.card import CardSettings
+from reality_check.plugins.summary_card.settings import card_settings
 
 
 @dataclass(frozen=True)

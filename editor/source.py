@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief_registry.markdown_source import content_lines
+from reality_check.plugins.brief_registry.markdown_source import content_lines
 
 # The marker `make brief` puts wherever the editor still has to write something.
 PLACEHOLDER = "[FILL IN"

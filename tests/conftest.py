@@ -260,7 +260,7 @@ def copy_series_content(destination: Path) -> Path:
 
 def add_to_registry(registry: Path, entries: str) -> None:
     """Append the entries of a YAML list (text) to a registry file, whichever of its two forms it has."""
-    from editor.decap_yaml import front_matter
+    from reality_check.editor.decap_yaml import front_matter
 
     key = registry.stem
     data = yaml.safe_load(registry.read_text(encoding="utf-8"))
@@ -304,7 +304,7 @@ DIGEST_INTRO = "Three new briefs this month.\n\nA second paragraph, with <b>mark
 @pytest.fixture(scope="session")
 def digest_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The series site with a digest issue recorded by `python -m newsletter_digest` (as `make digest` does)."""
-    from newsletter_digest.__main__ import main as record_digest
+    from reality_check.plugins.newsletter_digest.__main__ import main as record_digest
 
     root = tmp_path_factory.mktemp("digest")
     content = copy_series_content(root / "content")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import CONTENT, FIXTURES, ROOT, add_to_registry
 
-from editor.cli import main
+from reality_check.editor.cli import main
 
 EDITOR_FIXTURES = FIXTURES / "editor"
 BAD_BRIEFS = EDITOR_FIXTURES / "bad"

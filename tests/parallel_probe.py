@@ -17,13 +17,13 @@ from pathlib import Path
 
 from editor_helpers import BAD_BRIEFS
 
-import editor.parallel as parallel
-from bench.corpus import write_corpus
-from brief_registry.memo import ProcessMemo
-from brief_registry.rendering import RENDERED, forget_rendered
-from editor.check import review_content
-from editor.settings import load_settings
-from summary_card.cache import EXTRACTED, forget_extractions
+import reality_check.editor.parallel as parallel
+from reality_check.bench.corpus import write_corpus
+from reality_check.editor.check import review_content
+from reality_check.editor.settings import load_settings
+from reality_check.plugins.brief_registry.memo import ProcessMemo
+from reality_check.plugins.brief_registry.rendering import RENDERED, forget_rendered
+from reality_check.plugins.summary_card.cache import EXTRACTED, forget_extractions
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = datetime.date(2026, 11, 28)
@@ -90,7 +90,7 @@ def probe_build(folder: Path) -> dict:
     from conftest import build_site
     from markdown_it import MarkdownIt
 
-    import summary_card.cache
+    from reality_check.plugins.summary_card import cache as card_cache
 
     project = corpus(folder, bad=False)
     settings = dataclasses.replace(load_settings(ROOT / "pelicanconf.py"), cache_path=None)
@@ -100,9 +100,9 @@ def probe_build(folder: Path) -> dict:
 
     rendered: list[str] = []
     extracted: list[str] = []
-    render, extract = MarkdownIt.render, summary_card.cache.extract_card
+    render, extract = MarkdownIt.render, card_cache.extract_card
     MarkdownIt.render = lambda self, text, env=None: rendered.append(text) or render(self, text, env)
-    summary_card.cache.extract_card = lambda html, *args: extracted.append(html) or extract(html, *args)
+    card_cache.extract_card = lambda html, *args: extracted.append(html) or extract(html, *args)
     output = build_site(project, folder / "output", SHARE_IMAGE_WORKERS=0)
     bodies = [
         p.read_text(encoding="utf-8").split("\n---\n", 1)[1].strip()
@@ -112,7 +112,7 @@ def probe_build(folder: Path) -> dict:
         len(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("ul.key-points > li"))
         for page in sorted(output.glob("briefs/*/index.html"))
     ]
-    from brief_registry.rendering import RENDERED
+    from reality_check.plugins.brief_registry.rendering import RENDERED
 
     return {
         "forked": parallel.can_fork_workers(),

@@ -22,7 +22,16 @@ def publish_env(**extra: str) -> dict[str, str]:
 def run_publish(content: Path, output: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     """`python -m deploy.publish`, as `make publish` runs it, on any content and output folder."""
     return subprocess.run(
-        [sys.executable, "-m", "deploy.publish", "--content", str(content), "--output", str(output), *args],
+        [
+            sys.executable,
+            "-m",
+            "reality_check.deploy.publish",
+            "--content",
+            str(content),
+            "--output",
+            str(output),
+            *args,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from deploy import publish
-from editor import build, cli
-from newsletter_digest import __main__ as digest
+from reality_check.deploy import publish
+from reality_check.editor import build, cli
+from reality_check.plugins.newsletter_digest import __main__ as digest
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bench.run import Measurement, Run, report
+from reality_check.bench.run import Measurement, Run, report
 
 
 def measured(n: int, *, project: float, plain: float, peak: float, preview: float) -> Measurement:
@@ -61,7 +61,7 @@ def test_every_size_is_held_to_the_rebuild_budgets_not_only_the_largest():
 
 
 def test_the_preview_timing_waits_for_the_rebuild_after_its_own_save():
-    from bench.run import rebuilt_since_saved
+    from reality_check.bench.run import rebuilt_since_saved
 
     log = (
         "Done: Processed 10 articles\nPreview at http://127.0.0.1:1/\n"

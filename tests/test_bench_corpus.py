@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import filecmp
 
-from bench.corpus import write_corpus
-from editor.check import check_content
+from reality_check.bench.corpus import write_corpus
+from reality_check.editor.check import check_content
 
 
 def test_corpus_is_deterministic_valid_and_brief_sized(tmp_path):

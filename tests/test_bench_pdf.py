@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bench.child import Run
-from bench.pdf import PdfMeasurement, report_pdf
+from reality_check.bench.child import Run
+from reality_check.bench.pdf import PdfMeasurement, report_pdf
 
 
 def builds(*cpu: float) -> list[Run]:

@@ -118,12 +118,14 @@ def test_the_build_refuses_what_the_check_refuses_with_the_same_message(tmp_path
     logged = [
         line
         for record in caplog.records
-        if record.name == "brief_registry.reader"
+        if record.name == "reality_check.plugins.brief_registry.reader"
         for line in record.getMessage().splitlines()
     ]
     assert sorted(logged) == sorted(line for name in REFUSED_BY_THE_BUILD for line in CASES[name])
     # Errors, so `--fatal errors` (make html's Pelican options) stops the build on each.
-    assert {r.levelno for r in caplog.records if r.name == "brief_registry.reader"} == {logging.ERROR}
+    assert {r.levelno for r in caplog.records if r.name == "reality_check.plugins.brief_registry.reader"} == {
+        logging.ERROR
+    }
     written = sorted(p.name for p in (output / "briefs").iterdir())
     assert written == [
         "focus-on-interests-not-on-human-rights-with-russia",
@@ -170,7 +172,9 @@ def test_a_page_is_read_and_checked_like_a_brief(tmp_path, caplog, capsys, monke
         output = build_site(content, tmp_path / "output")
 
     assert checked == (1, expected)
-    assert [r.getMessage() for r in caplog.records if r.name == "brief_registry.reader"] == expected
+    assert [
+        r.getMessage() for r in caplog.records if r.name == "reality_check.plugins.brief_registry.reader"
+    ] == expected
     assert not (output / "synthetic-page").exists()
 
 
@@ -190,5 +194,7 @@ def test_a_link_to_a_brief_that_is_gone_is_named_by_the_check_and_the_build(
     with caplog.at_level(logging.ERROR):
         output = build_site(content, tmp_path / "output")
 
-    assert [r.getMessage() for r in caplog.records if r.name == "brief_registry.reader"] == said
+    assert [
+        r.getMessage() for r in caplog.records if r.name == "reality_check.plugins.brief_registry.reader"
+    ] == said
     assert (output / "briefs" / "focus-on-interests-not-on-human-rights-with-russia" / "index.html").is_file()

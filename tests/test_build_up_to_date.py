@@ -10,8 +10,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, ROOT, clear_of_midnight, copy_content
 
-from editor.build import STATE_FILE
-from editor.check_cache import CACHE_FILE as CHECK_CACHE_FILE
+from reality_check.editor.build import STATE_FILE
+from reality_check.editor.check_cache import CACHE_FILE as CHECK_CACHE_FILE
 
 
 def make_html(content: Path, output: Path, cache: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -19,7 +19,7 @@ def make_html(content: Path, output: Path, cache: Path, *extra: str) -> subproce
         [
             sys.executable,
             "-m",
-            "editor.build",
+            "reality_check.editor.build",
             "--content",
             str(content),
             "--output",

@@ -16,12 +16,16 @@ def test_brief_without_key_points_warns_naming_file_and_heading(tmp_path, caplog
     (content / "briefs").mkdir(parents=True)
     shutil.copy(NO_KEY_POINTS, content / "briefs")
 
-    with caplog.at_level(logging.WARNING, logger="summary_card"):
+    with caplog.at_level(logging.WARNING, logger="reality_check.plugins.summary_card"):
         build_site(content, tmp_path / "output")
 
     # A warning: the preview builds, and `make publish` (Pelican's --fatal warnings) stops on it, as
     # tests/test_publish.py shows through the real command.
-    messages = [(r.levelno, r.getMessage()) for r in caplog.records if r.name.startswith("summary_card")]
+    messages = [
+        (r.levelno, r.getMessage())
+        for r in caplog.records
+        if r.name.startswith("reality_check.plugins.summary_card")
+    ]
     assert messages == [
         (
             logging.WARNING,
@@ -62,7 +66,7 @@ def test_real_content_builds_without_warnings(site):
 
 def test_unknown_names_and_reused_number_are_errors_naming_file_and_line(tmp_path, caplog):
     content = copy_content(tmp_path / "content", FIXTURES / "briefs" / "synthetic-unknown-author.md")
-    with caplog.at_level(logging.ERROR, logger="brief_registry"):
+    with caplog.at_level(logging.ERROR, logger="reality_check.plugins.brief_registry"):
         build_site(content, tmp_path / "output")
     # Errors: `--fatal errors` (make html's Pelican options) stops on each, as tests/test_build_up_to_date.py shows
     # through the real command (a registry error, the checks skipped).

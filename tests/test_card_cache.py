@@ -7,10 +7,10 @@ import shutil
 import pytest
 from conftest import build_site
 
-import summary_card.cache as cache_module
-from bench.corpus import write_corpus
-from summary_card.cache import ExtractionCache, extraction_key
-from summary_card.card import CardSettings, GivenCard, extract_card
+import reality_check.plugins.summary_card.cache as cache_module
+from reality_check.bench.corpus import write_corpus
+from reality_check.plugins.summary_card.cache import ExtractionCache, extraction_key
+from reality_check.plugins.summary_card.card import CardSettings, GivenCard, extract_card
 
 
 @pytest.fixture

@@ -92,7 +92,7 @@ def test_empty_recommendations_section_leaves_no_empty_list(built):
 
 
 def test_make_check_accepts_every_writing_style(tmp_path):
-    from editor.check import check_content
+    from reality_check.editor.check import check_content
 
     content = copy_content(
         tmp_path / "content", *sorted((ROOT / "plugins/summary_card/test_data/briefs").glob("*.md"))
@@ -105,7 +105,7 @@ def test_make_check_reads_the_body_and_reports_each_card_problem_the_build_warns
     tmp_path, fixture, expected
 ):
     """Word for word and line for line: the build and `make check` place and word a card problem alike."""
-    from editor.check import check_content
+    from reality_check.editor.check import check_content
 
     content = small_site(tmp_path, PROBLEMS / fixture)
     assert [str(p) for p in check_content(content)] == expected

@@ -237,7 +237,7 @@ def test_cards_json_can_be_switched_off(tmp_path):
 
 def test_headings_setting_replaces_the_defaults(tmp_path, caplog):
     content = copy_content(tmp_path / "content")
-    with caplog.at_level(logging.WARNING, logger="summary_card"):
+    with caplog.at_level(logging.WARNING, logger="reality_check.plugins.summary_card"):
         site = Site(
             build_site(
                 content,

@@ -11,7 +11,7 @@ from conftest import CONTENT, ROOT
 
 def run_check(content) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "editor", "check", str(content)],
+        [sys.executable, "-m", "reality_check.editor", "check", str(content)],
         cwd=ROOT,
         capture_output=True,
         text=True,

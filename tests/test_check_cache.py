@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from editor_helpers import GOOD_BRIEF, content_copy
 
-import editor.check as check
-from editor.settings import load_settings
+import reality_check.editor.check as check
+from reality_check.editor.settings import load_settings
 
 TODAY = datetime.date(2026, 11, 28)
 

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from editor_helpers import SETTINGS
 
-from brief_registry import Numbered, Person, Problem, Registry, Term, read_front_matter
-from editor.check import (
+from reality_check.editor.check import (
     Address,
     BriefReport,
     CheckCode,
@@ -25,8 +24,9 @@ from editor.check import (
     check_slugs,
     future_date,
 )
-from editor.importer import SeedCode, SeedError, parse_seed
-from editor.settings import load_settings
+from reality_check.editor.importer import SeedCode, SeedError, parse_seed
+from reality_check.editor.settings import load_settings
+from reality_check.plugins.brief_registry import Numbered, Person, Problem, Registry, Term, read_front_matter
 
 EDITOR_SETTINGS = load_settings(SETTINGS)
 # SYNTHETIC registry and briefs: invented names only.

@@ -11,8 +11,15 @@ import pytest
 from local_servers import has_ipv6_loopback
 from pelican import parse_arguments
 
-from editor.build import pelican_arguments
-from editor.cms import CmsError, api_url, decap_server_env, ensure_free, preview_overrides, with_settings
+from reality_check.editor.build import pelican_arguments
+from reality_check.editor.cms import (
+    CmsError,
+    api_url,
+    decap_server_env,
+    ensure_free,
+    preview_overrides,
+    with_settings,
+)
 
 
 def test_decap_server_writes_under_the_project_folder_and_listens_on_loopback(tmp_path):
@@ -66,7 +73,7 @@ def test_a_busy_port_is_refused_with_a_way_out(family, host):
 
 
 def test_missing_decap_server_says_how_to_install_it(tmp_path):
-    from editor.cms import decap_server_command
+    from reality_check.editor.cms import decap_server_command
 
     with pytest.raises(CmsError, match="make node-tools"):
         decap_server_command(Path(tmp_path))
@@ -79,7 +86,7 @@ def test_decap_server_is_asked_directly_whatever_proxy_the_environment_names(mon
     import json
     import threading
 
-    from editor.cms import decap_server_answers
+    from reality_check.editor.cms import decap_server_answers
 
     class Info(http.server.BaseHTTPRequestHandler):
         def do_POST(self) -> None:
@@ -141,7 +148,7 @@ def test_addresses_of_an_ipv6_host_are_bracketed():
 def test_the_editor_needs_its_ports_named_not_any_free_one(tmp_path):
     """PORT=0 serves `make serve` and `make devserver` on any free port; the editor's configuration must hold
     both addresses before anything starts, so `make cms` asks for them."""
-    from editor.cms import run_cms
+    from reality_check.editor.cms import run_cms
 
     with pytest.raises(
         CmsError, match=r"make cms needs its two ports named .* e\.g\. make cms PORT=8000 CMS_PORT=8081"

@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, ROOT, Site, build_site, copy_content, text_of
 from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, content_copy
 
-from brief_registry import load_registry
-from brief_registry.new_brief import next_free_number
+from reality_check.plugins.brief_registry import load_registry
+from reality_check.plugins.brief_registry.new_brief import next_free_number
 
 LOCAL_API = "http://127.0.0.1:9/api/v1"  # never contacted: the build only writes the address into the config
 ADMIN_ON = {"DECAP_ADMIN": True, "DECAP_LOCAL_BACKEND": LOCAL_API, "DECAP_SITE_URL": "http://127.0.0.1:8000"}

@@ -18,14 +18,14 @@ import pytest
 import yaml
 from conftest import CONTENT, ROOT, SEED
 
-from brief_registry import load_registry
-from decap_admin.config import REGISTRY_FILES
-from editor import decap_yaml
-from editor.authors import appended, new_person
-from editor.importer import parse_seed
-from editor.scaffold import BriefRequest, brief_text
-from editor.settings import load_settings
-from summary_card.card import CardSettings
+from reality_check.editor import decap_yaml
+from reality_check.editor.authors import appended, new_person
+from reality_check.editor.importer import parse_seed
+from reality_check.editor.scaffold import BriefRequest, brief_text
+from reality_check.editor.settings import load_settings
+from reality_check.plugins.brief_registry import load_registry
+from reality_check.plugins.decap_admin.config import REGISTRY_FILES
+from reality_check.plugins.summary_card.card import CardSettings
 
 RESAVE = ROOT / "tests" / "decap" / "resave.js"
 BRIEF_KEYS = (

@@ -18,7 +18,7 @@ from publishing import (
 )
 from quality.tools import missing_git, missing_make, missing_rsync, require
 
-from deploy import github
+from reality_check.deploy import github
 
 
 @pytest.fixture

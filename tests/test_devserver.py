@@ -25,7 +25,7 @@ from editor_helpers import SETTINGS, content_copy, save
 from local_servers import fetch, has_ipv6_loopback, wait_for
 from publishing import run_make
 
-from brief_registry.tempfiles import is_editor_temporary
+from reality_check.plugins.brief_registry.tempfiles import is_editor_temporary
 
 # SYNTHETIC TEST FIXTURES: a title whose quote is never closed, and a brief by a person not in authors.yml.
 BROKEN_YAML = '---\n# SYNTHETIC TEST FIXTURE\ntitle: "An unclosed quote\nseries_number: 97\n---\n\nText.\n'
@@ -51,7 +51,7 @@ def running_devserver(root: Path, files: dict[str, str]) -> Iterator[tuple[Path,
             [
                 sys.executable,
                 "-m",
-                "editor",
+                "reality_check.editor",
                 "serve",
                 "--content",
                 str(content),
@@ -344,7 +344,7 @@ def test_a_card_problem_is_said_and_the_preview_still_shows_what_the_card_could_
 
 def test_a_port_that_does_not_exist_is_refused_saying_how_to_pick_one(tmp_path):
     """`make serve PORT=99999` was a traceback (the socket's OverflowError): it is refused as a busy port is."""
-    from editor.preview_server import PortBusyError, open_server
+    from reality_check.editor.preview_server import PortBusyError, open_server
 
     with pytest.raises(
         PortBusyError,
@@ -359,7 +359,7 @@ def test_the_preview_serves_on_the_host_asked_for_ipv6_too(tmp_path, host):
     """`make serve HOST=::1` was refused as if the address were wrong: the port probe spoke IPv6, the server not."""
     import threading
 
-    from editor.preview_server import http_address, open_server
+    from reality_check.editor.preview_server import http_address, open_server
 
     if ":" in host and not has_ipv6_loopback():
         pytest.skip("this machine has no IPv6")
@@ -377,8 +377,8 @@ def test_the_preview_serves_on_the_host_asked_for_ipv6_too(tmp_path, host):
 
 def test_the_devserver_watches_the_theme_the_builds_use(tmp_path):
     """`make devserver PELICANOPTS='-e THEME="…"'` watched the settings file's theme, not the one it built with."""
-    from editor.build import checks_settings, pelican_arguments
-    from editor.devserver import watched_paths
+    from reality_check.editor.build import checks_settings, pelican_arguments
+    from reality_check.editor.devserver import watched_paths
 
     theme = tmp_path / "my-theme"
     shutil.copytree(ROOT / "theme", theme)

@@ -10,9 +10,9 @@ import pytest
 from conftest import MAKE, ROOT
 from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, SETTINGS, content_copy, run
 
-from editor.check import review_content
-from editor.check_cache import CACHE_FILE as CHECK_CACHE_FILE
-from editor.settings import load_settings
+from reality_check.editor.check import review_content
+from reality_check.editor.check_cache import CACHE_FILE as CHECK_CACHE_FILE
+from reality_check.editor.settings import load_settings
 
 REUSED = "focus-on-interests-not-on-human-rights-with-russia"
 CASES = {
@@ -317,7 +317,7 @@ def test_the_warning_compares_the_date_with_today(today, warned, tmp_path):
 
 def test_a_mistyped_card_setting_is_one_line_naming_it(tmp_path, capsys, monkeypatch):
     """Before any brief is read: it was a TypeError traceback from the settings' reader."""
-    from editor.cli import main
+    from reality_check.editor.cli import main
 
     content = content_copy(tmp_path / "content")
     settings = tmp_path / "pelicanconf.py"

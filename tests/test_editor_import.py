@@ -13,10 +13,17 @@ from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, CONTENT, SEED, Site, build_site, folder_bytes, text_of
 from editor_helpers import EDITOR_FIXTURES, SETTINGS, content_copy, run
 
-from brief_registry import load_registry
-from editor.cli import main
-from editor.importer import SeedError, body_markdown, closing_link, escape, parse_seed, site_pages
-from editor.settings import EditorSettings, load_settings
+from reality_check.editor.cli import main
+from reality_check.editor.importer import (
+    SeedError,
+    body_markdown,
+    closing_link,
+    escape,
+    parse_seed,
+    site_pages,
+)
+from reality_check.editor.settings import EditorSettings, load_settings
+from reality_check.plugins.brief_registry import load_registry
 
 IMPORTED = "content/briefs/focus-on-interests-not-on-human-rights-with-russia.md"
 
@@ -212,7 +219,7 @@ def import_command(content: Path, source: Path) -> subprocess.CompletedProcess:
         [
             sys.executable,
             "-m",
-            "editor",
+            "reality_check.editor",
             "import",
             "--content",
             "content",

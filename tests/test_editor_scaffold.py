@@ -12,7 +12,7 @@ import pytest
 from conftest import MAKE, ROOT, Site, build_site, folder_bytes, text_of
 from editor_helpers import content_copy, run
 
-from brief_registry import load_registry, read_front_matter
+from reality_check.plugins.brief_registry import load_registry, read_front_matter
 
 TITLE = "Synthetic: talk to “Moscow” about arms control"
 SLUG = "synthetic-talk-to-moscow-about-arms-control"
@@ -360,7 +360,7 @@ def test_the_new_brief_is_named_with_the_sites_series(content, tmp_path, capsys,
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
-    from editor.cli import main
+    from reality_check.editor.cli import main
 
     code = main(
         [
@@ -381,7 +381,7 @@ def test_the_new_brief_is_named_with_the_sites_series(content, tmp_path, capsys,
 
 
 def test_the_make_author_command_names_the_content_folder_only_when_it_is_not_the_default():
-    from editor.cli import make_author_command
+    from reality_check.editor.cli import make_author_command
 
     assert (
         make_author_command(Path("content"), "Jane Doe", "Bio.") == 'make author NAME="Jane Doe" BIO="Bio."'
@@ -409,8 +409,8 @@ def test_make_author_keeps_a_windows_saved_registry_as_it_was_saved(content, tmp
 
 
 def test_a_failed_addition_leaves_the_registry_byte_for_byte(content):
-    from brief_registry import Registry
-    from editor.authors import AuthorError, add_author, new_person
+    from reality_check.editor.authors import AuthorError, add_author, new_person
+    from reality_check.plugins.brief_registry import Registry
 
     registry = content / "authors.yml"
     saved = b"\xef\xbb\xbfauthors:\r\n  - name: [unclosed\r\n"  # broken since the registry was loaded
@@ -424,7 +424,7 @@ def test_a_failed_addition_leaves_the_registry_byte_for_byte(content):
 
 def test_a_new_brief_heads_its_card_sections_as_the_site_reads_them(content, tmp_path, capsys, monkeypatch):
     """A site that heads its key points otherwise (summary_card's settings) gets briefs that start that way."""
-    from editor.cli import main
+    from reality_check.editor.cli import main
 
     settings = tmp_path / "synthetic-settings.py"
     settings.write_text(

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, add_to_registry, build_site, copy_content
 
-from bench.corpus import write_corpus
+from reality_check.bench.corpus import write_corpus
 
 SERIES = ROOT / "tests" / "fixtures" / "series"
 STYLES = ROOT / "plugins" / "summary_card" / "test_data" / "briefs"
@@ -54,7 +54,10 @@ def test_the_site_is_identical_with_and_without_the_fast_path(tmp_path, caplog, 
     was two thirds of the test's time, and told nothing the real content's writing styles do not."""
     content = make_content(tmp_path)
     pdf_settings = {"PDF_EDITION_CACHE_PATH": str(tmp_path / "pdf-cache"), "PDF_EDITION": pdfs}
-    with caplog.at_level(logging.ERROR), caplog.at_level(logging.INFO, logger="pdf_edition"):
+    with (
+        caplog.at_level(logging.ERROR),
+        caplog.at_level(logging.INFO, logger="reality_check.plugins.pdf_edition"),
+    ):
         fast = build_site(
             content, tmp_path / "fast", conf="publishconf.py", CACHE_PATH=str(tmp_path / "c1"), **pdf_settings
         )

@@ -10,9 +10,9 @@ import pytest
 from conftest import BRIEF_4_URL, SITEURL
 from feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from brief_metadata import Contributor
-from brief_metadata.feeds import name_every_author
-from summary_card.feeds import article_for, index_by_url
+from reality_check.plugins.brief_metadata import Contributor
+from reality_check.plugins.brief_metadata.feeds import name_every_author
+from reality_check.plugins.summary_card.feeds import article_for, index_by_url
 
 # --- Level 1: the entry index and the feed object -----------------------------------------------------
 

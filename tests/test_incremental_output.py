@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, add_to_registry, build_site, clear_of_midnight, copy_series_content, folder_bytes
 from PIL import Image
 
-from incremental_output.writer import STATE_FILE, PageByPage
+from reality_check.plugins.incremental_output.writer import STATE_FILE, PageByPage
 
 EDITED = "briefs/synthetic-series-5.md"
 LISTINGS = {

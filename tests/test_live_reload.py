@@ -22,9 +22,9 @@ from playwright import sync_api
 from quality.served import SHUTDOWN_POLL
 from test_devserver import devserver, main_text, wait_for  # noqa: F401 - the fixture is used below
 
-from editor import live_reload
-from editor.live_reload import GONE, SCRIPT_URL, VERSION_URL, page_version, script_tag
-from editor.preview_server import PreviewHandler, open_server, with_additions
+from reality_check.editor import live_reload
+from reality_check.editor.live_reload import GONE, SCRIPT_URL, VERSION_URL, page_version, script_tag
+from reality_check.editor.preview_server import PreviewHandler, open_server, with_additions
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from conftest import (
     copy_content,
 )
 
-import pagefind_search.handlers as handlers
+import reality_check.plugins.pagefind_search.handlers as handlers
 
 
 def test_pagefind_starts_after_the_brief_pages_and_before_the_listings(tmp_path, monkeypatch):

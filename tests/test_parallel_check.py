@@ -15,8 +15,8 @@ from pathlib import Path
 
 from parallel_probe import square_noting_pid
 
-import editor.parallel as parallel
-from brief_registry.memo import ProcessMemo
+import reality_check.editor.parallel as parallel
+from reality_check.plugins.brief_registry.memo import ProcessMemo
 
 PROBE = Path(__file__).with_name("parallel_probe.py")
 

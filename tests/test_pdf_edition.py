@@ -16,7 +16,7 @@ import pytest
 from conftest import BRIEF_4_URL, FIXTURES, MAKE, ROOT, SEED, Site, build_site, copy_content, text_of
 from PIL import Image
 
-from pdf_edition.tests import pdftools
+from reality_check.plugins.pdf_edition.tests import pdftools
 
 SITEURL = "https://reality-check.example.org"
 PDF_4 = f"{BRIEF_4_URL}reality-check-4.pdf"
@@ -321,7 +321,7 @@ def test_atom_entries_carry_the_pdf_as_an_enclosure(site, pdf4):
 def test_unchanged_rebuild_draws_no_pdf(built, tmp_path, caplog):
     site, content, cache = built
     before = {p.name: p.stat().st_mtime_ns for p in cache.joinpath("pdf_edition").iterdir()}
-    with caplog.at_level(logging.INFO, logger="pdf_edition"):
+    with caplog.at_level(logging.INFO, logger="reality_check.plugins.pdf_edition"):
         again = build_with_pdfs(content, tmp_path / "output", cache)
     assert "pdf_edition: 0 of 6 PDFs drawn" in [
         record.getMessage().rsplit(", the rest", 1)[0] for record in caplog.records
@@ -397,7 +397,7 @@ def test_make_html_draws_pdfs_when_asked(pdf, asks_for_pdfs):
     ids=["page size", "stylesheet", "template"],
 )
 def test_a_setting_the_pdfs_cannot_use_is_a_message_not_a_traceback(tmp_path, caplog, wrong, said):
-    with caplog.at_level(logging.ERROR, logger="pdf_edition"):
+    with caplog.at_level(logging.ERROR, logger="reality_check.plugins.pdf_edition"):
         site = build_with_pdfs(
             copy_content(tmp_path / "content"), tmp_path / "out", tmp_path / "cache", **wrong
         )

@@ -13,10 +13,10 @@ import pytest
 from conftest import MAKE, ROOT
 from pelican import parse_arguments
 
-from editor.build import checks_settings, one_extra_settings, pelican_arguments
-from editor.cms import with_settings
+from reality_check.editor.build import checks_settings, one_extra_settings, pelican_arguments
+from reality_check.editor.cms import with_settings
 
-BUILD = (sys.executable, "-m", "editor.build", "--content", str(ROOT / "content"))
+BUILD = (sys.executable, "-m", "reality_check.editor.build", "--content", str(ROOT / "content"))
 
 
 def overrides_of(options: list[str]) -> dict:
@@ -86,7 +86,9 @@ def test_make_html_pdf_1_keeps_the_pdfs_beside_pelicanopts():
         "PELICANOPTS=-e DEFAULT_PAGINATION=5",
     ]
     recipe = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60).stdout
-    (line,) = [line for line in recipe.replace("\\\n", " ").splitlines() if " -m editor.build " in line]
+    (line,) = [
+        line for line in recipe.replace("\\\n", " ").splitlines() if " -m reality_check.editor.build " in line
+    ]
     options = shlex.split(line.partition(" -- ")[2])
     assert overrides_of(options) == {"PDF_EDITION": True, "DEFAULT_PAGINATION": 5}
 

@@ -11,12 +11,15 @@ from conftest import BRIEF_4_URL, CONTENT, ROOT, Site
 from pelican import signals
 from pelican.settings import read_settings
 
-from brief_metadata.handlers import attach_metadata
-from pdf_edition.handlers import attach_pdf_editions
-from share_image.handlers import assign_share_images
-from summary_card.signals import cards_attached
+from reality_check.plugins.brief_metadata.handlers import attach_metadata
+from reality_check.plugins.pdf_edition.handlers import attach_pdf_editions
+from reality_check.plugins.share_image.handlers import assign_share_images
+from reality_check.plugins.summary_card.signals import cards_attached
 
-READERS_OF_THE_CARD = ("share_image", "pdf_edition", "brief_metadata", "brief_embed")
+READERS_OF_THE_CARD = tuple(
+    f"reality_check.plugins.{name}"
+    for name in ("share_image", "pdf_edition", "brief_metadata", "brief_embed")
+)
 
 
 def card_readers_first() -> list[str]:
@@ -39,7 +42,9 @@ def what_the_card_feeds(site: Site) -> dict:
 def test_plugins_reading_the_card_do_not_depend_on_plugins_order(site, tmp_path):
     """A fresh process (receivers connect in the order of its PLUGINS) listing the card's readers first."""
     order = card_readers_first()
-    assert order.index("share_image") < order.index("summary_card")
+    assert order.index("reality_check.plugins.share_image") < order.index(
+        "reality_check.plugins.summary_card"
+    )
     output = tmp_path / "output"
     settings = tmp_path / "reordered.py"
     settings.write_text(

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import ROOT
 
-PLUGINS = sorted(p.parent.name for p in (ROOT / "plugins").glob("*/handlers.py"))
+PLUGINS = sorted(f"reality_check.plugins.{p.parent.name}" for p in (ROOT / "plugins").glob("*/handlers.py"))
 # A package whose own modules are Pelican components, and so import Pelican: the writer Pelican is handed.
-PELICAN_COMPONENTS = {"incremental_output": "IncrementalWriter is a pelican.writers.Writer"}
+PELICAN_COMPONENTS = {
+    "reality_check.plugins.incremental_output": "IncrementalWriter is a pelican.writers.Writer"
+}
 
 
 def loaded_after_importing(names: list[str]) -> list[str]:
@@ -38,15 +42,53 @@ def test_importing_a_plugin_loads_none_of_its_wiring():
 
 def test_register_connects_the_handlers_it_imports():
     code = (
-        "import sys, summary_card\n"
-        "from summary_card import signals\n"
+        "import sys\n"
+        "from reality_check.plugins import summary_card\n"
         "summary_card.register()\n"
         "from pelican import signals as pelican_signals\n"
-        "from summary_card.handlers import attach_cards\n"
-        "print('summary_card.handlers' in sys.modules, attach_cards in list(pelican_signals.all_generators_finalized.receivers_for(None)))\n"
+        "from reality_check.plugins.summary_card.handlers import attach_cards\n"
+        "print('reality_check.plugins.summary_card.handlers' in sys.modules, attach_cards in list(pelican_signals.all_generators_finalized.receivers_for(None)))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True"]
+
+
+def test_every_package_imports_from_any_folder_under_the_projects_namespace_only(tmp_path):
+    """The bootstrap installs the project (pyproject.toml): from a folder that is not the project's, with no
+    PYTHONPATH, a fresh interpreter imports every plugin and tool under `reality_check`, runs the editors' command,
+    and finds none of them under a generic top-level name of its own (`editor`, `deploy`, `summary_card`...)."""
+    folders = sorted(p.name for p in (ROOT / "plugins").iterdir() if (p / "__init__.py").is_file())
+    tools = ["editor", "deploy", "bench"]
+    packages = [f"reality_check.plugins.{name}" for name in folders] + [f"reality_check.{t}" for t in tools]
+    code = (
+        "import importlib, importlib.util, pathlib\n"
+        f"for name in {packages!r}:\n"
+        "    print(name, pathlib.Path(importlib.import_module(name).__file__).parent)\n"
+        f"print('top-level:', [n for n in {folders + tools!r} if importlib.util.find_spec(n)])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    *found, top_level = result.stdout.splitlines()
+    where = {ROOT / "plugins" / name for name in folders} | {ROOT / t for t in tools}
+    assert {Path(line.split()[1]) for line in found} == where
+    assert [line.split()[0] for line in found] == packages
+    assert top_level == "top-level: []"
+
+    command = subprocess.run(
+        [sys.executable, "-m", "reality_check.editor", "--help"],
+        capture_output=True, text=True, check=False, timeout=60, cwd=tmp_path, env=env,
+    )  # fmt: skip
+    assert command.returncode == 0, command.stderr
+    assert command.stdout.startswith("usage: python -m reality_check.editor")

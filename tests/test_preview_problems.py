@@ -6,11 +6,11 @@ from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, ROOT, copy_translated_content, text_of
 from editor_helpers import BAD_BRIEFS, content_copy
 
-from brief_registry import Problem
-from brief_registry.rules import RuleCode
-from editor.check import check_content
-from editor.preview_problems import STYLE_URL, ProblemsBanner, banner_html
-from editor.settings import load_settings
+from reality_check.editor.check import check_content
+from reality_check.editor.preview_problems import STYLE_URL, ProblemsBanner, banner_html
+from reality_check.editor.settings import load_settings
+from reality_check.plugins.brief_registry import Problem
+from reality_check.plugins.brief_registry.rules import RuleCode
 
 SETTINGS = load_settings(ROOT / "pelicanconf.py")
 RU_5 = "ru/briefs/sinteticheskii-otvet-o-vymyshlennykh-pravilakh-kvoruma/"  # a synthetic translation's page

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, FIXTURES, ROOT, add_to_registry, folder_bytes
 from editor_helpers import SETTINGS, content_copy
 
-from editor.preview_session import PreviewSession
+from reality_check.editor.preview_session import PreviewSession
 
 SERIES = FIXTURES / "series"
 

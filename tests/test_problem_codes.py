@@ -15,21 +15,21 @@ import pytest
 from conftest import ROOT, build_site_logged
 from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, SETTINGS, content_copy, run
 
-from brief_registry.frontmatter import FrontMatterCode
-from brief_registry.images import ImageCode
-from brief_registry.problems import LOG_RECORD_ATTRIBUTE, Problem
-from brief_registry.registry import RegistryCode
-from brief_registry.rules import RuleCode
-from brief_registry.safety import SafetyCode
-from brief_registry.textfile import EncodingCode
-from brief_registry.yamlerrors import YamlCode
-from brief_relations.relations import ResponsesCode
-from brief_translations.interface import CatalogCode
-from editor.check import CheckCode, review_content
-from editor.importer import SeedCode
-from editor.settings import load_settings
-from newsletter_digest.issues import DigestCode
-from summary_card.card import ProblemCode
+from reality_check.editor.check import CheckCode, review_content
+from reality_check.editor.importer import SeedCode
+from reality_check.editor.settings import load_settings
+from reality_check.plugins.brief_registry.frontmatter import FrontMatterCode
+from reality_check.plugins.brief_registry.images import ImageCode
+from reality_check.plugins.brief_registry.problems import LOG_RECORD_ATTRIBUTE, Problem
+from reality_check.plugins.brief_registry.registry import RegistryCode
+from reality_check.plugins.brief_registry.rules import RuleCode
+from reality_check.plugins.brief_registry.safety import SafetyCode
+from reality_check.plugins.brief_registry.textfile import EncodingCode
+from reality_check.plugins.brief_registry.yamlerrors import YamlCode
+from reality_check.plugins.brief_relations.relations import ResponsesCode
+from reality_check.plugins.brief_translations.interface import CatalogCode
+from reality_check.plugins.newsletter_digest.issues import DigestCode
+from reality_check.plugins.summary_card.card import ProblemCode
 
 # Every enum of problem codes, and where docs/development.md says it lives.
 ENUMS = {

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import CONTENT, FIXTURES, MAKE, ROOT, copy_content
 from publishing import SITEURL, publish_env, run_make, run_publish, snapshot
 
-from deploy import publish
+from reality_check.deploy import publish
 
 # --- Level 1: the pipeline's pure parts -----------------------------------------------------------------
 
@@ -172,7 +172,7 @@ def test_a_broken_brief_fails_the_publish_and_keeps_the_old_site(
 def test_a_publish_killed_mid_build_leaves_the_old_site(live_site, tmp_path):
     before = snapshot(live_site)
     process = subprocess.Popen(
-        [sys.executable, "-m", "deploy.publish", "--output", str(live_site)],
+        [sys.executable, "-m", "reality_check.deploy.publish", "--output", str(live_site)],
         cwd=ROOT,
         env=publish_env(),
         stdout=subprocess.DEVNULL,

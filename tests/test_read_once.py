@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from conftest import CONTENT, Site, build_site
 
-import brief_registry.handlers
-import brief_registry.registry
-from brief_registry import load_registry
+from reality_check.plugins.brief_registry import handlers, load_registry, registry
 
 
 def test_one_build_loads_the_registries_once(tmp_path, monkeypatch):
@@ -17,8 +15,8 @@ def test_one_build_loads_the_registries_once(tmp_path, monkeypatch):
         return load_registry(content)
 
     for module in (
-        brief_registry.handlers,
-        brief_registry.registry,
+        handlers,
+        registry,
     ):  # the build's load, and build_registry's
         monkeypatch.setattr(module, "load_registry", counting_load)
     site = Site(build_site(CONTENT, tmp_path / "output", SHARE_IMAGE_WORKERS=0))

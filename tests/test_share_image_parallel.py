@@ -7,7 +7,7 @@ import logging
 
 from conftest import build_site
 
-from bench.corpus import write_corpus
+from reality_check.bench.corpus import write_corpus
 
 
 def digests(output) -> dict[str, str]:
@@ -17,7 +17,7 @@ def digests(output) -> dict[str, str]:
 
 def test_images_drawn_by_workers_match_images_drawn_inline(tmp_path, caplog):
     project, _ = write_corpus(12, tmp_path / "corpus")  # enough missing images to start workers
-    with caplog.at_level(logging.INFO, logger="share_image"):
+    with caplog.at_level(logging.INFO, logger="reality_check.plugins"):
         parallel = build_site(
             project, tmp_path / "parallel", CACHE_PATH=str(tmp_path / "cache-a"), SHARE_IMAGE_WORKERS=1
         )
@@ -36,7 +36,7 @@ def test_images_that_cannot_be_written_are_an_error_and_the_rest_of_the_build_st
 ):
     """The images are waited for at the end of the build (``finalized``), beside the search index: a failure there
     is an error naming what failed, and the index is still finished."""
-    import share_image.handlers as handlers
+    import reality_check.plugins.share_image.handlers as handlers
 
     def refused(source, destination):
         raise PermissionError(f"[Errno 13] Permission denied: '{destination}'")

@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 from conftest import ROOT, SITEURL, TRANSLATION_FIXTURES, Site, build_site, copy_translated_content, text_of
 
-from editor.check import check_content
-from editor.settings import load_settings
+from reality_check.editor.check import check_content
+from reality_check.editor.settings import load_settings
 
 ORIGINAL_5 = "briefs/synthetic-reply-about-invented-quorum-rules/"
 RU_5 = "ru/briefs/sinteticheskii-otvet-o-vymyshlennykh-pravilakh-kvoruma/"

@@ -9,11 +9,11 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from brief_registry.addresses import absolute_url
-from brief_registry.briefs import numbered, originals_with_pages_in, series_name
-from brief_registry.plugin_settings import defaults_setter
-from brief_registry.term_pages import author_page_url
-from brief_registry.textfile import write_if_changed
+from reality_check.plugins.brief_registry.addresses import absolute_url
+from reality_check.plugins.brief_registry.briefs import numbered, originals_with_pages_in, series_name
+from reality_check.plugins.brief_registry.plugin_settings import defaults_setter
+from reality_check.plugins.brief_registry.term_pages import author_page_url
+from reality_check.plugins.brief_registry.textfile import write_if_changed
 
 from .embed import DEFAULTS, Embed, build_embed, oembed_document
 

@@ -10,12 +10,12 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from brief_registry.addresses import absolute_url, beside_page
-from brief_registry.briefs import originals_with_pages
-from brief_registry.rules import is_series_number
-from brief_registry.textfile import write_if_changed
-from summary_card.feeds import feed_articles
-from summary_card.signals import cards_attached
+from reality_check.plugins.brief_registry.addresses import absolute_url, beside_page
+from reality_check.plugins.brief_registry.briefs import originals_with_pages
+from reality_check.plugins.brief_registry.rules import is_series_number
+from reality_check.plugins.brief_registry.textfile import write_if_changed
+from reality_check.plugins.summary_card.feeds import feed_articles
+from reality_check.plugins.summary_card.signals import cards_attached
 
 from .citation import bibtex, chicago_citation, ris
 from .feeds import name_every_author

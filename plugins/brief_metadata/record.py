@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from brief_registry.addresses import absolute_url
-from brief_registry.briefs import series_name
-from brief_registry.term_pages import author_page_url
+from reality_check.plugins.brief_registry.addresses import absolute_url
+from reality_check.plugins.brief_registry.briefs import series_name
+from reality_check.plugins.brief_registry.term_pages import author_page_url
 
 
 @dataclass(frozen=True)

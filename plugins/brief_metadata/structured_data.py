@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from brief_registry.briefs import numbered
+from reality_check.plugins.brief_registry.briefs import numbered
 
 from .record import BriefRecord
 

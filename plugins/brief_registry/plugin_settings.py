@@ -20,7 +20,7 @@ def register_from_handlers(package: str) -> Callable[[], None]:
     def register() -> None:
         importlib.import_module(f"{package}.handlers").register()
 
-    register.__doc__ = f"Connect {package}'s handlers to Pelican's signals ({package}/handlers.py)."
+    register.__doc__ = f"Connect the handlers of {package} to Pelican's signals ({package}.handlers)."
     return register
 
 

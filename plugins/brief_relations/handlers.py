@@ -8,10 +8,14 @@ from collections.abc import Iterable
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from brief_registry import BriefFileError, display_path, read_brief
-from brief_registry.plugin_settings import defaults_setter, settings_reader, whole_number
-from brief_registry.problems import log_extra
-from brief_registry.rules import is_series_number
+from reality_check.plugins.brief_registry import BriefFileError, display_path, read_brief
+from reality_check.plugins.brief_registry.plugin_settings import (
+    defaults_setter,
+    settings_reader,
+    whole_number,
+)
+from reality_check.plugins.brief_registry.problems import log_extra
+from reality_check.plugins.brief_registry.rules import is_series_number
 
 from .relations import DEFAULT_LIMIT, BriefFacts, RelatedIndex, parse_responses
 

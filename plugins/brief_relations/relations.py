@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
-from brief_registry import FrontMatter, Problem
+from reality_check.plugins.brief_registry import FrontMatter, Problem
 
 DEFAULT_LIMIT = 3
 

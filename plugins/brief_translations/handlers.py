@@ -14,11 +14,15 @@ from jinja2.runtime import Context
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from brief_registry.addresses import absolute_url
-from brief_registry.briefs import originals_with_pages
-from brief_registry.plugin_settings import SettingError, defaults_setter, settings_reader
-from brief_registry.problems import display_path, log_extra
-from brief_registry.rules import LANGUAGES_SETTING, translation_languages
+from reality_check.plugins.brief_registry.addresses import absolute_url
+from reality_check.plugins.brief_registry.briefs import originals_with_pages
+from reality_check.plugins.brief_registry.plugin_settings import (
+    SettingError,
+    defaults_setter,
+    settings_reader,
+)
+from reality_check.plugins.brief_registry.problems import display_path, log_extra
+from reality_check.plugins.brief_registry.rules import LANGUAGES_SETTING, translation_languages
 
 from .interface import (
     Interface,

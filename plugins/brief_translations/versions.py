@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from brief_registry.addresses import save_as
+from reality_check.plugins.brief_registry.addresses import save_as
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,14 @@ from typing import Any
 
 import yaml
 
-from brief_registry import Registry
-from brief_registry.briefs import BRIEFS_DIR, PAGES_DIR
-from brief_registry.images import IMAGES_FOLDER, PUBLIC_PREFIX
-from brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
-from summary_card.card import DEFAULT_KEY_POINTS_HEADINGS, DEFAULT_RECOMMENDATIONS_HEADINGS
+from reality_check.plugins.brief_registry import Registry
+from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, PAGES_DIR
+from reality_check.plugins.brief_registry.images import IMAGES_FOLDER, PUBLIC_PREFIX
+from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
+from reality_check.plugins.summary_card.card import (
+    DEFAULT_KEY_POINTS_HEADINGS,
+    DEFAULT_RECOMMENDATIONS_HEADINGS,
+)
 
 # Where "View" links lead: a page per brief source file that forwards to the brief's real address (the address
 # comes from the title, which Decap cannot slugify the way Pelican does).

@@ -11,19 +11,19 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from brief_registry.briefs import (
+from reality_check.plugins.brief_registry.briefs import (
     BRIEFS_DIR,
     markdown_files,
     originals_with_pages_in,
     series_name,
     with_translations,
 )
-from brief_registry.images import IMAGES_FOLDER
-from brief_registry.new_brief import next_free_number, skeleton
-from brief_registry.plugin_settings import defaults_setter, settings_reader
-from brief_registry.registry import build_registry
-from brief_registry.textfile import write_if_changed
-from summary_card.settings import card_settings
+from reality_check.plugins.brief_registry.images import IMAGES_FOLDER
+from reality_check.plugins.brief_registry.new_brief import next_free_number, skeleton
+from reality_check.plugins.brief_registry.plugin_settings import defaults_setter, settings_reader
+from reality_check.plugins.brief_registry.registry import build_registry
+from reality_check.plugins.brief_registry.textfile import write_if_changed
+from reality_check.plugins.summary_card.settings import card_settings
 
 from .config import (
     ADMIN_DIR,

@@ -6,8 +6,8 @@ hash, and placed into the output as a hard link (or a copy); an unchanged rebuil
 """
 
 # The project's one atomic write and one link-or-copy, for the drawing plugins.
-from brief_registry.textfile import link_or_copy as place
-from brief_registry.textfile import write_atomically
+from reality_check.plugins.brief_registry.textfile import link_or_copy as place
+from reality_check.plugins.brief_registry.textfile import write_atomically
 
 from .pool import DrawingPool, cache_folder, font_identity, worker_count
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from brief_registry.plugin_settings import whole_number
+from reality_check.plugins.brief_registry.plugin_settings import whole_number
 
 # A job draws one file: called as draw(path, *args), it writes `path` (and whatever belongs with it).
 Draw = Callable[..., object]
@@ -66,9 +66,11 @@ class DrawingPool:
     drawn when a build needs them again.
     """
 
-    def __init__(self, label: str, workers: int, min_parallel: int = MIN_PARALLEL) -> None:
-        self.label = label  # the drawing plugin's name: its logger's, and the start of each message
-        self._log = logging.getLogger(label)
+    def __init__(
+        self, label: str, workers: int, min_parallel: int = MIN_PARALLEL, *, log: logging.Logger | None = None
+    ) -> None:
+        self.label = label  # the drawing plugin's name: the start of each message
+        self._log = log or logging.getLogger(__name__)  # the drawing plugin's logger, given
         self.workers = workers
         self.min_parallel = min_parallel
         self._jobs: dict[Path, Job] = {}

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from pelican.settings import get_settings_from_file
 
-from brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_SETTINGS, content_folder
-from brief_registry.dates import brief_date, not_a_date, read_date
-from brief_registry.new_brief import existing_briefs
-from brief_registry.rules import is_published, is_series_number
+from reality_check.plugins.brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_SETTINGS, content_folder
+from reality_check.plugins.brief_registry.dates import brief_date, not_a_date, read_date
+from reality_check.plugins.brief_registry.new_brief import existing_briefs
+from reality_check.plugins.brief_registry.rules import is_published, is_series_number
 
 from .issues import (
     DigestRecordError,
@@ -53,7 +53,9 @@ def _date(text: str, name: str) -> datetime.date | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsletter_digest", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m reality_check.plugins.newsletter_digest", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--content", type=content_folder, default=DEFAULT_CONTENT)
     parser.add_argument("--since", default="", help="first day to include (default: after the last issue)")
     parser.add_argument("--date", default="", help="the issue's date (default: today)")

@@ -8,12 +8,12 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from brief_metadata.record import publisher_name
-from brief_registry.addresses import absolute_url
-from brief_registry.briefs import numbered, series_name
-from brief_registry.plugin_settings import defaults_setter, settings_reader
-from brief_registry.problems import log_extra
-from brief_registry.textfile import write_if_changed
+from reality_check.plugins.brief_metadata.record import publisher_name
+from reality_check.plugins.brief_registry.addresses import absolute_url
+from reality_check.plugins.brief_registry.briefs import numbered, series_name
+from reality_check.plugins.brief_registry.plugin_settings import defaults_setter, settings_reader
+from reality_check.plugins.brief_registry.problems import log_extra
+from reality_check.plugins.brief_registry.textfile import write_if_changed
 
 from .email import inline_css
 from .issues import DigestIssue, DigestRecordError, read_issues, unpublished_briefs

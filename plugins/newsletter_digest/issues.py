@@ -16,11 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from brief_registry.dates import brief_date, not_a_date
-from brief_registry.frontmatter import read_yaml_record
-from brief_registry.problems import BriefFileError, Problem, display_path
-from brief_registry.rules import is_series_number
-from brief_registry.textfile import read_text_file, write_atomically
+from reality_check.plugins.brief_registry.dates import brief_date, not_a_date
+from reality_check.plugins.brief_registry.frontmatter import read_yaml_record
+from reality_check.plugins.brief_registry.problems import BriefFileError, Problem, display_path
+from reality_check.plugins.brief_registry.rules import is_series_number
+from reality_check.plugins.brief_registry.textfile import read_text_file, write_atomically
 
 DIGESTS_FOLDER = "digests"
 DEFAULT_DAYS = 30

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from brief_registry.names import names_in_prose
+from reality_check.plugins.brief_registry.names import names_in_prose
 
 WIDTH = 72  # the width plain-text mail is read at; addresses are never broken
 

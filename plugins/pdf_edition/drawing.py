@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from brief_registry.images import Reference, rewrite_addresses
-from drawn_files import write_atomically
+from reality_check.plugins.brief_registry.images import Reference, rewrite_addresses
+from reality_check.plugins.drawn_files import write_atomically
 
 # PDF/UA-1: a tagged PDF (structure tree, reading order, language, title shown) for screen readers.
 PDF_VARIANT = "pdf/ua-1"

@@ -16,12 +16,12 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote
 
-from brief_metadata import chicago_citation
-from brief_metadata.record import brief_record, file_stem
-from brief_registry.addresses import beside_page
-from brief_registry.images import body_images
-from brief_registry.plugin_settings import SettingError
-from brief_registry.rules import names_of
+from reality_check.plugins.brief_metadata import chicago_citation
+from reality_check.plugins.brief_metadata.record import brief_record, file_stem
+from reality_check.plugins.brief_registry.addresses import beside_page
+from reality_check.plugins.brief_registry.images import body_images
+from reality_check.plugins.brief_registry.plugin_settings import SettingError
+from reality_check.plugins.brief_registry.rules import names_of
 
 # Bump when the drawing code changes what a PDF looks like: every cached PDF is then drawn again.
 DRAWING_VERSION = 1

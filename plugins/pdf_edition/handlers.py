@@ -21,13 +21,13 @@ from jinja2 import TemplateNotFound, meta
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from brief_registry.addresses import absolute_url
-from brief_registry.briefs import originals_with_pages
-from brief_registry.plugin_settings import defaults_setter, settings_reader
-from brief_registry.rules import is_series_number
-from drawn_files import DrawingPool, cache_folder, font_identity, place, worker_count
-from summary_card.feeds import article_for, index_by_url
-from summary_card.signals import cards_attached
+from reality_check.plugins.brief_registry.addresses import absolute_url
+from reality_check.plugins.brief_registry.briefs import originals_with_pages
+from reality_check.plugins.brief_registry.plugin_settings import defaults_setter, settings_reader
+from reality_check.plugins.brief_registry.rules import is_series_number
+from reality_check.plugins.drawn_files import DrawingPool, cache_folder, font_identity, place, worker_count
+from reality_check.plugins.summary_card.feeds import article_for, index_by_url
+from reality_check.plugins.summary_card.signals import cards_attached
 
 from .drawing import draw_into_cache, engine_version, read_pages
 from .edition import (
@@ -143,7 +143,9 @@ class PdfEditionGenerator(Generator):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pool = DrawingPool(
-            "pdf_edition", worker_count(self.settings.get("PDF_EDITION_WORKERS"), "PDF_EDITION_WORKERS")
+            "pdf_edition",
+            worker_count(self.settings.get("PDF_EDITION_WORKERS"), "PDF_EDITION_WORKERS"),
+            log=logger,
         )
         self._links: list[PdfEditionLink] = []
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from brief_registry.briefs import every_brief
-from brief_registry.plugin_settings import defaults_setter, settings_reader
+from reality_check.plugins.brief_registry.briefs import every_brief
+from reality_check.plugins.brief_registry.plugin_settings import defaults_setter, settings_reader
 
 from .minutes import DEFAULT_WORDS_PER_MINUTE, reading_time, words_per_minute
 

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from brief_registry.plugin_settings import whole_number
+from reality_check.plugins.brief_registry.plugin_settings import whole_number
 
 DEFAULT_WORDS_PER_MINUTE = 200
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from brief_registry.briefs import briefs_with_pages, series_name
-from brief_registry.plugin_settings import defaults_setter, settings_reader
-from drawn_files import DrawingPool, cache_folder, place, worker_count, write_atomically
-from summary_card.signals import cards_attached
+from reality_check.plugins.brief_registry.briefs import briefs_with_pages, series_name
+from reality_check.plugins.brief_registry.plugin_settings import defaults_setter, settings_reader
+from reality_check.plugins.drawn_files import DrawingPool, cache_folder, place, worker_count, write_atomically
+from reality_check.plugins.summary_card.signals import cards_attached
 
 from .image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image, unreadable_font
 
@@ -112,7 +112,9 @@ class ShareImageGenerator(Generator):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pool = DrawingPool(
-            "share_image", worker_count(self.settings.get("SHARE_IMAGE_WORKERS"), "SHARE_IMAGE_WORKERS")
+            "share_image",
+            worker_count(self.settings.get("SHARE_IMAGE_WORKERS"), "SHARE_IMAGE_WORKERS"),
+            log=logger,
         )
         self._briefs: list = []  # every brief given a share image, translations included
         self._finished = False

@@ -17,7 +17,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
-from drawn_files.pool import font_identity
+from reality_check.plugins.drawn_files.pool import font_identity
 
 SIZE = (1200, 630)
 # Bump when the drawing code changes what an image looks like: every cached image is then redrawn.

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from brief_registry.addresses import absolute_url
-from brief_registry.rules import names_of
+from reality_check.plugins.brief_registry.addresses import absolute_url
+from reality_check.plugins.brief_registry.rules import names_of
 
 from .card import BriefCard
 

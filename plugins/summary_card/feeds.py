@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from brief_registry.briefs import originals_with_pages_in, with_translations
+from reality_check.plugins.brief_registry.briefs import originals_with_pages_in, with_translations
 
 
 def index_by_url(articles: Iterable) -> dict[str, object]:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 
-from brief_registry.frontmatter import FrontMatter
-from brief_registry.markdown_source import content_lines
-from brief_registry.problems import Problem
+from reality_check.plugins.brief_registry.frontmatter import FrontMatter
+from reality_check.plugins.brief_registry.markdown_source import content_lines
+from reality_check.plugins.brief_registry.problems import Problem
 
 from .card import CardProblem, ProblemCode, normalize_heading, plain_text
 

@@ -6,10 +6,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from brief_registry import Person, Registry, Term
-from brief_registry.addresses import save_as
-from brief_registry.plugin_settings import settings_reader
-from brief_registry.term_pages import TERM_URL_DEFAULTS, term_url
+from reality_check.plugins.brief_registry import Person, Registry, Term
+from reality_check.plugins.brief_registry.addresses import save_as
+from reality_check.plugins.brief_registry.plugin_settings import settings_reader
+from reality_check.plugins.brief_registry.term_pages import TERM_URL_DEFAULTS, term_url
 
 DEFAULTS: dict[str, Any] = {**TERM_URL_DEFAULTS, "TAXONOMY_TOPIC_FEED_ATOM": None}
 KINDS = {"author": "author_profiles", "topic": "topic_terms", "region": "region_terms"}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import build_site, copy_translated_content
 
-from deploy.publish import add_host_files
+from reality_check.deploy.publish import add_host_files
 
 from .served import StaticSiteServer
 from .tools import ROOT

@@ -27,10 +27,10 @@ from editor_helpers import BAD_BRIEFS, SETTINGS, content_copy
 from local_servers import answer, fetch, free_port, wait_for
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from brief_registry import read_front_matter
-from deploy.publish import add_host_files
-from editor.check import check_content
-from editor.settings import load_settings
+from reality_check.deploy.publish import add_host_files
+from reality_check.editor.check import check_content
+from reality_check.editor.settings import load_settings
+from reality_check.plugins.brief_registry import read_front_matter
 
 from .gates import BrowserLog, audit_accessibility, watch
 from .served import StaticSiteServer
@@ -82,7 +82,7 @@ def cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cms]:
             [
                 sys.executable,
                 "-m",
-                "editor",
+                "reality_check.editor",
                 "cms",
                 "--content",
                 str(content),

@@ -87,6 +87,6 @@ def test_ci_run_packages_are_read_from_its_apt_lines() -> None:
 
 def test_ci_run_installs_the_pdf_editions_commands() -> None:
     """The PDF edition's tests keep their own list of commands (plugins/pdf_edition/tests/pdftools.py)."""
-    from pdf_edition.tests.pdftools import COMMANDS
+    from reality_check.plugins.pdf_edition.tests.pdftools import COMMANDS
 
     assert set(COMMANDS.values()) <= ci_run_packages()

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import build_site, copy_translated_content, folder_bytes
 from playwright.sync_api import expect
 
-from deploy.publish import add_host_files
+from reality_check.deploy.publish import add_host_files
 
 from .served import StaticSiteServer
 

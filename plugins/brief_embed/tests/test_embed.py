@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from brief_embed import build_embed, frame_height, oembed_document
-from brief_embed.embed import TITLE_LINE
+from reality_check.plugins.brief_embed import build_embed, frame_height, oembed_document
+from reality_check.plugins.brief_embed.embed import TITLE_LINE
 
 SETTINGS: dict = {}
 

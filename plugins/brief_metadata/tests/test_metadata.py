@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from brief_metadata import (
+from reality_check.plugins.brief_metadata import (
     BriefRecord,
     Contributor,
     bibtex,

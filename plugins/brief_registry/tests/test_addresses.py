@@ -2,7 +2,7 @@
 
 import pytest
 
-from brief_registry.addresses import beside_page, save_as
+from reality_check.plugins.brief_registry.addresses import beside_page, save_as
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from brief_registry.briefs import (
+from reality_check.plugins.brief_registry.briefs import (
     MARKDOWN_EXTENSIONS,
     PAGES_DIR,
     briefs_with_pages,
@@ -13,8 +13,8 @@ from brief_registry.briefs import (
     newest_first,
     series_name,
 )
-from brief_registry.handlers import name_the_series
-from brief_registry.rules import names_of
+from reality_check.plugins.brief_registry.handlers import name_the_series
+from reality_check.plugins.brief_registry.rules import names_of
 
 LISTS = (
     "articles",
@@ -108,7 +108,7 @@ def test_each_briefs_address_is_settled_once_as_pelican_would_format_it():
     from pelican.contents import Article
     from pelican.settings import DEFAULT_CONFIG
 
-    from brief_registry.handlers import settle_addresses
+    from reality_check.plugins.brief_registry.handlers import settle_addresses
 
     settings = {
         **DEFAULT_CONFIG,
@@ -163,6 +163,6 @@ def test_the_brief_files_are_those_the_build_reads_in_name_order(tmp_path):
 
 
 def test_the_extensions_are_the_readers():
-    from brief_registry.reader import BriefReader
+    from reality_check.plugins.brief_registry.reader import BriefReader
 
     assert set(MARKDOWN_EXTENSIONS) == set(BriefReader.file_extensions)

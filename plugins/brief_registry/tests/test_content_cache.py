@@ -8,7 +8,7 @@ import pickle
 import pytest
 from pelican.cache import FileDataCacher, FileStampDataCacher
 
-from brief_registry import content_cache
+from reality_check.plugins.brief_registry import content_cache
 
 
 @pytest.fixture(autouse=True)

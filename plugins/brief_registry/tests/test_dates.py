@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from brief_registry.dates import brief_date, not_a_date, read_date
+from reality_check.plugins.brief_registry.dates import brief_date, not_a_date, read_date
 
 
 def test_a_date_is_read_with_spaces_around_it():

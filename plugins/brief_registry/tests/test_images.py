@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from brief_registry.images import (
+from reality_check.plugins.brief_registry.images import (
     ImageCode,
     body_images,
     image_file,
@@ -19,7 +19,7 @@ from brief_registry.images import (
     rewrite_addresses,
     site_references,
 )
-from brief_registry.rendering import brief_markdown
+from reality_check.plugins.brief_registry.rendering import brief_markdown
 
 MARKDOWN = {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"}
 IGNORED = ("**/.*", ".*", "~$*")  # the project's IGNORE_FILES (pelicanconf.py)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brief_registry.nearmiss import closest, did_you_mean
+from reality_check.plugins.brief_registry.nearmiss import closest, did_you_mean
 
 AUTHORS = ["Emma Ashford", "Mathew Burrows"]
 TOPICS = ["Politics & Diplomacy", "Security & Defense", "Economy & Business"]

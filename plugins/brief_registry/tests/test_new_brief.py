@@ -2,8 +2,8 @@
 
 import pytest
 
-from brief_registry.new_brief import skeleton
-from brief_registry.rules import next_series_number
+from reality_check.plugins.brief_registry.new_brief import skeleton
+from reality_check.plugins.brief_registry.rules import next_series_number
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from brief_registry.plugin_settings import defaults_setter, settings_reader, whole_number
+from reality_check.plugins.brief_registry.plugin_settings import (
+    defaults_setter,
+    settings_reader,
+    whole_number,
+)
 
 
 def test_defaults_fill_only_missing_settings():
@@ -51,8 +55,8 @@ def test_anything_else_is_refused_by_the_settings_name_with_where_and_the_defaul
 
 def test_the_plugins_counting_settings_are_refused_by_name():
     """A bare int() traceback ("invalid literal for int() with base 10: '600px'") named no setting."""
-    from brief_embed import build_embed
-    from drawn_files.pool import worker_count
+    from reality_check.plugins.brief_embed import build_embed
+    from reality_check.plugins.drawn_files.pool import worker_count
 
     with pytest.raises(
         ValueError, match=r"^BRIEF_EMBED_WIDTH must be a whole number, at least 1, not '600px'"

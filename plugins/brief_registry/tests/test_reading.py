@@ -7,10 +7,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from brief_registry import EncodingError, FrontMatterError, RegistryError, load_registry, read_front_matter
-from brief_registry.frontmatter import LOADER, MESSAGE_LOADER
-from brief_registry.safety import suspect_scheme, unsafe_html, unsafe_url
-from brief_registry.textfile import decode_text
+from reality_check.plugins.brief_registry import (
+    EncodingError,
+    FrontMatterError,
+    RegistryError,
+    load_registry,
+    read_front_matter,
+)
+from reality_check.plugins.brief_registry.frontmatter import LOADER, MESSAGE_LOADER
+from reality_check.plugins.brief_registry.safety import suspect_scheme, unsafe_html, unsafe_url
+from reality_check.plugins.brief_registry.textfile import decode_text
 
 FRONT = "---\ntitle: A synthetic title\nseries_number: 7\n---\nBody line.\n"
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from brief_registry import (
+from reality_check.plugins.brief_registry import (
     FrontMatterError,
     Numbered,
     Person,
@@ -16,7 +16,7 @@ from brief_registry import (
     load_registry,
     read_front_matter,
 )
-from brief_registry.registry import build_registry
+from reality_check.plugins.brief_registry.registry import build_registry
 
 BRIEF = """---
 title: A synthetic brief

@@ -13,9 +13,13 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
-from brief_registry.frontmatter import read_front_matter
-from brief_registry.problems import FrontMatterError
-from brief_registry.rendering import BriefMarkdown, fast_path_supported, python_markdown_reasons
+from reality_check.plugins.brief_registry.frontmatter import read_front_matter
+from reality_check.plugins.brief_registry.problems import FrontMatterError
+from reality_check.plugins.brief_registry.rendering import (
+    BriefMarkdown,
+    fast_path_supported,
+    python_markdown_reasons,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 # The site's own setting: what every brief is rendered with.
@@ -223,7 +227,7 @@ def test_a_generated_corpus_renders_identically_and_often_on_the_fast_path(engin
 
 
 def test_the_benchmark_corpus_renders_identically_on_the_fast_path(engine, tmp_path):
-    from bench.corpus import write_corpus
+    from reality_check.bench.corpus import write_corpus
 
     project, _ = write_corpus(40, tmp_path)
     for path in sorted((project / "briefs").glob("*.md")):
@@ -233,7 +237,7 @@ def test_the_benchmark_corpus_renders_identically_on_the_fast_path(engine, tmp_p
 
 
 def test_a_body_is_rendered_once_per_process_and_settings(engine):
-    from brief_registry import rendering
+    from reality_check.plugins.brief_registry import rendering
 
     text = "## A SYNTHETIC heading rendered once\n\nSome text."
     first = engine.convert(text)
@@ -247,9 +251,9 @@ def test_a_body_is_rendered_once_per_process_and_settings(engine):
 def test_the_build_reuses_the_bodies_the_checks_rendered():
     """`make html` checks, then builds in one process. Pelican's reader adds the names in ``extension_configs``
     to the setting's ``extensions`` list; the two forms of one setting must still share each body rendered."""
-    from brief_registry import rendering
-    from brief_registry.reader import BriefReader
-    from brief_registry.rendering import body_settings
+    from reality_check.plugins.brief_registry import rendering
+    from reality_check.plugins.brief_registry.reader import BriefReader
+    from reality_check.plugins.brief_registry.rendering import body_settings
 
     text = "## A SYNTHETIC heading the checks rendered\n\nSome text."
     checks = BriefMarkdown(body_settings(MARKDOWN))

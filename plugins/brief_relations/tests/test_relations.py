@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from brief_registry import read_front_matter
-from brief_relations import BriefFacts, RelatedIndex, parse_responses, related_briefs
-from brief_relations.relations import ResponsesCode, listed_responses, resolve_responses
+from reality_check.plugins.brief_registry import read_front_matter
+from reality_check.plugins.brief_relations import BriefFacts, RelatedIndex, parse_responses, related_briefs
+from reality_check.plugins.brief_relations.relations import ResponsesCode, listed_responses, resolve_responses
 
 FOUR = BriefFacts("four", 4, ("politics",), ("russia",))
 
@@ -133,7 +133,7 @@ def test_a_brief_without_a_usable_series_number_is_numbered_zero(number):
     """brief_registry reports such a brief; relations must not rank it as #1 (YAML's `true` is an int in Python)."""
     from types import SimpleNamespace
 
-    from brief_relations.handlers import facts
+    from reality_check.plugins.brief_relations.handlers import facts
 
     article = SimpleNamespace(
         source_path="briefs/x.md", series_number=number, topic_terms=(), region_terms=()

@@ -11,9 +11,14 @@ import pytest
 from babel.messages.pofile import read_po
 from jinja2.ext import babel_extract
 
-from brief_registry import Numbered, check_series_numbers
-from brief_translations import Interface, language_name, load_catalogs, long_date
-from brief_translations.interface import CatalogCode, CatalogError, readable_catalogs, unknown_languages
+from reality_check.plugins.brief_registry import Numbered, check_series_numbers
+from reality_check.plugins.brief_translations import Interface, language_name, load_catalogs, long_date
+from reality_check.plugins.brief_translations.interface import (
+    CatalogCode,
+    CatalogError,
+    readable_catalogs,
+    unknown_languages,
+)
 
 CATALOGS = Path(__file__).resolve().parents[3] / "theme" / "translations"
 TEMPLATES = CATALOGS.parent / "templates"
@@ -246,7 +251,7 @@ def test_each_languages_search_page_is_kept_out_of_the_sitemap_a_region_code_too
     import re
     from types import SimpleNamespace
 
-    from brief_translations.handlers import keep_search_pages_out_of_the_sitemap
+    from reality_check.plugins.brief_translations.handlers import keep_search_pages_out_of_the_sitemap
 
     given = {"format": "xml", "exclude": [r"^search/"]}
     pelican = SimpleNamespace(

@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from brief_registry import Person, Registry, Term
-from decap_admin import BriefSources, DecapConfigError, DecapSettings, build_config, render_config
+from reality_check.plugins.brief_registry import Person, Registry, Term
+from reality_check.plugins.decap_admin import (
+    BriefSources,
+    DecapConfigError,
+    DecapSettings,
+    build_config,
+    render_config,
+)
 
 # SYNTHETIC TEST FIXTURE: an invented registry, so the options can only have come from it.
 REGISTRY = Registry(

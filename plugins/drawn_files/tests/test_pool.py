@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from drawn_files import DrawingPool, place, pool, worker_count, write_atomically
+from reality_check.plugins.drawn_files import DrawingPool, place, pool, worker_count, write_atomically
 
 
 def draw_text(path: Path, text: str) -> Path:

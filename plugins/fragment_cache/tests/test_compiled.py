@@ -7,9 +7,9 @@ import functools
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
-from fragment_cache import compiled
-from fragment_cache.compiled import CompiledTemplates
-from fragment_cache.handlers import compiled_templates_folder
+from reality_check.plugins.fragment_cache import compiled
+from reality_check.plugins.fragment_cache.compiled import CompiledTemplates
+from reality_check.plugins.fragment_cache.handlers import compiled_templates_folder
 
 
 class CountingEnvironment(Environment):

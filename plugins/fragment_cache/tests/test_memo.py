@@ -2,8 +2,8 @@
 
 from jinja2 import Environment
 
-from fragment_cache import rendered_once
-from fragment_cache.memo import SiteFragments, rendered_every_time_for_site
+from reality_check.plugins.fragment_cache import rendered_once
+from reality_check.plugins.fragment_cache.memo import SiteFragments, rendered_every_time_for_site
 
 TEMPLATE = '{% call rendered_once("teaser", brief, level) %}<h{{ level }}>{{ brief.title }}</h{{ level }}>{% endcall %}'
 
@@ -80,7 +80,7 @@ def test_each_generator_gets_its_own_site_fragments():
     build's stylesheet link in the next."""
     from types import SimpleNamespace
 
-    from fragment_cache.handlers import install
+    from reality_check.plugins.fragment_cache.handlers import install
 
     generators = [SimpleNamespace(settings={}, env=Environment()) for _ in range(2)]
     for generator in generators:

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from incremental_output.fingerprint import input_fingerprint, output_fingerprint, stable_text
+from reality_check.plugins.incremental_output.fingerprint import (
+    input_fingerprint,
+    output_fingerprint,
+    stable_text,
+)
 
 TODAY = datetime.date(2026, 11, 28)
 
@@ -118,7 +122,7 @@ def article(title: str, body: str = "<p>SYNTHETIC body.</p>", **attributes):
 
 
 def test_a_summary_is_all_a_brief_has_but_its_body():
-    from incremental_output.fingerprint import content_summary
+    from reality_check.plugins.incremental_output.fingerprint import content_summary
 
     one = article("One", reading_time={"minutes": 2})
     assert content_summary(one) == content_summary(
@@ -129,7 +133,7 @@ def test_a_summary_is_all_a_brief_has_but_its_body():
 
 
 def test_a_page_depends_on_what_it_is_given_and_what_that_refers_to():
-    from incremental_output.fingerprint import page_contents
+    from reality_check.plugins.incremental_output.fingerprint import page_contents
 
     far, near = article("Far"), article("Near")
     given = article("Given", prev_article=near)

@@ -6,7 +6,7 @@ import pytest
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import FileOverwriteFailedError
 
-from incremental_output.writer import IncrementalWriter, WholeFileWriter
+from reality_check.plugins.incremental_output.writer import IncrementalWriter, WholeFileWriter
 
 # make html's and the devserver's full builds, and the devserver's page of a saved brief
 WRITERS = pytest.mark.parametrize(

@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 
-from brief_registry.frontmatter import FrontMatterCode
-from brief_registry.yamlerrors import YamlCode
-from newsletter_digest import (
+from reality_check.plugins.brief_registry.frontmatter import FrontMatterCode
+from reality_check.plugins.brief_registry.yamlerrors import YamlCode
+from reality_check.plugins.newsletter_digest import (
     DigestIssue,
     PublishedBrief,
     briefs_since,
@@ -17,7 +17,12 @@ from newsletter_digest import (
     read_issues,
     write_issue,
 )
-from newsletter_digest.issues import DigestCode, DigestRecordError, NothingToSendError, unpublished_briefs
+from reality_check.plugins.newsletter_digest.issues import (
+    DigestCode,
+    DigestRecordError,
+    NothingToSendError,
+    unpublished_briefs,
+)
 
 D = datetime.date
 BRIEFS = [

@@ -2,8 +2,8 @@
 
 import datetime
 
-from newsletter_digest.__main__ import main, published_briefs
-from newsletter_digest.issues import PublishedBrief, read_issues
+from reality_check.plugins.newsletter_digest.__main__ import main, published_briefs
+from reality_check.plugins.newsletter_digest.issues import PublishedBrief, read_issues
 
 BRIEF = """---
 # SYNTHETIC TEST FIXTURE

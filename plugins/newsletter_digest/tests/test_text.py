@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsletter_digest.text import publisher_line
+from reality_check.plugins.newsletter_digest.text import publisher_line
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pagefind_search import (
+from reality_check.plugins.pagefind_search import (
     STAGING_PREFIX,
     IndexPart,
     PagefindError,
@@ -25,7 +25,7 @@ from pagefind_search import (
     start_indexing,
     start_pagefind,
 )
-from pagefind_search.settings import index_limits
+from reality_check.plugins.pagefind_search.settings import index_limits
 
 PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <nav>Site navigation</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p>
@@ -270,7 +270,7 @@ def test_indexing_in_parts_abandoned_stops_and_leaves_no_pages_folder(tmp_path, 
 
 
 def test_any_failure_while_indexing_in_parts_is_a_pagefind_error(tmp_path, monkeypatch):
-    import pagefind_search.indexer as indexer
+    import reality_check.plugins.pagefind_search.indexer as indexer
 
     def broken(*args, **kwargs):
         raise RuntimeError("a synthetic failure")
@@ -390,7 +390,7 @@ def test_the_first_part_edited_is_indexed_again_and_the_later_parts_kept(tmp_pat
 
 
 def test_a_run_stopped_or_failed_leaves_the_record_as_it_was(tmp_path, monkeypatch, slow_pagefind):
-    import pagefind_search.indexer as indexer
+    import reality_check.plugins.pagefind_search.indexer as indexer
 
     site, record = tmp_path / "site", tmp_path / "cache" / "pagefind_parts.json"
     parts = plan_parts(write_pages(site, {"a": "Alpha.", "b": "Bravo.", "c": "Charlie."}), 1)
@@ -414,7 +414,7 @@ def test_a_run_stopped_or_failed_leaves_the_record_as_it_was(tmp_path, monkeypat
 
 
 def test_other_indexing_code_or_versions_index_every_part_again(tmp_path, monkeypatch):
-    import pagefind_search.indexer as indexer
+    import reality_check.plugins.pagefind_search.indexer as indexer
 
     site, record = tmp_path / "site", tmp_path / "cache" / "pagefind_parts.json"
     parts = plan_parts(write_pages(site, {"a": "Alpha.", "b": "Bravo."}), 1)

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from pagefind_search import UnexpectedBundleError, run_pagefind, stabilize_bundle
+from reality_check.plugins.pagefind_search import UnexpectedBundleError, run_pagefind, stabilize_bundle
 
 PAGE = """<!doctype html><html lang="{lang}"><head><title>{n}</title></head><body><main data-pagefind-body>
 <h1>Synthetic brief {n}</h1><p>Invented text about {topic} and {region} for brief {n}.</p>

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import pdftools
 import pytest
 from PIL import Image
 
-from pdf_edition import draw_pdf
-from pdf_edition.drawing import draw_into_cache, read_pages
-
-from . import pdftools
+from reality_check.plugins.pdf_edition import draw_pdf
+from reality_check.plugins.pdf_edition.drawing import draw_into_cache, read_pages
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Synthetic: paper boats</title>
 <meta name="author" content="Invented Author"><meta name="dcterms.created" content="2099-02-01"></head>

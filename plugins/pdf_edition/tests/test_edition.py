@@ -7,9 +7,23 @@ import datetime
 
 import pytest
 
-from pdf_edition import DrawingInputs, Person, PrintedBrief, cache_key, page_size, short_title, size_label
-from pdf_edition.edition import PdfEditionSettingError, PrintedImage, pages_label, printed_images, site_path
-from summary_card.card import BriefCard, KeyPoint, Recommendation
+from reality_check.plugins.pdf_edition import (
+    DrawingInputs,
+    Person,
+    PrintedBrief,
+    cache_key,
+    page_size,
+    short_title,
+    size_label,
+)
+from reality_check.plugins.pdf_edition.edition import (
+    PdfEditionSettingError,
+    PrintedImage,
+    pages_label,
+    printed_images,
+    site_path,
+)
+from reality_check.plugins.summary_card.card import BriefCard, KeyPoint, Recommendation
 
 CARD = BriefCard(
     key_points=(

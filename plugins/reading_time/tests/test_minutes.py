@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reading_time.minutes import ReadingTime, reading_time, words_per_minute
+from reality_check.plugins.reading_time.minutes import ReadingTime, reading_time, words_per_minute
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ import time
 import pytest
 from PIL import Image
 
-from share_image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image
-from share_image.image import _font, unreadable_font, wrap
+from reality_check.plugins.share_image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image
+from reality_check.plugins.share_image.image import _font, unreadable_font, wrap
 
 CONTENT = ShareImageContent(
     series="Reality Check",

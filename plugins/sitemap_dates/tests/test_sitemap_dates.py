@@ -3,7 +3,7 @@
 import datetime as dt
 from types import SimpleNamespace
 
-from sitemap_dates.dates import newest_change
+from reality_check.plugins.sitemap_dates.dates import newest_change
 
 
 def test_newest_change_takes_modified_into_account():

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from summary_card import cache
-from summary_card.cache import ExtractionCache, extract_card_once, extraction_key
-from summary_card.card import CardSettings, GivenCard
+from reality_check.plugins.summary_card import cache
+from reality_check.plugins.summary_card.cache import ExtractionCache, extract_card_once, extraction_key
+from reality_check.plugins.summary_card.card import CardSettings, GivenCard
 
 HTML = (
     "<h2>Key points</h2>\n<ul>\n<li>A SYNTHETIC point.</li>\n</ul>\n"

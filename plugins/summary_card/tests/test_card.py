@@ -4,8 +4,8 @@ import dataclasses
 
 import pytest
 
-from summary_card import BodyEdit, BriefCard, CardSettings, KeyPoint, extract_card
-from summary_card.card import ProblemCode, normalize_heading
+from reality_check.plugins.summary_card import BodyEdit, BriefCard, CardSettings, KeyPoint, extract_card
+from reality_check.plugins.summary_card.card import ProblemCode, normalize_heading
 
 # The seed brief's structure, as Markdown renders it (shortened sentences).
 SEED_LIKE = """

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from brief_registry.plugin_settings import SettingError
-from summary_card import extract_card
-from summary_card.settings import card_settings
+from reality_check.plugins.brief_registry.plugin_settings import SettingError
+from reality_check.plugins.summary_card import extract_card
+from reality_check.plugins.summary_card.settings import card_settings
 
 SITE = {"DEFAULT_LANG": "en"}
 

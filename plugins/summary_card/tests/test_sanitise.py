@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from summary_card import extract_card
+from reality_check.plugins.summary_card import extract_card
 
 
 def key_point_html(item: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summary_card import extract_card
-from summary_card.sentences import first_sentence
+from reality_check.plugins.summary_card import extract_card
+from reality_check.plugins.summary_card.sentences import first_sentence
 
 # (text, the first sentence); the rest is what follows it.
 CASES = [

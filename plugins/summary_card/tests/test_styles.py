@@ -8,8 +8,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from brief_registry.rendering import BriefMarkdown
-from summary_card import (
+from reality_check.plugins.brief_registry.rendering import BriefMarkdown
+from reality_check.plugins.summary_card import (
     CardSettings,
     GivenCard,
     KeyPoint,
@@ -17,7 +17,7 @@ from summary_card import (
     card_from_front_matter,
     extract_card,
 )
-from summary_card.source import find_heading, headings
+from reality_check.plugins.summary_card.source import find_heading, headings
 
 TEST_DATA = Path(__file__).resolve().parent.parent / "test_data"
 KEY_POINTS = "<h2>Key points</h2><ul><li>Point A.</li><li>Point B.</li></ul>"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from brief_registry import Person, Registry, Term
-from taxonomy_pages import build_listings, term_url
+from reality_check.plugins.brief_registry import Person, Registry, Term
+from reality_check.plugins.taxonomy_pages import build_listings, term_url
 
 RUSSIA, CHINA = Term("Russia", "russia"), Term("China", "china")
 POLITICS, TECH = Term("Politics & Diplomacy", "politics-diplomacy"), Term("Technology", "technology")

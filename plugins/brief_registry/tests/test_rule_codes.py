@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 from PIL import Image
+from test_registry import REGISTRY  # a synthetic registry: Ada Example, Testing, Somewhere
 
-from brief_registry import (
+from reality_check.plugins.brief_registry import (
     FrontMatterError,
     Numbered,
     Problem,
@@ -24,16 +25,14 @@ from brief_registry import (
     read_brief,
     read_front_matter,
 )
-from brief_registry.frontmatter import FrontMatterCode
-from brief_registry.images import ImageCode, image_problems
-from brief_registry.problems import BriefFileError
-from brief_registry.registry import RegistryCode
-from brief_registry.rules import RuleCode
-from brief_registry.safety import SafetyCode, unsafe_html
-from brief_registry.textfile import EncodingCode, decode_text
-from brief_registry.yamlerrors import YamlCode, yaml_problem
-
-from .test_registry import REGISTRY  # a synthetic registry: Ada Example, Testing, Somewhere
+from reality_check.plugins.brief_registry.frontmatter import FrontMatterCode
+from reality_check.plugins.brief_registry.images import ImageCode, image_problems
+from reality_check.plugins.brief_registry.problems import BriefFileError
+from reality_check.plugins.brief_registry.registry import RegistryCode
+from reality_check.plugins.brief_registry.rules import RuleCode
+from reality_check.plugins.brief_registry.safety import SafetyCode, unsafe_html
+from reality_check.plugins.brief_registry.textfile import EncodingCode, decode_text
+from reality_check.plugins.brief_registry.yamlerrors import YamlCode, yaml_problem
 
 ENUMS = (EncodingCode, FrontMatterCode, YamlCode, RegistryCode, RuleCode, SafetyCode, ImageCode)
 

@@ -45,6 +45,16 @@ def _load_or_start_empty(
             self._cache = pickle.load(stream)
     except FileNotFoundError:
         logger.debug("No content cache %s yet (normal on a first build)", self._cache_path)
+    except (
+        ImportError,
+        AttributeError,
+    ) as error:  # a class it holds has moved since: normal after an upgrade
+        logger.info(
+            "The content cache %s was written by an earlier version of the project's code (%s); every file is "
+            "read again",
+            self._cache_path,
+            error,
+        )
     except UNREADABLE as error:
         logger.warning(
             "Cannot read the content cache %s (%s: %s); every file is read again",

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import logging
 import pickle
+import sys
+import types
 
 import pytest
 from pelican.cache import FileDataCacher, FileStampDataCacher
@@ -96,3 +99,26 @@ def test_the_code_that_reads_briefs_is_the_plugins_without_their_tests():
     assert {"summary_card/card.py", "brief_registry/reader.py", "brief_registry/content_cache.py"} <= modules
     assert not [module for module in modules if "/tests/" in module or "/test_data/" in module]
     assert all(module.endswith(".py") for module in modules)
+
+
+def test_a_cache_written_by_earlier_code_is_read_again_without_a_warning(tmp_path, monkeypatch, caplog):
+    """After an upgrade the cache holds classes under the names they had (the packages were top-level before they
+    moved under reality_check): every file is read again, said once at INFO, and a fatal-warnings build goes on."""
+    earlier = types.ModuleType("synthetic_earlier_plugin")
+    earlier.Card = type("Card", (), {"__module__": "synthetic_earlier_plugin"})
+    monkeypatch.setitem(sys.modules, "synthetic_earlier_plugin", earlier)
+    old = cacher(tmp_path, load=False)
+    old.cache_data("briefs/synthetic-7.md", {"card": earlier.Card()})
+    old.save_cache()
+    monkeypatch.delitem(sys.modules, "synthetic_earlier_plugin")  # the upgrade
+
+    with caplog.at_level(logging.DEBUG, logger=content_cache.__name__):
+        reopened = cacher(tmp_path)
+    assert reopened.get_cached_data("briefs/synthetic-7.md", "missing") == "missing"
+    assert [(r.levelno, r.getMessage().split(" (")[0]) for r in caplog.records] == [
+        (
+            logging.INFO,
+            f"The content cache {tmp_path / 'ArticlesGenerator-Readers'} was written by an earlier version"
+            " of the project's code",
+        )
+    ]

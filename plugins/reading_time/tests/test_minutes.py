@@ -1,10 +1,27 @@
-"""Level 1: the reading-time count on small fragments."""
+"""Level 1: the reading-time count on small fragments, and on every brief body the project has, against
+html.parser's count of the same words."""
 
 from __future__ import annotations
 
-import pytest
+from html.parser import HTMLParser
+from pathlib import Path
 
-from reality_check.plugins.reading_time.minutes import ReadingTime, reading_time, words_per_minute
+import pytest
+from pelican.settings import read_settings
+
+from reality_check.bench.corpus import write_corpus
+from reality_check.plugins.brief_registry.frontmatter import read_front_matter
+from reality_check.plugins.brief_registry.problems import FrontMatterError
+from reality_check.plugins.brief_registry.rendering import brief_markdown
+from reality_check.plugins.reading_time.minutes import (
+    _BREAKS,
+    ReadingTime,
+    count_words,
+    reading_time,
+    words_per_minute,
+)
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize(
@@ -43,3 +60,83 @@ def test_a_setting_that_is_not_a_speed_names_the_setting_and_where_to_set_it(val
         ValueError, match=r"READING_TIME_WORDS_PER_MINUTE must be .* not .*set it in pelicanconf\.py"
     ):
         words_per_minute(value)
+
+
+class ParserCount(HTMLParser):
+    """The yardstick: the same words counted by html.parser (which the count used before it was made faster)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.words, self._tail = 0, ""
+        self.feed(html)
+        self.close()
+        self._flush()
+
+    def handle_data(self, data: str) -> None:
+        text = self._tail + data
+        parts = text.split()
+        ends_inside = bool(parts) and not text[-1].isspace()
+        self.words += len(parts) - ends_inside
+        self._tail = parts[-1] if ends_inside else ""
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BREAKS:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.words += bool(self._tail)
+        self._tail = ""
+
+
+FRAGMENTS = [
+    "pre<em>fix</em> and <strong>word</strong>s",  # an inline tag inside a word: one word
+    "one<br>two<br/>three<p>four</p>five",  # a block tag ends a word
+    "<p>a</p>\n\n<p>b</p> <li>c</li>",
+    "x &amp; y &lt;z&gt; caf&eacute; &#8217;quoted&#x2019;",  # references are the characters they stand for
+    "non&nbsp;breaking\xa0space",  # white space in Python's sense separates words, as it did
+    "a<!-- a comment, <p>not a tag</p> -->b",
+    "<a title=\"a > b\" href='c>d'>quoted</a> markup",  # ">" in a quoted attribute value
+    "a < b, c <= d, e <3 f </ g",  # "<" that starts no tag is text
+    "<!doctype html><?xml version='1.0'?>text",
+    "<TABLE><TR><TD>upper</TD><TD>case</TD></TR></TABLE>",
+    "   ",
+    "",
+    "trailing",
+    '\n<h2 id="whats-the-issue">What\u2019s the issue?</h2>\n<ol start="3">\n<li>Three</li>\n</ol>',
+]
+
+
+@pytest.mark.parametrize("html", FRAGMENTS)
+def test_the_count_is_html_parsers_on_tricky_fragments(html):
+    assert count_words(html) == ParserCount(html).words
+
+
+def brief_bodies() -> list[tuple[str, str]]:
+    """Every Markdown brief or page the project has (the real content, the tests' synthetic briefs, the card's
+    writing styles, a generated corpus), rendered as the build renders it."""
+    render = brief_markdown(read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]).convert
+    folders = [ROOT / "content", ROOT / "tests" / "fixtures", *sorted(ROOT.glob("plugins/*/test_data"))]
+    bodies = []
+    for path in sorted(p for folder in folders for p in folder.rglob("*.md")):
+        try:
+            body = read_front_matter(path.read_text(encoding="utf-8"), str(path)).body
+        except (FrontMatterError, UnicodeDecodeError):
+            continue  # a synthetic file that is broken on purpose
+        bodies.append((str(path.relative_to(ROOT)), render(body)))
+    return bodies
+
+
+def test_the_count_is_html_parsers_on_every_body_the_project_has(tmp_path):
+    project, _ = write_corpus(30, tmp_path)
+    render = brief_markdown(read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]).convert
+    generated = [
+        (path.name, render(read_front_matter(path.read_text(encoding="utf-8"), str(path)).body))
+        for path in sorted((project / "briefs").glob("*.md"))
+    ]
+    bodies = brief_bodies() + generated
+    assert len(bodies) > 90
+    assert sum(count_words(html) for _, html in bodies) > 40_000
+    assert [name for name, html in bodies if count_words(html) != ParserCount(html).words] == []

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reality_check.editor import PROJECT_FOLDER
-from reality_check.plugins.brief_registry.code_digest import code_digest
 from reality_check.plugins.brief_registry.textfile import read_pickle, write_atomically
+from reality_check.plugins.plugin_support.code_digest import code_digest
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +34,10 @@ LIBRARIES = ("Markdown", "markdown-it-py", "beautifulsoup4", "nh3", "PyYAML", "p
 PROJECT = PROJECT_FOLDER
 CODE = (
     Path(__file__).parent,
-    *(PROJECT_FOLDER / "plugins" / p for p in ("brief_registry", "brief_relations", "summary_card")),
+    *(
+        PROJECT_FOLDER / "plugins" / p
+        for p in ("brief_registry", "brief_relations", "plugin_support", "summary_card")
+    ),
 )
 
 

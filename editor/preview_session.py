@@ -27,8 +27,8 @@ from pelican.generators import ArticlesGenerator
 
 from reality_check.plugins.brief_registry.briefs import ARTICLE_LISTS
 from reality_check.plugins.brief_registry.images import STATIC_LINK, site_references
-from reality_check.plugins.brief_registry.plugin_settings import SettingError
 from reality_check.plugins.incremental_output.writer import WholeFileWriter
+from reality_check.plugins.plugin_support.plugin_settings import SettingError
 
 logger = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ import reality_check.editor.parallel as parallel
 from reality_check.bench.corpus import write_corpus
 from reality_check.editor.check import review_content
 from reality_check.editor.settings import load_settings
-from reality_check.plugins.brief_registry.memo import ProcessMemo
 from reality_check.plugins.brief_registry.rendering import RENDERED, forget_rendered
+from reality_check.plugins.plugin_support.memo import ProcessMemo
 from reality_check.plugins.summary_card.cache import EXTRACTED, forget_extractions
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -16,7 +16,7 @@ from pathlib import Path
 from parallel_probe import square_noting_pid
 
 import reality_check.editor.parallel as parallel
-from reality_check.plugins.brief_registry.memo import ProcessMemo
+from reality_check.plugins.plugin_support.memo import ProcessMemo
 
 PROBE = Path(__file__).with_name("parallel_probe.py")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -92,3 +93,18 @@ def test_every_package_imports_from_any_folder_under_the_projects_namespace_only
     )  # fmt: skip
     assert command.returncode == 0, command.stderr
     assert command.stdout.startswith("usage: python -m reality_check.editor")
+
+
+def test_plugin_support_imports_nothing_else_of_the_project():
+    """Every plugin depends on plugin_support, so it depends on no plugin (no cycle, and no plugin's code in
+    another's registration)."""
+    support = ROOT / "plugins" / "plugin_support"
+    imported = set()
+    for module in support.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+    assert {"hashlib", "importlib"} <= imported  # the walk sees the imports
+    assert sorted(m for m in imported if m.startswith("reality_check")) == []

@@ -1,6 +1,6 @@
 """Embeddable cards: /briefs/<slug>/card/ for an iframe on a partner's page, and its oEmbed document."""
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .embed import DEFAULTS, Embed, build_embed, frame_height, oembed_document
 

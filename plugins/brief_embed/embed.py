@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from reality_check.plugins.brief_registry.addresses import absolute_url, save_as
 from reality_check.plugins.brief_registry.names import names_in_prose
-from reality_check.plugins.brief_registry.plugin_settings import settings_reader, whole_number
+from reality_check.plugins.plugin_support.plugin_settings import settings_reader, whole_number
 
 DEFAULTS: dict[str, Any] = {
     "BRIEF_EMBED_CARD_URL": "briefs/{slug}/card/",

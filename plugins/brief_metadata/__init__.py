@@ -1,6 +1,6 @@
 """What other software reads about a brief: a Chicago citation, BibTeX and RIS files, and JSON-LD."""
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .citation import bibtex, chicago_citation, headline_case, ris
 from .record import BriefRecord, Contributor, split_name

@@ -4,8 +4,9 @@ The pure parts (``registry``, ``frontmatter``, ``rules``) are shared with the ed
 ``handlers`` wires them into the Pelican build.
 """
 
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
+
 from .frontmatter import FrontMatter, read_brief, read_front_matter
-from .plugin_settings import register_from_handlers
 from .problems import (
     BodyError,
     BriefFileError,

@@ -24,8 +24,9 @@ from typing import Any
 
 from pelican.cache import FileDataCacher, FileStampDataCacher
 
-from .code_digest import code_digest
-from .digests import files_under
+from reality_check.plugins.plugin_support.code_digest import code_digest
+from reality_check.plugins.plugin_support.digests import files_under
+
 from .textfile import UNREADABLE, replaced_whole
 
 logger = logging.getLogger(__name__)

@@ -26,7 +26,7 @@ from markdown.extensions.toc import slugify, strip_tags, unique
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .memo import ProcessMemo
+from reality_check.plugins.plugin_support.memo import ProcessMemo
 
 # The MARKDOWN setting the fast path reproduces. Any other setting renders with Python-Markdown alone.
 SUPPORTED_EXTENSIONS = frozenset(

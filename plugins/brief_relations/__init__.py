@@ -1,6 +1,6 @@
 """Links between briefs: related briefs (shared topics or regions) and responses named in front matter."""
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .relations import BriefFacts, RelatedIndex, parse_responses, related_briefs
 

@@ -9,13 +9,13 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from reality_check.plugins.brief_registry import BriefFileError, display_path, read_brief
-from reality_check.plugins.brief_registry.plugin_settings import (
+from reality_check.plugins.brief_registry.problems import log_extra
+from reality_check.plugins.brief_registry.rules import is_series_number
+from reality_check.plugins.plugin_support.plugin_settings import (
     defaults_setter,
     settings_reader,
     whole_number,
 )
-from reality_check.plugins.brief_registry.problems import log_extra
-from reality_check.plugins.brief_registry.rules import is_series_number
 
 from .relations import DEFAULT_LIMIT, BriefFacts, RelatedIndex, parse_responses
 

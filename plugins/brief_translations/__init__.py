@@ -1,6 +1,6 @@
 """Translated briefs: interface strings and dates in each page's language, language versions, /<lang>/ listings."""
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .interface import Interface, language_name, load_catalogs, long_date
 from .versions import LanguageListing, LanguageVersion, language_versions

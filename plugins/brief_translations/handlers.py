@@ -16,13 +16,13 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from reality_check.plugins.brief_registry.addresses import absolute_url
 from reality_check.plugins.brief_registry.briefs import originals_with_pages
-from reality_check.plugins.brief_registry.plugin_settings import (
+from reality_check.plugins.brief_registry.problems import display_path, log_extra
+from reality_check.plugins.brief_registry.rules import LANGUAGES_SETTING, translation_languages
+from reality_check.plugins.plugin_support.plugin_settings import (
     SettingError,
     defaults_setter,
     settings_reader,
 )
-from reality_check.plugins.brief_registry.problems import display_path, log_extra
-from reality_check.plugins.brief_registry.rules import LANGUAGES_SETTING, translation_languages
 
 from .interface import (
     Interface,

@@ -21,8 +21,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 
-from reality_check.plugins.brief_registry.memo import ProcessMemo
 from reality_check.plugins.brief_registry.problems import BriefFileError, Problem
+from reality_check.plugins.plugin_support.memo import ProcessMemo
 
 CATALOG = "LC_MESSAGES/messages.po"
 TRANSLATIONS_FOLDER = "translations"  # in the theme: translations/<lang>/LC_MESSAGES/messages.po

@@ -1,6 +1,6 @@
 """The editors' browser CMS at /admin/: Decap CMS, its generated configuration, and "View" pages per brief."""
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .config import DEFAULTS, BriefSources, DecapConfigError, DecapSettings, build_config, render_config
 

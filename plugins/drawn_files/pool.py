@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from reality_check.plugins.brief_registry.plugin_settings import whole_number
+from reality_check.plugins.plugin_support.plugin_settings import whole_number
 
 # A job draws one file: called as draw(path, *args), it writes `path` (and whatever belongs with it).
 Draw = Callable[..., object]

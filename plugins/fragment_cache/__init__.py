@@ -1,6 +1,6 @@
 """Render a fragment shown on many pages (a brief's teaser) once per build."""
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .memo import rendered_once
 

@@ -26,8 +26,8 @@ import jinja2
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
-from reality_check.plugins.brief_registry.code_digest import loaded_code_digest
-from reality_check.plugins.brief_registry.memo import ProcessMemo
+from reality_check.plugins.plugin_support.code_digest import loaded_code_digest
+from reality_check.plugins.plugin_support.memo import ProcessMemo
 
 # Compiled code by cache key, for every environment of this process (bounded, for a devserver that runs for days).
 _IN_MEMORY: ProcessMemo[str, bytes] = ProcessMemo(limit=2000)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from reality_check.plugins.brief_registry.plugin_settings import defaults_setter, settings_reader
+from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 
 from .compiled import CompiledTemplates
 from .memo import SiteFragments, rendered_every_time, rendered_every_time_for_site, rendered_once

@@ -4,7 +4,7 @@ The package holds the pure fingerprints (``fingerprint``), which ``make html`` r
 writers Pelican builds with (``writer``, loaded by whoever writes: its ``handlers`` and the one-brief preview).
 """
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .fingerprint import content_summary, input_fingerprint, output_fingerprint, stable_text
 

@@ -19,7 +19,7 @@ from typing import Any
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-from reality_check.plugins.brief_registry.digests import digest, files_under, folder_stamp
+from reality_check.plugins.plugin_support.digests import digest, files_under, folder_stamp
 
 # A brief's attributes that hold its body (shown on its own page and in feeds only), or the whole site's context
 # and settings (hashed once for the whole site).

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from reality_check.plugins.brief_registry.plugin_settings import defaults_setter
+from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 
 from .writer import RUNNING, IncrementalWriter
 

@@ -1,6 +1,6 @@
 """The newsletter digest: each issue recorded in content/digests/ rendered as an e-mail and its text part."""
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .issues import (
     DigestIssue,

@@ -11,9 +11,9 @@ from pelican.generators import Generator
 from reality_check.plugins.brief_metadata.record import publisher_name
 from reality_check.plugins.brief_registry.addresses import absolute_url
 from reality_check.plugins.brief_registry.briefs import numbered, series_name
-from reality_check.plugins.brief_registry.plugin_settings import defaults_setter, settings_reader
 from reality_check.plugins.brief_registry.problems import log_extra
 from reality_check.plugins.brief_registry.textfile import write_if_changed
+from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 
 from .email import inline_css
 from .issues import DigestIssue, DigestRecordError, read_issues, unpublished_briefs

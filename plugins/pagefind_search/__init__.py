@@ -1,6 +1,6 @@
 """Site search: Pagefind indexes the brief pages beside every build (make html, make publish, tests)."""
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .indexer import (
     MAIN_BUNDLE,

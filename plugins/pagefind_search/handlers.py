@@ -15,7 +15,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from reality_check.plugins.brief_registry.briefs import briefs_with_pages
-from reality_check.plugins.brief_registry.plugin_settings import defaults_setter
+from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 
 from .indexer import IndexingRun, IndexPart, PagefindError, bundles_by_language, plan_parts, start_indexing
 from .settings import DEFAULTS, index_limits, setting

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reality_check.plugins.brief_registry.code_digest import code_digest
-from reality_check.plugins.brief_registry.digests import digest, folder_stamp
 from reality_check.plugins.brief_registry.textfile import write_atomically
 from reality_check.plugins.drawn_files import place
+from reality_check.plugins.plugin_support.code_digest import code_digest
+from reality_check.plugins.plugin_support.digests import digest, folder_stamp
 
 from .stable import UnexpectedBundleError, stabilize_bundle
 

@@ -5,7 +5,7 @@ Pure, so the limits are tested without Pelican's wiring.
 
 from __future__ import annotations
 
-from reality_check.plugins.brief_registry.plugin_settings import settings_reader, whole_number
+from reality_check.plugins.plugin_support.plugin_settings import settings_reader, whole_number
 
 DEFAULTS = {
     "PAGEFIND_ENABLED": True,

@@ -1,6 +1,6 @@
 """PDF edition: every brief as a tagged, printable PDF drawn with WeasyPrint from the site's own templates."""
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .drawing import DrawnPdf, draw_pdf
 from .edition import DrawingInputs, Person, PrintedBrief, cache_key, page_size, short_title, size_label

@@ -20,8 +20,8 @@ from reality_check.plugins.brief_metadata import chicago_citation
 from reality_check.plugins.brief_metadata.record import brief_record, file_stem
 from reality_check.plugins.brief_registry.addresses import beside_page
 from reality_check.plugins.brief_registry.images import body_images
-from reality_check.plugins.brief_registry.plugin_settings import SettingError
 from reality_check.plugins.brief_registry.rules import names_of
+from reality_check.plugins.plugin_support.plugin_settings import SettingError
 
 # Bump when the drawing code changes what a PDF looks like: every cached PDF is then drawn again.
 DRAWING_VERSION = 1

@@ -8,7 +8,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from reality_check.plugins.brief_registry.briefs import every_brief
-from reality_check.plugins.brief_registry.plugin_settings import defaults_setter, settings_reader
+from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 
 from .minutes import DEFAULT_WORDS_PER_MINUTE, reading_time, words_per_minute
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
-from reality_check.plugins.brief_registry.plugin_settings import whole_number
+from reality_check.plugins.plugin_support.plugin_settings import whole_number
 
 DEFAULT_WORDS_PER_MINUTE = 200
 

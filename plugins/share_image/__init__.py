@@ -1,6 +1,6 @@
 """Share-image plugin: a 1200×630 PNG per brief for link previews (og:image, twitter:image)."""
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image
 

@@ -10,8 +10,8 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from reality_check.plugins.brief_registry.briefs import briefs_with_pages, series_name
-from reality_check.plugins.brief_registry.plugin_settings import defaults_setter, settings_reader
 from reality_check.plugins.drawn_files import DrawingPool, cache_folder, place, worker_count, write_atomically
+from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 from reality_check.plugins.summary_card.signals import cards_attached
 
 from .image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image, unreadable_font

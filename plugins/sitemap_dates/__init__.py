@@ -6,7 +6,7 @@ changes when a brief is published or modified, so its lastmod is the newest such
 true for readers and crawlers, and the same in every build of the same content.
 """
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 register = register_from_handlers(__name__)
 

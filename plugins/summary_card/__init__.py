@@ -1,6 +1,6 @@
 """Summary-card plugin: each brief's key points and recommendations, extracted for the card."""
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .card import (
     BodyEdit,

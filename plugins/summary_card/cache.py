@@ -14,9 +14,9 @@ import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
-from reality_check.plugins.brief_registry.code_digest import code_digest as digest_code
-from reality_check.plugins.brief_registry.memo import ProcessMemo
 from reality_check.plugins.brief_registry.textfile import read_pickle, write_atomically
+from reality_check.plugins.plugin_support.code_digest import code_digest as digest_code
+from reality_check.plugins.plugin_support.memo import ProcessMemo
 
 from .card import CardSettings, Extraction, GivenCard, extract_card
 

@@ -14,10 +14,10 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from reality_check.plugins.brief_registry.briefs import every_brief, newest_first, series_name
 from reality_check.plugins.brief_registry.frontmatter import FrontMatter, read_brief
-from reality_check.plugins.brief_registry.plugin_settings import defaults_setter
 from reality_check.plugins.brief_registry.problems import BriefFileError, display_path, log_extra
 from reality_check.plugins.brief_registry.rendering import brief_markdown, fast_markdown_enabled
 from reality_check.plugins.brief_registry.textfile import write_if_changed
+from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 
 from .cache import ExtractionCache
 from .card import CardSettings, Extraction, GivenCard, card_from_front_matter

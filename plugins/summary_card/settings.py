@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from reality_check.plugins.brief_registry.plugin_settings import SettingError, settings_reader, text_list
+from reality_check.plugins.plugin_support.plugin_settings import SettingError, settings_reader, text_list
 
 from .card import (
     DEFAULT_HEADINGS_BY_LANG,

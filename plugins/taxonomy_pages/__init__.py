@@ -1,6 +1,6 @@
 """Pages for the people and the two taxonomies: /authors/<slug>/, /topics/<slug>/, /regions/<slug>/."""
 
-from reality_check.plugins.brief_registry.plugin_settings import register_from_handlers
+from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .listings import DEFAULTS, Listing, build_listings, term_url
 

@@ -7,8 +7,8 @@ from functools import partial
 from pelican import signals
 from pelican.generators import Generator
 
-from reality_check.plugins.brief_registry.plugin_settings import defaults_setter
 from reality_check.plugins.brief_registry.registry import build_registry
+from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 
 from .listings import DEFAULTS, build_listings
 

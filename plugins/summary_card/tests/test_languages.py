@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from reality_check.plugins.brief_registry.plugin_settings import SettingError
+from reality_check.plugins.plugin_support.plugin_settings import SettingError
 from reality_check.plugins.summary_card import extract_card
 from reality_check.plugins.summary_card.settings import card_settings
 

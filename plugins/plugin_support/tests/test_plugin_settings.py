@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from reality_check.plugins.brief_registry.plugin_settings import (
+from reality_check.plugins.plugin_support.plugin_settings import (
     defaults_setter,
     settings_reader,
     whole_number,

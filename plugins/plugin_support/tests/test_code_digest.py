@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reality_check.plugins.brief_registry.code_digest import code_digest, library_version
+from reality_check.plugins.plugin_support.code_digest import code_digest, library_version
 
 
 def test_the_digest_changes_with_a_modules_bytes_its_path_or_a_library(tmp_path):

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from reality_check.plugins.brief_registry.digests import digest
+from .digests import digest
 
 
 def library_version(name: str) -> str:

@@ -4,7 +4,7 @@ Every brief is plainly synthetic (invented words, invented people), about 12 KB 
 `make check`. The same briefs are also written with Pelican's native `Key: value` metadata, so plain Pelican
 (no plugins, built-in theme) can build exactly the same Markdown bodies for comparison.
 
-    python -m bench.corpus 1000 /tmp/corpus        # writes /tmp/corpus/project and /tmp/corpus/plain
+    python -m reality_check.bench.corpus 1000 /tmp/corpus        # writes /tmp/corpus/project and /tmp/corpus/plain
 """
 
 from __future__ import annotations

@@ -227,8 +227,8 @@ def report_pdf(results: list[PdfMeasurement]) -> tuple[list[str], list[str]]:
 
 
 if __name__ == "__main__":
-    # python -m bench.pdf --time CONTENT OUTPUT CACHE: each PDF drawing's time in one build (JSON, last line);
-    # python -m bench.pdf --prime CONTENT OUTPUT CACHE: fill the cache with a stand-in PDF (the count, last line).
+    # python -m reality_check.bench.pdf --time CONTENT OUTPUT CACHE: each PDF drawing's time in one build (JSON, last line);
+    # python -m reality_check.bench.pdf --prime CONTENT OUTPUT CACHE: fill the cache with a stand-in PDF (the count, last line).
     mode = sys.argv[1]
     content, output, cache = map(Path, sys.argv[2:5])
     print(

@@ -1,6 +1,6 @@
 """``make github``: commit the published site to the gh-pages branch and push it, to a remote chosen on purpose.
 
-``python -m deploy.github`` (run by ``make github`` after ``make publish``):
+``python -m reality_check.deploy.github`` (run by ``make github`` after ``make publish``):
 
 1. picks the remote: the one named by ``GITHUB_REMOTE``, else the only remote whose address is on GitHub. It
    never falls back to ``origin`` as such: in a clone, ``origin`` is wherever the clone came from;

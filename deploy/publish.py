@@ -1,6 +1,6 @@
 """Publish the live site without ever leaving a half-built one in place.
 
-``python -m deploy.publish`` (what ``make publish`` runs) does, in order:
+``python -m reality_check.deploy.publish`` (what ``make publish`` runs) does, in order:
 
 1. checks every brief with the editors' checker, then
 2. builds the site with ``publishconf.py`` and ``--fatal warnings`` into a fresh folder beside ``output/``, in one

@@ -1,4 +1,4 @@
-"""``python -m editor``: see :mod:`editor.cli`."""
+"""``python -m reality_check.editor``: see :mod:`reality_check.editor.cli`."""
 
 from .cli import exit_with, main
 

@@ -1,4 +1,4 @@
-"""Command line: ``python -m editor check|new|import|add-author|serve|preview|cms``, wrapped by the Makefile.
+"""Command line: ``python -m reality_check.editor check|new|import|add-author|serve|preview|cms``, wrapped by the Makefile.
 
 Every refusal is one clear sentence and leaves every file as it was.
 """

@@ -1,7 +1,7 @@
 """Check many briefs on every core, and keep in this process what the workers worked out.
 
 Checking a brief renders its body and extracts its card; `make html` then builds in the same process and reuses
-both (brief_registry.memo). :func:`map_sharing` runs a function over the items in forked worker processes, each
+both (plugin_support.memo). :func:`map_sharing` runs a function over the items in forked worker processes, each
 taking contiguous chunks, and brings back, with the results in order, every memo entry a worker added, so the
 build finds them as if this process had done the work.
 

@@ -73,7 +73,7 @@ _ENV_BEFORE = pytest.StashKey[dict[str, str]]()
 
 def pytest_configure(config: pytest.Config) -> None:
     """Give this test process a cache folder of its own before anything reads the settings (some modules do on
-    import): every build a test runs, in this process or another (`make`, `python -m editor`, `deploy.publish`),
+    import): every build a test runs, in this process or another (`make`, `python -m reality_check.editor`, `reality_check.deploy.publish`),
     keeps its caches there, never in the checkout's cache/, which another test process or the developer's own
     `make html` may be writing."""
     config.stash[_CACHE_BEFORE] = os.environ.get(CACHE_VARIABLE)
@@ -303,7 +303,7 @@ DIGEST_INTRO = "Three new briefs this month.\n\nA second paragraph, with <b>mark
 
 @pytest.fixture(scope="session")
 def digest_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The series site with a digest issue recorded by `python -m newsletter_digest` (as `make digest` does)."""
+    """The series site with a digest issue recorded by `python -m reality_check.plugins.newsletter_digest` (as `make digest` does)."""
     from reality_check.plugins.newsletter_digest.__main__ import main as record_digest
 
     root = tmp_path_factory.mktemp("digest")

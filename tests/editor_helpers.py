@@ -40,7 +40,7 @@ def content_copy(destination: Path, *briefs: Path) -> Path:
 
 
 def run(argv: list[str], capsys, monkeypatch, cwd: Path, ask=None) -> tuple[int, list[str], str]:
-    """Run ``python -m editor`` in-process from `cwd`: exit code, stdout lines, stderr."""
+    """Run ``python -m reality_check.editor`` in-process from `cwd`: exit code, stdout lines, stderr."""
     monkeypatch.chdir(cwd)
     code = main([*argv, "--settings", SETTINGS], ask=ask)
     out, err = capsys.readouterr()

@@ -20,7 +20,7 @@ def publish_env(**extra: str) -> dict[str, str]:
 
 
 def run_publish(content: Path, output: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    """`python -m deploy.publish`, as `make publish` runs it, on any content and output folder."""
+    """`python -m reality_check.deploy.publish`, as `make publish` runs it, on any content and output folder."""
     return subprocess.run(
         [
             sys.executable,

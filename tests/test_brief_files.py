@@ -56,7 +56,7 @@ def saved_as(name: str, folder: Path, number: int) -> Path:
 
 
 def run_check(content: Path, capsys, monkeypatch) -> tuple[int, list[str]]:
-    """`python -m editor check content`, run in this process (tests/test_check.py runs the command itself): its
+    """`python -m reality_check.editor check content`, run in this process (tests/test_check.py runs the command itself): its
     exit code and the lines it printed (anything printed before is set aside)."""
     capsys.readouterr()
     code, lines, _ = run(["check", "content"], capsys, monkeypatch, cwd=content.parent)

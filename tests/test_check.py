@@ -1,4 +1,4 @@
-"""The editors' checker, run as editors run it: `python -m editor check` on a content folder."""
+"""The editors' checker, run as editors run it: `python -m reality_check.editor check` on a content folder."""
 
 from __future__ import annotations
 

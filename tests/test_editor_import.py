@@ -214,7 +214,7 @@ def test_the_importer_bolds_the_same_first_sentence():
 
 
 def import_command(content: Path, source: Path) -> subprocess.CompletedProcess:
-    """`python -m editor import`, as `make import SRC=…` runs it, from the folder holding `content`."""
+    """`python -m reality_check.editor import`, as `make import SRC=…` runs it, from the folder holding `content`."""
     return subprocess.run(
         [
             sys.executable,

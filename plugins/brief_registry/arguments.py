@@ -1,5 +1,5 @@
-"""Command-line arguments the project's commands share (``python -m editor``, ``editor.build``, ``deploy.publish``,
-``python -m newsletter_digest``)."""
+"""Command-line arguments the project's commands share (``python -m reality_check.editor``, ``reality_check.editor.build``, ``reality_check.deploy.publish``,
+``python -m reality_check.plugins.newsletter_digest``)."""
 
 from __future__ import annotations
 

@@ -88,7 +88,7 @@ READING_LIBRARIES = ("markdown", "markdown-it-py", "pyyaml", "pelican")
 
 
 def reading_modules() -> list[Path]:
-    """Every plugin's Python code that a build runs (the plugins' tests left out, as :func:`.digests.files_under`
+    """Every plugin's Python code that a build runs (the plugins' tests left out, as :func:`plugin_support.digests.files_under`
     leaves them out)."""
     return [path for path in files_under([PLUGINS]) if path.suffix == ".py"]
 

@@ -1,6 +1,6 @@
-"""``python -m newsletter_digest``: record a new digest issue (``make digest`` then builds the site).
+"""``python -m reality_check.plugins.newsletter_digest``: record a new digest issue (``make digest`` then builds the site).
 
-python -m newsletter_digest --content content [--settings pelicanconf.py] [--since YYYY-MM-DD] [--date YYYY-MM-DD]
+python -m reality_check.plugins.newsletter_digest --content content [--settings pelicanconf.py] [--since YYYY-MM-DD] [--date YYYY-MM-DD]
                            [--intro TEXT]
 """
 

@@ -55,6 +55,8 @@ def count_words(html: str) -> int:
 
 def _add_text(text: str, words: int, inside: bool) -> tuple[int, bool]:
     """`words` and `inside` after the text between two tags: the words it ends, and whether it ends in one."""
+    if not text:  # two tags side by side (`<sup><a>`): a word inside goes on
+        return words, inside
     if "&" in text:
         text = unescape(text)
     parts = text.split()

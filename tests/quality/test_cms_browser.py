@@ -1,4 +1,4 @@
-"""The browser editor for real: `python -m editor cms` (decap-server and the preview) on a copy of the content,
+"""The browser editor for real: `python -m reality_check.editor cms` (decap-server and the preview) on a copy of the content,
 driven in Debian's Chromium the way an editor uses it: list, open, edit one field, create a brief, see problems.
 
 Decap CMS takes a while to start in headless Chromium: every step waits for what the editor would see, never for
@@ -111,7 +111,7 @@ def cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cms]:
             STARTUP,
         )
         if process.poll() is not None:
-            pytest.fail(f"`python -m editor cms` stopped:\n{log.read_text()[-3000:]}")
+            pytest.fail(f"`python -m reality_check.editor cms` stopped:\n{log.read_text()[-3000:]}")
         yield Cms(content, url, log)
     finally:
         process.send_signal(signal.SIGTERM)

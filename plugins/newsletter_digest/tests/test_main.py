@@ -1,4 +1,4 @@
-"""`python -m newsletter_digest` offers exactly the briefs the site publishes, wherever they are in briefs/."""
+"""`python -m reality_check.plugins.newsletter_digest` offers exactly the briefs the site publishes, wherever they are in briefs/."""
 
 import datetime
 

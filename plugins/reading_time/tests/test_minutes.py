@@ -3,6 +3,7 @@ html.parser's count of the same words."""
 
 from __future__ import annotations
 
+import random
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -102,6 +103,8 @@ FRAGMENTS = [
     "a < b, c <= d, e <3 f </ g",  # "<" that starts no tag is text
     "<!doctype html><?xml version='1.0'?>text",
     "<TABLE><TR><TD>upper</TD><TD>case</TD></TR></TABLE>",
+    "a<sup><a>1</a></sup> b",  # tags side by side inside a word: a footnote's reference
+    "pre<strong><em>fix</em></strong>ed H<sub>2</sub><em>O</em> <span></span>x",
     "   ",
     "",
     "trailing",
@@ -127,6 +130,32 @@ def brief_bodies() -> list[tuple[str, str]]:
             continue  # a synthetic file that is broken on purpose
         bodies.append((str(path.relative_to(ROOT)), render(body)))
     return bodies
+
+
+PIECES = (
+    "word", "x", " ", "\n", "&amp;", "&nbsp;", "&#8217;", "<p>", "</p>", "<em>", "</em>", "<br>", "<sup>",
+    "</sup>", '<a href="#n">', "</a>", "<li>", "</li>", "<!-- note -->", "<td>", "<h2 id=\"a\">", "</h2>", "<",
+)  # fmt: skip
+
+
+def test_the_count_is_html_parsers_on_generated_fragments():
+    """Every way of putting text, references, inline and block tags side by side, in any order."""
+    rng = random.Random(20261130)
+    for _ in range(5000):
+        html = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 14)))
+        assert count_words(html) == ParserCount(html).words, html
+
+
+def test_the_count_is_html_parsers_on_footnotes_and_nested_emphasis():
+    """Markdown an editor may write that no brief uses yet, rendered as the build renders it."""
+    render = brief_markdown(read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]).convert
+    html = render(
+        "A term[^1] and ***un***likely `code`[^2] H~2~O, *a*[link](https://example.org).\n\n"
+        "| a | b |\n|---|---|\n| one**two** | x |\n\n[^1]: The first note.\n[^2]: The second."
+    )
+    assert 'class="footnote' in html
+    assert "<table>" in html
+    assert count_words(html) == ParserCount(html).words == 18  # "term1", "unlikely", "code2", "onetwo", "↩"
 
 
 def test_the_count_is_html_parsers_on_every_body_the_project_has(tmp_path):

@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
@@ -45,45 +47,64 @@ def validate_articles(generator: ArticlesGenerator) -> None:
     are reported here, and then no brief's names are checked against it, as in ``make check``).
     """
     content = generator.settings["PATH"]
-    loaded = True
+    registry, loaded = _registry_reported(content)
+    generator.context["registry"] = registry
+    numbered = [
+        number
+        for article in every_brief(generator)
+        if (number := _check_brief(article, content, registry, check_names=loaded)) is not None
+    ]
+    _check_numbers(numbered, generator.settings)
+    _leave_out_unplaced(generator)
+    _give_drafts_a_category(generator)
+
+
+def _registry_reported(content: str) -> tuple[Registry, bool]:
+    """The registries of `content` and True; or, after logging their problems, an empty one and False (names are
+    not checked against a registry that does not load)."""
     try:
-        registry = load_registry(Path(content))
+        return load_registry(Path(content)), True
     except RegistryError as error:
         for problem in error.problems:
             shown = replace(problem, path=display_path(problem.path, content))
             logger.error("%s", shown, extra=log_extra(shown))
-        registry, loaded = Registry(), False  # names are not checked against a registry that does not load
-    generator.context["registry"] = registry
+        return Registry(), False
 
-    numbered = []
-    for article in every_brief(generator):
-        shown = display_path(article.source_path, content)
-        try:
-            front = read_brief(article.source_path, shown)
-        except BriefFileError as error:  # a file gone since Pelican read it included
-            logger.error("%s", error, extra=log_extra(*error.problems))
-            continue
-        article.front_matter = front.without_body()  # Pelican holds the body, rendered
-        for problem in check_references(shown, front, registry) if loaded else ():
-            logger.error("%s", problem, extra=log_extra(problem))
-        numbered.append(Numbered.of(shown, front))
-        article.series_number = getattr(article, "series_number", None)  # reported below when missing
-        article.author_profiles = tuple(
-            filter(None, map(registry.author, as_list(front.data.get("authors"))))
-        )
-        article.topic_terms = tuple(filter(None, map(registry.topic, as_list(front.data.get("topics")))))
-        article.region_terms = tuple(filter(None, map(registry.region, as_list(front.data.get("regions")))))
-    settings = generator.settings
+
+def _check_brief(article, content: str, registry: Registry, *, check_names: bool) -> Numbered | None:
+    """Read one brief's front matter, log the problems of the names it gives, give the article what templates
+    show; its number for the series check, None when its file cannot be read."""
+    shown = display_path(article.source_path, content)
+    try:
+        front = read_brief(article.source_path, shown)
+    except BriefFileError as error:  # a file gone since Pelican read it included
+        logger.error("%s", error, extra=log_extra(*error.problems))
+        return None
+    article.front_matter = front.without_body()  # Pelican holds the body, rendered
+    for problem in check_references(shown, front, registry) if check_names else ():
+        logger.error("%s", problem, extra=log_extra(problem))
+    article.series_number = getattr(
+        article, "series_number", None
+    )  # reported by the series check when missing
+    article.author_profiles = tuple(filter(None, map(registry.author, as_list(front.data.get("authors")))))
+    article.topic_terms = tuple(filter(None, map(registry.topic, as_list(front.data.get("topics")))))
+    article.region_terms = tuple(filter(None, map(registry.region, as_list(front.data.get("regions")))))
+    return Numbered.of(shown, front)
+
+
+def _check_numbers(numbered: list[Numbered], settings: Mapping[str, Any]) -> None:
+    """Log every series number that is missing, reused or not a number, with the next free one to use."""
+    free = functools.partial(next_free_number, Path(settings["PATH"]))  # every brief file, as make check does
     languages = translation_languages(settings)
-    free = functools.partial(
-        next_free_number, Path(content)
-    )  # every brief file, as make check and make brief
     for problem in check_series_numbers(numbered, settings["DEFAULT_LANG"], languages, free):
         logger.error("%s", problem, extra=log_extra(problem))
-    # A brief with no number to list it by, and a translation without an original (both reported above), are left
-    # out, as a brief whose front matter cannot be read is: nothing of it is written, and a page from an earlier
-    # build of it stays as it was. (Pelican would list such a translation as an original of its own.)
-    default_lang = settings["DEFAULT_LANG"]
+
+
+def _leave_out_unplaced(generator: ArticlesGenerator) -> None:
+    """A brief with no number to list it by, and a translation without an original (both reported), are left out,
+    as a brief whose front matter cannot be read is: nothing of it is written, and a page from an earlier build of
+    it stays as it was. (Pelican would list such a translation as an original of its own.)"""
+    default_lang = generator.settings["DEFAULT_LANG"]
     unplaced = [
         *(b for b in every_brief(generator) if not is_series_number(getattr(b, "series_number", None))),
         *(
@@ -93,11 +114,14 @@ def validate_articles(generator: ArticlesGenerator) -> None:
         ),
     ]
     leave_out(generator, unplaced)
-    # Pelican 4.12 (pinned) reads every draft's category, where it reads an article's with getattr; a site without
-    # category pages (CATEGORY_SAVE_AS = "") gives none, and one draft stopped the whole build.
+
+
+def _give_drafts_a_category(generator: ArticlesGenerator) -> None:
+    """Pelican 4.12 (pinned) reads every draft's category, where it reads an article's with getattr; a site without
+    category pages (CATEGORY_SAVE_AS = "") gives none, and one draft stopped the whole build."""
     for draft in (*generator.drafts, *generator.drafts_translations):
         if not hasattr(draft, "category"):
-            draft.category = Category(settings["DEFAULT_CATEGORY"], settings)
+            draft.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)
 
 
 def translation_group(number: object, source_path: str) -> str:

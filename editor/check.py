@@ -160,8 +160,8 @@ def review_content(
         )
     )
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
-    problems.extend(check_responses(reports))
-    problems.extend(check_digests(content, reports))
+    problems.extend(check_responses(reports, settings.default_lang))
+    problems.extend(check_digests(content, reports, settings.default_lang))
     problems.extend(
         link_out_of_folder_problem(link, content)
         for link in links_out_of_folder(content, settings.ignore_files)
@@ -238,18 +238,22 @@ def check_placeholders(path: str, text: str) -> list[Problem]:
     ]
 
 
-def published_numbers(reports: list[BriefReport]) -> dict[int, str]:
-    """The series numbers of the published briefs, each with its file: what responses and digests may name."""
+def published_numbers(reports: list[BriefReport], default_lang: str) -> dict[int, str]:
+    """The series numbers of the published originals, each with its file: what responses and digests may name
+    (the build resolves them among Pelican's articles, where a translation stands only beside its original)."""
     return {
         r.number.number: r.path
         for r in reports
-        if r.number is not None and r.published and is_series_number(r.number.number)
+        if r.number is not None
+        and r.published
+        and (r.number.lang or default_lang) == default_lang
+        and is_series_number(r.number.number)
     }
 
 
-def check_responses(reports: list[BriefReport]) -> list[Problem]:
+def check_responses(reports: list[BriefReport], default_lang: str) -> list[Problem]:
     """Every ``responses:`` entry must name a published brief's series number, as the build resolves them."""
-    by_number = published_numbers(reports)
+    by_number = published_numbers(reports, default_lang)
     problems = []
     for report in reports:
         own = report.number.number if report.number is not None else None
@@ -257,13 +261,13 @@ def check_responses(reports: list[BriefReport]) -> list[Problem]:
     return problems
 
 
-def check_digests(content: Path, reports: list[BriefReport]) -> list[Problem]:
+def check_digests(content: Path, reports: list[BriefReport], default_lang: str) -> list[Problem]:
     """Every digest record (content/digests/) must read, and list only published briefs, as the build renders them."""
     try:
         issues = read_issues(content)
     except DigestRecordError as error:
         return list(error.problems)
-    published = set(published_numbers(reports))
+    published = set(published_numbers(reports, default_lang))
     return [problem for issue in issues for problem in unpublished_briefs(issue, published)]
 
 

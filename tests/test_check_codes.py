@@ -93,7 +93,7 @@ def test_responses_are_checked_across_the_series_as_the_build_does():
         report("b.md", 2),
         report("c.md", 3, published=False),  # a draft: Pelican leaves it out of the series
     ]
-    assert [(p.path, p.line, p.code, p.message) for p in check_responses(reports)] == [
+    assert [(p.path, p.line, p.code, p.message) for p in check_responses(reports, "en")] == [
         ("a.md", 5, "response-to-no-brief", "responses: no brief has series number 3"),
         ("a.md", 6, "response-to-no-brief", "responses: no brief has series number 9"),
     ]
@@ -131,3 +131,14 @@ def test_a_closing_line_naming_no_page_is_a_note_with_its_code():
 
 def test_every_seed_code_has_a_case():
     assert {code for code, _ in SEED_CASES} | {SeedCode.CLOSING_NAMES_NO_PAGE} == set(SeedCode)
+
+
+@pytest.mark.parametrize(
+    "written", ['"20210305"', '"2021-W10-5"', '"2021-064"', "2021-03-05", '"2021-03-05 09:30"']
+)
+def test_a_date_is_accepted_only_in_the_forms_the_build_reads(written):
+    """fromisoformat reads a date without dashes, as a week or as a day of the year; Pelican's reader cannot, so
+    `make check` must say so rather than pass a brief the build then stops on."""
+    problems = check_date("x.md", front(COMPLETE.replace("2021-03-05", written)))
+    expected = [] if written.strip('"').startswith("2021-03-05") else [CheckCode.DATE_FORMAT]
+    assert [problem.code for problem in problems] == expected

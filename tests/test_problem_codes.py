@@ -157,6 +157,28 @@ def digest_of_unpublished_briefs(content) -> None:
     )
 
 
+def translation_of_a_draft(content) -> None:
+    """A published translation whose original is a draft (Pelican pairs briefs of one status only, so the build
+    leaves the translation out), and a digest and a response naming that number."""
+    good = GOOD_BRIEF.read_text(encoding="utf-8")
+    (content / "briefs" / "synthetic-draft-original.md").write_text(
+        good.replace("series_number: 940", "series_number: 943\nstatus: draft"), encoding="utf-8"
+    )
+    (content / "briefs" / "synthetic-draft-original-ru.md").write_text(
+        good.replace("series_number: 940", "series_number: 943\nlang: ru"), encoding="utf-8"
+    )
+    (content / "briefs" / "synthetic-responding.md").write_text(
+        good.replace("series_number: 940", "series_number: 944\nresponses:\n  - 943").replace(
+            "Synthetic good brief", "Synthetic responding brief"
+        ),
+        encoding="utf-8",
+    )
+    (content / "digests").mkdir()
+    (content / "digests" / "2099-02-01.yml").write_text(
+        "date: 2099-02-01\nsince: 2099-01-01\nbriefs:\n  - 943\nintro: ''\n", encoding="utf-8"
+    )
+
+
 def broken_digest(content) -> None:
     """A digest record whose date is not a date (the build then renders no issue)."""
     (content / "digests").mkdir()
@@ -184,8 +206,9 @@ def broken_digest(content) -> None:
         (broken_registry, {RegistryCode}),
         (digest_of_unpublished_briefs, {DigestCode}),
         (broken_digest, {DigestCode}),
+        (translation_of_a_draft, {RuleCode, ResponsesCode, DigestCode}),
     ],
-    ids=["briefs", "registry", "digest-unpublished", "digest-broken"],
+    ids=["briefs", "registry", "digest-unpublished", "digest-broken", "translation-of-a-draft"],
 )
 def test_the_build_and_make_check_give_every_problem_the_same_place_code_and_words(tmp_path, breaks, domains):
     content = content_copy(tmp_path / "content", GOOD_BRIEF)

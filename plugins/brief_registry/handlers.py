@@ -101,9 +101,10 @@ def _check_numbers(numbered: list[Numbered], settings: Mapping[str, Any]) -> Non
 
 
 def _leave_out_unplaced(generator: ArticlesGenerator) -> None:
-    """A brief with no number to list it by, and a translation without an original (both reported), are left out,
-    as a brief whose front matter cannot be read is: nothing of it is written, and a page from an earlier build of
-    it stays as it was. (Pelican would list such a translation as an original of its own.)"""
+    """A brief with no number to list it by, and a translation without an original of its status (Pelican pairs
+    briefs of one status only), both reported by the series check, are left out, as a brief whose front matter
+    cannot be read is: nothing of it is written, and a page from an earlier build of it stays as it was. (Pelican
+    would list such a translation as an original of its own.)"""
     default_lang = generator.settings["DEFAULT_LANG"]
     unplaced = [
         *(b for b in every_brief(generator) if not is_series_number(getattr(b, "series_number", None))),

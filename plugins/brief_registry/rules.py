@@ -74,7 +74,12 @@ UNPUBLISHED_STATUSES = ("draft", "hidden", "skip")
 
 def is_published(data: Mapping[str, object]) -> bool:
     """Whether a brief with this front matter is part of the published series (no status: published)."""
-    return str(data.get("status") or "published").strip().lower() not in UNPUBLISHED_STATUSES
+    return brief_status(data) not in UNPUBLISHED_STATUSES
+
+
+def brief_status(data: Mapping[str, object]) -> str:
+    """The brief's ``status:`` as Pelican reads it ("published" when not given)."""
+    return str(data.get("status") or "published").strip().lower()
 
 
 class RuleCode(StrEnum):
@@ -90,6 +95,9 @@ class RuleCode(StrEnum):
     SERIES_NUMBER_REUSED = "series-number-reused"  # two originals with one number
     TRANSLATION_WITHOUT_ORIGINAL = "translation-without-original"
     TRANSLATION_REPEATED = "translation-repeated"  # two translations of a brief into one language
+    # A published or hidden translation whose status no original of its number has: Pelican pairs a translation
+    # with its original among the briefs of one status only, and the build leaves it out (a draft is never shown).
+    TRANSLATION_STATUS_DIFFERS = "translation-status-differs"
     NAMES_ON_ONE_LINE = "names-on-one-line"  # authors: A, B (each listed): one name, not a list of two
 
 
@@ -165,6 +173,7 @@ class Numbered:
     missing: str = (
         ""  # for a brief without a number: what to say, naming a near-miss key (`line` is its line)
     )
+    status: str = "published"  # as Pelican reads `status:` (published, hidden, draft)
 
     @classmethod
     def of(cls, path: str, front: FrontMatter) -> Numbered:
@@ -178,6 +187,7 @@ class Numbered:
             front.data.get("lang"),
             front.line_of("lang") if "lang" in front.data else 0,
             missing,
+            brief_status(front.data),
         )
 
 
@@ -270,7 +280,8 @@ def _translation_problems(
     originals: dict[int, list[Numbered]],
     default_lang: str,
 ) -> Iterator[Problem]:
-    """A translation needs an original with its number, and a brief has one translation per language."""
+    """A translation needs an original with its number, and (unless it is a draft) its status; a brief has one
+    translation per language."""
     for (number, lang), group in translations.items():
         for brief in group:
             if number not in originals:
@@ -280,6 +291,16 @@ def _translation_problems(
                     f"a translation (lang: {lang}) must have the series number of its original, "
                     f"but no brief in {default_lang} has number {number}",
                     code=RuleCode.TRANSLATION_WITHOUT_ORIGINAL,
+                )
+            elif brief.status != "draft" and all(o.status != brief.status for o in originals[number]):
+                original = originals[number][0]
+                yield Problem(
+                    brief.path,
+                    brief.lang_line or brief.line,
+                    f"a translation is published with its original only when both have the same status: this "
+                    f"one is {brief.status}, its original {original.path}:{original.line} is {original.status} "
+                    f"(give both the same status:)",
+                    code=RuleCode.TRANSLATION_STATUS_DIFFERS,
                 )
             if len(group) > 1:
                 others = ", ".join(f"{o.path}:{o.lang_line or o.line}" for o in group if o is not brief)

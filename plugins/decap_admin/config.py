@@ -18,6 +18,7 @@ import yaml
 
 from reality_check.plugins.brief_registry import Registry
 from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, PAGES_DIR
+from reality_check.plugins.brief_registry.dates import DATE_PATTERN
 from reality_check.plugins.brief_registry.images import IMAGES_FOLDER, PUBLIC_PREFIX
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 from reality_check.plugins.summary_card.card import (
@@ -30,7 +31,6 @@ from reality_check.plugins.summary_card.card import (
 ADMIN_DIR = "admin"  # where the editor is: /admin/
 PREVIEW_PATH = ADMIN_DIR + "/preview/{filename}/"
 DATE_FORMAT = "YYYY-MM-DD"  # Decap's (dayjs) spelling of the YYYY-MM-DD `make check` requires
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
 class DecapConfigError(Exception):

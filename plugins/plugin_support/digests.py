@@ -1,7 +1,7 @@
 """Hashes the build's caches share: of several parts kept apart, of a file's stamp, of the files in folders.
 
-Used by incremental_output (what a build read and wrote) and pagefind_search (what each part of the index was
-made from).
+Used by incremental_output (what a build read and wrote), pagefind_search (what each part of the index was
+made from), brief_registry's content cache and code_digest (the files in the plugins' folders).
 """
 
 from __future__ import annotations

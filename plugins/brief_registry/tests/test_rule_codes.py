@@ -155,6 +155,10 @@ CASES = [
     (RuleCode.SERIES_NUMBER_REUSED, series(Numbered("a.md", 2, 3), Numbered("b.md", 2, 3))),
     (RuleCode.TRANSLATION_WITHOUT_ORIGINAL, series(Numbered("a.md", 2, 9, "ru", 3))),
     (
+        RuleCode.TRANSLATION_STATUS_DIFFERS,
+        series(Numbered("a.md", 2, 3, status="draft"), Numbered("b.md", 2, 3, "ru", 3)),
+    ),
+    (
         RuleCode.TRANSLATION_REPEATED,
         series(Numbered("a.md", 2, 3), Numbered("b.md", 2, 3, "ru", 3), Numbered("c.md", 2, 3, "ru", 3)),
     ),
@@ -192,3 +196,30 @@ def test_a_front_matter_error_keeps_the_code_of_its_yaml_problem():
     with pytest.raises(FrontMatterError) as caught:
         read_front_matter('---\ntitle: "open\n---\n', "x.md")
     assert caught.value.problem.code == YamlCode.UNCLOSED_QUOTE
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "reported"),
+    [
+        ("published", "published", False),
+        ("hidden", "hidden", False),
+        ("draft", "draft", False),
+        ("published", "draft", False),  # a translation still being written: a draft, shown nowhere
+        ("hidden", "draft", False),
+        ("draft", "published", True),  # Pelican pairs a translation with an original of its own status only,
+        ("draft", "hidden", True),  # so the build leaves these out
+        ("hidden", "published", True),
+        ("published", "hidden", True),
+    ],
+)
+def test_a_translation_shown_needs_an_original_of_its_status(original, translation, reported):
+    problems = check_series_numbers(
+        [Numbered("a.md", 2, 3, status=original), Numbered("b.md", 2, 3, "ru", 4, status=translation)],
+        "en",
+        ["ru"],
+    )
+    expected = [
+        ("b.md", 4, f"a translation is published with its original only when both have the same status: this "
+         f"one is {translation}, its original a.md:2 is {original} (give both the same status:)")
+    ]  # fmt: skip
+    assert [(p.path, p.line, p.message) for p in problems] == (expected if reported else [])

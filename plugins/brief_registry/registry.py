@@ -8,6 +8,8 @@ saves), or, as older files have it, a bare list. Loading is pure and strict: a m
 from __future__ import annotations
 
 import itertools
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -35,6 +37,12 @@ class RegistryCode(StrEnum):
     ENTRY_UNKNOWN_FIELD = "registry-entry-unknown-field"
     NAME_REUSED = "registry-name-reused"
     SLUG_REUSED = "registry-slug-reused"
+    SLUG_NOT_AN_ADDRESS = "registry-slug-not-an-address"  # not lower-case letters, digits and hyphens
+
+
+# A slug is the entry's web address (/authors/<slug>/): lower-case letters, digits and hyphens. Also the browser
+# editor's check of the slug it lets an editor type (decap_admin), so the form and `make check` agree.
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 @dataclass(frozen=True)
@@ -161,6 +169,18 @@ def _build(path: Path, label: str, cls: type, required: tuple[str, ...]) -> tupl
             )
         if missing or unknown:
             continue
+        slug = str(entry["slug"])
+        if not re.match(SLUG_PATTERN, slug):
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    f"slug {slug!r} is the address of the {label}'s page, so it must be lower-case letters, digits "
+                    f"and hyphens, such as '{_as_slug(slug) or 'emma-ashford'}'",
+                    code=RegistryCode.SLUG_NOT_AN_ADDRESS,
+                )
+            )
+            continue
         for key, reused in (("name", RegistryCode.NAME_REUSED), ("slug", RegistryCode.SLUG_REUSED)):
             value = str(entry[key])
             if (key, value) in seen:
@@ -178,6 +198,12 @@ def _build(path: Path, label: str, cls: type, required: tuple[str, ...]) -> tupl
     if problems:
         raise RegistryError(problems)
     return tuple(built)
+
+
+def _as_slug(text: str) -> str:
+    """`text` as a slug: its letters and digits, accents dropped, lower-case, runs of anything else a hyphen."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
 
 
 def _reuse_fix(key: str, value: str, label: str, slugs: set[str]) -> str:

@@ -20,7 +20,12 @@ from reality_check.plugins.brief_registry import Registry
 from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, PAGES_DIR
 from reality_check.plugins.brief_registry.dates import DATE_PATTERN
 from reality_check.plugins.brief_registry.images import IMAGES_FOLDER, PUBLIC_PREFIX
-from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
+from reality_check.plugins.brief_registry.registry import (
+    AUTHORS_FILE,
+    REGIONS_FILE,
+    SLUG_PATTERN,
+    TOPICS_FILE,
+)
 from reality_check.plugins.summary_card.card import (
     DEFAULT_KEY_POINTS_HEADINGS,
     DEFAULT_RECOMMENDATIONS_HEADINGS,
@@ -187,7 +192,7 @@ def _registry_collection(content: str, names: tuple[tuple[str, str, str], ...]) 
     for key, label, filename in names:
         item_fields: list[dict[str, Any]] = [
             {"label": "Name", "name": "name", "widget": "string"},
-            {"label": "Slug (web address)", "name": "slug", "widget": "string", "pattern": SLUG_PATTERN},
+            {"label": "Slug (web address)", "name": "slug", "widget": "string", "pattern": SLUG_RULE},
         ]
         if key == "authors":
             item_fields += [
@@ -196,7 +201,10 @@ def _registry_collection(content: str, names: tuple[tuple[str, str, str], ...]) 
                 {"label": "Bio", "name": "bio", "widget": "text"},
             ]
         else:
-            item_fields.append({"label": "Description", "name": "description", "widget": "text"})
+            # Optional, as the registry has it (a topic or region page without one shows its briefs alone).
+            item_fields.append(
+                {"label": "Description", "name": "description", "widget": "text", "required": False}
+            )
         files.append(
             {
                 "label": label,
@@ -222,7 +230,7 @@ def _registry_collection(content: str, names: tuple[tuple[str, str, str], ...]) 
     }
 
 
-SLUG_PATTERN = [r"^[a-z0-9]+(-[a-z0-9]+)*$", "Lower-case letters, digits and hyphens, such as emma-ashford."]
+SLUG_RULE = [SLUG_PATTERN, "Lower-case letters, digits and hyphens, such as emma-ashford."]
 REGISTRY_FILES = (
     ("authors", "Authors", AUTHORS_FILE),
     ("topics", "Topics", TOPICS_FILE),
@@ -318,7 +326,7 @@ def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, An
                             "label": "Slug (web address)",
                             "name": "slug",
                             "widget": "string",
-                            "pattern": SLUG_PATTERN,
+                            "pattern": SLUG_RULE,
                         },
                         {"label": "Menu title", "name": "nav_title", "widget": "string", "required": False},
                         {"label": "Summary", "name": "summary", "widget": "text", "required": False},

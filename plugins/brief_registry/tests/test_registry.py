@@ -16,7 +16,7 @@ from reality_check.plugins.brief_registry import (
     load_registry,
     read_front_matter,
 )
-from reality_check.plugins.brief_registry.registry import build_registry
+from reality_check.plugins.brief_registry.registry import RegistryCode, build_registry
 
 BRIEF = """---
 title: A synthetic brief
@@ -242,3 +242,21 @@ def test_a_registry_entry_is_read_as_strictly_as_front_matter(tmp_path, authors,
     with pytest.raises(RegistryError) as caught:
         load_registry(write_registry(tmp_path, authors))
     assert [str(problem).removeprefix(f"{tmp_path}/") for problem in caught.value.problems] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("slug", "suggested"), [("Ada Example", "ada-example"), ("ada_example", "ada-example"), ("Ádá!", "ada")]
+)
+def test_a_slug_that_is_no_web_address_is_told_one_that_is(tmp_path, slug, suggested):
+    """The slug is the page's address (/authors/<slug>/): the browser editor accepts only lower-case letters, digits
+    and hyphens, so a registry `make check` passed could not be saved there."""
+    authors = f"- name: Ada Example\n  slug: {slug}\n  bio: Synthetic.\n"
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write_registry(tmp_path, authors, "- name: T\n  slug: t\n"))
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.code, problem.message) == (
+        1,
+        RegistryCode.SLUG_NOT_AN_ADDRESS,
+        f"slug {slug!r} is the address of the author's page, so it must be lower-case letters, digits and "
+        f"hyphens, such as '{suggested}'",
+    )

@@ -144,6 +144,7 @@ CASES = [
     (RegistryCode.ENTRY_UNKNOWN_FIELD, registry_folder(AUTHOR + "  mastodon: '@ada'\n")),
     (RegistryCode.NAME_REUSED, registry_folder(AUTHOR + AUTHOR.replace("ada-example", "ada-2"))),
     (RegistryCode.SLUG_REUSED, registry_folder(AUTHOR + AUTHOR.replace("Ada Example", "Ada Other"))),
+    (RegistryCode.SLUG_NOT_AN_ADDRESS, registry_folder(AUTHOR.replace("ada-example", "Ada_Example"))),
     (RuleCode.UNKNOWN_AUTHOR, references("---\nauthors: [Nobody Known]\n---\n")),
     (RuleCode.UNKNOWN_TOPIC, references("---\ntopics: Untested\n---\n")),
     (RuleCode.UNKNOWN_REGION, references("---\nregions: [Nowhere]\n---\n")),

@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from reality_check.plugins.brief_registry import Person, Registry, Term
+from reality_check.plugins.brief_registry.registry import SLUG_PATTERN
 from reality_check.plugins.decap_admin import (
     BriefSources,
     DecapConfigError,
@@ -174,3 +175,15 @@ def test_the_hints_name_the_sections_as_the_site_heads_them():
     assert not [
         f for f in found.values() if "Key points" in f.get("hint", "") or "solution" in f.get("hint", "")
     ]
+
+
+def test_the_registry_forms_ask_what_the_registry_requires():
+    """A slug is checked as `make check` checks it (one pattern), and a topic's or region's description is optional
+    in both: a registry the checks pass can be saved in the browser editor."""
+    config = build_config(SOURCES, LOCAL)
+    forms = {f["name"]: f["fields"][0]["fields"] for f in collection(config, "registries")["files"]}
+    for name, fields in forms.items():
+        by_name = {field["name"]: field for field in fields}
+        assert by_name["slug"]["pattern"][0] == SLUG_PATTERN, name
+        if name != "authors":
+            assert by_name["description"]["required"] is False, name

@@ -37,7 +37,7 @@ from reality_check.plugins.brief_registry.dates import brief_date, not_a_date
 from reality_check.plugins.brief_registry.frontmatter import read_brief_text
 from reality_check.plugins.brief_registry.images import link_out_of_folder_problem, links_out_of_folder
 from reality_check.plugins.brief_registry.nearmiss import closest
-from reality_check.plugins.brief_registry.new_brief import next_free_number
+from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number
 from reality_check.plugins.brief_registry.rendering import RENDERED
 from reality_check.plugins.brief_registry.rules import (
     REQUIRED_FIELDS,
@@ -55,7 +55,7 @@ from reality_check.plugins.summary_card.source import located_problems
 from .check_cache import CheckCache, run_fingerprint
 from .parallel import map_sharing
 from .settings import EditorSettings, load_settings
-from .source import PLACEHOLDER, filename_links, placeholders
+from .source import filename_links, placeholders
 
 
 class CheckCode(StrEnum):

@@ -30,7 +30,7 @@ from reality_check.plugins.brief_registry.arguments import (
 )
 from reality_check.plugins.brief_registry.briefs import numbered
 from reality_check.plugins.brief_registry.nearmiss import closest
-from reality_check.plugins.brief_registry.new_brief import next_free_number
+from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
 from reality_check.plugins.brief_registry.rules import RuleCode
 from reality_check.plugins.brief_registry.textfile import read_text_file, write_atomically
@@ -456,7 +456,7 @@ def _print_next_steps(target: Path, settings: EditorSettings, fill_in: bool) -> 
     url = settings.page_url(target.stem)
     steps = []
     if fill_in:
-        steps.append(f"Open {target} and replace every [FILL IN: …] with your text.")
+        steps.append(f"Open {target} and replace every {PLACEHOLDER}: …] with your text.")
     steps.append("Run `make check` and fix what it lists (each line says file:line: what is wrong).")
     steps.append(
         f"Run `make devserver` and open {http_address(DEFAULT_HOST, DEFAULT_PORT)}/{url} (it rebuilds on every "

@@ -9,9 +9,8 @@ import re
 from dataclasses import dataclass
 
 from reality_check.plugins.brief_registry.markdown_source import content_lines
+from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER
 
-# The marker `make brief` puts wherever the editor still has to write something.
-PLACEHOLDER = "[FILL IN"
 _FILENAME_LINK = re.compile(r"[{|]filename[}|](?P<target>[^\s)\"'>]+)")
 
 
@@ -33,5 +32,6 @@ def filename_links(body: str, first_line: int) -> tuple[SourceLink, ...]:
 
 
 def placeholders(text: str) -> tuple[int, ...]:
-    """The lines (1-based, counted in `text`) that still hold a ``[FILL IN: …]`` placeholder."""
+    """The lines (1-based, counted in `text`) that still hold a placeholder of the new-brief template
+    (``[FILL IN: …]``, :data:`new_brief.PLACEHOLDER`)."""
     return tuple(number for number, line in enumerate(text.splitlines(), start=1) if PLACEHOLDER in line)

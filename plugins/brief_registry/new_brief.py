@@ -10,6 +10,8 @@ from .frontmatter import FrontMatter, read_brief
 from .problems import BriefFileError
 from .rules import next_series_number
 
+# The marker wherever the editor still has to write something (`make check` lists each line that holds one).
+PLACEHOLDER = "[FILL IN"
 _SKELETON = """\
 ## {key_points}
 

@@ -33,7 +33,7 @@ from reality_check.plugins.brief_registry import BriefFileError, Problem, Regist
 from reality_check.plugins.brief_registry.briefs import PAGES_DIR, markdown_files
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 from reality_check.plugins.brief_registry.rules import unknown_name
-from reality_check.plugins.summary_card.card import normalize_heading
+from reality_check.plugins.summary_card.card import normalize_heading, recommendation_number
 from reality_check.plugins.summary_card.sentences import first_sentence
 
 from .scaffold import BriefRequest, front_matter
@@ -42,7 +42,6 @@ from .settings import EditorSettings
 _BYLINE = re.compile(r"^By\s+(?P<names>.+)$")
 _NAME_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _BULLET = re.compile(r"^[•◦▪‣*–-]\s+(?P<text>.+)$")
-_NUMBERED = re.compile(r"^(?P<number>\d{1,2})[.)]?\s+(?P<text>.+)$")
 _CLOSING = re.compile(r"^Explore\s+(?P<name>.+?)[\s.:→›»>]*$", re.IGNORECASE)
 _HEADING_MAX = 100
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")
@@ -335,11 +334,12 @@ def body_markdown(lines: list[str], settings: EditorSettings) -> str:
             bullets.append(bullet.group("text"))
             continue
         flush_bullets()
-        numbered = _NUMBERED.match(line) if in_recommendations else None
-        if numbered:
-            lead, rest = first_sentence(numbered.group("text"))
+        numbered = recommendation_number(line) if in_recommendations else None
+        if numbered and numbered[1]:
+            number, text = numbered
+            lead, rest = first_sentence(text)
             item = f"**{escape(lead)}** {escape(rest)}" if rest else f"**{escape(lead)}**"
-            blocks.append(f"{numbered.group('number')}. {item}")
+            blocks.append(f"{number}. {item}")
         elif normalize_heading(line) in known_headings or _looks_like_heading(line, index, lines):
             in_recommendations = normalize_heading(line) in recommendation_names
             blocks.append(f"## {escape(line)}")

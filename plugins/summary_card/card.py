@@ -127,7 +127,14 @@ DEFAULT_HEADINGS_BY_LANG: dict[str, dict[str, tuple[str, ...]]] = {
 # One or two digits, so that a paragraph opening with a year ("2021 saw…") is not taken for one.
 _NUMBER_PREFIX = re.compile(r"^\s*(?P<number>\d{1,2})[.)]?(?:\s+|$)")
 _LEAD_END = ".:;,–— "
-_NUMBERED = re.compile(r"^\s*(?P<number>\d{1,2})[.)]?\s+(?P<rest>\S.*)$", re.DOTALL)
+
+
+def recommendation_number(text: str) -> tuple[int, str] | None:
+    """The number `text` opens with as a recommendation's ("1 Lead…", "1. Lead…", "1) Lead…"), and the text after
+    it (empty when nothing follows); None when it opens with no such number ("2021 saw…": one or two digits).
+    The card's reading and `make import`'s conversion of a text draft both number recommendations this way."""
+    match = _NUMBER_PREFIX.match(text)
+    return (int(match["number"]), text[match.end() :]) if match else None
 
 
 @dataclass(frozen=True)
@@ -640,8 +647,8 @@ def _from_subheadings(section: list, level: int) -> list[RecommendationItem]:
     for node in section:
         if not (isinstance(node, Tag) and node.name in HEADING_TAGS and _level(node) > level):
             continue
-        match = _NUMBERED.match(plain_text(node))
-        if match is None:
+        numbered = recommendation_number(plain_text(node))
+        if numbered is None or not numbered[1]:
             continue
         body: list = []
         for sibling in node.next_siblings:
@@ -650,8 +657,8 @@ def _from_subheadings(section: list, level: int) -> list[RecommendationItem]:
             ):
                 break
             body.append(sibling)
-        words = Lead(match["rest"], _text_of(body), inline_html_of(body))
-        found.append(RecommendationItem(int(match["number"]), node, words))
+        number, title = numbered
+        found.append(RecommendationItem(number, node, Lead(title, _text_of(body), inline_html_of(body))))
     return found
 
 
@@ -664,14 +671,14 @@ def _from_paragraphs(section: list) -> list[RecommendationItem]:
         children = [c for c in node.children if not _is_blank(c)]
         if not children or not isinstance(children[0], NavigableString):
             continue
-        match = _NUMBER_PREFIX.match(str(children[0]))
-        if match is None:
+        numbered = recommendation_number(str(children[0]))
+        if numbered is None:
             continue
-        rest = str(children[0])[match.end() :]
+        number, rest = numbered
         nodes = ([NavigableString(rest)] if rest.strip() else []) + children[1:]
         if not _text_of(nodes):
             continue
-        found.append(RecommendationItem(int(match["number"]), node, _split_lead(nodes)))
+        found.append(RecommendationItem(number, node, _split_lead(nodes)))
     return found
 
 

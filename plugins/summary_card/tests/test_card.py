@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 from reality_check.plugins.summary_card import BodyEdit, BriefCard, CardSettings, KeyPoint, extract_card
-from reality_check.plugins.summary_card.card import ProblemCode, normalize_heading
+from reality_check.plugins.summary_card.card import ProblemCode, normalize_heading, recommendation_number
 
 # The seed brief's structure, as Markdown renders it (shortened sentences).
 SEED_LIKE = """
@@ -274,3 +274,20 @@ def test_an_edit_refuses_html_it_was_not_made_from():
     edit = BodyEdit.between("<p>One.</p>", "<p>One!</p>")
     with pytest.raises(ValueError, match="an HTML body of 11 characters, not 12"):
         edit.apply("<p>Ones.</p>")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 Resist further sanctions.", (1, "Resist further sanctions.")),
+        ("2. Adopt a realistic attitude.", (2, "Adopt a realistic attitude.")),
+        (" 3) Find carrots.", (3, "Find carrots.")),
+        ("12. Twelfth", (12, "Twelfth")),
+        ("4", (4, "")),  # the number alone: the lead follows in another element
+        ("2021 saw the arrest.", None),  # a year opens a paragraph; it numbers no recommendation
+        ("1.5 million people", None),
+        ("Resist 1", None),
+    ],
+)
+def test_a_recommendations_number_is_one_or_two_digits_then_a_dot_bracket_or_space(text, expected):
+    assert recommendation_number(text) == expected

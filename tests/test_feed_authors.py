@@ -12,7 +12,7 @@ from feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from reality_check.plugins.brief_metadata import Contributor
 from reality_check.plugins.brief_metadata.feeds import name_every_author
-from reality_check.plugins.summary_card.feeds import article_for, index_by_url
+from reality_check.plugins.brief_registry.briefs import article_for, index_by_url
 
 # --- Level 1: the entry index and the feed object -----------------------------------------------------
 

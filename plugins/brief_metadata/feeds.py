@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from feedgenerator import Atom1Feed
 
-from reality_check.plugins.summary_card.feeds import article_for, index_by_url
+from reality_check.plugins.brief_registry.briefs import article_for, index_by_url
 
 from .record import Contributor
 

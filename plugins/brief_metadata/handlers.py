@@ -11,10 +11,9 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from reality_check.plugins.brief_registry.addresses import absolute_url, beside_page
-from reality_check.plugins.brief_registry.briefs import originals_with_pages
+from reality_check.plugins.brief_registry.briefs import feed_articles, originals_with_pages
 from reality_check.plugins.brief_registry.rules import is_series_number
 from reality_check.plugins.brief_registry.textfile import write_if_changed
-from reality_check.plugins.summary_card.feeds import feed_articles
 from reality_check.plugins.summary_card.signals import cards_attached
 
 from .citation import bibtex, chicago_citation, ris

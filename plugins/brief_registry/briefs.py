@@ -3,6 +3,8 @@
 Pelican keeps a build's articles in six lists (published, hidden and draft, each with its translations). A plugin
 that reads or annotates every brief takes :func:`every_brief`; one that makes something for each brief page takes
 :func:`briefs_with_pages`. Translations are briefs like any other in both.
+Which article a feed entry links to is found here too (:func:`feed_articles`, :func:`article_for`): the
+card's, the citations' and the PDF edition's additions to the feeds all look it up the same way.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .rules import is_series_number
 from .tempfiles import is_editor_temporary
@@ -118,3 +121,28 @@ def leave_out(generator: ArticlesGenerator, briefs: Iterable[object]) -> None:
         getattr(generator, name)[:] = kept
     for brief in briefs:
         generator.context["generated_content"][brief.get_relative_source_path()] = None
+
+
+def index_by_url(articles: Iterable) -> dict[str, object]:
+    """The articles by their site-relative ``url`` (``briefs/<slug>/``), built once per feed."""
+    return {str(article.url): article for article in articles}
+
+
+def article_for(link: str, by_url: Mapping[str, object]) -> object | None:
+    """The article a feed entry links to, whatever the feed domain's own path (``https://x.org/sub/``).
+
+    Pelican writes ``FEED_DOMAIN`` joined with the article's url, perhaps with ``?ref=feed``: each
+    tail of the link's path, longest first, is looked up, so a lookup costs the path's depth, not the
+    number of articles.
+    """
+    segments = urlsplit(link).path.lstrip("/").split("/")
+    for start in range(len(segments)):
+        article = by_url.get("/".join(segments[start:]))
+        if article is not None:
+            return article
+    return None
+
+
+def feed_articles(context: Mapping) -> list:
+    """Every article a feed Pelican writes may list: the published briefs, hidden ones, and their translations."""
+    return with_translations(originals_with_pages_in(context))

@@ -22,11 +22,10 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from reality_check.plugins.brief_registry.addresses import absolute_url
-from reality_check.plugins.brief_registry.briefs import originals_with_pages
+from reality_check.plugins.brief_registry.briefs import article_for, index_by_url, originals_with_pages
 from reality_check.plugins.brief_registry.rules import is_series_number
 from reality_check.plugins.drawn_files import DrawingPool, cache_folder, font_identity, place, worker_count
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
-from reality_check.plugins.summary_card.feeds import article_for, index_by_url
 from reality_check.plugins.summary_card.signals import cards_attached
 
 from .drawing import draw_into_cache, engine_version, read_pages

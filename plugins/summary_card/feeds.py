@@ -6,37 +6,11 @@ run (``--autoreload``) starts from the same state and never adds a card twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from urllib.parse import urlsplit
+from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from reality_check.plugins.brief_registry.briefs import originals_with_pages_in, with_translations
-
-
-def index_by_url(articles: Iterable) -> dict[str, object]:
-    """The articles by their site-relative ``url`` (``briefs/<slug>/``), built once per feed."""
-    return {str(article.url): article for article in articles}
-
-
-def article_for(link: str, by_url: Mapping[str, object]) -> object | None:
-    """The article a feed entry links to, whatever the feed domain's own path (``https://x.org/sub/``).
-
-    Pelican writes ``FEED_DOMAIN`` joined with the article's url, perhaps with ``?ref=feed``: each
-    tail of the link's path, longest first, is looked up, so a lookup costs the path's depth, not the
-    number of articles.
-    """
-    segments = urlsplit(link).path.lstrip("/").split("/")
-    for start in range(len(segments)):
-        article = by_url.get("/".join(segments[start:]))
-        if article is not None:
-            return article
-    return None
-
-
-def feed_articles(context: Mapping) -> list:
-    """Every article a feed Pelican writes may list: the published briefs, hidden ones, and their translations."""
-    return with_translations(originals_with_pages_in(context))
+from reality_check.plugins.brief_registry.briefs import article_for, index_by_url
 
 
 def with_cards(feed, articles: Iterable) -> None:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from reality_check.plugins.brief_registry.briefs import every_brief, newest_first, series_name
+from reality_check.plugins.brief_registry.briefs import every_brief, feed_articles, newest_first, series_name
 from reality_check.plugins.brief_registry.frontmatter import FrontMatter, read_brief
 from reality_check.plugins.brief_registry.problems import BriefFileError, display_path, log_extra
 from reality_check.plugins.brief_registry.rendering import brief_markdown, fast_markdown_enabled
@@ -22,7 +22,7 @@ from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 from .cache import ExtractionCache
 from .card import CardSettings, Extraction, GivenCard, card_from_front_matter
 from .data import cards_document
-from .feeds import feed_articles, with_cards
+from .feeds import with_cards
 from .settings import DEFAULTS, card_settings, json_save_as
 from .signals import cards_attached
 from .source import located_problems

@@ -50,7 +50,7 @@ from reality_check.plugins.brief_registry.arguments import (
     PUBLISH_SETTINGS,
     content_folder,
 )
-from reality_check.plugins.brief_registry.textfile import link_or_copy, write_atomically
+from reality_check.plugins.plugin_support.files import link_or_copy, write_atomically
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,8 @@ import yaml
 
 from reality_check.plugins.brief_registry import Person, Registry, RegistryError, load_registry
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
-from reality_check.plugins.brief_registry.textfile import decode_text, encoded_like, write_atomically
+from reality_check.plugins.brief_registry.textfile import decode_text, encoded_like
+from reality_check.plugins.plugin_support.files import write_atomically
 
 from . import decap_yaml
 

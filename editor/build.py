@@ -36,12 +36,12 @@ from reality_check.plugins.brief_registry.arguments import (
     PUBLISH_SETTINGS,
     content_folder,
 )
-from reality_check.plugins.brief_registry.textfile import write_atomically
 from reality_check.plugins.incremental_output.fingerprint import (
     input_fingerprint,
     installed_packages,
     output_fingerprint,
 )
+from reality_check.plugins.plugin_support.files import write_atomically
 from reality_check.plugins.plugin_support.plugin_settings import SettingError
 
 if TYPE_CHECKING:  # imported when a check runs: a build that skips them loads less

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reality_check.editor import PROJECT_FOLDER
-from reality_check.plugins.brief_registry.textfile import read_pickle, write_atomically
 from reality_check.plugins.plugin_support.code_digest import code_digest
+from reality_check.plugins.plugin_support.files import read_pickle, write_atomically
 
 logger = logging.getLogger(__name__)
 

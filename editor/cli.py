@@ -33,7 +33,8 @@ from reality_check.plugins.brief_registry.nearmiss import closest
 from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
 from reality_check.plugins.brief_registry.rules import RuleCode
-from reality_check.plugins.brief_registry.textfile import read_text_file, write_atomically
+from reality_check.plugins.brief_registry.textfile import read_text_file
+from reality_check.plugins.plugin_support.files import write_atomically
 from reality_check.plugins.plugin_support.plugin_settings import SettingError
 
 from .authors import AuthorError, add_author, entry_yaml, new_person

@@ -41,7 +41,7 @@ def test_images_that_cannot_be_written_are_an_error_and_the_rest_of_the_build_st
     def refused(source, destination):
         raise PermissionError(f"[Errno 13] Permission denied: '{destination}'")
 
-    monkeypatch.setattr(handlers, "place", refused)
+    monkeypatch.setattr(handlers, "link_or_copy", refused)
     project, _ = write_corpus(3, tmp_path / "corpus")
     with caplog.at_level(logging.INFO):
         output = build_site(

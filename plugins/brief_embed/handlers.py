@@ -12,7 +12,7 @@ from pelican.generators import Generator
 from reality_check.plugins.brief_registry.addresses import absolute_url
 from reality_check.plugins.brief_registry.briefs import numbered, originals_with_pages_in, series_name
 from reality_check.plugins.brief_registry.term_pages import author_page_url
-from reality_check.plugins.brief_registry.textfile import write_if_changed
+from reality_check.plugins.plugin_support.files import write_if_changed
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 
 from .embed import DEFAULTS, Embed, build_embed, oembed_document

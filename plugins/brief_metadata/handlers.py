@@ -13,7 +13,7 @@ from pelican.generators import ArticlesGenerator
 from reality_check.plugins.brief_registry.addresses import absolute_url, beside_page
 from reality_check.plugins.brief_registry.briefs import feed_articles, originals_with_pages
 from reality_check.plugins.brief_registry.rules import is_series_number
-from reality_check.plugins.brief_registry.textfile import write_if_changed
+from reality_check.plugins.plugin_support.files import write_if_changed
 from reality_check.plugins.summary_card.signals import cards_attached
 
 from .citation import bibtex, chicago_citation, ris

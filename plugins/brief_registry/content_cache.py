@@ -26,8 +26,7 @@ from pelican.cache import FileDataCacher, FileStampDataCacher
 
 from reality_check.plugins.plugin_support.code_digest import code_digest
 from reality_check.plugins.plugin_support.digests import files_under
-
-from .textfile import UNREADABLE, replaced_whole
+from reality_check.plugins.plugin_support.files import UNREADABLE, replaced_whole
 
 logger = logging.getLogger(__name__)
 

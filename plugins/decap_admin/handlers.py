@@ -21,7 +21,7 @@ from reality_check.plugins.brief_registry.briefs import (
 from reality_check.plugins.brief_registry.images import IMAGES_FOLDER
 from reality_check.plugins.brief_registry.new_brief import next_free_number, skeleton
 from reality_check.plugins.brief_registry.registry import build_registry
-from reality_check.plugins.brief_registry.textfile import write_if_changed
+from reality_check.plugins.plugin_support.files import write_if_changed
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 from reality_check.plugins.summary_card.settings import card_settings
 

@@ -2,13 +2,10 @@
 
 Not a Pelican plugin: the shared machinery of the plugins that draw such files. A file missing from the cache
 is drawn once, in worker processes beside Pelican where there is a spare core, written atomically under its
-hash, and placed into the output as a hard link (or a copy); an unchanged rebuild draws nothing.
+hash, and placed into the output as a hard link (or a copy: plugin_support.files's `write_atomically` and
+`link_or_copy`); an unchanged rebuild draws nothing.
 """
-
-# The project's one atomic write and one link-or-copy, for the drawing plugins.
-from reality_check.plugins.brief_registry.textfile import link_or_copy as place
-from reality_check.plugins.brief_registry.textfile import write_atomically
 
 from .pool import DrawingPool, cache_folder, font_identity, worker_count
 
-__all__ = ["DrawingPool", "cache_folder", "font_identity", "place", "worker_count", "write_atomically"]
+__all__ = ["DrawingPool", "cache_folder", "font_identity", "worker_count"]

@@ -34,9 +34,9 @@ from pelican.contents import Content, Static
 from pelican.writers import Writer
 
 from reality_check.plugins.brief_registry.images import IMAGES_FOLDER
-from reality_check.plugins.brief_registry.textfile import replaced_whole, write_atomically
 from reality_check.plugins.plugin_support.code_digest import loaded_code_digest
 from reality_check.plugins.plugin_support.digests import digest, file_stamp, files_under
+from reality_check.plugins.plugin_support.files import replaced_whole, write_atomically
 
 from .fingerprint import (
     content_summary,

@@ -12,7 +12,7 @@ from reality_check.plugins.brief_metadata.record import publisher_name
 from reality_check.plugins.brief_registry.addresses import absolute_url
 from reality_check.plugins.brief_registry.briefs import numbered, series_name
 from reality_check.plugins.brief_registry.problems import log_extra
-from reality_check.plugins.brief_registry.textfile import write_if_changed
+from reality_check.plugins.plugin_support.files import write_if_changed
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 
 from .email import inline_css

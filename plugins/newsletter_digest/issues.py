@@ -20,7 +20,8 @@ from reality_check.plugins.brief_registry.dates import brief_date, not_a_date
 from reality_check.plugins.brief_registry.frontmatter import read_yaml_record
 from reality_check.plugins.brief_registry.problems import BriefFileError, Problem, display_path
 from reality_check.plugins.brief_registry.rules import is_series_number
-from reality_check.plugins.brief_registry.textfile import read_text_file, write_atomically
+from reality_check.plugins.brief_registry.textfile import read_text_file
+from reality_check.plugins.plugin_support.files import write_atomically
 
 DIGESTS_FOLDER = "digests"
 DEFAULT_DAYS = 30

@@ -14,10 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reality_check.plugins.brief_registry.textfile import write_atomically
-from reality_check.plugins.drawn_files import place
 from reality_check.plugins.plugin_support.code_digest import code_digest
 from reality_check.plugins.plugin_support.digests import digest, folder_stamp
+from reality_check.plugins.plugin_support.files import link_or_copy, write_atomically
 
 from .stable import UnexpectedBundleError, stabilize_bundle
 
@@ -75,7 +74,7 @@ def stage_pages(site: Path, pages: Iterable[str], parent: Path | None = None) ->
         for page in pages:
             built = site / page
             if built.is_file():
-                place(built, staging / page)
+                link_or_copy(built, staging / page)
     except OSError as error:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)

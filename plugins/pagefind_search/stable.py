@@ -16,7 +16,7 @@ from pathlib import Path
 
 import cbor2
 
-from reality_check.plugins.brief_registry.textfile import write_atomically
+from reality_check.plugins.plugin_support.files import write_atomically
 
 SIGNATURE = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"

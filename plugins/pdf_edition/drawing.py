@@ -17,7 +17,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from reality_check.plugins.brief_registry.images import Reference, rewrite_addresses
-from reality_check.plugins.drawn_files import write_atomically
+from reality_check.plugins.plugin_support.files import write_atomically
 
 # PDF/UA-1: a tagged PDF (structure tree, reading order, language, title shown) for screen readers.
 PDF_VARIANT = "pdf/ua-1"

@@ -24,7 +24,8 @@ from pelican.generators import ArticlesGenerator, Generator
 from reality_check.plugins.brief_registry.addresses import absolute_url
 from reality_check.plugins.brief_registry.briefs import article_for, index_by_url, originals_with_pages
 from reality_check.plugins.brief_registry.rules import is_series_number
-from reality_check.plugins.drawn_files import DrawingPool, cache_folder, font_identity, place, worker_count
+from reality_check.plugins.drawn_files import DrawingPool, cache_folder, font_identity, worker_count
+from reality_check.plugins.plugin_support.files import link_or_copy
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 from reality_check.plugins.summary_card.signals import cards_attached
 
@@ -228,7 +229,7 @@ class PdfEditionGenerator(Generator):
         drawn = self._pool.finish()
         output = Path(self.output_path)
         for link in self._links:
-            place(link.cached, output / link.save_as)
+            link_or_copy(link.cached, output / link.save_as)
         logger.info(
             "pdf_edition: %d of %d PDFs drawn, the rest reused from %s",
             drawn,

@@ -10,7 +10,8 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from reality_check.plugins.brief_registry.briefs import briefs_with_pages, series_name
-from reality_check.plugins.drawn_files import DrawingPool, cache_folder, place, worker_count, write_atomically
+from reality_check.plugins.drawn_files import DrawingPool, cache_folder, worker_count
+from reality_check.plugins.plugin_support.files import link_or_copy, write_atomically
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 from reality_check.plugins.summary_card.signals import cards_attached
 
@@ -184,7 +185,7 @@ class ShareImageGenerator(Generator):
             if not target:
                 continue
             source, drew = cached_image(content_for(article, self.settings), fonts, cache_dir)
-            place(source, Path(self.output_path) / target)
+            link_or_copy(source, Path(self.output_path) / target)
             total += 1
             if drew:
                 drawn += 1

@@ -14,8 +14,8 @@ import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
-from reality_check.plugins.brief_registry.textfile import read_pickle, write_atomically
 from reality_check.plugins.plugin_support.code_digest import code_digest as digest_code
+from reality_check.plugins.plugin_support.files import read_pickle, write_atomically
 from reality_check.plugins.plugin_support.memo import ProcessMemo
 
 from .card import CardSettings, Extraction, GivenCard, extract_card

@@ -16,7 +16,7 @@ from reality_check.plugins.brief_registry.briefs import every_brief, feed_articl
 from reality_check.plugins.brief_registry.frontmatter import FrontMatter, read_brief
 from reality_check.plugins.brief_registry.problems import BriefFileError, display_path, log_extra
 from reality_check.plugins.brief_registry.rendering import brief_markdown, fast_markdown_enabled
-from reality_check.plugins.brief_registry.textfile import write_if_changed
+from reality_check.plugins.plugin_support.files import write_if_changed
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 
 from .cache import ExtractionCache

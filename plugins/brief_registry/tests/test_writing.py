@@ -7,7 +7,8 @@ import os
 
 import pytest
 
-from reality_check.plugins.brief_registry.textfile import decode_text, encoded_like, write_if_changed
+from reality_check.plugins.brief_registry.textfile import decode_text, encoded_like
+from reality_check.plugins.plugin_support.files import write_if_changed
 
 
 def test_a_file_is_written_only_when_its_content_changes(tmp_path):

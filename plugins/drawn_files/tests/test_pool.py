@@ -7,7 +7,8 @@ import os
 import time
 from pathlib import Path
 
-from reality_check.plugins.drawn_files import DrawingPool, place, pool, worker_count, write_atomically
+from reality_check.plugins.drawn_files import DrawingPool, pool, worker_count
+from reality_check.plugins.plugin_support.files import link_or_copy, write_atomically
 
 
 def draw_text(path: Path, text: str) -> Path:
@@ -89,7 +90,7 @@ def test_place_links_the_cached_file_and_replaces_what_was_there(tmp_path):
     destination = tmp_path / "output" / "briefs" / "x" / "brief.pdf"
     destination.parent.mkdir(parents=True)
     destination.write_bytes(b"old")
-    place(source, destination)
+    link_or_copy(source, destination)
     assert destination.read_bytes() == b"cached"
     assert destination.stat().st_ino == source.stat().st_ino
 

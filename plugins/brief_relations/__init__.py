@@ -2,8 +2,16 @@
 
 from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
-from .relations import BriefFacts, RelatedIndex, parse_responses, related_briefs
+from .relations import BriefFacts, RelatedIndex, Relations, parse_responses, relate, related_briefs
 
 register = register_from_handlers(__name__)
 
-__all__ = ["BriefFacts", "RelatedIndex", "parse_responses", "register", "related_briefs"]
+__all__ = [
+    "BriefFacts",
+    "RelatedIndex",
+    "Relations",
+    "parse_responses",
+    "register",
+    "relate",
+    "related_briefs",
+]

@@ -17,7 +17,7 @@ from reality_check.plugins.plugin_support.plugin_settings import (
     whole_number,
 )
 
-from .relations import DEFAULT_LIMIT, BriefFacts, RelatedIndex, parse_responses
+from .relations import DEFAULT_LIMIT, BriefFacts, parse_responses, relate
 
 DEFAULTS = {"BRIEF_RELATIONS_LIMIT": DEFAULT_LIMIT}
 setting = settings_reader(DEFAULTS)
@@ -65,18 +65,12 @@ def relate_articles(generators: Iterable) -> None:
             for problem in problems:
                 logger.error("%s", problem, extra=log_extra(problem))
             responses[article.source_path] = keys
-        index = RelatedIndex(facts(a) for a in articles)
-        replies: dict[str, list[str]] = {}
-        for key, listed in responses.items():
-            for target in listed:
-                replies.setdefault(target, []).append(key)
+        relations = relate((facts(a) for a in articles), responses, limit)
         for article in articles:
-            own = responses[article.source_path]
-            replies_to = tuple(replies.get(article.source_path, ()))
-            article.response_briefs = tuple(by_key[k] for k in own)
-            article.in_response_to = tuple(by_key[k] for k in replies_to)
-            related = index.related(facts(article), limit, exclude=(*own, *replies_to))
-            article.related_briefs = tuple(by_key[k] for k in related)
+            found = relations[article.source_path]
+            article.response_briefs = tuple(by_key[k] for k in found.responds_to)
+            article.in_response_to = tuple(by_key[k] for k in found.responded_to_by)
+            article.related_briefs = tuple(by_key[k] for k in found.related)
 
 
 # Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.

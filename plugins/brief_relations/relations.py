@@ -95,6 +95,34 @@ def related_briefs(
     return RelatedIndex(others).related(target, limit, exclude)
 
 
+@dataclass(frozen=True)
+class Relations:
+    """How one brief relates to the others, by their keys: the briefs it responds to (its `responses:`), those
+    that respond to it, and the related briefs suggested beside them (never one of the first two)."""
+
+    responds_to: tuple[str, ...] = ()
+    responded_to_by: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+
+def relate(
+    briefs: Iterable[BriefFacts], responses: Mapping[str, tuple[str, ...]], limit: int = DEFAULT_LIMIT
+) -> dict[str, Relations]:
+    """Every brief's Relations, by its key: `responses` gives the keys each brief responds to (in its order); the
+    replies are the reverse, in the order of `briefs`; up to `limit` related briefs share a topic or region."""
+    briefs = list(briefs)
+    replies: dict[str, list[str]] = {}
+    for brief in briefs:
+        for target in responses.get(brief.key, ()):
+            replies.setdefault(target, []).append(brief.key)
+    index = RelatedIndex(briefs)
+    relations = {}
+    for brief in briefs:
+        own, back = tuple(responses.get(brief.key, ())), tuple(replies.get(brief.key, ()))
+        relations[brief.key] = Relations(own, back, index.related(brief, limit, exclude=(*own, *back)))
+    return relations
+
+
 def listed_responses(front: FrontMatter) -> tuple[tuple[int, object], ...]:
     """Each entry of the brief's `responses:` with its line: all the series-wide check needs of a brief."""
     value = front.data.get("responses")

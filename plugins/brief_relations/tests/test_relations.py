@@ -7,7 +7,14 @@ import random
 import pytest
 
 from reality_check.plugins.brief_registry import read_front_matter
-from reality_check.plugins.brief_relations import BriefFacts, RelatedIndex, parse_responses, related_briefs
+from reality_check.plugins.brief_relations import (
+    BriefFacts,
+    RelatedIndex,
+    Relations,
+    parse_responses,
+    relate,
+    related_briefs,
+)
 from reality_check.plugins.brief_relations.relations import ResponsesCode, listed_responses, resolve_responses
 
 FOUR = BriefFacts("four", 4, ("politics",), ("russia",))
@@ -139,3 +146,22 @@ def test_a_brief_without_a_usable_series_number_is_numbered_zero(number):
         source_path="briefs/x.md", series_number=number, topic_terms=(), region_terms=()
     )
     assert facts(article).number == 0
+
+
+def test_relate_gives_each_brief_its_responses_their_replies_and_related_briefs_apart_from_both():
+    """#7 responds to #4 and #5; #5 to #4. Related briefs share a topic and are never also a response or a reply."""
+    briefs = [
+        BriefFacts("4", 4, topics=("politics",)),
+        BriefFacts("5", 5, topics=("politics",)),
+        BriefFacts("6", 6, topics=("politics",)),
+        BriefFacts("7", 7, topics=("politics",)),
+        BriefFacts("8", 8, topics=("economy",)),
+    ]
+    relations = relate(briefs, {"7": ("4", "5"), "5": ("4",)}, limit=3)
+    assert relations == {
+        "4": Relations(responds_to=(), responded_to_by=("5", "7"), related=("6",)),
+        "5": Relations(responds_to=("4",), responded_to_by=("7",), related=("6",)),
+        "6": Relations(related=("7", "5", "4")),  # nearest in the series first; of two as near, the newer
+        "7": Relations(responds_to=("4", "5"), responded_to_by=(), related=("6",)),
+        "8": Relations(),
+    }

@@ -1,4 +1,5 @@
-"""Level 2: real Pelican builds reuse the extractions of unchanged briefs and redo only what changed."""
+"""Level 2: real Pelican builds reuse what they worked out from unchanged briefs (each card's extraction, each
+reading time) and redo only what changed."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import shutil
 import pytest
 from conftest import build_site
 
+import reality_check.plugins.reading_time.handlers as reading_time_handlers
 import reality_check.plugins.summary_card.cache as cache_module
 from reality_check.bench.corpus import write_corpus
-from reality_check.plugins.summary_card.cache import ExtractionCache, extraction_key
+from reality_check.plugins.reading_time.minutes import reading_time
+from reality_check.plugins.summary_card.cache import extraction_cache, extraction_key
 from reality_check.plugins.summary_card.card import CardSettings, GivenCard, extract_card
 
 
@@ -25,15 +28,27 @@ def counted(monkeypatch):
     return calls
 
 
-def test_unchanged_briefs_are_not_parsed_again(tmp_path, counted):
+@pytest.fixture
+def timed(monkeypatch):
+    calls = []
+
+    def counting(html, words_per_minute):
+        calls.append(html)
+        return reading_time(html, words_per_minute)
+
+    monkeypatch.setattr(reading_time_handlers, "reading_time", counting)
+    return calls
+
+
+def test_unchanged_briefs_are_not_parsed_again(tmp_path, counted, timed):
 
     project, _ = write_corpus(4, tmp_path / "corpus")
     options = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache")}
     first = build_site(project, tmp_path / "one", **options)
-    assert len(counted) == 4
+    assert len(counted) == len(timed) == 4
 
     build_site(project, tmp_path / "two", **options)
-    assert len(counted) == 4  # nothing parsed again
+    assert len(counted) == len(timed) == 4  # nothing parsed again
     page = "briefs/{}/index.html"
     for brief in (first / "briefs").iterdir():
         assert (tmp_path / "two" / page.format(brief.name)).read_bytes() == (
@@ -45,12 +60,13 @@ def test_unchanged_briefs_are_not_parsed_again(tmp_path, counted):
         edited.read_text(encoding="utf-8").replace("## Key points\n\n- ", "## Key points\n\n- Edited. ")
     )
     build_site(project, tmp_path / "three", **options)
-    assert len(counted) == 5  # only the edited brief
+    assert len(counted) == len(timed) == 5  # only the edited brief
     assert "Edited." in counted[-1]
+    assert "Edited." in timed[-1]
 
 
 def test_cache_is_off_without_pelicans_content_cache(tmp_path):
-    cache = ExtractionCache.for_settings({"CACHE_CONTENT": False, "CACHE_PATH": str(tmp_path)})
+    cache = extraction_cache({"CACHE_CONTENT": False, "CACHE_PATH": str(tmp_path)})
     cache.put("k", extract_card("<h2>Key points</h2><ul><li>A.</li></ul>"))
     cache.save()
     assert list(tmp_path.iterdir()) == []
@@ -70,8 +86,6 @@ def test_key_depends_on_html_settings_and_given_card():
 @pytest.mark.parametrize("held", [b"not a pickle", b"\x80\x05\x95", b"I1x\n.", b"\x80\x05K\x07."])
 def test_unreadable_cache_is_ignored(tmp_path, held):
     (tmp_path / "summary_card.pickle").write_bytes(held)
-    cache = ExtractionCache.for_settings(
-        {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path)}
-    )
+    cache = extraction_cache({"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path)})
     assert cache.get("anything") is None
     shutil.rmtree(tmp_path)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from reality_check.plugins.brief_registry.briefs import every_brief
+from reality_check.plugins.plugin_support.build_cache import BuildCache
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 
-from .minutes import DEFAULT_WORDS_PER_MINUTE, reading_time, words_per_minute
+from .minutes import DEFAULT_WORDS_PER_MINUTE, ReadingTime, reading_time, reading_time_key, words_per_minute
 
 DEFAULTS = {"READING_TIME_WORDS_PER_MINUTE": DEFAULT_WORDS_PER_MINUTE}
 setting = settings_reader(DEFAULTS)
+# In CACHE_PATH: each body's count, kept between builds, so an unchanged brief is not parsed again.
+CACHE_FILE = "reading_time.pickle"
 
 
 def attach_reading_time(generators: Iterable) -> None:
@@ -26,8 +30,13 @@ def attach_reading_time(generators: Iterable) -> None:
         if not isinstance(generator, ArticlesGenerator):
             continue
         wpm = words_per_minute(setting(generator.settings, "READING_TIME_WORDS_PER_MINUTE"))
+        counted: BuildCache[ReadingTime] = BuildCache.for_settings(generator.settings, CACHE_FILE)
         for article in every_brief(generator):
-            article.reading_time = reading_time(article.content, wpm)
+            html = article.content
+            article.reading_time = counted.get_or_make(
+                reading_time_key(html, wpm), functools.partial(reading_time, html, wpm)
+            )
+        counted.save()
 
 
 # Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 
+from reality_check.plugins.plugin_support.code_digest import code_digest
 from reality_check.plugins.plugin_support.plugin_settings import whole_number
 
 DEFAULT_WORDS_PER_MINUTE = 200
@@ -33,6 +36,15 @@ def reading_time(html: str, words_per_minute: int = DEFAULT_WORDS_PER_MINUTE) ->
     counter.feed(html or "")
     counter.close()
     return ReadingTime(counter.words, max(1, math.ceil(counter.words / words_per_minute)))
+
+
+# The counting code, part of every key: changed code counts every brief again.
+_CODE = code_digest(Path(__file__).parent, [Path(__file__)])
+
+
+def reading_time_key(html: str, words_per_minute: int) -> str:
+    """A hash of everything a brief's reading time depends on: its HTML, the speed, and this module's code."""
+    return hashlib.sha256(f"{_CODE}\0{words_per_minute}\0{html}".encode()).hexdigest()
 
 
 class _WordCounter(HTMLParser):

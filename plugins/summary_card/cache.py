@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
+from reality_check.plugins.plugin_support.build_cache import BuildCache
 from reality_check.plugins.plugin_support.code_digest import code_digest as digest_code
-from reality_check.plugins.plugin_support.files import read_pickle, write_atomically
 from reality_check.plugins.plugin_support.memo import ProcessMemo
 
 from .card import CardSettings, Extraction, GivenCard, extract_card
@@ -45,55 +45,26 @@ def extraction_key(html: str, settings: CardSettings, given: GivenCard) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
-class ExtractionCache:
-    """Extractions from the previous build, and the ones this build used."""
-
-    def __init__(self, path: Path | None, load: bool) -> None:
-        self.path = path
-        self._old: dict[str, Extraction] = {}
-        self._used: dict[str, Extraction] = {}
-        if path is not None and load:
-            loaded = read_pickle(path)
-            self._old = loaded if isinstance(loaded, dict) else {}  # missing or unreadable: no cache
-
-    @classmethod
-    def for_settings(cls, settings: dict) -> ExtractionCache:
-        if not settings.get("CACHE_CONTENT"):
-            return cls(None, load=False)
-        return cls(
-            Path(settings.get("CACHE_PATH", "cache")) / CACHE_FILE, bool(settings.get("LOAD_CONTENT_CACHE"))
-        )
-
-    def get(self, key: str) -> Extraction | None:
-        found = self._used.get(key) or self._old.get(key) or EXTRACTED.get(key)
-        if found is not None:
-            self._used[key] = found
-        return found
-
-    def put(self, key: str, extraction: Extraction) -> None:
-        self._used[key] = extraction
-        EXTRACTED.put(key, extraction)
+class ExtractionCache(BuildCache[Extraction]):
+    """Extractions from the previous build, and the ones this build, or this process, made."""
 
     def extract(self, html: str, settings: CardSettings, given: GivenCard) -> Extraction:
         """The extraction of `html`: remembered (from the last build, or made earlier in this process), else made
         now and remembered."""
-        key = extraction_key(html, settings, given)
-        found = self.get(key)
-        if found is None:
-            found = extract_card(html, settings, given)
-            self.put(key, found)
-        return found
-
-    def save(self) -> None:
-        """Write the entries this build used, atomically (a killed build leaves the old file)."""
-        if self.path is None:
-            return
-        write_atomically(self.path, pickle.dumps(self._used, protocol=pickle.HIGHEST_PROTOCOL))
+        return self.get_or_make(
+            extraction_key(html, settings, given), lambda: extract_card(html, settings, given)
+        )
 
 
 # Extractions made in this process, by key: `make html` checks every brief (make check's checks extract each card),
 # then builds in the same process, and the build finds them here.
 EXTRACTED: ProcessMemo[str, Extraction] = ProcessMemo()
+
+
+def extraction_cache(settings: Mapping[str, Any]) -> ExtractionCache:
+    """The build's extractions: the file CACHE_FILE in CACHE_PATH as Pelican's content-cache settings ask, and
+    this process's (EXTRACTED)."""
+    return ExtractionCache.for_settings(settings, CACHE_FILE, memo=EXTRACTED)
 
 
 def forget_extractions() -> None:
@@ -103,4 +74,4 @@ def forget_extractions() -> None:
 
 def extract_card_once(html: str, settings: CardSettings, given: GivenCard) -> Extraction:
     """``extract_card``, or the extraction this process already made from the same HTML, settings and card."""
-    return ExtractionCache(None, load=False).extract(html, settings, given)
+    return ExtractionCache(None, load=False, memo=EXTRACTED).extract(html, settings, given)

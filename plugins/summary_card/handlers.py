@@ -19,7 +19,7 @@ from reality_check.plugins.brief_registry.rendering import brief_markdown, fast_
 from reality_check.plugins.plugin_support.files import write_if_changed
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 
-from .cache import ExtractionCache
+from .cache import extraction_cache
 from .card import CardSettings, Extraction, GivenCard, card_from_front_matter
 from .data import cards_document
 from .feeds import with_cards
@@ -102,7 +102,7 @@ def attach_cards(generators: Iterable) -> None:
         if not isinstance(generator, ArticlesGenerator):
             continue
         by_lang: dict[str | None, CardSettings] = {}
-        cache = ExtractionCache.for_settings(generator.settings)
+        cache = extraction_cache(generator.settings)
         feed_card = generator.env.from_string(FEED_CARD_TEMPLATE)
         # To find a problem's heading in the source: headings' text rendered as the body is.
         pelican_settings = generator.settings

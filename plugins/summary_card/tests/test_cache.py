@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reality_check.plugins.summary_card import cache
-from reality_check.plugins.summary_card.cache import ExtractionCache, extract_card_once, extraction_key
+from reality_check.plugins.summary_card.cache import extract_card_once, extraction_cache, extraction_key
 from reality_check.plugins.summary_card.card import CardSettings, GivenCard
 
 HTML = (
@@ -24,7 +24,7 @@ def test_the_build_finds_the_extraction_the_checks_made():
     assert [point.text for point in made.card.key_points] == ["A SYNTHETIC point."]
     assert extract_card_once(HTML, settings, given) is made
 
-    build_cache = ExtractionCache(None, load=False)  # a build without Pelican's content cache
+    build_cache = extraction_cache({"CACHE_CONTENT": False})  # a build without Pelican's content cache
     assert build_cache.get(extraction_key(HTML, settings, given)) is made
 
 

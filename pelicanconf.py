@@ -37,7 +37,8 @@ PAGE_PATHS = [PAGES_DIR]
 STATIC_PATHS = [IMAGES_FOLDER]
 # Pelican matches these against a file's name: its default "**/.*" misses a hidden file in the folder it
 # walks, such as Emacs's lock link ".#brief.md" beside the brief being edited; "~$*" is Word's lock file beside a
-# document it has open. `make check` leaves out the same files (brief_registry.briefs.markdown_files).
+# document it has open. `make check` leaves out the same files (brief_registry.briefs.markdown_files; its test
+# compares it with Pelican's own search under these patterns).
 IGNORE_FILES = ["**/.*", ".*", "~$*"]
 # The brief's headings get stable anchors (a heading used twice gets a suffix); numbered lists keep the
 # author's first number ("3." starts the list at 3).

@@ -29,10 +29,10 @@ import ghp_import
 from reality_check.editor.build import PROJECT_SOURCES
 from reality_check.plugins.brief_registry.arguments import DEFAULT_OUTPUT, PUBLISH_SETTINGS
 
-from .publish import site_address
+from .publish import COMPRESSED_SUFFIXES, site_address
 
 # What GitHub Pages would publish but never uses: compressed copies, and the headers file of Netlify/Cloudflare.
-NOT_FOR_PAGES_SUFFIXES = (".gz", ".br")
+NOT_FOR_PAGES_SUFFIXES = tuple(COMPRESSED_SUFFIXES)
 NOT_FOR_PAGES_NAMES = ("_headers",)
 GITHUB_HOSTS = ("github.com", "ssh.github.com")
 # How many changed files the commit message and the warning list by name.

@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from typing import Any, TypeVar
 
-from reality_check.plugins.drawn_files.pool import available_cores
+from reality_check.plugins.plugin_support.cores import available_cores
 from reality_check.plugins.plugin_support.memo import ProcessMemo
 
 T = TypeVar("T")

@@ -40,33 +40,28 @@ class PreviewSession:
         self.pelican_args = list(pelican_args)
         self._articles: ArticlesGenerator | None = None
         self._latest: ArticlesGenerator | None = None
-        signals.all_generators_finalized.connect(self._keep_generators)
 
     def _keep_generators(self, generators: Iterable) -> None:
-        if self._building:
-            self._latest = next((g for g in generators if type(g) is ArticlesGenerator), None)
-
-    _building = False
+        """Connected while :meth:`build` runs (a brief's preview sends the signal too, for itself alone)."""
+        self._latest = next((g for g in generators if type(g) is ArticlesGenerator), None)
 
     def build(self, extra: Sequence[str] = ()) -> bool:
         """Build the whole site, as ``pelican`` with the session's arguments (and `extra`) would; whether it
         finished."""
-        self._building, self._latest = True, None
-        try:
-            pelican, _ = get_instance(
-                parse_arguments([*self.pelican_args, *extra])
-            )  # plugins check settings here
-            pelican.run()
-        except (
-            Exception
-        ) as error:  # a broken theme, plugin or setting: say it, keep serving the last good pages
-            # A setting a plugin refuses says what to change; a traceback would only bury it.
-            logger.critical(
-                "%s: %s", type(error).__name__, error, exc_info=not isinstance(error, SettingError)
-            )
-            return False
-        finally:
-            self._building = False
+        self._latest = None
+        with signals.all_generators_finalized.connected_to(self._keep_generators):
+            try:
+                # Plugins check their settings in get_instance.
+                pelican, _ = get_instance(parse_arguments([*self.pelican_args, *extra]))
+                pelican.run()
+            except (
+                Exception
+            ) as error:  # a broken theme, plugin or setting: say it, keep serving the last good pages
+                # A setting a plugin refuses says what to change; a traceback would only bury it.
+                logger.critical(
+                    "%s: %s", type(error).__name__, error, exc_info=not isinstance(error, SettingError)
+                )
+                return False
         self._articles = self._latest
         return True
 

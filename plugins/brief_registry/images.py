@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from .markdown_source import content_lines, line_holding
 from .nearmiss import did_you_mean
-from .problems import Problem, display_path
+from .problems import Problem, display_path, shortened
 
 # The folder of the content folder that holds briefs' images, and the address the site publishes it at.
 IMAGES_FOLDER = "images"
@@ -234,7 +234,7 @@ def _check_reference(
 ) -> None:
     """Report through `problem` what keeps one reference from being shown."""
     src = reference.value
-    what = f"image '{_short(src)}'" if reference.is_image else f"link to '{src}'"
+    what = f"image '{shortened(src, 80)}'" if reference.is_image else f"link to '{src}'"
     name = Path(unquote(urlsplit(src).path)).name if not src.lower().startswith("data:") else ""
     name = name or "picture.png"
     target = image_file(src, source, content)
@@ -306,10 +306,6 @@ def _near_miss(target: Path, folder: Path) -> str:
     ]
     hint = did_you_mean(PUBLIC_PREFIX + target.relative_to(folder).as_posix(), known)
     return f" ({hint})" if hint else ""
-
-
-def _short(url: str, limit: int = 80) -> str:
-    return url if len(url) <= limit else url[: limit - 1] + "…"
 
 
 def links_out_of_folder(content: Path, ignored: Iterable[str]) -> tuple[Path, ...]:

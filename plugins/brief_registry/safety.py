@@ -14,7 +14,7 @@ from enum import StrEnum
 from html.parser import HTMLParser
 
 from .markdown_source import content_lines, line_holding
-from .problems import Problem
+from .problems import Problem, shortened
 
 
 class SafetyCode(StrEnum):
@@ -89,7 +89,7 @@ class _Finder(HTMLParser):
                 what = "link" if name == "href" else f"'{name}' of <{tag}>"
                 self.found.append(
                     Finding(
-                        f"{what} to '{_short(value)}' uses the '{scheme}' scheme, which "
+                        f"{what} to '{shortened(value)}' uses the '{scheme}' scheme, which "
                         f"{'embeds data' if scheme == 'data:' else 'runs code'} instead of going to a page: "
                         "use an http://, https:// or mailto: address, or a relative one",
                         (value.strip(), scheme.rstrip(":")),
@@ -153,8 +153,3 @@ def suspect_scheme(text: str) -> bool:
             return True
         colon = text.find(":", colon + 1)
     return False
-
-
-def _short(url: str, limit: int = 60) -> str:
-    url = " ".join(url.split())
-    return url if len(url) <= limit else url[: limit - 1] + "…"

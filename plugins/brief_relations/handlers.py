@@ -68,8 +68,8 @@ def relate_articles(generators: Iterable) -> None:
         relations = relate((facts(a) for a in articles), responses, limit)
         for article in articles:
             found = relations[article.source_path]
-            article.response_briefs = tuple(by_key[k] for k in found.responds_to)
-            article.in_response_to = tuple(by_key[k] for k in found.responded_to_by)
+            article.response_briefs = tuple(by_key[k] for k in found.responses)
+            article.in_response_to = tuple(by_key[k] for k in found.answers)
             article.related_briefs = tuple(by_key[k] for k in found.related)
 
 

@@ -97,29 +97,31 @@ def related_briefs(
 
 @dataclass(frozen=True)
 class Relations:
-    """How one brief relates to the others, by their keys: the briefs it responds to (its `responses:`), those
-    that respond to it, and the related briefs suggested beside them (never one of the first two)."""
+    """How one brief relates to the others, by their keys: the briefs that answer it (its `responses:`), the
+    briefs it answers (those whose `responses:` name it), and the related briefs suggested beside them (never one of
+    the first two)."""
 
-    responds_to: tuple[str, ...] = ()
-    responded_to_by: tuple[str, ...] = ()
+    responses: tuple[str, ...] = ()
+    answers: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
 
 
 def relate(
     briefs: Iterable[BriefFacts], responses: Mapping[str, tuple[str, ...]], limit: int = DEFAULT_LIMIT
 ) -> dict[str, Relations]:
-    """Every brief's Relations, by its key: `responses` gives the keys each brief responds to (in its order); the
-    replies are the reverse, in the order of `briefs`; up to `limit` related briefs share a topic or region."""
+    """Every brief's Relations, by its key: `responses` gives the keys of the briefs that answer each brief (its
+    `responses:`, in its order); the briefs each one answers are the reverse, in the order of `briefs`; up to
+    `limit` related briefs share a topic or region."""
     briefs = list(briefs)
-    replies: dict[str, list[str]] = {}
+    answered: dict[str, list[str]] = {}  # brief -> the briefs whose responses list it
     for brief in briefs:
-        for target in responses.get(brief.key, ()):
-            replies.setdefault(target, []).append(brief.key)
+        for response in responses.get(brief.key, ()):
+            answered.setdefault(response, []).append(brief.key)
     index = RelatedIndex(briefs)
     relations = {}
     for brief in briefs:
-        own, back = tuple(responses.get(brief.key, ())), tuple(replies.get(brief.key, ()))
-        relations[brief.key] = Relations(own, back, index.related(brief, limit, exclude=(*own, *back)))
+        own, answers = tuple(responses.get(brief.key, ())), tuple(answered.get(brief.key, ()))
+        relations[brief.key] = Relations(own, answers, index.related(brief, limit, exclude=(*own, *answers)))
     return relations
 
 

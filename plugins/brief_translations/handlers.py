@@ -41,6 +41,8 @@ DEFAULTS = {
 }
 logger = logging.getLogger(__name__)
 
+I18N_EXTENSION = "jinja2.ext.i18n"  # gives the theme's Jinja environment {{ _("…") }}
+
 LISTING_TEMPLATE = "translations"
 SEARCH_TEMPLATE = "search"
 
@@ -77,8 +79,7 @@ def install_interface(generator: Generator) -> None:
     def _ngettext(context: Context, singular: str, plural: str, n: int) -> str:
         return interface.ngettext(page_language(context), singular, plural, n)
 
-    if hasattr(generator.env, "install_gettext_callables"):
-        generator.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    generator.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # check_interface_extension
 
     @pass_context
     def site_text(context: Context, text: object) -> str:
@@ -232,6 +233,17 @@ def check_languages(pelican) -> None:
             )
 
 
+def check_interface_extension(pelican) -> None:
+    """Refuse, before anything is read, a JINJA_ENVIRONMENT without Jinja's i18n extension: the theme's `_()` would
+    be undefined, and the first page would stop the build with a Jinja traceback."""
+    extensions = pelican.settings.get("JINJA_ENVIRONMENT", {}).get("extensions", ())
+    if I18N_EXTENSION not in extensions:
+        raise SettingError(
+            f"JINJA_ENVIRONMENT's extensions must include {I18N_EXTENSION!r} (got {list(extensions)!r}): the "
+            "theme's interface strings are written {{ _('…') }}; add it in pelicanconf.py"
+        )
+
+
 def check_catalogs(pelican) -> None:
     """At ``initialized``: report, as errors at their lines, a theme catalog that does not compile (Babel cannot
     read it, or a translation renamed a placeholder); the pages in its language show the interface in the site's
@@ -264,6 +276,7 @@ def register() -> None:
     """Connect the translation handlers."""
     signals.initialized.connect(set_defaults)
     signals.initialized.connect(check_languages)
+    signals.initialized.connect(check_interface_extension)
     signals.initialized.connect(check_catalogs)
     signals.initialized.connect(keep_search_pages_out_of_the_sitemap)
     signals.generator_init.connect(install_interface)

@@ -9,7 +9,9 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from reality_check.plugins.plugin_support.cores import available_cores
 from reality_check.plugins.plugin_support.plugin_settings import whole_number
+from reality_check.plugins.plugin_support.unfinished import Unfinished
 
 # A job draws one file: called as draw(path, *args), it writes `path` (and whatever belongs with it).
 Draw = Callable[..., object]
@@ -34,14 +36,6 @@ def font_identity(path: str | None) -> tuple[str, int | None]:
     return file.name, file.stat().st_size if file.is_file() else None
 
 
-def available_cores() -> int:
-    """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def worker_count(configured: object, setting: str = "workers") -> int:
     """Processes that draw beside Pelican: `configured` (the value of the site's `setting`) if set, else every core
     but the one Pelican uses."""
@@ -51,7 +45,7 @@ def worker_count(configured: object, setting: str = "workers") -> int:
 
 
 # Pools whose workers were started and not yet stopped, in this process.
-_STARTED: list[DrawingPool] = []
+STARTED: Unfinished[DrawingPool] = Unfinished(lambda pool: pool.stop())
 
 
 class DrawingPool:
@@ -80,8 +74,8 @@ class DrawingPool:
 
     def start(self, jobs: Mapping[Path, Job]) -> None:
         """Start drawing `jobs` (cache path -> job) beside the build, if there are enough to be worth it."""
-        for unfinished in [pool for pool in _STARTED if pool.label == self.label]:
-            unfinished.stop()  # this pool's own workers too, if it was started before
+        # A pool of this plugin a failed build left (or this one, started before) stops first.
+        STARTED.abandon(lambda pool: pool.label == self.label)
         self._jobs = dict(jobs)
         if len(self._jobs) < self.min_parallel or self.workers == 0:
             return  # drawn one by one, in Pelican's process, as they are needed
@@ -89,7 +83,7 @@ class DrawingPool:
             max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
         )
         self._futures = {path: self._pool.submit(draw, path, *args) for path, (draw, args) in jobs.items()}
-        _STARTED.append(self)
+        STARTED.track(self)
         self._log.info(
             "%s: drawing %d files beside the build (%d workers)", self.label, len(self._jobs), self.workers
         )
@@ -130,6 +124,5 @@ class DrawingPool:
         """Stop the workers: a file one of them is drawing is finished, the jobs none has started are dropped."""
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
-        if self in _STARTED:
-            _STARTED.remove(self)
+        STARTED.take(lambda pool: pool is self)
         self._pool, self._jobs, self._futures = None, {}, {}

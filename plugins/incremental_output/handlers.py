@@ -24,10 +24,10 @@ def get_writer(pelican) -> type[IncrementalWriter] | None:
 
 def save_record(pelican) -> None:
     """The build completed: keep what each page was written from, for the next build into the same folder."""
-    for writer in list(RUNNING):
-        if writer.output == Path(os.path.abspath(pelican.output_path)):
-            writer.save()
-            RUNNING.discard(writer)
+    output = Path(os.path.abspath(pelican.output_path))
+    writer = RUNNING.take(lambda writer: writer.output == output)
+    if writer is not None:
+        writer.save()
 
 
 def register() -> None:

@@ -24,7 +24,6 @@ import json
 import logging
 import os
 import sys
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from reality_check.plugins.brief_registry.images import IMAGES_FOLDER
 from reality_check.plugins.plugin_support.code_digest import loaded_code_digest
 from reality_check.plugins.plugin_support.digests import digest, file_stamp, files_under
 from reality_check.plugins.plugin_support.files import replaced_whole, write_atomically
+from reality_check.plugins.plugin_support.unfinished import Unfinished
 
 from .fingerprint import (
     content_summary,
@@ -53,8 +53,9 @@ from .fingerprint import (
 logger = logging.getLogger(__name__)
 
 STATE_FILE = "incremental-output.json"
-# The writers of the builds running in this process, for the handler that saves their records at ``finalized``.
-RUNNING: weakref.WeakSet[IncrementalWriter] = weakref.WeakSet()
+# The writers of the builds running in this process, for the handler that saves their records at ``finalized``; a
+# writer whose build failed is dropped by the next build, its record never saved.
+RUNNING: Unfinished[IncrementalWriter] = Unfinished()
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,8 @@ class IncrementalWriter(WholeFileWriter):
         self._summaries: dict[int, str] = {}
         self._neighbours: dict[int, dict[int, Content]] = {}
         self._opened: list[str] | None = None
-        RUNNING.add(self)
+        RUNNING.abandon()  # builds run one after another: a writer still listed is one whose build failed
+        RUNNING.track(self)
 
     def _open_w(self, filename, encoding, override=False):
         if self._opened is not None:

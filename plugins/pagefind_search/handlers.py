@@ -9,13 +9,14 @@ and the rest; the build waits for it at the end (``finalized``), as before.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
-from pelican.generators import Generator
 
 from reality_check.plugins.brief_registry.briefs import briefs_with_pages
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
+from reality_check.plugins.plugin_support.unfinished import Unfinished
 
 from .indexer import IndexingRun, IndexPart, PagefindError, bundles_by_language, plan_parts, start_indexing
 from .settings import DEFAULTS, index_limits, setting
@@ -24,86 +25,86 @@ logger = logging.getLogger(__name__)
 
 RECORD = "pagefind_parts.json"  # in CACHE_PATH: what each part's bundle was made from
 
-# Runs started and not yet awaited. A build that stops with an error never reaches ``finalized``: the next build in
-# the same process (the devserver's) stops its run before starting its own, so two never write one bundle.
-UNFINISHED: list[IndexingRun] = []
+
+@dataclass
+class PagefindBuild:
+    """One build's index: its parts, planned before any page is written, and the Pagefind run started once every
+    brief page is on disk."""
+
+    settings: dict
+    parts: tuple[IndexPart, ...]
+    run: IndexingRun | None = None
+
+    def abandon(self) -> None:
+        if self.run is not None:
+            self.run.abandon()
 
 
-class PagefindIndexing(Generator):
-    """One build's Pagefind run: started once the brief pages are written, awaited when the build ends.
+# Each build's index from its plan to ``finalized``. A build that stops with an error never reaches ``finalized``:
+# the next build in the same process (the devserver's) stops its run first, so two never write one bundle.
+BUILDS: Unfinished[PagefindBuild] = Unfinished(PagefindBuild.abandon)
 
-    A generator only so that the run belongs to one build (Pelican makes one per build); it writes nothing itself.
-    """
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._run: IndexingRun | None = None
-        self._parts: tuple[IndexPart, ...] = ()
-        signals.article_generator_finalized.connect(self.plan)
-        signals.article_writer_finalized.connect(self.start)
-        signals.finalized.connect(self.finish)
+def plan(generator) -> None:
+    """At ``article_generator_finalized``, before any page is written: which parts the index has, and for the search
+    pages (``PAGEFIND_BUNDLES``: language -> bundle folders) which of them to load."""
+    BUILDS.abandon()
+    if not setting(generator.settings, "PAGEFIND_ENABLED"):
+        return
+    try:
+        parts = plan_parts(brief_pages(generator), *index_limits(generator.settings))
+    except ValueError as error:  # the setting: an error, so --fatal errors stops; nothing is indexed
+        logger.error("%s", error)
+        return
+    generator.context["PAGEFIND_BUNDLES"] = bundles_by_language(parts)
+    if parts:
+        BUILDS.track(PagefindBuild(generator.settings, parts))
 
-    def plan(self, generator) -> None:
-        """At ``article_generator_finalized`` of this build, before any page is written: which parts the index has,
-        and for the search pages (``PAGEFIND_BUNDLES``: language -> bundle folders) which of them to load."""
-        if generator.context is not self.context or not setting(self.settings, "PAGEFIND_ENABLED"):
-            return
-        try:
-            self._parts = plan_parts(brief_pages(generator), *index_limits(self.settings))
-        except ValueError as error:  # the setting: an error, so --fatal errors stops; nothing is indexed
-            logger.error("%s", error)
-            self._parts = ()
-            return
-        self.context["PAGEFIND_BUNDLES"] = bundles_by_language(self._parts)
 
-    def start(self, generator, writer=None) -> None:
-        """At ``article_writer_finalized`` of this build: every brief page is on disk."""
-        if generator.context is not self.context or self._run is not None:
-            return
-        if not setting(self.settings, "PAGEFIND_ENABLED"):
-            return
-        while UNFINISHED:
-            UNFINISHED.pop().abandon()
-        if not self._parts:
-            return
-        try:
-            # The pages' folder goes in the cache (a build killed mid-way leaves it there, where make clean
-            # removes it, not beside the site), normally on the output's file system, so its files are links.
-            cache = Path(self.settings["CACHE_PATH"])
-            record = cache / RECORD if setting(self.settings, "PAGEFIND_KEEP_UNCHANGED_PARTS") else None
-            self._run = start_indexing(Path(self.output_path), self._parts, cache, record)
-            UNFINISHED.append(self._run)
-        except PagefindError as error:
-            logger.error("%s", error)
+def start(generator, writer=None) -> None:
+    """At ``article_writer_finalized``: every brief page is on disk, so Pagefind starts, beside the rest of the
+    build."""
+    build = BUILDS.get(lambda build: build.settings is generator.settings)
+    if build is None or build.run is not None:
+        return
+    try:
+        # The pages' folder goes in the cache (a build killed mid-way leaves it there, where make clean removes
+        # it, not beside the site), normally on the output's file system, so its files are links.
+        cache = Path(build.settings["CACHE_PATH"])
+        record = cache / RECORD if setting(build.settings, "PAGEFIND_KEEP_UNCHANGED_PARTS") else None
+        build.run = start_indexing(Path(generator.output_path), build.parts, cache, record)
+    except PagefindError as error:
+        BUILDS.take(lambda listed: listed is build)
+        logger.error("%s", error)
 
-    def finish(self, pelican) -> None:
-        """At ``finalized`` of this build. A failure is an error, so ``--fatal errors`` stops."""
-        run, self._run = self._run, None
-        if pelican.settings is not self.settings or run is None:
-            return
-        if run in UNFINISHED:
-            UNFINISHED.remove(run)
-        try:
-            result = run.finish()
-        except PagefindError as error:
-            logger.error("%s", error)
-            return
-        if result.pages == 0:
-            logger.warning("%s: Pagefind indexed no page (no page carries data-pagefind-body)", run.site)
-        elif run.kept:
-            logger.info(
-                "Pagefind: %d pages, %d words, %d filters in the index; %d of %d parts kept from the last build "
-                "(none of their pages had changed)",
-                result.pages,
-                result.words,
-                result.filters,
-                len(run.kept),
-                len(run.parts),
-            )
-        else:
-            logger.info(
-                "Pagefind indexed %d pages, %d words, %d filters", result.pages, result.words, result.filters
-            )
+
+def finish(pelican) -> None:
+    """At ``finalized``: wait for this build's Pagefind run. A failure is an error, so ``--fatal errors`` stops."""
+    build = BUILDS.take(lambda build: build.settings is pelican.settings)
+    if build is None or build.run is None:
+        return
+    run = build.run
+    try:
+        result = run.finish()
+    except PagefindError as error:
+        logger.error("%s", error)
+        return
+    if result.pages == 0:
+        logger.warning("%s: Pagefind indexed no page (no page carries data-pagefind-body)", run.site)
+    elif run.kept:
+        logger.info(
+            "Pagefind: %d pages, %d words, %d filters in the index; %d of %d parts kept from the last build "
+            "(none of their pages had changed)",
+            result.pages,
+            result.words,
+            result.filters,
+            len(run.kept),
+            len(run.parts),
+        )
+    else:
+        logger.info(
+            "Pagefind indexed %d pages, %d words, %d filters", result.pages, result.words, result.filters
+        )
 
 
 def brief_pages(generator) -> list[tuple[str, str]]:
@@ -118,11 +119,6 @@ def brief_pages(generator) -> list[tuple[str, str]]:
     ]
 
 
-def get_generators(pelican) -> type[Generator]:
-    """Hand Pelican this build's indexing."""
-    return PagefindIndexing
-
-
 # Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
 set_defaults = defaults_setter(DEFAULTS)
 
@@ -130,4 +126,6 @@ set_defaults = defaults_setter(DEFAULTS)
 def register() -> None:
     """Connect the indexer."""
     signals.initialized.connect(set_defaults)
-    signals.get_generators.connect(get_generators)
+    signals.article_generator_finalized.connect(plan)
+    signals.article_writer_finalized.connect(start)
+    signals.finalized.connect(finish)

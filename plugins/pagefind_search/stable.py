@@ -60,7 +60,11 @@ def stabilize_bundle(bundle: Path) -> None:
         meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
         meta = _read(meta_path)
         if not isinstance(meta, list) or len(meta) <= META_FIELDS:
-            raise UnexpectedBundleError(f"{meta_path}: unexpected metadata layout")
+            raise UnexpectedBundleError(
+                f"{meta_path}: expected Pagefind 1.5's metadata index, a list of at least {META_FIELDS + 1} items "
+                f"(got {type(meta).__name__}{f' of {len(meta)}' if isinstance(meta, list) else ''}): another "
+                "Pagefind version? requirements.txt pins the one this rewriting was written for"
+            )
         filters = []
         for filter_name, file_hash in meta[META_FILTERS]:
             filter_path = bundle / "filter" / f"{file_hash}.pf_filter"

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator, Generator
+from pelican.generators import ArticlesGenerator
 
 from reality_check.plugins.brief_registry.briefs import briefs_with_pages, series_name
 from reality_check.plugins.drawn_files import DrawingPool, cache_folder, worker_count
 from reality_check.plugins.plugin_support.files import link_or_copy, write_atomically
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
+from reality_check.plugins.plugin_support.unfinished import Unfinished
 from reality_check.plugins.summary_card.signals import cards_attached
 
 from .image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image, unreadable_font
@@ -62,26 +64,76 @@ def content_for(article, settings: dict) -> ShareImageContent:
     )
 
 
-def assign_share_images(generators: Iterable) -> None:
-    """Give each brief with a page (hidden ones and translations included) ``share_image`` (its image's path from the site root) and ``share_image_size``
-    (width, height: for the pages' og:image tags and the oEmbed answer's thumbnail); start drawing.
+@dataclass
+class ShareImageDrawing:
+    """One build's share images: the briefs given one, and the workers drawing those missing from the cache.
 
-    Runs when summary_card has attached the cards (its ``cards_attached`` signal, at
-    ``all_generators_finalized``), so the images that are not cached yet can be drawn beside Pelican while it
-    writes.
+    Started when the cards are known, so the images are drawn beside Pelican while it writes every page (no page
+    needs an image file, only its address); finished at the build's end (``finalized``), where Pelican's process
+    draws whatever no worker has started and every brief's image is copied into the output.
     """
-    generators = list(generators)
-    briefs = []
-    for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            save_as = str(setting(generator.settings, "SHARE_IMAGE_SAVE_AS"))
-            for article in briefs_with_pages(generator):
-                article.share_image = save_as.format(slug=article.slug) if save_as else ""
-                article.share_image_size = SIZE
-                briefs.append(article)
-    for generator in generators:
-        if isinstance(generator, ShareImageGenerator):
-            generator.start_drawing(briefs)
+
+    settings: dict
+    output_path: Path
+    briefs: list  # every brief given a share image, translations included
+    pool: DrawingPool
+
+    def start(self) -> None:
+        """Start drawing the images missing from the cache."""
+        fonts = fonts_for(self.settings)
+        cache_dir = cache_dir_for(self.settings)
+        missing = {}
+        for article in self.briefs:
+            if article.share_image and hasattr(article, "summary_card"):
+                content = content_for(article, self.settings)
+                path = cache_dir / f"{cache_key(content, fonts)}.png"
+                if not path.is_file():
+                    missing[path] = (draw_into_cache, (content, fonts))
+        self.pool.start(missing)
+
+    def place_every_image(self, fonts: Fonts, cache_dir: Path) -> tuple[int, int]:
+        """Wait for the workers, draw what they did not, and copy each brief's image into the output: (drawn,
+        written)."""
+        drawn = self.pool.finish()
+        total = 0
+        for article in self.briefs:
+            if not article.share_image:
+                continue
+            source, drew = cached_image(content_for(article, self.settings), fonts, cache_dir)
+            link_or_copy(source, self.output_path / article.share_image)
+            total += 1
+            if drew:
+                drawn += 1
+                logger.info("share_image: drew %s", article.share_image)
+        return drawn, total
+
+
+# Each build's drawing, from the cards to ``finalized``; one a failed build left is stopped by the next build.
+DRAWINGS: Unfinished[ShareImageDrawing] = Unfinished(lambda drawing: drawing.pool.stop())
+
+
+def assign_share_images(generators: Iterable) -> None:
+    """Give each brief with a page (hidden ones and translations included) ``share_image`` (its image's path from
+    the site root) and ``share_image_size`` (width, height: for the pages' og:image tags and the oEmbed answer's
+    thumbnail), and start drawing the images missing from the cache.
+
+    Runs when summary_card has attached the cards (its ``cards_attached`` signal, at ``all_generators_finalized``).
+    """
+    articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
+    if articles is None:
+        return
+    settings = articles.settings
+    save_as = str(setting(settings, "SHARE_IMAGE_SAVE_AS"))
+    briefs = briefs_with_pages(articles)
+    for article in briefs:
+        article.share_image = save_as.format(slug=article.slug) if save_as else ""
+        article.share_image_size = SIZE
+    DRAWINGS.abandon()
+    workers = worker_count(settings.get("SHARE_IMAGE_WORKERS"), "SHARE_IMAGE_WORKERS")
+    drawing = ShareImageDrawing(
+        settings, Path(articles.output_path), briefs, DrawingPool("share_image", workers, log=logger)
+    )
+    DRAWINGS.track(drawing).start()
 
 
 def draw_into_cache(path: Path, content: ShareImageContent, fonts: Fonts) -> Path:
@@ -98,104 +150,44 @@ def cached_image(content: ShareImageContent, fonts: Fonts, cache_dir: Path) -> t
     return draw_into_cache(path, content, fonts), True
 
 
-class ShareImageGenerator(Generator):
-    """Writes each brief's share image, drawn only when what it shows has changed since the last build.
+def finish_drawing(pelican) -> None:
+    """At ``finalized``: this build's images all drawn, and copied into the output.
 
-    Images missing from the cache start drawing in worker processes as soon as the cards are known, and go on
-    drawing while Pelican writes every page: no page needs an image file, only its address. The build waits for
-    them at its end (``finalized``, where Pelican's process draws whatever no worker has started) and copies every
-    brief's image into the output.
-
-    A generator only so that the drawing belongs to one build (Pelican makes one per build); it writes nothing in
-    ``generate_output``.
-    """
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._pool = DrawingPool(
-            "share_image",
-            worker_count(self.settings.get("SHARE_IMAGE_WORKERS"), "SHARE_IMAGE_WORKERS"),
-            log=logger,
-        )
-        self._briefs: list = []  # every brief given a share image, translations included
-        self._finished = False
-        signals.finalized.connect(self.finish)
-
-    def start_drawing(self, briefs: list) -> None:
-        """Remember the briefs given a share image, and start drawing the ones missing from the cache."""
-        self._briefs = briefs
-        fonts = fonts_for(self.settings)
-        cache_dir = cache_dir_for(self.settings)
-        missing = {}
-        for article in self._briefs:
-            if getattr(article, "share_image", "") and hasattr(article, "summary_card"):
-                content = content_for(article, self.settings)
-                path = cache_dir / f"{cache_key(content, fonts)}.png"
-                if not path.is_file():
-                    missing[path] = (draw_into_cache, (content, fonts))
-        self._pool.start(missing)
-
-    def finish(self, pelican) -> None:
-        """At ``finalized`` of this build (once): every image drawn, and copied into the output.
-
-        A failure is logged as an error (so ``--fatal errors`` stops), not raised: the other plugins' work at
-        ``finalized`` (waiting for the search index) still runs."""
-        if pelican.settings is not self.settings or self._finished:
-            return
-        self._finished = True
-        fonts = fonts_for(self.settings)
-        for name, path in (("SHARE_IMAGE_FONT", fonts.regular), ("SHARE_IMAGE_BOLD_FONT", fonts.bold)):
-            if path and not Path(path).is_file():
-                logger.warning(
-                    "share_image: font %s not found (install Debian's fonts-dejavu-core or set "
-                    "SHARE_IMAGE_FONT / SHARE_IMAGE_BOLD_FONT); using Pillow's built-in font",
-                    path,
-                )
-            elif path and (problem := unreadable_font(path)):
-                logger.error(
-                    "share_image: %s is %s, which is not a font Pillow can read (%s): set it to a .ttf or .otf "
-                    "file, or leave it out for DejaVu Sans; no share image was written",
-                    name,
-                    path,
-                    problem,
-                )
-                return
-        cache_dir = cache_dir_for(self.settings)
-        try:
-            drawn, total = self._place_every_image(fonts, cache_dir)
-        except Exception as error:  # a drawing or a copy that failed, in a worker or here
+    A failure is logged as an error (so ``--fatal errors`` stops), not raised: the other plugins' work at
+    ``finalized`` (waiting for the search index) still runs."""
+    drawing = DRAWINGS.take(lambda drawing: drawing.settings is pelican.settings)
+    if drawing is None:
+        return
+    fonts = fonts_for(drawing.settings)
+    for name, path in (("SHARE_IMAGE_FONT", fonts.regular), ("SHARE_IMAGE_BOLD_FONT", fonts.bold)):
+        if path and not Path(path).is_file():
+            logger.warning(
+                "share_image: font %s not found (install Debian's fonts-dejavu-core or set "
+                "SHARE_IMAGE_FONT / SHARE_IMAGE_BOLD_FONT); using Pillow's built-in font",
+                path,
+            )
+        elif path and (problem := unreadable_font(path)):
+            drawing.pool.stop()
             logger.error(
-                "share_image: the share images were not all written: %s: %s (the pages link to them: fix the "
-                "cause and build again; `make clean` empties a damaged cache)",
-                type(error).__name__,
-                error,
+                "share_image: %s is %s, which is not a font Pillow can read (%s): set it to a .ttf or .otf "
+                "file, or leave it out for DejaVu Sans; no share image was written",
+                name,
+                path,
+                problem,
             )
             return
-        logger.info(
-            "share_image: %d of %d share images drawn, the rest reused from %s", drawn, total, cache_dir
+    cache_dir = cache_dir_for(drawing.settings)
+    try:
+        drawn, total = drawing.place_every_image(fonts, cache_dir)
+    except Exception as error:  # a drawing or a copy that failed, in a worker or here
+        logger.error(
+            "share_image: the share images were not all written: %s: %s (the pages link to them: fix the "
+            "cause and build again; `make clean` empties a damaged cache)",
+            type(error).__name__,
+            error,
         )
-
-    def _place_every_image(self, fonts: Fonts, cache_dir: Path) -> tuple[int, int]:
-        """Wait for the workers, draw what they did not, and copy each brief's image into the output: (drawn,
-        written)."""
-        drawn = self._pool.finish()
-        total = 0
-        for article in self._briefs:
-            target = getattr(article, "share_image", "")
-            if not target:
-                continue
-            source, drew = cached_image(content_for(article, self.settings), fonts, cache_dir)
-            link_or_copy(source, Path(self.output_path) / target)
-            total += 1
-            if drew:
-                drawn += 1
-                logger.info("share_image: drew %s", target)
-        return drawn, total
-
-
-def get_generators(pelican) -> type[Generator]:
-    """Hand Pelican the share-image generator."""
-    return ShareImageGenerator
+        return
+    logger.info("share_image: %d of %d share images drawn, the rest reused from %s", drawn, total, cache_dir)
 
 
 # Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
@@ -206,4 +198,4 @@ def register() -> None:
     """Connect the share-image handlers."""
     signals.initialized.connect(set_defaults)
     cards_attached.connect(assign_share_images)
-    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(finish_drawing)

@@ -1,8 +1,11 @@
 """Level 1: which of Pelican's six lists of articles the plugins work on, and what the series is called."""
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from pelican.generators import Generator
+from pelican.settings import read_settings
 
 from reality_check.plugins.brief_registry.briefs import (
     MARKDOWN_EXTENSIONS,
@@ -15,6 +18,8 @@ from reality_check.plugins.brief_registry.briefs import (
 )
 from reality_check.plugins.brief_registry.handlers import name_the_series
 from reality_check.plugins.brief_registry.rules import names_of
+
+ROOT = Path(__file__).resolve().parents[3]
 
 LISTS = (
     "articles",
@@ -160,6 +165,13 @@ def test_the_brief_files_are_those_the_build_reads_in_name_order(tmp_path):
         briefs / "e.markdown",
     ]
     assert markdown_files(tmp_path, PAGES_DIR) == []
+    # Pelican's own search, with the site's IGNORE_FILES, finds the very same files.
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(tmp_path)})
+    pelicans = Generator(
+        context={}, settings=settings, path=str(tmp_path), theme=settings["THEME"], output_path=""
+    )
+    found = pelicans.get_files(["briefs"], extensions=MARKDOWN_EXTENSIONS)
+    assert sorted(tmp_path / name for name in found) == markdown_files(tmp_path)
 
 
 def test_the_extensions_are_the_readers():

@@ -148,8 +148,9 @@ def test_a_brief_without_a_usable_series_number_is_numbered_zero(number):
     assert facts(article).number == 0
 
 
-def test_relate_gives_each_brief_its_responses_their_replies_and_related_briefs_apart_from_both():
-    """#7 responds to #4 and #5; #5 to #4. Related briefs share a topic and are never also a response or a reply."""
+def test_relate_gives_each_brief_its_responses_the_briefs_it_answers_and_related_briefs_apart_from_both():
+    """#4 and #5 answer #7 (its `responses:`), #4 answers #5. Related briefs share a topic and are never also a
+    response or a brief answered."""
     briefs = [
         BriefFacts("4", 4, topics=("politics",)),
         BriefFacts("5", 5, topics=("politics",)),
@@ -159,9 +160,9 @@ def test_relate_gives_each_brief_its_responses_their_replies_and_related_briefs_
     ]
     relations = relate(briefs, {"7": ("4", "5"), "5": ("4",)}, limit=3)
     assert relations == {
-        "4": Relations(responds_to=(), responded_to_by=("5", "7"), related=("6",)),
-        "5": Relations(responds_to=("4",), responded_to_by=("7",), related=("6",)),
+        "4": Relations(responses=(), answers=("5", "7"), related=("6",)),
+        "5": Relations(responses=("4",), answers=("7",), related=("6",)),
         "6": Relations(related=("7", "5", "4")),  # nearest in the series first; of two as near, the newer
-        "7": Relations(responds_to=("4", "5"), responded_to_by=(), related=("6",)),
+        "7": Relations(responses=("4", "5"), answers=(), related=("6",)),
         "8": Relations(),
     }

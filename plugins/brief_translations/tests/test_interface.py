@@ -6,6 +6,7 @@ import datetime
 import os
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from babel.messages.pofile import read_po
@@ -13,12 +14,14 @@ from jinja2.ext import babel_extract
 
 from reality_check.plugins.brief_registry import Numbered, check_series_numbers
 from reality_check.plugins.brief_translations import Interface, language_name, load_catalogs, long_date
+from reality_check.plugins.brief_translations.handlers import check_interface_extension
 from reality_check.plugins.brief_translations.interface import (
     CatalogCode,
     CatalogError,
     readable_catalogs,
     unknown_languages,
 )
+from reality_check.plugins.plugin_support.plugin_settings import SettingError
 
 CATALOGS = Path(__file__).resolve().parents[3] / "theme" / "translations"
 TEMPLATES = CATALOGS.parent / "templates"
@@ -266,3 +269,11 @@ def test_each_languages_search_page_is_kept_out_of_the_sitemap_a_region_code_too
     for url, listed in [("ru/search/", False), ("pt-br/search/", False), ("pt-BR/search/", False),
                         ("authors/search/", True), ("ru/", True)]:  # fmt: skip
         assert (not any(re.search(pattern, url) for pattern in excluded)) is listed, url
+
+
+def test_a_jinja_environment_without_the_i18n_extension_is_refused_naming_the_setting():
+    site = SimpleNamespace(settings={"JINJA_ENVIRONMENT": {"autoescape": True, "extensions": []}})
+    with pytest.raises(SettingError, match=r"JINJA_ENVIRONMENT's extensions must include 'jinja2.ext.i18n'"):
+        check_interface_extension(site)
+    site.settings["JINJA_ENVIRONMENT"]["extensions"] = ["jinja2.ext.i18n"]
+    check_interface_extension(site)  # the project's own settings

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from reality_check.plugins.drawn_files import DrawingPool, pool, worker_count
+from reality_check.plugins.plugin_support.cores import available_cores
 from reality_check.plugins.plugin_support.files import link_or_copy, write_atomically
 
 
@@ -98,13 +99,13 @@ def test_place_links_the_cached_file_and_replaces_what_was_there(tmp_path):
 def test_worker_count():
     assert worker_count(0) == 0
     assert worker_count("3") == 3
-    assert worker_count(None) == max(1, pool.available_cores() - 1)
+    assert worker_count(None) == max(1, available_cores() - 1)
 
 
 def test_workers_are_counted_on_the_cores_this_process_may_use(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 64)  # the machine has more than the process may use
-    assert pool.available_cores() == 3
+    assert available_cores() == 3
     assert pool.worker_count(None) == 2
     assert pool.worker_count(0) == 0  # the setting wins
 

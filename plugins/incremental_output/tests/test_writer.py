@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import FileOverwriteFailedError
 
-from reality_check.plugins.incremental_output.writer import IncrementalWriter, WholeFileWriter
+from reality_check.plugins.incremental_output.handlers import save_record
+from reality_check.plugins.incremental_output.writer import RUNNING, IncrementalWriter, WholeFileWriter
 
 # make html's and the devserver's full builds, and the devserver's page of a saved brief
 WRITERS = pytest.mark.parametrize(
@@ -28,7 +31,7 @@ class Template:
 
 def writer(tmp_path, kind: type[WholeFileWriter]) -> WholeFileWriter:
     settings = {**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path / "cache"), "PATH": str(tmp_path / "content")}
-    (tmp_path / "content").mkdir(exist_ok=True)
+    (tmp_path / "content").mkdir(parents=True, exist_ok=True)
     return kind(str(tmp_path / "output"), settings=settings)
 
 
@@ -72,3 +75,18 @@ def test_pelicans_rules_on_writing_a_file_twice_still_hold(tmp_path, kind):
     build.write_file("index.html", Template("overriding"), {}, override_output=True)
     build.write_file("index.html", Template("skipped"), {})  # an overridden file is not written again
     assert (tmp_path / "output" / "index.html").read_text(encoding="utf-8") == "overriding"
+
+
+def test_only_the_writer_of_the_build_that_completed_saves_its_record(tmp_path):
+    """A build that failed never reaches ``finalized``: its writer's record (of pages it may not have written) is
+    never saved, and the next build drops that writer."""
+    failed = writer(tmp_path / "failed", IncrementalWriter)
+    following = writer(tmp_path, IncrementalWriter)
+    assert failed not in RUNNING
+    assert following in RUNNING
+    save_record(SimpleNamespace(output_path=str(tmp_path / "failed/output")))
+    assert not failed.record_path.exists()
+    assert following in RUNNING  # another folder's build: left alone
+    save_record(SimpleNamespace(output_path=str(tmp_path / "output")))
+    assert following not in RUNNING
+    assert following.record_path.is_file()

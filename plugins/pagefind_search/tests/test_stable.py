@@ -7,6 +7,7 @@ import hashlib
 import json
 import shutil
 
+import cbor2
 import pytest
 
 from reality_check.plugins.pagefind_search import UnexpectedBundleError, run_pagefind, stabilize_bundle
@@ -61,6 +62,14 @@ def test_unexpected_file_is_reported(tmp_path):
         stabilize_bundle(tmp_path)
 
 
+def test_a_metadata_index_of_another_layout_is_reported_with_what_was_expected(tmp_path):
+    (tmp_path / "pagefind-entry.json").write_text('{"languages": {"en": {"hash": "en_0"}}}', encoding="utf-8")
+    short = b"pagefind_dcd" + cbor2.dumps(["1.5.2", [], []])  # a Pagefind file, but three items, not six
+    (tmp_path / "pagefind.en_0.pf_meta").write_bytes(gzip.compress(short))
+    with pytest.raises(UnexpectedBundleError, match=r"a list of at least 6 items \(got list of 3\)"):
+        stabilize_bundle(tmp_path)
+
+
 def test_a_stable_bundle_is_left_as_it_is_and_no_old_file_is_left_behind(tmp_path):
     """The sorted files are written before the old ones are removed (a run stopped half-way leaves a whole
     bundle): a second pass over a stable bundle must not remove the files it would write under the same names."""
@@ -86,6 +95,4 @@ def test_a_stable_bundle_is_left_as_it_is_and_no_old_file_is_left_behind(tmp_pat
 
 
 def _read_meta(path):
-    import cbor2
-
     return cbor2.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])

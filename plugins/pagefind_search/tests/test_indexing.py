@@ -1,0 +1,68 @@
+"""Level 2: one build's index, from its plan to ``finalized``, with the real Pagefind, kept apart from any other build's."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from reality_check.plugins.pagefind_search import handlers
+
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Synthetic</title></head>
+<body><main data-pagefind-body><h1>Synthetic brief</h1><p>An invented treaty on paper boats.</p></main></body></html>
+"""
+
+
+def build(root: Path) -> SimpleNamespace:
+    """The articles generator of a build into `root`/output whose one brief page is written."""
+    page = root / "output/briefs/synthetic/index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(PAGE, encoding="utf-8")
+    settings = {"CACHE_PATH": str(root / "cache"), "DEFAULT_LANG": "en"}
+    handlers.set_defaults(SimpleNamespace(settings=settings))
+    brief = SimpleNamespace(save_as="briefs/synthetic/index.html", lang="en")
+    lists = {"articles": [brief], "translations": [], "hidden_articles": [], "hidden_translations": []}
+    return SimpleNamespace(settings=settings, context={}, output_path=str(root / "output"), **lists)
+
+
+@pytest.fixture(autouse=True)
+def no_index_left():
+    yield
+    handlers.BUILDS.abandon()
+
+
+def test_a_build_plans_its_parts_starts_pagefind_and_waits_for_it_at_its_end(tmp_path, caplog):
+    generator = build(tmp_path)
+    handlers.plan(generator)
+    assert generator.context["PAGEFIND_BUNDLES"] == {"en": ["pagefind/"]}
+    handlers.start(generator)
+    with caplog.at_level(logging.INFO, logger=handlers.logger.name):
+        handlers.finish(SimpleNamespace(settings={**generator.settings}))  # equal settings: another build's
+        assert not caplog.records
+        handlers.finish(SimpleNamespace(settings=generator.settings))
+    assert [record.getMessage() for record in caplog.records] == [
+        "Pagefind indexed 1 pages, 8 words, 0 filters"
+    ]
+    assert (tmp_path / "output/pagefind/pagefind-entry.json").is_file()
+    assert len(handlers.BUILDS) == 0
+
+
+def test_the_run_a_failed_build_left_is_stopped_by_the_next_build_and_never_awaited(tmp_path, caplog):
+    failed = build(tmp_path / "failed")
+    handlers.plan(failed)
+    handlers.start(failed)
+    left = handlers.BUILDS.get(lambda index: index.settings is failed.settings)
+    # The build stopped with an error before ``finalized``; the devserver's next build plans its index.
+    following = build(tmp_path / "next")
+    handlers.plan(following)
+    assert left.run.stopped
+    assert left not in handlers.BUILDS
+    with caplog.at_level(logging.INFO, logger=handlers.logger.name):
+        handlers.finish(SimpleNamespace(settings=failed.settings))
+        assert not caplog.records
+        handlers.start(following)
+        handlers.finish(SimpleNamespace(settings=following.settings))
+    assert [record.levelname for record in caplog.records] == ["INFO"]
+    assert (tmp_path / "next/output/pagefind/pagefind-entry.json").is_file()

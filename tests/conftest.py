@@ -22,6 +22,8 @@ from pelican.settings import read_settings
 from playwright.sync_api import Browser, BrowserContext, Page
 from quality.gates import BrowserLog, watch
 
+from reality_check.deploy.publish import add_host_files
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -284,16 +286,26 @@ def series_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
             SITEURL=SITEURL,
             DEFAULT_PAGINATION=2,
             PAGEFIND_ENABLED=True,
+            PDF_EDITION=False,  # its tests read pages, feeds and the index (PDFs: tests/test_pdf_edition.py)
         )
     )
 
 
 @pytest.fixture(scope="session")
-def series_dev_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The same four briefs with the development settings (root-relative links), for a local browser."""
-    root = tmp_path_factory.mktemp("series-dev")
-    content = copy_series_content(root / "content")
-    return Site(build_site(content, root / "output", DEFAULT_PAGINATION=2, PAGEFIND_ENABLED=True))
+def quality_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once for all gates: real content plus the synthetic series briefs and their synthetic
+    translations, development settings.
+
+    Several briefs give the gates previous/next links, author, topic and region pages listing more than one
+    brief, and related briefs to check.
+
+    The hosts' `_headers` file is added as `make publish` adds it, so pages are served under the site's real
+    Content-Security-Policy and a violation shows up as a console error.
+    """
+    base = tmp_path_factory.mktemp("quality")
+    site = build_site(copy_translated_content(base / "content"), base / "output", PAGEFIND_ENABLED=True)
+    add_host_files(site)
+    return site
 
 
 # --- The newsletter digest (issue 16): one issue of the four-brief series, built for publication. ---
@@ -312,7 +324,7 @@ def digest_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
         ["--content", str(content), "--since", "2021-03-01", "--date", DIGEST_DATE, "--intro", DIGEST_INTRO]
     )
     assert status == 0
-    return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL))
+    return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL, PDF_EDITION=False))
 
 
 # --- Translations (issue 16): the series plus synthetic translations of #3 (uk) and #5 (fr, ru). ---
@@ -333,7 +345,14 @@ def translated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("translated")
     content = copy_translated_content(root / "content")
     return Site(
-        build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL, PAGEFIND_ENABLED=True)
+        build_site(
+            content,
+            root / "output",
+            "publishconf.py",
+            SITEURL=SITEURL,
+            PAGEFIND_ENABLED=True,
+            PDF_EDITION=False,
+        )
     )
 
 

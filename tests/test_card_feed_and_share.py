@@ -24,7 +24,10 @@ def publish(content, output, cache, **overrides) -> Site:
             SITEURL=SITEURL,
             FEED_DOMAIN=SITEURL,
             CACHE_PATH=str(cache),
-            **overrides,
+            **{
+                "PDF_EDITION": False,
+                **overrides,
+            },  # no test here reads a PDF (tests/test_pdf_edition.py does)
         )
     )
 

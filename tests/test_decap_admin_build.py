@@ -102,7 +102,9 @@ def test_admin_is_left_out_of_the_search_index(admin_site):
 
 def test_published_site_carries_admin_only_when_asked(tmp_path):
     content = copy_content(tmp_path / "content")
-    site = Site(build_site(content, tmp_path / "output", conf="publishconf.py", SITEURL=""))
+    site = Site(
+        build_site(content, tmp_path / "output", conf="publishconf.py", SITEURL="", PDF_EDITION=False)
+    )
     assert not (site.root / "admin").exists()
 
 
@@ -116,6 +118,7 @@ def test_published_site_with_admin_uses_the_github_backend(tmp_path):
         SITEURL="",
         DECAP_ADMIN=True,
         DECAP_BACKEND=backend,
+        PDF_EDITION=False,  # the admin's files are under test, not the PDF edition
     )
     config = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert config["backend"] == backend

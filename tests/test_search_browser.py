@@ -1,6 +1,6 @@
 """The search page in a real browser: Debian's Chromium, driven by Playwright, offline, under a strict CSP.
 
-The built site (four briefs, development settings) is served by a small HTTP server on a free port of
+The quality gates' site (the series and its synthetic translations, development settings) is served by a small HTTP server on a free port of
 127.0.0.1, started here, with the Content-Security-Policy header the site is meant to be served with.
 """
 
@@ -21,8 +21,8 @@ HEADER_RULES = parse_headers_file((ROOT / "deploy" / "_headers").read_text(encod
 
 
 @pytest.fixture(scope="module")
-def base_url(series_dev_site):
-    with StaticSiteServer(series_dev_site.root, header_rules=HEADER_RULES) as server:
+def base_url(quality_site):
+    with StaticSiteServer(quality_site, header_rules=HEADER_RULES) as server:
         yield server.base_url.rstrip("/")
 
 

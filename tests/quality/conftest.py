@@ -1,5 +1,5 @@
-"""Fixtures for the quality gates: the site built once and served on 127.0.0.1 (Chromium and its pages: the
-`browser`, `reader_context` and `browse` fixtures of tests/conftest.py)."""
+"""Fixtures for the quality gates: the site (`quality_site`, in tests/conftest.py) served on 127.0.0.1 (Chromium and
+its pages: the `browser`, `reader_context` and `browse` fixtures of tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,32 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import build_site, copy_translated_content
-
-from reality_check.deploy.publish import add_host_files
 
 from .served import StaticSiteServer
 from .tools import ROOT
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTIFACTS = ROOT / "test-artifacts" / "quality"
-
-
-@pytest.fixture(scope="session")
-def quality_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once for all gates: real content plus the synthetic series briefs and their synthetic
-    translations, development settings.
-
-    Several briefs give the gates previous/next links, author, topic and region pages listing more than one
-    brief, and related briefs to check.
-
-    The hosts' `_headers` file is added as `make publish` adds it, so pages are served under the site's real
-    Content-Security-Policy and a violation shows up as a console error.
-    """
-    base = tmp_path_factory.mktemp("quality")
-    site = build_site(copy_translated_content(base / "content"), base / "output", PAGEFIND_ENABLED=True)
-    add_host_files(site)
-    return site
 
 
 @pytest.fixture(scope="session")

@@ -418,7 +418,7 @@ def test_published_admin_with_the_github_backend_loads_under_its_own_policy(tmp_
     backend = {"name": "github", "repo": "example/reality-check", "branch": "main"}
     site = build_site(
         copy_content(tmp_path / "content"), tmp_path / "output", conf="publishconf.py",
-        SITEURL="", FEED_DOMAIN="", DECAP_ADMIN=True, DECAP_BACKEND=backend,
+        SITEURL="", FEED_DOMAIN="", DECAP_ADMIN=True, DECAP_BACKEND=backend, PDF_EDITION=False,
     )  # fmt: skip
     add_host_files(site)
     with StaticSiteServer(site) as server:

@@ -1,15 +1,10 @@
 """Pagefind indexes each language apart: in Chromium, a search from a page in Russian finds the Russian
-translation, and the same search from an English page finds nothing (and the other way round)."""
+translation, and the same search from an English page finds nothing (and the other way round). The site is the quality
+gates' (`server`: the series and its synthetic translations, development settings)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from conftest import build_site, copy_translated_content
 from playwright.sync_api import expect
-
-from reality_check.deploy.publish import add_host_files
 
 from .served import StaticSiteServer
 
@@ -23,15 +18,6 @@ SEARCH = """async (query) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def translated(tmp_path_factory) -> Iterator[StaticSiteServer]:
-    root = tmp_path_factory.mktemp("translated-dev")
-    site = build_site(copy_translated_content(root / "content"), root / "output", PAGEFIND_ENABLED=True)
-    add_host_files(site)
-    with StaticSiteServer(site) as running:
-        yield running
-
-
 def search_from(browse, server: StaticSiteServer, page_url: str, query: str) -> list[str]:
     page, log = browse()
     page.goto(server.url(page_url))
@@ -40,26 +26,26 @@ def search_from(browse, server: StaticSiteServer, page_url: str, query: str) -> 
     return found
 
 
-def test_a_search_in_russian_finds_the_russian_translation_only_from_a_russian_page(browse, translated):
-    assert search_from(browse, translated, "/ru/", "кворума") == [
+def test_a_search_in_russian_finds_the_russian_translation_only_from_a_russian_page(browse, server):
+    assert search_from(browse, server, "/ru/", "кворума") == [
         "/ru/briefs/sinteticheskii-otvet-o-vymyshlennykh-pravilakh-kvoruma/"
     ]
-    assert search_from(browse, translated, "/", "кворума") == []
+    assert search_from(browse, server, "/", "кворума") == []
 
 
-def test_a_search_in_english_finds_english_briefs_only(browse, translated):
-    assert search_from(browse, translated, "/", "quorum") == [
+def test_a_search_in_english_finds_english_briefs_only(browse, server):
+    assert search_from(browse, server, "/", "quorum") == [
         "/briefs/synthetic-reply-about-invented-quorum-rules/"
     ]
-    assert search_from(browse, translated, "/fr/", "quorum") == [
+    assert search_from(browse, server, "/fr/", "quorum") == [
         "/fr/briefs/reponse-synthetique-sur-des-regles-de-quorum-inventees/"
     ]
-    assert search_from(browse, translated, "/ru/", "quorum") == []
+    assert search_from(browse, server, "/ru/", "quorum") == []
 
 
-def test_the_russian_search_page_searches_russian_and_speaks_it(browse, translated):
+def test_the_russian_search_page_searches_russian_and_speaks_it(browse, server):
     page, log = browse()
-    page.goto(translated.url("/ru/search/?q=кворума"))
+    page.goto(server.url("/ru/search/?q=кворума"))
     status = page.get_by_role("status")
     expect(status).to_have_text("По запросу «кворума» найдена 1 записка.")
     links = page.locator("#search-results a")

@@ -25,8 +25,10 @@ DELETE_OUTPUT_DIRECTORY = True
 # The published site always has every brief's PDF edition (drawn once, then reused from the cache).
 PDF_EDITION = True
 
-# The live site is always built from the sources alone, never from a cache a previous build left, and every
-# page of it is written (plugins/incremental_output skips none).
+# The live site's pages are always made from the sources alone (no content, card, reading-time or template cache a
+# previous build left), and every page of it is written (plugins/incremental_output skips none). Only drawn files
+# are reused (PDF editions, share images: named in the cache by a hash of everything they show, so a changed brief
+# gets a new one).
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 INCREMENTAL_OUTPUT = False

@@ -14,14 +14,14 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
-import pickle
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from reality_check.editor import PROJECT_FOLDER
+from reality_check.plugins.plugin_support.build_cache import BuildCache
 from reality_check.plugins.plugin_support.code_digest import code_digest
-from reality_check.plugins.plugin_support.files import read_pickle, write_atomically
+from reality_check.plugins.plugin_support.digests import digest
 
 logger = logging.getLogger(__name__)
 
@@ -55,16 +55,12 @@ def run_fingerprint(content: Path, settings: object, today: datetime.date) -> st
 
 
 class CheckCache:
-    """Brief reports by (run fingerprint, path, bytes); stored under the build's CACHE_PATH."""
+    """Brief reports by (run fingerprint, path, bytes), kept in a :class:`BuildCache` under the build's CACHE_PATH
+    (no folder: nothing is kept)."""
 
     def __init__(self, folder: Path | None, fingerprint: str) -> None:
-        self.path = folder / CACHE_FILE if folder else None
+        self._kept: BuildCache[Any] = BuildCache(folder / CACHE_FILE if folder else None, load=True)
         self.fingerprint = fingerprint
-        self._old: dict[str, Any] = {}
-        self._new: dict[str, Any] = {}
-        if self.path is not None:
-            loaded = read_pickle(self.path)
-            self._old = loaded if isinstance(loaded, dict) else {}  # missing or unreadable: no cache
 
     def reports(
         self,
@@ -75,15 +71,18 @@ class CheckCache:
         """The report of each brief in `paths`, in order: the cached one, or, for the others, what
         ``check(those paths)`` gives (called once, with every path not cached); remembered for next time when
         `keep` says so (a report that depends on more than the fingerprint covers is checked again every run)."""
-        if self.path is None:
+        if self._kept.path is None:
             return check(list(paths))
         keys = [self._key(path) for path in paths]
-        missing = [path for path, key in zip(paths, keys, strict=True) if key not in self._old]
-        fresh = iter(check(missing))
-        found = [self._old[key] if key in self._old else next(fresh) for key in keys]
-        self._new.update(
-            (key, report) for key, report in zip(keys, found, strict=True) if key is not None and keep(report)
-        )
+        cached = [self._kept.get(key) if key is not None else None for key in keys]
+        fresh = iter(check([path for path, report in zip(paths, cached, strict=True) if report is None]))
+        found = []
+        for key, report in zip(keys, cached, strict=True):
+            if report is None:
+                report = next(fresh)
+                if key is not None and keep(report):
+                    self._kept.put(key, report)
+            found.append(report)
         return found
 
     def _key(self, path: Path) -> str | None:
@@ -92,9 +91,8 @@ class CheckCache:
             data = path.read_bytes()
         except OSError:
             return None
-        return hashlib.sha256(f"{self.fingerprint}\0{path}\0".encode() + data).hexdigest()
+        return digest(self.fingerprint, str(path), data)
 
     def save(self) -> None:
         """Keep this run's reports (only those: a deleted or changed brief's old report goes)."""
-        if self.path is not None:
-            write_atomically(self.path, pickle.dumps(self._new, protocol=pickle.HIGHEST_PROTOCOL))
+        self._kept.save()

@@ -2,8 +2,9 @@
 
 Nothing here is a second copy of anything: the registries' names come from ``content/*.yml``, a new brief's body
 from ``make brief``'s template (``brief_registry/new_brief.py``), the next series number from the briefs themselves, and
-the front-matter fields in the order ``make check`` and ``make brief`` write them, the card's section headings from
-summary_card's settings. Pure: settings and sources in, a mapping out.
+the card's section headings from summary_card's settings. The form's fields are those of ``brief_registry.rules``
+(``REQUIRED_FIELDS``, ``OPTIONAL_FIELDS``), in their order, each with the widget Decap shows for it; a test keeps
+the two in step. Pure: settings and sources in, a mapping out.
 """
 
 from __future__ import annotations

@@ -217,10 +217,17 @@ def _document(rng: random.Random) -> str:
 
 
 def test_a_generated_corpus_renders_identically_and_often_on_the_fast_path(engine):
-    fast = 0
+    """Every document the fast path takes is compared with Python-Markdown's rendering. A document it leaves to
+    Python-Markdown is rendered by Python-Markdown itself, so comparing it would compare one rendering with
+    itself: every tenth is compared, to show the fallback is called with the same settings."""
+    fast = slow = 0
     for seed in range(3000):
         text = _document(random.Random(seed))
-        if not python_markdown_reasons(text):
+        if python_markdown_reasons(text):
+            slow += 1
+            if slow % 10:
+                continue
+        else:
             fast += 1
         assert engine.convert(text) == engine.reference(text), f"seed {seed}: {text!r}"
     assert fast > 600  # the comparison covers the fast path, not only the fallback

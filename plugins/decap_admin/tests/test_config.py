@@ -7,6 +7,7 @@ import yaml
 
 from reality_check.plugins.brief_registry import Person, Registry, Term
 from reality_check.plugins.brief_registry.registry import SLUG_PATTERN
+from reality_check.plugins.brief_registry.rules import OPTIONAL_FIELDS, REQUIRED_FIELDS
 from reality_check.plugins.decap_admin import (
     BriefSources,
     DecapConfigError,
@@ -46,6 +47,17 @@ def test_brief_fields_follow_the_front_matter_order_make_check_expects():
         "md",
         "yaml-frontmatter",
     )
+
+
+def test_the_forms_fields_are_the_briefs_own_in_their_order_and_every_required_one_is_required():
+    """The form's widgets are Decap's; which fields they fill is brief_registry's rules (make check's): no field
+    the check would call a stray, every required field asked for, in the rules' order."""
+    form = [f for f in collection(build_config(SOURCES, LOCAL), "briefs")["fields"] if f["name"] != "body"]
+    known = (*REQUIRED_FIELDS, *OPTIONAL_FIELDS)
+    names = [f["name"] for f in form]
+    assert set(names) <= set(known)
+    assert names == sorted(names, key=known.index)
+    assert [f["name"] for f in form if f.get("required", True)] == list(REQUIRED_FIELDS)
 
 
 def test_names_come_from_the_registries():

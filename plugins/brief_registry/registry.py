@@ -127,77 +127,87 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
     return [(item.start_mark.line + 1, entry) for item, entry in zip(node.value, data, strict=True)]
 
 
-def _build(path: Path, label: str, cls: type, required: tuple[str, ...]) -> tuple:
-    problems: list[Problem] = []
-    built = []
-    seen: dict[tuple[str, str], int] = {}
-    allowed = set(cls.__dataclass_fields__)
-    entries = _entries(path, label)
+@dataclass(frozen=True)
+class RegistryFile:
+    """One registry: its file in the content folder, what an entry is called, its type and its required fields."""
+
+    filename: str
+    label: str  # "author": the messages' word for an entry, and ("authors") the key the list may sit under
+    kind: type[Person] | type[Term]
+    required: tuple[str, ...]
+
+
+REGISTRY_FILES = {  # by the Registry field each one fills
+    "authors": RegistryFile(AUTHORS_FILE, "author", Person, ("name", "slug", "bio")),
+    "topics": RegistryFile(TOPICS_FILE, "topic", Term, ("name", "slug")),
+    "regions": RegistryFile(REGIONS_FILE, "region", Term, ("name", "slug")),
+}
+
+
+def _build(path: Path, registry: RegistryFile) -> tuple[Person, ...] | tuple[Term, ...]:
+    """The registry's entries, or a RegistryError naming every problem at its line."""
+    entries = _entries(path, registry.label)
     slugs = {
         str(entry.get("slug")) for _, entry in entries if isinstance(entry, dict)
     }  # a fix must not clash
+    seen: dict[tuple[str, str], int] = {}
+    problems: list[Problem] = []
+    built = []
     for line, entry in entries:
-        if not isinstance(entry, dict):
-            problems.append(
-                Problem(
-                    str(path),
-                    line,
-                    f"expected an entry with {', '.join(required)} (got {entry!r})",
-                    code=RegistryCode.ENTRY_NOT_A_MAPPING,
-                )
-            )
+        shape = _shape_problems(str(path), line, entry, registry)
+        if shape:
+            problems.extend(shape)
             continue
-        missing = [key for key in required if not str(entry.get(key) or "").strip()]
-        unknown = sorted(set(entry) - allowed)
-        if missing:
-            problems.append(
-                Problem(
-                    str(path),
-                    line,
-                    f"{label} entry is missing {', '.join(missing)}",
-                    code=RegistryCode.ENTRY_MISSING_FIELD,
-                )
-            )
-        if unknown:
-            problems.append(
-                Problem(
-                    str(path),
-                    line,
-                    f"unknown field {', '.join(unknown)} (expected {', '.join(sorted(allowed))})",
-                    code=RegistryCode.ENTRY_UNKNOWN_FIELD,
-                )
-            )
-        if missing or unknown:
-            continue
-        slug = str(entry["slug"])
-        if not re.match(SLUG_PATTERN, slug):
-            problems.append(
-                Problem(
-                    str(path),
-                    line,
-                    f"slug {slug!r} is the address of the {label}'s page, so it must be lower-case letters, digits "
-                    f"and hyphens, such as '{_as_slug(slug) or 'emma-ashford'}'",
-                    code=RegistryCode.SLUG_NOT_AN_ADDRESS,
-                )
-            )
-            continue
-        for key, reused in (("name", RegistryCode.NAME_REUSED), ("slug", RegistryCode.SLUG_REUSED)):
-            value = str(entry[key])
-            if (key, value) in seen:
-                problems.append(
-                    Problem(
-                        str(path),
-                        line,
-                        f"{key} '{value}' is already used on line {seen[(key, value)]}: "
-                        + _reuse_fix(key, value, label, slugs),
-                        code=reused,
-                    )
-                )
-            seen[(key, value)] = line
-        built.append(cls(**{k: " ".join(str(v).split()) for k, v in entry.items()}))
+        problems.extend(_reuse_problems(str(path), line, entry, registry.label, seen, slugs))
+        built.append(registry.kind(**{k: " ".join(str(v).split()) for k, v in entry.items()}))
     if problems:
         raise RegistryError(problems)
     return tuple(built)
+
+
+def _shape_problems(path: str, line: int, entry: object, registry: RegistryFile) -> list[Problem]:
+    """What is wrong with one entry on its own: not a mapping, a required field missing, a field the entry cannot
+    have, a slug that cannot be an address."""
+    label, required = registry.label, registry.required
+    if not isinstance(entry, dict):
+        expected = f"expected an entry with {', '.join(required)} (got {entry!r})"
+        return [Problem(path, line, expected, code=RegistryCode.ENTRY_NOT_A_MAPPING)]
+    allowed = set(registry.kind.__dataclass_fields__)
+    missing = [key for key in required if not str(entry.get(key) or "").strip()]
+    unknown = sorted(set(entry) - allowed)
+    problems = []
+    if missing:
+        message = f"{label} entry is missing {', '.join(missing)}"
+        problems.append(Problem(path, line, message, code=RegistryCode.ENTRY_MISSING_FIELD))
+    if unknown:
+        message = f"unknown field {', '.join(unknown)} (expected {', '.join(sorted(allowed))})"
+        problems.append(Problem(path, line, message, code=RegistryCode.ENTRY_UNKNOWN_FIELD))
+    if problems:
+        return problems
+    slug = str(entry["slug"])
+    if not re.match(SLUG_PATTERN, slug):
+        message = (
+            f"slug {slug!r} is the address of the {label}'s page, so it must be lower-case letters, digits "
+            f"and hyphens, such as '{_as_slug(slug) or 'emma-ashford'}'"
+        )
+        return [Problem(path, line, message, code=RegistryCode.SLUG_NOT_AN_ADDRESS)]
+    return []
+
+
+def _reuse_problems(
+    path: str, line: int, entry: dict, label: str, seen: dict[tuple[str, str], int], slugs: set[str]
+) -> list[Problem]:
+    """A name or slug an earlier entry already has (`seen`: each one's line so far, updated here)."""
+    problems = []
+    for key, reused in (("name", RegistryCode.NAME_REUSED), ("slug", RegistryCode.SLUG_REUSED)):
+        value = str(entry[key])
+        if (key, value) in seen:
+            message = f"{key} '{value}' is already used on line {seen[(key, value)]}: " + _reuse_fix(
+                key, value, label, slugs
+            )
+            problems.append(Problem(path, line, message, code=reused))
+        seen[(key, value)] = line
+    return problems
 
 
 def _as_slug(text: str) -> str:
@@ -218,20 +228,15 @@ def _reuse_fix(key: str, value: str, label: str, slugs: set[str]) -> str:
 def load_registry(content: Path) -> Registry:
     """Load the three registries from the content folder; raise RegistryError listing every problem."""
     problems: list[Problem] = []
-    parts = []
-    for filename, label, cls, required in (
-        (AUTHORS_FILE, "author", Person, ("name", "slug", "bio")),
-        (TOPICS_FILE, "topic", Term, ("name", "slug")),
-        (REGIONS_FILE, "region", Term, ("name", "slug")),
-    ):
+    loaded = {}
+    for field_name, registry in REGISTRY_FILES.items():
         try:
-            parts.append(_build(Path(content) / filename, label, cls, required))
+            loaded[field_name] = _build(Path(content) / registry.filename, registry)
         except RegistryError as error:
             problems.extend(error.problems)
-            parts.append(())
     if problems:
         raise RegistryError(problems)
-    return Registry(*parts)
+    return Registry(**loaded)
 
 
 def build_registry(context: Mapping[str, object], content: str | Path) -> Registry:

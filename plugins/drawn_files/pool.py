@@ -8,14 +8,21 @@ import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 from reality_check.plugins.plugin_support.cores import available_cores
 from reality_check.plugins.plugin_support.plugin_settings import whole_number
 from reality_check.plugins.plugin_support.unfinished import Unfinished
 
-# A job draws one file: called as draw(path, *args), it writes `path` (and whatever belongs with it).
 Draw = Callable[..., object]
-Job = tuple[Draw, tuple]
+
+
+class Job(NamedTuple):
+    """What draws one file: ``draw(path, *args)`` writes `path` (and whatever belongs with it)."""
+
+    draw: Draw
+    args: tuple
+
 
 # Fewer missing files than this are drawn in Pelican's own process: a worker would cost more than it saves.
 MIN_PARALLEL = 8

@@ -213,17 +213,18 @@ class IncrementalWriter(WholeFileWriter):
         url=None,
         **kwargs,
     ):
-        pelicans = (
-            context,
-            relative_urls,
-            paginated,
-            template_name,
-            override_output,
-            url,
-        )  # Pelican's arguments
+        # Pelican's own arguments, handed on to its write_file as they came.
+        pelicans = {
+            "context": context,
+            "relative_urls": relative_urls,
+            "paginated": paginated,
+            "template_name": template_name,
+            "override_output": override_output,
+            "url": url,
+        }
         # An overriding page decides what later ones write, so it is always written (and never recorded).
         if not name or override_output:
-            return self._write(None, name, template, *pelicans, **kwargs)
+            return self._write(None, name, template, **pelicans, **kwargs)
         frame = [
             self.site_key(context),
             name,
@@ -241,29 +242,34 @@ class IncrementalWriter(WholeFileWriter):
             # A listing in pages: each page is keyed by the briefs it shows (the others are in it by their place
             # and count only: `frame`), and only a page whose key changed is rendered again.
             listing = PageByPage(template, self, digest(*frame), [f"{key}_page" for key in lists])
-            return self._write(listing, name, listing, *pelicans, **kwargs)
+            return self._write(listing, name, listing, **pelicans, **kwargs)
         key = digest(
             *frame,
             *(self.summary(c) for c in page_contents([paginated, kwargs], self.neighbours)),
             *bodies(kwargs.values()),
         )
-        last = self.previous.get(name)
-        if last is not None and last.key == key and last.still_on_disk(self.output):
-            self.pages[name] = last
-            self.skipped += 1
-            # What listens for written pages (pelican-sitemap lists them) hears of these as if written again.
-            local = {**context, **kwargs}
-            for file_name, _, _ in last.files:
-                signals.content_written.send(str(self.output / file_name), context=local)
+        if self._kept(name, key, {**context, **kwargs}):
             return None
-        return self._write(key, name, template, *pelicans, **kwargs)
+        return self._write(key, name, template, **pelicans, **kwargs)
 
-    def _write(self, key: str | PageByPage | None, name, template, *args, **kwargs) -> None:
+    def _kept(self, name: str, key: str, context: dict[str, Any]) -> bool:
+        """Whether the last build wrote `name` from the same `key`, its files untouched since: then they are kept,
+        and what listens for written pages (pelican-sitemap lists them) hears of them as if written again."""
+        last = self.previous.get(name)
+        if last is None or last.key != key or not last.still_on_disk(self.output):
+            return False
+        self.pages[name] = last
+        self.skipped += 1
+        for file_name, _, _ in last.files:
+            signals.content_written.send(str(self.output / file_name), context=context)
+        return True
+
+    def _write(self, key: str | PageByPage | None, name, template, **kwargs) -> None:
         """Pelican's ``write_file``, then the record of what it wrote: under ``name`` with ``key``, or page by page
         with the keys a ``PageByPage`` gave them (None: no record)."""
         self._opened = []
         try:
-            super().write_file(name, template, *args, **kwargs)
+            super().write_file(name, template, **kwargs)
             written = [Path(os.path.relpath(path, self.output)).as_posix() for path in self._opened]
         finally:
             self._opened = None

@@ -24,7 +24,7 @@ from pelican.generators import ArticlesGenerator, Generator
 from reality_check.plugins.brief_registry.addresses import absolute_url
 from reality_check.plugins.brief_registry.briefs import article_for, index_by_url, originals_with_pages
 from reality_check.plugins.brief_registry.rules import is_series_number
-from reality_check.plugins.drawn_files import DrawingPool, cache_folder, font_identity, worker_count
+from reality_check.plugins.drawn_files import DrawingPool, Job, cache_folder, font_identity, worker_count
 from reality_check.plugins.plugin_support.files import link_or_copy
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 from reality_check.plugins.summary_card.signals import cards_attached
@@ -195,7 +195,7 @@ class PdfEditionGenerator(Generator):
         inputs = self.drawing_inputs()
         cache_dir = cache_dir_for(self.settings)
         template = self.get_template(self.template_name())
-        missing = {}
+        missing: dict[Path, Job] = {}
         self._links = []
         static_files = static_files_of(self.context)
         for article in articles:
@@ -213,7 +213,7 @@ class PdfEditionGenerator(Generator):
                 continue
             html = template.render({**self.context, "brief": brief, "DEFAULT_LANG": brief.lang})
             images = {image.src: image.path for image in brief.images}
-            missing[cached] = (draw_into_cache, (html, inputs.stylesheets, key, images))
+            missing[cached] = Job(draw_into_cache, (html, inputs.stylesheets, key, images))
         self._pool.start(missing)
 
     def generate_output(self, writer) -> None:

@@ -11,7 +11,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from reality_check.plugins.brief_registry.briefs import briefs_with_pages, series_name
-from reality_check.plugins.drawn_files import DrawingPool, cache_folder, worker_count
+from reality_check.plugins.drawn_files import DrawingPool, Job, cache_folder, worker_count
 from reality_check.plugins.plugin_support.files import link_or_copy, write_atomically
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 from reality_check.plugins.plugin_support.unfinished import Unfinished
@@ -82,13 +82,13 @@ class ShareImageDrawing:
         """Start drawing the images missing from the cache."""
         fonts = fonts_for(self.settings)
         cache_dir = cache_dir_for(self.settings)
-        missing = {}
+        missing: dict[Path, Job] = {}
         for article in self.briefs:
             if article.share_image and hasattr(article, "summary_card"):
                 content = content_for(article, self.settings)
                 path = cache_dir / f"{cache_key(content, fonts)}.png"
                 if not path.is_file():
-                    missing[path] = (draw_into_cache, (content, fonts))
+                    missing[path] = Job(draw_into_cache, (content, fonts))
         self.pool.start(missing)
 
     def place_every_image(self, fonts: Fonts, cache_dir: Path) -> tuple[int, int]:

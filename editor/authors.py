@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from reality_check.plugins.brief_registry import Person, Registry, RegistryError, load_registry
+from reality_check.plugins.brief_registry.arguments import DEFAULT_CONTENT
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
 from reality_check.plugins.brief_registry.textfile import decode_text, encoded_like
 from reality_check.plugins.plugin_support.files import write_atomically
@@ -98,3 +99,9 @@ def add_author(content: Path, person: Person, registry: Registry) -> Path:
             path.unlink()
         raise AuthorError(f"adding {person.name} would break {path}: {error}") from None
     return path
+
+
+def make_author_command(content: Path, name: str, bio: str) -> str:
+    """The `make author` command that adds `name` to `content`'s authors (INPUTDIR= when it is not content/)."""
+    folder = "" if Path(content) == Path(DEFAULT_CONTENT) else f" INPUTDIR={content}"
+    return f'make author NAME="{name}" BIO="{bio}"{folder}'

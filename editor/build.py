@@ -188,7 +188,7 @@ def build(
     pelican_argv = pelican_arguments(content, output, settings_file, options)
     settings = pelican_settings(pelican_argv)
     if check:
-        from reality_check.editor.cli import run_check
+        from reality_check.editor.check import run_check
         from reality_check.editor.settings import settings_from
 
         status = run_check(content, settings_from(settings))  # as checks_settings(pelican_argv), read once

@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import datetime
 import functools
+import json
 import os
+import sys
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -41,6 +43,7 @@ from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_fre
 from reality_check.plugins.brief_registry.rendering import RENDERED
 from reality_check.plugins.brief_registry.rules import (
     REQUIRED_FIELDS,
+    RuleCode,
     is_published,
     is_series_number,
     missing_field,
@@ -52,6 +55,7 @@ from reality_check.plugins.summary_card.cache import EXTRACTED, extract_card_onc
 from reality_check.plugins.summary_card.card import card_from_front_matter
 from reality_check.plugins.summary_card.source import located_problems
 
+from .authors import make_author_command
 from .check_cache import CheckCache, run_fingerprint
 from .parallel import map_sharing
 from .settings import EditorSettings, load_settings
@@ -432,3 +436,27 @@ def check_slugs(addresses) -> list[Problem]:
                 )
             )
     return problems
+
+
+def run_check(content: Path, settings: EditorSettings, output_format: str = "text") -> int:
+    """`make check`: review `content`, print the problems (on stdout) and warnings (on stderr), or all of them as
+    JSON; the exit status, 1 when a problem was found."""
+    review = review_content(content, settings)
+    if output_format == "json":  # stdout holds the JSON only, for programs; the exit code says the same
+        print(json.dumps(review.records(), ensure_ascii=False, indent=2))
+        return 1 if review.problems else 0
+    for warning in review.warnings:  # on stderr, as compilers do: stdout lists only what must be fixed
+        print(warning, file=sys.stderr)
+    for problem in review.problems:
+        print(problem)
+    if review.problems:
+        print(
+            f"{len(review.problems)} problem(s) found; fix them and run `make check` again.", file=sys.stderr
+        )
+        if any(problem.code == RuleCode.UNKNOWN_AUTHOR for problem in review.problems):
+            # What adds someone new (a misspelt name is corrected instead, as its "did you mean" says).
+            command = make_author_command(content, "Their Name", "One sentence about them.")
+            print(f"An unknown author who is new to the series is added with: {command}", file=sys.stderr)
+        return 1
+    print(f"All briefs in {content} passed the checks.")
+    return 0

@@ -9,7 +9,6 @@ import argparse
 import contextlib
 import datetime
 import gc
-import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,14 +31,13 @@ from reality_check.plugins.brief_registry.briefs import numbered
 from reality_check.plugins.brief_registry.nearmiss import closest
 from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
-from reality_check.plugins.brief_registry.rules import RuleCode
 from reality_check.plugins.brief_registry.textfile import read_text_file
 from reality_check.plugins.plugin_support.files import write_atomically
 from reality_check.plugins.plugin_support.plugin_settings import SettingError
 
-from .authors import AuthorError, add_author, entry_yaml, new_person
+from .authors import AuthorError, add_author, entry_yaml, make_author_command, new_person
 from .build import PelicanOptionsError
-from .check import check_brief, review_content
+from .check import check_brief, run_check
 from .cms import CmsError, run_cms
 from .devserver import serve
 from .importer import SeedError, parse_seed, site_pages
@@ -259,34 +257,6 @@ def run_preview(args: argparse.Namespace) -> int:
             server.serve_forever()
     finally:
         server.server_close()
-    return 0
-
-
-def make_author_command(content: Path, name: str, bio: str) -> str:
-    """The `make author` command that adds `name` to `content`'s authors (INPUTDIR= when it is not content/)."""
-    folder = "" if Path(content) == Path(DEFAULT_CONTENT) else f" INPUTDIR={content}"
-    return f'make author NAME="{name}" BIO="{bio}"{folder}'
-
-
-def run_check(content: Path, settings: EditorSettings, output_format: str = "text") -> int:
-    review = review_content(content, settings)
-    if output_format == "json":  # stdout holds the JSON only, for programs; the exit code says the same
-        print(json.dumps(review.records(), ensure_ascii=False, indent=2))
-        return 1 if review.problems else 0
-    for warning in review.warnings:  # on stderr, as compilers do: stdout lists only what must be fixed
-        print(warning, file=sys.stderr)
-    for problem in review.problems:
-        print(problem)
-    if review.problems:
-        print(
-            f"{len(review.problems)} problem(s) found; fix them and run `make check` again.", file=sys.stderr
-        )
-        if any(problem.code == RuleCode.UNKNOWN_AUTHOR for problem in review.problems):
-            # What adds someone new (a misspelt name is corrected instead, as its "did you mean" says).
-            command = make_author_command(content, "Their Name", "One sentence about them.")
-            print(f"An unknown author who is new to the series is added with: {command}", file=sys.stderr)
-        return 1
-    print(f"All briefs in {content} passed the checks.")
     return 0
 
 

@@ -381,7 +381,7 @@ def test_the_new_brief_is_named_with_the_sites_series(content, tmp_path, capsys,
 
 
 def test_the_make_author_command_names_the_content_folder_only_when_it_is_not_the_default():
-    from reality_check.editor.cli import make_author_command
+    from reality_check.editor.authors import make_author_command
 
     assert (
         make_author_command(Path("content"), "Jane Doe", "Bio.") == 'make author NAME="Jane Doe" BIO="Bio."'

@@ -4,7 +4,9 @@ A full build of a large archive takes seconds, most of them spent on pages the s
 Pelican in this process (imports, theme and plugins stay loaded between builds) and keeps the generators of the last
 full build. When only briefs were saved, :meth:`PreviewSession.preview` first writes those briefs' pages alone: it
 reads each saved file with the build's own reader, runs the plugins' per-brief work through Pelican's own signals on
-a copy of the articles generator holding just that brief, and writes the page with Pelican's own article writer,
+a copy of the articles generator holding just that brief (a whole build's own work, the share images' drawing and
+the search index, starts when a build makes its articles generator, which a copy is not: the copy's signals find
+none), and writes the page with Pelican's own article writer,
 each file replaced whole (``incremental_output.writer.WholeFileWriter``). What depends on other briefs (previous and next
 in the series, related briefs, replies) is taken from the last full build. The full build then follows and rewrites
 the whole site, the saved page included.

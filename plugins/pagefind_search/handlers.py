@@ -26,13 +26,14 @@ logger = logging.getLogger(__name__)
 RECORD = "pagefind_parts.json"  # in CACHE_PATH: what each part's bundle was made from
 
 
-@dataclass
+@dataclass(eq=False)
 class PagefindBuild:
-    """One build's index: its parts, planned before any page is written, and the Pagefind run started once every
-    brief page is on disk."""
+    """One build's index: how its pages are shared among parts, the parts (planned before any page is written),
+    and the Pagefind run started once every brief page is on disk."""
 
     settings: dict
-    parts: tuple[IndexPart, ...]
+    limits: tuple[int, int | None]  # pages per part, and at most how many parts (settings.index_limits)
+    parts: tuple[IndexPart, ...] = ()
     run: IndexingRun | None = None
 
     def abandon(self) -> None:
@@ -40,31 +41,46 @@ class PagefindBuild:
             self.run.abandon()
 
 
-# Each build's index from its plan to ``finalized``. A build that stops with an error never reaches ``finalized``:
-# the next build in the same process (the devserver's) stops its run first, so two never write one bundle.
+# Each build's index, from the making of its articles generator to ``finalized``. A build that stops with an error
+# never reaches ``finalized``: the next build in the same process (the devserver's) stops its run first, so two
+# never write one bundle. A one-brief preview (editor/preview_session.py) works on a copy of a generator, never
+# made, so the signals it sends find no index here.
 BUILDS: Unfinished[PagefindBuild] = Unfinished(PagefindBuild.abandon)
+
+
+def begin(generator) -> None:
+    """At ``article_generator_init``: a build starts reading its briefs. Its index is listed, with the limits its
+    settings give (a limit that is not a whole number is an error here, before anything is read)."""
+    BUILDS.abandon()
+    if not setting(generator.settings, "PAGEFIND_ENABLED"):
+        return
+    try:
+        limits = index_limits(generator.settings)
+    except ValueError as error:  # an error, so --fatal errors stops; nothing is indexed
+        logger.error("%s", error)
+        return
+    BUILDS.track(PagefindBuild(generator.settings, limits))
+
+
+def this_build(generator) -> PagefindBuild | None:
+    """The index of the build `generator` belongs to (None: none is made, or the generator is a preview's copy)."""
+    return BUILDS.get(lambda build: build.settings is generator.settings)
 
 
 def plan(generator) -> None:
     """At ``article_generator_finalized``, before any page is written: which parts the index has, and for the search
     pages (``PAGEFIND_BUNDLES``: language -> bundle folders) which of them to load."""
-    BUILDS.abandon()
-    if not setting(generator.settings, "PAGEFIND_ENABLED"):
+    build = this_build(generator)
+    if build is None:
         return
-    try:
-        parts = plan_parts(brief_pages(generator), *index_limits(generator.settings))
-    except ValueError as error:  # the setting: an error, so --fatal errors stops; nothing is indexed
-        logger.error("%s", error)
-        return
-    generator.context["PAGEFIND_BUNDLES"] = bundles_by_language(parts)
-    if parts:
-        BUILDS.track(PagefindBuild(generator.settings, parts))
+    build.parts = plan_parts(brief_pages(generator), *build.limits)
+    generator.context["PAGEFIND_BUNDLES"] = bundles_by_language(build.parts)
 
 
 def start(generator, writer=None) -> None:
     """At ``article_writer_finalized``: every brief page is on disk, so Pagefind starts, beside the rest of the
     build."""
-    build = BUILDS.get(lambda build: build.settings is generator.settings)
+    build = this_build(generator)
     if build is None or build.run is not None:
         return
     try:
@@ -126,6 +142,7 @@ set_defaults = defaults_setter(DEFAULTS)
 def register() -> None:
     """Connect the indexer."""
     signals.initialized.connect(set_defaults)
+    signals.article_generator_init.connect(begin)
     signals.article_generator_finalized.connect(plan)
     signals.article_writer_finalized.connect(start)
     signals.finalized.connect(finish)

@@ -35,7 +35,7 @@ class Unfinished(Generic[W]):
         """Give up the listed work `which` picks (all of it by default), as a build that failed left it; how many."""
         given_up = [work for work in self._work if which(work)]
         for work in given_up:
-            self._work.remove(work)
+            self._remove(work)
             if self._abandon is not None:
                 self._abandon(work)
         return len(given_up)
@@ -46,11 +46,14 @@ class Unfinished(Generic[W]):
 
     def take(self, which: Callable[[W], bool]) -> W | None:
         """The first listed work `which` picks, no longer listed (the caller finishes it); None when there is none."""
-        for work in self._work:
-            if which(work):
-                self._work.remove(work)
-                return work
-        return None
+        work = self.get(which)
+        if work is not None:
+            self._remove(work)
+        return work
+
+    def _remove(self, work: W) -> None:
+        """Unlist `work` itself (not an equal one: two builds' work may compare equal)."""
+        self._work = [listed for listed in self._work if listed is not work]
 
     def __contains__(self, work: object) -> bool:
         return any(listed is work for listed in self._work)

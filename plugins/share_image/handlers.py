@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import signals
@@ -64,22 +64,24 @@ def content_for(article, settings: dict) -> ShareImageContent:
     )
 
 
-@dataclass
+@dataclass(eq=False)
 class ShareImageDrawing:
     """One build's share images: the briefs given one, and the workers drawing those missing from the cache.
 
-    Started when the cards are known, so the images are drawn beside Pelican while it writes every page (no page
-    needs an image file, only its address); finished at the build's end (``finalized``), where Pelican's process
-    draws whatever no worker has started and every brief's image is copied into the output.
+    Made with the build's articles generator; started when the cards are known, so the images are drawn beside
+    Pelican while it writes every page (no page needs an image file, only its address); finished at the build's
+    end (``finalized``), where Pelican's process draws whatever no worker has started and every brief's image is
+    copied into the output.
     """
 
     settings: dict
     output_path: Path
-    briefs: list  # every brief given a share image, translations included
     pool: DrawingPool
+    briefs: list = field(default_factory=list)  # every brief given a share image, translations included
 
-    def start(self) -> None:
-        """Start drawing the images missing from the cache."""
+    def start(self, briefs: list) -> None:
+        """Start drawing the images of `briefs` missing from the cache."""
+        self.briefs = briefs
         fonts = fonts_for(self.settings)
         cache_dir = cache_dir_for(self.settings)
         missing: dict[Path, Job] = {}
@@ -108,8 +110,19 @@ class ShareImageDrawing:
         return drawn, total
 
 
-# Each build's drawing, from the cards to ``finalized``; one a failed build left is stopped by the next build.
+# Each build's drawing, from the making of its articles generator to ``finalized``; one a failed build left is
+# stopped by the next build. A one-brief preview (editor/preview_session.py) works on a copy of a generator, never
+# made, so it gives its brief the image's address and draws nothing (the full build that follows does).
 DRAWINGS: Unfinished[ShareImageDrawing] = Unfinished(lambda drawing: drawing.pool.stop())
+
+
+def begin_drawing(generator) -> None:
+    """At ``article_generator_init``: a build starts reading its briefs. Its drawing is listed (SHARE_IMAGE_WORKERS
+    is checked here, before anything is read)."""
+    DRAWINGS.abandon()
+    workers = worker_count(generator.settings.get("SHARE_IMAGE_WORKERS"), "SHARE_IMAGE_WORKERS")
+    pool = DrawingPool("share_image", workers, log=logger)
+    DRAWINGS.track(ShareImageDrawing(generator.settings, Path(generator.output_path), pool))
 
 
 def assign_share_images(generators: Iterable) -> None:
@@ -128,12 +141,9 @@ def assign_share_images(generators: Iterable) -> None:
     for article in briefs:
         article.share_image = save_as.format(slug=article.slug) if save_as else ""
         article.share_image_size = SIZE
-    DRAWINGS.abandon()
-    workers = worker_count(settings.get("SHARE_IMAGE_WORKERS"), "SHARE_IMAGE_WORKERS")
-    drawing = ShareImageDrawing(
-        settings, Path(articles.output_path), briefs, DrawingPool("share_image", workers, log=logger)
-    )
-    DRAWINGS.track(drawing).start()
+    drawing = DRAWINGS.get(lambda drawing: drawing.settings is settings)
+    if drawing is not None:
+        drawing.start(briefs)
 
 
 def draw_into_cache(path: Path, content: ShareImageContent, fonts: Fonts) -> Path:
@@ -153,8 +163,8 @@ def cached_image(content: ShareImageContent, fonts: Fonts, cache_dir: Path) -> t
 def finish_drawing(pelican) -> None:
     """At ``finalized``: this build's images all drawn, and copied into the output.
 
-    A failure is logged as an error (so ``--fatal errors`` stops), not raised: the other plugins' work at
-    ``finalized`` (waiting for the search index) still runs."""
+    A failure is logged as an error, not raised: `make html` and `make publish` (``--fatal errors``) stop there; a
+    build without that flag goes on to the other plugins' work at ``finalized``."""
     drawing = DRAWINGS.take(lambda drawing: drawing.settings is pelican.settings)
     if drawing is None:
         return
@@ -197,5 +207,6 @@ set_defaults = defaults_setter(DEFAULTS)
 def register() -> None:
     """Connect the share-image handlers."""
     signals.initialized.connect(set_defaults)
+    signals.article_generator_init.connect(begin_drawing)
     cards_attached.connect(assign_share_images)
     signals.finalized.connect(finish_drawing)

@@ -24,7 +24,9 @@ def build(root: Path) -> SimpleNamespace:
     handlers.set_defaults(SimpleNamespace(settings=settings))
     brief = SimpleNamespace(save_as="briefs/synthetic/index.html", lang="en")
     lists = {"articles": [brief], "translations": [], "hidden_articles": [], "hidden_translations": []}
-    return SimpleNamespace(settings=settings, context={}, output_path=str(root / "output"), **lists)
+    generator = SimpleNamespace(settings=settings, context={}, output_path=str(root / "output"), **lists)
+    handlers.begin(generator)  # as article_generator_init does
+    return generator
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +68,26 @@ def test_the_run_a_failed_build_left_is_stopped_by_the_next_build_and_never_awai
         handlers.finish(SimpleNamespace(settings=following.settings))
     assert [record.levelname for record in caplog.records] == ["INFO"]
     assert (tmp_path / "next/output/pagefind/pagefind-entry.json").is_file()
+
+
+def test_a_one_brief_preview_plans_and_starts_no_index(tmp_path):
+    """The devserver's preview sends article_generator_finalized for a copy of the last build's generator holding
+    the saved brief (editor/preview_session.py): no index is planned, started or left behind for it."""
+    generator = build(tmp_path)
+    handlers.plan(generator)
+    handlers.start(generator)
+    handlers.finish(SimpleNamespace(settings=generator.settings))
+    alone = SimpleNamespace(**{**vars(generator), "settings": {**generator.settings}, "context": {}})
+    handlers.plan(alone)
+    handlers.start(alone)
+    assert alone.context == {}
+    assert len(handlers.BUILDS) == 0
+
+
+def test_limits_that_are_not_whole_numbers_are_an_error_before_anything_is_read(tmp_path, caplog):
+    generator = build(tmp_path)  # begun with the valid defaults
+    generator.settings["PAGEFIND_PAGES_PER_INDEX"] = "many"
+    handlers.begin(generator)
+    assert [record.levelname for record in caplog.records] == ["ERROR"]
+    assert "PAGEFIND_PAGES_PER_INDEX" in caplog.records[0].getMessage()
+    assert handlers.this_build(generator) is None  # nothing is indexed

@@ -44,4 +44,9 @@ def test_listing_compares_identity_so_equal_work_of_two_builds_stays_apart():
     unfinished.track(earlier)
     assert later not in unfinished
     assert earlier in unfinished
-    assert unfinished.abandon() == 1
+    unfinished.track(later)
+    assert unfinished.take(lambda work: work is later) is later
+    assert later not in unfinished
+    assert earlier in unfinished  # the equal one, listed first, is not the one taken
+    assert unfinished.abandon(lambda work: work is earlier) == 1
+    assert len(unfinished) == 0

@@ -39,6 +39,7 @@ def articles_generator(root: Path, count: int) -> ArticlesGenerator:
         output_path=str(root / "output"),
     )
     generator.articles = [brief(number) for number in range(count)]
+    handlers.begin_drawing(generator)  # as article_generator_init does where the plugin is registered
     return generator
 
 
@@ -64,8 +65,7 @@ def test_a_build_draws_its_briefs_images_and_places_them_at_its_end(tmp_path):
 def test_the_drawing_a_failed_build_left_is_stopped_by_the_next_build_and_never_placed(tmp_path):
     failed = articles_generator(tmp_path / "failed", 9)
     handlers.assign_share_images([failed])
-    left = handlers.DRAWINGS.take(lambda drawing: drawing.settings is failed.settings)
-    handlers.DRAWINGS.track(left)  # looked at, and listed again as the build left it
+    left = handlers.DRAWINGS.get(lambda drawing: drawing.settings is failed.settings)
     assert left.pool.has_workers
     # The build stopped with an error before ``finalized``; the devserver's next build starts.
     following = articles_generator(tmp_path / "next", 9)
@@ -76,3 +76,18 @@ def test_the_drawing_a_failed_build_left_is_stopped_by_the_next_build_and_never_
     assert not (tmp_path / "failed/output").exists()
     handlers.finish_drawing(SimpleNamespace(settings=following.settings))
     assert len(list((tmp_path / "next/output/images/share").iterdir())) == 9
+
+
+def test_a_one_brief_preview_gives_its_brief_the_images_address_and_draws_nothing(tmp_path):
+    """The devserver's preview runs the per-brief plugins on a copy of the last build's generator holding the saved
+    brief (editor/preview_session.py): the page needs the image's address; the full build that follows draws it."""
+    build = articles_generator(tmp_path, 9)
+    handlers.assign_share_images([build])
+    handlers.finish_drawing(SimpleNamespace(settings=build.settings))  # the full build completed
+    saved = brief(3)
+    alone = copy.copy(build)
+    alone.settings = {**build.settings, "CACHE_CONTENT": False}
+    alone.articles = [saved]
+    handlers.assign_share_images([alone])
+    assert saved.share_image == "images/share/synthetic-3.png"
+    assert handlers.DRAWINGS.get(lambda drawing: True) is None  # nothing started, nothing to leave behind

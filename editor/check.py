@@ -52,7 +52,7 @@ from reality_check.plugins.brief_relations.relations import listed_responses, re
 from reality_check.plugins.brief_translations.interface import catalogs_folder, readable_catalogs
 from reality_check.plugins.newsletter_digest.issues import DigestRecordError, read_issues, unpublished_briefs
 from reality_check.plugins.summary_card.cache import EXTRACTED, extract_card_once
-from reality_check.plugins.summary_card.card import card_from_front_matter
+from reality_check.plugins.summary_card.card import brief_card
 from reality_check.plugins.summary_card.source import located_problems
 
 from .authors import make_author_command
@@ -321,9 +321,9 @@ def check_card(path: str, front: FrontMatter, rendered: str, settings: EditorSet
     `rendered` is the body as HTML. The card needs key points and recommendations: from the front matter (well
     formed) or from the body.
     """
-    given, shape_problems = card_from_front_matter(front.data)  # key_points: / recommendations:
-    extraction = extract_card_once(rendered, settings.card_for(front.data.get("lang")), given)
-    return located_problems(path, front, (*shape_problems, *extraction.problems), settings.render)
+    card_settings = settings.card_for(front.data.get("lang"))
+    _, problems = brief_card(front.data, rendered, card_settings, extract_card_once)
+    return located_problems(path, front, problems, settings.render)
 
 
 def check_links(

@@ -21,7 +21,7 @@ import difflib
 import html
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -920,3 +920,17 @@ def card_from_front_matter(data: Mapping[str, Any]) -> tuple[GivenCard, tuple[Ca
         recommendations, found = _front_recommendations(data["recommendations"])
         problems += found
     return GivenCard(key_points, recommendations), tuple(problems)
+
+
+Extract = Callable[[str, CardSettings, GivenCard], Extraction]
+
+
+def brief_card(
+    front: Mapping[str, Any], html: str, settings: CardSettings, extract: Extract = extract_card
+) -> tuple[Extraction, tuple[CardProblem, ...]]:
+    """A brief's card and every problem with it: what its front matter gives (``key_points:``,
+    ``recommendations:``, and their mistakes), then what `extract` (:func:`extract_card`, or a cache of it) finds in
+    its body's `html`. The one composition of the two, for the build and ``make check`` alike."""
+    given, front_problems = card_from_front_matter(front)
+    extraction = extract(html, settings, given)
+    return extraction, (*front_problems, *extraction.problems)

@@ -20,7 +20,7 @@ from reality_check.plugins.plugin_support.files import write_if_changed
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 
 from .cache import extraction_cache
-from .card import CardSettings, Extraction, GivenCard, card_from_front_matter
+from .card import CardSettings, Extraction, brief_card
 from .data import cards_document
 from .feeds import with_cards
 from .settings import DEFAULTS, card_settings, json_save_as
@@ -112,12 +112,10 @@ def attach_cards(generators: Iterable) -> None:
         for article in every_brief(generator):
             shown = display_path(article.source_path, generator.settings["PATH"])
             front = _front_matter(article, shown)
-            given, front_problems = card_from_front_matter(front.data) if front else (GivenCard(), ())
             lang = getattr(article, "lang", None)
             settings = by_lang.setdefault(lang, card_settings(generator.settings, lang))
             html = article.content
-            extraction = cache.extract(html, settings, given)
-            problems = (*front_problems, *extraction.problems)
+            extraction, problems = brief_card(front.data if front else {}, html, settings, cache.extract)
             if front is None:  # unreadable front matter (brief_registry reports it): no line to name
                 for problem in problems:
                     logger.warning("%s: %s", shown, problem)

@@ -17,6 +17,7 @@ from reality_check.plugins.summary_card import (
     card_from_front_matter,
     extract_card,
 )
+from reality_check.plugins.summary_card.card import brief_card
 from reality_check.plugins.summary_card.source import find_heading, headings
 
 TEST_DATA = Path(__file__).resolve().parent.parent / "test_data"
@@ -346,3 +347,22 @@ def test_fixture_brief_markdown_gives_its_card(name):
     assert result.problems == ()
     assert [p.text for p in result.card.key_points] == points
     assert [(r.number, r.title) for r in result.card.recommendations] == expected_recs
+
+
+def test_a_briefs_card_problems_are_the_front_matters_then_the_bodys_and_the_body_is_read_by_extract():
+    """brief_card is what the build (its extractions' cache) and make check (the process memo) both call."""
+    seen = []
+
+    def extract(html, settings, given):
+        seen.append((html, given))
+        return extract_card(html, settings, given)
+
+    front = {"key_points": "One sentence.", "recommendations": [{"title": "Act."}]}
+    extraction, problems = brief_card(front, "<p>No sections at all.</p>", CardSettings(), extract)
+    given, front_problems = card_from_front_matter(front)
+    assert seen == [("<p>No sections at all.</p>", given)]  # the well-formed field reaches the extraction
+    assert problems == (*front_problems, *extraction.problems)
+    # The field's mistake, then the body's (no key points there either).
+    assert [p.field for p in problems] == ["key_points", ""]
+    assert problems[1] == extraction.problems[0]
+    assert [r.title for r in extraction.card.recommendations] == ["Act."]

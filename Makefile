@@ -91,14 +91,14 @@ html: $(STAMP) ## Check, then build the site into output/ (PDF=1: with every bri
 		$(if $(filter-out 0,$(FORCE)),--force) -- --fatal errors $(PDF_OPTS) $(PELICANOPTS)
 
 # A port in use is refused before the build, with how to pick another (PORT=).
-PREVIEW := $(BIN)/python -m reality_check.editor preview --output $(OUTPUTDIR) --bind $(HOST) --port $(PORT)
+SERVE_BUILT := $(BIN)/python -m reality_check.editor serve --output $(OUTPUTDIR) --bind $(HOST) --port $(PORT)
 serve: $(STAMP) ## Build, then serve output/ at http://$(HOST):$(PORT)
-	@$(PREVIEW) --only-check-port
+	@$(SERVE_BUILT) --only-check-port
 	@$(MAKE) --no-print-directory html
-	@$(PREVIEW)
+	@$(SERVE_BUILT)
 
 devserver: $(STAMP) ## Serve, rebuild and re-check the briefs on every save
-	@$(BIN)/python -m reality_check.editor serve --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+	@$(BIN)/python -m reality_check.editor devserver --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
 		--bind $(HOST) --port $(PORT) -- $(PELICANOPTS)
 
 CMS_PORT ?= 8081

@@ -141,9 +141,9 @@ WEBASSETS_DEBUG = False  # the same file name in every build, whatever the log l
 # publishes the one in DEFAULT_LANG as the brief, the others as its translations at /<lang>/briefs/<slug>/.
 # plugins/brief_translations adds the /<lang>/ listings and feeds, hreflang links, the language switcher and
 # the interface strings and dates in the page's language (Babel).
-ARTICLE_TRANSLATION_ID = (
-    "translation_group"  # the series number, set by brief_registry at content_object_init
-)
+# translation_group: "brief-000000004" for every version of #4 (a brief without a usable number gets one of its
+# own, from its file), set by brief_registry at content_object_init.
+ARTICLE_TRANSLATION_ID = "translation_group"
 ARTICLE_LANG_URL = "{lang}/briefs/{slug}/"
 ARTICLE_LANG_SAVE_AS = "{lang}/briefs/{slug}/index.html"
 

@@ -135,7 +135,7 @@ def preview_times(content: Path, workdir: Path, edits: int, env: dict[str, str])
     workdir.mkdir(parents=True, exist_ok=True)
     output, log = workdir / "preview-output", workdir / "preview.log"
     command = [
-        sys.executable, "-m", "reality_check.editor", "serve", "--content", str(content), "--output", str(output),
+        sys.executable, "-m", "reality_check.editor", "devserver", "--content", str(content), "--output", str(output),
         "--settings", str(ROOT / "pelicanconf.py"), "--port", "0",
         "--", "-e", f'CACHE_PATH="{workdir / "preview-cache"}"',
     ]  # fmt: skip

@@ -1,4 +1,4 @@
-"""Command line: ``python -m reality_check.editor check|new|import|add-author|serve|preview|cms``, wrapped by the Makefile.
+"""Command line: ``python -m reality_check.editor check|new|import|add-author|devserver|serve|cms``, wrapped by the Makefile.
 
 Every refusal is one clear sentence and leaves every file as it was.
 """
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
         ask = input
     ask = _stoppable(ask) if ask is not None else None
     try:
-        if args.command == "serve":
+        if args.command == "devserver":
             extra = [option for option in args.pelican_options if option != "--"]
             return serve(args.content, args.output, args.settings, args.bind, args.port, extra)
         if args.command == "cms":
@@ -93,8 +93,8 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
             return run_cms(
                 args.content, args.output, args.settings, args.bind, args.port, args.cms_port, extra
             )
-        if args.command == "preview":
-            return run_preview(args)
+        if args.command == "serve":
+            return run_serve(args)
         # The commands that read briefs; the previews above read the builds' own settings, PELICANOPTS included.
         settings = load_settings(args.settings)
         if args.command == "check":
@@ -184,49 +184,47 @@ def _parser() -> argparse.ArgumentParser:
     imported.add_argument("source", type=Path, help="the plain-text brief")
 
     for name, description in (
-        ("serve", "preview server: rebuild and re-check on every save"),
+        ("devserver", "the preview server (make devserver): rebuild and re-check on every save"),
         ("cms", "the browser editor: decap-server and the preview server together"),
     ):
-        serve = commands.add_parser(name, parents=[common, content], help=description)
-        serve.add_argument(
+        server = commands.add_parser(name, parents=[common, content], help=description)
+        server.add_argument(
             "--output", default=DEFAULT_OUTPUT, type=Path, help=f"where to build (default: {DEFAULT_OUTPUT})"
         )
-        serve.add_argument(
+        server.add_argument(
             "--bind", default=DEFAULT_HOST, help=f"address to serve on (default: {DEFAULT_HOST})"
         )
-        serve.add_argument(
+        server.add_argument(
             "--port",
             default=DEFAULT_PORT,
             type=int,
             help=f"port to serve on; 0: any free one, named when serving (default: {DEFAULT_PORT})",
         )
         if name == "cms":
-            serve.add_argument(
+            server.add_argument(
                 "--cms-port",
                 default=DEFAULT_CMS_PORT,
                 type=int,
                 help=f"decap-server's port (default: {DEFAULT_CMS_PORT})",
             )
-        serve.add_argument(
+        server.add_argument(
             "pelican_options", nargs=argparse.REMAINDER, help="more options for pelican, after --"
         )
 
-    preview = commands.add_parser(
-        "preview", parents=[common], help="serve the built site (make serve); a busy port is refused at once"
+    built = commands.add_parser(
+        "serve", parents=[common], help="serve the built site (make serve); a busy port is refused at once"
     )
-    preview.add_argument(
+    built.add_argument(
         "--output", default=DEFAULT_OUTPUT, type=Path, help=f"the built site (default: {DEFAULT_OUTPUT})"
     )
-    preview.add_argument(
-        "--bind", default=DEFAULT_HOST, help=f"address to serve on (default: {DEFAULT_HOST})"
-    )
-    preview.add_argument(
+    built.add_argument("--bind", default=DEFAULT_HOST, help=f"address to serve on (default: {DEFAULT_HOST})")
+    built.add_argument(
         "--port",
         default=DEFAULT_PORT,
         type=int,
         help=f"port to serve on; 0: any free one, named when serving (default: {DEFAULT_PORT})",
     )
-    preview.add_argument(
+    built.add_argument(
         "--only-check-port",
         action="store_true",
         help="exit 0 if the port is free, else say how to pick another",
@@ -245,7 +243,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_preview(args: argparse.Namespace) -> int:
+def run_serve(args: argparse.Namespace) -> int:
     """`make serve`: serve the built folder until Ctrl-C (or only find out whether the port is free)."""
     server = open_server(args.output, args.bind, args.port, "serve")
     try:

@@ -4,7 +4,7 @@ A saved brief's page is written first, on its own (:mod:`editor.preview_session`
 archive size), and an open browser tab showing it reloads itself (:mod:`editor.live_reload`, development only).
 Then the save prints the result of ``make check`` (one ``path:line: message`` per problem) and the whole site is
 rebuilt in this process with Pelican's messages about those same files left out
-(:class:`editor.preview_build.PreviewLog`), so each problem is said once, in the checker's words; a tab reloads
+(:class:`editor.preview_log.PreviewLog`), so each problem is said once, in the checker's words; a tab reloads
 again only if its page changed. Editors' temporary files (swap files, back-ups, locks) neither trigger a rebuild
 nor appear in the "Saved:" line.
 """
@@ -30,7 +30,7 @@ from reality_check.plugins.brief_registry.tempfiles import is_editor_temporary
 from . import live_reload
 from .build import checks_settings, emptied_if_published, pelican_arguments
 from .check import review_content
-from .preview_build import PreviewLog
+from .preview_log import PreviewLog
 from .preview_problems import ProblemsBanner
 from .preview_server import PreviewHandler, http_address, open_server
 from .preview_session import PreviewSession

@@ -1,4 +1,6 @@
-"""Level 2: real Pelican runs over small fixture folders, checking what editors are told."""
+"""Level 2: real Pelican runs over small fixture folders: what the build logs about a brief (a missing section, an
+unknown name, a reused number), naming the file and line, and that the real content logs nothing.
+(tests/test_card_problems.py compares every card problem's wording with `make check`'s.)"""
 
 from __future__ import annotations
 

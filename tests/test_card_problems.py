@@ -1,4 +1,5 @@
-"""Level 2: real Pelican runs over small fixture folders; what editors are told about their cards."""
+"""Level 2: real Pelican runs over small fixture folders; every card problem worded and placed by the build exactly as
+`make check` words and places it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""The editors' checker, run as editors run it: `python -m reality_check.editor check` on a content folder."""
+"""The editors' checker run as a program on whole content folders (`python -m reality_check.editor check`): its
+exit status, its output on stdout and stderr, JSON. tests/test_editor_check.py holds the checks themselves, one
+bad synthetic brief at a time."""
 
 from __future__ import annotations
 

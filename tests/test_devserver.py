@@ -38,7 +38,7 @@ UNKNOWN_AUTHOR = (
 
 @contextlib.contextmanager
 def running_devserver(root: Path, files: dict[str, str]) -> Iterator[tuple[Path, str, Path]]:
-    """`python -m reality_check.editor serve` (make devserver) on a copy of the content in `root`, with `files` added (a brief by
+    """`python -m reality_check.editor devserver` (make devserver) on a copy of the content in `root`, with `files` added (a brief by
     its name, or a file already in the output folder by "output/<path>"): (content, address, its log)."""
     content = content_copy(root / "content")
     for name, text in files.items():
@@ -52,7 +52,7 @@ def running_devserver(root: Path, files: dict[str, str]) -> Iterator[tuple[Path,
                 sys.executable,
                 "-m",
                 "reality_check.editor",
-                "serve",
+                "devserver",
                 "--content",
                 str(content),
                 "--output",

@@ -1,4 +1,5 @@
-"""`make check` on one bad synthetic brief at a time: the exact `path:line: message`, and a failing exit."""
+"""`make check`'s checks on one bad synthetic brief at a time: the exact `path:line: message`, and a failing exit.
+(tests/test_check.py runs the checker as a program on whole folders.)"""
 
 from __future__ import annotations
 

@@ -91,7 +91,8 @@ class RuleCode(StrEnum):
     LANG_NOT_A_CODE = "lang-not-a-code"  # lang: is not text
     LANG_NOT_OFFERED = "lang-not-offered"  # lang: is not one of the site's languages
     SERIES_NUMBER_MISSING = "series-number-missing"  # no series_number: (or an empty one)
-    SERIES_NUMBER_NOT_POSITIVE = "series-number-not-positive"
+    SERIES_NUMBER_NOT_POSITIVE = "series-number-not-positive"  # 0, -3, 4.5, "four": not a positive integer
+    SERIES_NUMBER_QUOTED = "series-number-quoted"  # series_number: "4", which YAML reads as text
     SERIES_NUMBER_REUSED = "series-number-reused"  # two originals with one number
     TRANSLATION_WITHOUT_ORIGINAL = "translation-without-original"
     TRANSLATION_REPEATED = "translation-repeated"  # two translations of a brief into one language
@@ -254,7 +255,7 @@ def _number_problem(brief: Numbered) -> Problem | None:
         message = (
             f"series number must be written without quotes: series_number: {int(number)} (got {number!r})"
         )
-        code = RuleCode.SERIES_NUMBER_NOT_POSITIVE
+        code = RuleCode.SERIES_NUMBER_QUOTED
     elif not is_series_number(number):
         message = f"series number must be a positive integer (got {number!r})"
         code = RuleCode.SERIES_NUMBER_NOT_POSITIVE

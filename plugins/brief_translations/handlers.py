@@ -247,7 +247,7 @@ def check_interface_extension(pelican) -> None:
 def check_catalogs(pelican) -> None:
     """At ``initialized``: report, as errors at their lines, a theme catalog that does not compile (Babel cannot
     read it, or a translation renamed a placeholder); the pages in its language show the interface in the site's
-    own, and `--fatal errors` (make html, make publish) stops there. Checked once per build, not in each of the
+    own, and `make html` (`--fatal errors`) and `make publish` (`--fatal warnings`) stop there. Checked once per build, not in each of the
     generators that install the interface."""
     _, problems = readable_catalogs(
         catalogs_folder(pelican.settings["THEME"]), translation_languages(pelican.settings)

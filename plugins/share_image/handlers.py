@@ -163,8 +163,8 @@ def cached_image(content: ShareImageContent, fonts: Fonts, cache_dir: Path) -> t
 def finish_drawing(pelican) -> None:
     """At ``finalized``: this build's images all drawn, and copied into the output.
 
-    A failure is logged as an error, not raised: `make html` and `make publish` (``--fatal errors``) stop there; a
-    build without that flag goes on to the other plugins' work at ``finalized``."""
+    A failure is logged as an error, not raised: `make html` (``--fatal errors``) and `make publish` (``--fatal
+    warnings``) stop there; a build without either flag goes on to the other plugins' work at ``finalized``."""
     drawing = DRAWINGS.take(lambda drawing: drawing.settings is pelican.settings)
     if drawing is None:
         return

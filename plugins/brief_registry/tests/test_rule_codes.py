@@ -153,6 +153,7 @@ CASES = [
     (RuleCode.LANG_NOT_OFFERED, series(Numbered("a.md", 2, 1), Numbered("b.md", 2, 1, "xx", 3))),
     (RuleCode.SERIES_NUMBER_MISSING, series(Numbered("a.md", 1, None))),
     (RuleCode.SERIES_NUMBER_NOT_POSITIVE, series(Numbered("a.md", 2, 0))),
+    (RuleCode.SERIES_NUMBER_QUOTED, series(Numbered("a.md", 2, "4"))),
     (RuleCode.SERIES_NUMBER_REUSED, series(Numbered("a.md", 2, 3), Numbered("b.md", 2, 3))),
     (RuleCode.TRANSLATION_WITHOUT_ORIGINAL, series(Numbered("a.md", 2, 9, "ru", 3))),
     (

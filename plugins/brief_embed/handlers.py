@@ -19,7 +19,7 @@ from .embed import DEFAULTS, Embed, build_embed, oembed_document
 
 logger = logging.getLogger(__name__)
 
-CARD_TEMPLATE = "card"
+CARD_TEMPLATE = "embeddable_card"  # theme/templates/embeddable_card.html
 
 
 def embed_for(article, settings: dict) -> Embed:

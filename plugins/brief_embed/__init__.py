@@ -2,7 +2,8 @@
 
 from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
-from .embed import DEFAULTS, Embed, build_embed, frame_height, oembed_document
+from .embed import Embed, build_embed, frame_height, oembed_document
+from .settings import DEFAULTS
 
 register = register_from_handlers(__name__)
 

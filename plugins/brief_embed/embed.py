@@ -14,13 +14,9 @@ from markupsafe import Markup
 
 from reality_check.plugins.brief_registry.addresses import absolute_url, save_as
 from reality_check.plugins.brief_registry.names import names_in_prose
-from reality_check.plugins.plugin_support.plugin_settings import settings_reader, whole_number
+from reality_check.plugins.plugin_support.plugin_settings import whole_number
 
-DEFAULTS: dict[str, Any] = {
-    "BRIEF_EMBED_CARD_URL": "briefs/{slug}/card/",
-    "BRIEF_EMBED_OEMBED_URL": "oembed/{slug}.json",
-    "BRIEF_EMBED_WIDTH": 600,
-}
+from .settings import DEFAULTS, setting
 
 # How tall the card page is, estimated from its text (the iframe cannot size itself across origins):
 # the rest of the header (series and date, the number line, the byline) and the "Read the brief" link,
@@ -36,8 +32,6 @@ SECTION_HEADING = 44
 LINE = 24
 ITEM_GAP = 10
 CHARS_PER_LINE = 60  # at 600 px wide; a narrower frame gets proportionally more lines
-
-setting = settings_reader(DEFAULTS)
 
 
 @dataclass(frozen=True)

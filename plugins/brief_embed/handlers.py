@@ -13,9 +13,9 @@ from reality_check.plugins.brief_registry.addresses import absolute_url
 from reality_check.plugins.brief_registry.briefs import numbered, originals_with_pages_in, series_name
 from reality_check.plugins.brief_registry.term_pages import author_page_url
 from reality_check.plugins.plugin_support.files import write_if_changed
-from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 
-from .embed import DEFAULTS, Embed, build_embed, oembed_document
+from .embed import Embed, build_embed, oembed_document
+from .settings import set_defaults
 
 logger = logging.getLogger(__name__)
 
@@ -84,10 +84,6 @@ class EmbedCardsGenerator(Generator):
 def get_generators(pelican) -> type[Generator]:
     """Hand Pelican the card-page and oEmbed generator."""
     return EmbedCardsGenerator
-
-
-# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
-set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

@@ -12,15 +12,11 @@ from reality_check.plugins.brief_registry import BriefFileError, display_path, r
 from reality_check.plugins.brief_registry.problems import log_extra
 from reality_check.plugins.brief_registry.rules import is_series_number
 from reality_check.plugins.plugin_support.plugin_settings import (
-    defaults_setter,
-    settings_reader,
     whole_number,
 )
 
-from .relations import DEFAULT_LIMIT, BriefFacts, parse_responses, relate
-
-DEFAULTS = {"BRIEF_RELATIONS_LIMIT": DEFAULT_LIMIT}
-setting = settings_reader(DEFAULTS)
+from .relations import BriefFacts, parse_responses, relate
+from .settings import DEFAULTS, set_defaults, setting
 
 logger = logging.getLogger(__name__)
 
@@ -71,10 +67,6 @@ def relate_articles(generators: Iterable) -> None:
             article.response_briefs = tuple(by_key[k] for k in found.responses)
             article.in_response_to = tuple(by_key[k] for k in found.answers)
             article.related_briefs = tuple(by_key[k] for k in found.related)
-
-
-# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
-set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

@@ -20,8 +20,6 @@ from reality_check.plugins.brief_registry.problems import display_path, log_extr
 from reality_check.plugins.brief_registry.rules import LANGUAGES_SETTING, translation_languages
 from reality_check.plugins.plugin_support.plugin_settings import (
     SettingError,
-    defaults_setter,
-    settings_reader,
 )
 
 from .interface import (
@@ -32,22 +30,15 @@ from .interface import (
     readable_catalogs,
     unknown_languages,
 )
+from .settings import set_defaults, setting
 from .versions import LanguageListing, LanguageVersion, language_versions, listing_address
 
-DEFAULTS = {
-    "BRIEF_TRANSLATIONS_LISTING_URL": "{lang}/",  # each language's listing of translated briefs
-    "BRIEF_TRANSLATIONS_FEED_ATOM": None,  # e.g. "feeds/{lang}.atom.xml" (publishconf.py: feeds need SITEURL)
-    "BRIEF_TRANSLATIONS_SEARCH_URL": "{lang}/search/",  # the search page in that language (its Pagefind index)
-}
 logger = logging.getLogger(__name__)
 
 I18N_EXTENSION = "jinja2.ext.i18n"  # gives the theme's Jinja environment {{ _("…") }}
 
 LISTING_TEMPLATE = "translations"
 SEARCH_TEMPLATE = "search"
-
-
-setting = settings_reader(DEFAULTS)
 
 
 def page_language(context: Context) -> str:
@@ -211,10 +202,6 @@ class TranslationListingsGenerator(Generator):
 def get_generators(pelican) -> type[Generator]:
     """Hand Pelican the per-language listings generator."""
     return TranslationListingsGenerator
-
-
-# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
-set_defaults = defaults_setter(DEFAULTS)
 
 
 def check_languages(pelican) -> None:

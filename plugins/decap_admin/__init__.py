@@ -2,7 +2,8 @@
 
 from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
-from .config import DEFAULTS, BriefSources, DecapConfigError, DecapSettings, build_config, render_config
+from .config import BriefSources, DecapConfigError, DecapSettings, build_config, render_config
+from .settings import DEFAULTS
 
 register = register_from_handlers(__name__)
 

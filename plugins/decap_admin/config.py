@@ -32,6 +32,8 @@ from reality_check.plugins.summary_card.card import (
     DEFAULT_RECOMMENDATIONS_HEADINGS,
 )
 
+from .settings import DEFAULTS
+
 # Where "View" links lead: a page per brief source file that forwards to the brief's real address (the address
 # comes from the title, which Decap cannot slugify the way Pelican does).
 ADMIN_DIR = "admin"  # where the editor is: /admin/
@@ -41,16 +43,6 @@ DATE_FORMAT = "YYYY-MM-DD"  # Decap's (dayjs) spelling of the YYYY-MM-DD `make c
 
 class DecapConfigError(Exception):
     """The settings cannot make a working Decap configuration."""
-
-
-DEFAULTS: dict[str, Any] = {
-    "DECAP_ADMIN": False,  # write /admin/ (the editor, its configuration and Decap's code) into the site
-    "DECAP_BACKEND": {"name": "github", "branch": "main"},  # Decap's `backend:`; going live adds `repo`
-    "DECAP_PUBLISH_MODE": "editorial_workflow",  # drafts as pull requests ("" or "simple": commit directly)
-    "DECAP_LOCAL_BACKEND": "",  # decap-server's API address; `make cms` sets it, so edits go to content/
-    "DECAP_SITE_URL": "",  # where "View" links lead (default: SITEURL)
-    "DECAP_DIST": "",  # Decap's built files (default: node_modules/decap-cms/dist of the folder the build runs in)
-}
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,11 @@ from reality_check.plugins.brief_registry.images import IMAGES_FOLDER
 from reality_check.plugins.brief_registry.new_brief import next_free_number, skeleton
 from reality_check.plugins.brief_registry.registry import build_registry
 from reality_check.plugins.plugin_support.files import write_if_changed
-from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 from reality_check.plugins.summary_card.settings import card_settings
 
 from .config import (
     ADMIN_DIR,
     DECAP_EXTENSION,
-    DEFAULTS,
     PREVIEW_PATH,
     BriefSources,
     DecapConfigError,
@@ -36,6 +34,7 @@ from .config import (
     build_config,
     render_config,
 )
+from .settings import set_defaults, setting
 
 logger = logging.getLogger(__name__)
 
@@ -57,11 +56,8 @@ class PreviewTarget:
         return PREVIEW_PATH.format(filename=self.stem) + "index.html"
 
 
-setting = settings_reader(DEFAULTS)
-
-
 def decap_settings(settings: dict) -> DecapSettings:
-    """The DECAP_* settings as the configuration builder takes them (defaults from config.DEFAULTS)."""
+    """The DECAP_* settings as the configuration builder takes them (defaults from settings.DEFAULTS)."""
 
     content = Path(settings["PATH"])
     return DecapSettings(
@@ -167,9 +163,6 @@ class DecapAdminGenerator(Generator):
 
 def get_generators(pelican) -> type[Generator]:
     return DecapAdminGenerator
-
-
-set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

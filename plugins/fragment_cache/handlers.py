@@ -7,17 +7,9 @@ from pathlib import Path
 
 from pelican import signals
 
-from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
-
 from .compiled import CompiledTemplates
 from .memo import SiteFragments, rendered_every_time, rendered_every_time_for_site, rendered_once
-
-DEFAULTS = {"FRAGMENT_CACHE": True}
-
-setting = settings_reader(DEFAULTS)
-
-# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
-set_defaults = defaults_setter(DEFAULTS)
+from .settings import set_defaults, setting
 
 
 def install(generator) -> None:

@@ -7,14 +7,8 @@ from pathlib import Path
 
 from pelican import signals
 
-from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
-
+from .settings import set_defaults
 from .writer import RUNNING, IncrementalWriter
-
-DEFAULTS = {"INCREMENTAL_OUTPUT": True}
-
-# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
-set_defaults = defaults_setter(DEFAULTS)
 
 
 def get_writer(pelican) -> type[IncrementalWriter] | None:

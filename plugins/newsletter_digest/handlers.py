@@ -13,17 +13,15 @@ from reality_check.plugins.brief_registry.addresses import absolute_url
 from reality_check.plugins.brief_registry.briefs import numbered, series_name
 from reality_check.plugins.brief_registry.problems import log_extra
 from reality_check.plugins.plugin_support.files import write_if_changed
-from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 
 from .email import inline_css
 from .issues import DigestIssue, DigestRecordError, read_issues, unpublished_briefs
+from .settings import set_defaults, setting
 from .text import DigestEntry, DigestText, plain_text, publisher_line
 
 logger = logging.getLogger(__name__)
 
 TEMPLATE = "digest"
-DEFAULTS = {"NEWSLETTER_DIGEST_URL": "digest/{date}/"}
-setting = settings_reader(DEFAULTS)
 
 
 def entry(article, series: str, siteurl: str) -> DigestEntry:
@@ -106,10 +104,6 @@ class DigestGenerator(Generator):
 def get_generators(pelican) -> type[Generator]:
     """Hand Pelican the digest generator."""
     return DigestGenerator
-
-
-# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
-set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

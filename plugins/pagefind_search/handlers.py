@@ -15,11 +15,10 @@ from pathlib import Path
 from pelican import signals
 
 from reality_check.plugins.brief_registry.briefs import briefs_with_pages
-from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 from reality_check.plugins.plugin_support.unfinished import Unfinished
 
 from .indexer import IndexingRun, IndexPart, PagefindError, bundles_by_language, plan_parts, start_indexing
-from .settings import DEFAULTS, index_limits, setting
+from .settings import index_limits, set_defaults, setting
 
 logger = logging.getLogger(__name__)
 
@@ -133,10 +132,6 @@ def brief_pages(generator) -> list[tuple[str, str]]:
         for brief in briefs_with_pages(generator)
         if brief.save_as
     ]
-
-
-# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
-set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

@@ -5,7 +5,11 @@ Pure, so the limits are tested without Pelican's wiring.
 
 from __future__ import annotations
 
-from reality_check.plugins.plugin_support.plugin_settings import settings_reader, whole_number
+from reality_check.plugins.plugin_support.plugin_settings import (
+    defaults_setter,
+    settings_reader,
+    whole_number,
+)
 
 DEFAULTS = {
     "PAGEFIND_ENABLED": True,
@@ -35,3 +39,7 @@ def index_limits(settings) -> tuple[int, int | None]:
     if most is not None:
         most = whole_number("PAGEFIND_MAX_PARTS", most, minimum=1, default=DEFAULTS["PAGEFIND_MAX_PARTS"])
     return per_part, most
+
+
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)

@@ -26,7 +26,6 @@ from reality_check.plugins.brief_registry.briefs import article_for, index_by_ur
 from reality_check.plugins.brief_registry.rules import is_series_number
 from reality_check.plugins.drawn_files import DrawingPool, Job, cache_folder, font_identity, worker_count
 from reality_check.plugins.plugin_support.files import link_or_copy
-from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 from reality_check.plugins.summary_card.signals import cards_attached
 
 from .drawing import draw_into_cache, engine_version, read_pages
@@ -41,31 +40,11 @@ from .edition import (
     size_label,
     static_files_of,
 )
+from .settings import DEFAULTS, set_defaults, setting
 
 logger = logging.getLogger(__name__)
 
-CHARIS = Path("/usr/share/fonts/truetype/charis")
-DEFAULTS = {
-    # Draw each brief's PDF and link it (publishconf.py turns it on; `make html PDF=1` for a development build).
-    "PDF_EDITION": False,
-    # "letter" (US Letter) or "a4".
-    "PDF_EDITION_PAGE_SIZE": "letter",
-    # The print template, and the theme's stylesheets it is drawn with (in order, print media).
-    "PDF_EDITION_TEMPLATE": "pdf_edition",
-    "PDF_EDITION_STYLESHEETS": ("css/site.css", "css/pdf.css"),
-    # The font files css/pdf.css asks for (Debian's fonts-sil-charis); a missing one is warned about.
-    "PDF_EDITION_FONTS": tuple(
-        str(CHARIS / f"CharisSIL-{style}.ttf") for style in ("Regular", "Italic", "Bold", "BoldItalic")
-    ),
-    # Where drawn PDFs are kept between builds ("" = a pdf_edition folder inside CACHE_PATH).
-    "PDF_EDITION_CACHE_PATH": "",
-    # Processes drawing beside Pelican (None = every core but Pelican's own; 0 = draw in Pelican's process).
-    "PDF_EDITION_WORKERS": None,
-}
 MIME_TYPE = "application/pdf"
-
-
-setting = settings_reader(DEFAULTS, none_is_default=True)
 
 
 @dataclass(frozen=True)
@@ -268,10 +247,6 @@ def add_pdf_to_feed(context: dict, feed) -> None:
 def get_generators(pelican) -> type[Generator]:
     """Hand Pelican the PDF-edition generator."""
     return PdfEditionGenerator
-
-
-# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
-set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

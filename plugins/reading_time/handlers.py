@@ -10,12 +10,10 @@ from pelican.generators import ArticlesGenerator
 
 from reality_check.plugins.brief_registry.briefs import every_brief
 from reality_check.plugins.plugin_support.build_cache import BuildCache
-from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 
-from .minutes import DEFAULT_WORDS_PER_MINUTE, ReadingTime, reading_time, reading_time_key, words_per_minute
+from .minutes import ReadingTime, reading_time, reading_time_key, words_per_minute
+from .settings import set_defaults, setting
 
-DEFAULTS = {"READING_TIME_WORDS_PER_MINUTE": DEFAULT_WORDS_PER_MINUTE}
-setting = settings_reader(DEFAULTS)
 # In CACHE_PATH: each body's count, kept between builds, so an unchanged brief is not parsed again.
 CACHE_FILE = "reading_time.pickle"
 
@@ -37,10 +35,6 @@ def attach_reading_time(generators: Iterable) -> None:
                 reading_time_key(html, wpm), functools.partial(reading_time, html, wpm)
             )
         counted.save()
-
-
-# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
-set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

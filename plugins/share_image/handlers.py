@@ -13,28 +13,13 @@ from pelican.generators import ArticlesGenerator
 from reality_check.plugins.brief_registry.briefs import briefs_with_pages, series_name
 from reality_check.plugins.drawn_files import DrawingPool, Job, cache_folder, worker_count
 from reality_check.plugins.plugin_support.files import link_or_copy, write_atomically
-from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 from reality_check.plugins.plugin_support.unfinished import Unfinished
 from reality_check.plugins.summary_card.signals import cards_attached
 
 from .image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image, unreadable_font
+from .settings import set_defaults, setting
 
 logger = logging.getLogger(__name__)
-
-DEFAULTS = {
-    # Where each brief's image is written, relative to the output folder.
-    "SHARE_IMAGE_SAVE_AS": "images/share/{slug}.png",
-    # Where drawn images are kept between builds ("" = a share_image folder inside CACHE_PATH).
-    "SHARE_IMAGE_CACHE_PATH": "",
-    # Font files ("" = DejaVu Sans from Debian's fonts-dejavu-core, else Pillow's built-in font).
-    "SHARE_IMAGE_FONT": "",
-    "SHARE_IMAGE_BOLD_FONT": "",
-    # Processes that draw beside Pelican (None = every core but the one Pelican uses; 0 = none).
-    "SHARE_IMAGE_WORKERS": None,
-}
-
-
-setting = settings_reader(DEFAULTS, none_is_default=True)
 
 
 def fonts_for(settings: dict) -> Fonts:
@@ -198,10 +183,6 @@ def finish_drawing(pelican) -> None:
         )
         return
     logger.info("share_image: %d of %d share images drawn, the rest reused from %s", drawn, total, cache_dir)
-
-
-# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
-set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

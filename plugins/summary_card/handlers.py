@@ -17,13 +17,12 @@ from reality_check.plugins.brief_registry.frontmatter import FrontMatter, read_b
 from reality_check.plugins.brief_registry.problems import BriefFileError, display_path, log_extra
 from reality_check.plugins.brief_registry.rendering import brief_markdown, fast_markdown_enabled
 from reality_check.plugins.plugin_support.files import write_if_changed
-from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 
 from .cache import extraction_cache
 from .card import CardSettings, Extraction, brief_card
 from .data import cards_document
 from .feeds import with_cards
-from .settings import DEFAULTS, card_settings, json_save_as
+from .settings import card_settings, json_save_as, set_defaults
 from .signals import cards_attached
 from .source import located_problems
 
@@ -34,10 +33,6 @@ FEED_CARD_TEMPLATE = (
     '{% from "macros/summary_card.html" import summary_card with context %}'
     "{{ summary_card(brief, heading_level=2, compact=true) }}"
 )
-
-
-# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
-set_defaults = defaults_setter(DEFAULTS)
 
 
 def _front_matter(article, shown: str, with_body: bool = False) -> FrontMatter | None:

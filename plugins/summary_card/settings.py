@@ -8,7 +8,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from reality_check.plugins.plugin_support.plugin_settings import SettingError, settings_reader, text_list
+from reality_check.plugins.plugin_support.plugin_settings import (
+    SettingError,
+    defaults_setter,
+    settings_reader,
+    text_list,
+)
 
 from .card import (
     DEFAULT_HEADINGS_BY_LANG,
@@ -76,3 +81,7 @@ def _headings_by_lang(value: object) -> Mapping[str, Mapping[str, Any]]:
 def json_save_as(settings: Mapping[str, Any]) -> str:
     """Where cards.json is written ("" for nowhere; None is the default)."""
     return str(_setting(settings, JSON_SAVE_AS))
+
+
+# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
+set_defaults = defaults_setter(DEFAULTS)

@@ -2,7 +2,8 @@
 
 from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
-from .listings import DEFAULTS, Listing, build_listings, term_url
+from .listings import Listing, build_listings, term_url
+from .settings import DEFAULTS
 
 register = register_from_handlers(__name__)
 

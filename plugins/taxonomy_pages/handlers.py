@@ -8,9 +8,9 @@ from pelican import signals
 from pelican.generators import Generator
 
 from reality_check.plugins.brief_registry.registry import build_registry
-from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 
-from .listings import DEFAULTS, build_listings
+from .listings import build_listings
+from .settings import set_defaults
 
 TEMPLATES = {"author": "author", "topic": "term", "region": "term"}
 
@@ -53,10 +53,6 @@ class TaxonomyPagesGenerator(Generator):
 
 def get_generators(pelican) -> type[Generator]:
     return TaxonomyPagesGenerator
-
-
-# Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
-set_defaults = defaults_setter(DEFAULTS)
 
 
 def register() -> None:

@@ -8,14 +8,11 @@ from typing import Any
 
 from reality_check.plugins.brief_registry import Person, Registry, Term
 from reality_check.plugins.brief_registry.addresses import save_as
-from reality_check.plugins.brief_registry.term_pages import TERM_URL_DEFAULTS, term_url
-from reality_check.plugins.plugin_support.plugin_settings import settings_reader
+from reality_check.plugins.brief_registry.term_pages import term_url
 
-DEFAULTS: dict[str, Any] = {**TERM_URL_DEFAULTS, "TAXONOMY_TOPIC_FEED_ATOM": None}
+from .settings import setting
+
 KINDS = {"author": "author_profiles", "topic": "topic_terms", "region": "region_terms"}
-
-
-setting = settings_reader(DEFAULTS)
 
 
 @dataclass(frozen=True)

@@ -308,7 +308,7 @@ def future_date(path: str, front: FrontMatter, today: datetime.date) -> tuple[Pr
     if value is None or value <= today:
         return ()  # check_date reports a date it cannot read
     message = (
-        f"warning: dated {value.isoformat()}, in the future; the site does not wait for that date: the next "
+        f"dated {value.isoformat()}, in the future; the site does not wait for that date: the next "
         "`make publish` publishes the brief. If it is under embargo, keep the file out of content/briefs/ "
         "until the day"
     )
@@ -446,7 +446,7 @@ def run_check(content: Path, settings: EditorSettings, output_format: str = "tex
         print(json.dumps(review.records(), ensure_ascii=False, indent=2))
         return 1 if review.problems else 0
     for warning in review.warnings:  # on stderr, as compilers do: stdout lists only what must be fixed
-        print(warning, file=sys.stderr)
+        print(warning.as_warning(), file=sys.stderr)
     for problem in review.problems:
         print(problem)
     if review.problems:

@@ -54,8 +54,10 @@ def report(content: Path, settings: EditorSettings) -> list[Problem]:
         )
     else:
         print("make check: every brief passes.")
-    for finding in sorted((*problems, *review.warnings)):
-        print(f"  {finding}")
+    findings = [(problem, str(problem)) for problem in problems]
+    findings += [(warning, warning.as_warning()) for warning in review.warnings]
+    for _, line in sorted(findings):
+        print(f"  {line}")
     print(RULE, flush=True)
     return problems
 

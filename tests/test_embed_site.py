@@ -89,6 +89,9 @@ def test_the_card_page_is_the_compact_card_alone_and_opens_links_in_the_top_wind
         assert page.select_one("base")["target"] == "_top"
         assert page.select_one('meta[name="robots"]')["content"] == "noindex"
         assert page.select_one('link[rel="canonical"]')["href"] == f"{SITEURL}/briefs/{slug}/"
+        assert (
+            page.select_one('link[rel="icon"]')["href"] == f"{SITEURL}/theme/favicon.svg"
+        )  # visited on its own too
         (card,) = page.select("section.summary-card.summary-card--compact")
         assert card.select("ul.key-points > li")
         assert card.select("ol.recommendations > li > strong")

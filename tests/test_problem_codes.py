@@ -247,6 +247,8 @@ def test_make_check_json_lists_each_problem_with_its_code(tmp_path, capsys, monk
     ]
     assert [f"{r['path']}:{r['line']}: {r['message']}" for r in records if r["severity"] == "error"] == text
     assert records[-1]["message"] == "unknown author 'Nobody Inventedson' (not listed in authors.yml)"
+    # A warning's message is its words alone: the severity says it is one.
+    assert records[0]["message"].startswith("dated 2099-01-05, in the future;")
 
 
 def test_make_check_json_is_an_empty_list_when_all_is_well(tmp_path, capsys, monkeypatch):

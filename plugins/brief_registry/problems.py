@@ -26,6 +26,10 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
 
+    def as_warning(self) -> str:
+        """``path:line: warning: message``, as compilers word what does not stop them (``make check``'s warnings)."""
+        return f"{self.path}:{self.line}: warning: {self.message}"
+
 
 def log_extra(*problems: Problem) -> dict[str, tuple[Problem, ...]]:
     """``extra=`` for a build log record wording `problems`, so a program reading the log finds their codes."""

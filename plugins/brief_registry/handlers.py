@@ -5,11 +5,13 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from jinja2 import pass_eval_context
+from jinja2.nodes import EvalContext
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.urlwrappers import Category
@@ -18,6 +20,7 @@ from . import content_cache
 from .briefs import every_brief, leave_out, numbered, series_name
 from .frontmatter import read_brief
 from .images import link_out_of_folder_problem, links_out_of_folder
+from .names import names_in_prose, names_in_prose_html
 from .new_brief import next_free_number
 from .problems import BriefFileError, RegistryError, display_path, log_extra
 from .reader import add_reader
@@ -159,6 +162,22 @@ def install_brief_name(generator) -> None:
     generator.env.globals["brief_name"] = brief_name
 
 
+def install_in_prose(generator) -> None:
+    """At ``generator_init``: the templates' ``names|in_prose(_(" and "), _(", and "))``, the one rule for a list
+    of names in running text (:func:`.names.names_in_prose`), for the byline macro."""
+    generator.env.filters["in_prose"] = in_prose
+
+
+@pass_eval_context
+def in_prose(
+    eval_context: EvalContext, names: Sequence[str], pair: str = " and ", last: str = ", and "
+) -> str:
+    """Escaped, as Jinja's own ``join`` is, only where the templates are autoescaped."""
+    if eval_context.autoescape:
+        return names_in_prose_html(names, pair, last)
+    return names_in_prose([str(name) for name in names], pair, last)
+
+
 def make_content_cache_safe(pelican) -> None:
     """Pelican's content cache, saved whole and read tolerantly (see :mod:`.content_cache`)."""
     content_cache.install()
@@ -209,6 +228,7 @@ def register() -> None:
     signals.initialized.connect(make_content_cache_safe)
     signals.initialized.connect(name_the_series)
     signals.generator_init.connect(install_brief_name)
+    signals.generator_init.connect(install_in_prose)
     signals.readers_init.connect(add_reader)
     signals.content_object_init.connect(set_translation_group)
     signals.article_generator_pretaxonomy.connect(validate_articles)  # before Pelican lists and writes them

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from reality_check.plugins.plugin_support import html_words
 from reality_check.plugins.plugin_support.code_digest import code_digest
+from reality_check.plugins.plugin_support.html_words import WORD_BREAKING_TAGS
 from reality_check.plugins.plugin_support.plugin_settings import whole_number
 
 DEFAULT_WORDS_PER_MINUTE = 200
@@ -38,8 +40,9 @@ def reading_time(html: str, words_per_minute: int = DEFAULT_WORDS_PER_MINUTE) ->
     return ReadingTime(counter.words, max(1, math.ceil(counter.words / words_per_minute)))
 
 
-# The counting code, part of every key: changed code counts every brief again.
-_CODE = code_digest(Path(__file__).parent, [Path(__file__)])
+# The counting code (this module, and where words break), part of every key: changed code counts every brief again.
+COUNTING_MODULES = (Path(__file__), Path(html_words.__file__))
+_CODE = code_digest(Path(__file__).parent.parent, COUNTING_MODULES)
 
 
 def reading_time_key(html: str, words_per_minute: int) -> str:
@@ -67,11 +70,11 @@ class _WordCounter(HTMLParser):
         self._tail = parts[-1] if ends_inside else ""
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in _BREAKS:
+        if tag in WORD_BREAKING_TAGS:
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _BREAKS:
+        if tag in WORD_BREAKING_TAGS:
             self._flush()
 
     def close(self) -> None:
@@ -82,30 +85,3 @@ class _WordCounter(HTMLParser):
         if self._tail:
             self.words += 1
             self._tail = ""
-
-
-# Tags that end a word even with no space around them.
-_BREAKS = frozenset(
-    {
-        "p",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "div",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "td",
-        "th",
-        "tr",
-        "blockquote",
-        "section",
-        "article",
-        "hr",
-        "img",
-    }
-)

@@ -25,18 +25,25 @@ logger = logging.getLogger(__name__)
 CACHE_FILE = "summary_card.pickle"
 # What an extraction depends on besides its inputs: the extractor's code and the libraries that parse and clean
 # the HTML. Both are part of every key: change either and every brief is read afresh.
-EXTRACTOR_MODULES = ("card.py", "sanitise.py", "sentences.py")
+# The modules, by their path in the plugins' folder.
+EXTRACTOR_MODULES = (
+    "summary_card/card.py",
+    "summary_card/sanitise.py",
+    "summary_card/sentences.py",
+    "plugin_support/html_words.py",
+)
 LIBRARIES = ("beautifulsoup4", "nh3")
 
 
 def code_digest(
     folder: Path, modules: Iterable[str] = EXTRACTOR_MODULES, libraries: Iterable[str] = LIBRARIES
 ) -> str:
-    """A hash of the extractor's modules in `folder` and of the installed libraries' versions."""
+    """A hash of the extractor's modules in `folder` (the plugins' folder) and of the installed libraries'
+    versions."""
     return digest_code(folder, (folder / name for name in modules), libraries)
 
 
-_CODE = code_digest(Path(__file__).parent)
+_CODE = code_digest(Path(__file__).parent.parent)
 
 
 def extraction_key(html: str, settings: CardSettings, given: GivenCard) -> str:

@@ -28,12 +28,13 @@ from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from reality_check.plugins.plugin_support.html_words import WORD_BREAKING_TAGS
+
 from .sanitise import INLINE_TAGS, clean_inline
 from .sentences import first_sentence
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 LEAD_TAGS = ("strong", "b")
-BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "blockquote", *HEADING_TAGS})
 RECOMMENDATION_ANCHOR = "recommendation-{number}"
 
 # The one place the accepted section headings are defined (Pelican settings may replace them).
@@ -336,7 +337,7 @@ def _inline_parts(nodes: Iterable, markup: bool = True) -> Iterator[str]:
         elif isinstance(node, Tag):
             allowed = INLINE_TAGS.get(node.name)
             if allowed is None or not markup:
-                block = node.name in BLOCK_TAGS
+                block = node.name in WORD_BREAKING_TAGS
                 if block:
                     yield " "
                 yield from _inline_parts(node.children, markup)

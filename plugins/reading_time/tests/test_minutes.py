@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import inspect
+from pathlib import Path
+from types import ModuleType
+
 import pytest
 
+from reality_check.plugins.plugin_support import code_digest, plugin_settings
+from reality_check.plugins.reading_time import minutes
 from reality_check.plugins.reading_time.minutes import ReadingTime, reading_time, words_per_minute
 
 
@@ -54,3 +62,23 @@ def test_a_setting_that_is_not_a_speed_names_the_setting_and_where_to_set_it(val
         ValueError, match=r"READING_TIME_WORDS_PER_MINUTE must be .* not .*set it in pelicanconf\.py"
     ):
         words_per_minute(value)
+
+
+def project_modules_imported_by(module: ModuleType) -> set[Path]:
+    """The files of the project's modules that `module` imports names or modules from."""
+    files = set()
+    for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module.startswith("reality_check."):
+            source = importlib.import_module(node.module)
+            for alias in node.names:
+                name = getattr(source, alias.name)
+                files.add(Path((name if inspect.ismodule(name) else source).__file__))
+    return files
+
+
+def test_the_cache_key_covers_the_project_modules_the_count_runs():
+    """A change to where words break (plugin_support.html_words) must count every brief again, as a change to
+    this module does; the modules it imports to make the key and read the setting are not the count."""
+    not_the_count = {Path(code_digest.__file__), Path(plugin_settings.__file__)}
+    counting = project_modules_imported_by(minutes) - not_the_count
+    assert counting == set(minutes.COUNTING_MODULES) - {Path(minutes.__file__)}

@@ -36,11 +36,14 @@ def test_other_settings_extract_again():
 
 
 def _imports(module: Path) -> tuple[set[str], set[str]]:
-    """The package's own modules and the third-party packages `module` imports."""
+    """The project's modules (by their path in the plugins' folder) and the third-party packages `module`
+    imports."""
     own, others = set(), set()
     for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level == 1:
-            own.add(f"{node.module}.py")
+            own.add(f"{module.parent.name}/{node.module}.py")
+        elif isinstance(node, ast.ImportFrom) and node.module.startswith(PLUGINS_PACKAGE):
+            own.add(node.module.removeprefix(PLUGINS_PACKAGE).replace(".", "/") + ".py")
         elif isinstance(node, ast.ImportFrom) and node.level == 0:
             others.add(node.module.split(".")[0])
         elif isinstance(node, ast.Import):
@@ -48,13 +51,16 @@ def _imports(module: Path) -> tuple[set[str], set[str]]:
     return own, others - set(sys.stdlib_module_names) - {"__future__"}
 
 
+PLUGINS_PACKAGE = "reality_check.plugins."
+
+
 def test_the_key_covers_every_module_and_library_the_extractor_runs():
-    package = Path(cache.__file__).parent
-    seen, third_party, todo = set(), set(), ["card.py"]
+    plugins = Path(cache.__file__).parent.parent
+    seen, third_party, todo = set(), set(), ["summary_card/card.py"]
     while todo:
         name = todo.pop()
         seen.add(name)
-        own, others = _imports(package / name)
+        own, others = _imports(plugins / name)
         todo.extend(own - seen)
         third_party |= others
     assert seen == set(cache.EXTRACTOR_MODULES)
@@ -66,11 +72,12 @@ DISTRIBUTIONS = {"bs4": "beautifulsoup4"}  # import name -> the distribution who
 
 @pytest.mark.parametrize("module", cache.EXTRACTOR_MODULES)
 def test_a_change_to_any_extractor_module_changes_every_key(tmp_path, module):
-    package = Path(cache.__file__).parent
+    plugins = Path(cache.__file__).parent.parent
     for name in cache.EXTRACTOR_MODULES:
-        shutil.copy(package / name, tmp_path / name)
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        shutil.copy(plugins / name, tmp_path / name)
     before = cache.code_digest(tmp_path)
     with (tmp_path / module).open("a", encoding="utf-8") as changed:
         changed.write("\n# changed\n")
     assert cache.code_digest(tmp_path) != before
-    assert cache.code_digest(package) == cache._CODE
+    assert cache.code_digest(plugins) == cache._CODE

@@ -291,3 +291,19 @@ def test_an_edit_refuses_html_it_was_not_made_from():
 )
 def test_a_recommendations_number_is_one_or_two_digits_then_a_dot_bracket_or_space(text, expected):
     assert recommendation_number(text) == expected
+
+
+def test_a_key_point_flattened_into_one_line_keeps_its_words_apart():
+    """Where a key point holds block markup, the card's line has a space wherever a reader sees a break (the
+    elements reading times count words by), not words run together."""
+    html = (
+        "<h2>Key points</h2><ul>"
+        "<li>Costs<table><tr><td>rose</td><td>fell</td></tr></table></li>"
+        "<li>One<hr>two<div>three</div></li>"
+        "</ul>"
+    )
+    points = extract_card(html).card.key_points
+    assert [(point.text, point.html) for point in points] == [
+        ("Costs rose fell", "Costs rose fell"),
+        ("One two three", "One two three"),
+    ]

@@ -1,0 +1,60 @@
+"""Theme macros rendered on their own, with the site's Jinja settings: what a macro prints for the cases a whole
+site build would have to be arranged to show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+from jinja2 import Environment, FileSystemLoader
+from pelican.settings import read_settings
+
+from reality_check.plugins.brief_registry.handlers import in_prose
+
+
+@pytest.fixture(scope="module")
+def theme() -> Environment:
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    env = Environment(
+        loader=FileSystemLoader(Path(settings["THEME"]) / "templates"), **settings["JINJA_ENVIRONMENT"]
+    )
+    env.install_null_translations(newstyle=True)
+    env.filters["in_prose"] = in_prose
+    return env
+
+
+def byline(theme: Environment, names: list[str], profiles: dict[str, str]) -> BeautifulSoup:
+    """The byline of a brief by `names`, where `profiles` maps the names the registry knows to their slugs."""
+    brief = SimpleNamespace(
+        authors=[SimpleNamespace(name=name) for name in names],
+        author_profiles=[SimpleNamespace(name=name, slug=slug) for name, slug in profiles.items()],
+    )
+    author_pages = {slug: SimpleNamespace(url=f"authors/{slug}/") for slug in profiles.values()}
+    template = theme.from_string(
+        '{% from "macros/byline.html" import byline with context %}{{ byline(brief) }}'
+    )
+    return BeautifulSoup(template.render(brief=brief, author_pages=author_pages, SITEURL=""), "html.parser")
+
+
+@pytest.mark.parametrize(
+    ("names", "text"),
+    [
+        (["Ada Lorem"], "By Ada Lorem"),
+        (["Ada Lorem", "Ben Ipsum"], "By Ada Lorem and Ben Ipsum"),
+        (["Ada Lorem", "Ben Ipsum", "Cy <Dolor>"], "By Ada Lorem, Ben Ipsum, and Cy <Dolor>"),
+    ],
+)
+def test_a_byline_reads_as_a_sentence_and_links_known_authors(theme: Environment, names, text) -> None:
+    page = byline(theme, names, {"Ada Lorem": "ada-lorem"})
+    (paragraph,) = page.select("p.byline")
+    assert paragraph.get_text() == text
+    links = {a.get_text(): a["href"] for a in paragraph.select("a.byline__author")}
+    assert links == {"Ada Lorem": "/authors/ada-lorem/"}
+    assert [span.get_text() for span in paragraph.select("span.byline__author")] == names[1:]
+
+
+def test_a_brief_without_authors_has_no_byline(theme: Environment) -> None:
+    assert byline(theme, [], {}).select("p") == []

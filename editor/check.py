@@ -38,13 +38,14 @@ from reality_check.plugins.brief_registry.briefs import PAGES_DIR, markdown_file
 from reality_check.plugins.brief_registry.dates import brief_date, not_a_date
 from reality_check.plugins.brief_registry.frontmatter import read_brief_text
 from reality_check.plugins.brief_registry.images import link_out_of_folder_problem, links_out_of_folder
+from reality_check.plugins.brief_registry.links import linked_file
 from reality_check.plugins.brief_registry.nearmiss import closest
 from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number
 from reality_check.plugins.brief_registry.rendering import RENDERED
 from reality_check.plugins.brief_registry.rules import (
     REQUIRED_FIELDS,
     RuleCode,
-    is_published,
+    is_published_original,
     is_series_number,
     missing_field,
 )
@@ -92,7 +93,9 @@ class BriefReport:
     warnings: tuple[Problem, ...] = ()
     path: str = ""
     responses: tuple[tuple[int, object], ...] = ()  # each `responses:` entry with its line
-    published: bool = True  # not a draft, hidden or skipped: other briefs may respond to it, a digest list it
+    # A published original (brief_registry.rules.is_published_original): other briefs may respond to it, a
+    # digest list it.
+    published_original: bool = True
 
 
 def without_broken_links(report: BriefReport) -> bool:
@@ -164,8 +167,8 @@ def review_content(
         )
     )
     problems.extend(check_slugs(r.address for r in reports if r.address is not None))
-    problems.extend(check_responses(reports, settings.default_lang))
-    problems.extend(check_digests(content, reports, settings.default_lang))
+    problems.extend(check_responses(reports))
+    problems.extend(check_digests(content, reports))
     problems.extend(
         link_out_of_folder_problem(link, content)
         for link in links_out_of_folder(content, settings.ignore_files)
@@ -225,7 +228,7 @@ def check_brief(
         warnings=warnings,
         path=shown,
         responses=listed_responses(front),
-        published=is_published(front.data),
+        published_original=is_published_original(front.data, settings.default_lang),
     )
 
 
@@ -242,22 +245,19 @@ def check_placeholders(path: str, text: str) -> list[Problem]:
     ]
 
 
-def published_numbers(reports: list[BriefReport], default_lang: str) -> dict[int, str]:
+def published_numbers(reports: list[BriefReport]) -> dict[int, str]:
     """The series numbers of the published originals, each with its file: what responses and digests may name
     (the build resolves them among Pelican's articles, where a translation stands only beside its original)."""
     return {
         r.number.number: r.path
         for r in reports
-        if r.number is not None
-        and r.published
-        and (r.number.lang or default_lang) == default_lang
-        and is_series_number(r.number.number)
+        if r.number is not None and r.published_original and is_series_number(r.number.number)
     }
 
 
-def check_responses(reports: list[BriefReport], default_lang: str) -> list[Problem]:
+def check_responses(reports: list[BriefReport]) -> list[Problem]:
     """Every ``responses:`` entry must name a published brief's series number, as the build resolves them."""
-    by_number = published_numbers(reports, default_lang)
+    by_number = published_numbers(reports)
     problems = []
     for report in reports:
         own = report.number.number if report.number is not None else None
@@ -265,13 +265,13 @@ def check_responses(reports: list[BriefReport], default_lang: str) -> list[Probl
     return problems
 
 
-def check_digests(content: Path, reports: list[BriefReport], default_lang: str) -> list[Problem]:
+def check_digests(content: Path, reports: list[BriefReport]) -> list[Problem]:
     """Every digest record (content/digests/) must read, and list only published briefs, as the build renders them."""
     try:
         issues = read_issues(content)
     except DigestRecordError as error:
         return list(error.problems)
-    published = set(published_numbers(reports, default_lang))
+    published = set(published_numbers(reports))
     return [problem for issue in issues for problem in unpublished_briefs(issue, published)]
 
 
@@ -339,9 +339,9 @@ def check_links(
         target = unquote(urlsplit(link.target).path)
         if not target:
             continue
-        resolved = content / target.lstrip("/") if target.startswith("/") else source.parent / target
+        resolved = linked_file(target, source, content)
         if not resolved.is_file():
-            looked = display_path(os.path.normpath(resolved), str(content))
+            looked = display_path(str(resolved), str(content))
             message = f"link to '{{filename}}{link.target}' points to no file ({looked} does not exist)"
             known = known or content_files(content, source, settings)
             hint = _link_hint(target, source, content, known)

@@ -28,16 +28,16 @@ class EditorSettings:
 
     markdown: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_CONFIG["MARKDOWN"]))
     slug_substitutions: tuple[tuple[str, str], ...] = tuple(DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
-    slug_preserve_case: bool = False
-    slug_use_unicode: bool = False
-    slugify_source: str = "title"
+    slug_preserve_case: bool = DEFAULT_CONFIG["SLUGIFY_PRESERVE_CASE"]
+    slug_use_unicode: bool = DEFAULT_CONFIG["SLUGIFY_USE_UNICODE"]
+    slugify_source: str = DEFAULT_CONFIG["SLUGIFY_SOURCE"]
     card: CardSettings = field(default_factory=CardSettings)
-    article_url: str = "{slug}.html"
-    article_lang_url: str = "{slug}-{lang}.html"  # a translation's page (ARTICLE_LANG_URL)
+    article_url: str = DEFAULT_CONFIG["ARTICLE_URL"]
+    article_lang_url: str = DEFAULT_CONFIG["ARTICLE_LANG_URL"]  # a translation's page
     # Where `make check` keeps its reports between runs (editor/check_cache.py): the build's CACHE_PATH when
     # the build caches (CACHE_CONTENT), else nowhere.
     cache_path: Path | None = None
-    default_lang: str = "en"
+    default_lang: str = DEFAULT_CONFIG["DEFAULT_LANG"]
     languages: tuple[str, ...] = DEFAULT_TRANSLATION_LANGUAGES  # a translation's `lang:` must be one of these
     card_by_lang: tuple[tuple[str, CardSettings], ...] = ()  # the headings a translation's card is read with
     fast_markdown: bool = True  # BRIEF_REGISTRY_FAST_MARKDOWN: render as the build's reader does
@@ -88,16 +88,17 @@ def load_settings(path: Path | None = None) -> EditorSettings:
 
 
 def settings_from(settings: dict[str, Any]) -> EditorSettings:
-    """The editor settings of Pelican settings already read (the build's own, in a plugin)."""
+    """The editor settings of Pelican settings already read (the build's own, in a plugin): `read_settings` has
+    given every one of Pelican's settings its default."""
     return EditorSettings(
         markdown=settings["MARKDOWN"],
         slug_substitutions=tuple(tuple(pair) for pair in settings["SLUG_REGEX_SUBSTITUTIONS"]),
-        slug_preserve_case=bool(settings.get("SLUGIFY_PRESERVE_CASE", False)),
-        slug_use_unicode=bool(settings.get("SLUGIFY_USE_UNICODE", False)),
-        slugify_source=settings.get("SLUGIFY_SOURCE", "title"),
+        slug_preserve_case=bool(settings["SLUGIFY_PRESERVE_CASE"]),
+        slug_use_unicode=bool(settings["SLUGIFY_USE_UNICODE"]),
+        slugify_source=settings["SLUGIFY_SOURCE"],
         card=card_settings(settings),
-        article_url=settings.get("ARTICLE_URL", "{slug}.html"),
-        article_lang_url=settings.get("ARTICLE_LANG_URL", "{slug}-{lang}.html"),
+        article_url=settings["ARTICLE_URL"],
+        article_lang_url=settings["ARTICLE_LANG_URL"],
         default_lang=settings["DEFAULT_LANG"],
         languages=translation_languages(settings),
         card_by_lang=tuple((lang, card_settings(settings, lang)) for lang in translation_languages(settings)),

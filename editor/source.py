@@ -5,13 +5,11 @@ Headings are found by summary_card.source, the one implementation the build uses
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from reality_check.plugins.brief_registry.links import LINK_IN_TEXT
 from reality_check.plugins.brief_registry.markdown_source import content_lines
 from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER
-
-_FILENAME_LINK = re.compile(r"[{|]filename[}|](?P<target>[^\s)\"'>]+)")
 
 
 @dataclass(frozen=True)
@@ -27,7 +25,8 @@ def filename_links(body: str, first_line: int) -> tuple[SourceLink, ...]:
     return tuple(
         SourceLink(number, match.group("target"))
         for number, line in content_lines(body, first_line)
-        for match in _FILENAME_LINK.finditer(line)
+        for match in LINK_IN_TEXT.finditer(line)
+        if match["what"] == "filename"
     )
 
 

@@ -52,8 +52,13 @@ def broken_link(folder: Path) -> list[Problem]:
     return check_links("x.md", front(text), source, folder, EDITOR_SETTINGS)
 
 
-def report(path: str, number: int, responses=(), published: bool = True) -> BriefReport:
-    return BriefReport(number=Numbered(path, 3, number), path=path, responses=responses, published=published)
+def report(path: str, number: int, responses=(), published_original: bool = True) -> BriefReport:
+    return BriefReport(
+        number=Numbered(path, 3, number),
+        path=path,
+        responses=responses,
+        published_original=published_original,
+    )
 
 
 CHECK_CASES: list[tuple[CheckCode, Find]] = [
@@ -91,9 +96,9 @@ def test_responses_are_checked_across_the_series_as_the_build_does():
     reports = [
         report("a.md", 1, ((4, 2), (5, 3), (6, 9))),
         report("b.md", 2),
-        report("c.md", 3, published=False),  # a draft: Pelican leaves it out of the series
+        report("c.md", 3, published_original=False),  # a draft: Pelican leaves it out of the series
     ]
-    assert [(p.path, p.line, p.code, p.message) for p in check_responses(reports, "en")] == [
+    assert [(p.path, p.line, p.code, p.message) for p in check_responses(reports)] == [
         ("a.md", 5, "response-to-no-brief", "responses: no brief has series number 3"),
         ("a.md", 6, "response-to-no-brief", "responses: no brief has series number 9"),
     ]

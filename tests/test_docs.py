@@ -3,6 +3,7 @@ repository path they name exists, and every link between them lands on a file an
 
 from __future__ import annotations
 
+import argparse
 import functools
 import os
 import re
@@ -150,3 +151,21 @@ def test_the_checks_see_what_they_check():
     assert not exists_for(readme, "plugins/no_such_plugin/")
     assert not exists_for(readme, "no_such_module.py")
     assert "add-a-new-brief" in heading_anchors(ROOT / "docs" / "editing.md")
+
+
+def test_the_editors_commands_are_named_as_the_program_knows_them():
+    """The README's map and the editor package's docstring list the subcommands of `python -m
+    reality_check.editor`, each with the `make` target that runs it, in the same order."""
+    from reality_check import editor
+    from reality_check.editor.cli import _parser
+
+    (commands,) = (action for action in _parser()._actions if isinstance(action, argparse._SubParsersAction))
+    known = set(commands.choices)
+    readme = re.search(r"`python -m reality_check\.editor` ([a-z, -]+) \(", (ROOT / "README.md").read_text())
+    docstring = re.search(r"<command>`` \(([^)]*)\)", editor.__doc__)
+    assert readme, "README.md's map names the editor's commands"
+    assert docstring, "editor/__init__.py's docstring names its commands"
+    in_readme = readme.group(1).split(", ")
+    in_docstring = re.findall(r"``([a-z-]+)``", docstring.group(1))
+    assert sorted(in_readme) == sorted(known)
+    assert in_docstring == in_readme

@@ -36,7 +36,7 @@ CHARS_PER_LINE = 60  # at 600 px wide; a narrower frame gets proportionally more
 
 @dataclass(frozen=True)
 class Embed:
-    """A brief's embeddable card: where it lives, its oEmbed document, and the iframe to paste."""
+    """A brief's embeddable card: where it and its oEmbed document live, the frame's size, and the iframe to paste."""
 
     card_url: str  # absolute
     card_save_as: str

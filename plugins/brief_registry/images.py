@@ -25,6 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .links import linked_file, site_link
 from .markdown_source import content_lines, line_holding
 from .nearmiss import did_you_mean
 from .problems import Problem, display_path, shortened
@@ -142,7 +143,8 @@ def link_site_images(rendered: str) -> str:
 
 def _names_site_image(value: str) -> bool:
     path = unquote(urlsplit(value).path)
-    return path.startswith(PUBLIC_PREFIX) or path.startswith(STATIC_LINK + PUBLIC_PREFIX)
+    link = site_link(path)
+    return (link.target if link and link.what == "static" else path).startswith(PUBLIC_PREFIX)
 
 
 def on_another_site(src: str) -> bool:
@@ -168,14 +170,12 @@ def _named_file(src: str, source: Path, content: Path) -> Path | None:
     if on_another_site(src):
         return None
     path = unquote(urlsplit(src).path)
-    if path.startswith(STATIC_LINK):
-        rest = path.removeprefix(STATIC_LINK)
-        target = content / rest.lstrip("/") if rest.startswith("/") else source.parent / rest
-    elif path.startswith(PUBLIC_PREFIX):
-        target = content / path.lstrip("/")
-    else:
-        return None
-    return Path(os.path.normpath(target))
+    link = site_link(path)
+    if link is not None and link.what == "static":
+        return linked_file(link.target, source, content)
+    if path.startswith(PUBLIC_PREFIX):
+        return linked_file(path, source, content)
+    return None
 
 
 def picture_problem(path: Path) -> str:

@@ -77,6 +77,13 @@ def is_published(data: Mapping[str, object]) -> bool:
     return brief_status(data) not in UNPUBLISHED_STATUSES
 
 
+def is_published_original(data: Mapping[str, object], default_lang: str) -> bool:
+    """Whether a brief with this front matter is a published original (not a draft, hidden or skipped, and not a
+    translation): the briefs with a place in the series that responses and digests may name (a translation
+    stands beside its original)."""
+    return is_published(data) and str(data.get("lang") or default_lang) == default_lang
+
+
 def brief_status(data: Mapping[str, object]) -> str:
     """The brief's ``status:`` as Pelican reads it ("published" when not given)."""
     return str(data.get("status") or "published").strip().lower()

@@ -16,7 +16,7 @@ from pelican.settings import get_settings_from_file
 from reality_check.plugins.brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_SETTINGS, content_folder
 from reality_check.plugins.brief_registry.dates import brief_date, not_a_date, read_date
 from reality_check.plugins.brief_registry.new_brief import existing_briefs
-from reality_check.plugins.brief_registry.rules import is_published, is_series_number
+from reality_check.plugins.brief_registry.rules import is_published_original, is_series_number
 
 from .issues import (
     DigestRecordError,
@@ -34,9 +34,7 @@ def published_briefs(content: Path, default_lang: str = "en") -> list[PublishedB
     for _, front in existing_briefs(content):  # an unreadable file is `make check`'s to report
         data = front.data
         number, date = data.get("series_number"), brief_date(data.get("date"))
-        if not is_published(data):
-            continue
-        if str(data.get("lang") or default_lang) != default_lang:
+        if not is_published_original(data, default_lang):
             continue
         if is_series_number(number) and date is not None:
             briefs.append(PublishedBrief(number, date))

@@ -23,6 +23,8 @@ from reality_check.plugins.brief_registry.images import body_images
 from reality_check.plugins.brief_registry.rules import names_of
 from reality_check.plugins.plugin_support.plugin_settings import SettingError
 
+from .settings import DEFAULTS
+
 # Bump when the drawing code changes what a PDF looks like: every cached PDF is then drawn again.
 DRAWING_VERSION = 1
 
@@ -112,11 +114,12 @@ class DrawingInputs:
 
 def page_size(setting: object) -> str:
     """The CSS page size for the PDF_EDITION_PAGE_SIZE setting ("letter" or "a4", any case)."""
-    value = str(setting or "letter").strip().lower()
+    default = DEFAULTS["PDF_EDITION_PAGE_SIZE"]
+    value = str(setting or default).strip().lower()
     if value not in PAGE_SIZES:
         raise PdfEditionSettingError(
             f"PDF_EDITION_PAGE_SIZE must be one of {', '.join(map(repr, PAGE_SIZES))}, not {setting!r} "
-            "(set it in pelicanconf.py; the default is 'letter')"
+            f"(set it in pelicanconf.py; the default is {default!r})"
         )
     return PAGE_SIZES[value]
 

@@ -22,7 +22,12 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from reality_check.plugins.brief_registry.addresses import absolute_url
-from reality_check.plugins.brief_registry.briefs import article_for, index_by_url, originals_with_pages
+from reality_check.plugins.brief_registry.briefs import (
+    article_for,
+    feed_articles,
+    index_by_url,
+    originals_with_pages,
+)
 from reality_check.plugins.brief_registry.rules import is_series_number
 from reality_check.plugins.drawn_files import DrawingPool, Job, cache_folder, font_identity, worker_count
 from reality_check.plugins.plugin_support.files import link_or_copy
@@ -235,7 +240,7 @@ def attach_pdf_editions(generators: Iterable) -> None:
 def add_pdf_to_feed(context: dict, feed) -> None:
     """Link each feed entry's PDF edition as an Atom enclosure (with its length, as Atom readers show it)."""
     siteurl = str(context.get("SITEURL", ""))
-    by_url = index_by_url(a for a in context.get("articles", ()) if getattr(a, "pdf_edition", None))
+    by_url = index_by_url(a for a in feed_articles(context) if getattr(a, "pdf_edition", None))
     for item in feed.items:
         article = article_for(item.get("link", ""), by_url)
         if article is None:

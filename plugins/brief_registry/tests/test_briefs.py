@@ -17,7 +17,7 @@ from reality_check.plugins.brief_registry.briefs import (
     series_name,
 )
 from reality_check.plugins.brief_registry.handlers import name_the_series
-from reality_check.plugins.brief_registry.rules import names_of
+from reality_check.plugins.brief_registry.rules import is_published_original, names_of
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -178,3 +178,20 @@ def test_the_extensions_are_the_readers():
     from reality_check.plugins.brief_registry.reader import BriefReader
 
     assert set(MARKDOWN_EXTENSIONS) == set(BriefReader.file_extensions)
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ({}, True),
+        ({"status": "published", "lang": "en"}, True),
+        ({"status": " Published "}, True),
+        ({"status": "draft"}, False),
+        ({"status": "hidden"}, False),
+        ({"status": "skip"}, False),
+        ({"lang": "ru"}, False),  # a translation stands beside its original
+        ({"lang": ""}, True),
+    ],
+)
+def test_a_published_original_is_neither_unpublished_nor_a_translation(front, expected):
+    assert is_published_original(front, "en") is expected

@@ -77,6 +77,8 @@ def test_links_count_only_when_they_lead_to_one_of_the_sites_images():
         ("/images/a%20chart.png", "images/a chart.png"),
         ("{static}/images/chart.png", "images/chart.png"),
         ("{static}../images/chart.png", "images/chart.png"),  # relative to the brief, as Pelican reads it
+        ("|static|/images/chart.png", "images/chart.png"),  # the older spelling, which Pelican still reads
+        ("{filename}/images/chart.png", None),  # a link to a content file, not an image Pelican copies
         ("/images/../pelicanconf.py", None),  # out of the folder again
         ("/images/%2e%2e/pelicanconf.py", None),
         ("/images/", None),

@@ -1,0 +1,39 @@
+"""Pelican's links inside the site, as editors write them in a brief: ``{filename}other-brief.md`` to another
+content file, ``{static}/images/chart.png`` to a file Pelican copies (and the older ``|filename|…`` spelling of
+both, which Pelican still reads). The one reading of them for the build's image rules and ``make check``."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+# Pelican's default INTRASITE_LINK_REGEX, `[{|](?P<what>.*?)[|}]`, limited to the two kinds briefs use.
+_LINK = r"[{|](?P<what>filename|static)[}|]"
+LINK_IN_TEXT = re.compile(
+    _LINK + r"(?P<target>[^\s)\"'>]+)"
+)  # in Markdown source: up to a space, ")" or quote
+_WHOLE_ADDRESS = re.compile(_LINK + r"(?P<target>.*)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class SiteLink:
+    """One link: its kind ("filename" or "static") and the path after it."""
+
+    what: str
+    target: str
+
+
+def site_link(address: str) -> SiteLink | None:
+    """The link `address` is (``{static}/images/a.png`` -> static, ``/images/a.png``), or None for a plain
+    address."""
+    match = _WHOLE_ADDRESS.fullmatch(address)
+    return SiteLink(match["what"], match["target"]) if match else None
+
+
+def linked_file(target: str, source: Path, content: Path) -> Path:
+    """The file a link's path names, as Pelican resolves it: from the content folder when it starts with "/",
+    else from the folder of the brief `source`. The file may not exist."""
+    named = content / target.lstrip("/") if target.startswith("/") else source.parent / target
+    return Path(os.path.normpath(named))

@@ -154,11 +154,12 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
-# The site's own pages only (sitemap_dates leaves out the card pages written with a brief; brief_translations adds
-# each language's search page; the digest's pages are not written through Pelican, so never listed).
+# The site's own pages only: the plugins leave out what they write for tools (brief_translations every search
+# page, decap_admin the browser editor), sitemap_dates the card pages written with a brief; the digest's pages are
+# not written through Pelican, so never listed.
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^search/", r"^admin/"],
+    "exclude": [r"^404\.html$", r"^robots\.txt$"],
 }
 
 # --- Editing in the browser (plugins/decap_admin, docs/cms.md) ---

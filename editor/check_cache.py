@@ -12,7 +12,6 @@ and slug, which the key does not cover (and such a report is one an editor is ab
 from __future__ import annotations
 
 import datetime
-import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -43,15 +42,15 @@ CODE = (
 
 def run_fingerprint(content: Path, settings: object, today: datetime.date) -> str:
     """A hash of everything every brief's report depends on besides the brief itself."""
-    digest = hashlib.sha256()
     modules = [module for folder in CODE for module in sorted(folder.glob("*.py"))]
-    digest.update(code_digest(PROJECT, modules, LIBRARIES).encode())
-    digest.update(repr(settings).encode() + b"\0" + today.isoformat().encode())
-    for path in sorted(p for p in content.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(content)).encode() + b"\0")  # link targets: which files exist
-        if path.suffix in (".yml", ".yaml"):
-            digest.update(path.read_bytes())  # the registries
-    return digest.hexdigest()
+    files = sorted(p for p in content.rglob("*") if p.is_file())
+    return digest(
+        code_digest(PROJECT, modules, LIBRARIES),
+        repr(settings),
+        today.isoformat(),
+        *(str(path.relative_to(content)) for path in files),  # link targets: which files exist
+        *(path.read_bytes() for path in files if path.suffix in (".yml", ".yaml")),  # the registries
+    )
 
 
 class CheckCache:

@@ -4,7 +4,6 @@ and an Atom feed per language of translations."""
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -21,6 +20,7 @@ from reality_check.plugins.brief_registry.rules import LANGUAGES_SETTING, transl
 from reality_check.plugins.plugin_support.plugin_settings import (
     SettingError,
 )
+from reality_check.plugins.plugin_support.sitemap import address_pattern, leave_out_of_sitemap
 
 from .interface import (
     Interface,
@@ -245,18 +245,14 @@ def check_catalogs(pelican) -> None:
 
 
 def keep_search_pages_out_of_the_sitemap(pelican) -> None:
-    """At ``initialized``: each language's search page (a tool, marked noindex and kept off by robots.txt) is left
-    out of pelican-sitemap's sitemap.xml, whatever the language's code (``pt-BR`` too) and wherever
-    BRIEF_TRANSLATIONS_SEARCH_URL puts it. The patterns are added to a copy of SITEMAP: the settings file's own
-    value is never changed, so a preview's next build adds them once."""
+    """At ``initialized``: every search page (a tool, marked noindex and kept off by robots.txt), the site's own
+    (SEARCH_URL) and each language's, is left out of pelican-sitemap's sitemap.xml, whatever the language's code
+    (``pt-BR`` too) and wherever BRIEF_TRANSLATIONS_SEARCH_URL puts it."""
     pattern = setting(pelican.settings, "BRIEF_TRANSLATIONS_SEARCH_URL")
-    sitemap = pelican.settings.get("SITEMAP")
-    if not pattern or not isinstance(sitemap, dict):
-        return
-    pages = [
-        f"(?i)^{re.escape(pattern.format(lang=lang))}" for lang in translation_languages(pelican.settings)
-    ]
-    pelican.settings["SITEMAP"] = {**sitemap, "exclude": [*sitemap.get("exclude", ()), *pages]}
+    languages = translation_languages(pelican.settings) if pattern else ()
+    pages = [address_pattern(pattern.format(lang=lang), any_case=True) for lang in languages]
+    own = pelican.settings.get("SEARCH_URL")
+    leave_out_of_sitemap(pelican.settings, [*([address_pattern(own)] if own else []), *pages])
 
 
 def register() -> None:

@@ -22,6 +22,7 @@ from reality_check.plugins.brief_registry.images import IMAGES_FOLDER
 from reality_check.plugins.brief_registry.new_brief import next_free_number, skeleton
 from reality_check.plugins.brief_registry.registry import build_registry
 from reality_check.plugins.plugin_support.files import write_if_changed
+from reality_check.plugins.plugin_support.sitemap import address_pattern, leave_out_of_sitemap
 from reality_check.plugins.summary_card.settings import card_settings
 
 from .config import (
@@ -161,6 +162,11 @@ class DecapAdminGenerator(Generator):
             )
 
 
+def keep_admin_out_of_the_sitemap(pelican) -> None:
+    """At ``initialized``: the editor's pages (/admin/, its previews) are for editors, never in sitemap.xml."""
+    leave_out_of_sitemap(pelican.settings, [address_pattern(ADMIN_DIR + "/")])
+
+
 def get_generators(pelican) -> type[Generator]:
     return DecapAdminGenerator
 
@@ -168,4 +174,5 @@ def get_generators(pelican) -> type[Generator]:
 def register() -> None:
     """Set the DECAP_* defaults, and connect the generator."""
     signals.initialized.connect(set_defaults)
+    signals.initialized.connect(keep_admin_out_of_the_sitemap)
     signals.get_generators.connect(get_generators)

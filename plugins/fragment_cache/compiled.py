@@ -17,7 +17,6 @@ captured values cannot be compared) files the environment's templates under that
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
 from reality_check.plugins.plugin_support.code_digest import loaded_code_digest
+from reality_check.plugins.plugin_support.digests import digest
 from reality_check.plugins.plugin_support.memo import ProcessMemo
 
 # Compiled code by cache key, for every environment of this process (bounded, for a devserver that runs for days).
@@ -113,7 +113,7 @@ class CompiledTemplates(BytecodeCache):
         return loaded_code_digest() if self.folder is not None else ""
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return hashlib.sha256(f"{self.options}\0{self.code}\0{name}\0{filename}".encode()).hexdigest()
+        return digest(str(self.options), self.code, name, str(filename))
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = _IN_MEMORY.get(bucket.key)

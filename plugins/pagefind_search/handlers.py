@@ -17,7 +17,15 @@ from pelican import signals
 from reality_check.plugins.brief_registry.briefs import briefs_with_pages
 from reality_check.plugins.plugin_support.unfinished import Unfinished
 
-from .indexer import IndexingRun, IndexPart, PagefindError, bundles_by_language, plan_parts, start_indexing
+from .indexer import (
+    MAIN_BUNDLE,
+    IndexingRun,
+    IndexPart,
+    PagefindError,
+    bundles_by_language,
+    plan_parts,
+    start_indexing,
+)
 from .settings import index_limits, set_defaults, setting
 
 logger = logging.getLogger(__name__)
@@ -59,6 +67,12 @@ def begin(generator) -> None:
         logger.error("%s", error)
         return
     BUILDS.track(PagefindBuild(generator.settings, limits))
+
+
+def name_the_index_folder(generator) -> None:
+    """At ``generator_init``: the templates' ``search_index_folder``, where the index's first part is (its other
+    parts are in it): the search page loads it and robots.txt keeps crawlers out of it."""
+    generator.env.globals["search_index_folder"] = MAIN_BUNDLE
 
 
 def this_build(generator) -> PagefindBuild | None:
@@ -137,6 +151,7 @@ def brief_pages(generator) -> list[tuple[str, str]]:
 def register() -> None:
     """Connect the indexer."""
     signals.initialized.connect(set_defaults)
+    signals.generator_init.connect(name_the_index_folder)
     signals.article_generator_init.connect(begin)
     signals.article_generator_finalized.connect(plan)
     signals.article_writer_finalized.connect(start)

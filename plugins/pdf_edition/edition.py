@@ -8,7 +8,6 @@ draws it (templates, stylesheets, fonts, page size, engine), so a brief that did
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
@@ -21,6 +20,7 @@ from reality_check.plugins.brief_metadata.record import brief_record, file_stem
 from reality_check.plugins.brief_registry.addresses import beside_page
 from reality_check.plugins.brief_registry.images import body_images
 from reality_check.plugins.brief_registry.rules import names_of
+from reality_check.plugins.plugin_support.digests import digest
 from reality_check.plugins.plugin_support.plugin_settings import SettingError
 
 from .settings import DEFAULTS
@@ -108,8 +108,7 @@ class DrawingInputs:
     @cached_property
     def digest(self) -> str:
         """A hash of all of it, computed once per build rather than once per brief."""
-        material = json.dumps({**asdict(self), "drawing": DRAWING_VERSION}, sort_keys=True)
-        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+        return digest(json.dumps({**asdict(self), "drawing": DRAWING_VERSION}, sort_keys=True))
 
 
 def page_size(setting: object) -> str:
@@ -153,7 +152,7 @@ def site_path(src: str, siteurl: str) -> str:
 def cache_key(brief: PrintedBrief, inputs: DrawingInputs) -> str:
     """A hash of what the PDF shows (frozen dataclasses all the way down: a stable, complete repr) and of
     what draws it."""
-    return hashlib.sha256(f"{inputs.digest}\0{brief!r}".encode()).hexdigest()
+    return digest(inputs.digest, repr(brief))
 
 
 def size_label(size: int) -> str:
@@ -183,8 +182,7 @@ def printed_images(body_html: str, siteurl: str, static_files: Mapping[str, str]
     for image in dict.fromkeys(i.value for i in body_images(body_html)):
         path = static_files.get(site_path(image, siteurl))
         if path is not None:
-            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-            images.append(PrintedImage(image, str(path), digest))
+            images.append(PrintedImage(image, str(path), digest(Path(path).read_bytes())))
     return tuple(images)
 
 

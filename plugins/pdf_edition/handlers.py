@@ -9,7 +9,6 @@ has started it). PDFs missing from the cache are drawn in worker processes while
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from reality_check.plugins.brief_registry.briefs import (
 )
 from reality_check.plugins.brief_registry.rules import is_series_number
 from reality_check.plugins.drawn_files import DrawingPool, Job, cache_folder, font_identity, worker_count
+from reality_check.plugins.plugin_support.digests import digest
 from reality_check.plugins.plugin_support.files import link_or_copy
 from reality_check.plugins.summary_card.signals import cards_attached
 
@@ -107,7 +107,7 @@ def cache_dir_for(settings: dict) -> Path:
 
 def _template_sources(env, name: str) -> str:
     """A digest of template `name` and of every template it extends, includes or imports."""
-    digest = hashlib.sha256()
+    parts: list[str] = []
     seen: set[str] = set()
     todo = [name]
     while todo:
@@ -116,9 +116,9 @@ def _template_sources(env, name: str) -> str:
             continue
         seen.add(current)
         source, _, _ = env.loader.get_source(env, current)
-        digest.update(f"{current}\0{source}\0".encode())
+        parts += [current, source]
         todo.extend(sorted(t for t in meta.find_referenced_templates(env.parse(source)) if t))
-    return digest.hexdigest()
+    return digest(*parts)
 
 
 class PdfEditionGenerator(Generator):

@@ -1,7 +1,9 @@
 """Hashes the build's caches share: of several parts kept apart, of a file's stamp, of the files in folders.
 
-Used by incremental_output (what a build read and wrote), pagefind_search (what each part of the index was
-made from), brief_registry's content cache and code_digest (the files in the plugins' folders).
+Every key of a result kept between builds is a `digest` of its parts: incremental_output's (what a build read
+and wrote), pagefind_search's (what each part of the index was made from), the card extractions', reading
+times', share images', PDF editions', compiled templates', `make check`'s reports' and brief_registry's content
+cache.
 """
 
 from __future__ import annotations

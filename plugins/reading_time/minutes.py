@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -10,6 +9,7 @@ from pathlib import Path
 
 from reality_check.plugins.plugin_support import html_words
 from reality_check.plugins.plugin_support.code_digest import code_digest
+from reality_check.plugins.plugin_support.digests import digest
 from reality_check.plugins.plugin_support.html_words import WORD_BREAKING_TAGS
 from reality_check.plugins.plugin_support.plugin_settings import whole_number
 
@@ -47,7 +47,7 @@ _CODE = code_digest(Path(__file__).parent.parent, COUNTING_MODULES)
 
 def reading_time_key(html: str, words_per_minute: int) -> str:
     """A hash of everything a brief's reading time depends on: its HTML, the speed, and this module's code."""
-    return hashlib.sha256(f"{_CODE}\0{words_per_minute}\0{html}".encode()).hexdigest()
+    return digest(_CODE, str(words_per_minute), html)
 
 
 class _WordCounter(HTMLParser):

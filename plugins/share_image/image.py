@@ -7,7 +7,6 @@ cached under a hash of what it shows.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 from dataclasses import asdict, dataclass
@@ -18,6 +17,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from reality_check.plugins.drawn_files.pool import font_identity
+from reality_check.plugins.plugin_support.digests import digest
 
 SIZE = (1200, 630)
 # Bump when the drawing code changes what an image looks like: every cached image is then redrawn.
@@ -64,7 +64,7 @@ def cache_key(content: ShareImageContent, fonts: Fonts) -> str:
         "size": SIZE,
         "pillow": PIL.__version__,
     }
-    return hashlib.sha256(json.dumps(material, sort_keys=True).encode("utf-8")).hexdigest()
+    return digest(json.dumps(material, sort_keys=True))
 
 
 def unreadable_font(path: str) -> str | None:

@@ -8,14 +8,14 @@ LOAD_CONTENT_CACHE to read it). Each build keeps only the entries it used, so th
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from reality_check.plugins.plugin_support.build_cache import BuildCache
-from reality_check.plugins.plugin_support.code_digest import code_digest as digest_code
+from reality_check.plugins.plugin_support.code_digest import code_digest
+from reality_check.plugins.plugin_support.digests import digest
 from reality_check.plugins.plugin_support.memo import ProcessMemo
 
 from .card import CardSettings, Extraction, GivenCard, extract_card
@@ -35,21 +35,20 @@ EXTRACTOR_MODULES = (
 LIBRARIES = ("beautifulsoup4", "nh3")
 
 
-def code_digest(
+def extractor_digest(
     folder: Path, modules: Iterable[str] = EXTRACTOR_MODULES, libraries: Iterable[str] = LIBRARIES
 ) -> str:
     """A hash of the extractor's modules in `folder` (the plugins' folder) and of the installed libraries'
     versions."""
-    return digest_code(folder, (folder / name for name in modules), libraries)
+    return code_digest(folder, (folder / name for name in modules), libraries)
 
 
-_CODE = code_digest(Path(__file__).parent.parent)
+_CODE = extractor_digest(Path(__file__).parent.parent)
 
 
 def extraction_key(html: str, settings: CardSettings, given: GivenCard) -> str:
     """A hash of what an extraction depends on (frozen dataclasses have stable reprs)."""
-    material = "\0".join((_CODE, repr(settings), repr(given), html))
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+    return digest(_CODE, repr(settings), repr(given), html)
 
 
 class ExtractionCache(BuildCache[Extraction]):

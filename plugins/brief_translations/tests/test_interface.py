@@ -250,24 +250,30 @@ def test_each_catalog_is_read_on_its_own_and_a_broken_one_is_left_out(tmp_path):
     ]
 
 
-def test_each_languages_search_page_is_kept_out_of_the_sitemap_a_region_code_too():
+def test_every_search_page_is_kept_out_of_the_sitemap_a_region_code_too():
     import re
     from types import SimpleNamespace
 
     from reality_check.plugins.brief_translations.handlers import keep_search_pages_out_of_the_sitemap
 
-    given = {"format": "xml", "exclude": [r"^search/"]}
+    given = {"format": "xml", "exclude": [r"^404\.html$"]}
     pelican = SimpleNamespace(
-        settings={"SITEMAP": given, "BRIEF_TRANSLATIONS_SEARCH_URL": "{lang}/search/",
+        settings={"SITEMAP": given, "SEARCH_URL": "search/", "BRIEF_TRANSLATIONS_SEARCH_URL": "{lang}/search/",
                   "BRIEF_TRANSLATION_LANGUAGES": ["ru", "pt-BR"]}
     )  # fmt: skip
 
     keep_search_pages_out_of_the_sitemap(pelican)
+    keep_search_pages_out_of_the_sitemap(pelican)  # a second build of the same settings adds nothing
 
     excluded = pelican.settings["SITEMAP"]["exclude"]
-    assert given == {"format": "xml", "exclude": [r"^search/"]}  # the settings file's own value is left alone
-    for url, listed in [("ru/search/", False), ("pt-br/search/", False), ("pt-BR/search/", False),
-                        ("authors/search/", True), ("ru/", True)]:  # fmt: skip
+    assert given == {
+        "format": "xml",
+        "exclude": [r"^404\.html$"],
+    }  # the settings file's own value is left alone
+    assert len(excluded) == len(set(excluded)) == 4
+    for url, listed in [("search/", False), ("ru/search/", False), ("pt-br/search/", False),
+                        ("pt-BR/search/", False), ("authors/search/", True), ("ru/", True),
+                        ("404.html", False), ("briefs/x/", True)]:  # fmt: skip
         assert (not any(re.search(pattern, url) for pattern in excluded)) is listed, url
 
 

@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from reality_check.plugins.plugin_support import code_digest, plugin_settings
+from reality_check.plugins.plugin_support import code_digest, digests, plugin_settings
 from reality_check.plugins.reading_time import minutes
 from reality_check.plugins.reading_time.minutes import ReadingTime, reading_time, words_per_minute
 
@@ -79,6 +79,6 @@ def project_modules_imported_by(module: ModuleType) -> set[Path]:
 def test_the_cache_key_covers_the_project_modules_the_count_runs():
     """A change to where words break (plugin_support.html_words) must count every brief again, as a change to
     this module does; the modules it imports to make the key and read the setting are not the count."""
-    not_the_count = {Path(code_digest.__file__), Path(plugin_settings.__file__)}
+    not_the_count = {Path(module.__file__) for module in (code_digest, digests, plugin_settings)}
     counting = project_modules_imported_by(minutes) - not_the_count
     assert counting == set(minutes.COUNTING_MODULES) - {Path(minutes.__file__)}

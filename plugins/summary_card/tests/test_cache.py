@@ -76,8 +76,8 @@ def test_a_change_to_any_extractor_module_changes_every_key(tmp_path, module):
     for name in cache.EXTRACTOR_MODULES:
         (tmp_path / name).parent.mkdir(exist_ok=True)
         shutil.copy(plugins / name, tmp_path / name)
-    before = cache.code_digest(tmp_path)
+    before = cache.extractor_digest(tmp_path)
     with (tmp_path / module).open("a", encoding="utf-8") as changed:
         changed.write("\n# changed\n")
-    assert cache.code_digest(tmp_path) != before
-    assert cache.code_digest(plugins) == cache._CODE
+    assert cache.extractor_digest(tmp_path) != before
+    assert cache.extractor_digest(plugins) == cache._CODE

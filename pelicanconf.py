@@ -166,7 +166,6 @@ SITEMAP = {
 # /admin/ (Decap CMS) is written only when DECAP_ADMIN is on: `make cms` turns it on for this machine and points
 # it at decap-server (DECAP_LOCAL_BACKEND), so edits go straight into content/; publishconf.py turns it on for the
 # live site when the build's environment names the GitHub repository (DECAP_GITHUB_REPO).
-DECAP_DIST = str(ROOT / "node_modules" / "decap-cms" / "dist")
 
 # --- The PDF edition ---
 # plugins/pdf_edition draws every brief's PDF only when PDF_EDITION is true: publishconf.py sets it, `make html

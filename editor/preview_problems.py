@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reality_check.plugins.brief_registry import BriefFileError, Problem, read_brief
+from reality_check.plugins.brief_registry.addresses import url_of
 from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, MARKDOWN_EXTENSIONS
 from reality_check.plugins.brief_registry.problems import shown_file
 from reality_check.plugins.decap_admin.config import PREVIEW_PATH
@@ -127,7 +128,7 @@ class ProblemsBanner:
     def addition(self, url: str, _page: bytes = b"") -> str:
         """The banner for the page at `url` (its path), or nothing (a page addition: the page itself is not read)."""
         with self._lock:
-            return self._by_url.get(url.removesuffix("index.html"), "")
+            return self._by_url.get(url_of(url), "")
 
     def install(self, server) -> None:
         """Register the page addition and its two files on the devserver's web server."""

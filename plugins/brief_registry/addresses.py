@@ -18,6 +18,16 @@ def save_as(url: str) -> str:
     return url + "index.html" if url.endswith("/") or not url else url
 
 
+def url_of(save_as: str) -> str:
+    """The address (relative to SITEURL) of the page written to `save_as`: the inverse of :func:`save_as`, a
+    folder's index.html is the folder."""
+    return (
+        save_as.removesuffix("index.html")
+        if save_as == "index.html" or save_as.endswith("/index.html")
+        else save_as
+    )
+
+
 def beside_page(page_url: str, page_save_as: str, name: str) -> tuple[str, str]:
     """(url, save_as) of the file `name` in the folder of the page at `page_url`, written to `page_save_as`."""
     folder_url = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"

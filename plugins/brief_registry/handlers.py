@@ -17,6 +17,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.urlwrappers import Category
 
 from . import content_cache
+from .addresses import url_of
 from .briefs import every_brief, leave_out, numbered, series_name
 from .frontmatter import read_brief
 from .images import link_out_of_folder_problem, links_out_of_folder
@@ -162,10 +163,12 @@ def install_brief_name(generator) -> None:
     generator.env.globals["brief_name"] = brief_name
 
 
-def install_in_prose(generator) -> None:
-    """At ``generator_init``: the templates' ``names|in_prose(_(" and "), _(", and "))``, the one rule for a list
-    of names in running text (:func:`.names.names_in_prose`), for the byline macro."""
+def install_filters(generator) -> None:
+    """At ``generator_init``: the templates' filters for rules this plugin owns. ``names|in_prose(_(" and "),
+    _(", and "))`` is the one rule for a list of names in running text (:func:`.names.names_in_prose`), for the
+    byline macro; ``output_file|url_of`` the address of the page being written (:func:`.addresses.url_of`)."""
     generator.env.filters["in_prose"] = in_prose
+    generator.env.filters["url_of"] = url_of
 
 
 @pass_eval_context
@@ -228,7 +231,7 @@ def register() -> None:
     signals.initialized.connect(make_content_cache_safe)
     signals.initialized.connect(name_the_series)
     signals.generator_init.connect(install_brief_name)
-    signals.generator_init.connect(install_in_prose)
+    signals.generator_init.connect(install_filters)
     signals.readers_init.connect(add_reader)
     signals.content_object_init.connect(set_translation_group)
     signals.article_generator_pretaxonomy.connect(validate_articles)  # before Pelican lists and writes them

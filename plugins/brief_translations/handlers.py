@@ -14,7 +14,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from reality_check.plugins.brief_registry.addresses import absolute_url
-from reality_check.plugins.brief_registry.briefs import originals_with_pages
+from reality_check.plugins.brief_registry.briefs import newest_first, originals_with_pages
 from reality_check.plugins.brief_registry.problems import display_path, log_extra
 from reality_check.plugins.brief_registry.rules import LANGUAGES_SETTING, translation_languages
 from reality_check.plugins.plugin_support.plugin_settings import (
@@ -152,7 +152,7 @@ def language_listings(articles: Iterable, settings) -> tuple[LanguageListing, ..
     feed_pattern = setting(settings, "BRIEF_TRANSLATIONS_FEED_ATOM")
     for lang in sorted(by_lang):
         url, save_as = listing_address(setting(settings, "BRIEF_TRANSLATIONS_LISTING_URL"), lang)
-        briefs = tuple(sorted(by_lang[lang], key=lambda t: t.series_number, reverse=True))
+        briefs = tuple(sorted(by_lang[lang], key=newest_first))
         feed = feed_pattern.format(lang=lang) if feed_pattern else None
         listings.append(LanguageListing(lang, language_name(lang), url, save_as, feed, briefs))
     return tuple(listings)

@@ -1,6 +1,6 @@
 """Decap CMS's configuration (``/admin/config.yml``), generated from the project's own sources.
 
-Nothing here is a second copy of anything: the registries' names come from ``content/*.yml``, a new brief's body
+Nothing here is a second copy of the project's sources: the registries' names come from ``content/*.yml``, a new brief's body
 from ``make brief``'s template (``brief_registry/new_brief.py``), the next series number from the briefs themselves, and
 the card's section headings from summary_card's settings. The form's fields are those of ``brief_registry.rules``
 (``REQUIRED_FIELDS``, ``OPTIONAL_FIELDS``), in their order, each with the widget Decap shows for it; a test keeps
@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from reality_check.plugins.brief_registry import Registry
+from reality_check.plugins.brief_registry.arguments import DEFAULT_CONTENT
 from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, PAGES_DIR
 from reality_check.plugins.brief_registry.dates import DATE_PATTERN
 from reality_check.plugins.brief_registry.images import IMAGES_FOLDER, PUBLIC_PREFIX
@@ -54,10 +55,10 @@ class DecapSettings:
     local_backend: str = DEFAULTS["DECAP_LOCAL_BACKEND"]
     site_url: str = DEFAULTS["DECAP_SITE_URL"]
     series: str = ""  # SERIES_NAME (or SITENAME): what the Briefs collection says it holds
-    content_folder: str = "content"  # these three follow the content folder's name (PATH), not a setting
-    media_folder: str = (
-        f"content/{IMAGES_FOLDER}"  # where uploads are saved, and the address pages show them at
-    )
+    # These three follow the content folder's name (PATH), not a setting.
+    content_folder: str = DEFAULT_CONTENT
+    media_folder: str = f"{DEFAULT_CONTENT}/{IMAGES_FOLDER}"  # where uploads are saved
+
     public_folder: str = PUBLIC_PREFIX.rstrip("/")
 
 

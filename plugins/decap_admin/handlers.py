@@ -11,6 +11,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from reality_check.plugins.brief_registry.addresses import save_as
 from reality_check.plugins.brief_registry.briefs import (
     BRIEFS_DIR,
     markdown_files,
@@ -35,7 +36,7 @@ from .config import (
     build_config,
     render_config,
 )
-from .settings import set_defaults, setting
+from .settings import PROJECT_DECAP_DIST, set_defaults, setting
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ class PreviewTarget:
 
     @property
     def save_as(self) -> str:
-        return PREVIEW_PATH.format(filename=self.stem) + "index.html"
+        return save_as(PREVIEW_PATH.format(filename=self.stem))
 
 
 def decap_settings(settings: dict) -> DecapSettings:
@@ -73,9 +74,9 @@ def decap_settings(settings: dict) -> DecapSettings:
 
 
 def decap_dist(settings: dict) -> Path:
-    """Where Decap's built files are: DECAP_DIST, or node_modules/decap-cms/dist of the current folder."""
+    """Where Decap's built files are: DECAP_DIST, or where `make node-tools` installs them."""
     configured = setting(settings, "DECAP_DIST")
-    return Path(configured) if configured else Path.cwd() / "node_modules" / "decap-cms" / "dist"
+    return Path(configured) if configured else PROJECT_DECAP_DIST
 
 
 def copy_decap(dist: Path, destination: Path) -> int:

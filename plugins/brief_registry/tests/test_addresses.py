@@ -2,7 +2,7 @@
 
 import pytest
 
-from reality_check.plugins.brief_registry.addresses import beside_page, save_as
+from reality_check.plugins.brief_registry.addresses import beside_page, save_as, url_of
 
 
 @pytest.mark.parametrize(
@@ -16,6 +16,20 @@ from reality_check.plugins.brief_registry.addresses import beside_page, save_as
 )
 def test_a_folder_address_is_written_as_its_index(url, expected):
     assert save_as(url) == expected
+    assert url_of(expected) == url  # and the file written gives the address back
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("/briefs/x/index.html", "/briefs/x/"),  # a URL path, as the devserver is asked for it
+        ("admin/preview/x/index.html", "admin/preview/x/"),
+        ("windex.html", "windex.html"),  # a page named so, not a folder's index
+        ("briefs/x.html", "briefs/x.html"),
+    ],
+)
+def test_a_written_page_has_its_folders_address(written, expected):
+    assert url_of(written) == expected
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from reality_check.plugins.plugin_support.files import write_if_changed
 from .email import inline_css
 from .issues import DigestIssue, DigestRecordError, read_issues, unpublished_briefs
 from .settings import set_defaults, setting
-from .text import DigestEntry, DigestText, plain_text, publisher_line
+from .text import WORDS, DigestEntry, DigestText, plain_text, publisher_line
 
 logger = logging.getLogger(__name__)
 
@@ -85,12 +85,13 @@ class DigestGenerator(Generator):
             preheader=preheader,
             footer=footer,
             web_url=web_url,
+            words=WORDS,
         )
         write_if_changed(folder / "index.html", inline_css(html).encode("utf-8"))
         entries = tuple(entry(a, series, siteurl) for a in briefs)
         text = plain_text(
             DigestText(
-                heading=f"{subject}: {len(briefs)} new brief{'s' if len(briefs) != 1 else ''}",
+                heading=f"{subject}: {WORDS.new_briefs(len(briefs))}",
                 web_url=web_url,
                 intro=issue.intro,
                 entries=entries,

@@ -11,6 +11,24 @@ WIDTH = 72  # the width plain-text mail is read at; addresses are never broken
 
 
 @dataclass(frozen=True)
+class DigestWords:
+    """The digest's own words, the same in its HTML part (the template gets them as ``words``) and its text part."""
+
+    view_in_browser: str = "View this digest in a browser"
+    read_the_brief: str = "Read the brief"
+    key_points: str = "Key points"  # the text part's headings; the HTML part's card says the card's own
+    recommendations: str = "Recommendations"
+
+    @staticmethod
+    def new_briefs(count: int) -> str:
+        """ "1 new brief", "3 new briefs"."""
+        return f"{count} new brief{'s' if count != 1 else ''}"
+
+
+WORDS = DigestWords()
+
+
+@dataclass(frozen=True)
 class DigestEntry:
     """One brief as the digest shows it."""
 
@@ -61,21 +79,21 @@ def plain_text(digest: DigestText) -> str:
     parts = [digest.heading, "=" * min(len(digest.heading), WIDTH), ""]
     if digest.intro:
         parts += [_fill(paragraph) + "\n" for paragraph in digest.intro.split("\n\n") if paragraph.strip()]
-    parts += [f"View this digest in a browser: {digest.web_url}", ""]
+    parts += [f"{WORDS.view_in_browser}: {digest.web_url}", ""]
     for entry in digest.entries:
         parts += [rule, _fill(f"{entry.label}: {entry.title}"), entry.date]
         if entry.authors:
             parts.append(_fill(byline(entry.authors)))
         parts.append("")
         if entry.key_points:
-            parts.append("Key points")
+            parts.append(WORDS.key_points)
             parts += [_fill(point, "  ", "- ") for point in entry.key_points]
             parts.append("")
         if entry.recommendations:
-            parts.append("Recommendations")
+            parts.append(WORDS.recommendations)
             parts += [_fill(rec, "   ", "") for rec in entry.recommendations]
             parts.append("")
-        parts += [f"Read the brief: {entry.url}", ""]
+        parts += [f"{WORDS.read_the_brief}: {entry.url}", ""]
     parts.append(rule)
     parts += [_fill(line) for line in digest.footer]
     return "\n".join(parts).rstrip() + "\n"

@@ -58,7 +58,10 @@ STARTED: Unfinished[DrawingPool] = Unfinished(lambda pool: pool.stop())
 class DrawingPool:
     """The cache files one build still has to draw, and the worker processes drawing them.
 
-    ``start`` hands the jobs to workers (forked, so they share what Pelican has loaded); ``wait_for`` makes sure
+    ``start`` hands the jobs to workers (forked, so they share what Pelican has loaded: every build has another
+    thread by then, Pelican's progress display, and the devserver its web server, but a worker runs only the
+    drawing function it is handed, pickled, which takes none of their locks; Python's fork server instead cost a
+    cold build at 300 briefs 0.1 to 0.2 s, measured); ``wait_for`` makes sure
     one file is there, drawing it in Pelican's own process if no worker has started it yet; ``finish`` does the
     same for every job left, so Pelican's process never idles while the workers finish.
 

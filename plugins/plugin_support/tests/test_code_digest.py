@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from reality_check.plugins.plugin_support.code_digest import code_digest, library_version
+import importlib
+import sys
+
+from reality_check.plugins.plugin_support.code_digest import code_digest, library_version, loaded_code_digest
 
 
 def test_the_digest_changes_with_a_modules_bytes_its_path_or_a_library(tmp_path):
@@ -28,3 +31,20 @@ def test_the_digest_changes_with_a_modules_bytes_its_path_or_a_library(tmp_path)
 def test_a_library_is_named_with_its_version_or_as_missing():
     assert library_version("pyyaml").startswith("pyyaml==6.")
     assert library_version("no-such-distribution-here") == "no-such-distribution-here missing"
+
+
+def test_the_loaded_code_digest_follows_what_is_loaded_and_each_files_change(tmp_path, monkeypatch):
+    before = loaded_code_digest()
+    assert loaded_code_digest() == before  # nothing loaded or changed since: the same answer
+
+    module = tmp_path / "synthetic_plugin_for_the_digest.py"
+    module.write_text("ANSWER = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, module.stem, raising=False)
+    importlib.import_module(module.stem)
+    monkeypatch.setitem(sys.modules, module.stem, sys.modules[module.stem])  # unloaded again after the test
+    loaded = loaded_code_digest()
+    assert loaded != before  # one more module's code
+
+    module.write_text("ANSWER = 22\n")  # edited in place, as the devserver's editor would
+    assert loaded_code_digest() != loaded

@@ -22,13 +22,15 @@ import logging
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from pelican import get_instance, parse_arguments, signals
 from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
 
 from reality_check.plugins.brief_registry.briefs import ARTICLE_LISTS
-from reality_check.plugins.brief_registry.images import STATIC_LINK, site_references
+from reality_check.plugins.brief_registry.images import site_references
+from reality_check.plugins.brief_registry.links import linked_file, site_link
 from reality_check.plugins.incremental_output.writer import WholeFileWriter
 from reality_check.plugins.plugin_support.plugin_settings import SettingError
 
@@ -142,11 +144,15 @@ def _shows_known_images(article: Article, generator: ArticlesGenerator) -> bool:
     """Whether every image the brief shows was among the site's files at the last full build: a picture saved
     since is copied (and its address resolved) by the full build that follows, not by a one-brief preview."""
     static = generator.context.get("static_content", {})
-    return all(
-        reference.value.removeprefix(STATIC_LINK).lstrip("/") in static
-        for reference in site_references(article._content)
-        if reference.value.startswith(STATIC_LINK)
-    )
+    content = Path(os.path.abspath(generator.settings["PATH"]))
+    for reference in site_references(article._content):
+        link = site_link(unquote(urlsplit(reference.value).path))
+        if link is None or link.what != "static":
+            continue
+        named = linked_file(link.target, Path(os.path.abspath(article.source_path)), content)
+        if not named.is_relative_to(content) or named.relative_to(content).as_posix() not in static:
+            return False
+    return True
 
 
 def _refers_to_content(value: object) -> bool:

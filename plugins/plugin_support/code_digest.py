@@ -55,12 +55,16 @@ def loaded_code_digest() -> str:
             and not file.startswith(installed)
         }
     )
+    global _last_loaded
     stamps = tuple((file, *file_stamp(Path(file))) for file in files if os.path.isfile(file))
-    if _LAST_LOADED[0] != stamps:
-        code = digest(*(f"{file}\0".encode() + Path(file).read_bytes() for file, _, _ in stamps))
-        _LAST_LOADED[:] = [stamps, code]
-    return _LAST_LOADED[1]
+    last = _last_loaded  # read once: another thread may replace it meanwhile
+    if last[0] != stamps:
+        last = (stamps, digest(*(f"{file}\0".encode() + Path(file).read_bytes() for file, _, _ in stamps)))
+        _last_loaded = last
+    return last[1]
 
 
-# The last answer of loaded_code_digest, with the files (and their stamps) it was worked out from.
-_LAST_LOADED: list = [None, ""]
+# The last answer of loaded_code_digest, with the files and their stamps it was worked out from. A file edited in
+# place keeping its size and modification time (to the nanosecond) would go unseen, as every stamp in the
+# project's caches assumes.
+_last_loaded: tuple[tuple | None, str] = (None, "")

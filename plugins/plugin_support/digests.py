@@ -1,6 +1,7 @@
 """Hashes the build's caches share: of several parts kept apart, of a file's stamp, of the files in folders.
 
-Every key of a result kept between builds is a `digest` of its parts: incremental_output's (what a build read
+Every key of a result kept between builds is a `digest` of its parts (code_digest's, of source files joined with
+NUL, which source text never holds, stands beside it): incremental_output's (what a build read
 and wrote), pagefind_search's (what each part of the index was made from), the card extractions', reading
 times', share images', PDF editions', compiled templates', `make check`'s reports' and brief_registry's content
 cache.

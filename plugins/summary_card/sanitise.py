@@ -25,8 +25,8 @@ INLINE_TAGS: dict[str, tuple[str, ...]] = {
 URL_SCHEMES = frozenset({"http", "https", "mailto"})  # and relative addresses, which nh3 keeps as they are
 # Browsers drop ASCII tabs, newlines and control characters from an address, so "java<tab>script:" runs; nh3
 # takes such an address for a relative one, hence the second look here. (brief_registry/safety.py folds a scheme
-# the same way for the build's check; the card's modules import nothing else of the project, so the extraction
-# cache's key, a hash of these modules, covers all the code an extraction runs: tests/test_cache.py.)
+# the same way for the build's check; the extraction cache's key hashes every module of the project an extraction
+# runs, these and plugin_support/html_words.py: tests/test_cache.py keeps the list whole.)
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20]+")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 

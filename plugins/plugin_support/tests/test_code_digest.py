@@ -33,16 +33,15 @@ def test_a_library_is_named_with_its_version_or_as_missing():
     assert library_version("no-such-distribution-here") == "no-such-distribution-here missing"
 
 
-def test_the_loaded_code_digest_follows_what_is_loaded_and_each_files_change(tmp_path, monkeypatch):
+def test_the_loaded_code_digest_follows_what_is_loaded_and_each_files_change(tmp_path, monkeypatch, request):
     before = loaded_code_digest()
     assert loaded_code_digest() == before  # nothing loaded or changed since: the same answer
 
     module = tmp_path / "synthetic_plugin_for_the_digest.py"
     module.write_text("ANSWER = 1\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delitem(sys.modules, module.stem, raising=False)
+    request.addfinalizer(lambda: sys.modules.pop(module.stem, None))  # unloaded again after the test
     importlib.import_module(module.stem)
-    monkeypatch.setitem(sys.modules, module.stem, sys.modules[module.stem])  # unloaded again after the test
     loaded = loaded_code_digest()
     assert loaded != before  # one more module's code
 

@@ -24,7 +24,7 @@ from .images import link_out_of_folder_problem, links_out_of_folder
 from .names import names_in_prose, names_in_prose_html
 from .new_brief import next_free_number
 from .problems import BriefFileError, RegistryError, display_path, log_extra
-from .reader import add_reader
+from .reader import FRONT_MATTER, add_reader
 from .registry import Registry, load_registry
 from .rendering import forget_rendered
 from .rules import (
@@ -79,12 +79,14 @@ def _check_brief(article, content: str, registry: Registry, *, check_names: bool
     """Read one brief's front matter, log the problems of the names it gives, give the article what templates
     show; its number for the series check, None when its file cannot be read."""
     shown = display_path(article.source_path, content)
-    try:
-        front = read_brief(article.source_path, shown)
-    except BriefFileError as error:  # a file gone since Pelican read it included
-        logger.error("%s", error, extra=log_extra(*error.problems))
-        return None
-    article.front_matter = front.without_body()  # Pelican holds the body, rendered
+    front = article.metadata.pop(FRONT_MATTER, None)  # from the reader, now or when the brief was cached
+    if front is None:  # read by another reader
+        try:
+            front = read_brief(article.source_path, shown).without_body()  # Pelican holds the body, rendered
+        except BriefFileError as error:  # a file gone since Pelican read it included
+            logger.error("%s", error, extra=log_extra(*error.problems))
+            return None
+    article.front_matter = front
     for problem in check_references(shown, front, registry) if check_names else ():
         logger.error("%s", problem, extra=log_extra(problem))
     article.series_number = getattr(

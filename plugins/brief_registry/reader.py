@@ -26,6 +26,10 @@ from .rendering import BriefMarkdown, brief_markdown, fast_markdown_enabled
 logger = logging.getLogger(__name__)
 
 
+# The metadata key under which the reader hands each brief's parsed front matter to the build.
+FRONT_MATTER = "front_matter"
+
+
 class BriefReader(YAMLMetadataReader):
     """Markdown with YAML front matter, read and checked as ``make check`` reads it."""
 
@@ -45,6 +49,9 @@ class BriefReader(YAMLMetadataReader):
             if problems:
                 raise BodyError(*problems)
             content = link_site_images(content)
+            # Handed to the build with the metadata, the one channel Pelican's content cache keeps, so an
+            # unchanged brief's file is not read again for it (brief_registry's handlers take it out at once).
+            metadata[FRONT_MATTER] = front.without_body()
         except BriefFileError as error:
             # Pelican then logs "Could not process <file>" and leaves the file out: nothing of it is written.
             logger.error("%s", error, extra=log_extra(*error.problems))

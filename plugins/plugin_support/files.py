@@ -8,6 +8,7 @@ output; `read_pickle` reads a cache back, or nothing.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import pickle
@@ -89,6 +90,9 @@ def link_or_copy(source: str | Path, destination: str | Path) -> None:
     a copy keeping its modification time, as the link does. For files never modified in place (a cached drawing,
     a compressed copy a publish keeps): a changed file gets a new name, so sharing one is safe."""
     destination = Path(destination)
+    with contextlib.suppress(OSError):
+        if os.path.samefile(source, destination):
+            return  # linked there by an earlier build: an unchanged brief's image, PDF or compressed copy
     destination.parent.mkdir(parents=True, exist_ok=True)
     destination.unlink(missing_ok=True)
     try:

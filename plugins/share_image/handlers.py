@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
@@ -62,37 +63,35 @@ class ShareImageDrawing:
     settings: dict
     output_path: Path
     pool: DrawingPool
-    briefs: list = field(default_factory=list)  # every brief given a share image, translations included
+    # Every brief given a share image (translations included), with what its image shows and its file in the cache.
+    images: list[tuple[Any, ShareImageContent, Path]] = field(default_factory=list)
 
     def start(self, briefs: list) -> None:
         """Start drawing the images of `briefs` missing from the cache."""
-        self.briefs = briefs
         fonts = fonts_for(self.settings)
         cache_dir = cache_dir_for(self.settings)
+        self.images = []
         missing: dict[Path, Job] = {}
-        for article in self.briefs:
+        for article in briefs:
             if article.share_image and hasattr(article, "summary_card"):
                 content = content_for(article, self.settings)
                 path = cache_dir / f"{cache_key(content, fonts)}.png"
+                self.images.append((article, content, path))
                 if not path.is_file():
                     missing[path] = Job(draw_into_cache, (content, fonts))
         self.pool.start(missing)
 
-    def place_every_image(self, fonts: Fonts, cache_dir: Path) -> tuple[int, int]:
-        """Wait for the workers, draw what they did not, and copy each brief's image into the output: (drawn,
+    def place_every_image(self, fonts: Fonts) -> tuple[int, int]:
+        """Wait for the workers, draw what they did not, and put each brief's image into the output: (drawn,
         written)."""
         drawn = self.pool.finish()
-        total = 0
-        for article in self.briefs:
-            if not article.share_image:
-                continue
-            source, drew = cached_image(content_for(article, self.settings), fonts, cache_dir)
-            link_or_copy(source, self.output_path / article.share_image)
-            total += 1
-            if drew:
+        for article, content, path in self.images:
+            if not path.is_file():  # no worker drew it, or the cache lost it since
+                draw_into_cache(path, content, fonts)
                 drawn += 1
                 logger.info("share_image: drew %s", article.share_image)
-        return drawn, total
+            link_or_copy(path, self.output_path / article.share_image)
+        return drawn, len(self.images)
 
 
 # Each build's drawing, from the making of its articles generator to ``finalized``; one a failed build left is
@@ -137,14 +136,6 @@ def draw_into_cache(path: Path, content: ShareImageContent, fonts: Fonts) -> Pat
     return path
 
 
-def cached_image(content: ShareImageContent, fonts: Fonts, cache_dir: Path) -> tuple[Path, bool]:
-    """The cached PNG for `content`, drawing it only when the cache has none; says whether it drew."""
-    path = cache_dir / f"{cache_key(content, fonts)}.png"
-    if path.is_file():
-        return path, False
-    return draw_into_cache(path, content, fonts), True
-
-
 def finish_drawing(pelican) -> None:
     """At ``finalized``: this build's images all drawn, and copied into the output.
 
@@ -171,9 +162,8 @@ def finish_drawing(pelican) -> None:
                 problem,
             )
             return
-    cache_dir = cache_dir_for(drawing.settings)
     try:
-        drawn, total = drawing.place_every_image(fonts, cache_dir)
+        drawn, total = drawing.place_every_image(fonts)
     except Exception as error:  # a drawing or a copy that failed, in a worker or here
         logger.error(
             "share_image: the share images were not all written: %s: %s (the pages link to them: fix the "
@@ -182,7 +172,12 @@ def finish_drawing(pelican) -> None:
             error,
         )
         return
-    logger.info("share_image: %d of %d share images drawn, the rest reused from %s", drawn, total, cache_dir)
+    logger.info(
+        "share_image: %d of %d share images drawn, the rest reused from %s",
+        drawn,
+        total,
+        cache_dir_for(drawing.settings),
+    )
 
 
 def register() -> None:

@@ -94,6 +94,9 @@ def test_place_links_the_cached_file_and_replaces_what_was_there(tmp_path):
     link_or_copy(source, destination)
     assert destination.read_bytes() == b"cached"
     assert destination.stat().st_ino == source.stat().st_ino
+    linked = destination.stat().st_ctime_ns
+    link_or_copy(source, destination)  # an unchanged brief's file, placed again by the next build
+    assert destination.stat().st_ctime_ns == linked  # left as it is: not unlinked and linked again
 
 
 def test_worker_count():

@@ -2,6 +2,8 @@
 extractor's code or libraries reads every brief afresh."""
 
 import ast
+import importlib
+import inspect
 import shutil
 import sys
 from pathlib import Path
@@ -40,10 +42,11 @@ def _imports(module: Path) -> tuple[set[str], set[str]]:
     imports."""
     own, others = set(), set()
     for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
-            own.add(f"{module.parent.name}/{node.module}.py")
+        if isinstance(node, ast.ImportFrom) and node.level > 0:
+            package = ".".join([PLUGINS_PACKAGE.rstrip("."), *module.parent.parts[-node.level :]])
+            own |= _project_modules(package, node)
         elif isinstance(node, ast.ImportFrom) and node.module.startswith(PLUGINS_PACKAGE):
-            own.add(node.module.removeprefix(PLUGINS_PACKAGE).replace(".", "/") + ".py")
+            own |= _project_modules(node.module, node)
         elif isinstance(node, ast.ImportFrom) and node.level == 0:
             others.add(node.module.split(".")[0])
         elif isinstance(node, ast.Import):
@@ -52,6 +55,17 @@ def _imports(module: Path) -> tuple[set[str], set[str]]:
 
 
 PLUGINS_PACKAGE = "reality_check.plugins."
+
+
+def _project_modules(package: str, node: ast.ImportFrom) -> set[str]:
+    """The files (by their path in the plugins' folder) of what `from <package>.<module> import <names>` runs:
+    the module, or each name that is itself a module (``from reality_check.plugins.x import y``)."""
+    source = ".".join(filter(None, [package if node.level else "", node.module or ""])) or package
+    imported = importlib.import_module(source)
+    modules = [getattr(imported, alias.name) for alias in node.names]
+    files = [m.__file__ for m in modules if inspect.ismodule(m)] or [imported.__file__]
+    plugins = Path(cache.__file__).parent.parent
+    return {Path(file).relative_to(plugins).as_posix() for file in files}
 
 
 def test_the_key_covers_every_module_and_library_the_extractor_runs():

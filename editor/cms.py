@@ -73,7 +73,10 @@ def decap_server_env(repository: Path, host: str, port: int, base: Mapping[str, 
 
 
 def start_decap_server(root: Path, repository: Path, host: str, port: int) -> subprocess.Popen:
-    """Start decap-server and wait until it answers; raise CmsError if it does not."""
+    """Start decap-server and wait until it answers; raise CmsError if it does not, or if another decap-server
+    answers there instead."""
+    # Absolute (links kept): decap-server names the folder it edits by the last part of this path.
+    repository = Path(os.path.abspath(repository))
     ensure_free(host, port)
     process = subprocess.Popen(
         decap_server_command(root),
@@ -88,7 +91,16 @@ def start_decap_server(root: Path, repository: Path, host: str, port: int) -> su
                 f"decap-server stopped at start (exit status {process.returncode}); "
                 f"is port {port} already in use? Choose another with CMS_PORT=…"
             )
-        if decap_server_answers(api_url(host, port)):
+        served = served_folder(api_url(host, port))
+        if served is not None:
+            if served != repository.name or process.poll() is not None:
+                # Another program took the port between the check and decap-server's start, and answers for
+                # some other folder: edits would go there.
+                stop(process)
+                raise CmsError(
+                    f"port {port} is answered by another decap-server (editing a folder named {served!r}); "
+                    "stop it, or choose another port with CMS_PORT=…"
+                )
             return process
         time.sleep(0.2)
     stop(process)
@@ -107,16 +119,18 @@ def ensure_free(host: str, port: int) -> None:
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def decap_server_answers(url: str) -> bool:
-    """Whether decap-server answers Decap's own first question ("info") at `url`."""
+def served_folder(url: str) -> str | None:
+    """The name of the folder the decap-server at `url` edits, from its answer to Decap's own first question
+    ("info"); None while no decap-server answers there."""
     request = urllib.request.Request(
         url, data=json.dumps({"action": "info"}).encode(), headers={"Content-Type": "application/json"}
     )
     try:
         with _DIRECT.open(request, timeout=2) as response:
-            return "publish_modes" in json.load(response)
+            info = json.load(response)
     except (OSError, ValueError, urllib.error.URLError):
-        return False
+        return None
+    return str(info.get("repo", "")) if isinstance(info, dict) and "publish_modes" in info else None
 
 
 def stop(process: subprocess.Popen) -> None:

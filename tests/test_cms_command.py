@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import socket
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,7 @@ def test_decap_server_is_asked_directly_whatever_proxy_the_environment_names(mon
     import json
     import threading
 
-    from reality_check.editor.cms import decap_server_answers
+    from reality_check.editor.cms import served_folder
 
     class Info(http.server.BaseHTTPRequestHandler):
         def do_POST(self) -> None:
@@ -111,7 +112,7 @@ def test_decap_server_is_asked_directly_whatever_proxy_the_environment_names(mon
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Info)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     try:
-        assert decap_server_answers(f"http://127.0.0.1:{server.server_address[1]}/api/v1")
+        assert served_folder(f"http://127.0.0.1:{server.server_address[1]}/api/v1") == "synthetic"
     finally:
         server.shutdown()
         server.server_close()
@@ -154,3 +155,43 @@ def test_the_editor_needs_its_ports_named_not_any_free_one(tmp_path):
         CmsError, match=r"make cms needs its two ports named .* e\.g\. make cms PORT=8000 CMS_PORT=8081"
     ):
         run_cms(tmp_path, tmp_path / "out", tmp_path / "pelicanconf.py", "127.0.0.1", 0, 8081, [])
+
+
+def test_a_decap_server_for_another_folder_taking_the_port_is_refused(tmp_path, monkeypatch):
+    """The port was free when `make cms` looked, and another program's decap-server took it before ours started:
+    it answers for its own folder, where the editor's saves would go. `make cms` stops and says so."""
+    import http.server
+    import json
+    import threading
+    import time
+
+    from reality_check.editor import cms
+
+    class OtherFolder(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers["Content-Length"]))
+            body = json.dumps({"repo": "someone-elses-site", "publish_modes": ["simple"], "type": "local_fs"})
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), OtherFolder)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    monkeypatch.setattr(cms, "ensure_free", lambda host, port: None)  # free when looked at, taken since
+    # Ours, still starting (it would fail to listen on the taken port a moment later).
+    monkeypatch.setattr(
+        cms, "decap_server_command", lambda root: [sys.executable, "-c", "import time; time.sleep(30)"]
+    )
+    (tmp_path / "site").mkdir()
+    started = time.monotonic()
+    try:
+        with pytest.raises(cms.CmsError, match=r"another decap-server .*'someone-elses-site'.*CMS_PORT"):
+            cms.start_decap_server(tmp_path, tmp_path / "site", "127.0.0.1", server.server_address[1])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert time.monotonic() - started < 10  # ours stopped at once, not waited for

@@ -16,7 +16,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from reality_check.plugins.brief_registry.problems import project_folder
@@ -133,6 +133,25 @@ def served_folder(url: str) -> str | None:
     return str(info.get("repo", "")) if isinstance(info, dict) and "publish_modes" in info else None
 
 
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM ignored for the block: `make` hands its own on to this process, so a second one often
+    arrives while the first is being handled, and would cut the cleanup short."""
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def stop_whatever_comes(process: subprocess.Popen) -> None:
+    """:func:`stop`, which a second Ctrl-C or SIGTERM does not interrupt: decap-server runs in a session of its
+    own, so a stop cut short would leave it holding its port for the next `make cms`."""
+    with signals_held():
+        stop(process)
+
+
 def stop(process: subprocess.Popen) -> None:
     """Stop decap-server (started in a session of its own); force it after ten seconds."""
     if process.poll() is not None:
@@ -193,4 +212,4 @@ def run_cms(
     try:
         return serve(content, output, settings_file, host, port, with_settings(extra, overrides))
     finally:
-        stop(server)
+        stop_whatever_comes(server)

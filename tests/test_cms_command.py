@@ -195,3 +195,46 @@ def test_a_decap_server_for_another_folder_taking_the_port_is_refused(tmp_path, 
         server.shutdown()
         server.server_close()
     assert time.monotonic() - started < 10  # ours stopped at once, not waited for
+
+
+def test_a_second_signal_does_not_cut_the_stop_of_decap_server_short():
+    """Ctrl-C or SIGTERM reaches `make cms` twice (make hands its own on to it): the second, arriving while
+    decap-server is being stopped, must not leave decap-server running in its own session, holding its port."""
+    import os
+    import signal
+    import subprocess
+    import threading
+    import time
+
+    from reality_check.editor import cms
+
+    # A stand-in decap-server that takes half a second to stop.
+    script = (
+        "import signal, sys, time\n"
+        "signal.signal(signal.SIGTERM, lambda *a: (time.sleep(0.5), sys.exit(0)))\n"
+        "print('ready', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-c", script], start_new_session=True, stdout=subprocess.PIPE, text=True
+    )
+    assert server.stdout.readline() == "ready\n"
+
+    def exit_on_signal(signum, frame):  # as the devserver's own handler does
+        raise SystemExit(128 + signum)
+
+    def second_signal() -> None:
+        time.sleep(0.1)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    previous = signal.signal(signal.SIGTERM, exit_on_signal)
+    threading.Thread(target=second_signal).start()
+    try:
+        cms.stop_whatever_comes(server)
+        time.sleep(0.3)  # the second signal has come and gone
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if server.poll() is None:
+            server.kill()
+        server.stdout.close()
+    assert server.returncode == 0  # stopped by its SIGTERM, waited for to the end

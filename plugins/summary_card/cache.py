@@ -31,6 +31,7 @@ EXTRACTOR_MODULES = (
     "summary_card/sanitise.py",
     "summary_card/sentences.py",
     "plugin_support/html_words.py",
+    "plugin_support/link_schemes.py",
 )
 LIBRARIES = ("beautifulsoup4", "nh3")
 

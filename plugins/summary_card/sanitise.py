@@ -2,15 +2,16 @@
 
 The card keeps a little inline markup from the brief (links, emphasis, code, abbreviations). Everything it
 outputs passes here: only these tags and attributes survive, and a link keeps its address only when the address
-is relative or uses http, https or mailto, so a ``javascript:`` link typed into a key point never goes live on the
+is one a brief may link to (relative, or http, https or mailto: `plugin_support/link_schemes.py`, the rule the
+build's check of the body follows too), so a ``javascript:`` link typed into a key point never goes live on the
 brief page, a listing or a feed. (``make check`` and the build also refuse such a link in the body outright.)
 """
 
 from __future__ import annotations
 
-import re
-
 import nh3
+
+from reality_check.plugins.plugin_support.link_schemes import ALLOWED_SCHEMES, disallowed_scheme
 
 # Inline markup a card may keep from the brief, with the attributes each may keep; everything else becomes text.
 INLINE_TAGS: dict[str, tuple[str, ...]] = {
@@ -22,13 +23,6 @@ INLINE_TAGS: dict[str, tuple[str, ...]] = {
     "code": (),
     "abbr": ("title",),
 }
-URL_SCHEMES = frozenset({"http", "https", "mailto"})  # and relative addresses, which nh3 keeps as they are
-# Browsers drop ASCII tabs, newlines and control characters from an address, so "java<tab>script:" runs; nh3
-# takes such an address for a relative one, hence the second look here. (brief_registry/safety.py folds a scheme
-# the same way for the build's check; the extraction cache's key hashes every module of the project an extraction
-# runs, these and plugin_support/html_words.py: tests/test_cache.py keeps the list whole.)
-_IGNORED_IN_URL = re.compile(r"[\x00-\x20]+")
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 
 
 def clean_inline(fragment: str) -> str:
@@ -37,7 +31,7 @@ def clean_inline(fragment: str) -> str:
         fragment,
         tags=set(INLINE_TAGS),
         attributes={tag: set(names) for tag, names in INLINE_TAGS.items() if names},
-        url_schemes=set(URL_SCHEMES),
+        url_schemes=set(ALLOWED_SCHEMES),
         link_rel=None,
         strip_comments=True,
         attribute_filter=_allowed_address,
@@ -45,8 +39,8 @@ def clean_inline(fragment: str) -> str:
 
 
 def _allowed_address(tag: str, attribute: str, value: str) -> str | None:
-    """Keep `value` unless it is a link address whose scheme, as a browser reads it, is not allowed."""
+    """Keep `value` unless it is a link address whose scheme, as a browser reads it, is not allowed: nh3 takes
+    "java<tab>script:", which a browser runs, for a relative address."""
     if attribute != "href":
         return value
-    scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", value).lower())
-    return None if scheme and scheme.group(1) not in URL_SCHEMES else value
+    return None if disallowed_scheme(value) else value

@@ -9,7 +9,7 @@ import yaml
 
 from reality_check.plugins.brief_registry import Person, Registry, RegistryError, load_registry
 from reality_check.plugins.brief_registry.arguments import DEFAULT_CONTENT
-from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
+from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGISTRY_FILES
 from reality_check.plugins.brief_registry.textfile import decode_text, encoded_like
 from reality_check.plugins.plugin_support.files import write_atomically
 
@@ -34,11 +34,13 @@ def new_person(name: str, bio: str, slug: str, title: str = "", affiliation: str
 
 
 def _entry(person: Person) -> dict[str, str]:
-    """`person` in the registry's field order, optional fields only when given."""
-    entry = {"name": person.name, "slug": person.slug}
-    entry.update({k: v for k, v in (("title", person.title), ("affiliation", person.affiliation)) if v})
-    entry["bio"] = person.bio
-    return entry
+    """`person` in the order the registry's fields are written, optional fields only when given."""
+    authors = REGISTRY_FILES["authors"]
+    return {
+        name: getattr(person, name)
+        for name in authors.written_order
+        if name in authors.required or getattr(person, name)
+    }
 
 
 def entry_yaml(person: Person) -> str:

@@ -31,6 +31,7 @@ from reality_check.plugins.brief_registry.briefs import numbered
 from reality_check.plugins.brief_registry.nearmiss import closest
 from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
+from reality_check.plugins.brief_registry.rules import unknown_name
 from reality_check.plugins.brief_registry.textfile import read_text_file
 from reality_check.plugins.plugin_support.files import write_atomically
 from reality_check.plugins.plugin_support.plugin_settings import SettingError
@@ -374,16 +375,18 @@ def offer_authors(
     misspelt = misspelt_authors(names, registry)
     if misspelt:  # offering to add 'emma ashford' beside 'Emma Ashford' would only make a second author
         raise RefusalError("; ".join(misspelt) + " (write the name exactly as the registry lists it)")
+    listed_in = str(content / AUTHORS_FILE)
+    listed = [person.name for person in registry.authors]
     if ask is None:
-        listed = ", ".join(f"'{n}'" for n in names)
-        raise RefusalError(
-            f"unknown author {listed} (not listed in {content / AUTHORS_FILE}){_author_hint(content, names, settings)}"
-        )
+        unknown = "; ".join(unknown_name("author", name, listed_in, listed) for name in names)
+        raise RefusalError(unknown + _author_hint(content, names, settings))
     people = []  # every answer first: declining a later name must not leave an earlier one added
     for name in names:
-        answer = ask(f"{name} is not listed in {content / AUTHORS_FILE}. Add them now? [y/N] ")
+        answer = ask(f"{name} is not listed in {listed_in}. Add them now? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
-            raise RefusalError(f"unknown author '{name}'{_author_hint(content, [name], settings)}")
+            raise RefusalError(
+                unknown_name("author", name, listed_in, listed) + _author_hint(content, [name], settings)
+            )
         bio = ask(f"One-line bio for {name} (shown on their page): ")
         title = ask("Job title (optional, press Enter to skip): ")
         affiliation = ask("Affiliation (optional, press Enter to skip): ")

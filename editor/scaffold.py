@@ -15,7 +15,7 @@ from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR
 from reality_check.plugins.brief_registry.dates import not_a_date, read_date
 from reality_check.plugins.brief_registry.nearmiss import did_you_mean
 from reality_check.plugins.brief_registry.new_brief import existing_briefs, skeleton
-from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
+from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGISTRY_FILES
 from reality_check.plugins.brief_registry.rules import unknown_name
 from reality_check.plugins.summary_card.card import CardSettings
 
@@ -58,13 +58,16 @@ def parse_date(text: str | None) -> datetime.date | None:
 def unknown_names(request: BriefRequest, registry: Registry) -> list[str]:
     """A sentence for each topic or region the registries do not list, naming the ones they do."""
     return [
-        unknown_name(label, name, filename, [term.name for term in known], offer_choices=True)
-        for label, names, lookup, known, filename in (
-            ("topic", request.topics, registry.topic, registry.topics, TOPICS_FILE),
-            ("region", request.regions, registry.region, registry.regions, REGIONS_FILE),
+        unknown_name(
+            REGISTRY_FILES[field].label,
+            name,
+            REGISTRY_FILES[field].filename,
+            [term.name for term in registry.entries(field)],
+            offer_choices=True,
         )
+        for field, names in (("topics", request.topics), ("regions", request.regions))
         for name in names
-        if lookup(name) is None
+        if registry.named(field, name) is None
     ]
 
 

@@ -24,7 +24,7 @@ from reality_check.editor.importer import parse_seed
 from reality_check.editor.scaffold import BriefRequest, brief_text
 from reality_check.editor.settings import load_settings
 from reality_check.plugins.brief_registry import load_registry
-from reality_check.plugins.decap_admin.config import REGISTRY_FILES
+from reality_check.plugins.brief_registry.registry import REGISTRY_FILES
 from reality_check.plugins.summary_card.card import CardSettings
 
 RESAVE = ROOT / "tests" / "decap" / "resave.js"
@@ -69,7 +69,7 @@ def test_pages_are_already_in_decap_form(resave):
 
 
 def test_registries_are_already_in_decap_form(resave):
-    files = [CONTENT / filename for _, _, filename in REGISTRY_FILES]
+    files = [CONTENT / registry.filename for registry in REGISTRY_FILES.values()]
     saved = resave((), *files)
     for path in files:
         assert saved[path] == path.read_text(encoding="utf-8"), path

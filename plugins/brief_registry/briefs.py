@@ -97,7 +97,7 @@ def with_translations(originals: Iterable[object]) -> list:
 
 def every_brief(generator: ArticlesGenerator) -> list:
     """Every brief Pelican read this build, whatever its status: checked, given a card and a reading time."""
-    return [*briefs_with_pages(generator), *generator.drafts, *generator.drafts_translations]
+    return [*briefs_with_pages(generator), *drafts(generator)]
 
 
 def briefs_with_pages(generator: ArticlesGenerator) -> list:
@@ -108,6 +108,28 @@ def briefs_with_pages(generator: ArticlesGenerator) -> list:
         *generator.hidden_articles,
         *generator.hidden_translations,
     ]
+
+
+def listed_briefs(generator: ArticlesGenerator) -> list:
+    """The briefs readers find on the site's listings: published originals and their published translations
+    (a hidden brief has a page but is on no listing; a draft has neither)."""
+    return [*generator.articles, *generator.translations]
+
+
+def translations_with_pages(generator: ArticlesGenerator) -> list:
+    """The translations Pelican writes a page for (of published and of hidden briefs)."""
+    return [*generator.translations, *generator.hidden_translations]
+
+
+def drafts(generator: ArticlesGenerator) -> list:
+    """Every draft, original or translation: read and checked, never written."""
+    return [*generator.drafts, *generator.drafts_translations]
+
+
+def taken_for_originals(generator: ArticlesGenerator) -> list:
+    """Every brief Pelican filed as an original, whatever its status. Pelican pairs a translation with an original
+    of its own status only: a brief in another language here found none."""
+    return [*generator.articles, *generator.hidden_articles, *generator.drafts]
 
 
 def leave_out(generator: ArticlesGenerator, briefs: Iterable[object]) -> None:

@@ -18,7 +18,7 @@ from pelican.urlwrappers import Category
 
 from . import content_cache
 from .addresses import url_of
-from .briefs import every_brief, leave_out, numbered, series_name
+from .briefs import drafts, every_brief, leave_out, numbered, series_name, taken_for_originals
 from .frontmatter import read_brief
 from .images import link_out_of_folder_problem, links_out_of_folder
 from .names import names_in_prose, names_in_prose_html
@@ -114,11 +114,7 @@ def _leave_out_unplaced(generator: ArticlesGenerator) -> None:
     default_lang = generator.settings["DEFAULT_LANG"]
     unplaced = [
         *(b for b in every_brief(generator) if not is_series_number(getattr(b, "series_number", None))),
-        *(
-            b
-            for b in (*generator.articles, *generator.hidden_articles, *generator.drafts)
-            if getattr(b, "lang", default_lang) != default_lang
-        ),
+        *(b for b in taken_for_originals(generator) if getattr(b, "lang", default_lang) != default_lang),
     ]
     leave_out(generator, unplaced)
 
@@ -126,7 +122,7 @@ def _leave_out_unplaced(generator: ArticlesGenerator) -> None:
 def _give_drafts_a_category(generator: ArticlesGenerator) -> None:
     """Pelican 4.12 (pinned) reads every draft's category, where it reads an article's with getattr; a site without
     category pages (CATEGORY_SAVE_AS = "") gives none, and one draft stopped the whole build."""
-    for draft in (*generator.drafts, *generator.drafts_translations):
+    for draft in drafts(generator):
         if not hasattr(draft, "category"):
             draft.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)
 

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -73,14 +74,27 @@ class Registry:
     topics: tuple[Term, ...] = ()
     regions: tuple[Term, ...] = ()
 
+    def entries(self, field: str) -> tuple[Person, ...] | tuple[Term, ...]:
+        """One registry's entries, by its field ("authors", "topics" or "regions": `REGISTRY_FILES`' keys)."""
+        return getattr(self, field)
+
+    def named(self, field: str, name: str) -> Person | Term | None:
+        """The entry of one registry (by its field) with this name, or None."""
+        return self._by_name[field].get(name)
+
+    @cached_property
+    def _by_name(self) -> dict[str, dict[str, Person | Term]]:
+        # Looked up for every name of every brief: an index, made once per registry.
+        return {field: {entry.name: entry for entry in self.entries(field)} for field in REGISTRY_FILES}
+
     def author(self, name: str) -> Person | None:
-        return next((p for p in self.authors if p.name == name), None)
+        return self.named("authors", name)
 
     def topic(self, name: str) -> Term | None:
-        return next((t for t in self.topics if t.name == name), None)
+        return self.named("topics", name)
 
     def region(self, name: str) -> Term | None:
-        return next((t for t in self.regions if t.name == name), None)
+        return self.named("regions", name)
 
 
 def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
@@ -129,18 +143,26 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
 
 @dataclass(frozen=True)
 class RegistryFile:
-    """One registry: its file in the content folder, what an entry is called, its type and its required fields."""
+    """One registry: its file in the content folder, what an entry is called, its type, its required fields, and
+    the order its fields are written in (as the browser editor's form saves them, and `make author` appends)."""
 
     filename: str
     label: str  # "author": the messages' word for an entry, and ("authors") the key the list may sit under
     kind: type[Person] | type[Term]
     required: tuple[str, ...]
+    written_order: tuple[str, ...]
 
 
 REGISTRY_FILES = {  # by the Registry field each one fills
-    "authors": RegistryFile(AUTHORS_FILE, "author", Person, ("name", "slug", "bio")),
-    "topics": RegistryFile(TOPICS_FILE, "topic", Term, ("name", "slug")),
-    "regions": RegistryFile(REGIONS_FILE, "region", Term, ("name", "slug")),
+    "authors": RegistryFile(
+        AUTHORS_FILE,
+        "author",
+        Person,
+        ("name", "slug", "bio"),
+        ("name", "slug", "title", "affiliation", "bio"),
+    ),
+    "topics": RegistryFile(TOPICS_FILE, "topic", Term, ("name", "slug"), ("name", "slug", "description")),
+    "regions": RegistryFile(REGIONS_FILE, "region", Term, ("name", "slug"), ("name", "slug", "description")),
 }
 
 

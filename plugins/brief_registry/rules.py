@@ -12,7 +12,7 @@ from enum import StrEnum
 from .frontmatter import FrontMatter
 from .nearmiss import closest, did_you_mean
 from .problems import Problem
-from .registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE, Registry
+from .registry import REGISTRY_FILES, Registry
 
 # The languages a brief may be translated into (`lang:`), besides DEFAULT_LANG; setting
 # BRIEF_TRANSLATION_LANGUAGES replaces them.
@@ -109,11 +109,12 @@ class RuleCode(StrEnum):
     NAMES_ON_ONE_LINE = "names-on-one-line"  # authors: A, B (each listed): one name, not a list of two
 
 
-REFERENCE_FIELDS = (
-    ("authors", "author", AUTHORS_FILE, RuleCode.UNKNOWN_AUTHOR),
-    ("topics", "topic", TOPICS_FILE, RuleCode.UNKNOWN_TOPIC),
-    ("regions", "region", REGIONS_FILE, RuleCode.UNKNOWN_REGION),
-)
+# A name each registry does not list, by the front-matter field (also the Registry field) that gives it.
+UNKNOWN_NAME_CODES = {
+    "authors": RuleCode.UNKNOWN_AUTHOR,
+    "topics": RuleCode.UNKNOWN_TOPIC,
+    "regions": RuleCode.UNKNOWN_REGION,
+}
 
 
 def as_list(value: object) -> list[str]:
@@ -150,21 +151,21 @@ def names_of(value: object) -> tuple[str, ...]:
 
 def check_references(path: str, front: FrontMatter, registry: Registry) -> list[Problem]:
     """Every author, topic and region a brief names must be in its registry."""
-    lookups = {"authors": registry.author, "topics": registry.topic, "regions": registry.region}
-    known = {"authors": registry.authors, "topics": registry.topics, "regions": registry.regions}
     problems = []
-    for key, label, filename, code in REFERENCE_FIELDS:
+    for key, code in UNKNOWN_NAME_CODES.items():
+        registry_file = REGISTRY_FILES[key]
         for index, name in enumerate(as_list(front.data.get(key))):
-            if lookups[key](name) is not None:
+            if registry.named(key, name) is not None:
                 continue
             where = front.line_of(key, index)
             parts = [part.strip() for part in name.split(",")]
-            if len(parts) > 1 and all(lookups[key](part) is not None for part in parts):
+            if len(parts) > 1 and all(registry.named(key, part) is not None for part in parts):
                 listed = ", ".join(f"'  - {part}'" for part in parts)
                 message = f"'{name}' is one name, not {len(parts)}: put each on a line of its own ('{key}:', then {listed})"
                 problems.append(Problem(path, where, message, code=RuleCode.NAMES_ON_ONE_LINE))
                 continue
-            message = unknown_name(label, name, filename, (entry.name for entry in known[key]))
+            known = (entry.name for entry in registry.entries(key))
+            message = unknown_name(registry_file.label, name, registry_file.filename, known)
             problems.append(Problem(path, where, message, code=code))
     return problems
 

@@ -14,7 +14,11 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from reality_check.plugins.brief_registry.addresses import absolute_url
-from reality_check.plugins.brief_registry.briefs import newest_first, originals_with_pages
+from reality_check.plugins.brief_registry.briefs import (
+    newest_first,
+    originals_with_pages,
+    translations_with_pages,
+)
 from reality_check.plugins.brief_registry.problems import display_path, log_extra
 from reality_check.plugins.brief_registry.rules import LANGUAGES_SETTING, translation_languages
 from reality_check.plugins.plugin_support.plugin_settings import (
@@ -117,7 +121,7 @@ def attach_versions(generators: Iterable) -> None:
         siteurl = generator.settings.get("SITEURL", "")
         # Hidden briefs and their translations have pages too (unlisted, not unfinished): versioned the same way.
         originals = originals_with_pages(generator)
-        all_translations = (*generator.translations, *generator.hidden_translations)
+        all_translations = translations_with_pages(generator)
         for translation in all_translations:
             translation.is_translation = True
         pattern = setting(generator.settings, "BRIEF_TRANSLATIONS_SEARCH_URL")

@@ -4,7 +4,9 @@ Nothing here is a second copy of the project's sources: the registries' names co
 from ``make brief``'s template (``brief_registry/new_brief.py``), the next series number from the briefs themselves, and
 the card's section headings from summary_card's settings. The form's fields are those of ``brief_registry.rules``
 (``REQUIRED_FIELDS``, ``OPTIONAL_FIELDS``), in their order, each with the widget Decap shows for it; a test keeps
-the two in step. Pure: settings and sources in, a mapping out.
+the two in step. A registry entry's fields, the required ones and the order they are saved in are the registry's
+(``brief_registry.registry.REGISTRY_FILES``); only how the form shows each is here (``REGISTRY_WIDGETS``). Pure:
+settings and sources in, a mapping out.
 """
 
 from __future__ import annotations
@@ -22,12 +24,7 @@ from reality_check.plugins.brief_registry.arguments import DEFAULT_CONTENT
 from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, PAGES_DIR
 from reality_check.plugins.brief_registry.dates import DATE_PATTERN
 from reality_check.plugins.brief_registry.images import IMAGES_FOLDER, PUBLIC_PREFIX
-from reality_check.plugins.brief_registry.registry import (
-    AUTHORS_FILE,
-    REGIONS_FILE,
-    SLUG_PATTERN,
-    TOPICS_FILE,
-)
+from reality_check.plugins.brief_registry.registry import REGISTRY_FILES, SLUG_PATTERN, RegistryFile
 from reality_check.plugins.summary_card.card import (
     DEFAULT_KEY_POINTS_HEADINGS,
     DEFAULT_RECOMMENDATIONS_HEADINGS,
@@ -181,36 +178,50 @@ def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
     ]
 
 
-def _registry_collection(content: str, names: tuple[tuple[str, str, str], ...]) -> dict[str, Any]:
+SLUG_RULE = [SLUG_PATTERN, "Lower-case letters, digits and hyphens, such as emma-ashford."]
+# How the form shows each field a registry entry may have (`Person`'s and `Term`'s): its label, its widget, and
+# for the slug the rule `make check` applies. The registry says which fields an entry has, which of them are
+# required, and the order the browser editor saves them in (`RegistryFile`).
+REGISTRY_WIDGETS: dict[str, dict[str, Any]] = {
+    "name": {"label": "Name", "widget": "string"},
+    "slug": {"label": "Slug (web address)", "widget": "string", "pattern": SLUG_RULE},
+    "title": {"label": "Job title", "widget": "string"},
+    "affiliation": {"label": "Affiliation", "widget": "string"},
+    "bio": {"label": "Bio", "widget": "text"},
+    "description": {"label": "Description", "widget": "text"},  # without one, a page shows its briefs alone
+}
+
+
+def _registry_fields(registry: RegistryFile) -> list[dict[str, Any]]:
+    """The form's fields for one registry entry, in the order the registry's files are written."""
+    fields = []
+    for name in registry.written_order:
+        shown = REGISTRY_WIDGETS[name]
+        field = {"label": shown["label"], "name": name, "widget": shown["widget"]}
+        if "pattern" in shown:
+            field["pattern"] = shown["pattern"]
+        if name not in registry.required:
+            field["required"] = False
+        fields.append(field)
+    return fields
+
+
+def _registry_collection(content: str) -> dict[str, Any]:
     files = []
-    for key, label, filename in names:
-        item_fields: list[dict[str, Any]] = [
-            {"label": "Name", "name": "name", "widget": "string"},
-            {"label": "Slug (web address)", "name": "slug", "widget": "string", "pattern": SLUG_RULE},
-        ]
-        if key == "authors":
-            item_fields += [
-                {"label": "Job title", "name": "title", "widget": "string", "required": False},
-                {"label": "Affiliation", "name": "affiliation", "widget": "string", "required": False},
-                {"label": "Bio", "name": "bio", "widget": "text"},
-            ]
-        else:
-            # Optional, as the registry has it (a topic or region page without one shows its briefs alone).
-            item_fields.append(
-                {"label": "Description", "name": "description", "widget": "text", "required": False}
-            )
+    for key, registry in REGISTRY_FILES.items():
+        label = key.capitalize()
         files.append(
             {
                 "label": label,
                 "name": key,
-                "file": str(PurePosixPath(content) / filename),
+                "file": str(PurePosixPath(content) / registry.filename),
                 "fields": [
                     {
                         "label": label,
                         "name": key,
                         "widget": "list",
                         "summary": "{{fields.name}}",
-                        "fields": item_fields,
+                        "fields": _registry_fields(registry),
                     }
                 ],
             }
@@ -222,14 +233,6 @@ def _registry_collection(content: str, names: tuple[tuple[str, str, str], ...]) 
         "editor": {"preview": False},
         "files": files,
     }
-
-
-SLUG_RULE = [SLUG_PATTERN, "Lower-case letters, digits and hyphens, such as emma-ashford."]
-REGISTRY_FILES = (
-    ("authors", "Authors", AUTHORS_FILE),
-    ("topics", "Topics", TOPICS_FILE),
-    ("regions", "Regions", REGIONS_FILE),
-)
 
 
 # The extension of the files Decap lists, opens and writes (one per collection; the build reads others too).
@@ -302,7 +305,7 @@ def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, An
                     "editor": {"preview": False},
                     "fields": brief_fields(sources),
                 },
-                _registry_collection(content, REGISTRY_FILES),
+                _registry_collection(content),
                 {
                     "name": "pages",
                     "label": "Pages",

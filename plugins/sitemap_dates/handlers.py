@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from reality_check.plugins.brief_registry.briefs import listed_briefs
+
 from .dates import newest_change
 
 
@@ -20,9 +22,7 @@ def date_listings(generators: Iterable) -> None:
         return
     # The listings of every language share one date: the newest brief of any of them, translations included
     # (published ones only, deliberately: a hidden brief is on no listing).
-    articles = [
-        a for g in generators if isinstance(g, ArticlesGenerator) for a in (*g.articles, *g.translations)
-    ]
+    articles = [a for g in generators if isinstance(g, ArticlesGenerator) for a in listed_briefs(g)]
     newest = newest_change(articles)
     if newest is not None:
         # No public way exists: pelican-sitemap (pinned in requirements.txt) dates such pages by its

@@ -8,11 +8,13 @@ from typing import Any
 
 from reality_check.plugins.brief_registry import Person, Registry, Term
 from reality_check.plugins.brief_registry.addresses import save_as
+from reality_check.plugins.brief_registry.registry import REGISTRY_FILES
 from reality_check.plugins.brief_registry.term_pages import term_url
 
 from .settings import setting
 
-KINDS = {"author": "author_profiles", "topic": "topic_terms", "region": "region_terms"}
+# The article attribute that holds a brief's entries of each registry (brief_registry's handlers attach them).
+ENTRIES_OF_BRIEF = {"authors": "author_profiles", "topics": "topic_terms", "regions": "region_terms"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,15 @@ class Listing:
         return self.entry.name
 
 
+def _briefs_by_slug(briefs: list, attribute: str) -> dict[str, tuple]:
+    """The briefs each registry entry (by its slug) is named in, in the order of `briefs`, each brief once."""
+    found: dict[str, dict[int, Any]] = {}
+    for brief in briefs:
+        for entry in getattr(brief, attribute, ()):
+            found.setdefault(entry.slug, {})[id(brief)] = brief
+    return {slug: tuple(mine.values()) for slug, mine in found.items()}
+
+
 def build_listings(
     briefs: Iterable, registry: Registry, settings: Mapping[str, Any]
 ) -> dict[str, tuple[Listing, ...]]:
@@ -40,11 +51,12 @@ def build_listings(
     """
     briefs = list(briefs)
     result: dict[str, tuple[Listing, ...]] = {}
-    for kind, attribute in KINDS.items():
-        entries = {"author": registry.authors, "topic": registry.topics, "region": registry.regions}[kind]
+    for field, attribute in ENTRIES_OF_BRIEF.items():
+        kind = REGISTRY_FILES[field].label
+        listed_in = _briefs_by_slug(briefs, attribute)
         listings = []
-        for entry in entries:
-            mine = tuple(b for b in briefs if any(e.slug == entry.slug for e in getattr(b, attribute, ())))
+        for entry in registry.entries(field):
+            mine = listed_in.get(entry.slug, ())
             if not mine and kind != "author":
                 continue
             url = term_url(settings, kind, entry.slug)

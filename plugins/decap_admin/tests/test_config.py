@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from reality_check.plugins.brief_registry import Person, Registry, Term
-from reality_check.plugins.brief_registry.registry import SLUG_PATTERN
+from reality_check.plugins.brief_registry.registry import REGISTRY_FILES, SLUG_PATTERN
 from reality_check.plugins.brief_registry.rules import OPTIONAL_FIELDS, REQUIRED_FIELDS
 from reality_check.plugins.decap_admin import (
     BriefSources,
@@ -199,3 +199,16 @@ def test_the_registry_forms_ask_what_the_registry_requires():
         assert by_name["slug"]["pattern"][0] == SLUG_PATTERN, name
         if name != "authors":
             assert by_name["description"]["required"] is False, name
+
+
+def test_each_registry_form_has_every_field_of_an_entry_in_the_order_the_files_are_saved_in():
+    """The form is made from the registry's own description of its entries (`REGISTRY_FILES`): a field added to
+    `Person` or `Term` is a field of the form, required where `make check` requires it."""
+    config = build_config(SOURCES, LOCAL)
+    forms = {f["name"]: f["fields"][0]["fields"] for f in collection(config, "registries")["files"]}
+    assert list(forms) == list(REGISTRY_FILES)
+    for name, registry in REGISTRY_FILES.items():
+        assert [field["name"] for field in forms[name]] == list(registry.written_order)
+        assert set(registry.written_order) == set(registry.kind.__dataclass_fields__), name
+        required = [field["name"] for field in forms[name] if field.get("required", True)]
+        assert required == [field for field in registry.written_order if field in registry.required], name

@@ -42,3 +42,20 @@ def test_urls_save_as_and_topic_feeds_follow_the_settings():
     )
     assert listings["region"][0].feed is None
     assert term_url({}, "author", "emma-ashford") == "authors/emma-ashford/"
+
+
+def test_a_brief_naming_an_entry_twice_is_listed_once_in_its_place():
+    twice = brief(5, (EMMA, EMMA), (POLITICS, POLITICS), (RUSSIA,))
+    briefs = [brief(6, (EMMA,), (TECH,), (CHINA,)), twice, brief(4, (NEW,), (POLITICS,), (RUSSIA,))]
+    listings = build_listings(briefs, REGISTRY, {})
+    numbers = {
+        item.entry.slug: [b.number for b in item.briefs] for kind in listings.values() for item in kind
+    }
+    assert numbers == {
+        "emma-ashford": [6, 5],
+        "new-person": [4],
+        "politics-diplomacy": [5, 4],
+        "technology": [6],
+        "russia": [5, 4],
+        "china": [6],
+    }

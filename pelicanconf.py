@@ -154,8 +154,8 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
-# The site's own pages only: the plugins leave out what they write for tools (brief_translations every search
-# page, decap_admin the browser editor), sitemap_dates the card pages written with a brief; the digest's pages are
+# The site's own pages only: the plugins leave out what they write for tools (pagefind_search the search page,
+# brief_translations each language's, decap_admin the browser editor), sitemap_dates the card pages written with a brief; the digest's pages are
 # not written through Pelican, so never listed.
 SITEMAP = {
     "format": "xml",

@@ -12,7 +12,6 @@ from pelican.generators import ArticlesGenerator
 
 from reality_check.plugins.brief_registry.addresses import absolute_url, beside_page
 from reality_check.plugins.brief_registry.briefs import feed_articles, originals_with_pages
-from reality_check.plugins.brief_registry.rules import is_series_number
 from reality_check.plugins.plugin_support.files import write_if_changed
 from reality_check.plugins.summary_card.signals import cards_attached
 
@@ -49,9 +48,7 @@ def attach_metadata(generators: Iterable) -> None:
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
-        for article in originals_with_pages(generator):
-            if not is_series_number(getattr(article, "series_number", None)):
-                continue  # brief_registry has reported it; there is nothing to cite it by
+        for article in originals_with_pages(generator):  # brief_registry left out any without a series number
             record = brief_record(article, generator.settings)
             article.brief_record = record
             for translation in getattr(article, "translations", ()):  # their feed entries name every author

@@ -8,7 +8,7 @@ byte for byte once markdown-it is told to keep link targets as written and to gi
 interrupts a paragraph, ...), :func:`python_markdown_reasons` finds the construct in the source and the whole
 document goes to Python-Markdown instead. A document is never rendered half by one engine, half by the other.
 
-The proof is kept as tests: ``tests/test_rendering.py`` renders constructs one by one, every Markdown file of the
+The proof is kept as tests: ``plugins/brief_registry/tests/test_rendering.py`` renders constructs one by one, every Markdown file of the
 project and its fixtures, and generated documents both ways; ``tests/test_fast_markdown_site.py`` (top level) builds
 whole sites both ways and requires every output file to be byte-identical.
 """

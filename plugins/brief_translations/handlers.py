@@ -249,14 +249,14 @@ def check_catalogs(pelican) -> None:
 
 
 def keep_search_pages_out_of_the_sitemap(pelican) -> None:
-    """At ``initialized``: every search page (a tool, marked noindex and kept off by robots.txt), the site's own
-    (SEARCH_URL) and each language's, is left out of pelican-sitemap's sitemap.xml, whatever the language's code
-    (``pt-BR`` too) and wherever BRIEF_TRANSLATIONS_SEARCH_URL puts it."""
+    """At ``initialized``: each language's search page (a tool, marked noindex and kept off by robots.txt) is left
+    out of pelican-sitemap's sitemap.xml, whatever the language's code (``pt-BR`` too) and wherever
+    BRIEF_TRANSLATIONS_SEARCH_URL puts it, as pagefind_search leaves out the site's own (SEARCH_URL)."""
     pattern = setting(pelican.settings, "BRIEF_TRANSLATIONS_SEARCH_URL")
     languages = translation_languages(pelican.settings) if pattern else ()
-    pages = [address_pattern(pattern.format(lang=lang), any_case=True) for lang in languages]
-    own = pelican.settings.get("SEARCH_URL")
-    leave_out_of_sitemap(pelican.settings, [*([address_pattern(own)] if own else []), *pages])
+    leave_out_of_sitemap(
+        pelican.settings, [address_pattern(pattern.format(lang=lang), any_case=True) for lang in languages]
+    )
 
 
 def register() -> None:

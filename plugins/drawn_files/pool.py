@@ -45,10 +45,10 @@ def font_identity(path: str | None) -> tuple[str, int | None]:
 
 def worker_count(configured: object, setting: str = "workers") -> int:
     """Processes that draw beside Pelican: `configured` (the value of the site's `setting`) if set, else every core
-    but the one Pelican uses."""
+    but the one Pelican uses (none on a one-core machine, where Pelican's process draws)."""
     if configured is not None:
         return whole_number(setting, configured, minimum=0, default="None: every core but one")
-    return max(1, available_cores() - 1)
+    return available_cores() - 1
 
 
 # Pools whose workers were started and not yet stopped, in this process.

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from pelican import signals
 
-from .settings import set_defaults
+from .settings import set_defaults, setting
 from .writer import RUNNING, IncrementalWriter
 
 
 def get_writer(pelican) -> type[IncrementalWriter] | None:
     """The writer for this build: ours when the settings ask for incremental output, else Pelican's own."""
-    return IncrementalWriter if pelican.settings.get("INCREMENTAL_OUTPUT") else None
+    return IncrementalWriter if setting(pelican.settings, "INCREMENTAL_OUTPUT") else None
 
 
 def save_record(pelican) -> None:

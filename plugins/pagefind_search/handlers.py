@@ -15,6 +15,7 @@ from pathlib import Path
 from pelican import signals
 
 from reality_check.plugins.brief_registry.briefs import briefs_with_pages
+from reality_check.plugins.plugin_support.sitemap import address_pattern, leave_out_of_sitemap
 from reality_check.plugins.plugin_support.unfinished import Unfinished
 
 from .indexer import (
@@ -73,6 +74,14 @@ def name_the_index_folder(generator) -> None:
     """At ``generator_init``: the templates' ``search_index_folder``, where the index's first part is (its other
     parts are in it): the search page loads it and robots.txt keeps crawlers out of it."""
     generator.env.globals["search_index_folder"] = MAIN_BUNDLE
+
+
+def keep_the_search_page_out_of_the_sitemap(pelican) -> None:
+    """At ``initialized``: the site's search page (SEARCH_URL), a tool marked noindex that robots.txt keeps crawlers
+    off, is left out of pelican-sitemap's sitemap.xml (each language's own: brief_translations)."""
+    page = pelican.settings.get("SEARCH_URL")
+    if page:
+        leave_out_of_sitemap(pelican.settings, [address_pattern(page)])
 
 
 def this_build(generator) -> PagefindBuild | None:
@@ -151,6 +160,7 @@ def brief_pages(generator) -> list[tuple[str, str]]:
 def register() -> None:
     """Connect the indexer."""
     signals.initialized.connect(set_defaults)
+    signals.initialized.connect(keep_the_search_page_out_of_the_sitemap)
     signals.generator_init.connect(name_the_index_folder)
     signals.article_generator_init.connect(begin)
     signals.article_generator_finalized.connect(plan)

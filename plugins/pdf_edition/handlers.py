@@ -27,7 +27,6 @@ from reality_check.plugins.brief_registry.briefs import (
     index_by_url,
     originals_with_pages,
 )
-from reality_check.plugins.brief_registry.rules import is_series_number
 from reality_check.plugins.drawn_files import DrawingPool, Job, cache_folder, font_identity, worker_count
 from reality_check.plugins.plugin_support.digests import digest
 from reality_check.plugins.plugin_support.files import link_or_copy
@@ -128,7 +127,7 @@ class PdfEditionGenerator(Generator):
         super().__init__(*args, **kwargs)
         self._pool = DrawingPool(
             "pdf_edition",
-            worker_count(self.settings.get("PDF_EDITION_WORKERS"), "PDF_EDITION_WORKERS"),
+            worker_count(setting(self.settings, "PDF_EDITION_WORKERS"), "PDF_EDITION_WORKERS"),
             log=logger,
         )
         self._links: list[PdfEditionLink] = []
@@ -182,9 +181,7 @@ class PdfEditionGenerator(Generator):
         missing: dict[Path, Job] = {}
         self._links = []
         static_files = static_files_of(self.context)
-        for article in articles:
-            if not is_series_number(getattr(article, "series_number", None)):
-                continue  # brief_registry has reported it; there is no number to print
+        for article in articles:  # each has a series number: brief_registry left out any without one
             brief = printed_brief(article, self.settings, static_files)
             key = cache_key(brief, inputs)
             url, save_as = pdf_location(article, brief.series, brief.series_number)

@@ -104,7 +104,7 @@ def begin_drawing(generator) -> None:
     """At ``article_generator_init``: a build starts reading its briefs. Its drawing is listed (SHARE_IMAGE_WORKERS
     is checked here, before anything is read)."""
     DRAWINGS.abandon()
-    workers = worker_count(generator.settings.get("SHARE_IMAGE_WORKERS"), "SHARE_IMAGE_WORKERS")
+    workers = worker_count(setting(generator.settings, "SHARE_IMAGE_WORKERS"), "SHARE_IMAGE_WORKERS")
     pool = DrawingPool("share_image", workers, log=logger)
     DRAWINGS.track(ShareImageDrawing(generator.settings, Path(generator.output_path), pool))
 

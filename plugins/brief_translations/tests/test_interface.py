@@ -255,6 +255,7 @@ def test_every_search_page_is_kept_out_of_the_sitemap_a_region_code_too():
     from types import SimpleNamespace
 
     from reality_check.plugins.brief_translations.handlers import keep_search_pages_out_of_the_sitemap
+    from reality_check.plugins.pagefind_search.handlers import keep_the_search_page_out_of_the_sitemap
 
     given = {"format": "xml", "exclude": [r"^404\.html$"]}
     pelican = SimpleNamespace(
@@ -262,8 +263,9 @@ def test_every_search_page_is_kept_out_of_the_sitemap_a_region_code_too():
                   "BRIEF_TRANSLATION_LANGUAGES": ["ru", "pt-BR"]}
     )  # fmt: skip
 
-    keep_search_pages_out_of_the_sitemap(pelican)
-    keep_search_pages_out_of_the_sitemap(pelican)  # a second build of the same settings adds nothing
+    for _ in range(2):  # a second build of the same settings adds nothing
+        keep_the_search_page_out_of_the_sitemap(pelican)  # the site's own search page: pagefind_search's
+        keep_search_pages_out_of_the_sitemap(pelican)
 
     excluded = pelican.settings["SITEMAP"]["exclude"]
     assert given == {

@@ -102,7 +102,7 @@ def test_place_links_the_cached_file_and_replaces_what_was_there(tmp_path):
 def test_worker_count():
     assert worker_count(0) == 0
     assert worker_count("3") == 3
-    assert worker_count(None) == max(1, available_cores() - 1)
+    assert worker_count(None) == available_cores() - 1
 
 
 def test_workers_are_counted_on_the_cores_this_process_may_use(monkeypatch):
@@ -111,6 +111,12 @@ def test_workers_are_counted_on_the_cores_this_process_may_use(monkeypatch):
     assert available_cores() == 3
     assert pool.worker_count(None) == 2
     assert pool.worker_count(0) == 0  # the setting wins
+
+
+def test_on_one_core_pelicans_process_draws(monkeypatch):
+    """The settings' tables say "every core but Pelican's": on one core that is none, not a second process."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert pool.worker_count(None) == 0
 
 
 def test_a_pool_left_unfinished_by_a_failed_build_is_stopped_by_the_next_one(tmp_path):

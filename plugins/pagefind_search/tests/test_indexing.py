@@ -91,3 +91,16 @@ def test_limits_that_are_not_whole_numbers_are_an_error_before_anything_is_read(
     assert [record.levelname for record in caplog.records] == ["ERROR"]
     assert "PAGEFIND_PAGES_PER_INDEX" in caplog.records[0].getMessage()
     assert handlers.this_build(generator) is None  # nothing is indexed
+
+
+def test_the_search_page_leaves_the_sitemap_with_the_search_even_without_translations():
+    """The search page is this plugin's: a site without brief_translations keeps it out of sitemap.xml too."""
+    import re
+
+    pelican = SimpleNamespace(settings={"SITEMAP": {"exclude": [r"^404\.html$"]}, "SEARCH_URL": "find/"})
+    handlers.keep_the_search_page_out_of_the_sitemap(pelican)
+    handlers.keep_the_search_page_out_of_the_sitemap(pelican)  # a second build adds nothing
+    excluded = pelican.settings["SITEMAP"]["exclude"]
+    assert len(excluded) == 2
+    for url, listed in [("find/", False), ("find/index.html", False), ("search/", True), ("ru/find/", True)]:
+        assert (not any(re.search(pattern, url) for pattern in excluded)) is listed, url

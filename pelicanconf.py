@@ -56,9 +56,8 @@ ARTICLE_ORDER_BY = newest_first
 
 # --- Plugins ---
 # The project's own plugins are packages installed into .venv (pyproject.toml), so Pelican imports them by name.
-# pelican-seo is deliberately not used: it raises at start-up when SITEURL is empty (this file), rewrites every
-# written page through BeautifulSoup, and its JSON-LD allows one author, no series and a non-ISO date. The
-# templates (macros/head_meta.html), brief_metadata and robots.html do that part instead.
+# pelican-seo and pelican-readtime are deliberately not used (docs/development.md says why): the templates
+# (macros/head_meta.html), brief_metadata, robots.html and reading_time do their part.
 PLUGINS = [
     # brief_registry reads the briefs (YAML front matter, with pelican-yaml-metadata's conversion of values),
     # and checks every brief against the authors, topics and regions it lists.

@@ -14,7 +14,7 @@ import functools
 import json
 import os
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -41,6 +41,7 @@ from reality_check.plugins.brief_registry.images import link_out_of_folder_probl
 from reality_check.plugins.brief_registry.links import linked_file
 from reality_check.plugins.brief_registry.nearmiss import closest
 from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number
+from reality_check.plugins.brief_registry.problems import with_display_paths
 from reality_check.plugins.brief_registry.rendering import RENDERED
 from reality_check.plugins.brief_registry.rules import (
     REQUIRED_FIELDS,
@@ -141,7 +142,7 @@ def review_content(
     try:
         registry = load_registry(content)
     except RegistryError as error:
-        problems.extend(replace(p, path=display_path(p.path, shown)) for p in error.problems)
+        problems.extend(with_display_paths(error.problems, shown))
         registry = None  # names cannot be checked against a registry that does not load
 
     cache = CheckCache(settings.cache_path, run_fingerprint(content, settings, today))
@@ -184,7 +185,7 @@ def check_catalogs(settings: EditorSettings, content: str) -> list[Problem]:
     if settings.theme is None:
         return []
     _, problems = readable_catalogs(catalogs_folder(settings.theme), settings.languages)
-    return [replace(problem, path=display_path(problem.path, content)) for problem in problems]
+    return with_display_paths(problems, content)
 
 
 def check_page(path: Path, shown: str, content: Path, settings: EditorSettings) -> list[Problem]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -105,18 +105,33 @@ def build_embed(
     )
 
 
+class Author(NamedTuple):
+    """An author as an oEmbed document names them: their name, and their page's address ("" for none)."""
+
+    name: str
+    url: str
+
+
+class Thumbnail(NamedTuple):
+    """A picture of the card for the consumer to show: its absolute address and its size in pixels."""
+
+    url: str
+    width: int
+    height: int
+
+
 def oembed_document(
     embed: Embed,
     *,
-    authors: Iterable[tuple[str, str]],
+    authors: Iterable[Author],
     provider_name: str,
     provider_url: str,
-    thumbnail: tuple[str, int, int] | None = None,
+    thumbnail: Thumbnail | None = None,
 ) -> dict[str, Any]:
     """The oEmbed 1.0 ``rich`` response for the card: the iframe, its size and who made it.
 
-    `authors` are (name, page url) in byline order: oEmbed has one author, so the names are joined
-    and the first author's page is the author_url. `thumbnail` is (url, width, height) or None.
+    `authors` are in byline order: oEmbed has one author, so the names are joined and the first author's page is
+    the author_url.
     """
     people = list(authors)
     document: dict[str, Any] = {
@@ -131,10 +146,11 @@ def oembed_document(
         "cache_age": 86400,
     }
     if people:
-        document["author_name"] = names_in_prose([name for name, _ in people])
-        if people[0][1]:
-            document["author_url"] = people[0][1]
+        document["author_name"] = names_in_prose([author.name for author in people])
+        if people[0].url:
+            document["author_url"] = people[0].url
     if thumbnail is not None:
-        url, width, height = thumbnail
-        document.update(thumbnail_url=url, thumbnail_width=width, thumbnail_height=height)
+        document.update(
+            thumbnail_url=thumbnail.url, thumbnail_width=thumbnail.width, thumbnail_height=thumbnail.height
+        )
     return document

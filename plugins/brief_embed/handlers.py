@@ -14,7 +14,7 @@ from reality_check.plugins.brief_registry.briefs import numbered, originals_with
 from reality_check.plugins.brief_registry.term_pages import author_page_url
 from reality_check.plugins.plugin_support.files import write_if_changed
 
-from .embed import Embed, build_embed, oembed_document
+from .embed import Author, Embed, Thumbnail, build_embed, oembed_document
 from .settings import set_defaults
 
 logger = logging.getLogger(__name__)
@@ -67,12 +67,14 @@ class EmbedCardsGenerator(Generator):
             document = oembed_document(
                 embed,
                 authors=[
-                    (person.name, author_page_url(self.settings, person.slug))
+                    Author(person.name, author_page_url(self.settings, person.slug))
                     for person in getattr(article, "author_profiles", ())
                 ],
                 provider_name=self.settings["SITENAME"],
                 provider_url=absolute_url(siteurl, ""),
-                thumbnail=(absolute_url(siteurl, image), *article.share_image_size) if image else None,
+                thumbnail=Thumbnail(absolute_url(siteurl, image), *article.share_image_size)
+                if image
+                else None,
             )
             path = Path(self.output_path) / embed.oembed_save_as
             if write_if_changed(

@@ -6,7 +6,6 @@ import functools
 import logging
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from .frontmatter import read_brief
 from .images import link_out_of_folder_problem, links_out_of_folder
 from .names import names_in_prose, names_in_prose_html
 from .new_brief import next_free_number
-from .problems import BriefFileError, RegistryError, display_path, log_extra
+from .problems import BriefFileError, RegistryError, display_path, log_extra, with_display_paths
 from .reader import FRONT_MATTER, add_reader
 from .registry import Registry, load_registry
 from .rendering import forget_rendered
@@ -69,8 +68,7 @@ def _registry_reported(content: str) -> tuple[Registry, bool]:
     try:
         return load_registry(Path(content)), True
     except RegistryError as error:
-        for problem in error.problems:
-            shown = replace(problem, path=display_path(problem.path, content))
+        for shown in with_display_paths(error.problems, content):
             logger.error("%s", shown, extra=log_extra(shown))
         return Registry(), False
 

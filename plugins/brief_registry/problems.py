@@ -7,7 +7,8 @@ all): programs and tests match on the code, editors read the message, and the bu
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 # The attribute of a build log record that holds the Problems its message words (see `log_extra`).
@@ -83,6 +84,12 @@ def display_path(path: str, content_root: str) -> str:
         return os.path.relpath(os.path.abspath(path), base)
     except ValueError:  # another drive on Windows
         return path
+
+
+def with_display_paths(problems: Iterable[Problem], content_root: str) -> list[Problem]:
+    """`problems` found in files the build and `make check` name by their full path (the registries, the theme's
+    catalogs), each with its path as an editor knows it (:func:`display_path`)."""
+    return [replace(problem, path=display_path(problem.path, content_root)) for problem in problems]
 
 
 def project_folder(content_root: str | os.PathLike[str]) -> str:

@@ -42,17 +42,14 @@ URL_ATTRIBUTES = frozenset(
     {"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"}
 )
 # Cheap tests that every finding passes (a brief without any is safe, and is not parsed): tags, event attributes,
-# and an address attribute, as Python's HTMLParser reads one (`html.parser.attrfind_tolerant`), whose value, as a
-# browser reads it, has a scheme a brief may not link to.
+# and an address attribute whose value, as a browser reads it, has a scheme a brief may not link to.
 _SUSPECT_TAG_OR_ATTRIBUTE = re.compile(
     r"<(?:script|style|i?frame|frameset|object|embed|base)\b|<[a-z][^>]*[\s/\"']on[a-z]", re.I
 )
-_ADDRESS_ATTRIBUTE = re.compile(
-    r"(?<=['\"\s/])(?:"
-    + "|".join(sorted(URL_ATTRIBUTES))
-    + r")\s*=+\s*('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*)",
-    re.I,
-)
+# An attribute's value after its "=", as Python's HTMLParser reads it (`html.parser.attrfind_tolerant`, which takes
+# "==" as "="). Written "==*", not "=+": a pattern that starts with a single literal is searched for as a string,
+# twenty times as fast.
+_ATTRIBUTE_VALUE = re.compile(r"==*\s*('[^']*'|\"[^\"]*\"|(?![\'\"])[^>\s]*)")
 # `<script>` in a code span is shown as text: not where a finding in the rendered body comes from.
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
@@ -137,9 +134,25 @@ def unsafe_html(rendered: str, body: str, first_line: int, path: str) -> tuple[P
 def suspect_scheme(text: str) -> bool:
     """Whether `text` has an address attribute whose value has a scheme a brief may not link to, however it is
     spelled (any case, characters browsers ignore between the letters, entities such as ``&Tab;`` or
-    ``&#106;``): the cheap test before parsing, one pattern over the text instead of a parse."""
-    for found in _ADDRESS_ATTRIBUTE.finditer(text):
-        value = found.group(1).strip("'\"")
-        if disallowed_scheme(html.unescape(value) if "&" in value else value):
-            return True
+    ``&#106;``): the cheap test before parsing. It reads from each "=" (few in a body), where a pattern for the
+    attributes' names, tried at every character, took thirty times as long."""
+    for found in _ATTRIBUTE_VALUE.finditer(text):
+        if _attribute_before(text, found.start()) in URL_ATTRIBUTES:
+            value = found.group(1).strip("'\"")
+            if disallowed_scheme(html.unescape(value) if "&" in value else value):
+                return True
     return False
+
+
+def _attribute_before(text: str, equals: int) -> str:
+    """The name, in lower case, of the attribute whose "=" is at `equals`, or "" where HTMLParser reads none there
+    (its name follows a quote, a slash or white space)."""
+    end = equals
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not (text[start - 1].isspace() or text[start - 1] in "/'\"<>="):
+        start -= 1
+    if start == end or start == 0 or not (text[start - 1].isspace() or text[start - 1] in "/'\""):
+        return ""
+    return text[start:end].lower()

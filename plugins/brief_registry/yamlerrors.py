@@ -7,6 +7,8 @@ scanning a quoted scalar"). The message names that line, in an editor's words, w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 
 import yaml
@@ -31,77 +33,160 @@ class YamlCode(StrEnum):
     SYNTAX = "yaml-syntax"  # any other error: the parser's own words
 
 
+@dataclass(frozen=True)
+class _Failure:
+    """What PyYAML said about one error, with the lines of the text it parsed."""
+
+    lines: list[str]
+    context: str  # what it was reading ("while scanning a quoted scalar"), or ""
+    problem: str  # what it found there ("found unexpected end of stream")
+    start: yaml.Mark | None  # where the construct it was reading began
+    end: yaml.Mark | None  # where it gave up
+    end_line: int
+    start_line: int
+
+    def char_at(self, mark: yaml.Mark | None) -> str:
+        """The character at `mark` ("" for none)."""
+        if mark is None or mark.line >= len(self.lines):
+            return ""
+        return self.lines[mark.line][mark.column : mark.column + 1]
+
+    def line_at_end(self) -> str:
+        """The line it gave up on ("" past the end of the text)."""
+        if self.end is None or self.end.line >= len(self.lines):
+            return ""
+        return self.lines[self.end.line]
+
+
+@dataclass(frozen=True)
+class _Diagnosis:
+    """An error in an editor's words: the line to look at, what to do there, and its code."""
+
+    line: int
+    said: str
+    code: YamlCode
+
+
+def _unclosed_quote(failure: _Failure) -> _Diagnosis | None:
+    if "quoted scalar" not in failure.context:
+        return None
+    quote, line = failure.char_at(failure.start) or '"', failure.start_line
+    said = f"the quote opened on line {line} is never closed: add the closing {quote} at the end of the value"
+    return _Diagnosis(line, said, YamlCode.UNCLOSED_QUOTE)
+
+
+def _unclosed_bracket(failure: _Failure) -> _Diagnosis | None:
+    if "flow sequence" not in failure.context and "flow mapping" not in failure.context:
+        return None
+    opener = failure.char_at(failure.start)
+    if opener not in _CLOSERS:
+        opener = "[" if "sequence" in failure.context else "{"
+    what, line = "the list" if opener == "[" else "it", failure.start_line
+    said = f"the '{opener}' opened on line {line} is never closed: end {what} with '{_CLOSERS[opener]}'"
+    return _Diagnosis(line, said, YamlCode.UNCLOSED_BRACKET)
+
+
+def _missing_colon(failure: _Failure) -> _Diagnosis | None:
+    if "simple key" not in failure.context or "':'" not in failure.problem:
+        return None
+    line = failure.start_line
+    return _Diagnosis(
+        line, f"line {line} has no ':' after its name: write it as 'name: value'", YamlCode.MISSING_COLON
+    )
+
+
+def _tab(failure: _Failure) -> _Diagnosis | None:
+    if "'\\t'" not in failure.problem:
+        return None
+    line = failure.end_line
+    said = f"line {line} holds a tab: YAML needs spaces here, so replace the tab with spaces"
+    return _Diagnosis(line, said, YamlCode.TAB)
+
+
+def _value_after_value(failure: _Failure) -> _Diagnosis | None:
+    """ "mapping values are not allowed": a stray indent, or a second ': ' inside an unquoted value."""
+    if "mapping values are not allowed" not in failure.problem:
+        return None
+    line = failure.end_line
+    if failure.line_at_end()[:1].isspace():
+        said = (
+            f"line {line} is indented, but the line above it does not open a list or a group: "
+            "remove the spaces at the start of the line"
+        )
+        return _Diagnosis(line, said, YamlCode.STRAY_INDENT)
+    said = (
+        f"line {line} has a second ': ' inside its value: put the whole value in quotes, "
+        'such as title: "Reality Check: a title with a colon"'
+    )
+    return _Diagnosis(line, said, YamlCode.COLON_IN_VALUE)
+
+
+def _reserved_character(failure: _Failure) -> _Diagnosis | None:
+    if "found undefined alias" not in failure.problem and "cannot start any token" not in failure.problem:
+        return None
+    line = failure.end_line
+    said = f"the value on line {line} starts with a character YAML reserves: put the whole value in quotes"
+    return _Diagnosis(line, said, YamlCode.RESERVED_CHARACTER)
+
+
+def _text_after_quote(failure: _Failure) -> _Diagnosis | None:
+    if "found '<scalar>'" not in failure.problem or failure.end is None:
+        return None
+    quote = _quoted_before(failure.line_at_end(), failure.end.column)
+    if not quote:
+        return None
+    line = failure.end_line
+    said = (
+        f"text follows the closing {quote} on line {line}: a value in quotes must be quoted as a whole; "
+        f"for quotation marks inside it, use the other kind around it ({_other(quote)}…{_other(quote)}) "
+        "or curly quotes inside"
+    )
+    return _Diagnosis(line, said, YamlCode.TEXT_AFTER_QUOTE)
+
+
+def _misaligned(failure: _Failure) -> _Diagnosis | None:
+    if "block mapping" not in failure.context and "block collection" not in failure.context:
+        return None
+    line = failure.end_line
+    said = f"line {line} does not fit the lines above it: indent the items of one list with the same number of spaces"
+    return _Diagnosis(line, said, YamlCode.MISALIGNED)
+
+
+# Tried in this order; the first that recognises the error words it. Any other is `yaml-syntax`, in the parser's words.
+_DIAGNOSES: tuple[Callable[[_Failure], _Diagnosis | None], ...] = (
+    _unclosed_quote,
+    _unclosed_bracket,
+    _missing_colon,
+    _tab,
+    _value_after_value,
+    _reserved_character,
+    _text_after_quote,
+    _misaligned,
+)
+
+
 def yaml_problem(error: yaml.YAMLError, path: str, text: str, fallback_line: int = 1) -> Problem:
     """The Problem for `error`, raised while parsing `text` (numbered as in the file at `path`)."""
     if not isinstance(error, yaml.MarkedYAMLError):
         return Problem(path, fallback_line, f"YAML syntax error: {error}", code=YamlCode.SYNTAX)
-    lines = text.split("\n")
-    context = error.context or ""
-    problem = error.problem or ""
-    start = error.context_mark
-    end = error.problem_mark
+    start, end = error.context_mark, error.problem_mark
     end_line = end.line + 1 if end is not None else fallback_line
-    start_line = start.line + 1 if start is not None else end_line
-
-    def char_at(mark: yaml.Mark | None) -> str:
-        if mark is None or mark.line >= len(lines):
-            return ""
-        return lines[mark.line][mark.column : mark.column + 1]
-
-    line, said, code = end_line, "", YamlCode.SYNTAX
-    if "quoted scalar" in context:
-        quote = char_at(start) or '"'
-        line = start_line
-        said = f"the quote opened on line {start_line} is never closed: add the closing {quote} at the end of the value"
-        code = YamlCode.UNCLOSED_QUOTE
-    elif "flow sequence" in context or "flow mapping" in context:
-        opener = char_at(start)
-        if opener not in _CLOSERS:
-            opener = "[" if "sequence" in context else "{"
-        what = "the list" if opener == "[" else "it"
-        line = start_line
-        said = f"the '{opener}' opened on line {start_line} is never closed: end {what} with '{_CLOSERS[opener]}'"
-        code = YamlCode.UNCLOSED_BRACKET
-    elif "simple key" in context and "':'" in problem:
-        line = start_line
-        said = f"line {start_line} has no ':' after its name: write it as 'name: value'"
-        code = YamlCode.MISSING_COLON
-    elif "'\\t'" in problem:
-        said = f"line {end_line} holds a tab: YAML needs spaces here, so replace the tab with spaces"
-        code = YamlCode.TAB
-    elif "mapping values are not allowed" in problem and end is not None and lines[end.line][:1].isspace():
-        said = (
-            f"line {end_line} is indented, but the line above it does not open a list or a group: "
-            "remove the spaces at the start of the line"
-        )
-        code = YamlCode.STRAY_INDENT
-    elif "mapping values are not allowed" in problem:
-        said = (
-            f"line {end_line} has a second ': ' inside its value: put the whole value in quotes, "
-            'such as title: "Reality Check: a title with a colon"'
-        )
-        code = YamlCode.COLON_IN_VALUE
-    elif "found undefined alias" in problem or "cannot start any token" in problem:
-        said = f"the value on line {end_line} starts with a character YAML reserves: put the whole value in quotes"
-        code = YamlCode.RESERVED_CHARACTER
-    elif "found '<scalar>'" in problem and end is not None and _quoted_before(lines[end.line], end.column):
-        quote = _quoted_before(lines[end.line], end.column)
-        said = (
-            f"text follows the closing {quote} on line {end_line}: a value in quotes must be quoted as a whole; "
-            f"for quotation marks inside it, use the other kind around it ({_other(quote)}…{_other(quote)}) "
-            "or curly quotes inside"
-        )
-        code = YamlCode.TEXT_AFTER_QUOTE
-    elif "block mapping" in context or "block collection" in context:
-        said = (
-            f"line {end_line} does not fit the lines above it: indent the items of one list with the same "
-            "number of spaces"
-        )
-        code = YamlCode.MISALIGNED
-    detail = "; ".join(part for part in (_where(context, start), _where(problem, end)) if part)
-    if not said:
-        return Problem(path, line, f"YAML syntax error: {detail}", code=code)
-    return Problem(path, line, f"{said} (YAML parser: {detail})", code=code)
+    failure = _Failure(
+        lines=text.split("\n"),
+        context=error.context or "",
+        problem=error.problem or "",
+        start=start,
+        end=end,
+        end_line=end_line,
+        start_line=start.line + 1 if start is not None else end_line,
+    )
+    detail = "; ".join(
+        part for part in (_where(failure.context, start), _where(failure.problem, end)) if part
+    )
+    diagnosis = next(filter(None, (diagnose(failure) for diagnose in _DIAGNOSES)), None)
+    if diagnosis is None:
+        return Problem(path, end_line, f"YAML syntax error: {detail}", code=YamlCode.SYNTAX)
+    return Problem(path, diagnosis.line, f"{diagnosis.said} (YAML parser: {detail})", code=diagnosis.code)
 
 
 def _quoted_before(line: str, column: int) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -19,7 +18,7 @@ from reality_check.plugins.brief_registry.briefs import (
     originals_with_pages,
     translations_with_pages,
 )
-from reality_check.plugins.brief_registry.problems import display_path, log_extra
+from reality_check.plugins.brief_registry.problems import log_extra, with_display_paths
 from reality_check.plugins.brief_registry.rules import LANGUAGES_SETTING, translation_languages
 from reality_check.plugins.plugin_support.plugin_settings import (
     SettingError,
@@ -243,8 +242,7 @@ def check_catalogs(pelican) -> None:
     _, problems = readable_catalogs(
         catalogs_folder(pelican.settings["THEME"]), translation_languages(pelican.settings)
     )
-    for problem in problems:
-        shown = replace(problem, path=display_path(problem.path, pelican.settings["PATH"]))
+    for shown in with_display_paths(problems, pelican.settings["PATH"]):
         logger.error("%s", shown, extra=log_extra(shown))
 
 

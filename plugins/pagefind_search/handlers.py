@@ -20,6 +20,7 @@ from reality_check.plugins.plugin_support.unfinished import Unfinished
 
 from .indexer import (
     MAIN_BUNDLE,
+    BriefPage,
     IndexingRun,
     IndexPart,
     PagefindError,
@@ -145,13 +146,13 @@ def finish(pelican) -> None:
         )
 
 
-def brief_pages(generator) -> list[tuple[str, str]]:
+def brief_pages(generator) -> list[BriefPage]:
     """This build's brief pages, originals and translations, with their languages: the only pages with
     ``data-pagefind-body``. Pagefind reads no other file, so it neither parses the thousands of listing and card
     pages nor meets one half-written, and a page an earlier build left (a brief deleted or renamed since) is not
     found by search."""
     return [
-        (brief.save_as, str(brief.lang or generator.settings["DEFAULT_LANG"]))
+        BriefPage(brief.save_as, str(brief.lang or generator.settings["DEFAULT_LANG"]))
         for brief in briefs_with_pages(generator)
         if brief.save_as
     ]

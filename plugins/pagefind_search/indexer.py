@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from reality_check.plugins.plugin_support.code_digest import code_digest
 from reality_check.plugins.plugin_support.digests import digest, folder_stamp
@@ -169,6 +170,13 @@ def run_pagefind(site: Path, pages: Iterable[str] | None = None) -> PagefindResu
 MAIN_BUNDLE = "pagefind/"
 
 
+class BriefPage(NamedTuple):
+    """A page to index: its path relative to the site, and its language (each language's search finds its own)."""
+
+    path: str
+    language: str
+
+
 @dataclass(frozen=True)
 class IndexPart:
     """A share of the pages, indexed by one Pagefind run into a bundle of its own."""
@@ -185,9 +193,9 @@ def part_bundle(number: int) -> str:
 
 
 def plan_parts(
-    pages: Sequence[tuple[str, str]], per_part: int, max_parts: int | None = None
+    pages: Sequence[BriefPage], per_part: int, max_parts: int | None = None
 ) -> tuple[IndexPart, ...]:
-    """Share `pages` ((path, language) pairs, in the build's order) among as few parts as keep each at about
+    """Share `pages` (in the build's order) among as few parts as keep each at about
     `per_part` pages (at most `per_part` plus one per language), and at most `max_parts` parts: with more pages
     than that holds, the parts grow instead. Both are whole numbers of at least 1 (the settings are checked by
     `settings.index_limits`).

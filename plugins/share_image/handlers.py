@@ -50,6 +50,16 @@ def content_for(article, settings: dict) -> ShareImageContent:
     )
 
 
+@dataclass(frozen=True)
+class BriefImage:
+    """A brief given a share image: the brief (an article, its translations too), what its image shows, and the
+    image's file in the cache."""
+
+    brief: Any
+    content: ShareImageContent
+    cached: Path
+
+
 @dataclass(eq=False)
 class ShareImageDrawing:
     """One build's share images: the briefs given one, and the workers drawing those missing from the cache.
@@ -63,8 +73,8 @@ class ShareImageDrawing:
     settings: dict
     output_path: Path
     pool: DrawingPool
-    # Every brief given a share image (translations included), with what its image shows and its file in the cache.
-    images: list[tuple[Any, ShareImageContent, Path]] = field(default_factory=list)
+    # Every brief given a share image (translations included).
+    images: list[BriefImage] = field(default_factory=list)
 
     def start(self, briefs: list) -> None:
         """Start drawing the images of `briefs` missing from the cache."""
@@ -76,22 +86,22 @@ class ShareImageDrawing:
             if article.share_image and hasattr(article, "summary_card"):
                 content = content_for(article, self.settings)
                 path = cache_dir / f"{cache_key(content, fonts)}.png"
-                self.images.append((article, content, path))
+                self.images.append(BriefImage(article, content, path))
                 if not path.is_file():
                     missing[path] = Job(draw_into_cache, (content, fonts))
         self.pool.start(missing)
 
-    def place_every_image(self, fonts: Fonts) -> tuple[int, int]:
-        """Wait for the workers, draw what they did not, and put each brief's image into the output: (drawn,
-        written)."""
+    def place_every_image(self, fonts: Fonts) -> int:
+        """Wait for the workers, draw what they did not, and put each brief's image into the output; how many
+        images were drawn in this build."""
         drawn = self.pool.finish()
-        for article, content, path in self.images:
-            if not path.is_file():  # no worker drew it, or the cache lost it since
-                draw_into_cache(path, content, fonts)
+        for image in self.images:
+            if not image.cached.is_file():  # no worker drew it, or the cache lost it since
+                draw_into_cache(image.cached, image.content, fonts)
                 drawn += 1
-                logger.info("share_image: drew %s", article.share_image)
-            link_or_copy(path, self.output_path / article.share_image)
-        return drawn, len(self.images)
+                logger.info("share_image: drew %s", image.brief.share_image)
+            link_or_copy(image.cached, self.output_path / image.brief.share_image)
+        return drawn
 
 
 # Each build's drawing, from the making of its articles generator to ``finalized``; one a failed build left is
@@ -163,7 +173,7 @@ def finish_drawing(pelican) -> None:
             )
             return
     try:
-        drawn, total = drawing.place_every_image(fonts)
+        drawn = drawing.place_every_image(fonts)
     except Exception as error:  # a drawing or a copy that failed, in a worker or here
         logger.error(
             "share_image: the share images were not all written: %s: %s (the pages link to them: fix the "
@@ -175,7 +185,7 @@ def finish_drawing(pelican) -> None:
     logger.info(
         "share_image: %d of %d share images drawn, the rest reused from %s",
         drawn,
-        total,
+        len(drawing.images),
         cache_dir_for(drawing.settings),
     )
 

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from reality_check.plugins.brief_embed import build_embed, frame_height, oembed_document
-from reality_check.plugins.brief_embed.embed import TITLE_LINE
+from reality_check.plugins.brief_embed.embed import TITLE_LINE, Author, Thumbnail
 
 SETTINGS: dict = {}
 
@@ -60,10 +60,14 @@ def test_a_title_that_wraps_needs_a_taller_frame():
 def test_oembed_answer_has_the_required_rich_fields():
     document = oembed_document(
         embed(key_points=["A point."], recommendation_titles=["Act."]),
-        authors=[("Ada Lorem", "https://x.test/authors/ada/"), ("Ben Ipsum", ""), ("Cy Dolor", "")],
+        authors=[
+            Author("Ada Lorem", "https://x.test/authors/ada/"),
+            Author("Ben Ipsum", ""),
+            Author("Cy Dolor", ""),
+        ],
         provider_name="Reality Check",
         provider_url="https://x.test/",
-        thumbnail=("https://x.test/images/share/a-title.png", 1200, 630),
+        thumbnail=Thumbnail("https://x.test/images/share/a-title.png", 1200, 630),
     )
     assert document["version"] == "1.0"
     assert document["type"] == "rich"

@@ -2,8 +2,10 @@
 
 The caches of what was read or worked out from each brief (Pelican's content cache, the card extractions,
 `make check`'s reports) put this digest in their keys, so changed code or an upgraded library is never answered
-with a result the old one made. (The drawn files key by their own DRAWING_VERSION; incremental_output's pages and
-fragment_cache's compiled templates by every module the build has loaded, `loaded_code_digest`.)
+with a result the old one made. (The drawn files key by their own DRAWING_VERSION instead, bumped by hand when a
+change alters what is drawn: a PDF edition takes a third of a second to draw, and a comment or a refactor of the
+drawing code must not redraw a thousand. incremental_output's pages and fragment_cache's compiled templates key by
+every module the build has loaded, `loaded_code_digest`.)
 """
 
 from __future__ import annotations

@@ -313,6 +313,46 @@ def test_every_other_scheme_in_an_address_attribute_is_suspect(html):
 @pytest.mark.parametrize(
     "html",
     [
+        '<p>Set x="<a href="javascript:alert(1)">click</a></p>',
+        "<p>Set x=' then <a href=\"javascript:alert(1)\">click</a>, it's done.</p>",
+        "<p>Use <code>a='</code> then <a href=\"tel:+15550100\">call</a> and don't.</p>",
+        "<p>x=y<a/href=javascript:alert(1)>",
+    ],
+)
+def test_an_equals_sign_in_the_text_before_a_link_does_not_hide_it(html):
+    """A value read from an "=" in prose runs to the next quote, over a real attribute: the cheap test used to
+    skip that attribute, and the brief was published with its link (found by a review, each input from a body)."""
+    assert suspect_scheme(html)
+    assert [problem.code for problem in unsafe_html(html, html, 1, "x.md")] == ["unsafe-url-scheme"]
+
+
+def test_the_cheap_test_never_misses_what_the_parser_finds():
+    """Bodies put together from pieces that confuse a reading of attributes (quotes, "=" in text, tags, entities):
+    whenever the parser finds a link the site does not allow, the cheap test must have let it parse."""
+    import random
+
+    from reality_check.plugins.brief_registry.safety import SafetyCode, _Finder
+
+    pieces = [
+        "x=", ' y="', " z='", "'", '"', "==", " = ", "<p>", "</p>", "<a ", "<a/", "<img ", ">", "/>", "text ",
+        "it's ", "a=b ", 'href="', "href='", "href=", "HREF = ", "src=", "poster=", "title='t'", "javascript:go()",
+        "java&Tab;script:x", "&#106;avascript:x", "tel:1", "https://example.org/", "mailto:a@b", "#top", "\n",
+    ]  # fmt: skip
+    chance = random.Random(20261130)
+    missed = []
+    for _ in range(4000):
+        text = "".join(chance.choice(pieces) for _ in range(chance.randint(2, 14)))
+        finder = _Finder()
+        finder.feed(text)
+        finder.close()
+        if any(found.code == SafetyCode.UNSAFE_URL for found in finder.found) and not suspect_scheme(text):
+            missed.append(text)
+    assert not missed, missed[:5]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
         "<p>Plain prose: with colons, times 10:30 and a link.</p>",
         '<p><a href="https://example.org/a:b">AT&amp;T&rsquo;s page</a></p>',
         '<p><a href="mailto:editor@example.org">e-mail</a> <a href="../annex/#a:b">relative</a></p>',
@@ -426,3 +466,17 @@ def test_comments_meant_as_comments_are_left_alone(yaml_lines, data):
 def test_every_disguise_is_found_and_prose_is_not(rendered, found):
     problems = unsafe_html(rendered, "x", 1, "x.md")
     assert [p.message.startswith(found) for p in problems] == ([True] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("img", "codes"),
+    [
+        ('<img src="ftp://example.org/chart.png" alt="A chart">', []),  # on another site: images.py says so
+        ('<img src="tel:+15550100" alt="A chart">', []),  # not in the images folder: images.py says so
+        ('<img src="data:image/png;base64,AAAA" alt="A chart">', []),  # written as data: images.py says so
+        ('<img src="javascript:alert(1)" alt="A chart">', ["unsafe-url-scheme"]),
+    ],
+)
+def test_an_image_address_is_refused_here_only_when_it_runs_code(img, codes):
+    """What is wrong with any other image address is the image check's to say, once."""
+    assert [problem.code for problem in unsafe_html(img, img, 1, "x.md")] == codes

@@ -70,7 +70,9 @@ def test_card_comes_before_the_body_and_links_into_it(brief):
     card = main.find("section", class_="summary-card")
     body = main.find(class_="brief-body")
     assert card.sourceline < body.sourceline
-    for link in card.select("ol.recommendations a"):
+    links = card.select("ol.recommendations a")
+    assert len(links) == len(card.select("ol.recommendations > li")) == 3  # every title links into the body
+    for link in links:
         target = link["href"].removeprefix("#")
         item = body.find(id=target)
         assert item is not None

@@ -57,7 +57,9 @@ def test_brief_page_has_the_full_card(built, slug):
     assert int(ol["start"]) == EXPECTED[slug][1][0][0]
     # Full card: each title links to its recommendation's place in the body of the same page.
     body = page.find(class_="brief-body")
-    for link in card.select("ol.recommendations a"):
+    links = card.select("ol.recommendations a")
+    assert len(links) == len(card.select("ol.recommendations > li")) > 0  # every title links into the body
+    for link in links:
         assert link["href"].startswith("#")
         target = body.find(id=link["href"][1:])
         assert target is not None, link

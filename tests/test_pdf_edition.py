@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import shlex
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -14,8 +15,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import BRIEF_4_URL, FIXTURES, MAKE, ROOT, SEED, Site, build_site, copy_content, text_of
+from pelican import parse_arguments
 from PIL import Image
 
+from reality_check.editor.build import pelican_arguments
 from reality_check.plugins.pdf_edition.tests import pdftools
 
 SITEURL = "https://reality-check.example.org"
@@ -371,7 +374,12 @@ def test_make_html_draws_pdfs_when_asked(pdf, asks_for_pdfs):
     recipe = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60).stdout
     recipe = recipe.replace("\\\n", " ")  # one line per command, continuation lines joined
     (pelican_line,) = [line for line in recipe.splitlines() if " --settings pelicanconf.py " in line]
-    assert ("-e PDF_EDITION=true" in pelican_line) is asks_for_pdfs
+    words = shlex.split(pelican_line)
+    # Read as Pelican reads the options (a later -e would replace an earlier one).
+    arguments = pelican_arguments(
+        Path("content"), Path("out"), Path("pelicanconf.py"), words[words.index("--") + 1 :]
+    )
+    assert parse_arguments(arguments).overrides.get("PDF_EDITION", False) is asks_for_pdfs
 
 
 @pytest.mark.parametrize(

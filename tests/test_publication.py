@@ -150,7 +150,9 @@ def test_brief_pages_are_marked_up_for_pagefind(series_site):
     assert text_of(body[0].find(attrs={"data-pagefind-meta": "title"})).startswith("Reality Check #4:")
     # Navigation, related briefs and citations would make every brief match its neighbours' words.
     for selector in ("nav.series-nav", "section.cite-brief", "section.related-briefs"):
-        assert all(node.has_attr("data-pagefind-ignore") for node in page.select(selector))
+        nodes = page.select(selector)
+        assert nodes, selector
+        assert all(node.has_attr("data-pagefind-ignore") for node in nodes), selector
 
 
 def test_search_page_form_filters_and_script(series_site):

@@ -11,6 +11,7 @@ from dataclasses import replace
 import feedparser
 import jsonschema
 import pytest
+from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL, TRANSLATION_FIXTURES, Site, build_site, copy_translated_content, text_of
 
 from reality_check.editor.check import check_content
@@ -175,8 +176,11 @@ def test_each_language_has_its_listing_and_feed(translated_site):
         parsed = feedparser.parse(translated_site.path(f"feeds/{lang}.atom.xml").read_bytes())
         assert not parsed.bozo
         assert [entry.link for entry in parsed.entries] == [f"{SITEURL}/{p}" for p in pages]
-        for entry in parsed.entries:
-            assert "summary-card" in entry.content[0].value  # the entry opens with the translated card
+        for entry in parsed.entries:  # each entry opens with the card, headed in its language
+            first = BeautifulSoup(entry.content[0].value, "html.parser").find(True)
+            assert first.name == "section", entry.link
+            assert "summary-card" in first["class"], entry.link
+            assert [text_of(h) for h in first.select(".summary-card__heading")] == CARD_HEADINGS[lang]
     uk = feedparser.parse(translated_site.path("feeds/uk.atom.xml").read_bytes()).entries[0]
     assert [a.get("name") for a in uk.authors] == ["Ada Lorem", "Ben Ipsum"]
     everything = feedparser.parse(translated_site.path("feeds/all.atom.xml").read_bytes())

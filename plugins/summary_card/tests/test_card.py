@@ -3,6 +3,7 @@
 import dataclasses
 
 import pytest
+from bs4 import BeautifulSoup
 
 from reality_check.plugins.summary_card import BodyEdit, BriefCard, CardSettings, KeyPoint, extract_card
 from reality_check.plugins.summary_card.card import ProblemCode, normalize_heading, recommendation_number
@@ -53,7 +54,9 @@ def test_body_below_card_drops_key_points_and_anchors_recommendations():
 
     assert "Key points" not in body
     assert "The arrest of a dissident" not in body
-    assert 'id="recommendation-2"' in body
+    anchored = BeautifulSoup(body, "html.parser").find(id="recommendation-2")
+    assert anchored.name == "li"
+    assert anchored.get_text().startswith("Adopt a realistic attitude.")
     assert "What’s the issue?" in body
     assert "Explore NAEI" in body
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -59,3 +62,21 @@ def has_ipv6_loopback() -> bool:
     except OSError:
         return False
     return True
+
+
+def kill_processes_with_env(name: str, value: str) -> list[int]:
+    """SIGKILL every process of this machine whose environment sets `name` to `value`, and return their ids: the
+    last resort of a fixture whose server started a process in a session of its own (decap-server, under
+    `make cms`), which a signal to the server's process group does not reach."""
+    wanted = f"{name}={value}".encode()
+    killed = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if wanted in (entry / "environ").read_bytes().split(b"\0"):
+                os.kill(int(entry.name), signal.SIGKILL)
+                killed.append(int(entry.name))
+        except (OSError, ValueError):  # gone meanwhile, or not ours to read
+            continue
+    return killed

@@ -238,3 +238,25 @@ def test_a_second_signal_does_not_cut_the_stop_of_decap_server_short():
             server.kill()
         server.stdout.close()
     assert server.returncode == 0  # stopped by its SIGTERM, waited for to the end
+
+
+def test_the_fixtures_last_resort_stops_a_process_in_a_session_of_its_own(tmp_path):
+    """tests/quality/test_cms_browser.py's fallback when `make cms` does not stop: decap-server, in a session of
+    its own, is found by the folder in its environment (once, it outlived a run slowed down by strace)."""
+    import os
+    import subprocess
+
+    from local_servers import kill_processes_with_env
+
+    marker = str(tmp_path / "synthetic-repository")
+    env = {**os.environ, "GIT_REPO_DIRECTORY": marker}
+    stray = subprocess.Popen(["sleep", "60"], env=env, start_new_session=True)
+    bystander = subprocess.Popen(["sleep", "60"], start_new_session=True)
+    try:
+        assert kill_processes_with_env("GIT_REPO_DIRECTORY", marker) == [stray.pid]
+        assert stray.wait(timeout=10) == -9
+        assert bystander.poll() is None  # another process is left alone
+    finally:
+        for process in (stray, bystander):
+            process.kill()
+            process.wait()

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from conftest import BRIEF_4_URL, DESKTOP, build_site, copy_content
 from editor_helpers import BAD_BRIEFS, SETTINGS, content_copy
-from local_servers import answer, fetch, free_port, wait_for
+from local_servers import answer, fetch, free_port, kill_processes_with_env, wait_for
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from reality_check.deploy.publish import add_host_files
@@ -119,6 +119,8 @@ def cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cms]:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+            # decap-server runs in a session of its own: named by the folder it was given (editor/cms.py)
+            kill_processes_with_env("GIT_REPO_DIRECTORY", str(base))
             raise
         assert fetch(url) is None, "the preview outlived `make cms`"
         assert fetch(f"http://127.0.0.1:{cms_port}/") is None, "decap-server outlived `make cms`"

@@ -40,10 +40,9 @@ PAGEFIND_KEEP_UNCHANGED_PARTS = False
 # The browser editor on the live site (docs/cms.md, "Going live"): off unless the build's environment names the
 # GitHub repository the editor commits to (DECAP_GITHUB_REPO=owner/name). Drafts become pull requests.
 DECAP_ADMIN = bool(os.environ.get("DECAP_GITHUB_REPO"))
-DECAP_BACKEND = {
-    "name": "github",
-    "repo": os.environ.get("DECAP_GITHUB_REPO", ""),
-    "branch": os.environ.get("DECAP_GITHUB_BRANCH", "main"),
-}
+# Without DECAP_GITHUB_BRANCH, the editor commits to the plugin's default branch, main (plugins/decap_admin).
+DECAP_BACKEND = {"name": "github", "repo": os.environ.get("DECAP_GITHUB_REPO", "")}
+if os.environ.get("DECAP_GITHUB_BRANCH"):
+    DECAP_BACKEND["branch"] = os.environ["DECAP_GITHUB_BRANCH"]
 if os.environ.get("DECAP_AUTH_BASE_URL"):  # an OAuth provider of your own (Cloudflare Pages, own server)
     DECAP_BACKEND["base_url"] = os.environ["DECAP_AUTH_BASE_URL"]

@@ -160,3 +160,29 @@ def test_the_editors_hints_follow_the_sites_card_headings(tmp_path):
     body = next(field for field in briefs["fields"] if field["name"] == "body")["default"]
     assert "\n## At a glance\n" in f"\n{body}"  # the new brief's body has the list the hints name
     assert "## Key points" not in body
+
+
+@pytest.mark.parametrize(
+    ("environment", "backend"),
+    [
+        (
+            {"DECAP_GITHUB_REPO": "think-tank/reality-check"},
+            {"name": "github", "repo": "think-tank/reality-check"},
+        ),
+        (
+            {"DECAP_GITHUB_REPO": "think-tank/reality-check", "DECAP_GITHUB_BRANCH": "live"},
+            {"name": "github", "repo": "think-tank/reality-check", "branch": "live"},
+        ),
+    ],
+    ids=["repository", "repository and branch"],
+)
+def test_the_live_sites_editor_is_set_from_the_environment(monkeypatch, environment, backend):
+    """publishconf.py passes on the branch it is told, and none otherwise: the plugin's default (main) then holds,
+    in one place (plugins/decap_admin/config.py's GITHUB_BRANCH)."""
+    from pelican.settings import read_settings
+
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    settings = read_settings(str(ROOT / "publishconf.py"))
+    assert settings["DECAP_ADMIN"] is True
+    assert settings["DECAP_BACKEND"] == backend

@@ -86,31 +86,35 @@ def _choice(name: str, label: str, options: list[str], hint: str, required: bool
     return widget
 
 
-def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
-    """The Briefs form: the front matter in the order briefs are written, then the Markdown body."""
-    registry = sources.registry
+def _series_number_field(next_number: int) -> dict[str, Any]:
+    return {
+        "label": "Series number",
+        "name": "series_number",
+        "widget": "number",
+        "value_type": "int",
+        "min": 1,
+        "step": 1,
+        "default": next_number,
+        "hint": f"A number no other brief has; {next_number} is the next free one.",
+    }
+
+
+def _date_field() -> dict[str, Any]:
+    return {
+        "label": "Date",
+        "name": "date",
+        "widget": "datetime",
+        "format": DATE_FORMAT,
+        "date_format": DATE_FORMAT,
+        "time_format": False,
+        "default": "{{now}}",
+        "pattern": [DATE_PATTERN, "Write the date as YYYY-MM-DD, such as 2021-03-05."],
+    }
+
+
+def _registry_choices(registry: Registry) -> list[dict[str, Any]]:
+    """The authors, topics and regions a brief names, each picked from its registry's names."""
     return [
-        {"label": "Title", "name": "title", "widget": "string"},
-        {
-            "label": "Series number",
-            "name": "series_number",
-            "widget": "number",
-            "value_type": "int",
-            "min": 1,
-            "step": 1,
-            "default": sources.next_number,
-            "hint": f"A number no other brief has; {sources.next_number} is the next free one.",
-        },
-        {
-            "label": "Date",
-            "name": "date",
-            "widget": "datetime",
-            "format": DATE_FORMAT,
-            "date_format": DATE_FORMAT,
-            "time_format": False,
-            "default": "{{now}}",
-            "pattern": [DATE_PATTERN, "Write the date as YYYY-MM-DD, such as 2021-03-05."],
-        },
         _choice(
             "authors",
             "Authors",
@@ -132,6 +136,12 @@ def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
             "As listed under Registries › Regions.",
             required=False,
         ),
+    ]
+
+
+def _card_fields(sources: BriefSources) -> list[dict[str, Any]]:
+    """The card's sections written in the front matter, left empty as a rule (the card reads the body's lists)."""
+    return [
         {
             "label": "Key points",
             "name": "key_points",
@@ -156,25 +166,43 @@ def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
                 f"Leave empty to take them from the body’s “{sources.recommendations_heading}” list (the usual way)."
             ),
         },
-        {
-            "label": "Responses",
-            "name": "responses",
-            "widget": "list",
-            "required": False,
-            "field": {"label": "Series number", "name": "number", "widget": "number", "value_type": "int"},
-            "hint": "Series numbers of later briefs that answer this one.",
-        },
-        {
-            "label": "Body",
-            "name": "body",
-            "widget": "markdown",
-            "modes": ["raw"],
-            "default": sources.template,
-            "hint": (
-                f"Keep the “{sources.key_points_heading}” list and the numbered list under "
-                f"“{sources.recommendations_heading}”: the summary card is made from them."
-            ),
-        },
+    ]
+
+
+_RESPONSES_FIELD: dict[str, Any] = {
+    "label": "Responses",
+    "name": "responses",
+    "widget": "list",
+    "required": False,
+    "field": {"label": "Series number", "name": "number", "widget": "number", "value_type": "int"},
+    "hint": "Series numbers of later briefs that answer this one.",
+}
+
+
+def _body_field(sources: BriefSources) -> dict[str, Any]:
+    return {
+        "label": "Body",
+        "name": "body",
+        "widget": "markdown",
+        "modes": ["raw"],
+        "default": sources.template,
+        "hint": (
+            f"Keep the “{sources.key_points_heading}” list and the numbered list under "
+            f"“{sources.recommendations_heading}”: the summary card is made from them."
+        ),
+    }
+
+
+def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
+    """The Briefs form: the front matter in the order briefs are written, then the Markdown body."""
+    return [
+        {"label": "Title", "name": "title", "widget": "string"},
+        _series_number_field(sources.next_number),
+        _date_field(),
+        *_registry_choices(sources.registry),
+        *_card_fields(sources),
+        _RESPONSES_FIELD,
+        _body_field(sources),
     ]
 
 
@@ -237,6 +265,8 @@ def _registry_collection(content: str) -> dict[str, Any]:
 
 # The extension of the files Decap lists, opens and writes (one per collection; the build reads others too).
 DECAP_EXTENSION = "md"
+# The branch Decap's github backend commits to when DECAP_BACKEND names none (DECAP_GITHUB_BRANCH for the live site).
+GITHUB_BRANCH = "main"
 # A GitHub repository as Decap's github backend names it: owner/name, nothing around it.
 # (An owner may hold an underscore: GitHub Enterprise's managed users are named owner_shortcode.)
 _GITHUB_REPO = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+")
@@ -255,90 +285,93 @@ def _owner_and_name(repo: str) -> str:
     return "OWNER/NAME"
 
 
-def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, Any]:
-    """Decap's configuration as a mapping, ready to be written as YAML."""
+def _backend(settings: DecapSettings) -> dict[str, Any]:
+    """Decap's `backend:`, checked; a GitHub backend that names no branch gets GITHUB_BRANCH (Decap's own default,
+    "master", is a branch few repositories still have)."""
     backend = dict(settings.backend)
     if not backend.get("name"):
         raise DecapConfigError("DECAP_BACKEND must name a Decap backend, such as {'name': 'github'}")
-    if backend["name"] == "github" and not backend.get("repo") and not settings.local_backend:
+    if backend["name"] != "github":
+        return backend
+    repo = str(backend.get("repo") or "")
+    if not repo and not settings.local_backend:
         raise DecapConfigError(
             "DECAP_BACKEND has no 'repo': set it to the GitHub repository, such as "
-            f"{{'name': 'github', 'repo': 'owner/reality-check', 'branch': 'main'}} (got {backend!r})"
+            f"{{'name': 'github', 'repo': 'owner/reality-check', 'branch': '{GITHUB_BRANCH}'}} (got {backend!r})"
         )
-    repo = str(backend.get("repo") or "")
-    if backend["name"] == "github" and repo and not _GITHUB_REPO.fullmatch(repo):
+    if repo and not _GITHUB_REPO.fullmatch(repo):
         raise DecapConfigError(
             f"DECAP_BACKEND's 'repo' must name the GitHub repository as owner/name (got {repo!r}); "
             f"set DECAP_GITHUB_REPO={_owner_and_name(repo)}"
         )
-    content = settings.content_folder
-    config: dict[str, Any] = {"backend": backend}
+    return {**backend, "branch": backend.get("branch") or GITHUB_BRANCH}
+
+
+def _briefs_collection(sources: BriefSources, content: str, series: str) -> dict[str, Any]:
+    return {
+        "name": "briefs",
+        "label": "Briefs",
+        "label_singular": "Brief",
+        "description": f"{series or 'The'} briefs, one Markdown file each in {content}/{BRIEFS_DIR}/.",
+        "folder": str(PurePosixPath(content) / BRIEFS_DIR),
+        "extension": DECAP_EXTENSION,
+        "format": "yaml-frontmatter",
+        "create": True,
+        "delete": False,
+        "slug": "{{slug}}",
+        "identifier_field": "title",
+        "summary": "#{{series_number}} · {{title}}",
+        "sortable_fields": ["series_number", "date", "title"],
+        "preview_path": PREVIEW_PATH.replace("{filename}", "{{filename}}"),
+        "editor": {"preview": False},
+        "fields": brief_fields(sources),
+    }
+
+
+def _pages_collection(content: str) -> dict[str, Any]:
+    return {
+        "name": "pages",
+        "label": "Pages",
+        "label_singular": "Page",
+        "folder": str(PurePosixPath(content) / PAGES_DIR),
+        "extension": DECAP_EXTENSION,
+        "format": "yaml-frontmatter",
+        "create": True,
+        "delete": False,
+        "slug": "{{slug}}",
+        "editor": {"preview": False},
+        "fields": [
+            {"label": "Title", "name": "title", "widget": "string"},
+            {"label": "Slug (web address)", "name": "slug", "widget": "string", "pattern": SLUG_RULE},
+            {"label": "Menu title", "name": "nav_title", "widget": "string", "required": False},
+            {"label": "Summary", "name": "summary", "widget": "text", "required": False},
+            {"label": "Body", "name": "body", "widget": "markdown", "modes": ["raw"]},
+        ],
+    }
+
+
+def build_config(sources: BriefSources, settings: DecapSettings) -> dict[str, Any]:
+    """Decap's configuration as a mapping, ready to be written as YAML."""
+    config: dict[str, Any] = {"backend": _backend(settings)}
     if settings.publish_mode:
         config["publish_mode"] = settings.publish_mode
     if settings.local_backend:
         config["local_backend"] = {"url": settings.local_backend}
     if settings.site_url:
-        config["site_url"] = settings.site_url.rstrip("/")
-        config["display_url"] = settings.site_url.rstrip("/")
-    config.update(
-        {
-            "media_folder": settings.media_folder,
-            "public_folder": settings.public_folder,
-            "editor": {"preview": False},
-            "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-            "collections": [
-                {
-                    "name": "briefs",
-                    "label": "Briefs",
-                    "label_singular": "Brief",
-                    "description": f"{settings.series or 'The'} briefs, one Markdown file each in {content}/{BRIEFS_DIR}/.",
-                    "folder": str(PurePosixPath(content) / BRIEFS_DIR),
-                    "extension": DECAP_EXTENSION,
-                    "format": "yaml-frontmatter",
-                    "create": True,
-                    "delete": False,
-                    "slug": "{{slug}}",
-                    "identifier_field": "title",
-                    "summary": "#{{series_number}} · {{title}}",
-                    "sortable_fields": ["series_number", "date", "title"],
-                    "preview_path": PREVIEW_PATH.replace("{filename}", "{{filename}}"),
-                    "editor": {"preview": False},
-                    "fields": brief_fields(sources),
-                },
-                _registry_collection(content),
-                {
-                    "name": "pages",
-                    "label": "Pages",
-                    "label_singular": "Page",
-                    "folder": str(PurePosixPath(content) / PAGES_DIR),
-                    "extension": DECAP_EXTENSION,
-                    "format": "yaml-frontmatter",
-                    "create": True,
-                    "delete": False,
-                    "slug": "{{slug}}",
-                    "editor": {"preview": False},
-                    "fields": [
-                        {"label": "Title", "name": "title", "widget": "string"},
-                        {
-                            "label": "Slug (web address)",
-                            "name": "slug",
-                            "widget": "string",
-                            "pattern": SLUG_RULE,
-                        },
-                        {"label": "Menu title", "name": "nav_title", "widget": "string", "required": False},
-                        {"label": "Summary", "name": "summary", "widget": "text", "required": False},
-                        {
-                            "label": "Body",
-                            "name": "body",
-                            "widget": "markdown",
-                            "modes": ["raw"],
-                        },
-                    ],
-                },
-            ],
-        }
-    )
-    return config
+        config["site_url"] = config["display_url"] = settings.site_url.rstrip("/")
+    content = settings.content_folder
+    return {
+        **config,
+        "media_folder": settings.media_folder,
+        "public_folder": settings.public_folder,
+        "editor": {"preview": False},
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [
+            _briefs_collection(sources, content, settings.series),
+            _registry_collection(content),
+            _pages_collection(content),
+        ],
+    }
 
 
 def render_config(config: Mapping[str, Any]) -> str:

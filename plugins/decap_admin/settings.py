@@ -10,7 +10,7 @@ from reality_check.plugins.plugin_support.plugin_settings import defaults_setter
 
 DEFAULTS: dict[str, Any] = {
     "DECAP_ADMIN": False,  # write /admin/ (the editor, its configuration and Decap's code) into the site
-    "DECAP_BACKEND": {"name": "github", "branch": "main"},  # Decap's `backend:`; going live adds `repo`
+    "DECAP_BACKEND": {"name": "github"},  # Decap's `backend:`; going live adds `repo` (`branch`: main)
     "DECAP_PUBLISH_MODE": "editorial_workflow",  # drafts as pull requests ("" or "simple": commit directly)
     "DECAP_LOCAL_BACKEND": "",  # decap-server's API address; `make cms` sets it, so edits go to content/
     "DECAP_SITE_URL": "",  # where "View" links lead (default: SITEURL)

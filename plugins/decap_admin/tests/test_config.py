@@ -116,6 +116,21 @@ def test_local_and_live_configurations_differ_only_in_the_backend_and_view_addre
     assert live["collections"] == local["collections"]
 
 
+@pytest.mark.parametrize(
+    ("backend", "expected"),
+    [
+        ({"name": "github", "repo": "example/reality-check"}, {"name": "github", "repo": "example/reality-check", "branch": "main"}),
+        ({"name": "github", "repo": "example/reality-check", "branch": "live"}, {"name": "github", "repo": "example/reality-check", "branch": "live"}),
+        ({"name": "github", "repo": "example/reality-check", "branch": ""}, {"name": "github", "repo": "example/reality-check", "branch": "main"}),
+        ({"name": "test-repo"}, {"name": "test-repo"}),
+    ],
+    ids=["no branch", "a branch", "an empty branch", "not github"],
+)  # fmt: skip
+def test_a_github_backend_commits_to_main_unless_it_names_a_branch(backend, expected):
+    """Decap's github backend would take "master" for a backend without a branch: the generated one says main."""
+    assert build_config(SOURCES, DecapSettings(backend=backend))["backend"] == expected
+
+
 def test_going_live_without_a_repository_is_refused():
     with pytest.raises(DecapConfigError, match="DECAP_BACKEND has no 'repo'"):
         build_config(SOURCES, DecapSettings())

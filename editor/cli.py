@@ -133,21 +133,39 @@ def _stoppable(ask: Ask) -> Ask:
     return asked
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m reality_check.editor", description="Tools for writing Reality Check briefs."
-    )
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
+def _shared_options() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The options several commands take, as parent parsers: the settings file; the content folder; the address
+    a server listens on."""
+    settings = argparse.ArgumentParser(add_help=False)
+    settings.add_argument(
         "--settings",
         type=Path,
         default=Path(DEFAULT_SETTINGS),
         help=f"Pelican settings (default: {DEFAULT_SETTINGS})",
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    content = argparse.ArgumentParser(add_help=False)
+    content.add_argument(
+        "--content",
+        default=DEFAULT_CONTENT,
+        type=content_folder,
+        help=f"the content folder (default: {DEFAULT_CONTENT})",
+    )
+    address = argparse.ArgumentParser(add_help=False)
+    address.add_argument(
+        "--bind", default=DEFAULT_HOST, help=f"address to serve on (default: {DEFAULT_HOST})"
+    )
+    address.add_argument(
+        "--port",
+        default=DEFAULT_PORT,
+        type=int,
+        help=f"port to serve on; 0: any free one, named when serving (default: {DEFAULT_PORT})",
+    )
+    return settings, content, address
 
+
+def _add_check(commands, settings: argparse.ArgumentParser) -> None:
     check = commands.add_parser(
-        "check", parents=[common], help="validate every brief without building the site"
+        "check", parents=[settings], help="validate every brief without building the site"
     )
     check.add_argument(
         "content",
@@ -164,15 +182,10 @@ def _parser() -> argparse.ArgumentParser:
         "severity} on stdout",
     )
 
-    content = argparse.ArgumentParser(add_help=False)
-    content.add_argument(
-        "--content",
-        default=DEFAULT_CONTENT,
-        type=content_folder,
-        help=f"the content folder (default: {DEFAULT_CONTENT})",
-    )
 
-    new = commands.add_parser("new", parents=[common, content], help="write a new brief from the template")
+def _add_writers(commands, parents: list[argparse.ArgumentParser]) -> None:
+    """The commands that write content files: a new brief, an imported one, an author."""
+    new = commands.add_parser("new", parents=parents, help="write a new brief from the template")
     new.add_argument("--title", required=True)
     new.add_argument("--authors", required=True, help="comma-separated names, as listed in authors.yml")
     new.add_argument("--topics", default="", help="comma-separated names from topics.yml")
@@ -180,26 +193,36 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--date", default="", help="YYYY-MM-DD (default: today)")
 
     imported = commands.add_parser(
-        "import", parents=[common, content], help="convert a plain-text brief into a Markdown brief"
+        "import", parents=parents, help="convert a plain-text brief into a Markdown brief"
     )
     imported.add_argument("source", type=Path, help="the plain-text brief")
 
+    author = commands.add_parser("add-author", parents=parents, help="add a person to authors.yml")
+    author.add_argument("--name", required=True)
+    author.add_argument("--bio", required=True, help="one line, shown on the author's page")
+    author.add_argument("--title", default="", help="job title (optional)")
+    author.add_argument("--affiliation", default="", help="optional")
+    author.add_argument(
+        "--another-person",
+        action="store_true",
+        help="add the name even though it is close to a listed author's (make: ANOTHER_PERSON=1)",
+    )
+
+
+def _add_servers(
+    commands,
+    settings: argparse.ArgumentParser,
+    content: argparse.ArgumentParser,
+    address: argparse.ArgumentParser,
+) -> None:
+    """The preview servers, which build as they serve (devserver, cms), and the server of a built site (serve)."""
     for name, description in (
         ("devserver", "the preview server (make devserver): rebuild and re-check on every save"),
         ("cms", "the browser editor: decap-server and the preview server together"),
     ):
-        server = commands.add_parser(name, parents=[common, content], help=description)
+        server = commands.add_parser(name, parents=[settings, content, address], help=description)
         server.add_argument(
             "--output", default=DEFAULT_OUTPUT, type=Path, help=f"where to build (default: {DEFAULT_OUTPUT})"
-        )
-        server.add_argument(
-            "--bind", default=DEFAULT_HOST, help=f"address to serve on (default: {DEFAULT_HOST})"
-        )
-        server.add_argument(
-            "--port",
-            default=DEFAULT_PORT,
-            type=int,
-            help=f"port to serve on; 0: any free one, named when serving (default: {DEFAULT_PORT})",
         )
         if name == "cms":
             server.add_argument(
@@ -213,17 +236,12 @@ def _parser() -> argparse.ArgumentParser:
         )
 
     built = commands.add_parser(
-        "serve", parents=[common], help="serve the built site (make serve); a busy port is refused at once"
+        "serve",
+        parents=[settings, address],
+        help="serve the built site (make serve); a busy port is refused at once",
     )
     built.add_argument(
         "--output", default=DEFAULT_OUTPUT, type=Path, help=f"the built site (default: {DEFAULT_OUTPUT})"
-    )
-    built.add_argument("--bind", default=DEFAULT_HOST, help=f"address to serve on (default: {DEFAULT_HOST})")
-    built.add_argument(
-        "--port",
-        default=DEFAULT_PORT,
-        type=int,
-        help=f"port to serve on; 0: any free one, named when serving (default: {DEFAULT_PORT})",
     )
     built.add_argument(
         "--only-check-port",
@@ -231,16 +249,16 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 0 if the port is free, else say how to pick another",
     )
 
-    author = commands.add_parser("add-author", parents=[common, content], help="add a person to authors.yml")
-    author.add_argument("--name", required=True)
-    author.add_argument("--bio", required=True, help="one line, shown on the author's page")
-    author.add_argument("--title", default="", help="job title (optional)")
-    author.add_argument("--affiliation", default="", help="optional")
-    author.add_argument(
-        "--another-person",
-        action="store_true",
-        help="add the name even though it is close to a listed author's (make: ANOTHER_PERSON=1)",
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m reality_check.editor", description="Tools for writing Reality Check briefs."
     )
+    settings, content, address = _shared_options()
+    commands = parser.add_subparsers(dest="command", required=True)
+    _add_check(commands, settings)
+    _add_writers(commands, [settings, content])
+    _add_servers(commands, settings, content, address)
     return parser
 
 

@@ -24,6 +24,9 @@ CHROMIUM_ARGS = (
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # One renderer process for all pages of a site in a context (every test server is the site 127.0.0.1):
+    # a new page then starts in a warm process instead of a new one (tests/conftest.py, `reader_context`).
+    "--process-per-site",
 )
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SBIN = "/usr/sbin:/usr/local/sbin"  # where Debian puts nginx, often not on a user's PATH

@@ -194,7 +194,7 @@ def push_site(site: Path, remote: Remote, branch: str, message: str, cname: str)
             ) from None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m reality_check.deploy.github", description=__doc__.splitlines()[0]
     )
@@ -222,7 +222,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only-check-remote", action="store_true", help="stop after choosing the remote (before publishing)"
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+def uncommitted_warning(changes: Sequence[str]) -> str:
+    listed = ", ".join(changes[:LISTED_CHANGES]) + (" …" if len(changes) > LISTED_CHANGES else "")
+    return (
+        f"warning: the site includes {len(changes)} change(s) not committed to git ({listed}); the gh-pages "
+        "commit says so. Commit them so every published version can be traced to a commit."
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     try:
         remote = choose_remote(list_remotes(), args.remote)
         if args.only_check_remote:
@@ -231,12 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise GithubError(f"{args.output} holds no published site; run make github (it publishes first)")
         changes = uncommitted_changes(built_from(args.source))
         if changes:
-            print(
-                f"warning: the site includes {len(changes)} change(s) not committed to git "
-                f"({', '.join(changes[:LISTED_CHANGES])}{' …' if len(changes) > LISTED_CHANGES else ''}); "
-                "the gh-pages commit says so. Commit them so every published version can be traced to a commit.",
-                file=sys.stderr,
-            )
+            print(uncommitted_warning(changes), file=sys.stderr)
         message = commit_message(source_commit(), changes)
         siteurl = site_address(args.settings).siteurl
         push_site(args.output, remote, args.branch, message, custom_domain(siteurl))

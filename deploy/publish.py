@@ -391,6 +391,44 @@ def build_command(
     ]  # fmt: skip
 
 
+def checked_address(settings: Path, deploy_target: str = "") -> SiteAddress:
+    """The address `settings` builds the site for; AddressError if it is malformed, or if it is the placeholder
+    and `deploy_target` (rsync_upload, github) would ship the build."""
+    address = site_address(settings)
+    problem = siteurl_problem(address.siteurl, f"make {deploy_target or 'publish'}")
+    if problem:
+        raise AddressError(problem)
+    if deploy_target and address.is_placeholder:
+        raise AddressError(placeholder_refusal(address, deploy_target))
+    return address
+
+
+def ready_for_hosting(build: Path, workspace: Workspace, siteurl: str) -> str:
+    """Add the hosts' files and the compressed copies to `build` (reusing the live site's copies of unchanged
+    files when the same compressors made them), then verify it; return what made the copies (`compressors()`).
+    PublishError if the site is unfit to publish."""
+    print("publish: adding _headers and compressed copies", flush=True)
+    add_host_files(build)
+    made_by = compressors()
+    if _read(workspace.compressors_record) == made_by:
+        reuse_compressed_copies(build, workspace.output)
+    precompress_site(build)
+    problems = verify_site(build, siteurl)
+    if problems:
+        raise PublishError(unfit_to_publish(problems))
+    return made_by
+
+
+def published_message(output: Path, address: SiteAddress) -> str:
+    if address.is_placeholder:
+        return (
+            f"publish: {output} is a rehearsal, built for the placeholder address {address.siteurl}: not fit to "
+            f"go live (links, feeds and the sitemap point there). To publish, give the site's address: "
+            f"make publish SITEURL=https://your-site.example"
+        )
+    return f"publish: {output} is ready to go live at {address.siteurl}"
+
+
 def publish(
     content: Path,
     output: Path,
@@ -405,13 +443,7 @@ def publish(
     `deploy_target` names the make target that will ship the result (rsync_upload, github): a build for the
     placeholder address is then refused before anything is built.
     """
-    address = site_address(settings)
-    command = f"make {deploy_target or 'publish'}"
-    problem = siteurl_problem(address.siteurl, command)
-    if problem:
-        raise AddressError(problem)
-    if deploy_target and address.is_placeholder:
-        raise AddressError(placeholder_refusal(address, deploy_target))
+    address = checked_address(settings, deploy_target)
     workspace = Workspace(output.resolve())
     workspace.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, **REPRODUCIBLE_ENV}
@@ -427,30 +459,14 @@ def publish(
                 build_command(content, build, settings, check, pelican_args),
                 env,
             )
-            print("publish: adding _headers and compressed copies", flush=True)
-            add_host_files(build)
-            made_by = compressors()
-            if _read(workspace.compressors_record) == made_by:
-                reuse_compressed_copies(build, workspace.output)
-            precompress_site(build)
-            problems = verify_site(build, address.siteurl)
-            if problems:
-                raise PublishError(unfit_to_publish(problems))
+            made_by = ready_for_hosting(build, workspace, address.siteurl)
             os.chmod(build, 0o755)  # mkdtemp makes it private; the web server must read it
             swap_into_place(build, workspace)
             with contextlib.suppress(OSError):  # without the record, the next publish compresses everything
                 write_atomically(workspace.compressors_record, made_by.encode("utf-8"))
         finally:
             shutil.rmtree(build, ignore_errors=True)
-    if address.is_placeholder:
-        print(
-            f"publish: {output} is a rehearsal, built for the placeholder address {address.siteurl}: not fit to "
-            f"go live (links, feeds and the sitemap point there). To publish, give the site's address: "
-            f"make publish SITEURL=https://your-site.example",
-            flush=True,
-        )
-    else:
-        print(f"publish: {output} is ready to go live at {address.siteurl}", flush=True)
+    print(published_message(output, address), flush=True)
     return address
 
 

@@ -14,6 +14,7 @@ import functools
 import json
 import os
 import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -145,31 +146,10 @@ def review_content(
         problems.extend(with_display_paths(error.problems, shown))
         registry = None  # names cannot be checked against a registry that does not load
 
-    cache = CheckCache(settings.cache_path, run_fingerprint(content, settings, today))
-
-    def check(path: Path) -> BriefReport:
-        return check_brief(path, display_path(str(path), shown), content, registry, settings, today)
-
-    briefs = markdown_files(content)
-    # The briefs not checked before are checked on every core; the bodies and cards they render and extract are
-    # kept in this process for the build that follows (`make html`).
-    reports = cache.reports(
-        briefs, lambda todo: map_sharing(check, todo, (RENDERED, EXTRACTED)), keep=without_broken_links
-    )
-    cache.save()
+    reports = _brief_reports(content, registry, settings, today)
     for report in reports:
         problems.extend(report.problems)
-    problems.extend(
-        check_series_numbers(
-            (r.number for r in reports if r.number is not None),
-            settings.default_lang,
-            settings.languages,
-            functools.partial(next_free_number, content),  # the one make brief picks, as the build says
-        )
-    )
-    problems.extend(check_slugs(r.address for r in reports if r.address is not None))
-    problems.extend(check_responses(reports))
-    problems.extend(check_digests(content, reports))
+    problems.extend(_across_briefs(reports, content, settings))
     problems.extend(
         link_out_of_folder_problem(link, content)
         for link in links_out_of_folder(content, settings.ignore_files)
@@ -178,6 +158,42 @@ def review_content(
     for path in markdown_files(content, PAGES_DIR):
         problems.extend(check_page(path, display_path(str(path), shown), content, settings))
     return Review(tuple(sorted(problems)), tuple(sorted(w for r in reports for w in r.warnings)))
+
+
+def _brief_reports(
+    content: Path, registry: Registry | None, settings: EditorSettings, today: datetime.date
+) -> list[BriefReport]:
+    """Each brief's report: from the check cache when nothing it depends on changed, else checked now."""
+    shown = str(content)
+    cache = CheckCache(settings.cache_path, run_fingerprint(content, settings, today))
+
+    def check(path: Path) -> BriefReport:
+        return check_brief(path, display_path(str(path), shown), content, registry, settings, today)
+
+    # The briefs not checked before are checked on every core; the bodies and cards they render and extract are
+    # kept in this process for the build that follows (`make html`).
+    reports = cache.reports(
+        markdown_files(content),
+        lambda todo: map_sharing(check, todo, (RENDERED, EXTRACTED)),
+        keep=without_broken_links,
+    )
+    cache.save()
+    return reports
+
+
+def _across_briefs(
+    reports: Sequence[BriefReport], content: Path, settings: EditorSettings
+) -> Iterator[Problem]:
+    """What no brief shows alone: series numbers and addresses taken twice, responses and digests naming briefs."""
+    yield from check_series_numbers(
+        (r.number for r in reports if r.number is not None),
+        settings.default_lang,
+        settings.languages,
+        functools.partial(next_free_number, content),  # the one make brief picks, as the build says
+    )
+    yield from check_slugs(r.address for r in reports if r.address is not None)
+    yield from check_responses(reports)
+    yield from check_digests(content, reports)
 
 
 def check_catalogs(settings: EditorSettings, content: str) -> list[Problem]:

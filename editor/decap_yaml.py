@@ -31,9 +31,16 @@ _NOT_A_STRING = re.compile(
 
 def _fold(text: str, indent: str, column: int, quoted: bool) -> str:
     """Break a long scalar at spaces (or, in double quotes, with an escaped line break) as the library does."""
+    found = _fold_points(text, indent, column, quoted)
+    return _folded(text, indent, quoted, *found) if found else text
+
+
+def _fold_points(text: str, indent: str, column: int, quoted: bool) -> tuple[list[int], set[int]] | None:
+    """Where the library breaks `text`: the index of each break (0: before the text, on a line of its own), and
+    those made with an escaped line break (in double quotes); None when it leaves the text whole."""
     end_step = max(1 + MIN_CONTENT_WIDTH, 1 + LINE_WIDTH - len(indent))
     if len(text) <= end_step:
-        return text
+        return None
     folds: list[int] = []
     escaped: set[int] = set()
     end = LINE_WIDTH - len(indent)
@@ -71,15 +78,18 @@ def _fold(text: str, indent: str, column: int, quoted: bool) -> str:
                         char = text[i] if i < len(text) else ""
                     j = i - 2 if i > escape_end + 1 else escape_start - 1
                     if j in escaped:
-                        return text
+                        return None
                     folds.append(j)
                     escaped.add(j)
                     end = j + end_step
                     split = None
         previous = char
         i += 1
-    if not folds:
-        return text
+    return (folds, escaped) if folds else None
+
+
+def _folded(text: str, indent: str, quoted: bool, folds: list[int], escaped: set[int]) -> str:
+    """`text` broken at `folds` (from `_fold_points`), each further line indented by `indent`."""
     result = text[: folds[0]]
     for index, fold in enumerate(folds):
         stop = folds[index + 1] if index + 1 < len(folds) else len(text)

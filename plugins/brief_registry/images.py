@@ -236,55 +236,13 @@ def _check_reference(
     src = reference.value
     what = f"image '{shortened(src, 80)}'" if reference.is_image else f"link to '{src}'"
     name = Path(unquote(urlsplit(src).path)).name if not src.lower().startswith("data:") else ""
-    name = name or "picture.png"
     target = image_file(src, source, content)
-    address = src if target is not None else PUBLIC_PREFIX + name  # as the brief should write it
-    named = _named_file(src, source, content)
-    if src.lower().startswith("data:"):
-        problem(
-            f"{what} is written into the text as data: save the picture as a file in {shown_folder} and write "
-            f"{_DESCRIBE}({address})",
-            ImageCode.IMAGE_OUTSIDE_FOLDER,
-        )
-    elif on_another_site(src):
-        problem(
-            f"{what} is on another site, and the site's pages show only their own images (its security "
-            f"policy): save the file into {shown_folder} and write {_DESCRIBE}({address})",
-            ImageCode.IMAGE_ON_ANOTHER_SITE,
-        )
-    elif (
-        target is None
-        and named is not None
-        and Path(os.path.normpath(content / IMAGES_FOLDER)) in named.parents
-    ):
-        problem(
-            f"{what} is a link to a file outside {shown_folder}: copy the picture itself into the folder",
-            ImageCode.IMAGE_OUTSIDE_FOLDER,
-        )
-    elif target is None and unquote(src).lstrip("/").startswith(f"{content.name}/{IMAGES_FOLDER}/"):
-        problem(
-            f"{what} is written as the file's place in the project; the site shows it at {address}, so "
-            f"write {_DESCRIBE}({address})",
-            ImageCode.IMAGE_OUTSIDE_FOLDER,
-        )
-    elif target is None:
-        problem(
-            f"{what} is not in {shown_folder}, the folder the site publishes images from: put the file "
-            f"there and write {_DESCRIBE}({address})",
-            ImageCode.IMAGE_OUTSIDE_FOLDER,
-        )
-    elif not target.is_file():
-        problem(
-            f"{what} is missing: there is no {display_path(str(target), str(content))}; add the file there, "
-            f"or correct the name{_near_miss(target, content / IMAGES_FOLDER)}",
-            ImageCode.IMAGE_NOT_FOUND,
-        )
-    elif reference.is_image and (wrong := picture_problem(target)):
-        problem(
-            f"{what} is {wrong}: save it again as PNG or JPEG (a chart as PNG or SVG), put it in "
-            f"{shown_folder} and write its new name",
-            ImageCode.IMAGE_NOT_A_PICTURE,
-        )
+    address = (
+        src if target is not None else PUBLIC_PREFIX + (name or "picture.png")
+    )  # as the brief should write it
+    misplaced = _placement_problem(reference, what, address, target, source, content, shown_folder)
+    if misplaced:
+        problem(*misplaced)
     if reference.is_image and not reference.alt.strip():
         problem(
             f"{what} has no description: write what it shows between the brackets, as in "
@@ -292,6 +250,63 @@ def _check_reference(
             "it out, and it shows where the image does not load)",
             ImageCode.IMAGE_WITHOUT_DESCRIPTION,
         )
+
+
+def _placement_problem(
+    reference: Reference,
+    what: str,
+    address: str,
+    target: Path | None,
+    source: Path,
+    content: Path,
+    shown_folder: str,
+) -> tuple[str, ImageCode] | None:
+    """Why the file a reference names cannot be shown (its message and code), or None when it can: written
+    into the text, on another site, outside the images folder, missing, or not a picture."""
+    src = reference.value
+    if src.lower().startswith("data:"):
+        return (
+            f"{what} is written into the text as data: save the picture as a file in {shown_folder} and write "
+            f"{_DESCRIBE}({address})",
+            ImageCode.IMAGE_OUTSIDE_FOLDER,
+        )
+    if on_another_site(src):
+        return (
+            f"{what} is on another site, and the site's pages show only their own images (its security "
+            f"policy): save the file into {shown_folder} and write {_DESCRIBE}({address})",
+            ImageCode.IMAGE_ON_ANOTHER_SITE,
+        )
+    if target is None:
+        named = _named_file(src, source, content)
+        if named is not None and Path(os.path.normpath(content / IMAGES_FOLDER)) in named.parents:
+            return (
+                f"{what} is a link to a file outside {shown_folder}: copy the picture itself into the folder",
+                ImageCode.IMAGE_OUTSIDE_FOLDER,
+            )
+        if unquote(src).lstrip("/").startswith(f"{content.name}/{IMAGES_FOLDER}/"):
+            return (
+                f"{what} is written as the file's place in the project; the site shows it at {address}, so "
+                f"write {_DESCRIBE}({address})",
+                ImageCode.IMAGE_OUTSIDE_FOLDER,
+            )
+        return (
+            f"{what} is not in {shown_folder}, the folder the site publishes images from: put the file "
+            f"there and write {_DESCRIBE}({address})",
+            ImageCode.IMAGE_OUTSIDE_FOLDER,
+        )
+    if not target.is_file():
+        return (
+            f"{what} is missing: there is no {display_path(str(target), str(content))}; add the file there, "
+            f"or correct the name{_near_miss(target, content / IMAGES_FOLDER)}",
+            ImageCode.IMAGE_NOT_FOUND,
+        )
+    if reference.is_image and (wrong := picture_problem(target)):
+        return (
+            f"{what} is {wrong}: save it again as PNG or JPEG (a chart as PNG or SVG), put it in "
+            f"{shown_folder} and write its new name",
+            ImageCode.IMAGE_NOT_A_PICTURE,
+        )
+    return None
 
 
 def _near_miss(target: Path, folder: Path) -> str:

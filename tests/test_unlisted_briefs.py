@@ -62,3 +62,20 @@ def test_every_languages_listing_is_dated_no_earlier_than_its_briefs(unlisted_si
         briefs = [loc for loc in entries if loc.startswith(f"{listing}briefs/")]
         assert briefs, listing
         assert entries[listing] >= max(entries[loc] for loc in briefs), listing
+
+
+def test_search_engines_are_asked_not_to_index_a_hidden_brief_only(unlisted_site):
+    """A hidden brief is shared by its address only: its page and its translation's ask search engines not to index
+    them; a listed brief's does not."""
+
+    def robots(url: str) -> list[str]:
+        return [meta["content"] for meta in unlisted_site.page(url).select('head meta[name="robots"]')]
+
+    assert robots(HIDDEN_6) == ["noindex"]
+    assert robots(HIDDEN_6_FR) == ["noindex"]
+    listed = [
+        path for path in unlisted_site.root.glob("briefs/*/index.html") if HIDDEN_6 not in path.as_posix()
+    ]
+    assert len(listed) >= 3
+    for path in listed:
+        assert robots(path.relative_to(unlisted_site.root).parent.as_posix() + "/") == [], path

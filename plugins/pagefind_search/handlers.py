@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from reality_check.plugins.brief_registry.briefs import briefs_with_pages
+from reality_check.plugins.brief_registry.briefs import listed_briefs
 from reality_check.plugins.plugin_support.sitemap import address_pattern, leave_out_of_sitemap
 from reality_check.plugins.plugin_support.unfinished import Unfinished
 
@@ -147,13 +147,13 @@ def finish(pelican) -> None:
 
 
 def brief_pages(generator) -> list[BriefPage]:
-    """This build's brief pages, originals and translations, with their languages: the only pages with
-    ``data-pagefind-body``. Pagefind reads no other file, so it neither parses the thousands of listing and card
-    pages nor meets one half-written, and a page an earlier build left (a brief deleted or renamed since) is not
-    found by search."""
+    """This build's listed brief pages, originals and translations, with their languages. Pagefind reads no other
+    file, so it neither parses the thousands of listing and card pages nor meets one half-written, a page an
+    earlier build left (a brief deleted or renamed since) is not found by search, and neither is a hidden brief
+    (`status: hidden`: shared by its address only, on no listing, and search is one)."""
     return [
         BriefPage(brief.save_as, str(brief.lang or generator.settings["DEFAULT_LANG"]))
-        for brief in briefs_with_pages(generator)
+        for brief in listed_briefs(generator)
         if brief.save_as
     ]
 

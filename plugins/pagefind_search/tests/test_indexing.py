@@ -104,3 +104,25 @@ def test_the_search_page_leaves_the_sitemap_with_the_search_even_without_transla
     assert len(excluded) == 2
     for url, listed in [("find/", False), ("find/index.html", False), ("search/", True), ("ru/find/", True)]:
         assert (not any(re.search(pattern, url) for pattern in excluded)) is listed, url
+
+
+def test_search_finds_listed_briefs_only():
+    """A hidden brief and its translation (`status: hidden`, shared by their addresses only) are left out of the
+    index, as they are out of every listing; a published translation is indexed in its language."""
+
+    def brief(slug: str, lang: str = "en") -> SimpleNamespace:
+        return SimpleNamespace(save_as=f"briefs/{slug}/index.html", lang=lang)
+
+    generator = SimpleNamespace(
+        settings={"DEFAULT_LANG": "en"},
+        articles=[brief("listed")],
+        translations=[brief("listed-fr", "fr")],
+        hidden_articles=[brief("hidden")],
+        hidden_translations=[brief("hidden-fr", "fr")],
+        drafts=[brief("draft")],
+        drafts_translations=[],
+    )
+    assert handlers.brief_pages(generator) == [
+        handlers.BriefPage("briefs/listed/index.html", "en"),
+        handlers.BriefPage("briefs/listed-fr/index.html", "fr"),
+    ]

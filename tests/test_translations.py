@@ -187,6 +187,24 @@ def test_each_language_has_its_listing_and_feed(translated_site):
     assert len(everything.entries) == 4  # the site feed lists the originals
 
 
+def test_every_page_names_each_feed_once(translated_site):
+    """A feed reader offers each `<link rel="alternate">` it finds: one feed named twice is offered twice."""
+    feeds_of = {}
+    for path in sorted(translated_site.root.rglob("*.html")):
+        head = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").head
+        if head is not None:
+            feeds_of[path.relative_to(translated_site.root).as_posix()] = [
+                link["href"] for link in head.select('link[rel="alternate"][type="application/atom+xml"]')
+            ]
+    assert len(feeds_of) > 20
+    assert {page: feeds for page, feeds in feeds_of.items() if len(set(feeds)) != len(feeds)} == {}
+    for lang in ("ru", "fr", "uk"):
+        assert feeds_of[f"{lang}/index.html"] == [
+            f"{SITEURL}/feeds/all.atom.xml",
+            f"{SITEURL}/feeds/{lang}.atom.xml",
+        ]
+
+
 def test_pagefind_indexes_each_language_apart(translated_site):
     entry = json.loads(translated_site.path("pagefind/pagefind-entry.json").read_text())
     counts = {lang: info["page_count"] for lang, info in entry["languages"].items()}
@@ -293,3 +311,13 @@ def test_the_sitemap_lists_no_search_page_of_any_language(translated_site):
     assert [loc for loc in locations if "/search/" in loc] == []
     assert len(locations) == len(set(locations))  # a card page would list its brief's address a second time
     assert f"{SITEURL}/ru/" in locations  # the language's listing is a page to find
+
+
+def test_the_sitemap_leaves_language_versions_to_each_pages_head(translated_site):
+    """pelican-sitemap's alternates carried their address in `ref`, not `href`, and left the page itself out: none
+    is written, and the pages' heads name every version (test_hreflang_alternates_link_every_version_both_ways)."""
+    sitemap = ET.parse(translated_site.path("sitemap.xml")).getroot()
+    urls = sitemap.findall("{http://www.sitemaps.org/schemas/sitemap/0.9}url")
+    locations = [url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for url in urls]
+    assert {f"{SITEURL}/{page}" for page in PAGES.values()} <= set(locations)
+    assert [element.tag for url in urls for element in url if "xhtml" in element.tag] == []

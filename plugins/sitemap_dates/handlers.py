@@ -59,7 +59,23 @@ def start_sitemap_afresh(pelican) -> None:
     sitemap.generator.page_queue = OwnPagesOnly()
 
 
+def leave_language_alternates_to_the_pages(pelican) -> None:
+    """Runs at ``initialized``: pelican-sitemap writes no `<xhtml:link>` language alternates.
+
+    Those it writes are not read by search engines: they carry the address in a `ref` attribute instead of `href`,
+    and leave out the page itself, which every set of alternates must name. Each page's own head names all its
+    versions, itself and x-default included (`theme/templates/macros/language_alternates.html`), which search engines
+    read as well as a sitemap's: one correct set, rather than a second, broken one."""
+    try:
+        from pelican.plugins.sitemap import sitemap
+    except ImportError:
+        return
+    # No setting exists: pelican-sitemap (pinned in requirements.txt) formats each alternate from this template.
+    sitemap.XML_TRANSLATION = ""
+
+
 def register() -> None:
     """Connect the handlers."""
     signals.initialized.connect(start_sitemap_afresh)
+    signals.initialized.connect(leave_language_alternates_to_the_pages)
     signals.all_generators_finalized.connect(date_listings)

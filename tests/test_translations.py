@@ -321,3 +321,33 @@ def test_the_sitemap_leaves_language_versions_to_each_pages_head(translated_site
     locations = [url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for url in urls]
     assert {f"{SITEURL}/{page}" for page in PAGES.values()} <= set(locations)
     assert [element.tag for url in urls for element in url if "xhtml" in element.tag] == []
+
+
+def test_each_feed_is_its_own_with_its_page_and_language(translated_site):
+    """Pelican gave every feed the site's address as its id and page: a reader telling feeds apart by id (RFC 4287
+    asks each feed to have its own) took the site's, each topic's and each language's for one feed."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    feeds = sorted(translated_site.root.glob("feeds/**/*.atom.xml"))
+    seen = {}
+    for path in feeds:
+        root = ET.parse(path).getroot()
+        address = f"{SITEURL}/{path.relative_to(translated_site.root).as_posix()}"
+        page = next(
+            link.get("href") for link in root.findall(f"{atom}link") if link.get("rel") == "alternate"
+        )
+        seen[address] = (
+            root.findtext(f"{atom}id"),
+            page,
+            root.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        )
+        assert translated_site.path(page.removeprefix(SITEURL + "/")).is_file(), page
+    topics = [address for address in seen if "/feeds/topics/" in address]
+    assert len(topics) >= 2
+    assert seen[f"{SITEURL}/feeds/all.atom.xml"] == (f"{SITEURL}/feeds/all.atom.xml", f"{SITEURL}/", "en")
+    for lang in ("ru", "fr", "uk"):
+        feed = f"{SITEURL}/feeds/{lang}.atom.xml"
+        assert seen[feed] == (feed, f"{SITEURL}/{lang}/", lang)
+    for feed in topics:
+        slug = feed.rsplit("/", 1)[1].removesuffix(".atom.xml")
+        assert seen[feed] == (feed, f"{SITEURL}/topics/{slug}/", "en")
+    assert len({id_ for id_, _, _ in seen.values()}) == len(feeds)

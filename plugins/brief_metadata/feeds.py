@@ -1,4 +1,9 @@
-"""Atom entries that name every author of a brief, not only the first.
+"""Atom feeds that say which feed they are, and entries that name every author of a brief, not only the first.
+
+Pelican gives every feed the site's address as its ``<id>`` and its page: the site feed, each topic's and each
+language's were one feed to a reader that tells feeds apart by id (RFC 4287 asks each to have its own). At
+``feed_generated`` each gets its own address as its id, the listing page it is the feed of as its page, and its
+language (``xml:lang``).
 
 Pelican's feed writer gives ``feedgenerator`` one author per item. At ``feed_generated`` (before the
 feed is written) each entry's item gets the brief's whole author list, and the feed object becomes an
@@ -18,6 +23,14 @@ from reality_check.plugins.brief_registry.briefs import article_for, index_by_ur
 from .record import Contributor
 
 AUTHORS_KEY = "brief_authors"
+
+
+def identify_feed(feed, *, page: str, lang: str | None) -> None:
+    """Give `feed` its own address as its id, `page` (the full address of the listing it is the feed of) as its
+    page, and `lang` as its language."""
+    feed.feed["id"] = feed.feed["feed_url"]
+    feed.feed["link"] = page
+    feed.feed["language"] = lang
 
 
 class AllAuthorsMixin:

@@ -11,12 +11,12 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from reality_check.plugins.brief_registry.addresses import absolute_url, beside_page
-from reality_check.plugins.brief_registry.briefs import feed_articles, originals_with_pages
+from reality_check.plugins.brief_registry.briefs import FEED_PAGE, feed_articles, originals_with_pages
 from reality_check.plugins.plugin_support.files import write_if_changed
 from reality_check.plugins.summary_card.signals import cards_attached
 
 from .citation import bibtex, chicago_citation, ris
-from .feeds import name_every_author
+from .feeds import identify_feed, name_every_author
 from .record import BriefRecord, brief_record, file_stem, publisher_name
 from .structured_data import json_ld
 
@@ -91,6 +91,13 @@ def name_authors_in_feed(context: dict, feed) -> None:
     )
 
 
+def identify_the_feed(context: dict, feed) -> None:
+    """The feed's own id, page and language: the listing's a plugin named (``FEED_PAGE``), else the site's home
+    page (the site feed lists every brief), in the page's language, else the site's."""
+    page = absolute_url(context["SITEURL"], context.get(FEED_PAGE, ""))
+    identify_feed(feed, page=page, lang=context.get("page_lang") or context.get("DEFAULT_LANG"))
+
+
 def install_publisher(generator) -> None:
     """At ``generator_init``: the templates' ``publisher_name()``, the publisher as the citations name it (the page
     footer and the PDF edition's last lines print it)."""
@@ -103,4 +110,5 @@ def register() -> None:
     cards_attached.connect(attach_metadata)
     signals.article_generator_write_article.connect(attach_structured_data)
     signals.feed_generated.connect(name_authors_in_feed)
+    signals.feed_generated.connect(identify_the_feed)
     signals.article_writer_finalized.connect(write_citation_files)

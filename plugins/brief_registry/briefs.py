@@ -168,3 +168,8 @@ def article_for(link: str, by_url: Mapping[str, object]) -> object | None:
 def feed_articles(context: Mapping) -> list:
     """Every article a feed Pelican writes may list: the published briefs, hidden ones, and their translations."""
     return with_translations(originals_with_pages_in(context))
+
+
+# The key a plugin writing a listing's feed sets in the context it gives Pelican's `write_feed`: the listing page's
+# address (relative to SITEURL), which the feed is the feed of (brief_metadata's `identify_feed` links it).
+FEED_PAGE = "feed_page"

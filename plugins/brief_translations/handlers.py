@@ -14,6 +14,7 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from reality_check.plugins.brief_registry.addresses import absolute_url
 from reality_check.plugins.brief_registry.briefs import (
+    FEED_PAGE,
     newest_first,
     originals_with_pages,
     translations_with_pages,
@@ -194,7 +195,7 @@ class TranslationListingsGenerator(Generator):
             if listing.feed:
                 writer.write_feed(
                     list(listing.briefs),
-                    {**self.context, "page_lang": listing.lang},
+                    {**self.context, "page_lang": listing.lang, FEED_PAGE: listing.url},
                     listing.feed,
                     listing.feed,
                     feed_type="atom",

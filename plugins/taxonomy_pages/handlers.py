@@ -7,6 +7,7 @@ from functools import partial
 from pelican import signals
 from pelican.generators import Generator
 
+from reality_check.plugins.brief_registry.briefs import FEED_PAGE
 from reality_check.plugins.brief_registry.registry import build_registry
 
 from .listings import build_listings
@@ -43,7 +44,7 @@ class TaxonomyPagesGenerator(Generator):
                 if listing.feed and listing.briefs:
                     writer.write_feed(
                         list(listing.briefs),
-                        self.context,
+                        {**self.context, FEED_PAGE: listing.url},
                         listing.feed,
                         listing.feed,
                         feed_type="atom",

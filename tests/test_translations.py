@@ -49,9 +49,10 @@ def test_each_version_is_a_page_in_its_language_with_its_own_card(translated_sit
 @pytest.mark.parametrize("lang", list(PAGES))
 def test_link_previews_name_the_pages_own_language(translated_site, lang):
     page = translated_site.page(PAGES[lang])
+    og_locale = page.select_one('meta[property="og:locale"]')["content"]
     assert (
-        page.select_one('meta[property="og:locale"]')["content"] == lang
-    )  # was the site's default on every page
+        og_locale == {"en": "en_US", "ru": "ru_RU", "fr": "fr_FR", "uk": "uk_UA"}[lang]
+    )  # was "en" everywhere
     assert page.html["lang"] == lang
 
 

@@ -31,6 +31,7 @@ from .interface import (
     catalogs_folder,
     language_name,
     long_date,
+    open_graph_locale,
     readable_catalogs,
     unknown_languages,
 )
@@ -84,6 +85,7 @@ def install_interface(generator: Generator) -> None:
 
     generator.env.globals["site_text"] = site_text
     generator.env.globals["page_language"] = pass_context(page_language)
+    generator.env.filters["open_graph_locale"] = open_graph_locale
     generator.env.globals["language_search_url"] = pass_context(language_search_url)
 
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
@@ -206,6 +207,19 @@ def language_name(lang: str, in_lang: str | None = None) -> str:
     except (ValueError, LookupError, UnknownLocaleError):
         return lang
     return name[:1].upper() + name[1:]
+
+
+def open_graph_locale(lang: str) -> str:
+    """The language as Open Graph's og:locale writes it, language_TERRITORY: "en_US", "ru_RU", "pt_BR" (a code
+    without a territory gets the one its language is most likely written in, by Unicode CLDR's likely subtags)."""
+    try:
+        locale = babel_locale(lang)
+        likely = get_global("likely_subtags")
+        written = likely.get(f"{locale.language}_{locale.script}") or likely.get(locale.language, "")
+        territory = locale.territory or Locale.parse(written).territory
+    except (ValueError, LookupError, UnknownLocaleError):
+        return str(lang).replace("-", "_")
+    return f"{locale.language}_{territory}" if territory else locale.language
 
 
 def long_date(date: datetime.date, lang: str) -> str:

@@ -18,6 +18,7 @@ from reality_check.plugins.brief_translations.handlers import check_interface_ex
 from reality_check.plugins.brief_translations.interface import (
     CatalogCode,
     CatalogError,
+    open_graph_locale,
     readable_catalogs,
     unknown_languages,
 )
@@ -285,3 +286,22 @@ def test_a_jinja_environment_without_the_i18n_extension_is_refused_naming_the_se
         check_interface_extension(site)
     site.settings["JINJA_ENVIRONMENT"]["extensions"] = ["jinja2.ext.i18n"]
     check_interface_extension(site)  # the project's own settings
+
+
+@pytest.mark.parametrize(
+    ("lang", "locale"),
+    [
+        ("en", "en_US"),
+        ("ru", "ru_RU"),
+        ("uk", "uk_UA"),
+        ("fr", "fr_FR"),
+        ("pt-BR", "pt_BR"),
+        ("en_gb", "en_GB"),
+        ("zh-Hant", "zh_TW"),
+        ("zh-Hans", "zh_CN"),
+        ("EN", "en_US"),
+    ],
+)
+def test_og_locale_is_a_language_and_a_territory(lang, locale):
+    """Open Graph reads og:locale as language_TERRITORY ("en" was written as it was: "en", "ru")."""
+    assert open_graph_locale(lang) == locale

@@ -53,6 +53,12 @@ class ImageCode(StrEnum):
     IMAGE_OUTSIDE_FOLDER = "image-outside-images-folder"  # chart.png, /static/chart.png, data:…
     IMAGE_ON_ANOTHER_SITE = "image-on-another-site"  # https://example.org/chart.png
     IMAGE_WITHOUT_DESCRIPTION = "image-without-description"  # ![](/images/chart.png)
+    IMAGE_RUNS_CODE = "image-runs-code"  # an SVG drawing with a <script>, an onload=, a javascript: link
+
+
+# What in an SVG file runs code when a browser opens it at the site's address (as a link's target, or wherever no
+# Content-Security-Policy is sent): a script, an event attribute, a javascript: address, embedded HTML.
+_SVG_CODE = re.compile(rb"<script\b|<foreignObject\b|<handler\b|\son[a-z]+\s*=|javascript\s*:", re.I)
 
 
 @dataclass(frozen=True)
@@ -299,6 +305,13 @@ def _placement_problem(
             f"{what} is missing: there is no {display_path(str(target), str(content))}; add the file there, "
             f"or correct the name{_near_miss(target, content / IMAGES_FOLDER)}",
             ImageCode.IMAGE_NOT_FOUND,
+        )
+    if target.suffix.lower() == ".svg" and _SVG_CODE.search(target.read_bytes()):
+        return (
+            f"{what} is an SVG drawing with code in it (a script, an event attribute or a javascript: address), "
+            "which would run on the site's address when the file is opened: export it again without scripts, "
+            "or as PNG",
+            ImageCode.IMAGE_RUNS_CODE,
         )
     if reference.is_image and (wrong := picture_problem(target)):
         return (

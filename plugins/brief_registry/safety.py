@@ -37,14 +37,31 @@ FORBIDDEN_TAGS = {
     "object": "would embed a plug-in: remove it and link to the file instead",
     "embed": "would embed a plug-in: remove it and link to the file instead",
     "base": "would change where every link on the page goes: remove it",
+    "meta": "would send readers to another page or change how the page is read: remove it",
+    "link": "would load a stylesheet or another file into the page: remove it (to link to a page, write "
+    "[what it is](address))",
 }
+# Attributes whose value can be an address a browser follows; `values`, `to` and `from` are an SVG animation's
+# (`<animate attributeName="href" values="javascript:…">` sets a link's address when it runs).
 URL_ATTRIBUTES = frozenset(
-    {"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"}
+    {
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "data",
+        "poster",
+        "background",
+        "xlink:href",
+        "values",
+        "to",
+        "from",
+    }
 )
 # Cheap tests that every finding passes (a brief without any is safe, and is not parsed): tags, event attributes,
 # and an address attribute whose value, as a browser reads it, has a scheme a brief may not link to.
 _SUSPECT_TAG_OR_ATTRIBUTE = re.compile(
-    r"<(?:script|style|i?frame|frameset|object|embed|base)\b|<[a-z][^>]*[\s/\"']on[a-z]", re.I
+    r"<(?:script|style|i?frame|frameset|object|embed|base|meta|link)\b|<[a-z][^>]*[\s/\"']on[a-z]", re.I
 )
 # An attribute's value after its "=", as Python's HTMLParser reads it (`html.parser.attrfind_tolerant`, which takes
 # "==" as "=").

@@ -203,6 +203,34 @@ def test_a_file_browsers_cannot_show_is_refused_saying_what_it_is(content, name,
     )
 
 
+@pytest.mark.parametrize(
+    "code",
+    [
+        b"<script>alert(1)</script>",
+        b'<rect width="4" height="2" onload="alert(1)"/>',
+        b'<a href="javascript:alert(1)"><text>x</text></a>',
+        b"<foreignObject><div>html</div></foreignObject>",
+    ],
+)
+@pytest.mark.parametrize(
+    "written", ["![A drawing](/images/drawing.svg)", "[the drawing](/images/drawing.svg)"]
+)
+def test_an_svg_with_code_in_it_is_refused_as_an_image_and_as_a_link(content, code, written):
+    """Opened at the site's address (a link leads there; a host without the site's CSP runs it), it would run."""
+    (content / "images" / "drawing.svg").write_bytes(SVG.replace(b"></svg>", b">" + code + b"</svg>"))
+
+    (problem,) = problems_of(written + "\n", content)
+
+    assert problem.code == ImageCode.IMAGE_RUNS_CODE
+    assert "is an SVG drawing with code in it" in problem.message
+    assert problem.message.endswith("export it again without scripts, or as PNG")
+
+
+def test_an_svg_drawing_without_code_passes(content):
+    (content / "images" / "drawing.svg").write_bytes(SVG)
+    assert problems_of("![A drawing](/images/drawing.svg)\n[it](/images/drawing.svg)\n", content) == ()
+
+
 @pytest.mark.parametrize("kind", ["PNG", "JPEG", "GIF", "WEBP"])
 def test_the_formats_browsers_show_pass(tmp_path, kind):
     assert picture_problem(picture(tmp_path / f"x.{kind.lower()}", kind)) == ""

@@ -108,6 +108,7 @@ def image(markup: str) -> Find:
         (folder / "images").mkdir(exist_ok=True)
         Image.new("RGB", (4, 2)).save(folder / "images" / "chart.png")
         (folder / "images" / "photo.heic").write_bytes(b"\x00\x00\x00\x18ftypheic synthetic")
+        (folder / "images" / "drawing.svg").write_bytes(b"<svg><script>alert(1)</script></svg>")
         return list(image_problems(markup, markup, 5, "x.md", folder / "briefs" / "x.md", folder))
 
     return find
@@ -172,6 +173,7 @@ CASES = [
     (ImageCode.IMAGE_OUTSIDE_FOLDER, image('<img alt="A chart" src="chart.png">')),
     (ImageCode.IMAGE_ON_ANOTHER_SITE, image('<img alt="A chart" src="https://example.org/chart.png">')),
     (ImageCode.IMAGE_WITHOUT_DESCRIPTION, image('<img alt="" src="/images/chart.png">')),
+    (ImageCode.IMAGE_RUNS_CODE, image('<img alt="A drawing" src="/images/drawing.svg">')),
 ]
 
 

@@ -45,11 +45,15 @@ from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_fre
 from reality_check.plugins.brief_registry.problems import with_display_paths
 from reality_check.plugins.brief_registry.rendering import RENDERED
 from reality_check.plugins.brief_registry.rules import (
+    KNOWN_STATUSES,
+    NOT_A_BRIEF_FIELD,
     REQUIRED_FIELDS,
     RuleCode,
+    brief_status,
     is_published_original,
     is_series_number,
     missing_field,
+    slug_problem,
 )
 from reality_check.plugins.brief_relations.relations import listed_responses, resolve_responses
 from reality_check.plugins.brief_translations.interface import catalogs_folder, readable_catalogs
@@ -74,6 +78,10 @@ class CheckCode(StrEnum):
     PLACEHOLDER_LEFT = "placeholder-left"  # "[FILL IN: …]" from the template
     LINK_TO_NO_FILE = "link-to-no-file"  # a {filename} link to a file that is not there
     SLUG_REUSED = "slug-reused"  # two briefs at one address
+    SLUG_UNUSABLE = "slug-unusable"  # empty (a title of emoji), not letters, digits and hyphens, or too long
+    FIELD_NOT_TEXT = "field-not-text"  # title: [a, list]
+    STATUS_UNKNOWN = "status-unknown"  # status: publish
+    FIELD_NOT_ALLOWED = "field-not-allowed"  # save_as:, url:, template: (Pelican's, the site's to decide)
 
 
 @dataclass(frozen=True)
@@ -155,8 +163,13 @@ def review_content(
         for link in links_out_of_folder(content, settings.ignore_files)
     )
     problems.extend(check_catalogs(settings, shown))
-    for path in markdown_files(content, PAGES_DIR):
-        problems.extend(check_page(path, display_path(str(path), shown), content, settings))
+    pages = [
+        check_page(path, display_path(str(path), shown), content, settings)
+        for path in markdown_files(content, PAGES_DIR)
+    ]
+    for page_problems, _ in pages:
+        problems.extend(page_problems)
+    problems.extend(check_slugs(address for _, address in pages if address is not None))  # pages: /<slug>/
     return Review(tuple(sorted(problems)), tuple(sorted(w for r in reports for w in r.warnings)))
 
 
@@ -204,13 +217,20 @@ def check_catalogs(settings: EditorSettings, content: str) -> list[Problem]:
     return with_display_paths(problems, content)
 
 
-def check_page(path: Path, shown: str, content: Path, settings: EditorSettings) -> list[Problem]:
-    """A page (``content/pages/``) is read by the same reader as a brief: its front matter and body must pass it."""
+def check_page(
+    path: Path, shown: str, content: Path, settings: EditorSettings
+) -> tuple[list[Problem], Address | None]:
+    """A page (``content/pages/``) is read by the same reader as a brief: its front matter and body must pass it,
+    its title and status be ones the build can use; with its address (two pages at one are reported together)."""
     try:
         front = read_brief(path, shown)
     except BriefFileError as error:  # a page that cannot be read (a link to nothing) is named too
-        return list(error.problems)
-    return list(body_problems(settings.render(front.body), front, shown, path, content))
+        return list(error.problems), None
+    problems = [
+        *check_values(shown, front, brief=False),
+        *body_problems(settings.render(front.body), front, shown, path, content),
+    ]
+    return problems, brief_address(shown, front, path, settings)
 
 
 def check_brief(
@@ -229,7 +249,12 @@ def check_brief(
     except BriefFileError as error:
         return BriefReport(error.problems)
 
-    problems = [*check_required(shown, front), *check_date(shown, front)]
+    problems = [
+        *check_required(shown, front),
+        *check_date(shown, front),
+        *check_date(shown, front, "modified"),
+        *check_values(shown, front),
+    ]
     if registry is not None:
         problems.extend(check_references(shown, front, registry))
     rendered = settings.render(front.body)
@@ -238,10 +263,17 @@ def check_brief(
     problems.extend(check_links(shown, front, path, content, settings))
     problems.extend(check_placeholders(shown, text))
     warnings = future_date(shown, front, today or datetime.date.today())
+    address = brief_address(shown, front, path, settings)
+    unusable = (
+        slug_problem(address.slug, written=bool(front.data.get("slug"))) if address is not None else None
+    )
+    if address is not None and unusable:
+        problems.append(Problem(shown, address.line, unusable, code=CheckCode.SLUG_UNUSABLE))
+        address = None  # not also reported as used twice
     return BriefReport(
         problems=tuple(problems),
         number=Numbered.of(shown, front),
-        address=brief_address(shown, front, path, settings),
+        address=address,
         warnings=warnings,
         path=shown,
         responses=listed_responses(front),
@@ -293,29 +325,56 @@ def check_digests(content: Path, reports: list[BriefReport]) -> list[Problem]:
 
 
 def check_required(path: str, front: FrontMatter) -> list[Problem]:
-    """Required fields must be present and not empty; a near-miss key (``author:``) is named."""
+    """Required fields must be present and not empty (white space is empty); a near-miss key (``author:``) is
+    named."""
     problems = []
     for field in REQUIRED_FIELDS:
-        if front.data.get(field) not in (None, "", []) or field == "series_number":
+        value = front.data.get(field)
+        if (value.strip() if isinstance(value, str) else value) not in (
+            None,
+            "",
+            [],
+        ) or field == "series_number":
             continue  # a missing series number is reported with the series' rules, by the build as well
         line, message = missing_field(field, front)
         problems.append(Problem(path, line, message, code=CheckCode.REQUIRED_FIELD_MISSING))
     return problems
 
 
-def check_date(path: str, front: FrontMatter) -> list[Problem]:
-    """The date must be a real calendar date, written YYYY-MM-DD (a time may follow)."""
-    value = front.data.get("date")
+def check_date(path: str, front: FrontMatter, field: str = "date") -> list[Problem]:
+    """The date (or `field`: ``modified``) must be a real calendar date, written YYYY-MM-DD (a time may follow)."""
+    value = front.data.get(field)
     if value in (None, "") or brief_date(value) is not None:
-        return []  # missing is reported as a required field
-    return [
-        Problem(
-            path,
-            front.line_of("date"),
-            not_a_date("date", value),
-            code=CheckCode.DATE_FORMAT,
+        return []  # a missing date is reported as a required field; `modified` may be left out
+    return [Problem(path, front.line_of(field), not_a_date(field, value), code=CheckCode.DATE_FORMAT)]
+
+
+def check_values(path: str, front: FrontMatter, brief: bool = True) -> list[Problem]:
+    """Values the build cannot use: a title that is not text, a status Pelican does not know, and (in a `brief`)
+    Pelican's own keys for where and how a page is written."""
+    problems = []
+    title = front.data.get("title")
+    if title is not None and not isinstance(title, str):
+        kind = (
+            "list"
+            if isinstance(title, list)
+            else "group of 'key: value' lines"
+            if isinstance(title, dict)
+            else "value"
         )
-    ]
+        message = f"the title must be one line of text (got a {kind}): write it after 'title: ', in quotes if it holds a ':'"
+        problems.append(Problem(path, front.line_of("title"), message, code=CheckCode.FIELD_NOT_TEXT))
+    if "status" in front.data and brief_status(front.data) not in KNOWN_STATUSES:
+        message = (
+            f"status '{front.data['status']}' is not one the site knows: write {', '.join(KNOWN_STATUSES[:-1])} "
+            f"or {KNOWN_STATUSES[-1]} (or leave the line out to publish the brief)"
+        )
+        problems.append(Problem(path, front.line_of("status"), message, code=CheckCode.STATUS_UNKNOWN))
+    for key, why in NOT_A_BRIEF_FIELD.items() if brief else ():
+        if key in front.data:
+            message = f"'{key}:' is not a field a brief may have: {why}; remove the line"
+            problems.append(Problem(path, front.line_of(key), message, code=CheckCode.FIELD_NOT_ALLOWED))
+    return problems
 
 
 def future_date(path: str, front: FrontMatter, today: datetime.date) -> tuple[Problem, ...]:

@@ -16,7 +16,7 @@ from reality_check.plugins.brief_registry.dates import not_a_date, read_date
 from reality_check.plugins.brief_registry.nearmiss import did_you_mean
 from reality_check.plugins.brief_registry.new_brief import existing_briefs, skeleton
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGISTRY_FILES
-from reality_check.plugins.brief_registry.rules import unknown_name
+from reality_check.plugins.brief_registry.rules import MAX_SLUG_LENGTH, unknown_name
 from reality_check.plugins.summary_card.card import CardSettings
 
 from . import decap_yaml
@@ -131,6 +131,11 @@ def plan_brief(content: Path, request: BriefRequest, registry: Registry, setting
     if not slug:
         raise ScaffoldError(
             f"the title {title!r} gives an empty web address: use some letters or digits in it"
+        )
+    if len(slug.encode("utf-8")) > MAX_SLUG_LENGTH:
+        raise ScaffoldError(
+            f"the title gives a web address of {len(slug)} characters, more than the {MAX_SLUG_LENGTH} the site's "
+            "file names allow: shorten the title (the brief's text can say the rest)"
         )
     target = Path(content) / BRIEFS_DIR / f"{slug}.md"
     if target.exists():

@@ -198,3 +198,31 @@ def test_a_link_to_a_brief_that_is_gone_is_named_by_the_check_and_the_build(
         r.getMessage() for r in caplog.records if r.name == "reality_check.plugins.brief_registry.reader"
     ] == said
     assert (output / "briefs" / "focus-on-interests-not-on-human-rights-with-russia" / "index.html").is_file()
+
+
+def test_values_yaml_reads_as_other_things_build_as_the_editor_wrote_them(tmp_path, capsys, monkeypatch):
+    """`title: 1984` (a number to YAML), `title: 2024-01-01` (a date; the browser editor writes both unquoted)
+    and one topic or region written on the `topics:` line itself, as `authors:` may be: the check passes, the
+    build shows them as written (the build stopped with a traceback on each)."""
+    (tmp_path / "saved").mkdir()
+    briefs = []
+    for number, title in ((970, "1984"), (971, "2024-01-01")):
+        text = GOOD_TEXT.replace("title: Synthetic good brief by an invented author", f"title: {title}")
+        text = text.replace("series_number: 940", f"series_number: {number}")
+        text = text.replace("topics:\n  - Security & Defense", "topics: Security & Defense")
+        text = text.replace("regions:\n  - Europe", "regions: Europe")
+        briefs.append(tmp_path / "saved" / f"synthetic-{number}.md")
+        briefs[-1].write_text(text, encoding="utf-8")
+    content = content_copy(tmp_path / "content", *briefs)
+
+    assert run_check(content, capsys, monkeypatch) == (0, ["All briefs in content passed the checks."])
+    output = build_site(content, tmp_path / "output")
+    for number, title in ((970, "1984"), (971, "2024-01-01")):
+        page = BeautifulSoup(
+            (output / "briefs" / title / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        assert " ".join(page.find("h1").get_text(" ").split()) == f"Reality Check #{number}: {title}"
+        assert [" ".join(a.get_text().split()) for a in page.select(".brief-tags a")] == [
+            "Security & Defense",
+            "Europe",
+        ]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -197,6 +198,30 @@ CASES = {
         "content/briefs/image-outside-folder.md:22: image 'charts/synthetic.png' is not in content/images, the "
         "folder the site publishes images from: put the file there and write ![what it shows](/images/synthetic.png)"
     ],
+    "status-unknown": [
+        "content/briefs/status-unknown.md:6: status 'publish' is not one the site knows: write published, draft, hidden or skip (or leave the line out to publish the brief)"
+    ],
+    "title-a-list": [
+        "content/briefs/title-a-list.md:3: the title must be one line of text (got a list): write it after 'title: ', in quotes if it holds a ':'"
+    ],
+    "save-as-given": [
+        "content/briefs/save-as-given.md:6: 'save_as:' is not a field a brief may have: the site gives each brief its address (to choose the address, use 'slug:'); remove the line"
+    ],
+    "modified-not-a-date": [
+        "content/briefs/modified-not-a-date.md:6: modified must be a real date written YYYY-MM-DD, such as 2021-03-05 (got 'TBD')"
+    ],
+    "title-without-letters": [
+        "content/briefs/title-without-letters.md:3: the title has no letters or digits to make a web address from: add a line such as 'slug: reality-check-12' below it"
+    ],
+    "slug-not-an-address": [
+        "content/briefs/slug-not-an-address.md:6: slug '/briefs/My Brief/' is not a web address the site can use: write lower-case letters, digits and hyphens, such as slug: my-brief"
+    ],
+    "author-twice": [
+        "content/briefs/author-twice.md:8: 'Quentin Sample' is listed twice under 'authors:' (lines 7 and 8): keep one"
+    ],
+    "title-too-long": [
+        "content/briefs/title-too-long.md:3: the web address the title gives is 307 characters long, more than the 200 the site's file names allow: add a shorter one in a 'slug:' line, such as slug: synthetic-brief-about-an-invented-and-needlessly-long-list"
+    ],
     "placeholder-left": [
         "content/briefs/placeholder-left.md:16: text from the template is still to be written "
         "(replace the '[FILL IN: …]')"
@@ -332,4 +357,21 @@ def test_a_mistyped_card_setting_is_one_line_naming_it(tmp_path, capsys, monkeyp
     assert err.splitlines() == [
         "error: SUMMARY_CARD_KEY_POINTS_HEADINGS must be a list of texts, such as ['Key points', 'Key takeaways'], "
         "not 5 (set it in pelicanconf.py)"
+    ]
+
+
+def test_two_pages_at_one_address_are_named_together(tmp_path, capsys, monkeypatch):
+    """A page duplicated by a file manager ("naei copy.md") passed the check, and the build stopped half-way
+    (Pelican's FileOverwriteFailedError) after rewriting pages with two menu items."""
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    shutil.copy(content / "pages" / "naei.md", content / "pages" / "naei copy.md")
+
+    code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    assert lines == [
+        "content/pages/naei copy.md:3: slug 'naei' is also used by content/pages/naei.md:3 (give one of them "
+        "another title or a 'slug:' field)",
+        "content/pages/naei.md:3: slug 'naei' is also used by content/pages/naei copy.md:3 (give one of them "
+        "another title or a 'slug:' field)",
     ]

@@ -161,6 +161,30 @@ def test_refuses_an_empty_title(content, tmp_path, capsys, monkeypatch):
     assert "error: TITLE is empty" in err
 
 
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        (
+            "🔥 !!! 🔥",
+            "error: the title '🔥 !!! 🔥' gives an empty web address: use some letters or digits in it",
+        ),
+        (
+            "Synthetic " + "needlessly long words about an invented question " * 6,
+            "error: the title gives a web address of 303 characters, more than the 200 the site's file names "
+            "allow: shorten the title (the brief's text can say the rest)",
+        ),
+    ],
+    ids=["no letters", "too long"],
+)
+def test_refuses_a_title_that_gives_no_usable_address(content, tmp_path, capsys, monkeypatch, title, message):
+    """A title that is too long for a file name stopped make brief with a traceback (OSError: File name too long)."""
+    before = folder_bytes(content)
+    code, _, err = new(tmp_path, capsys, monkeypatch, title=title)
+    assert code == 1
+    assert message in err.splitlines()
+    assert folder_bytes(content) == before
+
+
 def test_unknown_author_without_a_terminal_prints_how_to_add_them(content, tmp_path, capsys, monkeypatch):
     before = folder_bytes(content)
 

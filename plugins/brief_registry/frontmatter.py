@@ -58,6 +58,11 @@ _LOOKS_LIKE_A_FENCE = re.compile(r"^\s*(?:(?:[-\u2013\u2014]\s*){2,}|[\u2013\u20
 _GLUED_COMMENT = re.compile(r"\s+(#\S.*)$")
 
 
+# Fields whose value is text whatever it looks like: YAML reads `title: 1984` as a number and `title: 2024-01-01` as
+# a date (the browser editor writes both unquoted, as YAML 1.2 reads them as text); they keep the text as written.
+TEXT_FIELDS = frozenset({"title", "summary", "slug"})
+
+
 class FrontMatterCode(StrEnum):
     """Every way a brief's front matter can fail to be read (a YAML syntax error is a ``YamlCode``)."""
 
@@ -187,13 +192,16 @@ def _read_mapping(yaml_text: str, lines: list[str], path: str, first: int, what:
         raise FrontMatterError(Problem(path, *cut, code=FrontMatterCode.VALUE_CUT_BY_COMMENT))
     key_lines: dict[str, int] = {}
     item_lines: dict[str, tuple[int, ...]] = {}
+    values = {str(k).lower(): v for k, v in data.items()}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             name = str(key.value).lower()
             key_lines[name] = key.start_mark.line + 1
             if isinstance(value, yaml.SequenceNode):
                 item_lines[name] = tuple(item.start_mark.line + 1 for item in value.value)
-    return FrontMatter({str(k).lower(): v for k, v in data.items()}, key_lines, item_lines)
+            elif name in TEXT_FIELDS and isinstance(value, yaml.ScalarNode) and values[name] is not None:
+                values[name] = value.value  # `title: 1984`, `title: 2024-01-01`: the text as written
+    return FrontMatter(values, key_lines, item_lines)
 
 
 def _first_value_line(node: yaml.Node | None, first: int) -> int:

@@ -91,6 +91,9 @@ def _check_brief(article, content: str, registry: Registry, *, check_names: bool
         article, "series_number", None
     )  # reported by the series check when missing
     article.author_profiles = tuple(filter(None, map(registry.author, as_list(front.data.get("authors")))))
+    for key in ("topics", "regions"):  # one name may be written on the key's own line, as `topics: Energy`
+        if key in front.data:
+            setattr(article, key, as_list(front.data.get(key)))
     article.topic_terms = tuple(filter(None, map(registry.topic, as_list(front.data.get("topics")))))
     article.region_terms = tuple(filter(None, map(registry.region, as_list(front.data.get("regions")))))
     return Numbered.of(shown, front)

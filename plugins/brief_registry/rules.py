@@ -5,6 +5,7 @@ Pure functions returning Problems; the build plugin logs them and the editors' c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -12,7 +13,7 @@ from enum import StrEnum
 from .frontmatter import FrontMatter
 from .nearmiss import closest, did_you_mean
 from .problems import Problem
-from .registry import REGISTRY_FILES, Registry
+from .registry import REGISTRY_FILES, SLUG_PATTERN, Registry
 
 # The languages a brief may be translated into (`lang:`), besides DEFAULT_LANG; setting
 # BRIEF_TRANSLATION_LANGUAGES replaces them.
@@ -72,6 +73,47 @@ def next_series_number(numbers: Iterable[object]) -> int:
 UNPUBLISHED_STATUSES = ("draft", "hidden", "skip")
 
 
+# Every status Pelican knows: any other stops the build ("Unknown status").
+KNOWN_STATUSES = ("published", *UNPUBLISHED_STATUSES)
+
+# Pelican's own keys that decide where or how a page is written: a brief's address and layout are the site's.
+NOT_A_BRIEF_FIELD = {
+    "save_as": "the site gives each brief its address (to choose the address, use 'slug:')",
+    "url": "the site gives each brief its address (to choose the address, use 'slug:')",
+    "template": "every brief is laid out by the site's brief template",
+}
+
+# A brief's folder, its share image and its oEmbed file are named by its slug, and a file name holds 255 bytes.
+MAX_SLUG_LENGTH = 200
+
+
+def slug_problem(slug: str, written: bool) -> str | None:
+    """What keeps `slug` from being a brief's web address, or None: written in a ``slug:`` line (`written`), it must
+    be lower-case letters, digits and hyphens; made from the title, it must not come out empty; and no longer than
+    MAX_SLUG_LENGTH."""
+    if written and not re.fullmatch(SLUG_PATTERN, slug):
+        last = slug.strip().strip("/").rsplit("/", 1)[-1]  # an address pasted from the browser: its last part
+        such_as = "-".join(re.findall(r"[a-z0-9]+", last.lower())) or "my-brief"
+        return (
+            f"slug '{slug}' is not a web address the site can use: write lower-case letters, digits and hyphens, "
+            f"such as slug: {such_as[:60]}"
+        )
+    if not slug:
+        return (
+            "the title has no letters or digits to make a web address from: add a line such as "
+            "'slug: reality-check-12' below it"
+        )
+    if len(slug.encode("utf-8")) > MAX_SLUG_LENGTH:
+        shorter = slug[:60].rsplit("-", 1)[0]
+        what = "the slug" if written else "the web address the title gives"
+        fix = "shorten it" if written else "add a shorter one in a 'slug:' line"
+        return (
+            f"{what} is {len(slug)} characters long, more than the {MAX_SLUG_LENGTH} the site's file names allow: "
+            f"{fix}, such as slug: {shorter}"
+        )
+    return None
+
+
 def is_published(data: Mapping[str, object]) -> bool:
     """Whether a brief with this front matter is part of the published series (no status: published)."""
     return brief_status(data) not in UNPUBLISHED_STATUSES
@@ -107,6 +149,7 @@ class RuleCode(StrEnum):
     # with its original among the briefs of one status only, and the build leaves it out (a draft is never shown).
     TRANSLATION_STATUS_DIFFERS = "translation-status-differs"
     NAMES_ON_ONE_LINE = "names-on-one-line"  # authors: A, B (each listed): one name, not a list of two
+    NAME_REPEATED = "name-repeated"  # authors: [Emma Ashford, Emma Ashford]
 
 
 # A name each registry does not list, by the front-matter field (also the Registry field) that gives it.
@@ -154,7 +197,14 @@ def check_references(path: str, front: FrontMatter, registry: Registry) -> list[
     problems = []
     for key, code in UNKNOWN_NAME_CODES.items():
         registry_file = REGISTRY_FILES[key]
-        for index, name in enumerate(as_list(front.data.get(key))):
+        names = as_list(front.data.get(key))
+        for index, name in enumerate(names):
+            if name in names[:index]:
+                message = f"'{name}' is listed twice under '{key}:' (lines {front.line_of(key, names.index(name))} and {front.line_of(key, index)}): keep one"
+                problems.append(
+                    Problem(path, front.line_of(key, index), message, code=RuleCode.NAME_REPEATED)
+                )
+                continue
             if registry.named(key, name) is not None:
                 continue
             where = front.line_of(key, index)

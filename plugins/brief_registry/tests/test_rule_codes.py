@@ -150,6 +150,7 @@ CASES = [
     (RuleCode.UNKNOWN_TOPIC, references("---\ntopics: Untested\n---\n")),
     (RuleCode.UNKNOWN_REGION, references("---\nregions: [Nowhere]\n---\n")),
     (RuleCode.NAMES_ON_ONE_LINE, references("---\nauthors: Ada Example, Ada Example\n---\n")),
+    (RuleCode.NAME_REPEATED, references("---\nauthors: [Ada Example, Ada Example]\n---\n")),
     (RuleCode.LANG_NOT_A_CODE, series(Numbered("a.md", 2, 1, lang=7, lang_line=3))),
     (RuleCode.LANG_NOT_OFFERED, series(Numbered("a.md", 2, 1), Numbered("b.md", 2, 1, "xx", 3))),
     (RuleCode.SERIES_NUMBER_MISSING, series(Numbered("a.md", 1, None))),

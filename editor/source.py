@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from reality_check.plugins.brief_registry.links import LINK_IN_TEXT
 from reality_check.plugins.brief_registry.markdown_source import content_lines
 from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER
+from reality_check.plugins.brief_registry.textfile import lines_of
 
 
 @dataclass(frozen=True)
@@ -33,4 +34,4 @@ def filename_links(body: str, first_line: int) -> tuple[SourceLink, ...]:
 def placeholders(text: str) -> tuple[int, ...]:
     """The lines (1-based, counted in `text`) that still hold a placeholder of the new-brief template
     (``[FILL IN: …]``, :data:`new_brief.PLACEHOLDER`)."""
-    return tuple(number for number, line in enumerate(text.splitlines(), start=1) if PLACEHOLDER in line)
+    return tuple(number for number, line in enumerate(lines_of(text), start=1) if PLACEHOLDER in line)

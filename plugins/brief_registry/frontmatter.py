@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from .problems import EncodingError, FrontMatterError, Problem
-from .textfile import BOM, read_text_file, unreadable_file
+from .textfile import BOM, lines_of, read_text_file, unreadable_file
 from .yamlerrors import yaml_problem
 
 # YAML 1.2's plain scalars that are not text, where PyYAML reads YAML 1.1's: only true and false are booleans (1.1
@@ -61,6 +61,12 @@ _GLUED_COMMENT = re.compile(r"\s+(#\S.*)$")
 # Fields whose value is text whatever it looks like: YAML reads `title: 1984` as a number and `title: 2024-01-01` as
 # a date (the browser editor writes both unquoted, as YAML 1.2 reads them as text); they keep the text as written.
 TEXT_FIELDS = frozenset({"title", "summary", "slug"})
+
+
+# Characters pasted from a PDF or a word processor that editors show as nothing or a space, read as spaces: YAML
+# takes U+2028, U+2029 and U+0085 for line breaks (the lines it named were then below the editor's, and a title
+# holding one was two lines) and refuses a form feed or vertical tab without saying on which line.
+_READ_AS_SPACES = {0x2028: " ", 0x2029: " ", 0x85: " ", 0x0B: " ", 0x0C: " "}
 
 
 class FrontMatterCode(StrEnum):
@@ -116,7 +122,7 @@ def read_brief_text(path: str | Path, shown: str) -> str:
 
 def read_front_matter(text: str, path: str) -> FrontMatter:
     """Split `text` into YAML front matter and Markdown body; raise FrontMatterError naming the line."""
-    lines = text.removeprefix(BOM).splitlines()
+    lines = lines_of(text.removeprefix(BOM))
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None or lines[start].rstrip() != FENCE:
         code, message = _no_opening_fence(lines, start)
@@ -152,13 +158,14 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
 def read_yaml_record(text: str, path: str, what: str) -> FrontMatter:
     """A YAML file that holds one record of 'key: value' lines (a digest issue), read as front matter is: every
     key's line kept, a key given twice or a value cut short by '#' refused; `what` names the file in messages."""
-    lines = text.removeprefix(BOM).splitlines()
+    lines = lines_of(text.removeprefix(BOM))
     return _read_mapping("\n".join(lines), lines, path, 1, what)
 
 
 def _read_mapping(yaml_text: str, lines: list[str], path: str, first: int, what: str) -> FrontMatter:
     """Parse `yaml_text` (line N of the file is its line N; the mapping starts at line `first`) as 'key: value'
     lines; raise FrontMatterError naming the line of the first thing to change."""
+    yaml_text = yaml_text.translate(_READ_AS_SPACES)
     try:
         node, data = parse_yaml(yaml_text)
     except yaml.YAMLError as error:

@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .textfile import lines_of
+
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def content_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     """Lines of `body` outside fenced code blocks, each with its number in the file (`body` starts at `first_line`)."""
     fence = ""
-    for number, line in enumerate(body.splitlines(), start=first_line):
+    for number, line in enumerate(lines_of(body), start=first_line):
         match = _FENCE.match(line)
         if fence:
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):

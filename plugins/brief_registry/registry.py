@@ -20,7 +20,7 @@ import yaml
 
 from .frontmatter import FrontMatterCode, cut_by_a_comment, key_given_twice, parse_yaml
 from .problems import EncodingError, Problem, RegistryError
-from .textfile import read_text_file
+from .textfile import lines_of, read_text_file
 from .yamlerrors import yaml_problem
 
 AUTHORS_FILE = "authors.yml"
@@ -131,7 +131,7 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
                 )
             ]
         )
-    lines = text.splitlines()
+    lines = lines_of(text)
     for item in node.value:  # each entry is read as strictly as a brief's front matter
         twice, cut = key_given_twice(item), cut_by_a_comment(item, lines)
         if twice is not None:

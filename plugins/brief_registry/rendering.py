@@ -28,6 +28,8 @@ from markdown_it.token import Token
 
 from reality_check.plugins.plugin_support.memo import ProcessMemo
 
+from .textfile import lines_of
+
 # The MARKDOWN setting the fast path reproduces. Any other setting renders with Python-Markdown alone.
 SUPPORTED_EXTENSIONS = frozenset(
     {"markdown.extensions.extra", "markdown.extensions.toc", "markdown.extensions.sane_lists"}
@@ -141,7 +143,7 @@ def _comment_blocks(lines: list[str]) -> set[int]:
 
 def python_markdown_reasons(text: str) -> list[str]:
     """Why `text` must be rendered by Python-Markdown itself (an empty list: the fast path gives the same HTML)."""
-    lines = text.splitlines()
+    lines = lines_of(text)
     comments = _comment_blocks(lines)
     scanned = "\n".join("" if n in comments else line for n, line in enumerate(lines)) if comments else text
     reasons = [reason for reason, pattern in _TEXT_BLOCKERS if pattern.search(scanned)]

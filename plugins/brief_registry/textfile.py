@@ -11,6 +11,7 @@ of the first byte that is not UTF-8, since guessing would publish wrong characte
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import Path
 
@@ -26,6 +27,19 @@ class EncodingCode(StrEnum):
     NOT_UTF8 = "file-not-utf8"  # a byte that is not UTF-8 (Windows-1252, Latin-1, …)
     UTF16 = "file-utf16"  # UTF-16 text (its byte order mark says so)
     UNREADABLE = "file-unreadable"  # a link to a file that is gone, a file this user may not read
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def lines_of(text: str) -> list[str]:
+    """`text`'s lines as editors and Markdown count them: broken at "\n", "\r\n" and "\r" only. (`str.splitlines`
+    also breaks at characters editors show inside a line, U+2028, a form feed, U+0085…, and so named the wrong
+    line after one.)"""
+    lines = _LINE_END.split(text)
+    if lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def decode_text(raw: bytes, shown: str) -> str:

@@ -488,3 +488,22 @@ def test_every_disguise_is_found_and_prose_is_not(rendered, found):
 def test_an_image_address_is_refused_here_only_when_it_runs_code(img, codes):
     """What is wrong with any other image address is the image check's to say, once."""
     assert [problem.code for problem in unsafe_html(img, img, 1, "x.md")] == codes
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0c", "\x0b"])
+def test_characters_editors_show_inside_a_line_do_not_move_the_lines_named(separator):
+    """Python's splitlines, and YAML, broke lines at these (pasted from a PDF or a word processor): every message
+    after one named the line below the editor's, and a title holding one was read as two lines."""
+    text = f"---\ntitle: Synthetic{separator}brief\nseries_number: 4\nauthors: [Ada\n---\nBody\n"
+    with pytest.raises(FrontMatterError) as raised:
+        read_front_matter(text, "x.md")
+    assert raised.value.problems[0].line == 4
+    body = f"Some synthetic{separator}paragraph.\n\n<script>x()</script>\n"
+    (problem,) = unsafe_html(body, body, 10, "x.md")
+    assert problem.line == 12
+
+
+def test_a_title_holding_a_line_separator_is_one_line():
+    front = read_front_matter("---\ntitle: Synthetic\u2028brief\n---\nBody\n", "x.md")
+    assert front.data["title"] == "Synthetic brief"
+    assert front.body == "Body"

@@ -649,7 +649,7 @@ def _from_subheadings(section: list, level: int) -> list[RecommendationItem]:
         if not (isinstance(node, Tag) and node.name in HEADING_TAGS and _level(node) > level):
             continue
         numbered = recommendation_number(plain_text(node))
-        if numbered is None or not numbered[1]:
+        if numbered is None:
             continue
         body: list = []
         for sibling in node.next_siblings:
@@ -659,7 +659,10 @@ def _from_subheadings(section: list, level: int) -> list[RecommendationItem]:
                 break
             body.append(sibling)
         number, title = numbered
-        found.append(RecommendationItem(number, node, Lead(title, _text_of(body), inline_html_of(body))))
+        # A number alone (`### 1.`) leads with its text's first sentence, as a list item without a bold lead does;
+        # with no text either, it is reported as empty (it was left out of the card without a word).
+        lead = Lead(title, _text_of(body), inline_html_of(body)) if title.strip() else _split_lead(body)
+        found.append(RecommendationItem(number, node, lead))
     return found
 
 

@@ -163,6 +163,11 @@ def messages(fragment: str, settings: CardSettings | None = None) -> list[str]:
             "no recommendations: the heading 'Recommendations' must be followed by a numbered list such as "
             "'1. **Lead sentence.** Details…'",
         ),
+        (
+            "<h2>Key points</h2><ul><li>A.</li></ul><h2>Recommendations</h2><h3>1.</h3><h3>2. Keep</h3><p>Spare.</p>",
+            ProblemCode.RECOMMENDATION_EMPTY,
+            "recommendation 1 under the heading 'Recommendations' is empty",
+        ),
     ],
 )
 def test_missing_sections_are_reported(fragment, code, expected):

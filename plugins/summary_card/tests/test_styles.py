@@ -84,6 +84,11 @@ STYLES = {
         "<h2>Recommendations</h2><h3>1 Buy</h3><p>Cheaper.</p><h3>2) Keep</h3><p>Spare.</p>",
         [(1, "Buy", "Cheaper."), (2, "Keep", "Spare.")],
     ),
+    "a numbered sub-heading with no title leads with its text": (
+        "<h2>Recommendations</h2><h3>1.</h3><p>Buy the windmills. They are cheaper.</p>"
+        "<h3>2. Keep one factory</h3><p>For calm days.</p>",
+        [(1, "Buy the windmills.", "They are cheaper."), (2, "Keep one factory", "For calm days.")],
+    ),
     "numbered paragraphs (the seed's plain text)": (
         "<h2>What is the solution?</h2><p>Two steps:</p>"
         "<p>1 Resist further sanctions. In recent years, sanctions became the go-to tool.</p>"

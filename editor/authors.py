@@ -30,6 +30,10 @@ def new_person(name: str, bio: str, slug: str, title: str = "", affiliation: str
             f"a one-line bio is needed for {name} (it is shown on their page): "
             f'run make author NAME="{name}" BIO="One sentence about {name}."'
         )
+    if not slug:
+        raise AuthorError(
+            f"the name {name!r} gives an empty web address for the author's page: write the name in letters"
+        )
     return Person(name, slug, bio, " ".join(title.split()), " ".join(affiliation.split()))
 
 

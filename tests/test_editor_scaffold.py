@@ -268,16 +268,29 @@ def test_stopping_at_a_question_is_a_refusal_not_a_traceback(key, content, tmp_p
     assert folder_bytes(content) == before
 
 
-def test_add_author_refuses_a_name_already_listed(content, tmp_path, capsys, monkeypatch):
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Quentin Sample", "error: Quentin Sample is already listed in content/authors.yml"),
+        # It said "adding 🔥 would break content/authors.yml: content/authors.yml:17: author entry is missing
+        # slug", a line the file does not have, about a field the editor cannot give.
+        (
+            "🔥",
+            "error: the name '🔥' gives an empty web address for the author's page: write the name in letters",
+        ),
+    ],
+    ids=["already listed", "no letters"],
+)
+def test_add_author_refuses_a_name_it_cannot_add(content, tmp_path, capsys, monkeypatch, name, said):
     before = folder_bytes(content)
     code, _, err = run(
-        ["add-author", "--content", "content", "--name", "Quentin Sample", "--bio", "Again."],
+        ["add-author", "--content", "content", "--name", name, "--bio", "Synthetic."],
         capsys,
         monkeypatch,
         tmp_path,
     )
     assert code == 1
-    assert "Quentin Sample is already listed" in err
+    assert said in err.splitlines()
     assert folder_bytes(content) == before
 
 

@@ -241,7 +241,8 @@ def _check_reference(
     """Report through `problem` what keeps one reference from being shown."""
     src = reference.value
     what = f"image '{shortened(src, 80)}'" if reference.is_image else f"link to '{src}'"
-    name = Path(unquote(urlsplit(src).path)).name if not src.lower().startswith("data:") else ""
+    # The file's name, after the last "/" or "\\" (Windows writes `\\images\\Chart.png`).
+    name = re.split(r"[\\/]", unquote(urlsplit(src).path))[-1] if not src.lower().startswith("data:") else ""
     target = image_file(src, source, content)
     address = (
         src if target is not None else PUBLIC_PREFIX + (name or "picture.png")
@@ -281,6 +282,13 @@ def _placement_problem(
             f"{what} is on another site, and the site's pages show only their own images (its security "
             f"policy): save the file into {shown_folder} and write {_DESCRIBE}({address})",
             ImageCode.IMAGE_ON_ANOTHER_SITE,
+        )
+    if target is None and "\\" in src:
+        slashed = "/" + src.replace("\\", "/").lstrip("/")
+        return (
+            f"{what} is written with '\\', as Windows writes a file's place: a web address uses '/', so write "
+            f"{_DESCRIBE}({slashed if slashed.startswith(PUBLIC_PREFIX) else address})",
+            ImageCode.IMAGE_OUTSIDE_FOLDER,
         )
     if target is None:
         named = _named_file(src, source, content)

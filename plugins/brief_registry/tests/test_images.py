@@ -350,3 +350,22 @@ def test_a_loop_of_links_is_named_as_one_that_leads_to_no_file(content):
         )
         for name in ("a.png", "b.png")
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "address"),
+    [
+        ("\\images\\chart.png", "/images/chart.png"),
+        ("images\\chart.png", "/images/chart.png"),
+        ("\\images\\maps\\europe.png", "/images/maps/europe.png"),
+        ("C:\\Users\\ed\\chart.png", "/images/chart.png"),
+    ],
+)
+def test_an_address_written_with_backslashes_is_told_the_address_with_slashes(content, written, address):
+    """The fix it named was /images/\\images\\chart.png."""
+    (problem,) = problems_of(f"![A chart]({written})\n", content)
+    assert problem.code == ImageCode.IMAGE_OUTSIDE_FOLDER
+    assert problem.message == (
+        f"image '{written}' is written with '\\', as Windows writes a file's place: a web address uses '/', so "
+        f"write ![what it shows]({address})"
+    )

@@ -63,10 +63,23 @@ _GLUED_COMMENT = re.compile(r"\s+(#\S.*)$")
 TEXT_FIELDS = frozenset({"title", "summary", "slug"})
 
 
-# Characters pasted from a PDF or a word processor that editors show as nothing or a space, read as spaces: YAML
-# takes U+2028, U+2029 and U+0085 for line breaks (the lines it named were then below the editor's, and a title
-# holding one was two lines) and refuses a form feed or vertical tab without saying on which line.
-_READ_AS_SPACES = {0x2028: " ", 0x2029: " ", 0x85: " ", 0x0B: " ", 0x0C: " "}
+# Characters pasted from a PDF or a word processor, or typed by a stray Option-Space, that editors show as a space
+# or as nothing, read as what they show: YAML takes U+2028, U+2029 and U+0085 for line breaks (the lines it named
+# were then below the editor's, and a title holding one was two lines), refuses a form feed or vertical tab
+# without saying on which line, and takes a no-break space for a letter (`title:` then had no space after the
+# colon, and a name holding one, or a zero-width space, matched no registry entry though it looked the same).
+_READ_AS_SPACES = {
+    0x2028: " ",
+    0x2029: " ",
+    0x85: " ",
+    0x0B: " ",
+    0x0C: " ",
+    0xA0: " ",  # no-break space
+    0x202F: " ",  # narrow no-break space
+    0x200B: None,  # zero-width space
+    0x2060: None,  # word joiner
+    0xFEFF: None,  # zero-width no-break space (a byte order mark inside the text)
+}
 
 
 class FrontMatterCode(StrEnum):
@@ -165,7 +178,6 @@ def read_yaml_record(text: str, path: str, what: str) -> FrontMatter:
 def _read_mapping(yaml_text: str, lines: list[str], path: str, first: int, what: str) -> FrontMatter:
     """Parse `yaml_text` (line N of the file is its line N; the mapping starts at line `first`) as 'key: value'
     lines; raise FrontMatterError naming the line of the first thing to change."""
-    yaml_text = yaml_text.translate(_READ_AS_SPACES)
     try:
         node, data = parse_yaml(yaml_text)
     except yaml.YAMLError as error:
@@ -282,7 +294,9 @@ def _no_opening_fence(lines: list[str], start: int | None) -> tuple[FrontMatterC
 
 def parse_yaml(text: str) -> tuple[yaml.Node | None, object]:
     """The YAML node tree of `text` (it knows every line) and the data built from it, in one pass with the fast
-    loader; on an error, parsed again by PyYAML's own parser, whose messages and line numbers read better."""
+    loader; on an error, parsed again by PyYAML's own parser, whose messages and line numbers read better. Briefs
+    and registries alike: the characters of `_READ_AS_SPACES` are read as what editors see."""
+    text = text.translate(_READ_AS_SPACES)
     try:
         return _parse(text, LOADER)
     except (yaml.YAMLError, ValueError):

@@ -14,7 +14,7 @@ from reality_check.plugins.brief_registry import (
     load_registry,
     read_front_matter,
 )
-from reality_check.plugins.brief_registry.frontmatter import LOADER, MESSAGE_LOADER
+from reality_check.plugins.brief_registry.frontmatter import LOADER, MESSAGE_LOADER, parse_yaml
 from reality_check.plugins.brief_registry.safety import suspect_scheme, unsafe_html
 from reality_check.plugins.brief_registry.textfile import decode_text
 
@@ -507,3 +507,17 @@ def test_a_title_holding_a_line_separator_is_one_line():
     front = read_front_matter("---\ntitle: Synthetic\u2028brief\n---\nBody\n", "x.md")
     assert front.data["title"] == "Synthetic brief"
     assert front.body == "Body"
+
+
+def test_spaces_that_look_like_spaces_are_read_as_spaces():
+    """A no-break space (Option-Space on a Mac) after `title:` was a YAML error on the wrong line, one in an
+    indent another, and one inside a name, or a zero-width space, an unknown author that looked like a listed one
+    ("did you mean 'Emma Ashford'?" for 'Emma Ashford')."""
+    text = "---\ntitle:\u00a0Synthetic\u202fbrief\nauthors:\n\u00a0\u00a0- Ada\u00a0Example\n  - Bo\u200bIpsum\u2060\n---\nBody\n"
+    assert read_front_matter(text, "x.md").data == {
+        "title": "Synthetic brief",
+        "authors": ["Ada Example", "BoIpsum"],
+    }
+    assert parse_yaml("- name: Ada\u00a0Example\n  slug: ada\n")[1] == [
+        {"name": "Ada Example", "slug": "ada"}
+    ]

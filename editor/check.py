@@ -264,16 +264,12 @@ def check_brief(
     problems.extend(check_placeholders(shown, text))
     warnings = future_date(shown, front, today or datetime.date.today())
     address = brief_address(shown, front, path, settings)
-    unusable = (
-        slug_problem(address.slug, written=bool(front.data.get("slug"))) if address is not None else None
-    )
-    if address is not None and unusable:
-        problems.append(Problem(shown, address.line, unusable, code=CheckCode.SLUG_UNUSABLE))
-        address = None  # not also reported as used twice
+    unusable = check_address(shown, front, address)
+    problems.extend(unusable)
     return BriefReport(
         problems=tuple(problems),
         number=Numbered.of(shown, front),
-        address=address,
+        address=None if unusable else address,  # an unusable address is not also reported as used twice
         warnings=warnings,
         path=shown,
         responses=listed_responses(front),
@@ -492,6 +488,14 @@ def brief_address(path: str, front: FrontMatter, source: Path, settings: EditorS
     if title in (None, ""):
         return None
     return Address(path, front.line_of("title"), settings.slug(str(title)))
+
+
+def check_address(path: str, front: FrontMatter, address: Address | None) -> list[Problem]:
+    """The brief's address must be one the site can write: see `brief_registry.rules.slug_problem`."""
+    if address is None:
+        return []  # no title: reported as a required field
+    problem = slug_problem(address.slug, written=bool(front.data.get("slug")))
+    return [Problem(path, address.line, problem, code=CheckCode.SLUG_UNUSABLE)] if problem else []
 
 
 def check_slugs(addresses) -> list[Problem]:

@@ -16,12 +16,14 @@ from reality_check.editor.check import (
     Address,
     BriefReport,
     CheckCode,
+    check_address,
     check_date,
     check_links,
     check_placeholders,
     check_required,
     check_responses,
     check_slugs,
+    check_values,
     future_date,
 )
 from reality_check.editor.importer import SeedCode, SeedError, parse_seed
@@ -76,6 +78,19 @@ CHECK_CASES: list[tuple[CheckCode, Find]] = [
     (
         CheckCode.SLUG_REUSED,
         lambda _: check_slugs([Address("a.md", 2, "same"), Address("b.md", 2, "same")])[:1],
+    ),
+    (CheckCode.SLUG_UNUSABLE, lambda _: check_address("x.md", front(COMPLETE), Address("x.md", 2, ""))),
+    (
+        CheckCode.FIELD_NOT_TEXT,
+        lambda _: check_values("x.md", front(COMPLETE.replace("Synthetic", "[A, B]"))),
+    ),
+    (
+        CheckCode.STATUS_UNKNOWN,
+        lambda _: check_values("x.md", front(COMPLETE.replace("---\n\n", "status: live\n---\n\n"))),
+    ),
+    (
+        CheckCode.FIELD_NOT_ALLOWED,
+        lambda _: check_values("x.md", front(COMPLETE.replace("---\n\n", "url: x/\n---\n\n"))),
     ),
 ]
 

@@ -55,11 +55,15 @@ class SeriesLines:
 
     @functools.cached_property
     def label(self) -> re.Pattern[str]:
-        return re.compile(rf"^{re.escape(self.series)}\s+(?P<date>[A-Z][a-z]+\.? \d{{1,2}}, \d{{4}})$")
+        return re.compile(rf"^(?i:{re.escape(self.series)})\s+(?P<date>[A-Za-z]+\.? \d{{1,2}}, \d{{4}})$")
 
     @functools.cached_property
     def title(self) -> re.Pattern[str]:
-        return re.compile(rf"^{re.escape(self.series)}\s*#\s*(?P<number>\d+)\s*[:.–—-]\s*(?P<title>.+)$")
+        return re.compile(rf"^(?i:{re.escape(self.series)})\s*#\s*(?P<number>\d+)\s*[:.–—-]\s*(?P<title>.+)$")
+
+    def opens(self, line: str) -> bool:
+        """Whether `line` starts with the series' name, in any capitals ("Reality check March 5, 2021")."""
+        return line.casefold().startswith(self.series.casefold())
 
     @property
     def layout(self) -> str:
@@ -223,7 +227,17 @@ def _read_labels(
     regions: list[str] = []
     problems: list[Problem] = []
     terms = [term.name for term in (*registry.topics, *registry.regions)]
-    while lines and not lines[0][1].startswith(series.series):
+    if lines and not any(series.opens(line) for _, line in lines):
+        # Not every line an unknown topic (a draft without its date line read as 67 of them): what is missing.
+        missing = f"no line reads '{series.series} <date>', such as '{series.series} March 5, 2021'"
+        raise SeedError(
+            [
+                Problem(
+                    path, lines[0][0], f"{missing}: a brief is {series.layout}", code=SeedCode.UNEXPECTED_LINE
+                )
+            ]
+        )
+    while lines and not series.opens(lines[0][1]):
         number, line = lines.pop(0)
         found_topics, found_regions, unknown = _names_in(line, registry)
         topics.extend(found_topics)
@@ -238,7 +252,7 @@ def _read_labels(
             for name in unknown
         )
     joined = f"{series.series} {lines[1][1]}" if len(lines) > 1 else ""
-    if lines and lines[0][1] == series.series and series.label.match(joined):
+    if lines and lines[0][1].casefold() == series.series.casefold() and series.label.match(joined):
         lines[:2] = [(lines[0][0], joined)]  # the series label above the date
     return topics, regions, problems
 

@@ -347,3 +347,35 @@ def test_the_series_lines_are_read_with_the_series_own_name():
             settings,
         )
     assert refused.value.problems[0].message.startswith("expected 'Synthetic Notes #<number>: <title>'")
+
+
+SYNTHETIC_DRAFT = (
+    "Politics & Diplomacy\nRussia\nReality Check March 5, 2099\n\n"
+    "Reality Check #952: A synthetic brief in a draft\n\nBy Emma Ashford\n\n"
+    "Key points\n\n• SYNTHETIC TEST FIXTURE: one invented point.\n\nWhat is the solution?\n\n"
+    "1. Do the synthetic thing. An invented recommendation.\n"
+)
+
+
+def test_the_series_name_is_read_in_any_capitals():
+    text = SYNTHETIC_DRAFT.replace("Reality Check March", "Reality check March").replace(
+        "Reality Check #952", "REALITY CHECK #952"
+    )
+    seed = parse_seed(text, "seed.txt", load_registry(CONTENT), load_settings())
+    assert (seed.number, seed.request.title, seed.request.date) == (
+        952,
+        "A synthetic brief in a draft",
+        datetime.date(2099, 3, 5),
+    )
+
+
+def test_a_draft_without_its_date_line_is_told_what_is_missing_once():
+    """Every line was reported as an unknown topic or region (12 for a 23-line draft), then an end of text at
+    line 1."""
+    text = SYNTHETIC_DRAFT.replace("Reality Check March 5, 2099\n", "").replace("Reality Check #952", "#952")
+    with pytest.raises(SeedError) as refused:
+        parse_seed(text, "seed.txt", load_registry(CONTENT), load_settings())
+    assert [str(problem) for problem in refused.value.problems] == [
+        "seed.txt:1: no line reads 'Reality Check <date>', such as 'Reality Check March 5, 2021': a brief is its "
+        "topics, 'Reality Check <date>', 'Reality Check #<number>: <title>', 'By <authors>', then the text"
+    ]

@@ -272,9 +272,10 @@ def check_series_numbers(
     translations: dict[tuple[int, str], list[Numbered]] = {}
     for brief in briefs:
         lang = brief.lang or default_lang
-        problems.extend(_language_problems(brief, lang, known))
-        if not isinstance(lang, str):
-            continue  # not a language at all: the brief cannot be placed in the series
+        unknown_language = _language_problems(brief, lang, known)
+        if unknown_language:  # not a language the site has: the brief cannot be placed in the series
+            problems.extend(unknown_language)
+            continue
         wrong_number = _number_problem(brief)
         if wrong_number is not None:
             problems.append(wrong_number)
@@ -294,8 +295,10 @@ def _language_problems(brief: Numbered, lang: object, known: set[str] | None) ->
     if not isinstance(lang, str):
         message, code = f"lang must be a language code such as 'ru' (got {lang!r})", RuleCode.LANG_NOT_A_CODE
     elif known is not None and lang not in known:
+        near = next((code for code in sorted(known) if code.casefold() == lang.strip().casefold()), None)
+        hint = f": did you mean '{near}'? (codes are written in lower case)" if near else ""
         message, code = (
-            f"lang must be one of {', '.join(sorted(known))} (got {lang!r})",
+            f"lang must be one of {', '.join(sorted(known))} (got {lang!r}){hint}",
             RuleCode.LANG_NOT_OFFERED,
         )
     else:

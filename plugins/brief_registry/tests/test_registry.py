@@ -128,6 +128,25 @@ def test_a_reused_number_names_the_next_free_one_past_every_brief_including_tran
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "EN",
+            "b.md:4: lang must be one of en, ru (got 'EN'): did you mean 'en'? (codes are written in lower case)",
+        ),
+        ("English", "b.md:4: lang must be one of en, ru (got 'English')"),
+    ],
+)
+def test_a_language_the_site_does_not_have_is_said_once(lang, said):
+    """It was also called a translation without an original ("a translation (lang: EN) must have the series
+    number of its original")."""
+    problems = check_series_numbers(
+        [Numbered("a.md", 3, 2), Numbered("b.md", 3, 2, lang, 4)], languages=["ru"]
+    )
+    assert [str(p) for p in problems] == [said]
+
+
 def write_registry(folder: Path, authors: str, topics: str = "[]", regions: str = "[]") -> Path:
     (folder / "authors.yml").write_text(authors, encoding="utf-8")
     (folder / "topics.yml").write_text(topics, encoding="utf-8")

@@ -35,7 +35,12 @@ from reality_check.plugins.brief_registry import (
     read_front_matter,
 )
 from reality_check.plugins.brief_registry.body import body_problems
-from reality_check.plugins.brief_registry.briefs import PAGES_DIR, markdown_files
+from reality_check.plugins.brief_registry.briefs import (
+    BRIEFS_DIR,
+    PAGES_DIR,
+    markdown_files,
+    markdown_files_not_read,
+)
 from reality_check.plugins.brief_registry.dates import brief_date, not_a_date
 from reality_check.plugins.brief_registry.frontmatter import read_brief_text
 from reality_check.plugins.brief_registry.images import link_out_of_folder_problem, links_out_of_folder
@@ -82,6 +87,7 @@ class CheckCode(StrEnum):
     FIELD_NOT_TEXT = "field-not-text"  # title: [a, list]
     STATUS_UNKNOWN = "status-unknown"  # status: publish
     FIELD_NOT_ALLOWED = "field-not-allowed"  # save_as:, url:, template: (Pelican's, the site's to decide)
+    FILE_NOT_READ = "file-not-read"  # BRIEF.MD: an extension in capitals, which the build does not read
 
 
 @dataclass(frozen=True)
@@ -162,6 +168,7 @@ def review_content(
         link_out_of_folder_problem(link, content)
         for link in links_out_of_folder(content, settings.ignore_files)
     )
+    problems.extend(check_extensions(content))
     problems.extend(check_catalogs(settings, shown))
     pages = [
         check_page(path, display_path(str(path), shown), content, settings)
@@ -207,6 +214,21 @@ def _across_briefs(
     yield from check_slugs(r.address for r in reports if r.address is not None)
     yield from check_responses(reports)
     yield from check_digests(content, reports)
+
+
+def check_extensions(content: Path) -> list[Problem]:
+    """A brief or page saved as ``BRIEF.MD``, which the build would leave out without a word."""
+    return [
+        Problem(
+            display_path(str(path), str(content)),
+            1,
+            f"the site reads files ending in '.{path.suffix[1:].lower()}' (in lower case), so it leaves this one out: "
+            f"rename it {path.stem}.{path.suffix[1:].lower()}",
+            code=CheckCode.FILE_NOT_READ,
+        )
+        for folder in (BRIEFS_DIR, PAGES_DIR)
+        for path in markdown_files_not_read(content, folder)
+    ]
 
 
 def check_catalogs(settings: EditorSettings, content: str) -> list[Problem]:

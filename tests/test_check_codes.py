@@ -18,6 +18,7 @@ from reality_check.editor.check import (
     CheckCode,
     check_address,
     check_date,
+    check_extensions,
     check_links,
     check_placeholders,
     check_required,
@@ -54,6 +55,12 @@ def broken_link(folder: Path) -> list[Problem]:
     return check_links("x.md", front(text), source, folder, EDITOR_SETTINGS)
 
 
+def saved_in_capitals(folder: Path) -> Path:
+    (folder / "briefs").mkdir()
+    (folder / "briefs" / "SYNTHETIC.MD").write_text(COMPLETE, encoding="utf-8")
+    return folder
+
+
 def report(path: str, number: int, responses=(), published_original: bool = True) -> BriefReport:
     return BriefReport(
         number=Numbered(path, 3, number),
@@ -88,6 +95,7 @@ CHECK_CASES: list[tuple[CheckCode, Find]] = [
         CheckCode.STATUS_UNKNOWN,
         lambda _: check_values("x.md", front(COMPLETE.replace("---\n\n", "status: live\n---\n\n"))),
     ),
+    (CheckCode.FILE_NOT_READ, lambda folder: check_extensions(saved_in_capitals(folder))),
     (
         CheckCode.FIELD_NOT_ALLOWED,
         lambda _: check_values("x.md", front(COMPLETE.replace("---\n\n", "url: x/\n---\n\n"))),

@@ -375,3 +375,18 @@ def test_two_pages_at_one_address_are_named_together(tmp_path, capsys, monkeypat
         "content/pages/naei.md:3: slug 'naei' is also used by content/pages/naei copy.md:3 (give one of them "
         "another title or a 'slug:' field)",
     ]
+
+
+def test_a_brief_saved_with_its_extension_in_capitals_is_named(tmp_path, capsys, monkeypatch):
+    """The build reads `.md` as written: BRIEF.MD (as some Windows programs save it) was left out without a word,
+    by the check and the build."""
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    (content / "briefs" / "synthetic-good.md").rename(content / "briefs" / "SYNTHETIC-GOOD.MD")
+
+    code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    assert lines == [
+        "content/briefs/SYNTHETIC-GOOD.MD:1: the site reads files ending in '.md' (in lower case), so it leaves "
+        "this one out: rename it SYNTHETIC-GOOD.md"
+    ]

@@ -67,6 +67,19 @@ def markdown_files(content: Path, folder: str = BRIEFS_DIR) -> list[Path]:
     return sorted(found)
 
 
+def markdown_files_not_read(content: Path, folder: str = BRIEFS_DIR) -> list[Path]:
+    """Files of `folder` whose extension is a Markdown one in other capitals (``BRIEF.MD``, as some Windows
+    programs save it): Pelican reads extensions as written, so the build leaves such a brief out without a word."""
+    return sorted(
+        Path(top) / name
+        for top, _folders, files in os.walk(Path(content) / folder, followlinks=True)
+        for name in files
+        if name.rpartition(".")[2] not in MARKDOWN_EXTENSIONS
+        and name.rpartition(".")[2].lower() in MARKDOWN_EXTENSIONS
+        and not name.startswith(".")
+    )
+
+
 # Pelican's six lists of a build's articles.
 ARTICLE_LISTS = (
     "articles",

@@ -27,6 +27,7 @@ class EncodingCode(StrEnum):
     NOT_UTF8 = "file-not-utf8"  # a byte that is not UTF-8 (Windows-1252, Latin-1, …)
     UTF16 = "file-utf16"  # UTF-16 text (its byte order mark says so)
     UNREADABLE = "file-unreadable"  # a link to a file that is gone, a file this user may not read
+    NOT_PLAIN_TEXT = "file-not-plain-text"  # a Word document, RTF (TextEdit's and WordPad's own format)
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -42,8 +43,23 @@ def lines_of(text: str) -> list[str]:
     return lines
 
 
+# A word processor's own formats, by how their files start: saved as such, a brief is not plain text.
+_DOCUMENT_FORMATS = (
+    (b"PK\x03\x04", "a Word document (or another zipped file)"),
+    (b"\xd0\xcf\x11\xe0", "a Word 97-2003 document"),
+    (b"{\\rtf", "RTF (the format TextEdit and WordPad save in)"),
+    (b"%PDF", "a PDF document"),
+)
+
+
 def decode_text(raw: bytes, shown: str) -> str:
     """`raw` as text with "\\n" line ends and no byte order mark; EncodingError naming the line otherwise."""
+    document = next((kind for start, kind in _DOCUMENT_FORMATS if raw.startswith(start)), None)
+    if document:
+        message = f"the file is {document}, not plain text: save it again as plain text, choosing the UTF-8 encoding"
+        raise EncodingError(Problem(shown, 1, message, code=EncodingCode.NOT_PLAIN_TEXT))
+    if b"\x00" in raw[:1000] and _looks_like_utf16(raw):
+        raise EncodingError(_utf16(shown))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -93,10 +109,27 @@ def unreadable_file(shown: str, error: OSError) -> Problem:
     )
 
 
+def _looks_like_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte order mark: in text of Latin letters every other byte is zero."""
+    head = raw[:200]
+    return head.count(0) * 3 >= len(head) and (
+        head[1::2].count(0) * 2 >= len(head[1::2]) or head[0::2].count(0) * 2 >= len(head[0::2])
+    )
+
+
+def _utf16(shown: str) -> Problem:
+    return Problem(
+        shown,
+        1,
+        "the file is UTF-16 text, not UTF-8; save it again choosing the UTF-8 encoding",
+        code=EncodingCode.UTF16,
+    )
+
+
 def _not_utf8(raw: bytes, start: int, shown: str) -> Problem:
     fix = "save it again choosing the UTF-8 encoding"
     if raw.startswith(_UTF16_BOMS):
-        return Problem(shown, 1, f"the file is UTF-16 text, not UTF-8; {fix}", code=EncodingCode.UTF16)
+        return _utf16(shown)
     line_start = raw.rfind(b"\n", 0, start) + 1
     line = raw[:start].count(b"\n") + 1
     column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1

@@ -521,3 +521,25 @@ def test_spaces_that_look_like_spaces_are_read_as_spaces():
     assert parse_yaml("- name: Ada\u00a0Example\n  slug: ada\n")[1] == [
         {"name": "Ada Example", "slug": "ada"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        ("---\ntitle: x\n---\n".encode("utf-16-le"), "the file is UTF-16 text, not UTF-8"),
+        ("---\ntitle: x\n---\n".encode("utf-16-be"), "the file is UTF-16 text, not UTF-8"),
+        (b"PK\x03\x04synthetic", "the file is a Word document (or another zipped file), not plain text"),
+        (
+            b"{\\rtf1\\ansi synthetic}",
+            "the file is RTF (the format TextEdit and WordPad save in), not plain text",
+        ),
+    ],
+    ids=["utf-16-le without a byte order mark", "utf-16-be without one", "docx", "rtf"],
+)
+def test_a_file_saved_in_another_format_is_told_what_it_is(raw, said):
+    """UTF-16 without a byte order mark was read as text and refused for its front matter ('-\\x00-\\x00-\\x00');
+    a Word document was 'not UTF-8 (byte 0x80 …, '€' in Windows-1252)', and RTF an unknown topic '{\\rtf1\\ansi'."""
+    with pytest.raises(EncodingError) as raised:
+        decode_text(raw, "x.md")
+    (problem,) = raised.value.problems
+    assert (problem.line, problem.message.split(";")[0].split(":")[0]) == (1, said)

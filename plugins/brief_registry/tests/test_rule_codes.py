@@ -119,6 +119,7 @@ CASES = [
     (EncodingCode.NOT_UTF8, encoded(b"---\ntitle: caf\xe9\n---\n")),
     (EncodingCode.UTF16, encoded("---\n".encode("utf-16"))),
     (EncodingCode.UNREADABLE, linked_to_nothing),
+    (EncodingCode.NOT_PLAIN_TEXT, encoded(b"{\\rtf1\\ansi synthetic}")),
     (FrontMatterCode.EMPTY_FILE, front(" \n\n")),
     (FrontMatterCode.NOT_OPENED, front("title: No fence\n---\n")),
     (FrontMatterCode.FENCE_MISTYPED, front("---\ntitle: X\n----\n\nBody.\n")),

@@ -54,11 +54,16 @@ class ImageCode(StrEnum):
     IMAGE_ON_ANOTHER_SITE = "image-on-another-site"  # https://example.org/chart.png
     IMAGE_WITHOUT_DESCRIPTION = "image-without-description"  # ![](/images/chart.png)
     IMAGE_RUNS_CODE = "image-runs-code"  # an SVG drawing with a <script>, an onload=, a javascript: link
+    IMAGE_NAME_UNUSABLE = "image-name-unusable"  # my chart ü.png: a name the build cannot link to
 
 
 # What in an SVG file runs code when a browser opens it at the site's address (as a link's target, or wherever no
 # Content-Security-Policy is sent): a script, an event attribute, a javascript: address, embedded HTML.
 _SVG_CODE = re.compile(rb"<script\b|<foreignObject\b|<handler\b|\son[a-z]+\s*=|javascript\s*:", re.I)
+
+# A file name every address can carry as it is: Pelican's `{static}` links find a file by its name written in the
+# address, decoding only "%20".
+_USABLE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @dataclass(frozen=True)
@@ -313,6 +318,17 @@ def _placement_problem(
             f"{what} is missing: there is no {display_path(str(target), str(content))}; add the file there, "
             f"or correct the name{_near_miss(target, content / IMAGES_FOLDER)}",
             ImageCode.IMAGE_NOT_FOUND,
+        )
+    if not _USABLE_NAME.fullmatch(target.name):
+        renamed = "-".join(re.findall(r"[a-z0-9]+", target.stem.lower())) or "picture"
+        renamed += target.suffix.lower()
+        folder = Path(os.path.normpath(content / IMAGES_FOLDER))
+        shown = PUBLIC_PREFIX + (target.parent / renamed).relative_to(folder).as_posix()
+        return (
+            f"{what} names the file '{target.name}', whose name holds spaces or characters other than letters, "
+            f"digits, '-', '_' and '.', which the site's addresses cannot carry: rename the file '{renamed}' and "
+            f"write {_DESCRIBE}({shown})",
+            ImageCode.IMAGE_NAME_UNUSABLE,
         )
     if target.suffix.lower() == ".svg" and _SVG_CODE.search(target.read_bytes()):
         return (

@@ -369,3 +369,26 @@ def test_an_address_written_with_backslashes_is_told_the_address_with_slashes(co
         f"image '{written}' is written with '\\', as Windows writes a file's place: a web address uses '/', so "
         f"write ![what it shows]({address})"
     )
+
+
+@pytest.mark.parametrize(
+    ("file", "written", "renamed", "address"),
+    [
+        ("my chart ü.png", "/images/my%20chart%20%C3%BC.png", "my-chart.png", "/images/my-chart.png"),
+        (
+            "maps/Europe 2021.PNG",
+            "/images/maps/Europe%202021.PNG",
+            "europe-2021.png",
+            "/images/maps/europe-2021.png",
+        ),
+    ],
+)
+def test_a_file_name_the_addresses_cannot_carry_is_told_a_name_to_give_it(
+    content, file, written, renamed, address
+):
+    """It passed the check, and the build for the live site stopped with a traceback (Pelican's {static} link
+    decodes only %20, so it found no file)."""
+    picture(content / "images" / file)
+    (problem,) = problems_of(f"![A chart]({written})\n", content)
+    assert problem.code == ImageCode.IMAGE_NAME_UNUSABLE
+    assert problem.message.endswith(f"rename the file '{renamed}' and write ![what it shows]({address})")

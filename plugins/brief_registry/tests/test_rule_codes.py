@@ -109,6 +109,7 @@ def image(markup: str) -> Find:
         Image.new("RGB", (4, 2)).save(folder / "images" / "chart.png")
         (folder / "images" / "photo.heic").write_bytes(b"\x00\x00\x00\x18ftypheic synthetic")
         (folder / "images" / "drawing.svg").write_bytes(b"<svg><script>alert(1)</script></svg>")
+        Image.new("RGB", (4, 2)).save(folder / "images" / "my chart.png")
         return list(image_problems(markup, markup, 5, "x.md", folder / "briefs" / "x.md", folder))
 
     return find
@@ -176,6 +177,7 @@ CASES = [
     (ImageCode.IMAGE_ON_ANOTHER_SITE, image('<img alt="A chart" src="https://example.org/chart.png">')),
     (ImageCode.IMAGE_WITHOUT_DESCRIPTION, image('<img alt="" src="/images/chart.png">')),
     (ImageCode.IMAGE_RUNS_CODE, image('<img alt="A drawing" src="/images/drawing.svg">')),
+    (ImageCode.IMAGE_NAME_UNUSABLE, image('<img alt="A chart" src="/images/my%20chart.png">')),
 ]
 
 

@@ -55,11 +55,36 @@ class ImageCode(StrEnum):
     IMAGE_WITHOUT_DESCRIPTION = "image-without-description"  # ![](/images/chart.png)
     IMAGE_RUNS_CODE = "image-runs-code"  # an SVG drawing with a <script>, an onload=, a javascript: link
     IMAGE_NAME_UNUSABLE = "image-name-unusable"  # my chart ü.png: a name the build cannot link to
+    IMAGE_MARKUP_UNSUPPORTED = (
+        "image-markup-unsupported"  # srcset=, <picture>, <video>: files the build never sees
+    )
 
 
 # What in an SVG file runs code when a browser opens it at the site's address (as a link's target, or wherever no
 # Content-Security-Policy is sent): a script, an event attribute, a javascript: address, embedded HTML.
 _SVG_CODE = re.compile(rb"<script\b|<foreignObject\b|<handler\b|\son[a-z]+\s*=|javascript\s*:", re.I)
+
+# HTML that names files a page loads by other means than an image's `src` or a link's `href`. The build finds,
+# checks and links (for a SITEURL with a path, the feeds and the PDF) only those two; a file named here would be
+# published unchecked, and break where the site is not at the host's root.
+_OTHER_MEDIA = {
+    "srcset": "an image's srcset= names other files for it, which the build neither checks nor links for the "
+    "site's address: remove srcset=… and keep one file, written ![what it shows](/images/chart.png), which is "
+    "scaled to every screen",
+    "picture": "<picture> names other files for an image, which the build neither checks nor links for the site's "
+    "address: keep one picture, written ![what it shows](/images/chart.png)",
+    "source": "<source> names another file to load, which the build neither checks nor links for the site's "
+    "address: keep one picture, written ![what it shows](/images/chart.png)",
+    "video": "<video> is not something a brief can show (the build checks, links and prints images only): "
+    "link to the video where it is hosted, as [Watch the briefing](https://…), or show a still as "
+    "![what it shows](/images/still.png)",
+    "audio": "<audio> is not something a brief can show (the build checks, links and prints images only): "
+    "link to the recording where it is hosted, as [Listen to the briefing](https://…)",
+    "track": "<track> belongs to a <video> or an <audio>, which a brief cannot show: remove it",
+    "input": '<input type="image"> is a form\'s button, not an image: remove it, and show a picture as '
+    "![what it shows](/images/chart.png)",
+}
+_OTHER_MEDIA_HINT = re.compile(r"<(?:picture|source|video|audio|track|input)\b|\ssrcset\s*=", re.I)
 
 # A file name every address can carry as it is: Pelican's `{static}` links find a file by its name written in the
 # address, decoding only "%20".
@@ -106,6 +131,47 @@ class _ReferenceFinder(HTMLParser):
         self.found.append(Reference(tag, value, at + match.start(group), at + match.end(group), alt))
 
     handle_startendtag = handle_starttag
+
+
+class _OtherMediaFinder(HTMLParser):
+    _HOLDERS = ("picture", "video", "audio")  # a <source> or <track> inside one is said with it
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []  # (the key of _OTHER_MEDIA, text to find its line by)
+        self._open = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "input":
+            if (dict(attrs).get("type") or "").strip().lower() == "image":
+                self.found.append((tag, "<input"))
+        elif tag in ("source", "track"):
+            if not self._open:
+                self.found.append((tag, f"<{tag}"))
+        elif tag in self._HOLDERS:
+            self.found.append((tag, f"<{tag}"))
+            self._open += 1
+        elif tag == "img" and any(name == "srcset" for name, _ in attrs):
+            self.found.append(("srcset", "srcset"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HOLDERS and self._open:
+            self._open -= 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
+
+
+def other_media(rendered: str) -> tuple[tuple[str, str], ...]:
+    """What in `rendered` (a body's HTML) names files to load other than an image's `src` and a link's `href`
+    (srcset=, <picture>, <video>…): each as its key in `_OTHER_MEDIA` and text to find its line by."""
+    if not _OTHER_MEDIA_HINT.search(rendered):
+        return ()
+    finder = _OtherMediaFinder()
+    finder.feed(rendered)
+    finder.close()
+    return tuple(finder.found)
 
 
 def site_references(rendered: str) -> tuple[Reference, ...]:
@@ -220,15 +286,20 @@ def image_problems(
     rendered: str, body: str, first_line: int, path: str, source: Path, content: Path
 ) -> tuple[Problem, ...]:
     """Every image of `rendered` (the HTML of `body`, the brief `source` whose first body line is `first_line`,
-    shown as `path`) that the site cannot show as it is, and every link to one of the site's images that names
-    no file, at the line each is written on."""
+    shown as `path`) that the site cannot show as it is, every link to one of the site's images that names
+    no file, and every other way of naming a file to load (srcset=, <video>…), at the line each is written on."""
     references = site_references(rendered)
-    if not references:
+    media = other_media(rendered)
+    if not references and not media:
         return ()
     folder = content / IMAGES_FOLDER
     shown_folder = display_path(str(folder), str(content))
     lines = [(number, unquote(text)) for number, text in content_lines(body, first_line)]
     problems: list[Problem] = []
+    line = 0
+    for key, needle in media:
+        line = line_holding((needle,), lines, line) or first_line
+        problems.append(Problem(path, line, _OTHER_MEDIA[key], code=ImageCode.IMAGE_MARKUP_UNSUPPORTED))
     line = 0
     for reference in references:
         line = line_holding((unquote(reference.value)[:200], "<img", "!["), lines, line) or first_line

@@ -392,3 +392,47 @@ def test_a_file_name_the_addresses_cannot_carry_is_told_a_name_to_give_it(
     (problem,) = problems_of(f"![A chart]({written})\n", content)
     assert problem.code == ImageCode.IMAGE_NAME_UNUSABLE
     assert problem.message.endswith(f"rename the file '{renamed}' and write ![what it shows]({address})")
+
+
+@pytest.mark.parametrize(
+    ("body", "lines", "starts"),
+    [
+        (
+            'Text.\n\n<img alt="A chart" src="/images/chart.png"\n  srcset="/images/chart@2x.png 2x">\n',
+            [13],
+            ["an image's srcset= names other files"],
+        ),
+        (
+            '<picture>\n<source srcset="/images/chart.webp" type="image/webp">\n'
+            '<img alt="A chart" src="/images/chart.png">\n</picture>\n',
+            [10],
+            ["<picture> names other files for an image"],
+        ),
+        (
+            'Text.\n\n<video controls poster="/images/chart.png">\n<source src="/images/clip.mp4">\n'
+            '<track src="/images/clip.vtt">\n</video>\n\n<audio src="talk.mp3"/>\n',
+            [12, 17],
+            ["<video> is not something a brief can show", "<audio> is not something a brief can show"],
+        ),
+        ('<source src="/images/clip.mp4">\n', [10], ["<source> names another file to load"]),
+        (
+            'Text.\n\n<form><input type="image" src="/images/chart.png" alt="Go"></form>\n',
+            [12],
+            ['<input type="image"> is a form\'s button'],
+        ),
+    ],
+    ids=["srcset", "picture", "video-and-audio", "source", "input-image"],
+)
+def test_other_ways_of_naming_a_file_to_load_are_each_said_once_at_their_line(content, body, lines, starts):
+    """srcset=, <picture>, <video>… named files the check never looked at and the build never linked: a missing
+    file or a SITEURL with a path broke the page unseen. A <source> or <track> inside one is said with it."""
+    problems = problems_of(body, content)
+    assert [p.code for p in problems] == [ImageCode.IMAGE_MARKUP_UNSUPPORTED] * len(starts)
+    assert [p.line for p in problems] == lines
+    for problem, start in zip(problems, starts, strict=True):
+        assert problem.message.startswith(start), problem.message
+
+
+def test_an_image_with_its_one_file_and_other_inputs_are_not_other_media(content):
+    body = '![A chart](/images/chart.png)\n\n<form><input type="text" name="q"></form>\n\nsrcset is a word.\n'
+    assert problems_of(body, content) == ()

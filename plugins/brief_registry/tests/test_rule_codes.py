@@ -178,6 +178,7 @@ CASES = [
     (ImageCode.IMAGE_WITHOUT_DESCRIPTION, image('<img alt="" src="/images/chart.png">')),
     (ImageCode.IMAGE_RUNS_CODE, image('<img alt="A drawing" src="/images/drawing.svg">')),
     (ImageCode.IMAGE_NAME_UNUSABLE, image('<img alt="A chart" src="/images/my%20chart.png">')),
+    (ImageCode.IMAGE_MARKUP_UNSUPPORTED, image('<video src="/images/clip.mp4"></video>')),
 ]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pelican.plugins.webassets.vendor.webassets.cache import MemoryCache
 
-from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, PAGES_DIR, newest_first
+from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, IGNORED_NAMES, PAGES_DIR, newest_first
 from reality_check.plugins.brief_registry.images import IMAGES_FOLDER
 
 ROOT = Path(__file__).resolve().parent
@@ -35,11 +35,9 @@ PAGE_PATHS = [PAGES_DIR]
 # Images a brief shows (content/images, where the browser editor saves uploads), published at /images/ as they are;
 # a brief writes ![what it shows](/images/chart.png) (plugins/brief_registry/images.py).
 STATIC_PATHS = [IMAGES_FOLDER]
-# Pelican matches these against a file's name: its default "**/.*" misses a hidden file in the folder it
-# walks, such as Emacs's lock link ".#brief.md" beside the brief being edited; "~$*" is Word's lock file beside a
-# document it has open. `make check` leaves out the same files (brief_registry.briefs.markdown_files; its test
-# compares it with Pelican's own search under these patterns).
-IGNORE_FILES = ["**/.*", ".*", "~$*"]
+# Hidden files and Word's lock files (brief_registry.briefs.IGNORED_NAMES says why each); `make check` reads this
+# setting to leave out the same files (its test compares its list with Pelican's own search).
+IGNORE_FILES = list(IGNORED_NAMES)
 # The brief's headings get stable anchors (a heading used twice gets a suffix); numbered lists keep the
 # author's first number ("3." starts the list at 3).
 MARKDOWN = {

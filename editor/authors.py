@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import yaml
@@ -59,11 +60,9 @@ def appended(old: str, person: Person) -> str:
         data = yaml.safe_load(old) if old.strip() else None
     except yaml.YAMLError:
         data = None  # load_registry reports the syntax error; add_author restores the file
-    if isinstance(data, list):  # the older form, a bare list: keep it
+    if isinstance(data, list):  # the older form, a bare list: keep it (its items at the left margin)
         separator = "" if old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
-        return (
-            old + separator + yaml.safe_dump([_entry(person)], sort_keys=False, allow_unicode=True, width=110)
-        )
+        return old + separator + textwrap.dedent(entry_yaml(person))
     if isinstance(data, dict) and data.get("authors") in (None, []) and "authors:" in old:
         # `authors:`, `authors: []` or `authors: null` (the browser editor writes an emptied list as []): the list
         # starts on the key's own line

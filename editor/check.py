@@ -172,7 +172,7 @@ def review_content(
     problems.extend(check_catalogs(settings, shown))
     pages = [
         check_page(path, display_path(str(path), shown), content, settings)
-        for path in markdown_files(content, PAGES_DIR)
+        for path in markdown_files(content, PAGES_DIR, settings.ignore_files)
     ]
     for page_problems, _ in pages:
         problems.extend(page_problems)
@@ -193,7 +193,7 @@ def _brief_reports(
     # The briefs not checked before are checked on every core; the bodies and cards they render and extract are
     # kept in this process for the build that follows (`make html`).
     reports = cache.reports(
-        markdown_files(content),
+        markdown_files(content, ignored=settings.ignore_files),
         lambda todo: map_sharing(check, todo, (RENDERED, EXTRACTED)),
         keep=without_broken_links,
     )
@@ -461,7 +461,7 @@ def content_files(content: Path, source: Path, settings: EditorSettings) -> Cont
         sorted(f for f in content.rglob("*") if f.is_file() and not f.name.startswith(".") and f != source)
     )
     addresses = {}
-    for file in markdown_files(content):  # the briefs, as the build finds them
+    for file in markdown_files(content, ignored=settings.ignore_files):  # the briefs, as the build finds them
         if file != source:
             with contextlib.suppress(BriefFileError, OSError):
                 address = brief_address(str(file), read_brief(file, str(file)), file, settings)

@@ -33,6 +33,7 @@ from reality_check.plugins.brief_registry import BriefFileError, Problem, Regist
 from reality_check.plugins.brief_registry.briefs import PAGES_DIR, markdown_files
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 from reality_check.plugins.brief_registry.rules import unknown_name
+from reality_check.plugins.brief_registry.textfile import lines_of
 from reality_check.plugins.summary_card.card import normalize_heading, recommendation_number
 from reality_check.plugins.summary_card.sentences import first_sentence
 
@@ -184,7 +185,7 @@ def parse_seed(
 
     `pages` are the pages the closing "Explore …" line may link to (see :func:`site_pages`).
     """
-    lines = [(n, " ".join(line.split())) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    lines = [(n, " ".join(line.split())) for n, line in enumerate(lines_of(text), start=1) if line.strip()]
     series = SeriesLines(settings.series)
     if not lines:
         raise SeedError(

@@ -379,3 +379,17 @@ def test_a_draft_without_its_date_line_is_told_what_is_missing_once():
         "seed.txt:1: no line reads 'Reality Check <date>', such as 'Reality Check March 5, 2021': a brief is its "
         "topics, 'Reality Check <date>', 'Reality Check #<number>: <title>', 'By <authors>', then the text"
     ]
+
+
+def test_a_line_separator_pasted_into_a_draft_does_not_move_the_lines_named():
+    """Text pasted from a PDF or a word processor may hold U+2028 or a form feed inside a line: `splitlines`
+    broke the line there, and every line named after it was one further down than the editor's."""
+    text = SYNTHETIC_DRAFT.replace("Russia\n", "Rus\u2028sia and\x0cmore\n").replace(
+        "By Emma Ashford", "By Nobody Known"
+    )
+    with pytest.raises(SeedError) as refused:
+        parse_seed(text, "seed.txt", load_registry(CONTENT), load_settings())
+    assert [str(problem) for problem in refused.value.problems] == [
+        "seed.txt:2: unknown topic or region 'Rus sia and more' (not listed in topics.yml or regions.yml)",
+        "seed.txt:7: unknown author 'Nobody Known' (not listed in authors.yml)",
+    ]

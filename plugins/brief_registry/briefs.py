@@ -9,6 +9,7 @@ card's, the citations' and the PDF edition's additions to the feeds all look it 
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -16,7 +17,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .rules import is_series_number
-from .tempfiles import is_editor_temporary
 
 if TYPE_CHECKING:  # only named in annotations: the module stays free of Pelican for the pure modules using it
     from pelican.generators import ArticlesGenerator
@@ -48,21 +48,34 @@ PAGES_DIR = "pages"  # the other pages' folder ("About NAEI"; Pelican's PAGE_PAT
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 
 
-def markdown_files(content: Path, folder: str = BRIEFS_DIR) -> list[Path]:
+# The file and folder names the build leaves out of the content (Pelican's IGNORE_FILES, set from this in
+# pelicanconf.py), each matched against a name alone: Pelican's default "**/.*" misses a hidden file in the folder it
+# walks, such as Emacs's lock link ".#brief.md" beside the brief being edited; "~$*" is Word's lock file beside a
+# document it has open.
+IGNORED_NAMES = ("**/.*", ".*", "~$*")
+
+
+def ignored_name(name: str, patterns: Iterable[str]) -> bool:
+    """Whether the build leaves out a file or folder of this name: one of `patterns` (IGNORE_FILES) matches it, as
+    Pelican's ``get_files`` matches them."""
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+def markdown_files(
+    content: Path, folder: str = BRIEFS_DIR, ignored: Iterable[str] = IGNORED_NAMES
+) -> list[Path]:
     """The Markdown files of `folder` in the content folder, in path order, as the build finds them (Pelican's
-    ``get_files``): every Markdown extension the reader takes, in folders reached through links too, but not in
-    hidden folders nor hidden files (IGNORE_FILES: an Emacs lock link ``.#brief.md``), nor those editors' programs
-    keep beside a file they edit. The one list of brief (or page) files for ``make check``, ``make brief``,
-    ``make import`` and ``/admin/``."""
+    ``get_files``): every Markdown extension the reader takes, in folders reached through links too, but no file or
+    folder whose name `ignored` (the site's IGNORE_FILES) matches. The one list of brief (or page) files for
+    ``make check``, ``make brief``, ``make import`` and ``/admin/``."""
+    patterns = tuple(ignored)
     found = []
     for top, folders, files in os.walk(Path(content) / folder, followlinks=True):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        folders[:] = sorted(name for name in folders if not ignored_name(name, patterns))
         found.extend(
             Path(top) / name
             for name in files
-            if name.rpartition(".")[2] in MARKDOWN_EXTENSIONS
-            and not name.startswith(".")
-            and not is_editor_temporary(name)
+            if name.rpartition(".")[2] in MARKDOWN_EXTENSIONS and not ignored_name(name, patterns)
         )
     return sorted(found)
 

@@ -14,7 +14,6 @@ so the build's rewriting and the PDF edition's (:func:`rewrite_addresses`) chang
 
 from __future__ import annotations
 
-import fnmatch
 import html
 import os
 import re
@@ -25,10 +24,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .briefs import ignored_name
 from .links import linked_file, site_link
 from .markdown_source import content_lines, line_holding
 from .nearmiss import did_you_mean
 from .problems import Problem, display_path, shortened
+from .registry import as_slug
 
 # The folder of the content folder that holds briefs' images, and the address the site publishes it at.
 IMAGES_FOLDER = "images"
@@ -391,7 +392,7 @@ def _placement_problem(
             ImageCode.IMAGE_NOT_FOUND,
         )
     if not _USABLE_NAME.fullmatch(target.name):
-        renamed = "-".join(re.findall(r"[a-z0-9]+", target.stem.lower())) or "picture"
+        renamed = as_slug(target.stem) or "picture"
         renamed += target.suffix.lower()
         folder = Path(os.path.normpath(content / IMAGES_FOLDER))
         shown = PUBLIC_PREFIX + (target.parent / renamed).relative_to(folder).as_posix()
@@ -445,18 +446,12 @@ def links_out_of_folder(content: Path, ignored: Iterable[str]) -> tuple[Path, ..
     patterns = tuple(ignored)
     found: list[Path] = []
     for root, folders, files in os.walk(folder):  # a linked folder is not walked into: it is named, or inside
-        folders[:] = [name for name in folders if not _ignored(name, patterns)]
+        folders[:] = [name for name in folders if not ignored_name(name, patterns)]
         for name in (*folders, *files):
             path = Path(root, name)
-            if path.is_symlink() and not _ignored(name, patterns) and _link_trouble(path, inside):
+            if path.is_symlink() and not ignored_name(name, patterns) and _link_trouble(path, inside):
                 found.append(path)
     return tuple(sorted(found))
-
-
-def _ignored(name: str, patterns: tuple[str, ...]) -> bool:
-    """Whether Pelican leaves out a file or folder of this name (IGNORE_FILES, each pattern matched against the
-    name alone, as Pelican's ``get_files`` does)."""
-    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
 def _link_trouble(link: Path, folder: Path) -> str:

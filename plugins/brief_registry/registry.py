@@ -210,7 +210,7 @@ def _shape_problems(path: str, line: int, entry: object, registry: RegistryFile)
     if not re.match(SLUG_PATTERN, slug):
         message = (
             f"slug {slug!r} is the address of the {label}'s page, so it must be lower-case letters, digits "
-            f"and hyphens, such as '{_as_slug(slug) or 'emma-ashford'}'"
+            f"and hyphens, such as '{as_slug(slug) or 'emma-ashford'}'"
         )
         return [Problem(path, line, message, code=RegistryCode.SLUG_NOT_AN_ADDRESS)]
     return []
@@ -232,8 +232,9 @@ def _reuse_problems(
     return problems
 
 
-def _as_slug(text: str) -> str:
-    """`text` as a slug: its letters and digits, accents dropped, lower-case, runs of anything else a hyphen."""
+def as_slug(text: str) -> str:
+    """`text` as a slug: its letters and digits, accents dropped, lower-case, runs of anything else a hyphen (the
+    one rule for the names the messages suggest: a registry's slug, a brief's, an image file's)."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 from .frontmatter import FrontMatter
 from .nearmiss import closest, did_you_mean
 from .problems import Problem
-from .registry import REGISTRY_FILES, SLUG_PATTERN, Registry
+from .registry import REGISTRY_FILES, SLUG_PATTERN, Registry, as_slug
 
 # The languages a brief may be translated into (`lang:`), besides DEFAULT_LANG; setting
 # BRIEF_TRANSLATION_LANGUAGES replaces them.
@@ -93,7 +93,7 @@ def slug_problem(slug: str, written: bool) -> str | None:
     MAX_SLUG_LENGTH."""
     if written and not re.fullmatch(SLUG_PATTERN, slug):
         last = slug.strip().strip("/").rsplit("/", 1)[-1]  # an address pasted from the browser: its last part
-        such_as = "-".join(re.findall(r"[a-z0-9]+", last.lower())) or "my-brief"
+        such_as = as_slug(last) or "my-brief"
         return (
             f"slug '{slug}' is not a web address the site can use: write lower-case letters, digits and hyphens, "
             f"such as slug: {such_as[:60]}"

@@ -135,7 +135,7 @@ class DecapAdminGenerator(Generator):
         # folder of one extension), so no two share a name; a brief in a subfolder is edited as a file.
         self.previews = tuple(
             PreviewTarget(path.stem, built.get(path.resolve()), path.resolve() in drafts)
-            for path in markdown_files(content)
+            for path in markdown_files(content, ignored=self.settings["IGNORE_FILES"])
             if path.parent == content / BRIEFS_DIR and path.suffix == f".{DECAP_EXTENSION}"
         )
 

@@ -8,6 +8,7 @@ from pelican.generators import Generator
 from pelican.settings import read_settings
 
 from reality_check.plugins.brief_registry.briefs import (
+    IGNORED_NAMES,
     MARKDOWN_EXTENSIONS,
     PAGES_DIR,
     briefs_with_pages,
@@ -172,6 +173,26 @@ def test_the_brief_files_are_those_the_build_reads_in_name_order(tmp_path):
     )
     found = pelicans.get_files(["briefs"], extensions=MARKDOWN_EXTENSIONS)
     assert sorted(tmp_path / name for name in found) == markdown_files(tmp_path)
+    assert settings["IGNORE_FILES"] == list(IGNORED_NAMES)
+
+
+def test_a_site_that_ignores_more_files_is_followed(tmp_path):
+    """IGNORE_FILES with a pattern of the site's own: the files make check reads are still the build's."""
+    briefs = tmp_path / "briefs"
+    (briefs / "old").mkdir(parents=True)
+    for name in ("a.md", "draft-b.md", "old/c.md", "d.md"):
+        (briefs / name).write_text("synthetic", encoding="utf-8")
+    ignored = [*IGNORED_NAMES, "draft-*", "old"]
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"), override={"PATH": str(tmp_path), "IGNORE_FILES": ignored}
+    )
+    pelicans = Generator(
+        context={}, settings=settings, path=str(tmp_path), theme=settings["THEME"], output_path=""
+    )
+    found = pelicans.get_files(["briefs"], extensions=MARKDOWN_EXTENSIONS)
+
+    assert markdown_files(tmp_path, ignored=ignored) == [briefs / "a.md", briefs / "d.md"]
+    assert sorted(tmp_path / name for name in found) == markdown_files(tmp_path, ignored=ignored)
 
 
 def test_the_extensions_are_the_readers():

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from reality_check.plugins.brief_registry.briefs import IGNORED_NAMES
 from reality_check.plugins.brief_registry.images import (
     ImageCode,
     body_images,
@@ -22,7 +23,6 @@ from reality_check.plugins.brief_registry.images import (
 from reality_check.plugins.brief_registry.rendering import brief_markdown
 
 MARKDOWN = {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"}
-IGNORED = ("**/.*", ".*", "~$*")  # the project's IGNORE_FILES (pelicanconf.py)
 SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"></svg>\n'
 
 
@@ -274,7 +274,7 @@ def test_links_out_of_the_images_folder_are_found_and_links_inside_are_kept(cont
     (images / "same-chart.png").symlink_to(images / "chart.png")  # inside: kept
     (images / "more-maps").symlink_to(images / "maps", target_is_directory=True)  # inside: kept
 
-    found = links_out_of_folder(content, IGNORED)
+    found = links_out_of_folder(content, IGNORED_NAMES)
 
     assert found == (images / "gone.png", images / "key.png", images / "maps" / "all")
 
@@ -283,7 +283,9 @@ def test_a_link_out_of_the_folder_is_named_with_where_it_points(content, tmp_pat
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     (content / "images" / "team").symlink_to(elsewhere, target_is_directory=True)
 
-    (problem,) = [link_out_of_folder_problem(link, content) for link in links_out_of_folder(content, IGNORED)]
+    (problem,) = [
+        link_out_of_folder_problem(link, content) for link in links_out_of_folder(content, IGNORED_NAMES)
+    ]
 
     assert (problem.path, problem.line, problem.code) == (
         f"{content.name}/images/team",
@@ -297,7 +299,7 @@ def test_a_link_out_of_the_folder_is_named_with_where_it_points(content, tmp_pat
 
 
 def test_no_images_folder_has_no_links(tmp_path):
-    assert links_out_of_folder(tmp_path, IGNORED) == ()
+    assert links_out_of_folder(tmp_path, IGNORED_NAMES) == ()
 
 
 def test_links_pelican_leaves_out_are_not_reported_and_every_other_is(content, tmp_path_factory):
@@ -312,7 +314,7 @@ def test_links_pelican_leaves_out_are_not_reported_and_every_other_is(content, t
     (images / "chart.png.bak").symlink_to(elsewhere / "key")
     (images / "old~").symlink_to(elsewhere, target_is_directory=True)
 
-    assert links_out_of_folder(content, IGNORED) == (
+    assert links_out_of_folder(content, IGNORED_NAMES) == (
         images / "2024" / "private",
         images / "chart.png.bak",
         images / "old~",
@@ -326,7 +328,7 @@ def test_a_folder_link_to_a_folder_that_holds_it_is_named(content):
     (images / "maps" / "up").symlink_to(images, target_is_directory=True)
     (images / "same-maps").symlink_to(images / "maps", target_is_directory=True)  # a sibling: fine
 
-    found = links_out_of_folder(content, IGNORED)
+    found = links_out_of_folder(content, IGNORED_NAMES)
 
     assert found == (images / "here", images / "maps" / "up")
     assert link_out_of_folder_problem(found[0], content).message == (
@@ -340,7 +342,9 @@ def test_a_loop_of_links_is_named_as_one_that_leads_to_no_file(content):
     (images / "a.png").symlink_to(images / "b.png")
     (images / "b.png").symlink_to(images / "a.png")
 
-    problems = [link_out_of_folder_problem(link, content) for link in links_out_of_folder(content, IGNORED)]
+    problems = [
+        link_out_of_folder_problem(link, content) for link in links_out_of_folder(content, IGNORED_NAMES)
+    ]
 
     assert [(p.path, p.message) for p in problems] == [
         (
@@ -374,7 +378,7 @@ def test_an_address_written_with_backslashes_is_told_the_address_with_slashes(co
 @pytest.mark.parametrize(
     ("file", "written", "renamed", "address"),
     [
-        ("my chart ü.png", "/images/my%20chart%20%C3%BC.png", "my-chart.png", "/images/my-chart.png"),
+        ("my chart ü.png", "/images/my%20chart%20%C3%BC.png", "my-chart-u.png", "/images/my-chart-u.png"),
         (
             "maps/Europe 2021.PNG",
             "/images/maps/Europe%202021.PNG",

@@ -12,6 +12,7 @@ from pelican.plugins.webassets.vendor.webassets.cache import MemoryCache
 
 from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, IGNORED_NAMES, PAGES_DIR, newest_first
 from reality_check.plugins.brief_registry.images import IMAGES_FOLDER
+from reality_check.plugins.brief_registry.rendering import site_markdown
 
 ROOT = Path(__file__).resolve().parent
 
@@ -38,16 +39,9 @@ STATIC_PATHS = [IMAGES_FOLDER]
 # Hidden files and Word's lock files (brief_registry.briefs.IGNORED_NAMES says why each); `make check` reads this
 # setting to leave out the same files (its test compares its list with Pelican's own search).
 IGNORE_FILES = list(IGNORED_NAMES)
-# The brief's headings get stable anchors (a heading used twice gets a suffix); numbered lists keep the
-# author's first number ("3." starts the list at 3).
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {},
-        "markdown.extensions.sane_lists": {},
-    },
-    "output_format": "html5",
-}
+# Python-Markdown with extra, toc (stable heading anchors) and sane_lists (a list keeps its first number): the
+# setting brief_registry's fast renderer reproduces byte for byte (rendering.SITE_EXTENSIONS says why each).
+MARKDOWN = site_markdown()
 # The series is ordered by its numbers, newest (highest) first, everywhere Pelican lists briefs (a function, so
 # a brief whose number is not a number is reported instead of stopping the sort).
 ARTICLE_ORDER_BY = newest_first

@@ -32,10 +32,10 @@ PDF_EDITION = True
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 INCREMENTAL_OUTPUT = False
-# Its search index is indexed whole, in as few parts as Pagefind's memory allows (plugins/pagefind_search).
-PAGEFIND_PAGES_PER_INDEX = 3000
-PAGEFIND_MAX_PARTS = None
-PAGEFIND_KEEP_UNCHANGED_PARTS = False
+# Its search index is indexed whole, in as few parts as Pagefind's memory allows: the plugin's own defaults
+# (plugins/pagefind_search), in place of the development preview's small parts kept between builds.
+for _preview_only in ("PAGEFIND_PAGES_PER_INDEX", "PAGEFIND_MAX_PARTS", "PAGEFIND_KEEP_UNCHANGED_PARTS"):
+    del globals()[_preview_only]
 
 # The browser editor on the live site (docs/cms.md, "Going live"): off unless the build's environment names the
 # GitHub repository the editor commits to (DECAP_GITHUB_REPO=owner/name). Drafts become pull requests.

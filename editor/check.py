@@ -44,9 +44,9 @@ from reality_check.plugins.brief_registry.briefs import (
 from reality_check.plugins.brief_registry.dates import brief_date, not_a_date
 from reality_check.plugins.brief_registry.frontmatter import read_brief_text
 from reality_check.plugins.brief_registry.images import link_out_of_folder_problem, links_out_of_folder
-from reality_check.plugins.brief_registry.links import linked_file
+from reality_check.plugins.brief_registry.links import filename_links, linked_file
 from reality_check.plugins.brief_registry.nearmiss import closest
-from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number
+from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number, placeholders
 from reality_check.plugins.brief_registry.problems import with_display_paths
 from reality_check.plugins.brief_registry.rendering import RENDERED
 from reality_check.plugins.brief_registry.rules import (
@@ -71,7 +71,6 @@ from .authors import make_author_command
 from .check_cache import CheckCache, run_fingerprint
 from .parallel import map_sharing
 from .settings import EditorSettings, load_settings
-from .source import filename_links, placeholders
 
 
 class CheckCode(StrEnum):

@@ -92,7 +92,7 @@ class PreviewHandler(QuietHandler):
     def missing_page(self, original_path: str, body: bytes) -> bytes:
         """The site's 404 page with the additions of the page asked for (so a tab on it reloads once that page
         is built: a new brief, or a page a rebuild is writing again)."""
-        return with_all(body, page_url(original_path), getattr(self.server, "page_additions", ()))
+        return with_all(body, served_file(original_path), getattr(self.server, "page_additions", ()))
 
     def send_head(self):
         additions = getattr(self.server, "page_additions", ())
@@ -117,7 +117,7 @@ def with_all(page: bytes, url: str, additions: Iterable[PageAddition]) -> bytes:
     return page
 
 
-def page_url(path: str) -> str:
+def served_file(path: str) -> str:
     """The URL path of the file a page address names, as the server looks for it (/briefs/x/ -> /briefs/x/index.html)."""
     path = path.split("?", 1)[0]
     if path.endswith(".html"):

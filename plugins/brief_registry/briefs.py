@@ -35,6 +35,14 @@ def numbered(series: str, number: object, title: str | None = None) -> str:
     return f"{name}: {title}" if title is not None else name
 
 
+def translation_group(number: object, source_path: str) -> str:
+    """``brief-000000004`` for series number 4; a group of its own for a file whose number is not a positive
+    integer, so Pelican can still sort and group every brief while the number is reported."""
+    if is_series_number(number):
+        return f"brief-{number:09d}"
+    return f"file-{source_path}"
+
+
 def newest_first(brief: object) -> tuple[int, str]:
     """ARTICLE_ORDER_BY: the series from its highest number down. A brief whose number is missing or not a
     positive integer goes last instead of stopping Pelican's sort (it is reported, and left out of the site)."""

@@ -17,7 +17,15 @@ from pelican.urlwrappers import Category
 
 from . import content_cache
 from .addresses import url_of
-from .briefs import drafts, every_brief, leave_out, numbered, series_name, taken_for_originals
+from .briefs import (
+    drafts,
+    every_brief,
+    leave_out,
+    numbered,
+    series_name,
+    taken_for_originals,
+    translation_group,
+)
 from .frontmatter import read_brief
 from .images import link_out_of_folder_problem, links_out_of_folder
 from .names import names_in_prose, names_in_prose_html
@@ -126,14 +134,6 @@ def _give_drafts_a_category(generator: ArticlesGenerator) -> None:
     for draft in drafts(generator):
         if not hasattr(draft, "category"):
             draft.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)
-
-
-def translation_group(number: object, source_path: str) -> str:
-    """``brief-000000004`` for series number 4; a group of its own for a file whose number is not a positive
-    integer, so Pelican can still sort and group every brief while the number is reported."""
-    if is_series_number(number):
-        return f"brief-{number:09d}"
-    return f"file-{source_path}"
 
 
 def set_translation_group(content) -> None:

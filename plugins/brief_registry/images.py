@@ -225,6 +225,12 @@ def _names_site_image(value: str) -> bool:
     return (link.target if link and link.what == "static" else path).startswith(PUBLIC_PREFIX)
 
 
+def images_folder(content: Path) -> Path:
+    """The images folder of the content folder `content`, written plainly ("content/./images" is "content/images"):
+    what the files an address names are compared with."""
+    return Path(os.path.normpath(content / IMAGES_FOLDER))
+
+
 def on_another_site(src: str) -> bool:
     """Whether `src` is an address on another site (``https://…``, ``//host/…``)."""
     parts = urlsplit(src)
@@ -237,7 +243,7 @@ def image_file(src: str, source: Path, content: Path) -> Path | None:
     target = _named_file(src, source, content)
     if target is None:
         return None
-    folder = Path(os.path.normpath(content / IMAGES_FOLDER))
+    folder = images_folder(content)
     if folder not in target.parents:
         return None
     return target if folder.resolve() in target.resolve().parents else None
@@ -369,7 +375,7 @@ def _placement_problem(
         )
     if target is None:
         named = _named_file(src, source, content)
-        if named is not None and Path(os.path.normpath(content / IMAGES_FOLDER)) in named.parents:
+        if named is not None and images_folder(content) in named.parents:
             return (
                 f"{what} is a link to a file outside {shown_folder}: copy the picture itself into the folder",
                 ImageCode.IMAGE_OUTSIDE_FOLDER,
@@ -388,13 +394,13 @@ def _placement_problem(
     if not target.is_file():
         return (
             f"{what} is missing: there is no {display_path(str(target), str(content))}; add the file there, "
-            f"or correct the name{_near_miss(target, content / IMAGES_FOLDER)}",
+            f"or correct the name{_near_miss(target, images_folder(content))}",
             ImageCode.IMAGE_NOT_FOUND,
         )
     if not _USABLE_NAME.fullmatch(target.name):
         renamed = as_slug(target.stem) or "picture"
         renamed += target.suffix.lower()
-        folder = Path(os.path.normpath(content / IMAGES_FOLDER))
+        folder = images_folder(content)
         shown = PUBLIC_PREFIX + (target.parent / renamed).relative_to(folder).as_posix()
         return (
             f"{what} names the file '{target.name}', whose name holds spaces or characters other than letters, "
@@ -420,7 +426,6 @@ def _placement_problem(
 
 def _near_miss(target: Path, folder: Path) -> str:
     """`` (did you mean '/images/Chart.png'?)`` when the images folder has a file named much like `target`."""
-    folder = Path(os.path.normpath(folder))
     if not folder.is_dir():
         return ""
     known = [
@@ -439,7 +444,7 @@ def links_out_of_folder(content: Path, ignored: Iterable[str]) -> tuple[Path, ..
     level). A link to a place inside the folder is kept, and what Pelican leaves out is not looked at: names
     matching `ignored` (the site's IGNORE_FILES, matched as Pelican matches them). A linked folder is named once,
     not file by file."""
-    folder = Path(os.path.normpath(content / IMAGES_FOLDER))
+    folder = images_folder(content)
     if not folder.is_dir():
         return ()
     inside = folder.resolve()
@@ -481,7 +486,7 @@ def link_out_of_folder_problem(link: Path, content: Path) -> Problem:
     shown_folder = display_path(str(content / IMAGES_FOLDER), str(content))
     kind = "this folder" if link.is_dir() else "this file"
     target = _target(link)
-    trouble = _link_trouble(link, Path(os.path.normpath(content / IMAGES_FOLDER)).resolve())
+    trouble = _link_trouble(link, images_folder(content).resolve())
     if target is None:
         where = "is a link in a loop of links, which leads to no file"
     elif trouble == "loop":

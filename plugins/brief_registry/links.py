@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .markdown_source import content_lines
+
 # Pelican's default INTRASITE_LINK_REGEX, `[{|](?P<what>.*?)[|}]`, limited to the two kinds briefs use.
 _LINK = r"[{|](?P<what>filename|static)[}|]"
 LINK_IN_TEXT = re.compile(
@@ -37,3 +39,22 @@ def linked_file(target: str, source: Path, content: Path) -> Path:
     else from the folder of the brief `source`. The file may not exist."""
     named = content / target.lstrip("/") if target.startswith("/") else source.parent / target
     return Path(os.path.normpath(named))
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """A ``{filename}`` link in a brief's Markdown, and its line in the file."""
+
+    line: int
+    target: str
+
+
+def filename_links(body: str, first_line: int) -> tuple[SourceLink, ...]:
+    """Every ``{filename}…`` (or ``|filename|…``) link target in `body` (whose first line is `first_line`) outside
+    fenced code, with its line."""
+    return tuple(
+        SourceLink(number, match.group("target"))
+        for number, line in content_lines(body, first_line)
+        for match in LINK_IN_TEXT.finditer(line)
+        if match["what"] == "filename"
+    )

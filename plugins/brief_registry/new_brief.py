@@ -9,6 +9,7 @@ from .briefs import markdown_files
 from .frontmatter import FrontMatter, read_brief
 from .problems import BriefFileError
 from .rules import next_series_number
+from .textfile import lines_of
 
 # The marker wherever the editor still has to write something (`make check` lists each line that holds one).
 PLACEHOLDER = "[FILL IN"
@@ -62,3 +63,9 @@ def next_free_number(content: Path) -> int:
     """The number a new brief in `content` gets: every file counts, as for `make check`'s rule that no two
     briefs share one (a draft, or a brief Pelican skips, too)."""
     return next_series_number(front.data.get("series_number") for _, front in existing_briefs(content))
+
+
+def placeholders(text: str) -> tuple[int, ...]:
+    """The lines (1-based, counted in `text`) that still hold a placeholder of the template (``[FILL IN: …]``,
+    :data:`PLACEHOLDER`): what `make check` asks to be written."""
+    return tuple(number for number, line in enumerate(lines_of(text), start=1) if PLACEHOLDER in line)

@@ -30,10 +30,17 @@ from reality_check.plugins.plugin_support.memo import ProcessMemo
 
 from .textfile import lines_of
 
-# The MARKDOWN setting the fast path reproduces. Any other setting renders with Python-Markdown alone.
-SUPPORTED_EXTENSIONS = frozenset(
-    {"markdown.extensions.extra", "markdown.extensions.toc", "markdown.extensions.sane_lists"}
-)
+# The site's Markdown (pelicanconf.py's MARKDOWN, from `site_markdown`), the setting the fast path reproduces: extra
+# (tables, footnotes, abbreviations…), stable heading anchors (toc: a heading used twice gets a suffix), numbered
+# lists keeping the author's first number (sane_lists: "3." starts the list at 3), HTML5. Any other setting renders
+# with Python-Markdown alone.
+SITE_EXTENSIONS = ("markdown.extensions.extra", "markdown.extensions.toc", "markdown.extensions.sane_lists")
+
+
+def site_markdown() -> dict[str, Any]:
+    """The site's MARKDOWN setting, a new one each call (Pelican's reader adds to the setting it is given)."""
+    return {"extension_configs": {name: {} for name in SITE_EXTENSIONS}, "output_format": "html5"}
+
 
 META_EXTENSION = "markdown.extensions.meta"
 
@@ -192,10 +199,10 @@ def python_markdown_reasons(text: str) -> list[str]:
 
 
 def fast_path_supported(settings: Mapping[str, Any]) -> bool:
-    """Whether the MARKDOWN setting is the one the fast path reproduces (extra, toc, sane_lists; html5)."""
+    """Whether the MARKDOWN setting is the one the fast path reproduces (`site_markdown`'s, in any form)."""
     configs = settings.get("extension_configs", {})
     extensions = {*settings.get("extensions", ()), *configs}
-    if extensions != SUPPORTED_EXTENSIONS or any(configs.get(name) for name in extensions):
+    if extensions != set(SITE_EXTENSIONS) or any(configs.get(name) for name in extensions):
         return False
     return settings.get("output_format", "xhtml") == "html5" and set(settings) <= {
         "extension_configs",

@@ -4,7 +4,6 @@ and an Atom feed per language of translations."""
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Iterable
 
 from jinja2 import pass_context
@@ -15,7 +14,6 @@ from pelican.generators import ArticlesGenerator, Generator
 from reality_check.plugins.brief_registry.addresses import absolute_url
 from reality_check.plugins.brief_registry.briefs import (
     FEED_PAGE,
-    newest_first,
     originals_with_pages,
     translations_with_pages,
 )
@@ -36,7 +34,7 @@ from .interface import (
     unknown_languages,
 )
 from .settings import set_defaults, setting
-from .versions import LanguageListing, LanguageVersion, language_versions, listing_address
+from .versions import LanguageVersion, language_listings, language_versions, listing_address
 
 logger = logging.getLogger(__name__)
 
@@ -145,23 +143,6 @@ def attach_versions(generators: Iterable) -> None:
             )
             for item in (article, *translations):
                 item.language_versions = versions if translations else ()
-
-
-def language_listings(articles: Iterable, settings) -> tuple[LanguageListing, ...]:
-    """One listing per language that has translations, its briefs highest number first."""
-    by_lang: dict[str, list] = defaultdict(list)
-    for article in articles:
-        for translation in getattr(article, "translations", ()):
-            if getattr(translation, "is_translation", False):
-                by_lang[translation.lang].append(translation)
-    listings = []
-    feed_pattern = setting(settings, "BRIEF_TRANSLATIONS_FEED_ATOM")
-    for lang in sorted(by_lang):
-        url, save_as = listing_address(setting(settings, "BRIEF_TRANSLATIONS_LISTING_URL"), lang)
-        briefs = tuple(sorted(by_lang[lang], key=newest_first))
-        feed = feed_pattern.format(lang=lang) if feed_pattern else None
-        listings.append(LanguageListing(lang, language_name(lang), url, save_as, feed, briefs))
-    return tuple(listings)
 
 
 class TranslationListingsGenerator(Generator):

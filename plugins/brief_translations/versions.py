@@ -3,10 +3,15 @@ listing of each language's translations. Pure: plain values in, frozen values ou
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reality_check.plugins.brief_registry.addresses import save_as
+from reality_check.plugins.brief_registry.briefs import newest_first
+
+from .interface import language_name
+from .settings import setting
 
 
 @dataclass(frozen=True)
@@ -42,3 +47,20 @@ def listing_address(pattern: str, lang: str) -> tuple[str, str]:
     """(url, save_as) of a language's listing from a pattern such as ``{lang}/``."""
     url = pattern.format(lang=lang)
     return url, save_as(url)
+
+
+def language_listings(articles: Iterable, settings) -> tuple[LanguageListing, ...]:
+    """One listing per language that has translations, its briefs highest number first."""
+    by_lang: dict[str, list] = defaultdict(list)
+    for article in articles:
+        for translation in getattr(article, "translations", ()):
+            if getattr(translation, "is_translation", False):
+                by_lang[translation.lang].append(translation)
+    listings = []
+    feed_pattern = setting(settings, "BRIEF_TRANSLATIONS_FEED_ATOM")
+    for lang in sorted(by_lang):
+        url, save_as = listing_address(setting(settings, "BRIEF_TRANSLATIONS_LISTING_URL"), lang)
+        briefs = tuple(sorted(by_lang[lang], key=newest_first))
+        feed = feed_pattern.format(lang=lang) if feed_pattern else None
+        listings.append(LanguageListing(lang, language_name(lang), url, save_as, feed, briefs))
+    return tuple(listings)

@@ -11,7 +11,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from pelican.settings import get_settings_from_file
+from pelican.settings import read_settings
 
 from reality_check.plugins.brief_registry.arguments import DEFAULT_CONTENT, DEFAULT_SETTINGS, content_folder
 from reality_check.plugins.brief_registry.dates import brief_date, not_a_date, read_date
@@ -68,7 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.settings.is_file():
         print(f"error: no settings file {args.settings}. Nothing was written.", file=sys.stderr)
         return 1
-    lang = get_settings_from_file(str(args.settings)).get("DEFAULT_LANG", "en")
+    lang = read_settings(str(args.settings))[
+        "DEFAULT_LANG"
+    ]  # as the build reads it: Pelican's default if unset
     on = _date(args.date, "DATE") or datetime.date.today()
     since = _date(args.since, "SINCE")
     try:

@@ -62,23 +62,26 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 venv: $(DEV_STAMP) ## Create .venv with everything: the site's requirements and the tests' and tools'
 
 check: $(STAMP) ## Check every brief without building; list every problem as path:line
-	$(BIN)/python -m reality_check.editor check $(INPUTDIR)
+	$(BIN)/python -m reality_check.editor check "$$RAW_INPUTDIR"
 
 .PHONY: brief import author
 # The editors' tools get their arguments verbatim through the environment, so quotes and $ in a title are safe.
 EDITOR_ARGS := TITLE AUTHORS TOPICS REGIONS DATE SRC NAME BIO AUTHOR_TITLE AFFILIATION SINCE INTRO
 $(foreach arg,$(EDITOR_ARGS),$(eval export RAW_$(arg) := $$(value $(arg))))
+# Folders and deploy targets too: a space in OUTPUTDIR or RSYNC_TARGET must not split it into two arguments.
+PATH_ARGS := INPUTDIR OUTPUTDIR RSYNC_TARGET GITHUB_REMOTE GITHUB_BRANCH
+$(foreach arg,$(PATH_ARGS),$(eval export RAW_$(arg) := $$(value $(arg))))
 
 brief: $(STAMP) ## New brief: make brief TITLE="…" AUTHORS="A, B" [TOPICS=… REGIONS=… DATE=YYYY-MM-DD]
-	@$(BIN)/python -m reality_check.editor new --content $(INPUTDIR) --title "$$RAW_TITLE" --authors "$$RAW_AUTHORS" \
+	@$(BIN)/python -m reality_check.editor new --content "$$RAW_INPUTDIR" --title "$$RAW_TITLE" --authors "$$RAW_AUTHORS" \
 		--topics "$$RAW_TOPICS" --regions "$$RAW_REGIONS" --date "$$RAW_DATE"
 
 import: $(STAMP) ## Convert a plain-text brief: make import SRC=path/to/brief.txt
 	@test -n "$$RAW_SRC" || { echo 'error: say which file to import: make import SRC=path/to/brief.txt'; exit 1; }
-	@$(BIN)/python -m reality_check.editor import --content $(INPUTDIR) "$$RAW_SRC"
+	@$(BIN)/python -m reality_check.editor import --content "$$RAW_INPUTDIR" "$$RAW_SRC"
 
 author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITLE=… AFFILIATION=… ANOTHER_PERSON=1]
-	@$(BIN)/python -m reality_check.editor add-author --content $(INPUTDIR) --name "$$RAW_NAME" --bio "$$RAW_BIO" \
+	@$(BIN)/python -m reality_check.editor add-author --content "$$RAW_INPUTDIR" --name "$$RAW_NAME" --bio "$$RAW_BIO" \
 		--title "$$RAW_AUTHOR_TITLE" --affiliation "$$RAW_AFFILIATION" $(if $(filter-out 0,$(ANOTHER_PERSON)),--another-person)
 
 # A folder `make publish` made (it alone writes _headers) is emptied first (editor/build.py): a preview never mixes
@@ -87,27 +90,27 @@ author: $(STAMP) ## Add an author: make author NAME="…" BIO="…" [AUTHOR_TITL
 FORCE ?=
 # It runs `make check`'s checks first, in the same process, and stops on a problem.
 html: $(STAMP) ## Check, then build the site into output/ (PDF=1: with every brief's PDF edition; FORCE=1: even if up to date)
-	$(BIN)/python -m reality_check.editor.build --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+	$(BIN)/python -m reality_check.editor.build --content "$$RAW_INPUTDIR" --output "$$RAW_OUTPUTDIR" --settings $(CONFFILE) \
 		$(if $(filter-out 0,$(FORCE)),--force) -- --fatal errors $(PDF_OPTS) $(PELICANOPTS)
 
 # A port in use is refused before the build, with how to pick another (PORT=).
-SERVE_BUILT := $(BIN)/python -m reality_check.editor serve --output $(OUTPUTDIR) --bind $(HOST) --port $(PORT)
+SERVE_BUILT := $(BIN)/python -m reality_check.editor serve --output "$$RAW_OUTPUTDIR" --bind $(HOST) --port $(PORT)
 serve: $(STAMP) ## Build, then serve output/ at http://$(HOST):$(PORT)
 	@$(SERVE_BUILT) --only-check-port
 	@$(MAKE) --no-print-directory html
 	@$(SERVE_BUILT)
 
 devserver: $(STAMP) ## Serve, rebuild and re-check the briefs on every save
-	@$(BIN)/python -m reality_check.editor devserver --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+	@$(BIN)/python -m reality_check.editor devserver --content "$$RAW_INPUTDIR" --output "$$RAW_OUTPUTDIR" --settings $(CONFFILE) \
 		--bind $(HOST) --port $(PORT) -- $(PELICANOPTS)
 
 CMS_PORT ?= 8081
 cms: $(STAMP) node-tools ## Edit in the browser: decap-server + the preview; open http://$(HOST):$(PORT)/admin/
-	@$(BIN)/python -m reality_check.editor cms --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) \
+	@$(BIN)/python -m reality_check.editor cms --content "$$RAW_INPUTDIR" --output "$$RAW_OUTPUTDIR" --settings $(CONFFILE) \
 		--bind $(HOST) --port $(PORT) --cms-port $(CMS_PORT) -- $(PELICANOPTS)
 
 publish: $(STAMP) ## Check, build the live site into a fresh folder, verify it, swap it in as output/ (SITEURL=https://...)
-	@$(BIN)/python -m reality_check.deploy.publish --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
+	@$(BIN)/python -m reality_check.deploy.publish --content "$$RAW_INPUTDIR" --output "$$RAW_OUTPUTDIR" --settings $(PUBLISHCONF) \
 		$(if $(DEPLOY_TARGET),--deploy-target $(DEPLOY_TARGET)) -- $(PELICANOPTS)
 
 # The deploy targets publish first, and that publish refuses the placeholder address (SITEURL unset).
@@ -116,23 +119,25 @@ github: DEPLOY_TARGET := github
 
 .PHONY: digest
 digest: $(STAMP) ## Newsletter digest, then publish: make digest [SINCE=YYYY-MM-DD INTRO="…" DATE=YYYY-MM-DD]
-	@$(BIN)/python -m reality_check.plugins.newsletter_digest --content $(INPUTDIR) --settings $(CONFFILE) --since "$$RAW_SINCE" --intro "$$RAW_INTRO" --date "$$RAW_DATE"
+	@$(BIN)/python -m reality_check.plugins.newsletter_digest --content "$$RAW_INPUTDIR" --settings $(CONFFILE) --since "$$RAW_SINCE" --intro "$$RAW_INTRO" --date "$$RAW_DATE"
 	@$(MAKE) --no-print-directory publish
 
+# rsync_upload checks RSYNC_TARGET before publishing, and refuses one rsync would empty of other files (deploy/rsync.py).
+RSYNC := $(BIN)/python -m reality_check.deploy.rsync --target "$$RAW_RSYNC_TARGET"
 rsync_upload: require_rsync_target publish ## Publish, then mirror output/ to RSYNC_TARGET (host:/path or a folder)
-	rsync -rlzc --delete-after --delay-updates --chmod=D755,F644 $(RSYNC_OPTS) $(OUTPUTDIR)/ $(RSYNC_TARGET)
+	@$(RSYNC) --output "$$RAW_OUTPUTDIR" -- $(RSYNC_OPTS)
 
-require_rsync_target:
-	@test -n "$(RSYNC_TARGET)" || { echo "error: set RSYNC_TARGET, e.g. make rsync_upload RSYNC_TARGET=deploy@example.org:/srv/reality-check/output"; exit 2; }
+require_rsync_target: $(STAMP)
+	@$(RSYNC) --only-check
 
 # make github pushes to GITHUB_REMOTE, or else to the only remote on GitHub; never to a remote it was not told about.
-GITHUB_PUSH := $(BIN)/python -m reality_check.deploy.github --remote "$(GITHUB_REMOTE)"
+GITHUB_PUSH := $(BIN)/python -m reality_check.deploy.github --remote "$$RAW_GITHUB_REMOTE"
 github: require_github_remote publish ## Publish, then commit what GitHub Pages serves to the $(GITHUB_BRANCH) branch and push it
-	@$(GITHUB_PUSH) --branch $(GITHUB_BRANCH) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) \
-		$(foreach source,$(INPUTDIR) $(CONFFILE) $(PUBLISHCONF),--source $(source))
+	@$(GITHUB_PUSH) --branch "$$RAW_GITHUB_BRANCH" --output "$$RAW_OUTPUTDIR" --settings $(PUBLISHCONF) \
+		--source "$$RAW_INPUTDIR" --source $(CONFFILE) --source $(PUBLISHCONF)
 
 require_github_remote: $(STAMP)
-	@$(GITHUB_PUSH) --only-check-remote
+	@$(GITHUB_PUSH) --branch "$$RAW_GITHUB_BRANCH" --only-check-remote
 
 # One pytest worker per core (pytest-xdist); a test file's tests stay on one worker, so its fixtures are made once.
 # TEST_WORKERS=0 runs the suite in this process (a debugger's breakpoint, or `-x` stopping at the first failure).
@@ -152,7 +157,7 @@ bench: $(DEV_STAMP) ## Benchmark the build against plain Pelican at N=300 and N=
 	$(BIN)/python -m reality_check.bench.run
 
 clean: ## Remove the built site and caches
-	rm -rf $(OUTPUTDIR) cache .pytest_cache .ruff_cache
+	rm -rf "$$RAW_OUTPUTDIR" cache .pytest_cache .ruff_cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 # The Node tools: the Nu HTML Checker for `make test` (tests/quality/), Lighthouse for `make lighthouse`, and Decap CMS

@@ -150,6 +150,37 @@ def custom_domain(siteurl: str) -> str:
     return "" if not host or host.endswith(".github.io") else host
 
 
+def branch_problem(branch: str) -> str | None:
+    """Why `branch` may not receive the built site (None: it may). make github makes the built site the whole of
+    the branch, so it must not be the branch checked out here, nor any branch (local or a remote's) whose history
+    holds this checkout's commit: that is the site's sources."""
+    if git("rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode != 0:
+        return None  # no commit yet: nothing a push could overwrite
+    checked_out = git("symbolic-ref", "--short", "--quiet", "HEAD", check=False).stdout.strip()
+    refs = git(
+        "for-each-ref",
+        "--format=%(refname:short)",
+        f"refs/heads/{branch}",
+        f"refs/remotes/*/{branch}",
+        check=False,
+    ).stdout.split()
+    holding = [
+        ref for ref in refs if git("merge-base", "--is-ancestor", "HEAD", ref, check=False).returncode == 0
+    ]
+    if branch != checked_out and not holding:
+        return None
+    why = (
+        "is the branch checked out here"
+        if branch == checked_out
+        else f"holds this checkout's commits ({holding[0]})"
+    )
+    return (
+        f"GITHUB_BRANCH={branch} {why}, where the site's sources are, and make github replaces the whole branch with "
+        "the built site: publish to a branch of its own, such as GITHUB_BRANCH=gh-pages (the default), and set "
+        "GitHub Pages to deploy from it"
+    )
+
+
 def copy_for_pages(site: Path, destination: Path) -> list[str]:
     """Copy what GitHub Pages serves from `site` into `destination`; the relative paths copied, sorted."""
     copied = []
@@ -220,7 +251,9 @@ def _parser() -> argparse.ArgumentParser:
         "pinned packages are always looked at)",
     )
     parser.add_argument(
-        "--only-check-remote", action="store_true", help="stop after choosing the remote (before publishing)"
+        "--only-check-remote",
+        action="store_true",
+        help="stop after choosing the remote and checking the branch (before publishing)",
     )
     return parser
 
@@ -237,6 +270,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         remote = choose_remote(list_remotes(), args.remote)
+        refused = branch_problem(args.branch)
+        if refused:
+            raise GithubError(refused)
         if args.only_check_remote:
             return 0
         if not (args.output / "index.html").is_file():

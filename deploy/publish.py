@@ -37,13 +37,13 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import brotli
 from bs4 import BeautifulSoup
 from pelican.plugins import precompress
-from pelican.settings import read_settings
 
+from reality_check.editor.build import PelicanOptionsError, one_extra_settings, pelican_settings
 from reality_check.plugins.brief_registry.arguments import (
     DEFAULT_CONTENT,
     DEFAULT_OUTPUT,
@@ -63,6 +63,10 @@ COMPRESSED_SUFFIXES = {".gz": gzip.decompress, ".br": brotli.decompress}
 # Below this size a compressed copy can come out larger than the file, and pelican-precompress skips it.
 ALWAYS_COMPRESSED_FROM = 512
 
+# Static hosts that build the site themselves and serve the result (their build sets the variable): a build there
+# for the placeholder address would go live.
+HOSTED_BUILDS = {"NETLIFY": "Netlify", "CF_PAGES": "Cloudflare Pages", "VERCEL": "Vercel", "RENDER": "Render"}
+
 # Environment of the Pelican run: what makes two builds of one commit identical.
 REPRODUCIBLE_ENV = {"PYTHONHASHSEED": "0", "LC_ALL": "C.UTF-8", "TZ": "UTC"}
 
@@ -73,6 +77,10 @@ class PublishError(Exception):
 
 class AddressError(PublishError):
     """SITEURL is not an address the site can be published at; nothing was built."""
+
+
+class OutputError(PublishError):
+    """The output folder is not one a publish may replace; nothing was built."""
 
 
 @dataclass(frozen=True)
@@ -119,14 +127,20 @@ class SiteAddress:
         return bool(self.placeholder) and self.siteurl.rstrip("/") == self.placeholder.rstrip("/")
 
 
-def site_address(settings: Path) -> SiteAddress:
-    """The address `settings` builds for (publishconf.py reads SITEURL from the environment)."""
-    values = read_settings(str(settings))
+def site_address(settings: Path, pelican_args: Sequence[str] = ()) -> SiteAddress:
+    """The address `settings` builds for (publishconf.py reads SITEURL from the environment), with Pelican's
+    options `pelican_args` as the build reads them (``-e SITEURL=…`` in PELICANOPTS included)."""
+    try:
+        values = pelican_settings(["-s", str(settings), *one_extra_settings(list(pelican_args))])
+    except PelicanOptionsError as error:
+        raise AddressError(str(error)) from None
     return SiteAddress(values["SITEURL"], values.get("PLACEHOLDER_SITEURL", ""))
 
 
 # What was typed for the scheme, however mistyped ("htps://", "https//", "https:/", "https:", "https;//", "ftp://"):
 # never a host name with its port or path after it ("localhost:8000", "www.example.org/rc").
+# The last part of an address that names a page rather than a folder ("index.html", "home.php").
+_PAGE_FILE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.I)
 _SCHEME_TYPED = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+-]*(?::+(?!\d)/*|;/+|/{2,3})")
 
 
@@ -134,12 +148,34 @@ def siteurl_problem(siteurl: str, command: str = "make publish") -> str | None:
     """Why `siteurl` cannot be a published site's address (None: it can), and the command that fixes it."""
     parts = urlsplit(siteurl)
     if parts.scheme in ("http", "https") and parts.netloc and " " not in siteurl:
-        return None
+        return _folder_problem(parts, siteurl, command)
     host, slash, path = _SCHEME_TYPED.sub("", siteurl).strip().lstrip("/").partition("/")
     rest = "".join(host.split()) + slash + path.replace(" ", "%20") if host.strip() else "briefs.example.org"
     return (
         f"SITEURL must be the site's full address, starting with https:// (got {siteurl!r}); "
         f"run: {command} SITEURL=https://{rest}"
+    )
+
+
+def _folder_problem(parts: SplitResult, siteurl: str, command: str) -> str | None:
+    """Why a web address is not one a site's folder can be published at (None: it is): every page writes it in
+    front of its links, so a user name and password, a ?query, a #fragment or a page's file name would be in
+    every link of the site."""
+    host = parts.netloc.rpartition("@")[2]
+    folder, _, last = parts.path.rpartition("/")
+    page = last if _PAGE_FILE.search(last) else ""
+    fixed = f"{parts.scheme}://{host}{folder if page else parts.path}"
+    wrong = [
+        *(["a user name or password"] if "@" in parts.netloc else []),
+        *([f"a query ('?{parts.query}')"] if parts.query or siteurl.endswith("?") else []),
+        *([f"a fragment ('#{parts.fragment}')"] if parts.fragment or siteurl.endswith("#") else []),
+        *([f"a page's file name ('{page}')"] if page else []),
+    ]
+    if not wrong:
+        return None
+    return (
+        f"SITEURL is the address of the site's folder, which every link of the site starts with: it cannot hold "
+        f"{' or '.join(wrong)} (got {siteurl!r}); run: {command} SITEURL={fixed}"
     )
 
 
@@ -149,6 +185,42 @@ def placeholder_refusal(address: SiteAddress, target: str) -> str:
         f"SITEURL is not set: make {target} would ship a site built for the placeholder address "
         f"{address.placeholder} (every link, feed and the sitemap would point there); say where the site is "
         f"served: make {target} SITEURL=https://your-site.example"
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The folder the site replaces
+
+
+# What a folder this project built holds (Pelican copies the theme's files into THEME_STATIC_DIR, "theme").
+_BUILT_MARK = "theme"
+
+
+def output_problem(output: Path, content: Path, project: Path) -> str | None:
+    """Why `output` may not be replaced by the built site (None: it may). A publish replaces the whole folder, so
+    it must be neither the project's folder nor the content folder, nor hold or sit inside the content folder; and
+    an existing folder other than the project's own output/ must be empty or a site this project built
+    (``OUTPUTDIR=/srv/www`` for ``/srv/www/reality-check`` would otherwise replace every site beside it)."""
+    where, content, project = output.resolve(), content.resolve(), project.resolve()
+    if where == project or where in project.parents:
+        return f"{output} is the project's folder{'' if where == project else ' or holds it'}"
+    if where == content or where in content.parents:
+        return f"{output} is the content folder{'' if where == content else ' or holds it'}"
+    if content in where.parents:
+        return f"{output} is inside the content folder"
+    if where == project / DEFAULT_OUTPUT or not where.is_dir():
+        return None
+    held = sorted(entry.name for entry in where.iterdir())
+    if held and _BUILT_MARK not in held:
+        shown = ", ".join(held[:5]) + (", …" if len(held) > 5 else "")
+        return f"{output} holds files this project did not build ({shown})"
+    return None
+
+
+def refused_output(problem: str) -> str:
+    return (
+        f"{problem}, and make publish replaces the whole folder it is given: give OUTPUTDIR a folder of its own "
+        "(new, empty, or the site's folder from an earlier publish), such as OUTPUTDIR=/srv/reality-check/site"
     )
 
 
@@ -323,6 +395,19 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(a))
 
 
+def readable_by_all(site: Path) -> None:
+    """Let everyone read `site` (folders 755, files 644, as rsync_upload sends them): a build under a private umask
+    (077) left every page unreadable to a web server serving the folder as another user."""
+    os.chmod(site, 0o755)
+    for top, folders, files in os.walk(site):
+        for name in folders:
+            os.chmod(os.path.join(top, name), 0o755)
+        for name in files:
+            path = os.path.join(top, name)
+            if not os.path.islink(path):
+                os.chmod(path, 0o644)
+
+
 def swap_into_place(new: Path, workspace: Workspace) -> None:
     """Make `new` the live output. The old output stays whole until the new one is in place."""
     output = workspace.output
@@ -391,15 +476,22 @@ def build_command(
     ]  # fmt: skip
 
 
-def checked_address(settings: Path, deploy_target: str = "") -> SiteAddress:
-    """The address `settings` builds the site for; AddressError if it is malformed, or if it is the placeholder
-    and `deploy_target` (rsync_upload, github) would ship the build."""
-    address = site_address(settings)
+def checked_address(settings: Path, deploy_target: str = "", pelican_args: Sequence[str] = ()) -> SiteAddress:
+    """The address `settings` (with Pelican's options `pelican_args`) builds the site for; AddressError if it is
+    malformed, or if it is the placeholder and `deploy_target` (rsync_upload, github) would ship the build."""
+    address = site_address(settings, pelican_args)
     problem = siteurl_problem(address.siteurl, f"make {deploy_target or 'publish'}")
     if problem:
         raise AddressError(problem)
     if deploy_target and address.is_placeholder:
         raise AddressError(placeholder_refusal(address, deploy_target))
+    host = next((name for variable, name in HOSTED_BUILDS.items() if os.environ.get(variable)), None)
+    if host and address.is_placeholder:
+        raise AddressError(
+            f"SITEURL is not set, and this build runs on {host}, which serves what it builds: the site would go "
+            f"live built for the placeholder address {address.placeholder}; set SITEURL to the site's address in "
+            f"{host}'s build settings (docs/publishing.md)"
+        )
     return address
 
 
@@ -443,7 +535,10 @@ def publish(
     `deploy_target` names the make target that will ship the result (rsync_upload, github): a build for the
     placeholder address is then refused before anything is built.
     """
-    address = checked_address(settings, deploy_target)
+    address = checked_address(settings, deploy_target, pelican_args)
+    problem = output_problem(output, content, Path.cwd())
+    if problem:
+        raise OutputError(refused_output(problem))
     workspace = Workspace(output.resolve())
     workspace.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, **REPRODUCIBLE_ENV}
@@ -460,7 +555,9 @@ def publish(
                 env,
             )
             made_by = ready_for_hosting(build, workspace, address.siteurl)
-            os.chmod(build, 0o755)  # mkdtemp makes it private; the web server must read it
+            readable_by_all(
+                build
+            )  # mkdtemp (and a private umask) make it private; the web server must read it
             swap_into_place(build, workspace)
             with contextlib.suppress(OSError):  # without the record, the next publish compresses everything
                 write_atomically(workspace.compressors_record, made_by.encode("utf-8"))
@@ -502,7 +599,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             pelican_args=args.pelican_args,
             deploy_target=args.deploy_target,
         )
-    except AddressError as error:
+    except (AddressError, OutputError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except PublishError as error:

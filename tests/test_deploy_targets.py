@@ -18,7 +18,7 @@ from publishing import (
 )
 from quality.tools import missing_git, missing_make, missing_rsync, require
 
-from reality_check.deploy import github
+from reality_check.deploy import github, rsync
 
 
 @pytest.fixture
@@ -42,8 +42,9 @@ def test_rsync_upload_mirrors_the_published_site_deleting_what_is_gone(workdir, 
     require(missing_rsync())
     content, output = workdir
     shutil.copytree(published, output)
-    target = tmp_path / "server" / "www"
+    target = tmp_path / "server" / "my site"  # a space in RSYNC_TARGET: one folder, not two arguments
     target.mkdir(parents=True)
+    (target / "_headers").write_text("an earlier publish")
     (target / "removed-brief.html").write_text("a page the site no longer has")
 
     result = run_make("rsync_upload", "-o", "publish", *make_args(content, output, f"RSYNC_TARGET={target}"))
@@ -60,13 +61,14 @@ def test_rsync_upload_sends_nothing_when_the_publish_fails(workdir, tmp_path):
     shutil.copy(FIXTURES / "briefs" / "synthetic-unknown-author.md", content / "briefs")
     target = tmp_path / "server" / "www"
     target.mkdir(parents=True)
+    (target / "_headers").write_text("the live site's")
     (target / "index.html").write_text("the live site")
 
     result = run_make("rsync_upload", *make_args(content, output, f"RSYNC_TARGET={target}"))
 
     assert result.returncode != 0
     assert "synthetic-unknown-author.md:7: unknown author 'Jane Placeholder'" in result.stdout
-    assert sorted(snapshot(target)) == ["index.html"]
+    assert sorted(snapshot(target)) == ["_headers", "index.html"]
     assert (target / "index.html").read_text() == "the live site"
 
 
@@ -76,6 +78,43 @@ def test_rsync_upload_without_a_target_says_how_to_set_one(workdir):
     assert result.returncode != 0
     assert "error: set RSYNC_TARGET" in result.stdout + result.stderr
     assert not output.exists(), "it published before finding out it had nowhere to send the site"
+
+
+def test_rsync_upload_refuses_a_target_it_would_empty_of_other_files_before_publishing(workdir, tmp_path):
+    """`RSYNC_TARGET=/srv/www` for `/srv/www/reality-check`: --delete-after would have removed every other site."""
+    content, output = workdir
+    target = tmp_path / "srv" / "www"
+    (target / "another-site").mkdir(parents=True)
+    (target / "index.html").write_text("another site's home page")
+    before = snapshot(target)
+
+    result = run_make("rsync_upload", *make_args(content, output, f"RSYNC_TARGET={target}"))
+
+    assert result.returncode != 0
+    assert result.stderr.splitlines()[0] == (
+        f"error: RSYNC_TARGET={target} holds files make rsync_upload did not send there (another-site, index.html), "
+        "which rsync would delete: name an empty folder, or the one an earlier make rsync_upload filled. Nothing "
+        "was sent."
+    )
+    assert snapshot(target) == before
+    assert not output.exists(), "it published before finding out where it could not send the site"
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        ("deploy@example.org:/srv/reality-check/site", None),
+        ("example.org:site", None),
+        ("deploy@example.org:", "names no folder on deploy@example.org"),
+        ("example.org:~/", "names no folder on example.org"),
+        ("theme", "is inside the project's folder"),
+        (str(ROOT), "is the project's folder"),
+        ("", "set RSYNC_TARGET, the site's folder on the server"),
+    ],
+)
+def test_an_rsync_target_is_the_sites_own_folder(target, problem):
+    found = rsync.target_problem(target, ROOT)
+    assert (found is None) if problem is None else (problem in found), found
 
 
 # --- GitHub Pages (ghp-import) -------------------------------------------------------------------------
@@ -174,6 +213,36 @@ def test_github_refuses_a_build_for_the_placeholder_address(repository):
     ) in result.stderr.splitlines()
     assert git("--git-dir", str(remote), "for-each-ref").strip() == ""
     assert not (clone.parent / "site" / "output").exists()
+
+
+@pytest.mark.parametrize("which", ["checked out", "holding the sources"])
+def test_github_refuses_the_sources_branch_before_building(repository, which):
+    """GITHUB_BRANCH=main ("deploy from main" is a common Pages setting) made the built site the whole of main,
+    here and on the remote: the sources' history was replaced by one commit of pages."""
+    clone, remote, env = repository
+    checked_out = git("-C", str(clone), "symbolic-ref", "--short", "HEAD").strip()
+    head = git("-C", str(clone), "rev-parse", "HEAD").strip()
+    branch = checked_out
+    if which == "holding the sources":
+        branch = "sources-copy"
+        git("-C", str(clone), "branch", branch)
+
+    result = make_github(clone, env, "GITHUB_REMOTE=pages", f"GITHUB_BRANCH={branch}")
+
+    assert result.returncode != 0
+    why = (
+        "is the branch checked out here"
+        if which == "checked out"
+        else f"holds this checkout's commits ({branch})"
+    )
+    assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: GITHUB_BRANCH={branch} {why}, where the site's sources are, and make github replaces the whole "
+        "branch with the built site: publish to a branch of its own, such as GITHUB_BRANCH=gh-pages (the "
+        "default), and set GitHub Pages to deploy from it"
+    ]
+    assert git("-C", str(clone), "rev-parse", branch).strip() == head
+    assert git("--git-dir", str(remote), "for-each-ref").strip() == ""
+    assert not (clone.parent / "site" / "output").exists(), "it published before finding the branch refused"
 
 
 def test_github_says_when_the_content_has_uncommitted_briefs(repository, published):

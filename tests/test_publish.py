@@ -285,6 +285,19 @@ def test_a_siteurl_without_a_scheme_gets_one_message_and_no_build(tmp_path):
         ),
         ("www.example.org//rc", "run: make publish SITEURL=https://www.example.org//rc"),  # the host is kept
         ("example.org:/rc", "run: make publish SITEURL=https://example.org:/rc"),
+        # A full address, but not of a folder: every link of the site would carry what follows the folder.
+        ("https://briefs.example.org/index.html", "run: make publish SITEURL=https://briefs.example.org"),
+        ("https://briefs.example.org/rc/home.php", "run: make publish SITEURL=https://briefs.example.org/rc"),
+        (
+            "https://briefs.example.org/rc?utm_source=x",
+            "run: make publish SITEURL=https://briefs.example.org/rc",
+        ),
+        ("https://briefs.example.org#top", "run: make publish SITEURL=https://briefs.example.org"),
+        (
+            "https://user:secret@briefs.example.org/rc",
+            "run: make publish SITEURL=https://briefs.example.org/rc",
+        ),
+        ("https://briefs.example.org/v1.2", None),  # a dot in a folder's name
     ],
 )
 def test_siteurl_must_be_a_full_web_address(siteurl, problem):
@@ -292,9 +305,8 @@ def test_siteurl_must_be_a_full_web_address(siteurl, problem):
     if problem is None:
         assert found is None
     else:
-        assert found.startswith(
-            f"SITEURL must be the site's full address, starting with https:// (got {siteurl!r})"
-        )
+        assert found.startswith("SITEURL ")
+        assert f"(got {siteurl!r})" in found
         assert found.endswith(problem)
 
 
@@ -348,3 +360,110 @@ def test_compressed_copies_of_unchanged_files_are_reused_and_damaged_ones_writte
         assert gzip.decompress((build / f"{name}.gz").read_bytes()) == text
         assert brotli.decompress((build / f"{name}.br").read_bytes()) == text
     assert not (build / "image.png.gz").exists()
+
+
+# --- The folder a publish replaces, and the address it builds for ----------------------------------------
+
+
+@pytest.fixture
+def folders(tmp_path, monkeypatch):
+    """A project folder (the current folder, as under make) with its content, and folders beside it."""
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    (tmp_path / "www" / "another-site").mkdir(parents=True)
+    (tmp_path / "www" / "index.html").write_text("another site's home page", encoding="utf-8")
+    (tmp_path / "earlier" / "theme").mkdir(parents=True)
+    (tmp_path / "empty").mkdir()
+    monkeypatch.chdir(project)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("output", "problem"),
+    [
+        ("project/output", None),  # the project's own, whatever it holds (a preview a failed build left)
+        ("new/site", None),
+        ("empty", None),
+        ("earlier", None),  # a site an earlier publish made
+        ("project", "is the project's folder"),
+        (".", "is the project's folder or holds it"),
+        ("project/content", "is the content folder"),
+        ("project/content/site", "is inside the content folder"),
+        ("www", "holds files this project did not build (another-site, index.html)"),
+        ("project/..", "is the project's folder or holds it"),
+    ],
+)
+def test_a_publish_replaces_only_a_folder_of_its_own(folders, output, problem):
+    """`OUTPUTDIR=.` replaced the whole project, .git included, and said it was "ready to go live"."""
+    found = publish.output_problem(folders / output, folders / "project" / "content", folders / "project")
+    assert (found is None) if problem is None else found.endswith(problem), found
+
+
+def test_a_folder_holding_other_files_is_refused_before_anything_is_built(tmp_path):
+    www = tmp_path / "srv" / "www"
+    (www / "another-site").mkdir(parents=True)
+    (www / "index.html").write_text("another site's home page", encoding="utf-8")
+    before = snapshot(www)
+
+    result = run_publish(CONTENT, www)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"error: {www} holds files this project did not build (another-site, index.html), and make publish "
+        "replaces the whole folder it is given: give OUTPUTDIR a folder of its own (new, empty, or the site's "
+        "folder from an earlier publish), such as OUTPUTDIR=/srv/reality-check/site"
+    ]
+    assert result.stdout == ""
+    assert snapshot(www) == before
+
+
+def test_an_address_given_in_pelicanopts_is_the_one_checked(monkeypatch):
+    """`PELICANOPTS="-e SITEURL=…"` was built with, but the checks read SITEURL from the environment only: the
+    placeholder address went out under "ready to go live at https://briefs.example.org"."""
+    monkeypatch.setenv("SITEURL", SITEURL)
+    placeholder = ["-e", 'SITEURL="https://reality-check.example.org"']
+    with pytest.raises(publish.AddressError, match=r"^SITEURL is not set: make rsync_upload would ship"):
+        publish.checked_address(ROOT / "publishconf.py", "rsync_upload", placeholder)
+    with pytest.raises(publish.AddressError, match="it cannot hold a page's file name"):
+        publish.checked_address(
+            ROOT / "publishconf.py", "", ["-e", 'SITEURL="https://x.example.org/index.html"']
+        )
+    assert publish.checked_address(ROOT / "publishconf.py").siteurl == SITEURL
+
+
+@pytest.mark.parametrize(("variable", "host"), [("NETLIFY", "Netlify"), ("CF_PAGES", "Cloudflare Pages")])
+def test_a_build_on_a_host_that_serves_it_needs_the_address(monkeypatch, variable, host):
+    """On Netlify or Cloudflare Pages, what `make publish` builds goes live: the placeholder address is refused
+    there, as the deploy targets refuse it (a rehearsal elsewhere is still allowed)."""
+    monkeypatch.setenv("SITEURL", "")
+    assert publish.checked_address(ROOT / "publishconf.py").is_placeholder
+    monkeypatch.setenv(variable, "1")
+    with pytest.raises(publish.AddressError) as refused:
+        publish.checked_address(ROOT / "publishconf.py")
+    assert str(refused.value) == (
+        f"SITEURL is not set, and this build runs on {host}, which serves what it builds: the site would go live "
+        "built for the placeholder address https://reality-check.example.org; set SITEURL to the site's address in "
+        f"{host}'s build settings (docs/publishing.md)"
+    )
+
+
+def test_a_site_built_under_a_private_umask_is_readable_by_the_web_server(tmp_path):
+    """Under `umask 077` the published pages were 600 and their folders 700: nginx, serving the folder as
+    www-data, answered 403."""
+    previous = os.umask(0o077)
+    try:
+        site = tmp_path / "site"
+        (site / "briefs" / "x").mkdir(parents=True)
+        (site / "briefs" / "x" / "index.html").write_text("page", encoding="utf-8")
+        (site / "index.html").write_text("home", encoding="utf-8")
+    finally:
+        os.umask(previous)
+    publish.readable_by_all(site)
+    modes = {p.relative_to(site).as_posix(): oct(p.stat().st_mode & 0o777) for p in [site, *site.rglob("*")]}
+    assert modes == {
+        ".": "0o755",
+        "briefs": "0o755",
+        "briefs/x": "0o755",
+        "briefs/x/index.html": "0o644",
+        "index.html": "0o644",
+    }

@@ -4,7 +4,7 @@ pelican-yaml-metadata finds front matter with a pattern of its own, so a ``---``
 front matter to it, and a YAML error becomes a traceback. This reader splits the file with ``read_brief`` (the
 function ``make check`` uses: byte order mark, CR LF, the YAML messages that name the line) and refuses a body with
 HTML that would run code or an image the site cannot show (``images``), writing the site's images as ``{static}``
-links. The body is rendered by ``rendering.BriefMarkdown``: Python-Markdown's HTML, faster.
+links and a table column's alignment as a class the stylesheet aligns. The body is rendered by ``rendering.BriefMarkdown``: Python-Markdown's HTML, faster.
 The plugin's own conversion of YAML values to Pelican metadata is kept (``_parse_yaml_metadata``,
 pelican-yaml-metadata 2.2.0, pinned in requirements.txt: the plugin has no public interface for it).
 """
@@ -21,7 +21,7 @@ from .body import body_problems
 from .frontmatter import read_brief
 from .images import link_site_images
 from .problems import BodyError, BriefFileError, display_path, log_extra
-from .rendering import BriefMarkdown, brief_markdown, fast_markdown_enabled
+from .rendering import BriefMarkdown, brief_markdown, fast_markdown_enabled, table_alignment_as_classes
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ class BriefReader(YAMLMetadataReader):
             problems = body_problems(content, front, shown, Path(source_path), Path(self.settings["PATH"]))
             if problems:
                 raise BodyError(*problems)
-            content = link_site_images(content)
+            content = link_site_images(table_alignment_as_classes(content))
             # Handed to the build with the metadata, the one channel Pelican's content cache keeps, so an
             # unchanged brief's file is not read again for it (brief_registry's handlers take it out at once).
             metadata[FRONT_MATTER] = front.without_body()

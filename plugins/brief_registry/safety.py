@@ -25,6 +25,9 @@ class SafetyCode(StrEnum):
     UNSAFE_ELEMENT = "unsafe-element"  # <script>, <style>, <iframe>, …
     EVENT_ATTRIBUTE = "unsafe-event-attribute"  # onclick=, onmouseover=, …
     UNSAFE_URL = "unsafe-url-scheme"  # an address that is not relative, http, https or mailto
+    STYLE_ATTRIBUTE = (
+        "style-attribute"  # style="color: red": the live site's security policy does not apply it
+    )
 
 
 # Elements that run code, embed another document, or restyle the page; none belongs in a brief.
@@ -58,14 +61,22 @@ URL_ATTRIBUTES = frozenset(
         "from",
     }
 )
+# The one style attribute Markdown itself writes: a table column's alignment (`|:--|--:|`), which the reader turns
+# into a class (rendering.table_alignment_as_classes). Any other is the editor's, and the live site ignores it.
+MARKDOWN_ALIGNMENT = re.compile(r"text-align: (?:left|center|right);")
+STYLE_IGNORED = (
+    "is not applied on the live site (its security policy lets only the site's stylesheet style a page), so the "
+    "preview shows what readers will not see: remove it (for emphasis, write **bold** or *italic*)"
+)
 # Cheap tests that every finding passes (a brief without any is safe, and is not parsed): tags, event attributes,
 # and an address attribute whose value, as a browser reads it, has a scheme a brief may not link to.
 _SUSPECT_TAG_OR_ATTRIBUTE = re.compile(
-    r"<(?:script|style|i?frame|frameset|object|embed|base|meta|link)\b|<[a-z][^>]*[\s/\"']on[a-z]", re.I
+    r"<(?:script|style|i?frame|frameset|object|embed|base|meta|link)\b|<[a-z][^>]*[\s/\"'](?:on[a-z]|style)",
+    re.I,
 )
 # An attribute's value after its "=", as Python's HTMLParser reads it (`html.parser.attrfind_tolerant`, which takes
-# "==" as "=").
-_ATTRIBUTE_VALUE = re.compile(r"==*\s*('[^']*'|\"[^\"]*\"|(?![\'\"])[^>\s]*)")
+# "==" as "="); a quote never closed runs to the end of the text.
+_ATTRIBUTE_VALUE = re.compile(r"==*\s*('[^']*'?|\"[^\"]*\"?|(?![\'\"])[^>\s]*)")
 # `<script>` in a code span is shown as text: not where a finding in the rendered body comes from.
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
@@ -98,6 +109,15 @@ class _Finder(HTMLParser):
                         SafetyCode.EVENT_ATTRIBUTE,
                     )
                 )
+            elif name == "style":
+                if not (tag in ("th", "td") and value and MARKDOWN_ALIGNMENT.fullmatch(value)):
+                    self.found.append(
+                        Finding(
+                            f"the 'style' attribute of <{tag}> {STYLE_IGNORED}",
+                            ("style",),
+                            SafetyCode.STYLE_ATTRIBUTE,
+                        )
+                    )
             elif name in URL_ATTRIBUTES and value and not _image_source(tag, name, value):
                 scheme = disallowed_scheme(value)
                 if scheme:

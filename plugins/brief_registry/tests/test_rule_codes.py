@@ -171,6 +171,7 @@ CASES = [
     (SafetyCode.UNSAFE_ELEMENT, html("<p>Hi</p><script>alert(1)</script>")),
     (SafetyCode.EVENT_ATTRIBUTE, html('<p><span onclick="go()">Hi</span></p>')),
     (SafetyCode.UNSAFE_URL, html('<p><a href="javascript:go()">Hi</a></p>')),
+    (SafetyCode.STYLE_ATTRIBUTE, html('<p><span style="color: red">Hi</span></p>')),
     (ImageCode.IMAGE_NOT_FOUND, image('<img alt="A chart" src="/images/no-chart.png">')),
     (ImageCode.IMAGE_NOT_A_PICTURE, image('<img alt="A photo" src="/images/photo.heic">')),
     (ImageCode.IMAGE_OUTSIDE_FOLDER, image('<img alt="A chart" src="chart.png">')),

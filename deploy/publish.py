@@ -567,6 +567,19 @@ def publish(
     return address
 
 
+def os_problem(error: OSError, output: Path) -> str:
+    """What an OSError during a publish means for whoever deploys, and what to do."""
+    where = error.filename or output.parent
+    if error.errno == errno.ENOSPC:
+        return f"no space left on the disk holding {where}: free some, then run make publish again"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"cannot write {where} ({error.strerror}): make publish builds beside {output} and swaps the new site "
+            f"in, so it needs to write in {output.resolve().parent}"
+        )
+    return f"{error.strerror or error} ({where})"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m reality_check.deploy.publish",
@@ -605,6 +618,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PublishError as error:
         print(f"publish: {error}; {args.output} was left as it was.", file=sys.stderr)
         return 1
+    except OSError as error:  # the folder beside the output not writable, the disk full
+        print(
+            f"publish: {os_problem(error, args.output)}; {args.output} was left as it was.", file=sys.stderr
+        )
+        return 1
+    except KeyboardInterrupt:
+        print(f"publish: stopped (Ctrl-C); {args.output} was left as it was.", file=sys.stderr)
+        return 130
     return 0
 
 

@@ -166,6 +166,11 @@ def run_pelican(pelican_argv: list[str]) -> int:
         pelican_main(pelican_argv)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 1
+    except RuntimeError as error:
+        # Pelican logs a Ctrl-C as a warning, which --fatal warnings turns into this error: a Ctrl-C still
+        if isinstance(error.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise
     finally:
         logging.getLogger("pelican").removeFilter(quiet)
     return 0
@@ -251,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     except (PelicanOptionsError, SettingError) as error:
         print(f"error: {error}; nothing was built", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C: said once, by whoever runs the build (make publish says what was kept)
+        print("stopped (Ctrl-C) before the build finished", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import os
@@ -193,6 +194,58 @@ def test_a_publish_killed_mid_build_leaves_the_old_site(live_site, tmp_path):
     assert not list(live_site.parent.glob(".publish-output-build-*"))
     assert snapshot(live_site) == before
     assert {p: p.stat().st_ino for p in copies} == copies
+
+
+def test_ctrl_c_mid_build_is_said_once_and_leaves_the_old_site(live_site):
+    """Ctrl-C (SIGINT to the terminal's process group) printed two KeyboardInterrupt tracebacks and no word about
+    the live site."""
+    before = snapshot(live_site)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reality_check.deploy.publish", "--output", str(live_site)],
+        cwd=ROOT,
+        env=publish_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    try:
+        while not any(p.is_file() for p in live_site.parent.glob(".publish-output-build-*/**/*")):
+            assert process.poll() is None, "the publish ended before it wrote anything"
+            assert time.monotonic() < deadline
+            time.sleep(0.002)
+    finally:
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C reaches the publish and its build
+    _, errors = process.communicate(timeout=60)
+
+    assert process.returncode == 130
+    assert "Traceback" not in errors, errors
+    assert errors.splitlines()[-1] == f"publish: stopped (Ctrl-C); {live_site} was left as it was."
+    assert snapshot(live_site) == before
+    assert not list(live_site.parent.glob(".publish-output-build-*"))
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        (
+            errno.ENOSPC,
+            "no space left on the disk holding /srv/.publish-site-lock: free some, then run make publish",
+        ),
+        (
+            errno.EROFS,
+            "cannot write /srv/.publish-site-lock (Read-only file system): make publish builds beside",
+        ),
+        (
+            errno.EACCES,
+            "cannot write /srv/.publish-site-lock (Permission denied): make publish builds beside",
+        ),
+    ],
+)
+def test_a_disk_that_cannot_be_written_is_named_with_what_to_do(code, said):
+    error = OSError(code, os.strerror(code), "/srv/.publish-site-lock")
+    assert publish.os_problem(error, Path("/srv/site")).startswith(said)
 
 
 def test_copies_made_by_other_compressors_are_not_reused_and_a_second_publish_is_byte_identical(

@@ -256,7 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     except (PelicanOptionsError, SettingError) as error:
         print(f"error: {error}; nothing was built", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:  # Ctrl-C: said once, by whoever runs the build (make publish says what was kept)
+    except (
+        KeyboardInterrupt
+    ):  # Ctrl-C: said once, by whoever runs the build (make publish says what was kept)
         print("stopped (Ctrl-C) before the build finished", file=sys.stderr)
         return 130
 

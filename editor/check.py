@@ -60,7 +60,11 @@ from reality_check.plugins.brief_registry.rules import (
     missing_field,
     slug_problem,
 )
-from reality_check.plugins.brief_relations.relations import listed_responses, resolve_responses
+from reality_check.plugins.brief_relations.relations import (
+    ListedResponse,
+    listed_responses,
+    resolve_responses,
+)
 from reality_check.plugins.brief_translations.interface import catalogs_folder, readable_catalogs
 from reality_check.plugins.newsletter_digest.issues import DigestRecordError, read_issues, unpublished_briefs
 from reality_check.plugins.summary_card.cache import EXTRACTED, extract_card_once
@@ -107,7 +111,7 @@ class BriefReport:
     address: Address | None = None
     warnings: tuple[Problem, ...] = ()
     path: str = ""
-    responses: tuple[tuple[int, object], ...] = ()  # each `responses:` entry with its line
+    responses: tuple[ListedResponse, ...] = ()  # each `responses:` entry with its line
     # A published original (brief_registry.rules.is_published_original): other briefs may respond to it, a
     # digest list it.
     published_original: bool = True
@@ -327,7 +331,7 @@ def check_responses(reports: list[BriefReport]) -> list[Problem]:
     problems = []
     for report in reports:
         own = report.number.number if report.number is not None else None
-        problems.extend(resolve_responses(report.path, report.responses, by_number, own)[1])
+        problems.extend(resolve_responses(report.path, report.responses, by_number, own).problems)
     return problems
 
 

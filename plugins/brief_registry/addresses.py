@@ -4,6 +4,14 @@ files), and a page's full address: the one answer for every plugin that writes o
 from __future__ import annotations
 
 import posixpath
+from typing import NamedTuple
+
+
+class Address(NamedTuple):
+    """A page's or file's address (relative to SITEURL) and the path it is written to in the output."""
+
+    url: str
+    save_as: str
 
 
 def absolute_url(siteurl: str, url: str) -> str:
@@ -28,7 +36,7 @@ def url_of(save_as: str) -> str:
     )
 
 
-def beside_page(page_url: str, page_save_as: str, name: str) -> tuple[str, str]:
-    """(url, save_as) of the file `name` in the folder of the page at `page_url`, written to `page_save_as`."""
+def beside_page(page_url: str, page_save_as: str, name: str) -> Address:
+    """The address of the file `name` in the folder of the page at `page_url`, written to `page_save_as`."""
     folder_url = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
-    return f"{folder_url}{name}", posixpath.join(posixpath.dirname(page_save_as), name)
+    return Address(f"{folder_url}{name}", posixpath.join(posixpath.dirname(page_save_as), name))

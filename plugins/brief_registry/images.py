@@ -351,9 +351,20 @@ def _placement_problem(
     content: Path,
     shown_folder: str,
 ) -> tuple[str, ImageCode] | None:
-    """Why the file a reference names cannot be shown (its message and code), or None when it can: written
-    into the text, on another site, outside the images folder, missing, or not a picture."""
-    src = reference.value
+    """Why the file a reference names cannot be shown (its message and code), or None when it can: it names no
+    file in the images folder (:func:`_outside_the_folder`), or the file there cannot be shown
+    (:func:`_file_problem`)."""
+    if target is None:
+        return _outside_the_folder(reference.value, what, address, source, content, shown_folder)
+    return _file_problem(reference, what, target, content, shown_folder)
+
+
+def _outside_the_folder(
+    src: str, what: str, address: str, source: Path, content: Path, shown_folder: str
+) -> tuple[str, ImageCode]:
+    """Why `src`, which names no file in the images folder, does not: written into the text, on another site,
+    written with Windows' backslashes, a link leading out of the folder, the file's place in the project, or
+    anywhere else."""
     if src.lower().startswith("data:"):
         return (
             f"{what} is written into the text as data: save the picture as a file in {shown_folder} and write "
@@ -366,31 +377,37 @@ def _placement_problem(
             f"policy): save the file into {shown_folder} and write {_DESCRIBE}({address})",
             ImageCode.IMAGE_ON_ANOTHER_SITE,
         )
-    if target is None and "\\" in src:
+    if "\\" in src:
         slashed = "/" + src.replace("\\", "/").lstrip("/")
         return (
             f"{what} is written with '\\', as Windows writes a file's place: a web address uses '/', so write "
             f"{_DESCRIBE}({slashed if slashed.startswith(PUBLIC_PREFIX) else address})",
             ImageCode.IMAGE_OUTSIDE_FOLDER,
         )
-    if target is None:
-        named = _named_file(src, source, content)
-        if named is not None and images_folder(content) in named.parents:
-            return (
-                f"{what} is a link to a file outside {shown_folder}: copy the picture itself into the folder",
-                ImageCode.IMAGE_OUTSIDE_FOLDER,
-            )
-        if unquote(src).lstrip("/").startswith(f"{content.name}/{IMAGES_FOLDER}/"):
-            return (
-                f"{what} is written as the file's place in the project; the site shows it at {address}, so "
-                f"write {_DESCRIBE}({address})",
-                ImageCode.IMAGE_OUTSIDE_FOLDER,
-            )
+    named = _named_file(src, source, content)
+    if named is not None and images_folder(content) in named.parents:
         return (
-            f"{what} is not in {shown_folder}, the folder the site publishes images from: put the file "
-            f"there and write {_DESCRIBE}({address})",
+            f"{what} is a link to a file outside {shown_folder}: copy the picture itself into the folder",
             ImageCode.IMAGE_OUTSIDE_FOLDER,
         )
+    if unquote(src).lstrip("/").startswith(f"{content.name}/{IMAGES_FOLDER}/"):
+        return (
+            f"{what} is written as the file's place in the project; the site shows it at {address}, so "
+            f"write {_DESCRIBE}({address})",
+            ImageCode.IMAGE_OUTSIDE_FOLDER,
+        )
+    return (
+        f"{what} is not in {shown_folder}, the folder the site publishes images from: put the file "
+        f"there and write {_DESCRIBE}({address})",
+        ImageCode.IMAGE_OUTSIDE_FOLDER,
+    )
+
+
+def _file_problem(
+    reference: Reference, what: str, target: Path, content: Path, shown_folder: str
+) -> tuple[str, ImageCode] | None:
+    """Why the file `target` in the images folder cannot be shown, or None: missing, named with characters an
+    address cannot carry, an SVG drawing that runs code, or (for an image) not a picture browsers show."""
     if not target.is_file():
         return (
             f"{what} is missing: there is no {display_path(str(target), str(content))}; add the file there, "
@@ -398,10 +415,8 @@ def _placement_problem(
             ImageCode.IMAGE_NOT_FOUND,
         )
     if not _USABLE_NAME.fullmatch(target.name):
-        renamed = as_slug(target.stem) or "picture"
-        renamed += target.suffix.lower()
-        folder = images_folder(content)
-        shown = PUBLIC_PREFIX + (target.parent / renamed).relative_to(folder).as_posix()
+        renamed = (as_slug(target.stem) or "picture") + target.suffix.lower()
+        shown = PUBLIC_PREFIX + (target.parent / renamed).relative_to(images_folder(content)).as_posix()
         return (
             f"{what} names the file '{target.name}', whose name holds spaces or characters other than letters, "
             f"digits, '-', '_' and '.', which the site's addresses cannot carry: rename the file '{renamed}' and "

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from typing import NamedTuple
 
 from reality_check.plugins.brief_registry import FrontMatter, Problem
 
@@ -125,26 +126,40 @@ def relate(
     return relations
 
 
-def listed_responses(front: FrontMatter) -> tuple[tuple[int, object], ...]:
+class ListedResponse(NamedTuple):
+    """One entry of a brief's `responses:` as written (a series number, or whatever else was typed), and its line."""
+
+    line: int
+    entry: object
+
+
+class Responses(NamedTuple):
+    """What a brief's `responses:` names: the keys of the briefs found, and a Problem for each bad entry."""
+
+    keys: tuple[str, ...]
+    problems: list[Problem]
+
+
+def listed_responses(front: FrontMatter) -> tuple[ListedResponse, ...]:
     """Each entry of the brief's `responses:` with its line: all the series-wide check needs of a brief."""
     value = front.data.get("responses")
     if value is None:
         return ()
     if not isinstance(value, list):
-        return ((front.line_of("responses"), value),)
-    return tuple((front.line_of("responses", index), item) for index, item in enumerate(value))
+        return (ListedResponse(front.line_of("responses"), value),)
+    return tuple(ListedResponse(front.line_of("responses", index), item) for index, item in enumerate(value))
 
 
 def parse_responses(
     path: str, front: FrontMatter, by_number: Mapping[int, str], own_number: object = None
-) -> tuple[tuple[str, ...], list[Problem]]:
+) -> Responses:
     """The keys of the briefs that `responses:` names by series number, and a Problem for each bad entry."""
     return resolve_responses(path, listed_responses(front), by_number, own_number)
 
 
 def resolve_responses(
-    path: str, listed: Iterable[tuple[int, object]], by_number: Mapping[int, str], own_number: object = None
-) -> tuple[tuple[str, ...], list[Problem]]:
+    path: str, listed: Iterable[ListedResponse], by_number: Mapping[int, str], own_number: object = None
+) -> Responses:
     """The keys of the briefs `listed` (see listed_responses) names, and a Problem for each bad entry.
 
     The build and `make check` both call this, so they word and place these problems alike.
@@ -181,4 +196,4 @@ def resolve_responses(
             )
         elif by_number[item] not in keys:
             keys.append(by_number[item])
-    return tuple(keys), problems
+    return Responses(tuple(keys), problems)

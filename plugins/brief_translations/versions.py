@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reality_check.plugins.brief_registry.addresses import save_as
+from reality_check.plugins.brief_registry.addresses import Address, save_as
 from reality_check.plugins.brief_registry.briefs import newest_first
 
 from .interface import language_name
@@ -43,10 +43,10 @@ class LanguageListing:
     briefs: tuple  # the translated articles, highest series number first
 
 
-def listing_address(pattern: str, lang: str) -> tuple[str, str]:
-    """(url, save_as) of a language's listing from a pattern such as ``{lang}/``."""
+def listing_address(pattern: str, lang: str) -> Address:
+    """The address of a language's listing from a pattern such as ``{lang}/``."""
     url = pattern.format(lang=lang)
-    return url, save_as(url)
+    return Address(url, save_as(url))
 
 
 def language_listings(articles: Iterable, settings) -> tuple[LanguageListing, ...]:

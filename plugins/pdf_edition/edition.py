@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from reality_check.plugins.brief_metadata import chicago_citation
 from reality_check.plugins.brief_metadata.record import brief_record, file_stem
-from reality_check.plugins.brief_registry.addresses import beside_page
+from reality_check.plugins.brief_registry.addresses import Address, beside_page
 from reality_check.plugins.brief_registry.images import body_images
 from reality_check.plugins.brief_registry.rules import names_of
 from reality_check.plugins.plugin_support.digests import digest
@@ -216,6 +216,6 @@ def printed_brief(article, settings: dict, static_files: Mapping[str, str] | Non
     )
 
 
-def pdf_location(article, series: str, number: int) -> tuple[str, str]:
-    """(url, save_as) of a brief's PDF: beside its page, named like its citation files (reality-check-4.pdf)."""
+def pdf_location(article, series: str, number: int) -> Address:
+    """The address of a brief's PDF: beside its page, named like its citation files (reality-check-4.pdf)."""
     return beside_page(article.url, article.save_as, f"{file_stem(series, number)}.pdf")

@@ -119,13 +119,17 @@ def draw_into_cache(
     """Draw one PDF into the cache (in a worker process, or in Pelican's own): the PDF, then its facts."""
     drawn = draw_pdf(html, stylesheets, identifier, images)
     write_atomically(path, drawn.data)
-    write_atomically(facts_path(path), json.dumps({"pages": drawn.pages}).encode("utf-8"))
+    facts = {"pages": drawn.pages, "bytes": len(drawn.data)}
+    write_atomically(facts_path(path), json.dumps(facts).encode("utf-8"))
     return path
 
 
 def read_pages(path: Path) -> int | None:
-    """The page count remembered beside a cached PDF, or None when the cache has no whole entry."""
+    """The page count remembered beside a cached PDF, or None when the cache has no whole entry: no PDF, no facts,
+    or a PDF of another size than the one drawn (cut short by a disk, or a cache restored in part, it was
+    published as it was)."""
     try:
-        return int(json.loads(facts_path(path).read_text(encoding="utf-8"))["pages"])
+        facts = json.loads(facts_path(path).read_text(encoding="utf-8"))
+        return int(facts["pages"]) if path.stat().st_size == int(facts["bytes"]) else None
     except (OSError, ValueError, KeyError, TypeError):
         return None

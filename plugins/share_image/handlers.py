@@ -17,7 +17,7 @@ from reality_check.plugins.plugin_support.files import link_or_copy, write_atomi
 from reality_check.plugins.plugin_support.unfinished import Unfinished
 from reality_check.plugins.summary_card.signals import cards_attached
 
-from .image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image, unreadable_font
+from .image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image, unreadable_font, whole_png
 from .settings import set_defaults, setting
 
 logger = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ class ShareImageDrawing:
                 content = content_for(article, self.settings)
                 path = cache_dir / f"{cache_key(content, fonts)}.png"
                 self.images.append(BriefImage(article, content, path))
-                if not path.is_file():
+                if not whole_png(path):
                     missing[path] = Job(draw_into_cache, (content, fonts))
         self.pool.start(missing)
 
@@ -96,7 +96,7 @@ class ShareImageDrawing:
         images were drawn in this build."""
         drawn = self.pool.finish()
         for image in self.images:
-            if not image.cached.is_file():  # no worker drew it, or the cache lost it since
+            if not whole_png(image.cached):  # no worker drew it, or the cache lost (or cut) it since
                 draw_into_cache(image.cached, image.content, fonts)
                 drawn += 1
                 logger.info("share_image: drew %s", image.brief.share_image)

@@ -55,6 +55,23 @@ class Fonts:
     bold: str | None = str(DEJAVU / "DejaVuSans-Bold.ttf")
 
 
+# How every PNG file ends: the IEND chunk, its length (0) and its checksum.
+_PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+
+
+def whole_png(path: Path) -> bool:
+    """Whether `path` is a PNG file with its end: a cached image cut short (a full disk, a cache restored in
+    part) is drawn again, not published."""
+    try:
+        with path.open("rb") as image:
+            if image.read(8) != b"\x89PNG\r\n\x1a\n":
+                return False
+            image.seek(-len(_PNG_END), 2)
+            return image.read() == _PNG_END
+    except OSError:
+        return False
+
+
 def cache_key(content: ShareImageContent, fonts: Fonts) -> str:
     """A hash of what the image shows and of what draws it (fonts, drawing code, Pillow)."""
     material = {

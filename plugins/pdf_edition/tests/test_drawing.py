@@ -87,3 +87,11 @@ def test_a_cache_entry_without_its_page_count_is_not_whole(tmp_path):
     path = draw_into_cache(tmp_path / "key.pdf", PAGE, STYLE, "e" * 64)
     path.with_suffix(".json").unlink()
     assert read_pages(path) is None
+
+
+def test_a_cached_pdf_cut_short_is_not_whole(tmp_path):
+    """A cache restored in part (or a full disk) left a PDF without its end, and make publish shipped it."""
+    path = draw_into_cache(tmp_path / "key.pdf", PAGE, STYLE, "e" * 64)
+    assert read_pages(path) == 2
+    path.write_bytes(path.read_bytes()[:-100])
+    assert read_pages(path) is None

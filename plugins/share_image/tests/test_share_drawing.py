@@ -11,6 +11,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG
 
 from reality_check.plugins.share_image import handlers
+from reality_check.plugins.share_image import image as image_file
 
 
 def brief(number: int) -> SimpleNamespace:
@@ -91,3 +92,24 @@ def test_a_one_brief_preview_gives_its_brief_the_images_address_and_draws_nothin
     handlers.assign_share_images([alone])
     assert saved.share_image == "images/share/synthetic-3.png"
     assert handlers.DRAWINGS.get(lambda drawing: True) is None  # nothing started, nothing to leave behind
+
+
+def test_a_cached_image_cut_short_is_drawn_again_and_never_placed(tmp_path):
+    """A cache restored in part (or a full disk) left images without their end, and make publish shipped them."""
+    first = articles_generator(tmp_path, 2)
+    handlers.assign_share_images([first])
+    handlers.finish_drawing(SimpleNamespace(settings=first.settings))
+    cached = sorted((tmp_path / "cache").rglob("*.png"))
+    assert len(cached) == 2
+    assert all(image_file.whole_png(path) for path in cached)
+    whole = cached[0].read_bytes()
+    cached[0].write_bytes(whole[: len(whole) // 2])
+    (tmp_path / "output").rename(tmp_path / "first-output")
+
+    again = articles_generator(tmp_path, 2)
+    handlers.assign_share_images([again])
+    handlers.finish_drawing(SimpleNamespace(settings=again.settings))
+
+    assert cached[0].read_bytes() == whole
+    placed = sorted((tmp_path / "output" / "images" / "share").iterdir())
+    assert [image_file.whole_png(path) for path in placed] == [True, True]

@@ -459,7 +459,15 @@ def exclusive(workspace: Workspace) -> Iterator[None]:
 
 def run_step(what: str, command: Sequence[str], env: dict[str, str]) -> None:
     print(f"publish: {what}", flush=True)
-    if subprocess.run(command, env=env, check=False).returncode != 0:
+    with subprocess.Popen(command, env=env) as process:
+        try:
+            status = process.wait()
+        except (
+            KeyboardInterrupt
+        ):  # Ctrl-C reached the step too: it stops its workers, then ends; wait for that
+            process.wait()
+            raise
+    if status != 0:
         raise PublishError(f"{what} failed (see the messages above)")
 
 

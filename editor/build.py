@@ -160,6 +160,8 @@ def run_pelican(pelican_argv: list[str]) -> int:
     """Pelican's own command line, in this process (its modules are loaded already); its exit status."""
     from pelican import main as pelican_main
 
+    from reality_check.plugins.drawn_files import stop_every_pool
+
     quiet = _SettingErrorWithoutTraceback()
     logging.getLogger("pelican").addFilter(quiet)
     try:
@@ -173,6 +175,7 @@ def run_pelican(pelican_argv: list[str]) -> int:
         raise
     finally:
         logging.getLogger("pelican").removeFilter(quiet)
+        stop_every_pool()  # a build that ended early leaves nothing drawing
     return 0
 
 

@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from typing import Any, TypeVar
 
-from reality_check.plugins.plugin_support.cores import available_cores
+from reality_check.plugins.plugin_support.cores import available_cores, leave_ctrl_c_to_the_parent
 from reality_check.plugins.plugin_support.memo import ProcessMemo
 
 T = TypeVar("T")
@@ -56,15 +56,18 @@ def map_sharing(
     size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
     chunks = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _job = (func, items, memos)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("fork"), initializer=leave_ctrl_c_to_the_parent
+    )
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results: list[R] = []
-            for chunk_results, entries in pool.map(_run_chunk, chunks):
-                results.extend(chunk_results)
-                for memo, added in zip(memos, entries, strict=True):
-                    memo.update(added)
-            return results
-    finally:
+        results: list[R] = []
+        for chunk_results, entries in pool.map(_run_chunk, chunks):
+            results.extend(chunk_results)
+            for memo, added in zip(memos, entries, strict=True):
+                memo.update(added)
+        return results
+    finally:  # on Ctrl-C or an error, the chunks not started are dropped
+        pool.shutdown(cancel_futures=True)
         _job = None
 
 

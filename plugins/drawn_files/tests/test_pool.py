@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -156,3 +157,45 @@ def test_a_pool_started_again_stops_its_first_workers(tmp_path):
     assert not first_workers & children()
     assert pool.finish() == 3
     assert all(path.is_file() for path in todo)
+
+
+def sigint_handler(path: Path, text: str) -> Path:
+    """A job that writes its process and what that process does on Ctrl-C."""
+    ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    write_atomically(path, f"{os.getpid()} {'ignores' if ignored else 'stops on'} Ctrl-C".encode())
+    return path
+
+
+def draw_slowly_saying_sigint(path: Path, text: str) -> Path:
+    time.sleep(0.1)
+    return sigint_handler(path, text)
+
+
+def test_a_build_that_ended_early_leaves_no_pool_drawing(tmp_path):
+    """Ctrl-C during a publish: the build ended, and its process, on its way out, waited for every queued PDF to
+    be drawn (20 s at 40 briefs). Every pool still drawing is stopped, the jobs not started dropped."""
+    earlier = children()
+    first = DrawingPool("drawn_files_test", workers=1, min_parallel=2)
+    first.start(jobs(tmp_path / "first", 40, draw_slowly))
+    second = DrawingPool("another_plugin", workers=1, min_parallel=2)
+    second.start(jobs(tmp_path / "second", 40, draw_slowly))
+    started = children() - earlier
+
+    pool.stop_every_pool()
+
+    assert started
+    assert not started & children()
+    assert not first.has_workers
+    assert not second.has_workers
+    assert len(list((tmp_path / "first").glob("*"))) < 40
+
+
+def test_workers_leave_ctrl_c_to_the_pools_process(tmp_path):
+    """A worker that died of Ctrl-C mid-job left its pool's process waiting for an answer forever."""
+    drawing = DrawingPool("drawn_files_test", workers=1, min_parallel=2)
+    drawing.start({tmp_path / f"{i}.txt": (draw_slowly_saying_sigint, ("x",)) for i in range(6)})
+    assert drawing.finish() == 6
+    said = [path.read_text().split(" ", 1) for path in tmp_path.glob("*.txt")]
+    by_workers = {what for pid, what in said if int(pid) != os.getpid()}
+    assert by_workers == {"ignores Ctrl-C"}
+    assert signal.getsignal(signal.SIGINT) != signal.SIG_IGN, "the pool's own process still stops on Ctrl-C"

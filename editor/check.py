@@ -54,11 +54,11 @@ from reality_check.plugins.brief_registry.rules import (
     NOT_A_BRIEF_FIELD,
     REQUIRED_FIELDS,
     RuleCode,
+    address_problem,
     brief_status,
     is_published_original,
     is_series_number,
     missing_field,
-    slug_problem,
 )
 from reality_check.plugins.brief_relations.relations import (
     ListedResponse,
@@ -86,7 +86,6 @@ class CheckCode(StrEnum):
     PLACEHOLDER_LEFT = "placeholder-left"  # "[FILL IN: …]" from the template
     LINK_TO_NO_FILE = "link-to-no-file"  # a {filename} link to a file that is not there
     SLUG_REUSED = "slug-reused"  # two briefs at one address
-    SLUG_UNUSABLE = "slug-unusable"  # empty (a title of emoji), not letters, digits and hyphens, or too long
     FIELD_NOT_TEXT = "field-not-text"  # title: [a, list]
     STATUS_UNKNOWN = "status-unknown"  # status: publish
     FIELD_NOT_ALLOWED = "field-not-allowed"  # save_as:, url:, template: (Pelican's, the site's to decide)
@@ -519,8 +518,8 @@ def check_address(path: str, front: FrontMatter, address: Address | None) -> lis
     """The brief's address must be one the site can write: see `brief_registry.rules.slug_problem`."""
     if address is None:
         return []  # no title: reported as a required field
-    problem = slug_problem(address.slug, written=bool(front.data.get("slug")))
-    return [Problem(path, address.line, problem, code=CheckCode.SLUG_UNUSABLE)] if problem else []
+    problem = address_problem(path, address.slug, bool(front.data.get("slug")), address.line)
+    return [problem] if problem else []
 
 
 def check_slugs(addresses) -> list[Problem]:

@@ -16,7 +16,6 @@ from reality_check.editor.check import (
     Address,
     BriefReport,
     CheckCode,
-    check_address,
     check_date,
     check_extensions,
     check_links,
@@ -86,7 +85,6 @@ CHECK_CASES: list[tuple[CheckCode, Find]] = [
         CheckCode.SLUG_REUSED,
         lambda _: check_slugs([Address("a.md", 2, "same"), Address("b.md", 2, "same")])[:1],
     ),
-    (CheckCode.SLUG_UNUSABLE, lambda _: check_address("x.md", front(COMPLETE), Address("x.md", 2, ""))),
     (
         CheckCode.FIELD_NOT_TEXT,
         lambda _: check_values("x.md", front(COMPLETE.replace("Synthetic", "[A, B]"))),

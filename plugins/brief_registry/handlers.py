@@ -36,6 +36,7 @@ from .registry import Registry, load_registry
 from .rendering import forget_rendered
 from .rules import (
     Numbered,
+    address_problem,
     as_list,
     check_references,
     check_series_numbers,
@@ -116,16 +117,35 @@ def _check_numbers(numbered: list[Numbered], settings: Mapping[str, Any]) -> Non
 
 
 def _leave_out_unplaced(generator: ArticlesGenerator) -> None:
-    """A brief with no number to list it by, and a translation without an original of its status (Pelican pairs
-    briefs of one status only), both reported by the series check, are left out, as a brief whose front matter
+    """A brief with no number to list it by, a translation without an original of its status (Pelican pairs
+    briefs of one status only), both reported by the series check, and a brief without a usable address are left out, as a brief whose front matter
     cannot be read is: nothing of it is written, and a page from an earlier build of it stays as it was. (Pelican
     would list such a translation as an original of its own.)"""
     default_lang = generator.settings["DEFAULT_LANG"]
     unplaced = [
         *(b for b in every_brief(generator) if not is_series_number(getattr(b, "series_number", None))),
         *(b for b in taken_for_originals(generator) if getattr(b, "lang", default_lang) != default_lang),
+        *_without_an_address(generator),
     ]
     leave_out(generator, unplaced)
+
+
+def _without_an_address(generator: ArticlesGenerator) -> list:
+    """The briefs whose web address the site cannot write (`make check`'s slug-unusable, logged here in its words):
+    a title too long for a file name stopped the whole build, in the devserver at every save after it."""
+    content = generator.settings["PATH"]
+    found = []
+    for brief in every_brief(generator):
+        front = getattr(brief, "front_matter", None)
+        if front is None:
+            continue
+        written = bool(front.data.get("slug"))
+        line = front.line_of("slug" if written else "title")
+        problem = address_problem(display_path(brief.source_path, content), str(brief.slug), written, line)
+        if problem is not None:
+            logger.error("%s", problem, extra=log_extra(problem))
+            found.append(brief)
+    return found
 
 
 def _give_drafts_a_category(generator: ArticlesGenerator) -> None:

@@ -87,6 +87,13 @@ NOT_A_BRIEF_FIELD = {
 MAX_SLUG_LENGTH = 200
 
 
+def address_problem(path: str, slug: str, written: bool, line: int) -> Problem | None:
+    """The problem, at `line` of the brief `path`, with the web address `slug` (see :func:`slug_problem`): `make
+    check` reports it, and the build leaves the brief out (a file name too long stopped the whole build)."""
+    problem = slug_problem(slug, written)
+    return Problem(path, line, problem, code=RuleCode.SLUG_UNUSABLE) if problem else None
+
+
 def slug_problem(slug: str, written: bool) -> str | None:
     """What keeps `slug` from being a brief's web address, or None: written in a ``slug:`` line (`written`), it must
     be lower-case letters, digits and hyphens; made from the title, it must not come out empty; and no longer than
@@ -150,6 +157,7 @@ class RuleCode(StrEnum):
     TRANSLATION_STATUS_DIFFERS = "translation-status-differs"
     NAMES_ON_ONE_LINE = "names-on-one-line"  # authors: A, B (each listed): one name, not a list of two
     NAME_REPEATED = "name-repeated"  # authors: [Emma Ashford, Emma Ashford]
+    SLUG_UNUSABLE = "slug-unusable"  # empty (a title of emoji), not letters, digits and hyphens, or too long
 
 
 # A name each registry does not list, by the front-matter field (also the Registry field) that gives it.

@@ -29,7 +29,7 @@ from reality_check.plugins.brief_registry.frontmatter import FrontMatterCode
 from reality_check.plugins.brief_registry.images import ImageCode, image_problems
 from reality_check.plugins.brief_registry.problems import BriefFileError
 from reality_check.plugins.brief_registry.registry import RegistryCode
-from reality_check.plugins.brief_registry.rules import RuleCode
+from reality_check.plugins.brief_registry.rules import RuleCode, address_problem
 from reality_check.plugins.brief_registry.safety import SafetyCode, unsafe_html
 from reality_check.plugins.brief_registry.textfile import EncodingCode, decode_text
 from reality_check.plugins.brief_registry.yamlerrors import YamlCode, yaml_problem
@@ -153,6 +153,7 @@ CASES = [
     (RuleCode.UNKNOWN_REGION, references("---\nregions: [Nowhere]\n---\n")),
     (RuleCode.NAMES_ON_ONE_LINE, references("---\nauthors: Ada Example, Ada Example\n---\n")),
     (RuleCode.NAME_REPEATED, references("---\nauthors: [Ada Example, Ada Example]\n---\n")),
+    (RuleCode.SLUG_UNUSABLE, lambda _: [address_problem("x.md", "", False, 2)]),
     (RuleCode.LANG_NOT_A_CODE, series(Numbered("a.md", 2, 1, lang=7, lang_line=3))),
     (RuleCode.LANG_NOT_OFFERED, series(Numbered("a.md", 2, 1), Numbered("b.md", 2, 1, "xx", 3))),
     (RuleCode.SERIES_NUMBER_MISSING, series(Numbered("a.md", 1, None))),

@@ -34,7 +34,7 @@ WRITTEN_BY_THE_BUILD = {
     "decap-cms.js",
 }  # the last two: /admin/ (decap_admin)
 # The file `make brief` writes in the editors' guide's walk-through.
-EXAMPLES = {"content/briefs/talk-to-moscow-about-arms-control.md"}
+EXAMPLES = {"content/briefs/talk-to-moscow-about-arms-control.md", "content/briefs/reality-check-5.md"}
 # A file (by its extension) or a folder (written with its trailing slash), in lower case: `CACHE_PATH/x` is a
 # setting's value and `application/pdf` a media type, not paths.
 FILE_NAME = re.compile(

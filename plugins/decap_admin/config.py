@@ -24,7 +24,7 @@ from reality_check.plugins.brief_registry.arguments import DEFAULT_CONTENT
 from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, PAGES_DIR
 from reality_check.plugins.brief_registry.dates import DATE_PATTERN
 from reality_check.plugins.brief_registry.images import IMAGES_FOLDER, PUBLIC_PREFIX
-from reality_check.plugins.brief_registry.registry import REGISTRY_FILES, SLUG_PATTERN, RegistryFile
+from reality_check.plugins.brief_registry.registry import REGISTRY_FILES, SLUG_PATTERN, RegistryFile, as_slug
 from reality_check.plugins.summary_card.card import (
     DEFAULT_KEY_POINTS_HEADINGS,
     DEFAULT_RECOMMENDATIONS_HEADINGS,
@@ -95,7 +95,10 @@ def _series_number_field(next_number: int) -> dict[str, Any]:
         "min": 1,
         "step": 1,
         "default": next_number,
-        "hint": f"A number no other brief has; {next_number} is the next free one.",
+        "hint": (
+            f"A number no other brief has: {next_number} was the next free one when the editor was opened (a brief "
+            "saved since may have taken it; the check on the brief's View page says so)."
+        ),
     }
 
 
@@ -318,7 +321,10 @@ def _briefs_collection(sources: BriefSources, content: str, series: str) -> dict
         "format": "yaml-frontmatter",
         "create": True,
         "delete": False,
-        "slug": "{{slug}}",
+        # A new brief's file is named by its number, as the seed's (reality-check-4.md): a name made from the title
+        # came out empty for a title in Cyrillic (Decap refused to save: "slug is not allowed to be empty") and too
+        # long for a file name for a long one. The web address still comes from the title (or a slug: line).
+        "slug": f"{as_slug(series) or 'brief'}-{{{{fields.series_number}}}}",
         "identifier_field": "title",
         "summary": "#{{series_number}} · {{title}}",
         "sortable_fields": ["series_number", "date", "title"],

@@ -283,7 +283,7 @@ def test_editing_one_field_changes_exactly_that_line(cms, admin):
 
 
 def test_a_brief_created_in_the_form_passes_the_checks_and_shows_its_card(cms, admin, browse, artifacts):
-    target = cms.content / "briefs" / f"{SYNTHETIC_SLUG}.md"
+    target = cms.content / "briefs" / "reality-check-5.md"  # named by its number, as the seed is
     page, log = admin.show("collections/briefs/new"), admin.log
     body = page.locator("[aria-label='markdown field'] [contenteditable='true']").first
     expect(body).to_contain_text(
@@ -327,14 +327,12 @@ def test_a_brief_created_in_the_form_passes_the_checks_and_shows_its_card(cms, a
         # Decap moves to the saved entry's address once its backend has answered (after the file is written), and
         # offers "View Live" for a saved entry when it is opened again (from the list, as an editor would):
         # opening it before Decap moved reopened the form for a new brief.
-        page.wait_for_url(re.compile(rf".*/entries/{re.escape(SYNTHETIC_SLUG)}$"), timeout=UI_TIMEOUT)
+        page.wait_for_url(re.compile(r".*/entries/reality-check-5$"), timeout=UI_TIMEOUT)
         admin.show("collections/briefs")
         expect(page.get_by_text(f"#5 · {SYNTHETIC_TITLE}")).to_be_visible(timeout=UI_TIMEOUT)
-        admin.show(f"collections/briefs/entries/{SYNTHETIC_SLUG}")
+        admin.show("collections/briefs/entries/reality-check-5")
         view = page.get_by_role("link", name="View Live")
-        expect(view).to_have_attribute(
-            "href", f"{cms.url}admin/preview/{SYNTHETIC_SLUG}/", timeout=UI_TIMEOUT
-        )
+        expect(view).to_have_attribute("href", f"{cms.url}admin/preview/reality-check-5/", timeout=UI_TIMEOUT)
         card_page = f"{cms.url}briefs/{SYNTHETIC_SLUG}/"
         wait_for_preview(cms, lambda: fetch(card_page), "the preview to build the new brief", card_page)
         view_page = view.get_attribute("href")

@@ -153,6 +153,14 @@ def test_the_briefs_collection_says_what_the_series_is_called():
     assert (briefs["folder"], collection(config, "pages")["folder"]) == ("content/briefs", "content/pages")
 
 
+@pytest.mark.parametrize(("series", "named"), [("Synthetic Notes", "synthetic-notes"), ("", "brief")])
+def test_a_new_briefs_file_is_named_by_its_number_whatever_its_title(series, named):
+    """Named from the title, a brief titled in Cyrillic could not be saved (Decap: "slug is not allowed to be
+    empty"), nor one with a title longer than a file name."""
+    config = build_config(SOURCES, DecapSettings(series=series, local_backend="http://127.0.0.1:9/api/v1"))
+    assert collection(config, "briefs")["slug"] == named + "-{{fields.series_number}}"
+
+
 @pytest.mark.parametrize(
     ("repo", "told"),
     [

@@ -29,10 +29,10 @@ from reality_check.plugins.brief_registry.arguments import (
 )
 from reality_check.plugins.brief_registry.briefs import numbered
 from reality_check.plugins.brief_registry.nearmiss import closest
-from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number
+from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, existing_briefs, next_free_number
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
 from reality_check.plugins.brief_registry.rules import unknown_name
-from reality_check.plugins.brief_registry.textfile import read_text_file
+from reality_check.plugins.brief_registry.textfile import lines_of, read_text_file
 from reality_check.plugins.plugin_support.files import write_atomically
 from reality_check.plugins.plugin_support.plugin_settings import SettingError
 
@@ -41,7 +41,7 @@ from .build import PelicanOptionsError
 from .check import check_brief, run_check
 from .cms import CmsError, run_cms
 from .devserver import serve
-from .importer import SeedError, parse_seed, site_pages
+from .importer import SeedBrief, SeedError, parse_seed, site_pages
 from .preview_server import (
     DEFAULT_CMS_PORT,
     DEFAULT_HOST,
@@ -321,6 +321,21 @@ def run_import(args: argparse.Namespace, settings: EditorSettings, ask: Ask | No
         return _import_parsed(content, source, text, settings, ask)
 
 
+def _number_taken(used: str, source: Path, text: str, brief: SeedBrief, content: Path, settings) -> str:
+    """Why a draft whose series number a brief has is refused: imported already (the same title), or numbered
+    wrongly (another title), with the draft's line to correct and the next free number."""
+    path = used.rsplit(":", 1)[0]
+    title = next((str(f.data.get("title")) for p, f in existing_briefs(content) if str(p) == path), "")
+    if title.strip().casefold() == brief.request.title.strip().casefold():
+        return f"{used} already has series number {brief.number}: this brief seems to be imported already"
+    line = next((n for n, t in enumerate(lines_of(text), 1) if f"#{brief.number}" in t), 1)
+    free = numbered(settings.series, next_free_number(content))
+    return (
+        f"{source}:{line}: series number {brief.number} is already {numbered(settings.series, brief.number)}, "
+        f"“{title}” ({used}): correct the number on this line, e.g. to {free}, the next free one"
+    )
+
+
 def _import_parsed(content: Path, source: Path, text: str, settings: EditorSettings, ask: Ask | None) -> int:
     registry = _registry(content)
     pages = site_pages(content)
@@ -340,9 +355,7 @@ def _import_parsed(content: Path, source: Path, text: str, settings: EditorSetti
 
     used = series_number_user(content, brief.number)
     if used:
-        raise RefusalError(
-            f"{used} already has series number {brief.number}: this brief seems to be imported already"
-        )
+        raise RefusalError(_number_taken(used, source, text, brief, content, settings))
     target = plan_brief(content, brief.request, registry, settings)
     write_brief(target, brief.markdown())
     print(
@@ -449,8 +462,8 @@ def _print_next_steps(target: Path, settings: EditorSettings, fill_in: bool) -> 
         steps.append(f"Open {target} and replace every {PLACEHOLDER}: …] with your text.")
     steps.append("Run `make check` and fix what it lists (each line says file:line: what is wrong).")
     steps.append(
-        f"Run `make devserver` and open {http_address(DEFAULT_HOST, DEFAULT_PORT)}/{url} (it rebuilds on every "
-        "save)."
+        f"Run `make devserver` and open {http_address(DEFAULT_HOST, DEFAULT_PORT)}/{url} (with the port you "
+        "gave it, if another: make devserver PORT=…; it rebuilds on every save)."
     )
     print("Next:")
     for number, step in enumerate(steps, start=1):

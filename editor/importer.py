@@ -42,7 +42,9 @@ from .settings import EditorSettings
 
 _BYLINE = re.compile(r"^By\s+(?P<names>.+)$")
 _NAME_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
-_BULLET = re.compile(r"^[•◦▪‣*–-]\s+(?P<text>.+)$")
+# What a bullet point starts with in a draft: •, and what word processors paste for theirs (Google Docs' ●, ○ and
+# ■, Word's · and its Symbol-font bullets U+F0B7 and U+F0A7, arrows), or a Markdown-style - or *.
+_BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□·∙\uf0b7\uf0a7\uf076\uf0d8➢➤►*–—-]\s+(?P<text>.+)$")
 _CLOSING = re.compile(r"^Explore\s+(?P<name>.+?)[\s.:→›»>]*$", re.IGNORECASE)
 _HEADING_MAX = 100
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")

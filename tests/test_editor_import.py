@@ -133,6 +133,27 @@ def test_refuses_a_brief_already_imported(tmp_path, capsys, monkeypatch):
     assert folder_bytes(content) == before
 
 
+def test_a_draft_numbered_like_another_brief_is_told_its_line_and_the_next_free_number(
+    tmp_path, capsys, monkeypatch
+):
+    """ "this brief seems to be imported already" was said of a draft with another title, whose number was wrong."""
+    content = content_copy(tmp_path / "content")
+    before = folder_bytes(content)
+    draft = tmp_path / "draft.txt"
+    draft.write_text(SYNTHETIC_DRAFT.replace("Reality Check #952", "Reality Check #4"), encoding="utf-8")
+
+    code, _, err = run(["import", "--content", "content", str(draft)], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    assert err.splitlines() == [
+        f"error: {draft}:5: series number 4 is already Reality Check #4, “Focus on interests, not on human rights "
+        "with Russia” (content/briefs/reality-check-4.md:3): correct the number on this line, e.g. to Reality "
+        "Check #5, the next free one",
+        "Nothing was written.",
+    ]
+    assert folder_bytes(content) == before
+
+
 def test_an_author_added_for_an_import_that_is_then_refused_is_taken_out_again(tmp_path, capsys, monkeypatch):
     """The seed's authors are offered before its number is looked up: #4 is imported already, so the author
     added a moment before goes again, and 'Nothing was written.' is true."""
@@ -393,3 +414,12 @@ def test_a_line_separator_pasted_into_a_draft_does_not_move_the_lines_named():
         "seed.txt:2: unknown topic or region 'Rus sia and more' (not listed in topics.yml or regions.yml)",
         "seed.txt:7: unknown author 'Nobody Known' (not listed in authors.yml)",
     ]
+
+
+@pytest.mark.parametrize("bullet", ["●", "○", "■", "·", "\uf0b7", "\uf0a7", "➢", "∙"])
+def test_a_bullet_a_word_processor_pasted_is_a_key_point(bullet):
+    """Google Docs' ● and Word's · or Symbol-font bullet (U+F0B7) became paragraphs, and the check then said the
+    key points had no list."""
+    text = SYNTHETIC_DRAFT.replace("• SYNTHETIC TEST FIXTURE", f"{bullet}\tSYNTHETIC TEST FIXTURE")
+    seed = parse_seed(text, "seed.txt", load_registry(CONTENT), load_settings())
+    assert "- SYNTHETIC TEST FIXTURE: one invented point." in seed.body

@@ -186,10 +186,10 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
     settings = checks_settings(pelican_argv)  # the builds' own settings, PELICANOPTS's -e included
     server = open_server(output, host, port, "devserver", handler=PreviewHandler)
     port = server.server_address[1]  # PORT=0 asks the system for a free one: this is the one it gave
-    banner = ProblemsBanner(content, settings)
+    session = PreviewSession(pelican_argv)
+    banner = ProblemsBanner(content, settings, session.page_of)
     banner.install(server)
     live_reload.install(server)  # after the banner: a problem that appears or goes reloads the page too
-    session = PreviewSession(pelican_argv)
     log = _take_over_logging()
     previous = signal.signal(signal.SIGTERM, _exit_on_signal)
     serving: threading.Thread | None = None

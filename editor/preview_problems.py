@@ -12,11 +12,10 @@ links, by ``/admin/preview/<file name>/``, which also works for a brief the site
 
 from __future__ import annotations
 
-import contextlib
 import html
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reality_check.plugins.brief_registry import BriefFileError, Problem, read_brief
@@ -60,6 +59,10 @@ SCRIPT = """\
 """
 
 
+# The address ("/briefs/x/") of the page the last build wrote for a brief's file, or None.
+LastBuilt = Callable[[Path], str | None]
+
+
 def banner_html(problems: Iterable[Problem]) -> str:
     """The banner for one brief's problems (escaped: the messages quote the editor's own text)."""
     found = list(problems)
@@ -80,24 +83,33 @@ def banner_html(problems: Iterable[Problem]) -> str:
     )
 
 
-def page_urls(source: Path, shown: str, settings: EditorSettings) -> list[str]:
-    """The addresses the preview serves a brief file at: its page (when its front matter can be read) and its
-    "View Live" page."""
+def page_urls(
+    source: Path, shown: str, settings: EditorSettings, last_built: LastBuilt = lambda _source: None
+) -> list[str]:
+    """The addresses the preview serves a brief file at: its page and its "View Live" page. The page is found
+    from the front matter; when that cannot be read (a quote left open), it is the page the last build wrote
+    for the file (`last_built`), the one the editor has open."""
     urls = [EDITOR_VIEW.format(filename=source.stem)]
-    with contextlib.suppress(BriefFileError, OSError):
+    try:
         front = read_brief(source, shown)
-        address = brief_address(shown, front, source, settings)
-        if address is not None:
-            urls.append("/" + settings.page_url(address.slug, front.data.get("lang")))
+    except (BriefFileError, OSError):
+        page = last_built(source)
+        return [*urls, page] if page else urls
+    address = brief_address(shown, front, source, settings)
+    if address is not None:
+        urls.append("/" + settings.page_url(address.slug, front.data.get("lang")))
     return urls
 
 
 class ProblemsBanner:
     """The latest check's problems by page address, and the page addition that shows them."""
 
-    def __init__(self, content: Path, settings: EditorSettings) -> None:
+    def __init__(
+        self, content: Path, settings: EditorSettings, last_built: LastBuilt = lambda _source: None
+    ) -> None:
         self.content = Path(content)
         self.settings = settings
+        self.last_built = last_built
         self._by_url: dict[str, str] = {}
         self._lock = threading.Lock()
 
@@ -121,7 +133,7 @@ class ProblemsBanner:
             source = Path(shown_file(shown, self.content))
             if source.suffix.lstrip(".") not in MARKDOWN_EXTENSIONS or not source.is_relative_to(briefs):
                 continue
-            for url in page_urls(source, shown, self.settings):
+            for url in page_urls(source, shown, self.settings, self.last_built):
                 by_url[url] = banner_html(found)
         return by_url
 

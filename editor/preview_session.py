@@ -28,7 +28,7 @@ from pelican import get_instance, parse_arguments, signals
 from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
 
-from reality_check.plugins.brief_registry.briefs import ARTICLE_LISTS
+from reality_check.plugins.brief_registry.briefs import ARTICLE_LISTS, briefs_with_pages
 from reality_check.plugins.brief_registry.images import site_references
 from reality_check.plugins.brief_registry.links import linked_file, site_link
 from reality_check.plugins.incremental_output.writer import WholeFileWriter
@@ -68,6 +68,20 @@ class PreviewSession:
                 return False
         self._articles = self._latest
         return True
+
+    def page_of(self, source: Path) -> str | None:
+        """The address ("/briefs/x/") of the page the last full build wrote for the brief file `source`, or None."""
+        if self._articles is None:
+            return None
+        wanted = os.path.abspath(source)
+        return next(
+            (
+                "/" + brief.url
+                for brief in briefs_with_pages(self._articles)
+                if os.path.abspath(brief.source_path) == wanted
+            ),
+            None,
+        )
 
     def preview(self, paths: Iterable[str | Path]) -> list[str]:
         """Write the pages of the saved briefs `paths` alone; the pages written (output paths).

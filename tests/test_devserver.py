@@ -175,6 +175,24 @@ def test_a_saved_problem_is_said_once_in_the_checks_words(devserver):
     assert lines[0].strip().startswith("content/briefs/reality-check-4.md:"), said[-3000:]
 
 
+def test_a_front_matter_error_shows_on_the_page_the_editor_has_open(devserver):
+    """A quote left open in the title: the terminal said so, and the brief's open page showed no banner (its address
+    comes from the front matter). It shows on the page the last build wrote for the file, which stays served."""
+    content, url, _ = devserver
+    page = url + BRIEF_4_URL
+    wait_for(lambda: "On January 17, just" in main_text(fetch(page)), "the first build")
+    brief = content / "briefs" / "reality-check-4.md"
+    save(brief, brief.read_text(encoding="utf-8").replace("title: Focus", 'title: "Focus', 1))
+
+    banner = wait_for(
+        lambda: (html := fetch(page)) and BeautifulSoup(html, "html.parser").select_one(".preview-problems"),
+        "the banner on the open page",
+    )
+    (line,) = [text_of(li) for li in banner.select("li")]
+    assert line.startswith("content/briefs/reality-check-4.md:2: the quote opened on line 2 is never closed"), line
+    assert "On January 17, just" in main_text(fetch(page))  # the last good page, under the banner
+
+
 def section_before(log, marker: str) -> str:
     """The devserver's output up to `marker` (waiting for it)."""
     text = wait_for(lambda: marker in log.read_text() and log.read_text(), marker)

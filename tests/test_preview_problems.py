@@ -107,3 +107,25 @@ def test_a_translations_page_gets_its_problems_too(tmp_path):
     assert all(line.startswith("content/briefs/synthetic-series-5-ru.md:") for line in lines)
     assert SETTINGS.page_url("x", "ru") == "ru/briefs/x/"
     assert SETTINGS.page_url("x", "en") == SETTINGS.page_url("x") == "briefs/x/"
+
+
+def test_a_brief_whose_front_matter_cannot_be_read_gets_its_banner_on_the_page_last_built_for_it(tmp_path):
+    """A quote left open in the title: the terminal said so, but the page the editor had open showed nothing (its
+    address comes from the front matter, which could not be read)."""
+    content = content_copy(tmp_path / "content")
+    brief = content / "briefs" / "reality-check-4.md"
+    brief.write_text(
+        brief.read_text(encoding="utf-8").replace("title: Focus", 'title: "Focus', 1), encoding="utf-8"
+    )
+    built = {brief.resolve(): f"/{BRIEF_4_URL}"}
+    banner = ProblemsBanner(content, SETTINGS, lambda source: built.get(source.resolve()))
+
+    banner.update(check_content(content, SETTINGS))
+
+    lines = [
+        text_of(li) for li in BeautifulSoup(banner.addition(f"/{BRIEF_4_URL}"), "html.parser").select("li")
+    ]
+    assert len(lines) == 1
+    assert lines[0].startswith("content/briefs/reality-check-4.md:2: ")
+    assert banner.addition("/admin/preview/reality-check-4/") == banner.addition(f"/{BRIEF_4_URL}")
+    assert ProblemsBanner(content, SETTINGS).addition(f"/{BRIEF_4_URL}") == ""  # no build to ask: nothing

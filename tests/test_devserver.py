@@ -189,7 +189,9 @@ def test_a_front_matter_error_shows_on_the_page_the_editor_has_open(devserver):
         "the banner on the open page",
     )
     (line,) = [text_of(li) for li in banner.select("li")]
-    assert line.startswith("content/briefs/reality-check-4.md:2: the quote opened on line 2 is never closed"), line
+    assert line.startswith(
+        "content/briefs/reality-check-4.md:2: the quote opened on line 2 is never closed"
+    ), line
     assert "On January 17, just" in main_text(fetch(page))  # the last good page, under the banner
 
 

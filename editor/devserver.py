@@ -47,13 +47,15 @@ def report(content: Path, settings: EditorSettings) -> list[Problem]:
         print(f"make check could not run: {error!r}", flush=True)
         return []
     problems = list(review.problems)
+    warned = f" and {len(review.warnings)} warning(s)" if review.warnings else ""
     print(RULE)
     if problems:
         print(
-            f"make check: {len(problems)} problem(s); the preview may be missing or out of date until fixed:"
+            f"make check: {len(problems)} problem(s){warned}; the preview may be missing or out of date until "
+            "fixed:"
         )
     else:
-        print("make check: every brief passes.")
+        print(f"make check: every brief passes{'; ' + warned.removeprefix(' and ') + ':' if warned else '.'}")
     findings = [(problem, str(problem)) for problem in problems]
     findings += [(warning, warning.as_warning()) for warning in review.warnings]
     for _, line in sorted(findings):

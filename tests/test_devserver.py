@@ -410,3 +410,35 @@ def test_the_devserver_watches_the_theme_the_builds_use(tmp_path):
         theme,
         Path(SETTINGS),
     ]
+
+
+@pytest.mark.parametrize(
+    ("problems", "warnings", "said"),
+    [
+        (0, 0, "make check: every brief passes."),
+        (0, 1, "make check: every brief passes; 1 warning(s):"),
+        (
+            1,
+            2,
+            "make check: 1 problem(s) and 2 warning(s); the preview may be missing or out of date until fixed:",
+        ),
+    ],
+)
+def test_the_devservers_check_counts_what_it_lists(problems, warnings, said, monkeypatch, capsys):
+    """ "1 problem(s)" stood above three lines: a problem and two warnings of briefs dated in the future."""
+    from reality_check.editor import devserver as module
+    from reality_check.editor.check import Review
+    from reality_check.plugins.brief_registry import Problem
+
+    def found(count: int) -> tuple[Problem, ...]:
+        return tuple(
+            Problem(f"content/briefs/{n}.md", 2, "synthetic", code="synthetic") for n in range(count)
+        )
+
+    monkeypatch.setattr(
+        module, "review_content", lambda _content, _settings: Review(found(problems), found(warnings))
+    )
+    module.report(Path("content"), SETTINGS)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == said
+    assert len(lines) == 3 + problems + warnings  # the two rules, the count, one line each

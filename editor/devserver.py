@@ -97,7 +97,9 @@ def rebuild(
     if banner is not None:
         banner.update(problems)
     log.known = tuple(filter(None, known_paths(content, problems)))
-    session.build(emptied_if_published(output))
+    before = session.pages_by_source()
+    if session.build(emptied_if_published(output)) and banner is not None and before:
+        banner.record_moves(before, session.pages_by_source())
 
 
 def preview_saved(content: Path, paths: list[str], session: PreviewSession, log: PreviewLog) -> None:

@@ -59,6 +59,23 @@ SCRIPT = """\
 """
 
 
+def moved_html(old: str, new: str) -> str:
+    """The notice on a page a brief left when its address changed (`old` and `new`: "/briefs/x/")."""
+    old_slug = old.rstrip("/").rsplit("/", 1)[-1]
+    return (
+        f'<link rel="stylesheet" href="{STYLE_URL}">'
+        '<section class="preview-problems" role="status" aria-labelledby="preview-problems-title" '
+        'data-pagefind-ignore="all">'
+        '<h2 id="preview-problems-title">This brief has moved</h2>'
+        f'<p>Its title (or its <code>slug:</code>) changed, so its page is now at <a href="{html.escape(new)}">'
+        f"{html.escape(new)}</a>; this one is left from an earlier build of the preview. Once published, links and "
+        f"citations to this address will find nothing: to keep the address, add <code>slug: "
+        f"{html.escape(old_slug)}</code> to the brief's front matter.</p>"
+        "</section>"
+        f'<script src="{SCRIPT_URL}" defer></script>'
+    )
+
+
 # The address ("/briefs/x/") of the page the last build wrote for a brief's file, or None.
 LastBuilt = Callable[[Path], str | None]
 
@@ -111,6 +128,7 @@ class ProblemsBanner:
         self.settings = settings
         self.last_built = last_built
         self._by_url: dict[str, str] = {}
+        self._moved: dict[str, str] = {}  # a page left from an earlier build -> where its brief is now
         self._lock = threading.Lock()
 
     def update(self, problems: Iterable[Problem]) -> None:
@@ -137,10 +155,22 @@ class ProblemsBanner:
                 by_url[url] = banner_html(found)
         return by_url
 
+    def record_moves(self, before: dict[str, str], after: dict[str, str]) -> None:
+        """After a build (`before` and `after`: each brief's page address by its file): a brief whose address
+        changed (its title, or its slug:) left its old page in the preview's folder, which a tab showed as if
+        current; that page now says where the brief is, and that links to it will break once published."""
+        with self._lock:
+            moved = {old: after[source] for source, old in before.items() if after.get(source, old) != old}
+            self._moved = {old: moved.get(new, new) for old, new in self._moved.items()} | moved
+            for current in after.values():
+                self._moved.pop(current, None)
+
     def addition(self, url: str, _page: bytes = b"") -> str:
         """The banner for the page at `url` (its path), or nothing (a page addition: the page itself is not read)."""
         with self._lock:
-            return self._by_url.get(url_of(url), "")
+            page = url_of(url)
+            problems = self._by_url.get(page, "")
+            return problems or (moved_html(page, self._moved[page]) if page in self._moved else "")
 
     def install(self, server) -> None:
         """Register the page addition and its two files on the devserver's web server."""

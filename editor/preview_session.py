@@ -69,19 +69,18 @@ class PreviewSession:
         self._articles = self._latest
         return True
 
-    def page_of(self, source: Path) -> str | None:
-        """The address ("/briefs/x/") of the page the last full build wrote for the brief file `source`, or None."""
+    def pages_by_source(self) -> dict[str, str]:
+        """The address ("/briefs/x/") of each page the last full build wrote for a brief, by its file's absolute
+        path."""
         if self._articles is None:
-            return None
-        wanted = os.path.abspath(source)
-        return next(
-            (
-                "/" + brief.url
-                for brief in briefs_with_pages(self._articles)
-                if os.path.abspath(brief.source_path) == wanted
-            ),
-            None,
-        )
+            return {}
+        return {
+            os.path.abspath(brief.source_path): "/" + brief.url for brief in briefs_with_pages(self._articles)
+        }
+
+    def page_of(self, source: Path) -> str | None:
+        """The address of the page the last full build wrote for the brief file `source`, or None."""
+        return self.pages_by_source().get(os.path.abspath(source))
 
     def preview(self, paths: Iterable[str | Path]) -> list[str]:
         """Write the pages of the saved briefs `paths` alone; the pages written (output paths).

@@ -195,6 +195,24 @@ def test_a_front_matter_error_shows_on_the_page_the_editor_has_open(devserver):
     assert "On January 17, just" in main_text(fetch(page))  # the last good page, under the banner
 
 
+def test_the_page_a_brief_leaves_when_its_title_changes_says_where_it_went(devserver):
+    content, url, _ = devserver
+    page = url + BRIEF_4_URL
+    wait_for(lambda: "On January 17, just" in main_text(fetch(page)), "the first build")
+    brief = content / "briefs" / "reality-check-4.md"
+    save(brief, brief.read_text(encoding="utf-8").replace("with Russia\n", "with Russia, synthetically\n", 1))
+
+    notice = wait_for(
+        lambda: (html := fetch(page)) and BeautifulSoup(html, "html.parser").select_one(".preview-problems"),
+        "the notice on the old page",
+    )
+    new = BRIEF_4_URL.rstrip("/") + "-synthetically/"
+    assert notice.find("a")["href"] == f"/{new}"
+    assert text_of(BeautifulSoup(fetch(url + new), "html.parser").find("h1")).endswith(
+        "with Russia, synthetically"
+    )
+
+
 def section_before(log, marker: str) -> str:
     """The devserver's output up to `marker` (waiting for it)."""
     text = wait_for(lambda: marker in log.read_text() and log.read_text(), marker)

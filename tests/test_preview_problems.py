@@ -129,3 +129,26 @@ def test_a_brief_whose_front_matter_cannot_be_read_gets_its_banner_on_the_page_l
     assert lines[0].startswith("content/briefs/reality-check-4.md:2: ")
     assert banner.addition("/admin/preview/reality-check-4/") == banner.addition(f"/{BRIEF_4_URL}")
     assert ProblemsBanner(content, SETTINGS).addition(f"/{BRIEF_4_URL}") == ""  # no build to ask: nothing
+
+
+def test_a_page_a_brief_moved_from_says_where_it_is_now(tmp_path):
+    """A title changed: the tab on the old address reloaded onto the old page, left from an earlier build, with
+    nothing saying the brief had moved, nor that links to the old address would break once published."""
+    banner = ProblemsBanner(tmp_path, SETTINGS)
+    first = {"/c/a.md": "/briefs/old-title/", "/c/b.md": "/briefs/b/"}
+    second = {"/c/a.md": "/briefs/new-title/", "/c/b.md": "/briefs/b/"}
+    banner.record_moves(first, second)
+
+    notice = BeautifulSoup(banner.addition("/briefs/old-title/index.html"), "html.parser")
+    assert text_of(notice.find("h2")) == "This brief has moved"
+    assert notice.find("a")["href"] == "/briefs/new-title/"
+    assert "add slug: old-title to the brief's front matter" in text_of(notice)
+    assert banner.addition("/briefs/new-title/") == banner.addition("/briefs/b/") == ""
+
+    banner.record_moves(second, {"/c/a.md": "/briefs/newer-title/", "/c/b.md": "/briefs/b/"})
+    assert BeautifulSoup(banner.addition("/briefs/old-title/"), "html.parser").find("a")["href"] == (
+        "/briefs/newer-title/"
+    )
+    banner.record_moves({"/c/a.md": "/briefs/newer-title/"}, first)  # back to the first title
+    assert banner.addition("/briefs/old-title/") == ""
+    assert "/briefs/old-title/" in banner.addition("/briefs/newer-title/")

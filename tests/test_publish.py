@@ -208,6 +208,9 @@ def test_ctrl_c_mid_build_is_said_once_and_leaves_the_old_site(live_site):
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # As from a terminal, whatever this process does on Ctrl-C: a CI job started in the background ignores it,
+        # and its children with it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 60
     try:

@@ -7,6 +7,7 @@ build starts, so no compiled ``.mo`` file is kept in the repository or forgotten
 from __future__ import annotations
 
 import datetime
+import functools
 import gettext
 import io
 import re
@@ -209,9 +210,12 @@ def language_name(lang: str, in_lang: str | None = None) -> str:
     return name[:1].upper() + name[1:]
 
 
+@functools.cache
 def open_graph_locale(lang: str) -> str:
     """The language as Open Graph's og:locale writes it, language_TERRITORY: "en_US", "ru_RU", "pt_BR" (a code
-    without a territory gets the one its language is most likely written in, by Unicode CLDR's likely subtags)."""
+    without a territory gets the one its language is most likely written in, by Unicode CLDR's likely subtags).
+    Worked out once per language and process: Babel took 0.5 ms a page (every page's head names it), about 1 s
+    of a cold build at 1000 briefs."""
     try:
         locale = babel_locale(lang)
         likely = get_global("likely_subtags")

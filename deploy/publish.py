@@ -137,10 +137,10 @@ def site_address(settings: Path, pelican_args: Sequence[str] = ()) -> SiteAddres
     return SiteAddress(values["SITEURL"], values.get("PLACEHOLDER_SITEURL", ""))
 
 
-# What was typed for the scheme, however mistyped ("htps://", "https//", "https:/", "https:", "https;//", "ftp://"):
-# never a host name with its port or path after it ("localhost:8000", "www.example.org/rc").
 # The last part of an address that names a page rather than a folder ("index.html", "home.php").
 _PAGE_FILE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.I)
+# What was typed for the scheme, however mistyped ("htps://", "https//", "https:/", "https:", "https;//", "ftp://"):
+# never a host name with its port or path after it ("localhost:8000", "www.example.org/rc").
 _SCHEME_TYPED = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+-]*(?::+(?!\d)/*|;/+|/{2,3})")
 
 

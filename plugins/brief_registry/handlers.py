@@ -118,9 +118,9 @@ def _check_numbers(numbered: list[Numbered], settings: Mapping[str, Any]) -> Non
 
 def _leave_out_unplaced(generator: ArticlesGenerator) -> None:
     """A brief with no number to list it by, a translation without an original of its status (Pelican pairs
-    briefs of one status only), both reported by the series check, and a brief without a usable address are left out, as a brief whose front matter
-    cannot be read is: nothing of it is written, and a page from an earlier build of it stays as it was. (Pelican
-    would list such a translation as an original of its own.)"""
+    briefs of one status only), both reported by the series check, and a brief without a usable address are left
+    out, as a brief whose front matter cannot be read is: nothing of it is written, and a page from an earlier
+    build of it stays as it was. (Pelican would list such a translation as an original of its own.)"""
     default_lang = generator.settings["DEFAULT_LANG"]
     unplaced = [
         *(b for b in every_brief(generator) if not is_series_number(getattr(b, "series_number", None))),
@@ -140,7 +140,8 @@ def _without_an_address(generator: ArticlesGenerator) -> list:
         if front is None:
             continue
         written = bool(front.data.get("slug"))
-        line = front.line_of("slug" if written else "title")
+        from_name = not written and generator.settings.get("SLUGIFY_SOURCE") == "basename"
+        line = 1 if from_name else front.line_of("slug" if written else "title")  # as make check places it
         problem = address_problem(display_path(brief.source_path, content), str(brief.slug), written, line)
         if problem is not None:
             logger.error("%s", problem, extra=log_extra(problem))

@@ -11,6 +11,7 @@ nor appear in the "Saved:" line.
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import queue
@@ -177,6 +178,10 @@ class Saves:
 # (http.server's default, 0.5 s, was most of the time the preview took to stop).
 STOP_POLL = 0.05
 
+# Once asked to stop (Ctrl-C, SIGTERM), the preview has this long (seconds) to finish stopping; past it, where each
+# of its threads stands is printed, to show what held it, and the process ends (exit status 1).
+STOP_DEADLINE = 20.0
+
 
 def serve(content: Path, output: Path, settings_file: Path, host: str, port: int, extra: list[str]) -> int:
     """Serve the preview until Ctrl-C; on every save, re-check the briefs and rebuild.
@@ -195,7 +200,7 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
     banner.install(server)
     live_reload.install(server)  # after the banner: a problem that appears or goes reloads the page too
     log = _take_over_logging()
-    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    previous = {sig: signal.signal(sig, _stop_on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     serving: threading.Thread | None = None
     saves = Saves(watched_paths(content, settings_file, settings.theme))
     try:
@@ -221,10 +226,12 @@ def serve(content: Path, output: Path, settings_file: Path, host: str, port: int
             pass
     finally:
         saves.stop()
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         if serving is not None:
             server.shutdown()
         server.server_close()
+        faulthandler.cancel_dump_traceback_later()  # stopped: what comes next is the caller's (make cms's)
     return 0
 
 
@@ -238,5 +245,9 @@ def _take_over_logging() -> PreviewLog:
     return log
 
 
-def _exit_on_signal(signum: int, frame: object) -> None:
+def _stop_on_signal(signum: int, frame: object) -> None:
+    """Ctrl-C (KeyboardInterrupt) or SIGTERM (exit status 0): stop, within STOP_DEADLINE."""
+    faulthandler.dump_traceback_later(STOP_DEADLINE, exit=True)
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise SystemExit(0)

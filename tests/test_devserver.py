@@ -25,6 +25,7 @@ from editor_helpers import SETTINGS, content_copy, save
 from local_servers import fetch, has_ipv6_loopback, wait_for
 from publishing import run_make
 
+from reality_check.editor.devserver import STOP_DEADLINE
 from reality_check.plugins.brief_registry.tempfiles import is_editor_temporary
 
 # SYNTHETIC TEST FIXTURES: a title whose quote is never closed, and a brief by a person not in authors.yml.
@@ -37,9 +38,12 @@ UNKNOWN_AUTHOR = (
 
 
 @contextlib.contextmanager
-def running_devserver(root: Path, files: dict[str, str]) -> Iterator[tuple[Path, str, Path]]:
-    """`python -m reality_check.editor devserver` (make devserver) on a copy of the content in `root`, with `files` added (a brief by
-    its name, or a file already in the output folder by "output/<path>"): (content, address, its log)."""
+def running_devserver(
+    root: Path, files: dict[str, str], stop_with: signal.Signals = signal.SIGTERM
+) -> Iterator[tuple[Path, str, Path]]:
+    """`python -m reality_check.editor devserver` (make devserver) on a copy of the content in `root`, with `files`
+    added (a brief by its name, or a file already in the output folder by "output/<path>"): (content, address, its
+    log). Stopped with `stop_with` (SIGINT is an editor's Ctrl-C), it must exit with status 0, its server gone."""
     content = content_copy(root / "content")
     for name, text in files.items():
         target = root / name if name.startswith("output/") else content / "briefs" / name
@@ -75,8 +79,15 @@ def running_devserver(root: Path, files: dict[str, str]) -> Iterator[tuple[Path,
         assert url != "exited", log.read_text()
         yield content, url, log
     finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
+        process.send_signal(stop_with)
+        try:
+            # Past STOP_DEADLINE the devserver prints where its threads stand and exits with status 1.
+            status = process.wait(timeout=STOP_DEADLINE + 10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            status = None
+        assert status == 0, f"the devserver stopped with status {status}:\n{log.read_text()[-6000:]}"
         assert not url.startswith("http") or fetch(url) is None, "the server outlived make devserver"
 
 
@@ -109,7 +120,10 @@ FIRST_BUILD_FILES = {
 
 @pytest.fixture(scope="module")
 def first_build(tmp_path_factory):
-    with running_devserver(tmp_path_factory.mktemp("first-build"), FIRST_BUILD_FILES) as running:
+    """Stopped as an editor stops it, with Ctrl-C (the other devservers get make's SIGTERM)."""
+    with running_devserver(
+        tmp_path_factory.mktemp("first-build"), FIRST_BUILD_FILES, stop_with=signal.SIGINT
+    ) as running:
         yield running
 
 
@@ -428,6 +442,30 @@ def test_the_devserver_watches_the_theme_the_builds_use(tmp_path):
         theme,
         Path(SETTINGS),
     ]
+
+
+def test_a_stop_that_hangs_says_where_and_ends_within_the_deadline():
+    """Once Ctrl-C or SIGTERM has come, the devserver has STOP_DEADLINE to finish stopping: past it, the log shows
+    where each thread stands (what held it) and the process ends with status 1 instead of holding its port."""
+    script = (
+        "import os, signal, time\n"
+        "from reality_check.editor import devserver\n"
+        "devserver.STOP_DEADLINE = 0.5\n"
+        "signal.signal(signal.SIGTERM, devserver._stop_on_signal)\n"
+        "def held_by_something_on_the_way_out():\n"
+        "    time.sleep(30)\n"
+        "try:\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    time.sleep(30)\n"
+        "except SystemExit:\n"
+        "    held_by_something_on_the_way_out()\n"
+    )
+    started = time.monotonic()
+    stopped = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=25)
+    assert stopped.returncode == 1, stopped.stderr
+    assert time.monotonic() - started < 25
+    assert "Timeout (0:00:00.500000)!" in stopped.stderr
+    assert "line 6 in held_by_something_on_the_way_out" in stopped.stderr
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,8 @@ def moved_html(old: str, new: str) -> str:
         f'<p>Its title (or its <code>slug:</code>) changed, so its page is now at <a href="{html.escape(new)}">'
         f"{html.escape(new)}</a>; this one is left from an earlier build of the preview. Once published, links and "
         f"citations to this address will find nothing: to keep the address, add <code>slug: "
-        f"{html.escape(old_slug)}</code> to the brief's front matter.</p>"
+        f"{html.escape(old_slug)}</code> to the brief's front matter (in the browser editor: its Web address "
+        "field).</p>"
         "</section>"
         f'<script src="{SCRIPT_URL}" defer></script>'
     )

@@ -196,6 +196,21 @@ def _body_field(sources: BriefSources) -> dict[str, Any]:
     }
 
 
+# A brief's `slug:`: left empty, the address comes from the title (Decap saves an emptied field as `slug: ''`,
+# which the site reads as no slug). Filled in before a published brief's title changes, it keeps the address.
+_ADDRESS_FIELD: dict[str, Any] = {
+    "label": "Web address",  # Decap adds "(optional)"
+    "name": "slug",
+    "widget": "string",
+    "required": False,
+    "pattern": [SLUG_PATTERN, "Lower-case letters, digits and hyphens, such as focus-on-interests."],
+    "hint": (
+        "Leave empty: the brief's address comes from its title. Before changing the title of a published "
+        "brief, copy the last part of its address (after /briefs/) here, so links to it keep working."
+    ),
+}
+
+
 def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
     """The Briefs form: the front matter in the order briefs are written, then the Markdown body."""
     return [
@@ -203,6 +218,7 @@ def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
         _series_number_field(sources.next_number),
         _date_field(),
         *_registry_choices(sources.registry),
+        _ADDRESS_FIELD,
         *_card_fields(sources),
         _RESPONSES_FIELD,
         _body_field(sources),

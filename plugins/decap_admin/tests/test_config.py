@@ -39,7 +39,7 @@ def fields(config, name="briefs"):
 def test_brief_fields_follow_the_front_matter_order_make_check_expects():
     briefs = collection(build_config(SOURCES, LOCAL), "briefs")
     assert [f["name"] for f in briefs["fields"]] == [
-        "title", "series_number", "date", "authors", "topics", "regions",
+        "title", "series_number", "date", "authors", "topics", "regions", "slug",
         "key_points", "recommendations", "responses", "body",
     ]  # fmt: skip
     assert (briefs["folder"], briefs["extension"], briefs["format"]) == (
@@ -47,6 +47,13 @@ def test_brief_fields_follow_the_front_matter_order_make_check_expects():
         "md",
         "yaml-frontmatter",
     )
+
+
+def test_a_briefs_web_address_is_optional_and_held_to_the_checks_rule():
+    address = fields(build_config(SOURCES, LOCAL))["slug"]
+    assert address["required"] is False  # empty: the address comes from the title
+    assert address["pattern"][0] == SLUG_PATTERN
+    assert "title" in address["hint"]
 
 
 def test_the_forms_fields_are_the_briefs_own_in_their_order_and_every_required_one_is_required():

@@ -202,3 +202,17 @@ def test_the_publisher_is_named_alike_in_the_footer_and_the_citations(
     assert text_of(page.select_one(".site-footer p")).endswith(footer_ends)
     data = json.loads(page.find("script", type="application/ld+json").string)
     assert data["publisher"]["name"] == publisher
+
+
+def test_each_card_of_a_listing_is_a_region_named_for_its_brief(script_title_site):
+    """Every card on a listing was a region named "Key points" alone: a screen reader's list of regions showed the
+    same name once per brief (axe: landmark-unique). Each is named by its heading and its brief's title."""
+    home = script_title_site.page("/")
+    names = [
+        " ".join(text_of(home.find(id=part)) for part in card["aria-labelledby"].split())
+        for card in home.select("main section.summary-card")
+    ]
+    assert names == [
+        'Key points Reality Check #902: <script>alert("card")</script> Synthetic brief with <b>markup</b> in its title',
+        "Key points Reality Check #4: Focus on interests, not on human rights with Russia",
+    ]

@@ -435,3 +435,37 @@ def test_a_hidden_brief_is_cited_and_printed_like_a_listed_one(tmp_path):
     pdf = page.select_one(".pdf-download a")["href"]
     assert pdftools.info(site.root / pdf.removeprefix(SITEURL).lstrip("/"))["Pages"]
     assert url not in {a["href"] for a in site.page("/").select("a[href]")}  # still off the listings
+
+
+def _pages_of_a_table_below(spacer_inches: float, stylesheet: str, tmp_path: Path) -> list[int]:
+    """The pages on which a synthetic two-row table's header and rows are drawn, after `spacer_inches` of blank
+    space, with `stylesheet` (the theme's pdf.css, or a variant)."""
+    from reality_check.plugins.pdf_edition import draw_pdf
+
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Synthetic</title></head><body>'
+        f'<div class="brief-body"><div style="height: {spacer_inches}in"></div><table>'
+        "<thead><tr><th>Synthetic-head</th><th>Count</th></tr></thead><tbody>"
+        "<tr><td>Synthetic-row-one</td><td>1</td></tr><tr><td>Synthetic-row-two</td><td>2</td></tr>"
+        "</tbody></table></div></body></html>"
+    )
+    drawn = draw_pdf(page, (stylesheet, "@page { size: letter }"), "t" * 64)
+    path = tmp_path / "table.pdf"
+    path.write_bytes(drawn.data)
+    texts = [pdftools.text(path, n, n, raw=True) for n in range(1, drawn.pages + 1)]
+    return [next(n for n, text in enumerate(texts, 1) if word in text) for word in
+            ("Synthetic-head", "Synthetic-row-one", "Synthetic-row-two")]  # fmt: skip
+
+
+def test_a_short_table_is_drawn_on_one_page(tmp_path):
+    """A two-row table at the foot of a page went on with its last row on the next; now it moves whole. Checked
+    at every place on the page, and shown to split without the rule (so this test can fail)."""
+    pdftools.require_pdf_tools()
+    theme = (ROOT / "theme" / "static" / "css" / "pdf.css").read_text(encoding="utf-8")
+    without = re.sub(r"\.brief-body table \{\s*break-inside: avoid;\s*\}", "", theme)
+    assert without != theme
+    # The table's top from 8 in below the top margin to the foot of US Letter's 9.2 in of text: where it can split.
+    spacers = [round(8.0 + step / 10, 1) for step in range(13)]
+    split = [s for s in spacers if len(set(_pages_of_a_table_below(s, without, tmp_path))) > 1]
+    assert split, "no place on the page splits the table without the rule: the test shows nothing"
+    assert {s: _pages_of_a_table_below(s, theme, tmp_path) for s in split} == {s: [2, 2, 2] for s in split}

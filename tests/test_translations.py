@@ -113,6 +113,29 @@ def test_hreflang_alternates_link_every_version_both_ways(translated_site, lang)
         assert target.html["lang"] == (hreflang if hreflang != "x-default" else "en")
 
 
+def test_the_briefs_link_leads_home_in_the_pages_language(translated_site):
+    """The site menu's "Briefs" led every page to the English archive, and nothing linked a language's listing: a
+    page in a translation's language leads to its listing, marked current there; an English page to the archive."""
+
+    def briefs_link(url: str):
+        return translated_site.page(url).select_one(".site-nav li:first-child a")
+
+    homes = {lang: briefs_link(url)["href"] for lang, url in PAGES.items()}
+    assert homes == {
+        "en": f"{SITEURL}/",
+        "ru": f"{SITEURL}/ru/",
+        "fr": f"{SITEURL}/fr/",
+        "uk": f"{SITEURL}/uk/",
+    }
+    assert briefs_link("ru/search/")["href"] == f"{SITEURL}/ru/"
+    assert briefs_link("ru/").get("aria-current") == "page"
+    assert briefs_link("").get("aria-current") == "page"
+    assert briefs_link(RU_5).get("aria-current") is None
+    assert translated_site.page("ru/").select(
+        "main .brief-teaser"
+    )  # the listing it leads to lists its briefs
+
+
 def test_a_visible_switcher_names_each_language_in_itself(translated_site):
     switcher = translated_site.page(RU_5).select_one("nav.language-switcher")
     assert switcher["aria-label"] == "Языки"

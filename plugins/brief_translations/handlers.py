@@ -85,6 +85,14 @@ def install_interface(generator: Generator) -> None:
     generator.env.globals["page_language"] = pass_context(page_language)
     generator.env.filters["open_graph_locale"] = open_graph_locale
     generator.env.globals["language_search_url"] = pass_context(language_search_url)
+    generator.env.globals["language_home_url"] = pass_context(language_home_url)
+
+
+def language_home_url(context: Context) -> str:
+    """Where the site's "Briefs" link leads from a page: its language's listing ("ru/") on a page in a language that
+    has one, else the series' home page ("")."""
+    urls = context.get("language_listing_urls") or {}
+    return urls.get(page_language(context), "")
 
 
 def language_search_url(context: Context) -> str:
@@ -124,6 +132,10 @@ def attach_versions(generators: Iterable) -> None:
         all_translations = translations_with_pages(generator)
         for translation in all_translations:
             translation.is_translation = True
+        # Each language's listing, where a page in that language leads its reader home (`language_home_url`).
+        generator.context["language_listing_urls"] = {
+            listing.lang: listing.url for listing in language_listings(generator.articles, generator.settings)
+        }
         pattern = setting(generator.settings, "BRIEF_TRANSLATIONS_SEARCH_URL")
         if pattern:
             languages = sorted({t.lang for t in generator.translations})

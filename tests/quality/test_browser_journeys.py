@@ -14,7 +14,7 @@ from conftest import DESKTOP, PHONE, BrowseFactory
 from playwright.sync_api import Locator, Page, expect
 
 from .gates import BrowserLog
-from .page_types import BRIEF_4_URL, BRIEF_WITH_IMAGE_URL, html_pages
+from .page_types import BRIEF_4_URL, BRIEF_WITH_IMAGE_URL, MISSING_URL, PAGE_TYPES, html_pages
 from .served import StaticSiteServer
 
 BRIEF_4_TITLE = "Reality Check #4: Focus on interests, not on human rights with Russia"
@@ -192,3 +192,56 @@ def test_the_browser_watch_catches_content_security_policy_violations(
     assert response.headers["content-security-policy"] == "default-src 'self'"
     assert len(log.console_errors) == 1, log.console_errors
     assert "Content Security Policy" in log.console_errors[0]
+
+
+@pytest.mark.parametrize("text_size", ["150%", "200%"])
+def test_larger_text_still_fits_a_phone(
+    text_size: str, quality_site: Path, server: StaticSiteServer, browse: BrowseFactory
+) -> None:
+    """A reader who sets a larger text size (WCAG 1.4.4 asks for 200 %) reads every kind of page on a phone without
+    scrolling sideways, and the hidden skip link stays hidden: it wrapped onto two lines and its lower half showed
+    over the site's name, and an upper-case card heading and long words in titles widened the page."""
+    page, log = browse(viewport=PHONE)
+    wide = []
+    for page_type in PAGE_TYPES:
+        url = page_type.example(quality_site)
+        assert url is not None, page_type
+        page.goto(server.url(url))
+        page.evaluate("size => { document.documentElement.style.fontSize = size; }", text_size)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            wide.append(f"{page_type} ({url}): {width} px wide")
+        skip = page.locator(".skip-link")
+        if skip.count():
+            box = skip.bounding_box()
+            assert box is None or box["y"] + box["height"] <= 0, f"{page_type}: the skip link shows ({box})"
+    assert not wide, wide
+    missing = f"the server responded with a status of 404 (Not Found) ({server.url(MISSING_URL)})"
+    assert [problem for problem in log.problems if not problem.endswith(missing)] == []  # the 404 page's own
+
+
+def test_a_brief_with_one_neighbour_keeps_the_series_links_in_place(
+    quality_site: Path, server: StaticSiteServer, browse: BrowseFactory
+) -> None:
+    """The first brief has a next one only: "Next brief" sat at the right of the left half, with "All briefs" beside
+    it instead of centred below (the archive link's own width rule was outranked)."""
+    page, log = browse(viewport=DESKTOP)
+    firsts = [url for url in html_pages(quality_site) if url.startswith("/briefs/") and "/card/" not in url]
+    checked = 0
+    for url in firsts:
+        page.goto(server.url(url))
+        nav = page.locator("nav.series-nav")
+        if page.locator('nav.series-nav a[rel="prev"]').count() or not nav.count():
+            continue
+        navbox = nav.locator("ul").bounding_box()
+        nextbox = nav.locator(".series-nav__next").bounding_box()
+        archive = nav.locator(".series-nav__archive a").bounding_box()
+        assert navbox is not None
+        assert nextbox is not None
+        assert archive is not None
+        assert nextbox["x"] + nextbox["width"] == pytest.approx(navbox["x"] + navbox["width"], abs=1)
+        assert archive["y"] >= nextbox["y"] + nextbox["height"]  # on a row of its own, below
+        assert archive["x"] + archive["width"] / 2 == pytest.approx(navbox["x"] + navbox["width"] / 2, abs=2)
+        checked += 1
+    assert checked >= 1, "the quality site has no brief without a previous one"
+    assert_clean(log)

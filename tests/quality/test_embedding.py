@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import PHONE
 from markupsafe import escape
 
 from .page_types import BRIEF_4_URL
@@ -99,3 +100,43 @@ def test_a_link_in_the_card_opens_the_brief_in_the_partners_window(browse, partn
         assert page.url.startswith(server.base_url), page.url
         assert page.url != server.url(CARD_URL)
         assert page.main_frame.locator("main#main").count() == 1  # a whole site page, in the top window
+
+
+def test_on_a_phone_the_card_scrolls_between_its_title_and_the_link_to_the_brief(browse, partner, server):
+    """On a phone the frame narrows (max-width: 100 %) to a card taller than the frame's fixed height: the card was
+    cut off, its recommendations and "Read the brief" out of reach. Now the title and the link stay in the frame
+    and the card scrolls between them to its last recommendation."""
+    page, log = browse(viewport=PHONE)
+    page.goto(partner)
+    frame = page.frame(url=server.url(CARD_URL))
+    assert frame is not None
+    frame.locator("section.summary-card").wait_for(state="visible")
+    box = page.locator("#card").bounding_box()
+    assert box is not None
+    assert box["width"] < 600  # narrowed to the phone's column
+
+    def inside_the_frame(locator) -> bool:
+        shown = locator.bounding_box()
+        return (
+            shown is not None
+            and box["y"] <= shown["y"]
+            and shown["y"] + shown["height"] <= box["y"] + box["height"]
+        )
+
+    card = frame.locator("section.summary-card")
+    assert card.evaluate(
+        "el => el.scrollHeight > el.clientHeight"
+    )  # the card is taller than its room: it scrolls
+    assert inside_the_frame(frame.locator(".embed-card__title"))
+    assert inside_the_frame(frame.locator(".embed-card__more a"))
+    last = frame.locator("ol.recommendations > li").last
+    last.scroll_into_view_if_needed()
+    assert inside_the_frame(last)
+    assert inside_the_frame(frame.locator(".embed-card__more a"))
+    assert (
+        frame.evaluate("document.documentElement.scrollHeight") <= box["height"] + 1
+    )  # the page itself: no cut
+    assert log.foreign_requests == []
+    assert not [e for e in log.console_errors if not _refused_brief(e)], (
+        log.console_errors
+    )  # the brief's frame's

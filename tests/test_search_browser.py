@@ -51,6 +51,18 @@ def test_searching_navalny_finds_reality_check_4(page, base_url):
     sync_api.expect(page.locator("h1")).to_have_text(re.compile(r"Reality Check #4:"))
 
 
+@pytest.mark.parametrize("word", ["China", "teacup"])
+def test_a_region_name_finds_the_briefs_tagged_with_it_as_a_word_of_the_text_does(page, base_url, word):
+    """A reader who types "China" was told no brief matched, though #6 is tagged China (the tags were left out of the
+    index, as filters only); its body never says the word. A word of the brief's text finds it the same way."""
+    page.goto(f"{base_url}/search/")
+    page.get_by_label("Words to find").fill(word)
+    sync_api.expect(page.get_by_role("status")).to_have_text(re.compile(rf"^1 brief found for “{word}”"))
+    sync_api.expect(page.locator("#search-results li a")).to_have_text(
+        [re.compile(r"^Reality Check #6: Synthetic brief on the fictional teacup tariff")]
+    )
+
+
 def test_filters_narrow_by_topic_and_region_and_the_address_keeps_them(page, base_url):
     page.goto(f"{base_url}/search/")
     page.get_by_role("checkbox", name="Russia").check()

@@ -136,6 +136,17 @@ def test_the_briefs_link_leads_home_in_the_pages_language(translated_site):
     )  # the listing it leads to lists its briefs
 
 
+def test_a_title_in_another_language_than_the_page_is_marked_with_its_own(translated_site):
+    """A Russian page's previous and next briefs are English ones: their titles were read out as Russian."""
+    ru_links = translated_site.page(RU_5).select(".series-nav a[rel]")
+    assert ru_links
+    for link in ru_links:
+        (title,) = link.select("span[lang]")
+        assert title["lang"] == "en"
+        assert text_of(title) in text_of(link)
+    assert translated_site.page(ORIGINAL_5).select(".series-nav span[lang]") == []  # English beside English
+
+
 def test_a_visible_switcher_names_each_language_in_itself(translated_site):
     switcher = translated_site.page(RU_5).select_one("nav.language-switcher")
     assert switcher["aria-label"] == "Языки"

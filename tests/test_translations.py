@@ -147,6 +147,21 @@ def test_a_title_in_another_language_than_the_page_is_marked_with_its_own(transl
     assert translated_site.page(ORIGINAL_5).select(".series-nav span[lang]") == []  # English beside English
 
 
+def test_a_languages_search_offers_only_the_filters_its_briefs_have(translated_site):
+    """/ru/search/ offered Security & Defense, Economy & Business, Russia and China, which no Russian brief has
+    (each found nothing); it offers what the Russian briefs are tagged with."""
+
+    def offered(url: str) -> set[str]:
+        return {
+            box["value"] for box in translated_site.page(url).select(".search-filter input[type=checkbox]")
+        }
+
+    russian = translated_site.page(RU_5)
+    tagged = {text_of(tag) for tag in russian.select(".brief-tags li")}
+    assert offered("ru/search/") == tagged
+    assert tagged < offered("search/")  # the whole site's search offers every topic and region
+
+
 def test_a_visible_switcher_names_each_language_in_itself(translated_site):
     switcher = translated_site.page(RU_5).select_one("nav.language-switcher")
     assert switcher["aria-label"] == "Языки"

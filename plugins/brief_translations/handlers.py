@@ -34,7 +34,7 @@ from .interface import (
     unknown_languages,
 )
 from .settings import set_defaults, setting
-from .versions import LanguageVersion, language_listings, language_versions, listing_address
+from .versions import LanguageVersion, language_listings, language_versions, listing_address, pages_in_use
 
 logger = logging.getLogger(__name__)
 
@@ -176,6 +176,10 @@ class TranslationListingsGenerator(Generator):
                     SEARCH_URL=url,
                     page_name=f"{url}index",
                     template_name=SEARCH_TEMPLATE,
+                    topic_pages=pages_in_use(self.context.get("topic_pages"), listing.briefs, "topic_terms"),
+                    region_pages=pages_in_use(
+                        self.context.get("region_pages"), listing.briefs, "region_terms"
+                    ),
                 )
             writer.write_file(
                 listing.save_as,

@@ -4,7 +4,7 @@ listing of each language's translations. Pure: plain values in, frozen values ou
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from reality_check.plugins.brief_registry.addresses import Address, save_as
@@ -64,3 +64,10 @@ def language_listings(articles: Iterable, settings) -> tuple[LanguageListing, ..
         feed = feed_pattern.format(lang=lang) if feed_pattern else None
         listings.append(LanguageListing(lang, language_name(lang), url, save_as, feed, briefs))
     return tuple(listings)
+
+
+def pages_in_use(pages: Mapping[str, object] | None, briefs: Iterable, terms: str) -> dict[str, object]:
+    """The entries of `pages` (a topic's or region's listing by its slug) that one of `briefs` is tagged with
+    (`terms`: "topic_terms" or "region_terms"): a language's search offers no filter none of its briefs has."""
+    used = {term.slug for brief in briefs for term in getattr(brief, terms, None) or ()}
+    return {slug: page for slug, page in (pages or {}).items() if slug in used}

@@ -33,7 +33,9 @@ class PortBusyError(Exception):
 
 class QuietHandler(ComplexHTTPRequestHandler):
     """Pelican's request handler, quiet (the terminal is for the briefs' problems), answering a missing page
-    with the site's 404 page as a host would (Pelican's closes the connection without an answer)."""
+    with the site's 404 page as a host would (Pelican's closes the connection without an answer), and a folder
+    without an index.html the same way (http.server listed its files: /topics/ showed "Directory listing for",
+    where the live site answers 404)."""
 
     def log_message(self, msg_format: str, *args: object) -> None:
         pass
@@ -41,17 +43,24 @@ class QuietHandler(ComplexHTTPRequestHandler):
     def get_path_that_exists(self, original_path: str) -> str | None:
         found = super().get_path_that_exists(original_path)
         if found is None:
-            page = Path(self.base_path) / "404.html"
-            if page.is_file():
-                body = self.missing_page(original_path, page.read_bytes())
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            else:
-                self.send_error(404)
+            self._answer_missing(original_path)
         return found
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        self._answer_missing(self.path.split("?", 1)[0])
+        return None
+
+    def _answer_missing(self, original_path: str) -> None:
+        page = Path(self.base_path) / "404.html"
+        if page.is_file():
+            body = self.missing_page(original_path, page.read_bytes())
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            self.send_error(404)
 
     def missing_page(self, original_path: str, body: bytes) -> bytes:
         """What to answer for a page the site does not have: the site's 404 page, as built."""

@@ -363,6 +363,13 @@ def test_make_serve_serves_the_built_site_and_answers_404_with_the_sites_page(tm
             urllib.request.urlopen(f"{url}no-such-page/", timeout=5)
         assert missing.value.code == 404
         assert BeautifulSoup(missing.value.read(), "html.parser").find("main") is not None
+        # A folder without an index.html is answered as the live site answers it, not with a list of its files.
+        with pytest.raises(urllib.error.HTTPError) as folder:
+            urllib.request.urlopen(f"{url}topics/", timeout=5)
+        assert folder.value.code == 404
+        answer = folder.value.read().decode("utf-8")
+        assert "Directory listing" not in answer
+        assert BeautifulSoup(answer, "html.parser").find("main") is not None
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)

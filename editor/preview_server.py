@@ -34,8 +34,8 @@ class PortBusyError(Exception):
 class QuietHandler(ComplexHTTPRequestHandler):
     """Pelican's request handler, quiet (the terminal is for the briefs' problems), answering a missing page
     with the site's 404 page as a host would (Pelican's closes the connection without an answer), and a folder
-    without an index.html the same way (http.server listed its files: /topics/ showed "Directory listing for",
-    where the live site answers 404)."""
+    without an index.html the same way (http.server listed its files, "Directory listing for /theme/", where the
+    live site answers 404)."""
 
     def log_message(self, msg_format: str, *args: object) -> None:
         pass

@@ -364,8 +364,9 @@ def test_make_serve_serves_the_built_site_and_answers_404_with_the_sites_page(tm
         assert missing.value.code == 404
         assert BeautifulSoup(missing.value.read(), "html.parser").find("main") is not None
         # A folder without an index.html is answered as the live site answers it, not with a list of its files.
+        assert not (output / "theme" / "index.html").exists()
         with pytest.raises(urllib.error.HTTPError) as folder:
-            urllib.request.urlopen(f"{url}topics/", timeout=5)
+            urllib.request.urlopen(f"{url}theme/", timeout=5)
         assert folder.value.code == 404
         answer = folder.value.read().decode("utf-8")
         assert "Directory listing" not in answer

@@ -173,8 +173,12 @@ def test_a_page_changed_on_disk_is_written_again(site: tuple[Path, Path]) -> Non
 
 
 def is_listing_page(name: str) -> bool:
-    """The archive's and the author, topic and region pages (paginated listings)."""
-    return name == "index.html" or name.startswith(("page/", "authors/", "topics/", "regions/"))
+    """The archive's and the author, topic and region pages (paginated listings); not the index of each kind
+    (authors/index.html), a page of its own."""
+    kinds = ("authors/", "topics/", "regions/")
+    return (
+        name == "index.html" or name.startswith("page/") or (name.startswith(kinds) and name.count("/") > 1)
+    )
 
 
 def listing_pages_rendered(monkeypatch) -> list[str]:

@@ -134,6 +134,29 @@ def test_unused_terms_get_no_page(series_site):
     assert not series_site.path("/regions/atlantis/").exists()
 
 
+@pytest.mark.parametrize(
+    ("folder", "title"), [("authors", "Authors"), ("topics", "Topics"), ("regions", "Regions")]
+)
+def test_each_kind_of_page_has_an_index_its_pages_lead_to(series_site, folder, title):
+    """/topics/ answered 404 (the preview listed the folder's files): each kind's index lists every page of that
+    kind by name with its number of briefs, and each page's kind ("Topic") links to it."""
+    index = series_site.page(f"/{folder}/")
+    assert text_of(index.find("h1")) == title
+    entries = index.select("main ul.listing-index > li")
+    names = [text_of(entry.find("a")) for entry in entries]
+    assert names == sorted(names, key=str.casefold)
+    built = {f"/{folder}/{page.parent.name}/" for page in series_site.root.glob(f"{folder}/*/index.html")}
+    assert {local(entry.find("a")["href"]) for entry in entries} == built
+    for entry in entries:
+        page = series_site.page(local(entry.find("a")["href"]))
+        count = len(page.select("main .brief-teaser"))
+        assert (
+            text_of(entry.find(class_="listing-index__count"))
+            == f"({count} brief{'' if count == 1 else 's'})"
+        )
+        assert local(page.select_one(".listing-header__kind a")["href"]) == f"/{folder}/"
+
+
 # --- Search -------------------------------------------------------------------------------------------
 
 

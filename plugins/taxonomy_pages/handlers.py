@@ -1,4 +1,5 @@
-"""Pelican wiring: a generator that writes the author, topic and region pages and the per-topic feeds."""
+"""Pelican wiring: a generator that writes the author, topic and region pages, the pages that list them
+(/authors/, /topics/, /regions/) and the per-topic feeds."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from pelican.generators import Generator
 from reality_check.plugins.brief_registry.briefs import FEED_PAGE
 from reality_check.plugins.brief_registry.registry import build_registry
 
-from .listings import build_listings
+from .listings import build_indexes, build_listings
 from .settings import set_defaults
 
 TEMPLATES = {"author": "author", "topic": "term", "region": "term"}
+INDEX_TEMPLATE = "listing_index"
 
 
 class TaxonomyPagesGenerator(Generator):
@@ -26,9 +28,23 @@ class TaxonomyPagesGenerator(Generator):
         self.context["author_pages"] = {item.entry.slug: item for item in listings["author"]}
         self.context["topic_pages"] = {item.entry.slug: item for item in listings["topic"]}
         self.context["region_pages"] = {item.entry.slug: item for item in listings["region"]}
+        # Each kind's index page (/topics/), by kind: the term and author pages link to theirs.
+        self.context["listing_indexes"] = {
+            index.kind: index for index in build_indexes(listings, self.settings)
+        }
 
     def generate_output(self, writer) -> None:
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        for index in self.context["listing_indexes"].values():
+            write(
+                index.save_as,
+                self.get_template(INDEX_TEMPLATE),
+                self.context,
+                template_name=INDEX_TEMPLATE,
+                url=index.url,
+                listing_index=index,
+                page_name=index.url,
+            )
         for key in ("author_pages", "topic_pages", "region_pages"):
             for listing in self.context[key].values():
                 write(

@@ -65,3 +65,40 @@ def build_listings(
             listings.append(Listing(kind, entry, url, save_as(url), mine, feed))
         result[kind] = tuple(listings)
     return result
+
+
+# The heading of each kind's index page, which lists its pages.
+INDEX_TITLES = {"author": "Authors", "topic": "Topics", "region": "Regions"}
+
+
+@dataclass(frozen=True)
+class ListingIndex:
+    """The page that lists every author's, topic's or region's page (/topics/): the folder their addresses share."""
+
+    kind: str
+    title: str
+    url: str
+    save_as: str
+    listings: tuple[Listing, ...]
+
+
+def index_address(pattern: str) -> str | None:
+    """The address of the folder a kind's page addresses share ("topics/" for "topics/{slug}/"), or None when they
+    share none (a pattern that starts with the slug: its index would be the home page)."""
+    folder = pattern.split("{slug}", 1)[0]
+    return folder if folder.endswith("/") else None
+
+
+def build_indexes(
+    listings: Mapping[str, tuple[Listing, ...]], settings: Mapping[str, Any]
+) -> tuple[ListingIndex, ...]:
+    """One index page per kind that has pages and a folder of its own, its listings by name."""
+    indexes = []
+    for kind, title in INDEX_TITLES.items():
+        url = index_address(term_url(settings, kind, "{slug}"))
+        mine = listings.get(kind, ())
+        if url is None or not mine:
+            continue
+        by_name = tuple(sorted(mine, key=lambda listing: listing.name.casefold()))
+        indexes.append(ListingIndex(kind, title, url, save_as(url), by_name))
+    return tuple(indexes)

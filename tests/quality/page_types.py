@@ -54,6 +54,7 @@ PAGE_TYPES = (
     PageType("author", first_under("authors")),
     PageType("topic", first_under("topics")),
     PageType("region", first_under("regions")),
+    PageType("topics index", exact("/topics/")),
     PageType("search", exact("/search/")),
     PageType("404", lambda root: MISSING_URL if (root / "404.html").is_file() else None),
 )

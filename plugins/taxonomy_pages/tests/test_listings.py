@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from reality_check.plugins.brief_registry import Person, Registry, Term
-from reality_check.plugins.taxonomy_pages import build_listings, term_url
+from reality_check.plugins.taxonomy_pages import build_indexes, build_listings, index_address, term_url
 
 RUSSIA, CHINA = Term("Russia", "russia"), Term("China", "china")
 POLITICS, TECH = Term("Politics & Diplomacy", "politics-diplomacy"), Term("Technology", "technology")
@@ -59,3 +59,29 @@ def test_a_brief_naming_an_entry_twice_is_listed_once_in_its_place():
         "russia": [5, 4],
         "china": [6],
     }
+
+
+def test_each_kind_with_pages_gets_an_index_of_them_by_name():
+    briefs = [brief(6, (EMMA,), (TECH,), (CHINA,)), brief(4, (EMMA,), (POLITICS,), (RUSSIA,))]
+    indexes = build_indexes(build_listings(briefs, REGISTRY, {}), {})
+    assert [(index.kind, index.title, index.url, index.save_as) for index in indexes] == [
+        ("author", "Authors", "authors/", "authors/index.html"),
+        ("topic", "Topics", "topics/", "topics/index.html"),
+        ("region", "Regions", "regions/", "regions/index.html"),
+    ]
+    assert [listing.name for listing in indexes[2].listings] == [
+        "China",
+        "Russia",
+    ]  # by name, not by registry order
+    assert [listing.name for listing in indexes[1].listings] == ["Politics & Diplomacy", "Technology"]
+
+
+def test_an_index_lives_in_the_folder_the_pages_share_or_nowhere():
+    assert index_address("subjects/{slug}/") == "subjects/"
+    assert index_address("a/b/{slug}.html") == "a/b/"
+    assert index_address("{slug}/") is None  # it would be the home page
+    assert index_address("topic-{slug}/") is None  # no folder of their own
+    settings = {"TAXONOMY_REGION_URL": "{slug}/"}
+    listings = build_listings([brief(4, (EMMA,), (POLITICS,), (RUSSIA,))], REGISTRY, settings)
+    assert [index.kind for index in build_indexes(listings, settings)] == ["author", "topic"]
+    assert build_indexes({"author": (), "topic": (), "region": ()}, {}) == ()  # no pages, no index

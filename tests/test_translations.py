@@ -47,6 +47,23 @@ def test_each_version_is_a_page_in_its_language_with_its_own_card(translated_sit
 
 
 @pytest.mark.parametrize("lang", list(PAGES))
+def test_each_version_is_named_with_the_colon_its_language_writes(translated_site, lang):
+    """French sets the colon after "Reality Check #5" off with a no-break space; the other languages do not. The
+    heading, the window's title, the link preview and the structured data name the brief alike."""
+    page = translated_site.page(PAGES[lang])
+    number = 3 if lang == "uk" else 5
+    colon = "\u00a0:" if lang == "fr" else ":"
+    title = page.select_one("h1.brief-title").get_text()
+    assert title.startswith(f"Reality Check #{number}{colon} "), title
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    report = next(item for item in (data if isinstance(data, list) else [data]) if item["@type"] == "Report")
+    named = f"Reality Check #{number}{colon} {report['headline']}"
+    assert report["name"] == named
+    assert page.select_one('meta[property="og:title"]')["content"] == named
+    assert page.title.string.startswith(f"{named} | ")
+
+
+@pytest.mark.parametrize("lang", list(PAGES))
 def test_link_previews_name_the_pages_own_language(translated_site, lang):
     page = translated_site.page(PAGES[lang])
     og_locale = page.select_one('meta[property="og:locale"]')["content"]
@@ -165,6 +182,8 @@ def test_a_languages_search_offers_only_the_filters_its_briefs_have(translated_s
 def test_a_visible_switcher_names_each_language_in_itself(translated_site):
     switcher = translated_site.page(RU_5).select_one("nav.language-switcher")
     assert switcher["aria-label"] == "Языки"
+    # It lists the page's own language too, so its label does not say "other languages".
+    assert text_of(switcher.select_one(".language-switcher__label")) == "Эта записка доступна на языках:"
     links = switcher.select("a")
     assert [(a["lang"], text_of(a)) for a in links] == [
         ("en", "English"),
@@ -174,7 +193,10 @@ def test_a_visible_switcher_names_each_language_in_itself(translated_site):
     assert [a.get("aria-current") for a in links] == [None, None, "page"]
     assert "(оригинал)" in text_of(links[0].parent)
     english = translated_site.page(ORIGINAL_5).select_one("nav.language-switcher")
+    assert text_of(english.select_one(".language-switcher__label")) == "This brief is available in:"
     assert [a.get("aria-current") for a in english.select("a")] == ["page", None, None]
+    french = translated_site.page(FR_5).select_one(".language-switcher__label").get_text()
+    assert french == "Cette note est disponible en\u00a0:"  # a colon set off with a space that never breaks
     assert (
         translated_site.page("briefs/focus-on-interests-not-on-human-rights-with-russia/").select_one(
             "nav.language-switcher"

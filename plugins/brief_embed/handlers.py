@@ -27,7 +27,9 @@ def embed_for(article, settings: dict) -> Embed:
     card = getattr(article, "summary_card", None)
     return build_embed(
         slug=article.slug,
-        title=numbered(series_name(settings), article.series_number, article.title),
+        title=numbered(
+            series_name(settings), article.series_number, article.title, getattr(article, "lang", None)
+        ),
         heading=article.title,
         siteurl=settings.get("SITEURL", ""),
         settings=settings,

@@ -25,7 +25,7 @@ def json_ld_data(record: BriefRecord) -> dict:
         "@context": "https://schema.org",
         "@type": "Report",
         "headline": record.title,
-        "name": numbered(record.series, record.number, record.title),
+        "name": numbered(record.series, record.number, record.title, record.language),
         "reportNumber": str(record.number),
         "position": record.number,
         "author": authors,

@@ -27,12 +27,22 @@ def series_name(settings: Mapping[str, object]) -> str:
     return str(settings.get("SERIES_NAME") or settings.get("SITENAME") or "")
 
 
-def numbered(series: str, number: object, title: str | None = None) -> str:
+# The colon between a brief's number and its title, as the title's language writes it: French sets it off with a
+# no-break space ("Reality Check #5 : Réponse…"), the other languages the site speaks do not.
+NUMBER_COLONS = {"fr": "\u00a0:"}
+
+
+def number_colon(lang: str | None = None) -> str:
+    """The colon after "Reality Check #5" before a title in `lang` (English when not given)."""
+    return NUMBER_COLONS.get(lang or "", ":")
+
+
+def numbered(series: str, number: object, title: str | None = None, lang: str | None = None) -> str:
     """A brief's name in the series, "Reality Check #4", with its title when given ("Reality Check #4: Focus
-    on…"): as embeds, structured data and the editors' tools name it, and the templates through ``brief_name``
-    (handlers.install_brief_name)."""
+    on…", the colon as the title's language `lang` writes it): as embeds, structured data and the editors' tools
+    name it, and the templates through ``brief_name`` (handlers.install_brief_name)."""
     name = f"{series} #{number}".strip()
-    return f"{name}: {title}" if title is not None else name
+    return f"{name}{number_colon(lang)} {title}" if title is not None else name
 
 
 def translation_group(number: object, source_path: str) -> str:

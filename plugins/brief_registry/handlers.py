@@ -21,6 +21,7 @@ from .briefs import (
     drafts,
     every_brief,
     leave_out,
+    number_colon,
     numbered,
     series_name,
     taken_for_originals,
@@ -174,13 +175,20 @@ def name_the_series(pelican) -> None:
 def install_brief_name(generator) -> None:
     """At ``generator_init``: the templates' ``brief_name(brief)``, "Reality Check #4: Focus on…", and
     ``brief_name(brief, title=False)``, "Reality Check #4": a brief named as the embeds, the structured data and
-    the editors' tools name it (:func:`.briefs.numbered`)."""
+    the editors' tools name it (:func:`.briefs.numbered`); ``brief_colon(brief)``, the colon between the two as
+    the brief's language writes it."""
     series = series_name(generator.settings)
 
     def brief_name(brief, title: bool = True) -> str:
-        return numbered(series, brief.series_number, brief.title if title else None)
+        return numbered(
+            series, brief.series_number, brief.title if title else None, getattr(brief, "lang", None)
+        )
+
+    def brief_colon(brief) -> str:
+        return number_colon(getattr(brief, "lang", None))
 
     generator.env.globals["brief_name"] = brief_name
+    generator.env.globals["brief_colon"] = brief_colon
 
 
 def install_filters(generator) -> None:

@@ -15,6 +15,7 @@ from reality_check.plugins.brief_registry.briefs import (
     every_brief,
     markdown_files,
     newest_first,
+    numbered,
     series_name,
 )
 from reality_check.plugins.brief_registry.handlers import name_the_series
@@ -216,3 +217,17 @@ def test_the_extensions_are_the_readers():
 )
 def test_a_published_original_is_neither_unpublished_nor_a_translation(front, expected):
     assert is_published_original(front, "en") is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        (None, "Reality Check #5: Réponse"),
+        ("en", "Reality Check #5: Réponse"),
+        ("ru", "Reality Check #5: Réponse"),
+        ("fr", "Reality Check #5\u00a0: Réponse"),  # French sets a colon off, with a space that never breaks
+    ],
+)
+def test_a_brief_is_named_with_the_colon_its_titles_language_writes(lang, name):
+    assert numbered("Reality Check", 5, "Réponse", lang) == name
+    assert numbered("Reality Check", 5, None, lang) == "Reality Check #5"

@@ -23,6 +23,7 @@ from enum import StrEnum
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 from .briefs import ignored_name
 from .links import linked_file, site_link
@@ -62,8 +63,42 @@ class ImageCode(StrEnum):
 
 
 # What in an SVG file runs code when a browser opens it at the site's address (as a link's target, or wherever no
-# Content-Security-Policy is sent): a script, an event attribute, a javascript: address, embedded HTML.
-_SVG_CODE = re.compile(rb"<script\b|<foreignObject\b|<handler\b|\son[a-z]+\s*=|javascript\s*:", re.I)
+# Content-Security-Policy is sent): a script, embedded HTML or another document, an event attribute, a
+# javascript: address. Elements and attributes are matched by their local name, in any namespace prefix, and
+# values as the browser reads them (entities and character references resolved), so `<s:script>` and
+# `javascript&#58;` are found too.
+_SVG_CODE_ELEMENTS = frozenset({"script", "foreignobject", "handler", "iframe", "embed", "object"})
+_SVG_JAVASCRIPT = re.compile(r"^javascript:", re.I)
+_CONTROL_AND_SPACE = re.compile(
+    r"[\x00-\x20]+"
+)  # what a browser strips from an address before reading its scheme
+# For a file XML cannot read (a browser shows no drawing for it, but say so rather than let it through).
+_SVG_CODE_TEXT = re.compile(
+    rb"<(?:\w+:)?(?:script|foreignObject|handler)\b|\son[a-z]+\s*=|javascript\s*(?::|&#)", re.I
+)
+
+
+def _local(name: str) -> str:
+    """``script`` for ``{http://www.w3.org/2000/svg}script`` or ``script``."""
+    return name.rpartition("}")[2].lower()
+
+
+def svg_runs_code(data: bytes) -> bool:
+    """Whether the SVG drawing `data` holds something that runs code when a browser opens it on its own."""
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        return bool(_SVG_CODE_TEXT.search(data))
+    for element in root.iter():
+        if not isinstance(element.tag, str):  # a comment or processing instruction
+            continue
+        if _local(element.tag) in _SVG_CODE_ELEMENTS:
+            return True
+        for name, value in element.attrib.items():
+            if _local(name).startswith("on") or _SVG_JAVASCRIPT.match(_CONTROL_AND_SPACE.sub("", value)):
+                return True
+    return False
+
 
 # HTML that names files a page loads by other means than an image's `src` or a link's `href`. The build finds,
 # checks and links (for a SITEURL with a path, the feeds and the PDF) only those two; a file named here would be
@@ -423,7 +458,7 @@ def _file_problem(
             f"write {_DESCRIBE}({shown})",
             ImageCode.IMAGE_NAME_UNUSABLE,
         )
-    if target.suffix.lower() == ".svg" and _SVG_CODE.search(target.read_bytes()):
+    if target.suffix.lower() == ".svg" and svg_runs_code(target.read_bytes()):
         return (
             f"{what} is an SVG drawing with code in it (a script, an event attribute or a javascript: address), "
             "which would run on the site's address when the file is opened: export it again without scripts, "

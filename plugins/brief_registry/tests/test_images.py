@@ -19,6 +19,7 @@ from reality_check.plugins.brief_registry.images import (
     picture_problem,
     rewrite_addresses,
     site_references,
+    svg_runs_code,
 )
 from reality_check.plugins.brief_registry.rendering import brief_markdown
 
@@ -210,6 +211,14 @@ def test_a_file_browsers_cannot_show_is_refused_saying_what_it_is(content, name,
         b'<rect width="4" height="2" onload="alert(1)"/>',
         b'<a href="javascript:alert(1)"><text>x</text></a>',
         b"<foreignObject><div>html</div></foreignObject>",
+        # Each written so that a search of the text for "<script" or "javascript:" misses it:
+        b'<s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script>',
+        b'<a href="javascript&#58;alert(1)"><text>x</text></a>',
+        b'<a xmlns:x="http://www.w3.org/1999/xlink" x:href="java&#9;script:alert(1)"><text>x</text></a>',
+        b'<a href="&#x20;JavaScript:alert(1)"><text>x</text></a>',
+        b'<set attributeName="href" to="javascript&#x3A;alert(1)"/>',
+        b'<rect xmlns:e="http://www.w3.org/2000/svg" e:onclick="alert(1)"/>',
+        b'<foreignobject><iframe src="/"/></foreignobject>',
     ],
 )
 @pytest.mark.parametrize(
@@ -229,6 +238,31 @@ def test_an_svg_with_code_in_it_is_refused_as_an_image_and_as_a_link(content, co
 def test_an_svg_drawing_without_code_passes(content):
     (content / "images" / "drawing.svg").write_bytes(SVG)
     assert problems_of("![A drawing](/images/drawing.svg)\n[it](/images/drawing.svg)\n", content) == ()
+
+
+@pytest.mark.parametrize(
+    ("drawing", "runs_code"),
+    [
+        # An entity declared in the file, read as the browser reads it:
+        (
+            b'<!DOCTYPE svg [<!ENTITY go "javascript:alert(1)">]><svg xmlns="http://www.w3.org/2000/svg">'
+            b'<a href="&go;"><text>x</text></a></svg>',
+            True,
+        ),
+        # A file XML cannot read is searched as text:
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</svg>', True),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript&#58;x"></svg>', True),
+        # What a chart exported by a drawing program holds, and words that only look like code:
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><style>'
+            b'.bar{opacity:.8}</style><a xlink:href="https://example.org/data"><text>on: javascript</text></a>'
+            b'<rect class="bar" orient="auto" width="4" height="2"/></svg>',
+            False,
+        ),
+    ],
+)
+def test_an_svg_is_read_as_a_browser_reads_it(drawing, runs_code):
+    assert svg_runs_code(drawing) is runs_code
 
 
 @pytest.mark.parametrize("kind", ["PNG", "JPEG", "GIF", "WEBP"])

@@ -111,11 +111,8 @@ def attach_cards(generators: Iterable) -> None:
             settings = by_lang.setdefault(lang, card_settings(generator.settings, lang))
             html = article.content
             extraction, problems = brief_card(front.data if front else {}, html, settings, cache.extract)
-            if front is None:  # unreadable front matter (brief_registry reports it): no line to name
-                for problem in problems:
-                    logger.warning("%s: %s", shown, problem)
-            elif problems:
-                with_body = _front_matter(article, shown, with_body=True) or front
+            if problems:
+                with_body = front and (_front_matter(article, shown, with_body=True) or front)
                 for located in located_problems(shown, with_body, problems, render):
                     logger.warning("%s", located, extra=log_extra(located))
             article.summary_card = extraction.card

@@ -85,12 +85,14 @@ def problem_line(problem: CardProblem, front: FrontMatter, found: tuple[SourceHe
 
 
 def located_problems(
-    shown: str, front: FrontMatter, problems: Iterable[CardProblem], render: Render
+    shown: str, front: FrontMatter | None, problems: Iterable[CardProblem], render: Render
 ) -> list[Problem]:
     """Card problems as ``path:line: message`` with their codes, worded and placed the same in the build and in
-    ``make check``."""
+    ``make check``; at the file's first line when its front matter cannot be read (brief_registry says why)."""
     problems = tuple(problems)
     if not problems:
         return []
+    if front is None:
+        return [Problem(shown, 1, p.message, code=p.code) for p in problems]
     found = headings(front.body, front.body_line, render)
     return [Problem(shown, problem_line(p, front, found), p.message, code=p.code) for p in problems]

@@ -6,7 +6,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from reality_check.plugins.summary_card import BodyEdit, BriefCard, CardSettings, KeyPoint, extract_card
-from reality_check.plugins.summary_card.card import ProblemCode, normalize_heading, recommendation_number
+from reality_check.plugins.summary_card.card import (
+    CardProblem,
+    ProblemCode,
+    normalize_heading,
+    recommendation_number,
+)
+from reality_check.plugins.summary_card.source import located_problems
 
 # The seed brief's structure, as Markdown renders it (shortened sentences).
 SEED_LIKE = """
@@ -315,3 +321,16 @@ def test_a_key_point_flattened_into_one_line_keeps_its_words_apart():
         ("Costs rose fell", "Costs rose fell"),
         ("One two three", "One two three"),
     ]
+
+
+def test_a_problem_of_a_brief_whose_front_matter_cannot_be_read_is_placed_at_its_first_line():
+    """brief_registry says what is wrong with the front matter; the card's problem still names a line and its code."""
+    problem = CardProblem("no key points: add a heading", ProblemCode.NO_KEY_POINTS, heading="Key points")
+
+    def unused(text: str) -> str:
+        raise AssertionError("no heading is looked for without the body")
+
+    (located,) = located_problems("content/briefs/x.md", None, [problem], unused)
+
+    assert str(located) == "content/briefs/x.md:1: no key points: add a heading"
+    assert located.code == ProblemCode.NO_KEY_POINTS

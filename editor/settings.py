@@ -13,6 +13,7 @@ from pelican.utils import slugify
 from reality_check.plugins.brief_registry.arguments import DEFAULT_SETTINGS
 from reality_check.plugins.brief_registry.briefs import series_name
 from reality_check.plugins.brief_registry.rendering import (
+    FAST_MARKDOWN_DEFAULT,
     BriefMarkdown,
     brief_markdown,
     fast_markdown_enabled,
@@ -40,7 +41,9 @@ class EditorSettings:
     default_lang: str = DEFAULT_CONFIG["DEFAULT_LANG"]
     languages: tuple[str, ...] = DEFAULT_TRANSLATION_LANGUAGES  # a translation's `lang:` must be one of these
     card_by_lang: tuple[tuple[str, CardSettings], ...] = ()  # the headings a translation's card is read with
-    fast_markdown: bool = True  # BRIEF_REGISTRY_FAST_MARKDOWN: render as the build's reader does
+    fast_markdown: bool = (
+        FAST_MARKDOWN_DEFAULT  # BRIEF_REGISTRY_FAST_MARKDOWN: render as the build's reader does
+    )
     series: str = (
         ""  # what the briefs are called (SERIES_NAME, else SITENAME), "Reality Check" in "Reality Check #4"
     )

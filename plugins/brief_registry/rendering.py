@@ -335,11 +335,12 @@ def table_alignment_as_classes(html: str) -> str:
 
 # False renders every body with Python-Markdown alone, the reference the fast path is tested against.
 FAST_MARKDOWN_SETTING = "BRIEF_REGISTRY_FAST_MARKDOWN"
+FAST_MARKDOWN_DEFAULT = True
 
 
 def fast_markdown_enabled(settings: Mapping[str, Any]) -> bool:
     """Whether Pelican's settings let the fast path render (BRIEF_REGISTRY_FAST_MARKDOWN, True by default)."""
-    return bool(settings.get(FAST_MARKDOWN_SETTING, True))
+    return bool(settings.get(FAST_MARKDOWN_SETTING, FAST_MARKDOWN_DEFAULT))
 
 
 def brief_markdown(markdown: Mapping[str, Any], fast: bool = True) -> BriefMarkdown:

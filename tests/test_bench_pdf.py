@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reality_check.bench.child import Run
-from reality_check.bench.pdf import PdfMeasurement, report_pdf
+from reality_check.bench.pdf import PdfMeasurement, pdf_missed_budgets, pdf_table
 
 
 def builds(*cpu: float) -> list[Run]:
@@ -26,16 +26,16 @@ def measurement(**values) -> PdfMeasurement:
 
 
 def test_table_row_and_no_budget_missed():
-    lines, missed = report_pdf([measurement()])
+    lines = pdf_table([measurement()])
     assert (
         lines[2]
         == "| 100 | 1.300, 0.800 | 200.00 | 7.00 | 100 | 41 | 12.75, 8.50 | 12.45, 8.30 | 1.02x, 1.02x | 0 |"
     )
-    assert missed == []
+    assert pdf_missed_budgets([measurement()]) == []
 
 
 def test_drawing_on_an_unchanged_rebuild_or_a_slow_one_misses_the_budget():
-    _, missed = report_pdf([measurement(unchanged_drew=2, unchanged_with=builds(9.5, 9.6, 9.7))])
+    missed = pdf_missed_budgets([measurement(unchanged_drew=2, unchanged_with=builds(9.5, 9.6, 9.7))])
     assert missed == [
         "unchanged rebuilds drew 2 PDFs at N=100 (budget 0)",
         "unchanged rebuild with PDFs takes 1.16x the processor time of the one without at N=100 (budget 1.1x)",
@@ -43,5 +43,5 @@ def test_drawing_on_an_unchanged_rebuild_or_a_slow_one_misses_the_budget():
 
 
 def test_a_primed_size_says_its_cold_build_was_not_timed():
-    lines, _ = report_pdf([measurement(n=1000, primed=True, cold_with=[])])
+    lines = pdf_table([measurement(n=1000, primed=True, cold_with=[])])
     assert "| 1000 | 1.300, 0.800 | not timed (cache primed) | 7.00 |" in lines[2]

@@ -29,7 +29,7 @@ from reality_check.plugins.brief_registry.arguments import (
 )
 from reality_check.plugins.brief_registry.briefs import numbered
 from reality_check.plugins.brief_registry.nearmiss import closest
-from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, existing_briefs, next_free_number
+from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
 from reality_check.plugins.brief_registry.rules import unknown_name
 from reality_check.plugins.brief_registry.textfile import lines_of, read_text_file
@@ -52,6 +52,7 @@ from .preview_server import (
 )
 from .scaffold import (
     BriefRequest,
+    NumberUser,
     ScaffoldError,
     brief_text,
     misspelt_authors,
@@ -321,11 +322,12 @@ def run_import(args: argparse.Namespace, settings: EditorSettings, ask: Ask | No
         return _import_parsed(content, source, text, settings, ask)
 
 
-def _number_taken(used: str, source: Path, text: str, brief: SeedBrief, content: Path, settings) -> str:
+def _number_taken(
+    used: NumberUser, source: Path, text: str, brief: SeedBrief, content: Path, settings: EditorSettings
+) -> str:
     """Why a draft whose series number a brief has is refused: imported already (the same title), or numbered
     wrongly (another title), with the draft's line to correct and the next free number."""
-    path = used.rsplit(":", 1)[0]
-    title = next((str(f.data.get("title")) for p, f in existing_briefs(content) if str(p) == path), "")
+    title = used.title
     if title.strip().casefold() == brief.request.title.strip().casefold():
         return f"{used} already has series number {brief.number}: this brief seems to be imported already"
     line = next((n for n, t in enumerate(lines_of(text), 1) if f"#{brief.number}" in t), 1)

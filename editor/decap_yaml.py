@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 LINE_WIDTH = 80
 MIN_CONTENT_WIDTH = 20
@@ -31,13 +32,21 @@ _NOT_A_STRING = re.compile(
 
 def _fold(text: str, indent: str, column: int, quoted: bool) -> str:
     """Break a long scalar at spaces (or, in double quotes, with an escaped line break) as the library does."""
-    found = _fold_points(text, indent, column, quoted)
-    return _folded(text, indent, quoted, *found) if found else text
+    folds = _fold_points(text, indent, column, quoted)
+    return _folded(text, indent, quoted, folds) if folds else text
 
 
-def _fold_points(text: str, indent: str, column: int, quoted: bool) -> tuple[list[int], set[int]] | None:
-    """Where the library breaks `text`: the index of each break (0: before the text, on a line of its own), and
-    those made with an escaped line break (in double quotes); None when it leaves the text whole."""
+@dataclass(frozen=True)
+class Folds:
+    """Where the library breaks a scalar: the index of each break (0: before the text, on a line of its own), in
+    order, and those of them made with an escaped line break (in double quotes)."""
+
+    at: tuple[int, ...]
+    escaped: frozenset[int]
+
+
+def _fold_points(text: str, indent: str, column: int, quoted: bool) -> Folds | None:
+    """Where the library breaks `text` (its own loop, step by step); None when it leaves the text whole."""
     end_step = max(1 + MIN_CONTENT_WIDTH, 1 + LINE_WIDTH - len(indent))
     if len(text) <= end_step:
         return None
@@ -85,18 +94,19 @@ def _fold_points(text: str, indent: str, column: int, quoted: bool) -> tuple[lis
                     split = None
         previous = char
         i += 1
-    return (folds, escaped) if folds else None
+    return Folds(tuple(folds), frozenset(escaped)) if folds else None
 
 
-def _folded(text: str, indent: str, quoted: bool, folds: list[int], escaped: set[int]) -> str:
+def _folded(text: str, indent: str, quoted: bool, folds: Folds) -> str:
     """`text` broken at `folds` (from `_fold_points`), each further line indented by `indent`."""
-    result = text[: folds[0]]
-    for index, fold in enumerate(folds):
-        stop = folds[index + 1] if index + 1 < len(folds) else len(text)
+    at = folds.at
+    result = text[: at[0]]
+    for index, fold in enumerate(at):
+        stop = at[index + 1] if index + 1 < len(at) else len(text)
         if fold == 0:
             result = f"\n{indent}{text[:stop]}"
         else:
-            if quoted and fold in escaped:
+            if quoted and fold in folds.escaped:
                 result += f"{text[fold]}\\"
             result += f"\n{indent}{text[fold + 1 : stop]}"
     return result

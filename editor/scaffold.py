@@ -162,9 +162,21 @@ def write_brief(target: Path, text: str) -> Path:
     return target
 
 
-def series_number_user(content: Path, number: int) -> str | None:
-    """``path:line`` of a brief that already has series number `number`, if any."""
+@dataclass(frozen=True)
+class NumberUser:
+    """The brief that has a series number already: its file, the line of its ``series_number:``, its title."""
+
+    path: Path
+    line: int
+    title: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+def series_number_user(content: Path, number: int) -> NumberUser | None:
+    """The brief that already has series number `number`, if any."""
     for path, front in existing_briefs(content):
         if front.data.get("series_number") == number:
-            return f"{path}:{front.line_of('series_number')}"
+            return NumberUser(path, front.line_of("series_number"), str(front.data.get("title")))
     return None

@@ -855,29 +855,36 @@ def _front_recommendations(value: object) -> tuple[tuple[Recommendation, ...] | 
     problems: list[CardProblem] = []
     number = 0
     for index, item in enumerate(value):
-        recommendation, item_problems, number = _front_recommendation(index, item, number, found)
-        problems.extend(item_problems)
-        if recommendation is not None:
-            found.append(recommendation)
+        entry = _front_recommendation(index, item, number, found)
+        problems.extend(entry.problems)
+        number = entry.number
+        if entry.recommendation is not None:
+            found.append(entry.recommendation)
     return (None if problems else tuple(found)), problems
+
+
+@dataclass(frozen=True)
+class _FrontEntry:
+    """One entry of ``recommendations:`` as read: the recommendation (None when it cannot be read), what is
+    wrong with it, and the number it takes (the next entry without one is numbered after it)."""
+
+    recommendation: Recommendation | None
+    problems: tuple[CardProblem, ...]
+    number: int
 
 
 def _front_recommendation(
     index: int, item: object, previous: int, found: list[Recommendation]
-) -> tuple[Recommendation | None, list[CardProblem], int]:
-    """One entry of ``recommendations:`` (after ``found``, the last numbered ``previous``): the recommendation
-    when it can be read, what is wrong with it, and its number."""
+) -> _FrontEntry:
+    """One entry of ``recommendations:``, after ``found``, the last of them numbered ``previous``."""
     where = f"recommendations item {index + 1}"
 
     def problem(message: str, code: ProblemCode = ProblemCode.RECOMMENDATIONS_FIELD_SHAPE) -> CardProblem:
         return CardProblem(where + message, code, field="recommendations", index=index)
 
     if not isinstance(item, dict):
-        return (
-            None,
-            [problem(f" must be a mapping with 'title' and 'text' (got {_type_name(item)} {item!r})")],
-            previous,
-        )
+        shape = problem(f" must be a mapping with 'title' and 'text' (got {_type_name(item)} {item!r})")
+        return _FrontEntry(None, (shape,), previous)
     problems = []
     unknown = sorted(set(map(str, item)) - {"title", "text", "number"})
     title, text = item.get("title"), item.get("text", "")
@@ -901,13 +908,10 @@ def _front_recommendation(
             )
         )
     if not isinstance(title, str) or not isinstance(text, str):
-        return None, problems, number
+        return _FrontEntry(None, tuple(problems), number)
     text = " ".join(text.split())
-    return (
-        Recommendation(number, " ".join(title.split()), text, html.escape(text, quote=False), ""),
-        problems,
-        number,
-    )
+    recommendation = Recommendation(number, " ".join(title.split()), text, html.escape(text, quote=False), "")
+    return _FrontEntry(recommendation, tuple(problems), number)
 
 
 def card_from_front_matter(data: Mapping[str, Any]) -> tuple[GivenCard, tuple[CardProblem, ...]]:

@@ -93,7 +93,7 @@ class CheckCode(StrEnum):
 
 
 @dataclass(frozen=True)
-class Address:
+class BriefAddress:
     """Where a brief will be published: its slug, and the front-matter line it comes from."""
 
     path: str
@@ -107,7 +107,7 @@ class BriefReport:
 
     problems: tuple[Problem, ...] = ()
     number: Numbered | None = None
-    address: Address | None = None
+    address: BriefAddress | None = None
     warnings: tuple[Problem, ...] = ()
     path: str = ""
     responses: tuple[ListedResponse, ...] = ()  # each `responses:` entry with its line
@@ -243,7 +243,7 @@ def check_catalogs(settings: EditorSettings, content: str) -> list[Problem]:
 
 def check_page(
     path: Path, shown: str, content: Path, settings: EditorSettings
-) -> tuple[list[Problem], Address | None]:
+) -> tuple[list[Problem], BriefAddress | None]:
     """A page (``content/pages/``) is read by the same reader as a brief: its front matter and body must pass it,
     its title and status be ones the build can use; with its address (two pages at one are reported together)."""
     try:
@@ -502,19 +502,21 @@ def _link_hint(target: str, source: Path, content: Path, known: ContentFiles) ->
     return ""
 
 
-def brief_address(path: str, front: FrontMatter, source: Path, settings: EditorSettings) -> Address | None:
+def brief_address(
+    path: str, front: FrontMatter, source: Path, settings: EditorSettings
+) -> BriefAddress | None:
     """The slug the build will give the brief: its ``slug:`` field, or one made from its title."""
     if front.data.get("slug"):
-        return Address(path, front.line_of("slug"), str(front.data["slug"]).strip())
+        return BriefAddress(path, front.line_of("slug"), str(front.data["slug"]).strip())
     if settings.slugify_source == "basename":
-        return Address(path, 1, settings.slug(source.stem))
+        return BriefAddress(path, 1, settings.slug(source.stem))
     title = front.data.get("title")
     if title in (None, ""):
         return None
-    return Address(path, front.line_of("title"), settings.slug(str(title)))
+    return BriefAddress(path, front.line_of("title"), settings.slug(str(title)))
 
 
-def check_address(path: str, front: FrontMatter, address: Address | None) -> list[Problem]:
+def check_address(path: str, front: FrontMatter, address: BriefAddress | None) -> list[Problem]:
     """The brief's address must be one the site can write: see `brief_registry.rules.slug_problem`."""
     if address is None:
         return []  # no title: reported as a required field
@@ -524,7 +526,7 @@ def check_address(path: str, front: FrontMatter, address: Address | None) -> lis
 
 def check_slugs(addresses) -> list[Problem]:
     """Two briefs with one slug would be written to the same address: report it at each of them."""
-    by_slug: dict[str, list[Address]] = {}
+    by_slug: dict[str, list[BriefAddress]] = {}
     for address in addresses:
         by_slug.setdefault(address.slug, []).append(address)
     problems = []

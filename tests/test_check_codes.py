@@ -13,7 +13,7 @@ import pytest
 from editor_helpers import SETTINGS
 
 from reality_check.editor.check import (
-    Address,
+    BriefAddress,
     BriefReport,
     CheckCode,
     check_date,
@@ -83,7 +83,7 @@ CHECK_CASES: list[tuple[CheckCode, Find]] = [
     (CheckCode.LINK_TO_NO_FILE, broken_link),
     (
         CheckCode.SLUG_REUSED,
-        lambda _: check_slugs([Address("a.md", 2, "same"), Address("b.md", 2, "same")])[:1],
+        lambda _: check_slugs([BriefAddress("a.md", 2, "same"), BriefAddress("b.md", 2, "same")])[:1],
     ),
     (
         CheckCode.FIELD_NOT_TEXT,

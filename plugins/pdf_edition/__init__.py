@@ -3,14 +3,14 @@
 from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
 from .drawing import DrawnPdf, draw_pdf
-from .edition import DrawingInputs, Person, PrintedBrief, cache_key, page_size, short_title, size_label
+from .edition import BylineName, DrawingInputs, PrintedBrief, cache_key, page_size, short_title, size_label
 
 register = register_from_handlers(__name__)
 
 __all__ = [
+    "BylineName",
     "DrawingInputs",
     "DrawnPdf",
-    "Person",
     "PrintedBrief",
     "cache_key",
     "draw_pdf",

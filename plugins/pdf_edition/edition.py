@@ -39,7 +39,7 @@ class PdfEditionSettingError(SettingError):
 
 
 @dataclass(frozen=True)
-class Person:
+class BylineName:
     """An author as the byline shows them (the theme's byline macro reads ``name``)."""
 
     name: str
@@ -71,7 +71,7 @@ class PrintedBrief:
     series_number: int
     date: datetime.date
     locale_date: str
-    authors: tuple[Person, ...]
+    authors: tuple[BylineName, ...]
     topics: tuple[str, ...]
     regions: tuple[str, ...]
     summary_card: object  # summary_card.BriefCard: frozen, compared and hashed by its repr
@@ -204,7 +204,7 @@ def printed_brief(article, settings: dict, static_files: Mapping[str, str] | Non
         series_number=record.number,
         date=record.date,
         locale_date=str(getattr(article, "locale_date", "")),
-        authors=tuple(Person(name) for name in names_of(getattr(article, "authors", None))),
+        authors=tuple(BylineName(name) for name in names_of(getattr(article, "authors", None))),
         topics=names_of(getattr(article, "topics", None)),
         regions=names_of(getattr(article, "regions", None)),
         summary_card=getattr(article, "summary_card", None),

@@ -8,8 +8,8 @@ import datetime
 import pytest
 
 from reality_check.plugins.pdf_edition import (
+    BylineName,
     DrawingInputs,
-    Person,
     PrintedBrief,
     cache_key,
     page_size,
@@ -50,7 +50,7 @@ BRIEF = PrintedBrief(
     series_number=901,
     date=datetime.date(2099, 2, 1),
     locale_date="February 1, 2099",
-    authors=(Person("Invented Author"),),
+    authors=(BylineName("Invented Author"),),
     topics=("Defense",),
     regions=("Zembla",),
     summary_card=CARD,
@@ -132,7 +132,7 @@ def test_subject_is_the_first_key_point_and_keywords_are_topics_then_regions():
         {"title": "Another title"},
         {"series_number": 902},
         {"date": datetime.date(2099, 2, 2)},
-        {"authors": (Person("Invented Author"), Person("Second Author"))},
+        {"authors": (BylineName("Invented Author"), BylineName("Second Author"))},
         {"topics": ("Trade",)},
         {"regions": ()},
         {"summary_card": BriefCard(key_points=CARD.key_points)},

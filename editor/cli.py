@@ -40,7 +40,7 @@ from .authors import AuthorError, add_author, entry_yaml, make_author_command, n
 from .build import PelicanOptionsError
 from .check import check_brief, run_check
 from .cms import CmsError, run_cms
-from .devserver import serve
+from .devserver import end_within_deadline, serve
 from .importer import SeedBrief, SeedError, parse_seed, site_pages
 from .preview_server import (
     DEFAULT_CMS_PORT,
@@ -87,14 +87,16 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
         ask = input
     ask = _stoppable(ask) if ask is not None else None
     try:
-        if args.command == "devserver":
+        if args.command in ("devserver", "cms"):
             extra = [option for option in args.pelican_options if option != "--"]
-            return serve(args.content, args.output, args.settings, args.bind, args.port, extra)
-        if args.command == "cms":
-            extra = [option for option in args.pelican_options if option != "--"]
-            return run_cms(
-                args.content, args.output, args.settings, args.bind, args.port, args.cms_port, extra
-            )
+            try:
+                if args.command == "devserver":
+                    return serve(args.content, args.output, args.settings, args.bind, args.port, extra)
+                return run_cms(
+                    args.content, args.output, args.settings, args.bind, args.port, args.cms_port, extra
+                )
+            finally:
+                end_within_deadline()
         if args.command == "serve":
             return run_serve(args)
         # The commands that read briefs; the previews above read the builds' own settings, PELICANOPTS included.

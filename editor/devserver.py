@@ -245,6 +245,14 @@ def _take_over_logging() -> PreviewLog:
     return log
 
 
+def end_within_deadline() -> None:
+    """Once the preview has stopped, the process has STOP_DEADLINE to end too: Python's own exit waits for the
+    pools of the checks and drawings and for their processes, and a wait that hangs would hold the process (and
+    its caller) with nothing said. Past the deadline, where each thread stands is printed and it ends (status 1).
+    For the commands' own process only: a caller that goes on (a test) must not have it."""
+    faulthandler.dump_traceback_later(STOP_DEADLINE, exit=True)
+
+
 def _stop_on_signal(signum: int, frame: object) -> None:
     """Ctrl-C (KeyboardInterrupt) or SIGTERM (exit status 0): stop, within STOP_DEADLINE."""
     faulthandler.dump_traceback_later(STOP_DEADLINE, exit=True)

@@ -476,6 +476,26 @@ def test_a_stop_that_hangs_says_where_and_ends_within_the_deadline():
     assert "line 6 in held_by_something_on_the_way_out" in stopped.stderr
 
 
+def test_an_exit_that_hangs_after_the_preview_stopped_says_where_and_ends_within_the_deadline():
+    """The preview stopped, Python's exit waits for a thread that never ends (a pool's, say): the process still
+    ends within STOP_DEADLINE, saying where that thread stood, instead of holding its caller with nothing said."""
+    script = (
+        "import threading, time\n"
+        "from reality_check.editor import devserver\n"
+        "devserver.STOP_DEADLINE = 0.5\n"
+        "def a_pool_that_never_finishes():\n"
+        "    time.sleep(30)\n"
+        "threading.Thread(target=a_pool_that_never_finishes).start()\n"
+        "devserver.end_within_deadline()\n"
+    )
+    started = time.monotonic()
+    stopped = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=25)
+    assert stopped.returncode == 1, stopped.stderr
+    assert time.monotonic() - started < 25
+    assert "Timeout (0:00:00.500000)!" in stopped.stderr
+    assert "line 5 in a_pool_that_never_finishes" in stopped.stderr
+
+
 @pytest.mark.parametrize(
     ("problems", "warnings", "said"),
     [

@@ -2,41 +2,69 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import logging
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import BRIEF_4_URL, ROOT, clear_of_midnight, copy_content
+from pelican.log import FatalLogger, LimitFilter
 
+from reality_check.editor import build
 from reality_check.editor.build import STATE_FILE
 from reality_check.editor.check_cache import CACHE_FILE as CHECK_CACHE_FILE
 
 
-def make_html(content: Path, output: Path, cache: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "reality_check.editor.build",
-            "--content",
-            str(content),
-            "--output",
-            str(output),
-            *extra,
-            "--",
-            "--fatal",
-            "errors",
-            "-e",
-            f'CACHE_PATH="{cache}"',
-            "PAGEFIND_ENABLED=false",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
-    )
+@dataclass(frozen=True)
+class Result:
+    """What `make html` (`python -m reality_check.editor.build`) ended with and wrote to the terminal."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def logging_state() -> tuple:
+    loggers = [logging.getLogger(), logging.getLogger("pelican")]
+    return tuple((tuple(logger.handlers), tuple(logger.filters), logger.level) for logger in loggers)
+
+
+@pytest.fixture
+def make_html(monkeypatch, capsys):
+    """`make html`'s build, in this process, as the Makefile runs it (from the project folder, ``--fatal errors``).
+
+    Pelican's main sets how fatal a log record is on its logger class, for the whole process: put back after the
+    test, as are the logging handlers and levels, so no later test in this process builds with them."""
+    monkeypatch.setattr(FatalLogger, "fatal_lvl", FatalLogger.fatal_lvl)
+    if hasattr(FatalLogger, "warnings_fatal"):
+        monkeypatch.setattr(FatalLogger, "warnings_fatal", FatalLogger.warnings_fatal)
+    monkeypatch.setattr(LimitFilter, "LOGS_DEDUP_MIN_LEVEL", LimitFilter.LOGS_DEDUP_MIN_LEVEL)
+    monkeypatch.chdir(ROOT)
+    before = logging_state()
+
+    def run(content: Path, output: Path, cache: Path, *extra: str) -> Result:
+        capsys.readouterr()
+        code = build.main(
+            [
+                "--content",
+                str(content),
+                "--output",
+                str(output),
+                *extra,
+                "--",
+                "--fatal",
+                "errors",
+                "-e",
+                f'CACHE_PATH="{cache}"',
+                "PAGEFIND_ENABLED=false",
+            ]
+        )
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    yield run
+    assert logging_state() == before  # nothing of Pelican's logging set-up is left for the next test
 
 
 def main_text(output: Path) -> str:
@@ -44,7 +72,7 @@ def main_text(output: Path) -> str:
     return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").main.get_text(" ", strip=True)
 
 
-def test_make_html_builds_only_when_something_changed(tmp_path):
+def test_make_html_builds_only_when_something_changed(tmp_path, make_html):
     content, output, cache = copy_content(tmp_path / "content"), tmp_path / "output", tmp_path / "cache"
     clear_of_midnight()
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BRIEF_4_URL, CONTENT, SEED, Site, build_site, folder_bytes, text_of
+from conftest import BRIEF_4_URL, CONTENT, MAKE, ROOT, SEED, Site, build_site, folder_bytes, text_of
 from editor_helpers import EDITOR_FIXTURES, SETTINGS, content_copy, run
 
 from reality_check.editor.cli import main
@@ -234,25 +233,20 @@ def test_the_importer_bolds_the_same_first_sentence():
     assert "1. **The U.S. should leave Syria.** It has no vital interest there." in markdown.splitlines()
 
 
-def import_command(content: Path, source: Path) -> subprocess.CompletedProcess:
-    """`python -m reality_check.editor import`, as `make import SRC=…` runs it, from the folder holding `content`."""
+def make_import(content: Path, source: Path) -> subprocess.CompletedProcess:
+    """`make import INPUTDIR=… SRC=…`, as an editor runs it."""
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "reality_check.editor",
-            "import",
-            "--content",
-            "content",
-            str(source),
-            "--settings",
-            SETTINGS,
-        ],
-        cwd=content.parent,
+        [*MAKE, "-s", "import", f"INPUTDIR={content}", f"SRC={source}"],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def import_here(content: Path, source: Path, capsys, monkeypatch) -> tuple[int, list[str], str]:
+    """`python -m reality_check.editor import`, as `make import SRC=…` runs it, in this process."""
+    return run(["import", "--content", "content", str(source)], capsys, monkeypatch, content.parent)
 
 
 def test_a_seed_saved_with_a_bom_and_crlf_imports_as_the_plain_one_does(imported, tmp_path):
@@ -262,13 +256,13 @@ def test_a_seed_saved_with_a_bom_and_crlf_imports_as_the_plain_one_does(imported
     source = tmp_path / "seed-windows.txt"
     source.write_bytes(b"\xef\xbb\xbf" + SEED.read_text(encoding="utf-8").replace("\n", "\r\n").encode())
 
-    result = import_command(content, source)
+    result = make_import(content, source)  # the one end-to-end run of make import
 
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
     assert (content.parent / IMPORTED).read_bytes() == (root / IMPORTED).read_bytes()
 
 
-def test_a_seed_in_windows_1252_names_the_line_of_the_first_bad_byte(tmp_path):
+def test_a_seed_in_windows_1252_names_the_line_of_the_first_bad_byte(tmp_path, capsys, monkeypatch):
     content = content_copy(tmp_path / "content")
     before = folder_bytes(content)
     source = tmp_path / "seed-1252.txt"
@@ -280,17 +274,17 @@ def test_a_seed_in_windows_1252_names_the_line_of_the_first_bad_byte(tmp_path):
     column = next(i for i, ch in enumerate(text.splitlines()[line - 1], 1) if not ch.isascii())
     shown = text.splitlines()[line - 1][column - 1]
 
-    result = import_command(content, source)
+    code, _, err = import_here(content, source, capsys, monkeypatch)
 
-    assert result.returncode == 1
-    assert result.stderr.splitlines()[0] == (
+    assert code == 1
+    assert err.splitlines()[0] == (
         f"error: {source}:{line}: the file is not UTF-8 text (byte {shown.encode('cp1252')[0]:#04x} in column "
         f"{column}, '{shown}' in Windows-1252); save it again choosing the UTF-8 encoding"
     )
     assert folder_bytes(content) == before
 
 
-def test_a_seed_naming_a_listed_author_in_other_capitals_says_did_you_mean(tmp_path):
+def test_a_seed_naming_a_listed_author_in_other_capitals_says_did_you_mean(tmp_path, capsys, monkeypatch):
     content = content_copy(tmp_path / "content")
     before = folder_bytes(content)
     source = tmp_path / "seed-lower-case.txt"
@@ -299,13 +293,13 @@ def test_a_seed_naming_a_listed_author_in_other_capitals_says_did_you_mean(tmp_p
     )
     byline = next(n for n, row in enumerate(source.read_text().splitlines(), 1) if row.startswith("By "))
 
-    result = import_command(content, source)
+    code, _, err = import_here(content, source, capsys, monkeypatch)
 
-    assert result.returncode == 1
-    assert result.stderr.splitlines()[0] == (
+    assert code == 1
+    assert err.splitlines()[0] == (
         f"{source}:{byline}: unknown author 'emma ashford' (not listed in authors.yml): did you mean 'Emma Ashford'?"
     )
-    assert "make author" not in result.stderr
+    assert "make author" not in err
     assert folder_bytes(content) == before
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CONTENT, FIXTURES, MAKE, ROOT, copy_content
+from conftest import CONTENT, FIXTURES, ROOT, copy_content
 from publishing import SITEURL, publish_env, run_make, run_publish, snapshot
 
 from reality_check.deploy import publish
@@ -298,21 +298,29 @@ def test_without_siteurl_a_publish_is_a_quiet_rehearsal_never_called_live(tmp_pa
     assert home.find("link", rel="canonical")["href"] == "https://reality-check.example.org/"
 
 
-def test_a_siteurl_without_a_scheme_gets_one_message_and_no_build(tmp_path):
-    output = tmp_path / "output"
-    result = subprocess.run(
-        [*MAKE, "publish", f"OUTPUTDIR={output}"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=publish_env(SITEURL="briefs.example.org"),
+def publish_here(monkeypatch, capsys, content: Path, output: Path, **env: str) -> tuple[int, str, str]:
+    """`make publish`'s command (python -m reality_check.deploy.publish), in this process, from the project folder:
+    its exit code, stdout and stderr."""
+    for name, value in publish_env(**env).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(ROOT)
+    capsys.readouterr()
+    code = publish.main(
+        ["--content", str(content), "--output", str(output), "--settings", "publishconf.py", "--"]
     )
-    assert result.returncode != 0
-    assert result.stderr.splitlines()[0] == (
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_siteurl_without_a_scheme_gets_one_message_and_no_build(tmp_path, monkeypatch, capsys):
+    output = tmp_path / "output"
+    code, out, err = publish_here(monkeypatch, capsys, CONTENT, output, SITEURL="briefs.example.org")
+    assert code == 1  # which make reports as 2
+    assert err.splitlines()[0] == (
         "error: SITEURL must be the site's full address, starting with https:// (got 'briefs.example.org'); "
         "run: make publish SITEURL=https://briefs.example.org"
     )
-    assert "which is not in the site" not in result.stdout + result.stderr
+    assert "which is not in the site" not in out + err
     assert not output.exists()
 
 
@@ -455,21 +463,21 @@ def test_a_publish_replaces_only_a_folder_of_its_own(folders, output, problem):
     assert (found is None) if problem is None else found.endswith(problem), found
 
 
-def test_a_folder_holding_other_files_is_refused_before_anything_is_built(tmp_path):
+def test_a_folder_holding_other_files_is_refused_before_anything_is_built(tmp_path, monkeypatch, capsys):
     www = tmp_path / "srv" / "www"
     (www / "another-site").mkdir(parents=True)
     (www / "index.html").write_text("another site's home page", encoding="utf-8")
     before = snapshot(www)
 
-    result = run_publish(CONTENT, www)
+    code, out, err = publish_here(monkeypatch, capsys, CONTENT, www)
 
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [
+    assert code == 1
+    assert err.splitlines() == [
         f"error: {www} holds files this project did not build (another-site, index.html), and make publish "
         "replaces the whole folder it is given: give OUTPUTDIR a folder of its own (new, empty, or the site's "
         "folder from an earlier publish), such as OUTPUTDIR=/srv/reality-check/site"
     ]
-    assert result.stdout == ""
+    assert out == ""
     assert snapshot(www) == before
 
 

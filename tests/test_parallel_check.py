@@ -13,24 +13,46 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from parallel_probe import square_noting_pid
 
 import reality_check.editor.parallel as parallel
 from reality_check.plugins.plugin_support.memo import ProcessMemo
 
-PROBE = Path(__file__).with_name("parallel_probe.py")
+TESTS = Path(__file__).parent
+# The three probes one after another in one fresh interpreter, each in a folder of its own and starting, as in a
+# process of its own, with no rendered body and no extracted card in the process's memos.
+PROBES = """
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import parallel_probe
+from reality_check.plugins.brief_registry.rendering import forget_rendered
+from reality_check.plugins.summary_card.cache import forget_extractions
+found = {}
+for case in ("map", "check", "build"):
+    forget_rendered()
+    forget_extractions()
+    folder = Path(sys.argv[2]) / case
+    folder.mkdir()
+    found[case] = getattr(parallel_probe, "probe_" + case)(folder)
+print(json.dumps(found))
+"""
 
 
-def probe(case: str, folder: Path) -> dict:
+@pytest.fixture(scope="module")
+def probed(tmp_path_factory) -> dict:
+    """What each probe of tests/parallel_probe.py found, by case."""
+    folder = tmp_path_factory.mktemp("parallel-probes")
     done = subprocess.run(
-        [sys.executable, str(PROBE), case, str(folder)], capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", PROBES, str(TESTS), str(folder)], capture_output=True, text=True, timeout=600
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.splitlines()[-1])
 
 
-def test_workers_return_results_in_order_and_send_back_what_they_remembered(tmp_path):
-    found = probe("map", tmp_path)
+def test_workers_return_results_in_order_and_send_back_what_they_remembered(probed):
+    found = probed["map"]
     assert found["results"] == [n * n for n in range(50)]
     assert sorted(found["keys"]) == list(range(50))  # every entry a worker added is in this process's memo
     workers = set(found["pids"])
@@ -67,8 +89,8 @@ def test_a_memo_keeps_its_newest_entries_and_records_only_while_asked():
     assert memo.get("a") is None
 
 
-def test_checking_on_two_cores_finds_what_one_core_finds_and_keeps_the_bodies_and_cards(tmp_path):
-    found = probe("check", tmp_path)
+def test_checking_on_two_cores_finds_what_one_core_finds_and_keeps_the_bodies_and_cards(probed):
+    found = probed["check"]
     assert found["forked"]
     assert found["same"]
     assert (
@@ -79,8 +101,8 @@ def test_checking_on_two_cores_finds_what_one_core_finds_and_keeps_the_bodies_an
     assert found["held_after_again"] == found["held"]
 
 
-def test_the_build_after_checks_on_two_cores_renders_and_extracts_no_brief_again(tmp_path):
-    found = probe("build", tmp_path)
+def test_the_build_after_checks_on_two_cores_renders_and_extracts_no_brief_again(probed):
+    found = probed["build"]
     assert found["forked"]
     assert found["problems"] == 0
     assert found["briefs_rendered_by_build"] == 0

@@ -205,7 +205,9 @@ def build(
     if fresh:
         return run_pelican(pelican_argv)
     state_path = Path(settings["CACHE_PATH"]) / STATE_FILE
-    sources = [content.resolve(), *(ROOT / name for name in PROJECT_SOURCES)]
+    # The theme the settings name, too (`-e THEME=…`): edits to another theme than the project's must build.
+    theme = Path(settings["THEME"]).resolve()
+    sources = list(dict.fromkeys([content.resolve(), theme, *(ROOT / name for name in PROJECT_SOURCES)]))
     inputs = input_fingerprint(sources, settings, options, installed_packages(), datetime.date.today())
     last = None if force else read_state(state_path)
     # The output is hashed only when the inputs are the last build's (an edit means a build anyway).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def make_html(monkeypatch, capsys):
     monkeypatch.chdir(ROOT)
     before = logging_state()
 
-    def run(content: Path, output: Path, cache: Path, *extra: str) -> Result:
+    def run(content: Path, output: Path, cache: Path, *extra: str, settings: tuple[str, ...] = ()) -> Result:
         capsys.readouterr()
         code = build.main(
             [
@@ -58,6 +59,7 @@ def make_html(monkeypatch, capsys):
                 "-e",
                 f'CACHE_PATH="{cache}"',
                 "PAGEFIND_ENABLED=false",
+                *settings,
             ]
         )
         out, err = capsys.readouterr()
@@ -137,3 +139,24 @@ def test_make_html_builds_only_when_something_changed(tmp_path, make_html):
     rebuilt = make_html(content, output, cache)
     assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
     assert "Done: Processed" in rebuilt.stdout  # ...but the failed build may have written half: build again
+
+
+def test_an_edit_to_a_theme_named_in_the_settings_builds_again(tmp_path, make_html):
+    """A theme of one's own (`-e THEME=…`, outside the project's theme/): editing one of its templates is a reason
+    to build, as an edit to theme/ is."""
+    content, output, cache = copy_content(tmp_path / "content"), tmp_path / "output", tmp_path / "cache"
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    own_theme = (f'THEME="{theme}"',)
+    clear_of_midnight()
+    assert make_html(content, output, cache, settings=own_theme).returncode == 0
+    assert "is up to date" in make_html(content, output, cache, settings=own_theme).stdout
+
+    footer = theme / "templates" / "base.html"
+    footer.write_text(
+        footer.read_text(encoding="utf-8").replace("</footer>", "SYNTHETIC THEME EDIT</footer>", 1)
+    )
+    edited = make_html(content, output, cache, settings=own_theme)
+
+    assert "Done: Processed" in edited.stdout, edited.stdout + edited.stderr
+    assert "SYNTHETIC THEME EDIT" in (output / "index.html").read_text(encoding="utf-8")

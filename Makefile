@@ -119,7 +119,7 @@ github: DEPLOY_TARGET := github
 
 .PHONY: digest
 digest: $(STAMP) ## Newsletter digest, then publish: make digest [SINCE=YYYY-MM-DD INTRO="…" DATE=YYYY-MM-DD]
-	@$(BIN)/python -m reality_check.plugins.newsletter_digest --content "$$RAW_INPUTDIR" --settings $(CONFFILE) --since "$$RAW_SINCE" --intro "$$RAW_INTRO" --date "$$RAW_DATE"
+	@$(BIN)/python -m reality_check.editor digest --content "$$RAW_INPUTDIR" --settings $(CONFFILE) --since "$$RAW_SINCE" --intro "$$RAW_INTRO" --date "$$RAW_DATE"
 	@$(MAKE) --no-print-directory publish
 
 # rsync_upload checks RSYNC_TARGET before publishing, and refuses one rsync would empty of other files (deploy/rsync.py).

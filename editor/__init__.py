@@ -1,9 +1,9 @@
 """Tools for the people who write briefs: check them, start a new one, import one from plain text, add an author,
-preview the site while editing, and edit in the browser.
+record the next newsletter issue, preview the site while editing, and edit in the browser.
 
-Run as ``python -m reality_check.editor <command>`` (``check``, ``new``, ``import``, ``add-author``, ``devserver``,
-``serve``, ``cms``); the Makefile wraps them as ``make check``, ``make brief``, ``make import``, ``make author``,
-``make devserver``, ``make serve`` and ``make cms``.
+Run as ``python -m reality_check.editor <command>`` (``check``, ``new``, ``import``, ``add-author``, ``digest``,
+``devserver``, ``serve``, ``cms``); the Makefile wraps them as ``make check``, ``make brief``, ``make import``,
+``make author``, ``make digest``, ``make devserver``, ``make serve`` and ``make cms``.
 """
 
 from pathlib import Path

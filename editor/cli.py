@@ -1,4 +1,5 @@
-"""Command line: ``python -m reality_check.editor check|new|import|add-author|devserver|serve|cms``, wrapped by the Makefile.
+"""Command line: ``python -m reality_check.editor check|new|import|add-author|digest|devserver|serve|cms``, wrapped by
+the Makefile.
 
 Every refusal is one clear sentence and leaves every file as it was.
 """
@@ -28,11 +29,13 @@ from reality_check.plugins.brief_registry.arguments import (
     content_folder,
 )
 from reality_check.plugins.brief_registry.briefs import numbered
+from reality_check.plugins.brief_registry.dates import not_a_date, read_date
 from reality_check.plugins.brief_registry.nearmiss import closest
 from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
 from reality_check.plugins.brief_registry.rules import unknown_name
 from reality_check.plugins.brief_registry.textfile import lines_of, read_text_file
+from reality_check.plugins.newsletter_digest.issues import DigestRecordError, NothingToSendError, write_issue
 from reality_check.plugins.plugin_support.files import write_atomically
 from reality_check.plugins.plugin_support.plugin_settings import SettingError
 
@@ -41,6 +44,7 @@ from .build import PelicanOptionsError
 from .check import check_brief, run_check
 from .cms import CmsError, run_cms
 from .devserver import end_within_deadline, serve
+from .digest import plan_digest
 from .importer import SeedBrief, SeedError, parse_seed, site_pages
 from .preview_server import (
     DEFAULT_CMS_PORT,
@@ -109,6 +113,8 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
             return run_import(args, settings, ask)
         if args.command == "add-author":
             return run_add_author(args, settings)
+        if args.command == "digest":
+            return run_digest(args, settings)
     except (PortBusyError, PelicanOptionsError, SettingError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -212,6 +218,18 @@ def _add_writers(commands, parents: list[argparse.ArgumentParser]) -> None:
     )
 
 
+def _add_digest(commands, parents: list[argparse.ArgumentParser]) -> None:
+    """The newsletter: record the next issue (make digest, which then publishes)."""
+    digest = commands.add_parser(
+        "digest", parents=parents, help="record the next issue of the newsletter digest"
+    )
+    digest.add_argument(
+        "--since", default="", help="first day to include, YYYY-MM-DD (default: after the last issue)"
+    )
+    digest.add_argument("--date", default="", help="the issue's date, YYYY-MM-DD (default: today)")
+    digest.add_argument("--intro", default="", help="a short text from the editor, shown first")
+
+
 def _add_servers(
     commands,
     settings: argparse.ArgumentParser,
@@ -261,6 +279,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     _add_check(commands, settings)
     _add_writers(commands, [settings, content])
+    _add_digest(commands, [settings, content])
     _add_servers(commands, settings, content, address)
     return parser
 
@@ -395,6 +414,32 @@ def run_add_author(args: argparse.Namespace, settings: EditorSettings) -> int:
     path = add_author(args.content, person, registry)
     print(f"Added {person.name} to {path}.")
     return 0
+
+
+def run_digest(args: argparse.Namespace, settings: EditorSettings) -> int:
+    """`make digest`: record the next issue; the site's language (DEFAULT_LANG) says which briefs are originals."""
+    if not args.settings.is_file():
+        raise RefusalError(f"no settings file {args.settings}: the site's settings say its language")
+    on = _digest_date(args.date, "DATE") or datetime.date.today()
+    try:
+        issue = plan_digest(
+            args.content, settings.default_lang, on, _digest_date(args.since, "SINCE"), args.intro
+        )
+    except (NothingToSendError, DigestRecordError) as error:
+        raise RefusalError(str(error)) from None
+    path = write_issue(args.content, issue)
+    listed = ", ".join(f"#{n}" for n in issue.briefs)
+    print(f"digest: {path} lists {listed} (published from {issue.since.isoformat()} to {on.isoformat()})")
+    return 0
+
+
+def _digest_date(text: str, name: str) -> datetime.date | None:
+    if not text.strip():
+        return None
+    try:
+        return read_date(text)
+    except ValueError:
+        raise RefusalError(not_a_date(name, text)) from None
 
 
 def offer_authors(

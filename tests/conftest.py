@@ -315,14 +315,23 @@ DIGEST_INTRO = "Three new briefs this month.\n\nA second paragraph, with <b>mark
 
 @pytest.fixture(scope="session")
 def digest_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The series site with a digest issue recorded by `python -m reality_check.plugins.newsletter_digest` (as `make digest` does)."""
-    from reality_check.plugins.newsletter_digest.__main__ import main as record_digest
+    """The series site with a digest issue recorded by `python -m reality_check.editor digest` (as `make digest`
+    does)."""
+    from reality_check.editor.cli import main as editor
 
     root = tmp_path_factory.mktemp("digest")
     content = copy_series_content(root / "content")
-    status = record_digest(
-        ["--content", str(content), "--since", "2021-03-01", "--date", DIGEST_DATE, "--intro", DIGEST_INTRO]
-    )
+    digest = [
+        "--content",
+        str(content),
+        "--since",
+        "2021-03-01",
+        "--date",
+        DIGEST_DATE,
+        "--intro",
+        DIGEST_INTRO,
+    ]
+    status = editor(["digest", *digest])
     assert status == 0
     return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL, PDF_EDITION=False))
 

@@ -8,7 +8,6 @@ import pytest
 
 from reality_check.deploy import publish
 from reality_check.editor import build, cli
-from reality_check.plugins.newsletter_digest import __main__ as digest
 
 
 @pytest.mark.parametrize(
@@ -18,7 +17,7 @@ from reality_check.plugins.newsletter_digest import __main__ as digest
         (cli.main, ["new", "--content", "{missing}", "--title", "T", "--authors", "A"]),
         (build.main, ["--content", "{missing}"]),
         (publish.main, ["--content", "{missing}"]),
-        (digest.main, ["--content", "{missing}", "--since", "2021-01-01"]),
+        (cli.main, ["digest", "--content", "{missing}", "--since", "2021-01-01"]),
     ],
     ids=["make check", "make brief", "make html", "make publish", "make digest"],
 )

@@ -1,8 +1,10 @@
-"""`python -m reality_check.plugins.newsletter_digest` offers exactly the briefs the site publishes, wherever they are in briefs/."""
+"""`make digest` (`python -m reality_check.editor digest`) offers exactly the briefs the site publishes, wherever
+they are in briefs/."""
 
 import datetime
 
-from reality_check.plugins.newsletter_digest.__main__ import main, published_briefs
+from reality_check.editor.cli import main as editor
+from reality_check.editor.digest import published_briefs
 from reality_check.plugins.newsletter_digest.issues import PublishedBrief, read_issues
 
 BRIEF = """---
@@ -56,7 +58,7 @@ def test_the_sites_language_comes_from_its_settings(tmp_path):
     settings.write_text('DEFAULT_LANG = "fr"\n', encoding="utf-8")
     arguments = ["--content", str(tmp_path), "--since", "2099-01-01", "--date", "2099-02-01"]
 
-    assert main([*arguments, "--settings", str(settings)]) == 0
+    assert editor(["digest", *arguments, "--settings", str(settings)]) == 0
 
     [issue] = read_issues(tmp_path)
     assert issue.briefs == (2,)
@@ -64,10 +66,11 @@ def test_the_sites_language_comes_from_its_settings(tmp_path):
 
 def test_a_missing_settings_file_is_said_and_nothing_is_written(tmp_path, capsys):
     write_brief(tmp_path, "one.md", 1)
-    assert main(["--content", str(tmp_path), "--settings", str(tmp_path / "missing.py")]) == 1
-    assert (
-        f"error: no settings file {tmp_path / 'missing.py'}. Nothing was written." in capsys.readouterr().err
-    )
+    assert editor(["digest", "--content", str(tmp_path), "--settings", str(tmp_path / "missing.py")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: no settings file {tmp_path / 'missing.py'}: the site's settings say its language",
+        "Nothing was written.",
+    ]
     assert not (tmp_path / "digests").exists()
 
 

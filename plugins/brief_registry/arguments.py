@@ -1,5 +1,6 @@
-"""Command-line arguments the project's commands share (``python -m reality_check.editor``, ``reality_check.editor.build``, ``reality_check.deploy.publish``,
-``python -m reality_check.plugins.newsletter_digest``)."""
+"""Command-line arguments the project's commands share (``python -m reality_check.editor``,
+``reality_check.editor.build``, ``reality_check.deploy.publish``), and the folders they default to, which the
+browser editor's configuration names too (plugins/decap_admin)."""
 
 from __future__ import annotations
 

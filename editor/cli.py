@@ -43,7 +43,7 @@ from .authors import AuthorError, add_author, entry_yaml, make_author_command, n
 from .build import PelicanOptionsError
 from .check import check_brief, run_check
 from .cms import CmsError, run_cms
-from .devserver import end_within_deadline, serve
+from .devserver import serve
 from .digest import plan_digest
 from .importer import SeedBrief, SeedError, parse_seed, site_pages
 from .preview_server import (
@@ -91,16 +91,14 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
         ask = input
     ask = _stoppable(ask) if ask is not None else None
     try:
-        if args.command in ("devserver", "cms"):
+        if args.command == "devserver":
             extra = [option for option in args.pelican_options if option != "--"]
-            try:
-                if args.command == "devserver":
-                    return serve(args.content, args.output, args.settings, args.bind, args.port, extra)
-                return run_cms(
-                    args.content, args.output, args.settings, args.bind, args.port, args.cms_port, extra
-                )
-            finally:
-                end_within_deadline()
+            return serve(args.content, args.output, args.settings, args.bind, args.port, extra)
+        if args.command == "cms":
+            extra = [option for option in args.pelican_options if option != "--"]
+            return run_cms(
+                args.content, args.output, args.settings, args.bind, args.port, args.cms_port, extra
+            )
         if args.command == "serve":
             return run_serve(args)
         # The commands that read briefs; the previews above read the builds' own settings, PELICANOPTS included.

@@ -246,10 +246,11 @@ def _take_over_logging() -> PreviewLog:
 
 
 def end_within_deadline() -> None:
-    """Once the preview has stopped, the process has STOP_DEADLINE to end too: Python's own exit waits for the
-    pools of the checks and drawings and for their processes, and a wait that hangs would hold the process (and
-    its caller) with nothing said. Past the deadline, where each thread stands is printed and it ends (status 1).
-    For the commands' own process only: a caller that goes on (a test) must not have it."""
+    """Once a command is done, its process has STOP_DEADLINE to end: Python's own exit waits for the pools of the
+    checks and drawings and for their processes, and a wait that hangs would hold the process (and its caller, a
+    stopped preview's make) with nothing said. Past the deadline, where each thread stands is printed and it ends
+    (status 1). Armed by ``python -m reality_check.editor`` only: a caller of ``cli.main`` that goes on (a test)
+    must not have it."""
     faulthandler.dump_traceback_later(STOP_DEADLINE, exit=True)
 
 

@@ -33,8 +33,8 @@ NUMBER_COLONS = {"fr": "\u00a0:"}
 
 
 def number_colon(lang: str | None = None) -> str:
-    """The colon after "Reality Check #5" before a title in `lang` (English when not given)."""
-    return NUMBER_COLONS.get(lang or "", ":")
+    """The colon after "Reality Check #5" before a title in `lang` (English when not given; "fr-CA" is French)."""
+    return NUMBER_COLONS.get((lang or "").replace("_", "-").partition("-")[0].lower(), ":")
 
 
 def numbered(series: str, number: object, title: str | None = None, lang: str | None = None) -> str:

@@ -43,7 +43,8 @@ _IMG_TAG = re.compile(r"<img\b", re.I)
 # An attribute's value inside one start tag, quoted or not (HTML's rules for an unquoted value).
 _ATTRIBUTE = r"""(?:^|\s){name}\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
 _SVG_START = re.compile(
-    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?<svg[\s>]", re.S | re.I
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)?<svg[\s>]",
+    re.S | re.I,
 )
 
 
@@ -64,17 +65,17 @@ class ImageCode(StrEnum):
 
 # What in an SVG file runs code when a browser opens it at the site's address (as a link's target, or wherever no
 # Content-Security-Policy is sent): a script, embedded HTML or another document, an event attribute, a
-# javascript: address. Elements and attributes are matched by their local name, in any namespace prefix, and
-# values as the browser reads them (entities and character references resolved), so `<s:script>` and
-# `javascript&#58;` are found too.
+# javascript: address anywhere in a value (an <animate values="…;javascript:…"> list too). Elements and attributes
+# are matched by their local name, in any namespace prefix, and values as the browser reads them (entities and
+# character references resolved, spaces and control characters dropped), so `<s:script>` and `javascript&#58;`
+# are found too.
 _SVG_CODE_ELEMENTS = frozenset({"script", "foreignobject", "handler", "iframe", "embed", "object"})
-_SVG_JAVASCRIPT = re.compile(r"^javascript:", re.I)
-_CONTROL_AND_SPACE = re.compile(
-    r"[\x00-\x20]+"
-)  # what a browser strips from an address before reading its scheme
-# For a file XML cannot read (a browser shows no drawing for it, but say so rather than let it through).
+_SVG_JAVASCRIPT = re.compile(r"javascript:", re.I)
+_CONTROL_AND_SPACE = re.compile(r"[\x00-\x20]+")  # what a browser drops from an address before its scheme
+# A file XML cannot read (a multi-byte encoding it lacks, an entity it cannot resolve) is searched as text instead,
+# with character references resolved: a browser may still show it.
 _SVG_CODE_TEXT = re.compile(
-    rb"<(?:\w+:)?(?:script|foreignObject|handler)\b|\son[a-z]+\s*=|javascript\s*(?::|&#)", re.I
+    r"<(?:[\w.-]+:)?(?:script|foreignobject|handler|iframe|embed|object)\b|\son[a-z]+\s*=", re.I
 )
 
 
@@ -83,19 +84,24 @@ def _local(name: str) -> str:
     return name.rpartition("}")[2].lower()
 
 
+def _runs_javascript(value: str) -> bool:
+    return bool(_SVG_JAVASCRIPT.search(_CONTROL_AND_SPACE.sub("", value)))
+
+
 def svg_runs_code(data: bytes) -> bool:
     """Whether the SVG drawing `data` holds something that runs code when a browser opens it on its own."""
     try:
         root = ElementTree.fromstring(data)
-    except ElementTree.ParseError:
-        return bool(_SVG_CODE_TEXT.search(data))
+    except (ElementTree.ParseError, ValueError, LookupError):  # LookupError, ValueError: an encoding it lacks
+        text = html.unescape(data.decode("latin-1"))  # the markup's ASCII is itself in every encoding met
+        return bool(_SVG_CODE_TEXT.search(text)) or _runs_javascript(text)
     for element in root.iter():
         if not isinstance(element.tag, str):  # a comment or processing instruction
             continue
         if _local(element.tag) in _SVG_CODE_ELEMENTS:
             return True
         for name, value in element.attrib.items():
-            if _local(name).startswith("on") or _SVG_JAVASCRIPT.match(_CONTROL_AND_SPACE.sub("", value)):
+            if _local(name).startswith("on") or _runs_javascript(value):
                 return True
     return False
 

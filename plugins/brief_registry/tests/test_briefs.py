@@ -226,6 +226,8 @@ def test_a_published_original_is_neither_unpublished_nor_a_translation(front, ex
         ("en", "Reality Check #5: Réponse"),
         ("ru", "Reality Check #5: Réponse"),
         ("fr", "Reality Check #5\u00a0: Réponse"),  # French sets a colon off, with a space that never breaks
+        ("fr-CA", "Reality Check #5\u00a0: Réponse"),
+        ("fr_ca", "Reality Check #5\u00a0: Réponse"),
     ],
 )
 def test_a_brief_is_named_with_the_colon_its_titles_language_writes(lang, name):

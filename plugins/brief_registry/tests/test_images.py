@@ -25,6 +25,12 @@ from reality_check.plugins.brief_registry.rendering import brief_markdown
 
 MARKDOWN = {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"}
 SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"></svg>\n'
+# The head of a drawing Adobe Illustrator exports: a comment, and a DOCTYPE declaring entities.
+ILLUSTRATOR_SVG = (
+    b'<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator: Adobe Illustrator 27.0.0, SVG Export -->\n'
+    b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n'
+    b'\t<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n]>\n<svg xmlns="&ns_svg;" width="4" height="2"><rect/></svg>\n'
+)
 
 
 def picture(path: Path, kind: str = "PNG", size: tuple[int, int] = (40, 20)) -> Path:
@@ -259,6 +265,39 @@ def test_an_svg_drawing_without_code_passes(content):
             b'<rect class="bar" orient="auto" width="4" height="2"/></svg>',
             False,
         ),
+        # XML cannot read these (an encoding it lacks; an entity it cannot fetch): searched as text, as read
+        (
+            b'<?xml version="1.0" encoding="Shift_JIS"?><svg xmlns="http://www.w3.org/2000/svg"><script>x</script>'
+            b"</svg>",
+            True,
+        ),
+        (
+            b'<?xml version="1.0" encoding="Shift_JIS"?><svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>',
+            False,
+        ),
+        (
+            b'<!DOCTYPE svg [<!ENTITY x SYSTEM "x.ent">]><svg xmlns="http://www.w3.org/2000/svg">&x;'
+            b'<a href="&#106;avascript:alert(1)"/></svg>',
+            True,
+        ),
+        (
+            b'<!DOCTYPE svg [<!ENTITY x SYSTEM "x.ent">]><svg xmlns="http://www.w3.org/2000/svg">&x;<iframe/></svg>',
+            True,
+        ),
+        # An address anywhere in a list of values:
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><animate attributeName="href" values="https://x;javascript:y"/>'
+            b"</svg>",
+            True,
+        ),
+        # What Illustrator and Inkscape write:
+        (ILLUSTRATOR_SVG, False),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" '
+            b'xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" sodipodi:docname="chart.svg">'
+            b'<sodipodi:namedview/><g inkscape:label="Layer 1" inkscape:groupmode="layer"><rect/></g></svg>',
+            False,
+        ),
     ],
 )
 def test_an_svg_is_read_as_a_browser_reads_it(drawing, runs_code):
@@ -474,3 +513,15 @@ def test_other_ways_of_naming_a_file_to_load_are_each_said_once_at_their_line(co
 def test_an_image_with_its_one_file_and_other_inputs_are_not_other_media(content):
     body = '![A chart](/images/chart.png)\n\n<form><input type="text" name="q"></form>\n\nsrcset is a word.\n'
     assert problems_of(body, content) == ()
+
+
+@pytest.mark.parametrize(
+    "drawing",
+    [b"\xef\xbb\xbf" + SVG, ILLUSTRATOR_SVG],
+    ids=["saved with a byte-order mark", "with a DOCTYPE declaring entities (Illustrator)"],
+)
+def test_an_svg_drawing_as_editors_programs_save_it_is_a_picture(tmp_path, drawing):
+    """Both were refused as "not an SVG drawing (its text is not <svg>)"."""
+    path = tmp_path / "chart.svg"
+    path.write_bytes(drawing)
+    assert picture_problem(path) == ""

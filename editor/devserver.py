@@ -164,8 +164,17 @@ class Saves:
         self._ready.set()
 
     def next(self) -> set[tuple[watchfiles.Change, str]]:
-        """Every change saved since the last call, waiting for one if there is none yet."""
-        changes = set(self._queue.get())
+        """Every change saved since the last call, waiting for one if there is none yet.
+
+        The wait wakes every STOP_POLL seconds: Ctrl-C or SIGTERM may reach another of the process's threads (the
+        system picks one), and Python runs its handler in the main thread only when that thread runs again: a
+        wait with no end held the preview past its stop, with nothing said, until the tests' 30 s were up."""
+        while True:
+            try:
+                changes = set(self._queue.get(timeout=STOP_POLL))
+                break
+            except queue.Empty:
+                continue
         while not self._queue.empty():
             changes |= self._queue.get_nowait()
         return changes

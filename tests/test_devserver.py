@@ -476,6 +476,37 @@ def test_a_stop_that_hangs_says_where_and_ends_within_the_deadline():
     assert "line 6 in held_by_something_on_the_way_out" in stopped.stderr
 
 
+def test_a_stop_that_reaches_another_thread_still_stops_the_preview_waiting_for_a_save(tmp_path):
+    """The system gives a process's signal to any of its threads; Python runs the handler in the main thread, once
+    that thread runs again. The preview waiting for a save with no end never did: SIGTERM, landing on another
+    thread, left it serving, with nothing said (seen twice under load, in a test's teardown)."""
+    script = (
+        "import signal, sys, threading, time\n"
+        "from pathlib import Path\n"
+        "from reality_check.editor.devserver import Saves\n"
+        "def stop(signum, frame):\n"
+        "    raise SystemExit(7)\n"
+        "signal.signal(signal.SIGTERM, stop)\n"
+        "saves = Saves([Path(sys.argv[1])])\n"
+        "saves.start()\n"
+        "def a_thread_the_signal_lands_on():\n"
+        "    time.sleep(0.3)\n"
+        "    signal.pthread_kill(threading.get_ident(), signal.SIGTERM)\n"
+        "    time.sleep(30)\n"
+        "threading.Thread(target=a_thread_the_signal_lands_on, daemon=True).start()\n"
+        "saves.next()\n"
+    )
+    started = time.monotonic()
+    try:
+        stopped = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=15
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the preview waiting for a save did not stop: the signal reached another thread")
+    assert stopped.returncode == 7, stopped.stderr
+    assert time.monotonic() - started < 15
+
+
 def test_an_exit_that_hangs_after_the_preview_stopped_says_where_and_ends_within_the_deadline():
     """The preview stopped, Python's exit waits for a thread that never ends (a pool's, say): the process still
     ends within STOP_DEADLINE, saying where that thread stood, instead of holding its caller with nothing said."""

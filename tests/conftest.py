@@ -4,6 +4,7 @@ fresh, watched page for each test that looks at one (`browse`)."""
 from __future__ import annotations
 
 import datetime
+import fcntl
 import logging
 import os
 import shutil
@@ -222,14 +223,28 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return build_site_logged(CONTENT, tmp_path_factory.mktemp("site") / "output")
 
 
+def run_wide_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary folder shared by every worker of this test run (pytest-xdist gives each worker a folder of its
+    own inside it), or the session's own folder when the run has no workers."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site as `make publish` leaves it (built for publishing.SITEURL), published once per session."""
+    """The real site as `make publish` leaves it (built for publishing.SITEURL), published once per test run: the
+    first worker to need it publishes while the other waits, and every test only reads it or copies it."""
     from publishing import run_publish
 
-    output = tmp_path_factory.mktemp("published") / "output"
-    result = run_publish(CONTENT, output)
-    assert result.returncode == 0, result.stdout + result.stderr
+    folder = run_wide_folder(tmp_path_factory) / "published"
+    folder.mkdir(exist_ok=True)
+    output, done = folder / "output", folder / "published"
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            result = run_publish(CONTENT, output)
+            assert result.returncode == 0, result.stdout + result.stderr
+            done.touch()
     return output
 
 

@@ -39,6 +39,9 @@ STATIC_PATHS = [IMAGES_FOLDER]
 # Hidden files and Word's lock files (brief_registry.briefs.IGNORED_NAMES says why each); `make check` reads this
 # setting to leave out the same files (its test compares its list with Pelican's own search).
 IGNORE_FILES = list(IGNORED_NAMES)
+# Briefs and pages are Markdown only: Pelican's readers of web pages and reStructuredText are off, so a page Word
+# saved into content/briefs/ is left out, and named by `make check` with what to do, instead of stopping the build.
+READERS = {"html": None, "htm": None, "rst": None}
 # Python-Markdown with extra, toc (stable heading anchors) and sane_lists (a list keeps its first number): the
 # setting brief_registry's fast renderer reproduces byte for byte (rendering.SITE_EXTENSIONS says why each).
 MARKDOWN = site_markdown()

@@ -14,7 +14,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -37,13 +37,18 @@ from reality_check.plugins.brief_registry import (
 from reality_check.plugins.brief_registry.body import body_problems
 from reality_check.plugins.brief_registry.briefs import (
     BRIEFS_DIR,
+    MARKDOWN_EXTENSIONS,
     PAGES_DIR,
+    files_not_read,
     markdown_files,
-    markdown_files_not_read,
 )
 from reality_check.plugins.brief_registry.dates import brief_date, not_a_date
 from reality_check.plugins.brief_registry.frontmatter import read_brief_text
-from reality_check.plugins.brief_registry.images import link_out_of_folder_problem, links_out_of_folder
+from reality_check.plugins.brief_registry.images import (
+    IMAGES_FOLDER,
+    link_out_of_folder_problem,
+    links_out_of_folder,
+)
 from reality_check.plugins.brief_registry.links import filename_links, linked_file
 from reality_check.plugins.brief_registry.nearmiss import closest
 from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number, placeholders
@@ -89,7 +94,9 @@ class CheckCode(StrEnum):
     FIELD_NOT_TEXT = "field-not-text"  # title: [a, list]
     STATUS_UNKNOWN = "status-unknown"  # status: publish
     FIELD_NOT_ALLOWED = "field-not-allowed"  # save_as:, url:, template: (Pelican's, the site's to decide)
-    FILE_NOT_READ = "file-not-read"  # BRIEF.MD: an extension in capitals, which the build does not read
+    FILE_NOT_READ = (
+        "file-not-read"  # BRIEF.MD, brief.md.txt, a web page: a file in briefs/ the build leaves out
+    )
 
 
 @dataclass(frozen=True)
@@ -170,7 +177,7 @@ def review_content(
         link_out_of_folder_problem(link, content)
         for link in links_out_of_folder(content, settings.ignore_files)
     )
-    problems.extend(check_extensions(content))
+    problems.extend(check_files_not_read(content, settings.ignore_files))
     problems.extend(check_catalogs(settings, shown))
     pages = [
         check_page(path, display_path(str(path), shown), content, settings)
@@ -218,18 +225,71 @@ def _across_briefs(
     yield from check_digests(content, reports)
 
 
-def check_extensions(content: Path) -> list[Problem]:
-    """A brief or page saved as ``BRIEF.MD``, which the build would leave out without a word."""
+# What a file left out of content/briefs/ or content/pages/ most likely is, by its extension, and what to do.
+_WEB_PAGES = frozenset(
+    {"html", "htm", "xhtml", "mht", "mhtml"}
+)  # Word's "Save as web page", a browser's "Save as"
+_DOCUMENTS = frozenset({"docx", "doc", "odt", "rtf", "pages", "wpd", "gdoc"})
+_PICTURES = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "heic", "tif", "tiff", "bmp"})
+
+
+def left_out(name: str, folder: str) -> str:
+    """Why the build leaves out the file `name` of `folder` (``briefs`` or ``pages``), and what to do: the
+    message of a ``file-not-read`` problem."""
+    stem, _, extension = name.rpartition(".")
+    kind = extension.lower()
+    if stem and kind in MARKDOWN_EXTENSIONS:
+        return f"the site reads files ending in '.{kind}' (in lower case), so it leaves this one out: rename it {stem}.{kind}"
+    base, _, inner = stem.rpartition(".")
+    if (
+        kind == "txt" and base and inner.lower() in MARKDOWN_EXTENSIONS
+    ):  # brief.md.txt: Notepad's "Save as" added its own
+        return (
+            f"the name ends in '.{extension}' after '.{inner}' (a program added it on saving), so the site leaves "
+            f"this file out: rename it {base}.{inner.lower()}"
+        )
+    if kind in _PICTURES:
+        return (
+            f"an image, which the site publishes only from content/{IMAGES_FOLDER}/: move it there and show it with "
+            f"![what it shows](/{IMAGES_FOLDER}/{name})"
+        )
+    if not stem:
+        what = "a file with no extension"
+    elif kind in _WEB_PAGES:
+        what = 'a web page (as Word\'s "Save as web page" or a browser saves one)'
+    elif kind in _DOCUMENTS:
+        what = f"a word-processor document ('.{extension}')"
+    elif kind == "txt":
+        what = "a plain-text file"
+    else:
+        what = f"a '.{extension}' file"
+    said = f"{what}, which the site leaves out ({folder} are Markdown files ending in '.md')"
+    if not stem:
+        return f"{said}: if it is written in Markdown, rename it {name}.md; if not, move it out of content/{folder}/"
+    if kind not in _WEB_PAGES | _DOCUMENTS | {"txt"}:
+        return f"{said}: move it out of content/{folder}/"
+    if folder != BRIEFS_DIR:
+        return f"{said}: write its text in Markdown as content/{folder}/{stem}.md, then delete this file"
+    if kind == "txt":
+        return f"{said}: move it out of content/{folder}/, then make import SRC=<where you put it> makes a brief of it"
+    return (
+        f"{said}: save its text as a plain-text file outside content/, then make import SRC=<that file> makes a "
+        "brief of it; delete this file"
+    )
+
+
+def check_files_not_read(content: Path, ignored: Iterable[str]) -> list[Problem]:
+    """The files of content/briefs/ and content/pages/ the build would leave out without a word: ``BRIEF.MD``
+    (as some Windows programs save it), ``brief.md.txt`` (Notepad), a web page or a document saved there."""
     return [
         Problem(
             display_path(str(path), str(content)),
             1,
-            f"the site reads files ending in '.{path.suffix[1:].lower()}' (in lower case), so it leaves this one out: "
-            f"rename it {path.stem}.{path.suffix[1:].lower()}",
+            left_out(path.name, folder),
             code=CheckCode.FILE_NOT_READ,
         )
         for folder in (BRIEFS_DIR, PAGES_DIR)
-        for path in markdown_files_not_read(content, folder)
+        for path in files_not_read(content, folder, ignored)
     ]
 
 

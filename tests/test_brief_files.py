@@ -226,3 +226,25 @@ def test_values_yaml_reads_as_other_things_build_as_the_editor_wrote_them(tmp_pa
             "Security & Defense",
             "Europe",
         ]
+
+
+def test_a_web_page_or_rst_file_saved_among_the_briefs_is_left_out_of_the_build(tmp_path, caplog):
+    """Word's "Save as web page" into content/briefs/ (or a .rst file) stopped the build with Pelican's traceback
+    ("could not find information about 'date'"): the site reads Markdown only, and `make check` names the file."""
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    (content / "briefs" / "synthetic-word-export.html").write_text(
+        "<html><head><title>Invented</title></head><body><p>Invented</p></body></html>\n"
+    )
+    (content / "briefs" / "synthetic-notes.rst").write_text("Invented\n========\n\nInvented text.\n")
+    (content / "pages" / "synthetic-about.htm").write_text("<html><body><p>Invented</p></body></html>\n")
+
+    with caplog.at_level(logging.WARNING):
+        site = build_site(content, tmp_path / "output")
+
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert sorted(p.parent.name for p in site.glob("briefs/*/index.html")) == [
+        "focus-on-interests-not-on-human-rights-with-russia",
+        "synthetic-good-brief-by-an-invented-author",
+    ]
+    assert not [p for p in site.rglob("*") if "word-export" in p.name or "synthetic-notes" in p.name]
+    assert not (site / "synthetic-about").exists()

@@ -17,7 +17,7 @@ from reality_check.editor.check import (
     BriefReport,
     CheckCode,
     check_date,
-    check_extensions,
+    check_files_not_read,
     check_links,
     check_placeholders,
     check_required,
@@ -29,6 +29,7 @@ from reality_check.editor.check import (
 from reality_check.editor.importer import SeedCode, SeedError, parse_seed
 from reality_check.editor.settings import load_settings
 from reality_check.plugins.brief_registry import Numbered, Person, Problem, Registry, Term, read_front_matter
+from reality_check.plugins.brief_registry.briefs import IGNORED_NAMES
 
 EDITOR_SETTINGS = load_settings(SETTINGS)
 # SYNTHETIC registry and briefs: invented names only.
@@ -93,7 +94,7 @@ CHECK_CASES: list[tuple[CheckCode, Find]] = [
         CheckCode.STATUS_UNKNOWN,
         lambda _: check_values("x.md", front(COMPLETE.replace("---\n\n", "status: live\n---\n\n"))),
     ),
-    (CheckCode.FILE_NOT_READ, lambda folder: check_extensions(saved_in_capitals(folder))),
+    (CheckCode.FILE_NOT_READ, lambda folder: check_files_not_read(saved_in_capitals(folder), IGNORED_NAMES)),
     (
         CheckCode.FIELD_NOT_ALLOWED,
         lambda _: check_values("x.md", front(COMPLETE.replace("---\n\n", "url: x/\n---\n\n"))),

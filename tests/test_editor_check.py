@@ -12,9 +12,10 @@ import pytest
 from conftest import MAKE, ROOT
 from editor_helpers import BAD_BRIEFS, GOOD_BRIEF, SETTINGS, content_copy, run
 
-from reality_check.editor.check import review_content
+from reality_check.editor.check import left_out, review_content
 from reality_check.editor.check_cache import CACHE_FILE as CHECK_CACHE_FILE
 from reality_check.editor.settings import load_settings
+from reality_check.plugins.brief_registry.briefs import IGNORED_NAMES, files_not_read
 
 REUSED = "focus-on-interests-not-on-human-rights-with-russia"
 CASES = {
@@ -373,16 +374,90 @@ def test_two_pages_at_one_address_are_named_together(tmp_path, capsys, monkeypat
     ]
 
 
-def test_a_brief_saved_with_its_extension_in_capitals_is_named(tmp_path, capsys, monkeypatch):
-    """The build reads `.md` as written: BRIEF.MD (as some Windows programs save it) was left out without a word,
-    by the check and the build."""
+def test_files_the_build_would_leave_out_are_named_with_what_to_do(tmp_path, capsys, monkeypatch):
+    """The build reads `.md` as written: BRIEF.MD (as some Windows programs save it) and Notepad's brief.md.txt were
+    left out without a word, by the check and the build; a web page Word saved into content/briefs/ passed the
+    check and then stopped `make html` with Pelican's traceback. Editors' own temporary files are not briefs."""
     content = content_copy(tmp_path / "content", GOOD_BRIEF)
-    (content / "briefs" / "synthetic-good.md").rename(content / "briefs" / "SYNTHETIC-GOOD.MD")
+    briefs = content / "briefs"
+    (briefs / "synthetic-good.md").rename(briefs / "SYNTHETIC-GOOD.MD")
+    (briefs / "synthetic-notepad.md.txt").write_text("---\ntitle: Invented\n---\n", encoding="utf-8")
+    (briefs / "synthetic-word-export.html").write_text("<html><body><p>Invented</p></body></html>\n")
+    (content / "pages" / "synthetic-about.htm").write_text("<html><body><p>Invented</p></body></html>\n")
+    for temporary in ("synthetic-good.md~", ".synthetic-good.md.swp", "~$nthetic.docx", ".DS_Store"):
+        (briefs / temporary).write_text("an editor's own file")
 
     code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
 
     assert code == 1
     assert lines == [
         "content/briefs/SYNTHETIC-GOOD.MD:1: the site reads files ending in '.md' (in lower case), so it leaves "
-        "this one out: rename it SYNTHETIC-GOOD.md"
+        "this one out: rename it SYNTHETIC-GOOD.md",
+        "content/briefs/synthetic-notepad.md.txt:1: the name ends in '.txt' after '.md' (a program added it on "
+        "saving), so the site leaves this file out: rename it synthetic-notepad.md",
+        'content/briefs/synthetic-word-export.html:1: a web page (as Word\'s "Save as web page" or a browser saves '
+        "one), which the site leaves out (briefs are Markdown files ending in '.md'): save its text as a plain-text "
+        "file outside content/, then make import SRC=<that file> makes a brief of it; delete this file",
+        'content/pages/synthetic-about.htm:1: a web page (as Word\'s "Save as web page" or a browser saves one), '
+        "which the site leaves out (pages are Markdown files ending in '.md'): write its text in Markdown as "
+        "content/pages/synthetic-about.md, then delete this file",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        (
+            "draft.txt",
+            "move it out of content/briefs/, then make import SRC=<where you put it> makes a brief of it",
+        ),
+        (
+            "memo.docx",
+            "save its text as a plain-text file outside content/, then make import SRC=<that file>",
+        ),
+        ("memo.md.docx", "a word-processor document ('.docx'), which the site leaves out"),
+        ("Brief.MD.txt", "rename it Brief.md"),
+        (
+            "chart.png",
+            "an image, which the site publishes only from content/images/: move it there and show it "
+            "with ![what it shows](/images/chart.png)",
+        ),
+        (
+            "notes",
+            "a file with no extension, which the site leaves out (briefs are Markdown files ending in '.md'): "
+            "if it is written in Markdown, rename it notes.md; if not, move it out of content/briefs/",
+        ),
+        (
+            "brief.rst",
+            "a '.rst' file, which the site leaves out (briefs are Markdown files ending in '.md'): move it "
+            "out of content/briefs/",
+        ),
+    ],
+)
+def test_each_kind_of_file_left_out_gets_its_own_advice(name, said):
+    assert said in left_out(name, "briefs")
+
+
+def test_only_markdown_files_are_read_and_editors_own_files_are_passed_over(tmp_path):
+    folder = tmp_path / "briefs"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".hidden").mkdir()
+    for name in (
+        "a.md",
+        "b.markdown",
+        "sub/c.md",
+        "d.md~",
+        "#d.md#",
+        ".#d.md",
+        "~$memo.docx",
+        ".hidden/x.html",
+    ):
+        (folder / name).write_text("x")
+    for name in ("e.MD", "f.md.txt", "sub/g.html", "h.rst", "i.png"):
+        (folder / name).write_text("x")
+    assert [p.relative_to(folder).as_posix() for p in files_not_read(tmp_path)] == [
+        "e.MD", "f.md.txt", "h.rst", "i.png", "sub/g.html",
+    ]  # fmt: skip
+    assert [p.name for p in files_not_read(tmp_path, ignored=(*IGNORED_NAMES, "*.png", "sub"))] == [
+        "e.MD", "f.md.txt", "h.rst",
+    ]  # fmt: skip

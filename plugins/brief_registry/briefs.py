@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .rules import is_series_number
+from .tempfiles import is_editor_temporary
 
 if TYPE_CHECKING:  # only named in annotations: the module stays free of Pelican for the pure modules using it
     from pelican.generators import ArticlesGenerator
@@ -98,17 +99,24 @@ def markdown_files(
     return sorted(found)
 
 
-def markdown_files_not_read(content: Path, folder: str = BRIEFS_DIR) -> list[Path]:
-    """Files of `folder` whose extension is a Markdown one in other capitals (``BRIEF.MD``, as some Windows
-    programs save it): Pelican reads extensions as written, so the build leaves such a brief out without a word."""
-    return sorted(
-        Path(top) / name
-        for top, _folders, files in os.walk(Path(content) / folder, followlinks=True)
-        for name in files
-        if name.rpartition(".")[2] not in MARKDOWN_EXTENSIONS
-        and name.rpartition(".")[2].lower() in MARKDOWN_EXTENSIONS
-        and not name.startswith(".")
-    )
+def files_not_read(
+    content: Path, folder: str = BRIEFS_DIR, ignored: Iterable[str] = IGNORED_NAMES
+) -> list[Path]:
+    """The files of `folder` the build leaves out without a word, in path order: every file but the Markdown ones
+    (``.md`` as written: Pelican reads extensions case-sensitively, so ``BRIEF.MD`` is left out too), the names
+    `ignored` matches (IGNORE_FILES) and the files editors' programs write for themselves beside a brief."""
+    patterns = tuple(ignored)
+    found = []
+    for top, folders, files in os.walk(Path(content) / folder, followlinks=True):
+        folders[:] = sorted(name for name in folders if not ignored_name(name, patterns))
+        found.extend(
+            Path(top) / name
+            for name in files
+            if name.rpartition(".")[2] not in MARKDOWN_EXTENSIONS
+            and not ignored_name(name, patterns)
+            and not is_editor_temporary(name)
+        )
+    return sorted(found)
 
 
 # Pelican's six lists of a build's articles.

@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import datetime
 import functools
+import html
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -94,9 +96,8 @@ class CheckCode(StrEnum):
     FIELD_NOT_TEXT = "field-not-text"  # title: [a, list]
     STATUS_UNKNOWN = "status-unknown"  # status: publish
     FIELD_NOT_ALLOWED = "field-not-allowed"  # save_as:, url:, template: (Pelican's, the site's to decide)
-    FILE_NOT_READ = (
-        "file-not-read"  # BRIEF.MD, brief.md.txt, a web page: a file in briefs/ the build leaves out
-    )
+    TITLE_MARKUP = "title-markup"  # title: The <em>realist</em> case &amp; more (shown as typed)
+    FILE_NOT_READ = "file-not-read"  # BRIEF.MD, brief.md.txt, a web page saved among the briefs
 
 
 @dataclass(frozen=True)
@@ -429,9 +430,29 @@ def check_date(path: str, front: FrontMatter, field: str = "date") -> list[Probl
     return [Problem(path, front.line_of(field), not_a_date(field, value), code=CheckCode.DATE_FORMAT)]
 
 
+# An HTML tag or character reference in a title, which every place showing the title shows as typed.
+_TITLE_MARKUP = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+
+
+def markup_in(text: str) -> str | None:
+    """The first HTML tag, or character reference a browser would read (``&amp;``, not ``&foo;``), in `text`."""
+    found = (m.group() for m in _TITLE_MARKUP.finditer(text))
+    return next((f for f in found if f.startswith("<") or html.unescape(f) != f), None)
+
+
+def title_markup(found: str) -> str:
+    """The message for a title holding `found`, an HTML tag or a character reference."""
+    shown_as = "the title is plain text: the page, search, feeds, citations and the PDF show"
+    if found.startswith("&"):
+        return f"{shown_as} '{found}' as typed; write the character itself ('{html.unescape(found)}')"
+    return f"{shown_as} '{found}' as typed; remove the tag (a title takes no HTML)"
+
+
 def check_values(path: str, front: FrontMatter, brief: bool = True) -> list[Problem]:
-    """Values the build cannot use: a title that is not text, a status Pelican does not know, and (in a `brief`)
-    Pelican's own keys for where and how a page is written."""
+    """Values the build cannot use: a title that is not text or holds HTML, a status Pelican does not know, and (in
+    a `brief`) Pelican's own keys for where and how a page is written."""
     problems = []
     title = front.data.get("title")
     if title is not None and not isinstance(title, str):
@@ -444,6 +465,10 @@ def check_values(path: str, front: FrontMatter, brief: bool = True) -> list[Prob
         )
         message = f"the title must be one line of text (got a {kind}): write it after 'title: ', in quotes if it holds a ':'"
         problems.append(Problem(path, front.line_of("title"), message, code=CheckCode.FIELD_NOT_TEXT))
+    elif title is not None and (markup := markup_in(title)):
+        problems.append(
+            Problem(path, front.line_of("title"), title_markup(markup), code=CheckCode.TITLE_MARKUP)
+        )
     if "status" in front.data and brief_status(front.data) not in KNOWN_STATUSES:
         message = (
             f"status '{front.data['status']}' is not one the site knows: write {', '.join(KNOWN_STATUSES[:-1])} "

@@ -94,6 +94,10 @@ CHECK_CASES: list[tuple[CheckCode, Find]] = [
         CheckCode.STATUS_UNKNOWN,
         lambda _: check_values("x.md", front(COMPLETE.replace("---\n\n", "status: live\n---\n\n"))),
     ),
+    (
+        CheckCode.TITLE_MARKUP,
+        lambda _: check_values("x.md", front(COMPLETE.replace("title: ", "title: R&amp;D ", 1))),
+    ),
     (CheckCode.FILE_NOT_READ, lambda folder: check_files_not_read(saved_in_capitals(folder), IGNORED_NAMES)),
     (
         CheckCode.FIELD_NOT_ALLOWED,

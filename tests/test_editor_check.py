@@ -117,6 +117,10 @@ CASES = {
         "content/briefs/fenced-heading.md:24: key points appear twice: the section under the heading 'Key points' "
         "holds more than its list, so it stays in the body below the card; move the other text out of that section"
     ],
+    "markup-in-title": [
+        "content/briefs/markup-in-title.md:3: the title is plain text: the page, search, feeds, citations and the PDF "
+        "show '<em>' as typed; remove the tag (a title takes no HTML)"
+    ],
     "hash-in-title": [
         "content/briefs/hash-in-title.md:3: '#' after a space starts a YAML comment, so this value would end "
         "before '#978 with a number sign': put the whole value in quotes (\"Synthetic brief #978 with a number sign\")"

@@ -222,6 +222,16 @@ def check_references(path: str, front: FrontMatter, registry: Registry) -> list[
                 message = f"'{name}' is one name, not {len(parts)}: put each on a line of its own ('{key}:', then {listed})"
                 problems.append(Problem(path, where, message, code=RuleCode.NAMES_ON_ONE_LINE))
                 continue
+            # "  - A" over "    - B": the deeper dash continues the line above, so YAML reads one name "A - B".
+            parts = [part.strip() for part in name.split(" - ")]
+            if len(parts) > 1 and all(registry.named(key, part) is not None for part in parts):
+                listed = ", then ".join(f"'  - {part}'" for part in parts)
+                message = (
+                    f"'{name}' is read as one name: the line of '- {parts[1]}' is indented further than the one "
+                    f"above it, so YAML joins the two; start each line of the list at the same place ({listed})"
+                )
+                problems.append(Problem(path, where, message, code=RuleCode.NAMES_ON_ONE_LINE))
+                continue
             known = (entry.name for entry in registry.entries(key))
             message = unknown_name(registry_file.label, name, registry_file.filename, known)
             problems.append(Problem(path, where, message, code=code))

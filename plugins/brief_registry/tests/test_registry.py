@@ -86,6 +86,20 @@ def test_listed_names_written_on_one_line_are_told_to_go_one_per_line():
     ]
 
 
+def test_a_list_item_indented_under_the_one_above_is_told_to_line_up():
+    """A second author's dash indented further than the first's continues the first line: YAML reads one name,
+    "Ada Example - Ada Example", which the check called an unknown author to add with `make author`."""
+    text = "---\ntitle: X\nauthors:\n  - Ada Example\n    - Ada Example\ntopics:\n  - Testing\n    - Nowhere\n---\n"
+    front = read_front_matter(text, "x.md")
+    assert front.data["authors"] == ["Ada Example - Ada Example"]
+    assert [str(p) for p in check_references("x.md", front, REGISTRY)] == [
+        "x.md:4: 'Ada Example - Ada Example' is read as one name: the line of '- Ada Example' is indented further "
+        "than the one above it, so YAML joins the two; start each line of the list at the same place "
+        "('  - Ada Example', then '  - Ada Example')",
+        "x.md:7: unknown topic 'Testing - Nowhere' (not listed in topics.yml)",  # not every part is listed
+    ]
+
+
 def test_series_numbers_must_be_unique_positive_integers():
     problems = check_series_numbers(
         [

@@ -28,7 +28,7 @@ from xml.etree import ElementTree
 from .briefs import ignored_name
 from .links import linked_file, site_link
 from .markdown_source import content_lines, line_holding
-from .nearmiss import did_you_mean
+from .nearmiss import closest
 from .problems import Problem, display_path, shortened
 from .registry import as_slug
 
@@ -456,8 +456,7 @@ def _file_problem(
             ImageCode.IMAGE_NOT_FOUND,
         )
     if not _USABLE_NAME.fullmatch(target.name):
-        renamed = (as_slug(target.stem) or "picture") + target.suffix.lower()
-        shown = PUBLIC_PREFIX + (target.parent / renamed).relative_to(images_folder(content)).as_posix()
+        renamed, shown = usable_name(target, content)
         return (
             f"{what} names the file '{target.name}', whose name holds spaces or characters other than letters, "
             f"digits, '-', '_' and '.', which the site's addresses cannot carry: rename the file '{renamed}' and "
@@ -480,17 +479,31 @@ def _file_problem(
     return None
 
 
+def usable_name(target: Path, content: Path) -> tuple[str, str]:
+    """A name the site's addresses can carry for the image file `target` (``Chart One.png`` -> ``chart-one.png``),
+    and the address a brief writes for it once renamed (``/images/chart-one.png``)."""
+    renamed = (as_slug(target.stem) or "picture") + target.suffix.lower()
+    return renamed, PUBLIC_PREFIX + (target.parent / renamed).relative_to(images_folder(content)).as_posix()
+
+
 def _near_miss(target: Path, folder: Path) -> str:
-    """`` (did you mean '/images/Chart.png'?)`` when the images folder has a file named much like `target`."""
+    """`` (did you mean '/images/Chart.png'?)`` when the images folder has a file named much like `target`; when
+    that file's own name cannot be an address (``Chart One.png``), the rename it needs as well."""
     if not folder.is_dir():
         return ""
-    known = [
-        PUBLIC_PREFIX + p.relative_to(folder).as_posix()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and not p.name.startswith(".")
-    ]
-    hint = did_you_mean(PUBLIC_PREFIX + target.relative_to(folder).as_posix(), known)
-    return f" ({hint})" if hint else ""
+    files = {PUBLIC_PREFIX + p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*"))}
+    known = [address for address, p in files.items() if p.is_file() and not p.name.startswith(".")]
+    near = closest(PUBLIC_PREFIX + target.relative_to(folder).as_posix(), known)
+    if not near:
+        return ""
+    found = files[near[0]]
+    if _USABLE_NAME.fullmatch(found.name):
+        return f" (did you mean '{near[0]}'?)"
+    renamed, shown = usable_name(found, folder.parent)
+    return (
+        f" (did you mean '{near[0]}'? Its name holds characters the site's addresses cannot carry: rename that "
+        f"file '{renamed}' and write {_DESCRIBE}({shown}))"
+    )
 
 
 def links_out_of_folder(content: Path, ignored: Iterable[str]) -> tuple[Path, ...]:

@@ -151,6 +151,19 @@ def test_a_missing_image_names_the_file_and_the_closest_one_there(content):
     )
 
 
+def test_a_close_file_whose_name_cannot_be_an_address_is_named_with_its_rename(content):
+    """The hint named '/images/Chart One.png', which the check then refused for its space: it says the rename."""
+    (content / "images" / "Chart One.png").write_bytes((content / "images" / "chart.png").read_bytes())
+    (problem,) = problems_of("![A chart](/images/chart one.png)\n", content)
+
+    assert problem.code == ImageCode.IMAGE_NOT_FOUND
+    assert problem.message == (
+        f"image '/images/chart one.png' is missing: there is no {content.name}/images/chart one.png; add the file "
+        "there, or correct the name (did you mean '/images/Chart One.png'? Its name holds characters the site's "
+        "addresses cannot carry: rename that file 'chart-one.png' and write ![what it shows](/images/chart-one.png))"
+    )
+
+
 def test_the_address_the_media_library_copies_is_told_the_address_the_site_uses(content):
     (problem,) = problems_of(f"![A chart]({content.name}/images/chart.png)\n", content)
 

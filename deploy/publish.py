@@ -49,6 +49,7 @@ from reality_check.plugins.brief_registry.arguments import (
     DEFAULT_OUTPUT,
     PUBLISH_SETTINGS,
     content_folder,
+    misplaced_output,
 )
 from reality_check.plugins.plugin_support.files import link_or_copy, write_atomically
 
@@ -198,18 +199,14 @@ _BUILT_MARK = "theme"
 
 def output_problem(output: Path, content: Path, project: Path) -> str | None:
     """Why `output` may not be replaced by the built site (None: it may). A publish replaces the whole folder, so
-    it must be neither the project's folder nor the content folder, nor hold or sit inside the content folder; and
-    an existing folder other than the project's own output/ must be empty or a site this project built
-    (``OUTPUTDIR=/srv/www`` for ``/srv/www/reality-check`` would otherwise replace every site beside it)."""
-    where, content, project = output.resolve(), content.resolve(), project.resolve()
-    if where == project or where in project.parents:
-        return f"{output} is the project's folder{'' if where == project else ' or holds it'}"
-    if where == content or where in content.parents:
-        return f"{output} is the content folder{'' if where == content else ' or holds it'}"
-    if content in where.parents:
-        return f"{output} is inside the content folder"
-    if where == project / DEFAULT_OUTPUT or not where.is_dir():
-        return None
+    it must be a folder every command may build into (`misplaced_output`: neither the project's folder nor the
+    content folder, nor holding one or inside the content folder); and an existing folder other than the project's
+    own output/ must be empty or a site this project built (``OUTPUTDIR=/srv/www`` for ``/srv/www/reality-check``
+    would otherwise replace every site beside it)."""
+    problem = misplaced_output(output, content, project)
+    where = output.resolve()
+    if problem or where == project.resolve() / DEFAULT_OUTPUT or not where.is_dir():
+        return problem
     held = sorted(entry.name for entry in where.iterdir())
     if held and _BUILT_MARK not in held:
         shown = ", ".join(held[:5]) + (", …" if len(held) > 5 else "")

@@ -34,7 +34,10 @@ from reality_check.plugins.brief_registry.arguments import (
     DEFAULT_OUTPUT,
     DEFAULT_SETTINGS,
     PUBLISH_SETTINGS,
+    MisplacedOutputError,
+    builds,
     content_folder,
+    refuse_misplaced_output,
 )
 from reality_check.plugins.incremental_output.fingerprint import (
     input_fingerprint,
@@ -191,7 +194,9 @@ def build(
     """``make check``, then Pelican unless the output is up to date; the exit status (0 when nothing was needed).
 
     `fresh`: a build into a new folder (``make publish``'s): no state is read or kept, so the up-to-date state of
-    the preview in the same CACHE_PATH stays its own."""
+    the preview in the same CACHE_PATH stays its own. An output folder no build may write into (the project's, the
+    content folder…) is refused first, MisplacedOutputError."""
+    refuse_misplaced_output(output, content, Path.cwd(), builds("make html"))
     options = [*options, *emptied_if_published(output)]
     pelican_argv = pelican_arguments(content, output, settings_file, options)
     settings = pelican_settings(pelican_argv)
@@ -260,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
         return build(args.content, args.output, args.settings, options, args.force, args.check, args.fresh)
     except (PelicanOptionsError, SettingError) as error:
         print(f"error: {error}; nothing was built", file=sys.stderr)
+        return 2
+    except MisplacedOutputError as error:  # its message says nothing was built
+        print(f"error: {error}", file=sys.stderr)
         return 2
     except (
         KeyboardInterrupt

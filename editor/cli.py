@@ -26,6 +26,7 @@ from reality_check.plugins.brief_registry.arguments import (
     DEFAULT_CONTENT,
     DEFAULT_OUTPUT,
     DEFAULT_SETTINGS,
+    MisplacedOutputError,
     content_folder,
 )
 from reality_check.plugins.brief_registry.briefs import numbered
@@ -116,6 +117,9 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
     except (PortBusyError, PelicanOptionsError, SettingError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except MisplacedOutputError as error:  # its message says nothing was built
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     except (RefusalError, ScaffoldError, AuthorError, CmsError) as error:
         first, _, rest = str(error).partition("\n")
         print(f"error: {first}", file=sys.stderr)

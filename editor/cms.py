@@ -19,6 +19,7 @@ import urllib.request
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from reality_check.plugins.brief_registry.arguments import builds, refuse_misplaced_output
 from reality_check.plugins.brief_registry.problems import project_folder
 
 from .devserver import serve
@@ -191,12 +192,14 @@ def run_cms(
     cms_port: int,
     extra: list[str],
 ) -> int:
-    """Run decap-server and the preview until Ctrl-C; stop both."""
+    """Run decap-server and the preview until Ctrl-C; stop both. An output folder no build may write into is
+    refused (MisplacedOutputError) before decap-server is started."""
     if 0 in (port, cms_port):
         raise CmsError(
             "make cms needs its two ports named (the editor's configuration holds both addresses), not 0: "
             f"e.g. make cms PORT={DEFAULT_PORT} CMS_PORT={DEFAULT_CMS_PORT}"
         )
+    refuse_misplaced_output(output, content, Path.cwd(), builds("make cms"))
     try:  # the preview's port first: a busy one is said at once, before decap-server is started and waited for
         try_to_bind(host, port)
     except (OSError, OverflowError) as error:
@@ -210,6 +213,6 @@ def run_cms(
     print(f"decap-server is saving into {repository} (API {api_url(host, cms_port)}).")
     print(f"Editor at {http_address(host, port)}/admin/ once the preview is built.", flush=True)
     try:
-        return serve(content, output, settings_file, host, port, with_settings(extra, overrides))
+        return serve(content, output, settings_file, host, port, with_settings(extra, overrides), "make cms")
     finally:
         stop_whatever_comes(server)

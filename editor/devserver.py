@@ -24,6 +24,7 @@ from pathlib import Path
 import watchfiles
 
 from reality_check.plugins.brief_registry import Problem, display_path
+from reality_check.plugins.brief_registry.arguments import builds, refuse_misplaced_output
 from reality_check.plugins.brief_registry.briefs import MARKDOWN_EXTENSIONS
 from reality_check.plugins.brief_registry.problems import shown_file
 from reality_check.plugins.brief_registry.tempfiles import is_editor_temporary
@@ -192,14 +193,25 @@ STOP_POLL = 0.05
 STOP_DEADLINE = 20.0
 
 
-def serve(content: Path, output: Path, settings_file: Path, host: str, port: int, extra: list[str]) -> int:
+def serve(
+    content: Path,
+    output: Path,
+    settings_file: Path,
+    host: str,
+    port: int,
+    extra: list[str],
+    command: str = "make devserver",
+) -> int:
     """Serve the preview until Ctrl-C; on every save, re-check the briefs and rebuild.
 
-    The port is bound first, so a busy one is reported before anything else (PortBusyError). One watcher runs
-    for the whole session and hands over every change saved meanwhile (Pelican's own ``--autoreload`` starts
-    watching again only after each build, and misses a file saved during one), so the preview always ends up
-    matching the files. A build that fails leaves the last good pages served.
+    An output folder no build may write into (the project's, the content folder…) is refused first
+    (MisplacedOutputError, `command` naming what was run); then the port is bound, so a busy one is reported before
+    anything is built (PortBusyError). One watcher runs for the whole session and hands over every change saved
+    meanwhile (Pelican's own ``--autoreload`` starts watching again only after each build, and misses a file saved
+    during one), so the preview always ends up matching the files. A build that fails leaves the last good pages
+    served.
     """
+    refuse_misplaced_output(output, content, Path.cwd(), builds(command))
     pelican_argv = pelican_arguments(content, output, settings_file, extra)
     settings = checks_settings(pelican_argv)  # the builds' own settings, PELICANOPTS's -e included
     server = open_server(output, host, port, "devserver", handler=PreviewHandler)

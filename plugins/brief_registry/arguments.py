@@ -1,10 +1,16 @@
 """Command-line arguments the project's commands share (``python -m reality_check.editor``,
-``reality_check.editor.build``, ``reality_check.deploy.publish``), and the folders they default to, which the
-browser editor's configuration names too (plugins/decap_admin)."""
+``reality_check.editor.build``, ``reality_check.deploy.publish``), the folders they default to, which the
+browser editor's configuration names too (plugins/decap_admin), and the folders they may not build into or remove.
+
+It imports nothing but the standard library: ``make clean`` runs this file with the system's python3
+(``python3 -I plugins/brief_registry/arguments.py``), which works before ``.venv`` exists and after it is gone.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 # What every command takes by default, as the Makefile does (its INPUTDIR, OUTPUTDIR and CONFFILE).
@@ -25,3 +31,72 @@ def content_folder(value: str) -> Path:
             f"there is no folder {value} to read briefs from; give the content folder (make: INPUTDIR=path)"
         )
     return path
+
+
+def misplaced_output(output: Path, content: Path, project: Path) -> str | None:
+    """Why `output` cannot be the folder a command builds the site into or removes (None: it can): the project's
+    folder, the content folder, a folder holding either, or a folder inside the content folder. A build into the
+    content folder left its pages among the briefs (and the next build failed on them); ``make clean`` removed
+    every brief. Folders are compared as the system finds them, through symbolic links."""
+    where, content, project = output.resolve(), content.resolve(), project.resolve()
+    if where == project or where in project.parents:
+        return f"{output} is the project's folder{'' if where == project else ' or holds it'}"
+    if where == content or where in content.parents:
+        return f"{output} is the content folder{'' if where == content else ' or holds it'}"
+    if content in where.parents:
+        return f"{output} is inside the content folder"
+    return None
+
+
+@dataclass(frozen=True)
+class OutputUse:
+    """What a command does with its output folder, in the words of its refusal."""
+
+    command: str  # make html
+    does: str  # writes the site into
+    wanted: str  # what OUTPUTDIR should name instead
+    outcome: str  # nothing was built
+
+
+def builds(command: str) -> OutputUse:
+    """What `command` (make html, make devserver, make cms) does with its output folder: it builds the site there."""
+    return OutputUse(command, "writes the site into", "a folder of its own", "nothing was built")
+
+
+CLEANS = OutputUse("make clean", "deletes", "the folder the site is built into", "nothing was removed")
+
+
+class MisplacedOutputError(Exception):
+    """The output folder is the project's or the content folder, holds one of them, or is inside the content
+    folder; the command did nothing."""
+
+
+def refuse_misplaced_output(output: Path, content: Path, project: Path, use: OutputUse) -> None:
+    """Raise MisplacedOutputError, its message saying what to give instead, when `output` is `misplaced_output`."""
+    problem = misplaced_output(output, content, project)
+    if problem:
+        raise MisplacedOutputError(
+            f"{problem}, and {use.command} {use.does} the folder OUTPUTDIR names: give OUTPUTDIR {use.wanted}, "
+            f"such as the default OUTPUTDIR={DEFAULT_OUTPUT}; {use.outcome}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``make clean``'s guard: exit status 2, and why, when the output folder is one it must not delete."""
+    parser = argparse.ArgumentParser(
+        prog="python3 -I plugins/brief_registry/arguments.py",
+        description="Refuse an output folder make clean must not delete (the project's, the content folder…).",
+    )
+    parser.add_argument("--output", type=Path, default=Path(DEFAULT_OUTPUT))
+    parser.add_argument("--content", type=Path, default=Path(DEFAULT_CONTENT))
+    args = parser.parse_args(argv)
+    try:
+        refuse_misplaced_output(args.output, args.content, Path.cwd(), CLEANS)
+    except MisplacedOutputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Level 1: the folders no command may build the site into or remove (arguments.py), one rule for make html,
+devserver, cms, clean and publish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reality_check.plugins.brief_registry.arguments import (
+    CLEANS,
+    MisplacedOutputError,
+    builds,
+    misplaced_output,
+    refuse_misplaced_output,
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project folder with its content folder, the content folder's real home elsewhere behind a link too."""
+    (tmp_path / "project" / "content" / "briefs").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "briefs").mkdir(parents=True)
+    (tmp_path / "project" / "linked-content").symlink_to(tmp_path / "elsewhere" / "briefs")
+    (tmp_path / "project" / "site-link").symlink_to(tmp_path / "project" / "content")
+    return tmp_path / "project"
+
+
+@pytest.mark.parametrize(
+    ("output", "content", "problem"),
+    [
+        ("output", "content", None),
+        ("new/site", "content", None),
+        ("../beside", "content", None),
+        ("content-site", "content", None),  # a name that starts like the content folder's is another folder
+        ("output", "linked-content", None),
+        (".", "content", "is the project's folder"),
+        ("", "content", "is the project's folder"),  # OUTPUTDIR= left empty
+        ("..", "content", "is the project's folder or holds it"),
+        ("content", "content", "is the content folder"),
+        ("content/", "content", "is the content folder"),
+        ("output/../content", "content", "is the content folder"),
+        ("content/site", "content", "is inside the content folder"),
+        ("content/briefs", "content", "is inside the content folder"),
+        ("site-link", "content", "is the content folder"),  # a link to the content folder
+        ("linked-content", "linked-content", "is the content folder"),
+        ("../elsewhere/briefs", "linked-content", "is the content folder"),  # where the link points
+        ("../elsewhere", "linked-content", "is the content folder or holds it"),
+        ("../elsewhere/briefs/site", "linked-content", "is inside the content folder"),
+    ],
+)
+def test_an_output_folder_is_refused_when_it_is_or_holds_the_project_or_the_content(
+    project, monkeypatch, output, content, problem
+):
+    monkeypatch.chdir(project)
+    found = misplaced_output(Path(output), Path(content), project)
+    assert found == (None if problem is None else f"{Path(output)} {problem}")
+
+
+def test_the_refusal_says_what_to_give_instead_and_that_nothing_was_done(project, monkeypatch):
+    monkeypatch.chdir(project)
+    with pytest.raises(MisplacedOutputError) as built:
+        refuse_misplaced_output(Path("content"), Path("content"), project, builds("make html"))
+    assert str(built.value) == (
+        "content is the content folder, and make html writes the site into the folder OUTPUTDIR names: give "
+        "OUTPUTDIR a folder of its own, such as the default OUTPUTDIR=output; nothing was built"
+    )
+    with pytest.raises(MisplacedOutputError) as cleaned:
+        refuse_misplaced_output(Path(".."), Path("content"), project, CLEANS)
+    assert str(cleaned.value) == (
+        ".. is the project's folder or holds it, and make clean deletes the folder OUTPUTDIR names: give "
+        "OUTPUTDIR the folder the site is built into, such as the default OUTPUTDIR=output; nothing was removed"
+    )
+    refuse_misplaced_output(Path("output"), Path("content"), project, CLEANS)  # the default: no refusal

@@ -30,7 +30,7 @@ from reality_check.plugins.brief_registry.arguments import (
     content_folder,
 )
 from reality_check.plugins.brief_registry.briefs import numbered
-from reality_check.plugins.brief_registry.dates import not_a_date, read_date
+from reality_check.plugins.brief_registry.dates import DateError, read_date
 from reality_check.plugins.brief_registry.nearmiss import closest
 from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
@@ -439,9 +439,9 @@ def _digest_date(text: str, name: str) -> datetime.date | None:
     if not text.strip():
         return None
     try:
-        return read_date(text)
-    except ValueError:
-        raise RefusalError(not_a_date(name, text)) from None
+        return read_date(text, name)
+    except DateError as error:
+        raise RefusalError(str(error)) from None
 
 
 def offer_authors(

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from reality_check.plugins.brief_registry import BriefFileError, Problem, Registry, read_brief
 from reality_check.plugins.brief_registry.briefs import PAGES_DIR, markdown_files
+from reality_check.plugins.brief_registry.dates import DATE_SHAPE, DateError, read_date
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
 from reality_check.plugins.brief_registry.rules import unknown_name
 from reality_check.plugins.brief_registry.textfile import lines_of
@@ -47,7 +48,6 @@ _NAME_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□·∙\uf0b7\uf0a7\uf076\uf0d8➢➤►*–—-]\s+(?P<text>.+)$")
 _CLOSING = re.compile(r"^Explore\s+(?P<name>.+?)[\s.:→›»>]*$", re.IGNORECASE)
 _HEADING_MAX = 100
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class SeriesLines:
 
     @functools.cached_property
     def label(self) -> re.Pattern[str]:
-        return re.compile(rf"^(?i:{re.escape(self.series)})\s+(?P<date>[A-Za-z]+\.? \d{{1,2}}, \d{{4}})$")
+        return re.compile(rf"^(?i:{re.escape(self.series)})\s+(?P<date>{DATE_SHAPE})$")
 
     @functools.cached_property
     def title(self) -> re.Pattern[str]:
@@ -67,6 +67,13 @@ class SeriesLines:
     def opens(self, line: str) -> bool:
         """Whether `line` starts with the series' name, in any capitals ("Reality check March 5, 2021")."""
         return line.casefold().startswith(self.series.casefold())
+
+    @property
+    def date_line(self) -> str:
+        """The date line as the messages show it, in the two orders a day is written in."""
+        return (
+            f"'{self.series} <date>', such as '{self.series} 5 March 2021' or '{self.series} March 5, 2021'"
+        )
 
     @property
     def layout(self) -> str:
@@ -232,7 +239,7 @@ def _read_labels(
     terms = [term.name for term in (*registry.topics, *registry.regions)]
     if lines and not any(series.opens(line) for _, line in lines):
         # Not every line an unknown topic (a draft without its date line read as 67 of them): what is missing.
-        missing = f"no line reads '{series.series} <date>', such as '{series.series} March 5, 2021'"
+        missing = f"no line reads {series.date_line}"
         raise SeedError(
             [
                 Problem(
@@ -267,7 +274,7 @@ def _read_header(
     here (SeedError, with the ``problems`` found so far) when one of them is missing."""
     name = series.series
     expected = (
-        (series.label, f"'{name} <date>', such as '{name} March 5, 2021'"),
+        (series.label, series.date_line),
         (series.title, f"'{name} #<number>: <title>'"),
         (_BYLINE, "'By <author> and <author>'"),
     )
@@ -289,21 +296,13 @@ def _read_header(
 
 
 def _read_date(text: str, path: str, line: int, problems: list[Problem]) -> datetime.date | None:
-    """The date of the series label in any of the forms it is written in, or None and a problem."""
-    for date_format in _DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(text, date_format).date()
-        except ValueError:
-            continue
-    problems.append(
-        Problem(
-            path,
-            line,
-            f"'{text}' is not a real date: write the day as the series does, such as 'March 5, 2021'",
-            code=SeedCode.DATE_NOT_REAL,
-        )
-    )
-    return None
+    """The date of the series label in any of the forms editors write it in (`read_date`), or None and a
+    problem."""
+    try:
+        return read_date(text, "the date")
+    except DateError as error:
+        problems.append(Problem(path, line, str(error), code=SeedCode.DATE_NOT_REAL))
+        return None
 
 
 def _unknown_author(name: str, path: str, line: int, registry: Registry) -> Problem:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reality_check.plugins.brief_registry import Registry
 from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR
-from reality_check.plugins.brief_registry.dates import not_a_date, read_date
+from reality_check.plugins.brief_registry.dates import DateError, read_date
 from reality_check.plugins.brief_registry.nearmiss import did_you_mean
 from reality_check.plugins.brief_registry.new_brief import existing_briefs, skeleton
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGISTRY_FILES
@@ -46,13 +46,13 @@ def split_names(text: str | None) -> tuple[str, ...]:
 
 
 def parse_date(text: str | None) -> datetime.date | None:
-    """A YYYY-MM-DD date, or None when not given."""
+    """The date DATE names, in any form editors write one (`read_date`), or None when not given."""
     if not text or not text.strip():
         return None
     try:
-        return read_date(text)
-    except ValueError:
-        raise ScaffoldError(not_a_date("DATE", text)) from None
+        return read_date(text, "DATE")
+    except DateError as error:
+        raise ScaffoldError(str(error)) from None
 
 
 def unknown_names(request: BriefRequest, registry: Registry) -> list[str]:

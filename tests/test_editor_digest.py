@@ -83,3 +83,27 @@ def test_a_brief_whose_date_is_quoted_is_offered_as_the_build_publishes_it(tmp_p
         path.read_text(encoding="utf-8").replace("date: 2099-01-07", 'date: "2099-01-07"'), encoding="utf-8"
     )
     assert published_briefs(tmp_path, "en") == [PublishedBrief(7, datetime.date(2099, 1, 7))]
+
+
+def test_since_and_date_are_read_in_the_forms_make_brief_and_make_import_read(tmp_path, capsys):
+    """One reader of typed dates for every command (brief_registry/dates.py `read_date`)."""
+    write_brief(tmp_path, "one.md", 1)
+    write_brief(tmp_path, "two.md", 2)
+    settings = tmp_path / "siteconf.py"
+    settings.write_text('DEFAULT_LANG = "en"\n', encoding="utf-8")
+    arguments = ["--content", str(tmp_path), "--settings", str(settings)]
+
+    assert editor(["digest", *arguments, "--since", "2 January 2099", "--date", "Feb. 1, 2099"]) == 0
+    [issue] = read_issues(tmp_path)
+    assert (issue.date, issue.since, issue.briefs) == (
+        datetime.date(2099, 2, 1),
+        datetime.date(2099, 1, 2),
+        (2,),
+    )
+
+    capsys.readouterr()
+    assert editor(["digest", *arguments, "--since", "01/02/2099"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "error: SINCE '01/02/2099' gives the month as a number, so it could be 1 February 2099 or 2 January 2099: "
+        "write the month in words, such as '1 February 2099'"
+    )

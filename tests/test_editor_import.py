@@ -312,8 +312,8 @@ def test_a_seed_naming_a_listed_author_in_other_capitals_says_did_you_mean(tmp_p
         ),
         (
             SEED.read_text(encoding="utf-8").replace("March 5, 2021", "February 30, 2021", 1),
-            "{source}:2: 'February 30, 2021' is not a real date: write the day as the series does, such as "
-            "'March 5, 2021'",
+            "{source}:2: the date must be a real date, written such as '5 March 2021', 'March 5, 2021' or "
+            "'2021-03-05' (got 'February 30, 2021')",
         ),
     ],
     ids=["empty", "no such day"],
@@ -384,6 +384,67 @@ def test_the_series_name_is_read_in_any_capitals():
     )
 
 
+@pytest.mark.parametrize(
+    "date_line",
+    [
+        "Reality Check 12 January 2099",
+        "Reality Check 12 Jan 2099",
+        "Reality Check 12 Jan. 2099",
+        "Reality Check January 12, 2099",
+        "Reality Check Jan. 12, 2099",
+        "Reality Check 2099-01-12",
+        "Reality Check\n12 January 2099",  # the series' name alone above the date
+    ],
+)
+def test_the_date_line_is_read_day_first_month_first_or_year_first(date_line):
+    """'Reality Check 12 January 2022' was refused: only the US order was read."""
+    text = SYNTHETIC_DRAFT.replace("Reality Check March 5, 2099", date_line)
+    seed = parse_seed(text, "seed.txt", load_registry(CONTENT), load_settings())
+    assert seed.request.date == datetime.date(2099, 1, 12)
+
+
+@pytest.mark.parametrize(
+    ("date_line", "message"),
+    [
+        (
+            "Reality Check 03/04/2099",
+            "the date '03/04/2099' gives the month as a number, so it could be 3 April 2099 or 4 March 2099: write "
+            "the month in words, such as '3 April 2099'",
+        ),
+        (
+            "Reality Check 30 February 2099",
+            "the date must be a real date, written such as '5 March 2021', 'March 5, 2021' or '2021-03-05' (got "
+            "'30 February 2099')",
+        ),
+    ],
+)
+def test_a_date_line_that_names_no_single_day_is_told_its_line_and_what_to_write(date_line, message):
+    """The line named is the date's own in the file: the second line of a draft is line 2."""
+    text = SYNTHETIC_DRAFT.replace("Politics & Diplomacy\nRussia\n", "Politics & Diplomacy Russia\n").replace(
+        "Reality Check March 5, 2099", date_line
+    )
+    assert text.splitlines()[1] == date_line
+    with pytest.raises(SeedError) as refused:
+        parse_seed(text, "seed.txt", load_registry(CONTENT), load_settings())
+    assert [str(problem) for problem in refused.value.problems] == [f"seed.txt:2: {message}"]
+
+
+def test_make_import_reads_a_draft_dated_day_first(tmp_path):
+    content = content_copy(tmp_path / "content")
+    source = tmp_path / "synthetic-draft.txt"
+    source.write_text(
+        SYNTHETIC_DRAFT.replace("Reality Check March 5, 2099", "Reality Check 12 January 2099"),
+        encoding="utf-8",
+    )
+
+    result = make_import(content, source)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    brief = content / "briefs" / "a-synthetic-brief-in-a-draft.md"
+    front = brief.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    assert "\ndate: 2099-01-12\n" in front
+
+
 def test_a_draft_without_its_date_line_is_told_what_is_missing_once():
     """Every line was reported as an unknown topic or region (12 for a 23-line draft), then an end of text at
     line 1."""
@@ -391,8 +452,9 @@ def test_a_draft_without_its_date_line_is_told_what_is_missing_once():
     with pytest.raises(SeedError) as refused:
         parse_seed(text, "seed.txt", load_registry(CONTENT), load_settings())
     assert [str(problem) for problem in refused.value.problems] == [
-        "seed.txt:1: no line reads 'Reality Check <date>', such as 'Reality Check March 5, 2021': a brief is its "
-        "topics, 'Reality Check <date>', 'Reality Check #<number>: <title>', 'By <authors>', then the text"
+        "seed.txt:1: no line reads 'Reality Check <date>', such as 'Reality Check 5 March 2021' or 'Reality Check "
+        "March 5, 2021': a brief is its topics, 'Reality Check <date>', 'Reality Check #<number>: <title>', "
+        "'By <authors>', then the text"
     ]
 
 

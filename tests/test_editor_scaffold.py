@@ -144,7 +144,14 @@ def test_refuses_a_title_that_reuses_another_briefs_address(content, tmp_path, c
             "unknown topic 'Synthetic Studies' (not listed in topics.yml; choose from:",
         ),
         (["--regions", "Atlantis"], "unknown region 'Atlantis' (not listed in regions.yml; choose from:"),
-        (["--date", "2099-02-30"], "DATE must be a real date written YYYY-MM-DD"),
+        (
+            ["--date", "2099-02-30"],
+            "DATE must be a real date, written such as '5 March 2021', 'March 5, 2021'",
+        ),
+        (
+            ["--date", "03/04/2099"],
+            "DATE '03/04/2099' gives the month as a number, so it could be 3 April 2099",
+        ),
     ],
 )
 def test_refuses_unknown_names_and_bad_dates(content, tmp_path, capsys, monkeypatch, extra, message):

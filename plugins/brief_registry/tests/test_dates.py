@@ -4,22 +4,87 @@ import datetime
 
 import pytest
 
-from reality_check.plugins.brief_registry.dates import brief_date, not_a_date, read_date
+from reality_check.plugins.brief_registry.dates import DateError, brief_date, not_a_date, read_date
 
-
-def test_a_date_is_read_with_spaces_around_it():
-    assert read_date(" 2021-03-05 ") == datetime.date(2021, 3, 5)
+JANUARY_12 = datetime.date(2022, 1, 12)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["2021-02-30", "early March", "05/03/2021", "", "20210305", "2021-W10-5", "2021-064", "2021-03-05T09"],
+    [
+        "2022-01-12",
+        "12 January 2022",
+        "12 Jan 2022",
+        "12 Jan. 2022",
+        "12 january 2022",
+        "January 12, 2022",
+        "Jan 12, 2022",
+        "Jan. 12, 2022",
+        "January 12 2022",
+        " 12  January\t2022 ",
+    ],
 )
-def test_anything_else_is_not_a_date(text):
-    """Python's fromisoformat also reads a date written without dashes, as a week or as a day of the year, which
-    Pelican cannot read: the one form editors are asked for is the one accepted."""
-    with pytest.raises(ValueError, match=r"out of range|not written YYYY-MM-DD"):
-        read_date(text)
+def test_a_typed_date_is_read_day_first_month_first_or_year_first(text):
+    """`make import` refused a draft dated 'Reality Check 12 January 2022': only the US order was read."""
+    assert read_date(text) == JANUARY_12
+
+
+def test_the_month_names_are_english_whatever_the_locale_and_september_is_sept_too():
+    assert read_date("5 Sept 2021") == read_date("Sep 5, 2021") == datetime.date(2021, 9, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021-02-30",
+        "30 February 2021",
+        "February 30, 2021",
+        "early March",
+        "",
+        "20210305",
+        "2021-W10-5",
+        "2021-064",
+        "2021-03-05T09",
+        "2021-3-5",
+        "12 Janvier 2022",
+        "13/13/2022",
+        "Monday 12 January 2022",
+    ],
+)
+def test_anything_else_is_not_a_date_and_the_message_lists_the_forms(text):
+    """Python's fromisoformat also reads a date written without dashes, as a week or as a day of the year: only
+    the forms editors are told of are read."""
+    with pytest.raises(DateError) as refused:
+        read_date(text, "DATE")
+    assert str(refused.value) == (
+        f"DATE must be a real date, written such as '5 March 2021', 'March 5, 2021' or '2021-03-05' (got {text!r})"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("03/04/2022", "gives the month as a number, so it could be 3 April 2022 or 4 March 2022"),
+        ("3.4.2022", "gives the month as a number, so it could be 3 April 2022 or 4 March 2022"),
+        ("03-04-2022", "gives the month as a number, so it could be 3 April 2022 or 4 March 2022"),
+        (
+            "13/04/2022",
+            "gives the month as a number, read day first in some countries and month first in others",
+        ),
+        (
+            "04/04/2022",
+            "gives the month as a number, read day first in some countries and month first in others",
+        ),
+    ],
+)
+def test_a_date_all_in_numbers_is_refused_saying_to_write_the_month_in_words(text, message):
+    with pytest.raises(DateError) as refused:
+        read_date(text, "DATE")
+    said = str(refused.value)
+    assert said.startswith(f"DATE {text!r} {message}: write the month in words, such as '"), said
+    first, _, second = text.replace(".", "/").replace("-", "/").partition("/")
+    suggested = read_date(said.rsplit("such as ", 1)[1].strip("'"))  # the suggestion is a date the tools read
+    assert (suggested.day, suggested.month) == (int(first), int(second.partition("/")[0]))
 
 
 def test_the_message_names_the_field_the_form_and_what_was_written():
@@ -43,7 +108,20 @@ def test_a_briefs_date_is_the_same_day_however_yaml_gave_it(value):
 
 
 @pytest.mark.parametrize(
-    "value", [None, "", "early March", "2021-02-30", 20210305, True, "20210305", "2021-W10-5", "2021-064"]
+    "value",
+    [
+        None,
+        "",
+        "early March",
+        "2021-02-30",
+        20210305,
+        True,
+        "20210305",
+        "2021-W10-5",
+        "2021-064",
+        "5 March 2021",
+    ],
 )
 def test_a_briefs_date_that_names_no_day_is_none(value):
+    """The front matter keeps the one form Pelican reads: a typed date's other forms are not a brief's date."""
     assert brief_date(value) is None

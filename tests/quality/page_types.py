@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BRIEF_4_URL = "/briefs/focus-on-interests-not-on-human-rights-with-russia/"
-BRIEF_WITH_IMAGE_URL = "/briefs/synthetic-reply-about-invented-quorum-rules/"  # #5 shows a synthetic chart
+# #5 shows a synthetic chart, a table and a fenced code block holding one long line
+BRIEF_WITH_IMAGE_URL = "/briefs/synthetic-reply-about-invented-quorum-rules/"
 MISSING_URL = "/no-such-page-here/"  # served with the site's 404 page
 
 
@@ -45,7 +46,7 @@ def first_under(folder: str) -> Callable[[Path], str | None]:
 PAGE_TYPES = (
     PageType("home", exact("/", "index.html")),
     PageType("brief", exact(BRIEF_4_URL)),
-    PageType("brief with an image", exact(BRIEF_WITH_IMAGE_URL)),
+    PageType("brief with an image and code", exact(BRIEF_WITH_IMAGE_URL)),
     PageType("embedded card", exact(BRIEF_4_URL + "card/")),
     PageType("translated brief", first_under("ru/briefs")),
     PageType("language listing", exact("/ru/")),

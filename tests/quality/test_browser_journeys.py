@@ -107,6 +107,40 @@ def test_a_chart_in_a_brief_shows_and_fits_a_phone(server: StaticSiteServer, bro
     assert_clean(log)
 
 
+CODE_VIEWPORTS = {"phone-375": PHONE, "phone-390": {"width": 390, "height": 844}, "desktop-1280": DESKTOP}
+
+
+@pytest.mark.parametrize("name", CODE_VIEWPORTS)
+def test_a_code_block_wraps_inside_the_column(
+    name: str, server: StaticSiteServer, browse: BrowseFactory, artifacts: Path
+) -> None:
+    """A fenced block holding one line of 115 characters (#5 quotes an invented HTML notice) made the whole page
+    1162 px wide on a 390 px phone and 1474 px at 1280, and showed as loose monospace text. Its line now wraps
+    inside the column, in a box of its own in either colour scheme, with nothing hidden behind a scroller (a
+    scrollable region would need keyboard focus); inline code's long word wraps too."""
+    viewport = CODE_VIEWPORTS[name]
+    page, log = browse(viewport=viewport)
+    page.goto(server.url(BRIEF_WITH_IMAGE_URL))
+    block = page.locator(".brief-body pre")
+    expect(block).to_contain_text('data-session="first">Invented notice:')
+    assert page.evaluate("document.documentElement.scrollWidth") == viewport["width"]
+    column = page.locator(".brief-body").bounding_box()
+    assert column is not None
+    for element in (block, page.locator(".brief-body p code")):
+        box = element.bounding_box()
+        assert box is not None
+        assert box["x"] >= column["x"], box
+        assert box["x"] + box["width"] <= column["x"] + column["width"] + 0.5, box
+    assert block.evaluate("pre => pre.scrollWidth <= pre.clientWidth")
+    for color_scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=color_scheme)
+        page_background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert block.evaluate("pre => getComputedStyle(pre).backgroundColor") != page_background, color_scheme
+        block.scroll_into_view_if_needed()
+        page.screenshot(path=artifacts / f"code-block-{name}-{color_scheme}.png")
+    assert_clean(log)
+
+
 def test_series_navigation_goes_there_and_back(server: StaticSiteServer, browse: BrowseFactory) -> None:
     page, log = browse()
     page.goto(server.url(BRIEF_4_URL))

@@ -33,6 +33,7 @@ SYNTHETIC = {
     "cyrillic": (FIXTURES / "pdf" / "synthetic-cyrillic-title.md", 912),
     "forty-pages": (FIXTURES / "pdf" / "synthetic-forty-pages.md", 913),
     "chart": (FIXTURES / "pdf" / "synthetic-chart.md", 914),
+    "code": (FIXTURES / "pdf" / "synthetic-code-block.md", 916),
 }
 CHART = FIXTURES / "series" / "images" / "synthetic-chart.png"  # 800 × 400, shown by the "chart" brief
 TALL = (600, 2400)  # a picture taller than a page, also shown by the "chart" brief (made by `built`)
@@ -261,6 +262,19 @@ def test_hard_titles_and_long_bodies_give_valid_pdfs(site, name):
         assert not header or "Synthetic brief whose title goes on and on: an invented…" in header
 
 
+def test_a_long_line_of_code_wraps_inside_the_column(site):
+    """A fenced block's line longer than the column ran off the page's right edge, and its end was lost; it wraps
+    inside the column now, every word of it on the page, in order."""
+    source, number = SYNTHETIC["code"]
+    (line,) = re.findall(r"^```html\n(.*)\n```$", source.read_text(encoding="utf-8"), re.M)
+    pdf = pdf_of(site, number)
+    text = reading_text(pdf)
+    assert [word for word in line.split() if word not in text] == []
+    assert " ".join(line.split()) in text
+    picture = pdftools.picture(pdf, ARTIFACTS / "code-block-page-1.png", dpi=60)
+    assert picture.stat().st_size > 0
+
+
 def test_an_image_of_the_body_is_drawn_with_its_description(site, pdf4):
     """The chart in content/images is read from its file (nothing is fetched) and drawn at its own pixels, as a
     tagged figure whose alternative text is the image's description, for screen readers."""
@@ -326,7 +340,7 @@ def test_unchanged_rebuild_draws_no_pdf(built, tmp_path, caplog):
     before = {p.name: p.stat().st_mtime_ns for p in cache.joinpath("pdf_edition").iterdir()}
     with caplog.at_level(logging.INFO, logger="reality_check.plugins.pdf_edition"):
         again = build_with_pdfs(content, tmp_path / "output", cache)
-    assert "pdf_edition: 0 of 6 PDFs drawn" in [
+    assert f"pdf_edition: 0 of {len(SYNTHETIC) + 1} PDFs drawn" in [  # the synthetic briefs and #4
         record.getMessage().rsplit(", the rest", 1)[0] for record in caplog.records
     ]
     assert {p.name: p.stat().st_mtime_ns for p in cache.joinpath("pdf_edition").iterdir()} == before

@@ -90,6 +90,16 @@ def test_every_address_is_absolute_and_names_a_page_of_the_build(digest_site, ht
             assert page.find(id=parts.fragment) is not None, ref
 
 
+def test_the_page_in_a_browser_names_the_sites_icon(digest_site, html):
+    """The e-mail's "View this digest in a browser" opens the issue as a page of the site: it named no icon, so
+    browsers asked for /favicon.ico, which the site does not have, and logged a 404. It names the site's icon as
+    every page does, at an address of a file the build wrote."""
+    (icon,) = html.select('link[rel="icon"]')
+    assert icon.attrs == digest_site.page("/").select_one('link[rel="icon"]').attrs
+    assert icon["href"].startswith(SITEURL + "/")
+    assert digest_site.path(urlsplit(icon["href"]).path).is_file()
+
+
 def test_the_text_part_says_what_the_html_part_says(html, text, cards):
     flat = folded(text)
     assert DIGEST_INTRO.split("\n\n")[0] in flat

@@ -43,6 +43,7 @@ def test_admin_page_loads_decap_from_the_site_itself(admin_site):
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
     assert [s["src"] for s in page.find_all("script")] == ["/admin/decap-cms.js"]
     assert page.find("link", rel="cms-config-url")["href"] == "/admin/config.yml"
+    assert page.find("link", rel="icon").attrs == admin_site.page("/").find("link", rel="icon").attrs
     admin = admin_site.root / "admin"
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000
     chunks = {p.name for p in (ROOT / "node_modules" / "decap-cms" / "dist").glob("*.decap-cms.js")}

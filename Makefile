@@ -156,9 +156,9 @@ format: $(DEV_STAMP) ## Reformat the code with ruff
 bench: $(DEV_STAMP) ## Benchmark the build against plain Pelican at N=300 and N=1000 (slow; not part of make test)
 	$(BIN)/python -m reality_check.bench.run
 
-# An OUTPUTDIR that is the project's folder, the content folder, holds one of them or is inside the content folder is
-# refused before anything is removed (plugins/brief_registry/arguments.py, the rule every command that builds keeps),
-# run with the system's python3: make clean needs no .venv.
+# An OUTPUTDIR that is the project's folder, the content folder, holds one of them or is inside the content folder, or
+# an existing folder of files this project did not build, is refused before anything is removed (the rule of
+# plugins/brief_registry/arguments.py that make publish keeps), run with the system's python3: no .venv needed.
 clean: ## Remove the built site and caches
 	@$(PY) -I plugins/brief_registry/arguments.py --output "$$RAW_OUTPUTDIR" --content "$$RAW_INPUTDIR"
 	rm -rf "$$RAW_OUTPUTDIR" cache .pytest_cache .ruff_cache

@@ -49,7 +49,7 @@ from reality_check.plugins.brief_registry.arguments import (
     DEFAULT_OUTPUT,
     PUBLISH_SETTINGS,
     content_folder,
-    misplaced_output,
+    replaced_output_problem,
 )
 from reality_check.plugins.plugin_support.files import link_or_copy, write_atomically
 
@@ -191,27 +191,6 @@ def placeholder_refusal(address: SiteAddress, target: str) -> str:
 
 # ---------------------------------------------------------------------------------------------------------
 # The folder the site replaces
-
-
-# What a folder this project built holds (Pelican copies the theme's files into THEME_STATIC_DIR, "theme").
-_BUILT_MARK = "theme"
-
-
-def output_problem(output: Path, content: Path, project: Path) -> str | None:
-    """Why `output` may not be replaced by the built site (None: it may). A publish replaces the whole folder, so
-    it must be a folder every command may build into (`misplaced_output`: neither the project's folder nor the
-    content folder, nor holding one or inside the content folder); and an existing folder other than the project's
-    own output/ must be empty or a site this project built (``OUTPUTDIR=/srv/www`` for ``/srv/www/reality-check``
-    would otherwise replace every site beside it)."""
-    problem = misplaced_output(output, content, project)
-    where = output.resolve()
-    if problem or where == project.resolve() / DEFAULT_OUTPUT or not where.is_dir():
-        return problem
-    held = sorted(entry.name for entry in where.iterdir())
-    if held and _BUILT_MARK not in held:
-        shown = ", ".join(held[:5]) + (", …" if len(held) > 5 else "")
-        return f"{output} holds files this project did not build ({shown})"
-    return None
 
 
 def refused_output(problem: str) -> str:
@@ -541,7 +520,7 @@ def publish(
     placeholder address is then refused before anything is built.
     """
     address = checked_address(settings, deploy_target, pelican_args)
-    problem = output_problem(output, content, Path.cwd())
+    problem = replaced_output_problem(output, content, Path.cwd())
     if problem:
         raise OutputError(refused_output(problem))
     workspace = Workspace(output.resolve())

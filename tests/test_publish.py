@@ -20,6 +20,7 @@ from conftest import CONTENT, FIXTURES, ROOT, copy_content
 from publishing import SITEURL, publish_env, run_make, run_publish, snapshot
 
 from reality_check.deploy import publish
+from reality_check.plugins.brief_registry.arguments import replaced_output_problem
 
 # --- Level 1: the pipeline's pure parts -----------------------------------------------------------------
 
@@ -459,7 +460,7 @@ def folders(tmp_path, monkeypatch):
 )
 def test_a_publish_replaces_only_a_folder_of_its_own(folders, output, problem):
     """`OUTPUTDIR=.` replaced the whole project, .git included, and said it was "ready to go live"."""
-    found = publish.output_problem(folders / output, folders / "project" / "content", folders / "project")
+    found = replaced_output_problem(folders / output, folders / "project" / "content", folders / "project")
     assert (found is None) if problem is None else found.endswith(problem), found
 
 

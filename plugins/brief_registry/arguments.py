@@ -48,6 +48,26 @@ def misplaced_output(output: Path, content: Path, project: Path) -> str | None:
     return None
 
 
+# What a folder this project built holds (Pelican copies the theme's files into THEME_STATIC_DIR, "theme").
+BUILT_MARK = "theme"
+
+
+def replaced_output_problem(output: Path, content: Path, project: Path) -> str | None:
+    """Why `output` may not be replaced or deleted whole (None: it may), as `make publish` replaces it and `make
+    clean` deletes it: it must be a folder every command may build into (`misplaced_output`), and an existing
+    folder other than the project's own output/ must be empty or a site this project built (``OUTPUTDIR=/srv/www``
+    for ``/srv/www/reality-check`` would otherwise take every site beside it, and ``OUTPUTDIR=theme`` the theme)."""
+    problem = misplaced_output(output, content, project)
+    where = output.resolve()
+    if problem or where == project.resolve() / DEFAULT_OUTPUT or not where.is_dir():
+        return problem
+    held = sorted(entry.name for entry in where.iterdir())
+    if held and BUILT_MARK not in held:
+        shown = ", ".join(held[:5]) + (", …" if len(held) > 5 else "")
+        return f"{output} holds files this project did not build ({shown})"
+    return None
+
+
 @dataclass(frozen=True)
 class OutputUse:
     """What a command does with its output folder, in the words of its refusal."""
@@ -56,6 +76,7 @@ class OutputUse:
     does: str  # writes the site into
     wanted: str  # what OUTPUTDIR should name instead
     outcome: str  # nothing was built
+    whole: bool = False  # it deletes or replaces the whole folder: a folder of other files is refused too
 
 
 def builds(command: str) -> OutputUse:
@@ -63,7 +84,9 @@ def builds(command: str) -> OutputUse:
     return OutputUse(command, "writes the site into", "a folder of its own", "nothing was built")
 
 
-CLEANS = OutputUse("make clean", "deletes", "the folder the site is built into", "nothing was removed")
+CLEANS = OutputUse(
+    "make clean", "deletes", "the folder the site is built into", "nothing was removed", whole=True
+)
 
 
 class MisplacedOutputError(Exception):
@@ -72,8 +95,9 @@ class MisplacedOutputError(Exception):
 
 
 def refuse_misplaced_output(output: Path, content: Path, project: Path, use: OutputUse) -> None:
-    """Raise MisplacedOutputError, its message saying what to give instead, when `output` is `misplaced_output`."""
-    problem = misplaced_output(output, content, project)
+    """Raise MisplacedOutputError, its message saying what to give instead, when `output` is `misplaced_output`
+    (or, for a command that deletes or replaces the whole folder, `replaced_output_problem`)."""
+    problem = (replaced_output_problem if use.whole else misplaced_output)(output, content, project)
     if problem:
         raise MisplacedOutputError(
             f"{problem}, and {use.command} {use.does} the folder OUTPUTDIR names: give OUTPUTDIR {use.wanted}, "

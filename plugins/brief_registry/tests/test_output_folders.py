@@ -72,3 +72,23 @@ def test_the_refusal_says_what_to_give_instead_and_that_nothing_was_done(project
         "OUTPUTDIR the folder the site is built into, such as the default OUTPUTDIR=output; nothing was removed"
     )
     refuse_misplaced_output(Path("output"), Path("content"), project, CLEANS)  # the default: no refusal
+
+
+def test_make_clean_deletes_only_a_folder_this_project_built(project, monkeypatch):
+    """`make clean OUTPUTDIR=theme` (or a home folder) would delete whatever the folder holds: make clean, which
+    deletes the whole folder as make publish replaces it, takes only an empty folder or a site this project built."""
+    monkeypatch.chdir(project)
+    (project / "theme" / "templates").mkdir(parents=True)
+    (project / "built" / "theme").mkdir(parents=True)
+    (project / "empty").mkdir()
+    with pytest.raises(MisplacedOutputError) as cleaned:
+        refuse_misplaced_output(Path("theme"), Path("content"), project, CLEANS)
+    assert str(cleaned.value).startswith(
+        "theme holds files this project did not build (templates), and make clean deletes the folder OUTPUTDIR "
+        "names:"
+    )
+    for output in ("built", "empty", "not-there-yet"):
+        refuse_misplaced_output(Path(output), Path("content"), project, CLEANS)
+    refuse_misplaced_output(
+        Path("theme"), Path("content"), project, builds("make html")
+    )  # writes, deletes nothing

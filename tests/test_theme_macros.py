@@ -58,3 +58,23 @@ def test_a_byline_reads_as_a_sentence_and_links_known_authors(theme: Environment
 
 def test_a_brief_without_authors_has_no_byline(theme: Environment) -> None:
     assert byline(theme, [], {}).select("p") == []
+
+
+@pytest.mark.parametrize(
+    ("topics", "regions", "shown"),
+    [
+        (("Testing",), (), ["Testing"]),  # the PDF edition's brief holds tuples; an empty one was `or`-ed to a list
+        ((), ("Somewhere",), ["Somewhere"]),
+        (["Testing"], ("Somewhere",), ["Testing", "Somewhere"]),
+        (None, None, []),
+    ],
+)
+def test_a_brief_with_topics_or_regions_alone_shows_them(theme: Environment, topics, regions, shown) -> None:
+    """`make publish` stopped with "can only concatenate tuple (not "list") to tuple" on a brief whose regions (or
+    topics) were left empty, as `make brief` and the browser editor write them."""
+    brief = SimpleNamespace(topics=topics, regions=regions, topic_terms=[], region_terms=[])
+    template = theme.from_string(
+        '{% from "macros/brief_tags.html" import brief_tags with context %}{{ brief_tags(brief) }}'
+    )
+    page = BeautifulSoup(template.render(brief=brief, SITEURL=""), "html.parser")
+    assert [li.get_text() for li in page.select("ul.brief-tags li")] == shown

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from pelican.plugins.webassets.vendor.webassets.cache import MemoryCache
+from pelican.settings import DEFAULT_CONFIG
 
 from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, IGNORED_NAMES, PAGES_DIR, newest_first
 from reality_check.plugins.brief_registry.images import IMAGES_FOLDER
@@ -89,7 +90,15 @@ JINJA_ENVIRONMENT = {
     # build; within one, Jinja need not check every template's file again each time a page uses it.
     "auto_reload": False,
 }
-# Briefs live at /briefs/<slug>/, pages at /<slug>/.
+# Briefs live at /briefs/<slug>/, pages at /<slug>/. A title's slug is Pelican's, with an underscore read as a
+# space between words ("issue_now" gives issue-now): the lower-case letters, digits and hyphens a `slug:` line
+# written by hand must use (brief_registry.rules.SLUG_PATTERN).
+SLUG_REGEX_SUBSTITUTIONS = [
+    *DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"],
+    (r"_", "-"),
+    (r"-{2,}", "-"),
+    (r"\A-+|-+\Z", ""),
+]
 ARTICLE_URL = "briefs/{slug}/"
 ARTICLE_SAVE_AS = "briefs/{slug}/index.html"
 PAGE_URL = "{slug}/"

@@ -12,7 +12,9 @@ import pytest
 from conftest import MAKE, ROOT, Site, build_site, folder_bytes, text_of
 from editor_helpers import content_copy, run
 
+from reality_check.editor.settings import load_settings
 from reality_check.plugins.brief_registry import load_registry, read_front_matter
+from reality_check.plugins.brief_registry.rules import slug_problem
 
 TITLE = "Synthetic: talk to “Moscow” about arms control"
 SLUG = "synthetic-talk-to-moscow-about-arms-control"
@@ -543,3 +545,23 @@ def test_make_author_adds_to_a_registry_emptied_by_the_browser_editor(
 
     assert code == 0, err
     assert [person.name for person in load_registry(content).authors] == ["Zed Synthetic"]
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Invented issue_now plan", "invented-issue-now-plan"),
+        ("__init__ of an invented treaty", "init-of-an-invented-treaty"),
+        ("Invented plan: a _ b", "invented-plan-a-b"),
+    ],
+)
+def test_a_title_with_underscores_gives_an_address_a_slug_line_may_hold(title, slug):
+    """`make brief TITLE='… issue_now …'` made the address …-issue_now-…, which `make check` refuses when written
+    by hand in a `slug:` line (lower-case letters, digits and hyphens): the site's slugs read an underscore as a
+    space."""
+    settings = load_settings(ROOT / "pelicanconf.py")
+    assert settings.slug(title) == slug
+    assert slug_problem(slug, written=True) is None
+    assert settings.slug("Focus on interests, not on human rights with Russia") == (
+        "focus-on-interests-not-on-human-rights-with-russia"  # the published address of #4 is unchanged
+    )

@@ -38,6 +38,7 @@ REFUSED_BY_THE_BUILD = (
     "not-utf8",
     "javascript-link",
     "script-in-body",
+    "unknown-tag",
     "embedded-page",
     "event-attribute",
     "image-missing",

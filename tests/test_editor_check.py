@@ -121,6 +121,11 @@ CASES = {
         "content/briefs/markup-in-title.md:3: the title is plain text: the page, search, feeds, citations and the PDF "
         "show '<em>' as typed; remove the tag (a title takes no HTML)"
     ],
+    "unknown-tag": [
+        "content/briefs/unknown-tag.md:20: '<tariffs>' is read as an HTML tag, which no browser shows, so 'tariffs' "
+        "is missing from the page: to show the angle brackets, write &lt;tariffs> (or put it in backticks, "
+        "`<tariffs>`, to show it as code)"
+    ],
     "hash-in-title": [
         "content/briefs/hash-in-title.md:3: '#' after a space starts a YAML comment, so this value would end "
         "before '#978 with a number sign': put the whole value in quotes (\"Synthetic brief #978 with a number sign\")"

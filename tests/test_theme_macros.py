@@ -63,7 +63,8 @@ def test_a_brief_without_authors_has_no_byline(theme: Environment) -> None:
 @pytest.mark.parametrize(
     ("topics", "regions", "shown"),
     [
-        (("Testing",), (), ["Testing"]),  # the PDF edition's brief holds tuples; an empty one was `or`-ed to a list
+        # The PDF edition's brief holds tuples, and an empty one was `or`-ed to a list before being added.
+        (("Testing",), (), ["Testing"]),
         ((), ("Somewhere",), ["Somewhere"]),
         (["Testing"], ("Somewhere",), ["Testing", "Somewhere"]),
         (None, None, []),

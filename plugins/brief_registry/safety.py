@@ -28,6 +28,9 @@ class SafetyCode(StrEnum):
     STYLE_ATTRIBUTE = (
         "style-attribute"  # style="color: red": the live site's security policy does not apply it
     )
+    UNKNOWN_ELEMENT = (
+        "unknown-element"  # <tariffs>: a word in angle brackets, a tag no browser shows (unknown_tags)
+    )
 
 
 # Elements that run code, embed another document, or restyle the page; none belongs in a brief.

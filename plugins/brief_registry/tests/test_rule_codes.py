@@ -32,6 +32,7 @@ from reality_check.plugins.brief_registry.registry import RegistryCode
 from reality_check.plugins.brief_registry.rules import RuleCode, address_problem
 from reality_check.plugins.brief_registry.safety import SafetyCode, unsafe_html
 from reality_check.plugins.brief_registry.textfile import EncodingCode, decode_text
+from reality_check.plugins.brief_registry.unknown_tags import unknown_tags
 from reality_check.plugins.brief_registry.yamlerrors import YamlCode, yaml_problem
 
 ENUMS = (EncodingCode, FrontMatterCode, YamlCode, RegistryCode, RuleCode, SafetyCode, ImageCode)
@@ -173,6 +174,10 @@ CASES = [
     (SafetyCode.EVENT_ATTRIBUTE, html('<p><span onclick="go()">Hi</span></p>')),
     (SafetyCode.UNSAFE_URL, html('<p><a href="javascript:go()">Hi</a></p>')),
     (SafetyCode.STYLE_ATTRIBUTE, html('<p><span style="color: red">Hi</span></p>')),
+    (
+        SafetyCode.UNKNOWN_ELEMENT,
+        lambda _folder: list(unknown_tags("<p>On <tariffs></p>", "On <tariffs>", 5, "x.md")),
+    ),
     (ImageCode.IMAGE_NOT_FOUND, image('<img alt="A chart" src="/images/no-chart.png">')),
     (ImageCode.IMAGE_NOT_A_PICTURE, image('<img alt="A photo" src="/images/photo.heic">')),
     (ImageCode.IMAGE_OUTSIDE_FOLDER, image('<img alt="A chart" src="chart.png">')),

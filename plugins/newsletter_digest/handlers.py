@@ -17,7 +17,7 @@ from reality_check.plugins.plugin_support.files import write_if_changed
 from .email import inline_css
 from .issues import DigestIssue, DigestRecordError, read_issues, unpublished_briefs
 from .settings import set_defaults, setting
-from .text import WORDS, DigestEntry, DigestText, plain_text, publisher_line
+from .text import WORDS, DigestEntry, DigestText, linked_text, plain_text, publisher_line
 
 logger = logging.getLogger(__name__)
 
@@ -27,13 +27,14 @@ TEMPLATE = "digest"
 def entry(article, series: str, siteurl: str) -> DigestEntry:
     """One brief as the text part shows it (the HTML part renders the same article with the theme's macros)."""
     card = getattr(article, "summary_card", None)
+    url = absolute_url(siteurl, article.url)
     return DigestEntry(
         label=numbered(series, article.series_number),
         title=str(article.title),
-        url=absolute_url(siteurl, article.url),
+        url=url,
         date=str(article.locale_date),
         authors=tuple(str(author) for author in getattr(article, "authors", ()) or ()),
-        key_points=tuple(point.text for point in card.key_points) if card else (),
+        key_points=tuple(linked_text(point.html, url) for point in card.key_points) if card else (),
         recommendations=tuple(f"{rec.number}. {rec.title}" for rec in card.recommendations) if card else (),
     )
 

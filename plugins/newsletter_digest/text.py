@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 from reality_check.plugins.brief_registry.names import names_in_prose
+from reality_check.plugins.plugin_support.html_words import WORD_BREAKING_TAGS
 
 WIDTH = 72  # the width plain-text mail is read at; addresses are never broken
 
@@ -60,6 +63,45 @@ def publisher_line(site: str, publisher: str) -> tuple[str, ...]:
 def byline(authors: tuple[str, ...]) -> str:
     """ "By A and B", as the site's bylines read; empty without authors."""
     return f"By {names_in_prose(authors)}" if authors else ""
+
+
+class _LinkedText(HTMLParser):
+    """Text of HTML with each link's address after its words, in brackets, as plain-text mail writes links."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.base = base
+        self.parts: list[str] = []
+        self.links: list[tuple[str, int]] = []  # each open link's address, and where its words start
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in WORD_BREAKING_TAGS:
+            self.parts.append(" ")
+        if tag == "a":
+            self.links.append((dict(attrs).get("href") or "", len(self.parts)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in WORD_BREAKING_TAGS:
+            self.parts.append(" ")
+        if tag == "a" and self.links:
+            href, start = self.links.pop()
+            words = " ".join("".join(self.parts[start:]).split())
+            address = href.removeprefix("mailto:") if href.startswith("mailto:") else urljoin(self.base, href)
+            if href and address not in (words, words.rstrip("/")):
+                self.parts.append(f" ({address})")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def linked_text(html: str, base: str) -> str:
+    """The words of `html` on one line, each link's address (made absolute against `base`, the brief's address)
+    after its words: "see the report (https://example.org/report)". A link whose words are its address is written
+    once."""
+    parser = _LinkedText(base)
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
 
 
 def _fill(text: str, indent: str = "", first: str | None = None) -> str:

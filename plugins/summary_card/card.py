@@ -230,8 +230,8 @@ class CardProblem:
     """Something an editor should fix, and what it is about, so the message can point at a line.
 
     ``code`` says which problem it is, for programs (the same in the build and ``make check``, whose messages
-    are this one's); ``heading`` is the text of a heading in the body; ``field`` (with ``index``) a
-    front-matter key.
+    are this one's); ``heading`` is the text of a heading in the body (``occurrence``: which one, when the text
+    is repeated); ``field`` (with ``index``) a front-matter key.
     """
 
     message: str
@@ -239,6 +239,9 @@ class CardProblem:
     heading: str = ""
     field: str = ""
     index: int | None = None
+    occurrence: int = (
+        0  # which of the body's headings of that text (0: the first), when a heading is repeated
+    )
 
     def __str__(self) -> str:
         return self.message
@@ -380,6 +383,23 @@ def _find_headings(soup: BeautifulSoup, names: tuple[str, ...]) -> list[Tag]:
     return [h for h in soup.find_all(HEADING_TAGS) if normalize_heading(plain_text(h)) in wanted]
 
 
+def _occurrence(heading: Tag, headings: list[Tag]) -> int:
+    """How many of `headings` before `heading` read the same: which of the body's headings of its text it is."""
+    same = normalize_heading(plain_text(heading))
+    earlier = headings[: next(i for i, h in enumerate(headings) if h is heading)]
+    return sum(1 for h in earlier if normalize_heading(plain_text(h)) == same)
+
+
+def _twice(what: str, chosen: str, other: str) -> str:
+    """The message for a second section of key points or recommendations, reported at its heading's line."""
+    if normalize_heading(chosen) == normalize_heading(other):
+        return (
+            f"{what} appear twice: the heading '{chosen}' is written twice (the card shows those under the first): "
+            "remove this one, or merge its list into the first"
+        )
+    return f"{what} appear twice: under the headings '{chosen}' and '{other}' (the card shows those under '{chosen}')"
+
+
 def _near_heading(soup: BeautifulSoup, names: tuple[str, ...]) -> str:
     """The text of the first heading that reads like one of `names` misspelt ("Key pionts"), or ""."""
     wanted = [normalize_heading(n) for n in names]
@@ -478,14 +498,15 @@ def _key_points_problems(
         problems.append(
             CardProblem(_key_points_missing_under(name), ProblemCode.KEY_POINTS_EMPTY_LIST, heading=name)
         )
+    headings = [section.heading for section in sections]
     for other in sections:
         if other is not chosen:
             problems.append(
                 CardProblem(
-                    f"key points appear twice: under the headings '{name}' and '{other.name}' "
-                    f"(the card shows those under '{name}')",
+                    _twice("key points", name, other.name),
                     ProblemCode.KEY_POINTS_UNDER_TWO_HEADINGS,
                     heading=other.name,
+                    occurrence=_occurrence(other.heading, headings),
                 )
             )
     for text in _duplicates(p.text for p in points):
@@ -755,10 +776,10 @@ def _read_recommendations(
     heading, name = headings[0], plain_text(headings[0])
     problems = [
         CardProblem(
-            f"recommendations appear twice: under the headings '{name}' and '{plain_text(other)}' "
-            f"(the card shows those under '{name}')",
+            _twice("recommendations", name, plain_text(other)),
             ProblemCode.RECOMMENDATIONS_UNDER_TWO_HEADINGS,
             heading=plain_text(other),
+            occurrence=_occurrence(other, headings),
         )
         for other in headings[1:]
     ]

@@ -62,10 +62,14 @@ def _inline_text(markdown_text: str, render: Render) -> str:
     return plain_text(BeautifulSoup(render(markdown_text.strip()), "html.parser"))
 
 
-def find_heading(found: tuple[SourceHeading, ...], names: tuple[str, ...]) -> SourceHeading | None:
-    """The first heading matching one of `names` the way the summary card matches them."""
+def find_heading(
+    found: tuple[SourceHeading, ...], names: tuple[str, ...], occurrence: int = 0
+) -> SourceHeading | None:
+    """The first heading matching one of `names` the way the summary card matches them (or the one after
+    `occurrence` others that match)."""
     wanted = {normalize_heading(name) for name in names}
-    return next((h for h in found if normalize_heading(h.text) in wanted), None)
+    matching = [h for h in found if normalize_heading(h.text) in wanted]
+    return matching[occurrence] if occurrence < len(matching) else None
 
 
 def problem_line(problem: CardProblem, front: FrontMatter, found: tuple[SourceHeading, ...]) -> int:
@@ -77,7 +81,7 @@ def problem_line(problem: CardProblem, front: FrontMatter, found: tuple[SourceHe
     if problem.field:
         return front.line_of(problem.field, problem.index)
     if problem.heading:
-        heading = find_heading(found, (problem.heading,))
+        heading = find_heading(found, (problem.heading,), problem.occurrence)
         return heading.line if heading else front.body_line
     if problem.code == ProblemCode.NO_RECOMMENDATIONS and found:
         return found[-1].line

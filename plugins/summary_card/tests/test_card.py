@@ -334,3 +334,26 @@ def test_a_problem_of_a_brief_whose_front_matter_cannot_be_read_is_placed_at_its
 
     assert str(located) == "content/briefs/x.md:1: no key points: add a heading"
     assert located.code == ProblemCode.NO_KEY_POINTS
+
+
+@pytest.mark.parametrize("section", ["What is the solution?", "Key points"])
+def test_a_heading_written_twice_is_named_at_its_second_line(section):
+    """The same heading twice said "under the headings 'What is the solution?' and 'What is the solution?'" at the
+    first one's line: which one to remove was left to guess."""
+    from reality_check.plugins.brief_registry import read_front_matter
+    from reality_check.plugins.brief_registry.rendering import brief_markdown, site_markdown
+
+    body = (
+        "## Key points\n\n- Point A.\n\n## What is the solution?\n\n1. **Act.** Now.\n\n"  # lines 5 to 11
+        f"## Background\n\nInvented text.\n\n## {section}\n\n"  # the repeated heading: line 17
+        + ("1. **Act again.** Later.\n" if "solution" in section else "- Point B.\n")
+    )
+    front = read_front_matter(f"---\ntitle: X\n---\n\n{body}", "x.md")
+    render = brief_markdown(site_markdown()).convert
+    result = extract_card(render(front.body))
+    (located,) = located_problems("x.md", front, result.problems, render)
+    what = "recommendations" if "solution" in section else "key points"
+    assert str(located) == (
+        f"x.md:17: {what} appear twice: the heading '{section}' is written twice (the card shows those under the "
+        "first): remove this one, or merge its list into the first"
+    )

@@ -164,6 +164,31 @@ def test_a_title_in_another_language_than_the_page_is_marked_with_its_own(transl
     assert translated_site.page(ORIGINAL_5).select(".series-nav span[lang]") == []  # English beside English
 
 
+def test_an_english_neighbours_label_on_a_french_page_takes_the_pages_colon(translated_site):
+    """The French page's previous and next links read "Reality Check #4:" (the English colon) around an English
+    title, while the page's own label reads "Reality Check #5 :": the label is in the page's language."""
+    labels = [
+        a.select_one(".brief-number").get_text()
+        for a in translated_site.page(FR_5).select(".series-nav a[rel]")
+    ]
+    assert labels
+    assert all(label.endswith("\u00a0:") for label in labels), labels
+    english = [
+        a.select_one(".brief-number").get_text()
+        for a in translated_site.page(ORIGINAL_5).select(".series-nav a[rel]")
+    ]
+    assert all(label.endswith(":") and not label.endswith("\u00a0:") for label in english), english
+
+
+@pytest.mark.parametrize("lang", ["fr", "ru"])
+def test_topic_and_region_names_in_english_are_marked_english_on_a_translation(translated_site, lang):
+    """The registries name topics and regions in English: a screen reader read "Europe" as French on /fr/."""
+    tags = translated_site.page(PAGES[lang]).select("ul.brief-tags > li")
+    assert tags
+    assert {li.get("lang") for li in tags} == {"en"}
+    assert {li.get("lang") for li in translated_site.page(ORIGINAL_5).select("ul.brief-tags > li")} == {None}
+
+
 def test_a_languages_search_offers_only_the_filters_its_briefs_have(translated_site):
     """/ru/search/ offered Security & Defense, Economy & Business, Russia and China, which no Russian brief has
     (each found nothing); it offers what the Russian briefs are tagged with."""

@@ -176,7 +176,7 @@ def install_brief_name(generator) -> None:
     """At ``generator_init``: the templates' ``brief_name(brief)``, "Reality Check #4: Focus on…", and
     ``brief_name(brief, title=False)``, "Reality Check #4": a brief named as the embeds, the structured data and
     the editors' tools name it (:func:`.briefs.numbered`); ``brief_colon(brief)``, the colon between the two as
-    the brief's language writes it."""
+    the brief's language writes it (``brief_colon(brief, lang)``: as `lang` does, the language of the text it is in)."""
     series = series_name(generator.settings)
 
     def brief_name(brief, title: bool = True) -> str:
@@ -184,8 +184,8 @@ def install_brief_name(generator) -> None:
             series, brief.series_number, brief.title if title else None, getattr(brief, "lang", None)
         )
 
-    def brief_colon(brief) -> str:
-        return number_colon(getattr(brief, "lang", None))
+    def brief_colon(brief, lang: str | None = None) -> str:
+        return number_colon(lang or getattr(brief, "lang", None))
 
     generator.env.globals["brief_name"] = brief_name
     generator.env.globals["brief_colon"] = brief_colon

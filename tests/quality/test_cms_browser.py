@@ -196,6 +196,17 @@ def field(page: Page, name: str):
     return page.locator(f"[id^='{name}-field-']").first
 
 
+def fill_field(page: Page, name: str, value: str) -> None:
+    """Fill a field until it holds exactly `value`: Decap re-renders a field after a refused save, or while the
+    entry it shows is refreshed, and a fill() then added to what the field held instead of replacing it."""
+
+    def filled() -> bool:
+        field(page, name).fill(value)
+        return field(page, name).input_value() == value
+
+    wait_for(filled, f"the {name} field to take the new value", 30)
+
+
 def field_box(page: Page, name: str):
     """The whole box of a field (label, control, hint), for what a select widget shows."""
     return page.locator("[aria-label$=' field']").filter(has=page.locator(f"[id^='{name}-field-']")).first
@@ -265,7 +276,7 @@ def test_editing_one_field_changes_exactly_that_line(cms, admin):
     title = field(page, "title")
     expect(title).to_have_value("Focus on interests, not on human rights with Russia", timeout=UI_TIMEOUT)
     try:
-        title.fill("Focus on interests, not on human rights, with Russia")
+        fill_field(page, "title", "Focus on interests, not on human rights, with Russia")
         publish(page)
         after = wait_for(lambda: (t := brief.read_text(encoding="utf-8")) != before and t, "the save", 30)
         changed = [
@@ -302,14 +313,8 @@ def test_the_web_address_field_keeps_a_retitled_brief_at_its_address(cms, admin)
         )
         assert brief.read_text(encoding="utf-8") == before  # refused in the form: nothing saved
 
-        def replaced() -> (
-            bool
-        ):  # fill() once added to what the refused value left (Decap re-renders the field)
-            address.fill(slug)
-            return address.input_value() == slug
-
-        wait_for(replaced, "the web address to take the new value", 30)
-        field(page, "title").fill(retitled)
+        fill_field(page, "slug", slug)
+        fill_field(page, "title", retitled)
         publish(page)
         after = wait_for(lambda: (t := brief.read_text(encoding="utf-8")) != before and t, "the save", 30)
         front = read_front_matter(after, str(brief)).data
@@ -335,7 +340,7 @@ def test_a_brief_created_in_the_form_passes_the_checks_and_shows_its_card(cms, a
         "[FILL IN", timeout=UI_TIMEOUT
     )  # the template `make brief` writes: draft ready
     expect(field(page, "series_number")).to_have_value("5")  # the next free number
-    field(page, "title").fill(SYNTHETIC_TITLE)
+    fill_field(page, "title", SYNTHETIC_TITLE)
     field(page, "date").fill("2099-01-07")
     choose(page, "authors", "Emma Ashford")
     choose(page, "topics", "Security & Defense")

@@ -99,3 +99,20 @@ def test_only_development_builds_keep_unchanged_parts_of_the_index():
     assert [development[name] for name in settings] == [True, 100, 10]
     assert not any(name in live for name in settings)  # the plugin's own defaults, from its settings.py:
     assert [setting(live, name) for name in settings] == [False, 3000, None]
+
+
+def test_a_site_with_no_listed_brief_builds_with_no_index_and_keeps_no_old_one(tmp_path):
+    """A new site whose first brief is still a draft (or whose only brief is broken): Pagefind refused the empty
+    index, and the build ended in its error and a traceback. An index an earlier build left is removed with it."""
+    content = copy_content(tmp_path / "content")
+    brief = content / "briefs" / "reality-check-4.md"
+    brief.write_text(brief.read_text(encoding="utf-8").replace("---\n", "---\nstatus: draft\n", 1), "utf-8")
+    output = tmp_path / "output"
+    (output / "pagefind").mkdir(parents=True)
+    (output / "pagefind" / "pagefind-entry.json").write_text("{}")  # an earlier build's index
+
+    site = build_site_logged(content, output, PAGEFIND_ENABLED=True)
+
+    assert [str(message) for message in site.logged] == []
+    assert not (output / "pagefind").exists()
+    assert (output / "search" / "index.html").is_file()

@@ -9,6 +9,7 @@ and the rest; the build waits for it at the end (``finalized``), as before.
 from __future__ import annotations
 
 import logging
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,6 +106,14 @@ def start(generator, writer=None) -> None:
     build."""
     build = this_build(generator)
     if build is None or build.run is not None:
+        return
+    if not any(part.pages for part in build.parts):
+        # No brief is listed (a new site's first brief still a draft, or the only one broken): Pagefind refuses to
+        # build an empty index, and one an earlier build left would find briefs the site no longer lists. The
+        # search page says search is not available.
+        BUILDS.take(lambda listed: listed is build)
+        shutil.rmtree(Path(generator.output_path) / MAIN_BUNDLE, ignore_errors=True)
+        logger.info("Pagefind: no brief is listed yet, so the site has no search index")
         return
     try:
         # The pages' folder goes in the cache (a build killed mid-way leaves it there, where make clean removes

@@ -148,14 +148,26 @@ def checks_settings(pelican_argv: list[str]) -> EditorSettings:
     return settings_from(pelican_settings(pelican_argv))
 
 
-class _SettingErrorWithoutTraceback(logging.Filter):
-    """Pelican logs the error that stops it with its traceback; for a setting given a value a plugin cannot use,
-    the message already says what to change, and the traceback would bury it."""
+# What Pelican's --fatal raises from its logger (pelican/log.py, FatalLogger; Pelican is pinned), once the message
+# that stops the build has been logged.
+FATAL_LOG_STOP = "Warning or error encountered"
+
+
+class _KnownStopsWithoutTraceback(logging.Filter):
+    """Pelican logs the error that stops it with its traceback. Two stops say all an editor needs without it: a
+    setting given a value a plugin cannot use (the message says what to change), and ``--fatal`` stopping at a
+    warning or error logged just above (the traceback, through Pelican's logger, would bury that message)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and isinstance(record.exc_info[1], SettingError):
-            record.exc_info = None
-            record.exc_text = None
+        stop = record.exc_info[1] if record.exc_info else None
+        if isinstance(stop, SettingError):
+            record.exc_info = record.exc_text = None
+        elif isinstance(stop, RuntimeError) and str(stop) == FATAL_LOG_STOP:
+            record.exc_info = record.exc_text = None
+            record.msg, record.args = (
+                "the build stopped at the message above (this build treats it as fatal)",
+                (),
+            )
         return True
 
 
@@ -165,7 +177,7 @@ def run_pelican(pelican_argv: list[str]) -> int:
 
     from reality_check.plugins.drawn_files import stop_every_pool
 
-    quiet = _SettingErrorWithoutTraceback()
+    quiet = _KnownStopsWithoutTraceback()
     logging.getLogger("pelican").addFilter(quiet)
     try:
         pelican_main(pelican_argv)

@@ -3,6 +3,8 @@ into one, since Pelican keeps only the last ``-e`` it is given. Read back with P
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import shlex
 import subprocess
@@ -204,3 +206,23 @@ def test_a_language_code_written_with_a_region_builds(tmp_path, build_here):
 
     assert code == 0, out + err
     assert '<html lang="en-us"' in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_stopped_by_a_fatal_warning_says_so_after_it_without_a_traceback(
+    tmp_path, build_here, caplog
+):
+    """`--fatal warnings` (make publish) stopped at a warning with some 30 lines of traceback through Pelican's
+    logger, and "RuntimeError: Warning or error encountered": the warning, then one line saying it stopped."""
+    missing = json.dumps([str(tmp_path / "synthetic-missing-font.ttf")])
+    code, _, _ = build_here(
+        "--no-check", "--output", str(tmp_path / "out"), "--settings", "publishconf.py", "--",
+        "--fatal", "warnings", "-e", "PDF_EDITION=true", f"PDF_EDITION_FONTS={missing}",
+    )  # fmt: skip
+
+    assert code == 1
+    stops = [record for record in caplog.records if record.levelno >= logging.CRITICAL]
+    assert [record.getMessage() for record in stops] == [
+        "the build stopped at the message above (this build treats it as fatal)"
+    ]
+    assert not [record for record in caplog.records if record.exc_info or record.exc_text]
+    assert any("synthetic-missing-font.ttf not found" in message for message in caplog.messages)

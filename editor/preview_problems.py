@@ -77,6 +77,20 @@ def moved_html(old: str, new: str) -> str:
     )
 
 
+def removed_html(name: str) -> str:
+    """The notice on the page of a brief whose file (`name`) was deleted since the preview built it."""
+    return (
+        f'<link rel="stylesheet" href="{STYLE_URL}">'
+        '<section class="preview-problems" role="status" aria-labelledby="preview-problems-title" '
+        'data-pagefind-ignore="all">'
+        '<h2 id="preview-problems-title">This brief was deleted</h2>'
+        f"<p>Its file, <code>{html.escape(name)}</code>, is gone, so this page is left from an earlier build of the "
+        "preview. The published site will not have it: links and citations to this address will find nothing.</p>"
+        "</section>"
+        f'<script src="{SCRIPT_URL}" defer></script>'
+    )
+
+
 # The address ("/briefs/x/") of the page the last build wrote for a brief's file, or None.
 LastBuilt = Callable[[Path], str | None]
 
@@ -130,6 +144,7 @@ class ProblemsBanner:
         self.last_built = last_built
         self._by_url: dict[str, str] = {}
         self._moved: dict[str, str] = {}  # a page left from an earlier build -> where its brief is now
+        self._removed: dict[str, str] = {}  # a page whose brief's file was deleted -> the file's name
         self._lock = threading.Lock()
 
     def update(self, problems: Iterable[Problem]) -> None:
@@ -159,19 +174,29 @@ class ProblemsBanner:
     def record_moves(self, before: dict[str, str], after: dict[str, str]) -> None:
         """After a build (`before` and `after`: each brief's page address by its file): a brief whose address
         changed (its title, or its slug:) left its old page in the preview's folder, which a tab showed as if
-        current; that page now says where the brief is, and that links to it will break once published."""
+        current; that page now says where the brief is, and that links to it will break once published. A brief
+        whose file was deleted left its page too: it says so."""
         with self._lock:
             moved = {old: after[source] for source, old in before.items() if after.get(source, old) != old}
             self._moved = {old: moved.get(new, new) for old, new in self._moved.items()} | moved
+            gone = {
+                old: Path(source).name
+                for source, old in before.items()
+                if source not in after and not os.path.exists(source)
+            }
+            self._removed = self._removed | gone
             for current in after.values():
                 self._moved.pop(current, None)
+                self._removed.pop(current, None)
 
     def addition(self, url: str, _page: bytes = b"") -> str:
         """The banner for the page at `url` (its path), or nothing (a page addition: the page itself is not read)."""
         with self._lock:
             page = url_of(url)
             problems = self._by_url.get(page, "")
-            return problems or (moved_html(page, self._moved[page]) if page in self._moved else "")
+            if problems or page in self._moved:
+                return problems or moved_html(page, self._moved[page])
+            return removed_html(self._removed[page]) if page in self._removed else ""
 
     def install(self, server) -> None:
         """Register the page addition and its two files on the devserver's web server."""

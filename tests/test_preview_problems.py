@@ -152,3 +152,26 @@ def test_a_page_a_brief_moved_from_says_where_it_is_now(tmp_path):
     banner.record_moves({"/c/a.md": "/briefs/newer-title/"}, first)  # back to the first title
     assert banner.addition("/briefs/old-title/") == ""
     assert "/briefs/old-title/" in banner.addition("/briefs/newer-title/")
+
+
+def test_the_page_of_a_deleted_brief_says_it_was_deleted(tmp_path):
+    """A brief file deleted while the preview ran: its page was still served as a current brief, with nothing
+    saying the published site would not have it (a retitled brief's old page already said where it went)."""
+    kept = tmp_path / "briefs" / "kept.md"
+    kept.parent.mkdir()
+    kept.write_text("kept")
+    deleted = str(tmp_path / "briefs" / "synthetic-deleted.md")  # not on disk: deleted since the last build
+    banner = ProblemsBanner(tmp_path, SETTINGS)
+    banner.record_moves(
+        {deleted: "/briefs/deleted/", str(kept): "/briefs/kept/"}, {str(kept): "/briefs/kept/"}
+    )
+
+    notice = BeautifulSoup(banner.addition("/briefs/deleted/index.html"), "html.parser")
+    assert text_of(notice.find("h2")) == "This brief was deleted"
+    assert "synthetic-deleted.md, is gone" in text_of(notice)
+    assert banner.addition("/briefs/kept/") == ""
+
+    banner.record_moves(
+        {str(kept): "/briefs/kept/"}, {str(kept): "/briefs/kept/", "/c/new.md": "/briefs/deleted/"}
+    )
+    assert banner.addition("/briefs/deleted/") == ""  # a new brief took the address

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import PHONE
 from markupsafe import escape
+from playwright.sync_api import Frame, Page
 
 from .page_types import BRIEF_4_URL
 from .served import StaticSiteServer
@@ -56,14 +57,25 @@ def _open(browse, partner: str):
     return page, log
 
 
+def card_frame(page: Page, server: StaticSiteServer) -> Frame:
+    """The card's frame once it has its document. The embed code's iframe loads lazily, and a page's load could
+    end before the frame had navigated to the card (a fresh-clone CI run found no such frame, once)."""
+    page.locator("#card").scroll_into_view_if_needed()
+    for _ in range(200):
+        frame = page.frame(url=server.url(CARD_URL))
+        if frame is not None:
+            return frame
+        page.wait_for_timeout(50)
+    raise AssertionError(f"no frame shows the card within 10 s: {[f.url for f in page.frames]}")
+
+
 def test_the_partner_is_another_origin(partner, server):
     assert partner.split("/")[2] != server.base_url.split("/")[2]
 
 
 def test_the_card_renders_inside_the_partners_iframe(browse, partner, server, artifacts):
     page, log = _open(browse, partner)
-    frame = page.frame(url=server.url(CARD_URL))
-    assert frame is not None, [f.url for f in page.frames]
+    frame = card_frame(page, server)
     card = frame.locator("section.summary-card")
     card.wait_for(state="visible")
     assert frame.locator("ul.key-points > li").count() == 3
@@ -94,7 +106,7 @@ def test_the_brief_page_refuses_to_be_framed(browse, partner, server):
 def test_a_link_in_the_card_opens_the_brief_in_the_partners_window(browse, partner, server):
     for link in (".embed-card__more a", ".byline a"):  # explicit target, then <base>
         page, _ = _open(browse, partner)
-        frame = page.frame(url=server.url(CARD_URL))
+        frame = card_frame(page, server)
         with page.expect_navigation():
             frame.locator(link).first.click()
         assert page.url.startswith(server.base_url), page.url
@@ -108,8 +120,7 @@ def test_on_a_phone_the_card_scrolls_between_its_title_and_the_link_to_the_brief
     and the card scrolls between them to its last recommendation."""
     page, log = browse(viewport=PHONE)
     page.goto(partner)
-    frame = page.frame(url=server.url(CARD_URL))
-    assert frame is not None
+    frame = card_frame(page, server)
     frame.locator("section.summary-card").wait_for(state="visible")
     box = page.locator("#card").bounding_box()
     assert box is not None

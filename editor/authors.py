@@ -26,6 +26,12 @@ def new_person(name: str, bio: str, slug: str, title: str = "", affiliation: str
     name, bio = " ".join(name.split()), " ".join(bio.split())
     if not name:
         raise AuthorError('the author\'s name is empty: run make author NAME="…" BIO="…"')
+    if "," in name:  # make brief AUTHORS="A, B" and the checks split names at commas: it could never be named
+        given, _, family = name.partition(",")
+        raise AuthorError(
+            f"{name!r} holds a comma, and a brief's authors are separated by commas, so no brief could name this "
+            f'author: write the name as bylines print it, such as NAME="{" ".join([family.strip(), given.strip()]).strip()}"'
+        )
     if not bio:
         raise AuthorError(
             f"a one-line bio is needed for {name} (it is shown on their page): "

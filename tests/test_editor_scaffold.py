@@ -287,8 +287,14 @@ def test_stopping_at_a_question_is_a_refusal_not_a_traceback(key, content, tmp_p
             "🔥",
             "error: the name '🔥' gives an empty web address for the author's page: write the name in letters",
         ),
+        # Added, and then `make brief AUTHORS="Sample, Quinn"` read two unknown authors, "Sample" and "Quinn".
+        (
+            "Sample, Quinn",
+            "error: 'Sample, Quinn' holds a comma, and a brief's authors are separated by commas, so no brief could "
+            'name this author: write the name as bylines print it, such as NAME="Quinn Sample"',
+        ),
     ],
-    ids=["already listed", "no letters"],
+    ids=["already listed", "no letters", "family name first"],
 )
 def test_add_author_refuses_a_name_it_cannot_add(content, tmp_path, capsys, monkeypatch, name, said):
     before = folder_bytes(content)

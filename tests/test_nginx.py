@@ -122,6 +122,9 @@ def test_pages_feed_and_assets_are_served(nginx):
         (f"/{BRIEF_4_URL}", "text/html; charset=utf-8"),
         ("/naei/", "text/html; charset=utf-8"),
         ("/feeds/all.atom.xml", "application/atom+xml; charset=utf-8"),
+        ("/sitemap.xml", "text/xml; charset=utf-8"),
+        (f"/{BRIEF_4_URL}reality-check-4.bib", "application/x-bibtex; charset=utf-8"),
+        (f"/{BRIEF_4_URL}reality-check-4.ris", "application/x-research-info-systems; charset=utf-8"),
         (brief_css(nginx.root), "text/css; charset=utf-8"),
     ]:
         response, body = nginx.get(path)
@@ -135,6 +138,14 @@ def test_pages_feed_and_assets_are_served(nginx):
         )
     page = BeautifulSoup(nginx.get(f"/{BRIEF_4_URL}")[1], "html.parser")
     assert page.find("section", class_="summary-card") is not None
+
+
+def test_a_folder_without_its_slash_is_redirected_by_a_path_not_an_absolute_address(nginx):
+    """nginx wrote `Location: http://127.0.0.1:<port>/search/`: behind a proxy that ends TLS, readers were sent to
+    http://. The redirect is a path, on whatever scheme and host the reader used."""
+    response, _ = nginx.get("/search")
+    assert response.status == 301
+    assert response.getheader("Location") == "/search/"
 
 
 def test_security_headers_match_the_headers_file_on_every_kind_of_answer(nginx):

@@ -195,34 +195,37 @@ def copy_for_pages(site: Path, destination: Path) -> list[str]:
     return copied
 
 
-def push_site(site: Path, remote: Remote, branch: str, message: str, cname: str) -> None:
-    """Commit `site` as the whole of `branch` (local branch included) and push it to `remote`."""
-    git(
-        "fetch",
-        "--quiet",
-        remote.name,
-        f"+refs/heads/{branch}:refs/remotes/{remote.name}/{branch}",
-        check=False,
-    )
+def tree_of(revision: str) -> str | None:
+    """The hash of the files `revision` holds, or None when there is no such commit."""
+    found = git("rev-parse", "--verify", "--quiet", f"{revision}^{{tree}}", check=False)
+    return found.stdout.strip() or None
+
+
+def push_site(site: Path, remote: Remote, branch: str, message: str, cname: str) -> bool:
+    """Commit `site` as the whole of `branch` (local branch included) and push it to `remote`; False when the
+    remote's branch already holds exactly those files (each push redeploys GitHub Pages: nothing is committed or
+    pushed then)."""
+    pushed = f"refs/remotes/{remote.name}/{branch}"
+    git("fetch", "--quiet", remote.name, f"+refs/heads/{branch}:{pushed}", check=False)
     with tempfile.TemporaryDirectory(prefix="gh-pages-") as stage:
         copy_for_pages(site, Path(stage))
         try:
-            ghp_import.ghp_import(
-                stage,
-                nojekyll=True,
-                push=True,
-                remote=remote.name,
-                branch=branch,
-                mesg=message,
-                cname=cname or None,
+            ghp_import.ghp_import(  # onto the remote's branch (ghp-import brings the local one up to date first)
+                stage, nojekyll=True, remote=remote.name, branch=branch, mesg=message, cname=cname or None
             )
         except ghp_import.GhpError as error:
             raise GithubError(f"git could not publish: {error.message}") from None
-        except subprocess.CalledProcessError as error:
-            raise GithubError(
-                f"git push to {remote.name} failed (exit status {error.returncode}): see git's message above, check "
-                f"that this machine can push to {remote.name}, then run make github again"
-            ) from None
+    if tree_of(pushed) is not None and tree_of(pushed) == tree_of(f"refs/heads/{branch}"):
+        git("update-ref", f"refs/heads/{branch}", pushed)  # the commit that would change nothing, dropped
+        return False
+    try:  # git's own messages reach the terminal, as ghp-import's push left them
+        subprocess.run(["git", "push", remote.name, branch], check=True)
+    except subprocess.CalledProcessError as error:
+        raise GithubError(
+            f"git push to {remote.name} failed (exit status {error.returncode}): see git's message above, check "
+            f"that this machine can push to {remote.name}, then run make github again"
+        ) from None
+    return True
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -282,10 +285,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(uncommitted_warning(changes), file=sys.stderr)
         message = commit_message(source_commit(), changes)
         siteurl = site_address(args.settings).siteurl
-        push_site(args.output, remote, args.branch, message, custom_domain(siteurl))
+        pushed = push_site(args.output, remote, args.branch, message, custom_domain(siteurl))
     except GithubError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    if not pushed:
+        print(
+            f"github: {remote.name} ({remote.url}), branch {args.branch}, already serves this very site: nothing "
+            "was committed or pushed"
+        )
+        return 0
     print(
         f"github: pushed the site to {remote.name} ({remote.url}), branch {args.branch}; "
         f"the local branch {args.branch} holds the same commit"

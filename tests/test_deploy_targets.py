@@ -184,6 +184,16 @@ def test_github_pushes_what_pages_serves_to_the_named_remote(repository):
     local = git("-C", str(clone), "rev-parse", "refs/heads/gh-pages").strip()
     assert local == git("--git-dir", str(remote), "rev-parse", "gh-pages").strip()
 
+    # Again with nothing changed (the same published folder: `make -o publish`): each push redeploys GitHub Pages,
+    # and a commit of the same files was pushed every time.
+    again = make_github(clone, env, "GITHUB_REMOTE=pages", "-o", "publish")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert again.stdout.splitlines()[-1] == (
+        f"github: pages ({remote}), branch gh-pages, already serves this very site: nothing was committed or pushed"
+    )
+    assert git("--git-dir", str(remote), "rev-parse", "gh-pages").strip() == local
+    assert git("-C", str(clone), "rev-parse", "refs/heads/gh-pages").strip() == local
+
 
 def test_github_refuses_a_remote_it_was_not_told_about_before_building(repository):
     clone, remote, env = repository

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Request, Route
+from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Request
 
 from .tools import VNU_JAR
 
@@ -232,7 +232,8 @@ class BrowserLog:
 
 
 def watch(context: BrowserContext, log_of: Callable[[Page], BrowserLog] | None = None) -> BrowserLog:
-    """Record every request and error of `context`; requests to other hosts are recorded and never sent.
+    """Record every request and error of `context`; a request to another host is recorded as foreign (the test
+    browser's proxy refuses it, so it is never sent: tests/conftest.py, `browser`).
 
     Everything goes to the log returned, or, given `log_of`, to the log `log_of(page)` names for the page it came
     from (a context shared by tests gives each test's pages a log of their own)."""
@@ -245,15 +246,12 @@ def watch(context: BrowserContext, log_of: Callable[[Page], BrowserLog] | None =
         except Error:  # a request of no page (a worker's): the context's own log
             return log
 
-    def route(route: Route) -> None:
-        url = route.request.url
-        target = log_of_request(route.request)
+    def on_request(request: Request) -> None:
+        url = request.url
+        target = log_of_request(request)
         target.requests.append(url)
-        if urlsplit(url).hostname in LOCAL_HOSTS:
-            route.continue_()
-        else:
+        if urlsplit(url).hostname not in LOCAL_HOSTS:
             target.foreign_requests.append(url)
-            route.abort("blockedbyclient")
 
     def on_page(page: Page) -> None:
         def on_console(message: ConsoleMessage) -> None:
@@ -264,6 +262,6 @@ def watch(context: BrowserContext, log_of: Callable[[Page], BrowserLog] | None =
         page.on("console", on_console)
         page.on("pageerror", lambda error: find(page).page_errors.append(str(error)))
 
-    context.route("**/*", route)
+    context.on("request", on_request)
     context.on("page", on_page)
     return log

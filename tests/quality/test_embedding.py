@@ -34,7 +34,8 @@ def partner(server: StaticSiteServer, tmp_path_factory) -> Iterator[str]:
         .replace("<iframe ", "<iframe id='card' ", 1)
     )
     (folder / "index.html").write_text(
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Partner</title></head><body>"
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Partner</title>"
+        "<link rel='icon' href='data:,'></head><body>"
         "<h1>A partner's article</h1>"
         f"{card_iframe}"
         f"<iframe id='brief' src='{escape(server.url(BRIEF_4_URL))}' width='600' height='400' title='Brief'>"

@@ -46,6 +46,14 @@ def test_each_version_is_a_page_in_its_language_with_its_own_card(translated_sit
     assert CARD_HEADINGS[lang][0] not in body
 
 
+def test_a_table_scrolls_in_a_region_named_in_its_pages_language(translated_site):
+    """Each brief page's table is in a region screen readers name in the page's language (the theme's catalog)."""
+    for url, label in ((ORIGINAL_5, "Table"), (RU_5, "Таблица")):
+        regions = translated_site.page(url).select(".brief-body div.table-scroll")
+        assert [(r["role"], r["tabindex"], r["aria-label"]) for r in regions] == [("region", "0", label)], url
+        assert [child.name for child in regions[0].find_all(recursive=False)] == ["table"]
+
+
 @pytest.mark.parametrize("lang", list(PAGES))
 def test_each_version_is_named_with_the_colon_its_language_writes(translated_site, lang):
     """French sets the colon after "Reality Check #5" off with a no-break space; the other languages do not. The

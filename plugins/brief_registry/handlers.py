@@ -11,6 +11,7 @@ from typing import Any
 
 from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.urlwrappers import Category
@@ -34,7 +35,7 @@ from .new_brief import next_free_number
 from .problems import BriefFileError, RegistryError, display_path, log_extra, with_display_paths
 from .reader import FRONT_MATTER, add_reader
 from .registry import Registry, load_registry
-from .rendering import forget_rendered
+from .rendering import forget_rendered, scrolling_tables
 from .rules import (
     Numbered,
     address_problem,
@@ -191,12 +192,20 @@ def install_brief_name(generator) -> None:
     generator.env.globals["brief_colon"] = brief_colon
 
 
+def body_with_scrolling_tables(body: object, label: str) -> Markup:
+    """The ``scrolling_tables`` filter: `body` is a page's HTML, a string or the body below a brief's card."""
+    return Markup(scrolling_tables(str(body), str(label)))
+
+
 def install_filters(generator) -> None:
     """At ``generator_init``: the templates' filters for rules this plugin owns. ``names|in_prose(_(" and "),
     _(", and "))`` is the one rule for a list of names in running text (:func:`.names.names_in_prose`), for the
-    byline macro; ``output_file|url_of`` the address of the page being written (:func:`.addresses.url_of`)."""
+    byline macro; ``output_file|url_of`` the address of the page being written (:func:`.addresses.url_of`);
+    ``body|scrolling_tables(_("Table"))`` a brief page's tables, each in a region that scrolls on a phone
+    (:func:`.rendering.scrolling_tables`)."""
     generator.env.filters["in_prose"] = in_prose
     generator.env.filters["url_of"] = url_of
+    generator.env.filters["scrolling_tables"] = body_with_scrolling_tables
 
 
 @pass_eval_context

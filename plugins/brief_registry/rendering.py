@@ -333,6 +333,41 @@ def table_alignment_as_classes(html: str) -> str:
     return _ALIGNED_CELL.sub(r'<\1 class="align-\2">', html) if "text-align" in html else html
 
 
+# Where a table starts or ends in a body's HTML (a table typed as HTML may hold another).
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+
+
+def scrolling_tables(body: str, label: str) -> str:
+    """`body` (HTML) with each outermost table in a region of its own that scrolls sideways when the table is wider than
+    the column: a phone then shows every word whole (the page no longer breaks them mid-word to fit), and the
+    region can take keyboard focus (``tabindex="0"``) and is named for screen readers, `label` ("Table", in the
+    page's language), numbered when the body has more than one. The site's stylesheet makes it scroll."""
+    spans: list[tuple[int, int]] = []
+    depth = start = 0
+    for tag in _TABLE_TAG.finditer(body):
+        if not tag.group(1):
+            if depth == 0:
+                start = tag.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, tag.end()))
+    if not spans:
+        return body
+    pieces, done = [], 0
+    for number, (begin, end) in enumerate(spans, start=1):
+        name = html.escape(f"{label} {number}" if len(spans) > 1 else label, quote=True)
+        pieces += [
+            body[done:begin],
+            f'<div class="table-scroll" role="region" tabindex="0" aria-label="{name}">',
+            body[begin:end],
+            "</div>",
+        ]
+        done = end
+    return "".join([*pieces, body[done:]])
+
+
 # False renders every body with Python-Markdown alone, the reference the fast path is tested against.
 FAST_MARKDOWN_SETTING = "BRIEF_REGISTRY_FAST_MARKDOWN"
 FAST_MARKDOWN_DEFAULT = True

@@ -107,6 +107,52 @@ def test_a_chart_in_a_brief_shows_and_fits_a_phone(server: StaticSiteServer, bro
     assert_clean(log)
 
 
+# Each word of `element`'s text, with the number of lines the browser set it on (2 or more: broken mid-word).
+LINES_OF_EACH_WORD = """element => {
+  const found = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const word of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      found.push([word[0], new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size]);
+    }
+  }
+  return found;
+}"""
+
+
+def test_a_wide_table_scrolls_in_its_region_on_a_phone_with_every_word_whole(
+    server: StaticSiteServer, browse: BrowseFactory, artifacts: Path
+) -> None:
+    """#5's five-column table is wider than a phone's column: it broke its headings mid-word ("Hibernat/ion") to
+    fit. It now scrolls sideways in a region of its own, every word whole, without widening the page; the region
+    takes keyboard focus, so the arrow keys scroll it too."""
+    page, log = browse(viewport=PHONE)
+    page.goto(server.url(BRIEF_WITH_IMAGE_URL))
+    region = page.get_by_role("region", name="Table")
+    table = region.locator("table")
+    expect(table).to_contain_text("Hibernation postponed")
+    words = table.evaluate(LINES_OF_EACH_WORD)
+    assert {word for word, _ in words} >= {"Hibernation", "distributed", "1,204"}
+    assert [word for word, lines in words if lines != 1] == []
+    assert page.evaluate("document.documentElement.scrollWidth") == PHONE["width"]
+    assert region.evaluate("r => r.scrollWidth > r.clientWidth")
+    column = page.locator(".brief-body").bounding_box()
+    box = region.bounding_box()
+    assert column is not None
+    assert box is not None
+    assert box["x"] >= column["x"], box
+    assert box["x"] + box["width"] <= column["x"] + column["width"] + 0.5, box
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    expect(region).to_be_focused()
+    page.wait_for_function("r => r.scrollLeft > 0", arg=region.element_handle())
+    region.screenshot(path=artifacts / "table-phone.png")
+    assert_clean(log)
+
+
 CODE_VIEWPORTS = {"phone-375": PHONE, "phone-390": {"width": 390, "height": 844}, "desktop-1280": DESKTOP}
 
 

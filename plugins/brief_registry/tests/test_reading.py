@@ -17,6 +17,7 @@ from reality_check.plugins.brief_registry import (
 from reality_check.plugins.brief_registry.frontmatter import LOADER, MESSAGE_LOADER, parse_yaml
 from reality_check.plugins.brief_registry.rendering import (
     brief_markdown,
+    scrolling_tables,
     site_markdown,
     table_alignment_as_classes,
 )
@@ -586,6 +587,29 @@ def test_a_tables_column_alignment_is_written_as_a_class():
     )
     assert "style=" not in table_alignment_as_classes(rendered)
     assert table_alignment_as_classes("<p>No table</p>") == "<p>No table</p>"
+
+
+def test_each_table_scrolls_in_a_focusable_region_named_in_the_pages_language():
+    rendered = brief_markdown(site_markdown()).convert("| a | b |\n|--|--|\n| 1 | 2 |\n")
+    region = '<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau">'
+    assert scrolling_tables(f"<p>Before</p>\n{rendered}\n<p>After</p>", "Tableau") == (
+        f"<p>Before</p>\n{region}{rendered}</div>\n<p>After</p>"
+    )
+    assert scrolling_tables("<p>No table</p>", "Table") == "<p>No table</p>"
+
+
+def test_several_tables_are_numbered_and_a_table_inside_another_is_not_wrapped_again():
+    inner = "<table><tr><td>inner</td></tr></table>"
+    outer = f'<TABLE class="x"><tr><td>{inner}</td></tr></TABLE>'
+    wrapped = scrolling_tables(f"{outer}<p>and</p><table></table>", 'Table "A" & B')
+    assert wrapped == (
+        '<div class="table-scroll" role="region" tabindex="0" aria-label="Table &quot;A&quot; &amp; B 1">'
+        f"{outer}</div><p>and</p>"
+        '<div class="table-scroll" role="region" tabindex="0" aria-label="Table &quot;A&quot; &amp; B 2">'
+        "<table></table></div>"
+    )
+    # A table typed as HTML and never closed is left as it is: no region closes in the middle of it.
+    assert scrolling_tables("<table><tr><td>1", "Table") == "<table><tr><td>1"
 
 
 @pytest.mark.parametrize("body", ['Text <a href="\n', "Text <a href='javascript:go()\n", '<img src="x.png\n'])

@@ -253,13 +253,12 @@ def test_the_browser_watch_catches_errors_and_foreign_requests(
     broken_server: StaticSiteServer, browse: BrowseFactory
 ) -> None:
     page, log = browse()
-    failed: dict[str, str | None] = {}
-    page.on("requestfailed", lambda request: failed.setdefault(request.url, request.failure))
-    page.goto(broken_server.url("console-error.html"))
-    page.wait_for_load_state("load")
+    tracker = "http://tracker.example.invalid/pixel.gif"
+    with page.expect_event("requestfailed", predicate=lambda request: request.url == tracker) as failed:
+        page.goto(broken_server.url("console-error.html"))
     assert log.page_errors == ["synthetic failure for the quality gates"]
     # Refused by the browser's proxy, on this machine: never sent to the other host.
-    assert failed["http://tracker.example.invalid/pixel.gif"] == "net::ERR_PROXY_CONNECTION_FAILED", failed
+    assert failed.value.failure == "net::ERR_PROXY_CONNECTION_FAILED"
     assert any("404" in error and "missing.js" in error for error in log.console_errors), log.console_errors
     assert log.foreign_requests == ["http://tracker.example.invalid/pixel.gif"]
     assert (

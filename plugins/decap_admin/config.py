@@ -97,7 +97,8 @@ def _series_number_field(next_number: int) -> dict[str, Any]:
         "default": next_number,
         "hint": (
             f"A number no other brief has: {next_number} was the next free one when the editor was opened (a brief "
-            "saved since may have taken it; the check on the brief's View page says so)."
+            "saved since may have taken it; the check on the brief's View page says so). A translation keeps its "
+            "original's number."
         ),
     }
 

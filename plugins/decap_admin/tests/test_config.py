@@ -83,6 +83,8 @@ def test_a_new_brief_starts_from_the_template_with_the_next_free_number():
     assert found["body"]["default"] == TEMPLATE
     assert found["series_number"]["default"] == 17
     assert (found["series_number"]["widget"], found["series_number"]["value_type"]) == ("number", "int")
+    # A translation (docs/translations.md) shares its original's number: the hint must not tell its editor otherwise.
+    assert found["series_number"]["hint"].endswith("A translation keeps its original's number.")
 
 
 def test_the_date_is_written_and_checked_as_yyyy_mm_dd():

@@ -74,6 +74,7 @@ from reality_check.plugins.brief_relations.relations import (
 )
 from reality_check.plugins.brief_translations.interface import catalogs_folder, readable_catalogs
 from reality_check.plugins.newsletter_digest.issues import DigestRecordError, read_issues, unpublished_briefs
+from reality_check.plugins.share_image.image import missing_glyphs
 from reality_check.plugins.summary_card.cache import EXTRACTED, extract_card_once
 from reality_check.plugins.summary_card.card import brief_card
 from reality_check.plugins.summary_card.source import located_problems
@@ -98,6 +99,7 @@ class CheckCode(StrEnum):
     FIELD_NOT_ALLOWED = "field-not-allowed"  # save_as:, url:, template: (Pelican's, the site's to decide)
     TITLE_MARKUP = "title-markup"  # title: The <em>realist</em> case &amp; more (shown as typed)
     FILE_NOT_READ = "file-not-read"  # BRIEF.MD, brief.md.txt, a web page saved among the briefs
+    TITLE_GLYPHS = "title-glyphs"  # a warning: an emoji in a title, drawn as an empty box in the share image
 
 
 @dataclass(frozen=True)
@@ -347,7 +349,10 @@ def check_brief(
     problems.extend(check_card(shown, front, rendered, settings))
     problems.extend(check_links(shown, front, path, content, settings))
     problems.extend(check_placeholders(shown, text))
-    warnings = future_date(shown, front, today or datetime.date.today())
+    warnings = (
+        *future_date(shown, front, today or datetime.date.today()),
+        *title_glyphs(shown, front, settings.title_font),
+    )
     address = brief_address(shown, front, path, settings)
     unusable = check_address(shown, front, address)
     problems.extend(unusable)
@@ -480,6 +485,23 @@ def check_values(path: str, front: FrontMatter, brief: bool = True) -> list[Prob
             message = f"'{key}:' is not a field a brief may have: {why}; remove the line"
             problems.append(Problem(path, front.line_of(key), message, code=CheckCode.FIELD_NOT_ALLOWED))
     return problems
+
+
+def title_glyphs(path: str, front: FrontMatter, font: str | None) -> tuple[Problem, ...]:
+    """A title with characters the share image's title font has no glyph for (an emoji, Chinese characters, with
+    the default DejaVu Sans): a warning, since the brief is published all the same, with an empty box in its
+    image for each."""
+    title = front.data.get("title")
+    missing = missing_glyphs(title, font) if isinstance(title, str) and font else ()
+    if not missing:
+        return ()
+    named = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+    message = (
+        f"the title's {named} cannot be drawn in the share image's font ({Path(font).name}): the picture link "
+        "previews show would have an empty box for each, as would the PDF edition unless a font on the machine "
+        "that builds it has them; leave them out of the title, or set SHARE_IMAGE_BOLD_FONT to a font that has them"
+    )
+    return (Problem(path, front.line_of("title"), message, code=CheckCode.TITLE_GLYPHS),)
 
 
 def future_date(path: str, front: FrontMatter, today: datetime.date) -> tuple[Problem, ...]:

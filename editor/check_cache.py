@@ -28,14 +28,15 @@ R = TypeVar("R")
 
 CACHE_FILE = "check/reports.pickle"
 # The libraries whose output a report holds (rendered Markdown, parsed HTML, parsed YAML).
-LIBRARIES = ("Markdown", "markdown-it-py", "beautifulsoup4", "nh3", "PyYAML", "pelican")
-# The code a report depends on: the checker, and the plugins' modules it calls (rendering, card, registries).
+LIBRARIES = ("Markdown", "markdown-it-py", "beautifulsoup4", "nh3", "PyYAML", "pelican", "fonttools")
+# The code a report depends on: the checker, and the plugins' modules it calls (rendering, card, registries, the
+# share image's glyphs).
 PROJECT = PROJECT_FOLDER
 CODE = (
     Path(__file__).parent,
     *(
         PROJECT_FOLDER / "plugins" / p
-        for p in ("brief_registry", "brief_relations", "plugin_support", "summary_card")
+        for p in ("brief_registry", "brief_relations", "plugin_support", "share_image", "summary_card")
     ),
 )
 

@@ -19,6 +19,8 @@ from reality_check.plugins.brief_registry.rendering import (
     fast_markdown_enabled,
 )
 from reality_check.plugins.brief_registry.rules import DEFAULT_TRANSLATION_LANGUAGES, translation_languages
+from reality_check.plugins.share_image.image import Fonts
+from reality_check.plugins.share_image.settings import fonts_for
 from reality_check.plugins.summary_card.card import CardSettings
 from reality_check.plugins.summary_card.settings import card_settings
 
@@ -51,6 +53,7 @@ class EditorSettings:
     ignore_files: tuple[str, ...] = tuple(
         DEFAULT_CONFIG["IGNORE_FILES"]
     )  # what Pelican leaves out of the content
+    title_font: str | None = Fonts().bold  # the font file the share image draws a brief's title in
 
     def card_for(self, lang: object) -> CardSettings:
         """The card settings for a brief in `lang` (None or DEFAULT_LANG: the site's own)."""
@@ -110,4 +113,5 @@ def settings_from(settings: dict[str, Any]) -> EditorSettings:
         series=series_name(settings),
         theme=Path(settings["THEME"]),
         ignore_files=tuple(settings["IGNORE_FILES"]),
+        title_font=fonts_for(settings).bold,
     )

@@ -25,6 +25,7 @@ from reality_check.editor.check import (
     check_slugs,
     check_values,
     future_date,
+    title_glyphs,
 )
 from reality_check.editor.importer import SeedCode, SeedError, parse_seed
 from reality_check.editor.settings import load_settings
@@ -99,6 +100,14 @@ CHECK_CASES: list[tuple[CheckCode, Find]] = [
         lambda _: check_values("x.md", front(COMPLETE.replace("title: ", "title: R&amp;D ", 1))),
     ),
     (CheckCode.FILE_NOT_READ, lambda folder: check_files_not_read(saved_in_capitals(folder), IGNORED_NAMES)),
+    (
+        CheckCode.TITLE_GLYPHS,
+        lambda _: list(
+            title_glyphs(
+                "x.md", front(COMPLETE.replace("Synthetic", "Synthetic 🚀")), EDITOR_SETTINGS.title_font
+            )
+        ),
+    ),
     (
         CheckCode.FIELD_NOT_ALLOWED,
         lambda _: check_values("x.md", front(COMPLETE.replace("---\n\n", "url: x/\n---\n\n"))),

@@ -314,6 +314,32 @@ def test_a_brief_dated_in_the_future_is_a_warning_not_an_error(tmp_path, capsys,
     ]
 
 
+def test_a_title_the_share_image_cannot_draw_is_a_warning_naming_each_character(
+    tmp_path, capsys, monkeypatch
+):
+    """An emoji or a Chinese name in a title is drawn as an empty box in the share image (DejaVu Sans has neither):
+    `make check` passes, and names each such character, once, at the title's line. Cyrillic and typographic
+    quotes, which the font has, are not named."""
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    brief = content / "briefs" / GOOD_BRIEF.name
+    title = "Synthetic «Россия» rocket 🚀 brief 🚀 on 习近平"
+    brief.write_text(
+        brief.read_text(encoding="utf-8").replace(
+            "title: Synthetic good brief by an invented author", f"title: {title}"
+        ),
+        encoding="utf-8",
+    )
+    code, lines, err = run(["check", str(content)], capsys, monkeypatch, ROOT)
+    assert code == 0, "\n".join(lines) + err
+    line = brief.read_text(encoding="utf-8").splitlines().index(f"title: {title}") + 1
+    assert [w for w in err.splitlines() if "title's" in w] == [
+        f"content/briefs/synthetic-good.md:{line}: warning: the title's '🚀' (U+1F680), '习' (U+4E60), '近' "
+        "(U+8FD1), '平' (U+5E73) cannot be drawn in the share image's font (DejaVuSans-Bold.ttf): the picture link "
+        "previews show would have an empty box for each, as would the PDF edition unless a font on the machine "
+        "that builds it has them; leave them out of the title, or set SHARE_IMAGE_BOLD_FONT to a font that has them"
+    ]
+
+
 def test_the_suites_own_runs_keep_their_caches_out_of_the_checkout(tmp_path, private_cache):
     """`make check` run by a test keeps its reports in the test process's cache folder (REALITY_CHECK_CACHE, set by
     tests/conftest.py), not in the checkout's cache/, which another test process or a `make html` may be writing."""

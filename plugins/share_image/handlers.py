@@ -18,18 +18,9 @@ from reality_check.plugins.plugin_support.unfinished import Unfinished
 from reality_check.plugins.summary_card.signals import cards_attached
 
 from .image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image, unreadable_font, whole_png
-from .settings import set_defaults, setting
+from .settings import fonts_for, set_defaults, setting
 
 logger = logging.getLogger(__name__)
-
-
-def fonts_for(settings: dict) -> Fonts:
-    """The fonts the settings ask for, falling back to the plugin's defaults."""
-    default = Fonts()
-    return Fonts(
-        regular=str(setting(settings, "SHARE_IMAGE_FONT")) or default.regular,
-        bold=str(setting(settings, "SHARE_IMAGE_BOLD_FONT")) or default.bold,
-    )
 
 
 def cache_dir_for(settings: dict) -> Path:

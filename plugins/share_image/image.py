@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import PIL
+from fontTools.ttLib import TTFont, TTLibError
 from PIL import Image, ImageDraw, ImageFont
 
 from reality_check.plugins.drawn_files.pool import font_identity
@@ -91,6 +92,28 @@ def unreadable_font(path: str) -> str | None:
     except OSError as error:
         return str(error)
     return None
+
+
+@cache
+def _characters_of(path: str) -> frozenset[int] | None:
+    """The code points the font file at `path` has a glyph for; None when it cannot be read as a font (the build
+    reports that itself, naming the setting)."""
+    try:
+        with TTFont(path, lazy=True) as font:
+            return frozenset(font.getBestCmap() or {})
+    except (OSError, TTLibError, AssertionError, KeyError, ValueError):  # not a font fontTools can read
+        return None
+
+
+def missing_glyphs(text: str, path: str | None) -> tuple[str, ...]:
+    """The characters of `text` (each once, in order; spaces aside) that the font file at `path` has no glyph for:
+    the image would show an empty box for each. None for Pillow's built-in font or a font that cannot be read."""
+    if text.isascii() or path is None:  # every font the image may use draws ASCII
+        return ()
+    characters = _characters_of(path)
+    if characters is None:
+        return ()
+    return tuple(dict.fromkeys(c for c in text if not c.isspace() and ord(c) not in characters))
 
 
 @cache

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 
+from .image import Fonts
+
 DEFAULTS = {
     # Where each brief's image is written, relative to the output folder.
     "SHARE_IMAGE_SAVE_AS": "images/share/{slug}.png",
@@ -21,3 +23,12 @@ setting = settings_reader(DEFAULTS, none_is_default=True)
 
 # Runs at ``initialized``: a setting of this plugin the site leaves out gets its default.
 set_defaults = defaults_setter(DEFAULTS)
+
+
+def fonts_for(settings: dict) -> Fonts:
+    """The fonts the settings ask for, falling back to the plugin's defaults."""
+    default = Fonts()
+    return Fonts(
+        regular=str(setting(settings, "SHARE_IMAGE_FONT")) or default.regular,
+        bold=str(setting(settings, "SHARE_IMAGE_BOLD_FONT")) or default.bold,
+    )

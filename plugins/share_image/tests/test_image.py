@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from reality_check.plugins.share_image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image
-from reality_check.plugins.share_image.image import _font, unreadable_font, wrap
+from reality_check.plugins.share_image.image import _font, missing_glyphs, unreadable_font, wrap
 
 CONTENT = ShareImageContent(
     series="Reality Check",
@@ -77,3 +77,15 @@ def test_a_file_that_is_not_a_font_is_said_to_be_unreadable(tmp_path):
     not_a_font.write_text("synthetic: not a font", encoding="utf-8")
     assert unreadable_font(str(not_a_font))  # Pillow's reason, such as "broken file" or "unknown file format"
     assert unreadable_font(Fonts().regular) is None
+
+
+def test_missing_glyphs_are_the_characters_the_font_cannot_draw_each_once(tmp_path):
+    bold = Fonts().bold
+    assert missing_glyphs("Focus on interests — “not” on Россия, café", bold) == ()
+    assert missing_glyphs("Rocket 🚀 and 🚀 on 习近平", bold) == ("🚀", "习", "近", "平")
+    assert missing_glyphs("ASCII only", bold) == ()
+    # Pillow's built-in font (no file) and a file that is not a font: nothing to say (the build names the setting).
+    not_a_font = tmp_path / "not-a-font.ttf"
+    not_a_font.write_text("not a font", encoding="utf-8")
+    assert missing_glyphs("Rocket 🚀", None) == ()
+    assert missing_glyphs("Rocket 🚀", str(not_a_font)) == ()

@@ -229,9 +229,8 @@ def _across_briefs(
 
 
 # What a file left out of content/briefs/ or content/pages/ most likely is, by its extension, and what to do.
-_WEB_PAGES = frozenset(
-    {"html", "htm", "xhtml", "mht", "mhtml"}
-)  # Word's "Save as web page", a browser's "Save as"
+# A web page: Word's "Save as web page", a browser's "Save as".
+_WEB_PAGES = frozenset({"html", "htm", "xhtml", "mht", "mhtml"})
 _DOCUMENTS = frozenset({"docx", "doc", "odt", "rtf", "pages", "wpd", "gdoc"})
 _PICTURES = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "heic", "tif", "tiff", "bmp"})
 

@@ -44,9 +44,8 @@ RESULTS = ROOT / "bench" / "results.md"
 BUDGET_BUILD_RATIO = 1.0  # project cold `make html` (check + build) / plain Pelican cold build, at every N
 BUDGET_EDIT_RATIO = 0.35  # edit-one-brief rebuild / cold build
 BUDGET_UNCHANGED_RATIO = 0.25  # rebuild with nothing changed / cold build
-BUDGET_PREVIEW_SECONDS = (
-    1.0  # make devserver: save a brief -> its served page shows the change, held at N <= 1000
-)
+# make devserver: save a brief -> its served page shows the change, held at N <= 1000
+BUDGET_PREVIEW_SECONDS = 1.0
 BUDGET_RSS_MB = 400  # peak memory of any process of a build, at N <= 1000
 LARGE_N = 10_000  # the archive size with budgets of its own
 BUDGET_LARGE_RSS_MB = 1500  # ... at N = 10,000

@@ -259,9 +259,8 @@ def reuse_compressed_copies(build: Path, live: Path) -> int:
         old = live / path.relative_to(build)
         copies = _copies_of(path.read_bytes(), old)
         for copy in copies:
-            link_or_copy(
-                copy, path.with_name(copy.name)
-            )  # the live folder goes after the swap; the file stays
+            # The live folder goes after the swap; the file stays.
+            link_or_copy(copy, path.with_name(copy.name))
         reused += bool(copies)
     return reused
 
@@ -539,9 +538,8 @@ def publish(
                 env,
             )
             made_by = ready_for_hosting(build, workspace, address.siteurl)
-            readable_by_all(
-                build
-            )  # mkdtemp (and a private umask) make it private; the web server must read it
+            # mkdtemp (and a private umask) make it private; the web server must read it.
+            readable_by_all(build)
             swap_into_place(build, workspace)
             with contextlib.suppress(OSError):  # without the record, the next publish compresses everything
                 write_atomically(workspace.compressors_record, made_by.encode("utf-8"))

@@ -206,9 +206,8 @@ def run_cms(
         raise PortBusyError(refusal(error, host, port, "cms")) from None
     root = Path.cwd()
     overrides = preview_overrides(host, port, cms_port)
-    repository = Path(
-        project_folder(content)
-    )  # as the check names files: a linked content folder keeps its name
+    # As the check names files: a linked content folder keeps its name.
+    repository = Path(project_folder(content))
     server = start_decap_server(root, repository, host, cms_port)
     print(f"decap-server is saving into {repository} (API {api_url(host, cms_port)}).")
     print(f"Editor at {http_address(host, port)}/admin/ once the preview is built.", flush=True)

@@ -30,9 +30,8 @@ from .settings import EditorSettings
 
 STYLE_URL = PREVIEW_PREFIX + "problems.css"
 SCRIPT_URL = PREVIEW_PREFIX + "problems.js"
-EDITOR_VIEW = (
-    "/" + PREVIEW_PATH
-)  # plugins/decap_admin's "View Live" page of a brief file, /admin/preview/<stem>/
+# plugins/decap_admin's "View Live" page of a brief file, /admin/preview/<stem>/
+EDITOR_VIEW = "/" + PREVIEW_PATH
 
 STYLE = """\
 .preview-problems {

@@ -43,16 +43,13 @@ class EditorSettings:
     default_lang: str = DEFAULT_CONFIG["DEFAULT_LANG"]
     languages: tuple[str, ...] = DEFAULT_TRANSLATION_LANGUAGES  # a translation's `lang:` must be one of these
     card_by_lang: tuple[tuple[str, CardSettings], ...] = ()  # the headings a translation's card is read with
-    fast_markdown: bool = (
-        FAST_MARKDOWN_DEFAULT  # BRIEF_REGISTRY_FAST_MARKDOWN: render as the build's reader does
-    )
-    series: str = (
-        ""  # what the briefs are called (SERIES_NAME, else SITENAME), "Reality Check" in "Reality Check #4"
-    )
+    # BRIEF_REGISTRY_FAST_MARKDOWN: render as the build's reader does.
+    fast_markdown: bool = FAST_MARKDOWN_DEFAULT
+    # What the briefs are called (SERIES_NAME, else SITENAME): "Reality Check" in "Reality Check #4".
+    series: str = ""
     theme: Path | None = None  # THEME: its message catalogs are checked too (None: Pelican's own theme, none)
-    ignore_files: tuple[str, ...] = tuple(
-        DEFAULT_CONFIG["IGNORE_FILES"]
-    )  # what Pelican leaves out of the content
+    # What Pelican leaves out of the content.
+    ignore_files: tuple[str, ...] = tuple(DEFAULT_CONFIG["IGNORE_FILES"])
     title_font: str | None = Fonts().bold  # the font file the share image draws a brief's title in
 
     def card_for(self, lang: object) -> CardSettings:

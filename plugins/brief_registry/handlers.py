@@ -98,9 +98,8 @@ def _check_brief(article, content: str, registry: Registry, *, check_names: bool
     article.front_matter = front
     for problem in check_references(shown, front, registry) if check_names else ():
         logger.error("%s", problem, extra=log_extra(problem))
-    article.series_number = getattr(
-        article, "series_number", None
-    )  # reported by the series check when missing
+    # Reported by the series check when missing.
+    article.series_number = getattr(article, "series_number", None)
     article.author_profiles = tuple(filter(None, map(registry.author, as_list(front.data.get("authors")))))
     for key in ("topics", "regions"):  # one name may be written on the key's own line, as `topics: Energy`
         if key in front.data:

@@ -58,9 +58,8 @@ class ImageCode(StrEnum):
     IMAGE_WITHOUT_DESCRIPTION = "image-without-description"  # ![](/images/chart.png)
     IMAGE_RUNS_CODE = "image-runs-code"  # an SVG drawing with a <script>, an onload=, a javascript: link
     IMAGE_NAME_UNUSABLE = "image-name-unusable"  # my chart ü.png: a name the build cannot link to
-    IMAGE_MARKUP_UNSUPPORTED = (
-        "image-markup-unsupported"  # srcset=, <picture>, <video>: files the build never sees
-    )
+    # srcset=, <picture>, <video>: files the build never sees
+    IMAGE_MARKUP_UNSUPPORTED = "image-markup-unsupported"
 
 
 # What in an SVG file runs code when a browser opens it at the site's address (as a link's target, or wherever no
@@ -368,9 +367,8 @@ def _check_reference(
     # The file's name, after the last "/" or "\\" (Windows writes `\\images\\Chart.png`).
     name = re.split(r"[\\/]", unquote(urlsplit(src).path))[-1] if not src.lower().startswith("data:") else ""
     target = image_file(src, source, content)
-    address = (
-        src if target is not None else PUBLIC_PREFIX + (name or "picture.png")
-    )  # as the brief should write it
+    # As the brief should write it.
+    address = src if target is not None else PUBLIC_PREFIX + (name or "picture.png")
     misplaced = _placement_problem(reference, what, address, target, source, content, shown_folder)
     if misplaced:
         problem(*misplaced)

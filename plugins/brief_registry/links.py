@@ -13,9 +13,8 @@ from .markdown_source import content_lines
 
 # Pelican's default INTRASITE_LINK_REGEX, `[{|](?P<what>.*?)[|}]`, limited to the two kinds briefs use.
 _LINK = r"[{|](?P<what>filename|static)[}|]"
-LINK_IN_TEXT = re.compile(
-    _LINK + r"(?P<target>[^\s)\"'>]+)"
-)  # in Markdown source: up to a space, ")" or quote
+# In Markdown source: up to a space, ")" or quote.
+LINK_IN_TEXT = re.compile(_LINK + r"(?P<target>[^\s)\"'>]+)")
 _WHOLE_ADDRESS = re.compile(_LINK + r"(?P<target>.*)", re.DOTALL)
 
 

@@ -247,9 +247,8 @@ class Numbered:
     number: object
     lang: object = None
     lang_line: int = 0
-    missing: str = (
-        ""  # for a brief without a number: what to say, naming a near-miss key (`line` is its line)
-    )
+    # for a brief without a number: what to say, naming a near-miss key (`line` is its line)
+    missing: str = ""
     status: str = "published"  # as Pelican reads `status:` (published, hidden, draft)
 
     @classmethod

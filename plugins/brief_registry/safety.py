@@ -25,12 +25,10 @@ class SafetyCode(StrEnum):
     UNSAFE_ELEMENT = "unsafe-element"  # <script>, <style>, <iframe>, …
     EVENT_ATTRIBUTE = "unsafe-event-attribute"  # onclick=, onmouseover=, …
     UNSAFE_URL = "unsafe-url-scheme"  # an address that is not relative, http, https or mailto
-    STYLE_ATTRIBUTE = (
-        "style-attribute"  # style="color: red": the live site's security policy does not apply it
-    )
-    UNKNOWN_ELEMENT = (
-        "unknown-element"  # <tariffs>: a word in angle brackets, a tag no browser shows (unknown_tags)
-    )
+    # style="color: red": the live site's security policy does not apply it
+    STYLE_ATTRIBUTE = "style-attribute"
+    # <tariffs>: a word in angle brackets, a tag no browser shows (unknown_tags)
+    UNKNOWN_ELEMENT = "unknown-element"
 
 
 # Elements that run code, embed another document, or restyle the page; none belongs in a brief.

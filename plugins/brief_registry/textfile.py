@@ -37,9 +37,8 @@ def lines_of(text: str) -> list[str]:
     """`text`'s lines as editors and Markdown count them: broken at "\n", "\r\n" and "\r" only. (`str.splitlines`
     also breaks at characters editors show inside a line, U+2028, a form feed, U+0085…, and so named the wrong
     line after one.)"""
-    lines = (
-        _LINE_END.split(text) if "\r" in text else text.split("\n")
-    )  # read files end their lines with "\n"
+    # Read files end their lines with "\n".
+    lines = _LINE_END.split(text) if "\r" in text else text.split("\n")
     if lines[-1] == "":
         lines.pop()
     return lines

@@ -120,9 +120,8 @@ class CompiledTemplates(BytecodeCache):
         if code is not None:
             bucket.bytecode_from_string(code)  # Jinja drops it if the template's source has changed since
         elif self.on_disk is not None:
-            self.on_disk.load_bytecode(
-                bucket
-            )  # the same check; a file unreadable or from another Python is dropped
+            # The same check; a file unreadable or from another Python is dropped.
+            self.on_disk.load_bytecode(bucket)
             if bucket.code is not None:
                 _IN_MEMORY.put(bucket.key, bucket.bytecode_to_string())
 

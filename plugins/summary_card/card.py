@@ -219,9 +219,8 @@ class ProblemCode(StrEnum):
     RECOMMENDATIONS_UNDER_TWO_HEADINGS = "recommendations-under-two-headings"
     RECOMMENDATION_EMPTY = "recommendation-empty"
     RECOMMENDATION_NUMBER_REPEATED = "recommendation-number-repeated"
-    KEY_POINTS_FIELD_SHAPE = (
-        "key-points-field-shape"  # key_points: in the front matter is not a list of sentences
-    )
+    # key_points: in the front matter is not a list of sentences
+    KEY_POINTS_FIELD_SHAPE = "key-points-field-shape"
     RECOMMENDATIONS_FIELD_SHAPE = "recommendations-field-shape"  # recommendations: is malformed
 
 
@@ -239,9 +238,8 @@ class CardProblem:
     heading: str = ""
     field: str = ""
     index: int | None = None
-    occurrence: int = (
-        0  # which of the body's headings of that text (0: the first), when a heading is repeated
-    )
+    # which of the body's headings of that text (0: the first), when a heading is repeated
+    occurrence: int = 0
 
     def __str__(self) -> str:
         return self.message

@@ -333,8 +333,9 @@ def table_alignment_as_classes(html: str) -> str:
     return _ALIGNED_CELL.sub(r'<\1 class="align-\2">', html) if "text-align" in html else html
 
 
-# Where a table starts or ends in a body's HTML (a table typed as HTML may hold another).
-_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+# Where a table starts or ends in a body's HTML (a table typed as HTML may hold another); an HTML comment is
+# matched whole so that a "<table>" written in one is not taken for a table.
+_TABLE_TAG = re.compile(r"<!--.*?-->|<(?P<end>/?)table\b[^>]*>", re.IGNORECASE | re.DOTALL)
 
 
 def scrolling_tables(body: str, label: str) -> str:
@@ -345,7 +346,9 @@ def scrolling_tables(body: str, label: str) -> str:
     spans: list[tuple[int, int]] = []
     depth = start = 0
     for tag in _TABLE_TAG.finditer(body):
-        if not tag.group(1):
+        if tag.group("end") is None:  # a comment
+            continue
+        if not tag.group("end"):
             if depth == 0:
                 start = tag.start()
             depth += 1

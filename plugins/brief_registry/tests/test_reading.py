@@ -612,6 +612,20 @@ def test_several_tables_are_numbered_and_a_table_inside_another_is_not_wrapped_a
     assert scrolling_tables("<table><tr><td>1", "Table") == "<table><tr><td>1"
 
 
+def test_a_table_named_in_an_html_comment_does_not_keep_the_real_table_from_its_region():
+    """A comment mentioning <table> (an editor's note) opened a table that never closed: the real table after it was
+    left unwrapped, and on a phone it widened the page."""
+    body = "<!-- the old <table> was here -->\n<table><tr><td>1</td></tr></table>"
+    assert scrolling_tables(body, "Table") == (
+        "<!-- the old <table> was here -->\n"
+        '<div class="table-scroll" role="region" tabindex="0" aria-label="Table">'
+        "<table><tr><td>1</td></tr></table></div>"
+    )
+    # A table commented out is not counted either: the one left is "Table", not "Table 2".
+    body = "<!-- <table><tr><td>old</td></tr></table> -->\n<table></table>"
+    assert 'aria-label="Table">' in scrolling_tables(body, "Table")
+
+
 @pytest.mark.parametrize("body", ['Text <a href="\n', "Text <a href='javascript:go()\n", '<img src="x.png\n'])
 def test_an_attribute_whose_quote_is_never_closed_is_read_not_a_traceback(body):
     """`<a href="` left open at the end of a body (a brief saved mid-edit) stopped make check and the build with an

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+from pathlib import Path
+
 import pdftools
 import pytest
 from PIL import Image
@@ -95,3 +99,26 @@ def test_a_cached_pdf_cut_short_is_not_whole(tmp_path):
     assert read_pages(path) == 2
     path.write_bytes(path.read_bytes()[:-100])
     assert read_pages(path) is None
+
+
+def test_a_table_has_the_sites_space_above_and_below_it_on_paper(tmp_path):
+    """The site gives a table its space (1.5rem) through its scrolling region, which the PDF's HTML has not: the
+    PDF's tables stood closer to the text than a paragraph's break."""
+    css = Path(__file__).resolve().parents[3] / "theme" / "static" / "css"
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Synthetic: table</title></head><body>'
+        '<div class="brief-body"><p>Aboveword</p><table><tr><th>Headword</th></tr><tr><td>Cellword</td></tr>'
+        "</table><p>Belowword</p></div></body></html>"
+    )
+    styles = tuple((css / name).read_text(encoding="utf-8") for name in ("site.css", "pdf.css"))
+    path = tmp_path / "table.pdf"
+    path.write_bytes(draw_pdf(page, styles, "c" * 64).data)
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    y = {
+        w: (float(top), float(bottom))
+        for top, bottom, w in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(\w+)<', boxes)
+    }
+    assert y["Headword"][0] - y["Aboveword"][1] > 18  # 1.5rem, and the header cell's padding
+    assert y["Belowword"][0] - y["Cellword"][1] > 18

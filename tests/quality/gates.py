@@ -231,6 +231,15 @@ class BrowserLog:
         ]
 
 
+def leaves_the_machine(url: str) -> bool:
+    """Whether a request for `url` goes to a host other than 127.0.0.1: a ``data:`` URL goes nowhere, and a
+    ``blob:`` URL names memory of the page whose origin it carries (``blob:http://127.0.0.1:8000/…``)."""
+    scheme, _, rest = url.partition(":")
+    if scheme == "data":
+        return False
+    return urlsplit(rest if scheme == "blob" else url).hostname not in LOCAL_HOSTS
+
+
 def watch(context: BrowserContext, log_of: Callable[[Page], BrowserLog] | None = None) -> BrowserLog:
     """Record every request and error of `context`; a request to another host is recorded as foreign (the test
     browser's proxy refuses it, so it is never sent: tests/conftest.py, `browser`).
@@ -250,7 +259,7 @@ def watch(context: BrowserContext, log_of: Callable[[Page], BrowserLog] | None =
         url = request.url
         target = log_of_request(request)
         target.requests.append(url)
-        if urlsplit(url).hostname not in LOCAL_HOSTS:
+        if leaves_the_machine(url):
             target.foreign_requests.append(url)
 
     def on_page(page: Page) -> None:

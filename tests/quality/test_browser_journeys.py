@@ -13,7 +13,7 @@ import pytest
 from conftest import DESKTOP, PHONE, BrowseFactory
 from playwright.sync_api import Locator, Page, expect
 
-from .gates import BrowserLog
+from .gates import BrowserLog, leaves_the_machine
 from .page_types import BRIEF_4_URL, BRIEF_WITH_IMAGE_URL, MISSING_URL, PAGE_TYPES, html_pages
 from .served import StaticSiteServer
 
@@ -264,6 +264,14 @@ def test_the_browser_watch_catches_errors_and_foreign_requests(
     assert (
         len(log.problems) == len(log.page_errors) + len(log.console_errors) + len(log.foreign_requests) >= 3
     )
+
+
+def test_only_addresses_of_other_hosts_are_foreign() -> None:
+    assert leaves_the_machine("http://tracker.example.invalid/pixel.gif")
+    assert leaves_the_machine("blob:https://tracker.example.invalid/5f0c")
+    assert not leaves_the_machine("http://127.0.0.1:8000/briefs/")
+    assert not leaves_the_machine("blob:http://127.0.0.1:8000/5f0c2a")  # the page's own memory
+    assert not leaves_the_machine("data:image/png;base64,iVBORw0KGgo=")
 
 
 def test_the_browser_watch_catches_content_security_policy_violations(

@@ -74,10 +74,10 @@ from reality_check.plugins.brief_relations.relations import (
 )
 from reality_check.plugins.brief_translations.interface import catalogs_folder, readable_catalogs
 from reality_check.plugins.newsletter_digest.issues import DigestRecordError, read_issues, unpublished_briefs
-from reality_check.plugins.share_image.image import missing_glyphs
+from reality_check.plugins.share_image.fonts import missing_glyphs
 from reality_check.plugins.summary_card.cache import EXTRACTED, extract_card_once
 from reality_check.plugins.summary_card.card import brief_card
-from reality_check.plugins.summary_card.source import located_problems
+from reality_check.plugins.summary_card.source import find_heading, headings, located_problems
 
 from .authors import make_author_command
 from .check_cache import CheckCache, run_fingerprint
@@ -99,7 +99,8 @@ class CheckCode(StrEnum):
     FIELD_NOT_ALLOWED = "field-not-allowed"  # save_as:, url:, template: (Pelican's, the site's to decide)
     TITLE_MARKUP = "title-markup"  # title: The <em>realist</em> case &amp; more (shown as typed)
     FILE_NOT_READ = "file-not-read"  # BRIEF.MD, brief.md.txt, a web page saved among the briefs
-    TITLE_GLYPHS = "title-glyphs"  # a warning: an emoji in a title, drawn as an empty box in the share image
+    # A warning: an emoji in a title or the first key point, drawn as an empty box in the share image.
+    SHARE_IMAGE_GLYPHS = "share-image-glyphs"
 
 
 @dataclass(frozen=True)
@@ -350,7 +351,7 @@ def check_brief(
     problems.extend(check_placeholders(shown, text))
     warnings = (
         *future_date(shown, front, today or datetime.date.today()),
-        *title_glyphs(shown, front, settings.title_font),
+        *share_image_glyphs(shown, front, rendered, settings),
     )
     address = brief_address(shown, front, path, settings)
     unusable = check_address(shown, front, address)
@@ -486,21 +487,40 @@ def check_values(path: str, front: FrontMatter, brief: bool = True) -> list[Prob
     return problems
 
 
-def title_glyphs(path: str, front: FrontMatter, font: str | None) -> tuple[Problem, ...]:
-    """A title with characters the share image's title font has no glyph for (an emoji, Chinese characters, with
-    the default DejaVu Sans): a warning, since the brief is published all the same, with an empty box in its
-    image for each."""
+def share_image_glyphs(
+    path: str, front: FrontMatter, rendered: str, settings: EditorSettings
+) -> list[Problem]:
+    """The characters of the title and of the first key point (`rendered` is the body as HTML) that the share
+    image's fonts cannot draw (an emoji, Chinese characters, with the default DejaVu Sans): warnings, since the
+    brief is published all the same, with an empty box in its image for each."""
+    fonts = settings.share_image_fonts
+    found = []
     title = front.data.get("title")
-    missing = missing_glyphs(title, font) if isinstance(title, str) and font else ()
-    if not missing:
-        return ()
-    named = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-    message = (
-        f"the title's {named} cannot be drawn in the share image's font ({Path(font).name}): the picture link "
-        "previews show would have an empty box for each, as would the PDF edition unless a font on the machine "
-        "that builds it has them; leave them out of the title, or set SHARE_IMAGE_BOLD_FONT to a font that has them"
+    if isinstance(title, str) and (missing := missing_glyphs(title, fonts.bold)):
+        message = unshareable("the title's", missing, "the title")
+        found.append(Problem(path, front.line_of("title"), message, code=CheckCode.SHARE_IMAGE_GLYPHS))
+    card_settings = settings.card_for(front.data.get("lang"))
+    extraction, _ = brief_card(front.data, rendered, card_settings, extract_card_once)
+    if missing := missing_glyphs(extraction.card.first_key_point, fonts.regular):
+        if isinstance(front.data.get("key_points"), list):
+            line = front.line_of("key_points", 0)
+        else:
+            heading = find_heading(
+                headings(front.body, front.body_line, settings.render), card_settings.key_points_headings
+            )
+            line = heading.line if heading else front.body_line
+        message = unshareable("the first key point's", missing, "that key point")
+        found.append(Problem(path, line, message, code=CheckCode.SHARE_IMAGE_GLYPHS))
+    return found
+
+
+def unshareable(whose: str, missing: Sequence[str], what: str) -> str:
+    """The warning for characters `missing` from the share image's font, in `whose` text ("the title's")."""
+    named = ", ".join(f"'{c}' (U+{ord(c):04X})" if len(c) == 1 else f"'{c}'" for c in missing)
+    return (
+        f"{whose} {named} cannot be shown in the picture used when the brief is shared: an empty box would stand "
+        f"in for each (in the PDF edition too, on a computer with no font that has them); write {what} without them"
     )
-    return (Problem(path, front.line_of("title"), message, code=CheckCode.TITLE_GLYPHS),)
 
 
 def future_date(path: str, front: FrontMatter, today: datetime.date) -> tuple[Problem, ...]:

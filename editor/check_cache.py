@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reality_check.editor import PROJECT_FOLDER
+from reality_check.editor.settings import EditorSettings
+from reality_check.plugins.drawn_files.pool import font_identity
 from reality_check.plugins.plugin_support.build_cache import BuildCache
 from reality_check.plugins.plugin_support.code_digest import code_digest
 from reality_check.plugins.plugin_support.digests import digest
@@ -41,13 +43,17 @@ CODE = (
 )
 
 
-def run_fingerprint(content: Path, settings: object, today: datetime.date) -> str:
+def run_fingerprint(content: Path, settings: EditorSettings, today: datetime.date) -> str:
     """A hash of everything every brief's report depends on besides the brief itself."""
     modules = [module for folder in CODE for module in sorted(folder.glob("*.py"))]
     files = sorted(p for p in content.rglob("*") if p.is_file())
+    fonts = settings.share_image_fonts
     return digest(
         code_digest(PROJECT, modules, LIBRARIES),
         repr(settings),
+        # The font files themselves, as the share images' own cache knows them: a font updated in place may draw
+        # characters it could not before.
+        *(repr(font_identity(path)) for path in (fonts.regular, fonts.bold)),
         today.isoformat(),
         *(str(path.relative_to(content)) for path in files),  # link targets: which files exist
         *(path.read_bytes() for path in files if path.suffix in (".yml", ".yaml")),  # the registries

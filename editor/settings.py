@@ -19,7 +19,7 @@ from reality_check.plugins.brief_registry.rendering import (
     fast_markdown_enabled,
 )
 from reality_check.plugins.brief_registry.rules import DEFAULT_TRANSLATION_LANGUAGES, translation_languages
-from reality_check.plugins.share_image.image import Fonts
+from reality_check.plugins.share_image.fonts import DEFAULT_FONTS, Fonts
 from reality_check.plugins.share_image.settings import fonts_for
 from reality_check.plugins.summary_card.card import CardSettings
 from reality_check.plugins.summary_card.settings import card_settings
@@ -50,7 +50,8 @@ class EditorSettings:
     theme: Path | None = None  # THEME: its message catalogs are checked too (None: Pelican's own theme, none)
     # What Pelican leaves out of the content.
     ignore_files: tuple[str, ...] = tuple(DEFAULT_CONFIG["IGNORE_FILES"])
-    title_font: str | None = Fonts().bold  # the font file the share image draws a brief's title in
+    # The font files the share image draws a brief's title (bold) and first key point (regular) in.
+    share_image_fonts: Fonts = DEFAULT_FONTS
 
     def card_for(self, lang: object) -> CardSettings:
         """The card settings for a brief in `lang` (None or DEFAULT_LANG: the site's own)."""
@@ -110,5 +111,5 @@ def settings_from(settings: dict[str, Any]) -> EditorSettings:
         series=series_name(settings),
         theme=Path(settings["THEME"]),
         ignore_files=tuple(settings["IGNORE_FILES"]),
-        title_font=fonts_for(settings).bold,
+        share_image_fonts=fonts_for(settings),
     )

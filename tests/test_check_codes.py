@@ -25,7 +25,7 @@ from reality_check.editor.check import (
     check_slugs,
     check_values,
     future_date,
-    title_glyphs,
+    share_image_glyphs,
 )
 from reality_check.editor.importer import SeedCode, SeedError, parse_seed
 from reality_check.editor.settings import load_settings
@@ -101,11 +101,9 @@ CHECK_CASES: list[tuple[CheckCode, Find]] = [
     ),
     (CheckCode.FILE_NOT_READ, lambda folder: check_files_not_read(saved_in_capitals(folder), IGNORED_NAMES)),
     (
-        CheckCode.TITLE_GLYPHS,
-        lambda _: list(
-            title_glyphs(
-                "x.md", front(COMPLETE.replace("Synthetic", "Synthetic 🚀")), EDITOR_SETTINGS.title_font
-            )
+        CheckCode.SHARE_IMAGE_GLYPHS,
+        lambda _: share_image_glyphs(
+            "x.md", front(COMPLETE.replace("Synthetic", "Synthetic 🚀")), "", EDITOR_SETTINGS
         ),
     ),
     (

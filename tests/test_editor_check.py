@@ -314,29 +314,33 @@ def test_a_brief_dated_in_the_future_is_a_warning_not_an_error(tmp_path, capsys,
     ]
 
 
-def test_a_title_the_share_image_cannot_draw_is_a_warning_naming_each_character(
-    tmp_path, capsys, monkeypatch
-):
-    """An emoji or a Chinese name in a title is drawn as an empty box in the share image (DejaVu Sans has neither):
-    `make check` passes, and names each such character, once, at the title's line. Cyrillic and typographic
-    quotes, which the font has, are not named."""
+def test_what_the_share_image_cannot_draw_is_a_warning_naming_each_character(tmp_path, capsys, monkeypatch):
+    """An emoji or a Chinese name in the title or the first key point is drawn as an empty box in the share image
+    (DejaVu Sans has neither): `make check` passes, and names each such character once, as a reader sees it (a
+    family emoji, a flag), at the title's line and at the key points' heading. Cyrillic and typographic quotes,
+    which the font has, are not named."""
     content = content_copy(tmp_path / "content", GOOD_BRIEF)
     brief = content / "briefs" / GOOD_BRIEF.name
-    title = "Synthetic «Россия» rocket 🚀 brief 🚀 on 习近平"
-    brief.write_text(
-        brief.read_text(encoding="utf-8").replace(
-            "title: Synthetic good brief by an invented author", f"title: {title}"
-        ),
-        encoding="utf-8",
+    title = "Synthetic «Россия» rocket 🚀 brief 🚀 on 习近平 👨‍👩‍👧 🇺🇦"
+    text = brief.read_text(encoding="utf-8").replace(
+        "title: Synthetic good brief by an invented author", f"title: {title}"
     )
+    heading = "## Key points"
+    assert f"{heading}\n\n- " in text, "the fixture's key points changed: update the test"
+    brief.write_text(text.replace(f"{heading}\n\n- ", f"{heading}\n\n- 🛰 ", 1), encoding="utf-8")
     code, lines, err = run(["check", str(content)], capsys, monkeypatch, ROOT)
     assert code == 0, "\n".join(lines) + err
-    line = brief.read_text(encoding="utf-8").splitlines().index(f"title: {title}") + 1
-    assert [w for w in err.splitlines() if "title's" in w] == [
-        f"content/briefs/synthetic-good.md:{line}: warning: the title's '🚀' (U+1F680), '习' (U+4E60), '近' "
-        "(U+8FD1), '平' (U+5E73) cannot be drawn in the share image's font (DejaVuSans-Bold.ttf): the picture link "
-        "previews show would have an empty box for each, as would the PDF edition unless a font on the machine "
-        "that builds it has them; leave them out of the title, or set SHARE_IMAGE_BOLD_FONT to a font that has them"
+    source = brief.read_text(encoding="utf-8").splitlines()
+    title_line, heading_line = source.index(f"title: {title}") + 1, source.index(heading) + 1
+    tail = (
+        "cannot be shown in the picture used when the brief is shared: an empty box would stand in for each (in the "
+        "PDF edition too, on a computer with no font that has them)"
+    )
+    assert [w for w in err.splitlines() if "cannot be shown" in w] == [
+        f"content/briefs/synthetic-good.md:{title_line}: warning: the title's '🚀' (U+1F680), '习' (U+4E60), '近' "
+        f"(U+8FD1), '平' (U+5E73), '👨‍👩‍👧', '🇺🇦' {tail}; write the title without them",
+        f"content/briefs/synthetic-good.md:{heading_line}: warning: the first key point's '🛰' (U+1F6F0) {tail}; "
+        "write that key point without them",
     ]
 
 

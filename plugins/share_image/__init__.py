@@ -2,7 +2,8 @@
 
 from reality_check.plugins.plugin_support.plugin_settings import register_from_handlers
 
-from .image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image
+from .fonts import Fonts
+from .image import SIZE, ShareImageContent, cache_key, draw_share_image
 
 register = register_from_handlers(__name__)
 

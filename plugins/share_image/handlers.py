@@ -17,7 +17,8 @@ from reality_check.plugins.plugin_support.files import link_or_copy, write_atomi
 from reality_check.plugins.plugin_support.unfinished import Unfinished
 from reality_check.plugins.summary_card.signals import cards_attached
 
-from .image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image, unreadable_font, whole_png
+from .fonts import Fonts
+from .image import SIZE, ShareImageContent, cache_key, draw_share_image, unreadable_font, whole_png
 from .settings import fonts_for, set_defaults, setting
 
 logger = logging.getLogger(__name__)

@@ -14,11 +14,12 @@ from functools import cache
 from pathlib import Path
 
 import PIL
-from fontTools.ttLib import TTFont, TTLibError
 from PIL import Image, ImageDraw, ImageFont
 
 from reality_check.plugins.drawn_files.pool import font_identity
 from reality_check.plugins.plugin_support.digests import digest
+
+from .fonts import DEFAULT_FONTS, Fonts
 
 SIZE = (1200, 630)
 # Bump when the drawing code changes what an image looks like: every cached image is then redrawn.
@@ -33,9 +34,6 @@ TEXT_COLOUR = "#dfe8f1"
 MUTED = "#9cc7f0"
 ELLIPSIS = "…"
 
-# fonts-dejavu-core (Debian): wide Unicode coverage, including the briefs' curly quotes and dashes.
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
-
 
 @dataclass(frozen=True)
 class ShareImageContent:
@@ -46,14 +44,6 @@ class ShareImageContent:
     title: str
     key_point: str
     date: str
-
-
-@dataclass(frozen=True)
-class Fonts:
-    """Font files for the image; ``None`` falls back to Pillow's built-in font (fewer glyphs)."""
-
-    regular: str | None = str(DEJAVU / "DejaVuSans.ttf")
-    bold: str | None = str(DEJAVU / "DejaVuSans-Bold.ttf")
 
 
 # How every PNG file ends: the IEND chunk, its length (0) and its checksum.
@@ -92,28 +82,6 @@ def unreadable_font(path: str) -> str | None:
     except OSError as error:
         return str(error)
     return None
-
-
-@cache
-def _characters_of(path: str) -> frozenset[int] | None:
-    """The code points the font file at `path` has a glyph for; None when it cannot be read as a font (the build
-    reports that itself, naming the setting)."""
-    try:
-        with TTFont(path, lazy=True) as font:
-            return frozenset(font.getBestCmap() or {})
-    except (OSError, TTLibError, AssertionError, KeyError, ValueError):  # not a font fontTools can read
-        return None
-
-
-def missing_glyphs(text: str, path: str | None) -> tuple[str, ...]:
-    """The characters of `text` (each once, in order; spaces aside) that the font file at `path` has no glyph for:
-    the image would show an empty box for each. None for Pillow's built-in font or a font that cannot be read."""
-    if text.isascii() or path is None:  # every font the image may use draws ASCII
-        return ()
-    characters = _characters_of(path)
-    if characters is None:
-        return ()
-    return tuple(dict.fromkeys(c for c in text if not c.isspace() and ord(c) not in characters))
 
 
 @cache
@@ -209,7 +177,7 @@ def _draw_text(index: Image.Image, ramp: str, box: tuple[int, int, int, int], it
     index.paste(coverage.point(RAMP_LOOKUPS[ramp]), (x0, y0), mask=coverage.point(_COVERED))
 
 
-def draw_share_image(content: ShareImageContent, fonts: Fonts = Fonts()) -> bytes:
+def draw_share_image(content: ShareImageContent, fonts: Fonts = DEFAULT_FONTS) -> bytes:
     """The PNG bytes of the share image for `content`."""
     width, height = SIZE
     inner = width - 2 * MARGIN

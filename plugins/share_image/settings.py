@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 
-from .image import Fonts
+from .fonts import Fonts
 
 DEFAULTS = {
     # Where each brief's image is written, relative to the output folder.

@@ -10,7 +10,8 @@ import pytest
 from PIL import Image
 
 from reality_check.plugins.share_image import SIZE, Fonts, ShareImageContent, cache_key, draw_share_image
-from reality_check.plugins.share_image.image import _font, missing_glyphs, unreadable_font, wrap
+from reality_check.plugins.share_image.fonts import characters, missing_glyphs
+from reality_check.plugins.share_image.image import _font, unreadable_font, wrap
 
 CONTENT = ShareImageContent(
     series="Reality Check",
@@ -83,9 +84,21 @@ def test_missing_glyphs_are_the_characters_the_font_cannot_draw_each_once(tmp_pa
     bold = Fonts().bold
     assert missing_glyphs("Focus on interests — “not” on Россия, café", bold) == ()
     assert missing_glyphs("Rocket 🚀 and 🚀 on 习近平", bold) == ("🚀", "习", "近", "平")
+    # Named as a reader sees them: one family, one flag, one keycap (the "1" alone is drawn).
+    assert missing_glyphs("Family 👨\u200d👩\u200d👧, flag 🇺🇦, keycap 1\ufe0f\u20e3", bold) == (
+        "👨\u200d👩\u200d👧",
+        "🇺🇦",
+        "1\ufe0f\u20e3",
+    )
     assert missing_glyphs("ASCII only", bold) == ()
     # Pillow's built-in font (no file) and a file that is not a font: nothing to say (the build names the setting).
     not_a_font = tmp_path / "not-a-font.ttf"
     not_a_font.write_text("not a font", encoding="utf-8")
     assert missing_glyphs("Rocket 🚀", None) == ()
     assert missing_glyphs("Rocket 🚀", str(not_a_font)) == ()
+
+
+def test_characters_are_what_a_reader_sees_as_one():
+    assert characters("e\u0301🇺🇦🇫🇷👍🏽x") == ["e\u0301", "🇺🇦", "🇫🇷", "👍🏽", "x"]
+    assert characters("👩\u200d💻 ❤\ufe0f") == ["👩\u200d💻", " ", "❤\ufe0f"]
+    assert characters("") == []

@@ -339,10 +339,10 @@ _TABLE_TAG = re.compile(r"<!--.*?-->|<(?P<end>/?)table\b[^>]*>", re.IGNORECASE |
 
 
 def scrolling_tables(body: str, label: str) -> str:
-    """`body` (HTML) with each outermost table in a region of its own that scrolls sideways when the table is wider than
-    the column: a phone then shows every word whole (the page no longer breaks them mid-word to fit), and the
-    region can take keyboard focus (``tabindex="0"``) and is named for screen readers, `label` ("Table", in the
-    page's language), numbered when the body has more than one. The site's stylesheet makes it scroll."""
+    """`body` (HTML) with each outermost table in a region of its own that scrolls sideways when the table is
+    wider than the column: a phone then shows every word whole (the page no longer breaks them mid-word to fit),
+    and the region can take keyboard focus (``tabindex="0"``) and is named for screen readers, `label` ("Table",
+    in the page's language), numbered when the body has more than one. The site's stylesheet makes it scroll."""
     spans: list[tuple[int, int]] = []
     depth = start = 0
     for tag in _TABLE_TAG.finditer(body):

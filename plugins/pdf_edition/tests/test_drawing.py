@@ -122,3 +122,22 @@ def test_a_table_has_the_sites_space_above_and_below_it_on_paper(tmp_path):
     }
     assert y["Headword"][0] - y["Aboveword"][1] > 18  # 1.5rem, and the header cell's padding
     assert y["Belowword"][0] - y["Cellword"][1] > 18
+
+
+def test_a_word_too_long_for_its_column_breaks_between_syllables_on_paper(tmp_path):
+    """A table wider than the page squeezes its columns, and a word too long for one broke anywhere ("Juris/dictio/n"
+    in a six-column table); it now breaks where the page's language hyphenates it, with a hyphen."""
+    css = Path(__file__).resolve().parents[3] / "theme" / "static" / "css"
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Synthetic: hyphens</title></head><body>'
+        '<div class="brief-body"><table style="table-layout: fixed; width: 5em"><tr><th>Jurisdiction</th></tr></table></div>'
+        "</body></html>"
+    )
+    styles = tuple((css / name).read_text(encoding="utf-8") for name in ("site.css", "pdf.css"))
+    path = tmp_path / "hyphens.pdf"
+    path.write_bytes(draw_pdf(page, styles, "d" * 64).data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pieces = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("Page ")]
+    assert len(pieces) > 1, f"the word was not broken: the test shows nothing ({pieces})"
+    assert all(p.endswith(("-", "\u2010")) for p in pieces[:-1]), pieces  # each break at a hyphen
+    assert "".join(p.rstrip("-\u2010") for p in pieces) == "Jurisdiction", pieces

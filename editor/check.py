@@ -314,6 +314,7 @@ def check_page(
     except BriefFileError as error:  # a page that cannot be read (a link to nothing) is named too
         return list(error.problems), None
     problems = [
+        *check_required(shown, front, PAGE_REQUIRED_FIELDS),
         *check_values(shown, front, brief=False),
         *body_problems(settings.render(front.body), front, shown, path, content),
     ]
@@ -410,11 +411,15 @@ def check_digests(content: Path, reports: list[BriefReport]) -> list[Problem]:
     return [problem for issue in issues for problem in unpublished_briefs(issue, published)]
 
 
-def check_required(path: str, front: FrontMatter) -> list[Problem]:
-    """Required fields must be present and not empty (white space is empty); a near-miss key (``author:``) is
-    named."""
+# What a page needs: Pelican skips a page with no title, and says so only in its own words.
+PAGE_REQUIRED_FIELDS = ("title",)
+
+
+def check_required(path: str, front: FrontMatter, fields: tuple[str, ...] = REQUIRED_FIELDS) -> list[Problem]:
+    """Required fields (a brief's, unless `fields` says otherwise) must be present and not empty (white space is
+    empty); a near-miss key (``author:``) is named."""
     problems = []
-    for field in REQUIRED_FIELDS:
+    for field in fields:
         value = front.data.get(field)
         if (value.strip() if isinstance(value, str) else value) not in (
             None,

@@ -413,6 +413,23 @@ def test_two_pages_at_one_address_are_named_together(tmp_path, capsys, monkeypat
     ]
 
 
+def test_a_page_without_a_title_is_named_before_the_build_skips_it(tmp_path, capsys, monkeypatch):
+    """Pelican skips a page with no title ("could not find information about 'title'", no line, no fix) after
+    `make check` had passed it."""
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    (content / "pages" / "synthetic-untitled.md").write_text("---\nslug: untitled\n---\n\nInvented.\n")
+    (content / "pages" / "synthetic-near-miss.md").write_text("---\ntitel: Invented\n---\n\nInvented.\n")
+
+    code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    assert lines == [
+        "content/pages/synthetic-near-miss.md:2: required field 'title' is missing or empty (this line says "
+        "'titel': did you mean 'title'?)",
+        "content/pages/synthetic-untitled.md:1: required field 'title' is missing or empty",
+    ]
+
+
 def test_files_the_build_would_leave_out_are_named_with_what_to_do(tmp_path, capsys, monkeypatch):
     """The build reads `.md` as written: BRIEF.MD (as some Windows programs save it) and Notepad's brief.md.txt were
     left out without a word, by the check and the build; a web page Word saved into content/briefs/ passed the

@@ -116,6 +116,20 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
         return []
     key = f"{label}s"
     if isinstance(data, dict) and isinstance(node, yaml.MappingNode) and list(data) == [key]:
+        second = _key_written_twice(node, key)
+        if second is not None:  # YAML keeps the last list only, so the first one's entries would be lost
+            raise RegistryError(
+                [
+                    Problem(
+                        shown,
+                        second,
+                        f"'{key}:' is already given on line {node.value[0][0].start_mark.line + 1}: the file "
+                        f"keeps one list, so move the entries below this line under the first '{key}:' and "
+                        "delete this line",
+                        code=FrontMatterCode.KEY_GIVEN_TWICE,
+                    )
+                ]
+            )
         data = data[key] or []
         node = node.value[0][1]
         if not data:
@@ -139,6 +153,12 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
         if cut is not None:
             raise RegistryError([Problem(shown, *cut, code=FrontMatterCode.VALUE_CUT_BY_COMMENT)])
     return [(item.start_mark.line + 1, entry) for item, entry in zip(node.value, data, strict=True)]
+
+
+def _key_written_twice(node: yaml.MappingNode, key: str) -> int | None:
+    """The line of the second `key:` of a registry's top level, if the key is written twice."""
+    lines = [name.start_mark.line + 1 for name, _value in node.value if name.value == key]
+    return lines[1] if len(lines) > 1 else None
 
 
 @dataclass(frozen=True)

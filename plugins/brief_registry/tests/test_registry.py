@@ -16,6 +16,7 @@ from reality_check.plugins.brief_registry import (
     load_registry,
     read_front_matter,
 )
+from reality_check.plugins.brief_registry.frontmatter import FrontMatterCode
 from reality_check.plugins.brief_registry.registry import RegistryCode, build_registry
 
 BRIEF = """---
@@ -292,4 +293,32 @@ def test_a_slug_that_is_no_web_address_is_told_one_that_is(tmp_path, slug, sugge
         RegistryCode.SLUG_NOT_AN_ADDRESS,
         f"slug {slug!r} is the address of the author's page, so it must be lower-case letters, digits and "
         f"hyphens, such as '{suggested}'",
+    )
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "  - name: Ada Later\n    slug: ada-later\n    bio: Synthetic.\n",
+        "  - name: Ada Later\n    slug: ada-later\n    bio: Synthetic.\n  - name: Ada Last\n    slug: ada-last\n"
+        "    bio: Synthetic.\n",
+    ],
+    ids=["as-long-as-the-first", "longer-than-the-first"],
+)
+def test_a_registry_list_begun_twice_says_to_join_the_lists(tmp_path, second):
+    """YAML keeps only the last of two 'authors:' lists: a second list of another length stopped every command
+    with a traceback, and one of the same length dropped the first list's authors without a word."""
+    authors = (
+        "authors:\n  - name: Ada Example\n    slug: ada-example\n    bio: Synthetic.\n"
+        f"# added later\nauthors:\n{second}"
+    )
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write_registry(tmp_path, authors))
+    (problem,) = caught.value.problems
+    assert (Path(problem.path).name, problem.line, problem.code, problem.message) == (
+        "authors.yml",
+        6,
+        FrontMatterCode.KEY_GIVEN_TWICE,
+        "'authors:' is already given on line 1: the file keeps one list, so move the entries below this line "
+        "under the first 'authors:' and delete this line",
     )

@@ -158,6 +158,9 @@ class RuleCode(StrEnum):
     NAMES_ON_ONE_LINE = "names-on-one-line"  # authors: A, B (each listed): one name, not a list of two
     NAME_REPEATED = "name-repeated"  # authors: [Emma Ashford, Emma Ashford]
     SLUG_UNUSABLE = "slug-unusable"  # empty (a title of emoji), not letters, digits and hyphens, or too long
+    NAME_NOT_TEXT = (
+        "name-not-text"  # authors: given 'key: value' lines (a registry entry pasted in), not names
+    )
 
 
 # A name each registry does not list, by the front-matter field (also the Registry field) that gives it.
@@ -200,11 +203,42 @@ def names_of(value: object) -> tuple[str, ...]:
     return tuple(str(getattr(item, "name", item)) for item in items)
 
 
+def not_names(key: str, front: FrontMatter, label: str, filename: str) -> list[tuple[int, str]]:
+    """Where `key` (``authors``, ``topics``, ``regions``) holds 'key: value' lines instead of names, and what to
+    write: an entry copied from its registry (``- name: Emma Ashford``) is told the name alone."""
+    value = front.data.get(key)
+    if isinstance(value, dict):
+        return [(front.line_of(key), _names_expected(key, value, label, filename))]
+    items = value if isinstance(value, list) else []
+    return [
+        (front.line_of(key, index), _names_expected(key, item, label, filename))
+        for index, item in enumerate(items)
+        if isinstance(item, dict | list)
+    ]
+
+
+def _names_expected(key: str, given: object, label: str, filename: str) -> str:
+    name = given.get("name") if isinstance(given, dict) else None
+    if isinstance(name, str) and name.strip():
+        return (
+            f"'{key}:' lists names only: write '  - {name.strip()}' (the {label}'s other details belong in "
+            f"{filename})"
+        )
+    kind = "group of 'key: value' lines" if isinstance(given, dict) else "list inside the list"
+    return f"'{key}:' lists names, one per line ('{key}:', then '  - Name'), not a {kind}"
+
+
 def check_references(path: str, front: FrontMatter, registry: Registry) -> list[Problem]:
     """Every author, topic and region a brief names must be in its registry."""
     problems = []
     for key, code in UNKNOWN_NAME_CODES.items():
         registry_file = REGISTRY_FILES[key]
+        grouped = not_names(key, front, registry_file.label, registry_file.filename)
+        if grouped:
+            problems.extend(
+                Problem(path, line, message, code=RuleCode.NAME_NOT_TEXT) for line, message in grouped
+            )
+            continue
         names = as_list(front.data.get(key))
         for index, name in enumerate(names):
             if name in names[:index]:

@@ -18,6 +18,7 @@ from reality_check.plugins.brief_registry import (
 )
 from reality_check.plugins.brief_registry.frontmatter import FrontMatterCode
 from reality_check.plugins.brief_registry.registry import RegistryCode, build_registry
+from reality_check.plugins.brief_registry.rules import RuleCode
 
 BRIEF = """---
 title: A synthetic brief
@@ -322,3 +323,33 @@ def test_a_registry_list_begun_twice_says_to_join_the_lists(tmp_path, second):
         "'authors:' is already given on line 1: the file keeps one list, so move the entries below this line "
         "under the first 'authors:' and delete this line",
     )
+
+
+PASTED = (
+    "'authors:' lists names only: write '  - Ada Example' (the author's other details belong in authors.yml)"
+)
+NOT_A_NAME = "'authors:' lists names, one per line ('authors:', then '  - Name'), not a "
+
+
+@pytest.mark.parametrize(
+    ("authors", "expected"),
+    [
+        ("authors:\n  - Ada Example\n  - name: Ada Example\n    slug: ada-example\n", [(6, PASTED)]),
+        ("authors:\n  name: Ada Example\n", [(4, PASTED)]),
+        (
+            "authors:\n  - slug: ada-example\n  - [Ada Example]\n",
+            [(5, NOT_A_NAME + "group of 'key: value' lines"), (6, NOT_A_NAME + "list inside the list")],
+        ),
+    ],
+    ids=["registry-entry-pasted", "one-entry-as-a-mapping", "no-name"],
+)
+def test_names_given_as_key_value_lines_are_told_what_a_name_looks_like(authors, expected):
+    """A registry entry pasted under 'authors:' was reported as "unknown author '{'name': 'Ada Example'}'", with
+    the advice to add that author to the registry."""
+    text = BRIEF.replace("authors:\n  - Ada Example\n  - Nobody Known\n", authors).replace(
+        "Nowhere", "Somewhere"
+    )
+    problems = check_references("brief.md", read_front_matter(text, "brief.md"), REGISTRY)
+    assert [(p.line, p.code, p.message) for p in problems] == [
+        (line, RuleCode.NAME_NOT_TEXT, message) for line, message in expected
+    ]

@@ -154,6 +154,7 @@ CASES = [
     (RuleCode.UNKNOWN_REGION, references("---\nregions: [Nowhere]\n---\n")),
     (RuleCode.NAMES_ON_ONE_LINE, references("---\nauthors: Ada Example, Ada Example\n---\n")),
     (RuleCode.NAME_REPEATED, references("---\nauthors: [Ada Example, Ada Example]\n---\n")),
+    (RuleCode.NAME_NOT_TEXT, references("---\nauthors:\n  - name: Ada Example\n---\n")),
     (RuleCode.SLUG_UNUSABLE, lambda _: [address_problem("x.md", "", False, 2)]),
     (RuleCode.LANG_NOT_A_CODE, series(Numbered("a.md", 2, 1, lang=7, lang_line=3))),
     (RuleCode.LANG_NOT_OFFERED, series(Numbered("a.md", 2, 1), Numbered("b.md", 2, 1, "xx", 3))),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -13,6 +14,8 @@ from conftest import DIGEST_DATE, DIGEST_INTRO, SITEURL, text_of
 from publishing import run_make
 
 from reality_check.plugins.brief_registry.names import names_in_prose
+from reality_check.plugins.brief_registry.problems import LOG_RECORD_ATTRIBUTE
+from reality_check.plugins.newsletter_digest.issues import DigestCode
 
 FOLDER = f"digest/{DIGEST_DATE}/"
 LISTED = [6, 5, 4]  # published from 2021-03-01 to the issue's date, newest first
@@ -160,3 +163,23 @@ def test_the_issue_names_its_publisher_as_the_site_does(html, text):
     said = "Reality Check is published by the New American Engagement Initiative."
     assert said in [text_of(p) for p in html.select("td.footer p")]
     assert said in " ".join(text.split())
+
+
+def test_a_broken_record_is_said_and_the_other_issues_are_still_written(tmp_path, digest_site):
+    """One record that could not be read (a date mistyped) left every issue out of the build."""
+    from conftest import build_site_logged, copy_series_content
+
+    content = copy_series_content(tmp_path / "content")
+    shutil.copytree(digest_site.root.parent / "content" / "digests", content / "digests")
+    (content / "digests" / "2021-05-05.yml").write_text("date: 2021-05-05\nsince: soon\nbriefs: [6]\n")
+
+    site = build_site_logged(
+        content, tmp_path / "output", "publishconf.py", SITEURL=SITEURL, PDF_EDITION=False
+    )
+
+    said = [problem for record in site.records for problem in getattr(record, LOG_RECORD_ATTRIBUTE, ())]
+    assert [(problem.path, problem.line, problem.code) for problem in said] == [
+        (f"{content.name}/digests/2021-05-05.yml", 2, DigestCode.DATE_INVALID)
+    ]
+    assert site.path(FOLDER).is_file()
+    assert not site.path("digest/2021-05-05/").exists()

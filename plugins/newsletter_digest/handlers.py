@@ -46,9 +46,10 @@ class DigestGenerator(Generator):
         content = Path(self.settings["PATH"])
         try:
             issues = read_issues(content)
-        except DigestRecordError as error:
-            logger.error("%s", error, extra=log_extra(*error.problems))
-            return
+        except DigestRecordError as error:  # each record that cannot be read is said; the others are written
+            for problem in error.problems:
+                logger.error("%s", problem, extra=log_extra(problem))
+            issues = error.readable
         if not issues:
             return
         # Published briefs only, deliberately: an issue lists what a reader finds on the site.

@@ -19,7 +19,7 @@ import yaml
 from reality_check.plugins.brief_registry.dates import brief_date, not_a_date
 from reality_check.plugins.brief_registry.frontmatter import read_yaml_record
 from reality_check.plugins.brief_registry.problems import BriefFileError, Problem, display_path
-from reality_check.plugins.brief_registry.rules import is_series_number
+from reality_check.plugins.brief_registry.rules import is_series_number, missing_field
 from reality_check.plugins.brief_registry.textfile import read_text_file
 from reality_check.plugins.plugin_support.files import write_atomically
 
@@ -31,6 +31,7 @@ class DigestCode(StrEnum):
     """Every way a digest record (content/digests/<date>.yml) can be wrong (a YAML or front-matter-shaped problem
     has its ``YamlCode`` or ``FrontMatterCode``)."""
 
+    FIELD_MISSING = "digest-field-missing"  # no date, since or briefs (or an empty one)
     DATE_INVALID = "digest-date-invalid"  # date or since is not a date YYYY-MM-DD
     BRIEFS_NOT_NUMBERS = "digest-briefs-not-numbers"
     INTRO_NOT_TEXT = "digest-intro-not-text"
@@ -38,7 +39,12 @@ class DigestCode(StrEnum):
 
 
 class DigestRecordError(BriefFileError):
-    """A digest record in content/digests/ cannot be read; ``problems`` say where and what to change."""
+    """Digest records in content/digests/ cannot be read; ``problems`` say where and what to change, and
+    ``readable`` holds the issues the other records give (oldest first)."""
+
+    def __init__(self, *problems: Problem, readable: tuple[DigestIssue, ...] = ()) -> None:
+        super().__init__(*problems)
+        self.readable = readable
 
 
 class NothingToSendError(Exception):
@@ -150,9 +156,18 @@ def write_issue(content: Path, issue: DigestIssue) -> Path:
 
 
 def read_issues(content: Path) -> tuple[DigestIssue, ...]:
-    """Every recorded issue, oldest first; a record that cannot be read raises DigestRecordError."""
-    folder = content / DIGESTS_FOLDER
-    return tuple(sorted((_read(path, content) for path in folder.glob("*.yml")), key=lambda i: i.date))
+    """Every recorded issue, oldest first. Records that cannot be read raise one DigestRecordError with every
+    problem of every record, and the issues the others give."""
+    issues, problems = [], []
+    for path in sorted((content / DIGESTS_FOLDER).glob("*.yml")):
+        try:
+            issues.append(_read(path, content))
+        except DigestRecordError as error:
+            problems.extend(error.problems)
+    readable = tuple(sorted(issues, key=lambda issue: issue.date))
+    if problems:
+        raise DigestRecordError(*problems, readable=readable)
+    return readable
 
 
 def unpublished_briefs(issue: DigestIssue, published: Iterable[int]) -> list[Problem]:
@@ -177,29 +192,42 @@ def _read(path: Path, content: Path) -> DigestIssue:
     except BriefFileError as error:
         raise DigestRecordError(*error.problems) from None
     data = record.data
+    problems: list[Problem] = []
 
-    def wrong(key: str, message: str, code: DigestCode) -> DigestRecordError:
-        return DigestRecordError(Problem(shown, record.line_of(key), message, code=code))
+    def wrong(key: str, message: str, code: DigestCode) -> None:
+        problems.append(Problem(shown, record.line_of(key), message, code=code))
 
-    def date(key: str) -> datetime.date:
-        day = brief_date(data.get(key))  # a date, a date and time, or either in quotes, as a brief's date
+    def given(key: str) -> bool:
+        if data.get(key) not in (None, ""):
+            return True
+        line, message = missing_field(key, record)
+        problems.append(Problem(shown, line, message, code=DigestCode.FIELD_MISSING))
+        return False
+
+    def date(key: str) -> datetime.date | None:
+        if not given(key):
+            return None
+        day = brief_date(data[key])  # a date, a date and time, or either in quotes, as a brief's date
         if day is None:
-            raise wrong(key, not_a_date(key, data.get(key)), DigestCode.DATE_INVALID)
+            wrong(key, not_a_date(key, data[key]), DigestCode.DATE_INVALID)
         return day
 
+    on, since = date("date"), date("since")
     numbers = data.get("briefs")
-    if not isinstance(numbers, list) or not all(is_series_number(n) for n in numbers):
-        raise wrong(
+    if given("briefs") and (not isinstance(numbers, list) or not all(is_series_number(n) for n in numbers)):
+        wrong(
             "briefs",
             f"briefs must be a list of series numbers (got {numbers!r})",
             DigestCode.BRIEFS_NOT_NUMBERS,
         )
     intro = data.get("intro") or ""
     if not isinstance(intro, str):
-        raise wrong("intro", f"intro must be text (got {intro!r})", DigestCode.INTRO_NOT_TEXT)
+        wrong("intro", f"intro must be text (got {intro!r})", DigestCode.INTRO_NOT_TEXT)
+    if problems or on is None or since is None:
+        raise DigestRecordError(*problems)
     return DigestIssue(
-        date=date("date"),
-        since=date("since"),
+        date=on,
+        since=since,
         briefs=tuple(numbers),
         intro=intro,
         source=shown,

@@ -166,3 +166,42 @@ def test_a_brief_not_published_is_named_at_its_line_in_the_record(tmp_path):
     )
     assert "#77" in problem.message
     assert unpublished_briefs(issue, [5, 77]) == []
+
+
+def test_every_broken_record_is_said_at_once_with_the_issues_that_read(tmp_path):
+    """The first broken record hid the rest: fixing it showed the next, one `make check` at a time. A field left
+    out is said to be missing, where it was "must be a real date (got None)"."""
+    folder = tmp_path / "content" / "digests"
+    folder.mkdir(parents=True)
+    (folder / "2021-04-01.yml").write_text("date: 2021-04-01\nsince: 2021-02-01\nbriefs: [5]\n")
+    (folder / "2021-05-01.yml").write_text("date: 2021-05-01\nsince: soon\nbriefs: [five]\n")
+    (folder / "2021-06-01.yml").write_text("# a record begun and not finished\ndate: 2021-06-01\n")
+    with pytest.raises(DigestRecordError) as raised:
+        read_issues(tmp_path / "content")
+    assert [(p.path, p.line, p.code, p.message) for p in raised.value.problems] == [
+        (
+            "content/digests/2021-05-01.yml",
+            2,
+            DigestCode.DATE_INVALID,
+            "since must be a real date written YYYY-MM-DD, such as 2021-03-05 (got 'soon')",
+        ),
+        (
+            "content/digests/2021-05-01.yml",
+            3,
+            DigestCode.BRIEFS_NOT_NUMBERS,
+            "briefs must be a list of series numbers (got ['five'])",
+        ),
+        (
+            "content/digests/2021-06-01.yml",
+            1,
+            DigestCode.FIELD_MISSING,
+            "required field 'since' is missing or empty",
+        ),
+        (
+            "content/digests/2021-06-01.yml",
+            1,
+            DigestCode.FIELD_MISSING,
+            "required field 'briefs' is missing or empty",
+        ),
+    ]
+    assert [issue.date for issue in raised.value.readable] == [D(2021, 4, 1)]

@@ -61,6 +61,7 @@ from reality_check.plugins.brief_registry.rules import (
     NOT_A_BRIEF_FIELD,
     REQUIRED_FIELDS,
     RuleCode,
+    address_line,
     address_problem,
     brief_status,
     is_published_original,
@@ -636,15 +637,17 @@ def _link_hint(target: str, source: Path, content: Path, known: ContentFiles) ->
 def brief_address(
     path: str, front: FrontMatter, source: Path, settings: EditorSettings
 ) -> BriefAddress | None:
-    """The slug the build will give the brief: its ``slug:`` field, or one made from its title."""
+    """The slug the build will give the brief (its ``slug:`` field, or one made from its file name or title), at the
+    line the build's messages name."""
+    line = address_line(front, settings.slugify_source)
     if front.data.get("slug"):
-        return BriefAddress(path, front.line_of("slug"), str(front.data["slug"]).strip())
+        return BriefAddress(path, line, str(front.data["slug"]).strip())
     if settings.slugify_source == "basename":
-        return BriefAddress(path, 1, settings.slug(source.stem))
+        return BriefAddress(path, line, settings.slug(source.stem))
     title = front.data.get("title")
     if title in (None, ""):
         return None
-    return BriefAddress(path, front.line_of("title"), settings.slug(str(title)))
+    return BriefAddress(path, line, settings.slug(str(title)))
 
 
 def check_address(path: str, front: FrontMatter, address: BriefAddress | None) -> list[Problem]:

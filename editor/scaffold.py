@@ -16,7 +16,7 @@ from reality_check.plugins.brief_registry.dates import DateError, read_date
 from reality_check.plugins.brief_registry.nearmiss import did_you_mean
 from reality_check.plugins.brief_registry.new_brief import existing_briefs, skeleton
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGISTRY_FILES
-from reality_check.plugins.brief_registry.rules import MAX_SLUG_LENGTH, unknown_name
+from reality_check.plugins.brief_registry.rules import MAX_SLUG_LENGTH, SlugFault, slug_fault, unknown_name
 from reality_check.plugins.summary_card.card import CardSettings
 
 from . import decap_yaml
@@ -128,11 +128,12 @@ def plan_brief(content: Path, request: BriefRequest, registry: Registry, setting
     if problems:
         raise ScaffoldError("; ".join(problems))
     slug = settings.slug(title)
-    if not slug:
+    fault = slug_fault(slug, written=False)  # the file's rule, worded for the TITLE given to make brief
+    if fault is SlugFault.EMPTY:
         raise ScaffoldError(
             f"the title {title!r} gives an empty web address: use some letters or digits in it"
         )
-    if len(slug.encode("utf-8")) > MAX_SLUG_LENGTH:
+    if fault is SlugFault.TOO_LONG:
         raise ScaffoldError(
             f"the title gives a web address of {len(slug)} characters, more than the {MAX_SLUG_LENGTH} the site's "
             "file names allow: shorten the title (the brief's text can say the rest)"

@@ -38,6 +38,7 @@ from .registry import Registry, load_registry
 from .rendering import forget_rendered, scrolling_tables
 from .rules import (
     Numbered,
+    address_line,
     address_problem,
     as_list,
     check_references,
@@ -140,10 +141,9 @@ def _without_an_address(generator: ArticlesGenerator) -> list:
         front = getattr(brief, "front_matter", None)
         if front is None:
             continue
-        written = bool(front.data.get("slug"))
-        from_name = not written and generator.settings.get("SLUGIFY_SOURCE") == "basename"
-        line = 1 if from_name else front.line_of("slug" if written else "title")  # as make check places it
-        problem = address_problem(display_path(brief.source_path, content), str(brief.slug), written, line)
+        line = address_line(front, generator.settings.get("SLUGIFY_SOURCE"))
+        shown = display_path(brief.source_path, content)
+        problem = address_problem(shown, str(brief.slug), bool(front.data.get("slug")), line)
         if problem is not None:
             logger.error("%s", problem, extra=log_extra(problem))
             found.append(brief)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from .frontmatter import FrontMatter
 from .nearmiss import closest, did_you_mean
@@ -87,6 +87,14 @@ NOT_A_BRIEF_FIELD = {
 MAX_SLUG_LENGTH = 200
 
 
+def address_line(front: FrontMatter, slugify_source: str | None) -> int:
+    """The line a brief's web address comes from, where every message about it points: its ``slug:`` line when it
+    has one, else line 1 when addresses are made from file names (SLUGIFY_SOURCE = "basename"), else its title's."""
+    if front.data.get("slug"):
+        return front.line_of("slug")
+    return 1 if slugify_source == "basename" else front.line_of("title")
+
+
 def address_problem(path: str, slug: str, written: bool, line: int) -> Problem | None:
     """The problem, at `line` of the brief `path`, with the web address `slug` (see :func:`slug_problem`): `make
     check` reports it, and the build leaves the brief out (a file name too long stopped the whole build)."""
@@ -94,23 +102,43 @@ def address_problem(path: str, slug: str, written: bool, line: int) -> Problem |
     return Problem(path, line, problem, code=RuleCode.SLUG_UNUSABLE) if problem else None
 
 
-def slug_problem(slug: str, written: bool) -> str | None:
+class SlugFault(Enum):
+    """Why a slug cannot be a brief's web address (each tool words it for what its user can change)."""
+
+    NOT_AN_ADDRESS = "not-an-address"  # a written slug that is not lower-case letters, digits and hyphens
+    EMPTY = "empty"  # a title with no letter or digit to make one from
+    TOO_LONG = "too-long"  # longer than a file name may be
+
+
+def slug_fault(slug: str, written: bool) -> SlugFault | None:
     """What keeps `slug` from being a brief's web address, or None: written in a ``slug:`` line (`written`), it must
     be lower-case letters, digits and hyphens; made from the title, it must not come out empty; and no longer than
     MAX_SLUG_LENGTH."""
     if written and not re.fullmatch(SLUG_PATTERN, slug):
+        return SlugFault.NOT_AN_ADDRESS
+    if not slug:
+        return SlugFault.EMPTY
+    if len(slug.encode("utf-8")) > MAX_SLUG_LENGTH:
+        return SlugFault.TOO_LONG
+    return None
+
+
+def slug_problem(slug: str, written: bool) -> str | None:
+    """:func:`slug_fault` in the words of a brief's file: what to write in it."""
+    fault = slug_fault(slug, written)
+    if fault is SlugFault.NOT_AN_ADDRESS:
         last = slug.strip().strip("/").rsplit("/", 1)[-1]  # an address pasted from the browser: its last part
         such_as = as_slug(last) or "my-brief"
         return (
             f"slug '{slug}' is not a web address the site can use: write lower-case letters, digits and hyphens, "
             f"such as slug: {such_as[:60]}"
         )
-    if not slug:
+    if fault is SlugFault.EMPTY:
         return (
             "the title has no letters or digits to make a web address from: add a line such as "
             "'slug: reality-check-12' below it"
         )
-    if len(slug.encode("utf-8")) > MAX_SLUG_LENGTH:
+    if fault is SlugFault.TOO_LONG:
         shorter = slug[:60].rsplit("-", 1)[0]
         what = "the slug" if written else "the web address the title gives"
         fix = "shorten it" if written else "add a shorter one in a 'slug:' line"

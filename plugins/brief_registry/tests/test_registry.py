@@ -18,7 +18,13 @@ from reality_check.plugins.brief_registry import (
 )
 from reality_check.plugins.brief_registry.frontmatter import FrontMatterCode
 from reality_check.plugins.brief_registry.registry import RegistryCode, build_registry
-from reality_check.plugins.brief_registry.rules import RuleCode
+from reality_check.plugins.brief_registry.rules import (
+    RuleCode,
+    SlugFault,
+    address_line,
+    slug_fault,
+    slug_problem,
+)
 
 BRIEF = """---
 title: A synthetic brief
@@ -353,3 +359,32 @@ def test_names_given_as_key_value_lines_are_told_what_a_name_looks_like(authors,
     assert [(p.line, p.code, p.message) for p in problems] == [
         (line, RuleCode.NAME_NOT_TEXT, message) for line, message in expected
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "slugify_source", "line"),
+    [
+        ("---\ntitle: A\nslug: a\n---\n", "title", 3),
+        ("---\ntitle: A\nslug: a\n---\n", "basename", 3),
+        ("---\n\ntitle: A\n---\n", "title", 3),
+        ("---\n\ntitle: A\n---\n", "basename", 1),
+    ],
+)
+def test_the_line_of_a_brief_address_is_its_slug_else_where_it_is_made_from(text, slugify_source, line):
+    """The one rule the build and `make check` place a web address's problem by (they once kept one each)."""
+    assert address_line(read_front_matter(text, "x.md"), slugify_source) == line
+
+
+@pytest.mark.parametrize(
+    ("slug", "written", "fault"),
+    [
+        ("reality-check-4", True, None),
+        ("Reality Check", True, SlugFault.NOT_AN_ADDRESS),
+        ("", False, SlugFault.EMPTY),
+        ("a" * 300, False, SlugFault.TOO_LONG),
+        ("реальность", False, None),
+    ],
+)
+def test_a_slug_has_one_rule_worded_by_each_tool(slug, written, fault):
+    assert slug_fault(slug, written) is fault
+    assert (slug_problem(slug, written) is None) is (fault is None)

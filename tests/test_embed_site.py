@@ -95,7 +95,9 @@ def test_the_card_page_is_the_compact_card_alone_and_opens_links_in_the_top_wind
         (card,) = page.select("section.summary-card.summary-card--compact")
         assert card.select("ul.key-points > li")
         assert card.select("ol.recommendations > li > strong")
-        assert page.find("script") is None
+        # One script, the site's own file, that tells a partner's page the card's height (no inline script).
+        assert [script["src"] for script in page.find_all("script")] == [f"{SITEURL}/theme/js/card-height.js"]
+        assert all(not script.string for script in page.find_all("script"))
         assert page.find(style=True) is None
         assert page.select_one(".site-header") is None
         assert page.select_one(".site-footer") is None

@@ -33,6 +33,9 @@ LINE = 24
 ITEM_GAP = 10
 CHARS_PER_LINE = 60  # at 600 px wide; a narrower frame gets proportionally more lines
 
+# The embed code's script, in the theme's static files (the card page's own half is js/card-height.js).
+RESIZER = "js/embed.js"
+
 
 @dataclass(frozen=True)
 class Embed:
@@ -45,14 +48,21 @@ class Embed:
     title: str
     width: int
     height: int
+    resizer_url: str  # absolute: the partner page's script that gives each card's frame its card's height
 
     @property
     def iframe(self) -> Markup:
-        """The HTML a partner pastes: a lazy, borderless iframe no wider than its container."""
+        """The frame: lazy, borderless, no wider than its container, as tall as the card at `width` (estimated)."""
         return Markup(
             '<iframe src="{src}" width="{w}" height="{h}" title="{title}" loading="lazy" '
             'style="border:0;max-width:100%"></iframe>'
         ).format(src=self.card_url, w=self.width, h=self.height, title=self.title)
+
+    @property
+    def code(self) -> Markup:
+        """The HTML a partner pastes: the frame, and the script that makes it exactly as tall as the card at any
+        width (a page that does not run it keeps the frame's estimated height, the card scrolling inside)."""
+        return self.iframe + Markup('\n<script src="{src}" async></script>').format(src=self.resizer_url)
 
 
 def frame_height(
@@ -102,6 +112,7 @@ def build_embed(
         title=title,
         width=width,
         height=frame_height(heading, key_points, recommendation_titles, width),
+        resizer_url=absolute_url(siteurl, f"{settings.get('THEME_STATIC_DIR', 'theme')}/{RESIZER}"),
     )
 
 
@@ -140,7 +151,7 @@ def oembed_document(
         "title": embed.title,
         "provider_name": provider_name,
         "provider_url": provider_url,
-        "html": str(embed.iframe),
+        "html": str(embed.code),
         "width": embed.width,
         "height": embed.height,
         "cache_age": 86400,

@@ -17,31 +17,35 @@ from .page_types import BRIEF_4_URL
 from .served import StaticSiteServer
 
 CARD_URL = BRIEF_4_URL + "card/"
+FRAME_ONLY = "frame-only.html"
 # Faces the card's font stack ends in on Linux (fonts-liberation's Arial, DejaVu for system-ui).
 FALLBACK_FACES = ("Liberation Sans", "DejaVu Sans")
 
 
 @pytest.fixture(scope="module")
 def partner(server: StaticSiteServer, tmp_path_factory) -> Iterator[str]:
-    """A partner's page on another loopback origin (its own port) framing the card and the brief page."""
+    """A partner's page on another loopback origin (its own port) framing the card and the brief page; beside it,
+    `FRAME_ONLY`, a page with the card's iframe alone (its script left out, as a page whose policy forbids it)."""
     folder: Path = tmp_path_factory.mktemp("partner")
-    # The card's iframe is the one the oEmbed answer gives; a development build's addresses are
+    # The card's embed code is the one the oEmbed answer gives; a development build's addresses are
     # root-relative, so the site's origin is put in front, as SITEURL would be when published.
     oembed = json.loads((server.root / "oembed" / f"{BRIEF_4_URL.split('/')[2]}.json").read_text())
-    card_iframe = (
+    code = (
         oembed["html"]
-        .replace(' src="/', f' src="{server.base_url}', 1)
+        .replace(' src="/', f' src="{server.base_url}')
         .replace("<iframe ", "<iframe id='card' ", 1)
     )
-    (folder / "index.html").write_text(
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Partner</title>"
-        "<link rel='icon' href='data:,'></head><body>"
-        "<h1>A partner's article</h1>"
-        f"{card_iframe}"
+    frame_only = code.split("<script", 1)[0]
+    brief = (
         f"<iframe id='brief' src='{escape(server.url(BRIEF_4_URL))}' width='600' height='400' title='Brief'>"
-        "</iframe></body></html>",
-        encoding="utf-8",
     )
+    for name, embedded in (("index.html", code), (FRAME_ONLY, frame_only)):
+        (folder / name).write_text(
+            "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Partner</title>"
+            "<link rel='icon' href='data:,'></head><body>"
+            f"<h1>A partner's article</h1>{embedded}{brief}</iframe></body></html>",
+            encoding="utf-8",
+        )
     with StaticSiteServer(folder) as partners_site:
         yield partners_site.base_url
 
@@ -116,11 +120,11 @@ def test_a_link_in_the_card_opens_the_brief_in_the_partners_window(browse, partn
 
 
 def test_on_a_phone_the_card_scrolls_between_its_title_and_the_link_to_the_brief(browse, partner, server):
-    """On a phone the frame narrows (max-width: 100 %) to a card taller than the frame's fixed height: the card was
-    cut off, its recommendations and "Read the brief" out of reach. Now the title and the link stay in the frame
-    and the card scrolls between them to its last recommendation."""
+    """Without the embed code's script: on a phone the frame narrows (max-width: 100 %) to a card taller than the
+    frame's fixed height: the card was cut off, its recommendations and "Read the brief" out of reach. Now the
+    title and the link stay in the frame and the card scrolls between them to its last recommendation."""
     page, log = browse(viewport=PHONE)
-    page.goto(partner)
+    page.goto(partner + FRAME_ONLY)
     frame = card_frame(page, server)
     frame.locator("section.summary-card").wait_for(state="visible")
     box = page.locator("#card").bounding_box()
@@ -152,3 +156,61 @@ def test_on_a_phone_the_card_scrolls_between_its_title_and_the_link_to_the_brief
     assert not [e for e in log.console_errors if not _refused_brief(e)], (
         log.console_errors
     )  # the brief's frame's
+
+
+def _frame_height_settled(page: Page) -> float:
+    """The card frame's height once embed.js has set it and it has stopped changing."""
+    page.wait_for_function("() => document.getElementById('card').style.height !== ''")
+    heights = [0.0, -1.0]
+    while heights[-1] != heights[-2]:
+        page.wait_for_timeout(100)
+        heights.append(page.locator("#card").bounding_box()["height"])
+    return heights[-1]
+
+
+def test_the_embed_codes_script_makes_the_frame_as_tall_as_the_card_at_any_width(
+    browse, partner, server, artifacts
+):
+    """On a phone a reader saw three key points and "Read the brief", and no sign of the recommendations the card
+    scrolled to: the frame kept the height estimated for 600 px. With the embed code's script the frame takes the
+    card's whole height, growing on a phone and shrinking back on a wide page."""
+    page, log = browse(viewport=PHONE)
+    page.goto(partner)
+    frame = card_frame(page, server)
+    card = frame.locator("section.summary-card")
+    card.wait_for(state="visible")
+    estimated = int(page.locator("#card").get_attribute("height"))
+
+    on_a_phone = _frame_height_settled(page)
+    assert on_a_phone > estimated  # the narrow card is taller than the estimate for 600 px
+    assert card.evaluate("el => el.scrollHeight <= el.clientHeight")  # nothing scrolls inside the card
+    assert frame.evaluate("document.documentElement.scrollHeight") <= on_a_phone + 1  # nor inside the frame
+    box = page.locator("#card").bounding_box()
+    for locator in (frame.locator("ol.recommendations > li").last, frame.locator(".embed-card__more a")):
+        shown = locator.bounding_box()
+        assert shown is not None
+        assert box["y"] <= shown["y"]
+        assert shown["y"] + shown["height"] <= box["y"] + on_a_phone
+    page.screenshot(path=str(artifacts / "embedded-card-phone.png"), full_page=True)
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    wide = _frame_height_settled(page)
+    assert wide < on_a_phone
+    assert frame.evaluate("document.documentElement.scrollHeight") <= wide + 1
+    assert (
+        frame.evaluate("() => document.querySelector('.embed-card__main').getBoundingClientRect().bottom")
+        >= wide - 2
+    )
+    assert log.foreign_requests == []
+    assert not [e for e in log.console_errors if not _refused_brief(e)], log.console_errors
+
+
+def test_the_embed_codes_script_heeds_only_the_cards_site(browse, partner, server):
+    """A height from any other origin (here the partner's own page, posting to itself) leaves the frame alone."""
+    page, _ = browse(viewport=PHONE)
+    page.goto(partner)
+    card_frame(page, server).locator("section.summary-card").wait_for(state="visible")
+    settled = _frame_height_settled(page)
+    page.evaluate("() => window.postMessage({'reality-check-card-height': 3000}, '*')")
+    page.wait_for_timeout(200)
+    assert page.locator("#card").bounding_box()["height"] == settled

@@ -41,6 +41,19 @@ def test_the_iframe_escapes_the_title_and_points_at_the_card():
     assert (frame["width"], frame["loading"]) == ("600", "lazy")
 
 
+def test_the_code_to_paste_is_the_iframe_and_the_sites_resizing_script():
+    code = BeautifulSoup(str(embed().code), "html.parser")
+    assert [tag.name for tag in code.find_all(True)] == ["iframe", "script"]
+    assert code.iframe == BeautifulSoup(str(embed().iframe), "html.parser").iframe
+    assert (code.script["src"], code.script.has_attr("async"), code.script.string) == (
+        "https://x.test/theme/js/embed.js",
+        True,
+        None,
+    )
+    moved = build_embed(slug="s", title="t", heading="t", siteurl="", settings={"THEME_STATIC_DIR": "static"})
+    assert BeautifulSoup(str(moved.code), "html.parser").script["src"] == "/static/js/embed.js"
+
+
 @pytest.mark.parametrize("width", [600, 320])
 def test_more_text_needs_a_taller_frame(width):
     short = frame_height("A title", ["One point."], ["Act."], width)

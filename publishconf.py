@@ -18,6 +18,7 @@ FEED_DOMAIN = SITEURL
 # The site feed lists the briefs (in DEFAULT_LANG); each language of translations has its own feed.
 FEED_ATOM = "feeds/all.atom.xml"
 TAXONOMY_TOPIC_FEED_ATOM = "feeds/topics/{slug}.atom.xml"
+TAXONOMY_REGION_FEED_ATOM = "feeds/regions/{slug}.atom.xml"
 BRIEF_TRANSLATIONS_FEED_ATOM = "feeds/{lang}.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True

@@ -201,19 +201,32 @@ def all_html(site):
     return sorted(p for p in site.root.rglob("*.html") if "pagefind" not in p.parts)
 
 
-def test_javascript_only_on_the_search_page_and_no_inline_style(series_site):
+def test_javascript_only_on_the_search_and_card_pages_and_no_inline_style(series_site):
+    """Pages read without a script; the search page runs the search, and a card page tells the partner's page
+    framing it its height (docs/embedding.md). Every script is a file of the site's own, none inline."""
     from bs4 import BeautifulSoup
 
     for path in all_html(series_site):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert page.find(style=True) is None, path
         assert page.find("style") is None, path
+        relative = path.relative_to(series_site.root).as_posix()
+        allowed = (
+            "search.js"
+            if relative == "search/index.html"
+            else "card-height.js"
+            if "/card/" in relative
+            else None
+        )
         for script in page.find_all("script"):
             if script.get("type") == "application/ld+json":
                 continue  # data, never executed
-            assert path == series_site.root / "search" / "index.html", (path, script)
             assert script.has_attr("src"), script
             assert not script.string, script
+            assert (allowed, script["src"].startswith(f"{SITEURL}/theme/js/")) == (
+                script["src"].rsplit("/", 1)[1],
+                True,
+            ), (path, script)
 
 
 # --- Feeds, sitemap, robots, 404 ----------------------------------------------------------------------
@@ -251,6 +264,22 @@ def test_atom_feed_per_topic(series_site):
         "politics-diplomacy.atom.xml",
         "security-defense.atom.xml",
     ]
+
+
+def test_atom_feed_per_region_lists_what_its_page_lists(series_site):
+    """Topic pages had a feed and region pages none: a reader following a region could not subscribe to it."""
+    pages = sorted(series_site.root.glob("regions/*/index.html"))
+    assert pages
+    for page_path in pages:
+        slug = page_path.parent.name
+        page = series_site.page(f"/regions/{slug}/")
+        feed = f"feeds/regions/{slug}.atom.xml"
+        assert f"{SITEURL}/{feed}" in [link["href"] for link in page.find_all("link", rel="alternate")]
+        listed = [
+            f"{SITEURL}{a['href']}" if a["href"].startswith("/") else a["href"]
+            for a in page.select(".brief-list h2 a, .brief-list h3 a")
+        ]
+        assert [link for _, link in atom_entries(series_site.path(feed))] == listed
 
 
 def test_sitemap_lists_every_page_and_nothing_private(series_site):

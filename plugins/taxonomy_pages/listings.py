@@ -42,6 +42,10 @@ def _briefs_by_slug(briefs: list, attribute: str) -> dict[str, tuple]:
     return {slug: tuple(mine.values()) for slug, mine in found.items()}
 
 
+# The setting that names where each kind's Atom feeds go (an author's feed is Pelican's own, AUTHOR_FEED_ATOM).
+FEED_SETTINGS = {"topic": "TAXONOMY_TOPIC_FEED_ATOM", "region": "TAXONOMY_REGION_FEED_ATOM"}
+
+
 def build_listings(
     briefs: Iterable, registry: Registry, settings: Mapping[str, Any]
 ) -> dict[str, tuple[Listing, ...]]:
@@ -60,7 +64,7 @@ def build_listings(
             if not mine and kind != "author":
                 continue
             url = term_url(settings, kind, entry.slug)
-            feed_pattern = setting(settings, "TAXONOMY_TOPIC_FEED_ATOM") if kind == "topic" else None
+            feed_pattern = setting(settings, FEED_SETTINGS[kind]) if kind in FEED_SETTINGS else None
             feed = feed_pattern.format(slug=entry.slug) if feed_pattern else None
             listings.append(Listing(kind, entry, url, save_as(url), mine, feed))
         result[kind] = tuple(listings)

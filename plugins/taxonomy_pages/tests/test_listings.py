@@ -40,7 +40,14 @@ def test_urls_save_as_and_topic_feeds_follow_the_settings():
         "subjects/politics-diplomacy/index.html",
         "feeds/politics-diplomacy.xml",
     )
-    assert listings["region"][0].feed is None
+    assert listings["region"][0].feed is None  # each kind's feeds have a setting of their own
+    regions = build_listings(
+        [brief(4, (EMMA,), (POLITICS,), (RUSSIA,))], REGISTRY, {"TAXONOMY_REGION_FEED_ATOM": "r/{slug}.xml"}
+    )
+    assert ([t.feed for t in regions["topic"]], [r.feed for r in regions["region"]]) == (
+        [None],
+        ["r/russia.xml"],
+    )
     assert term_url({}, "author", "emma-ashford") == "authors/emma-ashford/"
 
 

@@ -400,6 +400,9 @@ def test_chicago_citation_and_downloads(series_site):
         "Reality Check, no. 4. New American Engagement Initiative, March 5, 2021. "
         f"{SITEURL}/{BRIEF_4_URL}."
     )
+    assert (
+        "no.\u00a04." in section.find(class_="cite-brief__citation").get_text()
+    )  # never "no." alone at a line's end
     files = {re.sub(r"^Download (\w+).*", r"\1", text_of(a)): a for a in section.select("a[download]")}
     assert set(files) == {"BibTeX", "RIS"}
     bib = series_site.path(local(files["BibTeX"]["href"])).read_text(encoding="utf-8")

@@ -151,7 +151,8 @@ def chicago_citation(record: BriefRecord) -> str:
     authors = _names(record)
     lead = f"{authors}. " if authors and not authors.endswith(".") else f"{authors} " if authors else ""
     date = f"{record.date:%B} {record.date.day}, {record.date.year}"
-    return f"{lead}“{title}” {record.series}, no. {record.number}. {record.publisher}, {date}. {record.url}."
+    # "no." and its number are kept on one line (a no-break space), as "no." alone at a line's end reads badly.
+    return f"{lead}“{title}” {record.series}, no.\u00a0{record.number}. {record.publisher}, {date}. {record.url}."
 
 
 def _bibtex_escape(text: str) -> str:

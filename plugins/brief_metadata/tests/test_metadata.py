@@ -73,7 +73,7 @@ def test_chicago_authors(names, expected):
     citation = chicago_citation(record(*names))
     assert citation.startswith(expected + (" " if expected else "") + "“Focus on Interests")
     assert citation.endswith(
-        f"Reality Check, no. 4. New American Engagement Initiative, March 5, 2021. {URL}."
+        f"Reality Check, no.\u00a04. New American Engagement Initiative, March 5, 2021. {URL}."
     )
 
 
@@ -136,6 +136,6 @@ def test_json_ld_is_a_report_and_cannot_close_its_script_element():
 def test_chicago_nests_a_quotation_in_the_title_in_single_quotes(title, quoted):
     citation = chicago_citation(record("Emma Ashford", title=title))
     assert citation == (
-        f"Ashford, Emma. {quoted} Reality Check, no. 4. New American Engagement Initiative, March 5, 2021. {URL}."
+        f"Ashford, Emma. {quoted} Reality Check, no.\u00a04. New American Engagement Initiative, March 5, 2021. {URL}."
     )
     assert citation.count('"') == 0

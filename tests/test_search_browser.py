@@ -46,6 +46,10 @@ def test_searching_navalny_finds_reality_check_4(page, base_url):
     sync_api.expect(link).to_have_count(1)
     sync_api.expect(link).to_have_text(re.compile(r"^Reality Check #4: Focus on interests"))
     sync_api.expect(page.locator("#search-results mark").first).to_have_text(re.compile("Navalny", re.I))
+    # A few dozen words out of the brief: it stopped mid-sentence ("…the tension between") with nothing to say so.
+    excerpt = page.locator("#search-results .search-result__excerpt").inner_text()
+    assert excerpt.endswith(" …"), excerpt
+    assert "Navalny" in excerpt
     link.click()
     page.wait_for_url(f"{base_url}/{BRIEF_4_URL}")
     sync_api.expect(page.locator("h1")).to_have_text(re.compile(r"Reality Check #4:"))

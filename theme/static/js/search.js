@@ -51,8 +51,9 @@ function selectedFilters() {
 }
 
 // Pagefind's excerpt is HTML with <mark> around matches. Rebuild it from text nodes and <mark>
-// elements only, so nothing else from an indexed page can become markup here.
-function excerptNodes(html) {
+// elements only, so nothing else from an indexed page can become markup here. An excerpt is a few dozen
+// words out of the page's text (`content`): an ellipsis says where it starts or stops mid-text.
+function excerptNodes(html, content) {
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body.firstChild;
   const nodes = [];
   for (const node of parsed.childNodes) {
@@ -63,6 +64,13 @@ function excerptNodes(html) {
     } else {
       nodes.push(document.createTextNode(node.textContent));
     }
+  }
+  const words = (text) => text.split(/\s+/).filter(Boolean).join(" ");
+  const shown = words(parsed.textContent);
+  const whole = words(content || "");
+  if (shown && whole) {
+    if (!whole.startsWith(shown.slice(0, 40))) nodes.unshift(document.createTextNode("… "));
+    if (!whole.endsWith(shown.slice(-40))) nodes.push(document.createTextNode(" …"));
   }
   return nodes;
 }
@@ -78,7 +86,7 @@ function resultItem(data) {
   heading.append(link);
   const excerpt = document.createElement("p");
   excerpt.className = "search-result__excerpt";
-  excerpt.append(...excerptNodes(data.excerpt || ""));
+  excerpt.append(...excerptNodes(data.excerpt || "", data.content));
   item.append(heading, excerpt);
   return item;
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -308,6 +309,27 @@ def test_without_a_named_remote_the_only_one_on_github_is_chosen():
         )
     with pytest.raises(github.GithubError, match="GITHUB_REMOTE=upstream names no remote"):
         github.choose_remote(remotes, "upstream")
+
+
+def test_the_publishing_guide_quotes_each_refusal_of_a_remote_as_make_github_prints_it():
+    """The guide's table of `make github`'s messages once quoted the several-remotes advice under the no-remote
+    message: each quote (its "…" standing for what varies, `x` for the remote named) is what the code says."""
+    guide = (ROOT / "docs" / "publishing.md").read_text(encoding="utf-8")
+    quoted = re.findall(r"^\| `(error: [^`]*remote[^`]*)` \|", guide, re.MULTILINE)
+    elsewhere = [github.Remote("origin", "/srv/git/site.git")]
+    on_github = [github.Remote("a", "https://github.com/o/a"), github.Remote("b", "https://github.com/o/b")]
+    printed = []
+    for remotes, requested in ((elsewhere, ""), (on_github, ""), (elsewhere, "x")):
+        with pytest.raises(github.GithubError) as refusal:
+            github.choose_remote(remotes, requested)
+        printed.append(f"error: {refusal.value}")
+
+    def quotes(quote: str, message: str) -> bool:
+        return re.fullmatch(".+".join(re.escape(part) for part in quote.split("…")), message) is not None
+
+    assert len(quoted) == len(printed) == 3
+    for message in printed:
+        assert [quote for quote in quoted if quotes(quote, message)] != [], message
 
 
 @pytest.mark.parametrize(

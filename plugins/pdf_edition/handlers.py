@@ -1,10 +1,11 @@
 """Pelican wiring for the PDF edition: name each brief's PDF, draw the missing ones beside the build, place them.
 
 Once ``summary_card`` has attached the cards (its ``cards_attached`` signal; ``brief_metadata`` puts the PDF in
-the JSON-LD later, as each page is written) every brief with a page, hidden ones included, gets ``pdf_edition``: its address at once, its
-size and page count when asked (asking waits for that one PDF, drawing it in Pelican's own process if no worker
-has started it). PDFs missing from the cache are drawn in worker processes while Pelican writes the site;
-``generate_output`` places every brief's PDF into the output.
+the JSON-LD later, as each page is written) every original brief with a page, hidden ones included, gets
+``pdf_edition`` (a translation gets none: ``originals_with_pages``): its address at once, its size and page count
+when asked (asking waits for that one PDF, drawing it in Pelican's own process if no worker has started it).
+PDFs missing from the cache are drawn in worker processes while Pelican writes the site; ``generate_output``
+places every one into the output.
 """
 
 from __future__ import annotations
@@ -220,7 +221,8 @@ class PdfEditionGenerator(Generator):
 
 
 def attach_pdf_editions(generators: Iterable) -> None:
-    """Give each brief with a page (hidden ones included) ``pdf_edition`` and start drawing, when the settings ask for PDFs.
+    """Give each original brief with a page (hidden ones included, translations not: ``originals_with_pages``)
+    ``pdf_edition`` and start drawing, when the settings ask for PDFs.
 
     Runs on summary_card's ``cards_attached`` signal: the PDF prints the card.
     """

@@ -19,10 +19,9 @@ from typing import Any, TypeVar
 
 from reality_check.editor import PROJECT_FOLDER
 from reality_check.editor.settings import EditorSettings
-from reality_check.plugins.drawn_files.pool import font_identity
 from reality_check.plugins.plugin_support.build_cache import BuildCache
 from reality_check.plugins.plugin_support.code_digest import code_digest
-from reality_check.plugins.plugin_support.digests import digest
+from reality_check.plugins.plugin_support.digests import digest, font_identity
 
 logger = logging.getLogger(__name__)
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 PLUGINS = sorted(f"reality_check.plugins.{p.parent.name}" for p in (ROOT / "plugins").glob("*/handlers.py"))
@@ -108,3 +109,29 @@ def test_plugin_support_imports_nothing_else_of_the_project():
                 imported |= {alias.name for alias in node.names}
     assert {"hashlib", "importlib"} <= imported  # the walk sees the imports
     assert sorted(m for m in imported if m.startswith("reality_check")) == []
+
+
+def loaded_modules(name: str, under: tuple[str, ...]) -> list[str]:
+    """The modules under the packages `under` that a fresh interpreter has loaded after importing `name`."""
+    code = (
+        "import importlib, sys\n"
+        f"importlib.import_module({name!r})\n"
+        f"print(' '.join(sorted(m for m in sys.modules if m.startswith({under!r}))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize(
+    ("module", "not_loaded"),
+    [
+        # What names a font in a cache key is shared, not the drawing workers' pool (a module with its own state).
+        ("reality_check.plugins.share_image.image", "reality_check.plugins.drawn_files"),
+        ("reality_check.editor.check_cache", "reality_check.plugins.drawn_files"),
+    ],
+)
+def test_a_pure_module_or_an_editors_tool_loads_no_plugins_machinery(module, not_loaded):
+    assert loaded_modules(module, (not_loaded,)) == []

@@ -6,6 +6,6 @@ hash, and placed into the output as a hard link (or a copy: plugin_support.files
 `link_or_copy`); an unchanged rebuild draws nothing.
 """
 
-from .pool import DrawingPool, Job, cache_folder, font_identity, stop_every_pool, worker_count
+from .pool import DrawingPool, Job, cache_folder, stop_every_pool, worker_count
 
-__all__ = ["DrawingPool", "Job", "cache_folder", "font_identity", "stop_every_pool", "worker_count"]
+__all__ = ["DrawingPool", "Job", "cache_folder", "stop_every_pool", "worker_count"]

@@ -34,15 +34,6 @@ def cache_folder(settings: Mapping[str, object], configured: object, name: str) 
     return Path(str(configured or os.path.join(str(settings.get("CACHE_PATH", "cache")), name)))
 
 
-def font_identity(path: str | None) -> tuple[str, int | None]:
-    """A font file as a drawn file's cache key names it: its name and size (None: not there); no file given is the
-    drawing library's built-in font."""
-    if path is None:
-        return "built-in", None
-    file = Path(path)
-    return file.name, file.stat().st_size if file.is_file() else None
-
-
 def worker_count(configured: object, setting: str = "workers") -> int:
     """Processes that draw beside Pelican: `configured` (the value of the site's `setting`) if set, else every core
     but the one Pelican uses (none on a one-core machine, where Pelican's process draws)."""

@@ -28,8 +28,8 @@ from reality_check.plugins.brief_registry.briefs import (
     index_by_url,
     originals_with_pages,
 )
-from reality_check.plugins.drawn_files import DrawingPool, Job, cache_folder, font_identity, worker_count
-from reality_check.plugins.plugin_support.digests import digest
+from reality_check.plugins.drawn_files import DrawingPool, Job, cache_folder, worker_count
+from reality_check.plugins.plugin_support.digests import digest, font_identity
 from reality_check.plugins.plugin_support.files import link_or_copy
 from reality_check.plugins.summary_card.signals import cards_attached
 

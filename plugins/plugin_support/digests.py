@@ -1,4 +1,5 @@
-"""Hashes the build's caches share: of several parts kept apart, of a file's stamp, of the files in folders.
+"""Hashes the build's caches share: of several parts kept apart, of a file's stamp, of the files in folders, and
+how a font file is named in a key.
 
 Every key of a result kept between builds is a `digest` of its parts (code_digest's, of source files joined with
 NUL, which source text never holds, stands beside it): incremental_output's (what a build read
@@ -44,6 +45,16 @@ def file_stamp(path: Path) -> tuple[int, int]:
     """What shows a file was changed since it was written: its size and modification time."""
     stat = path.stat()
     return stat.st_size, stat.st_mtime_ns
+
+
+def font_identity(path: str | None) -> tuple[str, int | None]:
+    """A font file as a drawn file's cache key names it (share images', PDF editions', `make check`'s reports of
+    what a share image cannot draw): its name and size (None: not there); no file given is the drawing library's
+    built-in font."""
+    if path is None:
+        return "built-in", None
+    file = Path(path)
+    return file.name, file.stat().st_size if file.is_file() else None
 
 
 def folder_stamp(folder: Path, paths: Iterable[Path] | None = None) -> str:

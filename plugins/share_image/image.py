@@ -16,8 +16,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
-from reality_check.plugins.drawn_files.pool import font_identity
-from reality_check.plugins.plugin_support.digests import digest
+from reality_check.plugins.plugin_support.digests import digest, font_identity
 
 from .fonts import DEFAULT_FONTS, Fonts
 

@@ -7,7 +7,7 @@ reads each saved file with the build's own reader, runs the plugins' per-brief w
 a copy of the articles generator holding just that brief (a whole build's own work, the share images' drawing and
 the search index, starts when a build makes its articles generator, which a copy is not: the copy's signals find
 none), and writes the page with Pelican's own article writer,
-each file replaced whole (``incremental_output.writer.WholeFileWriter``). What depends on other briefs (previous and next
+each file replaced whole (``plugin_support.writer.WholeFileWriter``). What depends on other briefs (previous and next
 in the series, related briefs, replies) is taken from the last full build. The full build then follows and rewrites
 the whole site, the saved page included.
 
@@ -31,8 +31,8 @@ from pelican.generators import ArticlesGenerator
 from reality_check.plugins.brief_registry.briefs import ARTICLE_LISTS, briefs_with_pages
 from reality_check.plugins.brief_registry.images import site_references
 from reality_check.plugins.brief_registry.links import linked_file, site_link
-from reality_check.plugins.incremental_output.writer import WholeFileWriter
 from reality_check.plugins.plugin_support.plugin_settings import SettingError
+from reality_check.plugins.plugin_support.writer import WholeFileWriter
 
 logger = logging.getLogger(__name__)
 

@@ -131,6 +131,8 @@ def loaded_modules(name: str, under: tuple[str, ...]) -> list[str]:
         # What names a font in a cache key is shared, not the drawing workers' pool (a module with its own state).
         ("reality_check.plugins.share_image.image", "reality_check.plugins.drawn_files"),
         ("reality_check.editor.check_cache", "reality_check.plugins.drawn_files"),
+        # The devserver writes a saved brief's page with the shared whole-file writer, not an optional plugin's.
+        ("reality_check.editor.preview_session", "reality_check.plugins.incremental_output"),
     ],
 )
 def test_a_pure_module_or_an_editors_tool_loads_no_plugins_machinery(module, not_loaded):

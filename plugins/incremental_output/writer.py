@@ -30,13 +30,13 @@ from typing import Any
 
 from pelican import signals
 from pelican.contents import Content, Static
-from pelican.writers import Writer
 
 from reality_check.plugins.brief_registry.images import IMAGES_FOLDER
 from reality_check.plugins.plugin_support.code_digest import loaded_code_digest
 from reality_check.plugins.plugin_support.digests import digest, file_stamp, files_under
-from reality_check.plugins.plugin_support.files import replaced_whole, write_atomically
+from reality_check.plugins.plugin_support.files import write_atomically
 from reality_check.plugins.plugin_support.unfinished import Unfinished
+from reality_check.plugins.plugin_support.writer import WholeFileWriter
 
 from .fingerprint import (
     content_summary,
@@ -120,28 +120,6 @@ def build_key(settings: dict[str, Any]) -> str:
         sys.version,
         datetime.date.today().isoformat(),
     )
-
-
-class WholeFileWriter(Writer):
-    """Pelican's writer, replacing each file whole: the writer of every development build (this plugin's, and the
-    devserver's page of a saved brief)."""
-
-    def _open_w(self, filename, encoding, override=False):
-        """Pelican's ``_open_w``, except that a page is replaced whole (:func:`replaced_whole`): a preview server
-        serving it during a rebuild gives the last page or the new one, never the start of the new one.
-
-        Pelican 4.12 (pinned) opens the file itself once its checks pass, so its checks' outcome is recorded here
-        as Pelican records it; a write it refuses, or skips (to ``os.devnull``), is still Pelican's.
-        """
-        refused = filename in self._written_files and not override
-        if refused or filename in self._overridden_files:
-            return super()._open_w(filename, encoding, override)
-        if filename in self._written_files:
-            logger.info('Overwriting "%s"', filename)
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        return replaced_whole(filename, "w", encoding)
 
 
 class IncrementalWriter(WholeFileWriter):

@@ -9,7 +9,8 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import FileOverwriteFailedError
 
 from reality_check.plugins.incremental_output.handlers import save_record
-from reality_check.plugins.incremental_output.writer import RUNNING, IncrementalWriter, WholeFileWriter
+from reality_check.plugins.incremental_output.writer import RUNNING, IncrementalWriter
+from reality_check.plugins.plugin_support.writer import WholeFileWriter
 
 # make html's and the devserver's full builds, and the devserver's page of a saved brief
 WRITERS = pytest.mark.parametrize(

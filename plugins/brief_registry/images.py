@@ -25,6 +25,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
+from reality_check.plugins.plugin_support.link_schemes import address_as_read
+
 from .briefs import ignored_name
 from .links import linked_file, site_link
 from .markdown_source import content_lines, line_holding
@@ -70,7 +72,6 @@ class ImageCode(StrEnum):
 # are found too.
 _SVG_CODE_ELEMENTS = frozenset({"script", "foreignobject", "handler", "iframe", "embed", "object"})
 _SVG_JAVASCRIPT = re.compile(r"javascript:", re.I)
-_CONTROL_AND_SPACE = re.compile(r"[\x00-\x20]+")  # what a browser drops from an address before its scheme
 # A file XML cannot read (a multi-byte encoding it lacks, an entity it cannot resolve) is searched as text instead,
 # with character references resolved: a browser may still show it.
 _SVG_CODE_TEXT = re.compile(
@@ -84,7 +85,7 @@ def _local(name: str) -> str:
 
 
 def _runs_javascript(value: str) -> bool:
-    return bool(_SVG_JAVASCRIPT.search(_CONTROL_AND_SPACE.sub("", value)))
+    return bool(_SVG_JAVASCRIPT.search(address_as_read(value)))
 
 
 def svg_runs_code(data: bytes) -> bool:

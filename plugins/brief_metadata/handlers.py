@@ -11,13 +11,18 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from reality_check.plugins.brief_registry.addresses import absolute_url, beside_page
-from reality_check.plugins.brief_registry.briefs import FEED_PAGE, feed_articles, originals_with_pages
+from reality_check.plugins.brief_registry.briefs import (
+    FEED_PAGE,
+    feed_articles,
+    file_stem,
+    originals_with_pages,
+)
 from reality_check.plugins.plugin_support.files import write_if_changed
 from reality_check.plugins.summary_card.signals import cards_attached
 
 from .citation import bibtex, chicago_citation, ris
 from .feeds import identify_feed, name_every_author
-from .record import BriefRecord, brief_record, file_stem, publisher_name
+from .record import BriefRecord, brief_record, publisher_name
 from .structured_data import json_ld
 
 logger = logging.getLogger(__name__)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -47,11 +46,6 @@ def split_name(name: str) -> tuple[str, str]:
     if not parts:
         return "", ""
     return parts[-1], " ".join(parts[:-1])
-
-
-def file_stem(series: str, number: int) -> str:
-    """The name shared by a brief's downloadable files: "reality-check-4" (.bib, .ris, .pdf)."""
-    return f"{re.sub(r'[^a-z0-9]+', '-', series.lower()).strip('-')}-{number}"
 
 
 def publisher_name(settings: Mapping[str, Any]) -> str:

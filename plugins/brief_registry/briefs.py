@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from .registry import as_slug
 from .rules import is_series_number
 from .tempfiles import is_editor_temporary
 
@@ -44,6 +45,14 @@ def numbered(series: str, number: object, title: str | None = None, lang: str | 
     name it, and the templates through ``brief_name`` (handlers.install_brief_name)."""
     name = f"{series} #{number}".strip()
     return f"{name}{number_colon(lang)} {title}" if title is not None else name
+
+
+def file_stem(series: str, number: object) -> str:
+    """The name a brief's files share, "reality-check-4": the series as a slug (:func:`as_slug`: "realite-check" for
+    "Réalité Check"; "brief" for a name with no letter a slug keeps, one in Cyrillic say) and the number. Its
+    downloads are named so (.bib, .ris, .pdf), and the browser editor names a new brief's file so (decap_admin
+    gives Decap's placeholder for the number)."""
+    return f"{as_slug(series) or 'brief'}-{number}"
 
 
 def translation_group(number: object, source_path: str) -> str:

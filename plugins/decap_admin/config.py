@@ -21,10 +21,10 @@ import yaml
 
 from reality_check.plugins.brief_registry import Registry
 from reality_check.plugins.brief_registry.arguments import DEFAULT_CONTENT
-from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, PAGES_DIR
+from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, PAGES_DIR, file_stem
 from reality_check.plugins.brief_registry.dates import DATE_PATTERN
 from reality_check.plugins.brief_registry.images import IMAGES_FOLDER, PUBLIC_PREFIX
-from reality_check.plugins.brief_registry.registry import REGISTRY_FILES, SLUG_PATTERN, RegistryFile, as_slug
+from reality_check.plugins.brief_registry.registry import REGISTRY_FILES, SLUG_PATTERN, RegistryFile
 from reality_check.plugins.summary_card.card import (
     DEFAULT_KEY_POINTS_HEADINGS,
     DEFAULT_RECOMMENDATIONS_HEADINGS,
@@ -338,10 +338,11 @@ def _briefs_collection(sources: BriefSources, content: str, series: str) -> dict
         "format": "yaml-frontmatter",
         "create": True,
         "delete": False,
-        # A new brief's file is named by its number, as the seed's (reality-check-4.md): a name made from the title
-        # came out empty for a title in Cyrillic (Decap refused to save: "slug is not allowed to be empty") and too
-        # long for a file name for a long one. The web address still comes from the title (or a slug: line).
-        "slug": f"{as_slug(series) or 'brief'}-{{{{fields.series_number}}}}",
+        # A new brief's file is named by its number, as the seed's (reality-check-4.md) and as its downloads are
+        # (file_stem: reality-check-4.pdf): a name made from the title came out empty for a title in Cyrillic
+        # (Decap refused to save: "slug is not allowed to be empty") and too long for a file name for a long one.
+        # The web address still comes from the title (or a slug: line).
+        "slug": file_stem(series, "{{fields.series_number}}"),
         "identifier_field": "title",
         "summary": "#{{series_number}} · {{title}}",
         "sortable_fields": ["series_number", "date", "title"],

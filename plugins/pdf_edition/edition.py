@@ -16,8 +16,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from reality_check.plugins.brief_metadata import chicago_citation
-from reality_check.plugins.brief_metadata.record import brief_record, file_stem
+from reality_check.plugins.brief_metadata.record import brief_record
 from reality_check.plugins.brief_registry.addresses import Address, beside_page
+from reality_check.plugins.brief_registry.briefs import file_stem
 from reality_check.plugins.brief_registry.images import body_images
 from reality_check.plugins.brief_registry.rules import names_of
 from reality_check.plugins.plugin_support.digests import digest

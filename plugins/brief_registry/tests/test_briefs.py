@@ -13,6 +13,7 @@ from reality_check.plugins.brief_registry.briefs import (
     PAGES_DIR,
     briefs_with_pages,
     every_brief,
+    file_stem,
     markdown_files,
     newest_first,
     numbered,
@@ -68,6 +69,21 @@ def test_every_brief_adds_the_drafts_and_their_translations():
 )
 def test_the_series_is_called_by_its_name_else_the_sites(settings, expected):
     assert series_name(settings) == expected
+
+
+@pytest.mark.parametrize(
+    ("series", "number", "stem"),
+    [
+        ("Reality Check", 4, "reality-check-4"),  # the site's own: its files keep their names
+        ("Réalité Check", 4, "realite-check-4"),  # was r-alit-check-4
+        ("Проверка фактов", 4, "brief-4"),  # was -4
+        ("", 12, "brief-12"),
+        ("Reality Check", "{{fields.series_number}}", "reality-check-{{fields.series_number}}"),  # Decap's
+    ],
+)
+def test_a_briefs_files_are_named_by_the_series_as_a_slug_and_the_number(series, number, stem):
+    """One name for a brief's downloads (.bib, .ris, .pdf) and the file the browser editor names a new brief."""
+    assert file_stem(series, number) == stem
 
 
 def test_the_series_is_ordered_newest_first_and_a_number_that_is_not_one_goes_last():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from types import SimpleNamespace
 
 import pytest
 
@@ -20,6 +21,7 @@ from reality_check.plugins.pdf_edition.edition import (
     PdfEditionSettingError,
     PrintedImage,
     pages_label,
+    pdf_location,
     printed_images,
     site_path,
 )
@@ -212,3 +214,18 @@ def test_the_images_printed_are_the_sites_own_each_once():
 )
 def test_an_address_in_the_page_is_a_path_in_the_site_or_elsewhere(src, siteurl, path):
     assert site_path(src, siteurl) == path
+
+
+@pytest.mark.parametrize(
+    ("series", "name"),
+    [
+        ("Reality Check", "reality-check-4.pdf"),
+        ("Réalité Check", "realite-check-4.pdf"),  # was r-alit-check-4.pdf
+        ("Проверка фактов", "brief-4.pdf"),  # was -4.pdf
+    ],
+)
+def test_the_pdf_is_named_by_the_series_as_a_slug_and_the_number(series, name):
+    """As the browser editor names a new brief's file (decap_admin): accents dropped, not each accented letter a
+    hyphen, and a series with no letter a slug keeps named "brief"."""
+    article = SimpleNamespace(url="briefs/synthetic/", save_as="briefs/synthetic/index.html")
+    assert pdf_location(article, series, 4) == (f"briefs/synthetic/{name}", f"briefs/synthetic/{name}")

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reality_check.plugins.brief_registry.arguments import DEFAULT_OUTPUT
+from reality_check.plugins.brief_registry.arguments import DEFAULT_OUTPUT, foreign_entries, is_or_holds
 
 from .publish import HEADERS_FILE
 
@@ -47,20 +47,18 @@ def target_problem(target: str, project: Path) -> str | None:
             )
         return None
     folder, project = Path(target).resolve(), project.resolve()
-    if folder == project or folder in project.parents or project in folder.parents:
+    if is_or_holds(folder, project) or is_or_holds(project, folder):
         return (
             f"RSYNC_TARGET={target} is {'inside ' if project in folder.parents else ''}the project's folder, which "
             f"rsync would fill with the site and empty of the rest: name the folder the web server serves, e.g. "
             f"RSYNC_TARGET=/srv/reality-check/site"
         )
-    if folder.is_dir():
-        held = sorted(entry.name for entry in folder.iterdir())
-        if held and HEADERS_FILE.name not in held:
-            shown = ", ".join(held[:5]) + (", …" if len(held) > 5 else "")
-            return (
-                f"RSYNC_TARGET={target} holds files make rsync_upload did not send there ({shown}), which rsync would "
-                "delete: name an empty folder, or the one an earlier make rsync_upload filled"
-            )
+    foreign = foreign_entries(folder, HEADERS_FILE.name) if folder.is_dir() else ""
+    if foreign:
+        return (
+            f"RSYNC_TARGET={target} holds files make rsync_upload did not send there ({foreign}), which rsync would "
+            "delete: name an empty folder, or the one an earlier make rsync_upload filled"
+        )
     return None
 
 

@@ -33,15 +33,31 @@ def content_folder(value: str) -> Path:
     return path
 
 
+def is_or_holds(folder: Path, other: Path) -> bool:
+    """Whether `folder` is `other` or a folder holding it (both as the system finds them, resolved)."""
+    return folder == other or folder in other.parents
+
+
+def foreign_entries(folder: Path, mark: str) -> str:
+    """The first entries of `folder` ("a, b, …") when it holds some and none is named `mark`, else "": what a
+    folder holds that the command about to empty or replace it did not put there (a site this project built holds
+    its theme folder, a folder make rsync_upload filled the site's _headers). `make clean`, `make publish` and
+    `make rsync_upload` refuse such a folder."""
+    held = sorted(entry.name for entry in folder.iterdir())
+    if not held or mark in held:
+        return ""
+    return ", ".join(held[:5]) + (", …" if len(held) > 5 else "")
+
+
 def misplaced_output(output: Path, content: Path, project: Path) -> str | None:
     """Why `output` cannot be the folder a command builds the site into or removes (None: it can): the project's
     folder, the content folder, a folder holding either, or a folder inside the content folder. A build into the
     content folder left its pages among the briefs (and the next build failed on them); ``make clean`` removed
     every brief. Folders are compared as the system finds them, through symbolic links."""
     where, content, project = output.resolve(), content.resolve(), project.resolve()
-    if where == project or where in project.parents:
+    if is_or_holds(where, project):
         return f"{output} is the project's folder{'' if where == project else ' or holds it'}"
-    if where == content or where in content.parents:
+    if is_or_holds(where, content):
         return f"{output} is the content folder{'' if where == content else ' or holds it'}"
     if content in where.parents:
         return f"{output} is inside the content folder"
@@ -61,11 +77,8 @@ def replaced_output_problem(output: Path, content: Path, project: Path) -> str |
     where = output.resolve()
     if problem or where == project.resolve() / DEFAULT_OUTPUT or not where.is_dir():
         return problem
-    held = sorted(entry.name for entry in where.iterdir())
-    if held and BUILT_MARK not in held:
-        shown = ", ".join(held[:5]) + (", …" if len(held) > 5 else "")
-        return f"{output} holds files this project did not build ({shown})"
-    return None
+    foreign = foreign_entries(where, BUILT_MARK)
+    return f"{output} holds files this project did not build ({foreign})" if foreign else None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from reality_check.plugins.brief_registry.arguments import (
     CLEANS,
     MisplacedOutputError,
     builds,
+    foreign_entries,
+    is_or_holds,
     misplaced_output,
     refuse_misplaced_output,
 )
@@ -92,3 +94,28 @@ def test_make_clean_deletes_only_a_folder_this_project_built(project, monkeypatc
     refuse_misplaced_output(
         Path("theme"), Path("content"), project, builds("make html")
     )  # writes, deletes nothing
+
+
+@pytest.mark.parametrize(
+    ("names", "foreign"),
+    [
+        ((), ""),
+        (("theme", "index.html"), ""),
+        (("photos",), "photos"),
+        (("a", "b", "c", "d", "e"), "a, b, c, d, e"),
+        (("f", "e", "d", "c", "b", "a"), "a, b, c, d, e, …"),
+    ],
+)
+def test_a_folder_without_the_mark_shows_its_first_entries(tmp_path, names, foreign):
+    """make clean's and make publish's refusal of a folder of other files, and make rsync_upload's, show these."""
+    for name in names:
+        (tmp_path / name).touch()
+    assert foreign_entries(tmp_path, "theme") == foreign
+
+
+@pytest.mark.parametrize(
+    ("folder", "other", "holds"),
+    [("a", "a", True), ("a", "a/b/c", True), ("a/b", "a", False), ("a/b", "a/c", False)],
+)
+def test_a_folder_is_or_holds_another(folder, other, holds):
+    assert is_or_holds(Path("/x") / folder, Path("/x") / other) is holds

@@ -1,4 +1,5 @@
-"""Pelican wiring: render every recorded digest issue to output/digest/<date>/ (index.html, digest.txt)."""
+"""Pelican wiring: render every recorded digest issue to output/digest/<date>/ (index.html, digest.txt), or where
+NEWSLETTER_DIGEST_URL says (settings.issue_files)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from reality_check.plugins.plugin_support.files import write_if_changed
 
 from .email import inline_css
 from .issues import DigestIssue, DigestRecordError, read_issues, unpublished_briefs
-from .settings import set_defaults, setting
+from .settings import issue_files, set_defaults, setting
 from .text import WORDS, DigestEntry, DigestText, linked_text, plain_text, publisher_line
 
 logger = logging.getLogger(__name__)
@@ -69,15 +70,14 @@ class DigestGenerator(Generator):
     def _write(
         self, issue: DigestIssue, briefs: list, template, pattern: str, siteurl: str, series: str
     ) -> None:
-        url = pattern.format(date=issue.date.isoformat())
-        folder = Path(self.output_path) / url
-        folder.mkdir(parents=True, exist_ok=True)
+        files = issue_files(pattern, issue.date)
+        output = Path(self.output_path)
         issue_date = issue.date.strftime(self.settings.get("DEFAULT_DATE_FORMAT", "%Y-%m-%d"))
         subject = f"{self.settings['SITENAME']} digest, {issue_date}"
         titles = "; ".join(f"#{a.series_number} {a.title}" for a in briefs)
         preheader = issue.intro.split("\n")[0] if issue.intro else f"New briefs: {titles}"
         footer = publisher_line(self.settings["SITENAME"], publisher_name(self.settings))
-        web_url = absolute_url(siteurl, url)
+        web_url = absolute_url(siteurl, files.page.url)
         html = template.render(
             **self.context,
             issue=issue,
@@ -89,7 +89,7 @@ class DigestGenerator(Generator):
             web_url=web_url,
             words=WORDS,
         )
-        write_if_changed(folder / "index.html", inline_css(html).encode("utf-8"))
+        write_if_changed(output / files.page.save_as, inline_css(html).encode("utf-8"))
         entries = tuple(entry(a, series, siteurl) for a in briefs)
         text = plain_text(
             DigestText(
@@ -100,8 +100,8 @@ class DigestGenerator(Generator):
                 footer=(*footer, f"{self.settings['SITENAME']}: {siteurl}/"),
             )
         )
-        write_if_changed(folder / "digest.txt", text.encode("utf-8"))
-        logger.info("Writing digest %s (%d briefs)", folder, len(briefs))
+        write_if_changed(output / files.text.save_as, text.encode("utf-8"))
+        logger.info("Writing digest %s (%d briefs)", output / files.page.save_as, len(briefs))
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from reality_check.editor import PROJECT_FOLDER
+from reality_check.editor import PROJECT_FOLDER, decap_yaml
+from reality_check.editor.authors import entry_yaml
+from reality_check.plugins.brief_registry import Person
 
 ROOT = PROJECT_FOLDER
 
@@ -212,22 +213,19 @@ def make_brief(number: int, rng: random.Random) -> Brief:
     )
 
 
-def yaml_list(key: str, values: tuple[str, ...]) -> str:
-    return f"{key}:\n" + "".join(f"  - {v}\n" for v in values)
-
-
 def project_text(brief: Brief) -> str:
-    return (
-        "---\n"
-        f"title: {json.dumps(brief.title)}\n"
-        f"series_number: {brief.number}\n"
-        f"date: {brief.date.isoformat()}\n"
-        + yaml_list("authors", brief.authors)
-        + yaml_list("topics", brief.topics)
-        + yaml_list("regions", brief.regions)
-        + "---\n\n"
-        + brief.body
+    """The brief as the project's editors' tools write one (front matter in the browser editor's form)."""
+    front_matter = decap_yaml.front_matter(
+        {
+            "title": brief.title,
+            "series_number": brief.number,
+            "date": brief.date.isoformat(),
+            "authors": list(brief.authors),
+            "topics": list(brief.topics),
+            "regions": list(brief.regions),
+        }
     )
+    return front_matter + "\n" + brief.body
 
 
 def plain_text(brief: Brief) -> str:
@@ -240,9 +238,9 @@ def plain_text(brief: Brief) -> str:
 
 
 def registry_yaml() -> str:
-    return "# SYNTHETIC benchmark authors: invented people.\n" + "".join(
-        f"- name: {name}\n  slug: {slug}\n  bio: An invented author for benchmark briefs.\n"
-        for name, slug in PEOPLE
+    """The authors registry, as `make author` writes each entry."""
+    return "# SYNTHETIC benchmark authors: invented people.\nauthors:\n" + "".join(
+        entry_yaml(Person(name, slug, "An invented author for benchmark briefs.")) for name, slug in PEOPLE
     )
 
 

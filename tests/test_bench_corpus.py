@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import filecmp
 
+import yaml
+
 from reality_check.bench.corpus import write_corpus
+from reality_check.editor import decap_yaml
 from reality_check.editor.check import check_content
 
 
@@ -29,3 +32,19 @@ def test_different_seed_gives_different_text(tmp_path):
     two, _ = write_corpus(2, tmp_path / "b", seed=2)
     name = "briefs/synthetic-00001.md"
     assert (one / name).read_text() != (two / name).read_text()
+
+
+def test_the_project_corpus_is_written_as_the_editors_tools_write_it(tmp_path):
+    """So the benchmark reads what editors' files hold: front matter in the browser editor's form (a long title
+    folded at 80 columns), and the authors registry under `authors:` as `make author` writes each entry."""
+    project, _ = write_corpus(12, tmp_path)
+
+    for brief in sorted((project / "briefs").glob("*.md")):
+        front = brief.read_text(encoding="utf-8").split("---\n")[1]
+        fields = {key: str(value) if key == "date" else value for key, value in yaml.safe_load(front).items()}
+        assert decap_yaml.front_matter(fields) == f"---\n{front}---\n", brief.name
+    registry = (project / "authors.yml").read_text(encoding="utf-8")
+    comment, _, entries = registry.partition("\n")
+    assert comment.startswith("# SYNTHETIC")
+    authors = yaml.safe_load(entries)["authors"]
+    assert entries == "authors:\n" + "".join(decap_yaml.list_item(author) for author in authors)

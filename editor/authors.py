@@ -81,10 +81,11 @@ def appended(old: str, person: Person) -> str:
 
 
 def add_author(content: Path, person: Person, registry: Registry) -> Path:
-    """Append `person` to the authors registry; refuse a name or slug already there.
+    """Append `person` to the authors registry `registry` was loaded from; refuse a name or slug already there.
 
     The file is replaced in one step, its bytes kept and the entry added with the file's own line end
-    (:func:`encoded_like`), and re-read before it is kept, so a failure leaves it byte for byte as it was.
+    (:func:`encoded_like`), and re-read before it is kept, so a failure leaves it byte for byte as it was. The
+    registry exists: loading it refuses a content folder without one.
     """
     path = Path(content) / AUTHORS_FILE
     for existing in registry.authors:
@@ -97,17 +98,13 @@ def add_author(content: Path, person: Person, registry: Registry) -> Path:
                 f"A different person whose name gives the same address '{person.slug}' needs a fuller name "
                 "(a middle initial, say)"
             )
-    existed = path.exists()
-    raw = path.read_bytes() if existed else b""
+    raw = path.read_bytes()
     new = appended(decode_text(raw, str(path)), person)
     write_atomically(path, encoded_like(new, raw))
     try:
         load_registry(Path(content))
     except RegistryError as error:
-        if existed:
-            write_atomically(path, raw)
-        else:
-            path.unlink()
+        write_atomically(path, raw)
         raise AuthorError(f"adding {person.name} would break {path}: {error}") from None
     return path
 

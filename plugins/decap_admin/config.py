@@ -86,6 +86,16 @@ def _choice(name: str, label: str, options: list[str], hint: str, required: bool
     return widget
 
 
+def pattern_message(rule: str) -> str:
+    """A field's format message as Decap shows it ("Date didn't match the pattern: write the date as …."): Decap
+    puts the field's label and a colon before it and a full stop after it."""
+    return rule.rstrip(".")
+
+
+def slug_message(example: str) -> str:
+    return pattern_message(f"use lower-case letters, digits and hyphens only, such as {example}")
+
+
 def _series_number_field(next_number: int) -> dict[str, Any]:
     return {
         "label": "Series number",
@@ -96,9 +106,9 @@ def _series_number_field(next_number: int) -> dict[str, Any]:
         "step": 1,
         "default": next_number,
         "hint": (
-            f"A number no other brief has: {next_number} was the next free one when the editor was opened (a brief "
-            "saved since may have taken it; the check on the brief's View page says so). A translation keeps its "
-            "original's number."
+            "Each brief has a number of its own, and a translation keeps its original's. For a new brief, "
+            f"{next_number} was the next free number when the editor was opened (if a brief saved since took it, "
+            "the new brief's View Live page says so); a brief already numbered keeps its number."
         ),
     }
 
@@ -112,7 +122,7 @@ def _date_field() -> dict[str, Any]:
         "date_format": DATE_FORMAT,
         "time_format": False,
         "default": "{{now}}",
-        "pattern": [DATE_PATTERN, "Write the date as YYYY-MM-DD, such as 2021-03-05."],
+        "pattern": [DATE_PATTERN, pattern_message("write the date as YYYY-MM-DD, such as 2021-03-05")],
     }
 
 
@@ -204,7 +214,7 @@ _ADDRESS_FIELD: dict[str, Any] = {
     "name": "slug",
     "widget": "string",
     "required": False,
-    "pattern": [SLUG_PATTERN, "Lower-case letters, digits and hyphens, such as focus-on-interests."],
+    "pattern": [SLUG_PATTERN, slug_message("focus-on-interests")],
     "hint": (
         "Leave empty: the brief's address comes from its title. Before changing the title of a published "
         "brief, copy the last part of its address (after /briefs/) here, so links to it keep working."
@@ -226,13 +236,19 @@ def brief_fields(sources: BriefSources) -> list[dict[str, Any]]:
     ]
 
 
-SLUG_RULE = [SLUG_PATTERN, "Lower-case letters, digits and hyphens, such as emma-ashford."]
+# An example of a slug for each registry's form and for pages': the rule is the same, the example the reader's.
+SLUG_EXAMPLES = {
+    "authors": "emma-ashford",
+    "topics": "security-defense",
+    "regions": "russia",
+    "pages": "about",
+}
 # How the form shows each field a registry entry may have (`Person`'s and `Term`'s): its label, its widget, and
-# for the slug the rule `make check` applies. The registry says which fields an entry has, which of them are
-# required, and the order the browser editor saves them in (`RegistryFile`).
+# for the slug the rule `make check` applies (with the registry's example). The registry says which fields an
+# entry has, which of them are required, and the order the browser editor saves them in (`RegistryFile`).
 REGISTRY_WIDGETS: dict[str, dict[str, Any]] = {
     "name": {"label": "Name", "widget": "string"},
-    "slug": {"label": "Slug (web address)", "widget": "string", "pattern": SLUG_RULE},
+    "slug": {"label": "Web address", "widget": "string"},
     "title": {"label": "Job title", "widget": "string"},
     "affiliation": {"label": "Affiliation", "widget": "string"},
     "bio": {"label": "Bio", "widget": "text"},
@@ -240,14 +256,14 @@ REGISTRY_WIDGETS: dict[str, dict[str, Any]] = {
 }
 
 
-def _registry_fields(registry: RegistryFile) -> list[dict[str, Any]]:
+def _registry_fields(key: str, registry: RegistryFile) -> list[dict[str, Any]]:
     """The form's fields for one registry entry, in the order the registry's files are written."""
     fields = []
     for name in registry.written_order:
         shown = REGISTRY_WIDGETS[name]
         field = {"label": shown["label"], "name": name, "widget": shown["widget"]}
-        if "pattern" in shown:
-            field["pattern"] = shown["pattern"]
+        if name == "slug":
+            field["pattern"] = [SLUG_PATTERN, slug_message(SLUG_EXAMPLES[key])]
         if name not in registry.required:
             field["required"] = False
         fields.append(field)
@@ -269,7 +285,7 @@ def _registry_collection(content: str) -> dict[str, Any]:
                         "name": key,
                         "widget": "list",
                         "summary": "{{fields.name}}",
-                        "fields": _registry_fields(registry),
+                        "fields": _registry_fields(key, registry),
                     }
                 ],
             }
@@ -366,7 +382,12 @@ def _pages_collection(content: str) -> dict[str, Any]:
         "editor": {"preview": False},
         "fields": [
             {"label": "Title", "name": "title", "widget": "string"},
-            {"label": "Slug (web address)", "name": "slug", "widget": "string", "pattern": SLUG_RULE},
+            {
+                "label": "Web address",
+                "name": "slug",
+                "widget": "string",
+                "pattern": [SLUG_PATTERN, slug_message(SLUG_EXAMPLES["pages"])],
+            },
             {"label": "Menu title", "name": "nav_title", "widget": "string", "required": False},
             {"label": "Summary", "name": "summary", "widget": "text", "required": False},
             {"label": "Body", "name": "body", "widget": "markdown", "modes": ["raw"]},

@@ -309,8 +309,11 @@ def test_the_web_address_field_keeps_a_retitled_brief_at_its_address(cms, admin)
         page.get_by_role("button", name="Publish", exact=True).click()
         page.get_by_text("Publish now", exact=True).click()
         expect(field_box(page, "slug")).to_contain_text(
-            "Lower-case letters, digits and hyphens", timeout=UI_TIMEOUT
+            "Web address didn't match the pattern: use lower-case letters, digits and hyphens only, such as "
+            "focus-on-interests.",
+            timeout=UI_TIMEOUT,
         )
+        assert "interests.." not in field_box(page, "slug").inner_text()  # Decap adds the full stop
         assert brief.read_text(encoding="utf-8") == before  # refused in the form: nothing saved
 
         fill_field(page, "slug", slug)

@@ -83,8 +83,46 @@ def test_a_new_brief_starts_from_the_template_with_the_next_free_number():
     assert found["body"]["default"] == TEMPLATE
     assert found["series_number"]["default"] == 17
     assert (found["series_number"]["widget"], found["series_number"]["value_type"]) == ("number", "int")
-    # A translation (docs/translations.md) shares its original's number: the hint must not tell its editor otherwise.
-    assert found["series_number"]["hint"].endswith("A translation keeps its original's number.")
+    # A translation (docs/translations.md) shares its original's number, and a brief already numbered keeps its
+    # own: the hint once read, under #4's number, as if #4 should become 17.
+    hint = found["series_number"]["hint"]
+    assert "a translation keeps its original's" in hint
+    assert "For a new brief, 17 was the next free number" in hint
+    assert hint.endswith("a brief already numbered keeps its number.")
+    assert "View Live" in hint  # the button's name, as the editor shows it
+
+
+def test_format_messages_end_as_decap_ends_them_and_give_each_forms_own_example():
+    """Decap adds a full stop after a field's message ("…such as focus-on-interests.."), and a topic's or region's
+    address was explained with an author's ("such as emma-ashford")."""
+    config = build_config(SOURCES, LOCAL)
+    messages = {
+        "briefs": [f["pattern"][1] for f in collection(config, "briefs")["fields"] if "pattern" in f],
+        "pages": [f["pattern"][1] for f in collection(config, "pages")["fields"] if "pattern" in f],
+        **{
+            f["name"]: [field["pattern"][1] for field in f["fields"][0]["fields"] if "pattern" in field]
+            for f in collection(config, "registries")["files"]
+        },
+    }
+    assert messages == {
+        "briefs": [
+            "write the date as YYYY-MM-DD, such as 2021-03-05",
+            "use lower-case letters, digits and hyphens only, such as focus-on-interests",
+        ],
+        "pages": ["use lower-case letters, digits and hyphens only, such as about"],
+        "authors": ["use lower-case letters, digits and hyphens only, such as emma-ashford"],
+        "topics": ["use lower-case letters, digits and hyphens only, such as security-defense"],
+        "regions": ["use lower-case letters, digits and hyphens only, such as russia"],
+    }
+    labels = {
+        field["label"]
+        for f in collection(config, "registries")["files"]
+        for field in f["fields"][0]["fields"]
+        if field["name"] == "slug"
+    }
+    assert labels | {f["label"] for f in collection(config, "pages")["fields"] if f["name"] == "slug"} == {
+        "Web address"
+    }  # as the briefs' form calls it
 
 
 def test_the_date_is_written_and_checked_as_yyyy_mm_dd():

@@ -327,12 +327,15 @@ def quality_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # --- The newsletter digest (issue 16): one issue of the four-brief series, built for publication. ---
 DIGEST_DATE = "2021-04-05"
 DIGEST_INTRO = "Three new briefs this month.\n\nA second paragraph, with <b>markup</b> typed as text."
+NEWSLETTER_SIGNUP_URL = (
+    "https://lists.example.org/reality-check/subscribe"  # a mailing tool's form (never fetched)
+)
 
 
 @pytest.fixture(scope="session")
 def digest_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The series site with a digest issue recorded by `python -m reality_check.editor digest` (as `make digest`
-    does)."""
+    does), and a sign-up address for the newsletter."""
     from reality_check.editor.cli import main as editor
 
     root = tmp_path_factory.mktemp("digest")
@@ -349,7 +352,16 @@ def digest_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     ]
     status = editor(["digest", *digest])
     assert status == 0
-    return Site(build_site(content, root / "output", "publishconf.py", SITEURL=SITEURL, PDF_EDITION=False))
+    return Site(
+        build_site(
+            content,
+            root / "output",
+            "publishconf.py",
+            SITEURL=SITEURL,
+            PDF_EDITION=False,
+            NEWSLETTER_SIGNUP_URL=NEWSLETTER_SIGNUP_URL,
+        )
+    )
 
 
 # --- Translations (issue 16): the series plus synthetic translations of #3 (uk) and #5 (fr, ru). ---

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DIGEST_DATE, DIGEST_INTRO, SITEURL, text_of
+from conftest import DIGEST_DATE, DIGEST_INTRO, NEWSLETTER_SIGNUP_URL, SITEURL, text_of
 from publishing import run_make
 
 from reality_check.plugins.brief_registry.names import names_in_prose
@@ -183,3 +183,28 @@ def test_a_broken_record_is_said_and_the_other_issues_are_still_written(tmp_path
     ]
     assert site.path(FOLDER).is_file()
     assert not site.path("digest/2021-05-05/").exists()
+
+
+def test_the_newsletter_archive_lists_each_issue_and_every_page_links_it_with_the_sign_up(digest_site):
+    """An issue was written to its address and linked from nowhere, and a reader had no way to subscribe."""
+    archive = digest_site.page("newsletter/")
+    (issue,) = archive.select("ol.newsletter-issues > li")
+    assert issue.h3.a["href"] == f"{SITEURL}/{FOLDER}"
+    assert text_of(issue.h3) == "April 5, 2021"
+    assert [text_of(li) for li in issue.select("ul > li")] == [
+        "Reality Check #6: Synthetic brief on the fictional teacup tariff",
+        "Reality Check #5: Synthetic reply about invented quorum rules",
+        "Reality Check #4: Focus on interests, not on human rights with Russia",
+    ]
+    assert archive.select_one(".newsletter-signup a")["href"] == NEWSLETTER_SIGNUP_URL
+    for page in ("", "newsletter/", "briefs/focus-on-interests-not-on-human-rights-with-russia/"):
+        footer = digest_site.page(page).select_one("footer.site-footer")
+        links = {text_of(a): a["href"] for a in footer.select("a")}
+        assert links["Newsletter"] == f"{SITEURL}/newsletter/", page
+        assert links["Subscribe to the newsletter"] == NEWSLETTER_SIGNUP_URL, page
+
+
+def test_without_an_issue_or_a_sign_up_the_site_says_nothing_of_a_newsletter(series_site):
+    assert not series_site.path("newsletter/").exists()
+    footer = series_site.page("").select_one("footer.site-footer")
+    assert "newsletter" not in text_of(footer).lower()

@@ -32,7 +32,8 @@ WRITTEN_BY_THE_BUILD = {
     "robots.txt",
     "config.yml",
     "decap-cms.js",
-}  # the last two: /admin/ (decap_admin)
+    "newsletter/",
+}  # config.yml and decap-cms.js: /admin/ (decap_admin); newsletter/: the newsletter's archive (newsletter_digest)
 # The file `make brief` writes in the editors' guide's walk-through.
 EXAMPLES = {"content/briefs/talk-to-moscow-about-arms-control.md", "content/briefs/reality-check-5.md"}
 # A file (by its extension) or a folder (written with its trailing slash), in lower case: `CACHE_PATH/x` is a

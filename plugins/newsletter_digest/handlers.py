@@ -1,28 +1,42 @@
 """Pelican wiring: render every recorded digest issue to output/digest/<date>/ (index.html, digest.txt), or where
-NEWSLETTER_DIGEST_URL says (settings.issue_files)."""
+NEWSLETTER_DIGEST_URL says (settings.issue_files), and the newsletter's archive page listing them
+(NEWSLETTER_ARCHIVE_URL), which every page's footer links with the sign-up address (the context's ``newsletter``)."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
 from reality_check.plugins.brief_metadata.record import publisher_name
-from reality_check.plugins.brief_registry.addresses import absolute_url
+from reality_check.plugins.brief_registry.addresses import absolute_url, save_as
 from reality_check.plugins.brief_registry.briefs import numbered, series_name
 from reality_check.plugins.brief_registry.problems import log_extra
 from reality_check.plugins.plugin_support.files import write_if_changed
 
 from .email import inline_css
-from .issues import DigestIssue, DigestRecordError, read_issues, unpublished_briefs
+from .issues import ArchivedIssue, DigestIssue, DigestRecordError, archive, read_issues, unpublished_briefs
 from .settings import issue_files, set_defaults, setting
 from .text import WORDS, DigestEntry, DigestText, linked_text, plain_text, publisher_line
 
 logger = logging.getLogger(__name__)
 
 TEMPLATE = "digest"
+ARCHIVE_TEMPLATE = "newsletter"  # theme/templates/newsletter.html
+
+
+@dataclass(frozen=True)
+class Newsletter:
+    """What the theme shows of the newsletter: its archive page and the issues it lists (none when no issue is
+    written or the site has no archive page) and where to subscribe (NEWSLETTER_SIGNUP_URL, when set)."""
+
+    url: str
+    save_as: str
+    signup_url: str | None
+    issues: tuple[ArchivedIssue, ...]
 
 
 def entry(article, series: str, siteurl: str) -> DigestEntry:
@@ -41,31 +55,57 @@ def entry(article, series: str, siteurl: str) -> DigestEntry:
 
 
 class DigestGenerator(Generator):
-    """Writes each issue recorded in content/digests/ as an e-mail (HTML, inlined CSS) and its text part."""
+    """Writes each issue recorded in content/digests/ as an e-mail (HTML, inlined CSS) and its text part, and the
+    archive page listing the issues."""
+
+    def generate_context(self) -> None:
+        """Read the records once, and give every page's footer the newsletter (before any page is written)."""
+        try:
+            self.issues, self.problems = read_issues(Path(self.settings["PATH"])), ()
+        except DigestRecordError as error:  # each record that cannot be read is said; the others are written
+            self.issues, self.problems = error.readable, error.problems
+        # Published briefs only, deliberately: an issue lists what a reader finds on the site.
+        self.by_number = {a.series_number: a for a in self.context.get("articles", ())}
+        series = series_name(self.settings)
+        pattern = setting(self.settings, "NEWSLETTER_DIGEST_URL")
+        listed = archive(
+            self.issues,
+            {issue.date: issue_files(pattern, issue.date).page.url for issue in self.issues},
+            {number: f"{numbered(series, number)}: {a.title}" for number, a in self.by_number.items()},
+        )
+        url = setting(self.settings, "NEWSLETTER_ARCHIVE_URL") or ""
+        listed = listed if url else ()  # no archive page (NEWSLETTER_ARCHIVE_URL = None) lists none
+        signup = setting(self.settings, "NEWSLETTER_SIGNUP_URL") or None
+        self.context["newsletter"] = (
+            Newsletter(url, save_as(url) if url else "", signup, listed) if listed or signup else None
+        )
 
     def generate_output(self, writer) -> None:
-        content = Path(self.settings["PATH"])
-        try:
-            issues = read_issues(content)
-        except DigestRecordError as error:  # each record that cannot be read is said; the others are written
-            for problem in error.problems:
-                logger.error("%s", problem, extra=log_extra(problem))
-            issues = error.readable
-        if not issues:
+        for problem in self.problems:
+            logger.error("%s", problem, extra=log_extra(problem))
+        if not self.issues:
             return
-        # Published briefs only, deliberately: an issue lists what a reader finds on the site.
-        by_number = {a.series_number: a for a in self.context.get("articles", ())}
         siteurl = self.settings.get("SITEURL", "")
         series = series_name(self.settings)
         template = self.get_template(TEMPLATE)
         pattern = setting(self.settings, "NEWSLETTER_DIGEST_URL")
-        for issue in issues:
-            missing = unpublished_briefs(issue, by_number)
+        for issue in self.issues:
+            missing = unpublished_briefs(issue, self.by_number)
             if missing:
                 for problem in missing:
                     logger.error("%s", problem, extra=log_extra(problem))
                 continue
-            self._write(issue, [by_number[n] for n in issue.briefs], template, pattern, siteurl, series)
+            self._write(issue, [self.by_number[n] for n in issue.briefs], template, pattern, siteurl, series)
+        newsletter = self.context["newsletter"]
+        if newsletter is not None and newsletter.issues:
+            writer.write_file(
+                newsletter.save_as,
+                self.get_template(ARCHIVE_TEMPLATE),
+                self.context,
+                template_name=ARCHIVE_TEMPLATE,
+                url=newsletter.url,
+                page_name=newsletter.url,
+            )
 
     def _write(
         self, issue: DigestIssue, briefs: list, template, pattern: str, siteurl: str, series: str

@@ -9,7 +9,7 @@ those small files.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -168,6 +168,28 @@ def read_issues(content: Path) -> tuple[DigestIssue, ...]:
     if problems:
         raise DigestRecordError(*problems, readable=readable)
     return readable
+
+
+@dataclass(frozen=True)
+class ArchivedIssue:
+    """An issue as the newsletter's archive page lists it: its date, its web copy's address, and the titles of the
+    briefs it lists ("Reality Check #6: …"), in its order."""
+
+    date: datetime.date
+    url: str
+    briefs: tuple[str, ...]
+
+
+def archive(
+    issues: Iterable[DigestIssue], urls: Mapping[datetime.date, str], titles: Mapping[int, str]
+) -> tuple[ArchivedIssue, ...]:
+    """The issues the build writes (every brief they list published: `titles` by number), newest first, each at
+    its address in `urls`."""
+    return tuple(
+        ArchivedIssue(issue.date, urls[issue.date], tuple(titles[number] for number in issue.briefs))
+        for issue in sorted(issues, key=lambda issue: issue.date, reverse=True)
+        if all(number in titles for number in issue.briefs)
+    )
 
 
 def unpublished_briefs(issue: DigestIssue, published: Iterable[int]) -> list[Problem]:

@@ -10,7 +10,11 @@ from typing import NamedTuple
 from reality_check.plugins.brief_registry.addresses import Address, beside_page, save_as
 from reality_check.plugins.plugin_support.plugin_settings import defaults_setter, settings_reader
 
-DEFAULTS = {"NEWSLETTER_DIGEST_URL": "digest/{date}/"}
+DEFAULTS = {
+    "NEWSLETTER_DIGEST_URL": "digest/{date}/",
+    "NEWSLETTER_ARCHIVE_URL": "newsletter/",
+    "NEWSLETTER_SIGNUP_URL": None,
+}
 # The text part's name beside an issue that is a folder's page (digest/<date>/index.html).
 TEXT_PART = "digest.txt"
 

@@ -23,8 +23,8 @@ WIDTHS = {"mail-pane": {"width": 760, "height": 900}, "phone": {"width": 360, "h
 def open_digest(browser, digest_site):
     contexts = []
 
-    def open_at(viewport):
-        context = browser.new_context(viewport=viewport, service_workers="block")
+    def open_at(viewport, url=DIGEST_URL, color_scheme="light"):
+        context = browser.new_context(viewport=viewport, service_workers="block", color_scheme=color_scheme)
         contexts.append(context)
         requests: list[str] = []
         remote: list[str] = []
@@ -48,7 +48,7 @@ def open_digest(browser, digest_site):
 
         context.route("**/*", route)
         page = context.new_page()
-        page.goto(DIGEST_URL)
+        page.goto(url)
         page.wait_for_load_state("load")
         return page, requests, remote, missing
 
@@ -83,4 +83,17 @@ def test_the_digest_reads_well_at_each_width(open_digest, name, artifacts):
 
 def test_the_digest_has_no_axe_violations(open_digest):
     page, _, _, _ = open_digest(WIDTHS["phone"])
+    assert [str(v) for v in audit_accessibility(page)] == []
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_the_newsletter_archive_has_no_axe_violations_and_loads_only_the_sites_files(
+    open_digest, color_scheme, artifacts
+):
+    """The archive of issues (/newsletter/) is a page of the site: its stylesheet and icon, nothing else."""
+    page, requests, remote, missing = open_digest(WIDTHS["phone"], f"{SITEURL}/newsletter/", color_scheme)
+    assert (remote, missing) == ([], [])
+    assert any(url.endswith(".css") for url in requests), requests  # styled, not bare
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= WIDTHS["phone"]["width"]
+    page.screenshot(path=str(artifacts / f"newsletter-archive-{color_scheme}.png"), full_page=True)
     assert [str(v) for v in audit_accessibility(page)] == []

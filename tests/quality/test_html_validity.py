@@ -31,13 +31,14 @@ class Checked:
 
     pages: tuple[Path, ...]
     assets: tuple[Path, ...]
+    newsletter: Path  # the newsletter's archive page, of a site with an issue (the quality site has none)
     broken_css: Path
     files: tuple[Path, ...]
     problems: tuple[HtmlProblem, ...]
 
 
 @pytest.fixture(scope="module")
-def checked(quality_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Checked:
+def checked(quality_site: Path, digest_site, tmp_path_factory: pytest.TempPathFactory) -> Checked:
     """Every file the tests below look at, checked in one `validate_html` call (one Java start per file kind,
     instead of one or two per test: the JVM's start-up was most of each test's time)."""
     pages = tuple(sorted(quality_site.rglob("*.html")))
@@ -50,8 +51,9 @@ def checked(quality_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Che
     )
     broken_css = tmp_path_factory.mktemp("css") / "broken.css"
     broken_css.write_text("/* SYNTHETIC TEST FIXTURE */\n.card { colour: red; }\n", encoding="utf-8")
-    files = tuple(file.resolve() for file in (*pages, *assets, broken_css, MISNESTED, VALID))
-    return Checked(pages, assets, broken_css, files, validate_html(files))
+    newsletter = digest_site.path("newsletter/")
+    files = tuple(file.resolve() for file in (*pages, *assets, newsletter, broken_css, MISNESTED, VALID))
+    return Checked(pages, assets, newsletter, broken_css, files, validate_html(files))
 
 
 def test_every_built_page_stylesheet_and_image_is_valid(quality_site: Path, checked: Checked) -> None:
@@ -74,6 +76,12 @@ def test_every_built_page_stylesheet_and_image_is_valid(quality_site: Path, chec
     )
     problems = problems_in(checked.problems, [*pages, *checked.assets], quality_site)
     assert not problems, "the Nu HTML Checker found errors:\n" + "\n".join(map(str, problems))
+
+
+def test_the_newsletter_archive_is_valid(checked: Checked) -> None:
+    assert checked.newsletter.is_file()
+    problems = problems_in(checked.problems, [checked.newsletter], checked.newsletter.parent)
+    assert not problems, "\n".join(map(str, problems))
 
 
 def test_the_checker_catches_misnested_and_unclosed_elements(checked: Checked) -> None:

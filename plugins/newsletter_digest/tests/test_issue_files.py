@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 from pelican.settings import DEFAULT_CONFIG
+from pelican.writers import Writer
 
 from reality_check.plugins.newsletter_digest import DigestIssue, write_issue
 from reality_check.plugins.newsletter_digest.handlers import DigestGenerator
@@ -55,6 +56,10 @@ def test_the_generator_writes_the_issue_at_the_address_its_web_link_names(tmp_pa
     (theme / "templates" / "digest.html").write_text(
         '<p><a href="{{ web_url }}">web</a></p>\n', encoding="utf-8"
     )
+    (theme / "templates" / "newsletter.html").write_text(
+        '{% for issue in newsletter.issues %}<a href="/{{ issue.url }}">{{ issue.date }}</a>{% endfor %}\n',
+        encoding="utf-8",
+    )
     settings = copy.deepcopy(DEFAULT_CONFIG)
     settings.update(
         PATH=str(content), SITENAME="Synthetic Notes", SITEURL=SITEURL, NEWSLETTER_DIGEST_URL=pattern
@@ -72,10 +77,15 @@ def test_the_generator_writes_the_issue_at_the_address_its_web_link_names(tmp_pa
         output_path=str(output),
     )
 
-    generator.generate_output(writer=None)
+    generator.generate_context()
+    generator.generate_output(Writer(str(output), settings=settings))
 
     written = sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file())
-    assert written == sorted([page, text])
+    assert written == sorted([page, text, "newsletter/index.html"])  # the archive, at NEWSLETTER_ARCHIVE_URL
+    archived = BeautifulSoup(
+        (output / "newsletter" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert archived.a["href"] == "/" + issue_files(pattern, DATE).page.url
     web_url = f"{SITEURL}/{issue_files(pattern, DATE).page.url}"
     assert BeautifulSoup((output / page).read_text(encoding="utf-8"), "html.parser").a["href"] == web_url
     assert web_url in (output / text).read_text(encoding="utf-8").split()

@@ -18,9 +18,11 @@ from reality_check.plugins.newsletter_digest import (
     write_issue,
 )
 from reality_check.plugins.newsletter_digest.issues import (
+    ArchivedIssue,
     DigestCode,
     DigestRecordError,
     NothingToSendError,
+    archive,
     unpublished_briefs,
 )
 
@@ -205,3 +207,20 @@ def test_every_broken_record_is_said_at_once_with_the_issues_that_read(tmp_path)
         ),
     ]
     assert [issue.date for issue in raised.value.readable] == [D(2021, 4, 1)]
+
+
+def test_the_archive_lists_the_issues_the_build_writes_newest_first():
+    april, may, june = (
+        DigestIssue(D(2021, m, 5), D(2021, m - 1, 1), briefs)
+        for m, briefs in ((4, (5, 4)), (5, (6,)), (6, (9,)))
+    )
+    urls = {issue.date: f"digest/{issue.date}/" for issue in (april, may, june)}
+    titles = {4: "Reality Check #4: Four", 5: "Reality Check #5: Five", 6: "Reality Check #6: Six"}
+    assert archive(
+        [april, june, may], urls, titles
+    ) == (  # June lists #9, which is not published: not written
+        ArchivedIssue(D(2021, 5, 5), "digest/2021-05-05/", ("Reality Check #6: Six",)),
+        ArchivedIssue(
+            D(2021, 4, 5), "digest/2021-04-05/", ("Reality Check #5: Five", "Reality Check #4: Four")
+        ),
+    )

@@ -67,6 +67,7 @@ from reality_check.plugins.brief_registry.rules import (
     is_published_original,
     is_series_number,
     missing_field,
+    unknown_field,
 )
 from reality_check.plugins.brief_relations.relations import (
     ListedResponse,
@@ -98,6 +99,9 @@ class CheckCode(StrEnum):
     FIELD_NOT_TEXT = "field-not-text"  # title: [a, list]
     STATUS_UNKNOWN = "status-unknown"  # status: publish
     FIELD_NOT_ALLOWED = "field-not-allowed"  # save_as:, url:, template: (Pelican's, the site's to decide)
+    FIELD_UNKNOWN = (
+        "field-unknown"  # topic: (for topics), draft: true (for status: draft): left out without a word
+    )
     TITLE_MARKUP = "title-markup"  # title: The <em>realist</em> case &amp; more (shown as typed)
     FILE_NOT_READ = "file-not-read"  # BRIEF.MD, brief.md.txt, a web page saved among the briefs
     # A warning: an emoji in a title or the first key point, drawn as an empty box in the share image.
@@ -490,6 +494,19 @@ def check_values(path: str, front: FrontMatter, brief: bool = True) -> list[Prob
         if key in front.data:
             message = f"'{key}:' is not a field a brief may have: {why}; remove the line"
             problems.append(Problem(path, front.line_of(key), message, code=CheckCode.FIELD_NOT_ALLOWED))
+    strays = [key for key in front.data if brief and unknown_field(str(key)) is not None]
+    # A stray key that stands for a missing required field (author: for authors) is said with that field.
+    said = {
+        near[0]
+        for field in REQUIRED_FIELDS
+        if field not in front.data
+        for near in [closest(field, strays)]
+        if near
+    }
+    for key in strays:
+        if key not in said:
+            message = unknown_field(str(key))
+            problems.append(Problem(path, front.line_of(key), message, code=CheckCode.FIELD_UNKNOWN))
     return problems
 
 

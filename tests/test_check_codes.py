@@ -110,6 +110,10 @@ CHECK_CASES: list[tuple[CheckCode, Find]] = [
         CheckCode.FIELD_NOT_ALLOWED,
         lambda _: check_values("x.md", front(COMPLETE.replace("---\n\n", "url: x/\n---\n\n"))),
     ),
+    (
+        CheckCode.FIELD_UNKNOWN,
+        lambda _: check_values("x.md", front(COMPLETE.replace("---\n\n", "topic: Russia\n---\n\n"))),
+    ),
 ]
 
 

@@ -517,3 +517,29 @@ def test_only_markdown_files_are_read_and_editors_own_files_are_passed_over(tmp_
     assert [p.name for p in files_not_read(tmp_path, ignored=(*IGNORED_NAMES, "*.png", "sub"))] == [
         "e.MD", "f.md.txt", "h.rst",
     ]  # fmt: skip
+
+
+def test_a_field_the_site_does_not_read_is_named_where_it_was_left_out_without_a_word(
+    tmp_path, capsys, monkeypatch
+):
+    """'topic:' published the brief with no topic, 'draft: true' published a draft: both passed the check."""
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    brief = content / "briefs" / GOOD_BRIEF.name
+    text = brief.read_text(encoding="utf-8")
+    brief.write_text(
+        text.replace("---\n", "---\ndraft: true\ntopic: Russia\nauthor_note: SYNTHETIC\n", 1),
+        encoding="utf-8",
+    )
+
+    code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+
+    shown = f"content/briefs/{GOOD_BRIEF.name}"
+    assert code == 1
+    assert lines == [
+        f"{shown}:2: 'draft:' is not a field the site reads, so the brief would be published as it is: to keep it "
+        "off the site write 'status: draft' instead (or 'status: hidden' to publish it without listing it)",
+        f"{shown}:3: 'topic:' is not a field the site reads: did you mean 'topics:'?",
+        f"{shown}:4: 'author_note:' is not a field the site reads (a brief's fields are title, series_number, date, "
+        "authors, topics, regions, slug, summary, modified, status, key_points, recommendations, responses, lang): "
+        "rename it or remove the line",
+    ]

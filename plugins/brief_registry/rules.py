@@ -83,6 +83,30 @@ NOT_A_BRIEF_FIELD = {
     "template": "every brief is laid out by the site's brief template",
 }
 
+# Keys other site tools use to hold a page back, which this site does with `status:` (read as Pelican reads it).
+STATUS_HABITS = ("draft", "published", "publish", "hidden", "unlisted", "private")
+
+
+def unknown_field(key: str) -> str | None:
+    """What to say of a brief's front-matter key the site does not read, or None for one it reads: such a key was
+    left out without a word, so 'topic:' published a brief with no topic and 'draft: true' published a draft."""
+    name = key.lower()
+    if name in (*REQUIRED_FIELDS, *OPTIONAL_FIELDS, *NOT_A_BRIEF_FIELD):
+        return None
+    if name in STATUS_HABITS:
+        return (
+            f"'{key}:' is not a field the site reads, so the brief would be published as it is: to keep it off "
+            "the site write 'status: draft' instead (or 'status: hidden' to publish it without listing it)"
+        )
+    near = closest(name, [*REQUIRED_FIELDS, *OPTIONAL_FIELDS])
+    if near:
+        return f"'{key}:' is not a field the site reads: did you mean '{near[0]}:'?"
+    return (
+        f"'{key}:' is not a field the site reads (a brief's fields are {', '.join([*REQUIRED_FIELDS, *OPTIONAL_FIELDS])}): "
+        "rename it or remove the line"
+    )
+
+
 # A brief's folder, its share image and its oEmbed file are named by its slug, and a file name holds 255 bytes.
 MAX_SLUG_LENGTH = 200
 

@@ -75,7 +75,12 @@ from reality_check.plugins.brief_relations.relations import (
     resolve_responses,
 )
 from reality_check.plugins.brief_translations.interface import catalogs_folder, readable_catalogs
-from reality_check.plugins.newsletter_digest.issues import DigestRecordError, read_issues, unpublished_briefs
+from reality_check.plugins.newsletter_digest.issues import (
+    DIGESTS_FOLDER,
+    DigestRecordError,
+    read_issues,
+    unpublished_briefs,
+)
 from reality_check.plugins.share_image.fonts import missing_glyphs
 from reality_check.plugins.summary_card.cache import EXTRACTED, extract_card_once
 from reality_check.plugins.summary_card.card import brief_card
@@ -195,6 +200,13 @@ def review_content(
     for page_problems, _ in pages:
         problems.extend(page_problems)
     problems.extend(check_slugs(address for _, address in pages if address is not None))  # pages: /<slug>/
+    problems.extend(
+        check_site_pages(
+            [address for _, address in pages if address is not None],
+            settings,
+            newsletter=any((content / DIGESTS_FOLDER).glob("*.yml")),
+        )
+    )
     return Review(tuple(sorted(problems)), tuple(sorted(w for r in reports for w in r.warnings)))
 
 
@@ -692,6 +704,27 @@ def check_slugs(addresses) -> list[Problem]:
                     code=CheckCode.SLUG_REUSED,
                 )
             )
+    return problems
+
+
+def check_site_pages(
+    addresses: list[BriefAddress], settings: EditorSettings, newsletter: bool = False
+) -> list[Problem]:
+    """A page (content/pages/) must not take the address of a page the site writes itself (its search page, its
+    list of authors…, and with a `newsletter` issue recorded, the newsletter's archive): the build stopped half-way
+    with Pelican's FileOverwriteFailedError, output half rewritten."""
+    taken = dict(settings.site_pages)
+    if newsletter and settings.newsletter_archive:
+        taken[settings.newsletter_archive] = "the newsletter's archive"
+    problems = []
+    for address in addresses:
+        url = settings.page_url_pattern.format(slug=address.slug)
+        if url in taken:
+            message = (
+                f"slug '{address.slug}' gives the address /{url}, which is {taken[url]}: give this page another "
+                "title or a 'slug:' field"
+            )
+            problems.append(Problem(address.path, address.line, message, code=CheckCode.SLUG_REUSED))
     return problems
 
 

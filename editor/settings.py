@@ -19,10 +19,13 @@ from reality_check.plugins.brief_registry.rendering import (
     fast_markdown_enabled,
 )
 from reality_check.plugins.brief_registry.rules import DEFAULT_TRANSLATION_LANGUAGES, translation_languages
+from reality_check.plugins.brief_registry.term_pages import term_url
+from reality_check.plugins.newsletter_digest.settings import setting as newsletter_setting
 from reality_check.plugins.share_image.fonts import DEFAULT_FONTS, Fonts
 from reality_check.plugins.share_image.settings import fonts_for
 from reality_check.plugins.summary_card.card import CardSettings
 from reality_check.plugins.summary_card.settings import card_settings
+from reality_check.plugins.taxonomy_pages.listings import INDEX_TITLES, index_address
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,12 @@ class EditorSettings:
     ignore_files: tuple[str, ...] = tuple(DEFAULT_CONFIG["IGNORE_FILES"])
     # The font files the share image draws a brief's title (bold) and first key point (regular) in.
     share_image_fonts: Fonts = DEFAULT_FONTS
+    page_url_pattern: str = DEFAULT_CONFIG["PAGE_URL"]  # a page's address (content/pages/)
+    # The addresses of the pages the site writes itself (search, the lists of authors, topics and regions), each
+    # with what it is, and the newsletter's archive's (written once an issue is): a page of content/pages/ given
+    # one stopped the build half-way.
+    site_pages: tuple[tuple[str, str], ...] = ()
+    newsletter_archive: str = ""
 
     def card_for(self, lang: object) -> CardSettings:
         """The card settings for a brief in `lang` (None or DEFAULT_LANG: the site's own)."""
@@ -112,4 +121,19 @@ def settings_from(settings: dict[str, Any]) -> EditorSettings:
         theme=Path(settings["THEME"]),
         ignore_files=tuple(settings["IGNORE_FILES"]),
         share_image_fonts=fonts_for(settings),
+        page_url_pattern=settings["PAGE_URL"],
+        site_pages=site_pages(settings),
+        newsletter_archive=newsletter_setting(settings, "NEWSLETTER_ARCHIVE_URL") or "",
     )
+
+
+def site_pages(settings: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The addresses (no leading '/') of the pages the site writes itself, each with what it is."""
+    found = []
+    if settings.get("SEARCH_SAVE_AS"):
+        found.append((settings.get("SEARCH_URL") or settings["SEARCH_SAVE_AS"], "the search page"))
+    for kind, title in INDEX_TITLES.items():
+        url = index_address(term_url(settings, kind, "{slug}"))
+        if url:
+            found.append((url, f"the list of {title.lower()}"))
+    return tuple(found)

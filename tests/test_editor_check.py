@@ -543,3 +543,37 @@ def test_a_field_the_site_does_not_read_is_named_where_it_was_left_out_without_a
         "authors, topics, regions, slug, summary, modified, status, key_points, recommendations, responses, lang): "
         "rename it or remove the line",
     ]
+
+
+def test_a_page_at_the_address_of_a_page_the_site_writes_is_named_before_the_build_stops_on_it(
+    tmp_path, capsys, monkeypatch
+):
+    """A page titled "Authors" (or with slug: search) passed the check, then stopped the build half-way with
+    Pelican's FileOverwriteFailedError traceback, the output folder half rewritten."""
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    pages = content / "pages"
+    (pages / "synthetic-authors.md").write_text("---\ntitle: Authors\n---\n\nSYNTHETIC.\n", encoding="utf-8")
+    (pages / "synthetic-find.md").write_text(
+        "---\ntitle: Find\nslug: search\n---\n\nSYNTHETIC.\n", encoding="utf-8"
+    )
+    (pages / "synthetic-newsletter.md").write_text(
+        "---\ntitle: Newsletter\n---\n\nSYNTHETIC.\n", encoding="utf-8"
+    )
+
+    code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    assert lines == [  # no issue recorded: the newsletter's archive is not written, its address is free
+        "content/pages/synthetic-authors.md:2: slug 'authors' gives the address /authors/, which is the list of "
+        "authors: give this page another title or a 'slug:' field",
+        "content/pages/synthetic-find.md:3: slug 'search' gives the address /search/, which is the search page: "
+        "give this page another title or a 'slug:' field",
+    ]
+
+    (content / "digests").mkdir()
+    (content / "digests" / "2021-03-06.yml").write_text("date: 2021-03-06\nsince: 2021-03-01\nbriefs: [4]\n")
+    _, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+    assert lines[-1] == (
+        "content/pages/synthetic-newsletter.md:2: slug 'newsletter' gives the address /newsletter/, which is the "
+        "newsletter's archive: give this page another title or a 'slug:' field"
+    )

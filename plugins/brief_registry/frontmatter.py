@@ -16,11 +16,12 @@ from .yamlerrors import yaml_problem
 
 # YAML 1.2's plain scalars that are not text, where PyYAML reads YAML 1.1's: only true and false are booleans (1.1
 # also took yes, no, on and off), and a number has no underscores and no base-60 form (1.1 read 24:7 as 1447).
-# Octal (010), binary and hexadecimal integers are read as before.
+# An integer is written in decimal: 010 was read as octal, so series_number: 010 published brief #8; it is text
+# now, which the rules refuse with what to write ("010", "0x10" and "0b1" alike).
 YAML_1_2_SCALARS = {
     "tag:yaml.org,2002:bool": (r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     "tag:yaml.org,2002:int": (
-        r"^(?:[-+]?0b[0-1]+|[-+]?0[0-7]+|[-+]?(?:0|[1-9][0-9]*)|[-+]?0x[0-9a-fA-F]+)$",
+        r"^[-+]?(?:0|[1-9][0-9]*)$",
         "-+0123456789",
     ),
     "tag:yaml.org,2002:float": (

@@ -415,10 +415,16 @@ def _number_problem(brief: Numbered) -> Problem | None:
     if number is None or number == "":
         message = brief.missing or "required field 'series_number' is missing or empty"
         code = RuleCode.SERIES_NUMBER_MISSING
-    elif isinstance(number, str) and number.strip().isdigit():  # series_number: "4", which YAML reads as text
-        message = (
-            f"series number must be written without quotes: series_number: {int(number)} (got {number!r})"
-        )
+    elif isinstance(number, str) and number.strip().isdigit():  # series_number: "4" or 010, which are text
+        if number.strip().startswith("0") and int(number) > 0:
+            message = (
+                f"series number must be written without leading zeros: series_number: {int(number)} "
+                f"(got {number!r})"
+            )
+        else:
+            message = (
+                f"series number must be written without quotes: series_number: {int(number)} (got {number!r})"
+            )
         code = RuleCode.SERIES_NUMBER_QUOTED
     elif not is_series_number(number):
         message = f"series number must be a positive integer (got {number!r})"

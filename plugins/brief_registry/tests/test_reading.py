@@ -123,15 +123,17 @@ def test_a_yes_or_no_word_is_text_as_decap_writes_it(word):
     assert front.data == {"title": word, "summary": [word, word]}
 
 
-@pytest.mark.parametrize("text", ["24:7", "1:20.5", "1_000", "3_5.5"])
+@pytest.mark.parametrize("text", ["24:7", "1:20.5", "1_000", "3_5.5", "010", "0x1F", "0b11"])
 def test_a_number_yaml_1_1_would_have_read_is_text(text):
-    """YAML 1.2 has no base-60 numbers and no underscores in numbers: PyYAML's 1.1 read 24:7 as 1447."""
+    """YAML 1.2 has no base-60 numbers and no underscores in numbers: PyYAML's 1.1 read 24:7 as 1447. An integer is
+    decimal: series_number: 010 was read as octal and published brief #8 (the rules now refuse the text '010',
+    saying to write 10)."""
     assert read_front_matter(f"---\ntitle: {text}\n---\n", "x.md").data == {"title": text}
 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("4", 4), ("-12", -12), ("010", 8), ("0x1F", 31), ("1.5", 1.5), (".5", 0.5), ("1.0e+3", 1000.0)],
+    [("4", 4), ("-12", -12), ("0", 0), ("1.5", 1.5), (".5", 0.5), ("1.0e+3", 1000.0)],
 )
 def test_numbers_read_as_before(text, value):
     data = read_front_matter(f"---\nseries_number: {text}\n---\n", "x.md").data

@@ -388,3 +388,20 @@ def test_the_line_of_a_brief_address_is_its_slug_else_where_it_is_made_from(text
 def test_a_slug_has_one_rule_worded_by_each_tool(slug, written, fault):
     assert slug_fault(slug, written) is fault
     assert (slug_problem(slug, written) is None) is (fault is None)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("010", "series number must be written without leading zeros: series_number: 10 (got '010')"),
+        ("08", "series number must be written without leading zeros: series_number: 8 (got '08')"),
+        ('"9"', "series number must be written without quotes: series_number: 9 (got '9')"),
+        ("0x10", "series number must be a positive integer (got '0x10')"),
+    ],
+)
+def test_a_series_number_is_read_as_written_in_decimal(written, said):
+    """YAML 1.1 read 010 as octal: the brief was published as #8, and the next make brief numbered from there; 08,
+    not octal, was refused as if written in quotes."""
+    front = read_front_matter(f"---\ntitle: X\nseries_number: {written}\n---\n", "x.md")
+    (problem,) = check_series_numbers([Numbered.of("x.md", front)])
+    assert (problem.line, problem.message) == (3, said)

@@ -42,7 +42,7 @@ from reality_check.plugins.plugin_support.plugin_settings import SettingError
 
 from .authors import AuthorError, add_author, entry_yaml, make_author_command, new_person
 from .build import PelicanOptionsError
-from .check import check_brief, run_check
+from .check import check_brief, review_content, run_check
 from .cms import CmsError, run_cms
 from .devserver import serve
 from .digest import plan_digest
@@ -429,6 +429,16 @@ def run_digest(args: argparse.Namespace, settings: EditorSettings) -> int:
         )
     except (NothingToSendError, DigestRecordError) as error:
         raise RefusalError(str(error)) from None
+    # The publish that follows stops on any problem: an issue recorded before it was still counted as sent, and
+    # the next make digest started after briefs no reader had been sent.
+    problems = review_content(args.content, settings).problems
+    if problems:
+        for problem in problems:
+            print(problem)
+        raise RefusalError(
+            f"{len(problems)} problem(s) in the content, so the site cannot be published with this issue: fix them "
+            "(make check lists them), then run make digest again; no issue was recorded"
+        )
     path = write_issue(args.content, issue)
     listed = ", ".join(f"#{n}" for n in issue.briefs)
     print(f"digest: {path} lists {listed} (published from {issue.since.isoformat()} to {on.isoformat()})")

@@ -12,17 +12,33 @@ BRIEF = """---
 title: Synthetic brief {number}
 series_number: {number}
 date: 2099-01-{number:02d}
+authors: [Ada Example]
 {extra}
 ---
 
-Synthetic body.
+## Key points
+
+- A synthetic point.
+
+## What is the solution?
+
+1. **Act.** Synthetic.
 """
+REGISTRIES = {
+    "authors.yml": "- name: Ada Example\n  slug: ada-example\n  bio: Invented for tests.\n",
+    "topics.yml": "[]\n",
+    "regions.yml": "[]\n",
+}
 
 
 def write_brief(content, name, number, extra=""):
+    """A brief `make check` passes, in a content folder with its registries (make digest checks the content)."""
     path = content / "briefs" / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(BRIEF.format(number=number, extra=extra), encoding="utf-8")
+    for registry, text in REGISTRIES.items():
+        if not (content / registry).exists():
+            (content / registry).write_text(text, encoding="utf-8")
 
 
 def test_published_briefs_are_found_in_subfolders_and_statuses_read_as_pelican_reads_them(tmp_path):
@@ -52,10 +68,10 @@ def test_a_lock_link_an_editor_left_or_a_number_yaml_reads_as_true_lists_nothing
 
 
 def test_the_sites_language_comes_from_its_settings(tmp_path):
-    write_brief(tmp_path, "english.md", 1, "lang: en")  # on a French site, a translation into English
+    write_brief(tmp_path, "english.md", 2, "lang: en\nslug: synthetic-english")  # a translation into English
     write_brief(tmp_path, "french.md", 2)
     settings = tmp_path / "frenchconf.py"
-    settings.write_text('DEFAULT_LANG = "fr"\n', encoding="utf-8")
+    settings.write_text('DEFAULT_LANG = "fr"\nBRIEF_TRANSLATION_LANGUAGES = ["en"]\n', encoding="utf-8")
     arguments = ["--content", str(tmp_path), "--since", "2099-01-01", "--date", "2099-02-01"]
 
     assert editor(["digest", *arguments, "--settings", str(settings)]) == 0
@@ -107,3 +123,22 @@ def test_since_and_date_are_read_in_the_forms_make_brief_and_make_import_read(tm
         "error: SINCE '01/02/2099' gives the month as a number, so it could be 1 February 2099 or 2 January 2099: "
         "write the month in words, such as '1 February 2099'"
     )
+
+
+def test_an_issue_is_not_recorded_while_the_content_has_a_problem(tmp_path, capsys):
+    """The publish after the record stopped on a broken brief, and the record stayed: the next make digest started
+    after briefs no reader had been sent ("nothing to send")."""
+    write_brief(tmp_path, "one.md", 1)
+    write_brief(tmp_path, "two.md", 2, "topic: Nowhere")  # a field the site does not read
+    settings = tmp_path / "siteconf.py"
+    settings.write_text('DEFAULT_LANG = "en"\n', encoding="utf-8")
+    arguments = ["--content", str(tmp_path), "--settings", str(settings), "--since", "2099-01-01"]
+
+    assert editor(["digest", *arguments, "--date", "2099-02-01"]) == 1
+
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"{tmp_path.name}/briefs/two.md:7: 'topic:' is not a field the site reads: did you mean 'topics:'?"
+    ]
+    assert "no issue was recorded" in err
+    assert not (tmp_path / "digests").exists()

@@ -83,7 +83,7 @@ class EditorSettings:
 
     def render(self, markdown_text: str) -> str:
         """Markdown to HTML exactly as the build renders it (brief_registry.rendering)."""
-        return self._markdown.convert(markdown_text)
+        return self._markdown.published(markdown_text)
 
     @cached_property
     def _markdown(self) -> BriefMarkdown:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .frontmatter import FrontMatter
 from .images import image_problems
 from .problems import Problem
-from .safety import unsafe_html
+from .safety import SafetyCode, unsafe_html
 from .unknown_tags import unknown_tags
+
+# An opened HTML comment that Markdown wrote out as text, outside code: it was never closed.
+_SHOWN_COMMENT = re.compile(r"<(pre|code)\b.*?</\1>|(&lt;!--)", re.DOTALL)
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 
 def body_problems(
@@ -20,4 +25,30 @@ def body_problems(
         *unsafe_html(rendered, front.body, front.body_line, shown),
         *unknown_tags(rendered, front.body, front.body_line, shown),
         *image_problems(rendered, front.body, front.body_line, shown, source, content),
+        *unclosed_comments(rendered, front.body, front.body_line, shown),
     )
+
+
+def unclosed_comments(rendered: str, body: str, first_line: int, shown: str) -> tuple[Problem, ...]:
+    """An HTML comment opened and never closed ('<!-- TODO check figures'): Markdown shows it on the page as typed,
+    the editor's note with it. Said at the first line, outside a fenced block, with a '<!--' that no '-->' follows."""
+    if not any(match.group(2) for match in _SHOWN_COMMENT.finditer(rendered)):
+        return ()
+    lines, fenced, opened = body.split("\n"), False, None
+    for number, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced or "<!--" not in line:
+            continue
+        rest = "\n".join(lines[number:])
+        if "-->" not in rest[rest.rindex("<!--", 0, len(line)) + 4 :]:
+            opened = number
+            break
+    if opened is None:
+        return ()
+    message = (
+        "an HTML comment is opened here ('<!--') and never closed: end it with '-->', or the note shows on the "
+        "page as typed"
+    )
+    return (Problem(shown, first_line + opened, message, code=SafetyCode.COMMENT_NOT_CLOSED),)

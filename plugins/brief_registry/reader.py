@@ -21,7 +21,12 @@ from .body import body_problems
 from .frontmatter import read_brief
 from .images import link_site_images
 from .problems import BodyError, BriefFileError, display_path, log_extra
-from .rendering import BriefMarkdown, brief_markdown, fast_markdown_enabled, table_alignment_as_classes
+from .rendering import (
+    BriefMarkdown,
+    brief_markdown,
+    fast_markdown_enabled,
+    table_alignment_as_classes,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +49,7 @@ class BriefReader(YAMLMetadataReader):
             front = read_brief(source_path, shown)
             metadata = self._parse_yaml_metadata(front.data, source_path)
             self._md.Meta = {key: [str(v) for v in _as_list(value)] for key, value in metadata.items()}
-            content = self._body_markdown.convert(front.body)
+            content = self._body_markdown.published(front.body)
             problems = body_problems(content, front, shown, Path(source_path), Path(self.settings["PATH"]))
             if problems:
                 raise BodyError(*problems)

@@ -317,9 +317,24 @@ class BriefMarkdown:
             RENDERED.put(key, html)
         return html
 
+    def published(self, text: str) -> str:
+        """The HTML of `text` as the site publishes it, the build and `make check` alike: editors' comments left
+        out (`without_comments`)."""
+        return without_comments(self.convert(text))
+
     def reference(self, text: str) -> str:
         """Python-Markdown's own rendering (the fallback, and the yardstick in tests)."""
         return self._reference.reset().convert(text)
+
+
+# An HTML comment in a body's HTML (in code it is escaped, "&lt;!--", and never matched).
+_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+
+
+def without_comments(html: str) -> str:
+    """`html` without its HTML comments: an editor's note (<!-- check the figures -->) is for the editors, and was
+    published in the page's source and in every feed that carries the brief."""
+    return _COMMENT.sub("", html) if "<!--" in html else html
 
 
 # A table cell's alignment as Python-Markdown (and the fast path) writes it.

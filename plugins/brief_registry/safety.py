@@ -29,6 +29,8 @@ class SafetyCode(StrEnum):
     STYLE_ATTRIBUTE = "style-attribute"
     # <tariffs>: a word in angle brackets, a tag no browser shows (unknown_tags)
     UNKNOWN_ELEMENT = "unknown-element"
+    # "<!-- note" with no "-->": the editor's note shows on the page as typed (body.unclosed_comments)
+    COMMENT_NOT_CLOSED = "comment-not-closed"
 
 
 # Elements that run code, embed another document, or restyle the page; none belongs in a brief.

@@ -634,3 +634,21 @@ def test_an_attribute_whose_quote_is_never_closed_is_read_not_a_traceback(body):
     AttributeError from the cheap test."""
     rendered = brief_markdown(site_markdown()).convert(body)
     assert unsafe_html(rendered, body, 5, "x.md") == ()  # nothing runs: a tag left open is text, or no link
+
+
+def test_an_editors_note_in_a_comment_is_left_out_of_the_published_html_and_one_left_open_is_named():
+    """A closed comment went into the page's source and every feed; one never closed showed on the page as typed."""
+    from reality_check.editor.settings import EditorSettings
+    from reality_check.plugins.brief_registry.body import unclosed_comments
+    from reality_check.plugins.brief_registry.rendering import without_comments
+
+    settings = EditorSettings()
+    closed = "Text.\n\n<!-- SYNTHETIC note: check the figures -->\n\nMore, with `<!-- code -->`.\n"
+    published = settings.render(closed)  # as the build's reader renders it (BriefMarkdown.published)
+    assert "SYNTHETIC" not in published
+    assert " ".join(published.split()) == "<p>Text.</p> <p>More, with <code>&lt;!-- code --&gt;</code>.</p>"
+    assert without_comments("<p>A</p>\n<!-- b -->\n<p>C</p>") == "<p>A</p>\n<p>C</p>"
+    body = "Text.\n\n```\n<!-- in a fence, never closed\n```\n\n<!-- a -->\n\n<!-- SYNTHETIC note\n\nMore.\n"
+    problems = unclosed_comments(settings.render(body), body, 6, "x.md")
+    assert [(p.line, p.code) for p in problems] == [(6 + 8, SafetyCode.COMMENT_NOT_CLOSED)]
+    assert unclosed_comments(settings.render(closed), closed, 6, "x.md") == ()

@@ -34,7 +34,7 @@ from reality_check.plugins.brief_registry.dates import DateError, read_date
 from reality_check.plugins.brief_registry.nearmiss import closest
 from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE
-from reality_check.plugins.brief_registry.rules import unknown_name
+from reality_check.plugins.brief_registry.rules import joined_names, unknown_name
 from reality_check.plugins.brief_registry.textfile import lines_of, read_text_file
 from reality_check.plugins.newsletter_digest.issues import DigestRecordError, NothingToSendError, write_issue
 from reality_check.plugins.plugin_support.files import write_atomically
@@ -402,6 +402,12 @@ def _import_parsed(content: Path, source: Path, text: str, settings: EditorSetti
 
 def run_add_author(args: argparse.Namespace, settings: EditorSettings) -> int:
     registry = _registry(args.content)
+    joined = joined_names("authors", args.name.strip(), registry)
+    if joined:  # "Emma Ashford and Mathew Burrows" became an author with a page of its own
+        raise RefusalError(
+            f"'{args.name.strip()}' names {len(joined)} authors already listed in {args.content / AUTHORS_FILE}: "
+            f'nothing to add; a brief by both names them with commas, AUTHORS="{", ".join(joined)}"'
+        )
     person = new_person(args.name, args.bio, settings.slug(args.name), args.title, args.affiliation)
     same = any(p.name == person.name or p.slug == person.slug for p in registry.authors)  # add_author says so
     near = closest(person.name, [p.name for p in registry.authors])
@@ -464,6 +470,15 @@ def offer_authors(
     """Add unknown authors after asking on the terminal; refuse (saying how to add them) otherwise."""
     if not names:
         return registry
+    joined = [(name, parts) for name in names if (parts := joined_names("authors", name, registry))]
+    if joined:  # "Emma Ashford and Mathew Burrows" was offered as one new author, page and all
+        raise RefusalError(
+            "; ".join(
+                f"'{name}' names {len(parts)} listed authors: separate them with commas, "
+                f'AUTHORS="{", ".join(parts)}"'
+                for name, parts in joined
+            )
+        )
     misspelt = misspelt_authors(names, registry)
     if misspelt:  # offering to add 'emma ashford' beside 'Emma Ashford' would only make a second author
         raise RefusalError("; ".join(misspelt) + " (write the name exactly as the registry lists it)")

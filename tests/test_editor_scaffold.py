@@ -405,6 +405,24 @@ def test_make_brief_with_a_near_miss_author_says_did_you_mean(content, typed, ca
     assert folder_bytes(content) == before
 
 
+@pytest.mark.parametrize("typed", ["Emma Ashford and Mathew Burrows", "Emma Ashford & Mathew Burrows"])
+def test_make_brief_with_two_listed_authors_joined_by_and_says_to_use_commas(
+    content, typed, capsys, monkeypatch
+):
+    """It told the editor to add 'Emma Ashford and Mathew Burrows' as a new author, with a page of its own."""
+    before = folder_bytes(content)
+
+    code, _, err = brief(content, capsys, monkeypatch, typed)
+
+    assert code == 1
+    assert err.splitlines()[:2] == [
+        f"error: '{typed}' names 2 listed authors: separate them with commas, "
+        'AUTHORS="Emma Ashford, Mathew Burrows"',
+        "Nothing was written.",
+    ]
+    assert folder_bytes(content) == before
+
+
 def test_make_brief_with_a_near_miss_topic_or_region_says_did_you_mean(content, capsys, monkeypatch):
     code, _, err = brief(content, capsys, monkeypatch, "Emma Ashford", regions="russia")
 
@@ -424,6 +442,20 @@ def test_make_author_for_a_listed_author_in_other_capitals_names_them(content, c
         f"error: did you mean 'Emma Ashford'? Emma Ashford is already listed in {content / 'authors.yml'}: "
         'write AUTHORS="Emma Ashford" for a brief; nothing to add. A different person whose name gives the same '
         "address 'emma-ashford' needs a fuller name (a middle initial, say)"
+    )
+    assert folder_bytes(content) == before
+
+
+def test_make_author_for_two_listed_authors_joined_by_and_adds_nobody(content, capsys, monkeypatch):
+    """make brief's own advice once led here, and 'Emma Ashford and Mathew Burrows' got an author page."""
+    before = folder_bytes(content)
+
+    code, _, err = author(content, capsys, monkeypatch, "Emma Ashford and Mathew Burrows", "Writes briefs.")
+
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"error: 'Emma Ashford and Mathew Burrows' names 2 authors already listed in {content / 'authors.yml'}: "
+        'nothing to add; a brief by both names them with commas, AUTHORS="Emma Ashford, Mathew Burrows"'
     )
     assert folder_bytes(content) == before
 

@@ -280,6 +280,19 @@ def _names_expected(key: str, given: object, label: str, filename: str) -> str:
     return f"'{key}:' lists names, one per line ('{key}:', then '  - Name'), not a {kind}"
 
 
+# Where one written name joins several: "A, B", "A, B, and C", "A and B", "A & B".
+_NAME_JOINS = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def joined_names(key: str, name: str, registry: Registry) -> list[str] | None:
+    """The listed names that `name` joins ("Emma Ashford and Mathew Burrows"), when it joins two or more and the
+    registry of `key` lists every one of them; else None."""
+    parts = [part.strip() for part in _NAME_JOINS.split(name) if part.strip()]
+    if len(parts) > 1 and all(registry.named(key, part) is not None for part in parts):
+        return parts
+    return None
+
+
 def check_references(path: str, front: FrontMatter, registry: Registry) -> list[Problem]:
     """Every author, topic and region a brief names must be in its registry."""
     problems = []
@@ -302,8 +315,8 @@ def check_references(path: str, front: FrontMatter, registry: Registry) -> list[
             if registry.named(key, name) is not None:
                 continue
             where = front.line_of(key, index)
-            parts = [part.strip() for part in name.split(",")]
-            if len(parts) > 1 and all(registry.named(key, part) is not None for part in parts):
+            parts = joined_names(key, name, registry)
+            if parts:
                 listed = ", ".join(f"'  - {part}'" for part in parts)
                 message = f"'{name}' is one name, not {len(parts)}: put each on a line of its own ('{key}:', then {listed})"
                 problems.append(Problem(path, where, message, code=RuleCode.NAMES_ON_ONE_LINE))

@@ -405,3 +405,25 @@ def test_a_series_number_is_read_as_written_in_decimal(written, said):
     front = read_front_matter(f"---\ntitle: X\nseries_number: {written}\n---\n", "x.md")
     (problem,) = check_series_numbers([Numbered.of("x.md", front)])
     assert (problem.line, problem.message) == (3, said)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Ada Example, Bo Other",
+        "Ada Example and Bo Other",
+        "Ada Example & Bo Other",
+        "Ada Example, and Bo Other",
+    ],
+)
+def test_two_listed_names_written_as_one_are_told_to_go_one_per_line(written):
+    registry = Registry(authors=(*REGISTRY.authors, Person("Bo Other", "bo-other", "Invented.")))
+    text = BRIEF.replace("authors:\n  - Ada Example\n  - Nobody Known\n", f"authors: {written}\n")
+    (problem,) = [
+        p for p in check_references("x.md", read_front_matter(text, "x.md"), registry) if p.line == 4
+    ]
+    assert (problem.code, problem.message) == (
+        RuleCode.NAMES_ON_ONE_LINE,
+        f"'{written}' is one name, not 2: put each on a line of its own ('authors:', then '  - Ada Example', "
+        "'  - Bo Other')",
+    )

@@ -7,6 +7,7 @@ scanning a quoted scalar"). The message names that line, in an editor's words, w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -121,6 +122,28 @@ def _value_after_value(failure: _Failure) -> _Diagnosis | None:
     return _Diagnosis(line, said, YamlCode.COLON_IN_VALUE)
 
 
+# A 'key: value' line whose value starts with a character YAML reads as markup: a list ([), a group ({), an alias
+# (*), a block of lines (| or >), a list item (- ) or a reserved one (@, `, %).
+_MARKUP_START = re.compile(r"^\s*(?:-\s+)?[^\s:#\[{][^:]*:\s+(?P<value>(?:[\[{*|>@`%]|-\s).*)$")
+
+
+def _value_starts_with_markup(failure: _Failure) -> _Diagnosis | None:
+    """A title such as '[UPDATED] Russia…' or '*Realism* is back': YAML reads the start as markup and fails further
+    on, with advice about indentation or aliases that fits nothing the editor wrote."""
+    for line in sorted({failure.start_line, failure.end_line}):
+        found = _MARKUP_START.match(failure.lines[line - 1]) if 0 < line <= len(failure.lines) else None
+        if found is None:
+            continue
+        value = found.group("value").rstrip()
+        first = value[:1]
+        said = (
+            f"the value on line {line} starts with '{first}', which YAML reads as markup, not text: put the whole "
+            f'value in quotes, such as "{value.replace(chr(34), chr(39))}"'
+        )
+        return _Diagnosis(line, said, YamlCode.RESERVED_CHARACTER)
+    return None
+
+
 def _reserved_character(failure: _Failure) -> _Diagnosis | None:
     if "found undefined alias" not in failure.problem and "cannot start any token" not in failure.problem:
         return None
@@ -160,6 +183,7 @@ _DIAGNOSES: tuple[Callable[[_Failure], _Diagnosis | None], ...] = (
     _tab,
     _value_after_value,
     _reserved_character,
+    _value_starts_with_markup,
     _text_after_quote,
     _misaligned,
 )

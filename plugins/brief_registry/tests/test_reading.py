@@ -206,6 +206,18 @@ YAML_MISTAKES = [
         "the value on line 2 starts with a character YAML reserves: put the whole value in quotes",
     ),
     ("title: @x", 2, "the value on line 2 starts with a character YAML reserves"),
+    # Titles editors write, which YAML reads as a list, a group, an alias or a block: the advice was about
+    # indenting lists, or the parser's own words.
+    (
+        "title: [UPDATED] Russia and the West",
+        2,
+        "the value on line 2 starts with '[', which YAML reads as markup, not text: put the whole value in quotes, "
+        'such as "[UPDATED] Russia and the West"',
+    ),
+    ("title: *Realism* is back", 2, "the value on line 2 starts with '*', which YAML reads as markup"),
+    ("title: {Draft} Russia", 2, "the value on line 2 starts with '{', which YAML reads as markup"),
+    ("title: - x", 2, "the value on line 2 starts with '-', which YAML reads as markup"),
+    ("title: > more", 2, "the value on line 2 starts with '>', which YAML reads as markup"),
 ]
 
 

@@ -108,6 +108,9 @@ class CheckCode(StrEnum):
         "field-unknown"  # topic: (for topics), draft: true (for status: draft): left out without a word
     )
     TITLE_MARKUP = "title-markup"  # title: The <em>realist</em> case &amp; more (shown as typed)
+    TITLE_NUMBERED = (
+        "title-numbered"  # title: "Reality Check #5: …" (the site puts the label before it again)
+    )
     FILE_NOT_READ = "file-not-read"  # BRIEF.MD, brief.md.txt, a web page saved among the briefs
     # A warning: an emoji in a title or the first key point, drawn as an empty box in the share image.
     SHARE_IMAGE_GLYPHS = "share-image-glyphs"
@@ -359,6 +362,7 @@ def check_brief(
         *check_date(shown, front),
         *check_date(shown, front, "modified"),
         *check_values(shown, front),
+        *check_title_label(shown, front, settings.series),
     ]
     if registry is not None:
         problems.extend(check_references(shown, front, registry))
@@ -520,6 +524,24 @@ def check_values(path: str, front: FrontMatter, brief: bool = True) -> list[Prob
             message = unknown_field(str(key))
             problems.append(Problem(path, front.line_of(key), message, code=CheckCode.FIELD_UNKNOWN))
     return problems
+
+
+def check_title_label(path: str, front: FrontMatter, series: str) -> list[Problem]:
+    """A title that starts with the brief's label ("Reality Check #5: …") is shown after the label the site puts
+    before every title: "Reality Check #5: Reality Check #5: …", on its page, its card and its PDF."""
+    title = front.data.get("title")
+    found = (
+        re.match(rf"\s*{re.escape(series)}\s*#\s*\d+\s*[:.–—-]?\s*", title, re.IGNORECASE)
+        if isinstance(title, str) and series
+        else None
+    )
+    if found is None or not title[found.end() :].strip():
+        return []
+    message = (
+        f"the title starts with '{found.group(0).strip()}', which the site puts before every title already: "
+        f"write the title alone, title: {title[found.end() :].strip()}"
+    )
+    return [Problem(path, front.line_of("title"), message, code=CheckCode.TITLE_NUMBERED)]
 
 
 def share_image_glyphs(

@@ -352,7 +352,10 @@ def _number_taken(
     wrongly (another title), with the draft's line to correct and the next free number."""
     title = used.title
     if title.strip().casefold() == brief.request.title.strip().casefold():
-        return f"{used} already has series number {brief.number}: this brief seems to be imported already"
+        return (
+            f"{used} already has series number {brief.number}: this brief seems to be imported already; edit that "
+            f"file, or, to import {source.name} anew (after correcting it), delete that file first"
+        )
     line = next((n for n, t in enumerate(lines_of(text), 1) if f"#{brief.number}" in t), 1)
     free = numbered(settings.series, next_free_number(content))
     return (

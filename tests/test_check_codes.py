@@ -23,6 +23,7 @@ from reality_check.editor.check import (
     check_required,
     check_responses,
     check_slugs,
+    check_title_label,
     check_values,
     future_date,
     share_image_glyphs,
@@ -109,6 +110,14 @@ CHECK_CASES: list[tuple[CheckCode, Find]] = [
     (
         CheckCode.FIELD_NOT_ALLOWED,
         lambda _: check_values("x.md", front(COMPLETE.replace("---\n\n", "url: x/\n---\n\n"))),
+    ),
+    (
+        CheckCode.TITLE_NUMBERED,
+        lambda _: check_title_label(
+            "x.md",
+            front(COMPLETE.replace("title: Synthetic", 'title: "Reality Check #9: Synthetic"', 1)),
+            "Reality Check",
+        ),
     ),
     (
         CheckCode.FIELD_UNKNOWN,

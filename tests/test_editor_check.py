@@ -577,3 +577,22 @@ def test_a_page_at_the_address_of_a_page_the_site_writes_is_named_before_the_bui
         "content/pages/synthetic-newsletter.md:2: slug 'newsletter' gives the address /newsletter/, which is the "
         "newsletter's archive: give this page another title or a 'slug:' field"
     )
+
+
+@pytest.mark.parametrize("written", ["Reality Check #5: Invented title", "reality check #5 – Invented title"])
+def test_a_title_that_carries_the_series_label_is_told_to_drop_it(tmp_path, capsys, monkeypatch, written):
+    """It was published as "Reality Check #5: Reality Check #5: Invented title", on the page, the card and the PDF."""
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    brief = content / "briefs" / GOOD_BRIEF.name
+    text = brief.read_text(encoding="utf-8")
+    title_line = next(line for line in text.splitlines() if line.startswith("title: "))
+    brief.write_text(text.replace(title_line, f'title: "{written}"', 1), encoding="utf-8")
+
+    code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+
+    line = text.splitlines().index(title_line) + 1
+    assert code == 1
+    assert lines == [
+        f"content/briefs/{GOOD_BRIEF.name}:{line}: the title starts with '{written.split(' Invented')[0]}', which "
+        "the site puts before every title already: write the title alone, title: Invented title"
+    ]

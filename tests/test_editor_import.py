@@ -127,8 +127,9 @@ def test_refuses_a_brief_already_imported(tmp_path, capsys, monkeypatch):
 
     assert code == 1
     assert (
-        "error: content/briefs/reality-check-4.md:3 already has series number 4: this brief seems to be imported already"
-    ) in err
+        "error: content/briefs/reality-check-4.md:3 already has series number 4: this brief seems to be imported "
+        f"already; edit that file, or, to import {SEED.name} anew (after correcting it), delete that file first"
+    ) in err  # it said no more, to an editor who had corrected the draft after an import with a problem
     assert folder_bytes(content) == before
 
 

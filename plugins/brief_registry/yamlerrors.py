@@ -87,10 +87,22 @@ def _unclosed_bracket(failure: _Failure) -> _Diagnosis | None:
     return _Diagnosis(line, said, YamlCode.UNCLOSED_BRACKET)
 
 
+# 'status:draft': a name and its value with no space between them, which YAML reads as one word.
+_NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?(?P<name>[A-Za-z_][\w-]*):(?P<value>[^\s/].*)$")
+
+
 def _missing_colon(failure: _Failure) -> _Diagnosis | None:
     if "simple key" not in failure.context or "':'" not in failure.problem:
         return None
     line = failure.start_line
+    text = failure.lines[line - 1] if 0 < line <= len(failure.lines) else ""
+    glued = _NO_SPACE_AFTER_COLON.match(text)
+    if glued:
+        said = (
+            f"line {line} needs a space after the ':' of '{glued['name']}': write it as "
+            f"'{glued['name']}: {glued['value'].strip()}'"
+        )
+        return _Diagnosis(line, said, YamlCode.MISSING_COLON)
     return _Diagnosis(
         line, f"line {line} has no ':' after its name: write it as 'name: value'", YamlCode.MISSING_COLON
     )

@@ -206,6 +206,12 @@ YAML_MISTAKES = [
         "the value on line 2 starts with a character YAML reserves: put the whole value in quotes",
     ),
     ("title: @x", 2, "the value on line 2 starts with a character YAML reserves"),
+    # Written without a space, a name and its value are one word to YAML ("has no ':' after its name", it said).
+    (
+        "title: A\nstatus:draft\nseries_number: 4",
+        3,
+        "line 3 needs a space after the ':' of 'status': write it as 'status: draft'",
+    ),
     # Titles editors write, which YAML reads as a list, a group, an alias or a block: the advice was about
     # indenting lists, or the parser's own words.
     (

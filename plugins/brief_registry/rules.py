@@ -280,6 +280,9 @@ def _names_expected(key: str, given: object, label: str, filename: str) -> str:
     return f"'{key}:' lists names, one per line ('{key}:', then '  - Name'), not a {kind}"
 
 
+# A list mark that is not YAML's "- ": a word processor's bullet, or a hyphen with no space after it.
+_BULLET = re.compile(r"\s*(?:[•·▪◦‣∙]|-(?=\S))\s*")
+
 # Where one written name joins several: "A, B", "A, B, and C", "A and B", "A & B".
 _NAME_JOINS = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
@@ -328,6 +331,18 @@ def check_references(path: str, front: FrontMatter, registry: Registry) -> list[
                 message = (
                     f"'{name}' is read as one name: the line of '- {parts[1]}' is indented further than the one "
                     f"above it, so YAML joins the two; start each line of the list at the same place ({listed})"
+                )
+                problems.append(Problem(path, where, message, code=RuleCode.NAMES_ON_ONE_LINE))
+                continue
+            # "  • Emma Ashford" (a word processor's bullet) or "-Emma Ashford": not a YAML list item, so the names
+            # were read as one ("• Emma Ashford • Mathew Burrows"), or with the mark as part of the name.
+            bullets = [part.strip() for part in _BULLET.split(name)]
+            parts = [part for part in bullets if part]
+            if _BULLET.match(name) and parts and all(registry.named(key, part) is not None for part in parts):
+                listed = ", then ".join(f"'  - {part}'" for part in parts)
+                message = (
+                    f"'{name}': a list's lines start with '- ' (a hyphen, then a space), which YAML reads as a "
+                    f"list, not with '{name.strip()[:1]}': write '{key}:', then {listed}"
                 )
                 problems.append(Problem(path, where, message, code=RuleCode.NAMES_ON_ONE_LINE))
                 continue

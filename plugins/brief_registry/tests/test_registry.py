@@ -427,3 +427,29 @@ def test_two_listed_names_written_as_one_are_told_to_go_one_per_line(written):
         f"'{written}' is one name, not 2: put each on a line of its own ('authors:', then '  - Ada Example', "
         "'  - Bo Other')",
     )
+
+
+@pytest.mark.parametrize(
+    ("authors", "said"),
+    [
+        (
+            "authors:\n  • Ada Example\n  • Bo Other\n",
+            "'• Ada Example • Bo Other': a list's lines start with '- ' (a hyphen, then a space), which YAML reads as "
+            "a list, not with '•': write 'authors:', then '  - Ada Example', then '  - Bo Other'",
+        ),
+        (
+            "authors:\n  -Ada Example\n",
+            "'-Ada Example': a list's lines start with '- ' (a hyphen, then a space), which YAML reads as a list, not "
+            "with '-': write 'authors:', then '  - Ada Example'",
+        ),
+    ],
+    ids=["word-processor-bullets", "hyphen-without-a-space"],
+)
+def test_a_list_written_with_other_bullets_is_told_yamls(authors, said):
+    """Bullets pasted from a word processor made one name of two ("unknown author '• Ada Example • Bo Other'")."""
+    registry = Registry(authors=(*REGISTRY.authors, Person("Bo Other", "bo-other", "Invented.")))
+    text = BRIEF.replace("authors:\n  - Ada Example\n  - Nobody Known\n", authors)
+    (problem,) = [
+        p for p in check_references("x.md", read_front_matter(text, "x.md"), registry) if p.line == 4
+    ]
+    assert (problem.code, problem.message) == (RuleCode.NAMES_ON_ONE_LINE, said)

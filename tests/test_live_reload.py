@@ -193,6 +193,9 @@ def test_the_open_tab_shows_a_saved_edit_by_itself_reloading_once(devserver, bro
     )
     # Waits through a reload whose page has not got its <main> yet (a locator, not a script that would fail on it).
     sync_api.expect(page.locator("main")).to_contain_text("(live edit)", timeout=60_000)
+    # The reloaded page's text shows before its "load" event fires (that waits for its images and fonts), and
+    # Playwright hands events over only while it is called: wait for the event through Playwright, not a sleep.
+    wait_for(lambda: loads or page.wait_for_timeout(50), "the reloaded page's load event")
     wait_for(lambda: log.read_text().count(BUILT) > builds, "the full rebuild after the save")
 
     # The full rebuild wrote the brief's page again with the same bytes: the tab's page is the version served

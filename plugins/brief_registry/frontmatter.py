@@ -243,23 +243,32 @@ def key_given_twice(node: yaml.Node | None) -> tuple[int, str] | None:
 
 
 def cut_by_a_comment(node: yaml.Node | None, lines: list[str]) -> tuple[int, str] | None:
-    """The line and message for a text value that a '#' cut short ("title: Reality Check #4" is "Reality Check").
+    """The line and message for a text value that a '#' cut short ("title: Reality Check #4" is "Reality Check"),
+    or emptied ("series_number: #5" is no value at all).
 
     In YAML, '#' after a space starts a comment; a comment such as "# note" (a space after '#') is left alone, but
     "#4" or "#MeToo" glued to the '#' is text the editor meant to keep.
     """
     for scalar in _scalars(node):
-        if scalar.style not in (None, "") or scalar.tag != "tag:yaml.org,2002:str":
+        empty = scalar.tag == "tag:yaml.org,2002:null" and scalar.value == ""  # 'series_number: #5'
+        if scalar.style not in (None, "") or not (empty or scalar.tag == "tag:yaml.org,2002:str"):
             continue  # quoted, or not text
         line = lines[scalar.end_mark.line] if scalar.end_mark.line < len(lines) else ""
         lost = _GLUED_COMMENT.match(line[scalar.end_mark.column :])
-        if lost:
-            whole = f"{scalar.value} {lost.group(1).rstrip()}"
-            return (
-                scalar.end_mark.line + 1,
-                f"'#' after a space starts a YAML comment, so this value would end before '{lost.group(1).rstrip()}': "
-                f'put the whole value in quotes ("{whole}")',
+        if lost is None:
+            continue
+        cut = lost.group(1).rstrip()
+        if empty:
+            said = (
+                f"'#' after a space starts a YAML comment, so this value would be empty and '{cut}' ignored: "
+                f"write it without the '#', or in quotes (\"{cut}\") if the '#' is part of it"
             )
+        else:
+            said = (
+                f"'#' after a space starts a YAML comment, so this value would end before '{cut}': "
+                f'put the whole value in quotes ("{scalar.value} {cut}")'
+            )
+        return scalar.end_mark.line + 1, said
     return None
 
 
@@ -298,10 +307,31 @@ def parse_yaml(text: str) -> tuple[yaml.Node | None, object]:
     loader; on an error, parsed again by PyYAML's own parser, whose messages and line numbers read better. Briefs
     and registries alike: the characters of `_READ_AS_SPACES` are read as what editors see."""
     text = text.translate(_READ_AS_SPACES)
+    _refuse_anchors_and_tags(text)
     try:
         return _parse(text, LOADER)
     except (yaml.YAMLError, ValueError):
         return _parse(text, MESSAGE_LOADER)
+
+
+def _refuse_anchors_and_tags(text: str) -> None:
+    """Raise a YAML error at the first anchor or tag. 'title: &Focus on interests' is valid YAML that names an
+    anchor 'Focus' and publishes the title 'on interests'; a tag ('!Focus', '!!int x') names a type, and a wrong
+    one failed with the parser's words or a Python error. No field of a brief or a registry is written with them."""
+    if "&" not in text and "!" not in text:
+        return
+    try:
+        tokens = list(yaml.scan(text, Loader=LOADER))
+    except yaml.YAMLError:
+        return  # a syntax error, which the parse says in better words
+    for token in tokens:
+        if isinstance(token, yaml.AnchorToken):
+            said = f"found an anchor '&{token.value}', which drops that word from the value"
+        elif isinstance(token, yaml.TagToken):
+            said = f"found a tag '{''.join(token.value)}', which names a type instead of being text"
+        else:
+            continue
+        raise yaml.composer.ComposerError(None, None, said, token.start_mark)
 
 
 def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:

@@ -28,6 +28,7 @@ class EncodingCode(StrEnum):
     UTF16 = "file-utf16"  # UTF-16 text (its byte order mark says so)
     UNREADABLE = "file-unreadable"  # a link to a file that is gone, a file this user may not read
     NOT_PLAIN_TEXT = "file-not-plain-text"  # a Word document, RTF (TextEdit's and WordPad's own format)
+    CONTROL_CHARACTER = "file-control-character"  # an invisible character a page cannot show nor a feed carry
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -65,7 +66,37 @@ def decode_text(raw: bytes, shown: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise EncodingError(_not_utf8(raw, error.start, shown)) from None
-    return text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS_AS_SPACES)
+    control = _CONTROL.search(text)
+    if control:
+        raise EncodingError(_control_character(text, control.start(), shown))
+    return text
+
+
+# Word writes a line break typed with Shift+Enter as a vertical tab, and a page break as a form feed; U+0085 is a
+# line end of old IBM text. Each is read as a space, as a page shows it (a feed may not carry any of them).
+_BREAKS_AS_SPACES = {0x0B: " ", 0x0C: " ", 0x85: " "}
+# What is left of the C0 and C1 control characters but the tab: no page shows them, an XML feed may not hold them
+# (its readers refuse the whole feed), and a NUL ends the text for some programs.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_character(text: str, start: int, shown: str) -> Problem:
+    line_start = text.rfind("\n", 0, start) + 1
+    line, column, code = text.count("\n", 0, start) + 1, start - line_start + 1, ord(text[start])
+    meant = bytes([code]).decode("cp1252", errors="ignore") if 0x80 <= code <= 0x9F else ""
+    origin = (
+        f" (a Windows-1252 '{meant}' mistaken for Latin-1 on its way here: type '{meant}' in its place)"
+        if meant
+        else " (text copied from a PDF or another program can bring one): delete it"
+    )
+    return Problem(
+        shown,
+        line,
+        f"line {line} holds an invisible control character, U+{code:04X}, in column {column}, which a page cannot "
+        f"show and a feed may not carry{origin}",
+        code=EncodingCode.CONTROL_CHARACTER,
+    )
 
 
 def read_text_file(path: str | Path, shown: str | None = None) -> str:

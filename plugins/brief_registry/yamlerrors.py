@@ -135,18 +135,22 @@ def _value_after_value(failure: _Failure) -> _Diagnosis | None:
 
 
 # A 'key: value' line whose value starts with a character YAML reads as markup: a list ([), a group ({), an alias
-# (*), a block of lines (| or >), a list item (- ) or a reserved one (@, `, %).
-_MARKUP_START = re.compile(r"^\s*(?:-\s+)?[^\s:#\[{][^:]*:\s+(?P<value>(?:[\[{*|>@`%]|-\s).*)$")
+# (*) or an anchor (&), a tag (!), a block of lines (| or >), a list item (- ) or a reserved one (@, `, %); or a
+# list item starting with an anchor or a tag ('- &Emma', '- !Important').
+_MARKUP_START = re.compile(
+    r"^\s*(?:-\s+)?[^\s:#\[{][^:]*:\s+(?P<value>(?:[\[{*&!|>@`%]|-\s).*)$|^\s*-\s+(?P<item>[&!].*)$"
+)
 
 
 def _value_starts_with_markup(failure: _Failure) -> _Diagnosis | None:
     """A title such as '[UPDATED] Russia…' or '*Realism* is back': YAML reads the start as markup and fails further
-    on, with advice about indentation or aliases that fits nothing the editor wrote."""
+    on, with advice about indentation or aliases that fits nothing the editor wrote; or, for '&Focus on…', reads
+    the first word as an anchor's name and drops it (`frontmatter.parse_yaml` makes that an error)."""
     for line in sorted({failure.start_line, failure.end_line}):
         found = _MARKUP_START.match(failure.lines[line - 1]) if 0 < line <= len(failure.lines) else None
         if found is None:
             continue
-        value = found.group("value").rstrip()
+        value = (found.group("value") or found.group("item")).rstrip()
         first = value[:1]
         said = (
             f"the value on line {line} starts with '{first}', which YAML reads as markup, not text: put the whole "

@@ -22,7 +22,7 @@ from reality_check.plugins.brief_registry.rendering import (
     table_alignment_as_classes,
 )
 from reality_check.plugins.brief_registry.safety import SafetyCode, suspect_scheme, unsafe_html
-from reality_check.plugins.brief_registry.textfile import decode_text
+from reality_check.plugins.brief_registry.textfile import EncodingCode, decode_text
 
 FRONT = "---\ntitle: A synthetic title\nseries_number: 7\n---\nBody line.\n"
 
@@ -79,6 +79,37 @@ def test_another_encoding_names_the_line_of_the_first_bad_byte(raw, line, messag
         line,
         message,
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "message"),
+    [
+        (
+            b"---\ntitle: x\n---\nthree\x00days\n",
+            4,
+            "line 4 holds an invisible control character, U+0000, in column 6, which a page cannot show and a feed "
+            "may not carry (text copied from a PDF or another program can bring one): delete it",
+        ),
+        (
+            "---\r\ntitle: It\u0092s late\r\n".encode(),
+            2,
+            "line 2 holds an invisible control character, U+0092, in column 10, which a page cannot show and a feed "
+            "may not carry (a Windows-1252 '\u2019' mistaken for Latin-1 on its way here: type '\u2019' in its place)",
+        ),
+        (b"\x1b[0m\n", 1, "line 1 holds an invisible control character, U+001B, in column 1,"),
+    ],
+    ids=["nul", "c1-quote", "escape"],
+)
+def test_a_control_character_is_named_at_its_line_and_column(raw, line, message):
+    """Published as it was, a NUL or a U+0001 reached the page and every XML feed, whose readers refuse it."""
+    with pytest.raises(EncodingError) as caught:
+        decode_text(raw, "x.md")
+    assert (caught.value.problem.line, caught.value.problem.code) == (line, EncodingCode.CONTROL_CHARACTER)
+    assert caught.value.problem.message.startswith(message)
+
+
+def test_line_and_page_breaks_a_word_processor_leaves_are_read_as_spaces():
+    assert decode_text(b"Shift\x0bEnter\x0cpage\xc2\x85end\ttab\n", "x.md") == "Shift Enter page end\ttab\n"
 
 
 @pytest.mark.parametrize(
@@ -224,6 +255,16 @@ YAML_MISTAKES = [
     ("title: {Draft} Russia", 2, "the value on line 2 starts with '{', which YAML reads as markup"),
     ("title: - x", 2, "the value on line 2 starts with '-', which YAML reads as markup"),
     ("title: > more", 2, "the value on line 2 starts with '>', which YAML reads as markup"),
+    # An anchor is valid YAML that drops the word it names: the title 'on interests' was published without a word.
+    (
+        "title: &Focus on interests",
+        2,
+        "the value on line 2 starts with '&', which YAML reads as markup, not text: put the whole value in quotes, "
+        'such as "&Focus on interests"',
+    ),
+    ("authors:\n  - &Emma Ashford", 3, "the value on line 3 starts with '&', which YAML reads as markup"),
+    ("title: !Focus on", 2, "the value on line 2 starts with '!', which YAML reads as markup"),
+    ("authors:\n  - !Emma", 3, "the value on line 3 starts with '!', which YAML reads as markup"),
 ]
 
 
@@ -458,6 +499,19 @@ def test_a_registry_saved_with_a_bom_and_crlf_loads_with_the_editors_line_number
             "'#' after a space starts a YAML comment, so this value would end before '#1': put the whole value in "
             'quotes ("Emma #1")',
         ),
+        # The whole value glued to a '#': it said the field was missing, at the opening fence.
+        (
+            "title: A\nseries_number: #5",
+            3,
+            "'#' after a space starts a YAML comment, so this value would be empty and '#5' ignored: write it "
+            "without the '#', or in quotes (\"#5\") if the '#' is part of it",
+        ),
+        (
+            "authors:\n  - #Emma",
+            3,
+            "'#' after a space starts a YAML comment, so this value would be empty and '#Emma' ignored: write it "
+            "without the '#', or in quotes (\"#Emma\") if the '#' is part of it",
+        ),
     ],
 )
 def test_a_number_sign_that_would_cut_a_value_short_is_named(yaml_lines, line, message):
@@ -473,6 +527,8 @@ def test_a_number_sign_that_would_cut_a_value_short_is_named(yaml_lines, line, m
         ("title: A title  # a note for editors", {"title": "A title"}),
         ('title: "Reality Check #4"', {"title": "Reality Check #4"}),
         ("series_number: 4 #4", {"series_number": 4}),
+        ("title: # to be written", {"title": None}),  # said as a missing title
+        ("title: Politics & Diplomacy", {"title": "Politics & Diplomacy"}),  # '&' inside a value is text
     ],
 )
 def test_comments_meant_as_comments_are_left_alone(yaml_lines, data):

@@ -219,6 +219,8 @@ class ProblemCode(StrEnum):
     RECOMMENDATIONS_UNDER_TWO_HEADINGS = "recommendations-under-two-headings"
     RECOMMENDATION_EMPTY = "recommendation-empty"
     RECOMMENDATION_NUMBER_REPEATED = "recommendation-number-repeated"
+    # the numbered list stops, and the numbers go on outside it: '2.**Lead**' (no space), or an unindented paragraph
+    RECOMMENDATIONS_LIST_CUT = "recommendations-list-cut"
     # key_points: in the front matter is not a list of sentences
     KEY_POINTS_FIELD_SHAPE = "key-points-field-shape"
     RECOMMENDATIONS_FIELD_SHAPE = "recommendations-field-shape"  # recommendations: is malformed
@@ -240,6 +242,7 @@ class CardProblem:
     index: int | None = None
     # which of the body's headings of that text (0: the first), when a heading is repeated
     occurrence: int = 0
+    paragraph: str = ""  # the text of a paragraph it is about (a heading written as one), when not a heading
 
     def __str__(self) -> str:
         return self.message
@@ -303,11 +306,15 @@ NEAR_HEADING = 0.8
 
 
 def normalize_heading(text: str) -> str:
-    """Compare headings the way an editor reads them: case, spacing, curly quotes and a final colon don't matter,
-    nor French typography's space before ? ! : ; ("Que faire ?" is "Que faire?")."""
+    """Compare headings the way an editor reads them: case, spacing, curly quotes, "what's" for "what is" and a
+    final colon don't matter, nor French typography's space before ? ! : ; ("Que faire ?" is "Que faire?")."""
     text = " ".join(text.replace("\u2019", "'").split()).casefold()
     text = re.sub(r" ([?!:;])", r"\1", text)
+    text = _CONTRACTED_IS.sub(r"\1 is", text)  # "What’s the solution?" is "What is the solution?"
     return text.removesuffix(":").rstrip()
+
+
+_CONTRACTED_IS = re.compile(r"\b(what|where|who|how|that|there|here|it)'s\b")
 
 
 def plain_text(node: Tag | NavigableString) -> str:
@@ -406,6 +413,23 @@ def _near_heading(soup: BeautifulSoup, names: tuple[str, ...]) -> str:
         if difflib.get_close_matches(normalize_heading(text), wanted, n=1, cutoff=NEAR_HEADING):
             return text
     return ""
+
+
+def _missing_section(
+    soup: BeautifulSoup, names: tuple[str, ...], what: str, follow: str, code: ProblemCode
+) -> CardProblem:
+    """The problem of a missing section: add its heading, or, for one written as a paragraph of its own ('**Key
+    points**', 'Key points:'), make those words a heading."""
+    wanted = {normalize_heading(n) for n in names}
+    for paragraph in soup.find_all("p"):
+        text = plain_text(paragraph)
+        if normalize_heading(text) in wanted:
+            said = (
+                f"no {what}: '{text}' is written as a paragraph, not a heading: write it as "
+                f"'## {text.removesuffix(':')}' on a line of its own, followed by {follow}"
+            )
+            return CardProblem(said, code, paragraph=text)
+    return CardProblem(f"no {what}: add a heading '## {names[0]}' followed by {follow}", code)
 
 
 def _level(heading: Tag) -> int:
@@ -529,14 +553,24 @@ def _key_points_problems(
             )
     if not chosen.holds_only_its_list:
         problems.append(
-            CardProblem(
-                f"key points appear twice: the section under the heading '{name}' holds more than its "
-                "list, so it stays in the body below the card; move the other text out of that section",
-                ProblemCode.KEY_POINTS_SECTION_HOLDS_MORE,
-                heading=name,
-            )
+            CardProblem(_holds_more(chosen), ProblemCode.KEY_POINTS_SECTION_HOLDS_MORE, heading=name)
         )
     return problems
+
+
+def _holds_more(section: KeyPointsSection) -> str:
+    """Why the key points' section is more than its list, and what to change."""
+    if _level(section.heading) == 1 and any(
+        isinstance(node, Tag) and node.name in HEADING_TAGS for node in section.nodes
+    ):
+        return (
+            f"the heading '{section.name}' is written with one '#', so every '##' heading after it belongs to its "
+            f"section, which then holds the whole brief: write it with two, '## {section.name}'"
+        )
+    return (
+        f"key points appear twice: the section under the heading '{section.name}' holds more than its "
+        "list, so it stays in the body below the card; move the other text out of that section"
+    )
 
 
 def _in_front_matter_and_body(sections: list[KeyPointsSection]) -> list[CardProblem]:
@@ -573,8 +607,11 @@ def _read_key_points(
                 )
             ]
         return (), [
-            CardProblem(
-                f"no key points: add a heading '## {first}' followed by a bulleted list ('- …')",
+            _missing_section(
+                soup,
+                settings.key_points_headings,
+                "key points",
+                "a bulleted list ('- …')",
                 ProblemCode.NO_KEY_POINTS,
             )
         ]
@@ -705,15 +742,65 @@ def _from_paragraphs(section: list) -> list[RecommendationItem]:
     return found
 
 
-def _find_recommendation_items(heading: Tag) -> list[RecommendationItem]:
+def _find_recommendation_items(heading: Tag) -> tuple[list[RecommendationItem], Tag | None]:
     """Find: the recommendations under `heading`, in the first style that yields any: numbered sub-headings,
-    an ordered list, or paragraphs starting with a number."""
+    an ordered list (returned too), or paragraphs starting with a number."""
     section = _section(heading)
     items = _from_subheadings(section, _level(heading))
+    ol = None
     if not items:
         ol = _first_list(section, ("ol",))
         items = _from_list(ol) if ol is not None else []
-    return items or _from_paragraphs(section)
+    return (items, ol) if items else (_from_paragraphs(section), None)
+
+
+# A paragraph opening with a number glued to what follows it ('2.**Adopt…**'): Markdown's list needs a space.
+_GLUED_NUMBER = re.compile(r"^\s*(?P<number>\d{1,2})[.)](?=\S)")
+
+
+def _glued(node: Tag) -> int | None:
+    """The number a paragraph opens with, glued to its text ('2.**Adopt…**'), or None."""
+    glued = _GLUED_NUMBER.match(node.get_text()) if node.name == "p" else None
+    return int(glued["number"]) if glued else None
+
+
+def _glued_problem(number: int, name: str) -> CardProblem:
+    said = (
+        f"recommendation {number} under the heading '{name}' is not in its numbered list, so the card leaves it "
+        f"out: put a space after '{number}.' (write '{number}. **Lead sentence.** Details…')"
+    )
+    return CardProblem(said, ProblemCode.RECOMMENDATIONS_LIST_CUT, heading=name)
+
+
+def _list_cut(ol: Tag, items: list[RecommendationItem], name: str) -> list[CardProblem]:
+    """Validate: recommendations numbered as if in `ol` but outside it, which the card would leave out: a
+    paragraph opening '2.' with no space after it (just before the list or after it), or a second list numbered on
+    from the first (the text before it was not indented under its item, so Markdown ended the list)."""
+    if not items:
+        return []
+    before = ol.find_previous_sibling(True)
+    if before is not None and _glued(before) == items[0].number - 1:  # '1.**Lead**' above a list from 2
+        return [_glued_problem(items[0].number - 1, name)]
+    following = items[-1].number + 1
+    for sibling in ol.find_next_siblings(True):
+        if sibling.name in HEADING_TAGS:
+            break
+        if _glued(sibling) == following:
+            return [_glued_problem(following, name)]
+        numbers = [number for number, _ in _list_numbers(sibling)] if sibling.name == "ol" else []
+        if numbers and numbers[0] == following:
+            left_out = (
+                f"recommendation {following}"
+                if len(numbers) == 1
+                else f"recommendations {following} to {numbers[-1]}"
+            )
+            said = (
+                f"the numbered list under the heading '{name}' ends after recommendation {following - 1}, so the "
+                f"card leaves out {left_out}: indent the text before recommendation {following} by four spaces, "
+                f"so it belongs to recommendation {following - 1}"
+            )
+            return [CardProblem(said, ProblemCode.RECOMMENDATIONS_LIST_CUT, heading=name)]
+    return []
 
 
 def _validate_recommendations(
@@ -762,11 +849,12 @@ def _read_recommendations(
     if not headings:
         if given is not None:
             return given, []
-        first = settings.recommendations_headings[0]
         return (), [
-            CardProblem(
-                f"no recommendations: add a heading '## {first}' followed by a numbered list such as "
-                f"{RECOMMENDATION_EXAMPLE}",
+            _missing_section(
+                soup,
+                settings.recommendations_headings,
+                "recommendations",
+                f"a numbered list such as {RECOMMENDATION_EXAMPLE}",
                 ProblemCode.NO_RECOMMENDATIONS,
             )
         ]
@@ -781,7 +869,10 @@ def _read_recommendations(
         )
         for other in headings[1:]
     ]
-    kept, invalid = _validate_recommendations(_find_recommendation_items(heading), name)
+    items, ol = _find_recommendation_items(heading)
+    kept, invalid = _validate_recommendations(items, name)
+    if ol is not None and given is None:
+        invalid = [*invalid, *_list_cut(ol, items, name)]
     found = [_anchored(item) for item in kept]
     if given is not None:
         places = {r.number: r.anchor for r in found}

@@ -72,14 +72,25 @@ def find_heading(
     return matching[occurrence] if occurrence < len(matching) else None
 
 
-def problem_line(problem: CardProblem, front: FrontMatter, found: tuple[SourceHeading, ...]) -> int:
+def problem_line(
+    problem: CardProblem, front: FrontMatter, found: tuple[SourceHeading, ...], render: Render
+) -> int:
     """The line a card problem is reported at, by the build and by ``make check`` alike.
 
-    A front-matter key's line when the problem is about one; else its heading's; a missing recommendations
+    A front-matter key's line when the problem is about one; else its heading's, or its paragraph's (a heading
+    written as a paragraph, whose lines `render` shows as the page does); a missing recommendations
     section belongs after the last heading; anything else where the body starts.
     """
     if problem.field:
         return front.line_of(problem.field, problem.index)
+    if problem.paragraph:
+        wanted = normalize_heading(problem.paragraph)
+        for number, line in content_lines(front.body, front.body_line):
+            if (
+                wanted.split()[0] in line.casefold()
+                and normalize_heading(_inline_text(line, render)) == wanted
+            ):
+                return number
     if problem.heading:
         heading = find_heading(found, (problem.heading,), problem.occurrence)
         return heading.line if heading else front.body_line
@@ -99,4 +110,4 @@ def located_problems(
     if front is None:
         return [Problem(shown, 1, p.message, code=p.code) for p in problems]
     found = headings(front.body, front.body_line, render)
-    return [Problem(shown, problem_line(p, front, found), p.message, code=p.code) for p in problems]
+    return [Problem(shown, problem_line(p, front, found, render), p.message, code=p.code) for p in problems]

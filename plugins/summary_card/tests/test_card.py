@@ -242,11 +242,102 @@ def test_the_first_key_point_is_what_a_description_quotes():
     [
         ("Key points", "key points"),
         ("  KEY   Points: ", "key points"),
-        ("What’s the issue?", "what's the issue?"),
+        ("What’s the issue?", "what is the issue?"),
+        ("What's the solution ?", "what is the solution?"),
+        ("Russia's interests", "russia's interests"),
     ],
 )
 def test_normalize_heading(heading, expected):
     assert normalize_heading(heading) == expected
+
+
+def test_whats_the_solution_is_the_solution_heading():
+    """The seed writes "What’s the issue?": an editor writing "What’s the solution?" was told to add a heading."""
+    html = "<h2>Key points</h2><ul><li>A.</li></ul><h2>What’s the solution?</h2><ol><li><b>Act.</b> Now.</li></ol>"
+    extraction = extract_card(html)
+    assert extraction.problems == ()
+    assert [(r.number, r.title) for r in extraction.card.recommendations] == [(1, "Act.")]
+
+
+# Recommendations numbered as if in the list but outside it, as the site's Markdown renders them: the card showed
+# the list's and left the others out without a word.
+KEY = "<h2>Key points</h2><ul><li>A.</li></ul><h2>What is the solution?</h2>"
+LIST_CUT = [
+    (
+        "<ol><li><b>One.</b> a</li></ol><p>2.<b>Two.</b> b</p>",
+        "recommendation 2 under the heading 'What is the solution?' is not in its numbered list, so the card leaves "
+        "it out: put a space after '2.' (write '2. **Lead sentence.** Details…')",
+    ),
+    (
+        '<p>1.<b>One.</b> a</p><ol start="2"><li><b>Two.</b> b</li></ol>',
+        "recommendation 1 under the heading 'What is the solution?' is not in its numbered list, so the card leaves "
+        "it out: put a space after '1.' (write '1. **Lead sentence.** Details…')",
+    ),
+    (
+        '<ol><li><b>One.</b> a</li></ol><p>More on one.</p><ol start="2"><li>Two.</li><li>Three.</li></ol>',
+        "the numbered list under the heading 'What is the solution?' ends after recommendation 1, so the card "
+        "leaves out recommendations 2 to 3: indent the text before recommendation 2 by four spaces, so it belongs "
+        "to recommendation 1",
+    ),
+    (
+        '<ol><li>One.</li><li>Two.</li></ol><p>More.</p><ol start="3"><li>Three.</li></ol>',
+        "the numbered list under the heading 'What is the solution?' ends after recommendation 2, so the card "
+        "leaves out recommendation 3: indent the text before recommendation 3 by four spaces, so it belongs to "
+        "recommendation 2",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"), LIST_CUT, ids=["glued-after", "glued-before", "cut", "cut-one"]
+)
+def test_recommendations_outside_their_list_are_named(fragment, expected):
+    problems = extract_card(KEY + fragment).problems
+    assert [(p.code, p.heading, str(p)) for p in problems] == [
+        (ProblemCode.RECOMMENDATIONS_LIST_CUT, "What is the solution?", expected)
+    ]
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<ol><li>One.</li></ol><p>2021 saw more.</p><p>1.5 million people left.</p>",  # numbers of the text
+        '<ol><li>One.</li></ol><h2>Sources</h2><ol start="2"><li>A source.</li></ol>',  # another section
+        "<ol><li>One.</li></ol><p>Then:</p><ol><li>A list of its own.</li></ol>",  # numbered from 1 again
+    ],
+)
+def test_numbers_that_do_not_go_on_from_the_list_are_left_alone(fragment):
+    assert extract_card(KEY + fragment).problems == ()
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["markdown-it", "python-markdown"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1. **One.** a\n\n2.**Two.** b\n",
+        "1. **One.** a\n\nMore on one, not indented.\n\n2. **Two.** b\n",
+    ],
+    ids=["no-space", "not-indented"],
+)
+def test_the_sites_markdown_gives_the_shapes_named(body, fast):
+    from reality_check.plugins.brief_registry.rendering import brief_markdown, site_markdown
+
+    html = brief_markdown(site_markdown(), fast=fast).convert(
+        "## Key points\n\n- A.\n\n## What is the solution?\n\n" + body
+    )
+    assert [p.code for p in extract_card(html).problems] == [ProblemCode.RECOMMENDATIONS_LIST_CUT]
+
+
+def test_a_key_points_heading_written_with_one_hash_says_to_write_two():
+    html = "<h1>Key points</h1><ul><li>A.</li></ul><h2>What is the solution?</h2><ol><li>Do it.</li></ol>"
+    problems = extract_card(html).problems
+    assert [(p.code, p.heading) for p in problems] == [
+        (ProblemCode.KEY_POINTS_SECTION_HOLDS_MORE, "Key points")
+    ]
+    assert str(problems[0]) == (
+        "the heading 'Key points' is written with one '#', so every '##' heading after it belongs to its section, "
+        "which then holds the whole brief: write it with two, '## Key points'"
+    )
 
 
 @pytest.mark.parametrize(
@@ -357,3 +448,34 @@ def test_a_heading_written_twice_is_named_at_its_second_line(section):
         f"x.md:17: {what} appear twice: the heading '{section}' is written twice (the card shows those under the "
         "first): remove this one, or merge its list into the first"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "expected"),
+    [
+        (
+            "**Key points**",
+            5,
+            "no key points: 'Key points' is written as a paragraph, not a heading: write it as '## Key points' on a "
+            "line of its own, followed by a bulleted list ('- …')",
+        ),
+        (
+            "What is the solution?",
+            13,
+            "no recommendations: 'What is the solution?' is written as a paragraph, not a heading: write it as "
+            "'## What is the solution?' on a line of its own, followed by a numbered list such as "
+            "'1. **Lead sentence.** Details…'",
+        ),
+    ],
+)
+def test_a_section_heading_written_as_a_paragraph_is_named_at_its_line(written, line, expected):
+    """Written in bold or as plain words, the heading was not seen: the message asked to add one, at another line."""
+    from reality_check.plugins.brief_registry import read_front_matter
+    from reality_check.plugins.brief_registry.rendering import brief_markdown, site_markdown
+
+    body = "## Key points\n\n- Point A.\n\n## Background\n\nInvented.\n\n## What is the solution?\n\n1. **Act.** Now.\n"
+    heading = "## Key points" if "Key" in written else "## What is the solution?"
+    front = read_front_matter(f"---\ntitle: X\n---\n\n{body.replace(heading, written)}", "x.md")
+    render = brief_markdown(site_markdown()).convert
+    (located,) = located_problems("x.md", front, extract_card(render(front.body)).problems, render)
+    assert (located.line, located.message) == (line, expected)

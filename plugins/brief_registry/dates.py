@@ -113,8 +113,46 @@ def _month_as_a_number(name: str, text: str, numbers: re.Match[str]) -> str:
 
 def not_a_date(name: str, got: object) -> str:
     """What every message says of a value that is not a date: ``date must be a real date written YYYY-MM-DD,
-    such as 2021-03-05 (got 'early March')``."""
+    such as 2021-03-05 (got 'early March')``; for a day written another way, that day as YYYY-MM-DD (``(got
+    '7 January 2030'): write 2030-01-07``), or the two days numbers alone could mean."""
+    days = _days_meant(got) if isinstance(got, str) else ()
+    if len(days) == 1:
+        return f"{name} must be a real date written YYYY-MM-DD (got {got!r}): write {days[0].isoformat()}"
+    if len(days) == 2:
+        return (
+            f"{name} must be a real date written YYYY-MM-DD (got {got!r}, which is {written_day(days[0])} or "
+            f"{written_day(days[1])}): write {days[0].isoformat()} or {days[1].isoformat()}, whichever it is"
+        )
     return f"{name} must be a real date written YYYY-MM-DD, such as 2021-03-05 (got {got!r})"
+
+
+# Year first without the zeros YYYY-MM-DD needs (2030-1-7), or with slashes or dots (2030/01/07).
+_YEAR_FIRST_LOOSELY = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})")
+
+
+def _days_meant(text: str) -> tuple[datetime.date, ...]:
+    """The day or days a date written another way than YYYY-MM-DD means: one for '7 January 2030' or '2030-1-7',
+    two for '03/04/2030' (either order of day and month), none for what is no day."""
+    written = " ".join(text.split())
+    loose = _YEAR_FIRST_LOOSELY.fullmatch(written)
+    numbers = _ALL_NUMBERS.fullmatch(written)
+    if loose:
+        candidates = [(int(loose["year"]), int(loose["month"]), int(loose["day"]))]
+    elif numbers:
+        first, second, year = int(numbers["first"]), int(numbers["second"]), int(numbers["year"])
+        candidates = [(year, second, first), (year, first, second)]
+    else:
+        try:
+            return (read_date(written),)
+        except DateError:
+            return ()
+    days = []
+    for year, month, day in candidates:
+        try:
+            days.append(datetime.date(year, month, day))
+        except ValueError:
+            continue
+    return tuple(dict.fromkeys(days))
 
 
 def brief_date(value: object) -> datetime.date | None:

@@ -94,6 +94,30 @@ def test_the_message_names_the_field_the_form_and_what_was_written():
 
 
 @pytest.mark.parametrize(
+    ("got", "said"),
+    [
+        ("7 January 2030", "(got '7 January 2030'): write 2030-01-07"),
+        ("January 7, 2030", "(got 'January 7, 2030'): write 2030-01-07"),
+        ("2030-1-7", "(got '2030-1-7'): write 2030-01-07"),
+        ("2030/01/07", "(got '2030/01/07'): write 2030-01-07"),
+        ("13/05/2030", "(got '13/05/2030'): write 2030-05-13"),  # no 13th month: one reading
+        (
+            "03/05/2030",
+            "(got '03/05/2030', which is 3 May 2030 or 5 March 2030): write 2030-05-03 or 2030-03-05, whichever it is",
+        ),
+    ],
+)
+def test_a_day_written_another_way_is_said_as_yyyy_mm_dd(got, said):
+    """It said "such as 2021-03-05" whatever the editor wrote: the day they meant, written right, is the fix."""
+    assert not_a_date("date", got) == f"date must be a real date written YYYY-MM-DD {said}"
+
+
+@pytest.mark.parametrize("got", ["2030-02-30", "TBD", 5, ["2030-01-07"]])
+def test_what_is_no_day_gets_the_example(got):
+    assert not_a_date("date", got).endswith(f"such as 2021-03-05 (got {got!r})")
+
+
+@pytest.mark.parametrize(
     "value",
     [
         datetime.date(2021, 3, 5),

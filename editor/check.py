@@ -100,6 +100,9 @@ class CheckCode(StrEnum):
     FUTURE_DATE = "future-date"  # a warning, not a problem: the next build publishes it
     PLACEHOLDER_LEFT = "placeholder-left"  # "[FILL IN: …]" from the template
     LINK_TO_NO_FILE = "link-to-no-file"  # a {filename} link to a file that is not there
+    LINK_TO_UNPUBLISHED = (
+        "link-to-unpublished"  # a published brief's {filename} link to a draft (or skipped) brief
+    )
     SLUG_REUSED = "slug-reused"  # two briefs at one address
     FIELD_NOT_TEXT = "field-not-text"  # title: [a, list]
     STATUS_UNKNOWN = "status-unknown"  # status: publish
@@ -114,6 +117,16 @@ class CheckCode(StrEnum):
     FILE_NOT_READ = "file-not-read"  # BRIEF.MD, brief.md.txt, a web page saved among the briefs
     # A warning: an emoji in a title or the first key point, drawn as an empty box in the share image.
     SHARE_IMAGE_GLYPHS = "share-image-glyphs"
+
+
+@dataclass(frozen=True)
+class LinkedFile:
+    """A brief's ``{filename}`` link to a file that is there: its line, the target as written, and the file (the
+    path as messages show it)."""
+
+    line: int
+    target: str
+    file: str
 
 
 @dataclass(frozen=True)
@@ -138,6 +151,8 @@ class BriefReport:
     # A published original (brief_registry.rules.is_published_original): other briefs may respond to it, a
     # digest list it.
     published_original: bool = True
+    status: str = "published"  # as the front matter gives it, in lower case
+    links: tuple[LinkedFile, ...] = ()  # its {filename} links to files that are there
 
 
 def without_broken_links(report: BriefReport) -> bool:
@@ -246,6 +261,7 @@ def _across_briefs(
     )
     yield from check_slugs(r.address for r in reports if r.address is not None)
     yield from check_responses(reports)
+    yield from check_links_to_unpublished(reports)
     yield from check_digests(content, reports)
 
 
@@ -370,6 +386,7 @@ def check_brief(
     problems.extend(body_problems(rendered, front, shown, path, content))
     problems.extend(check_card(shown, front, rendered, settings))
     problems.extend(check_links(shown, front, path, content, settings))
+    links = linked_files(front, path, content)
     problems.extend(check_placeholders(shown, text))
     warnings = (
         *future_date(shown, front, today or datetime.date.today()),
@@ -386,6 +403,8 @@ def check_brief(
         path=shown,
         responses=listed_responses(front),
         published_original=is_published_original(front.data, settings.default_lang),
+        status=str(front.data.get("status") or "published").strip().lower(),
+        links=links,
     )
 
 
@@ -419,6 +438,30 @@ def check_responses(reports: list[BriefReport]) -> list[Problem]:
     for report in reports:
         own = report.number.number if report.number is not None else None
         problems.extend(resolve_responses(report.path, report.responses, by_number, own).problems)
+    return problems
+
+
+# The statuses Pelican publishes no page for (the settings write no drafts): a link to such a brief leads nowhere.
+UNPUBLISHED = ("draft", "skip")
+
+
+def check_links_to_unpublished(reports: Sequence[BriefReport]) -> list[Problem]:
+    """A brief the site publishes must not link to one it does not: Pelican gives the link a draft's address,
+    which the site never writes, so the live page would link to nothing."""
+    status = {report.path: report.status for report in reports if report.path}
+    problems = []
+    for report in reports:
+        if report.status in UNPUBLISHED:
+            continue
+        for link in report.links:
+            linked = status.get(link.file)
+            if linked in UNPUBLISHED:
+                said = (
+                    f"link to '{{filename}}{link.target}' leads to a brief whose status is '{linked}', which the "
+                    "site does not publish, so the link would lead nowhere: publish that brief first, or remove "
+                    "the link until it is"
+                )
+                problems.append(Problem(report.path, link.line, said, code=CheckCode.LINK_TO_UNPUBLISHED))
     return problems
 
 
@@ -630,6 +673,17 @@ def check_links(
                 )
             )
     return problems
+
+
+def linked_files(front: FrontMatter, source: Path, content: Path) -> tuple[LinkedFile, ...]:
+    """The brief's ``{filename}`` links to files that are there (`check_links` names the others)."""
+    found = []
+    for link in filename_links(front.body, front.body_line):
+        target = unquote(urlsplit(link.target).path)
+        resolved = linked_file(target, source, content) if target else None
+        if resolved is not None and resolved.is_file():
+            found.append(LinkedFile(link.line, link.target, display_path(str(resolved), str(content))))
+    return tuple(found)
 
 
 @dataclass(frozen=True)

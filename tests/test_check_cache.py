@@ -119,3 +119,37 @@ def test_a_broken_links_hint_follows_the_other_briefs_titles(checked):
     assert "synthetic-good.md" in checked_now  # its report was not kept
     assert "did you mean" not in hint(second)  # no brief has that address any more
     assert hint(second) == hint(run()[0])  # and a run with nothing changed says the same
+
+
+def test_a_link_to_a_draft_is_named_and_a_cached_report_does_not_hide_that_it_was_published(checked):
+    """Pelican gave a link to a draft the draft's address, which the site never writes: the live page linked to
+    nothing, and `make check` said nothing. The linking brief's report is cached; the draft's status is not in it."""
+    content, run = checked
+    linking = content / "briefs" / "synthetic-good.md"
+    text = linking.read_text(encoding="utf-8")
+    linking.write_text(text.replace("An invented recommendation.", "See [#4]({filename}reality-check-4.md)."))
+    line = 1 + next(i for i, row in enumerate(linking.read_text().splitlines()) if "See [#4]" in row)
+    draft = content / "briefs" / "reality-check-4.md"
+    published = draft.read_text(encoding="utf-8")
+
+    def linked(review) -> list[tuple[str, int, str]]:
+        return [
+            (p.path, p.line, str(p.code))
+            for p in review.problems
+            if p.code == check.CheckCode.LINK_TO_UNPUBLISHED
+        ]
+
+    assert linked(run()[0]) == []
+    for status in ("draft", "Skip"):
+        draft.write_text(published.replace("\ndate:", f"\nstatus: {status}\ndate:", 1), encoding="utf-8")
+        review, checked_now = run()
+        assert checked_now == ["reality-check-4.md"]  # the linking brief's report came from the cache
+        assert linked(review) == [("content/briefs/synthetic-good.md", line, "link-to-unpublished")]
+        message = next(str(p) for p in review.problems if p.code == check.CheckCode.LINK_TO_UNPUBLISHED)
+        assert f"status is '{status.lower()}', which the site does not publish" in message
+    draft.write_text(published, encoding="utf-8")
+    assert linked(run()[0]) == []
+    # A draft may link to a draft: neither is published.
+    linking.write_text(linking.read_text().replace("\ndate:", "\nstatus: draft\ndate:", 1), encoding="utf-8")
+    draft.write_text(published.replace("\ndate:", "\nstatus: draft\ndate:", 1), encoding="utf-8")
+    assert linked(run()[0]) == []

@@ -16,9 +16,11 @@ from reality_check.editor.check import (
     BriefAddress,
     BriefReport,
     CheckCode,
+    LinkedFile,
     check_date,
     check_files_not_read,
     check_links,
+    check_links_to_unpublished,
     check_placeholders,
     check_required,
     check_responses,
@@ -84,6 +86,15 @@ CHECK_CASES: list[tuple[CheckCode, Find]] = [
     ),
     (CheckCode.PLACEHOLDER_LEFT, lambda _: check_placeholders("x.md", "---\n---\n[FILL IN: a title]\n")),
     (CheckCode.LINK_TO_NO_FILE, broken_link),
+    (
+        CheckCode.LINK_TO_UNPUBLISHED,
+        lambda _: check_links_to_unpublished(
+            [
+                BriefReport(path="a.md", links=(LinkedFile(9, "b.md", "b.md"),)),
+                BriefReport(path="b.md", status="draft"),
+            ]
+        ),
+    ),
     (
         CheckCode.SLUG_REUSED,
         lambda _: check_slugs([BriefAddress("a.md", 2, "same"), BriefAddress("b.md", 2, "same")])[:1],

@@ -33,7 +33,7 @@ class SafetyCode(StrEnum):
     COMMENT_NOT_CLOSED = "comment-not-closed"
 
 
-# Elements that run code, embed another document, or restyle the page; none belongs in a brief.
+# Elements that run code, embed another document, restyle the page or ask readers for input; none belongs in a brief.
 FORBIDDEN_TAGS = {
     "script": "would run code in readers' browsers: remove it (to show code, put it in a fenced ``` block)",
     "style": "would restyle the page: remove it (the site's stylesheet styles every brief)",
@@ -46,6 +46,14 @@ FORBIDDEN_TAGS = {
     "meta": "would send readers to another page or change how the page is read: remove it",
     "link": "would load a stylesheet or another file into the page: remove it (to link to a page, write "
     "[what it is](address))",
+    # A form pasted from another site: it would ask readers for what the site cannot receive (a static site has no
+    # server to send it to), or send it to someone else's.
+    "form": "would ask readers to fill in a form the site cannot receive: remove it, and link to the page that "
+    "holds the form instead",
+    **dict.fromkeys(
+        ("input", "textarea", "select", "button"),
+        "is a form's field, which a brief has no use for: remove it (to show the tag as text, put it in `backticks`)",
+    ),
 }
 # Attributes whose value can be an address a browser follows; `values`, `to` and `from` are an SVG animation's
 # (`<animate attributeName="href" values="javascript:…">` sets a link's address when it runs).
@@ -74,7 +82,8 @@ STYLE_IGNORED = (
 # Cheap tests that every finding passes (a brief without any is safe, and is not parsed): tags, event attributes,
 # and an address attribute whose value, as a browser reads it, has a scheme a brief may not link to.
 _SUSPECT_TAG_OR_ATTRIBUTE = re.compile(
-    r"<(?:script|style|i?frame|frameset|object|embed|base|meta|link)\b|<[a-z][^>]*[\s/\"'](?:on[a-z]|style)",
+    r"<(?:script|style|i?frame|frameset|object|embed|base|meta|link|form|input|textarea|select|button)\b"
+    r"|<[a-z][^>]*[\s/\"'](?:on[a-z]|style)",
     re.I,
 )
 # An attribute's value after its "=", as Python's HTMLParser reads it (`html.parser.attrfind_tolerant`, which takes

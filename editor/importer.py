@@ -220,7 +220,7 @@ def parse_seed(
         title.group("title"), authors, tuple(dict.fromkeys(topics)), tuple(dict.fromkeys(regions)), date
     )
     body, link, notes = _read_closing(lines[3:], path, pages)
-    markdown = body_markdown([line for _, line in body], settings)
+    markdown = body_markdown(unwrapped(body, settings), settings)
     if link:
         markdown += f"\n{link}\n"
     return SeedBrief(request, int(title.group("number")), markdown, notes)
@@ -331,13 +331,57 @@ def _read_closing(
     return body, None, ()
 
 
+# How a line that a draft's hard line break cut off ends: with no mark that ends a sentence or a heading.
+_ENDS_A_BLOCK = (".", "!", "?", ":", ";", "…", "”", '"', "’", "'", ")")
+# A cut line at least this long goes on on the next line, whatever that starts with: a heading is shorter.
+_WRAPPED_MIN = 60
+# A key point numbered in the draft ('1. The arrest…', '2) Given…'): the card's key points are a bulleted list.
+_NUMBERED_POINT = re.compile(r"^\d{1,2}[.)]\s+(?P<text>.+)$")
+
+
+def unwrapped(body: Lines, settings: EditorSettings) -> list[str]:
+    """The body's lines with the lines a hard line break cut (an e-mail's, a PDF's) joined again: a line that goes
+    on directly below one that ends without a full stop or other closing mark, and starts in lower case or
+    follows a long line, is the same paragraph or point (the seed's paragraphs are one line each, with a blank
+    line between them)."""
+    known = _card_headings(settings)
+    joined: list[tuple[int, str]] = []
+    for number, line in body:
+        if joined and _goes_on(joined[-1], number, line, known):
+            joined[-1] = (number, f"{joined[-1][1]} {line}")
+        else:
+            joined.append((number, line))
+    return [line for _, line in joined]
+
+
+def _goes_on(previous: tuple[int, str], number: int, line: str, known: frozenset[str]) -> bool:
+    last, text = previous
+    return (
+        number == last + 1  # no blank line between them
+        and not text.endswith(_ENDS_A_BLOCK)
+        and normalize_heading(text) not in known
+        and normalize_heading(line) not in known
+        and not (_BULLET.match(line) or _NUMBERED_POINT.match(line) or recommendation_number(line))
+        and (line[:1].islower() or len(text) >= _WRAPPED_MIN)
+    )
+
+
+def _card_headings(settings: EditorSettings) -> frozenset[str]:
+    """The card's section headings, as `normalize_heading` writes them."""
+    card = settings.card
+    return frozenset(
+        normalize_heading(n) for n in (*card.key_points_headings, *card.recommendations_headings)
+    )
+
+
 def body_markdown(lines: list[str], settings: EditorSettings) -> str:
     """The body lines as Markdown blocks: headings, bullet lists, paragraphs and numbered recommendations."""
     recommendation_names = {normalize_heading(n) for n in settings.card.recommendations_headings}
-    known_headings = {normalize_heading(n) for n in settings.card.key_points_headings} | recommendation_names
+    key_points_names = {normalize_heading(n) for n in settings.card.key_points_headings}
+    known_headings = _card_headings(settings)
     blocks: list[str] = []
     bullets: list[str] = []
-    in_recommendations = False
+    in_recommendations = in_key_points = False
 
     def flush_bullets() -> None:
         if bullets:
@@ -345,7 +389,7 @@ def body_markdown(lines: list[str], settings: EditorSettings) -> str:
             bullets.clear()
 
     for index, line in enumerate(lines):
-        bullet = _BULLET.match(line)
+        bullet = _BULLET.match(line) or (_NUMBERED_POINT.match(line) if in_key_points else None)
         if bullet:
             bullets.append(bullet.group("text"))
             continue
@@ -358,6 +402,7 @@ def body_markdown(lines: list[str], settings: EditorSettings) -> str:
             blocks.append(f"{number}. {item}")
         elif normalize_heading(line) in known_headings or _looks_like_heading(line, index, lines):
             in_recommendations = normalize_heading(line) in recommendation_names
+            in_key_points = normalize_heading(line) in key_points_names
             blocks.append(f"## {escape(line)}")
         else:
             blocks.append(escape(line))

@@ -20,6 +20,7 @@ from reality_check.editor.importer import (
     escape,
     parse_seed,
     site_pages,
+    unwrapped,
 )
 from reality_check.editor.settings import EditorSettings, load_settings
 from reality_check.plugins.brief_registry import load_registry
@@ -480,3 +481,57 @@ def test_a_bullet_a_word_processor_pasted_is_a_key_point(bullet):
     text = SYNTHETIC_DRAFT.replace("• SYNTHETIC TEST FIXTURE", f"{bullet}\tSYNTHETIC TEST FIXTURE")
     seed = parse_seed(text, "seed.txt", load_registry(CONTENT), load_settings())
     assert "- SYNTHETIC TEST FIXTURE: one invented point." in seed.body
+
+
+# A draft as an e-mail or a PDF gives it: its lines cut at the width of the page, its key points numbered.
+WRAPPED_DRAFT = (
+    "Politics & Diplomacy\nRussia\nReality Check March 5, 2099\n\n"
+    "Reality Check #953: A synthetic brief with its lines cut\n\nBy Emma Ashford\n\n"
+    "Key points\n\n"
+    "1. SYNTHETIC TEST FIXTURE: a first invented point, long enough that the page it was\n"
+    "copied from broke it onto a second line.\n"
+    "2) A second invented point.\n\n"
+    "What’s the issue?\n\n"
+    "An invented paragraph whose line was cut before a name, as in President\n"
+    "Nobody Known, and again before a word in lower case, so\n"
+    "that it went on over three lines.\n\n"
+    "A second paragraph.\n\n"
+    "What is the solution?\n\n"
+    "1 Do the synthetic thing. An invented recommendation whose line the e-mail\n"
+    "cut too.\n"
+    "2 Do the next thing. Another one.\n"
+)
+
+
+def test_lines_a_draft_cut_are_joined_again_and_numbered_key_points_are_its_points():
+    """Each piece of a cut line became a paragraph of its own (the first a heading, being short and without a
+    full stop), and numbered key points paragraphs: the check then said the key points had no list."""
+    seed = parse_seed(WRAPPED_DRAFT, "seed.txt", load_registry(CONTENT), load_settings())
+    assert seed.body.split("\n\n") == [
+        "## Key points",
+        "- SYNTHETIC TEST FIXTURE: a first invented point, long enough that the page it was copied from broke it "
+        "onto a second line.\n- A second invented point.",
+        "## What’s the issue?",
+        "An invented paragraph whose line was cut before a name, as in President Nobody Known, and again before a "
+        "word in lower case, so that it went on over three lines.",
+        "A second paragraph.",
+        "## What is the solution?",
+        "1. **Do the synthetic thing.** An invented recommendation whose line the e-mail cut too.",
+        "2. **Do the next thing.** Another one.\n",
+    ]
+
+
+def test_lines_of_their_own_stay_apart():
+    """One item a line, as the seed writes its points and a draft may write its paragraphs: nothing is joined
+    where a line ends a sentence or a heading, or where the next is a point, a number or a card heading."""
+    lines = [
+        (1, "Key points"),
+        (2, "• A point without a full stop"),
+        (3, "• another point"),
+        (4, "Background without a full stop"),
+        (5, "A paragraph on the next line."),
+        (6, "Then one more."),
+        (7, "What is the solution?"),
+        (8, "1 Act. Now."),
+    ]
+    assert unwrapped(lines, load_settings()) == [line for _, line in lines]

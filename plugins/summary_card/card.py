@@ -214,6 +214,7 @@ class ProblemCode(StrEnum):
     KEY_POINT_REPEATED = "key-point-repeated"
     KEY_POINTS_SECTION_HOLDS_MORE = "key-points-section-holds-more"
     KEY_POINT_HOLDS_IMAGE = "key-point-holds-image"  # the card shows words; the section leaves the body
+    KEY_POINT_HOLDS_LIST = "key-point-holds-list"  # the card runs a nested list's items into one line
     NO_RECOMMENDATIONS = "no-recommendations"  # no recommendations heading (and none in the front matter)
     RECOMMENDATIONS_NONE_UNDER_HEADING = "recommendations-none-under-heading"
     RECOMMENDATIONS_UNDER_TWO_HEADINGS = "recommendations-under-two-headings"
@@ -548,6 +549,18 @@ def _key_points_problems(
                     "(it shows the points' words) and the page would then lose: move the image below the key "
                     "points, into the body",
                     ProblemCode.KEY_POINT_HOLDS_IMAGE,
+                    heading=name,
+                )
+            )
+    nested = chosen.items is not None and chosen.items.find(("ul", "ol")) is not None
+    for number, item in enumerate(chosen.items.find_all("li", recursive=False) if nested else (), 1):
+        if item.find(("ul", "ol")) is not None:
+            problems.append(
+                CardProblem(
+                    f"key point {number} under the heading '{name}' holds a list of its own, which the card runs "
+                    "into one line of text: write the point as one sentence, and put the list in the body below "
+                    "the key points",
+                    ProblemCode.KEY_POINT_HOLDS_LIST,
                     heading=name,
                 )
             )

@@ -328,6 +328,20 @@ def test_the_sites_markdown_gives_the_shapes_named(body, fast):
     assert [p.code for p in extract_card(html).problems] == [ProblemCode.RECOMMENDATIONS_LIST_CUT]
 
 
+def test_a_key_point_holding_a_list_is_a_problem_since_the_card_runs_it_into_one_line():
+    """'Point one: sub a sub b' was the card's key point, and the list left the page with the section."""
+    html = (
+        "<h2>Key points</h2><ul><li>Words.</li><li>Two parts:<ul><li>one</li><li>two</li></ul></li></ul>"
+        "<h2>What is the solution?</h2><ol><li>Do it.</li></ol>"
+    )
+    (problem,) = extract_card(html).problems
+    assert (problem.code, problem.heading) == (ProblemCode.KEY_POINT_HOLDS_LIST, "Key points")
+    assert str(problem) == (
+        "key point 2 under the heading 'Key points' holds a list of its own, which the card runs into one line of "
+        "text: write the point as one sentence, and put the list in the body below the key points"
+    )
+
+
 def test_a_key_points_heading_written_with_one_hash_says_to_write_two():
     html = "<h1>Key points</h1><ul><li>A.</li></ul><h2>What is the solution?</h2><ol><li>Do it.</li></ol>"
     problems = extract_card(html).problems

@@ -58,6 +58,7 @@ from .preview_server import (
 from .scaffold import (
     BriefRequest,
     NumberUser,
+    PlannedBrief,
     ScaffoldError,
     brief_text,
     misspelt_authors,
@@ -318,13 +319,14 @@ def run_new(args: argparse.Namespace, settings: EditorSettings, ask: Ask | None)
         regions=split_names(args.regions),
         date=parse_date(args.date),
     )
-    target = plan_brief(content, request, registry, settings)
+    number = next_free_number(content)
+    planned = plan_brief(content, request, registry, settings, number)
     with authors_restored_on_refusal(content):
         offer_authors(content, unknown_authors(request, registry), registry, settings, ask)
-        number = next_free_number(content)
-        write_brief(target, brief_text(request, number, request.date or datetime.date.today(), settings.card))
+        text = brief_text(request, number, request.date or datetime.date.today(), settings.card)
+        target = write_brief(planned.path, text)
     print(f"Created {target}: {numbered(settings.series, number)}, “{request.title}”.")
-    _print_next_steps(target, settings, fill_in=True)
+    _print_next_steps(planned, settings, fill_in=True)
     return 0
 
 
@@ -384,8 +386,8 @@ def _import_parsed(content: Path, source: Path, text: str, settings: EditorSetti
     used = series_number_user(content, brief.number)
     if used:
         raise RefusalError(_number_taken(used, source, text, brief, content, settings))
-    target = plan_brief(content, brief.request, registry, settings)
-    write_brief(target, brief.markdown())
+    planned = plan_brief(content, brief.request, registry, settings, brief.number)
+    target = write_brief(planned.path, brief.markdown())
     print(
         f"Imported {source} as {target}: {numbered(settings.series, brief.number)}, “{brief.request.title}”."
     )
@@ -399,7 +401,7 @@ def _import_parsed(content: Path, source: Path, text: str, settings: EditorSetti
             f"{len(report.problems)} problem(s) to fix in the new brief before it can be published.",
             file=sys.stderr,
         )
-    _print_next_steps(target, settings, fill_in=False)
+    _print_next_steps(planned, settings, fill_in=False)
     return 1 if report.problems else 0
 
 
@@ -534,8 +536,8 @@ def _author_hint(content: Path, names, settings: EditorSettings) -> str:
     return "\n".join(lines)
 
 
-def _print_next_steps(target: Path, settings: EditorSettings, fill_in: bool) -> None:
-    url = settings.page_url(target.stem)
+def _print_next_steps(planned: PlannedBrief, settings: EditorSettings, fill_in: bool) -> None:
+    target, url = planned.path, settings.page_url(planned.slug)
     steps = []
     if fill_in:
         steps.append(f"Open {target} and replace every {PLACEHOLDER}: …] with your text.")

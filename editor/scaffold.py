@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reality_check.plugins.brief_registry import Registry
-from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR
+from reality_check.plugins.brief_registry.briefs import BRIEFS_DIR, file_stem
 from reality_check.plugins.brief_registry.dates import DateError, read_date
 from reality_check.plugins.brief_registry.nearmiss import did_you_mean
 from reality_check.plugins.brief_registry.new_brief import existing_briefs, skeleton
@@ -113,8 +113,20 @@ def front_matter(request: BriefRequest, number: int, date: datetime.date) -> str
     )
 
 
-def plan_brief(content: Path, request: BriefRequest, registry: Registry, settings: EditorSettings) -> Path:
-    """Where the brief will be written; raise ScaffoldError for anything that stops it (authors aside)."""
+@dataclass(frozen=True)
+class PlannedBrief:
+    """Where a new brief will be written, and the web address (slug) its title gives it."""
+
+    path: Path
+    slug: str
+
+
+def plan_brief(
+    content: Path, request: BriefRequest, registry: Registry, settings: EditorSettings, number: int
+) -> PlannedBrief:
+    """Where the brief numbered `number` will be written, named as the browser editor names it and as its
+    downloads are (``reality-check-5.md``: `file_stem`), so a title changed later leaves no stale file name; raise
+    ScaffoldError for anything that stops it (authors aside)."""
     title = " ".join(request.title.split())
     if not title:
         raise ScaffoldError(
@@ -138,16 +150,16 @@ def plan_brief(content: Path, request: BriefRequest, registry: Registry, setting
             f"the title gives a web address of {len(slug)} characters, more than the {MAX_SLUG_LENGTH} the site's "
             "file names allow: shorten the title (the brief's text can say the rest)"
         )
-    target = Path(content) / BRIEFS_DIR / f"{slug}.md"
+    target = Path(content) / BRIEFS_DIR / f"{file_stem(settings.series, number)}.md"
     if target.exists():
-        raise ScaffoldError(f"{target} already exists: choose another title, or edit that file instead")
+        raise ScaffoldError(_file_taken(target, number))
     for path, front in existing_briefs(content):
         address = brief_address(str(path), front, path, settings)
         if address is not None and address.slug == slug:
             raise ScaffoldError(
                 f"{path}:{address.line} already uses the web address '{slug}': choose another title"
             )
-    return target
+    return PlannedBrief(target, slug)
 
 
 def write_brief(target: Path, text: str) -> Path:
@@ -157,10 +169,16 @@ def write_brief(target: Path, text: str) -> Path:
         with target.open("x", encoding="utf-8") as stream:
             stream.write(text)
     except FileExistsError:
-        raise ScaffoldError(
-            f"{target} already exists: choose another title, or edit that file instead"
-        ) from None
+        raise ScaffoldError(f"{target} was written meanwhile by someone else: run this again") from None
     return target
+
+
+def _file_taken(target: Path, number: int) -> str:
+    """Why a free series number's file name is taken: a brief renumbered without being renamed."""
+    return (
+        f"{target} already exists, although no brief has series number {number}: that file holds a brief "
+        f"numbered otherwise; rename it after its own number, then run this again"
+    )
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from reality_check.editor.importer import (
 from reality_check.editor.settings import EditorSettings, load_settings
 from reality_check.plugins.brief_registry import load_registry
 
-IMPORTED = "content/briefs/focus-on-interests-not-on-human-rights-with-russia.md"
+IMPORTED = "content/briefs/reality-check-4.md"  # named after its number, as the hand-made brief is
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ def test_series_furniture_in_a_synthetic_draft(tmp_path, capsys, monkeypatch):
     code, out, err = run(["import", "--content", "content", str(source)], capsys, monkeypatch, tmp_path)
 
     assert code == 0, err
-    (brief,) = content.glob("briefs/a-synthetic-brief-laid-out-*.md")
+    brief = content / "briefs" / "reality-check-951.md"
     front, body = brief.read_text(encoding="utf-8").split("\n---\n", 1)
     assert "date: 2099-01-05" in front
     assert front.count("  - Politics & Diplomacy") == 1
@@ -88,7 +88,7 @@ def test_a_closing_line_naming_no_page_is_kept_and_noted(tmp_path, capsys, monke
         "(there: pages/naei.md); it was kept as a paragraph: name a page, e.g. 'Explore NAEI', or link it by hand"
         in out
     )
-    (brief,) = content.glob("briefs/a-synthetic-brief-whose-closing-*.md")
+    brief = content / "briefs" / "reality-check-952.md"
     assert brief.read_text(encoding="utf-8").endswith("\n\nExplore Synthetic Institute\n")
 
 
@@ -442,7 +442,7 @@ def test_make_import_reads_a_draft_dated_day_first(tmp_path):
     result = make_import(content, source)
 
     assert result.returncode == 0, result.stdout + result.stderr
-    brief = content / "briefs" / "a-synthetic-brief-in-a-draft.md"
+    brief = content / "briefs" / "reality-check-952.md"
     front = brief.read_text(encoding="utf-8").split("\n---\n", 1)[0]
     assert "\ndate: 2099-01-12\n" in front
 

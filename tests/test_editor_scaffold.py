@@ -18,6 +18,7 @@ from reality_check.plugins.brief_registry.rules import slug_problem
 
 TITLE = "Synthetic: talk to “Moscow” about arms control"
 SLUG = "synthetic-talk-to-moscow-about-arms-control"
+FILE = "reality-check-5.md"  # a new brief's file is named after its series number, as the browser editor names it
 
 
 def new(tmp_path, capsys, monkeypatch, *extra, ask=None, title=TITLE, authors="Quentin Sample"):
@@ -59,8 +60,8 @@ def test_writes_complete_front_matter_and_skeleton(content, tmp_path, capsys, mo
     )
 
     assert code == 0
-    path = content / "briefs" / f"{SLUG}.md"
-    assert lines[0] == f"Created content/briefs/{SLUG}.md: Reality Check #5, “{TITLE}”."
+    path = content / "briefs" / FILE
+    assert lines[0] == f"Created content/briefs/{FILE}: Reality Check #5, “{TITLE}”."
     assert any(f"http://127.0.0.1:8000/briefs/{SLUG}/" in line and "make devserver" in line for line in lines)
     front = read_front_matter(path.read_text(encoding="utf-8"), str(path))
     assert front.data == {
@@ -80,13 +81,13 @@ def test_writes_complete_front_matter_and_skeleton(content, tmp_path, capsys, mo
 
 def test_the_scaffold_fails_the_check_until_filled_in_then_builds(content, tmp_path, capsys, monkeypatch):
     new(tmp_path, capsys, monkeypatch, "--topics", "Security & Defense", "--regions", "Russia")
-    path = content / "briefs" / f"{SLUG}.md"
+    path = content / "briefs" / FILE
 
     code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
     assert code == 1
     placeholder_lines = [n for n, line in enumerate(path.read_text().splitlines(), 1) if "[FILL IN" in line]
     assert lines == [
-        f"content/briefs/{SLUG}.md:{n}: text from the template is still to be written (replace the '[FILL IN: …]')"
+        f"content/briefs/{FILE}:{n}: text from the template is still to be written (replace the '[FILL IN: …]')"
         for n in placeholder_lines
     ]
 
@@ -108,20 +109,46 @@ def test_next_number_follows_the_highest(content, tmp_path, capsys, monkeypatch)
     new(tmp_path, capsys, monkeypatch, title="Synthetic second")
     numbers = [
         read_front_matter(p.read_text(), str(p)).data["series_number"]
-        for p in sorted(content.glob("briefs/synthetic-*.md"))
+        for p in (content / "briefs" / "reality-check-5.md", content / "briefs" / "reality-check-6.md")
     ]
     assert numbers == [5, 6]
 
 
-def test_refuses_a_title_whose_file_exists(content, tmp_path, capsys, monkeypatch):
+def test_refuses_a_title_given_twice(content, tmp_path, capsys, monkeypatch):
     new(tmp_path, capsys, monkeypatch)
     before = folder_bytes(content)
 
     code, _, err = new(tmp_path, capsys, monkeypatch)
 
     assert code == 1
-    assert f"error: content/briefs/{SLUG}.md already exists" in err
+    assert (
+        f"error: content/briefs/{FILE}:2 already uses the web address '{SLUG}': choose another title" in err
+    )
     assert "Nothing was written." in err
+    assert folder_bytes(content) == before
+
+
+def test_a_file_named_after_the_next_number_holding_another_brief_is_not_overwritten(
+    content, tmp_path, capsys, monkeypatch
+):
+    """A brief renumbered by hand and not renamed: its file has the name the next free number gives."""
+    renumbered = content / "briefs" / FILE
+    renumbered.write_text(
+        (content / "briefs" / "reality-check-4.md")
+        .read_text(encoding="utf-8")
+        .replace("series_number: 4", "series_number: 3")
+        .replace("title: Focus on", "title: Synthetic renumbered, focus on"),
+        encoding="utf-8",
+    )
+    before = folder_bytes(content)
+
+    code, _, err = new(tmp_path, capsys, monkeypatch)
+
+    assert code == 1
+    assert (
+        f"error: content/briefs/{FILE} already exists, although no brief has series number 5: that file holds a "
+        "brief numbered otherwise; rename it after its own number, then run this again"
+    ) in err
     assert folder_bytes(content) == before
 
 
@@ -226,7 +253,7 @@ def test_unknown_author_on_a_terminal_is_added_on_yes(content, tmp_path, capsys,
         "Synthetic Fellow",
         "",
     )
-    assert (content / "briefs" / f"{SLUG}.md").exists()
+    assert (content / "briefs" / FILE).exists()
     # Appended at the end of the list, everything before it untouched, in the form the browser editor writes.
     assert (content / "authors.yml").read_text() == registry_before + (
         "  - name: Nobody Inventedson\n    slug: nobody-inventedson\n    title: Synthetic Fellow\n"
@@ -327,7 +354,7 @@ def test_make_brief_passes_quotes_through_safely(content, tmp_path):
         env={k: v for k, v in os.environ.items() if k not in ("TOPICS", "REGIONS", "DATE")},
     )
     assert result.returncode == 0, result.stderr
-    [path] = content.glob("briefs/synthetic-quoted-*.md")
+    path = content / "briefs" / FILE
     assert read_front_matter(path.read_text(), str(path)).data["title"] == title
 
 
@@ -507,7 +534,7 @@ def test_the_new_brief_is_named_with_the_sites_series(content, tmp_path, capsys,
     )
     lines = capsys.readouterr().out.splitlines()
     assert code == 0
-    assert lines[0] == f"Created content/briefs/{SLUG}.md: Synthetic Notes #5, “{TITLE}”."
+    assert lines[0] == f"Created content/briefs/synthetic-notes-5.md: Synthetic Notes #5, “{TITLE}”."
 
 
 def test_the_make_author_command_names_the_content_folder_only_when_it_is_not_the_default():
@@ -566,7 +593,9 @@ def test_a_new_brief_heads_its_card_sections_as_the_site_reads_them(content, tmp
                  "--settings", str(settings)])  # fmt: skip
 
     assert code == 0, capsys.readouterr()
-    body = read_front_matter((content / "briefs" / f"{SLUG}.md").read_text(encoding="utf-8"), "new.md").body
+    # A site without SERIES_NAME names its briefs after Pelican's SITENAME, as a slug.
+    brief = content / "briefs" / "a-pelican-blog-5.md"
+    body = read_front_matter(brief.read_text(encoding="utf-8"), "new.md").body
     assert next(line for line in body.splitlines() if line.startswith("## ")) == "## At a glance"
     assert "## Key points" not in body
 

@@ -54,7 +54,7 @@ from reality_check.plugins.brief_registry.images import (
 from reality_check.plugins.brief_registry.links import filename_links, linked_file
 from reality_check.plugins.brief_registry.nearmiss import closest
 from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number, placeholders
-from reality_check.plugins.brief_registry.problems import with_display_paths
+from reality_check.plugins.brief_registry.problems import as_given, with_display_paths
 from reality_check.plugins.brief_registry.rendering import RENDERED
 from reality_check.plugins.brief_registry.rules import (
     KNOWN_STATUSES,
@@ -530,14 +530,10 @@ def check_values(path: str, front: FrontMatter, brief: bool = True) -> list[Prob
     problems = []
     title = front.data.get("title")
     if title is not None and not isinstance(title, str):
-        kind = (
-            "list"
-            if isinstance(title, list)
-            else "group of 'key: value' lines"
-            if isinstance(title, dict)
-            else "value"
+        message = (
+            f"the title must be one line of text (got {as_given(title)}): write it after 'title: ', in quotes if "
+            "it holds a ':'"
         )
-        message = f"the title must be one line of text (got a {kind}): write it after 'title: ', in quotes if it holds a ':'"
         problems.append(Problem(path, front.line_of("title"), message, code=CheckCode.FIELD_NOT_TEXT))
     elif title is not None and (markup := markup_in(title)):
         problems.append(

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from .problems import as_given
+
 # A date as a brief's front matter writes it. Also the browser editor's check of its date field (decap_admin),
 # so the form, the checks and the build accept the same dates: Python's fromisoformat alone also reads 20210305
 # and 2021-W10-5, which Pelican cannot.
@@ -123,7 +125,7 @@ def not_a_date(name: str, got: object) -> str:
             f"{name} must be a real date written YYYY-MM-DD (got {got!r}, which is {written_day(days[0])} or "
             f"{written_day(days[1])}): write {days[0].isoformat()} or {days[1].isoformat()}, whichever it is"
         )
-    return f"{name} must be a real date written YYYY-MM-DD, such as 2021-03-05 (got {got!r})"
+    return f"{name} must be a real date written YYYY-MM-DD, such as 2021-03-05 (got {as_given(got)})"
 
 
 # Year first without the zeros YYYY-MM-DD needs (2030-1-7), or with slashes or dots (2030/01/07).

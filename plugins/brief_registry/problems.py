@@ -71,6 +71,23 @@ class BodyError(BriefFileError):
     an image the site cannot show."""
 
 
+def as_given(value: object) -> str:
+    """A front-matter value as a message quotes it back to an editor, in YAML's words, not Python's: text in
+    quotes, ``true``, ``2021-03-05``, "a list", "a group of 'key: value' lines", "nothing"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of 'key: value' lines"
+    if value is None:
+        return "nothing"
+    isoformat = getattr(value, "isoformat", None)  # a date, or a date and time
+    return isoformat() if callable(isoformat) else str(value)
+
+
 def shortened(text: str, limit: int = 60) -> str:
     """`text` (an address, a value quoted in a message) on one line, cut to `limit` characters with an ellipsis."""
     text = " ".join(text.split())

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from .frontmatter import FrontMatterCode, cut_by_a_comment, key_given_twice, parse_yaml
-from .problems import EncodingError, Problem, RegistryError
+from .problems import EncodingError, Problem, RegistryError, as_given
 from .textfile import lines_of, read_text_file
 from .yamlerrors import yaml_problem
 
@@ -212,7 +212,7 @@ def _shape_problems(path: str, line: int, entry: object, registry: RegistryFile)
     have, a slug that cannot be an address."""
     label, required = registry.label, registry.required
     if not isinstance(entry, dict):
-        expected = f"expected an entry with {', '.join(required)} (got {entry!r})"
+        expected = f"expected an entry with {', '.join(required)} (got {as_given(entry)})"
         return [Problem(path, line, expected, code=RegistryCode.ENTRY_NOT_A_MAPPING)]
     allowed = set(registry.kind.__dataclass_fields__)
     missing = [key for key in required if not str(entry.get(key) or "").strip()]

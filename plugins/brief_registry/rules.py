@@ -12,7 +12,7 @@ from enum import Enum, StrEnum
 
 from .frontmatter import FrontMatter
 from .nearmiss import closest, did_you_mean
-from .problems import Problem
+from .problems import Problem, as_given
 from .registry import REGISTRY_FILES, SLUG_PATTERN, Registry, as_slug
 
 # The languages a brief may be translated into (`lang:`), besides DEFAULT_LANG; setting
@@ -276,8 +276,8 @@ def _names_expected(key: str, given: object, label: str, filename: str) -> str:
             f"'{key}:' lists names only: write '  - {name.strip()}' (the {label}'s other details belong in "
             f"{filename})"
         )
-    kind = "group of 'key: value' lines" if isinstance(given, dict) else "list inside the list"
-    return f"'{key}:' lists names, one per line ('{key}:', then '  - Name'), not a {kind}"
+    kind = as_given(given) if isinstance(given, dict) else "a list inside the list"
+    return f"'{key}:' lists names, one per line ('{key}:', then '  - Name'), not {kind}"
 
 
 # A list mark that is not YAML's "- ": a word processor's bullet, or a hyphen with no space after it.
@@ -424,7 +424,10 @@ def _language_problems(brief: Numbered, lang: object, known: set[str] | None) ->
     """`lang:` must be a language code, and one the site offers (when `known`)."""
     where = brief.lang_line or brief.line
     if not isinstance(lang, str):
-        message, code = f"lang must be a language code such as 'ru' (got {lang!r})", RuleCode.LANG_NOT_A_CODE
+        message, code = (
+            f"lang must be a language code such as 'ru' (got {as_given(lang)})",
+            RuleCode.LANG_NOT_A_CODE,
+        )
     elif known is not None and lang not in known:
         near = next((code for code in sorted(known) if code.casefold() == lang.strip().casefold()), None)
         hint = f": did you mean '{near}'? (codes are written in lower case)" if near else ""
@@ -455,7 +458,7 @@ def _number_problem(brief: Numbered) -> Problem | None:
             )
         code = RuleCode.SERIES_NUMBER_QUOTED
     elif not is_series_number(number):
-        message = f"series number must be a positive integer (got {number!r})"
+        message = f"series number must be a positive integer (got {as_given(number)})"
         code = RuleCode.SERIES_NUMBER_NOT_POSITIVE
     else:
         return None

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from reality_check.plugins.brief_registry import FrontMatter, Problem
+from reality_check.plugins.brief_registry.problems import as_given
 
 DEFAULT_LIMIT = 3
 
@@ -172,7 +173,7 @@ def resolve_responses(
                 Problem(
                     path,
                     line,
-                    f"responses: expected a series number (got {item!r})",
+                    f"responses: expected a series number (got {as_given(item)})",
                     code=ResponsesCode.NOT_A_NUMBER,
                 )
             )

@@ -18,7 +18,7 @@ import yaml
 
 from reality_check.plugins.brief_registry.dates import brief_date, not_a_date
 from reality_check.plugins.brief_registry.frontmatter import read_yaml_record
-from reality_check.plugins.brief_registry.problems import BriefFileError, Problem, display_path
+from reality_check.plugins.brief_registry.problems import BriefFileError, Problem, as_given, display_path
 from reality_check.plugins.brief_registry.rules import is_series_number, missing_field
 from reality_check.plugins.brief_registry.textfile import read_text_file
 from reality_check.plugins.plugin_support.files import write_atomically
@@ -132,6 +132,14 @@ def plan_issue(
     return DigestIssue(date=on, since=start, briefs=numbers, intro=intro.strip())
 
 
+def _not_numbers(numbers: object) -> str:
+    """What a record's `briefs:` holds that is not a list of series numbers: its first such item, or itself."""
+    if isinstance(numbers, list):
+        wrong = next((n for n in numbers if not is_series_number(n)), None)
+        return f"{as_given(wrong)} in the list"
+    return as_given(numbers)
+
+
 def issue_yaml(issue: DigestIssue) -> str:
     """The record's text, in the order an editor reads it."""
     data = {
@@ -239,12 +247,12 @@ def _read(path: Path, content: Path) -> DigestIssue:
     if given("briefs") and (not isinstance(numbers, list) or not all(is_series_number(n) for n in numbers)):
         wrong(
             "briefs",
-            f"briefs must be a list of series numbers (got {numbers!r})",
+            f"briefs must be a list of series numbers (got {_not_numbers(numbers)})",
             DigestCode.BRIEFS_NOT_NUMBERS,
         )
     intro = data.get("intro") or ""
     if not isinstance(intro, str):
-        wrong("intro", f"intro must be text (got {intro!r})", DigestCode.INTRO_NOT_TEXT)
+        wrong("intro", f"intro must be text (got {as_given(intro)})", DigestCode.INTRO_NOT_TEXT)
     if problems or on is None or since is None:
         raise DigestRecordError(*problems)
     return DigestIssue(

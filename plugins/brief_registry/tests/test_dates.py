@@ -112,9 +112,13 @@ def test_a_day_written_another_way_is_said_as_yyyy_mm_dd(got, said):
     assert not_a_date("date", got) == f"date must be a real date written YYYY-MM-DD {said}"
 
 
-@pytest.mark.parametrize("got", ["2030-02-30", "TBD", 5, ["2030-01-07"]])
-def test_what_is_no_day_gets_the_example(got):
-    assert not_a_date("date", got).endswith(f"such as 2021-03-05 (got {got!r})")
+@pytest.mark.parametrize(
+    ("got", "said"),
+    [("2030-02-30", "'2030-02-30'"), ("TBD", "'TBD'"), (5, "5"), (True, "true"), (["2030-01-07"], "a list")],
+)
+def test_what_is_no_day_gets_the_example_and_the_value_in_yamls_words(got, said):
+    """'(got True)', '(got ['2030-01-07'])': Python's words for what the editor wrote as 'true' or a list."""
+    assert not_a_date("date", got).endswith(f"such as 2021-03-05 (got {said})")
 
 
 @pytest.mark.parametrize(

@@ -125,7 +125,7 @@ def test_series_numbers_must_be_unique_positive_integers():
         "b.md:3: series number 4 is also used by a.md:3 (the next free number is 5)",
         "c.md:2: series number must be a positive integer (got 'nine')",
         "d.md:2: series number must be a positive integer (got 0)",
-        "e.md:2: series number must be a positive integer (got True)",
+        "e.md:2: series number must be a positive integer (got true)",  # YAML's word, not Python's
         "f.md:1: required field 'series_number' is missing or empty",
         "g.md:2: series number must be written without quotes: series_number: 7 (got '7')",
     ]

@@ -26,7 +26,38 @@ def body_problems(
         *unknown_tags(rendered, front.body, front.body_line, shown),
         *image_problems(rendered, front.body, front.body_line, shown, source, content),
         *unclosed_comments(rendered, front.body, front.body_line, shown),
+        *unclosed_emphasis(rendered, front.body, front.body_line, shown),
     )
+
+
+# '**' or '__' left in the page's text, outside code: bold that Markdown did not read as bold.
+_SHOWN_STRONG = re.compile(r"<(pre|code)\b.*?</\1>|(\*\*|__)", re.DOTALL)
+_STRONG_SPAN = re.compile(r"(\*\*|__)[^*_\s](?:.*?[^*_\s])?\1")
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
+_INTRAWORD = re.compile(r"(?<=[^\W_])__+(?=[^\W_])")  # snake__case: text in both dialects
+
+
+def unclosed_emphasis(rendered: str, body: str, first_line: int, shown: str) -> tuple[Problem, ...]:
+    """Bold written so that Markdown shows its asterisks ('**Resist sanctions. **In recent…', '** Lead.**'): the
+    card's title and the page read '**Resist sanctions.' as typed. Said at the first line, outside a fenced block
+    and code, where a '**' (or '__') is left once the bold written right is taken out."""
+    if not any(match.group(2) for match in _SHOWN_STRONG.finditer(rendered)):
+        return ()
+    fenced = False
+    for number, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        left = _STRONG_SPAN.sub("", _INTRAWORD.sub("", _CODE_SPAN.sub("", line))) if not fenced else ""
+        mark = "**" if "**" in left else "__" if "__" in left else ""
+        if mark:
+            message = (
+                f"the '{mark}' on this line shows on the page as typed, not as bold: write bold text with the "
+                f"'{mark}' touching its first and last words ({mark}like this{mark}), and a space or punctuation "
+                "after the closing one"
+            )
+            return (Problem(shown, first_line + number, message, code=SafetyCode.EMPHASIS_NOT_CLOSED),)
+    return ()
 
 
 def unclosed_comments(rendered: str, body: str, first_line: int, shown: str) -> tuple[Problem, ...]:

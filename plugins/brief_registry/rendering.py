@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import html
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -121,6 +122,37 @@ def _stray_emphasis(line: str) -> bool:
     return "*" in line or "_" in line
 
 
+_DELIMITER_RUN = re.compile(r"\*+|_+")
+
+
+def _unflanked_emphasis(line: str) -> bool:
+    """Whether a ``*`` or ``_`` of `line`'s balanced emphasis opens or closes where CommonMark's flanking rules do
+    not let it: ``**Lead.**In`` (closed after punctuation, a letter next) or ``x**“Lead”**`` (opened before
+    punctuation, a letter before). Python-Markdown makes both bold; the fast path showed the asterisks."""
+    line = _CODE_SPAN.sub("c", _LIST_ITEM.sub("", line, count=1))
+    line = _INTRAWORD_UNDERSCORE.sub("", line)
+    opened: list[str] = []
+    for run in _DELIMITER_RUN.finditer(line):
+        before = line[run.start() - 1] if run.start() else " "
+        after = line[run.end()] if run.end() < len(line) else " "
+        left = not after.isspace() and (not _punctuation(after) or before.isspace() or _punctuation(before))
+        right = not before.isspace() and (not _punctuation(before) or after.isspace() or _punctuation(after))
+        if opened and opened[-1] == run.group():
+            opened.pop()
+            if not right or (run.group()[0] == "_" and left and not _punctuation(after)):
+                return True
+        else:
+            opened.append(run.group())
+            if not left or (run.group()[0] == "_" and right and not _punctuation(before)):
+                return True
+    return False
+
+
+def _punctuation(character: str) -> bool:
+    """Punctuation as CommonMark counts it: Unicode's punctuation and symbols (“ ” ( ) . , $ …)."""
+    return unicodedata.category(character)[0] in "PS"
+
+
 def _comment_blocks(lines: list[str]) -> set[int]:
     """Lines of HTML comments standing alone as a block (both dialects pass them through untouched)."""
     inside: set[int] = set()
@@ -165,6 +197,8 @@ def python_markdown_reasons(text: str) -> list[str]:
             reasons.extend(reason for reason, pattern in _LINE_START_BLOCKERS if pattern.match(line))
         if ("*" in line or "_" in line) and _stray_emphasis(line):
             reasons.append("an asterisk or underscore outside simple emphasis")
+        elif ("*" in line or "_" in line) and _unflanked_emphasis(line):
+            reasons.append("emphasis opened or closed next to punctuation and a letter")
     if reasons:  # the fast path is out; the structure below need not be looked at
         return list(dict.fromkeys(reasons))
     previous = "blank"  # what the line before was: blank, item, heading, text or comment

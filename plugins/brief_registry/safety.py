@@ -31,6 +31,8 @@ class SafetyCode(StrEnum):
     UNKNOWN_ELEMENT = "unknown-element"
     # "<!-- note" with no "-->": the editor's note shows on the page as typed (body.unclosed_comments)
     COMMENT_NOT_CLOSED = "comment-not-closed"
+    # "**Lead. **Rest": bold that Markdown does not read as bold, its asterisks shown on the page as typed
+    EMPHASIS_NOT_CLOSED = "emphasis-not-closed"
 
 
 # Elements that run code, embed another document, restyle the page or ask readers for input; none belongs in a brief.

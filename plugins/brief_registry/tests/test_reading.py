@@ -732,3 +732,46 @@ def test_an_editors_note_in_a_comment_is_left_out_of_the_published_html_and_one_
     problems = unclosed_comments(settings.render(body), body, 6, "x.md")
     assert [(p.line, p.code) for p in problems] == [(6 + 8, SafetyCode.COMMENT_NOT_CLOSED)]
     assert unclosed_comments(settings.render(closed), closed, 6, "x.md") == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "mark"),
+    [
+        ("Intro.\n\n1. **Resist sanctions. **In recent years.\n", 7, "**"),  # a space before the closing
+        ("Intro.\n\n1. ** Adopt realism.** The rest.\n", 7, "**"),  # a space after the opening
+        ("A ** B and C ** D.\n", 5, "**"),
+        ("__Lead. __Rest.\n", 5, "__"),
+    ],
+)
+def test_bold_shown_as_typed_is_named_at_its_line(body, line, mark):
+    """The card's title read '**Resist further sanctions.' and the page showed the asterisks: the check said
+    nothing."""
+    from reality_check.plugins.brief_registry.body import unclosed_emphasis
+
+    front = read_front_matter(f"---\ntitle: X\n---\n\n{body}", "x.md")
+    problems = unclosed_emphasis(site_rendering(front.body), front.body, front.body_line, "x.md")
+    assert [(p.line, p.code) for p in problems] == [(line, SafetyCode.EMPHASIS_NOT_CLOSED)]
+    assert problems[0].message.startswith(
+        f"the '{mark}' on this line shows on the page as typed, not as bold"
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "**Lead.** Rest, **more**. A (**note**) and “**no**”.\n",
+        "**Resist further sanctions.**In recent years.\n",  # glued: bold in both renderings
+        "Code: `a**b` and `__init__`, snake__case.\n",
+        "```\n**not closed\n```\n",
+    ],
+)
+def test_bold_that_renders_as_bold_or_sits_in_code_is_left_alone(body):
+    from reality_check.plugins.brief_registry.body import unclosed_emphasis
+
+    front = read_front_matter(f"---\ntitle: X\n---\n\n{body}", "x.md")
+    assert unclosed_emphasis(site_rendering(front.body), front.body, front.body_line, "x.md") == ()
+
+
+def site_rendering(body: str) -> str:
+    """`body` as the site renders it."""
+    return brief_markdown(site_markdown()).convert(body)

@@ -49,6 +49,7 @@ FAST = {
     "plain quotes stay as typed": 'He said "no" and it\'s fine.',
     "a comment standing alone": "<!-- a note for editors -->\n\nText after it.",
     "a comment at the end": "Text.\n\n<!-- the end -->",
+    "emphasis beside punctuation": "**Lead**. A (**note**), “**no**”, *Times*’s, **U.S.** policy and **1.** item.",
 }
 
 # Where the dialects part ways: each goes to Python-Markdown (so the result is the reference by construction).
@@ -82,6 +83,8 @@ REFERENCE = {
     "reference link": "[a][b]\n\n[b]: https://example.org",
     "image": "![alt](src.png)",
     "table of contents marker": "[TOC]\n\n## A",
+    "strong closed after a full stop, a letter next": "1. **Resist further sanctions.**In recent years",
+    "emphasis opened before a quotation mark, a letter before": "x**“Lead”** rest",
 }
 
 
@@ -95,6 +98,23 @@ def test_what_briefs_are_written_in_takes_the_fast_path_with_identical_html(engi
 def test_constructs_where_the_dialects_differ_go_to_python_markdown(engine, markdown):
     assert python_markdown_reasons(markdown), "expected a reason to use Python-Markdown"
     assert engine.convert(markdown) == engine.reference(markdown)
+
+
+# Emphasis as a word processor's paste leaves it, beside punctuation and glued to the next word: where CommonMark's
+# flanking rules and Python-Markdown part ways (the fast path showed "**Resist further sanctions.**In" as typed).
+GLUED = [
+    f"{before}{mark}{inner}{mark}{after}"
+    for before in ("", "x", "x ", "(", "“", "'", "1. ", "- ", "US-")
+    for inner in ("Lead.", "Lead", "“Lead”", "(Lead)", "Lead:", "U.S.", "Lead!", "é")
+    for after in ("", " rest", "rest", ".", "’s", "-led", ")", "”", ",rest", "5")
+    for mark in ("**", "*", "_", "__")
+]
+
+
+def test_emphasis_glued_to_punctuation_renders_as_the_reference_does(engine):
+    fast = [text for text in GLUED if not python_markdown_reasons(text)]
+    assert [text for text in fast if engine.convert(text) != engine.reference(text)] == []
+    assert len(fast) > len(GLUED) // 3  # the usual forms stay on the fast path
 
 
 def test_anchors_ordered_lists_and_filename_links_as_readers_know_them(engine):

@@ -25,7 +25,7 @@ from reality_check.plugins.brief_registry import (
     read_brief,
     read_front_matter,
 )
-from reality_check.plugins.brief_registry.body import unclosed_comments
+from reality_check.plugins.brief_registry.body import unclosed_comments, unclosed_emphasis
 from reality_check.plugins.brief_registry.frontmatter import FrontMatterCode
 from reality_check.plugins.brief_registry.images import ImageCode, image_problems
 from reality_check.plugins.brief_registry.problems import BriefFileError
@@ -185,6 +185,10 @@ CASES = [
     (
         SafetyCode.COMMENT_NOT_CLOSED,
         lambda _folder: list(unclosed_comments("<p>&lt;!-- TODO</p>", "<!-- TODO", 5, "x.md")),
+    ),
+    (
+        SafetyCode.EMPHASIS_NOT_CLOSED,
+        lambda _folder: list(unclosed_emphasis("<p>**Lead. **Rest</p>", "**Lead. **Rest", 5, "x.md")),
     ),
     (ImageCode.IMAGE_NOT_FOUND, image('<img alt="A chart" src="/images/no-chart.png">')),
     (ImageCode.IMAGE_NOT_A_PICTURE, image('<img alt="A photo" src="/images/photo.heic">')),

@@ -44,8 +44,8 @@ CARD_PROBLEMS = [
         "bad-front-matter.md",
         [
             "content/briefs/bad-front-matter.md:11: key_points must be a list of sentences (got a string)",
-            "content/briefs/bad-front-matter.md:13: recommendations item 1 must be a mapping with 'title' "
-            "and 'text' (got string 'Go somewhere.')",
+            "content/briefs/bad-front-matter.md:13: recommendations item 1 must be written as 'title:' and "
+            "'text:' lines (got string 'Go somewhere.')",
         ],
     ),
 ]

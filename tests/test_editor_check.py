@@ -115,7 +115,8 @@ CASES = {
     ],
     "fenced-heading": [
         "content/briefs/fenced-heading.md:24: key points appear twice: the section under the heading 'Key points' "
-        "holds more than its list, so it stays in the body below the card; move the other text out of that section"
+        "holds more than its list ('A stray paragraph left in the key point…'), so it stays in the body below the "
+        "card; move the other text out of that section"
     ],
     "markup-in-title": [
         "content/briefs/markup-in-title.md:3: the title is plain text: the page, search, feeds, citations and the PDF "

@@ -26,12 +26,13 @@ from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
 from reality_check.plugins.plugin_support.link_schemes import address_as_read
+from reality_check.plugins.plugin_support.quoting import shortened
 
 from .briefs import ignored_name
 from .links import linked_file, site_link
 from .markdown_source import content_lines, line_holding
 from .nearmiss import closest
-from .problems import Problem, display_path, shortened
+from .problems import Problem, display_path
 from .registry import as_slug
 
 # The folder of the content folder that holds briefs' images, and the address the site publishes it at.

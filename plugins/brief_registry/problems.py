@@ -88,12 +88,6 @@ def as_given(value: object) -> str:
     return isoformat() if callable(isoformat) else str(value)
 
 
-def shortened(text: str, limit: int = 60) -> str:
-    """`text` (an address, a value quoted in a message) on one line, cut to `limit` characters with an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def display_path(path: str, content_root: str) -> str:
     """A source path as an editor knows it: relative to the project folder (the content folder's parent)."""
     base = project_folder(content_root)

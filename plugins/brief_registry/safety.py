@@ -14,9 +14,10 @@ from enum import StrEnum
 from html.parser import HTMLParser
 
 from reality_check.plugins.plugin_support.link_schemes import disallowed_scheme
+from reality_check.plugins.plugin_support.quoting import shortened
 
 from .markdown_source import content_lines, line_holding
-from .problems import Problem, shortened
+from .problems import Problem
 
 
 class SafetyCode(StrEnum):

@@ -29,6 +29,7 @@ from typing import Any
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from reality_check.plugins.plugin_support.html_words import WORD_BREAKING_TAGS
+from reality_check.plugins.plugin_support.quoting import shortened
 
 from .sanitise import INLINE_TAGS, clean_inline
 from .sentences import first_sentence
@@ -215,6 +216,9 @@ class ProblemCode(StrEnum):
     KEY_POINTS_SECTION_HOLDS_MORE = "key-points-section-holds-more"
     KEY_POINT_HOLDS_IMAGE = "key-point-holds-image"  # the card shows words; the section leaves the body
     KEY_POINT_HOLDS_LIST = "key-point-holds-list"  # the card runs a nested list's items into one line
+    KEY_POINT_HOLDS_FOOTNOTE = (
+        "key-point-holds-footnote"  # its note would lose its place, which leaves the body
+    )
     NO_RECOMMENDATIONS = "no-recommendations"  # no recommendations heading (and none in the front matter)
     RECOMMENDATIONS_NONE_UNDER_HEADING = "recommendations-none-under-heading"
     RECOMMENDATIONS_UNDER_TWO_HEADINGS = "recommendations-under-two-headings"
@@ -307,12 +311,29 @@ NEAR_HEADING = 0.8
 
 
 def normalize_heading(text: str) -> str:
-    """Compare headings the way an editor reads them: case, spacing, curly quotes, "what's" for "what is" and a
-    final colon don't matter, nor French typography's space before ? ! : ; ("Que faire ?" is "Que faire?")."""
-    text = " ".join(text.replace("\u2019", "'").split()).casefold()
+    """Compare headings the way an editor reads them: case, spacing, curly quotes, "what's" for "what is", "ё" for
+    "е", invisible characters and a final colon or question mark don't matter, nor French typography's space before
+    ? ! : ; ("Que faire ?" is "Que faire?")."""
+    text = " ".join(text.translate(_READ_AWAY).split()).casefold()
     text = re.sub(r" ([?!:;])", r"\1", text)
     text = _CONTRACTED_IS.sub(r"\1 is", text)  # "What’s the solution?" is "What is the solution?"
-    return text.removesuffix(":").rstrip()
+    return text.rstrip(":?").rstrip()
+
+
+# What a heading's comparison reads away: a curly apostrophe is a straight one, Russian "ё" is "е" (most typists
+# write "е"), and a zero-width space or joiner pasted with the text is nothing.
+_READ_AWAY = str.maketrans(
+    {
+        "\u2019": "'",
+        "ё": "е",
+        "Ё": "Е",
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+    }
+)
 
 
 _CONTRACTED_IS = re.compile(r"\b(what|where|who|how|that|there|here|it)'s\b")
@@ -344,6 +365,8 @@ def _inline_parts(nodes: Iterable, markup: bool = True) -> Iterator[str]:
             if type(node) is NavigableString:  # skip comments, CDATA, doctype
                 yield html.escape(str(node), quote=False) if markup else str(node)
         elif isinstance(node, Tag):
+            if _footnote_reference(node):
+                continue  # its number would read as part of the sentence ("…interests.1")
             allowed = INLINE_TAGS.get(node.name)
             if allowed is None or not markup:
                 block = node.name in WORD_BREAKING_TAGS
@@ -359,6 +382,11 @@ def _inline_parts(nodes: Iterable, markup: bool = True) -> Iterator[str]:
             yield f"<{node.name}{attrs}>"
             yield from _inline_parts(node.children, markup)
             yield f"</{node.name}>"
+
+
+def _footnote_reference(node: Tag) -> bool:
+    """Whether `node` is a footnote's number in the text (Python-Markdown's ``<sup id="fnref:1">``)."""
+    return node.name == "sup" and str(node.get("id", "")).startswith("fnref")
 
 
 def _squash(parts: Iterable[str]) -> str:
@@ -379,6 +407,23 @@ RECOMMENDATION_EXAMPLE = "'1. **Lead sentence.** Details…'"
 
 def _key_points_missing_under(name: str) -> str:
     return f"no key points: the heading '{name}' must be followed by a bulleted list with at least one point"
+
+
+# A point that starts with a word processor's bullet, which Markdown shows as text.
+_PASTED_BULLET = re.compile(r"^\s*(?P<bullet>[•◦▪·●○■‣∙–—])\s")
+
+
+def _not_a_list(section: KeyPointsSection) -> str:
+    """Why the key points' section holds no list: its points pasted with a word processor's bullets, or none."""
+    for node in section.nodes:
+        pasted = _PASTED_BULLET.match(node.get_text()) if isinstance(node, Tag) and node.name == "p" else None
+        if pasted:
+            return (
+                f"no key points: the points under the heading '{section.name}' start with "
+                f"'{pasted['bullet']}', which Markdown shows as text, not as a list: start each point's line with "
+                "'- ' instead"
+            )
+    return _key_points_missing_under(section.name)
 
 
 # --- Sections of the body --------------------------------------------------------------------------
@@ -564,6 +609,18 @@ def _key_points_problems(
                     heading=name,
                 )
             )
+    noted = chosen.items is not None and chosen.items.find("sup") is not None
+    for number, item in enumerate(chosen.items.find_all("li", recursive=False) if noted else (), 1):
+        if any(_footnote_reference(sup) for sup in item.find_all("sup")):
+            problems.append(
+                CardProblem(
+                    f"key point {number} under the heading '{name}' holds a footnote, which the card cannot show "
+                    "(the key points leave the body, and the note's link back with them): give the source in the "
+                    "body below the key points",
+                    ProblemCode.KEY_POINT_HOLDS_FOOTNOTE,
+                    heading=name,
+                )
+            )
     if not chosen.holds_only_its_list:
         problems.append(
             CardProblem(_holds_more(chosen), ProblemCode.KEY_POINTS_SECTION_HOLDS_MORE, heading=name)
@@ -580,9 +637,17 @@ def _holds_more(section: KeyPointsSection) -> str:
             f"the heading '{section.name}' is written with one '#', so every '##' heading after it belongs to its "
             f"section, which then holds the whole brief: write it with two, '## {section.name}'"
         )
+    extra = next((node for node in section.nodes if node is not section.items and not _is_blank(node)), None)
+    if isinstance(extra, Tag) and extra.name == "hr":
+        return (
+            f"key points appear twice: the section under the heading '{section.name}' holds a line '---' besides "
+            "its list, so it stays in the body below the card; remove the '---' (the card sets the key points "
+            "apart already)"
+        )
+    what = f" ('{shortened(plain_text(extra), 40)}')" if extra is not None and plain_text(extra) else ""
     return (
         f"key points appear twice: the section under the heading '{section.name}' holds more than its "
-        "list, so it stays in the body below the card; move the other text out of that section"
+        f"list{what}, so it stays in the body below the card; move the other text out of that section"
     )
 
 
@@ -633,7 +698,7 @@ def _read_key_points(
         if chosen is None:
             name = sections[0].name
             return (), [
-                CardProblem(_key_points_missing_under(name), ProblemCode.KEY_POINTS_NOT_A_LIST, heading=name)
+                CardProblem(_not_a_list(sections[0]), ProblemCode.KEY_POINTS_NOT_A_LIST, heading=name)
             ]
         points = _key_points_in(chosen.items)
         problems, shown = _key_points_problems(chosen, sections, points), [chosen]
@@ -762,13 +827,55 @@ def _find_recommendation_items(heading: Tag) -> tuple[list[RecommendationItem], 
     items = _from_subheadings(section, _level(heading))
     ol = None
     if not items:
-        ol = _first_list(section, ("ol",))
+        ol = _recommendations_list(section)
         items = _from_list(ol) if ol is not None else []
     return (items, ol) if items else (_from_paragraphs(section), None)
 
 
+def _recommendations_list(section: list) -> Tag | None:
+    """Choose: the section's numbered list of recommendations. With several, the first whose every item opens
+    with a bold lead: a numbered list in the section's introduction ('two constraints: 1. … 2. …') took the
+    card's place of the recommendations after it."""
+    lists = [node for node in section if isinstance(node, Tag) and node.name == "ol"]
+    if len(lists) > 1:
+        led = (ol for ol in lists if all(_opens_with_lead(li) for li in ol.find_all("li", recursive=False)))
+        chosen = next(led, None)
+        if chosen is not None:
+            return chosen
+    return _first_list(section, ("ol",))
+
+
+def _opens_with_lead(item: Tag) -> bool:
+    """Whether a list item opens with bold text (its lead), in a paragraph of its own or not."""
+    nodes = _without_leading_blanks(list(item.children))
+    if nodes and isinstance(nodes[0], Tag) and nodes[0].name == "p":
+        nodes = _without_leading_blanks(list(nodes[0].children))
+    return bool(nodes) and isinstance(nodes[0], Tag) and nodes[0].name in LEAD_TAGS
+
+
 # A paragraph opening with a number glued to what follows it ('2.**Adopt…**'): Markdown's list needs a space.
 _GLUED_NUMBER = re.compile(r"^\s*(?P<number>\d{1,2})[.)](?=\S)")
+
+
+# A line break inside a paragraph, then a number opening the next line: '1) Lead…\n2) Lead…' with no blank line
+# between (Markdown numbers a list '1.', and reads '1)' lines as one paragraph).
+_NUMBERED_LINE = re.compile(r"\n\s*(?P<number>\d{1,2})[.)]\s")
+
+
+def _run_together(section: list, name: str) -> list[CardProblem]:
+    """Validate: recommendations written one a line as a paragraph of their own, which Markdown runs together
+    into one, so the card shows the first with the others as its text."""
+    for node in section:
+        if isinstance(node, Tag) and node.name == "p" and recommendation_number(node.get_text()):
+            following = _NUMBERED_LINE.search(node.get_text())
+            if following:
+                said = (
+                    f"recommendations under the heading '{name}' run together into one paragraph, so the card "
+                    f"shows only the first: number them '1.', '2.' (with a full stop), or leave a blank line "
+                    "between them"
+                )
+                return [CardProblem(said, ProblemCode.RECOMMENDATIONS_LIST_CUT, heading=name)]
+    return []
 
 
 def _glued(node: Tag) -> int | None:
@@ -886,6 +993,8 @@ def _read_recommendations(
     kept, invalid = _validate_recommendations(items, name)
     if ol is not None and given is None:
         invalid = [*invalid, *_list_cut(ol, items, name)]
+    elif given is None:
+        invalid = [*invalid, *_run_together(_section(heading), name)]
     found = [_anchored(item) for item in kept]
     if given is not None:
         places = {r.number: r.anchor for r in found}
@@ -969,7 +1078,7 @@ def _front_recommendations(value: object) -> tuple[tuple[Recommendation, ...] | 
         got = "an empty list" if value == [] else f"a {_type_name(value)}"
         return None, [
             CardProblem(
-                f"recommendations must be a list of {{title, text}} entries (got {got})",
+                f"recommendations must be a list of entries of 'title:' and 'text:' lines (got {got})",
                 ProblemCode.RECOMMENDATIONS_FIELD_SHAPE,
                 field="recommendations",
             )
@@ -1006,7 +1115,7 @@ def _front_recommendation(
         return CardProblem(where + message, code, field="recommendations", index=index)
 
     if not isinstance(item, dict):
-        shape = problem(f" must be a mapping with 'title' and 'text' (got {_type_name(item)} {item!r})")
+        shape = problem(f" must be written as 'title:' and 'text:' lines (got {_type_name(item)} {item!r})")
         return _FrontEntry(None, (shape,), previous)
     problems = []
     unknown = sorted(set(map(str, item)) - {"title", "text", "number"})
@@ -1064,4 +1173,13 @@ def brief_card(
     its body's `html`. The one composition of the two, for the build and ``make check`` alike."""
     given, front_problems = card_from_front_matter(front)
     extraction = extract(html, settings, given)
-    return extraction, (*front_problems, *extraction.problems)
+    # A section given in the front matter wrongly is said once: not also as missing from the body.
+    said = {_SAID_AS_MISSING[p.code] for p in front_problems if p.code in _SAID_AS_MISSING}
+    return extraction, (*front_problems, *(p for p in extraction.problems if p.code not in said))
+
+
+# A front-matter field's mistake, and the body's problem it makes (the body has no such section either).
+_SAID_AS_MISSING = {
+    ProblemCode.KEY_POINTS_FIELD_SHAPE: ProblemCode.NO_KEY_POINTS,
+    ProblemCode.RECOMMENDATIONS_FIELD_SHAPE: ProblemCode.NO_RECOMMENDATIONS,
+}

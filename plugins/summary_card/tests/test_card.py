@@ -74,9 +74,21 @@ def test_key_points_section_with_prose_stays_in_body_and_is_reported():
     assert "An introduction the card does not show." in result.body_html(html)
     assert "<li>One.</li>" in result.body_html(html)
     assert [str(p) for p in result.problems if "key points" in str(p)] == [
-        "key points appear twice: the section under the heading 'Key points' holds more than its list, "
-        "so it stays in the body below the card; move the other text out of that section"
+        "key points appear twice: the section under the heading 'Key points' holds more than its list ('An "
+        "introduction the card does not show.'), so it stays in the body below the card; move the other text out "
+        "of that section"
     ]
+
+
+def test_a_rule_under_the_key_points_is_named_as_what_to_remove():
+    """'---' under the key points said the section held "more than its list": the editor saw only the list."""
+    html = "<h2>Key points</h2><ul><li>One.</li></ul><hr><h2>What is the solution?</h2><ol><li>Do.</li></ol>"
+    (problem,) = extract_card(html).problems
+    assert (problem.code, str(problem)) == (
+        ProblemCode.KEY_POINTS_SECTION_HOLDS_MORE,
+        "key points appear twice: the section under the heading 'Key points' holds a line '---' besides its list, "
+        "so it stays in the body below the card; remove the '---' (the card sets the key points apart already)",
+    )
 
 
 @pytest.mark.parametrize(
@@ -242,9 +254,12 @@ def test_the_first_key_point_is_what_a_description_quotes():
     [
         ("Key points", "key points"),
         ("  KEY   Points: ", "key points"),
-        ("What’s the issue?", "what is the issue?"),
-        ("What's the solution ?", "what is the solution?"),
+        ("What’s the issue?", "what is the issue"),
+        ("What's the solution ?", "what is the solution"),
+        ("What is the solution", "what is the solution"),  # the question mark left out
         ("Russia's interests", "russia's interests"),
+        ("В чём решение?", "в чем решение"),  # ё written е, as most typists do
+        ("Key\u200b points\u200b", "key points"),  # a zero-width space pasted with the words
     ],
 )
 def test_normalize_heading(heading, expected):
@@ -493,3 +508,50 @@ def test_a_section_heading_written_as_a_paragraph_is_named_at_its_line(written, 
     render = brief_markdown(site_markdown()).convert
     (located,) = located_problems("x.md", front, extract_card(render(front.body)).problems, render)
     assert (located.line, located.message) == (line, expected)
+
+
+def test_of_several_numbered_lists_the_card_takes_the_one_whose_items_lead_in_bold():
+    """A numbered list in the section's introduction was the card's recommendations; the real ones were dropped."""
+    html = (
+        "<h2>Key points</h2><ul><li>A.</li></ul><h2>What is the solution?</h2><p>Two constraints:</p>"
+        "<ol><li>Congress will not act.</li><li>Allies are divided.</li></ol><p>Three steps:</p>"
+        "<ol><li><p><strong>Resist.</strong> Now.</p></li><li><p><strong>Adopt.</strong> Then.</p></li></ol>"
+    )
+    extraction = extract_card(html)
+    assert extraction.problems == ()
+    assert [(r.number, r.title, r.text) for r in extraction.card.recommendations] == [
+        (1, "Resist.", "Now."),
+        (2, "Adopt.", "Then."),
+    ]
+
+
+def test_recommendations_run_together_into_one_paragraph_are_named():
+    """'1) …' lines with no blank line between: Markdown makes one paragraph of them, the card showed the first."""
+    from reality_check.plugins.brief_registry.rendering import brief_markdown, site_markdown
+
+    body = "## Key points\n\n- A.\n\n## What is the solution?\n\n1) **Resist.** Now.\n2) **Adopt.** Then.\n"
+    (problem,) = extract_card(brief_markdown(site_markdown()).convert(body)).problems
+    assert (problem.code, str(problem)) == (
+        ProblemCode.RECOMMENDATIONS_LIST_CUT,
+        "recommendations under the heading 'What is the solution?' run together into one paragraph, so the card "
+        "shows only the first: number them '1.', '2.' (with a full stop), or leave a blank line between them",
+    )
+    apart = body.replace("Now.\n2)", "Now.\n\n2)")
+    assert extract_card(brief_markdown(site_markdown()).convert(apart)).problems == ()
+
+
+def test_key_points_pasted_with_a_word_processors_bullets_are_told_to_start_with_a_hyphen():
+    html = "<h2>Key points</h2><p>• First point.\n• Second point.</p><h2>What is the solution?</h2><ol><li>Do.</li></ol>"
+    (problem,) = extract_card(html).problems
+    assert (problem.code, str(problem)) == (
+        ProblemCode.KEY_POINTS_NOT_A_LIST,
+        "no key points: the points under the heading 'Key points' start with '•', which Markdown shows as text, not "
+        "as a list: start each point's line with '- ' instead",
+    )
+
+
+def test_a_card_heading_without_its_question_mark_is_read():
+    html = "<h2>Key points</h2><ul><li>A.</li></ul><h2>What is the solution</h2><ol><li><b>Act.</b> Now.</li></ol>"
+    extraction = extract_card(html)
+    assert extraction.problems == ()
+    assert [r.title for r in extraction.card.recommendations] == ["Act."]

@@ -17,7 +17,7 @@ from reality_check.plugins.summary_card import (
     card_from_front_matter,
     extract_card,
 )
-from reality_check.plugins.summary_card.card import brief_card
+from reality_check.plugins.summary_card.card import ProblemCode, brief_card
 from reality_check.plugins.summary_card.source import find_heading, headings
 
 TEST_DATA = Path(__file__).resolve().parent.parent / "test_data"
@@ -272,7 +272,7 @@ def test_front_matter_recommendations_keep_their_numbers():
             (
                 "recommendations",
                 0,
-                "recommendations item 1 must be a mapping with 'title' and 'text' (got string 'Go.')",
+                "recommendations item 1 must be written as 'title:' and 'text:' lines (got string 'Go.')",
             ),
         ),
         (
@@ -366,8 +366,8 @@ def test_a_briefs_card_problems_are_the_front_matters_then_the_bodys_and_the_bod
     extraction, problems = brief_card(front, "<p>No sections at all.</p>", CardSettings(), extract)
     given, front_problems = card_from_front_matter(front)
     assert seen == [("<p>No sections at all.</p>", given)]  # the well-formed field reaches the extraction
-    assert problems == (*front_problems, *extraction.problems)
-    # The field's mistake, then the body's (no key points there either).
-    assert [p.field for p in problems] == ["key_points", ""]
-    assert problems[1] == extraction.problems[0]
+    # The field's mistake, said once: the body's "no key points" too was the same mistake said twice.
+    assert problems == front_problems
+    assert [p.code for p in extraction.problems] == [ProblemCode.NO_KEY_POINTS]
+    assert [p.field for p in problems] == ["key_points"]
     assert [r.title for r in extraction.card.recommendations] == ["Act."]

@@ -46,6 +46,9 @@ _NAME_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # What a bullet point starts with in a draft: •, and what word processors paste for theirs (Google Docs' ●, ○ and
 # ■, Word's · and its Symbol-font bullets U+F0B7 and U+F0A7, arrows), or a Markdown-style - or *.
 _BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□·∙\uf0b7\uf0a7\uf076\uf0d8➢➤►*–—-]\s+(?P<text>.+)$")
+# Outside the key points, a line opening with a dash is a quotation's attribution ('— Angela Merkel, 2017'), not a
+# point; Markdown's own '- ' and '* ' lists, and a word processor's bullets, are still lists there.
+_HYPHEN_BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□·∙\uf0b7\uf0a7\uf076\uf0d8➢➤►*-]\s+(?P<text>.+)$")
 _CLOSING = re.compile(r"^Explore\s+(?P<name>.+?)[\s.:→›»>]*$", re.IGNORECASE)
 _HEADING_MAX = 100
 
@@ -382,6 +385,7 @@ def body_markdown(lines: list[str], settings: EditorSettings) -> str:
     blocks: list[str] = []
     bullets: list[str] = []
     in_recommendations = in_key_points = False
+    following = 1  # the number the next recommendation has: a paragraph opening '10 years of…' is not one
 
     def flush_bullets() -> None:
         if bullets:
@@ -389,14 +393,16 @@ def body_markdown(lines: list[str], settings: EditorSettings) -> str:
             bullets.clear()
 
     for index, line in enumerate(lines):
-        bullet = _BULLET.match(line) or (_NUMBERED_POINT.match(line) if in_key_points else None)
+        bullet = _BULLET.match(line) if in_key_points else _HYPHEN_BULLET.match(line)
+        bullet = bullet or (_NUMBERED_POINT.match(line) if in_key_points else None)
         if bullet:
             bullets.append(bullet.group("text"))
             continue
         flush_bullets()
         numbered = recommendation_number(line) if in_recommendations else None
-        if numbered and numbered[1]:
+        if numbered and numbered[1] and numbered[0] == following:
             number, text = numbered
+            following += 1
             lead, rest = first_sentence(text)
             item = f"**{escape(lead)}** {escape(rest)}" if rest else f"**{escape(lead)}**"
             blocks.append(f"{number}. {item}")
@@ -416,4 +422,5 @@ def _looks_like_heading(line: str, index: int, lines: list[str]) -> bool:
         index + 1 < len(lines)
         and len(line) <= _HEADING_MAX
         and not line.endswith((".", ",", ";", ":", "”", '"', "'", "…", ")"))
+        and not line.startswith(("—", "–"))  # a quotation's attribution
     )

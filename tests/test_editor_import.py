@@ -535,3 +535,29 @@ def test_lines_of_their_own_stay_apart():
         (8, "1 Act. Now."),
     ]
     assert unwrapped(lines, load_settings()) == [line for _, line in lines]
+
+
+def test_only_numbers_in_sequence_are_recommendations_and_a_dash_outside_the_key_points_is_text():
+    """'10 years of free-riding…' opened the recommendations as number 10 (and renumbered the real ones 11 and 12);
+    an attribution line '— A. Person, 2017' under a quotation became a one-item list."""
+    markdown = body_markdown(
+        [
+            "What is the issue?",
+            "“A quotation.”",
+            "— An Invented Person, 2017",
+            "What is the solution?",
+            "10 years of free-riding have to end. The United States should act now.",
+            "1 Cut synthetic troop numbers. In recent years the numbers rose.",
+            "2 Hand the command over. This would build trust.",
+        ],
+        EditorSettings(),
+    )
+    assert markdown.split("\n\n") == [
+        "## What is the issue?",
+        "“A quotation.”",
+        "— An Invented Person, 2017",
+        "## What is the solution?",
+        "10 years of free-riding have to end. The United States should act now.",
+        "1. **Cut synthetic troop numbers.** In recent years the numbers rose.",
+        "2. **Hand the command over.** This would build trust.\n",
+    ]

@@ -20,6 +20,7 @@ from reality_check.editor.importer import SeedCode
 from reality_check.editor.settings import load_settings
 from reality_check.plugins.brief_registry.frontmatter import FrontMatterCode
 from reality_check.plugins.brief_registry.images import ImageCode
+from reality_check.plugins.brief_registry.link_addresses import LinkCode
 from reality_check.plugins.brief_registry.problems import LOG_RECORD_ATTRIBUTE, Problem
 from reality_check.plugins.brief_registry.registry import RegistryCode
 from reality_check.plugins.brief_registry.rules import RuleCode
@@ -40,6 +41,7 @@ ENUMS = {
     RuleCode: "plugins/brief_registry/rules.py",
     SafetyCode: "plugins/brief_registry/safety.py",
     ImageCode: "plugins/brief_registry/images.py",
+    LinkCode: "plugins/brief_registry/link_addresses.py",
     ResponsesCode: "plugins/brief_relations/relations.py",
     ProblemCode: "plugins/summary_card/card.py",
     CheckCode: "editor/check.py",

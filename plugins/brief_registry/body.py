@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .frontmatter import FrontMatter
 from .images import image_problems
+from .link_addresses import link_address_problems
 from .problems import Problem
 from .safety import SafetyCode, unsafe_html
 from .unknown_tags import unknown_tags
@@ -27,6 +28,7 @@ def body_problems(
         *image_problems(rendered, front.body, front.body_line, shown, source, content),
         *unclosed_comments(rendered, front.body, front.body_line, shown),
         *unclosed_emphasis(rendered, front.body, front.body_line, shown),
+        *link_address_problems(rendered, front.body, front.body_line, shown),
     )
 
 

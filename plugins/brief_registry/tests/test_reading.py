@@ -775,3 +775,51 @@ def test_bold_that_renders_as_bold_or_sits_in_code_is_left_alone(body):
 def site_rendering(body: str) -> str:
     """`body` as the site renders it."""
     return brief_markdown(site_markdown()).convert(body)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "code", "said"),
+    [
+        (
+            "See [the column](“https://example.org/x”).",
+            "link-address-quoted",
+            "the link's address “https://example.org/x” is in quotation marks, so it leads nowhere: remove them, as "
+            "in [text](https://example.org/x)",
+        ),
+        (
+            "See [the column](www.example.org/2020/x.html).",
+            "link-address-without-scheme",
+            "the link's address 'www.example.org/2020/x.html' has no https:// before it, so browsers read it as a "
+            "page of this site, which does not exist: write https://www.example.org/2020/x.html",
+        ),
+        ("See [it](example.com).", "link-address-without-scheme", "the link's address 'example.com' has no"),
+        (
+            "See [the column] (https://example.org/x).",
+            "link-not-joined",
+            "'] (https://example.org/x)' is not a link: Markdown makes one only with no space between ']' and '(': "
+            "write [text](address)",
+        ),
+    ],
+)
+def test_a_link_that_leads_nowhere_as_written_is_named_at_its_line(markdown, code, said):
+    """Each was published as written: a dead link, or the brackets and the address shown as text."""
+    from reality_check.plugins.brief_registry.link_addresses import link_address_problems
+
+    body = f"Intro.\n\n{markdown}\n"
+    (problem,) = link_address_problems(site_rendering(body), body, 5, "x.md")
+    assert (problem.line, str(problem.code)) == (7, code)
+    assert problem.message.startswith(said)
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "[About]({filename}/pages/naei.md), [a page](/about/), [#1](#recommendation-1), [mail](mailto:a@example.org)",
+        "[the report](report.pdf), [a brief](reality-check-4.md) and [NAEI](https://example.org/naei)",
+        "Code shows `[a] (https://example.org)` and `[b](www.example.org)` as typed.",
+    ],
+)
+def test_links_written_right_are_left_alone(markdown):
+    from reality_check.plugins.brief_registry.link_addresses import link_address_problems
+
+    assert link_address_problems(site_rendering(markdown), markdown, 5, "x.md") == ()

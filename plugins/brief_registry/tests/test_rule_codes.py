@@ -28,15 +28,17 @@ from reality_check.plugins.brief_registry import (
 from reality_check.plugins.brief_registry.body import unclosed_comments, unclosed_emphasis
 from reality_check.plugins.brief_registry.frontmatter import FrontMatterCode
 from reality_check.plugins.brief_registry.images import ImageCode, image_problems
+from reality_check.plugins.brief_registry.link_addresses import LinkCode, link_address_problems
 from reality_check.plugins.brief_registry.problems import BriefFileError
 from reality_check.plugins.brief_registry.registry import RegistryCode
+from reality_check.plugins.brief_registry.rendering import brief_markdown, site_markdown
 from reality_check.plugins.brief_registry.rules import RuleCode, address_problem
 from reality_check.plugins.brief_registry.safety import SafetyCode, unsafe_html
 from reality_check.plugins.brief_registry.textfile import EncodingCode, decode_text
 from reality_check.plugins.brief_registry.unknown_tags import unknown_tags
 from reality_check.plugins.brief_registry.yamlerrors import YamlCode, yaml_problem
 
-ENUMS = (EncodingCode, FrontMatterCode, YamlCode, RegistryCode, RuleCode, SafetyCode, ImageCode)
+ENUMS = (EncodingCode, FrontMatterCode, YamlCode, RegistryCode, RuleCode, SafetyCode, ImageCode, LinkCode)
 
 
 def raised(call: Callable[[], object]) -> list[Problem]:
@@ -101,6 +103,14 @@ def series(*briefs: Numbered, languages: Iterable[str] = ("ru",)) -> Find:
 
 def html(rendered: str) -> Find:
     return lambda _folder: list(unsafe_html(rendered, rendered, 5, "x.md"))
+
+
+def links(markdown: str) -> Find:
+    def find(_folder: Path) -> list[Problem]:
+        rendered = brief_markdown(site_markdown()).convert(markdown)
+        return list(link_address_problems(rendered, markdown, 5, "x.md"))
+
+    return find
 
 
 def image(markup: str) -> Find:
@@ -186,6 +196,9 @@ CASES = [
         SafetyCode.COMMENT_NOT_CLOSED,
         lambda _folder: list(unclosed_comments("<p>&lt;!-- TODO</p>", "<!-- TODO", 5, "x.md")),
     ),
+    (LinkCode.ADDRESS_QUOTED, links("[the column](“https://example.org/x”)")),
+    (LinkCode.ADDRESS_WITHOUT_SCHEME, links("[the column](www.example.org/x)")),
+    (LinkCode.NOT_JOINED, links("[the column] (https://example.org/x)")),
     (
         SafetyCode.EMPHASIS_NOT_CLOSED,
         lambda _folder: list(unclosed_emphasis("<p>**Lead. **Rest</p>", "**Lead. **Rest", 5, "x.md")),

@@ -43,6 +43,7 @@ from reality_check.plugins.brief_registry.briefs import (
     PAGES_DIR,
     files_not_read,
     markdown_files,
+    markdown_outside,
 )
 from reality_check.plugins.brief_registry.dates import brief_date, not_a_date
 from reality_check.plugins.brief_registry.frontmatter import read_brief_text
@@ -319,16 +320,25 @@ def left_out(name: str, folder: str) -> str:
 
 def check_files_not_read(content: Path, ignored: Iterable[str]) -> list[Problem]:
     """The files of content/briefs/ and content/pages/ the build would leave out without a word: ``BRIEF.MD``
-    (as some Windows programs save it), ``brief.md.txt`` (Notepad), a web page or a document saved there."""
+    (as some Windows programs save it), ``brief.md.txt`` (Notepad), a web page or a document saved there; and a
+    Markdown file anywhere else in the content folder (a brief saved one folder too high)."""
+    shown = str(content)
+    outside = (
+        f"a Markdown file outside content/{BRIEFS_DIR}/ and content/{PAGES_DIR}/, which the site leaves out: move "
+        f"it into content/{BRIEFS_DIR}/ if it is a brief, or into content/{PAGES_DIR}/ if it is a page"
+    )
     return [
-        Problem(
-            display_path(str(path), str(content)),
-            1,
-            left_out(path.name, folder),
-            code=CheckCode.FILE_NOT_READ,
-        )
-        for folder in (BRIEFS_DIR, PAGES_DIR)
-        for path in files_not_read(content, folder, ignored)
+        *(
+            Problem(
+                display_path(str(path), shown), 1, left_out(path.name, folder), code=CheckCode.FILE_NOT_READ
+            )
+            for folder in (BRIEFS_DIR, PAGES_DIR)
+            for path in files_not_read(content, folder, ignored)
+        ),
+        *(
+            Problem(display_path(str(path), shown), 1, outside, code=CheckCode.FILE_NOT_READ)
+            for path in markdown_outside(content, ignored)
+        ),
     ]
 
 

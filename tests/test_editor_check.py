@@ -520,6 +520,35 @@ def test_only_markdown_files_are_read_and_editors_own_files_are_passed_over(tmp_
     ]  # fmt: skip
 
 
+def test_a_markdown_file_outside_the_briefs_and_pages_folders_is_named(tmp_path):
+    """A brief saved in content/ itself, or in a folder of another name, was left out of the site without a word."""
+    from reality_check.editor.check import check_files_not_read
+
+    for name in (
+        "briefs/a.md",
+        "pages/b.md",
+        "c.md",
+        "Briefs/d.MD",
+        "drafts/e.markdown",
+        "images/f.png",
+        "README.md",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "g.md").write_text("x")
+    problems = check_files_not_read(tmp_path, IGNORED_NAMES)
+    assert [Path(p.path).relative_to(tmp_path.name).as_posix() for p in problems] == [
+        "Briefs/d.MD",
+        "c.md",
+        "drafts/e.markdown",
+    ]
+    assert problems[0].message == (
+        "a Markdown file outside content/briefs/ and content/pages/, which the site leaves out: move it into "
+        "content/briefs/ if it is a brief, or into content/pages/ if it is a page"
+    )
+
+
 def test_a_field_the_site_does_not_read_is_named_where_it_was_left_out_without_a_word(
     tmp_path, capsys, monkeypatch
 ):

@@ -128,6 +128,30 @@ def files_not_read(
     return sorted(found)
 
 
+def markdown_outside(content: Path, ignored: Iterable[str] = IGNORED_NAMES) -> list[Path]:
+    """The Markdown files of the content folder that are in neither `BRIEFS_DIR` nor `PAGES_DIR`, in path order
+    (any capitals: ``content/Brief.MD`` too): the build reads briefs and pages from those folders only, so a brief
+    saved one folder too high, or in a folder of another name, is left out without a word."""
+    patterns = tuple(ignored)
+    found = []
+    for top, folders, files in os.walk(Path(content), followlinks=True):
+        at_top = Path(top) == Path(content)
+        folders[:] = sorted(
+            name
+            for name in folders
+            if not ignored_name(name, patterns) and not (at_top and name in (BRIEFS_DIR, PAGES_DIR))
+        )
+        found.extend(
+            Path(top) / name
+            for name in files
+            if name.rpartition(".")[2].lower() in MARKDOWN_EXTENSIONS
+            and not name.upper().startswith("README")  # notes about the folder, for whoever keeps it
+            and not ignored_name(name, patterns)
+            and not is_editor_temporary(name)
+        )
+    return sorted(found)
+
+
 # Pelican's six lists of a build's articles.
 ARTICLE_LISTS = (
     "articles",

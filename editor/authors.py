@@ -21,6 +21,13 @@ class AuthorError(Exception):
     """The author cannot be added as asked; the registry was left as it was."""
 
 
+# What may follow a name after a comma: a generation, part of the name ("Jr.", "III"), or a degree ("PhD").
+_GENERATION = re.compile(r"(?:Jr|Sr|II|III|IV)\.?", re.IGNORECASE)
+_DEGREE = re.compile(
+    r"(?:Ph\.?\s?D|M\.?D|M\.?A|M\.?B\.?A|J\.?D|LL\.?M|D\.?Phil|Esq|OBE|CBE|KBE|MBE)\.?", re.IGNORECASE
+)
+
+
 def new_person(name: str, bio: str, slug: str, title: str = "", affiliation: str = "") -> Person:
     """A registry entry from what an editor typed, with white space tidied."""
     name, bio = " ".join(name.split()), " ".join(bio.split())
@@ -28,9 +35,17 @@ def new_person(name: str, bio: str, slug: str, title: str = "", affiliation: str
         raise AuthorError('the author\'s name is empty: run make author NAME="…" BIO="…"')
     if "," in name:  # make brief AUTHORS="A, B" and the checks split names at commas: it could never be named
         given, _, family = name.partition(",")
+        said = f"{name!r} holds a comma, and a brief's authors are separated by commas, so no brief could name this "
+        after = family.strip()
+        if _GENERATION.fullmatch(after):  # "John Roe, Jr.": part of the name
+            raise AuthorError(f'{said}author: write it without the comma, NAME="{given.strip()} {after}"')
+        if _DEGREE.fullmatch(after):  # "Jane Doe, PhD": a degree, not the name
+            raise AuthorError(
+                f'{said}author: write NAME="{given.strip()}", and the degree, if it is to be shown, in '
+                f'AUTHOR_TITLE="…"'
+            )
         raise AuthorError(
-            f"{name!r} holds a comma, and a brief's authors are separated by commas, so no brief could name this "
-            f'author: write the name as bylines print it, such as NAME="{" ".join([family.strip(), given.strip()]).strip()}"'
+            f'{said}author: write the name as bylines print it, such as NAME="{" ".join([family.strip(), given.strip()]).strip()}"'
         )
     if not bio:
         raise AuthorError(

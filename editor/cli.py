@@ -46,7 +46,7 @@ from .check import check_brief, review_content, run_check
 from .cms import CmsError, run_cms
 from .devserver import serve
 from .digest import plan_digest
-from .importer import SeedBrief, SeedError, parse_seed, site_pages
+from .importer import SeedBrief, SeedError, is_institution, parse_seed, site_pages
 from .preview_server import (
     DEFAULT_CMS_PORT,
     DEFAULT_HOST,
@@ -372,12 +372,20 @@ def _import_parsed(content: Path, source: Path, text: str, settings: EditorSetti
     try:
         brief = parse_seed(text, str(source), registry, settings, pages)
     except SeedError as error:
-        only_authors = error.unknown_authors and len(error.problems) == len(error.unknown_authors)
+        only_authors = (
+            error.unknown_authors
+            and len(error.problems) == len(error.unknown_authors)
+            and not any(is_institution(name) for name in error.unknown_authors)
+        )
         if not (only_authors and ask):
             for problem in error.problems:
                 print(problem, file=sys.stderr)
             # A near miss ("emma ashford") was told "did you mean …?" above: adding it would make a second author.
-            to_add = [n for n in error.unknown_authors if not closest(n, [p.name for p in registry.authors])]
+            to_add = [
+                n
+                for n in error.unknown_authors
+                if not closest(n, [p.name for p in registry.authors]) and not is_institution(n)
+            ]
             hint = _author_hint(content, to_add, settings) if to_add else ""
             raise RefusalError(f"{source} cannot be imported as it is (see above){hint}") from None
         registry = offer_authors(content, error.unknown_authors, registry, settings, ask)

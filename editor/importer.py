@@ -33,7 +33,7 @@ from reality_check.plugins.brief_registry import BriefFileError, Problem, Regist
 from reality_check.plugins.brief_registry.briefs import PAGES_DIR, markdown_files
 from reality_check.plugins.brief_registry.dates import DATE_SHAPE, DateError, read_date
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGIONS_FILE, TOPICS_FILE
-from reality_check.plugins.brief_registry.rules import unknown_name
+from reality_check.plugins.brief_registry.rules import names_joined, unknown_name
 from reality_check.plugins.brief_registry.textfile import lines_of
 from reality_check.plugins.summary_card.card import normalize_heading, recommendation_number
 from reality_check.plugins.summary_card.sentences import first_sentence
@@ -42,7 +42,6 @@ from .scaffold import BriefRequest, front_matter
 from .settings import EditorSettings
 
 _BYLINE = re.compile(r"^By\s+(?P<names>.+)$")
-_NAME_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # What a bullet point starts with in a draft: •, and what word processors paste for theirs (Google Docs' ●, ○ and
 # ■, Word's · and its Symbol-font bullets U+F0B7 and U+F0A7, arrows), or a Markdown-style - or *.
 _BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□·∙\uf0b7\uf0a7\uf076\uf0d8➢➤►*–—-]\s+(?P<text>.+)$")
@@ -213,7 +212,7 @@ def parse_seed(
     topics, regions, problems = _read_labels(lines, path, registry, series)
     (date_line, label), (_, title), (byline_line, byline) = _read_header(lines, path, problems, series)
     date = _read_date(label.group("date"), path, date_line, problems)
-    authors = tuple(n for n in _NAME_SEPARATORS.split(byline.group("names").strip()) if n)
+    authors = tuple(names_joined(byline.group("names")))
     unknown_authors = tuple(name for name in authors if registry.author(name) is None)
     problems.extend(_unknown_author(name, path, byline_line, registry) for name in unknown_authors)
     if problems:
@@ -310,7 +309,26 @@ def _read_date(text: str, path: str, line: int, problems: list[Problem]) -> date
 
 def _unknown_author(name: str, path: str, line: int, registry: Registry) -> Problem:
     message = unknown_name("author", name, AUTHORS_FILE, [p.name for p in registry.authors])
+    if is_institution(name):
+        message += (
+            f": if {name} is where an author works, leave it out of the 'By' line (make author's AFFILIATION= "
+            "records it with the author)"
+        )
     return Problem(path, line, message, code=SeedCode.UNKNOWN_AUTHOR)
+
+
+# Words that name an organisation, not a person: 'By Emma Ashford, Atlantic Council' lists where she works.
+_INSTITUTION = re.compile(
+    r"\b(?:council|institute|institution|university|college|center|centre|foundation|program|programme|"
+    r"initiative|school|department|ministry|agency|office|committee|association|society|group|project|"
+    r"endowment|fund|forum|network|lab|laboratory|academy|corporation|inc|ltd)\b",
+    re.IGNORECASE,
+)
+
+
+def is_institution(name: str) -> bool:
+    """Whether a name in a byline names an organisation ('Atlantic Council', 'Stimson Center')."""
+    return bool(_INSTITUTION.search(name))
 
 
 def _read_closing(

@@ -561,3 +561,33 @@ def test_only_numbers_in_sequence_are_recommendations_and_a_dash_outside_the_key
         "1. **Cut synthetic troop numbers.** In recent years the numbers rose.",
         "2. **Hand the command over.** This would build trust.\n",
     ]
+
+
+def test_an_organisation_in_the_byline_is_told_to_leave_it_out_and_not_offered_as_an_author(
+    tmp_path, capsys, monkeypatch
+):
+    """'By Emma Ashford, Atlantic Council' asked to add "Atlantic Council" as an author, with a ready command."""
+    content_copy(tmp_path / "content")
+    source = tmp_path / "synthetic-draft.txt"
+    source.write_text(
+        SYNTHETIC_DRAFT.replace("By Emma Ashford", "By Emma Ashford, Synthetic Council"), encoding="utf-8"
+    )
+
+    code, _, err = run(["import", "--content", "content", str(source)], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"{source}:7: unknown author 'Synthetic Council' (not listed in authors.yml): if Synthetic Council is where "
+        "an author works, leave it out of the 'By' line (make author's AFFILIATION= records it with the author)"
+    )
+    assert "make author" not in "\n".join(err.splitlines()[1:])
+
+
+def test_a_byline_separated_by_semicolons_names_each_author():
+    seed = parse_seed(
+        SYNTHETIC_DRAFT.replace("By Emma Ashford", "By Emma Ashford; Mathew Burrows"),
+        "seed.txt",
+        load_registry(CONTENT),
+        load_settings(),
+    )
+    assert seed.request.authors == ("Emma Ashford", "Mathew Burrows")

@@ -320,8 +320,20 @@ def test_stopping_at_a_question_is_a_refusal_not_a_traceback(key, content, tmp_p
             "error: 'Sample, Quinn' holds a comma, and a brief's authors are separated by commas, so no brief could "
             'name this author: write the name as bylines print it, such as NAME="Quinn Sample"',
         ),
+        # It said NAME="PhD Quinn Sample" and NAME="Jr. Quinn Sample".
+        (
+            "Quinn Sample, PhD",
+            "error: 'Quinn Sample, PhD' holds a comma, and a brief's authors are separated by commas, so no brief "
+            'could name this author: write NAME="Quinn Sample", and the degree, if it is to be shown, in '
+            'AUTHOR_TITLE="…"',
+        ),
+        (
+            "Quinn Sample, Jr.",
+            "error: 'Quinn Sample, Jr.' holds a comma, and a brief's authors are separated by commas, so no brief "
+            'could name this author: write it without the comma, NAME="Quinn Sample Jr."',
+        ),
     ],
-    ids=["already listed", "no letters", "family name first"],
+    ids=["already listed", "no letters", "family name first", "degree", "generation"],
 )
 def test_add_author_refuses_a_name_it_cannot_add(content, tmp_path, capsys, monkeypatch, name, said):
     before = folder_bytes(content)

@@ -283,14 +283,20 @@ def _names_expected(key: str, given: object, label: str, filename: str) -> str:
 # A list mark that is not YAML's "- ": a word processor's bullet, or a hyphen with no space after it.
 _BULLET = re.compile(r"\s*(?:[•·▪◦‣∙]|-(?=\S))\s*")
 
-# Where one written name joins several: "A, B", "A, B, and C", "A and B", "A & B".
-_NAME_JOINS = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+# Where one written name joins several: "A, B", "A, B, and C", "A; B", "A and B", "A & B".
+_NAME_JOINS = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def names_joined(text: str) -> list[str]:
+    """The names `text` joins ("Emma Ashford and Mathew Burrows", "A, B, and C", "A; B"), in order: a byline's
+    authors, or what may be several names written as one."""
+    return [part.strip() for part in _NAME_JOINS.split(text) if part.strip()]
 
 
 def joined_names(key: str, name: str, registry: Registry) -> list[str] | None:
     """The listed names that `name` joins ("Emma Ashford and Mathew Burrows"), when it joins two or more and the
     registry of `key` lists every one of them; else None."""
-    parts = [part.strip() for part in _NAME_JOINS.split(name) if part.strip()]
+    parts = names_joined(name)
     if len(parts) > 1 and all(registry.named(key, part) is not None for part in parts):
         return parts
     return None

@@ -414,6 +414,7 @@ def test_a_series_number_is_read_as_written_in_decimal(written, said):
         "Ada Example and Bo Other",
         "Ada Example & Bo Other",
         "Ada Example, and Bo Other",
+        "Ada Example; Bo Other",  # it said: unknown author 'Ada Example; Bo Other', and how to add them
     ],
 )
 def test_two_listed_names_written_as_one_are_told_to_go_one_per_line(written):

@@ -52,7 +52,8 @@ from reality_check.plugins.brief_registry.images import (
     link_out_of_folder_problem,
     links_out_of_folder,
 )
-from reality_check.plugins.brief_registry.links import filename_links, linked_file
+from reality_check.plugins.brief_registry.links import SourceLink, filename_links, linked_file
+from reality_check.plugins.brief_registry.markdown_source import content_lines
 from reality_check.plugins.brief_registry.nearmiss import closest
 from reality_check.plugins.brief_registry.new_brief import PLACEHOLDER, next_free_number, placeholders
 from reality_check.plugins.brief_registry.problems import as_given, with_display_paths
@@ -671,14 +672,36 @@ def check_links(
         if not resolved.is_file():
             looked = display_path(str(resolved), str(content))
             message = f"link to '{{filename}}{link.target}' points to no file ({looked} does not exist)"
+            spaced = _name_with_spaces(link, front, source, content)
             known = known or content_files(content, source, settings)
-            hint = _link_hint(target, source, content, known)
+            hint = spaced or _link_hint(target, source, content, known)
             problems.append(
                 Problem(
                     path, link.line, f"{message}: {hint}" if hint else message, code=CheckCode.LINK_TO_NO_FILE
                 )
             )
     return problems
+
+
+def _name_with_spaces(link: SourceLink, front: FrontMatter, source: Path, content: Path) -> str:
+    """What to do when the link's file is there under a name with spaces ('{filename}Reality Check 5.md'): a
+    link's address ends at its first space, so it named 'Reality'. "" when no such file is there."""
+    line = next(
+        (text for number, text in content_lines(front.body, front.body_line) if number == link.line), ""
+    )
+    start = line.find("{filename}" + link.target)
+    rest = line[start + len("{filename}") :] if start >= 0 else ""
+    for end in _MARKDOWN_END.finditer(rest):
+        name = rest[: end.end()]
+        if " " in name and linked_file(name, source, content).is_file():
+            return (
+                f"the file is '{name}', and a link's address ends at its first space: rename the file without "
+                "spaces (such as reality-check-5.md) and link to that name"
+            )
+    return ""
+
+
+_MARKDOWN_END = re.compile(r"\.(?:md|markdown)\b")
 
 
 def linked_files(front: FrontMatter, source: Path, content: Path) -> tuple[LinkedFile, ...]:

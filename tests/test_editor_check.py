@@ -626,3 +626,23 @@ def test_a_title_that_carries_the_series_label_is_told_to_drop_it(tmp_path, caps
         f"content/briefs/{GOOD_BRIEF.name}:{line}: the title starts with '{written.split(' Invented')[0]}', which "
         "the site puts before every title already: write the title alone, title: Invented title"
     ]
+
+
+def test_a_link_to_a_file_whose_name_has_spaces_says_to_rename_the_file(tmp_path):
+    """It said "did you mean '{filename}Reality Check 5 (final).md'?": exactly what the editor had written."""
+    from reality_check.editor.check import check_links
+    from reality_check.plugins.brief_registry import read_front_matter
+
+    (tmp_path / "briefs").mkdir()
+    (tmp_path / "briefs" / "Synthetic brief 5 (final).md").write_text("x", encoding="utf-8")
+    source = tmp_path / "briefs" / "x.md"
+    text = "---\ntitle: Synthetic\n---\n\nSee [five]({filename}Synthetic brief 5 (final).md).\n"
+    source.write_text(text, encoding="utf-8")
+    (problem,) = check_links(
+        "x.md", read_front_matter(text, "x.md"), source, tmp_path, load_settings(SETTINGS)
+    )
+    assert problem.line == 5
+    assert problem.message.endswith(
+        "does not exist): the file is 'Synthetic brief 5 (final).md', and a link's address ends at its first space: "
+        "rename the file without spaces (such as reality-check-5.md) and link to that name"
+    )

@@ -1037,6 +1037,12 @@ def _type_name(value: object) -> str:
     return {dict: "mapping", list: "list", str: "string"}.get(type(value), type(value).__name__)
 
 
+# Markdown in a front-matter value, which is text: a link, bold, or emphasis by asterisks.
+_MARKDOWN_IN_TEXT = re.compile(
+    r"\[[^\]]+\]\([^)]*\)|\*\*[^*]+\*\*|__[^_]+__|(?<![\w*])\*[^*\s][^*]*\*(?![\w*])"
+)
+
+
 def _front_key_points(value: object) -> tuple[tuple[KeyPoint, ...] | None, list[CardProblem]]:
     if not isinstance(value, list) or not value:
         got = "an empty list" if value == [] else f"a {_type_name(value)}"
@@ -1060,6 +1066,19 @@ def _front_key_points(value: object) -> tuple[tuple[KeyPoint, ...] | None, list[
             )
             continue
         text = " ".join(item.split())
+        markup = _MARKDOWN_IN_TEXT.search(text)
+        if markup:
+            problems.append(
+                CardProblem(
+                    f"key_points item {index + 1} holds Markdown ('{markup.group()}'), which "
+                    "the card would show as typed: write plain sentences in key_points, or write the key points in "
+                    "the body, under '## Key points', to keep their links and emphasis",
+                    ProblemCode.KEY_POINTS_FIELD_SHAPE,
+                    field="key_points",
+                    index=index,
+                )
+            )
+            continue
         points.append(KeyPoint(text=text, html=html.escape(text, quote=False)))
     for text in _duplicates(p.text for p in points):
         problems.append(

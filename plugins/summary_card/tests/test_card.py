@@ -555,3 +555,29 @@ def test_a_card_heading_without_its_question_mark_is_read():
     extraction = extract_card(html)
     assert extraction.problems == ()
     assert [r.title for r in extraction.card.recommendations] == ["Act."]
+
+
+@pytest.mark.parametrize(
+    ("point", "markup"),
+    [
+        ("The **arrest** of a synthetic dissident matters.", "**arrest**"),
+        ("See [the source](https://example.org/n) for more.", "[the source](https://example.org/n)"),
+        ("A *slanted* word.", "*slanted*"),
+    ],
+)
+def test_markdown_in_the_front_matters_key_points_is_named_since_the_card_would_show_it_as_typed(
+    point, markup
+):
+    from reality_check.plugins.summary_card.card import card_from_front_matter
+
+    given, problems = card_from_front_matter({"key_points": [point, "A plain point, 5 * 3 = 15."]})
+    assert given.key_points is None
+    assert [(p.code, p.index, str(p)) for p in problems] == [
+        (
+            ProblemCode.KEY_POINTS_FIELD_SHAPE,
+            0,
+            f"key_points item 1 holds Markdown ('{markup}'), which the card would show as typed: write plain "
+            "sentences in key_points, or write the key points in the body, under '## Key points', to keep their "
+            "links and emphasis",
+        )
+    ]

@@ -461,6 +461,8 @@ def run_digest(args: argparse.Namespace, settings: EditorSettings) -> int:
     path = write_issue(args.content, issue)
     listed = ", ".join(f"#{n}" for n in issue.briefs)
     print(f"digest: {path} lists {listed} (published from {issue.since.isoformat()} to {on.isoformat()})")
+    if issue.intro and not args.intro.strip():
+        print('digest: the introduction recorded earlier for that day is kept (INTRO="…" replaces it)')
     return 0
 
 

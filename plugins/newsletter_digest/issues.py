@@ -107,7 +107,8 @@ def plan_issue(
     since: datetime.date | None = None,
     intro: str = "",
 ) -> DigestIssue:
-    """The issue of `on`: from `since` (or where the last issue stopped) to `on`; refuse an empty one."""
+    """The issue of `on`: from `since` (or where the last issue stopped) to `on`, introduced by `intro` (or, for a
+    day recorded before, by that record's introduction when `intro` is empty); refuse an empty one."""
     issues, briefs = list(issues), list(briefs)
     start = since or default_since(issues, briefs, on)
     if start > on:
@@ -129,7 +130,10 @@ def plan_issue(
             f"no brief was published from {start.isoformat()} to {on.isoformat()}: there is nothing to send "
             f"(set SINCE=YYYY-MM-DD to go further back){again}"
         )
-    return DigestIssue(date=on, since=start, briefs=numbers, intro=intro.strip())
+    recorded = next((issue for issue in issues if issue.date == on), None)
+    # Recorded again (a brief published since, SINCE changed): the day's introduction stays unless INTRO replaces it.
+    kept = recorded.intro if recorded is not None and not intro.strip() else ""
+    return DigestIssue(date=on, since=start, briefs=numbers, intro=intro.strip() or kept)
 
 
 def _not_numbers(numbers: object) -> str:

@@ -70,6 +70,15 @@ def test_without_an_earlier_issue_the_digest_covers_thirty_days():
     assert default_since([today], BRIEFS, D(2021, 4, 1)) == D(2021, 3, 2)
 
 
+def test_a_day_recorded_again_keeps_its_introduction_unless_a_new_one_is_given():
+    """`make digest` run again for the day (a brief published since) wrote "intro: ''" over the editor's words."""
+    today = DigestIssue(date=D(2021, 4, 1), since=D(2021, 3, 1), briefs=(5,), intro="Synthetic words.")
+    again = plan_issue([today], BRIEFS, on=D(2021, 4, 1), since=D(2021, 3, 1))
+    assert (again.briefs, again.intro) == ((5, 4), "Synthetic words.")
+    assert plan_issue([today], BRIEFS, on=D(2021, 4, 1), since=D(2021, 3, 1), intro="New.").intro == "New."
+    assert plan_issue([today], BRIEFS, on=D(2021, 4, 2), since=D(2021, 3, 1)).intro == ""  # another day
+
+
 def test_an_issue_with_nothing_to_send_is_refused():
     with pytest.raises(NothingToSendError, match="no brief was published from 2021-03-20 to 2021-04-01"):
         plan_issue([], BRIEFS, on=D(2021, 4, 1), since=D(2021, 3, 20))

@@ -552,12 +552,15 @@ def test_a_markdown_file_outside_the_briefs_and_pages_folders_is_named(tmp_path)
 def test_a_field_the_site_does_not_read_is_named_where_it_was_left_out_without_a_word(
     tmp_path, capsys, monkeypatch
 ):
-    """'topic:' published the brief with no topic, 'draft: true' published a draft: both passed the check."""
+    """'topic:' published the brief with no topic, 'draft: true' published a draft, 'summary:' was shown nowhere:
+    each passed the check."""
     content = content_copy(tmp_path / "content", GOOD_BRIEF)
     brief = content / "briefs" / GOOD_BRIEF.name
     text = brief.read_text(encoding="utf-8")
     brief.write_text(
-        text.replace("---\n", "---\ndraft: true\ntopic: Russia\nauthor_note: SYNTHETIC\n", 1),
+        text.replace(
+            "---\n", "---\ndraft: true\ntopic: Russia\nauthor_note: SYNTHETIC\nsummary: Invented.\n", 1
+        ),
         encoding="utf-8",
     )
 
@@ -570,8 +573,12 @@ def test_a_field_the_site_does_not_read_is_named_where_it_was_left_out_without_a
         "off the site write 'status: draft' instead (or 'status: hidden' to publish it without listing it)",
         f"{shown}:3: 'topic:' is not a field the site reads: did you mean 'topics:'?",
         f"{shown}:4: 'author_note:' is not a field the site reads (a brief's fields are title, series_number, date, "
-        "authors, topics, regions, slug, summary, modified, status, key_points, recommendations, responses, lang): "
+        "authors, topics, regions, slug, modified, status, key_points, recommendations, responses, lang): "
         "rename it or remove the line",
+        # A page's summary is its description; a brief's was shown nowhere.
+        f"{shown}:5: 'summary:' is shown nowhere for a brief: its key points are its summary (on the card, in "
+        "search results, in feeds and as the page's description), so make that sentence a key point, or remove "
+        "the line",
     ]
 
 

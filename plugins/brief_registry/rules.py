@@ -28,14 +28,13 @@ def translation_languages(settings) -> tuple[str, ...]:
 
 REQUIRED_FIELDS = ("title", "series_number", "date", "authors")
 # Every other key a brief may have, and who reads it: topics and regions (brief_registry), Pelican's own slug,
-# summary, modified and status, the card's key_points and recommendations (summary_card) and responses
-# (brief_relations), and lang, which makes the brief a translation (docs/translations.md). A key outside both
-# lists that resembles a missing required one is named as a near miss.
+# modified and status, the card's key_points and recommendations (summary_card) and responses (brief_relations),
+# and lang, which makes the brief a translation (docs/translations.md). A key outside both lists that resembles a
+# missing required one is named as a near miss. (A page's summary: is its description; a brief's is its key points.)
 OPTIONAL_FIELDS = (
     "topics",
     "regions",
     "slug",
-    "summary",
     "modified",
     "status",
     "key_points",
@@ -93,6 +92,11 @@ def unknown_field(key: str) -> str | None:
     name = key.lower()
     if name in (*REQUIRED_FIELDS, *OPTIONAL_FIELDS, *NOT_A_BRIEF_FIELD):
         return None
+    if name == "summary":
+        return (
+            "'summary:' is shown nowhere for a brief: its key points are its summary (on the card, in search "
+            "results, in feeds and as the page's description), so make that sentence a key point, or remove the line"
+        )
     if name in STATUS_HABITS:
         return (
             f"'{key}:' is not a field the site reads, so the brief would be published as it is: to keep it off "

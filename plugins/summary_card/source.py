@@ -21,6 +21,8 @@ from .card import CardProblem, ProblemCode, normalize_heading, plain_text
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_CLOSED_COMMENT = re.compile(r"<!--.*?-->")
+_HTML_HEADING = re.compile(r"^\s*<h(?P<level>[1-6])\b[^>]*>(?P<text>.*?)</h(?P=level)\s*>", re.IGNORECASE)
 
 Render = Callable[[str], str]  # Markdown of one line to HTML, as the site renders it
 
@@ -35,12 +37,25 @@ class SourceHeading:
 
 
 def headings(body: str, first_line: int, render: Render) -> tuple[SourceHeading, ...]:
-    """Every ATX (``## Title``) and setext (underlined) heading of `body`, which starts at `first_line`."""
+    """Every ATX (``## Title``), setext (underlined) and HTML (``<h2>Title</h2>``) heading of `body`, which starts
+    at `first_line`, outside fenced code and HTML comments (an editor's note, which the page leaves out)."""
     found = []
     previous: tuple[int, str] | None = None
+    commented = False  # inside an HTML comment: an editor's note, which the page leaves out
     for number, line in content_lines(body, first_line):
+        opened, commented = commented, _still_commented(line, commented)
+        if opened:  # the line starts inside a comment
+            previous = None
+            continue
+        if "<!--" in line:  # '## Key points <!-- to check -->': the heading without the note
+            line = _CLOSED_COMMENT.sub("", line).split("<!--")[0]
         atx = _ATX.match(line)
-        if atx:
+        html_heading = _HTML_HEADING.match(line)
+        if html_heading:  # pasted as HTML: '<h2>Key points</h2>'
+            found.append(
+                SourceHeading(number, int(html_heading["level"]), _inline_text(html_heading["text"], render))
+            )
+        elif atx:
             found.append(
                 SourceHeading(number, len(atx.group(1)), _inline_text(atx.group("text") or "", render))
             )
@@ -55,6 +70,22 @@ def headings(body: str, first_line: int, render: Render) -> tuple[SourceHeading,
             found.append(SourceHeading(previous[0], level, _inline_text(previous[1], render)))
         previous = (number, line)
     return tuple(found)
+
+
+def _still_commented(line: str, commented: bool) -> bool:
+    """Whether an HTML comment is open after `line`, given whether one was open before it."""
+    position = 0
+    while True:
+        if commented:
+            end = line.find("-->", position)
+            if end < 0:
+                return True
+            commented, position = False, end + 3
+        else:
+            start = line.find("<!--", position)
+            if start < 0:
+                return False
+            commented, position = True, start + 4
 
 
 def _inline_text(markdown_text: str, render: Render) -> str:

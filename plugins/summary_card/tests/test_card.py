@@ -581,3 +581,33 @@ def test_markdown_in_the_front_matters_key_points_is_named_since_the_card_would_
             "links and emphasis",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        # An editor's note holding the heading above the real one: the problem was placed inside the note.
+        (
+            "## Key points\n\n- A.\n\n<!--\n## What is the solution?\n1. An old idea.\n-->\n\n"
+            "## What is the solution?\n\n- **Act.** Bulleted, not numbered.\n",
+            14,
+        ),
+        # A heading pasted as HTML: the problem was placed at the body's first line.
+        ("Intro.\n\n<h2>What is the solution?</h2>\n\n- **Act.** Bulleted, not numbered.\n", 7),
+        # A heading with a note after it.
+        ("Intro.\n\n## What is the solution? <!-- check -->\n\n- **Act.** Bulleted.\n", 7),
+    ],
+    ids=["heading-in-a-comment", "html-heading", "heading-with-a-note"],
+)
+def test_a_problem_is_placed_at_the_heading_the_page_shows(body, line):
+    from reality_check.plugins.brief_registry import read_front_matter
+    from reality_check.plugins.brief_registry.rendering import brief_markdown, site_markdown
+
+    front = read_front_matter(f"---\ntitle: X\n---\n\n{body}", "x.md")
+    render = brief_markdown(site_markdown()).convert
+    found = [
+        p
+        for p in located_problems("x.md", front, extract_card(render(front.body)).problems, render)
+        if p.code == ProblemCode.RECOMMENDATIONS_NONE_UNDER_HEADING
+    ]
+    assert [p.line for p in found] == [line]

@@ -36,6 +36,7 @@ class RegistryCode(StrEnum):
     ENTRY_NOT_A_MAPPING = "registry-entry-not-a-mapping"
     ENTRY_MISSING_FIELD = "registry-entry-missing-field"
     ENTRY_UNKNOWN_FIELD = "registry-entry-unknown-field"
+    ENTRY_NOT_TEXT = "registry-entry-not-text"  # bio: [a, list], or 'key: value' lines under a field
     NAME_REUSED = "registry-name-reused"
     SLUG_REUSED = "registry-slug-reused"
     SLUG_NOT_AN_ADDRESS = "registry-slug-not-an-address"  # not lower-case letters, digits and hyphens
@@ -201,7 +202,10 @@ def _build(path: Path, registry: RegistryFile) -> tuple[Person, ...] | tuple[Ter
             problems.extend(shape)
             continue
         problems.extend(_reuse_problems(str(path), line, entry, registry.label, seen, slugs))
-        built.append(registry.kind(**{k: " ".join(str(v).split()) for k, v in entry.items()}))
+        # A field left empty ('title:') is absent: str(None) published "None" on the author's page.
+        built.append(
+            registry.kind(**{k: " ".join(str(v).split()) for k, v in entry.items() if v is not None})
+        )
     if problems:
         raise RegistryError(problems)
     return tuple(built)
@@ -224,6 +228,16 @@ def _shape_problems(path: str, line: int, entry: object, registry: RegistryFile)
     if unknown:
         message = f"unknown field {', '.join(unknown)} (expected {', '.join(sorted(allowed))})"
         problems.append(Problem(path, line, message, code=RegistryCode.ENTRY_UNKNOWN_FIELD))
+    problems.extend(
+        Problem(
+            path,
+            line,
+            f"{label} field '{key}' must be text (got {as_given(value)})",
+            code=RegistryCode.ENTRY_NOT_TEXT,
+        )
+        for key, value in entry.items()
+        if key in allowed and isinstance(value, list | dict)
+    )
     if problems:
         return problems
     slug = str(entry["slug"])

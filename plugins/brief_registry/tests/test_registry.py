@@ -189,6 +189,19 @@ def test_registry_loads_people_and_terms(tmp_path):
     assert registry.region("Testing") is None
 
 
+def test_an_optional_field_left_empty_is_absent(tmp_path):
+    """An entry copied and its optional fields blanked published "None, None" as the author's role."""
+    registry = load_registry(
+        write_registry(
+            tmp_path,
+            "- name: Ada Example\n  slug: ada-example\n  bio: Writes.\n  title:\n  affiliation:\n",
+            "- name: Testing\n  slug: testing\n  description:\n",
+        )
+    )
+    assert registry.author("Ada Example") == Person("Ada Example", "ada-example", "Writes.")
+    assert registry.topic("Testing") == Term("Testing", "testing")
+
+
 def test_registry_reports_every_problem_with_its_line(tmp_path):
     authors = (
         "- name: Ada Example\n  slug: ada\n  bio: One.\n"

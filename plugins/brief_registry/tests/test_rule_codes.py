@@ -159,6 +159,7 @@ CASES = [
     (RegistryCode.ENTRY_NOT_A_MAPPING, registry_folder("- Ada Example\n")),
     (RegistryCode.ENTRY_MISSING_FIELD, registry_folder("- name: Ada Example\n  slug: ada-example\n")),
     (RegistryCode.ENTRY_UNKNOWN_FIELD, registry_folder(AUTHOR + "  mastodon: '@ada'\n")),
+    (RegistryCode.ENTRY_NOT_TEXT, registry_folder(AUTHOR + "  title:\n    - Fellow\n")),
     (RegistryCode.NAME_REUSED, registry_folder(AUTHOR + AUTHOR.replace("ada-example", "ada-2"))),
     (RegistryCode.SLUG_REUSED, registry_folder(AUTHOR + AUTHOR.replace("Ada Example", "Ada Other"))),
     (RegistryCode.SLUG_NOT_AN_ADDRESS, registry_folder(AUTHOR.replace("ada-example", "Ada_Example"))),

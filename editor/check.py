@@ -360,12 +360,15 @@ def check_page(
         front = read_brief(path, shown)
     except BriefFileError as error:  # a page that cannot be read (a link to nothing) is named too
         return list(error.problems), None
+    address = brief_address(shown, front, path, settings)
+    unusable = check_address(shown, front, address)  # 'slug: About Us' was published at /about us/
     problems = [
         *check_required(shown, front, PAGE_REQUIRED_FIELDS),
         *check_values(shown, front, brief=False),
+        *unusable,
         *body_problems(settings.render(front.body), front, shown, path, content),
     ]
-    return problems, brief_address(shown, front, path, settings)
+    return problems, None if unusable else address
 
 
 def check_brief(
@@ -536,8 +539,8 @@ def title_markup(found: str) -> str:
 
 
 def check_values(path: str, front: FrontMatter, brief: bool = True) -> list[Problem]:
-    """Values the build cannot use: a title that is not text or holds HTML, a status Pelican does not know, and (in
-    a `brief`) Pelican's own keys for where and how a page is written."""
+    """Values the build cannot use: a title that is not text or holds HTML, a status Pelican does not know, and
+    Pelican's own keys for where and how a page is written (in a `brief`, or else a page)."""
     problems = []
     title = front.data.get("title")
     if title is not None and not isinstance(title, str):
@@ -556,9 +559,12 @@ def check_values(path: str, front: FrontMatter, brief: bool = True) -> list[Prob
             f"or {KNOWN_STATUSES[-1]} (or leave the line out to publish the brief)"
         )
         problems.append(Problem(path, front.line_of("status"), message, code=CheckCode.STATUS_UNKNOWN))
-    for key, why in NOT_A_BRIEF_FIELD.items() if brief else ():
+    kind = (
+        "brief" if brief else "page"
+    )  # a page's save_as: replaced the home page; its template: crashed the build
+    for key, why in NOT_A_BRIEF_FIELD.items():
         if key in front.data:
-            message = f"'{key}:' is not a field a brief may have: {why}; remove the line"
+            message = f"'{key}:' is not a field a {kind} may have: {why.format(kind=kind)}; remove the line"
             problems.append(Problem(path, front.line_of(key), message, code=CheckCode.FIELD_NOT_ALLOWED))
     strays = [key for key in front.data if brief and unknown_field(str(key)) is not None]
     # A stray key that stands for a missing required field (author: for authors) is said with that field.

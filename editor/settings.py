@@ -20,6 +20,10 @@ from reality_check.plugins.brief_registry.rendering import (
 )
 from reality_check.plugins.brief_registry.rules import DEFAULT_TRANSLATION_LANGUAGES, translation_languages
 from reality_check.plugins.brief_registry.term_pages import term_url
+from reality_check.plugins.brief_translations.interface import language_name
+from reality_check.plugins.brief_translations.settings import setting as translations_setting
+from reality_check.plugins.brief_translations.versions import listing_address
+from reality_check.plugins.decap_admin.config import ADMIN_DIR
 from reality_check.plugins.newsletter_digest.settings import setting as newsletter_setting
 from reality_check.plugins.share_image.fonts import DEFAULT_FONTS, Fonts
 from reality_check.plugins.share_image.settings import fonts_for
@@ -136,4 +140,11 @@ def site_pages(settings: dict[str, Any]) -> tuple[tuple[str, str], ...]:
         url = index_address(term_url(settings, kind, "{slug}"))
         if url:
             found.append((url, f"the list of {title.lower()}"))
+    # Each language's list of translated briefs (written once the language has one: a French page at /fr/ stopped
+    # the build the day a French translation came), and the browser editor's /admin/ (written by make cms, and by
+    # make publish for a GitHub backend).
+    for lang in translation_languages(settings):
+        listing = listing_address(translations_setting(settings, "BRIEF_TRANSLATIONS_LISTING_URL"), lang).url
+        found.append((listing, f"the list of briefs translated into {language_name(lang, 'en')}"))
+    found.append((ADMIN_DIR + "/", "the browser editor"))
     return tuple(found)

@@ -596,15 +596,25 @@ def test_a_page_at_the_address_of_a_page_the_site_writes_is_named_before_the_bui
     (pages / "synthetic-newsletter.md").write_text(
         "---\ntitle: Newsletter\n---\n\nSYNTHETIC.\n", encoding="utf-8"
     )
+    # A French landing page, and a page at the browser editor's address: Pelican's traceback again, the day a
+    # French translation was added or /admin/ published.
+    (pages / "synthetic-fr.md").write_text(
+        "---\ntitle: Français\nslug: fr\n---\n\nSYNTHETIC.\n", encoding="utf-8"
+    )
+    (pages / "synthetic-admin.md").write_text("---\ntitle: Admin\n---\n\nSYNTHETIC.\n", encoding="utf-8")
 
     code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
 
     assert code == 1
     assert lines == [  # no issue recorded: the newsletter's archive is not written, its address is free
+        "content/pages/synthetic-admin.md:2: slug 'admin' gives the address /admin/, which is the browser editor: "
+        "give this page another title or a 'slug:' field",
         "content/pages/synthetic-authors.md:2: slug 'authors' gives the address /authors/, which is the list of "
         "authors: give this page another title or a 'slug:' field",
         "content/pages/synthetic-find.md:3: slug 'search' gives the address /search/, which is the search page: "
         "give this page another title or a 'slug:' field",
+        "content/pages/synthetic-fr.md:3: slug 'fr' gives the address /fr/, which is the list of briefs translated "
+        "into French: give this page another title or a 'slug:' field",
     ]
 
     (content / "digests").mkdir()
@@ -614,6 +624,31 @@ def test_a_page_at_the_address_of_a_page_the_site_writes_is_named_before_the_bui
         "content/pages/synthetic-newsletter.md:2: slug 'newsletter' gives the address /newsletter/, which is the "
         "newsletter's archive: give this page another title or a 'slug:' field"
     )
+
+
+def test_a_page_is_held_to_the_rules_of_a_briefs_address(tmp_path, capsys, monkeypatch):
+    """A page's save_as: index.html replaced the home page, its template: stopped the build with a traceback, and
+    its 'slug: About Us' was published at /about us/: each passed the check."""
+    content = content_copy(tmp_path / "content", GOOD_BRIEF)
+    pages = content / "pages"
+    (pages / "synthetic-home.md").write_text(
+        "---\ntitle: Home\nsave_as: index.html\ntemplate: brief\n---\n\nSYNTHETIC.\n", encoding="utf-8"
+    )
+    (pages / "synthetic-about.md").write_text(
+        "---\ntitle: About\nslug: About Us\n---\n\nSYNTHETIC.\n", encoding="utf-8"
+    )
+
+    code, lines, _ = run(["check", "content"], capsys, monkeypatch, tmp_path)
+
+    assert code == 1
+    assert lines == [
+        "content/pages/synthetic-about.md:3: slug 'About Us' is not a web address the site can use: write "
+        "lower-case letters, digits and hyphens, such as slug: about-us",
+        "content/pages/synthetic-home.md:3: 'save_as:' is not a field a page may have: the site gives each page its "
+        "address (to choose the address, use 'slug:'); remove the line",
+        "content/pages/synthetic-home.md:4: 'template:' is not a field a page may have: every page is laid out by "
+        "the site's page template; remove the line",
+    ]
 
 
 @pytest.mark.parametrize("written", ["Reality Check #5: Invented title", "reality check #5 – Invented title"])

@@ -77,9 +77,9 @@ KNOWN_STATUSES = ("published", *UNPUBLISHED_STATUSES)
 
 # Pelican's own keys that decide where or how a page is written: a brief's address and layout are the site's.
 NOT_A_BRIEF_FIELD = {
-    "save_as": "the site gives each brief its address (to choose the address, use 'slug:')",
-    "url": "the site gives each brief its address (to choose the address, use 'slug:')",
-    "template": "every brief is laid out by the site's brief template",
+    "save_as": "the site gives each {kind} its address (to choose the address, use 'slug:')",
+    "url": "the site gives each {kind} its address (to choose the address, use 'slug:')",
+    "template": "every {kind} is laid out by the site's {kind} template",
 }
 
 # Keys other site tools use to hold a page back, which this site does with `status:` (read as Pelican reads it).

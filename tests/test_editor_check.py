@@ -55,7 +55,7 @@ CASES = {
     ],
     "colon-in-title": [
         "content/briefs/colon-in-title.md:3: line 3 has a second ': ' inside its value: put the whole value in "
-        'quotes, such as title: "Reality Check: a title with a colon" (YAML parser: mapping values are not '
+        'quotes, such as title: "Synthetic brief: a title with a colon" (YAML parser: mapping values are not '
         "allowed here on line 3)"
     ],
     "tab-indent": [

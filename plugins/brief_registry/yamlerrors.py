@@ -116,22 +116,32 @@ def _tab(failure: _Failure) -> _Diagnosis | None:
     return _Diagnosis(line, said, YamlCode.TAB)
 
 
+# 'key: value: more', indented or not (a registry's entries are): a second ': ' inside an unquoted value.
+_TWO_COLONS = re.compile(r"^\s*(?:-\s+)?[^\s:#'\"][^:]*:\s+[^'\"\s][^:]*:(?:\s|$)")
+
+
 def _value_after_value(failure: _Failure) -> _Diagnosis | None:
     """ "mapping values are not allowed": a stray indent, or a second ': ' inside an unquoted value."""
     if "mapping values are not allowed" not in failure.problem:
         return None
     line = failure.end_line
-    if failure.line_at_end()[:1].isspace():
+    if failure.line_at_end()[:1].isspace() and not _TWO_COLONS.match(failure.line_at_end()):
         said = (
             f"line {line} is indented, but the line above it does not open a list or a group: "
             "remove the spaces at the start of the line"
         )
         return _Diagnosis(line, said, YamlCode.STRAY_INDENT)
-    said = (
-        f"line {line} has a second ': ' inside its value: put the whole value in quotes, "
-        'such as title: "Reality Check: a title with a colon"'
+    written = _KEY_AND_VALUE.match(failure.line_at_end())
+    example = (
+        f'{written["key"]}: "{written["value"].strip().replace(chr(34), chr(39))}"'
+        if written
+        else 'title: "Reality Check: a title with a colon"'
     )
+    said = f"line {line} has a second ': ' inside its value: put the whole value in quotes, such as {example}"
     return _Diagnosis(line, said, YamlCode.COLON_IN_VALUE)
+
+
+_KEY_AND_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:#'\"][^:]*):\s+(?P<value>.+)$")
 
 
 # A 'key: value' line whose value starts with a character YAML reads as markup: a list ([), a group ({), an alias

@@ -255,6 +255,13 @@ YAML_MISTAKES = [
     ("title: {Draft} Russia", 2, "the value on line 2 starts with '{', which YAML reads as markup"),
     ("title: - x", 2, "the value on line 2 starts with '-', which YAML reads as markup"),
     ("title: > more", 2, "the value on line 2 starts with '>', which YAML reads as markup"),
+    # A registry's entries are indented: a second ': ' there was told to remove the indent, which broke the file.
+    (
+        "authors:\n  - name: Ada\n    title: Senior Fellow: Synthetic Initiative",
+        4,
+        "line 4 has a second ': ' inside its value: put the whole value in quotes, such as "
+        'title: "Senior Fellow: Synthetic Initiative"',
+    ),
     # An anchor is valid YAML that drops the word it names: the title 'on interests' was published without a word.
     (
         "title: &Focus on interests",

@@ -10,6 +10,7 @@ other files, or a remote's home folder.
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -62,6 +63,13 @@ def target_problem(target: str, project: Path) -> str | None:
     return None
 
 
+def missing_rsync() -> str | None:
+    """Why rsync cannot be run here (None: it can): checked before the publish, which it followed with a traceback."""
+    if shutil.which("rsync"):
+        return None
+    return "rsync is not installed on this machine (on Debian and Ubuntu: sudo apt-get install rsync)"
+
+
 def rsync_command(output: Path, target: str, options: Sequence[str]) -> list[str]:
     """rsync mirroring the contents of `output` (its trailing "/") to `target`, one argument each."""
     return ["rsync", *RSYNC_OPTIONS, *options, f"{output}/", target]
@@ -76,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only-check", action="store_true", help="check the target, send nothing")
     parser.add_argument("rsync_options", nargs="*", help="more rsync options (RSYNC_OPTS), after --")
     args = parser.parse_args(argv)
-    problem = target_problem(args.target, Path.cwd())
+    problem = target_problem(args.target, Path.cwd()) or missing_rsync()
     if problem:
         print(f"error: {problem}. Nothing was sent.", file=sys.stderr)
         return 2

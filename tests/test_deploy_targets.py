@@ -120,6 +120,16 @@ def test_an_rsync_target_is_the_sites_own_folder(target, problem):
     assert (found is None) if problem is None else (problem in found), found
 
 
+def test_a_machine_without_rsync_is_told_before_anything_is_published(monkeypatch, capsys, tmp_path):
+    """make rsync_upload published the site, then failed with a traceback: FileNotFoundError: 'rsync'."""
+    monkeypatch.setenv("PATH", str(tmp_path))  # a folder holding no rsync
+    assert rsync.main(["--target", str(tmp_path / "site"), "--only-check"]) == 2
+    assert capsys.readouterr().err == (
+        "error: rsync is not installed on this machine (on Debian and Ubuntu: sudo apt-get install rsync). "
+        "Nothing was sent.\n"
+    )
+
+
 # --- GitHub Pages (ghp-import) -------------------------------------------------------------------------
 
 

@@ -55,6 +55,8 @@ def misplaced_output(output: Path, content: Path, project: Path) -> str | None:
     content folder left its pages among the briefs (and the next build failed on them); ``make clean`` removed
     every brief. Folders are compared as the system finds them, through symbolic links."""
     where, content, project = output.resolve(), content.resolve(), project.resolve()
+    if where.exists() and not where.is_dir():  # a publish moved the file aside and put the site in its place
+        return f"{output} is a file, not a folder"
     if is_or_holds(where, project):
         return f"{output} is the project's folder{'' if where == project else ' or holds it'}"
     if is_or_holds(where, content):

@@ -25,6 +25,7 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "elsewhere" / "briefs").mkdir(parents=True)
     (tmp_path / "project" / "linked-content").symlink_to(tmp_path / "elsewhere" / "briefs")
     (tmp_path / "project" / "site-link").symlink_to(tmp_path / "project" / "content")
+    (tmp_path / "notes.txt").write_text("An editor's notes, not a folder.\n")
     return tmp_path / "project"
 
 
@@ -49,6 +50,8 @@ def project(tmp_path: Path) -> Path:
         ("../elsewhere/briefs", "linked-content", "is the content folder"),  # where the link points
         ("../elsewhere", "linked-content", "is the content folder or holds it"),
         ("../elsewhere/briefs/site", "linked-content", "is inside the content folder"),
+        # A publish moved the file aside, put the site in its place, and said the file was left as it was.
+        ("../notes.txt", "content", "is a file, not a folder"),
     ],
 )
 def test_an_output_folder_is_refused_when_it_is_or_holds_the_project_or_the_content(

@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import datetime
 import gc
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -442,6 +443,13 @@ def run_digest(args: argparse.Namespace, settings: EditorSettings) -> int:
     if not args.settings.is_file():
         raise RefusalError(f"no settings file {args.settings}: the site's settings say its language")
     on = _digest_date(args.date, "DATE") or datetime.date.today()
+    siteurl = os.environ.get("SITEURL", "").strip()
+    if siteurl:  # the publish that follows refuses it: the issue would be recorded as sent, and never be
+        from reality_check.deploy.publish import siteurl_problem
+
+        problem = siteurl_problem(siteurl, "make digest")
+        if problem:
+            raise RefusalError(f"{problem}; no issue was recorded")
     try:
         issue = plan_digest(
             args.content, settings.default_lang, on, _digest_date(args.since, "SINCE"), args.intro

@@ -142,3 +142,23 @@ def test_an_issue_is_not_recorded_while_the_content_has_a_problem(tmp_path, caps
     ]
     assert "no issue was recorded" in err
     assert not (tmp_path / "digests").exists()
+
+
+def test_an_issue_is_not_recorded_for_a_siteurl_the_publish_would_refuse(tmp_path, capsys, monkeypatch):
+    """make digest recorded the issue, then its publish refused 'SITEURL=briefs.example.org': the issue counted as
+    sent, and the next one started after its briefs."""
+    write_brief(tmp_path, "one.md", 1)
+    settings = tmp_path / "siteconf.py"
+    settings.write_text('DEFAULT_LANG = "en"\n', encoding="utf-8")
+    monkeypatch.setenv("SITEURL", "briefs.example.org")
+
+    code = editor(
+        ["digest", "--content", str(tmp_path), "--settings", str(settings), "--since", "2099-01-01"]
+    )
+
+    assert code == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "error: SITEURL must be the site's full address, starting with https:// (got 'briefs.example.org'); run: make "
+        "digest SITEURL=https://briefs.example.org; no issue was recorded"
+    )
+    assert not (tmp_path / "digests").exists()

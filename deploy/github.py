@@ -145,9 +145,14 @@ def commit_message(commit: str, changes: Sequence[str]) -> str:
 
 
 def custom_domain(siteurl: str) -> str:
-    """The host GitHub Pages must be told about in CNAME ('' for a <owner>.github.io address)."""
-    host = urlsplit(siteurl).hostname or ""
-    return "" if not host or host.endswith(".github.io") else host
+    """The host GitHub Pages must be told about in CNAME: '' for a <owner>.github.io address, and for a site in a
+    folder of its host (https://example.org/rc/, a project site under its owner's domain, which GitHub serves there
+    without one: a CNAME of example.org would claim the whole domain for this site)."""
+    parts = urlsplit(siteurl)
+    host = parts.hostname or ""
+    if not host or host.endswith(".github.io") or parts.path.strip("/"):
+        return ""
+    return host
 
 
 def branch_problem(branch: str) -> str | None:

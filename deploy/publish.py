@@ -166,7 +166,10 @@ def _folder_problem(parts: SplitResult, siteurl: str, command: str) -> str | Non
     folder, _, last = parts.path.rpartition("/")
     page = last if _PAGE_FILE.search(last) else ""
     fixed = f"{parts.scheme}://{host}{folder if page else parts.path}"
+    if "," in siteurl:  # 'https://a.org,https://www.a.org': every link started with both
+        fixed = siteurl.split(",")[0].strip()
     wrong = [
+        *([f"a second address ('{siteurl.partition(',')[2].strip()}')"] if "," in siteurl else []),
         *(["a user name or password"] if "@" in parts.netloc else []),
         *([f"a query ('?{parts.query}')"] if parts.query or siteurl.endswith("?") else []),
         *([f"a fragment ('#{parts.fragment}')"] if parts.fragment or siteurl.endswith("#") else []),

@@ -348,6 +348,9 @@ def test_the_publishing_guide_quotes_each_refusal_of_a_remote_as_make_github_pri
         ("https://briefs.example.org", "briefs.example.org"),
         ("https://owner.github.io/site", ""),
         ("https://owner.github.io", ""),
+        # A project site under its owner's domain: GitHub serves it there already, and a CNAME would claim the
+        # whole domain for it.
+        ("https://example.org/rc/", ""),
     ],
 )
 def test_a_custom_domain_gets_a_cname_file(siteurl, cname):

@@ -364,7 +364,10 @@ def test_a_siteurl_without_a_scheme_gets_one_message_and_no_build(tmp_path, monk
         ),
         ("https://briefs.example.org/v1.2", None),  # a dot in a folder's name
         # Two addresses: every link started with both, and the verify step passed it.
-        ("https://a.example.org,https://www.a.example.org", "run: make publish SITEURL=https://a.example.org"),
+        (
+            "https://a.example.org,https://www.a.example.org",
+            "run: make publish SITEURL=https://a.example.org",
+        ),
     ],
 )
 def test_siteurl_must_be_a_full_web_address(siteurl, problem):

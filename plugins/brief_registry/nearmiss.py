@@ -30,4 +30,12 @@ def did_you_mean(typed: str, known: Iterable[str], n: int = 1) -> str:
     found = closest(typed, known, n)
     if not found:
         return ""
-    return "did you mean " + " or ".join(f"'{name}'" for name in found) + "?"
+    said = "did you mean " + " or ".join(f"'{name}'" for name in found) + "?"
+    # Names that differ only in their apostrophe look alike in the message: say which one is listed.
+    if len(found) == 1 and typed.replace("’", "'") == found[0].replace("’", "'"):
+        mark = "straight" if "'" in found[0] else "curly"
+        return f"{said} (with a {mark} apostrophe: {_APOSTROPHES[mark]})"
+    return said
+
+
+_APOSTROPHES = {"straight": "' as a keyboard types it", "curly": "’ as a word processor writes it"}

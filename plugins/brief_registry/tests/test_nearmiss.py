@@ -35,3 +35,13 @@ def test_did_you_mean_lists_several_in_order():
         "did you mean 'brief-1.mdx' or 'brief-2.md'?"
     )
     assert did_you_mean("zzz", AUTHORS) == ""
+
+
+def test_names_that_differ_only_in_their_apostrophe_are_told_which_one():
+    """'did you mean 'Michael O'Hanlon'?' for 'Michael O’Hanlon' read as what had been written."""
+    assert did_you_mean("Ada O’Example", ["Ada O'Example"]) == (
+        "did you mean 'Ada O'Example'? (with a straight apostrophe: ' as a keyboard types it)"
+    )
+    assert did_you_mean("Ada O'Example", ["Ada O’Example"]) == (
+        "did you mean 'Ada O’Example'? (with a curly apostrophe: ’ as a word processor writes it)"
+    )

@@ -36,6 +36,8 @@ class DigestCode(StrEnum):
     BRIEFS_NOT_NUMBERS = "digest-briefs-not-numbers"
     INTRO_NOT_TEXT = "digest-intro-not-text"
     BRIEF_NOT_PUBLISHED = "digest-brief-not-published"  # lists a series number no published brief has
+    BRIEF_LISTED_TWICE = "digest-brief-listed-twice"  # briefs: [4, 4] (the e-mail showed it twice)
+    FILE_NOT_READ = "digest-file-not-read"  # digests/2021-03-10.yaml: records end in .yml
 
 
 class DigestRecordError(BriefFileError):
@@ -171,7 +173,12 @@ def read_issues(content: Path) -> tuple[DigestIssue, ...]:
     """Every recorded issue, oldest first. Records that cannot be read raise one DigestRecordError with every
     problem of every record, and the issues the others give."""
     issues, problems = [], []
-    for path in sorted((content / DIGESTS_FOLDER).glob("*.yml")):
+    folder = content / DIGESTS_FOLDER
+    for path in sorted(folder.iterdir()) if folder.is_dir() else ():
+        if path.suffix != ".yml":
+            if not path.name.startswith(".") and not path.name.endswith("~"):
+                problems.append(_not_read(path, content))
+            continue
         try:
             issues.append(_read(path, content))
         except DigestRecordError as error:
@@ -219,6 +226,15 @@ def unpublished_briefs(issue: DigestIssue, published: Iterable[int]) -> list[Pro
     ]
 
 
+def _not_read(path: Path, content: Path) -> Problem:
+    """A file of digests/ the site does not read as a record (a record saved as .yaml was left out without a word)."""
+    said = (
+        f"the site reads digest records from files named <date>.yml only, so it leaves this one out: rename it "
+        f"{path.stem}.yml if it is a record, or move it out of {DIGESTS_FOLDER}/"
+    )
+    return Problem(display_path(str(path), str(content)), 1, said, code=DigestCode.FILE_NOT_READ)
+
+
 def _read(path: Path, content: Path) -> DigestIssue:
     shown = display_path(str(path), str(content))
     try:
@@ -248,15 +264,43 @@ def _read(path: Path, content: Path) -> DigestIssue:
 
     on, since = date("date"), date("since")
     numbers = data.get("briefs")
-    if given("briefs") and (not isinstance(numbers, list) or not all(is_series_number(n) for n in numbers)):
+    if not given("briefs"):
+        pass
+    elif not isinstance(numbers, list) or not all(is_series_number(n) for n in numbers):
         wrong(
             "briefs",
             f"briefs must be a list of series numbers (got {_not_numbers(numbers)})",
             DigestCode.BRIEFS_NOT_NUMBERS,
         )
+    elif not numbers:
+        wrong(
+            "briefs",
+            "briefs must list the series number of at least one brief (got none)",
+            DigestCode.FIELD_MISSING,
+        )
+    elif twice := sorted({n for n in numbers if numbers.count(n) > 1}):
+        wrong(
+            "briefs",
+            f"briefs lists {', '.join(f'#{n}' for n in twice)} more than once: keep each brief once",
+            DigestCode.BRIEF_LISTED_TWICE,
+        )
     intro = data.get("intro") or ""
     if not isinstance(intro, str):
         wrong("intro", f"intro must be text (got {as_given(intro)})", DigestCode.INTRO_NOT_TEXT)
+    if on is not None and since is not None and since > on:
+        wrong(
+            "since",
+            f"since ({since.isoformat()}) is after date ({on.isoformat()}): the issue covers the days "
+            "from since to date",
+            DigestCode.DATE_INVALID,
+        )
+    if on is not None and path.stem != on.isoformat():
+        wrong(
+            "date",
+            f"the record's file is named {path.name}, but its date is {on.isoformat()}: the site publishes an issue "
+            f"at its date, one record a day, so rename the file {on.isoformat()}.yml, or correct the date",
+            DigestCode.DATE_INVALID,
+        )
     if problems or on is None or since is None:
         raise DigestRecordError(*problems)
     return DigestIssue(

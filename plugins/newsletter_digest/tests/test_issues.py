@@ -98,42 +98,42 @@ def test_a_record_reads_back_as_written(tmp_path):
 @pytest.mark.parametrize(
     ("text", "message", "code"),
     [
-        ("date: [unclosed\n", r"digests/bad\.yml:1: .*\[", YamlCode.UNCLOSED_BRACKET),
+        ("date: [unclosed\n", r"digests/2021-01-02\.yml:1: .*\[", YamlCode.UNCLOSED_BRACKET),
         (
             "- a list\n",
-            r"digests/bad\.yml:1: a digest record must be 'key: value' lines",
+            r"digests/2021-01-02\.yml:1: a digest record must be 'key: value' lines",
             FrontMatterCode.NOT_KEY_VALUE,
         ),
         (
             "briefs: [1]\nsince: 2021-01-01\ndate: soon\n",
-            r"digests/bad\.yml:3: date must be a real date written YYYY-MM-DD, such as 2021-03-05 \(got 'soon'\)",
+            r"digests/2021-01-02\.yml:3: date must be a real date written YYYY-MM-DD, such as 2021-03-05 \(got 'soon'\)",
             DigestCode.DATE_INVALID,
         ),
         (
             "date: 2021-01-02\nsince: 2021-01-01\nbriefs: [one]\n",
-            r"digests/bad\.yml:3: briefs must be a list of series numbers",
+            r"digests/2021-01-02\.yml:3: briefs must be a list of series numbers",
             DigestCode.BRIEFS_NOT_NUMBERS,
         ),
         (  # YAML's true is not brief #1 (it equals 1 in Python)
             "date: 2021-01-02\nsince: 2021-01-01\nbriefs: [true, 4]\n",
-            r"digests/bad\.yml:3: briefs must be a list of series numbers \(got true in the list\)",
+            r"digests/2021-01-02\.yml:3: briefs must be a list of series numbers \(got true in the list\)",
             DigestCode.BRIEFS_NOT_NUMBERS,
         ),
         (
             "date: 2021-01-02\nsince: 2021-01-01\nbriefs: [1]\nintro:\n  - a list\n",
-            r"digests/bad\.yml:4: intro must be text",
+            r"digests/2021-01-02\.yml:4: intro must be text",
             DigestCode.INTRO_NOT_TEXT,
         ),
         (
             "date: 2021-01-02\nsince: 2021-01-01\nbriefs: [1]\ndate: 2021-01-03\n",
-            r"digests/bad\.yml:4: 'date' is already given on line 1",
+            r"digests/2021-01-02\.yml:4: 'date' is already given on line 1",
             FrontMatterCode.KEY_GIVEN_TWICE,
         ),
     ],
 )
 def test_a_broken_record_names_the_file_line_and_what_was_expected(tmp_path, text, message, code):
     (tmp_path / "content" / "digests").mkdir(parents=True)
-    (tmp_path / "content" / "digests" / "bad.yml").write_text(text)
+    (tmp_path / "content" / "digests" / "2021-01-02.yml").write_text(text)
     with pytest.raises(DigestRecordError, match=message) as raised:
         read_issues(tmp_path / "content")
     assert [p.code for p in raised.value.problems] == [code]
@@ -216,6 +216,55 @@ def test_every_broken_record_is_said_at_once_with_the_issues_that_read(tmp_path)
         ),
     ]
     assert [issue.date for issue in raised.value.readable] == [D(2021, 4, 1)]
+
+
+def test_records_edited_by_hand_are_held_to_what_make_digest_writes(tmp_path):
+    """Each passed and was published: a record saved as .yaml was left out without a word, one whose date is not
+    its file's name published at another day (a copy of a day's record listed the issue twice in the archive), a
+    brief listed twice showed twice in the e-mail, and an empty list published "0 new briefs"."""
+    folder = tmp_path / "content" / "digests"
+    folder.mkdir(parents=True)
+    (folder / "2021-03-10.yaml").write_text("date: 2021-03-10\nsince: 2021-03-01\nbriefs: [4]\n")
+    (folder / "2021-03-10 copy.yml").write_text("date: 2021-03-10\nsince: 2021-03-01\nbriefs: [4]\n")
+    (folder / "2021-03-11.yml").write_text("date: 2021-03-11\nsince: 2021-03-01\nbriefs: [4, 4]\n")
+    (folder / "2021-03-12.yml").write_text("date: 2021-03-12\nsince: 2021-03-20\nbriefs: []\n")
+    (folder / ".2021-03-12.yml.swp").write_text("an editor's own file")
+    with pytest.raises(DigestRecordError) as raised:
+        read_issues(tmp_path / "content")
+    assert [(p.path.rpartition("/")[2], p.line, p.code, p.message) for p in raised.value.problems] == [
+        (
+            "2021-03-10 copy.yml",
+            1,
+            DigestCode.DATE_INVALID,
+            "the record's file is named 2021-03-10 copy.yml, but its date is 2021-03-10: the site publishes an issue "
+            "at its date, one record a day, so rename the file 2021-03-10.yml, or correct the date",
+        ),
+        (
+            "2021-03-10.yaml",
+            1,
+            DigestCode.FILE_NOT_READ,
+            "the site reads digest records from files named <date>.yml only, so it leaves this one out: rename it "
+            "2021-03-10.yml if it is a record, or move it out of digests/",
+        ),
+        (
+            "2021-03-11.yml",
+            3,
+            DigestCode.BRIEF_LISTED_TWICE,
+            "briefs lists #4 more than once: keep each brief once",
+        ),
+        (
+            "2021-03-12.yml",
+            3,
+            DigestCode.FIELD_MISSING,
+            "briefs must list the series number of at least one brief (got none)",
+        ),
+        (
+            "2021-03-12.yml",
+            2,
+            DigestCode.DATE_INVALID,
+            "since (2021-03-20) is after date (2021-03-12): the issue covers the days from since to date",
+        ),
+    ]
 
 
 def test_the_archive_lists_the_issues_the_build_writes_newest_first():

@@ -13,6 +13,7 @@ from reality_check.plugins.brief_registry.arguments import DEFAULT_CONTENT
 from reality_check.plugins.brief_registry.registry import AUTHORS_FILE, REGISTRY_FILES
 from reality_check.plugins.brief_registry.textfile import decode_text, encoded_like
 from reality_check.plugins.plugin_support.files import write_atomically
+from reality_check.plugins.plugin_support.plain_text import markdown_in, markup_in
 
 from . import decap_yaml
 
@@ -56,6 +57,13 @@ def new_person(name: str, bio: str, slug: str, title: str = "", affiliation: str
         raise AuthorError(
             f"the name {name!r} gives an empty web address for the author's page: write the name in letters"
         )
+    for given, value in (("BIO", bio), ("AUTHOR_TITLE", title), ("AFFILIATION", affiliation)):
+        found = markup_in(value) or markdown_in(value)
+        if found:
+            raise AuthorError(
+                f"{given} is plain text: the author's page, search and feeds would show '{found}' as typed; write "
+                "it without the markup"
+            )
     return Person(name, slug, bio, " ".join(title.split()), " ".join(affiliation.split()))
 
 

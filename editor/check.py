@@ -83,6 +83,7 @@ from reality_check.plugins.newsletter_digest.issues import (
     read_issues,
     unpublished_briefs,
 )
+from reality_check.plugins.plugin_support.plain_text import markup_in
 from reality_check.plugins.share_image.fonts import missing_glyphs
 from reality_check.plugins.summary_card.cache import EXTRACTED, extract_card_once
 from reality_check.plugins.summary_card.card import brief_card
@@ -516,18 +517,6 @@ def check_date(path: str, front: FrontMatter, field: str = "date") -> list[Probl
     if value in (None, "") or brief_date(value) is not None:
         return []  # a missing date is reported as a required field; `modified` may be left out
     return [Problem(path, front.line_of(field), not_a_date(field, value), code=CheckCode.DATE_FORMAT)]
-
-
-# An HTML tag or character reference in a title, which every place showing the title shows as typed.
-_TITLE_MARKUP = re.compile(
-    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});"
-)
-
-
-def markup_in(text: str) -> str | None:
-    """The first HTML tag, or character reference a browser would read (``&amp;``, not ``&foo;``), in `text`."""
-    found = (m.group() for m in _TITLE_MARKUP.finditer(text))
-    return next((f for f in found if f.startswith("<") or html.unescape(f) != f), None)
 
 
 def title_markup(found: str) -> str:

@@ -644,3 +644,20 @@ def test_a_title_with_underscores_gives_an_address_a_slug_line_may_hold(title, s
     assert settings.slug("Focus on interests, not on human rights with Russia") == (
         "focus-on-interests-not-on-human-rights-with-russia"  # the published address of #4 is unchanged
     )
+
+
+def test_add_author_refuses_markup_in_the_bio(content, tmp_path, capsys, monkeypatch):
+    """make author wrote '**briefs**' into the registry, and the author's page showed the asterisks."""
+    before = folder_bytes(content)
+    code, _, err = run(
+        ["add-author", "--content", "content", "--name", "Nobody Inventedson", "--bio", "Writes **briefs**."],
+        capsys,
+        monkeypatch,
+        tmp_path,
+    )
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "error: BIO is plain text: the author's page, search and feeds would show '**briefs**' as typed; write it "
+        "without the markup"
+    )
+    assert folder_bytes(content) == before

@@ -7,6 +7,7 @@ saves), or, as older files have it, a bare list. Loading is pure and strict: a m
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 import unicodedata
@@ -17,6 +18,8 @@ from functools import cached_property
 from pathlib import Path
 
 import yaml
+
+from reality_check.plugins.plugin_support.plain_text import markdown_in, markup_in
 
 from .frontmatter import FrontMatterCode, cut_by_a_comment, key_given_twice, parse_yaml
 from .problems import EncodingError, Problem, RegistryError, as_given
@@ -37,6 +40,7 @@ class RegistryCode(StrEnum):
     ENTRY_MISSING_FIELD = "registry-entry-missing-field"
     ENTRY_UNKNOWN_FIELD = "registry-entry-unknown-field"
     ENTRY_NOT_TEXT = "registry-entry-not-text"  # bio: [a, list], or 'key: value' lines under a field
+    ENTRY_MARKUP = "registry-entry-markup"  # bio: Writes **briefs** <b>daily</b> (shown as typed)
     NAME_REUSED = "registry-name-reused"
     SLUG_REUSED = "registry-slug-reused"
     SLUG_NOT_AN_ADDRESS = "registry-slug-not-an-address"  # not lower-case letters, digits and hyphens
@@ -238,6 +242,11 @@ def _shape_problems(path: str, line: int, entry: object, registry: RegistryFile)
         for key, value in entry.items()
         if key in allowed and isinstance(value, list | dict)
     )
+    problems.extend(
+        Problem(path, line, _markup_said(label, key, found), code=RegistryCode.ENTRY_MARKUP)
+        for key, value in entry.items()
+        if key in allowed and isinstance(value, str) and (found := markup_in(value) or markdown_in(value))
+    )
     if problems:
         return problems
     slug = str(entry["slug"])
@@ -248,6 +257,17 @@ def _shape_problems(path: str, line: int, entry: object, registry: RegistryFile)
         )
         return [Problem(path, line, message, code=RegistryCode.SLUG_NOT_AN_ADDRESS)]
     return []
+
+
+def _markup_said(label: str, key: str, found: str) -> str:
+    """Why a registry's text field may not hold `found`, markup every page showing it would show as typed."""
+    if found.startswith("&"):
+        fix = f"write the character itself ('{html.unescape(found)}')"
+    elif found.startswith("<"):
+        fix = "remove the tag"
+    else:
+        fix = "remove the asterisks and brackets (a page links the name itself)"
+    return f"{label} field '{key}' is plain text: the {label}'s page, search and feeds show '{found}' as typed; {fix}"
 
 
 def _reuse_problems(

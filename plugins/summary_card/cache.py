@@ -32,6 +32,7 @@ EXTRACTOR_MODULES = (
     "summary_card/sentences.py",
     "plugin_support/html_words.py",
     "plugin_support/link_schemes.py",
+    "plugin_support/plain_text.py",
     "plugin_support/quoting.py",
 )
 LIBRARIES = ("beautifulsoup4", "nh3")

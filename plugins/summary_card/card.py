@@ -29,6 +29,7 @@ from typing import Any
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from reality_check.plugins.plugin_support.html_words import WORD_BREAKING_TAGS
+from reality_check.plugins.plugin_support.plain_text import markdown_in
 from reality_check.plugins.plugin_support.quoting import shortened
 
 from .sanitise import INLINE_TAGS, clean_inline
@@ -1037,12 +1038,6 @@ def _type_name(value: object) -> str:
     return {dict: "mapping", list: "list", str: "string"}.get(type(value), type(value).__name__)
 
 
-# Markdown in a front-matter value, which is text: a link, bold, or emphasis by asterisks.
-_MARKDOWN_IN_TEXT = re.compile(
-    r"\[[^\]]+\]\([^)]*\)|\*\*[^*]+\*\*|__[^_]+__|(?<![\w*])\*[^*\s][^*]*\*(?![\w*])"
-)
-
-
 def _front_key_points(value: object) -> tuple[tuple[KeyPoint, ...] | None, list[CardProblem]]:
     if not isinstance(value, list) or not value:
         got = "an empty list" if value == [] else f"a {_type_name(value)}"
@@ -1066,11 +1061,11 @@ def _front_key_points(value: object) -> tuple[tuple[KeyPoint, ...] | None, list[
             )
             continue
         text = " ".join(item.split())
-        markup = _MARKDOWN_IN_TEXT.search(text)
+        markup = markdown_in(text)
         if markup:
             problems.append(
                 CardProblem(
-                    f"key_points item {index + 1} holds Markdown ('{markup.group()}'), which "
+                    f"key_points item {index + 1} holds Markdown ('{markup}'), which "
                     "the card would show as typed: write plain sentences in key_points, or write the key points in "
                     "the body, under '## Key points', to keep their links and emphasis",
                     ProblemCode.KEY_POINTS_FIELD_SHAPE,

@@ -202,6 +202,39 @@ def test_an_optional_field_left_empty_is_absent(tmp_path):
     assert registry.topic("Testing") == Term("Testing", "testing")
 
 
+@pytest.mark.parametrize(
+    ("field", "said"),
+    [
+        (
+            "  bio: Writes **briefs**.\n",
+            "author field 'bio' is plain text: the author's page, search and feeds show "
+            "'**briefs**' as typed; remove the asterisks and brackets (a page links the name itself)",
+        ),
+        (
+            "  bio: Writes <b>briefs</b>.\n",
+            "author field 'bio' is plain text: the author's page, search and feeds "
+            "show '<b>' as typed; remove the tag",
+        ),
+        (
+            "  title: Director, Risks &amp; Foresight\n",
+            "author field 'title' is plain text: the author's page, "
+            "search and feeds show '&amp;' as typed; write the character itself ('&')",
+        ),
+    ],
+)
+def test_markup_in_a_registrys_text_is_named_since_every_page_shows_it_as_typed(tmp_path, field, said):
+    """A bio or a title with Markdown or HTML in it passed the check; the author's page and its description showed
+    the asterisks, tags and '&amp;amp;'."""
+    authors = (
+        "- name: Ada Example\n  slug: ada-example\n"
+        + ("  bio: Writes.\n" if "bio" not in field else "")
+        + field
+    )
+    with pytest.raises(RegistryError) as raised:
+        load_registry(write_registry(tmp_path, authors, "- {name: Testing, slug: testing}\n"))
+    assert [(p.code, p.message) for p in raised.value.problems] == [(RegistryCode.ENTRY_MARKUP, said)]
+
+
 def test_registry_reports_every_problem_with_its_line(tmp_path):
     authors = (
         "- name: Ada Example\n  slug: ada\n  bio: One.\n"

@@ -160,6 +160,7 @@ CASES = [
     (RegistryCode.ENTRY_MISSING_FIELD, registry_folder("- name: Ada Example\n  slug: ada-example\n")),
     (RegistryCode.ENTRY_UNKNOWN_FIELD, registry_folder(AUTHOR + "  mastodon: '@ada'\n")),
     (RegistryCode.ENTRY_NOT_TEXT, registry_folder(AUTHOR + "  title:\n    - Fellow\n")),
+    (RegistryCode.ENTRY_MARKUP, registry_folder(AUTHOR + "  title: <em>Fellow</em>\n")),
     (RegistryCode.NAME_REUSED, registry_folder(AUTHOR + AUTHOR.replace("ada-example", "ada-2"))),
     (RegistryCode.SLUG_REUSED, registry_folder(AUTHOR + AUTHOR.replace("Ada Example", "Ada Other"))),
     (RegistryCode.SLUG_NOT_AN_ADDRESS, registry_folder(AUTHOR.replace("ada-example", "Ada_Example"))),

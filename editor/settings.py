@@ -67,8 +67,26 @@ class EditorSettings:
     newsletter_archive: str = ""
 
     def card_for(self, lang: object) -> CardSettings:
-        """The card settings for a brief in `lang` (None or DEFAULT_LANG: the site's own)."""
-        return dict(self.card_by_lang).get(lang, self.card) if isinstance(lang, str) else self.card
+        """The card settings for a brief in `lang` (None or DEFAULT_LANG: the site's own). A `lang:` the site does
+        not offer as written ('RU', 'ru-RU', 'it') is its own problem, said at its line: the card is read with the
+        headings of the language meant, or of any the site offers, not to add "no key points" to it."""
+        if not isinstance(lang, str):
+            return self.card
+        by_lang = dict(self.card_by_lang)
+        if lang in by_lang:
+            return by_lang[lang]
+        meant = lang.strip().lower().replace("_", "-").split("-")[0]
+        if meant in by_lang:
+            return by_lang[meant]
+        if not meant or meant == self.default_lang:
+            return self.card
+        every = self.card_by_lang
+        return CardSettings(
+            key_points_headings=tuple(dict.fromkeys(h for _, c in every for h in c.key_points_headings)),
+            recommendations_headings=tuple(
+                dict.fromkeys(h for _, c in every for h in c.recommendations_headings)
+            ),
+        )
 
     def page_url(self, slug: str, lang: object = None) -> str:
         """The address (no leading '/') of a brief's page: ARTICLE_URL, or ARTICLE_LANG_URL for a translation."""

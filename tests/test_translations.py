@@ -331,6 +331,19 @@ def test_make_check_validates_translations(tmp_path):
     assert sum("brief 5 has two translations in 'ru'" in m for m in messages) == 2
 
 
+@pytest.mark.parametrize("written", ["RU", "ru-RU", "it"])
+def test_a_lang_the_site_does_not_offer_as_written_is_said_once(tmp_path, written):
+    """'lang: RU' (or ru-RU, or a language the site does not offer) also said "no key points" and "no
+    recommendations" for a translation whose Russian headings were there."""
+    content = copy_translated_content(tmp_path / "content")
+    brief = content / "briefs" / "synthetic-series-5-ru.md"
+    brief.write_text(
+        brief.read_text(encoding="utf-8").replace("lang: ru", f"lang: {written}"), encoding="utf-8"
+    )
+    (said,) = [p.message for p in check_content(content) if p.path.endswith(brief.name)]
+    assert said.startswith("lang must be one of de, en, fr, ru, uk"), said
+
+
 def test_each_language_has_a_search_page_in_it(translated_site):
     search = translated_site.page("ru/search/")
     assert search.html["lang"] == "ru"

@@ -65,6 +65,7 @@ from reality_check.plugins.brief_registry.rules import (
     RuleCode,
     address_line,
     address_problem,
+    as_list,
     brief_status,
     is_published_original,
     is_series_number,
@@ -120,6 +121,8 @@ class CheckCode(StrEnum):
     FILE_NOT_READ = "file-not-read"  # BRIEF.MD, brief.md.txt, a web page saved among the briefs
     # A warning: an emoji in a title or the first key point, drawn as an empty box in the share image.
     SHARE_IMAGE_GLYPHS = "share-image-glyphs"
+    # A warning: a translation whose original has none of its authors (its series_number is likely another's).
+    TRANSLATION_AUTHORS_DIFFER = "translation-authors-differ"
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,7 @@ class BriefReport:
     published_original: bool = True
     status: str = "published"  # as the front matter gives it, in lower case
     links: tuple[LinkedFile, ...] = ()  # its {filename} links to files that are there
+    authors: tuple[str, ...] = ()
 
 
 def without_broken_links(report: BriefReport) -> bool:
@@ -228,7 +232,11 @@ def review_content(
             newsletter=any((content / DIGESTS_FOLDER).glob("*.yml")),
         )
     )
-    return Review(tuple(sorted(problems)), tuple(sorted(w for r in reports for w in r.warnings)))
+    warnings = [
+        *(w for r in reports for w in r.warnings),
+        *translations_by_others(reports, settings.default_lang),
+    ]
+    return Review(tuple(sorted(problems)), tuple(sorted(warnings)))
 
 
 def _brief_reports(
@@ -420,6 +428,7 @@ def check_brief(
         published_original=is_published_original(front.data, settings.default_lang),
         status=str(front.data.get("status") or "published").strip().lower(),
         links=links,
+        authors=tuple(as_list(front.data.get("authors"))),
     )
 
 
@@ -478,6 +487,31 @@ def check_links_to_unpublished(reports: Sequence[BriefReport]) -> list[Problem]:
                 )
                 problems.append(Problem(report.path, link.line, said, code=CheckCode.LINK_TO_UNPUBLISHED))
     return problems
+
+
+def translations_by_others(reports: Sequence[BriefReport], default_lang: str) -> list[Problem]:
+    """Warnings for a translation whose original (the brief of its number in `default_lang`) has none of its
+    authors: a translation given another brief's series_number attached itself to that brief without a word."""
+    originals = {
+        r.number.number: r
+        for r in reports
+        if r.number is not None and str(r.number.lang or default_lang) == default_lang and r.authors
+    }
+    warnings = []
+    for report in reports:
+        numbered = report.number
+        if numbered is None or str(numbered.lang or default_lang) == default_lang or not report.authors:
+            continue
+        original = originals.get(numbered.number)
+        if original is None or set(original.authors) & set(report.authors):
+            continue
+        said = (
+            f"this translation (lang: {numbered.lang}) has series number {numbered.number}, whose original, "
+            f"{original.path}, is by {' and '.join(original.authors)}, none of its own authors: check that "
+            f"{numbered.number} is the number of the brief it translates"
+        )
+        warnings.append(Problem(report.path, numbered.line, said, code=CheckCode.TRANSLATION_AUTHORS_DIFFER))
+    return warnings
 
 
 def check_digests(content: Path, reports: list[BriefReport]) -> list[Problem]:

@@ -29,6 +29,7 @@ from reality_check.editor.check import (
     check_values,
     future_date,
     share_image_glyphs,
+    translations_by_others,
 )
 from reality_check.editor.importer import SeedCode, SeedError, parse_seed
 from reality_check.editor.settings import load_settings
@@ -86,6 +87,16 @@ CHECK_CASES: list[tuple[CheckCode, Find]] = [
     ),
     (CheckCode.PLACEHOLDER_LEFT, lambda _: check_placeholders("x.md", "---\n---\n[FILL IN: a title]\n")),
     (CheckCode.LINK_TO_NO_FILE, broken_link),
+    (
+        CheckCode.TRANSLATION_AUTHORS_DIFFER,
+        lambda _: translations_by_others(
+            [
+                BriefReport(path="a.md", number=Numbered("a.md", 3, 4), authors=("Ada Example",)),
+                BriefReport(path="b.md", number=Numbered("b.md", 3, 4, "ru", 4), authors=("Bo Other",)),
+            ],
+            "en",
+        ),
+    ),
     (
         CheckCode.LINK_TO_UNPUBLISHED,
         lambda _: check_links_to_unpublished(

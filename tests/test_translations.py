@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL, TRANSLATION_FIXTURES, Site, build_site, copy_translated_content, text_of
 
-from reality_check.editor.check import check_content
+from reality_check.editor.check import CheckCode, check_content, review_content
 from reality_check.editor.settings import load_settings
 
 ORIGINAL_5 = "briefs/synthetic-reply-about-invented-quorum-rules/"
@@ -342,6 +342,26 @@ def test_a_lang_the_site_does_not_offer_as_written_is_said_once(tmp_path, writte
     )
     (said,) = [p.message for p in check_content(content) if p.path.endswith(brief.name)]
     assert said.startswith("lang must be one of de, en, fr, ru, uk"), said
+
+
+def test_a_translation_numbered_as_a_brief_by_other_authors_is_warned_about(tmp_path):
+    """Given another brief's series_number, a translation attached itself to that brief without a word."""
+    content = copy_translated_content(tmp_path / "content")
+    assert review_content(content).warnings == ()  # translations by their originals' authors
+    brief = content / "briefs" / "synthetic-series-5-ru.md"
+    text = brief.read_text(encoding="utf-8")
+    brief.write_text(text.replace("series_number: 5", "series_number: 4"), encoding="utf-8")
+    (warning,) = review_content(content).warnings
+    assert (warning.path, warning.line, warning.code) == (
+        f"content/briefs/{brief.name}",
+        3,
+        CheckCode.TRANSLATION_AUTHORS_DIFFER,
+    )
+    assert warning.message == (
+        "this translation (lang: ru) has series number 4, whose original, content/briefs/reality-check-4.md, is by "
+        "Emma Ashford and Mathew Burrows, none of its own authors: check that 4 is the number of the brief it "
+        "translates"
+    )
 
 
 def test_each_language_has_a_search_page_in_it(translated_site):

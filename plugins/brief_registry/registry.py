@@ -108,8 +108,16 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
     try:
         text = read_text_file(path, shown)
     except FileNotFoundError:
+        beside = sorted(
+            other.name
+            for other in path.parent.glob(f"{path.stem}.*")
+            if other.suffix.lower() in (".yml", ".yaml") and other.name != path.name
+        )
+        hint = (
+            f": there is {beside[0]}, which the site does not read; rename it {path.name}" if beside else ""
+        )
         raise RegistryError(
-            [Problem(shown, 1, f"the {label} registry is missing", code=RegistryCode.MISSING)]
+            [Problem(shown, 1, f"the {label} registry is missing{hint}", code=RegistryCode.MISSING)]
         ) from None
     except EncodingError as error:
         raise RegistryError(list(error.problems)) from None

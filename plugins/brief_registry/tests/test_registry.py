@@ -298,6 +298,16 @@ def test_missing_registry_is_reported(tmp_path):
     ]
 
 
+def test_a_registry_saved_as_yaml_is_named_with_the_name_to_give_it(tmp_path):
+    """'the author registry is missing', with authors.yaml beside it."""
+    (tmp_path / "authors.yaml").write_text("- name: Ada Example\n  slug: ada-example\n  bio: Writes.\n")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path)
+    assert caught.value.problems[0].message == (
+        "the author registry is missing: there is authors.yaml, which the site does not read; rename it authors.yml"
+    )
+
+
 def test_a_plugin_takes_the_registries_brief_registry_loaded_else_loads_them(tmp_path):
     loaded = Registry()
     assert build_registry({"registry": loaded}, tmp_path) is loaded  # not read again, problems not said again

@@ -102,7 +102,7 @@ class Registry:
         return self.named("regions", name)
 
 
-def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
+def _entries(path: Path, label: str) -> list[tuple[int, dict, dict[str, int]]]:
     """The file's list entries, each with the line it starts on."""
     shown = str(path)
     try:
@@ -165,7 +165,17 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict]]:
             raise RegistryError([Problem(shown, *twice, code=FrontMatterCode.KEY_GIVEN_TWICE)])
         if cut is not None:
             raise RegistryError([Problem(shown, *cut, code=FrontMatterCode.VALUE_CUT_BY_COMMENT)])
-    return [(item.start_mark.line + 1, entry) for item, entry in zip(node.value, data, strict=True)]
+    return [
+        (item.start_mark.line + 1, entry, _key_lines(item))
+        for item, entry in zip(node.value, data, strict=True)
+    ]
+
+
+def _key_lines(item: yaml.Node) -> dict[str, int]:
+    """The line of each field of an entry, where a problem with that field is said."""
+    if not isinstance(item, yaml.MappingNode):
+        return {}
+    return {str(key.value): key.start_mark.line + 1 for key, _value in item.value}
 
 
 def _key_written_twice(node: yaml.MappingNode, key: str) -> int | None:
@@ -203,17 +213,17 @@ def _build(path: Path, registry: RegistryFile) -> tuple[Person, ...] | tuple[Ter
     """The registry's entries, or a RegistryError naming every problem at its line."""
     entries = _entries(path, registry.label)
     slugs = {
-        str(entry.get("slug")) for _, entry in entries if isinstance(entry, dict)
+        str(entry.get("slug")) for _, entry, _ in entries if isinstance(entry, dict)
     }  # a fix must not clash
     seen: dict[tuple[str, str], int] = {}
     problems: list[Problem] = []
     built = []
-    for line, entry in entries:
-        shape = _shape_problems(str(path), line, entry, registry)
+    for line, entry, key_lines in entries:
+        shape = _shape_problems(str(path), line, entry, registry, key_lines)
         if shape:
             problems.extend(shape)
             continue
-        problems.extend(_reuse_problems(str(path), line, entry, registry.label, seen, slugs))
+        problems.extend(_reuse_problems(str(path), key_lines, entry, registry.label, seen, slugs))
         # A field left empty ('title:') is absent: str(None) published "None" on the author's page.
         built.append(
             registry.kind(**{k: " ".join(str(v).split()) for k, v in entry.items() if v is not None})
@@ -223,7 +233,9 @@ def _build(path: Path, registry: RegistryFile) -> tuple[Person, ...] | tuple[Ter
     return tuple(built)
 
 
-def _shape_problems(path: str, line: int, entry: object, registry: RegistryFile) -> list[Problem]:
+def _shape_problems(
+    path: str, line: int, entry: object, registry: RegistryFile, key_lines: dict[str, int]
+) -> list[Problem]:
     """What is wrong with one entry on its own: not a mapping, a required field missing, a field the entry cannot
     have, a slug that cannot be an address."""
     label, required = registry.label, registry.required
@@ -239,11 +251,12 @@ def _shape_problems(path: str, line: int, entry: object, registry: RegistryFile)
         problems.append(Problem(path, line, message, code=RegistryCode.ENTRY_MISSING_FIELD))
     if unknown:
         message = f"unknown field {', '.join(unknown)} (expected {', '.join(sorted(allowed))})"
-        problems.append(Problem(path, line, message, code=RegistryCode.ENTRY_UNKNOWN_FIELD))
+        where = key_lines.get(str(unknown[0]), line)
+        problems.append(Problem(path, where, message, code=RegistryCode.ENTRY_UNKNOWN_FIELD))
     problems.extend(
         Problem(
             path,
-            line,
+            key_lines.get(key, line),
             f"{label} field '{key}' must be text (got {as_given(value)})",
             code=RegistryCode.ENTRY_NOT_TEXT,
         )
@@ -251,7 +264,9 @@ def _shape_problems(path: str, line: int, entry: object, registry: RegistryFile)
         if key in allowed and isinstance(value, list | dict)
     )
     problems.extend(
-        Problem(path, line, _markup_said(label, key, found), code=RegistryCode.ENTRY_MARKUP)
+        Problem(
+            path, key_lines.get(key, line), _markup_said(label, key, found), code=RegistryCode.ENTRY_MARKUP
+        )
         for key, value in entry.items()
         if key in allowed and isinstance(value, str) and (found := markup_in(value) or markdown_in(value))
     )
@@ -263,7 +278,7 @@ def _shape_problems(path: str, line: int, entry: object, registry: RegistryFile)
             f"slug {slug!r} is the address of the {label}'s page, so it must be lower-case letters, digits "
             f"and hyphens, such as '{as_slug(slug) or 'emma-ashford'}'"
         )
-        return [Problem(path, line, message, code=RegistryCode.SLUG_NOT_AN_ADDRESS)]
+        return [Problem(path, key_lines.get("slug", line), message, code=RegistryCode.SLUG_NOT_AN_ADDRESS)]
     return []
 
 
@@ -279,12 +294,17 @@ def _markup_said(label: str, key: str, found: str) -> str:
 
 
 def _reuse_problems(
-    path: str, line: int, entry: dict, label: str, seen: dict[tuple[str, str], int], slugs: set[str]
+    path: str,
+    key_lines: dict[str, int],
+    entry: dict,
+    label: str,
+    seen: dict[tuple[str, str], int],
+    slugs: set[str],
 ) -> list[Problem]:
     """A name or slug an earlier entry already has (`seen`: each one's line so far, updated here)."""
     problems = []
     for key, reused in (("name", RegistryCode.NAME_REUSED), ("slug", RegistryCode.SLUG_REUSED)):
-        value = str(entry[key])
+        value, line = str(entry[key]), key_lines[key]
         if (key, value) in seen:
             message = f"{key} '{value}' is already used on line {seen[(key, value)]}: " + _reuse_fix(
                 key, value, label, slugs

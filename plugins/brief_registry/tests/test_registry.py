@@ -253,7 +253,7 @@ def test_registry_reports_every_problem_with_its_line(tmp_path):
             "entries, keeping what both say)",
         ),
         ("authors.yml", 7, "author entry is missing bio"),
-        ("authors.yml", 9, "unknown field twitter (expected affiliation, bio, name, slug, title)"),
+        ("authors.yml", 12, "unknown field twitter (expected affiliation, bio, name, slug, title)"),
     ]
     assert messages[3][0] == "topics.yml"
     assert messages[3][1:] == (
@@ -271,9 +271,9 @@ def test_a_reused_slug_is_told_a_free_one(tmp_path):
     with pytest.raises(RegistryError) as caught:
         load_registry(write_registry(tmp_path, authors, "- name: T\n  slug: t\n"))
     (problem,) = caught.value.problems
-    assert (problem.line, problem.message) == (  # 'ada-2' is taken further down
-        4,
-        "slug 'ada' is already used on line 1: the slug is the address of the author's page, so give this "
+    assert (problem.line, problem.message) == (  # 'ada-2' is taken further down; said at the slug's own line
+        5,
+        "slug 'ada' is already used on line 2: the slug is the address of the author's page, so give this "
         "entry its own, such as 'ada-3'",
     )
 
@@ -352,7 +352,7 @@ def test_a_slug_that_is_no_web_address_is_told_one_that_is(tmp_path, slug, sugge
         load_registry(write_registry(tmp_path, authors, "- name: T\n  slug: t\n"))
     (problem,) = caught.value.problems
     assert (problem.line, problem.code, problem.message) == (
-        1,
+        2,  # the slug's line, not the entry's first
         RegistryCode.SLUG_NOT_AN_ADDRESS,
         f"slug {slug!r} is the address of the author's page, so it must be lower-case letters, digits and "
         f"hyphens, such as '{suggested}'",

@@ -301,16 +301,18 @@ def _reuse_problems(
     seen: dict[tuple[str, str], int],
     slugs: set[str],
 ) -> list[Problem]:
-    """A name or slug an earlier entry already has (`seen`: each one's line so far, updated here)."""
+    """A name or slug an earlier entry already has (`seen`: each one's line so far, updated here). Names are
+    compared in any capitals: 'emma ashford' beside 'Emma Ashford' gave one person two pages."""
     problems = []
     for key, reused in (("name", RegistryCode.NAME_REUSED), ("slug", RegistryCode.SLUG_REUSED)):
         value, line = str(entry[key]), key_lines[key]
-        if (key, value) in seen:
-            message = f"{key} '{value}' is already used on line {seen[(key, value)]}: " + _reuse_fix(
+        compared = (key, " ".join(value.split()).casefold())
+        if compared in seen:
+            message = f"{key} '{value}' is already used on line {seen[compared]}: " + _reuse_fix(
                 key, value, label, slugs
             )
             problems.append(Problem(path, line, message, code=reused))
-        seen[(key, value)] = line
+        seen[compared] = line
     return problems
 
 

@@ -263,6 +263,18 @@ def test_registry_reports_every_problem_with_its_line(tmp_path):
     )
 
 
+def test_a_name_listed_again_in_other_capitals_is_a_name_reused(tmp_path):
+    """'emma ashford' beside 'Emma Ashford': one person with two author pages."""
+    authors = (
+        "- name: Ada Example\n  slug: ada\n  bio: One.\n- name: ada example\n  slug: ada-2\n  bio: Two.\n"
+    )
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write_registry(tmp_path, authors, "- name: T\n  slug: t\n"))
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.code) == (4, RegistryCode.NAME_REUSED)
+    assert problem.message.startswith("name 'ada example' is already used on line 1: ")
+
+
 def test_a_reused_slug_is_told_a_free_one(tmp_path):
     authors = "".join(
         f"- name: {name}\n  slug: {slug}\n  bio: Synthetic.\n"

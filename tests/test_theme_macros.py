@@ -79,3 +79,30 @@ def test_a_brief_with_topics_or_regions_alone_shows_them(theme: Environment, top
     )
     page = BeautifulSoup(template.render(brief=brief, SITEURL=""), "html.parser")
     assert [li.get_text() for li in page.select("ul.brief-tags li")] == shown
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "root"),
+    [
+        ("https://briefs.example.org", "/"),
+        ("https://example.org/rc", "/rc/"),
+        ("https://example.org/rc/", "/rc/"),
+    ],
+)
+def test_robots_txt_keeps_crawlers_off_the_search_pages_where_the_site_is(theme, siteurl, root):
+    """A site in a folder of its host disallowed /search/ and /pagefind/, the host's root paths, not its own."""
+    robots = theme.get_template("robots.html").render(
+        SITEURL=siteurl.rstrip("/"),
+        SEARCH_URL="search/",
+        language_search_urls={"ru": "ru/search/"},
+        search_index_folder="pagefind/",
+    )
+    rules = [line for line in robots.splitlines() if line.startswith(("Disallow", "Sitemap"))]
+    assert rules == [
+        f"Disallow: {root}search/",
+        f"Disallow: {root}ru/search/",
+        f"Disallow: {root}pagefind/",
+        f"Sitemap: {siteurl.rstrip('/')}/sitemap.xml",
+    ]
+    # Crawlers read robots.txt at the host's root only: a site in a folder is told to copy its lines there.
+    assert ("copy these lines into the host's own /robots.txt" in robots) == (root != "/")

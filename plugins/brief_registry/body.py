@@ -43,7 +43,9 @@ def unclosed_emphasis(rendered: str, body: str, first_line: int, shown: str) -> 
     """Bold written so that Markdown shows its asterisks ('**Resist sanctions. **In recent…', '** Lead.**'): the
     card's title and the page read '**Resist sanctions.' as typed. Said at the first line, outside a fenced block
     and code, where a '**' (or '__') is left once the bold written right is taken out."""
-    if not any(match.group(2) for match in _SHOWN_STRONG.finditer(rendered)):
+    if ("**" not in rendered and "__" not in rendered) or not any(
+        match.group(2) for match in _SHOWN_STRONG.finditer(rendered)
+    ):
         return ()
     fenced = False
     for number, line in enumerate(body.split("\n")):

@@ -314,12 +314,16 @@ def parse_yaml(text: str) -> tuple[yaml.Node | None, object]:
         return _parse(text, MESSAGE_LOADER)
 
 
+# An '&' or '!' where YAML reads an anchor or a tag: at the start of a value, a list item or a flow list's entry.
+_MARK_AT_VALUE_START = re.compile(r"(?:^|[:,\[{-])[ \t]*[&!]", re.MULTILINE)
+
+
 def _refuse_anchors_and_tags(text: str) -> None:
     """Raise a YAML error at the first anchor or tag. 'title: &Focus on interests' is valid YAML that names an
     anchor 'Focus' and publishes the title 'on interests'; a tag ('!Focus', '!!int x') names a type, and a wrong
     one failed with the parser's words or a Python error. No field of a brief or a registry is written with them."""
-    if "&" not in text and "!" not in text:
-        return
+    if ("&" not in text and "!" not in text) or not _MARK_AT_VALUE_START.search(text):
+        return  # 'Politics & Diplomacy': an '&' inside a value is text, and not looked at again
     try:
         tokens = list(yaml.scan(text, Loader=LOADER))
     except yaml.YAMLError:

@@ -38,9 +38,9 @@ _HOST_FIRST = re.compile(
 _NOT_JOINED = re.compile(r"\]\s+\((?P<address>(?:https?://|mailto:|\{filename\}|/)[^)\s]*)\)")
 
 
-# A cheap test every finding passes: a link whose address starts with none of what a usable one starts with, or a
-# ']' and '(' apart in the text.
-_SUSPECT = re.compile(r"href=\"(?![a-zA-Z][a-zA-Z0-9+.-]*:|[/#{.?])|\]\s+\(")
+# A cheap test every finding of an address passes: a link whose address starts with none of what a usable one
+# starts with.
+_SUSPECT_ADDRESS = re.compile(r"href=\"(?![a-zA-Z][a-zA-Z0-9+.-]*:|[/#{.?])")
 
 
 class _Links(HTMLParser):
@@ -71,8 +71,8 @@ class _Links(HTMLParser):
 def link_address_problems(rendered: str, body: str, first_line: int, path: str) -> tuple[Problem, ...]:
     """Every link of `rendered` (the HTML of `body`, whose first line is `first_line`) whose address leads nowhere
     as written, and every link Markdown did not make, each at its line."""
-    if not _SUSPECT.search(rendered):  # nearly every body: its links start with a scheme, '/', '#' or '{'
-        return ()
+    if not (_SUSPECT_ADDRESS.search(rendered) or ("] (" in rendered and _NOT_JOINED.search(rendered))):
+        return ()  # nearly every body: its links start with a scheme, '/', '#' or '{', each joined to its text
     links = _Links()
     links.feed(rendered)
     links.close()

@@ -66,7 +66,9 @@ def decode_text(raw: bytes, shown: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise EncodingError(_not_utf8(raw, error.start, shown)) from None
-    text = text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS_AS_SPACES)
+    text = text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
+    if any(brk in text for brk in _BREAKS):  # str.translate reads every character: a millisecond a brief
+        text = text.translate(_BREAKS_AS_SPACES)
     control = _CONTROL.search(text)
     if control:
         raise EncodingError(_control_character(text, control.start(), shown))
@@ -76,6 +78,7 @@ def decode_text(raw: bytes, shown: str) -> str:
 # Word writes a line break typed with Shift+Enter as a vertical tab, and a page break as a form feed; U+0085 is a
 # line end of old IBM text. Each is read as a space, as a page shows it (a feed may not carry any of them).
 _BREAKS_AS_SPACES = {0x0B: " ", 0x0C: " ", 0x85: " "}
+_BREAKS = tuple(map(chr, _BREAKS_AS_SPACES))
 # What is left of the C0 and C1 control characters but the tab: no page shows them, an XML feed may not hold them
 # (its readers refuse the whole feed), and a NUL ends the text for some programs.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")

@@ -106,3 +106,29 @@ def test_robots_txt_keeps_crawlers_off_the_search_pages_where_the_site_is(theme,
     ]
     # Crawlers read robots.txt at the host's root only: a site in a folder is told to copy its lines there.
     assert ("copy these lines into the host's own /robots.txt" in robots) == (root != "/")
+
+
+@pytest.mark.parametrize(
+    ("template", "names"),
+    [
+        ("author.html", {"person": SimpleNamespace(bio=("Writes invented briefs. " * 200).strip())}),
+        (
+            "term.html",
+            {
+                "listing": SimpleNamespace(
+                    entry=SimpleNamespace(description="An invented region. " * 200), name="X"
+                ),
+                "kind_label": "Region",
+            },
+        ),
+    ],
+)
+def test_a_long_bio_or_description_is_cut_for_the_pages_description(theme, template, names):
+    """A 3,000-character bio went whole into the page's <meta name="description"> and its og:description."""
+    page = theme.get_template(template)
+    description = "".join(page.blocks["description"](page.new_context(names)))
+    assert len(description) <= 301
+    assert description.endswith("…")
+    assert description.startswith(
+        "Writes invented briefs." if template == "author.html" else "An invented region."
+    )

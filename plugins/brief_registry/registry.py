@@ -153,7 +153,7 @@ def _entries(path: Path, label: str) -> list[tuple[int, dict, dict[str, int]]]:
                 Problem(
                     shown,
                     node.start_mark.line + 1 if node is not None else 1,
-                    f"expected a list of {label} entries under '{key}:' (got a {type(data).__name__})",
+                    _not_a_list(label, key, data),
                     code=RegistryCode.NOT_A_LIST,
                 )
             ]
@@ -176,6 +176,16 @@ def _key_lines(item: yaml.Node) -> dict[str, int]:
     if not isinstance(item, yaml.MappingNode):
         return {}
     return {str(key.value): key.start_mark.line + 1 for key, _value in item.value}
+
+
+def _not_a_list(label: str, key: str, data: object) -> str:
+    """What a registry holds instead of a list of entries, and what to write: the file's list, each entry opening
+    with '- name:' (optionally under '<key>:')."""
+    example = f"'- name: …' lines (the file may open with '{key}:')"
+    if isinstance(data, dict):
+        names = ", ".join(map(str, list(data)[:3]))
+        return f"expected a list of {label} entries, each opening with {example}; got 'key: value' lines ({names})"
+    return f"expected a list of {label} entries, each opening with {example}; got {as_given(data)}"
 
 
 def _key_written_twice(node: yaml.MappingNode, key: str) -> int | None:

@@ -275,6 +275,30 @@ def test_a_name_listed_again_in_other_capitals_is_a_name_reused(tmp_path):
     assert problem.message.startswith("name 'ada example' is already used on line 1: ")
 
 
+@pytest.mark.parametrize(
+    ("regions", "got"),
+    [
+        ("Russia:\n  slug: russia\nEurope:\n  slug: europe\n", "got 'key: value' lines (Russia, Europe)"),
+        ("Russia\n", "got 'Russia'"),
+    ],
+)
+def test_a_registry_that_is_not_a_list_says_what_a_list_of_entries_looks_like(tmp_path, regions, got):
+    """It said "expected a list of region entries under 'regions:' (got a dict)": the file had no such key, and
+    'dict' is Python's word."""
+    write_registry(
+        tmp_path, "- name: Ada Example\n  slug: ada-example\n  bio: Writes.\n", "- {name: T, slug: t}\n"
+    )
+    (tmp_path / "regions.yml").write_text(regions)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path)
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.message) == (
+        RegistryCode.NOT_A_LIST,
+        "expected a list of region entries, each opening with '- name: …' lines (the file may open with "
+        f"'regions:'); {got}",
+    )
+
+
 def test_a_reused_slug_is_told_a_free_one(tmp_path):
     authors = "".join(
         f"- name: {name}\n  slug: {slug}\n  bio: Synthetic.\n"

@@ -478,7 +478,28 @@ def checked_address(settings: Path, deploy_target: str = "", pelican_args: Seque
             f"live built for the placeholder address {address.placeholder}; set SITEURL to the site's address in "
             f"{host}'s build settings (docs/publishing.md)"
         )
+    note = siteurl_note(address.siteurl)
+    if note and not address.is_placeholder:
+        print(f"publish: note: {note}", file=sys.stderr, flush=True)
     return address
+
+
+def siteurl_note(siteurl: str) -> str | None:
+    """What is worth saying of a SITEURL that works: one of plain http (every link, feed and share address would
+    tell browsers the site is not secure), or with capitals in its scheme or host (kept in every link)."""
+    parts = urlsplit(siteurl)
+    if parts.scheme.lower() == "http" and parts.hostname not in ("localhost", "127.0.0.1"):
+        return (
+            f"SITEURL starts with http://, so every link, the feeds and the share addresses do, and browsers mark "
+            f"the site 'Not secure': if the host serves https (every static host does), publish with "
+            f"SITEURL=https://{siteurl.split('://', 1)[1]}"
+        )
+    written = siteurl.split("://", 1)
+    if len(written) == 2 and (written[0] != written[0].lower() or parts.netloc != parts.netloc.lower()):
+        host = written[1].split("/", 1)
+        fixed = f"{written[0].lower()}://{host[0].lower()}" + (f"/{host[1]}" if len(host) > 1 else "")
+        return f"SITEURL is written with capitals, which every link keeps: SITEURL={fixed} is the usual form"
+    return None
 
 
 def ready_for_hosting(build: Path, workspace: Workspace, siteurl: str) -> str:

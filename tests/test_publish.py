@@ -537,3 +537,26 @@ def test_a_site_built_under_a_private_umask_is_readable_by_the_web_server(tmp_pa
         "briefs/x/index.html": "0o644",
         "index.html": "0o644",
     }
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "note"),
+    [
+        (
+            "http://briefs.example.org",
+            "SITEURL starts with http://, so every link, the feeds and the share addresses do, and browsers mark the "
+            "site 'Not secure': if the host serves https (every static host does), publish with "
+            "SITEURL=https://briefs.example.org",
+        ),
+        (
+            "HTTPS://Briefs.Example.org/rc",
+            "SITEURL is written with capitals, which every link keeps: SITEURL=https://briefs.example.org/rc is the "
+            "usual form",
+        ),
+        ("https://briefs.example.org/rc", None),
+        ("http://127.0.0.1:8080", None),  # a local server, as the tests' nginx
+    ],
+)
+def test_a_siteurl_that_works_but_is_unusual_is_noted(siteurl, note):
+    """http:// and 'HTTPS://Example.org' were published without a word, and every link carried them."""
+    assert publish.siteurl_note(siteurl) == note

@@ -245,6 +245,8 @@ def unknown_name(
     known = list(known)
     suggestion = did_you_mean(name, known)
     unknown = f"unknown {label} '{name}' (not listed in {listed_in}"
+    if not known:  # an empty registry: every name of it is unknown, and the file is what to look at
+        return f"{unknown}, which lists none yet: add it there)"
     if suggestion:
         return f"{unknown}): {suggestion}"
     if offer_choices:

@@ -299,6 +299,14 @@ def test_a_registry_that_is_not_a_list_says_what_a_list_of_entries_looks_like(tm
     )
 
 
+def test_a_name_unknown_to_an_empty_registry_says_the_registry_lists_none():
+    from reality_check.plugins.brief_registry.rules import unknown_name
+
+    assert unknown_name("region", "Somewhere", "regions.yml", []) == (
+        "unknown region 'Somewhere' (not listed in regions.yml, which lists none yet: add it there)"
+    )
+
+
 def test_a_reused_slug_is_told_a_free_one(tmp_path):
     authors = "".join(
         f"- name: {name}\n  slug: {slug}\n  bio: Synthetic.\n"

@@ -315,7 +315,7 @@ def run_new(args: argparse.Namespace, settings: EditorSettings, ask: Ask | None)
     registry = _registry(content)
     request = BriefRequest(
         title=" ".join(args.title.split()),
-        authors=split_names(args.authors),
+        authors=split_names(args.authors, [person.name for person in registry.authors]),
         topics=split_names(args.topics),
         regions=split_names(args.regions),
         date=parse_date(args.date),

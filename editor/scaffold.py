@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,9 +40,22 @@ class BriefRequest:
     date: datetime.date | None = None
 
 
-def split_names(text: str | None) -> tuple[str, ...]:
-    """Names given as one comma- or semicolon-separated string, tidied, in order, without repeats."""
-    names = (" ".join(part.split()) for part in re.split(r"[,;]", text or ""))
+def split_names(text: str | None, listed: Iterable[str] = ()) -> tuple[str, ...]:
+    """Names given as one comma- or semicolon-separated string, tidied, in order, without repeats; a name the
+    registry lists with a comma in it (`listed`: 'John Smith, Jr.') stays whole."""
+    parts = [" ".join(part.split()) for part in re.split(r"([,;])", text or "")]
+    whole = {name.casefold() for name in listed if "," in name or ";" in name}
+    names: list[str] = []
+    index = 0
+    while index < len(parts):
+        joined = "".join(parts[index : index + 3]).replace(",", ", ").replace(";", "; ")
+        if index + 2 < len(parts) and " ".join(joined.split()).casefold() in whole:
+            names.append(" ".join(joined.split()))
+            index += 4  # the name's two parts, its comma, and the separator after it
+            continue
+        if parts[index] not in (",", ";"):
+            names.append(parts[index])
+        index += 1
     return tuple(dict.fromkeys(name for name in names if name))
 
 

@@ -661,3 +661,19 @@ def test_add_author_refuses_markup_in_the_bio(content, tmp_path, capsys, monkeyp
         "without the markup"
     )
     assert folder_bytes(content) == before
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("Quinn Sample, Jr., Emma Ashford", ("Quinn Sample, Jr.", "Emma Ashford")),
+        ("Emma Ashford; Quinn Sample, Jr.", ("Emma Ashford", "Quinn Sample, Jr.")),
+        ("Emma Ashford, Mathew Burrows", ("Emma Ashford", "Mathew Burrows")),
+    ],
+)
+def test_a_listed_name_holding_a_comma_stays_whole_in_authors(written, names):
+    """A registry may list 'John Smith, Jr.': make brief AUTHORS="John Smith, Jr." read 'John Smith' and 'Jr.', and
+    said "unknown author 'John Smith': did you mean 'John Smith, Jr.'?", what had been typed."""
+    from reality_check.editor.scaffold import split_names
+
+    assert split_names(written, ["Emma Ashford", "Mathew Burrows", "Quinn Sample, Jr."]) == names

@@ -245,17 +245,23 @@ def test_the_fixtures_last_resort_stops_a_process_in_a_session_of_its_own(tmp_pa
     its own, is found by the folder in its environment (once, it outlived a run slowed down by strace)."""
     import os
     import subprocess
+    from pathlib import Path
 
-    from local_servers import kill_processes_with_env
+    from local_servers import kill_processes_with_env, wait_for
 
     marker = str(tmp_path / "synthetic-repository")
     env = {**os.environ, "GIT_REPO_DIRECTORY": marker}
     stray = subprocess.Popen(["sleep", "60"], env=env, start_new_session=True)
     bystander = subprocess.Popen(["sleep", "60"], start_new_session=True)
     try:
-        assert kill_processes_with_env("GIT_REPO_DIRECTORY", marker) == [stray.pid]
-        assert stray.wait(timeout=10) == -9
-        assert bystander.poll() is None  # another process is left alone
+        # The fallback finds the process by its environment as /proc shows it: wait until it shows the one given.
+        environ = Path(f"/proc/{stray.pid}/environ")
+        wait_for(lambda: marker.encode() in environ.read_bytes(), "sleep to start with its environment", 10)
+        killed = kill_processes_with_env("GIT_REPO_DIRECTORY", marker)
+        # It failed once in a whole-suite run, without saying which fact: each says what it saw.
+        assert killed == [stray.pid], (killed, stray.pid)
+        assert stray.wait(timeout=10) == -9, stray.returncode
+        assert bystander.poll() is None, bystander.returncode  # another process is left alone
     finally:
         for process in (stray, bystander):
             process.kill()

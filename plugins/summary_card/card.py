@@ -368,6 +368,11 @@ def _inline_parts(nodes: Iterable, markup: bool = True) -> Iterator[str]:
         elif isinstance(node, Tag):
             if _footnote_reference(node):
                 continue  # its number would read as part of the sentence ("…interests.1")
+            if node.name in ("ul", "ol"):
+                yield " "
+                yield _items_in_a_line(node, markup)
+                yield " "
+                continue
             allowed = INLINE_TAGS.get(node.name)
             if allowed is None or not markup:
                 block = node.name in WORD_BREAKING_TAGS
@@ -383,6 +388,24 @@ def _inline_parts(nodes: Iterable, markup: bool = True) -> Iterator[str]:
             yield f"<{node.name}{attrs}>"
             yield from _inline_parts(node.children, markup)
             yield f"</{node.name}>"
+
+
+def _items_in_a_line(lst: Tag, markup: bool) -> str:
+    """A list inside a line of text (a recommendation's sub-list, read into cards.json): its items in one line, each
+    after the last's "; " unless the last ended a sentence or clause ("Do two things: first; second")."""
+    line = ""
+    for item in lst.find_all("li", recursive=False):
+        text = _squash(_inline_parts(item.children, markup))
+        if not text:
+            continue
+        if line:
+            line += " " if _ENDS_A_CLAUSE.search(line) else "; "
+        line += text
+    return line
+
+
+# The end of an item that needs no "; " after it: its own sentence's or clause's mark (inside closing tags).
+_ENDS_A_CLAUSE = re.compile(r"[.!?;:…](?:</[a-z]+>)*$")
 
 
 def _footnote_reference(node: Tag) -> bool:

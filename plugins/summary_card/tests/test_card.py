@@ -129,6 +129,23 @@ def test_recommendation_without_bold_lead_uses_first_sentence():
     assert (rec.number, rec.title, rec.text) == (1, "Talk to Moscow.", "Keep channels open! Always.")
 
 
+@pytest.mark.parametrize(
+    ("items", "text"),
+    [
+        ("<ul><li>first thing</li><li>second <em>thing</em></li></ul>", "Do this: first thing; second thing"),
+        (
+            "<ol><li>First thing.</li><li>Second thing!</li><li>Third</li></ol>",
+            "Do this: First thing. Second thing! Third",
+        ),
+        ("<ul><li>a<ul><li>a1</li><li>a2</li></ul></li><li>b</li></ul>", "Do this: a a1; a2; b"),
+    ],
+)
+def test_a_recommendations_sub_list_reads_as_its_items_in_one_line(items, text):
+    html = f"<h2>What is the solution?</h2><ol><li><strong>Act.</strong> Do this:{items}</li></ol>"
+    rec = extract_card(html).card.recommendations[0]
+    assert (rec.title, rec.text) == ("Act.", text)
+
+
 def test_numbering_follows_the_author():
     html = '<h2>What is the solution?</h2><ol start="3"><li>Three.</li><li>Four.</li><li value="9">Nine.</li></ol>'
     recs = extract_card(html).card.recommendations

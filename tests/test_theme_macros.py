@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader
 from pelican.settings import read_settings
 
 from reality_check.plugins.brief_registry.handlers import in_prose
+from reality_check.plugins.brief_registry.registry import Person, Term
 
 
 @pytest.fixture(scope="module")
@@ -111,12 +112,12 @@ def test_robots_txt_keeps_crawlers_off_the_search_pages_where_the_site_is(theme,
 @pytest.mark.parametrize(
     ("template", "names"),
     [
-        ("author.html", {"person": SimpleNamespace(bio=("Writes invented briefs. " * 200).strip())}),
+        ("author.html", {"person": Person("X", "x", bio=("Writes invented briefs.\n\n" * 200).strip())}),
         (
             "term.html",
             {
                 "listing": SimpleNamespace(
-                    entry=SimpleNamespace(description="An invented region. " * 200), name="X"
+                    entry=Term("X", "x", description="An invented region. " * 200), name="X"
                 ),
                 "kind_label": "Region",
             },
@@ -130,5 +131,37 @@ def test_a_long_bio_or_description_is_cut_for_the_pages_description(theme, templ
     assert len(description) <= 301
     assert description.endswith("…")
     assert description.startswith(
-        "Writes invented briefs." if template == "author.html" else "An invented region."
+        "Writes invented briefs. Writes" if template == "author.html" else "An invented region."
     )
+
+
+# The block renders on its own, without the template's imports: the listing below the header is left out.
+LISTED_NOTHING = {"brief_list": lambda *args, **kwargs: "", "pagination": lambda *args, **kwargs: ""}
+BIO = "Writes invented briefs\non two lines.\n\nA second paragraph.\n  \n\nA third.\n"
+
+
+@pytest.mark.parametrize(
+    ("template", "names", "css_class"),
+    [
+        ("author.html", {"person": Person("X", "x", bio=BIO)}, "author-bio"),
+        ("term.html", {"listing": SimpleNamespace(entry=Term("X", "x", description=BIO), name="X")}, "lede"),
+    ],
+)
+def test_a_bio_or_description_keeps_its_paragraphs(theme, template, names, css_class):
+    """A bio written as a YAML `|` block of paragraphs showed as one run of text."""
+    page = theme.get_template(template)
+    context = page.new_context(
+        {
+            "listing": SimpleNamespace(briefs=()),
+            "kind_label": "Region",
+            "articles_page": None,
+            **LISTED_NOTHING,
+            **names,
+        }
+    )
+    header = BeautifulSoup("".join(page.blocks["content"](context)), "html.parser")
+    assert [p.get_text() for p in header.select(f"p.{css_class}")] == [
+        "Writes invented briefs on two lines.",
+        "A second paragraph.",
+        "A third.",
+    ]

@@ -51,6 +51,15 @@ class RegistryCode(StrEnum):
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
+def paragraphs(text: str) -> tuple[str, ...]:
+    """A registry's text as paragraphs: a blank line (a YAML ``|`` block's, or two in a quoted value) parts them, and
+    the lines within one run together, as Markdown reads them."""
+    return tuple(" ".join(part.split()) for part in _BLANK_LINE.split(text) if part.strip())
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
 @dataclass(frozen=True)
 class Person:
     """An author as their page and bylines present them."""
@@ -61,6 +70,11 @@ class Person:
     title: str = ""
     affiliation: str = ""
 
+    @property
+    def bio_paragraphs(self) -> tuple[str, ...]:
+        """The bio's paragraphs, as its author page shows them (see `paragraphs`)."""
+        return paragraphs(self.bio)
+
 
 @dataclass(frozen=True)
 class Term:
@@ -69,6 +83,11 @@ class Term:
     name: str
     slug: str
     description: str = ""
+
+    @property
+    def description_paragraphs(self) -> tuple[str, ...]:
+        """The description's paragraphs, as its topic or region page shows them (see `paragraphs`)."""
+        return paragraphs(self.description)
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,8 @@ CASES = {
         "on line 11)"
     ],
     "missing-colon": [
-        "content/briefs/missing-colon.md:4: line 4 has no ':' after its name: write it as 'name: value' "
-        "(YAML parser: while scanning a simple key on line 4; could not find expected ':' on line 5)"
+        "content/briefs/missing-colon.md:4: line 4 has no ':' after its name: write it as 'name: value'; if it is "
+        "more of 'title' on line 3, indent it two spaces further than 'title', or join it to line 3 (YAML parser: while scanning a simple key on line 4; could not find expected ':' on line 5)"
     ],
     "colon-in-title": [
         "content/briefs/colon-in-title.md:3: line 3 has a second ': ' inside its value: put the whole value in "

@@ -103,9 +103,31 @@ def _missing_colon(failure: _Failure) -> _Diagnosis | None:
             f"'{glued['name']}: {glued['value'].strip()}'"
         )
         return _Diagnosis(line, said, YamlCode.MISSING_COLON)
-    return _Diagnosis(
-        line, f"line {line} has no ':' after its name: write it as 'name: value'", YamlCode.MISSING_COLON
-    )
+    said = f"line {line} has no ':' after its name: write it as 'name: value'"
+    above = _field_above(failure.lines, line)
+    if above and ":" not in text:
+        name, at = above
+        said += f"; if it is more of '{name}' on line {at}, indent it two spaces further than '{name}', or join it to line {at}"
+    return _Diagnosis(line, said, YamlCode.MISSING_COLON)
+
+
+# A field with its value on its own line ("bio: Writes about…"), which the next line may be meant to continue.
+_FIELD_WITH_VALUE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<name>[A-Za-z_][\w-]*):\s+\S")
+
+
+def _field_above(lines: list[str], line: int) -> tuple[str, int] | None:
+    """The field whose value `line` (1-based) may continue: the nearest line above it that is not blank, when that
+    is a field with a value and `line` is indented no further than the field's name (YAML then reads `line` as a
+    new name, not more of the value)."""
+    for at in range(line - 2, -1, -1):
+        if not lines[at].strip():
+            continue
+        field = _FIELD_WITH_VALUE.match(lines[at])
+        indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+        if field and indent <= len(field["indent"]):
+            return field["name"], at + 1
+        return None
+    return None
 
 
 def _tab(failure: _Failure) -> _Diagnosis | None:

@@ -202,6 +202,17 @@ YAML_MISTAKES = [
         "line 3 has no ':' after its name: write it as 'name: value'",
     ),
     (
+        "title: A title wrapped\nonto a second line\nauthors: [a]",
+        3,
+        "line 3 has no ':' after its name: write it as 'name: value'; if it is more of 'title' on line 2, indent "
+        "it two spaces further than 'title', or join it to line 2 (YAML",
+    ),
+    (
+        "authors:\n  - a\ndate 2099-01-05",
+        4,
+        "line 4 has no ':' after its name: write it as 'name: value' (YAML",  # above it is a list, not a value
+    ),
+    (
         "title: x\nauthors: [a, b\ntopics: [c]",
         3,
         "the '[' opened on line 3 is never closed: end the list with ']'",

@@ -263,6 +263,19 @@ def test_registry_reports_every_problem_with_its_line(tmp_path):
     )
 
 
+def test_a_bios_second_line_at_the_margin_is_told_to_be_indented_under_bio(tmp_path):
+    """A wrapped bio's next line pasted at column 0: YAML takes it for a name with no ':', and said only that."""
+    authors = "- name: Ada Example\n  slug: ada\n  bio: Writes invented briefs about\ninvented places.\n"
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write_registry(tmp_path, authors, "- {name: T, slug: t}\n"))
+    (problem,) = caught.value.problems
+    assert (Path(problem.path).name, problem.line) == ("authors.yml", 4)
+    assert problem.message.startswith(
+        "line 4 has no ':' after its name: write it as 'name: value'; if it is more of 'bio' on line 3, indent it "
+        "two spaces further than 'bio', or join it to line 3 (YAML parser: "
+    )
+
+
 def test_a_name_listed_again_in_other_capitals_is_a_name_reused(tmp_path):
     """'emma ashford' beside 'Emma Ashford': one person with two author pages."""
     authors = (

@@ -22,7 +22,8 @@ class AuthorError(Exception):
     """The author cannot be added as asked; the registry was left as it was."""
 
 
-# What may follow a name after a comma: a generation, part of the name ("Jr.", "III"), or a degree ("PhD").
+# What may follow a name after a comma: a generation, part of the name ("John Roe, Jr.", which a brief's authors
+# and make brief's AUTHORS= name whole), or a degree ("PhD"), which is not.
 _GENERATION = re.compile(r"(?:Jr|Sr|II|III|IV)\.?", re.IGNORECASE)
 _DEGREE = re.compile(
     r"(?:Ph\.?\s?D|M\.?D|M\.?A|M\.?B\.?A|J\.?D|LL\.?M|D\.?Phil|Esq|OBE|CBE|KBE|MBE)\.?", re.IGNORECASE
@@ -34,19 +35,19 @@ def new_person(name: str, bio: str, slug: str, title: str = "", affiliation: str
     name, bio = " ".join(name.split()), " ".join(bio.split())
     if not name:
         raise AuthorError('the author\'s name is empty: run make author NAME="…" BIO="…"')
-    if "," in name:  # make brief AUTHORS="A, B" and the checks split names at commas: it could never be named
-        given, _, family = name.partition(",")
-        said = f"{name!r} holds a comma, and a brief's authors are separated by commas, so no brief could name this "
-        after = family.strip()
-        if _GENERATION.fullmatch(after):  # "John Roe, Jr.": part of the name
-            raise AuthorError(f'{said}author: write it without the comma, NAME="{given.strip()} {after}"')
+    if "," in name and not _GENERATION.fullmatch(
+        name.rpartition(",")[2].strip()
+    ):  # "John Roe, Jr." is a name
+        given, _, after = name.partition(",")
+        given, after = given.strip(), after.strip()
         if _DEGREE.fullmatch(after):  # "Jane Doe, PhD": a degree, not the name
             raise AuthorError(
-                f'{said}author: write NAME="{given.strip()}", and the degree, if it is to be shown, in '
-                f'AUTHOR_TITLE="…"'
+                f"{name!r} ends with a degree, which bylines would print as part of the name: write "
+                f'NAME="{given}", and the degree, if it is to be shown, in AUTHOR_TITLE="…"'
             )
-        raise AuthorError(
-            f'{said}author: write the name as bylines print it, such as NAME="{" ".join([family.strip(), given.strip()]).strip()}"'
+        raise AuthorError(  # "Doe, Jane": a catalogue's order
+            f"{name!r} holds a comma, as a name written family name first does: write the name as bylines print "
+            f'it, such as NAME="{" ".join([after, given]).strip()}"'
         )
     if not bio:
         raise AuthorError(

@@ -326,7 +326,11 @@ def quality_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # --- The newsletter digest (issue 16): one issue of the four-brief series, built for publication. ---
 DIGEST_DATE = "2021-04-05"
-DIGEST_INTRO = "Three new briefs this month.\n\nA second paragraph, with <b>markup</b> typed as text."
+DIGEST_INTRO = (
+    "Three new briefs this month.\n\nA second paragraph, with <b>markup</b> typed as text.\n\n"
+    # An address with no place to break, which pushed the message wider than a phone's screen and 600 px.
+    "The invented report: https://reports.example.org/2021/Mar/AN_INVENTED_ANNUAL_REPORT_ON_NOTHING_IN_PARTICULAR.PDF"
+)
 NEWSLETTER_SIGNUP_URL = (
     "https://lists.example.org/reality-check/subscribe"  # a mailing tool's form (never fetched)
 )

@@ -291,6 +291,16 @@ def test_an_image_of_the_body_is_drawn_with_its_description(site, pdf4):
     assert pdftools.images(pdf4) == []  # #4 has no picture
 
 
+def test_a_key_points_link_prints_its_address(site):
+    """The card takes the key points out of the body, whose links print their address: a key point's link was
+    printed as plain words, its address nowhere on the paper."""
+    text = reading_text(pdf_of(site, 914))
+    assert (
+        "The counts come from an invented ledger (https://ledger.example.org/paper-boats) kept by no one."
+        in text
+    )
+
+
 def test_brief_page_offers_the_pdf_with_its_size_and_pages(site, pdf4):
     link = site.page(BRIEF_4_URL).select_one("main .pdf-download a")
     assert link["href"] == f"{SITEURL}/{PDF_4}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import mimetypes
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -82,6 +83,18 @@ def _fetcher(readable: Mapping[str, str]):
     return OwnFilesFetcher(allowed_protocols=("data",))
 
 
+def numbered_as_written(html: str) -> str:
+    """`html` with its numbered lists' own numbers made counters WeasyPrint draws: it ignores an ``<ol start>`` and
+    an ``<li value>`` (a list the author began at 3 printed 1, 2), and sets a counter before the item's own step
+    (``counter-set: list-item 6`` shows 7). Only elements without a style of their own are given one."""
+    html = _STARTS_AT.sub(lambda m: f'{m[0]} style="counter-reset: list-item {int(m["n"]) - 1}"', html)
+    return _NUMBERED_ITEM.sub(lambda m: f'{m[0]} style="counter-set: list-item {int(m["n"]) - 1}"', html)
+
+
+_STARTS_AT = re.compile(r'<ol\b(?![^>]*\bstyle=)[^>]*?\bstart="(?P<n>\d{1,6})"')
+_NUMBERED_ITEM = re.compile(r'<li\b(?![^>]*\bstyle=)[^>]*?\bvalue="(?P<n>\d{1,6})"')
+
+
 def draw_pdf(
     html: str, stylesheets: tuple[str, ...], identifier: str, images: Mapping[str, str] | None = None
 ) -> DrawnPdf:
@@ -93,7 +106,7 @@ def draw_pdf(
     """
     from weasyprint import CSS, HTML
 
-    html, readable = _local_images(html, images or {})
+    html, readable = _local_images(numbered_as_written(html), images or {})
     fetcher = _fetcher(readable)
     with _css_warnings_silenced():
         document = HTML(string=html, url_fetcher=fetcher, media_type="print").render(

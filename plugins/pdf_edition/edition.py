@@ -27,7 +27,7 @@ from reality_check.plugins.plugin_support.plugin_settings import SettingError
 from .settings import DEFAULTS
 
 # Bump when the drawing code changes what a PDF looks like: every cached PDF is then drawn again.
-DRAWING_VERSION = 1
+DRAWING_VERSION = 2
 
 # The page sizes a PDF edition can have (the PDF_EDITION_PAGE_SIZE setting), as CSS @page sizes.
 PAGE_SIZES = {"letter": "letter", "a4": "A4"}

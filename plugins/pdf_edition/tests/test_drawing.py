@@ -141,3 +141,17 @@ def test_a_word_too_long_for_its_column_breaks_between_syllables_on_paper(tmp_pa
     assert len(pieces) > 1, f"the word was not broken: the test shows nothing ({pieces})"
     assert all(p.endswith(("-", "\u2010")) for p in pieces[:-1]), pieces  # each break at a hyphen
     assert "".join(p.rstrip("-\u2010") for p in pieces) == "Jurisdiction", pieces
+
+
+def test_lists_keep_the_numbers_their_author_gave(tmp_path):
+    """WeasyPrint ignores <ol start> and <li value>: a brief's recommendations written from 3 printed as 1, 2."""
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Synthetic</title></head><body>'
+        '<ol start="3"><li>Third thing.</li><li>Fourth thing.</li></ol>'
+        '<ol class="recommendations" start="5"><li value="5">Fifth.</li><li value="9">Ninth.</li></ol>'
+        "<ol><li>First again.</li></ol></body></html>"
+    )
+    path = tmp_path / "numbers.pdf"
+    path.write_bytes(draw_pdf(page, STYLE, "e" * 64).data)
+    lines = [" ".join(line.split()) for line in pdftools.text(path).splitlines() if line.strip()]
+    assert lines == ["3. Third thing.", "4. Fourth thing.", "5. Fifth.", "9. Ninth.", "1. First again."]

@@ -72,7 +72,16 @@ def decode_text(raw: bytes, shown: str) -> str:
     control = _CONTROL.search(text)
     if control:
         raise EncodingError(_control_character(text, control.start(), shown))
+    if NBSP in text:
+        text = _MARK_THEN_NBSP.sub(lambda mark: mark[1] + " " * len(mark[2]), text)
     return text
+
+
+# A heading's, list item's or quote's mark with a non-breaking space after it: Option with the space bar on a Mac
+# (where Option+3 types '#'), or a word processor's paste. Markdown reads the mark only before an ordinary space
+# ("##\u00a0Why now?" was a paragraph showing its '##'), so the space after a mark is read as one.
+NBSP = "\u00a0"
+_MARK_THEN_NBSP = re.compile(r"(?m)^([ \t]*(?:#{1,6}|[-*+>]|\d{1,9}[.)]))(\u00a0[\u00a0 ]*)")
 
 
 # Word writes a line break typed with Shift+Enter as a vertical tab, and a page break as a form feed; U+0085 is a

@@ -112,6 +112,16 @@ def test_line_and_page_breaks_a_word_processor_leaves_are_read_as_spaces():
     assert decode_text(b"Shift\x0bEnter\x0cpage\xc2\x85end\ttab\n", "x.md") == "Shift Enter page end\ttab\n"
 
 
+def test_a_non_breaking_space_after_a_markdown_mark_is_read_as_a_space():
+    """Option+3 then Option+space on a Mac gives '##' and a non-breaking space: Markdown showed '## Why now?' as a
+    paragraph, and '##\u00a0Key points' gave a card with none. Elsewhere the space stays as typed."""
+    raw = "##\u00a0Why now?\n-\u00a0A point\n  1.\u00a0\u00a0Two\n>\u00a0Quoted\nTen\u00a0km, ##\u00a0not a mark\n"
+    text = decode_text(raw.encode(), "x.md")
+    assert text == "## Why now?\n- A point\n  1.  Two\n> Quoted\nTen\u00a0km, ##\u00a0not a mark\n"
+    html = brief_markdown(site_markdown()).convert(text.split("\n", 1)[0])
+    assert html == '<h2 id="why-now">Why now?</h2>'
+
+
 @pytest.mark.parametrize(
     "text",
     [

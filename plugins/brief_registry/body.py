@@ -28,6 +28,7 @@ def body_problems(
         *image_problems(rendered, front.body, front.body_line, shown, source, content),
         *unclosed_comments(rendered, front.body, front.body_line, shown),
         *unclosed_emphasis(rendered, front.body, front.body_line, shown),
+        *shallow_sub_lists(front.body, front.body_line, shown),
         *link_address_problems(rendered, front.body, front.body_line, shown),
     )
 
@@ -61,6 +62,45 @@ def unclosed_emphasis(rendered: str, body: str, first_line: int, shown: str) -> 
                 "after the closing one"
             )
             return (Problem(shown, first_line + number, message, code=SafetyCode.EMPHASIS_NOT_CLOSED),)
+    return ()
+
+
+# A list item's line: its indentation and its mark ("- ", "* ", "+ ", "1. ", "1) ").
+_LIST_ITEM = re.compile(r"^(?P<indent> *)(?:[-*+]|\d{1,9}[.)])(?: |$)")
+_SHALLOW_ITEM = re.compile(
+    r"(?m)^ {1,3}(?:[-*+]|\d{1,9}[.)]) "
+)  # the cheap test: a list item indented 1 to 3
+
+
+def shallow_sub_lists(body: str, first_line: int, shown: str) -> tuple[Problem, ...]:
+    """A list item indented by fewer than 4 spaces under the item above ('- Point:' then '  - detail', as VS Code,
+    Typora and Obsidian indent): Markdown here nests a list only at 4 spaces, and read the detail as a point of its
+    own (the card showed it as a key point) or as text run into the point above ('Because: - one - two'). Said once,
+    at the first such line outside a fenced block."""
+    if not _SHALLOW_ITEM.search(body):
+        return ()
+    fenced, above = False, None  # above: the indentation of the list item the lines since belong to
+    for number, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            fenced, above = not fenced, None
+            continue
+        if fenced or not line.strip():
+            continue
+        item = _LIST_ITEM.match(line)
+        if item is None:
+            if not line.startswith(" "):  # a paragraph at the margin ends the list
+                above = None
+            continue
+        indent = len(item["indent"])
+        if above is not None and above < indent < above + 4:
+            message = (
+                f"this list item is indented by {indent - above} space{'s' if indent - above > 1 else ''} under "
+                "the item above, which Markdown does not read as a list inside it: the page shows it as an item "
+                "of its own or as text run into the one above; indent it by 4 spaces to make it part of the item "
+                "above, or not at all to keep it an item of the same list"
+            )
+            return (Problem(shown, first_line + number, message, code=SafetyCode.SUB_LIST_NOT_NESTED),)
+        above = indent
     return ()
 
 

@@ -34,6 +34,8 @@ class SafetyCode(StrEnum):
     COMMENT_NOT_CLOSED = "comment-not-closed"
     # "**Lead. **Rest": bold that Markdown does not read as bold, its asterisks shown on the page as typed
     EMPHASIS_NOT_CLOSED = "emphasis-not-closed"
+    # "- point" then "  - detail": a list indented by fewer than 4 spaces, which Markdown does not nest
+    SUB_LIST_NOT_NESTED = "sub-list-not-nested"
 
 
 # Elements that run code, embed another document, restyle the page or ask readers for input; none belongs in a brief.

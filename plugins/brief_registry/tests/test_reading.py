@@ -851,3 +851,42 @@ def test_links_written_right_are_left_alone(markdown):
     from reality_check.plugins.brief_registry.link_addresses import link_address_problems
 
     assert link_address_problems(site_rendering(markdown), markdown, 5, "x.md") == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "spaces"),
+    [
+        (
+            "Intro.\n\n- A point:\n  - a detail\n  - another\n- Next point.\n",
+            14,
+            "2 spaces",
+        ),  # VS Code's indent
+        ("1. **Act.** Because:\n - one reason\n2. **Wait.**\n", 12, "1 space"),
+        ("1. First item,\n   running on.\n   - a detail at 3\n", 13, "3 spaces"),
+    ],
+)
+def test_a_sub_list_indented_by_fewer_than_4_spaces_is_named_at_its_line(body, line, spaces):
+    """Markdown nests a list only at 4 spaces: at 2 its items became key points of their own, or text run into the
+    recommendation above ('Because: - one - two'), with no word from the checks."""
+    from reality_check.plugins.brief_registry.body import shallow_sub_lists
+
+    (problem,) = shallow_sub_lists(body, 11, "x.md")
+    assert (problem.line, problem.code) == (line, SafetyCode.SUB_LIST_NOT_NESTED)
+    assert problem.message.startswith(f"this list item is indented by {spaces} under the item above")
+    assert "indent it by 4 spaces" in problem.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- A point:\n    - a detail nested as Markdown reads it\n- Next.\n",
+        "  - A list indented as a whole\n  - stays one list\n",
+        "```\n- code\n  - in a fence\n```\n",
+        "- A point.\n\nA paragraph at the margin.\n  - then a list\n",
+        "1. One\n2. Two\n10. Ten\n",
+    ],
+)
+def test_lists_markdown_reads_as_written_are_not_named(body):
+    from reality_check.plugins.brief_registry.body import shallow_sub_lists
+
+    assert shallow_sub_lists(body, 1, "x.md") == ()

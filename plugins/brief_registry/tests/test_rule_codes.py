@@ -25,7 +25,7 @@ from reality_check.plugins.brief_registry import (
     read_brief,
     read_front_matter,
 )
-from reality_check.plugins.brief_registry.body import unclosed_comments, unclosed_emphasis
+from reality_check.plugins.brief_registry.body import shallow_sub_lists, unclosed_comments, unclosed_emphasis
 from reality_check.plugins.brief_registry.frontmatter import FrontMatterCode
 from reality_check.plugins.brief_registry.images import ImageCode, image_problems
 from reality_check.plugins.brief_registry.link_addresses import LinkCode, link_address_problems
@@ -204,6 +204,10 @@ CASES = [
     (
         SafetyCode.EMPHASIS_NOT_CLOSED,
         lambda _folder: list(unclosed_emphasis("<p>**Lead. **Rest</p>", "**Lead. **Rest", 5, "x.md")),
+    ),
+    (
+        SafetyCode.SUB_LIST_NOT_NESTED,
+        lambda _folder: list(shallow_sub_lists("- Point:\n  - detail\n", 5, "x.md")),
     ),
     (ImageCode.IMAGE_NOT_FOUND, image('<img alt="A chart" src="/images/no-chart.png">')),
     (ImageCode.IMAGE_NOT_A_PICTURE, image('<img alt="A photo" src="/images/photo.heic">')),

@@ -101,7 +101,19 @@ def appended(old: str, person: Person) -> str:
     if not old.strip() or data is None:
         head = old if "authors:" in old else old + "authors:\n"
         return head + ("" if head.endswith("\n") else "\n") + entry_yaml(person)
-    return old + ("" if old.endswith("\n") else "\n") + entry_yaml(person)
+    return old + ("" if old.endswith("\n") else "\n") + _lined_up(entry_yaml(person), old)
+
+
+def _lined_up(entry: str, old: str) -> str:
+    """`entry` indented as the list's last item is: PyYAML and some editors write a key's items at the margin
+    (``authors:`` then ``- name: …``), where an item indented by 2 would not fit the lines above it."""
+    items = _LIST_ITEM.findall(old)
+    if not items or items[-1] == " " * (len(entry) - len(entry.lstrip(" "))):
+        return entry
+    return textwrap.indent(textwrap.dedent(entry), items[-1])
+
+
+_LIST_ITEM = re.compile(r"(?m)^( *)- ")
 
 
 def add_author(content: Path, person: Person, registry: Registry) -> Path:

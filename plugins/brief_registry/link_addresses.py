@@ -25,6 +25,7 @@ class LinkCode(StrEnum):
     ADDRESS_QUOTED = "link-address-quoted"  # [text](“https://…”)
     ADDRESS_WITHOUT_SCHEME = "link-address-without-scheme"  # [text](www.example.org/…)
     NOT_JOINED = "link-not-joined"  # [text] (https://…): a space between ']' and '('
+    TO_THIS_COMPUTER = "link-to-this-computer"  # [text](http://127.0.0.1:8000/…): copied from the preview
 
 
 _QUOTES = "\"'“”‘’«»„"
@@ -37,6 +38,13 @@ _HOST_FIRST = re.compile(
 # What Markdown left as text of a link written with a space between its two halves.
 _NOT_JOINED = re.compile(r"\]\s+\((?P<address>(?:https?://|mailto:|\{filename\}|/)[^)\s]*)\)")
 
+
+# An address on the editor's own computer (the preview's, `make devserver`'s), with the path it would have on the site.
+_THIS_COMPUTER = re.compile(
+    r"^(?:https?:)?//(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\])(?::\d+)?(?P<path>[/?#][^\s]*)?$",
+    re.IGNORECASE,
+)
+_THIS_COMPUTER_HINTS = ("//127.", "//localhost", "//LOCALHOST", "//0.0.0.0", "//[::1]")
 
 # A cheap test every finding of an address passes: a link whose address starts with none of what a usable one
 # starts with.
@@ -71,7 +79,11 @@ class _Links(HTMLParser):
 def link_address_problems(rendered: str, body: str, first_line: int, path: str) -> tuple[Problem, ...]:
     """Every link of `rendered` (the HTML of `body`, whose first line is `first_line`) whose address leads nowhere
     as written, and every link Markdown did not make, each at its line."""
-    if not (_SUSPECT_ADDRESS.search(rendered) or ("] (" in rendered and _NOT_JOINED.search(rendered))):
+    if not (
+        _SUSPECT_ADDRESS.search(rendered)
+        or ("] (" in rendered and _NOT_JOINED.search(rendered))
+        or any(hint in rendered for hint in _THIS_COMPUTER_HINTS)
+    ):
         return ()  # nearly every body: its links start with a scheme, '/', '#' or '{', each joined to its text
     links = _Links()
     links.feed(rendered)
@@ -101,6 +113,14 @@ def _address_problem(address: str) -> tuple[str, LinkCode] | None:
             f"the link's address {shortened(address, 50)} is in quotation marks, so it leads nowhere: remove them, "
             f"as in [text]({shortened(bare, 50)})",
             LinkCode.ADDRESS_QUOTED,
+        )
+    local = _THIS_COMPUTER.match(address)
+    if local:
+        on_site = local["path"] or "/"
+        return (
+            f"the link's address '{shortened(address, 50)}' is the preview on this computer, which readers cannot "
+            f"open: write the page's address on the site, '{on_site}'",
+            LinkCode.TO_THIS_COMPUTER,
         )
     if _HOST_FIRST.match(address):
         return (

@@ -822,6 +822,18 @@ def site_rendering(body: str) -> str:
         ),
         ("See [it](example.com).", "link-address-without-scheme", "the link's address 'example.com' has no"),
         (
+            "See [brief four](http://127.0.0.1:8000/briefs/focus-on-interests/#recommendation-2).",
+            "link-to-this-computer",
+            "the link's address 'http://127.0.0.1:8000/briefs/focus-on-interests/#…' is the preview on "
+            "this computer, which readers cannot open: write the page's address on the site, "
+            "'/briefs/focus-on-interests/#recommendation-2'",
+        ),
+        (
+            "See [home](http://localhost:8000).",
+            "link-to-this-computer",
+            "the link's address 'http://localhost:8000'",
+        ),
+        (
             "See [the column] (https://example.org/x).",
             "link-not-joined",
             "'] (https://example.org/x)' is not a link: Markdown makes one only with no space between ']' and '(': "
@@ -845,6 +857,7 @@ def test_a_link_that_leads_nowhere_as_written_is_named_at_its_line(markdown, cod
         "[About]({filename}/pages/naei.md), [a page](/about/), [#1](#recommendation-1), [mail](mailto:a@example.org)",
         "[the report](report.pdf), [a brief](reality-check-4.md) and [NAEI](https://example.org/naei)",
         "Code shows `[a] (https://example.org)` and `[b](www.example.org)` as typed.",
+        "[a host named like one](https://localhost.example.org/x) and [another](https://127.example.org/)",
     ],
 )
 def test_links_written_right_are_left_alone(markdown):

@@ -200,6 +200,7 @@ CASES = [
     ),
     (LinkCode.ADDRESS_QUOTED, links("[the column](“https://example.org/x”)")),
     (LinkCode.ADDRESS_WITHOUT_SCHEME, links("[the column](www.example.org/x)")),
+    (LinkCode.TO_THIS_COMPUTER, links("[brief four](http://127.0.0.1:8000/briefs/x/)")),
     (LinkCode.NOT_JOINED, links("[the column] (https://example.org/x)")),
     (
         SafetyCode.EMPHASIS_NOT_CLOSED,

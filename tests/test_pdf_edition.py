@@ -219,6 +219,15 @@ def test_card_links_go_to_the_recommendations_inside_the_pdf(pdf4):
         assert destinations[f"recommendation-{n}"] > 1
 
 
+def test_a_relative_link_of_the_body_leads_where_it_does_on_the_briefs_page(site):
+    """'/pages/naei/' and '../another-brief/' went into the PDF as written, links a PDF reader cannot follow."""
+    pdf = pdf_of(site, 914)
+    targets = [target for page in (1, 2) for target in pdftools.link_targets(pdf, page)]
+    assert f"{SITEURL}/pages/naei/" in targets
+    assert f"{SITEURL}/{BRIEF_4_URL}" in targets  # '../focus-on-…/' from /briefs/<this brief>/
+    assert not [target for target in targets if not target.startswith(("https://", "#"))], targets
+
+
 def test_running_header_and_page_numbers(pdf4):
     pages = int(pdftools.info(pdf4)["Pages"])
     first = pdftools.text(pdf4, 1, 1).splitlines()

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL
+from conftest import DIGEST_DATE, ROOT, SITEURL
 from publishing import csp_directives, headers_for, parse_headers_file
 
 SLUGS = (
@@ -101,9 +101,15 @@ def test_the_card_page_is_the_compact_card_alone_and_opens_links_in_the_top_wind
         assert page.find(style=True) is None
         assert page.select_one(".site-header") is None
         assert page.select_one(".site-footer") is None
-        for a in card.select("a") + page.select(".embed-card__title a, .embed-card__more a"):
+        # The card's own links (the recommendations, the title, "Read the brief") lead to the brief; a key point's
+        # link leads where its author pointed it, whole, and the page's <base> opens it in the top window too.
+        for a in card.select("ol.recommendations a") + page.select(
+            ".embed-card__title a, .embed-card__more a"
+        ):
             assert a["target"] == "_top", a
             assert a["href"].startswith(f"{SITEURL}/briefs/{slug}/"), a
+        for a in card.select("ul.key-points a"):
+            assert a["href"].startswith("https://"), a
     card_4 = series_site.page(f"briefs/{SLUGS[0]}/card/")
     assert [a.get_text() for a in card_4.select(".byline a")] == ["Emma Ashford", "Mathew Burrows"]
 
@@ -127,3 +133,19 @@ def test_only_card_pages_may_be_framed_by_other_sites(series_site):
         else:
             assert ancestors == ["'none'"], url
             assert headers["x-frame-options"] == "DENY", url
+
+
+def test_a_key_points_relative_link_leads_to_its_page_wherever_the_card_is_shown(series_site, digest_site):
+    """#5's key point links '../synthetic-brief-on-zeppelin-…/', relative to #5's page: on the home page it led to
+    /synthetic-brief-on-…/, in the embeddable card to /briefs/<#5>/synthetic-brief-on-…/, and in the e-mail nowhere."""
+    target = f"{SITEURL}/briefs/{SLUGS[1]}/"
+    shown_in = {
+        "brief page": (series_site, f"briefs/{SLUGS[2]}/"),
+        "home page": (series_site, ""),
+        "embeddable card": (series_site, f"briefs/{SLUGS[2]}/card/"),
+        "digest": (digest_site, f"digest/{DIGEST_DATE}/"),
+    }
+    for where, (site, url) in shown_in.items():
+        links = site.page(url).select("ul.key-points a")
+        assert [a["href"] for a in links if a.get_text() == "the synthetic zeppelin brief"] == [target], where
+    assert series_site.path(f"briefs/{SLUGS[1]}/").exists()

@@ -3,8 +3,11 @@ files), and a page's full address: the one answer for every plugin that writes o
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from typing import NamedTuple
+from urllib.parse import urljoin
 
 
 class Address(NamedTuple):
@@ -40,3 +43,19 @@ def beside_page(page_url: str, page_save_as: str, name: str) -> Address:
     """The address of the file `name` in the folder of the page at `page_url`, written to `page_save_as`."""
     folder_url = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
     return Address(f"{folder_url}{name}", posixpath.join(posixpath.dirname(page_save_as), name))
+
+
+# A link's address in HTML as Markdown and the card's sanitiser write it (double quotes), when it has no scheme:
+# relative to the page it was written for ('../another-brief/', '/pages/naei/', '#recommendation-2').
+_RELATIVE_HREF = re.compile(r'\bhref="(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?P<address>[^"]*)"')
+
+
+def links_resolved(fragment: str, base: str) -> str:
+    """`fragment` with each relative link's address resolved against `base`, the address of the page it was
+    written for: what a piece of that page shown elsewhere needs (a brief's key points on a listing or in an
+    e-mail, where '../another-brief/' would lead somewhere else, or nowhere)."""
+    if 'href="' not in fragment:
+        return fragment
+    return _RELATIVE_HREF.sub(
+        lambda link: f'href="{html.escape(urljoin(base, html.unescape(link["address"])))}"', fragment
+    )

@@ -12,7 +12,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from reality_check.plugins.brief_metadata.record import publisher_name
-from reality_check.plugins.brief_registry.addresses import absolute_url, save_as
+from reality_check.plugins.brief_registry.addresses import absolute_url, links_resolved, save_as
 from reality_check.plugins.brief_registry.briefs import numbered, series_name
 from reality_check.plugins.brief_registry.problems import log_extra
 from reality_check.plugins.plugin_support.files import write_if_changed
@@ -129,6 +129,8 @@ class DigestGenerator(Generator):
             web_url=web_url,
             words=WORDS,
         )
+        # A mail client has no page to resolve a link against: a key point's '/pages/naei/' would lead nowhere.
+        html = links_resolved(html, web_url)
         write_if_changed(output / files.page.save_as, inline_css(html).encode("utf-8"))
         entries = tuple(entry(a, series, siteurl) for a in briefs)
         text = plain_text(

@@ -30,6 +30,7 @@ EXTRACTOR_MODULES = (
     "summary_card/card.py",
     "summary_card/sanitise.py",
     "summary_card/sentences.py",
+    "brief_registry/addresses.py",
     "plugin_support/html_words.py",
     "plugin_support/link_schemes.py",
     "plugin_support/plain_text.py",

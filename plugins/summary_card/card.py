@@ -22,12 +22,13 @@ import html
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from reality_check.plugins.brief_registry.addresses import links_resolved
 from reality_check.plugins.plugin_support.html_words import WORD_BREAKING_TAGS
 from reality_check.plugins.plugin_support.plain_text import markdown_in
 from reality_check.plugins.plugin_support.quoting import shortened
@@ -290,6 +291,17 @@ class BodyEdit:
     @property
     def empty(self) -> bool:
         return not self.pieces
+
+
+def linked_from(card: BriefCard, page: str) -> BriefCard:
+    """`card` with its relative links resolved against `page`, the address of the brief's page: the card is shown
+    on listings, the embeddable card and in e-mails too, where a key point's '../another-brief/' led elsewhere."""
+    if not any('href="' in item.html for item in (*card.key_points, *card.recommendations)):
+        return card
+    return BriefCard(
+        tuple(replace(point, html=links_resolved(point.html, page)) for point in card.key_points),
+        tuple(replace(rec, html=links_resolved(rec.html, page)) for rec in card.recommendations),
+    )
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
+from reality_check.plugins.brief_registry.addresses import absolute_url
 from reality_check.plugins.brief_registry.briefs import every_brief, feed_articles, newest_first, series_name
 from reality_check.plugins.brief_registry.frontmatter import FrontMatter, read_brief
 from reality_check.plugins.brief_registry.problems import BriefFileError, display_path, log_extra
@@ -19,7 +20,7 @@ from reality_check.plugins.brief_registry.rendering import brief_markdown, fast_
 from reality_check.plugins.plugin_support.files import write_if_changed
 
 from .cache import extraction_cache
-from .card import CardSettings, Extraction, brief_card
+from .card import CardSettings, Extraction, brief_card, linked_from
 from .data import cards_document
 from .feeds import with_cards
 from .settings import card_settings, json_save_as, set_defaults
@@ -115,7 +116,10 @@ def attach_cards(generators: Iterable) -> None:
                 with_body = front and (_front_matter(article, shown, with_body=True) or front)
                 for located in located_problems(shown, with_body, problems, render):
                     logger.warning("%s", located, extra=log_extra(located))
-            article.summary_card = extraction.card
+            siteurl = generator.settings.get("SITEURL", "")
+            article.summary_card = linked_from(
+                extraction.card, absolute_url(siteurl, article.url) if siteurl else f"/{article.url}"
+            )
             article.body_below_card = BodyBelowCard(html, extraction)
             article.feed_card_html = RenderedWhenUsed(
                 feed_card.render,

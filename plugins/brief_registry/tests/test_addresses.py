@@ -1,8 +1,9 @@
-"""Level 1: where a page is written for its address, and where a file beside a brief's page goes."""
+"""Level 1: where a page is written for its address, where a file beside a brief's page goes, and a piece of a
+page's links resolved against it."""
 
 import pytest
 
-from reality_check.plugins.brief_registry.addresses import beside_page, save_as, url_of
+from reality_check.plugins.brief_registry.addresses import beside_page, links_resolved, save_as, url_of
 
 
 @pytest.mark.parametrize(
@@ -45,3 +46,31 @@ def test_a_written_page_has_its_folders_address(written, expected):
 )
 def test_a_file_beside_a_page_is_in_its_folder(url, saved, expected):
     assert beside_page(url, saved, "reality-check-4.pdf") == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "resolved"),
+    [
+        ('<a href="../another/">a</a>', '<a href="https://example.org/briefs/another/">a</a>'),
+        ('<a href="/pages/naei/">a</a>', '<a href="https://example.org/pages/naei/">a</a>'),
+        (
+            '<a href="#recommendation-2">a</a>',
+            '<a href="https://example.org/briefs/this/#recommendation-2">a</a>',
+        ),
+        (
+            '<a href="report.pdf?a=1&amp;b=2">a</a>',
+            '<a href="https://example.org/briefs/this/report.pdf?a=1&amp;b=2">a</a>',
+        ),
+        ('<a href="https://other.example.net/x">a</a>', '<a href="https://other.example.net/x">a</a>'),
+        ('<a href="mailto:desk@example.org">a</a>', '<a href="mailto:desk@example.org">a</a>'),
+        ("No link at all.", "No link at all."),
+    ],
+)
+def test_a_fragments_relative_links_resolve_against_its_page(written, resolved):
+    assert links_resolved(written, "https://example.org/briefs/this/") == resolved
+
+
+def test_without_a_siteurl_links_resolve_to_addresses_from_the_sites_root():
+    assert (
+        links_resolved('<a href="../another/">a</a>', "/briefs/this/") == '<a href="/briefs/another/">a</a>'
+    )

@@ -609,18 +609,34 @@ def check_title_label(path: str, front: FrontMatter, series: str) -> list[Proble
     """A title that starts with the brief's label ("Reality Check #5: …") is shown after the label the site puts
     before every title: "Reality Check #5: Reality Check #5: …", on its page, its card and its PDF."""
     title = front.data.get("title")
+    found = title_label(title, series) if isinstance(title, str) else None
+    if found is None:
+        return []
+    message = f"{found.said}, title: {found.rest}"
+    return [Problem(path, front.line_of("title"), message, code=CheckCode.TITLE_NUMBERED)]
+
+
+@dataclass(frozen=True)
+class TitleLabel:
+    """The label a title starts with ("Reality Check #5:"), and the title after it."""
+
+    label: str
+    rest: str
+
+    @property
+    def said(self) -> str:
+        return f"the title starts with '{self.label}', which the site puts before every title already: write the title alone"
+
+
+def title_label(title: str, series: str) -> TitleLabel | None:
+    """The label the site puts before every title, when `title` starts with it ("Reality Check #5: …"); None
+    otherwise, and for a title that is the label alone."""
     found = (
-        re.match(rf"\s*{re.escape(series)}\s*#\s*\d+\s*[:.–—-]?\s*", title, re.IGNORECASE)
-        if isinstance(title, str) and series
-        else None
+        re.match(rf"\s*{re.escape(series)}\s*#\s*\d+\s*[:.–—-]?\s*", title, re.IGNORECASE) if series else None
     )
     if found is None or not title[found.end() :].strip():
-        return []
-    message = (
-        f"the title starts with '{found.group(0).strip()}', which the site puts before every title already: "
-        f"write the title alone, title: {title[found.end() :].strip()}"
-    )
-    return [Problem(path, front.line_of("title"), message, code=CheckCode.TITLE_NUMBERED)]
+        return None
+    return TitleLabel(found.group(0).strip(), title[found.end() :].strip())
 
 
 def share_image_glyphs(

@@ -21,7 +21,7 @@ from reality_check.plugins.brief_registry.rules import MAX_SLUG_LENGTH, SlugFaul
 from reality_check.plugins.summary_card.card import CardSettings
 
 from . import decap_yaml
-from .check import brief_address
+from .check import brief_address, title_label
 from .settings import EditorSettings
 
 
@@ -146,6 +146,9 @@ def plan_brief(
         raise ScaffoldError(
             'TITLE is empty: give the brief a title, e.g. TITLE="Talk to Moscow about arms control"'
         )
+    labelled = title_label(title, settings.series)
+    if labelled:
+        raise ScaffoldError(f'{labelled.said}, TITLE="{labelled.rest}"')
     if not request.authors:
         raise ScaffoldError(
             'AUTHORS is empty: name at least one author, e.g. AUTHORS="Emma Ashford, Mathew Burrows"'

@@ -192,6 +192,24 @@ def test_refuses_unknown_names_and_bad_dates(content, tmp_path, capsys, monkeypa
     assert folder_bytes(content) == before
 
 
+@pytest.mark.parametrize(
+    "title", ["Reality Check #5: Zebras and quotas", "reality check #12 – Zebras and quotas"]
+)
+def test_refuses_a_title_starting_with_the_label_the_site_puts_before_it(
+    content, tmp_path, capsys, monkeypatch, title
+):
+    """It wrote the brief (at /briefs/reality-check-5-zebras-and-quotas/), which `make check` then refused."""
+    before = folder_bytes(content)
+    code, _, err = new(tmp_path, capsys, monkeypatch, title=title)
+    assert code == 1
+    label = title.partition(" Zebras")[0]
+    assert (
+        f"error: the title starts with '{label}', which the site puts before every title already: write the title "
+        'alone, TITLE="Zebras and quotas"'
+    ) in err.splitlines()
+    assert folder_bytes(content) == before
+
+
 def test_refuses_an_empty_title(content, tmp_path, capsys, monkeypatch):
     code, _, err = new(tmp_path, capsys, monkeypatch, title="  ")
     assert code == 1

@@ -55,8 +55,8 @@ def _refused_brief(message: str) -> bool:
     return "frame-ancestors 'none'" in message and "blocked" in message
 
 
-def _open(browse, partner: str):
-    page, log = browse()
+def _open(browse, partner: str, color_scheme: str = "light"):
+    page, log = browse(color_scheme=color_scheme)
     page.goto(partner)
     page.wait_for_load_state("load")
     return page, log
@@ -214,3 +214,22 @@ def test_the_embed_codes_script_heeds_only_the_cards_site(browse, partner, serve
     page.evaluate("() => window.postMessage({'reality-check-card-height': 3000}, '*')")
     page.wait_for_timeout(200)
     assert page.locator("#card").bounding_box()["height"] == settled
+
+
+def test_a_dark_card_has_rounded_corners_on_a_light_partners_page(browse, partner, server, artifacts):
+    """The card's page painted its dark background to the frame's square edges: a dark reader saw the card's
+    rounded border inside a dark square on the partner's light page."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    page, _ = _open(browse, partner, color_scheme="dark")
+    card_frame(page, server).locator("section.summary-card").wait_for(state="visible")
+    shot = Image.open(
+        BytesIO(page.locator("#card").screenshot(path=str(artifacts / "embedded-card-dark.png")))
+    )
+    shot = shot.convert("RGB")
+    # Just inside the frame's corners, outside the box's rounded ones: the partner's page.
+    corners = [(1, 1), (shot.width - 2, 1), (1, shot.height - 2), (shot.width - 2, shot.height - 2)]
+    assert [shot.getpixel(corner) for corner in corners] == [(255, 255, 255)] * 4
+    assert max(shot.getpixel((24, 6))) < 64  # inside the box: the card's dark background

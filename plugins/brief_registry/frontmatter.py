@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from reality_check.plugins.plugin_support.quoting import yaml_quoted
+
 from .problems import EncodingError, FrontMatterError, Problem
 from .textfile import BOM, lines_of, read_text_file, unreadable_file
 from .yamlerrors import yaml_problem
@@ -266,7 +268,7 @@ def cut_by_a_comment(node: yaml.Node | None, lines: list[str]) -> tuple[int, str
         else:
             said = (
                 f"'#' after a space starts a YAML comment, so this value would end before '{cut}': "
-                f'put the whole value in quotes ("{scalar.value} {cut}")'
+                f"put the whole value in quotes ({yaml_quoted(f'{scalar.value} {cut}')})"
             )
         return scalar.end_mark.line + 1, said
     return None

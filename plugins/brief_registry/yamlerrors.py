@@ -14,6 +14,8 @@ from enum import StrEnum
 
 import yaml
 
+from reality_check.plugins.plugin_support.quoting import yaml_quoted
+
 from .problems import Problem
 
 _CLOSERS = {"[": "]", "{": "}"}
@@ -155,7 +157,7 @@ def _value_after_value(failure: _Failure) -> _Diagnosis | None:
         return _Diagnosis(line, said, YamlCode.STRAY_INDENT)
     written = _KEY_AND_VALUE.match(failure.line_at_end())
     example = (
-        f'{written["key"]}: "{written["value"].strip().replace(chr(34), chr(39))}"'
+        f"{written['key']}: {yaml_quoted(written['value'])}"
         if written
         else 'title: "Reality Check: a title with a colon"'
     )

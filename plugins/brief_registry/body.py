@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -29,6 +30,7 @@ def body_problems(
         *unclosed_comments(rendered, front.body, front.body_line, shown),
         *unclosed_emphasis(rendered, front.body, front.body_line, shown),
         *shallow_sub_lists(front.body, front.body_line, shown),
+        *unmatched_footnotes(rendered, front.body, front.body_line, shown),
         *link_address_problems(rendered, front.body, front.body_line, shown),
     )
 
@@ -102,6 +104,47 @@ def shallow_sub_lists(body: str, first_line: int, shown: str) -> tuple[Problem, 
             return (Problem(shown, first_line + number, message, code=SafetyCode.SUB_LIST_NOT_NESTED),)
         above = indent
     return ()
+
+
+# A footnote's mark left as text, outside code ("[^1]"), and a note's own element in Python-Markdown's footnotes.
+_SHOWN_MARK = re.compile(r"<(pre|code)\b.*?</\1>|\[\^(?P<label>[^\]\s]+)\](?!:)", re.DOTALL)
+_NOTE = re.compile(r'<li id="fn:(?P<label>[^"]+)"')
+
+
+def unmatched_footnotes(rendered: str, body: str, first_line: int, shown: str) -> tuple[Problem, ...]:
+    """A footnote's mark with no note ('…interests.[^1]' and no '[^1]: …' line), which the page shows as typed,
+    and a note no mark in the text refers to, which readers cannot reach and whose link back leads nowhere. Each
+    said at the line of its mark or note."""
+    if "[^" not in rendered and 'id="fn:' not in rendered:
+        return ()
+    lines = body.split("\n")
+    found: list[Problem] = []
+    for mark in _SHOWN_MARK.finditer(rendered):
+        label = mark["label"]
+        if label is None:
+            continue
+        at = _line_holding(lines, f"[^{label}]")
+        message = (
+            f"the footnote mark '[^{label}]' has no note, so the page shows it as typed: add the note on a line of "
+            f"its own, '[^{label}]: The note's text.', or remove the mark"
+        )
+        found.append(Problem(shown, first_line + at, message, code=SafetyCode.FOOTNOTE_WITHOUT_NOTE))
+    for note in _NOTE.finditer(rendered):
+        label = html.unescape(note["label"])
+        if f'id="fnref:{note["label"]}"' in rendered:
+            continue
+        at = _line_holding(lines, f"[^{label}]:")
+        message = (
+            f"the note '[^{label}]:' is marked nowhere in the text, so readers cannot reach it: put '[^{label}]' "
+            "after the words it is about, or remove the note"
+        )
+        found.append(Problem(shown, first_line + at, message, code=SafetyCode.NOTE_WITHOUT_MARK))
+    return tuple(found)
+
+
+def _line_holding(lines: list[str], text: str) -> int:
+    """The index of the first line holding `text` (0, the body's first line, when none does)."""
+    return next((number for number, line in enumerate(lines) if text in line), 0)
 
 
 def unclosed_comments(rendered: str, body: str, first_line: int, shown: str) -> tuple[Problem, ...]:

@@ -36,6 +36,10 @@ class SafetyCode(StrEnum):
     EMPHASIS_NOT_CLOSED = "emphasis-not-closed"
     # "- point" then "  - detail": a list indented by fewer than 4 spaces, which Markdown does not nest
     SUB_LIST_NOT_NESTED = "sub-list-not-nested"
+    # "text.[^1]" with no "[^1]: note" line: the mark shows as typed; a note no mark refers to: a note readers
+    # cannot reach from the text, whose link back leads nowhere (body.unmatched_footnotes)
+    FOOTNOTE_WITHOUT_NOTE = "footnote-without-note"
+    NOTE_WITHOUT_MARK = "footnote-note-without-mark"
 
 
 # Elements that run code, embed another document, restyle the page or ask readers for input; none belongs in a brief.

@@ -903,3 +903,25 @@ def test_lists_markdown_reads_as_written_are_not_named(body):
     from reality_check.plugins.brief_registry.body import shallow_sub_lists
 
     assert shallow_sub_lists(body, 1, "x.md") == ()
+
+
+def test_a_footnote_mark_without_its_note_and_a_note_without_its_mark_are_named_at_their_lines():
+    """'…testing.[^1]' with no '[^1]:' line showed '[^1]' on the page; a note marked nowhere was printed under the
+    brief with a link back to nothing. Neither was said."""
+    from reality_check.plugins.brief_registry.body import unmatched_footnotes
+
+    body = (
+        "Intro.\n\nText.[^1] More[^ok].\n\n`code [^x]`\n\n[^2]: A stray note.\n[^ok]: A note in its place.\n"
+    )
+    found = unmatched_footnotes(site_rendering(body), body, 11, "x.md")
+    assert [(p.line, str(p.code)) for p in found] == [
+        (13, "footnote-without-note"),
+        (17, "footnote-note-without-mark"),
+    ]
+    assert found[0].message == (
+        "the footnote mark '[^1]' has no note, so the page shows it as typed: add the note on a line of its own, "
+        "'[^1]: The note's text.', or remove the mark"
+    )
+    assert found[1].message.startswith("the note '[^2]:' is marked nowhere in the text")
+    matched = "Text.[^1]\n\n[^1]: Its note.\n"
+    assert unmatched_footnotes(site_rendering(matched), matched, 11, "x.md") == ()

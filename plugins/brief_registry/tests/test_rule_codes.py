@@ -25,7 +25,12 @@ from reality_check.plugins.brief_registry import (
     read_brief,
     read_front_matter,
 )
-from reality_check.plugins.brief_registry.body import shallow_sub_lists, unclosed_comments, unclosed_emphasis
+from reality_check.plugins.brief_registry.body import (
+    shallow_sub_lists,
+    unclosed_comments,
+    unclosed_emphasis,
+    unmatched_footnotes,
+)
 from reality_check.plugins.brief_registry.frontmatter import FrontMatterCode
 from reality_check.plugins.brief_registry.images import ImageCode, image_problems
 from reality_check.plugins.brief_registry.link_addresses import LinkCode, link_address_problems
@@ -205,6 +210,21 @@ CASES = [
     (
         SafetyCode.EMPHASIS_NOT_CLOSED,
         lambda _folder: list(unclosed_emphasis("<p>**Lead. **Rest</p>", "**Lead. **Rest", 5, "x.md")),
+    ),
+    (
+        SafetyCode.FOOTNOTE_WITHOUT_NOTE,
+        lambda _folder: list(unmatched_footnotes("<p>Text.[^1]</p>", "Text.[^1]", 5, "x.md")),
+    ),
+    (
+        SafetyCode.NOTE_WITHOUT_MARK,
+        lambda _folder: list(
+            unmatched_footnotes(
+                '<div class="footnote"><ol><li id="fn:1"><p>A note.</p></li></ol></div>',
+                "[^1]: A note.",
+                5,
+                "x.md",
+            )
+        ),
     ),
     (
         SafetyCode.SUB_LIST_NOT_NESTED,

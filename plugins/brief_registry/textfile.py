@@ -74,7 +74,15 @@ def decode_text(raw: bytes, shown: str) -> str:
         raise EncodingError(_control_character(text, control.start(), shown))
     if NBSP in text:
         text = _MARK_THEN_NBSP.sub(lambda mark: mark[1] + " " * len(mark[2]), text)
+    if any(invisible in text for invisible in _ZERO_WIDTH):
+        text = _ZERO_WIDTH_AT_LINE_START.sub("", text)
     return text
+
+
+# A zero-width character at the start of a line, pasted with the text: nothing on screen, but '\u200b---' was not
+# the front matter's closing line ('never closed', it said, at line 1) and '\u200b## Key points' not a heading.
+_ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", BOM)
+_ZERO_WIDTH_AT_LINE_START = re.compile(r"(?m)^[\u200b\u200c\u200d\u2060\ufeff]+")
 
 
 # A heading's, list item's or quote's mark with a non-breaking space after it: Option with the space bar on a Mac

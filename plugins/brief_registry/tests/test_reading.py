@@ -112,6 +112,14 @@ def test_line_and_page_breaks_a_word_processor_leaves_are_read_as_spaces():
     assert decode_text(b"Shift\x0bEnter\x0cpage\xc2\x85end\ttab\n", "x.md") == "Shift Enter page end\ttab\n"
 
 
+def test_a_zero_width_character_at_a_lines_start_is_read_as_nothing():
+    """'\u200b---' closing the front matter was 'never closed' (at line 1); inside a line it stays as typed."""
+    raw = "---\ntitle: Synthetic\n\u200b---\n\u2060## Key points\nA\u200bB\n"
+    assert decode_text(raw.encode(), "x.md") == "---\ntitle: Synthetic\n---\n## Key points\nA\u200bB\n"
+    front = read_front_matter(decode_text(raw.encode(), "x.md"), "x.md")
+    assert (front.data, front.body_line) == ({"title": "Synthetic"}, 4)
+
+
 def test_a_non_breaking_space_after_a_markdown_mark_is_read_as_a_space():
     """Option+3 then Option+space on a Mac gives '##' and a non-breaking space: Markdown showed '## Why now?' as a
     paragraph, and '##\u00a0Key points' gave a card with none. Elsewhere the space stays as typed."""

@@ -9,6 +9,7 @@ names the line to edit; each problem has a code (see docs/development.md).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import functools
 import html
@@ -766,6 +767,9 @@ class ContentFiles:
 
     files: tuple[Path, ...]
     addresses: dict[str, Path]
+    numbers: dict[int, Path] = dataclasses.field(
+        default_factory=dict
+    )  # each series number's brief (not a translation)
 
 
 def content_files(content: Path, source: Path, settings: EditorSettings) -> ContentFiles:
@@ -773,14 +777,22 @@ def content_files(content: Path, source: Path, settings: EditorSettings) -> Cont
     files = tuple(
         sorted(f for f in content.rglob("*") if f.is_file() and not f.name.startswith(".") and f != source)
     )
-    addresses = {}
+    addresses, numbers = {}, {}
     for file in markdown_files(content, ignored=settings.ignore_files):  # the briefs, as the build finds them
         if file != source:
             with contextlib.suppress(BriefFileError, OSError):
-                address = brief_address(str(file), read_brief(file, str(file)), file, settings)
+                front = read_brief(file, str(file))
+                address = brief_address(str(file), front, file, settings)
                 if address is not None:
                     addresses[address.slug] = file
-    return ContentFiles(files, addresses)
+                number = front.data.get("series_number")
+                if type(number) is int and "lang" not in front.data:
+                    numbers.setdefault(number, file)
+    return ContentFiles(files, addresses, numbers)
+
+
+# A brief's file named after its number, as make brief and the browser editor name it ("reality-check-5").
+_NUMBERED_FILE = re.compile(r"[a-z0-9-]+-(\d{1,9})")
 
 
 def _link_hint(target: str, source: Path, content: Path, known: ContentFiles) -> str:
@@ -801,6 +813,10 @@ def _link_hint(target: str, source: Path, content: Path, known: ContentFiles) ->
 
     if stem in addresses:
         return f"{said([addresses[stem]])} {by_file.format(example=addresses[stem].name)}"
+    numbered = _NUMBERED_FILE.fullmatch(stem)
+    renamed = known.numbers.get(int(numbered[1])) if numbered else None
+    if renamed is not None and renamed.stem != stem:  # a brief's file renamed: it holds that number now
+        return f"{said([renamed])} (the brief numbered {numbered[1]} is in that file now)"
     near_names = closest(name, [f.name for f in files], n=3)
     if near_names:
         return said([f for f in files if f.name in near_names])

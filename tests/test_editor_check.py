@@ -688,3 +688,30 @@ def test_a_link_to_a_file_whose_name_has_spaces_says_to_rename_the_file(tmp_path
         "does not exist): the file is 'Synthetic brief 5 (final).md', and a link's address ends at its first space: "
         "rename the file without spaces (such as reality-check-5.md) and link to that name"
     )
+
+
+def test_a_link_to_a_renamed_brief_names_the_file_that_holds_its_number_now(tmp_path):
+    """reality-check-5.md renamed zebra-quotas.md: a link to the old name was asked 'did you mean
+    reality-check-4.md?', the nearest name, another brief."""
+    from reality_check.editor.check import check_links
+    from reality_check.plugins.brief_registry import read_front_matter
+
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    front = "---\ntitle: Synthetic {title}\nseries_number: {number}\n{more}---\n\nText.\n"
+    (briefs / "reality-check-4.md").write_text(
+        front.format(title="four", number=4, more=""), encoding="utf-8"
+    )
+    (briefs / "zebra-quotas.md").write_text(front.format(title="five", number=5, more=""), encoding="utf-8")
+    (briefs / "reality-check-5-fr.md").write_text(
+        front.format(title="cinq", number=5, more="lang: fr\n"), encoding="utf-8"
+    )
+    source = briefs / "reality-check-6.md"
+    text = "---\ntitle: Synthetic six\n---\n\nSee [five]({filename}reality-check-5.md).\n"
+    source.write_text(text, encoding="utf-8")
+    (problem,) = check_links(
+        "x.md", read_front_matter(text, "x.md"), source, tmp_path, load_settings(SETTINGS)
+    )
+    assert problem.message.endswith(
+        "does not exist): did you mean '{filename}zebra-quotas.md'? (the brief numbered 5 is in that file now)"
+    )
